@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+
+const browser = await findChromium();
+const PORT = Number(process.env.GPL_E2E_PORT ?? 4173);
+
+// The tests run against the production build served by `vite preview` (localhost is a secure
+// context, so WebGPU is available). WebGPU in headless Chromium runs on a software adapter here:
+// correct but slow, so every test trains small runs.
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  timeout: 180_000,
+  expect: { timeout: 60_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}/`,
+    viewport: { width: 1366, height: 768 },
+    launchOptions: { executablePath: browser?.path, args: CHROMIUM_ARGS },
+    trace: 'off',
+  },
+  webServer: {
+    command: `npx vite preview --port ${PORT} --strictPort`,
+    cwd: '..',
+    url: `http://localhost:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

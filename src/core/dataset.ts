@@ -1,0 +1,132 @@
+/**
+ * Datasets as plain typed arrays. Features are row-major `[n, inputSize]` Float32Arrays, labels are
+ * Uint8Arrays of class ids, and `indices` give each row's sample number in the source numbering
+ * (see README "Datasets"), so a split can be rebuilt outside the app.
+ */
+import { createRng, deriveSeed, shuffleInPlace } from './rng';
+
+export const DATASET_NAMES = ['mnist', 'synthetic-32'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+export const TRAIN_SIZE = 8000;
+export const VAL_SIZE = 2000;
+/** The MNIST split never changes with the experiment seed, so results stay comparable across seeds. */
+export const MNIST_SPLIT_SEED = 20151;
+export const SYNTHETIC_FEATURES = 32;
+export const SYNTHETIC_CLASSES = 10;
+/** Each class is a mixture of this many Gaussian clusters, so the classes are not linearly separable. */
+export const SYNTHETIC_CLUSTERS_PER_CLASS = 2;
+/** Spread of the cluster centres (unit-variance noise around them); tuned for ~80% accuracy. */
+export const SYNTHETIC_CENTER_STD = 0.5;
+
+export interface Split {
+  /** Row-major `[n, inputSize]`. */
+  x: Float32Array;
+  /** Class id per row. */
+  y: Uint8Array;
+  /** Source sample number per row. */
+  indices: Uint32Array;
+  n: number;
+}
+
+export interface Dataset {
+  name: DatasetName;
+  inputSize: number;
+  numClasses: number;
+  train: Split;
+  val: Split;
+}
+
+/**
+ * Stratified split of `labels` into `trainCount` training and the remaining validation samples.
+ * Each class contributes its share (largest-remainder rounding); both lists are then shuffled, so the
+ * returned order is the stored order used for training and scoring. Pure: does not mutate `labels`.
+ */
+export function stratifiedSplit(
+  labels: Uint8Array,
+  numClasses: number,
+  trainCount: number,
+  seed: number,
+): { train: Uint32Array; val: Uint32Array } {
+  const n = labels.length;
+  if (trainCount < 0 || trainCount > n) throw new RangeError(`trainCount ${trainCount} outside [0, ${n}]`);
+  const rng = createRng(seed);
+  const byClass: number[][] = Array.from({ length: numClasses }, () => []);
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    if (c >= numClasses) throw new RangeError(`label ${c} at ${i} is not below ${numClasses}`);
+    byClass[c].push(i);
+  }
+  const exact = byClass.map((ids) => (ids.length * trainCount) / n);
+  const quota = exact.map(Math.floor);
+  let missing = trainCount - quota.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, c) => ({ c, r: e - Math.floor(e) })).sort((a, b) => b.r - a.r || a.c - b.c);
+  for (const { c } of order) {
+    if (missing <= 0) break;
+    quota[c]++;
+    missing--;
+  }
+  const train: number[] = [];
+  const val: number[] = [];
+  byClass.forEach((ids, c) => {
+    shuffleInPlace(ids, rng);
+    train.push(...ids.slice(0, quota[c]));
+    val.push(...ids.slice(quota[c]));
+  });
+  return { train: shuffleInPlace(Uint32Array.from(train), rng), val: shuffleInPlace(Uint32Array.from(val), rng) };
+}
+
+/** Gathers rows `indices` of a row-major `[n, width]` source into a new Split. Pure. */
+export function gatherSplit(
+  indices: Uint32Array,
+  width: number,
+  labels: Uint8Array,
+  row: (sample: number, out: Float32Array, offset: number) => void,
+): Split {
+  const x = new Float32Array(indices.length * width);
+  const y = new Uint8Array(indices.length);
+  indices.forEach((s, r) => {
+    row(s, x, r * width);
+    y[r] = labels[s];
+  });
+  return { x, y, indices, n: indices.length };
+}
+
+/**
+ * The article's setting: 32 features, 10 classes, each class a mixture of two Gaussian clusters.
+ * Cluster centres are drawn from N(0, SYNTHETIC_CENTER_STD²·I); sample s has label c = s % 10, belongs
+ * to cluster ⌊s / 10⌋ % 2 of its class, and is that centre + N(0, I).
+ * Everything derives from `seed`. Returns the full 10,000-sample dataset split 8,000 / 2,000.
+ */
+export function makeSynthetic32(seed: number): Dataset {
+  const total = TRAIN_SIZE + VAL_SIZE;
+  const d = SYNTHETIC_FEATURES;
+  const rng = createRng(deriveSeed(seed, 'synthetic-32'));
+  const k = SYNTHETIC_CLUSTERS_PER_CLASS;
+  const centres = new Float64Array(SYNTHETIC_CLASSES * k * d);
+  for (let i = 0; i < centres.length; i++) centres[i] = SYNTHETIC_CENTER_STD * rng.normal();
+  const all = new Float32Array(total * d);
+  const labels = new Uint8Array(total);
+  for (let s = 0; s < total; s++) {
+    const c = s % SYNTHETIC_CLASSES;
+    labels[s] = c;
+    const centre = (c * k + (Math.floor(s / SYNTHETIC_CLASSES) % k)) * d;
+    for (let f = 0; f < d; f++) all[s * d + f] = centres[centre + f] + rng.normal();
+  }
+  const split = stratifiedSplit(labels, SYNTHETIC_CLASSES, TRAIN_SIZE, deriveSeed(seed, 'split'));
+  const row = (s: number, out: Float32Array, o: number) => out.set(all.subarray(s * d, (s + 1) * d), o);
+  return {
+    name: 'synthetic-32',
+    inputSize: d,
+    numClasses: SYNTHETIC_CLASSES,
+    train: gatherSplit(split.train, d, labels, row),
+    val: gatherSplit(split.val, d, labels, row),
+  };
+}
+
+/** Per-class counts of a label array (length `numClasses`). */
+export function classCounts(labels: Uint8Array, numClasses: number): number[] {
+  const counts = new Array<number>(numClasses).fill(0);
+  for (const c of labels) counts[c]++;
+  return counts;
+}

@@ -1,0 +1,84 @@
+/**
+ * Wires the training worker to the store and offers the actions the UI calls. Data flows one way:
+ * worker → messages → store → components.
+ */
+import { createTrainingClient, type TrainingClient } from '../train/client';
+import type { RunOptions } from '../train/protocol';
+import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
+import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
+
+export interface Controller {
+  store: Store<AppState>;
+  train(options?: RunOptions): void;
+  pause(): void;
+  resume(): void;
+  reset(): void;
+  updateSettings(patch: Partial<Settings>): void;
+  dismissNotice(index: number): void;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+}
+
+export interface ControllerEnv {
+  search: string;
+  hash: string;
+  dataUrl: string;
+  /** Writes the URL hash (without '#'). */
+  writeHash(hash: string): void;
+}
+
+export function createController(env: ControllerEnv): Controller {
+  const { settings, notices } = parseSettings(env.search, env.hash);
+  const simulate = new URLSearchParams(env.search).get('simulate') ?? '';
+  const store = new Store<AppState>(initialState(settings, notices));
+  let client: TrainingClient;
+
+  const crash = (message: string) => store.setState((s) => ({ ...s, phase: 'error', error: `Training worker: ${message}` }));
+  const connect = () => {
+    client = createTrainingClient(env.dataUrl, (msg) => store.setState((s) => applyWorkerMessage(s, msg)), crash);
+    client.init(store.getState().settings.backend, { noWebGPU: simulate.includes('no-webgpu') });
+  };
+  connect();
+
+  return {
+    store,
+    train(options) {
+      const s = store.getState();
+      const config = trainConfigOf(s.settings);
+      env.writeHash(serializeSettings(s.settings));
+      const runId = client.train(config, options);
+      store.setState(startRun(s, runId, config));
+    },
+    pause() {
+      if (store.getState().phase === 'training') client.pause();
+    },
+    resume() {
+      if (store.getState().phase === 'paused') client.resume();
+    },
+    reset() {
+      const s = store.getState();
+      if (s.phase === 'error' && !s.backend) {
+        // The worker never came up: start a fresh one.
+        client.terminate();
+        store.setState({ ...initialState(s.settings, s.notices) });
+        connect();
+        return;
+      }
+      const runId = client.reset();
+      store.setState(startRun(s, runId, null));
+    },
+    updateSettings(patch) {
+      const before = store.getState().settings;
+      const next = { ...before, ...patch };
+      store.setState((s) => ({ ...s, settings: next }));
+      if (patch.backend !== undefined && patch.backend !== before.backend) {
+        const runId = client.reset();
+        store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));
+        client.init(next.backend, { noWebGPU: simulate.includes('no-webgpu') });
+      }
+    },
+    dismissNotice(index) {
+      store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
+    },
+    memory: () => client.memory(),
+  };
+}

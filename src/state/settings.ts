@@ -1,0 +1,100 @@
+/**
+ * Experiment settings and their URL codec. One schema table drives parsing, serialising, defaults and
+ * the form's limits (TensorFlow Playground style). Unknown keys are ignored; a bad value falls back to
+ * its default and produces a notice naming the key.
+ */
+import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import type { BackendPreference, TrainConfig } from '../train/protocol';
+
+export interface Settings extends TrainConfig {
+  backend: BackendPreference;
+}
+
+interface NumberField {
+  kind: 'int' | 'float';
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  default: number;
+  help: string;
+}
+interface EnumField<T extends string> {
+  kind: 'enum';
+  key: string;
+  label: string;
+  values: readonly T[];
+  default: T;
+  help: string;
+}
+
+type Schema = { [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>> };
+
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const satisfies readonly BackendPreference[];
+
+export const SCHEMA: Schema = {
+  dataset: { kind: 'enum', key: 'dataset', label: 'Dataset', values: DATASET_NAMES, default: 'mnist', help: 'mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting.' },
+  seed: { kind: 'int', key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, default: 1, help: 'Seeds the initial weights, the batch order and the synthetic data.' },
+  epochs: { kind: 'int', key: 'epochs', label: 'Epochs', min: 1, max: 100, default: 5, help: 'Passes over the 8,000 training samples.' },
+  batchSize: { kind: 'int', key: 'batch', label: 'Batch size', min: 1, max: 1024, default: 32, help: 'Samples per Adam step (1–1024).' },
+  learningRate: { kind: 'float', key: 'lr', label: 'Learning rate', min: 1e-6, max: 10, default: 0.001, help: 'Adam step size (Keras default 0.001).' },
+  backend: { kind: 'enum', key: 'backend', label: 'Backend', values: BACKEND_CHOICES, default: 'auto', help: 'auto tries WebGPU, then WebGL, then CPU.' },
+};
+
+export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];
+
+export function defaultSettings(): Settings {
+  return Object.fromEntries(SETTING_KEYS.map((k) => [k, SCHEMA[k].default])) as unknown as Settings;
+}
+
+const MAX_VALUE_LENGTH = 64;
+
+/** Validates one raw string against its field; returns the value or an error message. */
+export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: string } {
+  const field = SCHEMA[name] as NumberField | EnumField<string>;
+  const text = raw.trim();
+  if (text.length > MAX_VALUE_LENGTH) return { error: `${field.label}: value is too long` };
+  if (field.kind === 'enum') {
+    return field.values.includes(text) ? { value: text as Settings[K] } : { error: `${field.label}: "${text}" is not one of ${field.values.join(', ')}` };
+  }
+  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { error: `${field.label}: "${text}" is not a number` };
+  const v = Number(text);
+  if (!Number.isFinite(v)) return { error: `${field.label}: "${text}" is not a finite number` };
+  if (field.kind === 'int' && !Number.isInteger(v)) return { error: `${field.label}: ${text} is not a whole number` };
+  if (v < field.min || v > field.max) return { error: `${field.label}: ${text} is outside ${field.min}–${field.max}` };
+  return { value: v as Settings[K] };
+}
+
+/**
+ * Reads settings from URL parameters (the query string, then the hash, which wins).
+ * Returns the settings (defaults where absent or invalid) and one notice per rejected key.
+ */
+export function parseSettings(search: string, hash: string): { settings: Settings; notices: string[] } {
+  const settings = defaultSettings();
+  const notices: string[] = [];
+  const sources = [new URLSearchParams(search.replace(/^\?/, '')), new URLSearchParams(hash.replace(/^#/, ''))];
+  for (const name of SETTING_KEYS) {
+    const key = SCHEMA[name].key;
+    for (const params of sources) {
+      const raw = params.get(key);
+      if (raw === null) continue;
+      const r = parseField(name, raw);
+      if ('value' in r) (settings as unknown as Record<string, unknown>)[name] = r.value;
+      else notices.push(`URL key "${key}" ignored — ${r.error}; using ${SCHEMA[name].default}.`);
+    }
+  }
+  return { settings, notices };
+}
+
+/** URL hash text (without '#') holding every setting that differs from its default. */
+export function serializeSettings(settings: Settings): string {
+  const params = new URLSearchParams();
+  for (const name of SETTING_KEYS) {
+    if (settings[name] !== SCHEMA[name].default) params.set(SCHEMA[name].key, String(settings[name]));
+  }
+  return params.toString();
+}
+
+export function trainConfigOf(s: Settings): TrainConfig {
+  return { dataset: s.dataset as DatasetName, seed: s.seed, epochs: s.epochs, batchSize: s.batchSize, learningRate: s.learningRate };
+}

@@ -1,0 +1,123 @@
+/**
+ * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
+ * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
+ */
+import type { BackendInfo, EpochMetrics, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
+import { defaultSettings, type Settings } from './settings';
+
+export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
+
+export interface LossPoint {
+  /** Position in epochs (1.0 = end of the first epoch). */
+  x: number;
+  loss: number;
+  /** Bias-corrected exponential moving average of the batch losses (smoothing LOSS_SMOOTHING). */
+  smooth: number;
+}
+
+export interface LiveGrads {
+  step: number;
+  layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[];
+}
+
+export interface AppState {
+  settings: Settings;
+  notices: string[];
+  backend: BackendInfo | null;
+  backendStatus: 'starting' | 'ready' | 'error';
+  phase: Phase;
+  runId: number;
+  runConfig: TrainConfig | null;
+  progress: ProgressInfo | null;
+  losses: LossPoint[];
+  /** Internal accumulator of the loss smoothing (sum of weights, smoothed numerator). */
+  smoothing: { weight: number; value: number };
+  epochs: EpochMetrics[];
+  liveGrads: LiveGrads | null;
+  scoring: ScoringResult | null;
+  result: { trainSeconds: number; samplesPerSec: number } | null;
+  error: string | null;
+}
+
+export const LOSS_SMOOTHING = 0.9;
+/** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
+export const MAX_LOSS_POINTS = 3000;
+
+export function initialState(settings: Settings = defaultSettings(), notices: string[] = []): AppState {
+  return {
+    settings,
+    notices,
+    backend: null,
+    backendStatus: 'starting',
+    phase: 'idle',
+    runId: 0,
+    runConfig: null,
+    progress: null,
+    losses: [],
+    smoothing: { weight: 0, value: 0 },
+    epochs: [],
+    liveGrads: null,
+    scoring: null,
+    result: null,
+    error: null,
+  };
+}
+
+/** State for a fresh run `runId` (results of the previous run cleared). */
+export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
+  return { ...initialState(state.settings, state.notices), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle' };
+}
+
+function appendLosses(state: AppState, losses: Float32Array, firstBatch: number, batchesPerEpoch: number): Pick<AppState, 'losses' | 'smoothing'> {
+  let { weight, value } = state.smoothing;
+  let points = state.losses.slice();
+  losses.forEach((loss, i) => {
+    weight = LOSS_SMOOTHING * weight + (1 - LOSS_SMOOTHING);
+    value = LOSS_SMOOTHING * value + (1 - LOSS_SMOOTHING) * loss;
+    points.push({ x: (firstBatch + i + 1) / batchesPerEpoch, loss, smooth: value / weight });
+  });
+  if (points.length > MAX_LOSS_POINTS) points = points.filter((_, i) => i % 2 === 1 || i === points.length - 1);
+  return { losses: points, smoothing: { weight, value } };
+}
+
+/** Pure: the state after one worker message. */
+export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
+  if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
+  if (msg.type === 'memory') return state;
+  if (msg.type === 'error') {
+    if (msg.runId !== null && msg.runId !== state.runId) return state;
+    return { ...state, phase: 'error', error: msg.message, backendStatus: state.backend ? state.backendStatus : 'error' };
+  }
+  if (msg.runId !== state.runId) return state;
+  switch (msg.type) {
+    case 'phase':
+      return { ...state, phase: msg.phase };
+    case 'progress':
+      return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
+    case 'epoch':
+      return { ...state, epochs: [...state.epochs, msg.metrics] };
+    case 'live-grads':
+      return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
+    case 'done':
+      return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec } };
+    case 'reset-done':
+      return { ...state, phase: 'idle' };
+  }
+}
+
+/** A minimal external store for useSyncExternalStore. */
+export class Store<S> {
+  private listeners = new Set<() => void>();
+  constructor(private state: S) {}
+  getState = (): S => this.state;
+  setState = (next: S | ((s: S) => S)): void => {
+    const value = typeof next === 'function' ? (next as (s: S) => S)(this.state) : next;
+    if (value === this.state) return;
+    this.state = value;
+    this.listeners.forEach((l) => l());
+  };
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+}

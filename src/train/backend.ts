@@ -1,0 +1,115 @@
+/**
+ * Backend selection: WebGPU first, then WebGL, then CPU. Each candidate must initialise and pass a
+ * tiny gradient check before it is used, so a backend that "starts" but computes wrong numbers is
+ * skipped too. The result says which backend runs, whether its adapter is software, and why any
+ * preferred backend was skipped.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import type { BackendInfo, BackendName, BackendPreference } from './protocol';
+
+const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+const SOFTWARE_PATTERN = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
+
+/** Test hook: pretend a backend is missing (set from the `?simulate=` URL parameter). */
+export interface BackendFaults {
+  noWebGPU?: boolean;
+}
+
+async function describeWebGPU(faults: BackendFaults): Promise<{ ok: true; software: boolean; adapter: string } | { ok: false; reason: string }> {
+  if (faults.noWebGPU || typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
+    return { ok: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+  }
+  const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
+  if (!adapter) return { ok: false, reason: 'no WebGPU adapter is available (requestAdapter returned null)' };
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter((s) => !!s);
+  const text = parts.join(' ') || 'unknown adapter';
+  const fallback = info?.isFallbackAdapter === true || (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+  return { ok: true, software: fallback || SOFTWARE_PATTERN.test(text), adapter: text };
+}
+
+function describeWebGL(): { software: boolean; adapter: string } {
+  try {
+    const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+    if (!gl) return { software: false, adapter: 'WebGL' };
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    return { software: SOFTWARE_PATTERN.test(renderer), adapter: renderer };
+  } catch {
+    return { software: false, adapter: 'WebGL' };
+  }
+}
+
+/**
+ * Gradient check on the active backend: d/dW of sum(relu(x·W)) must equal xᵀ·step(x·W).
+ * Catches backends that initialise but compute wrong results. Uses async reads only.
+ */
+export async function smokeTest(): Promise<string | null> {
+  const x = tf.tensor2d([1, -2, 0.5, 3, 0.25, -1], [2, 3]);
+  const w = tf.variable(tf.tensor2d([0.5, -1, 2, 0.25, -0.75, 1.5], [3, 2]));
+  try {
+    const { grads } = tf.variableGrads(() => tf.sum(tf.relu(tf.matMul(x, w))) as tf.Scalar, [w]);
+    const got = await grads[w.name].data();
+    tf.dispose(grads);
+    // Expected by hand: z = x·W, mask = z > 0, grad = xᵀ·mask.
+    const xv = [1, -2, 0.5, 3, 0.25, -1];
+    const wv = [0.5, -1, 2, 0.25, -0.75, 1.5];
+    const expected = new Array<number>(6).fill(0);
+    for (let r = 0; r < 2; r++) {
+      for (let j = 0; j < 2; j++) {
+        let z = 0;
+        for (let i = 0; i < 3; i++) z += xv[r * 3 + i] * wv[i * 2 + j];
+        if (z > 0) for (let i = 0; i < 3; i++) expected[i * 2 + j] += xv[r * 3 + i];
+      }
+    }
+    const bad = expected.findIndex((e, i) => !(Math.abs(e - got[i]) < 1e-4));
+    return bad < 0 ? null : `its gradient check failed (got ${got[bad]}, expected ${expected[bad]})`;
+  } catch (e) {
+    return `its gradient check threw: ${e instanceof Error ? e.message : String(e)}`;
+  } finally {
+    x.dispose();
+    w.dispose();
+  }
+}
+
+async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ ok: true; software: boolean; adapter: string } | { ok: false; reason: string }> {
+  let software = false;
+  let adapter: string = name;
+  if (name === 'webgpu') {
+    const d = await describeWebGPU(faults);
+    if (!d.ok) return d;
+    software = d.software;
+    adapter = d.adapter;
+  }
+  let ok = false;
+  try {
+    ok = await tf.setBackend(name);
+  } catch (e) {
+    return { ok: false, reason: `it failed to start: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  if (!ok || tf.getBackend() !== name) return { ok: false, reason: 'it failed to start' };
+  await tf.ready();
+  if (name === 'webgl') ({ software, adapter } = describeWebGL());
+  if (name === 'cpu') adapter = 'JavaScript on the CPU';
+  const failure = await smokeTest();
+  if (failure) return { ok: false, reason: failure };
+  return { ok: true, software, adapter };
+}
+
+/**
+ * Picks the first working backend. `auto` tries WebGPU, WebGL, CPU; a forced backend is tried first
+ * and, if it fails, the rest of the order follows so the app still trains. Never throws for CPU.
+ */
+export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}): Promise<BackendInfo> {
+  const order = requested === 'auto' ? AUTO_ORDER : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
+  const skipped: string[] = [];
+  for (const name of order) {
+    const r = await tryBackend(name, faults);
+    if (r.ok) {
+      return { name, requested, software: r.software, adapter: r.adapter, fallbackReason: skipped.join('; ') };
+    }
+    skipped.push(`${name} skipped: ${r.reason}`);
+  }
+  throw new Error(`No backend could start (${skipped.join('; ')})`);
+}

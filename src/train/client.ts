@@ -1,0 +1,62 @@
+/**
+ * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
+ * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
+ */
+import { isFromWorker, type BackendPreference, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+
+export interface TrainingClient {
+  init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
+  /** Starts a new run and returns its id; messages from older runs should be ignored. */
+  train(config: TrainConfig, options?: RunOptions): number;
+  pause(): void;
+  resume(): void;
+  reset(): number;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  terminate(): void;
+}
+
+export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void): TrainingClient {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+  let runId = 0;
+  let requestId = 0;
+  const memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
+  const send = (msg: ToWorker) => worker.postMessage(msg);
+
+  worker.onmessage = (ev: MessageEvent<unknown>) => {
+    const msg = ev.data;
+    if (!isFromWorker(msg)) return;
+    if (msg.type === 'memory') {
+      memoryWaiters.get(msg.requestId)?.(msg);
+      memoryWaiters.delete(msg.requestId);
+      return;
+    }
+    onMessage(msg);
+  };
+  worker.onerror = (ev) => {
+    ev.preventDefault();
+    onCrash(ev.message || 'The training worker failed to start or crashed.');
+  };
+
+  return {
+    init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
+    train: (config, options) => {
+      runId++;
+      send({ type: 'train', runId, config, options });
+      return runId;
+    },
+    pause: () => send({ type: 'pause', runId }),
+    resume: () => send({ type: 'resume', runId }),
+    reset: () => {
+      runId++;
+      send({ type: 'reset', runId });
+      return runId;
+    },
+    memory: () =>
+      new Promise((resolve) => {
+        requestId++;
+        memoryWaiters.set(requestId, resolve);
+        send({ type: 'memory', requestId });
+      }),
+    terminate: () => worker.terminate(),
+  };
+}

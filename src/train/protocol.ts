@@ -1,0 +1,116 @@
+/**
+ * Typed messages between the main thread and the training worker (discriminated unions on `type`).
+ * Every message about a run carries its `runId`; the main thread drops messages from older runs.
+ * Float32Arrays in worker → main messages are transferred, not copied (see `transferables`).
+ */
+import type { DatasetName } from '../core/dataset';
+
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+export type BackendPreference = 'auto' | BackendName;
+
+export interface TrainConfig {
+  dataset: DatasetName;
+  seed: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+}
+
+/** Options that only tests and the benchmark use. */
+export interface RunOptions {
+  /** Batches run before throughput timing starts (benchmark warm-up). */
+  warmupBatches?: number;
+  /** Keep the running |∂L/∂w| estimate and send it for live display (default true). */
+  liveGradStats?: boolean;
+  /** Stop after this many batches in total (benchmark); the scoring pass is skipped. */
+  maxBatches?: number;
+  /** Skip the scoring pass after training. */
+  skipScoring?: boolean;
+}
+
+export interface BackendInfo {
+  name: BackendName;
+  requested: BackendPreference;
+  /** True when the adapter is a software/fallback one (SwiftShader, llvmpipe, WARP…). */
+  software: boolean;
+  /** Adapter or renderer description, e.g. "google swiftshader". */
+  adapter: string;
+  /** One line explaining why a preferred backend was not used; empty when none was skipped. */
+  fallbackReason: string;
+}
+
+export type ToWorker =
+  | { type: 'init'; backend: BackendPreference; dataUrl: string; faults?: { noWebGPU?: boolean } }
+  | { type: 'train'; runId: number; config: TrainConfig; options?: RunOptions }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  | { type: 'reset'; runId: number }
+  | { type: 'memory'; requestId: number };
+
+export interface ProgressInfo {
+  epoch: number; // 1-based epoch in progress
+  epochs: number;
+  batch: number; // batches finished in this epoch
+  batchesPerEpoch: number;
+  samplesPerSec: number;
+  etaSec: number;
+  /** Fraction of all training batches finished, 0..1. */
+  fraction: number;
+}
+
+export interface EpochMetrics {
+  epoch: number;
+  /** Mean training loss/accuracy over the epoch's batches (as Keras reports them). */
+  trainLoss: number;
+  trainAcc: number;
+  valLoss: number;
+  valAcc: number;
+  seconds: number;
+  /** tf.memory().numTensors after the epoch (leak check). */
+  numTensors: number;
+}
+
+/** Per-layer arrays, kernel-shaped ones row-major `[inputs, units]`. */
+export interface LayerArrays {
+  name: string;
+  inputs: number;
+  units: number;
+  kernel: Float32Array;
+  bias: Float32Array;
+  gradAbsMean: Float32Array;
+  gradSqMean: Float32Array;
+}
+
+export interface ScoringResult {
+  layers: LayerArrays[];
+  batches: number;
+  seconds: number;
+}
+
+export type FromWorker =
+  | { type: 'ready'; backend: BackendInfo }
+  | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
+  | { type: 'progress'; runId: number; progress: ProgressInfo; losses: Float32Array; firstBatch: number }
+  | { type: 'epoch'; runId: number; metrics: EpochMetrics }
+  | { type: 'live-grads'; runId: number; step: number; layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[] }
+  | { type: 'done'; runId: number; scoring: ScoringResult | null; trainSeconds: number; samplesPerSec: number }
+  | { type: 'reset-done'; runId: number }
+  | { type: 'error'; runId: number | null; message: string }
+  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number };
+
+/** The ArrayBuffers a worker → main message should transfer. */
+export function transferables(msg: FromWorker): ArrayBuffer[] {
+  const arrays: Float32Array[] = [];
+  if (msg.type === 'progress') arrays.push(msg.losses);
+  if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
+  if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'error', 'memory']);
+
+/** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
+export function isFromWorker(value: unknown): value is FromWorker {
+  return typeof value === 'object' && value !== null && FROM_WORKER_TYPES.has((value as { type: FromWorker['type'] }).type);
+}

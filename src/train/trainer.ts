@@ -1,0 +1,190 @@
+/**
+ * The training loop (mini-batch Adam on the mean cross-entropy), in the style of tfjs-examples'
+ * mnist-core: every step inside tf.tidy, nothing read back per batch. Batch losses stay on the device
+ * and are read in groups (about every 150 ms), which is also when the loop yields for pause/reset.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createRng, deriveSeed, permutation } from '../core/rng';
+import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
+import { RunControl, yieldToEventLoop } from './control';
+import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './protocol';
+
+/** Training and validation data on the device. */
+export interface DeviceData {
+  trainX: tf.Tensor2D;
+  trainOneHot: tf.Tensor2D;
+  trainLabels: tf.Tensor1D;
+  valX: tf.Tensor2D;
+  valOneHot: tf.Tensor2D;
+  valLabels: tf.Tensor1D;
+}
+
+export interface TrainHooks {
+  onProgress(progress: ProgressInfo, losses: Float32Array, firstBatch: number): void;
+  onEpoch(metrics: EpochMetrics): void;
+  onLiveGrads(step: number, gradAbs: Float32Array[]): void;
+}
+
+export interface TrainOutcome {
+  completed: boolean;
+  batches: number;
+  /** Wall time of the timed part (after warm-up), excluding pauses. */
+  seconds: number;
+  samplesPerSec: number;
+}
+
+/** Smoothing of the live |∂L/∂w| estimate: an exponential moving average over batches. */
+export const LIVE_GRAD_DECAY = 0.9;
+const REPORT_TARGET_MS = 150;
+const LIVE_GRADS_EVERY_MS = 500;
+
+export async function train(model: Mlp, data: DeviceData, config: TrainConfig, options: RunOptions, control: RunControl, hooks: TrainHooks): Promise<TrainOutcome> {
+  const n = data.trainX.shape[0];
+  const bs = config.batchSize;
+  const batchesPerEpoch = Math.ceil(n / bs);
+  const totalBatches = Math.min(config.epochs * batchesPerEpoch, options.maxBatches ?? Infinity);
+  const totalSamples = Math.min(config.epochs * n, (options.maxBatches ?? Infinity) * bs);
+  const liveStats = options.liveGradStats !== false;
+  const warmup = options.warmupBatches ?? 0;
+  const rng = createRng(deriveSeed(config.seed, 'shuffle'));
+  // Keras' Adam defaults (β1 0.9, β2 0.999, ε 1e-7).
+  const optimizer: tf.Optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
+  const kernels = model.layers.map((l) => l.kernel);
+  const ema = liveStats ? kernels.map((k) => tf.variable(tf.zerosLike(k), false)) : [];
+  const lossSum = tf.variable(tf.scalar(0), false);
+  const correctSum = tf.variable(tf.scalar(0, 'int32'), false);
+  const pending: tf.Scalar[] = [];
+  let epochTensors: tf.Tensor[] = [];
+  let done = 0;
+  let samples = 0;
+  let samplesAtWarmup = 0;
+  let reportEvery = 4;
+  let lastFlush = performance.now();
+  let lastGrads = 0;
+  let timedStart = warmup === 0 ? performance.now() : 0;
+  let pausedAtStart = control.pausedMs;
+
+  const elapsedMs = () => performance.now() - timedStart - (control.pausedMs - pausedAtStart);
+
+  const flush = async (epoch: number, batchInEpoch: number) => {
+    const scalars = pending.splice(0);
+    const stacked = tf.stack(scalars);
+    tf.dispose(scalars);
+    const values = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    const now = performance.now();
+    const perBatch = (now - lastFlush) / Math.max(1, values.length);
+    lastFlush = now;
+    reportEvery = Math.max(1, Math.min(64, Math.round(REPORT_TARGET_MS / Math.max(perBatch, 0.05))));
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new Error(`The training loss became ${values[bad]} at batch ${done - values.length + bad + 1}; training stopped. Try a smaller learning rate.`);
+    }
+    const rate = timedStart > 0 && samples > samplesAtWarmup ? (samples - samplesAtWarmup) / (elapsedMs() / 1000) : 0;
+    hooks.onProgress(
+      {
+        epoch,
+        epochs: config.epochs,
+        batch: batchInEpoch,
+        batchesPerEpoch,
+        samplesPerSec: rate,
+        etaSec: rate > 0 ? Math.max(0, totalSamples - samples) / rate : NaN,
+        fraction: done / totalBatches,
+      },
+      values,
+      done - values.length,
+    );
+    if (liveStats && now - lastGrads >= LIVE_GRADS_EVERY_MS) {
+      lastGrads = now;
+      const flat = tf.tidy(() => tf.concat(ema.map((e) => tf.reshape(e, [-1]))));
+      const all = (await flat.data()) as Float32Array;
+      flat.dispose();
+      let off = 0;
+      hooks.onLiveGrads(done, ema.map((e) => all.slice(off, (off += e.size))));
+    }
+  };
+
+  try {
+    for (let epoch = 1; epoch <= config.epochs && done < totalBatches; epoch++) {
+      const epochStart = performance.now();
+      const pausedAtEpochStart = control.pausedMs;
+      const perm = tf.tensor1d(Int32Array.from(permutation(n, rng)), 'int32');
+      epochTensors = [tf.gather(data.trainX, perm), tf.gather(data.trainOneHot, perm), tf.gather(data.trainLabels, perm)];
+      perm.dispose();
+      const [xs, ys, labels] = epochTensors as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+      tf.tidy(() => {
+        lossSum.assign(tf.zerosLike(lossSum));
+        correctSum.assign(tf.zerosLike(correctSum));
+      });
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch && done < totalBatches; b++) {
+        const start = b * bs;
+        const size = Math.min(bs, n - start);
+        seen += size;
+        const loss = tf.tidy(() => {
+          const xb = tf.slice(xs, [start, 0], [size, -1]);
+          const yb = tf.slice(ys, [start, 0], [size, -1]);
+          const lb = tf.slice(labels, [start], [size]);
+          let correct: tf.Scalar | null = null;
+          const { value, grads } = tf.variableGrads(() => {
+            const lg = logits(model, xb);
+            correct = tf.keep(correctCount(lg, lb));
+            return meanCrossEntropy(lg, yb);
+          }, model.trainable);
+          optimizer.applyGradients(grads);
+          kernels.forEach((k, i) => {
+            if (liveStats) ema[i].assign(tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY)));
+          });
+          lossSum.assign(tf.add(lossSum, tf.mul(value, size)));
+          correctSum.assign(tf.add(correctSum, correct!));
+          tf.dispose(correct!);
+          return value;
+        });
+        pending.push(loss);
+        done++;
+        samples += size;
+        if (done === warmup) {
+          await flush(epoch, b + 1);
+          timedStart = performance.now();
+          pausedAtStart = control.pausedMs;
+          samplesAtWarmup = samples;
+        }
+        const lastOfEpoch = b === batchesPerEpoch - 1 || done === totalBatches;
+        if (pending.length >= reportEvery || lastOfEpoch) {
+          await flush(epoch, b + 1);
+          await yieldToEventLoop();
+          await control.waitWhilePaused();
+          if (control.stopped) return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
+        }
+      }
+      tf.dispose(epochTensors);
+      epochTensors = [];
+      if (options.maxBatches !== undefined) continue;
+      const summary = tf.tidy(() => {
+        const lg = logits(model, data.valX);
+        return tf.stack([
+          tf.div(lossSum, seen),
+          tf.div(tf.cast(correctSum, 'float32'), seen),
+          meanCrossEntropy(lg, data.valOneHot),
+          tf.div(tf.cast(correctCount(lg, data.valLabels), 'float32'), data.valX.shape[0]),
+        ]);
+      });
+      const [trainLoss, trainAcc, valLoss, valAcc] = await summary.data();
+      summary.dispose();
+      hooks.onEpoch({
+        epoch,
+        trainLoss,
+        trainAcc,
+        valLoss,
+        valAcc,
+        seconds: (performance.now() - epochStart - (control.pausedMs - pausedAtEpochStart)) / 1000,
+        numTensors: tf.memory().numTensors,
+      });
+    }
+    const seconds = elapsedMs() / 1000;
+    return { completed: true, batches: done, seconds, samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0 };
+  } finally {
+    tf.dispose([...pending, ...epochTensors, ...ema, lossSum, correctSum]);
+    optimizer.dispose();
+  }
+}

@@ -1,0 +1,127 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns tfjs, the backend, the model and the data. Talks to the main thread only
+ * through the typed messages of protocol.ts. One run at a time; a new train/reset/init stops the old
+ * run and waits for it to release its tensors before going on.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { initParams } from '../core/init';
+import { selectBackend } from './backend';
+import { RunControl } from './control';
+import { disposeDevice, loadDataset, toDevice } from './data';
+import { createMlp, readParams } from './model';
+import { scoringPass } from './scoring';
+import { train } from './trainer';
+import { transferables, type BackendInfo, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(msg: FromWorker): void {
+  self.postMessage(msg, transferables(msg));
+}
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+let backendReady: Promise<BackendInfo> | null = null;
+let dataUrl = '';
+let current: { runId: number; control: RunControl; finished: Promise<void> } | null = null;
+
+async function stopCurrent(): Promise<void> {
+  const run = current;
+  if (!run) return;
+  run.control.stop();
+  await run.finished;
+  if (current === run) current = null;
+}
+
+async function runTraining(runId: number, config: TrainConfig, options: RunOptions, control: RunControl): Promise<void> {
+  post({ type: 'phase', runId, phase: 'loading' });
+  const ds = await loadDataset(config.dataset, config.seed, dataUrl);
+  await backendReady;
+  if (control.stopped) return;
+  const data = toDevice(ds);
+  const model = createMlp(initParams(ds.inputSize, config.seed));
+  try {
+    post({ type: 'phase', runId, phase: 'training' });
+    const outcome = await train(model, data, config, options, control, {
+      onProgress: (progress, losses, firstBatch) => post({ type: 'progress', runId, progress, losses, firstBatch }),
+      onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
+      onLiveGrads: (step, grads) =>
+        post({ type: 'live-grads', runId, step, layers: model.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, gradAbs: grads[i] })) }),
+    });
+    if (!outcome.completed) return;
+    let scoring = null;
+    if (!options.skipScoring && options.maxBatches === undefined) {
+      post({ type: 'phase', runId, phase: 'scoring' });
+      const t0 = performance.now();
+      const stats = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize, () => control.stopped);
+      if (!stats) return;
+      const params = await readParams(model);
+      const layers: LayerArrays[] = params.map((p, i) => ({ ...p, gradAbsMean: stats.gradAbsMean[i], gradSqMean: stats.gradSqMean[i] }));
+      scoring = { layers, batches: stats.batches, seconds: (performance.now() - t0) / 1000 };
+    }
+    post({ type: 'done', runId, scoring, trainSeconds: outcome.seconds, samplesPerSec: outcome.samplesPerSec });
+  } finally {
+    model.dispose();
+    disposeDevice(data);
+  }
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+  switch (msg.type) {
+    case 'init': {
+      await stopCurrent();
+      dataUrl = msg.dataUrl;
+      backendReady = selectBackend(msg.backend, msg.faults ?? {});
+      try {
+        post({ type: 'ready', backend: await backendReady });
+      } catch (e) {
+        post({ type: 'error', runId: null, message: errorText(e) });
+      }
+      return;
+    }
+    case 'train': {
+      await stopCurrent();
+      const control = new RunControl();
+      const run = { runId: msg.runId, control, finished: Promise.resolve() };
+      run.finished = runTraining(msg.runId, msg.config, msg.options ?? {}, control).catch((e) => {
+        if (!control.stopped) post({ type: 'error', runId: msg.runId, message: errorText(e) });
+      });
+      current = run;
+      return;
+    }
+    case 'pause':
+      if (current?.runId === msg.runId && !current.control.stopped) {
+        current.control.pause();
+        post({ type: 'phase', runId: msg.runId, phase: 'paused' });
+      }
+      return;
+    case 'resume':
+      if (current?.runId === msg.runId && current.control.paused) {
+        current.control.resume();
+        post({ type: 'phase', runId: msg.runId, phase: 'training' });
+      }
+      return;
+    case 'reset':
+      await stopCurrent();
+      post({ type: 'reset-done', runId: msg.runId });
+      return;
+    case 'memory': {
+      const m = tf.memory();
+      post({ type: 'memory', requestId: msg.requestId, numTensors: m.numTensors, numBytes: m.numBytes });
+      return;
+    }
+  }
+}
+
+// Messages are handled one after another (a train arriving during backend selection waits for it);
+// a running training loop is not part of this chain, so pause/reset reach it between batches.
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  if (msg.type === 'pause' || msg.type === 'resume') {
+    void handle(msg);
+    return;
+  }
+  queue = queue.then(() => handle(msg)).catch((e) => post({ type: 'error', runId: null, message: errorText(e) }));
+};

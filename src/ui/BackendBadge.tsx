@@ -1,0 +1,29 @@
+import { useAppState } from './context';
+
+/** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
+export function BackendBadge() {
+  const backend = useAppState((s) => s.backend);
+  const status = useAppState((s) => s.backendStatus);
+  if (!backend) {
+    return (
+      <div className="badge badge-pending" data-testid="backend.badge" data-backend="" role="status">
+        {status === 'error' ? 'No backend' : 'Starting backend…'}
+      </div>
+    );
+  }
+  const forced = backend.requested !== 'auto';
+  const title = [`Adapter: ${backend.adapter}`, forced ? `Forced with backend=${backend.requested}` : 'Chosen automatically', backend.fallbackReason].filter(Boolean).join('\n');
+  return (
+    <div className={`badge badge-${backend.name}`} data-testid="backend.badge" data-backend={backend.name} data-software={backend.software} role="status" title={title}>
+      <span className="badge-name">{backend.name.toUpperCase()}</span>
+      {backend.software && <span className="badge-soft"> · software adapter</span>}
+      {forced && backend.requested === backend.name && <span className="badge-soft"> · forced</span>}
+      {backend.fallbackReason && (
+        <span className="badge-reason" data-testid="backend.reason">
+          {' '}
+          — fallback: {backend.fallbackReason}
+        </span>
+      )}
+    </div>
+  );
+}

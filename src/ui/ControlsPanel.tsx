@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { BACKEND_CHOICES, SCHEMA } from '../state/settings';
+import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import type { BackendPreference } from '../train/protocol';
+import { useAppState, useController } from './context';
+import { NumberField } from './NumberField';
+
+const RUNNING = new Set(['loading', 'training', 'paused', 'scoring']);
+
+export function ControlsPanel() {
+  const c = useController();
+  const settings = useAppState((s) => s.settings);
+  const phase = useAppState((s) => s.phase);
+  const backendReady = useAppState((s) => s.backendStatus === 'ready');
+  const running = RUNNING.has(phase);
+  const datasetId = useId();
+  const backendId = useId();
+
+  return (
+    <section className="panel controls" aria-labelledby="controls-title">
+      <h2 id="controls-title">Training</h2>
+      <div className="field">
+        <label htmlFor={datasetId} title={SCHEMA.dataset.help}>
+          Dataset
+        </label>
+        <select id={datasetId} data-testid="controls.dataset" value={settings.dataset} disabled={running} title={SCHEMA.dataset.help} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
+          {DATASET_NAMES.map((d) => (
+            <option key={d} value={d}>
+              {d === 'mnist' ? 'MNIST digits (784 → 64 → 32 → 10)' : 'synthetic-32 (32 → 64 → 32 → 10)'}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-grid">
+        <NumberField name="epochs" value={settings.epochs} disabled={running} onCommit={(v) => c.updateSettings({ epochs: v })} />
+        <NumberField name="batchSize" value={settings.batchSize} disabled={running} onCommit={(v) => c.updateSettings({ batchSize: v })} />
+        <NumberField name="learningRate" value={settings.learningRate} disabled={running} onCommit={(v) => c.updateSettings({ learningRate: v })} />
+        <NumberField name="seed" value={settings.seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
+      </div>
+      <div className="field">
+        <label htmlFor={backendId} title={SCHEMA.backend.help}>
+          Backend
+        </label>
+        <select id={backendId} data-testid="controls.backend" value={settings.backend} title="Switching the backend stops the current run." onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
+          {BACKEND_CHOICES.map((b) => (
+            <option key={b} value={b}>
+              {b === 'auto' ? 'auto (WebGPU → WebGL → CPU)' : b}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="buttons">
+        <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady} onClick={() => c.train()} title="Train a fresh network with these settings">
+          {phase === 'done' ? 'Train again' : 'Train'}
+        </button>
+        {phase === 'paused' ? (
+          <button type="button" data-testid="controls.resume" onClick={() => c.resume()}>
+            Resume
+          </button>
+        ) : (
+          <button type="button" data-testid="controls.pause" disabled={phase !== 'training'} onClick={() => c.pause()}>
+            Pause
+          </button>
+        )}
+        <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title="Stop and clear the current run">
+          Reset
+        </button>
+      </div>
+    </section>
+  );
+}

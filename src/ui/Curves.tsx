@@ -1,0 +1,68 @@
+import { memo } from 'react';
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useAppState } from './context';
+import type { EpochMetrics } from '../train/protocol';
+import type { LossPoint } from '../state/store';
+
+const COLORS = { batch: '#9aa5b1', smooth: '#0072b2', train: '#e69f00', val: '#009e73' };
+const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
+const animate = false;
+
+const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number }) {
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
+        <YAxis stroke="var(--muted)" domain={[0, 'auto']} tickFormatter={(v: number) => v.toFixed(2)} width={44} />
+        <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
+        <Legend />
+        <Line data={losses} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
+        <Line data={losses} dataKey="smooth" name="train loss (smoothed)" stroke={COLORS.smooth} dot={false} isAnimationActive={animate} strokeWidth={2} />
+        <Line data={epochs.map((e) => ({ x: e.epoch, v: e.valLoss }))} dataKey="v" name="validation loss" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+const AccuracyChart = memo(function AccuracyChart({ epochs, maxX }: { epochs: EpochMetrics[]; maxX: number }) {
+  const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
+  return (
+    <ResponsiveContainer width="100%" height={220}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
+        <YAxis stroke="var(--muted)" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => `epoch ${x}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
+        <Legend />
+        <Line dataKey="train" name="train accuracy" stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
+        <Line dataKey="val" name="validation accuracy" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+      </LineChart>
+    </ResponsiveContainer>
+  );
+});
+
+/** Live loss (per batch, smoothed, and per-epoch validation) and accuracy (per epoch) curves. */
+export function Curves() {
+  const losses = useAppState((s) => s.losses);
+  const epochs = useAppState((s) => s.epochs);
+  const maxX = useAppState((s) => s.runConfig?.epochs ?? s.settings.epochs);
+  const last = epochs[epochs.length - 1];
+  return (
+    <section className="panel curves" aria-label="Training curves">
+      <div className="chart" data-testid="curves.loss" data-points={losses.length}>
+        <h3>Loss (cross-entropy)</h3>
+        <LossChart losses={losses} epochs={epochs} maxX={maxX} />
+      </div>
+      <div className="chart" data-testid="curves.accuracy" data-points={epochs.length}>
+        <h3>Accuracy</h3>
+        <AccuracyChart epochs={epochs} maxX={maxX} />
+      </div>
+      <p className="chart-summary" data-testid="curves.summary" aria-live="polite">
+        {last
+          ? `After epoch ${last.epoch}: train loss ${last.trainLoss.toFixed(4)}, accuracy ${(last.trainAcc * 100).toFixed(2)}% · validation loss ${last.valLoss.toFixed(4)}, accuracy ${(last.valAcc * 100).toFixed(2)}%.`
+          : 'Curves appear as soon as training starts. Training figures are means over each epoch’s batches, as Keras reports them.'}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { useAppState, useController } from './context';
+
+/** Dismissible notices (e.g. a URL key that was ignored) and the current error, if any. */
+export function Notices() {
+  const c = useController();
+  const notices = useAppState((s) => s.notices);
+  const error = useAppState((s) => s.error);
+  return (
+    <div className="notices" aria-live="polite">
+      {notices.map((n, i) => (
+        <div key={`${i}-${n}`} className="notice" role="status" data-testid="notice">
+          <span>{n}</span>
+          <button type="button" className="link" aria-label="Dismiss notice" onClick={() => c.dismissNotice(i)}>
+            ✕
+          </button>
+        </div>
+      ))}
+      {error && (
+        <div className="notice notice-error" role="alert" data-testid="error.panel">
+          <strong>Error:</strong> <span data-testid="error.message">{error}</span>
+          <button type="button" onClick={() => c.reset()} data-testid="error.reset">
+            Reset
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { Controller } from '../state/controller';
+import type { AppState } from '../state/store';
+
+export const ControllerContext = createContext<Controller | null>(null);
+
+export function useController(): Controller {
+  const c = useContext(ControllerContext);
+  if (!c) throw new Error('ControllerContext is missing');
+  return c;
+}
+
+/** Subscribes to one slice of the app state; re-renders only when that slice changes identity. */
+export function useAppState<T>(select: (s: AppState) => T): T {
+  const { store } = useController();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
