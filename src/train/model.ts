@@ -22,13 +22,16 @@ export interface Mlp {
 
 /** Creates variables from plain parameters (copied to the device). */
 export function createMlp(params: LayerParams[]): Mlp {
-  const layers = params.map((p, l) => ({
-    name: p.name,
-    inputs: p.inputs,
-    units: p.units,
-    kernel: tf.variable(tf.tensor2d(p.kernel, [p.inputs, p.units]), true, `k${l}_${p.name}`),
-    bias: tf.variable(tf.tensor1d(p.bias), true, `b${l}_${p.name}`),
-  }));
+  // Variable names are left to tfjs (unique), so two models can coexist during a restart.
+  const layers = tf.tidy(() =>
+    params.map((p) => ({
+      name: p.name,
+      inputs: p.inputs,
+      units: p.units,
+      kernel: tf.variable(tf.tensor2d(p.kernel, [p.inputs, p.units])),
+      bias: tf.variable(tf.tensor1d(p.bias)),
+    })),
+  );
   return {
     layers,
     trainable: [...layers.map((l) => l.kernel), ...layers.map((l) => l.bias)],

@@ -23,7 +23,7 @@ export interface RunOptions {
   warmupBatches?: number;
   /** Keep the running |∂L/∂w| estimate and send it for live display (default true). */
   liveGradStats?: boolean;
-  /** Stop after this many batches in total (benchmark); the scoring pass is skipped. */
+  /** Stop after this many batches in total (benchmark); per-epoch validation is skipped. */
   maxBatches?: number;
   /** Skip the scoring pass after training. */
   skipScoring?: boolean;

@@ -30,8 +30,8 @@ export async function scoringPass(
 ): Promise<GradStats | null> {
   const n = x.shape[0];
   const kernels = model.layers.map((l) => l.kernel);
-  const absSum = kernels.map((k) => tf.variable(tf.zerosLike(k), false));
-  const sqSum = kernels.map((k) => tf.variable(tf.zerosLike(k), false));
+  const absSum = tf.tidy(() => kernels.map((k) => tf.variable(tf.zerosLike(k), false)));
+  const sqSum = tf.tidy(() => kernels.map((k) => tf.variable(tf.zerosLike(k), false)));
   const batches = Math.ceil(n / batchSize);
   try {
     for (let b = 0; b < batches; b++) {

@@ -50,9 +50,9 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
   // Keras' Adam defaults (β1 0.9, β2 0.999, ε 1e-7).
   const optimizer: tf.Optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
   const kernels = model.layers.map((l) => l.kernel);
-  const ema = liveStats ? kernels.map((k) => tf.variable(tf.zerosLike(k), false)) : [];
-  const lossSum = tf.variable(tf.scalar(0), false);
-  const correctSum = tf.variable(tf.scalar(0, 'int32'), false);
+  const ema = tf.tidy(() => (liveStats ? kernels.map((k) => tf.variable(tf.zerosLike(k), false)) : []));
+  const lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
+  const correctSum = tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
   const pending: tf.Scalar[] = [];
   let epochTensors: tf.Tensor[] = [];
   let done = 0;

@@ -51,7 +51,7 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
     });
     if (!outcome.completed) return;
     let scoring = null;
-    if (!options.skipScoring && options.maxBatches === undefined) {
+    if (!options.skipScoring) {
       post({ type: 'phase', runId, phase: 'scoring' });
       const t0 = performance.now();
       const stats = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize, () => control.stopped);

@@ -1,0 +1,354 @@
+#!/usr/bin/env node
+/**
+ * Training-throughput benchmark (run with `npm run bench`, which builds first).
+ *
+ * Serves the production build with `vite preview` on port 4174, opens it in headless Chromium once per
+ * backend and batch size (`?backend=<name>` forces the backend), and drives `window.__gpl` (src/testApi.ts):
+ *   - samples/s of the timed part of a run (after `warmupBatches`), with and without the live |∂L/∂w|
+ *     statistics, `repeats` times each, interleaved A B A B… so drift hits both alike;
+ *   - the duration of the scoring pass (one sweep over the 8,000 training samples), `repeats` times.
+ * Prints one JSON document to stdout (progress goes to stderr); `--out file.json` also writes it.
+ *
+ * Flags: --backends webgpu,webgl,cpu  --batch-sizes 32,128  --repeats 3  --batches 100  --warmup 5
+ *        --scoring-train-batches 2  --out file.json
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './find-browser.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4174;
+const BASE = `http://localhost:${PORT}/`;
+const ALL_BACKENDS = ['webgpu', 'webgl', 'cpu'];
+
+const HELP = `Usage: node scripts/bench.mjs [options]   (npm run bench builds first, then runs this)
+  --backends LIST        comma-separated subset of ${ALL_BACKENDS.join(',')} (default: all)
+  --batch-sizes LIST     comma-separated batch sizes (default: 32,128)
+  --repeats N            timed runs per variant, and scoring passes, per case (default: 3)
+  --batches N            timed batches per run, after the warm-up (default: 100)
+  --warmup N             untimed warm-up batches at the start of every run (default: 5)
+  --scoring-train-batches N  training batches before each measured scoring pass (default: 2)
+  --out FILE             also write the JSON result to FILE
+  --help                 this text`;
+
+function parseArgs(argv) {
+  const opts = { backends: ALL_BACKENDS, batchSizes: [32, 128], repeats: 3, batches: 100, warmup: 5, scoringTrainBatches: 2, out: null };
+  const int = (name, v, min) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${v}")`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--backends': {
+        const list = value().split(',').map((s) => s.trim()).filter(Boolean);
+        const bad = list.filter((b) => !ALL_BACKENDS.includes(b));
+        if (bad.length || !list.length) throw new Error(`--backends: unknown backend(s) ${bad.join(', ') || '(none given)'}; use ${ALL_BACKENDS.join(', ')}`);
+        opts.backends = list;
+        break;
+      }
+      case '--batch-sizes':
+        opts.batchSizes = value().split(',').map((s) => int('--batch-sizes', s.trim(), 1));
+        break;
+      case '--repeats':
+        opts.repeats = int('--repeats', value(), 1);
+        break;
+      case '--batches':
+        opts.batches = int('--batches', value(), 1);
+        break;
+      case '--warmup':
+        opts.warmup = int('--warmup', value(), 0);
+        break;
+      case '--scoring-train-batches':
+        opts.scoringTrainBatches = int('--scoring-train-batches', value(), 1);
+        break;
+      case '--out':
+        opts.out = value();
+        break;
+      case '--help':
+      case '-h':
+        console.error(HELP);
+        process.exit(0);
+        break;
+      default:
+        throw new Error(`unknown option ${arg}\n${HELP}`);
+    }
+  }
+  return opts;
+}
+
+const log = (...parts) => console.error('[bench]', ...parts);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
+const errorText = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
+
+function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = Math.floor(v.length / 2);
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** Starts `vite preview` in its own process group so the whole group (npx + node) can be stopped. */
+async function startPreview() {
+  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ has no build; run "npm run bench" (it builds first) or "npm run build".');
+  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  let exited = null;
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  child.on('exit', (code, signal) => (exited = { code, signal }));
+  const stop = () => {
+    if (exited || child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // Already gone.
+    }
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (exited) throw new Error(`vite preview exited (code ${exited.code}) before serving:\n${output.trim()}`);
+    try {
+      const res = await fetch(BASE);
+      if (res.ok) break;
+    } catch {
+      // Not up yet.
+    }
+    if (Date.now() > deadline) {
+      stop();
+      throw new Error(`vite preview did not serve ${BASE} within 60 s:\n${output.trim()}`);
+    }
+    await sleep(250);
+  }
+  return { stop, pid: child.pid };
+}
+
+/** Waits for run `runId` to reach 'done' or 'error'; returns the fields the bench needs. */
+async function waitForRun(page, runId, timeoutMs) {
+  await page.waitForFunction(
+    (id) => {
+      const s = window.__gpl.state();
+      return s.runId !== id || s.phase === 'done' || s.phase === 'error';
+    },
+    runId,
+    { timeout: timeoutMs, polling: 250 },
+  );
+  const s = await page.evaluate(() => {
+    const s = window.__gpl.state();
+    return {
+      runId: s.runId,
+      phase: s.phase,
+      error: s.error,
+      result: s.result,
+      scoring: s.scoring && { seconds: s.scoring.seconds, batches: s.scoring.batches },
+    };
+  });
+  if (s.runId !== runId) throw new Error(`run ${runId} was replaced by run ${s.runId}`);
+  if (s.phase === 'error') throw new Error(`training failed: ${s.error}`);
+  return s;
+}
+
+/** Starts one run with the test-only options and waits for it. */
+async function runOnce(page, options, timeoutMs) {
+  const runId = await page.evaluate((o) => {
+    window.__gpl.train(o);
+    return window.__gpl.state().runId;
+  }, options);
+  return waitForRun(page, runId, timeoutMs);
+}
+
+/** Opens the app on one backend and batch size; returns the backend info once the worker is ready. */
+async function openCase(browser, backend, batchSize) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('pageerror', (e) => log(`  page error (${backend}, batch ${batchSize}): ${errorText(e)}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') log(`  console error (${backend}, batch ${batchSize}): ${m.text().split('\n')[0]}`);
+  });
+  // epochs=100 so maxBatches, not the epoch count, ends every run.
+  await page.goto(`${BASE}?backend=${backend}#dataset=mnist&batch=${batchSize}&epochs=100`);
+  await page.waitForFunction(() => window.__gpl && window.__gpl.state().backendStatus !== 'starting', null, { timeout: 120_000, polling: 250 });
+  const s = await page.evaluate(() => {
+    const s = window.__gpl.state();
+    return { backendStatus: s.backendStatus, backend: s.backend, error: s.error, settings: s.settings };
+  });
+  if (s.backendStatus !== 'ready') {
+    await page.close();
+    throw new Error(`backend did not start: ${s.error ?? s.backendStatus}`);
+  }
+  if (s.settings.batchSize !== batchSize || s.settings.dataset !== 'mnist') {
+    await page.close();
+    throw new Error(`the page did not take the URL settings (batch ${s.settings.batchSize}, dataset ${s.settings.dataset})`);
+  }
+  return { page, info: s.backend };
+}
+
+async function benchCase(browser, backend, batchSize, opts) {
+  const entry = { backend, software: null, adapter: null, batchSize };
+  let page = null;
+  try {
+    log(`${backend}, batch ${batchSize}: starting the backend…`);
+    const opened = await openCase(browser, backend, batchSize);
+    page = opened.page;
+    entry.software = opened.info.software;
+    entry.adapter = opened.info.adapter;
+    if (opened.info.name !== backend) {
+      entry.selectedBackend = opened.info.name;
+      entry.fallbackReason = opened.info.fallbackReason;
+      entry.error = `requested ${backend} but the app fell back to ${opened.info.name} (${opened.info.fallbackReason || 'no reason given'}); skipped`;
+      log(`  ${entry.error}`);
+      return entry;
+    }
+    log(`  ready: ${opened.info.adapter}${opened.info.software ? ' (software)' : ''}`);
+
+    // Throughput: stats (A) and plain (B) interleaved A B A B…
+    const timeoutMs = 15 * 60_000;
+    const runs = { withStats: [], plain: [] };
+    for (let r = 0; r < opts.repeats; r++) {
+      for (const variant of ['withStats', 'plain']) {
+        const s = await runOnce(
+          page,
+          { maxBatches: opts.warmup + opts.batches, warmupBatches: opts.warmup, liveGradStats: variant === 'withStats', skipScoring: true },
+          timeoutMs,
+        );
+        const rate = s.result?.samplesPerSec;
+        runs[variant].push(round(rate, 1));
+        log(`  run ${r + 1}/${opts.repeats} ${variant === 'withStats' ? 'with stats' : 'plain     '}: ${round(rate, 1)} samples/s (${round(s.result?.trainSeconds, 2)} s timed)`);
+      }
+    }
+    const mStats = median(runs.withStats);
+    const mPlain = median(runs.plain);
+    entry.samplesPerSec = {
+      withStats: { median: round(mStats, 1), runs: runs.withStats },
+      plain: { median: round(mPlain, 1), runs: runs.plain },
+    };
+    entry.statsOverheadPct = mStats > 0 && mPlain > 0 ? round((mPlain / mStats - 1) * 100, 1) : null;
+    log(`  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%`);
+
+    // Scoring pass: a short training, then one sweep over the training set.
+    const seconds = [];
+    for (let r = 0; r < opts.repeats; r++) {
+      const s = await runOnce(page, { maxBatches: opts.scoringTrainBatches, warmupBatches: 0, liveGradStats: false, skipScoring: false }, timeoutMs);
+      if (!s.scoring) throw new Error('the run finished without a scoring result (does the worker skip scoring when maxBatches is set?)');
+      seconds.push(round(s.scoring.seconds, 3));
+      entry.scoringBatches = s.scoring.batches;
+      log(`  scoring pass ${r + 1}/${opts.repeats}: ${round(s.scoring.seconds, 3)} s for ${s.scoring.batches} batches`);
+    }
+    entry.scoringSeconds = { median: round(median(seconds), 3), runs: seconds };
+  } catch (e) {
+    entry.error = errorText(e);
+    log(`  FAILED: ${entry.error}`);
+  } finally {
+    if (page) await page.close().catch(() => {});
+  }
+  return entry;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  const found = await findChromium();
+  if (!found) throw new Error(HOW_TO_GET_ONE);
+  const { chromium } = await import('@playwright/test');
+
+  const started = new Date();
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  let preview = null;
+  let browser = null;
+  const stopAll = async () => {
+    if (browser) await browser.close().catch(() => {});
+    browser = null;
+    preview?.stop();
+    preview = null;
+  };
+  const onSignal = (sig) => {
+    log(`${sig}: stopping`);
+    stopAll().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  // Last resort: never leave the preview server behind (stop() is synchronous).
+  process.once('exit', () => preview?.stop());
+
+  try {
+    log(`serving dist/ with vite preview on port ${PORT}…`);
+    preview = await startPreview();
+    log(`launching Chromium (${found.source})…`);
+    browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+    const cpus = os.cpus();
+    const machine = {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+      totalMemGiB: round(os.totalmem() / 2 ** 30, 1),
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      chromium: browser.version(),
+    };
+    log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}`);
+
+    const results = [];
+    for (const backend of opts.backends) {
+      for (let i = 0; i < opts.batchSizes.length; i++) {
+        const entry = await benchCase(browser, backend, opts.batchSizes[i], opts);
+        results.push(entry);
+        // A fallback is the same for every batch size: record it once per size, do not retry.
+        if (entry.selectedBackend) {
+          for (const bs of opts.batchSizes.slice(i + 1)) results.push({ ...entry, batchSize: bs });
+          break;
+        }
+      }
+    }
+
+    const finished = new Date();
+    const report = {
+      date: started.toISOString(),
+      machine,
+      config: {
+        dataset: 'mnist (8,000 training samples)',
+        model: '784-64-32-10 MLP, Adam',
+        repeats: opts.repeats,
+        warmupBatches: opts.warmup,
+        timedBatches: opts.batches,
+        scoringTrainBatches: opts.scoringTrainBatches,
+        order: 'per backend and batch size: throughput runs interleaved (with stats, plain) × repeats, then the scoring runs',
+      },
+      results,
+      notes: [
+        'samplesPerSec is the worker\'s own figure for the timed part of a run (after the warm-up batches): samples / wall seconds, losses read back about every 150 ms.',
+        'statsOverheadPct = median(plain) / median(withStats) - 1, in percent; positive means the live gradient statistics make training slower.',
+        'scoringSeconds is the worker\'s time for the scoring pass (one sweep over the training set with the training batch size, plus the final readback).',
+        `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average (1, 5, 15 min) at start ${loadAtStart.join(' ')}, at end ${os
+          .loadavg()
+          .map((x) => round(x, 2))
+          .join(' ')}; the bench took ${round((finished - started) / 60_000, 1)} min.`,
+      ],
+    };
+    const json = JSON.stringify(report, null, 2);
+    process.stdout.write(`${json}\n`);
+    if (opts.out) {
+      writeFileSync(opts.out, `${json}\n`);
+      log(`wrote ${opts.out}`);
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressInfo } from '../train/protocol';
+import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, Store } from './store';
+
+const progress = (batch: number): ProgressInfo => ({ epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
+
+describe('store reducer', () => {
+  it('ignores messages from an older run', () => {
+    const s = startRun(initialState(), 2, { dataset: 'mnist', seed: 1, epochs: 1, batchSize: 32, learningRate: 0.001 });
+    const stale = applyWorkerMessage(s, { type: 'phase', runId: 1, phase: 'training' });
+    expect(stale).toBe(s);
+    expect(applyWorkerMessage(s, { type: 'error', runId: 1, message: 'old' })).toBe(s);
+    expect(applyWorkerMessage(s, { type: 'phase', runId: 2, phase: 'training' }).phase).toBe('training');
+  });
+
+  it('appends batch losses with a bias-corrected moving average', () => {
+    let s = startRun(initialState(), 1, null);
+    s = applyWorkerMessage(s, { type: 'progress', runId: 1, progress: progress(2), losses: Float32Array.of(2, 1), firstBatch: 0 });
+    expect(s.losses.map((p) => p.x)).toEqual([0.1, 0.2]);
+    expect(s.losses[0].smooth).toBeCloseTo(2, 6);
+    const b = LOSS_SMOOTHING;
+    expect(s.losses[1].smooth).toBeCloseTo((b * (1 - b) * 2 + (1 - b) * 1) / (1 - b * b), 6);
+  });
+
+  it('bounds the number of loss points', () => {
+    let s = startRun(initialState(), 1, null);
+    for (let i = 0; i < 40; i++) {
+      s = applyWorkerMessage(s, { type: 'progress', runId: 1, progress: progress(1), losses: new Float32Array(200).fill(1), firstBatch: i * 200 });
+    }
+    expect(s.losses.length).toBeLessThanOrEqual(MAX_LOSS_POINTS);
+    expect(s.losses[s.losses.length - 1].x).toBeCloseTo(8000 / 10, 6);
+  });
+
+  it('keeps the backend across runs and clears results', () => {
+    let s = applyWorkerMessage(initialState(), { type: 'ready', backend: { name: 'cpu', requested: 'cpu', software: false, adapter: 'cpu', fallbackReason: '' } });
+    s = applyWorkerMessage(startRun(s, 1, null), { type: 'epoch', runId: 1, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5, seconds: 1, numTensors: 3 } });
+    const next = startRun(s, 2, null);
+    expect(next.backend?.name).toBe('cpu');
+    expect(next.epochs).toEqual([]);
+  });
+
+  it('Store notifies subscribers only on change', () => {
+    const store = new Store({ n: 1 });
+    let calls = 0;
+    const off = store.subscribe(() => calls++);
+    store.setState((s) => s);
+    store.setState({ n: 2 });
+    off();
+    store.setState({ n: 3 });
+    expect(calls).toBe(1);
+    expect(store.getState().n).toBe(3);
+  });
+});

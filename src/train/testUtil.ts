@@ -1,0 +1,28 @@
+/** Helpers for the Node unit tests of the tfjs code (CPU backend). Not imported by the app. */
+import * as tf from '@tensorflow/tfjs';
+import type { LayerShape } from '../core/arch';
+import type { Dataset } from '../core/dataset';
+import { createRng } from '../core/rng';
+
+export async function useCpuBackend(): Promise<void> {
+  await tf.setBackend('cpu');
+  await tf.ready();
+}
+
+export const TINY_SHAPES: LayerShape[] = [
+  { name: 'dense_1', inputs: 5, units: 4 },
+  { name: 'dense_2', inputs: 4, units: 3 },
+  { name: 'dense_3', inputs: 3, units: 3 },
+];
+
+/** `n` random rows of `width` standard-normal features and labels in [0, classes). */
+export function randomData(n: number, width: number, classes: number, seed: number): { x: Float32Array; y: Uint8Array } {
+  const r = createRng(seed);
+  return { x: Float32Array.from({ length: n * width }, () => r.normal()), y: Uint8Array.from({ length: n }, () => r.int(classes)) };
+}
+
+/** The first `nTrain` / `nVal` rows of a dataset (smaller runs for tests). */
+export function subset(ds: Dataset, nTrain: number, nVal: number): Dataset {
+  const cut = (s: Dataset['train'], n: number) => ({ x: s.x.slice(0, n * ds.inputSize), y: s.y.slice(0, n), indices: s.indices.slice(0, n), n });
+  return { ...ds, train: cut(ds.train, nTrain), val: cut(ds.val, nVal) };
+}
