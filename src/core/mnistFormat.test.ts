@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 // The converter is a plain Node script; the decoder is the app's. Testing them together checks the format.
 import { encodeMnist, OUT, readDigits } from '../../scripts/build-data.mjs';
-import { classCounts, TRAIN_SIZE, VAL_SIZE } from './dataset';
-import { decodeMnist, mnistDataset, MNIST_SPLIT_SEED, type MnistRaw } from './mnistFormat';
+import { classCounts, MNIST_SPLIT_SEED, TRAIN_SIZE, VAL_SIZE } from './dataset';
+import { decodeMnist, mnistDataset, type MnistRaw } from './mnistFormat';
 
 /** Byte equality without vitest's slow element-wise deep comparison. */
 const sameBytes = (a: ArrayBufferView, b: ArrayBufferView) =>
