@@ -13,7 +13,7 @@
  *        --scoring-train-batches 2  --out file.json
  */
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,43 +100,105 @@ function median(values) {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 }
 
-/** Starts `vite preview` in its own process group so the whole group (npx + node) can be stopped. */
-async function startPreview() {
-  if (!existsSync(path.join(ROOT, 'dist', 'index.html'))) throw new Error('dist/ has no build; run "npm run bench" (it builds first) or "npm run build".');
-  const child = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
+/**
+ * Copies dist/ to a private temporary folder, so a `vite build` run by someone else during the bench
+ * (e.g. `npm test`) cannot swap the code under measurement or break page loads half-way.
+ */
+function snapshotBuild() {
+  const dist = path.join(ROOT, 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ has no build; run "npm run bench" (it builds first) or "npm run build".');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'gpl-bench-dist-'));
+  cpSync(dist, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * `vite preview` of the snapshot on PORT, in its own process group so the whole group (npx + node) can
+ * be stopped. `ensure()` starts it again if it died (the bench then notes the restart).
+ */
+function createPreview(outDir) {
+  let child = null;
   let exited = null;
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  child.on('exit', (code, signal) => (exited = { code, signal }));
+  let stopping = false;
+  let output = '';
+  const events = [];
+  /** Every process group started; a dead `npx` can leave its vite child behind in the group. */
+  const groups = new Set();
+
+  const spawnOnce = () => {
+    output = '';
+    exited = null;
+    const proc = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--outDir', outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    child = proc;
+    if (proc.pid !== undefined) groups.add(proc.pid);
+    proc.stdout.on('data', (d) => (output += d));
+    proc.stderr.on('data', (d) => (output += d));
+    proc.on('exit', (code, signal) => {
+      if (child !== proc) return;
+      exited = { code, signal };
+      if (!stopping) {
+        const what = `vite preview (pid ${proc.pid}) exited unexpectedly (code ${code}, signal ${signal})`;
+        events.push(`${new Date().toISOString()} ${what}`);
+        log(what);
+      }
+    });
+  };
+
   const stop = () => {
-    if (exited || child.pid === undefined) return;
+    stopping = true;
+    for (const pgid of groups) {
+      try {
+        process.kill(-pgid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    groups.clear();
+  };
+  const serving = async () => {
     try {
-      process.kill(-child.pid, 'SIGTERM');
+      return (await fetch(BASE)).ok;
     } catch {
-      // Already gone.
+      return false;
     }
   };
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`vite preview exited (code ${exited.code}) before serving:\n${output.trim()}`);
-    try {
-      const res = await fetch(BASE);
-      if (res.ok) break;
-    } catch {
-      // Not up yet.
+
+  const waitUntilServing = async () => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (exited) throw new Error(`vite preview exited (code ${exited.code}, signal ${exited.signal}) before serving:\n${output.trim()}`);
+      if (await serving()) return;
+      if (Date.now() > deadline) {
+        stop();
+        throw new Error(`vite preview did not serve ${BASE} within 60 s:\n${output.trim()}`);
+      }
+      await sleep(250);
     }
-    if (Date.now() > deadline) {
-      stop();
-      throw new Error(`vite preview did not serve ${BASE} within 60 s:\n${output.trim()}`);
-    }
-    await sleep(250);
-  }
-  return { stop, pid: child.pid };
+  };
+
+  return {
+    events,
+    stop,
+    async start() {
+      if (await serving()) throw new Error(`something already serves ${BASE}; stop it first (the bench needs port ${PORT} for itself)`);
+      stopping = false;
+      spawnOnce();
+      await waitUntilServing();
+    },
+    /** Restarts the server when it is gone. */
+    async ensure() {
+      if (child && !exited) return;
+      // The npx wrapper may have died while its vite child (same process group) still serves.
+      if (await serving()) return;
+      log('restarting vite preview…');
+      events.push(`${new Date().toISOString()} vite preview restarted`);
+      await this.start();
+    },
+  };
 }
 
 /** Waits for run `runId` to reach 'done' or 'error'; returns the fields the bench needs. */
@@ -242,14 +304,16 @@ async function benchCase(browser, backend, batchSize, opts) {
 
     // Scoring pass: a short training, then one sweep over the training set.
     const seconds = [];
+    let batches = null;
     for (let r = 0; r < opts.repeats; r++) {
       const s = await runOnce(page, { maxBatches: opts.scoringTrainBatches, warmupBatches: 0, liveGradStats: false, skipScoring: false }, timeoutMs);
       if (!s.scoring) throw new Error('the run finished without a scoring result (does the worker skip scoring when maxBatches is set?)');
       seconds.push(round(s.scoring.seconds, 3));
-      entry.scoringBatches = s.scoring.batches;
+      batches = s.scoring.batches;
       log(`  scoring pass ${r + 1}/${opts.repeats}: ${round(s.scoring.seconds, 3)} s for ${s.scoring.batches} batches`);
     }
     entry.scoringSeconds = { median: round(median(seconds), 3), runs: seconds };
+    entry.scoringBatches = batches;
   } catch (e) {
     entry.error = errorText(e);
     log(`  FAILED: ${entry.error}`);
@@ -269,11 +333,19 @@ async function main() {
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
   let preview = null;
   let browser = null;
+  let snapshot = null;
+  const removeSnapshot = () => {
+    if (snapshot) rmSync(snapshot, { recursive: true, force: true });
+    snapshot = null;
+  };
   const stopAll = async () => {
     if (browser) await browser.close().catch(() => {});
     browser = null;
     preview?.stop();
     preview = null;
+    // Give vite a moment to exit before its folder goes.
+    await sleep(200);
+    removeSnapshot();
   };
   const onSignal = (sig) => {
     log(`${sig}: stopping`);
@@ -282,11 +354,16 @@ async function main() {
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   // Last resort: never leave the preview server behind (stop() is synchronous).
-  process.once('exit', () => preview?.stop());
+  process.once('exit', () => {
+    preview?.stop();
+    removeSnapshot();
+  });
 
   try {
-    log(`serving dist/ with vite preview on port ${PORT}…`);
-    preview = await startPreview();
+    snapshot = snapshotBuild();
+    log(`serving a copy of dist/ (${snapshot}) with vite preview on port ${PORT}…`);
+    preview = createPreview(snapshot);
+    await preview.start();
     log(`launching Chromium (${found.source})…`);
     browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
     const cpus = os.cpus();
@@ -303,7 +380,14 @@ async function main() {
     const results = [];
     for (const backend of opts.backends) {
       for (let i = 0; i < opts.batchSizes.length; i++) {
-        const entry = await benchCase(browser, backend, opts.batchSizes[i], opts);
+        await preview.ensure();
+        const troubleBefore = preview.events.length;
+        let entry = await benchCase(browser, backend, opts.batchSizes[i], opts);
+        if (entry.error && (preview.events.length > troubleBefore || /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/.test(entry.error))) {
+          log('  the preview server went away; restarting it and retrying this case once');
+          await preview.ensure();
+          entry = await benchCase(browser, backend, opts.batchSizes[i], opts);
+        }
         results.push(entry);
         // A fallback is the same for every batch size: record it once per size, do not retry.
         if (entry.selectedBackend) {
@@ -331,6 +415,7 @@ async function main() {
         'samplesPerSec is the worker\'s own figure for the timed part of a run (after the warm-up batches): samples / wall seconds, losses read back about every 150 ms.',
         'statsOverheadPct = median(plain) / median(withStats) - 1, in percent; positive means the live gradient statistics make training slower.',
         'scoringSeconds is the worker\'s time for the scoring pass (one sweep over the training set with the training batch size, plus the final readback).',
+        ...(preview.events.length ? [`Preview server trouble during the bench: ${preview.events.join('; ')}.`] : []),
         `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average (1, 5, 15 min) at start ${loadAtStart.join(' ')}, at end ${os
           .loadavg()
           .map((x) => round(x, 2))

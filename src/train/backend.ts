@@ -47,11 +47,11 @@ function describeWebGL(): { software: boolean; adapter: string } {
  */
 export async function smokeTest(): Promise<string | null> {
   const x = tf.tensor2d([1, -2, 0.5, 3, 0.25, -1], [2, 3]);
-  const w = tf.variable(tf.tensor2d([0.5, -1, 2, 0.25, -0.75, 1.5], [3, 2]));
+  const w = tf.tidy(() => tf.variable(tf.tensor2d([0.5, -1, 2, 0.25, -0.75, 1.5], [3, 2])));
   try {
-    const { grads } = tf.variableGrads(() => tf.sum(tf.relu(tf.matMul(x, w))) as tf.Scalar, [w]);
+    const { value, grads } = tf.variableGrads(() => tf.sum(tf.relu(tf.matMul(x, w))) as tf.Scalar, [w]);
     const got = await grads[w.name].data();
-    tf.dispose(grads);
+    tf.dispose([value, grads]);
     // Expected by hand: z = x·W, mask = z > 0, grad = xᵀ·mask.
     const xv = [1, -2, 0.5, 3, 0.25, -1];
     const wv = [0.5, -1, 2, 0.25, -0.75, 1.5];

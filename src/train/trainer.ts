@@ -23,6 +23,8 @@ export interface TrainHooks {
   onProgress(progress: ProgressInfo, losses: Float32Array, firstBatch: number): void;
   onEpoch(metrics: EpochMetrics): void;
   onLiveGrads(step: number, gradAbs: Float32Array[]): void;
+  /** Called when the loop actually stops at a pause (true) and when it goes on again (false). */
+  onPauseChange?(paused: boolean): void;
 }
 
 export interface TrainOutcome {
@@ -153,7 +155,11 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
         if (pending.length >= reportEvery || lastOfEpoch) {
           await flush(epoch, b + 1);
           await yieldToEventLoop();
-          await control.waitWhilePaused();
+          if (control.paused) {
+            hooks.onPauseChange?.(true);
+            await control.waitWhilePaused();
+            if (!control.stopped) hooks.onPauseChange?.(false);
+          }
           if (control.stopped) return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
         }
       }

@@ -46,6 +46,7 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
     const outcome = await train(model, data, config, options, control, {
       onProgress: (progress, losses, firstBatch) => post({ type: 'progress', runId, progress, losses, firstBatch }),
       onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
+      onPauseChange: (paused) => post({ type: 'phase', runId, phase: paused ? 'paused' : 'training' }),
       onLiveGrads: (step, grads) =>
         post({ type: 'live-grads', runId, step, layers: model.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, gradAbs: grads[i] })) }),
     });
@@ -91,16 +92,11 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     }
     case 'pause':
-      if (current?.runId === msg.runId && !current.control.stopped) {
-        current.control.pause();
-        post({ type: 'phase', runId: msg.runId, phase: 'paused' });
-      }
+      // The loop reports 'paused' itself once it has actually stopped between batches.
+      if (current?.runId === msg.runId && !current.control.stopped) current.control.pause();
       return;
     case 'resume':
-      if (current?.runId === msg.runId && current.control.paused) {
-        current.control.resume();
-        post({ type: 'phase', runId: msg.runId, phase: 'training' });
-      }
+      if (current?.runId === msg.runId) current.control.resume();
       return;
     case 'reset':
       await stopCurrent();

@@ -1,0 +1,150 @@
+import { expect, test } from './fixtures';
+
+// Small runs: WebGPU here is a software adapter (SwiftShader), correct but slow.
+const SHORT = '#dataset=synthetic-32&epochs=3&batch=256&lr=0.01';
+
+test('loads with the controls ready and no console errors', async ({ lab }) => {
+  await lab.open();
+  await expect(lab.trainButton).toBeEnabled();
+  await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
+  await expect(lab.page.getByRole('heading', { name: 'Gradient Pruning Lab' })).toBeVisible();
+});
+
+test('trains a short run on WebGPU with progress, curves and gradient statistics', async ({ lab }) => {
+  await lab.open(SHORT);
+  await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
+  await expect(lab.badge).toContainText('WEBGPU');
+  // This machine's adapter is SwiftShader; the badge must say so.
+  await expect(lab.badge).toContainText('software adapter');
+  const before = await lab.memory();
+
+  await lab.trainButton.click();
+  await expect(lab.page.getByTestId('grads.panel')).toHaveAttribute('data-source', 'live');
+  await lab.waitDone();
+  await expect(lab.progressBar).toHaveAttribute('data-value', '100');
+  await expect(lab.progressBar).toHaveAttribute('aria-valuenow', '100');
+  await expect(lab.page.getByTestId('progress.stats')).toContainText('Epoch 3/3');
+  await expect(lab.page.getByTestId('progress.stats')).toContainText('samples/s');
+
+  expect(await lab.drawnLines(lab.lossChart, 20)).toBeGreaterThanOrEqual(2); // batch loss + smoothed
+  expect(await lab.drawnLines(lab.accuracyChart, 3)).toBe(2); // train + validation, 3 epochs
+
+  const s = await lab.state();
+  expect(s.epochs).toHaveLength(3);
+  expect(s.epochs[2].trainLoss).toBeLessThan(s.epochs[0].trainLoss);
+  expect(s.epochs[2].valAcc).toBeGreaterThan(0.3);
+  // Same tensor count after every epoch, and nothing left once the run is over.
+  expect(new Set(s.epochs.map((e) => e.numTensors)).size).toBe(1);
+  expect((await lab.memory()).numTensors).toBe(before.numTensors);
+
+  // The scoring pass delivered weights and both statistics, kernel-shaped, finite and non-negative.
+  expect(s.scoring!.batches).toBe(Math.ceil(8000 / 256));
+  expect(s.scoring!.layers.map((l) => [l.inputs, l.units, l.kernel.length, l.gradAbsMean.length, l.gradSqMean.length])).toEqual([
+    [32, 64, 2048, 2048, 2048],
+    [64, 32, 2048, 2048, 2048],
+    [32, 10, 320, 320, 320],
+  ]);
+  for (const l of s.scoring!.layers) {
+    expect(l.gradAbsMean.every((v) => Number.isFinite(v) && v >= 0)).toBe(true);
+    // Jensen: mean |g| ≤ sqrt(mean g²) for every weight.
+    expect(l.gradAbsMean.every((v, i) => v <= Math.sqrt(l.gradSqMean[i]) * (1 + 1e-4) + 1e-12)).toBe(true);
+  }
+  await expect(lab.page.getByTestId('grads.panel')).toHaveAttribute('data-source', 'scoring');
+  await expect(lab.page.getByTestId('grads.row.dense_1')).toContainText('32×64');
+});
+
+test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
+  await lab.open('#dataset=mnist&epochs=1&batch=500&lr=0.005');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  const s = await lab.state();
+  expect(s.scoring!.layers[0].inputs).toBe(784);
+  expect(s.epochs[0].valAcc).toBeGreaterThan(0.5);
+});
+
+test('the same seed gives the same final weights on WebGPU', async ({ lab }) => {
+  await lab.open('#dataset=synthetic-32&epochs=1&batch=256&seed=7');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  const first = await lab.weightsHash();
+  await lab.trainButton.click();
+  await lab.waitDone();
+  expect(await lab.weightsHash()).toBe(first);
+  await lab.page.getByTestId('controls.seed').fill('8');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  expect(await lab.weightsHash()).not.toBe(first);
+});
+
+test('?backend=cpu forces the CPU backend, and it trains', async ({ lab }) => {
+  await lab.open(`?backend=cpu${SHORT}`);
+  await expect(lab.badge).toHaveAttribute('data-backend', 'cpu');
+  await expect(lab.badge).toContainText('forced');
+  await expect(lab.page.getByTestId('backend.reason')).toHaveCount(0);
+  await lab.trainButton.click();
+  await lab.waitDone();
+  expect((await lab.state()).epochs).toHaveLength(3);
+});
+
+test('without WebGPU the app falls back, says why, and trains', async ({ lab }) => {
+  await lab.open(`?simulate=no-webgpu${SHORT.replace('epochs=3', 'epochs=1')}`);
+  await expect(lab.badge).not.toHaveAttribute('data-backend', 'webgpu');
+  await expect(lab.page.getByTestId('backend.reason')).toContainText('webgpu skipped: this browser has no WebGPU');
+  await lab.trainButton.click();
+  await lab.waitDone();
+});
+
+test('pause holds progress, resume finishes; reset mid-run leaves the app usable', async ({ lab }) => {
+  await lab.open('#dataset=synthetic-32&epochs=30&batch=64&lr=0.01');
+  expect((await lab.memory()).numTensors).toBe(0); // nothing is left over from backend start-up
+  await lab.trainButton.click();
+  await expect.poll(() => lab.progressValue()).toBeGreaterThan(0);
+  await lab.pauseButton.click();
+  await lab.phaseIs('paused');
+  const held = (await lab.state()).losses.length;
+  await lab.page.waitForTimeout(1000);
+  expect((await lab.state()).losses.length).toBe(held);
+  await lab.resumeButton.click();
+  await lab.phaseIs('training');
+  await expect.poll(async () => (await lab.state()).losses.length).toBeGreaterThan(held);
+
+  await lab.resetButton.click();
+  await lab.phaseIs('idle');
+  await expect(lab.progressBar).toHaveAttribute('data-value', '0');
+  expect((await lab.state()).losses).toHaveLength(0);
+  // Nothing from the stopped run arrives later.
+  await lab.page.waitForTimeout(1000);
+  expect((await lab.state()).losses).toHaveLength(0);
+  await expect.poll(async () => (await lab.memory()).numTensors).toBe(0);
+
+  await lab.page.getByTestId('controls.epochs').fill('1');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  expect((await lab.state()).epochs).toHaveLength(1);
+});
+
+test('a bad URL value shows a notice and uses the default', async ({ lab }) => {
+  await lab.open('#batch=0&epochs=abc');
+  await expect(lab.notices).toHaveCount(2);
+  const batchNotice = lab.notices.filter({ hasText: '"batch"' });
+  await expect(batchNotice).toContainText('Batch size: 0 is outside 1–1024');
+  await expect(lab.notices.filter({ hasText: '"epochs"' })).toContainText('not a number');
+  await expect(lab.page.getByTestId('controls.batchSize')).toHaveValue('32');
+  await expect(lab.page.getByTestId('controls.epochs')).toHaveValue('5');
+  await batchNotice.getByRole('button', { name: 'Dismiss notice' }).click();
+  await expect(lab.notices).toHaveCount(1);
+  await expect(lab.notices).toContainText('"epochs"');
+});
+
+test('invalid numbers typed in the form are refused inline', async ({ lab }) => {
+  await lab.open('#dataset=synthetic-32');
+  const batch = lab.page.getByTestId('controls.batchSize');
+  await batch.fill('0');
+  await expect(lab.page.getByTestId('controls.batchSize.error')).toContainText('outside 1–1024');
+  expect((await lab.state()).settings.batchSize).toBe(32);
+  await batch.fill('1e9');
+  await expect(lab.page.getByTestId('controls.batchSize.error')).toBeVisible();
+  await batch.fill('64');
+  await expect(lab.page.getByTestId('controls.batchSize.error')).toHaveCount(0);
+  expect((await lab.state()).settings.batchSize).toBe(64);
+});
