@@ -76,15 +76,19 @@ test('the same seed gives the same final weights on WebGPU', async ({ lab }) => 
   expect(await lab.weightsHash()).not.toBe(first);
 });
 
-test('?backend=cpu forces the CPU backend, and it trains', async ({ lab }) => {
-  await lab.open(`?backend=cpu${SHORT}`);
-  await expect(lab.badge).toHaveAttribute('data-backend', 'cpu');
-  await expect(lab.badge).toContainText('forced');
-  await expect(lab.page.getByTestId('backend.reason')).toHaveCount(0);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  expect((await lab.state()).epochs).toHaveLength(3);
-});
+for (const backend of ['cpu', 'wasm'] as const) {
+  test(`?backend=${backend} forces the ${backend} backend, and it trains`, async ({ lab }) => {
+    await lab.open(`?backend=${backend}${SHORT}`);
+    await expect(lab.badge).toHaveAttribute('data-backend', backend);
+    await expect(lab.badge).toContainText('forced');
+    await expect(lab.page.getByTestId('backend.reason')).toHaveCount(0);
+    await lab.trainButton.click();
+    await lab.waitDone();
+    const s = await lab.state();
+    expect(s.epochs).toHaveLength(3);
+    expect(s.epochs[2].valAcc).toBeGreaterThan(0.3);
+  });
+}
 
 test('without WebGPU the app falls back, says why, and trains', async ({ lab }) => {
   await lab.open(`?simulate=no-webgpu${SHORT.replace('epochs=3', 'epochs=1')}`);

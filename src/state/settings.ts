@@ -30,7 +30,7 @@ interface EnumField<T extends string> {
 
 type Schema = { [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>> };
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'cpu'] as const satisfies readonly BackendPreference[];
+export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendPreference[];
 
 export const SCHEMA: Schema = {
   dataset: { kind: 'enum', key: 'dataset', label: 'Dataset', values: DATASET_NAMES, default: 'mnist', help: 'mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting.' },
@@ -38,7 +38,7 @@ export const SCHEMA: Schema = {
   epochs: { kind: 'int', key: 'epochs', label: 'Epochs', min: 1, max: 100, default: 5, help: 'Passes over the 8,000 training samples.' },
   batchSize: { kind: 'int', key: 'batch', label: 'Batch size', min: 1, max: 1024, default: 32, help: 'Samples per Adam step (1–1024).' },
   learningRate: { kind: 'float', key: 'lr', label: 'Learning rate', min: 1e-6, max: 10, default: 0.001, help: 'Adam step size (Keras default 0.001).' },
-  backend: { kind: 'enum', key: 'backend', label: 'Backend', values: BACKEND_CHOICES, default: 'auto', help: 'auto tries WebGPU, then WebGL, then CPU.' },
+  backend: { kind: 'enum', key: 'backend', label: 'Backend', values: BACKEND_CHOICES, default: 'auto', help: 'auto tries WebGPU, then WebGL, then WebAssembly, then CPU.' },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];

@@ -1,14 +1,21 @@
 /**
- * Backend selection: WebGPU first, then WebGL, then CPU. Each candidate must initialise and pass a
+ * Backend selection: WebGPU first, then WebGL, then WebAssembly, then plain JavaScript (CPU). Each candidate must initialise and pass a
  * tiny gradient check before it is used, so a backend that "starts" but computes wrong numbers is
  * skipped too. The result says which backend runs, whether its adapter is software, and why any
  * preferred backend was skipped.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+// The .wasm binaries are bundled as assets (no CDN); only the one the browser needs is fetched.
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendInfo, BackendName, BackendPreference } from './protocol';
 
-const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'cpu'];
+setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+
+const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const SOFTWARE_PATTERN = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
 
 /** Test hook: pretend a backend is missing (set from the `?simulate=` URL parameter). */
@@ -92,13 +99,14 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ o
   await tf.ready();
   if (name === 'webgl') ({ software, adapter } = describeWebGL());
   if (name === 'cpu') adapter = 'JavaScript on the CPU';
+  if (name === 'wasm') adapter = 'WebAssembly on the CPU';
   const failure = await smokeTest();
   if (failure) return { ok: false, reason: failure };
   return { ok: true, software, adapter };
 }
 
 /**
- * Picks the first working backend. `auto` tries WebGPU, WebGL, CPU; a forced backend is tried first
+ * Picks the first working backend. `auto` tries WebGPU, WebGL, WASM, CPU; a forced backend is tried first
  * and, if it fails, the rest of the order follows so the app still trains. Never throws for CPU.
  */
 export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}): Promise<BackendInfo> {

@@ -5,7 +5,7 @@
  */
 import type { DatasetName } from '../core/dataset';
 
-export const BACKEND_NAMES = ['webgpu', 'webgl', 'cpu'] as const;
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 export type BackendPreference = 'auto' | BackendName;
 
