@@ -97,3 +97,22 @@ describe('training loop', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('throughput accounting', () => {
+  it('survives a warm-up that ends exactly at an epoch boundary and times at least one batch', async () => {
+    const data = toDevice(ds);
+    const model = createMlp(initParams(32, 1));
+    const hooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
+    try {
+      const atBoundary = await train(model, data, { ...config, epochs: 2 }, { warmupBatches: 15, maxBatches: 20 }, new RunControl(), hooks);
+      expect(atBoundary.completed).toBe(true);
+      expect(atBoundary.samplesPerSec).toBeGreaterThan(0);
+      const allWarmup = await train(model, data, config, { warmupBatches: 50, maxBatches: 5 }, new RunControl(), hooks);
+      expect(allWarmup.samplesPerSec).toBeGreaterThan(0);
+      expect(Number.isFinite(allWarmup.samplesPerSec)).toBe(true);
+    } finally {
+      model.dispose();
+      disposeDevice(data);
+    }
+  });
+});

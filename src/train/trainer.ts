@@ -35,8 +35,12 @@ export interface TrainOutcome {
   samplesPerSec: number;
 }
 
-/** Smoothing of the live |∂L/∂w| estimate: an exponential moving average over batches. */
-export const LIVE_GRAD_DECAY = 0.9;
+/**
+ * The live |∂L/∂w| estimate is an exponential moving average over every LIVE_GRAD_STRIDE-th batch
+ * (sampling keeps its cost small next to the training step itself), decay LIVE_GRAD_DECAY per sample.
+ */
+export const LIVE_GRAD_STRIDE = 4;
+export const LIVE_GRAD_DECAY = 0.7;
 const REPORT_TARGET_MS = 150;
 const LIVE_GRADS_EVERY_MS = 500;
 
@@ -47,7 +51,8 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
   const totalBatches = Math.min(config.epochs * batchesPerEpoch, options.maxBatches ?? Infinity);
   const totalSamples = Math.min(config.epochs * n, (options.maxBatches ?? Infinity) * bs);
   const liveStats = options.liveGradStats !== false;
-  const warmup = options.warmupBatches ?? 0;
+  // At least one batch is always timed.
+  const warmup = Math.max(0, Math.min(options.warmupBatches ?? 0, totalBatches - 1));
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
   // Keras' Adam defaults (β1 0.9, β2 0.999, ε 1e-7).
   const optimizer: tf.Optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
@@ -66,9 +71,13 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
   let timedStart = warmup === 0 ? performance.now() : 0;
   let pausedAtStart = control.pausedMs;
 
-  const elapsedMs = () => performance.now() - timedStart - (control.pausedMs - pausedAtStart);
+  // Validation passes are excluded from the training rate and added to the ETA separately.
+  let validationMs = 0;
+  let lastValidationMs = 0;
+  const elapsedMs = () => performance.now() - timedStart - (control.pausedMs - pausedAtStart) - validationMs;
 
   const flush = async (epoch: number, batchInEpoch: number) => {
+    if (pending.length === 0) return;
     const scalars = pending.splice(0);
     const stacked = tf.stack(scalars);
     tf.dispose(scalars);
@@ -90,7 +99,7 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
         batch: batchInEpoch,
         batchesPerEpoch,
         samplesPerSec: rate,
-        etaSec: rate > 0 ? Math.max(0, totalSamples - samples) / rate : NaN,
+        etaSec: rate > 0 ? Math.max(0, totalSamples - samples) / rate + ((config.epochs - epoch + 1) * lastValidationMs) / 1000 : NaN,
         fraction: done / totalBatches,
       },
       values,
@@ -134,9 +143,9 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
             return meanCrossEntropy(lg, yb);
           }, model.trainable);
           optimizer.applyGradients(grads);
-          kernels.forEach((k, i) => {
-            if (liveStats) ema[i].assign(tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY)));
-          });
+          if (liveStats && done % LIVE_GRAD_STRIDE === 0) {
+            kernels.forEach((k, i) => ema[i].assign(tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY))));
+          }
           lossSum.assign(tf.add(lossSum, tf.mul(value, size)));
           correctSum.assign(tf.add(correctSum, correct!));
           tf.dispose(correct!);
@@ -166,6 +175,7 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
       tf.dispose(epochTensors);
       epochTensors = [];
       if (options.maxBatches !== undefined) continue;
+      const validationStart = performance.now();
       const summary = tf.tidy(() => {
         const lg = logits(model, data.valX);
         return tf.stack([
@@ -177,6 +187,8 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
       });
       const [trainLoss, trainAcc, valLoss, valAcc] = await summary.data();
       summary.dispose();
+      lastValidationMs = performance.now() - validationStart;
+      if (timedStart > 0) validationMs += lastValidationMs;
       hooks.onEpoch({
         epoch,
         trainLoss,

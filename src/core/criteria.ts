@@ -1,0 +1,58 @@
+/**
+ * Importance criteria: one score per kernel weight (biases are never pruned). A low score means
+ * "less important"; pruning removes the lowest scores. All inputs and outputs are row-major
+ * `[inputs, units]` Float32Arrays; nothing is mutated.
+ */
+import { createRng, deriveSeed } from './rng';
+
+export const CRITERIA = ['gradient', 'magnitude', 'taylor', 'obd', 'random'] as const;
+export type Criterion = (typeof CRITERIA)[number];
+
+export const CRITERION_INFO: Record<Criterion, { label: string; formula: string; source: string }> = {
+  gradient: { label: 'Gradient |∂L/∂w|', formula: 'gradAbsMean', source: 'the article' },
+  magnitude: { label: 'Magnitude |w|', formula: '|w|', source: 'Han et al. 2015' },
+  taylor: { label: 'Taylor |w·∂L/∂w|', formula: '|w| · gradAbsMean', source: 'Molchanov et al. 2017; SNIP' },
+  obd: { label: 'OBD / Fisher ½w²·F', formula: '½ · w² · gradSqMean', source: 'LeCun et al. 1990; Theis et al. 2018' },
+  random: { label: 'Random', formula: 'seeded uniform', source: 'baseline' },
+};
+
+/** What a criterion needs of a layer. */
+export interface ScoredLayer {
+  inputs: number;
+  units: number;
+  kernel: Float32Array;
+  gradAbsMean: Float32Array;
+  gradSqMean: Float32Array;
+}
+
+/** Scores of one layer. `seed` and `layerIndex` only matter for `random`. Returns a new array. */
+export function scoreLayer(criterion: Criterion, layer: ScoredLayer, seed = 0, layerIndex = 0): Float32Array {
+  const { kernel: w, gradAbsMean: g, gradSqMean: g2 } = layer;
+  const n = layer.inputs * layer.units;
+  const out = new Float32Array(n);
+  switch (criterion) {
+    case 'gradient':
+      out.set(g.subarray(0, n));
+      break;
+    case 'magnitude':
+      for (let i = 0; i < n; i++) out[i] = Math.abs(w[i]);
+      break;
+    case 'taylor':
+      for (let i = 0; i < n; i++) out[i] = Math.abs(w[i]) * g[i];
+      break;
+    case 'obd':
+      for (let i = 0; i < n; i++) out[i] = 0.5 * w[i] * w[i] * g2[i];
+      break;
+    case 'random': {
+      const rng = createRng(deriveSeed(seed, `random-criterion:${layerIndex}`));
+      for (let i = 0; i < n; i++) out[i] = rng.next();
+      break;
+    }
+  }
+  return out;
+}
+
+/** Scores for every layer. */
+export function scoreLayers(criterion: Criterion, layers: readonly ScoredLayer[], seed = 0): Float32Array[] {
+  return layers.map((l, i) => scoreLayer(criterion, l, seed, i));
+}

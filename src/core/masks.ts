@@ -1,0 +1,163 @@
+/**
+ * Thresholds and masks. A mask is one Uint8Array per layer, row-major `[inputs, units]` like the
+ * kernel: 1 = kept, 0 = pruned. Every rule reduces to "prune a prefix of a fixed sorted order", so the
+ * slider, the sweep and the exports all agree:
+ *  - threshold mode: a weight (or unit) is pruned iff score < T; T = 0 prunes nothing (scores ≥ 0);
+ *  - sparsity mode: the ⌊s·N⌋ lowest scores are pruned, ties broken by layer, then row-major index;
+ *  - per-layer scope: each layer is pruned to the same sparsity (in threshold mode, the share of all
+ *    scores below T); global scope: one T across all layers (the article's);
+ *  - neuron granularity: a hidden unit's score is the mean score of its incoming weights; pruning it
+ *    removes its kernel column and its row in the next kernel. Output units are never pruned.
+ */
+
+export type Scope = 'global' | 'per-layer';
+export type Granularity = 'weights' | 'neurons';
+export type Mode = 'threshold' | 'sparsity';
+export type Masks = Uint8Array[];
+
+export interface Shape {
+  inputs: number;
+  units: number;
+}
+
+export interface PruneSpec {
+  mode: Mode;
+  /** T in threshold mode, s ∈ [0, 1] in sparsity mode. */
+  value: number;
+  scope: Scope;
+  granularity: Granularity;
+}
+
+/** Items (weights or hidden units) of one group sorted by (score, index); built once per criterion. */
+export interface SortedGroup {
+  /** Item indices in ascending score order, ties by index. */
+  order: Uint32Array;
+  /** Scores in that order. */
+  values: Float32Array;
+}
+
+/** Sorts a score array (ties broken by position; NaN scores count as -Infinity). Pure. */
+export function sortScores(scores: Float32Array): SortedGroup {
+  const order = new Uint32Array(scores.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
+  order.sort((a, b) => key(a) - key(b) || a - b);
+  const values = new Float32Array(order.length);
+  for (let i = 0; i < order.length; i++) values[i] = key(order[i]);
+  return { order, values };
+}
+
+/** Number of values strictly below t in an ascending array. */
+export function countBelow(sorted: Float32Array, t: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Hidden-unit scores: mean score of each unit's incoming weights (column mean). New array `[units]`. */
+export function unitScores(scores: Float32Array, shape: Shape): Float32Array {
+  const out = new Float32Array(shape.units);
+  for (let i = 0; i < shape.inputs; i++) for (let j = 0; j < shape.units; j++) out[j] += scores[i * shape.units + j];
+  for (let j = 0; j < shape.units; j++) out[j] /= shape.inputs;
+  return out;
+}
+
+/** The sorted items for a criterion's scores: per layer, plus all layers concatenated (global ids). */
+export interface PruneIndex {
+  granularity: Granularity;
+  shapes: Shape[];
+  /** Per pruned group (every layer for weights, every hidden layer for neurons). */
+  groups: SortedGroup[];
+  /** All groups together; item id = offset of its group + index. */
+  global: SortedGroup;
+  offsets: number[];
+}
+
+export function buildPruneIndex(scores: readonly Float32Array[], shapes: Shape[], granularity: Granularity): PruneIndex {
+  const items = granularity === 'weights' ? scores.slice() : scores.slice(0, -1).map((s, l) => unitScores(s, shapes[l]));
+  const offsets: number[] = [];
+  let total = 0;
+  for (const g of items) {
+    offsets.push(total);
+    total += g.length;
+  }
+  const all = new Float32Array(total);
+  items.forEach((g, l) => all.set(g, offsets[l]));
+  return { granularity, shapes, groups: items.map(sortScores), global: sortScores(all), offsets };
+}
+
+export interface PruneResult {
+  masks: Masks;
+  /** Items pruned per group (weights per layer, or units per hidden layer). */
+  prunedPerGroup: number[];
+  /** Equivalent global threshold: score of the first kept item (Infinity when all are pruned). */
+  threshold: number;
+  /** Per group, the score of its first kept item. */
+  groupThresholds: number[];
+  /** For neurons: per hidden layer, 1 = unit kept. */
+  units?: Uint8Array[];
+}
+
+const firstKept = (g: SortedGroup, k: number) => (k < g.values.length ? g.values[k] : Infinity);
+
+/** How many items of each group the spec prunes. */
+export function prunedCounts(index: PruneIndex, spec: PruneSpec): number[] {
+  const { global, groups, offsets } = index;
+  const n = global.values.length;
+  const globalK = spec.mode === 'threshold' ? countBelow(global.values, spec.value) : Math.floor(clamp01(spec.value) * n + 1e-9);
+  if (spec.scope === 'per-layer') {
+    const s = n > 0 ? globalK / n : 0;
+    return groups.map((g) => (spec.mode === 'threshold' ? Math.floor(s * g.values.length + 1e-9) : Math.floor(clamp01(spec.value) * g.values.length + 1e-9)));
+  }
+  const counts = groups.map(() => 0);
+  for (let r = 0; r < globalK; r++) {
+    const id = global.order[r];
+    let l = offsets.length - 1;
+    while (offsets[l] > id) l--;
+    counts[l]++;
+  }
+  return counts;
+}
+
+const clamp01 = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+
+/**
+ * Masks for a spec. In global scope the pruned set is the prefix of the global order; per layer, the
+ * prefix of each group's order. Returns new arrays.
+ */
+export function computeMasks(index: PruneIndex, spec: PruneSpec): PruneResult {
+  const counts = prunedCounts(index, spec);
+  const { shapes, groups } = index;
+  const masks = shapes.map((s) => new Uint8Array(s.inputs * s.units).fill(1));
+  // In global scope the per-group prefix of the group order equals the items taken from the global
+  // prefix, because both orders break ties by index within a group.
+  const pruned = groups.map((g, l) => g.order.subarray(0, counts[l]));
+  let units: Uint8Array[] | undefined;
+  if (index.granularity === 'weights') {
+    pruned.forEach((ids, l) => ids.forEach((i) => (masks[l][i] = 0)));
+  } else {
+    units = groups.map((g) => new Uint8Array(g.order.length).fill(1));
+    pruned.forEach((ids, l) => ids.forEach((j) => (units![l][j] = 0)));
+    units.forEach((keep, l) => {
+      const s = shapes[l], next = shapes[l + 1];
+      for (let j = 0; j < s.units; j++) {
+        if (keep[j]) continue;
+        for (let i = 0; i < s.inputs; i++) masks[l][i * s.units + j] = 0;
+        masks[l + 1].fill(0, j * next.units, (j + 1) * next.units);
+      }
+    });
+  }
+  const globalK = counts.reduce((a, b) => a + b, 0);
+  return {
+    masks,
+    prunedPerGroup: counts,
+    threshold: spec.scope === 'global' ? firstKept(index.global, globalK) : NaN,
+    groupThresholds: groups.map((g, l) => firstKept(g, counts[l])),
+    units,
+  };
+}
