@@ -2,8 +2,9 @@
  * Masked evaluation fast enough for a slider. The first layer's pre-activations Z1 = x·(W1∘M1) + b1
  * are kept between calls (float64, `[units, n]`), so a new mask only costs, for every weight whose mask
  * flipped, `Z1[j, :] ± x[:, i]·w_ij` over the rows where x[:, i] ≠ 0. Later layers are small and are
- * recomputed (sparse over live weights and non-zero activations). When so many weights flipped that
- * the update would cost more than a full first-layer pass, it does the full pass instead.
+ * recomputed (sparse over live weights and non-zero activations). A full first-layer pass costs one
+ * multiply-add per non-zero feature and live weight of its row; when the flipped weights would cost
+ * more than that (e.g. a jump to high sparsity), it does the full pass instead.
  */
 import type { DenseWeights } from './mlp';
 
@@ -38,7 +39,6 @@ export class MaskedEvaluator {
   private readonly rowVal: Float32Array;
   private readonly z1: Float64Array;
   private mask1: Uint8Array | null = null;
-  private readonly fullCost: number;
   private readonly hidden: Float64Array[];
   readonly work: EvalWork = { flips: 0, full: false };
 
@@ -75,7 +75,6 @@ export class MaskedEvaluator {
       }
       this.rowPtr[r + 1] = k;
     }
-    this.fullCost = nnz * this.units1;
     this.z1 = new Float64Array(this.units1 * n);
     this.hidden = layers.slice(1).map((l) => new Float64Array(l.inputs));
   }
@@ -102,20 +101,37 @@ export class MaskedEvaluator {
     const { kernel, bias, units } = this.layers[0];
     const n = this.n;
     const old = this.mask1;
+    const inputs = this.layers[0].inputs;
     let flips = 0;
-    let cost = 0;
-    if (old) {
-      for (let w = 0; w < mask.length; w++) {
-        if (mask[w] !== old[w]) {
+    let incrementalCost = 0;
+    let fullCost = 0;
+    for (let i = 0; i < inputs; i++) {
+      const nnz = this.colPtr[i + 1] - this.colPtr[i];
+      for (let j = i * units; j < (i + 1) * units; j++) {
+        fullCost += mask[j] * nnz;
+        if (old && mask[j] !== old[j]) {
           flips++;
-          const i = (w / units) | 0;
-          cost += this.colPtr[i + 1] - this.colPtr[i];
+          incrementalCost += nnz;
         }
       }
     }
     this.work.flips = flips;
-    this.work.full = !old || cost > this.fullCost;
+    this.work.full = !old || incrementalCost > fullCost;
     if (this.work.full) {
+      // Live weights per input row, so pruned weights cost nothing.
+      const livePtr = new Uint32Array(inputs + 1);
+      const liveCol = new Uint32Array(mask.length);
+      const liveVal = new Float64Array(mask.length);
+      let c = 0;
+      for (let i = 0; i < inputs; i++) {
+        for (let j = 0; j < units; j++) {
+          if (mask[i * units + j]) {
+            liveCol[c] = j;
+            liveVal[c++] = kernel[i * units + j];
+          }
+        }
+        livePtr[i + 1] = c;
+      }
       const z = this.z1;
       const acc = new Float64Array(units);
       for (let r = 0; r < n; r++) {
@@ -123,8 +139,7 @@ export class MaskedEvaluator {
         for (let k = this.rowPtr[r]; k < this.rowPtr[r + 1]; k++) {
           const i = this.rowCol[k];
           const v = this.rowVal[k];
-          const base = i * units;
-          for (let j = 0; j < units; j++) if (mask[base + j]) acc[j] += v * kernel[base + j];
+          for (let q = livePtr[i]; q < livePtr[i + 1]; q++) acc[liveCol[q]] += v * liveVal[q];
         }
         for (let j = 0; j < units; j++) z[j * n + r] = acc[j];
       }

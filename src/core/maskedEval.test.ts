@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { layerShapes } from './arch';
+import { scoreLayers } from './criteria';
+import { initParams } from './init';
+import { buildPruneIndex, computeMasks } from './masks';
+import { MaskedEvaluator } from './maskedEval';
+import { evaluate, forwardLogits, lossAndAccuracy } from './mlp';
+import { createRng } from './rng';
+
+const D = 40;
+const N = 300;
+function setup(seed: number) {
+  const r = createRng(seed);
+  const params = initParams(D, seed, layerShapes(D, [16, 8], 5));
+  params.forEach((p) => p.bias.forEach((_, j) => (p.bias[j] = 0.1 * r.normal())));
+  // Half the features are zero, like MNIST's background pixels.
+  const x = Float32Array.from({ length: N * D }, () => (r.next() < 0.5 ? 0 : r.next()));
+  const y = Uint8Array.from({ length: N }, () => r.int(5));
+  const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
+  return { params, x, y, stats };
+}
+
+function masked(params: ReturnType<typeof setup>['params'], masks: Uint8Array[]) {
+  return params.map((p, l) => ({ ...p, kernel: Float64Array.from(p.kernel, (w, i) => (masks[l][i] ? w : 0)) }));
+}
+
+describe('masked evaluator', () => {
+  it('with an all-ones mask reproduces the dense accuracy and loss', () => {
+    const { params, x, y } = setup(1);
+    const ev = new MaskedEvaluator(params, x, y, N);
+    const masks = params.map((p) => new Uint8Array(p.kernel.length).fill(1));
+    const got = ev.evaluate(masks);
+    const ref = evaluate(params, x, y, N);
+    expect(got.accuracy).toBe(ref.accuracy);
+    expect(got.loss).toBeCloseTo(ref.loss, 10);
+    // Per-class accuracies average back to the overall figure, weighted by class counts.
+    const counts = [0, 1, 2, 3, 4].map((c) => y.filter((v) => v === c).length);
+    expect(counts.reduce((a, n, c) => a + n * got.perClass[c], 0) / N).toBeCloseTo(got.accuracy, 12);
+  });
+
+  it('equals a full pass after random sequences of threshold moves, both directions, small and large', () => {
+    for (const seed of [2, 3, 4]) {
+      const { params, x, y, stats } = setup(seed);
+      const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
+      const index = buildPruneIndex(scoreLayers('taylor', stats), shapes, 'weights');
+      const ev = new MaskedEvaluator(params, x, y, N);
+      const r = createRng(seed);
+      let s = 0;
+      let incremental = 0;
+      for (let move = 0; move < 60; move++) {
+        const big = r.next() < 0.2;
+        s = Math.min(1, Math.max(0, s + (r.next() - 0.5) * (big ? 1.2 : 0.03)));
+        const { masks } = computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' });
+        const { result, logits } = ev.logits(masks);
+        if (!ev.work.full) incremental++;
+        const ref = forwardLogits(masked(params, masks), x, N);
+        let maxDiff = 0;
+        ref.forEach((v, i) => (maxDiff = Math.max(maxDiff, Math.abs(v - logits[i]))));
+        expect(maxDiff).toBeLessThan(1e-5);
+        const refLoss = lossAndAccuracy(ref, y, N, 5);
+        expect(result.accuracy).toBe(refLoss.accuracy);
+        expect(result.loss).toBeCloseTo(refLoss.loss, 6);
+      }
+      expect(incremental).toBeGreaterThan(30); // most moves took the incremental path
+    }
+  });
+
+  it('takes the incremental path for small moves and a full pass for huge ones', () => {
+    const { params, x, y, stats } = setup(5);
+    const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
+    const index = buildPruneIndex(scoreLayers('magnitude', stats), shapes, 'weights');
+    const ev = new MaskedEvaluator(params, x, y, N);
+    const at = (s: number) => computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }).masks;
+    ev.evaluate(at(0.3));
+    expect(ev.work.full).toBe(true); // first call
+    ev.evaluate(at(0.31));
+    expect(ev.work).toMatchObject({ full: false });
+    expect(ev.work.flips).toBeGreaterThan(0);
+    ev.evaluate(at(0.31));
+    expect(ev.work).toEqual({ full: false, flips: 0 });
+    // A jump to 99% flips most weights while few stay live: the full pass is cheaper.
+    ev.evaluate(at(0.99));
+    expect(ev.work.full).toBe(true);
+    ev.evaluate(at(0.985));
+    expect(ev.work.full).toBe(false);
+  });
+
+  it('neuron-pruned masks give the same result as the smaller network', () => {
+    const { params, x, y, stats } = setup(6);
+    const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
+    const index = buildPruneIndex(scoreLayers('gradient', stats), shapes, 'neurons');
+    const res = computeMasks(index, { mode: 'sparsity', value: 0.5, scope: 'per-layer', granularity: 'neurons' });
+    const got = new MaskedEvaluator(params, x, y, N).evaluate(res.masks);
+    // Build the stripped network by deleting pruned units' columns/rows.
+    const keep = [Array.from({ length: D }, (_, i) => i), ...res.units!.map((u) => [...u.keys()].filter((j) => u[j])), [0, 1, 2, 3, 4]];
+    const stripped = params.map((p, l) => ({
+      inputs: keep[l].length,
+      units: keep[l + 1].length,
+      kernel: Float64Array.from(keep[l].flatMap((i) => keep[l + 1].map((j) => p.kernel[i * p.units + j]))),
+      bias: Float64Array.from(keep[l + 1].map((j) => p.bias[j])),
+    }));
+    expect(stripped.map((s) => s.units)).toEqual([8, 4, 5]);
+    const ref = evaluate(stripped, x, y, N);
+    expect(got.accuracy).toBe(ref.accuracy);
+    expect(got.loss).toBeCloseTo(ref.loss, 9);
+  });
+});

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { buildPruneIndex, computeMasks, countBelow, sortScores, unitScores, type PruneSpec, type Shape } from './masks';
+import { createRng } from './rng';
+
+const shapes: Shape[] = [
+  { inputs: 6, units: 5 },
+  { inputs: 5, units: 4 },
+  { inputs: 4, units: 3 },
+];
+const randomScores = (seed: number, ties = false) => {
+  const r = createRng(seed);
+  return shapes.map((s) => Float32Array.from({ length: s.inputs * s.units }, () => (ties ? r.int(4) / 4 : r.next())));
+};
+const prunedCount = (masks: Uint8Array[]) => masks.reduce((a, m) => a + m.filter((v) => v === 0).length, 0);
+const spec = (p: Partial<PruneSpec>): PruneSpec => ({ mode: 'threshold', value: 0, scope: 'global', granularity: 'weights', ...p });
+const N = shapes.reduce((a, s) => a + s.inputs * s.units, 0);
+
+describe('threshold mode', () => {
+  it('T = 0 prunes nothing (scores are non-negative)', () => {
+    const idx = buildPruneIndex(randomScores(1), shapes, 'weights');
+    expect(prunedCount(computeMasks(idx, spec({ value: 0 })).masks)).toBe(0);
+  });
+
+  it('prunes exactly the weights with score < T', () => {
+    const scores = randomScores(2);
+    const idx = buildPruneIndex(scores, shapes, 'weights');
+    const { masks } = computeMasks(idx, spec({ value: 0.4 }));
+    scores.forEach((s, l) => s.forEach((v, i) => expect(masks[l][i]).toBe(v < 0.4 ? 0 : 1)));
+  });
+
+  it('sparsity never decreases as T rises (property, many seeds, with ties)', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const idx = buildPruneIndex(randomScores(seed, seed % 2 === 0), shapes, 'weights');
+      let last = -1;
+      for (let t = 0; t <= 1.05; t += 0.01) {
+        const res = computeMasks(idx, spec({ value: t }));
+        const p = prunedCount(res.masks);
+        expect(p).toBeGreaterThanOrEqual(last);
+        last = p;
+      }
+      expect(last).toBe(N);
+    }
+  });
+});
+
+describe('sparsity mode', () => {
+  it('prunes exactly ⌊s·N⌋ weights, globally and per layer', () => {
+    const idx = buildPruneIndex(randomScores(3, true), shapes, 'weights');
+    for (const s of [0, 0.1, 0.29, 0.5, 0.77, 0.99, 1]) {
+      expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: s })).masks)).toBe(Math.floor(s * N + 1e-9));
+      const per = computeMasks(idx, spec({ mode: 'sparsity', value: s, scope: 'per-layer' }));
+      per.masks.forEach((m) => expect(m.filter((v) => v === 0).length).toBe(Math.floor(s * m.length + 1e-9)));
+    }
+  });
+
+  it('breaks ties by layer, then row-major index, and reports the equivalent T', () => {
+    const flat = shapes.map((s) => new Float32Array(s.inputs * s.units).fill(0.5));
+    const idx = buildPruneIndex(flat, shapes, 'weights');
+    const { masks, threshold } = computeMasks(idx, spec({ mode: 'sparsity', value: 32 / N }));
+    // First 30 = all of layer 0, then indices 0 and 1 of layer 1.
+    expect(masks[0].every((v) => v === 0)).toBe(true);
+    expect(Array.from(masks[1].subarray(0, 3))).toEqual([0, 0, 1]);
+    expect(threshold).toBe(0.5);
+    // Threshold equivalence without ties: "score < T" with the reported T gives the same mask.
+    const idx2 = buildPruneIndex(randomScores(9), shapes, 'weights');
+    const bySparsity = computeMasks(idx2, spec({ mode: 'sparsity', value: 0.4 }));
+    const byT = computeMasks(idx2, spec({ value: bySparsity.threshold }));
+    expect(byT.masks).toEqual(bySparsity.masks);
+  });
+
+  it('is robust to odd values (NaN, negative, > 1)', () => {
+    const idx = buildPruneIndex(randomScores(4), shapes, 'weights');
+    expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: NaN })).masks)).toBe(0);
+    expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: -3 })).masks)).toBe(0);
+    expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: 7 })).masks)).toBe(N);
+    expect(prunedCount(computeMasks(idx, spec({ value: NaN })).masks)).toBe(0);
+  });
+});
+
+describe('per-layer scope in threshold mode', () => {
+  it('prunes every layer to the global share of scores below T', () => {
+    const scores = randomScores(5);
+    const idx = buildPruneIndex(scores, shapes, 'weights');
+    const below = scores.reduce((a, s) => a + s.filter((v) => v < 0.3).length, 0) / N;
+    const { masks } = computeMasks(idx, spec({ value: 0.3, scope: 'per-layer' }));
+    masks.forEach((m) => expect(m.filter((v) => v === 0).length).toBe(Math.floor(below * m.length + 1e-9)));
+  });
+});
+
+describe('neuron granularity', () => {
+  it('scores a unit by the mean of its incoming weights', () => {
+    expect(Array.from(unitScores(Float32Array.of(1, 2, 3, 6), { inputs: 2, units: 2 }))).toEqual([2, 4]);
+  });
+
+  it('removes whole columns and the matching next-layer rows; output units stay', () => {
+    const idx = buildPruneIndex(randomScores(6), shapes, 'neurons');
+    const res = computeMasks(idx, spec({ mode: 'sparsity', value: 4 / 9, scope: 'global' }));
+    expect(res.units!.reduce((a, u) => a + u.filter((v) => v === 0).length, 0)).toBe(4);
+    // A weight survives iff both the unit it leaves and the unit it enters survive (inputs and outputs always do).
+    const alive = [new Uint8Array(shapes[0].inputs).fill(1), ...res.units!, new Uint8Array(3).fill(1)];
+    res.masks.forEach((m, l) => {
+      const s = shapes[l];
+      for (let i = 0; i < s.inputs; i++) for (let j = 0; j < s.units; j++) expect(m[i * s.units + j]).toBe(alive[l][i] & alive[l + 1][j]);
+    });
+    // The last layer's columns (output units) are never removed as a whole unless every input is gone.
+    expect(res.units).toHaveLength(2);
+  });
+});
+
+describe('helpers', () => {
+  it('countBelow is a lower bound; sortScores orders NaN first and keeps ties stable', () => {
+    expect(countBelow(Float32Array.of(0.1, 0.2, 0.2, 0.5), 0.2)).toBe(1);
+    expect(countBelow(Float32Array.of(), 1)).toBe(0);
+    const s = sortScores(Float32Array.of(0.3, NaN, 0.3, 0.1));
+    expect(Array.from(s.order)).toEqual([1, 3, 0, 2]);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { layerShapes } from './arch';
+import { CRITERIA, scoreLayers } from './criteria';
+import { initParams } from './init';
+import { buildPruneIndex, computeMasks, type Granularity, type Scope } from './masks';
+import { MaskedEvaluator } from './maskedEval';
+import { evaluate } from './mlp';
+import { createRng } from './rng';
+import { sweep, sweepLevels } from './sweep';
+
+const D = 30, N = 200;
+const r = createRng(11);
+const params = initParams(D, 11, layerShapes(D, [12, 6], 4));
+// Non-zero biases: with zero biases a fully pruned network has exactly tied logits, where the arg-max
+// depends on rounding at the 1e-17 level.
+params.forEach((p) => p.bias.forEach((_, j) => (p.bias[j] = 0.2 * r.normal())));
+const x = Float32Array.from({ length: N * D }, () => (r.next() < 0.4 ? 0 : r.normal()));
+const y = Uint8Array.from({ length: N }, () => r.int(4));
+const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
+const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
+
+describe('sweep levels', () => {
+  it('has 51 levels from 0 to 99% by default', () => {
+    const l = sweepLevels();
+    expect(l).toHaveLength(51);
+    expect(l[0]).toBe(0);
+    expect(l[50]).toBe(0.99);
+  });
+});
+
+describe('sweep', () => {
+  const cases: [Scope, Granularity][] = [['global', 'weights'], ['per-layer', 'weights'], ['global', 'neurons'], ['per-layer', 'neurons']];
+  it.each(cases)('matches an independent evaluation at every level (%s, %s)', (scope, granularity) => {
+    for (const criterion of CRITERIA) {
+      const index = buildPruneIndex(scoreLayers(criterion, stats, 3), shapes, granularity);
+      const points = [...sweep(index, { val: new MaskedEvaluator(params, x, y, N) }, { scope, granularity, levels: sweepLevels(21) })];
+      expect(points).toHaveLength(21);
+      let last = -1;
+      for (const p of points) {
+        const { masks } = computeMasks(index, { mode: 'sparsity', value: p.target, scope, granularity });
+        const ref = evaluate(params.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (masks[i][k] ? w : 0)) })), x, y, N);
+        expect(p.val.accuracy).toBe(ref.accuracy);
+        expect(p.val.loss).toBeCloseTo(ref.loss, 8);
+        expect(p.sparsity).toBeGreaterThanOrEqual(last);
+        last = p.sparsity;
+      }
+      expect(points[0].sparsity).toBe(0);
+    }
+  });
+
+  it('can be stopped early and evaluates the training set when given one', () => {
+    const index = buildPruneIndex(scoreLayers('magnitude', stats), shapes, 'weights');
+    const gen = sweep(index, { val: new MaskedEvaluator(params, x, y, N), train: new MaskedEvaluator(params, x, y, N) }, { scope: 'global', granularity: 'weights' });
+    const first = gen.next().value!;
+    expect(first.train!.accuracy).toBe(first.val.accuracy);
+    expect(first.threshold).toBe(index.global.values[0]);
+    gen.return(undefined);
+    expect(gen.next().done).toBe(true);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * Accuracy-vs-sparsity sweeps. The pruned set only grows as the target sparsity rises, so a sweep
+ * walks each criterion's sorted order once: at every level it zeroes just the newly pruned items in the
+ * masks and lets the incremental evaluator update the first layer by the flipped weights.
+ * A generator, so the caller decides when to yield to the event loop and can stop at any point.
+ */
+import type { EvalResult, MaskedEvaluator } from './maskedEval';
+import { computeMasks, prunedCounts, type Granularity, type PruneIndex, type Scope } from './masks';
+
+export interface SweepPoint {
+  /** Requested fraction of items (weights, or hidden units for neurons). */
+  target: number;
+  /** Actual weight sparsity of the mask. */
+  sparsity: number;
+  /** Equivalent global threshold (NaN in per-layer scope). */
+  threshold: number;
+  train: EvalResult | null;
+  val: EvalResult;
+}
+
+/** `count` evenly spaced levels from 0 to `max` inclusive (default 51 levels, 0–99%). */
+export function sweepLevels(count = 51, max = 0.99): number[] {
+  return Array.from({ length: count }, (_, k) => (count === 1 ? 0 : Number(((max * k) / (count - 1)).toFixed(6))));
+}
+
+export interface SweepOptions {
+  scope: Scope;
+  granularity: Granularity;
+  levels?: number[];
+}
+
+/**
+ * Yields one point per level, in ascending order of `levels`. Evaluators are used incrementally (their
+ * cached first layer follows the masks). `train` may be omitted to sweep validation only.
+ */
+export function* sweep(index: PruneIndex, evaluators: { val: MaskedEvaluator; train?: MaskedEvaluator }, opts: SweepOptions): Generator<SweepPoint> {
+  const levels = [...(opts.levels ?? sweepLevels())].sort((a, b) => a - b);
+  // Masks at the first level, then only the newly pruned items at each next level.
+  const first = computeMasks(index, { mode: 'sparsity', value: levels[0], scope: opts.scope, granularity: opts.granularity });
+  const masks = first.masks;
+  let counts = first.prunedPerGroup;
+  for (const target of levels) {
+    const spec = { mode: 'sparsity' as const, value: target, scope: opts.scope, granularity: opts.granularity };
+    const next = prunedCounts(index, spec);
+    index.groups.forEach((g, l) => {
+      for (let r = counts[l]; r < next[l]; r++) pruneItem(index, masks, l, g.order[r]);
+    });
+    counts = next;
+    let live = 0;
+    let total = 0;
+    for (const m of masks) {
+      total += m.length;
+      for (let i = 0; i < m.length; i++) live += m[i];
+    }
+    const k = counts.reduce((a, b) => a + b, 0);
+    yield {
+      target,
+      sparsity: total ? 1 - live / total : 0,
+      threshold: opts.scope === 'global' ? (k < index.global.values.length ? index.global.values[k] : Infinity) : NaN,
+      train: evaluators.train ? evaluators.train.evaluate(masks) : null,
+      val: evaluators.val.evaluate(masks),
+    };
+  }
+}
+
+function pruneItem(index: PruneIndex, masks: Uint8Array[], group: number, item: number): void {
+  if (index.granularity === 'weights') {
+    masks[group][item] = 0;
+    return;
+  }
+  const s = index.shapes[group];
+  const next = index.shapes[group + 1];
+  for (let i = 0; i < s.inputs; i++) masks[group][i * s.units + item] = 0;
+  masks[group + 1].fill(0, item * next.units, (item + 1) * next.units);
+}
