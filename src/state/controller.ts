@@ -3,6 +3,7 @@
  * worker → messages → store → components.
  */
 import { createTrainingClient, type TrainingClient } from '../train/client';
+import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../train/finetuneDefaults';
 import type { RunOptions } from '../train/protocol';
 import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
 import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
@@ -16,6 +17,9 @@ export interface Controller {
   updateSettings(patch: Partial<Settings>): void;
   dismissNotice(index: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
+  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number }): void;
+  cancelFinetune(): void;
 }
 
 export interface ControllerEnv {
@@ -80,5 +84,27 @@ export function createController(env: ControllerEnv): Controller {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },
     memory: () => client.memory(),
+    finetune(masks, options = {}) {
+      const s = store.getState();
+      if (!s.scoring || !s.runConfig || s.phase !== 'done') return;
+      const layers = s.scoring.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
+      let live = 0;
+      let total = 0;
+      masks.forEach((m) => m.forEach((v) => ((live += v), total++)));
+      const runId = client.finetune({
+        config: s.runConfig,
+        epochs: options.epochs ?? FINETUNE_EPOCHS,
+        learningRate: s.runConfig.learningRate * (options.learningRateFactor ?? FINETUNE_LR_FACTOR),
+        layers,
+        masks,
+      });
+      store.setState((st) => ({ ...st, finetune: { runId, status: 'running', sparsity: total ? 1 - live / total : 0, progress: null, result: null, error: null } }));
+    },
+    cancelFinetune() {
+      const ft = store.getState().finetune;
+      if (ft?.status !== 'running') return;
+      client.cancel(ft.runId);
+      store.setState((st) => ({ ...st, finetune: null }));
+    },
   };
 }

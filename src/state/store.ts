@@ -2,7 +2,7 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
-import type { BackendInfo, EpochMetrics, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
+import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { defaultSettings, type Settings } from './settings';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
@@ -18,6 +18,16 @@ export interface LossPoint {
 export interface LiveGrads {
   step: number;
   layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[];
+}
+
+export interface FinetuneState {
+  runId: number;
+  status: 'running' | 'done' | 'error';
+  /** Weight sparsity of the mask being fine-tuned. */
+  sparsity: number;
+  progress: ProgressInfo | null;
+  result: FinetuneResult | null;
+  error: string | null;
 }
 
 export interface AppState {
@@ -37,6 +47,7 @@ export interface AppState {
   scoring: ScoringResult | null;
   result: { trainSeconds: number; samplesPerSec: number } | null;
   error: string | null;
+  finetune: FinetuneState | null;
 }
 
 export const LOSS_SMOOTHING = 0.9;
@@ -60,6 +71,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     scoring: null,
     result: null,
     error: null,
+    finetune: null,
   };
 }
 
@@ -84,6 +96,13 @@ function appendLosses(state: AppState, losses: Float32Array, firstBatch: number,
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
   if (msg.type === 'memory') return state;
+  const ft = state.finetune;
+  if (ft && 'runId' in msg && msg.runId === ft.runId) {
+    if (msg.type === 'finetune-progress') return { ...state, finetune: { ...ft, progress: msg.progress } };
+    if (msg.type === 'finetune-done') return { ...state, finetune: { ...ft, status: 'done', result: msg.result } };
+    if (msg.type === 'error') return { ...state, finetune: { ...ft, status: 'error', error: msg.message } };
+    return state;
+  }
   if (msg.type === 'error') {
     if (msg.runId !== null && msg.runId !== state.runId) return state;
     return { ...state, phase: 'error', error: msg.message, backendStatus: state.backend ? state.backendStatus : 'error' };
@@ -102,6 +121,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec } };
     case 'reset-done':
       return { ...state, phase: 'idle' };
+    default:
+      return state;
   }
 }
 

@@ -2,7 +2,7 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
-import { isFromWorker, type BackendPreference, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type BackendPreference, type FinetuneJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -11,6 +11,9 @@ export interface TrainingClient {
   pause(): void;
   resume(): void;
   reset(): number;
+  /** Starts masked fine-tuning (stops any training run) and returns its id. */
+  finetune(job: FinetuneJob): number;
+  cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
 }
@@ -51,6 +54,12 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
       send({ type: 'reset', runId });
       return runId;
     },
+    finetune: (job) => {
+      runId++;
+      send({ type: 'finetune', runId, job });
+      return runId;
+    },
+    cancel: (id) => send({ type: 'cancel', runId: id }),
     memory: () =>
       new Promise((resolve) => {
         requestId++;

@@ -21,6 +21,18 @@ const samples = (): FromWorker[] => [
   { type: 'live-grads', runId: 3, step: 40, layers: [{ name: 'dense_1', inputs: 2, units: 3, gradAbs: Float32Array.of(1, 2, 3, 4, 5, 6) }] },
   { type: 'done', runId: 3, trainSeconds: 4, samplesPerSec: 900, scoring: { batches: 250, seconds: 1.5, layers: [layer('dense_1', 4, 3), layer('dense_2', 3, 2)] } },
   { type: 'reset-done', runId: 4 },
+  { type: 'finetune-progress', runId: 6, progress: { epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
+  {
+    type: 'finetune-done',
+    runId: 6,
+    result: {
+      before: { trainLoss: 1, trainAcc: 0.6, valLoss: 1.1, valAcc: 0.55 },
+      after: { trainLoss: 0.5, trainAcc: 0.8, valLoss: 0.6, valAcc: 0.75 },
+      layers: [{ name: 'dense_1', inputs: 2, units: 2, kernel: Float32Array.of(0, 1, 0, 2), bias: Float32Array.of(0, 0) }],
+      maskViolations: 0,
+      seconds: 2,
+    },
+  },
   { type: 'error', runId: null, message: 'boom' },
   { type: 'memory', requestId: 1, numTensors: 12, numBytes: 1024 },
 ];
@@ -61,6 +73,12 @@ describe('worker protocol', () => {
       { type: 'pause', runId: 1 },
       { type: 'reset', runId: 2 },
       { type: 'memory', requestId: 9 },
+      { type: 'cancel', runId: 3 },
+      {
+        type: 'finetune',
+        runId: 3,
+        job: { config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
+      },
     ];
     for (const c of cmds) expect(await roundTrip(c, [])).toEqual(c);
   });

@@ -46,6 +46,8 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }
+  | { type: 'finetune'; runId: number; job: FinetuneJob }
+  | { type: 'cancel'; runId: number }
   | { type: 'memory'; requestId: number };
 
 export interface ProgressInfo {
@@ -82,9 +84,36 @@ export interface LayerArrays {
   gradSqMean: Float32Array;
 }
 
+/** Loss and accuracy on the training and validation sets. */
+export interface SplitMetrics {
+  trainLoss: number;
+  trainAcc: number;
+  valLoss: number;
+  valAcc: number;
+}
+
 export interface ScoringResult {
   layers: LayerArrays[];
   batches: number;
+  seconds: number;
+}
+
+/** Masked fine-tuning of a pruned network (kernels row-major `[inputs, units]`, masks 1 = kept). */
+export interface FinetuneJob {
+  /** The training run's settings: dataset, seed (data and batch order), batch size. */
+  config: TrainConfig;
+  epochs: number;
+  learningRate: number;
+  layers: { name: string; inputs: number; units: number; kernel: Float32Array; bias: Float32Array }[];
+  masks: Uint8Array[];
+}
+
+export interface FinetuneResult {
+  before: SplitMetrics;
+  after: SplitMetrics;
+  layers: { name: string; inputs: number; units: number; kernel: Float32Array; bias: Float32Array }[];
+  /** Pruned weights that were not exactly 0 afterwards; always 0. */
+  maskViolations: number;
   seconds: number;
 }
 
@@ -96,6 +125,8 @@ export type FromWorker =
   | { type: 'live-grads'; runId: number; step: number; layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[] }
   | { type: 'done'; runId: number; scoring: ScoringResult | null; trainSeconds: number; samplesPerSec: number }
   | { type: 'reset-done'; runId: number }
+  | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
+  | { type: 'finetune-done'; runId: number; result: FinetuneResult }
   | { type: 'error'; runId: number | null; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number };
 
@@ -105,10 +136,11 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'progress') arrays.push(msg.losses);
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
+  if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'error', 'memory']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'memory']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

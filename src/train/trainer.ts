@@ -44,7 +44,20 @@ export const LIVE_GRAD_DECAY = 0.7;
 const REPORT_TARGET_MS = 150;
 const LIVE_GRADS_EVERY_MS = 500;
 
-export async function train(model: Mlp, data: DeviceData, config: TrainConfig, options: RunOptions, control: RunControl, hooks: TrainHooks): Promise<TrainOutcome> {
+/**
+ * Trains `model` in place. With `masks` (one 0/1 tensor per kernel, shaped like it), pruned weights stay
+ * exactly 0: their gradients are zeroed before the Adam step (so its moments never move them) and the
+ * mask is re-applied to the kernels after every step.
+ */
+export async function train(
+  model: Mlp,
+  data: DeviceData,
+  config: TrainConfig,
+  options: RunOptions,
+  control: RunControl,
+  hooks: TrainHooks,
+  masks?: tf.Tensor2D[],
+): Promise<TrainOutcome> {
   const n = data.trainX.shape[0];
   const bs = config.batchSize;
   const batchesPerEpoch = Math.ceil(n / bs);
@@ -142,7 +155,9 @@ export async function train(model: Mlp, data: DeviceData, config: TrainConfig, o
             correct = tf.keep(correctCount(lg, lb));
             return meanCrossEntropy(lg, yb);
           }, model.trainable);
+          if (masks) kernels.forEach((k, i) => (grads[k.name] = tf.mul(grads[k.name], masks[i])));
           optimizer.applyGradients(grads);
+          if (masks) kernels.forEach((k, i) => k.assign(tf.mul(k, masks[i])));
           if (liveStats && done % LIVE_GRAD_STRIDE === 0) {
             kernels.forEach((k, i) => ema[i].assign(tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY))));
           }

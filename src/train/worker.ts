@@ -9,10 +9,11 @@ import { initParams } from '../core/init';
 import { selectBackend } from './backend';
 import { RunControl } from './control';
 import { disposeDevice, loadDataset, toDevice } from './data';
+import { finetune } from './finetune';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train } from './trainer';
-import { transferables, type BackendInfo, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type FinetuneJob, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -68,6 +69,36 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   }
 }
 
+async function runFinetune(runId: number, job: FinetuneJob, control: RunControl): Promise<void> {
+  const ds = await loadDataset(job.config.dataset, job.config.seed, dataUrl);
+  await backendReady;
+  if (control.stopped) return;
+  const data = toDevice(ds);
+  try {
+    const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
+    const out = await finetune(job.layers, job.masks, data, config, control, {
+      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
+      onEpoch: () => {},
+      onLiveGrads: () => {},
+    });
+    if (!out.completed || !out.after || !out.params) return;
+    post({ type: 'finetune-done', runId, result: { before: out.before, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
+  } finally {
+    disposeDevice(data);
+  }
+}
+
+/** Stops whatever runs, then starts `job` as the current run; its errors are reported under `runId`. */
+async function start(runId: number, job: (control: RunControl) => Promise<void>): Promise<void> {
+  await stopCurrent();
+  const control = new RunControl();
+  const run = { runId, control, finished: Promise.resolve() };
+  run.finished = job(control).catch((e) => {
+    if (!control.stopped) post({ type: 'error', runId, message: errorText(e) });
+  });
+  current = run;
+}
+
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
     case 'init': {
@@ -81,16 +112,13 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     }
-    case 'train': {
-      await stopCurrent();
-      const control = new RunControl();
-      const run = { runId: msg.runId, control, finished: Promise.resolve() };
-      run.finished = runTraining(msg.runId, msg.config, msg.options ?? {}, control).catch((e) => {
-        if (!control.stopped) post({ type: 'error', runId: msg.runId, message: errorText(e) });
-      });
-      current = run;
+    case 'train':
+      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control));
+    case 'finetune':
+      return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
+    case 'cancel':
+      if (current?.runId === msg.runId) await stopCurrent();
       return;
-    }
     case 'pause':
       // The loop reports 'paused' itself once it has actually stopped between batches.
       if (current?.runId === msg.runId && !current.control.stopped) current.control.pause();
