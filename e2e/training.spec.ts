@@ -30,6 +30,7 @@ test('trains a short run on WebGPU with progress, curves and gradient statistics
   expect(await lab.drawnLines(lab.accuracyChart, 3)).toBe(2); // train + validation, 3 epochs
 
   const s = await lab.state();
+  expect(s.dataset).toEqual({ name: 'synthetic-32', inputSize: 32, trainN: 8000, valN: 2000 });
   expect(s.epochs).toHaveLength(3);
   expect(s.epochs[2].trainLoss).toBeLessThan(s.epochs[0].trainLoss);
   expect(s.epochs[2].valAcc).toBeGreaterThan(0.3);

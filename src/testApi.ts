@@ -9,13 +9,18 @@ import { masksFor } from './state/pruning';
 import type { AppState } from './state/store';
 import type { RunOptions } from './train/protocol';
 
+/** The app state as tests see it: the dataset arrays are summarised (they are large). */
+export type TestState = Omit<AppState, 'dataset'> & { dataset: { name: string; inputSize: number; trainN: number; valN: number } | null };
+
 export interface TestApi {
-  state(): AppState;
+  state(): TestState;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   train(options?: RunOptions): void;
   reset(): void;
   /** Prunes the trained network with the engine and fine-tunes it (the path the UI's button uses). */
   finetune(criterion: Criterion, spec: PruneSpec, options?: { epochs?: number }): boolean;
+  /** Times the masked evaluator and the sweep on the current run (loaded on demand). */
+  benchEval(repeats?: number): Promise<import('./state/evalBench').EvalBenchResult>;
 }
 
 declare global {
@@ -26,10 +31,14 @@ declare global {
 
 export function installTestApi(c: Controller): void {
   window.__gpl = {
-    state: () => c.store.getState(),
+    state: () => {
+      const { dataset: d, ...rest } = c.store.getState();
+      return { ...rest, dataset: d && { name: d.name, inputSize: d.inputSize, trainN: d.train.n, valN: d.val.n } };
+    },
     memory: () => c.memory(),
     train: (options) => c.train(options),
     reset: () => c.reset(),
+    benchEval: async (repeats) => (await import('./state/evalBench')).runEvalBench(c.store.getState(), repeats),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();
       if (!s.scoring || !s.runConfig) return false;

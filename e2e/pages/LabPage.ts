@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { AppState, Phase } from '../../src/state/store';
+import type { Phase } from '../../src/state/store';
+import type { TestState } from '../../src/testApi';
 import type { RunOptions } from '../../src/train/protocol';
 
 /** Page object for the lab: selectors by data-testid, state through the typed window.__gpl API. */
@@ -35,7 +36,7 @@ export class LabPage {
     await expect(this.badge).not.toHaveAttribute('data-backend', '', { timeout: 60_000 });
   }
 
-  state(): Promise<AppState> {
+  state(): Promise<TestState> {
     return this.page.evaluate(() => window.__gpl!.state());
   }
 

@@ -2,6 +2,7 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
+import type { Dataset } from '../core/dataset';
 import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { defaultSettings, type Settings } from './settings';
 
@@ -48,6 +49,8 @@ export interface AppState {
   result: { trainSeconds: number; samplesPerSec: number } | null;
   error: string | null;
   finetune: FinetuneState | null;
+  /** The current run's data (from the worker), for masked evaluation on the main thread. */
+  dataset: Dataset | null;
 }
 
 export const LOSS_SMOOTHING = 0.9;
@@ -72,6 +75,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     result: null,
     error: null,
     finetune: null,
+    dataset: null,
   };
 }
 
@@ -111,6 +115,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   switch (msg.type) {
     case 'phase':
       return { ...state, phase: msg.phase };
+    case 'dataset':
+      return { ...state, dataset: msg.dataset };
     case 'progress':
       return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
     case 'epoch':

@@ -3,7 +3,7 @@
  * Every message about a run carries its `runId`; the main thread drops messages from older runs.
  * Float32Arrays in worker → main messages are transferred, not copied (see `transferables`).
  */
-import type { DatasetName } from '../core/dataset';
+import type { Dataset, DatasetName } from '../core/dataset';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -120,6 +120,8 @@ export interface FinetuneResult {
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
+  /** The run's dataset as plain arrays, for masked evaluation on the main thread. */
+  | { type: 'dataset'; runId: number; dataset: Dataset }
   | { type: 'progress'; runId: number; progress: ProgressInfo; losses: Float32Array; firstBatch: number }
   | { type: 'epoch'; runId: number; metrics: EpochMetrics }
   | { type: 'live-grads'; runId: number; step: number; layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[] }
@@ -132,15 +134,16 @@ export type FromWorker =
 
 /** The ArrayBuffers a worker → main message should transfer. */
 export function transferables(msg: FromWorker): ArrayBuffer[] {
-  const arrays: Float32Array[] = [];
+  const arrays: ArrayBufferView[] = [];
   if (msg.type === 'progress') arrays.push(msg.losses);
+  if (msg.type === 'dataset') for (const split of [msg.dataset.train, msg.dataset.val]) arrays.push(split.x, split.y, split.indices);
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'memory']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'memory']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -41,6 +41,8 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
+  // The worker keeps only the device copy; the arrays go to the page for masked evaluation.
+  post({ type: 'dataset', runId, dataset: ds });
   const model = createMlp(initParams(ds.inputSize, config.seed));
   try {
     post({ type: 'phase', runId, phase: 'training' });

@@ -1,0 +1,118 @@
+/**
+ * In-page benchmark of the masked evaluator and the sweep (run by `npm run bench` through the test API).
+ * Uses the current run's validation set and trained weights. Reports medians and p95s; asserts nothing.
+ */
+import { CRITERIA } from '../core/criteria';
+import { computeMasks, type PruneIndex, type PruneSpec } from '../core/masks';
+import { MaskedEvaluator } from '../core/maskedEval';
+import { sweep, sweepLevels } from '../core/sweep';
+import { evaluate } from '../core/mlp';
+import type { AppState } from './store';
+import { pruneIndexFor } from './pruning';
+
+export interface Timing {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+export interface EvalBenchResult {
+  samples: number;
+  weights: number;
+  smallMove: Timing & { flips: number; fullPasses: number };
+  largeMove: Timing & { flips: number; fullPasses: number };
+  fullPass: Timing;
+  masks: Timing;
+  /**
+   * incrementalMs: the sweep as the app runs it. naiveMs: a from-scratch plain-TS forward pass with the
+   * masked kernels at every level. fullPassMs: the evaluator's own (sparse) full pass at every level.
+   */
+  sweep: { criteria: number; levels: number; indexMs: number; incrementalMs: number; fullPassMs: number; naiveMs: number; speedup: number; speedupVsFullPass: number };
+}
+
+function timing(ms: number[]): Timing {
+  const s = [...ms].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, p95: q(0.95), runs: s.length };
+}
+
+const spec = (value: number): PruneSpec => ({ mode: 'sparsity', value, scope: 'global', granularity: 'weights' });
+
+export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
+  const { scoring, dataset, runConfig } = state;
+  if (!scoring || !dataset || !runConfig) throw new Error('Train a network first: the evaluator benchmark needs weights and data.');
+  const layers = scoring.layers;
+  const { val } = dataset;
+  const weights = layers.reduce((a, l) => a + l.kernel.length, 0);
+  const index: PruneIndex = pruneIndexFor(scoring, 'gradient', 'weights', runConfig.seed);
+  const ev = new MaskedEvaluator(layers, val.x, val.y, val.n);
+
+  const moves = (from: number, to: number) => {
+    const a = computeMasks(index, spec(from)).masks;
+    const b = computeMasks(index, spec(to)).masks;
+    ev.evaluate(a);
+    const ms: number[] = [];
+    let flips = 0;
+    let fullPasses = 0;
+    for (let i = 0; i < repeats; i++) {
+      const m = i % 2 === 0 ? b : a;
+      const t0 = performance.now();
+      ev.evaluate(m);
+      ms.push(performance.now() - t0);
+      flips = ev.work.flips;
+      fullPasses += ev.work.full ? 1 : 0;
+    }
+    return { ...timing(ms), flips, fullPasses };
+  };
+  const smallMove = moves(0.5, 0.505);
+  const largeMove = moves(0.4, 0.6);
+
+  const full: number[] = [];
+  const maskMs: number[] = [];
+  for (let i = 0; i < Math.max(5, repeats / 4); i++) {
+    const t0 = performance.now();
+    const m = computeMasks(index, spec(0.3 + (i % 5) * 0.1)).masks;
+    const t1 = performance.now();
+    ev.invalidate();
+    ev.evaluate(m);
+    full.push(performance.now() - t1);
+    maskMs.push(t1 - t0);
+  }
+
+  const levels = sweepLevels(51);
+  let indexMs = 0;
+  let incrementalMs = 0;
+  let naiveMs = 0;
+  let fullPassMs = 0;
+  for (const criterion of CRITERIA) {
+    const t0 = performance.now();
+    const idx = pruneIndexFor(scoring, criterion, 'weights', runConfig.seed);
+    const t1 = performance.now();
+    for (const _point of sweep(idx, { val: new MaskedEvaluator(layers, val.x, val.y, val.n) }, { scope: 'global', granularity: 'weights', levels })) void _point;
+    const t2 = performance.now();
+    const fresh = new MaskedEvaluator(layers, val.x, val.y, val.n);
+    for (const s of levels) {
+      fresh.invalidate();
+      fresh.evaluate(computeMasks(idx, spec(s)).masks);
+    }
+    const t3 = performance.now();
+    for (const s of levels) {
+      const m = computeMasks(idx, spec(s)).masks;
+      evaluate(layers.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (m[i][k] ? w : 0)) })), val.x, val.y, val.n);
+    }
+    const t4 = performance.now();
+    indexMs += t1 - t0;
+    incrementalMs += t2 - t1;
+    fullPassMs += t3 - t2;
+    naiveMs += t4 - t3;
+  }
+  return {
+    samples: val.n,
+    weights,
+    smallMove,
+    largeMove,
+    fullPass: timing(full),
+    masks: timing(maskMs),
+    sweep: { criteria: CRITERIA.length, levels: levels.length, indexMs, incrementalMs, fullPassMs, naiveMs, speedup: naiveMs / incrementalMs, speedupVsFullPass: fullPassMs / incrementalMs },
+  };
+}
