@@ -87,3 +87,10 @@ describe('worker protocol', () => {
     for (const v of [null, 1, 'ready', {}, { type: 'nope' }, { type: '__proto__' }, []]) expect(isFromWorker(v)).toBe(false);
   });
 });
+
+describe('dataset message', () => {
+  it('is copied, not transferred (tfjs may still read the worker-side arrays)', () => {
+    const split = { x: new Float32Array(4), y: new Uint8Array(2), indices: new Uint32Array(2), n: 2 };
+    expect(transferables({ type: 'dataset', runId: 1, dataset: { name: 'synthetic-32', inputSize: 2, numClasses: 10, train: split, val: split } })).toEqual([]);
+  });
+});

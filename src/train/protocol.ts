@@ -120,7 +120,7 @@ export interface FinetuneResult {
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
-  /** The run's dataset as plain arrays, for masked evaluation on the main thread. */
+  /** The run's dataset as plain arrays (copied), for masked evaluation on the main thread. */
   | { type: 'dataset'; runId: number; dataset: Dataset }
   | { type: 'progress'; runId: number; progress: ProgressInfo; losses: Float32Array; firstBatch: number }
   | { type: 'epoch'; runId: number; metrics: EpochMetrics }
@@ -136,7 +136,8 @@ export type FromWorker =
 export function transferables(msg: FromWorker): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (msg.type === 'progress') arrays.push(msg.losses);
-  if (msg.type === 'dataset') for (const split of [msg.dataset.train, msg.dataset.val]) arrays.push(split.x, split.y, split.indices);
+  // 'dataset' is copied, not transferred: tfjs backends keep a reference to the arrays they were given
+  // and may upload them to the device later.
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));

@@ -41,7 +41,7 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
-  // The worker keeps only the device copy; the arrays go to the page for masked evaluation.
+  // The page gets a copy of the arrays for masked evaluation.
   post({ type: 'dataset', runId, dataset: ds });
   const model = createMlp(initParams(ds.inputSize, config.seed));
   try {
