@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './find-browser.mjs';
+import { benchEvaluator } from './bench-eval.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4174;
@@ -37,11 +38,13 @@ const HELP = `Usage: node scripts/bench.mjs [options]   (npm run bench builds fi
   --scoring-train-batches N  training batches before each measured scoring pass (default: 2)
   --fixed-order          interleave strictly A B A B… (default alternates: A B, B A, A B…)
   --no-warmup-run        skip the discarded warm-up run at the start of every case
+  --skip-eval            skip the masked-evaluator and sweep timings
+  --only-eval            only the masked-evaluator and sweep timings
   --out FILE             also write the JSON result to FILE
   --help                 this text`;
 
 function parseArgs(argv) {
-  const opts = { backends: DEFAULT_BACKENDS, batchSizes: [32, 128], repeats: 3, batches: 100, warmup: 5, scoringTrainBatches: 2, fixedOrder: false, warmupRun: true, out: null };
+  const opts = { backends: DEFAULT_BACKENDS, batchSizes: [32, 128], repeats: 3, batches: 100, warmup: 5, scoringTrainBatches: 2, fixedOrder: false, warmupRun: true, eval: true, training: true, out: null };
   const int = (name, v, min) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min} (got "${v}")`);
@@ -87,6 +90,12 @@ function parseArgs(argv) {
         break;
       case '--out':
         opts.out = value();
+        break;
+      case '--skip-eval':
+        opts.eval = false;
+        break;
+      case '--only-eval':
+        opts.training = false;
         break;
       case '--help':
       case '-h':
@@ -279,10 +288,6 @@ async function benchCase(browser, backend, batchSize, opts) {
   const seconds = [];
   try {
     log(`${backend}, batch ${batchSize}: starting the backend…`);
-    // The app's trainer fails when the warm-up ends exactly at an epoch boundary (MNIST: 8,000 samples).
-    if (opts.warmup > 0 && opts.warmup % Math.ceil(8000 / batchSize) === 0) {
-      log(`  warning: --warmup ${opts.warmup} ends at an epoch boundary for batch ${batchSize}; the app's trainer is known to fail there`);
-    }
     const opened = await openCase(browser, backend, batchSize);
     page = opened.page;
     entry.software = opened.info.software;
@@ -405,7 +410,7 @@ async function main() {
     log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}`);
 
     const results = [];
-    for (const backend of opts.backends) {
+    for (const backend of opts.training ? opts.backends : []) {
       for (let i = 0; i < opts.batchSizes.length; i++) {
         await preview.ensure();
         const troubleBefore = preview.events.length;
@@ -421,6 +426,17 @@ async function main() {
           for (const bs of opts.batchSizes.slice(i + 1)) results.push({ ...entry, batchSize: bs });
           break;
         }
+      }
+    }
+
+    let evaluator = null;
+    if (opts.eval) {
+      await preview.ensure();
+      try {
+        evaluator = await benchEvaluator(browser, BASE, log);
+      } catch (e) {
+        evaluator = { error: errorText(e) };
+        log(`  evaluator FAILED: ${evaluator.error}`);
       }
     }
 
@@ -441,9 +457,11 @@ async function main() {
         } (A = with stats, B = plain), then the scoring runs`,
       },
       results,
+      evaluator,
       notes: [
         'samplesPerSec is the worker\'s own figure for the timed part of a run (after the warm-up batches): samples / wall seconds, losses read back about every 150 ms.',
         'statsOverheadPct = median(plain) / median(withStats) - 1, in percent; positive means the live gradient statistics make training slower.',
+        'evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; times in ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), of a full pass, and of 5 criteria × 51-level sweeps (incremental vs a from-scratch forward pass per level).',
         'scoringSeconds is the worker\'s time for the scoring pass (one sweep over the training set with the training batch size, plus the final readback).',
         ...(preview.events.length ? [`Preview server trouble during the bench: ${preview.events.join('; ')}.`] : []),
         `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average (1, 5, 15 min) at start ${loadAtStart.join(' ')}, at end ${os

@@ -44,7 +44,7 @@ export function ControlsPanel() {
         <select id={backendId} data-testid="controls.backend" value={settings.backend} title="Switching the backend stops the current run." onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
           {BACKEND_CHOICES.map((b) => (
             <option key={b} value={b}>
-              {b === 'auto' ? 'auto (WebGPU → WebGL → WASM → CPU)' : b}
+              {b === 'auto' ? 'auto (best available)' : b}
             </option>
           ))}
         </select>

@@ -9,6 +9,15 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 const animate = false;
 /** Rounds a loss-axis maximum up to a readable value (0.5 steps, or 0.1 below 1). */
 const niceMax = (max: number) => (!Number.isFinite(max) || max <= 0 ? 1 : max < 1 ? Math.ceil(max * 10) / 10 : Math.ceil(max * 2) / 2);
+/** Ticks at round steps from 0 to niceMax(max). */
+function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
+  let max = 0;
+  for (const p of losses) if (p.loss > max) max = p.loss;
+  for (const e of epochs) if (e.valLoss > max) max = e.valLoss;
+  const top = niceMax(max);
+  const step = top <= 1 ? 0.2 : top <= 3 ? 0.5 : Math.ceil(top / 5);
+  return Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => Number((i * step).toFixed(2)));
+}
 
 const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number }) {
   return (
@@ -16,7 +25,7 @@ const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: Lo
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
-        <YAxis stroke="var(--muted)" domain={[0, niceMax]} tickFormatter={(v: number) => v.toFixed(1)} width={44} />
+        <YAxis stroke="var(--muted)" domain={[0, niceMax]} ticks={lossTicks(losses, epochs)} tickFormatter={(v: number) => v.toFixed(1)} width={44} />
         <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
         <Legend />
         <Line data={losses} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />

@@ -1,0 +1,29 @@
+// The evaluator part of `npm run bench`: trains a short MNIST run on a fast backend, then times the
+// masked evaluator and the sweep in the page (src/state/evalBench.ts, through window.__gpl.benchEval).
+
+/**
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} base app URL
+ * @param {(...parts: unknown[]) => void} log
+ */
+export async function benchEvaluator(browser, base, log, repeats = 40) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  try {
+    log('evaluator: training a 1-epoch MNIST network (WASM backend) for realistic weights…');
+    await page.goto(`${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003`);
+    await page.waitForFunction(() => window.__gpl?.state().backendStatus === 'ready', null, { timeout: 120_000 });
+    await page.evaluate(() => window.__gpl.train());
+    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 600_000, polling: 250 });
+    const err = await page.evaluate(() => window.__gpl.state().error);
+    if (err) throw new Error(`training failed: ${err}`);
+    log(`evaluator: timing ${repeats} slider moves of each kind, full passes and 5 × 51-level sweeps…`);
+    const r = await page.evaluate((n) => window.__gpl.benchEval(n), repeats);
+    const ms = (x) => Number(x.toFixed(2));
+    log(`  small move (${r.smallMove.flips} flips): median ${ms(r.smallMove.median)} ms, p95 ${ms(r.smallMove.p95)} ms`);
+    log(`  large move (${r.largeMove.flips} flips): median ${ms(r.largeMove.median)} ms, p95 ${ms(r.largeMove.p95)} ms`);
+    log(`  full pass: median ${ms(r.fullPass.median)} ms; sweep ${ms(r.sweep.incrementalMs)} ms vs naive ${ms(r.sweep.naiveMs)} ms (${ms(r.sweep.speedup)}×)`);
+    return r;
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
