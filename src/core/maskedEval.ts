@@ -1,12 +1,50 @@
 /**
  * Masked evaluation fast enough for a slider. The first layer's pre-activations Z1 = x·(W1∘M1) + b1
- * are kept between calls (float64, `[units, n]`), so a new mask only costs, for every weight whose mask
+ * are kept between calls (float64, row-major `[n, units]`), so a new mask only costs, for every weight whose mask
  * flipped, `Z1[j, :] ± x[:, i]·w_ij` over the rows where x[:, i] ≠ 0. Later layers are small and are
  * recomputed (sparse over live weights and non-zero activations). A full first-layer pass costs one
  * multiply-add per non-zero feature and live weight of its row; when the flipped weights would cost
  * more than that (e.g. a jump to high sparsity), it does the full pass instead.
  */
 import type { DenseWeights } from './mlp';
+import { sparseFeatures, type SparseFeatures } from './sparseFeatures';
+
+/** A masked kernel: dense when mostly live, else CSR over the live weights (row = input unit). */
+interface LaterKernel {
+  dense: Float64Array | null;
+  csr: { ptr: Uint32Array; cols: Uint32Array; vals: Float64Array } | null;
+}
+
+function maskedKernel(l: DenseWeights, m: Uint8Array): LaterKernel {
+  let live = 0;
+  for (let i = 0; i < m.length; i++) live += m[i];
+  if (live * 2 >= m.length) {
+    const w = new Float64Array(m.length);
+    for (let i = 0; i < m.length; i++) if (m[i]) w[i] = l.kernel[i];
+    return { dense: w, csr: null };
+  }
+  const ptr = new Uint32Array(l.inputs + 1);
+  const cols = new Uint32Array(live);
+  const vals = new Float64Array(live);
+  let c = 0;
+  for (let i = 0; i < l.inputs; i++) {
+    for (let j = 0; j < l.units; j++) {
+      const q = i * l.units + j;
+      if (m[q]) {
+        cols[c] = j;
+        vals[c++] = l.kernel[q];
+      }
+    }
+    ptr[i + 1] = c;
+  }
+  return { dense: null, csr: { ptr, cols, vals } };
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 export interface EvalResult {
   accuracy: number;
@@ -29,54 +67,30 @@ export class MaskedEvaluator {
   readonly n: number;
   readonly classes: number;
   private readonly units1: number;
-  /** Features by column (CSC): rows and values of the non-zeros of x[:, i]. */
-  private readonly colPtr: Uint32Array;
-  private readonly colRow: Uint32Array;
-  private readonly colVal: Float32Array;
-  /** Features by row (CSR), for full first-layer passes. */
-  private readonly rowPtr: Uint32Array;
-  private readonly rowCol: Uint32Array;
-  private readonly rowVal: Float32Array;
+  private readonly f: SparseFeatures;
+  private laterCache: { masks: Uint8Array[]; kernels: LaterKernel[] } | null = null;
   private readonly z1: Float64Array;
+  /** Row-major `[n, classes]` logits of the last call. */
+  private readonly out: Float64Array;
+  private readonly buffers: Float64Array[] = [];
   private mask1: Uint8Array | null = null;
-  private readonly hidden: Float64Array[];
   readonly work: EvalWork = { flips: 0, full: false };
 
   /**
    * @param layers kernels row-major `[inputs, units]` (not mutated; pruning is given by masks)
-   * @param x row-major `[n, layers[0].inputs]`, copied into sparse form
+   * @param x row-major `[n, layers[0].inputs]` (copied into sparse form), or features already in that
+   *   form, which several evaluators can share
    * @param y class ids `[n]`
    */
-  constructor(private readonly layers: readonly DenseWeights[], x: ArrayLike<number>, private readonly y: ArrayLike<number>, n: number) {
+  constructor(private readonly layers: readonly DenseWeights[], x: ArrayLike<number> | SparseFeatures, private readonly y: ArrayLike<number>, n: number) {
     const d = layers[0].inputs;
     this.n = n;
     this.units1 = layers[0].units;
     this.classes = layers[layers.length - 1].units;
-    let nnz = 0;
-    const colCount = new Uint32Array(d);
-    for (let r = 0; r < n; r++) for (let i = 0; i < d; i++) if (x[r * d + i] !== 0) (nnz++, colCount[i]++);
-    this.rowPtr = new Uint32Array(n + 1);
-    this.rowCol = new Uint32Array(nnz);
-    this.rowVal = new Float32Array(nnz);
-    this.colPtr = new Uint32Array(d + 1);
-    for (let i = 0; i < d; i++) this.colPtr[i + 1] = this.colPtr[i] + colCount[i];
-    this.colRow = new Uint32Array(nnz);
-    this.colVal = new Float32Array(nnz);
-    const fill = this.colPtr.slice(0, d);
-    let k = 0;
-    for (let r = 0; r < n; r++) {
-      for (let i = 0; i < d; i++) {
-        const v = x[r * d + i];
-        if (v === 0) continue;
-        this.rowCol[k] = i;
-        this.rowVal[k++] = v;
-        this.colRow[fill[i]] = r;
-        this.colVal[fill[i]++] = v;
-      }
-      this.rowPtr[r + 1] = k;
-    }
+    this.f = 'colPtr' in x ? x : sparseFeatures(x, n, d);
+    if (this.f.n !== n || this.f.d !== d) throw new RangeError(`features are [${this.f.n}, ${this.f.d}], expected [${n}, ${d}]`);
     this.z1 = new Float64Array(this.units1 * n);
-    this.hidden = layers.slice(1).map((l) => new Float64Array(l.inputs));
+    this.out = new Float64Array(this.classes * n);
   }
 
   /** Evaluates the network under `masks` (one per layer, 1 = kept). Masks are read, not kept. */
@@ -106,7 +120,7 @@ export class MaskedEvaluator {
     let incrementalCost = 0;
     let fullCost = 0;
     for (let i = 0; i < inputs; i++) {
-      const nnz = this.colPtr[i + 1] - this.colPtr[i];
+      const nnz = this.f.colPtr[i + 1] - this.f.colPtr[i];
       for (let j = i * units; j < (i + 1) * units; j++) {
         fullCost += mask[j] * nnz;
         if (old && mask[j] !== old[j]) {
@@ -136,12 +150,12 @@ export class MaskedEvaluator {
       const acc = new Float64Array(units);
       for (let r = 0; r < n; r++) {
         for (let j = 0; j < units; j++) acc[j] = bias[j];
-        for (let k = this.rowPtr[r]; k < this.rowPtr[r + 1]; k++) {
-          const i = this.rowCol[k];
-          const v = this.rowVal[k];
+        for (let k = this.f.rowPtr[r]; k < this.f.rowPtr[r + 1]; k++) {
+          const i = this.f.rowCol[k];
+          const v = this.f.rowVal[k];
           for (let q = livePtr[i]; q < livePtr[i + 1]; q++) acc[liveCol[q]] += v * liveVal[q];
         }
-        for (let j = 0; j < units; j++) z[j * n + r] = acc[j];
+        z.set(acc, r * units);
       }
       this.mask1 = mask.slice();
       return;
@@ -156,68 +170,112 @@ export class MaskedEvaluator {
       const delta = (mask[w] - cur[w]) * kernel[w];
       cur[w] = mask[w];
       if (delta === 0) continue;
-      const zj = j * n;
-      for (let k = this.colPtr[i]; k < this.colPtr[i + 1]; k++) z[zj + this.colRow[k]] += this.colVal[k] * delta;
+      for (let k = this.f.colPtr[i]; k < this.f.colPtr[i + 1]; k++) z[this.f.colRow[k] * units + j] += this.f.colVal[k] * delta;
     }
+  }
+
+  /** Masked kernels of the later layers (cached while their masks do not change). */
+  private laterKernels(masks: readonly Uint8Array[]): LaterKernel[] {
+    const c = this.laterCache;
+    if (c && c.masks.every((m, i) => sameBytes(m, masks[i + 1]))) return c.kernels;
+    const kernels = this.layers.slice(1).map((l, i) => maskedKernel(l, masks[i + 1]));
+    this.laterCache = { masks: masks.slice(1).map((m) => m.slice()), kernels };
+    return kernels;
+  }
+
+  /** A reusable scratch buffer per hidden layer. */
+  private buffer(d: number, size: number): Float64Array {
+    if (!this.buffers[d] || this.buffers[d].length !== size) this.buffers[d] = new Float64Array(size);
+    return this.buffers[d];
   }
 
   private finish(masks: readonly Uint8Array[], logitsOut: Float64Array | null): EvalResult {
     const n = this.n;
+    const u1 = this.units1;
     const later = this.layers.slice(1);
-    // Live weights of later layers as CSR (row = input unit), so pruned weights cost nothing.
-    const csr = later.map((l, idx) => {
-      const m = masks[idx + 1];
-      const ptr = new Uint32Array(l.inputs + 1);
-      const cols: number[] = [];
-      const vals: number[] = [];
-      for (let i = 0; i < l.inputs; i++) {
-        for (let j = 0; j < l.units; j++) {
-          if (m[i * l.units + j]) {
-            cols.push(j);
-            vals.push(l.kernel[i * l.units + j]);
+    const depth = later.length;
+    const kernels = this.laterKernels(masks);
+    // Layer by layer over all rows (row-major buffers), so every loop has its constants hoisted.
+    // Negative pre-activations are skipped on read, which applies the relu of hidden layers.
+    let prev = this.z1;
+    let prevWidth = u1;
+    later.forEach((l, d) => {
+      const units = l.units;
+      const next = d === depth - 1 ? this.out : this.buffer(d, n * units);
+      const { dense: w, csr: sparse } = kernels[d];
+      for (let r = 0; r < n; r++) {
+        const zo = r * units;
+        for (let j = 0; j < units; j++) next[zo + j] = l.bias[j];
+        const po = r * prevWidth;
+        if (w && (units & 7) === 0) {
+          for (let i = 0; i < prevWidth; i++) {
+            const ai = prev[po + i];
+            if (ai > 0) axpy8(next, zo, ai, w, i * units, units);
+          }
+        } else if (w) {
+          for (let i = 0; i < prevWidth; i++) {
+            const ai = prev[po + i];
+            if (ai > 0) for (let j = 0, o = i * units; j < units; j++) next[zo + j] += ai * w[o + j];
+          }
+        } else {
+          const { ptr, cols, vals } = sparse!;
+          for (let i = 0; i < prevWidth; i++) {
+            const ai = prev[po + i];
+            if (ai > 0) for (let k = ptr[i]; k < ptr[i + 1]; k++) next[zo + cols[k]] += ai * vals[k];
           }
         }
-        ptr[i + 1] = cols.length;
       }
-      return { ptr, cols: Uint32Array.from(cols), vals: Float64Array.from(vals) };
+      prev = next;
+      prevWidth = units;
     });
     const classes = this.classes;
-    const out = new Float64Array(classes);
+    const out = this.out;
     const perClassCorrect = new Float64Array(classes);
     const perClassCount = new Float64Array(classes);
     let loss = 0;
     let correct = 0;
-    const a1 = this.hidden[0];
     for (let r = 0; r < n; r++) {
-      for (let j = 0; j < this.units1; j++) {
-        const v = this.z1[j * n + r];
-        a1[j] = v > 0 ? v : 0;
-      }
-      let act = a1;
-      later.forEach((l, idx) => {
-        const z = idx === later.length - 1 ? out : this.hidden[idx + 1];
-        for (let j = 0; j < l.units; j++) z[j] = l.bias[j];
-        const { ptr, cols, vals } = csr[idx];
-        for (let i = 0; i < l.inputs; i++) {
-          const a = act[i];
-          if (a === 0) continue;
-          for (let k = ptr[i]; k < ptr[i + 1]; k++) z[cols[k]] += a * vals[k];
-        }
-        if (idx < later.length - 1) for (let j = 0; j < l.units; j++) if (z[j] < 0) z[j] = 0;
-        act = z;
-      });
+      const o = r * classes;
       let max = -Infinity;
       let arg = 0;
-      for (let c = 0; c < classes; c++) if (out[c] > max) (max = out[c]), (arg = c);
+      for (let c = 0; c < classes; c++) {
+        if (out[o + c] > max) {
+          max = out[o + c];
+          arg = c;
+        }
+      }
       let sum = 0;
-      for (let c = 0; c < classes; c++) sum += Math.exp(out[c] - max);
+      for (let c = 0; c < classes; c++) sum += Math.exp(out[o + c] - max);
       const label = this.y[r];
-      loss += Math.log(sum) + max - out[label];
+      loss += Math.log(sum) + max - out[o + label];
       perClassCount[label]++;
-      if (arg === label) (correct++, perClassCorrect[label]++);
-      if (logitsOut) logitsOut.set(out, r * classes);
+      if (arg === label) {
+        correct++;
+        perClassCorrect[label]++;
+      }
     }
+    if (logitsOut) logitsOut.set(out);
     const perClass = perClassCorrect.map((c, i) => (perClassCount[i] ? c / perClassCount[i] : NaN));
     return { accuracy: n ? correct / n : NaN, loss: n ? loss / n : NaN, correct, n, perClass };
+  }
+}
+
+/**
+ * z[zo..zo+len) += a · w[off..off+len) for len a multiple of 8, unrolled by 8. This is the evaluator's
+ * innermost loop; unrolled it runs about 1.5× faster in V8 (Chromium and Node). Lengths that are not a
+ * multiple of 8 use a plain loop at the call site (a remainder loop here made V8 slower, not faster).
+ */
+function axpy8(z: Float64Array, zo: number, a: number, w: Float64Array, off: number, len: number): void {
+  for (let j = 0; j < len; j += 8) {
+    const o = off + j;
+    const q = zo + j;
+    z[q] += a * w[o];
+    z[q + 1] += a * w[o + 1];
+    z[q + 2] += a * w[o + 2];
+    z[q + 3] += a * w[o + 3];
+    z[q + 4] += a * w[o + 4];
+    z[q + 5] += a * w[o + 5];
+    z[q + 6] += a * w[o + 6];
+    z[q + 7] += a * w[o + 7];
   }
 }

@@ -108,6 +108,16 @@ describe('neuron granularity', () => {
 });
 
 describe('helpers', () => {
+  it('sortScores (packed-key sort) matches a comparator sort, with ties, NaN, negatives and -0', () => {
+    const r = createRng(13);
+    const scores = Float32Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : r.int(50) / 7 - (i % 3 === 0 ? 3 : 0)));
+    const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
+    const expected = [...scores.keys()].sort((a, b) => key(a) - key(b) || a - b);
+    const got = sortScores(scores);
+    expect(Array.from(got.order)).toEqual(expected);
+    expect(Array.from(got.values)).toEqual(expected.map(key));
+  });
+
   it('countBelow is a lower bound; sortScores orders NaN first and keeps ties stable', () => {
     expect(countBelow(Float32Array.of(0.1, 0.2, 0.2, 0.5), 0.2)).toBe(1);
     expect(countBelow(Float32Array.of(), 1)).toBe(0);

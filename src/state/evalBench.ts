@@ -6,6 +6,7 @@ import { CRITERIA } from '../core/criteria';
 import { computeMasks, type PruneIndex, type PruneSpec } from '../core/masks';
 import { MaskedEvaluator } from '../core/maskedEval';
 import { sweep, sweepLevels } from '../core/sweep';
+import { sparseFeatures } from '../core/sparseFeatures';
 import { evaluate } from '../core/mlp';
 import type { AppState } from './store';
 import { pruneIndexFor } from './pruning';
@@ -45,7 +46,8 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
   const { val } = dataset;
   const weights = layers.reduce((a, l) => a + l.kernel.length, 0);
   const index: PruneIndex = pruneIndexFor(scoring, 'gradient', 'weights', runConfig.seed);
-  const ev = new MaskedEvaluator(layers, val.x, val.y, val.n);
+  const features = sparseFeatures(val.x, val.n, layers[0].inputs);
+  const ev = new MaskedEvaluator(layers, features, val.y, val.n);
 
   const moves = (from: number, to: number) => {
     const a = computeMasks(index, spec(from)).masks;
@@ -88,9 +90,10 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
     const t0 = performance.now();
     const idx = pruneIndexFor(scoring, criterion, 'weights', runConfig.seed);
     const t1 = performance.now();
-    for (const _point of sweep(idx, { val: new MaskedEvaluator(layers, val.x, val.y, val.n) }, { scope: 'global', granularity: 'weights', levels })) void _point;
+    // One evaluator for every criterion, as the app does: it diffs each mask against the last one.
+    for (const _point of sweep(idx, { val: ev }, { scope: 'global', granularity: 'weights', levels })) void _point;
     const t2 = performance.now();
-    const fresh = new MaskedEvaluator(layers, val.x, val.y, val.n);
+    const fresh = new MaskedEvaluator(layers, features, val.y, val.n);
     for (const s of levels) {
       fresh.invalidate();
       fresh.evaluate(computeMasks(idx, spec(s)).masks);
