@@ -19,6 +19,12 @@ export interface TestApi {
   reset(): void;
   /** Prunes the trained network with the engine and fine-tunes it (the path the UI's button uses). */
   finetune(criterion: Criterion, spec: PruneSpec, options?: { epochs?: number }): boolean;
+  /** A from-scratch evaluation of the current pruning settings (to check what the page shows). */
+  exactEval(): Promise<ReturnType<typeof import('./state/exactEval').exactEvaluation>>;
+  /** True once the numbers on screen belong to the newest slider position, with training accuracy. */
+  pruningSettled(): boolean;
+  /** Slider latency: synthetic input events → the frame that paints their numbers and heatmaps. */
+  benchSlider(moves?: number): Promise<import('./ui/sliderBench').SliderBenchResult>;
   /** Times the masked evaluator and the sweep on the current run (loaded on demand). */
   benchEval(repeats?: number): Promise<import('./state/evalBench').EvalBenchResult>;
 }
@@ -32,12 +38,19 @@ declare global {
 export function installTestApi(c: Controller): void {
   window.__gpl = {
     state: () => {
-      const { dataset: d, ...rest } = c.store.getState();
-      return { ...rest, dataset: d && { name: d.name, inputSize: d.inputSize, trainN: d.train.n, valN: d.val.n } };
+      const { dataset: d, pruning, ...rest } = c.store.getState();
+      // The sorted score arrays are large and only used internally.
+      return { ...rest, pruning: { ...pruning, sorted: null }, dataset: d && { name: d.name, inputSize: d.inputSize, trainN: d.train.n, valN: d.val.n } };
     },
     memory: () => c.memory(),
     train: (options) => c.train(options),
     reset: () => c.reset(),
+    exactEval: async () => (await import('./state/exactEval')).exactEvaluation(c.store.getState()),
+    pruningSettled: () => {
+      const p = c.store.getState().pruning;
+      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.val && !!p.view.train;
+    },
+    benchSlider: async (moves) => (await import('./ui/sliderBench')).benchSlider(c.store, moves),
     benchEval: async (repeats) => (await import('./state/evalBench')).runEvalBench(c.store.getState(), repeats),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();

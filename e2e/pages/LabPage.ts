@@ -15,6 +15,8 @@ export class LabPage {
   readonly lossChart: Locator;
   readonly accuracyChart: Locator;
   readonly notices: Locator;
+  readonly slider: Locator;
+  readonly sparsity: Locator;
 
   constructor(readonly page: Page) {
     const id = (t: string) => page.getByTestId(t);
@@ -28,6 +30,8 @@ export class LabPage {
     this.lossChart = id('curves.loss');
     this.accuracyChart = id('curves.accuracy');
     this.notices = id('notice');
+    this.slider = id('controls.threshold');
+    this.sparsity = id('prune.sparsity');
   }
 
   /** Opens the app with URL parameters, e.g. `?backend=cpu#dataset=synthetic-32&epochs=2`. */
@@ -69,6 +73,25 @@ export class LabPage {
       (paths, min) => paths.filter((p) => ((p.getAttribute('d') ?? '').match(/[ML]/g) ?? []).length >= min).length,
       minPoints,
     );
+  }
+
+  /** Waits until the pruning numbers belong to the newest slider position (training accuracy included). */
+  async settled(): Promise<void> {
+    await this.page.waitForFunction(() => window.__gpl!.pruningSettled(), null, { timeout: 60_000 });
+  }
+
+  async sparsityValue(): Promise<number> {
+    return Number(await this.sparsity.getAttribute('data-value'));
+  }
+
+  /** FNV-1a hash of a heatmap canvas's pixels. */
+  canvasHash(layer: string): Promise<string> {
+    return this.page.getByTestId(`heatmap.${layer}.canvas`).evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let h = 0x811c9dc5;
+      for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 0x01000193) >>> 0;
+      return h.toString(16);
+    });
   }
 
   /** FNV-1a hash of the final kernels and biases (to compare two runs without moving arrays around). */

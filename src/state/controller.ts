@@ -7,6 +7,9 @@ import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../train/finetuneDefaults';
 import type { RunOptions } from '../train/protocol';
 import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
 import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
+import { createEvalClient } from './evalClient';
+import { applyEvalMessage } from './pruningState';
+import { pruneSpecOf, thresholdKeepingSparsity } from './pruneSpec';
 
 export interface Controller {
   store: Store<AppState>;
@@ -14,7 +17,8 @@ export interface Controller {
   pause(): void;
   resume(): void;
   reset(): void;
-  updateSettings(patch: Partial<Settings>): void;
+  /** Changes settings. `commit` (default true) also writes the URL hash; a slider drag passes false until release. */
+  updateSettings(patch: Partial<Settings>, commit?: boolean): void;
   dismissNotice(index: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
@@ -28,7 +32,11 @@ export interface ControllerEnv {
   dataUrl: string;
   /** Writes the URL hash (without '#'). */
   writeHash(hash: string): void;
+  /** Schedules work for the next frame (requestAnimationFrame in the page). */
+  schedule?: (cb: () => void) => void;
 }
+
+const PRUNING_KEYS: (keyof Settings)[] = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'];
 
 export function createController(env: ControllerEnv): Controller {
   const { settings, notices } = parseSettings(env.search, env.hash);
@@ -42,6 +50,22 @@ export function createController(env: ControllerEnv): Controller {
     client.init(store.getState().settings.backend, { noWebGPU: simulate.includes('no-webgpu') });
   };
   connect();
+
+  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })), env.schedule);
+  const requestEvaluate = () => {
+    const s = store.getState();
+    if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;
+    const id = evaluator.evaluate(s.settings.criterion, pruneSpecOf(s.settings));
+    store.setState((st) => ({ ...st, pruning: { ...st.pruning, requested: id } }));
+  };
+  // When a run finishes with its scoring pass, hand the network and data to the evaluation worker.
+  store.subscribe(() => {
+    const s = store.getState();
+    if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
+    const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
+    store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
+    requestEvaluate();
+  });
 
   return {
     store,
@@ -65,15 +89,38 @@ export function createController(env: ControllerEnv): Controller {
         client.terminate();
         store.setState({ ...initialState(s.settings, s.notices) });
         connect();
+
+  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })), env.schedule);
+  const requestEvaluate = () => {
+    const s = store.getState();
+    if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;
+    const id = evaluator.evaluate(s.settings.criterion, pruneSpecOf(s.settings));
+    store.setState((st) => ({ ...st, pruning: { ...st.pruning, requested: id } }));
+  };
+  // When a run finishes with its scoring pass, hand the network and data to the evaluation worker.
+  store.subscribe(() => {
+    const s = store.getState();
+    if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
+    const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
+    store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
+    requestEvaluate();
+  });
         return;
       }
       const runId = client.reset();
       store.setState(startRun(s, runId, null));
     },
-    updateSettings(patch) {
-      const before = store.getState().settings;
+    updateSettings(patch, commit = true) {
+      const state = store.getState();
+      const before = state.settings;
       const next = { ...before, ...patch };
+      // A new criterion keeps the sparsity in threshold mode, where T has no common meaning across criteria.
+      if (patch.criterion && patch.criterion !== before.criterion && next.mode === 'threshold' && state.pruning.sorted && patch.threshold === undefined) {
+        next.threshold = thresholdKeepingSparsity(state.pruning.sorted, before, patch.criterion);
+      }
       store.setState((s) => ({ ...s, settings: next }));
+      if (commit) env.writeHash(serializeSettings(next));
+      if (PRUNING_KEYS.some((k) => next[k] !== before[k])) requestEvaluate();
       if (patch.backend !== undefined && patch.backend !== before.backend) {
         const runId = client.reset();
         store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));

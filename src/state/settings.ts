@@ -5,9 +5,24 @@
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import type { BackendPreference, TrainConfig } from '../train/protocol';
+import { CRITERIA, type Criterion } from '../core/criteria';
+import type { Granularity, Mode, Scope } from '../core/masks';
+
+export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
+export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
 
 export interface Settings extends TrainConfig {
   backend: BackendPreference;
+  criterion: Criterion;
+  scope: Scope;
+  granularity: Granularity;
+  mode: Mode;
+  /** Threshold T (threshold mode). */
+  threshold: number;
+  /** Target sparsity in [0, 1) (sparsity mode). */
+  sparsity: number;
+  view: HeatmapView;
+  scale: 'log' | 'linear';
 }
 
 interface NumberField {
@@ -39,6 +54,14 @@ export const SCHEMA: Schema = {
   batchSize: { kind: 'int', key: 'batch', label: 'Batch size', min: 1, max: 1024, default: 32, help: 'Samples per Adam step (1–1024).' },
   learningRate: { kind: 'float', key: 'lr', label: 'Learning rate', min: 1e-6, max: 10, default: 0.001, help: 'Adam step size (Keras default 0.001).' },
   backend: { kind: 'enum', key: 'backend', label: 'Backend', values: BACKEND_CHOICES, default: 'auto', help: 'auto tries WebGPU, then WebGL, then WebAssembly, then CPU.' },
+  criterion: { kind: 'enum', key: 'criterion', label: 'Criterion', values: CRITERIA, default: 'gradient', help: 'The importance score: low scores are pruned first.' },
+  scope: { kind: 'enum', key: 'scope', label: 'Scope', values: ['global', 'per-layer'], default: 'global', help: 'global: one threshold for all layers (the article). per-layer: every layer pruned to the same sparsity.' },
+  granularity: { kind: 'enum', key: 'granularity', label: 'Granularity', values: ['weights', 'neurons'], default: 'weights', help: 'weights: single connections. neurons: whole hidden units (a smaller dense network).' },
+  mode: { kind: 'enum', key: 'mode', label: 'Mode', values: ['threshold', 'sparsity'], default: 'threshold', help: 'threshold: prune score < T (the article). sparsity: prune a fraction of the lowest scores.' },
+  threshold: { kind: 'float', key: 'T', label: 'Threshold T', min: 0, max: 1e6, default: 0.01, help: 'Prune every weight whose score is below T (the article’s example: 0.01).' },
+  sparsity: { kind: 'float', key: 'sparsity', label: 'Target sparsity', min: 0, max: 0.999, default: 0.5, help: 'Fraction of weights (or hidden units) to prune, 0–0.999.' },
+  view: { kind: 'enum', key: 'view', label: 'Heatmap', values: HEATMAP_VIEWS, default: 'score', help: 'What the heatmaps show: the current criterion’s score, another criterion, the raw weights, or MNIST receptive fields.' },
+  scale: { kind: 'enum', key: 'scale', label: 'Colour scale', values: ['log', 'linear'], default: 'log', help: 'Gradients span decades: log scale by default.' },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];
@@ -94,6 +117,9 @@ export function serializeSettings(settings: Settings): string {
   }
   return params.toString();
 }
+
+/** Settings that define a training run (changing them needs a new run). */
+export const TRAINING_KEYS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const;
 
 export function trainConfigOf(s: Settings): TrainConfig {
   return { dataset: s.dataset as DatasetName, seed: s.seed, epochs: s.epochs, batchSize: s.batchSize, learningRate: s.learningRate };

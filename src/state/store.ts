@@ -5,6 +5,7 @@
 import type { Dataset } from '../core/dataset';
 import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { defaultSettings, type Settings } from './settings';
+import { initialPruning, type PruningState } from './pruningState';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 
@@ -51,6 +52,7 @@ export interface AppState {
   finetune: FinetuneState | null;
   /** The current run's data (from the worker), for masked evaluation on the main thread. */
   dataset: Dataset | null;
+  pruning: PruningState;
 }
 
 export const LOSS_SMOOTHING = 0.9;
@@ -76,6 +78,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     error: null,
     finetune: null,
     dataset: null,
+    pruning: initialPruning(),
   };
 }
 

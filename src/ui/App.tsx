@@ -2,9 +2,11 @@ import { BackendBadge } from './BackendBadge';
 import { ControlsPanel } from './ControlsPanel';
 import { Curves } from './Curves';
 import { GradientSummary } from './GradientSummary';
+import { Heatmaps } from './Heatmaps';
 import { HowItWorks } from './HowItWorks';
 import { Notices } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
+import { PruningPanel } from './PruningPanel';
 
 export function App() {
   return (
@@ -18,11 +20,15 @@ export function App() {
         <div className="col-left">
           <ControlsPanel />
           <ProgressPanel />
+          <Curves />
           <HowItWorks />
         </div>
         <div className="col-main">
-          <Curves />
+          <Heatmaps />
           <GradientSummary />
+        </div>
+        <div className="col-right">
+          <PruningPanel />
         </div>
       </main>
     </div>

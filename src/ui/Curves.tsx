@@ -21,7 +21,7 @@ function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
 
 const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number }) {
   return (
-    <ResponsiveContainer width="100%" height={220}>
+    <ResponsiveContainer width="100%" height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
@@ -39,7 +39,7 @@ const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: Lo
 const AccuracyChart = memo(function AccuracyChart({ epochs, maxX }: { epochs: EpochMetrics[]; maxX: number }) {
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
-    <ResponsiveContainer width="100%" height={220}>
+    <ResponsiveContainer width="100%" height={170}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />

@@ -10,6 +10,12 @@ export function HowItWorks() {
         mini-batches. The article’s pruning rule is <strong>|∂L/∂w| &lt; T ⇒ w := 0</strong>.
       </p>
       <p>
+        The slider prunes live: every weight whose score is below T is masked to 0, and the network is re-evaluated
+        on the training and validation sets (in plain TypeScript, off the main thread; only the weights whose mask
+        flipped are re-applied to the first layer). Grey cells in the heatmaps are pruned weights. <em>Fine-tune</em>
+        trains the pruned network for two more epochs with the mask enforced, so pruned weights stay exactly 0.
+      </p>
+      <p>
         Gradients are of the <em>loss</em>, not of the model output. At a trained minimum the expected gradient is
         close to zero for every weight, so a small |∂L/∂w| does not by itself mean the weight is unimportant; the lab
         compares the criterion with weight magnitude and Taylor/Fisher scores.

@@ -1,0 +1,50 @@
+/**
+ * Messages between the page and the evaluation worker, which runs the pure pruning engine (src/core)
+ * off the main thread so a slider drag never blocks the page. Discriminated unions on `type`; every
+ * answer names the request `id` it belongs to, and the page keeps only the newest.
+ */
+import type { Criterion } from '../core/criteria';
+import type { Dataset } from '../core/dataset';
+import type { MaskReport } from '../core/maskReport';
+import type { PruneSpec } from '../core/masks';
+
+/** Trained layers with their gradient statistics; kernels row-major `[inputs, units]`. */
+export interface EvalLayer {
+  name: string;
+  inputs: number;
+  units: number;
+  kernel: Float32Array;
+  bias: Float32Array;
+  gradAbsMean: Float32Array;
+  gradSqMean: Float32Array;
+}
+
+export interface SplitEval {
+  accuracy: number;
+  loss: number;
+  perClass: number[];
+}
+
+export type ToEval =
+  | { type: 'load'; id: number; dataset: Dataset; layers: EvalLayer[]; seed: number }
+  | { type: 'evaluate'; id: number; criterion: Criterion; spec: PruneSpec; withTrain: boolean };
+
+export type FromEval =
+  | {
+      type: 'loaded';
+      id: number;
+      dense: { train: SplitEval; val: SplitEval };
+      /** Per criterion, all scores in ascending order (weights, and hidden units for neurons): the
+       * page maps a threshold to the sparsity it gives (and back) without asking the worker. */
+      sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }>;
+    }
+  /** Masks first (the heatmaps can update at once), then the validation and training figures. */
+  | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[] }
+  | { type: 'evaluated'; id: number; split: 'val' | 'train'; result: SplitEval; ms: number }
+  | { type: 'error'; id: number; message: string };
+
+export function evalTransferables(msg: FromEval): ArrayBuffer[] {
+  if (msg.type === 'loaded') return Object.values(msg.sorted).flatMap((s) => [s.weights.buffer as ArrayBuffer, s.units.buffer as ArrayBuffer]);
+  if (msg.type !== 'masks') return [];
+  return [...msg.masks, ...(msg.units ?? [])].map((m) => m.buffer as ArrayBuffer);
+}

@@ -1,0 +1,41 @@
+import { useEffect, useRef } from 'react';
+import { DIVERGING, LUT_SIZE, scalePosition, scaleTicks, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
+import { formatSci } from './format';
+
+interface Props {
+  scale: ScaleSpec;
+  /** Draws a marker at the pruning threshold when the bar shows the criterion's scores. */
+  threshold: number | null;
+}
+
+/** A horizontal colour bar with tick values and, optionally, the threshold T. */
+export function ColorBar({ scale, threshold }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const lut = scale.kind === 'diverging' ? DIVERGING : VIRIDIS;
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(LUT_SIZE, 1);
+    for (let k = 0; k < LUT_SIZE; k++) img.data.set([lut[k * 3], lut[k * 3 + 1], lut[k * 3 + 2], 255], k * 4);
+    ctx.putImageData(img, 0, 0);
+  }, [lut]);
+  const ticks = scaleTicks(scale);
+  const t = threshold !== null && threshold > 0 ? scalePosition(threshold, scale) : null;
+  return (
+    <div className="colorbar" data-testid="heatmaps.colorbar" aria-label={`Colour scale ${scale.kind}, ${formatSci(scale.lo)} to ${formatSci(scale.hi)}`}>
+      <canvas ref={ref} width={LUT_SIZE} height={1} className="colorbar-canvas" />
+      <div className="colorbar-ticks" aria-hidden="true">
+        {ticks.map((v) => (
+          <span key={v} style={{ left: `${scalePosition(v, scale) * 100}%` }}>
+            {formatSci(v)}
+          </span>
+        ))}
+        {t !== null && (
+          <span className="colorbar-threshold" style={{ left: `${t * 100}%` }} title={`Threshold T = ${formatSci(threshold!)}: scores left of it are pruned`}>
+            T
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
+import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
+import { renderFields, renderMatrix } from './heatmap/render';
+
+export interface LayerHeatmapProps {
+  name: string;
+  dims: LayerDims;
+  /** Colour index per weight, row-major `[inputs, units]`. */
+  indices: Uint8Array;
+  mask: Uint8Array | null;
+  kind: ScaleSpec['kind'];
+  layout: 'matrix' | 'fields';
+  header: string;
+  /** Text alternative: a one-line summary of the layer. */
+  summary: string;
+  /** Tooltip lines for a weight. */
+  describe(cell: Cell): string[];
+}
+
+/** One layer's heatmap on a canvas at data resolution, scaled by CSS, with hover and keyboard tooltips. */
+export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, summary, describe }: LayerHeatmapProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [cell, setCell] = useState<Cell | null>(null);
+  const [keyboard, setKeyboard] = useState(false);
+  const size = layout === 'matrix' ? matrixSize(dims) : fieldsGrid(dims.units);
+  const lut = kind === 'diverging' ? DIVERGING : VIRIDIS;
+  const pruned = kind === 'diverging' ? PRUNED_ON_DIVERGING_RGB : PRUNED_RGB;
+
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d');
+    if (!ctx) return;
+    const img = ctx.createImageData(size.width, size.height);
+    (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, dims, lut, pruned, img.data);
+    ctx.putImageData(img, 0, 0);
+  }, [indices, mask, dims, layout, lut, pruned, size.width, size.height]);
+
+  const cellFromPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - r.left;
+    const py = e.clientY - r.top;
+    if (layout === 'matrix') return matrixCellAt(px, py, r.width, r.height, dims);
+    return fieldsPixelToCell(Math.floor((px / r.width) * size.width), Math.floor((py / r.height) * size.height), dims);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLCanvasElement>) => {
+    const c = cell ?? { i: 0, j: 0 };
+    const clampI = (i: number) => Math.max(0, Math.min(dims.inputs - 1, i));
+    const clampJ = (j: number) => Math.max(0, Math.min(dims.units - 1, j));
+    const moves: Record<string, Cell> =
+      layout === 'matrix'
+        ? { ArrowLeft: { i: clampI(c.i - 1), j: c.j }, ArrowRight: { i: clampI(c.i + 1), j: c.j }, ArrowUp: { i: c.i, j: clampJ(c.j - 1) }, ArrowDown: { i: c.i, j: clampJ(c.j + 1) }, Home: { i: 0, j: c.j }, End: { i: dims.inputs - 1, j: c.j } }
+        : { ArrowLeft: { i: clampI(c.i - 1), j: c.j }, ArrowRight: { i: clampI(c.i + 1), j: c.j }, ArrowUp: { i: clampI(c.i - FIELD_SIDE), j: c.j }, ArrowDown: { i: clampI(c.i + FIELD_SIDE), j: c.j }, PageUp: { i: c.i, j: clampJ(c.j - 1) }, PageDown: { i: c.i, j: clampJ(c.j + 1) } };
+    if (e.key === 'Escape') {
+      setCell(null);
+      return;
+    }
+    const next = moves[e.key];
+    if (!next) return;
+    e.preventDefault();
+    setKeyboard(true);
+    setCell(next);
+  };
+
+  // Cell rectangle in % of the canvas box, for the highlight and the tooltip position.
+  const box = useMemo(() => {
+    if (!cell) return null;
+    if (layout === 'matrix') return { left: (cell.i / dims.inputs) * 100, top: (cell.j / dims.units) * 100, width: 100 / dims.inputs, height: 100 / dims.units };
+    const p = fieldsCellToPixel(cell, dims);
+    return { left: (p.x / size.width) * 100, top: (p.y / size.height) * 100, width: 100 / size.width, height: 100 / size.height };
+  }, [cell, dims, layout, size.width, size.height]);
+
+  const tipId = `heatmap-${name}-tip`;
+  return (
+    <figure className="layer-heatmap" data-testid={`heatmap.${name}`} data-layout={layout}>
+      <figcaption className="layer-header" data-testid={`heatmap.${name}.header`}>
+        {header}
+      </figcaption>
+      <div className={`heatmap-box heatmap-${layout}`} style={layout === 'matrix' ? { height: `${Math.max(40, Math.min(200, dims.units * 3))}px` } : undefined}>
+        <canvas
+          ref={canvas}
+          width={size.width}
+          height={size.height}
+          className="heatmap-canvas"
+          tabIndex={0}
+          role="img"
+          aria-label={`${summary}. Arrow keys move between weights${layout === 'fields' ? ' (Page Up/Down: next unit)' : ''}; Escape hides the details.`}
+          aria-describedby={cell ? tipId : undefined}
+          data-testid={`heatmap.${name}.canvas`}
+          onMouseMove={(e) => {
+            setKeyboard(false);
+            setCell(cellFromPointer(e));
+          }}
+          onMouseLeave={() => !keyboard && setCell(null)}
+          onKeyDown={onKey}
+          onBlur={() => keyboard && setCell(null)}
+        />
+        {box && (
+          <>
+            <div className="heatmap-cursor" style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }} />
+            <div
+              id={tipId}
+              role="tooltip"
+              className="heatmap-tooltip"
+              data-testid={`heatmap.${name}.tooltip`}
+              data-i={cell!.i}
+              data-j={cell!.j}
+              style={{ left: `${Math.min(box.left, 70)}%`, top: `${box.top + box.height}%` }}
+            >
+              {describe(cell!).map((line) => (
+                <div key={line}>{line}</div>
+              ))}
+            </div>
+          </>
+        )}
+      </div>
+    </figure>
+  );
+}
