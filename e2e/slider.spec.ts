@@ -137,3 +137,18 @@ test('screenshots of the layouts (kept as test artifacts)', async ({ lab }, test
     await testInfo.attach(`layout-${w}x${h}.png`, { path, contentType: 'image/png' });
   }
 });
+
+test('the Fine-tune button trains the pruned network and shows the recovered accuracy', async ({ lab }) => {
+  await trained(lab);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('90');
+  await lab.settled();
+  const oneShot = (await lab.state()).pruning.view!.val!.accuracy;
+  await lab.page.getByTestId('finetune.start').click();
+  await expect(lab.page.getByTestId('finetune')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const ft = (await lab.state()).finetune!;
+  expect(ft.sparsity).toBeCloseTo(0.9, 3);
+  expect(ft.result!.before.valAcc).toBeCloseTo(oneShot, 5); // tfjs on the same masked weights agrees with the TS evaluator
+  expect(ft.result!.maskViolations).toBe(0);
+  await expect(lab.page.getByTestId('finetune.result')).toContainText('At 90.0% sparsity');
+});

@@ -22,7 +22,10 @@ export async function benchEvaluator(browser, base, log, repeats = 40) {
     log(`  small move (${r.smallMove.flips} flips): median ${ms(r.smallMove.median)} ms, p95 ${ms(r.smallMove.p95)} ms`);
     log(`  large move (${r.largeMove.flips} flips): median ${ms(r.largeMove.median)} ms, p95 ${ms(r.largeMove.p95)} ms`);
     log(`  full pass: median ${ms(r.fullPass.median)} ms; sweep ${ms(r.sweep.incrementalMs)} ms vs naive ${ms(r.sweep.naiveMs)} ms (${ms(r.sweep.speedup)}×)`);
-    return r;
+    log('slider: 200 synthetic moves, each until the frame that paints its numbers and heatmaps…');
+    const slider = await page.evaluate(() => window.__gpl.benchSlider(200));
+    log(`  slider input → commit: median ${ms(slider.commit.medianMs)} ms, p95 ${ms(slider.commit.p95Ms)} ms; → next frame: median ${ms(slider.paint.medianMs)} ms, p95 ${ms(slider.paint.p95Ms)} ms; same frame ${Math.round(slider.sameFrame * 100)}%; long tasks > 50 ms: ${slider.longTasks}`);
+    return { ...r, slider };
   } finally {
     await page.close().catch(() => {});
   }

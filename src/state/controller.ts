@@ -32,8 +32,6 @@ export interface ControllerEnv {
   dataUrl: string;
   /** Writes the URL hash (without '#'). */
   writeHash(hash: string): void;
-  /** Schedules work for the next frame (requestAnimationFrame in the page). */
-  schedule?: (cb: () => void) => void;
 }
 
 const PRUNING_KEYS: (keyof Settings)[] = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'];
@@ -51,7 +49,7 @@ export function createController(env: ControllerEnv): Controller {
   };
   connect();
 
-  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })), env.schedule);
+  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
   const requestEvaluate = () => {
     const s = store.getState();
     if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;
@@ -90,7 +88,7 @@ export function createController(env: ControllerEnv): Controller {
         store.setState({ ...initialState(s.settings, s.notices) });
         connect();
 
-  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })), env.schedule);
+  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
   const requestEvaluate = () => {
     const s = store.getState();
     if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;

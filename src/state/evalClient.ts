@@ -1,7 +1,9 @@
 /**
- * Page side of the evaluation worker. `evaluate` is coalesced to one request per animation frame
- * (latest value wins); the worker also drops superseded work, and the final position of a drag is
- * always evaluated in full because it is the last request sent.
+ * Page side of the evaluation worker. At most one evaluate request is in flight: a request made while
+ * another runs waits, and only the newest waiting one is sent when the worker has answered the previous
+ * one with its validation figures (latest value wins). The final position of a drag is always evaluated
+ * in full because it is the last request sent; the worker also skips the training-set pass of a request
+ * that has been superseded.
  */
 import type { Criterion } from '../core/criteria';
 import type { Dataset } from '../core/dataset';
@@ -11,42 +13,63 @@ import type { EvalLayer, FromEval, ToEval } from './evalProtocol';
 export interface EvalClient {
   /** Loads a trained network and its data; returns the load id (request ids continue from it). */
   load(dataset: Dataset, layers: EvalLayer[], seed: number): number;
-  /** Queues an evaluation for the next animation frame; returns its request id. */
+  /** Requests an evaluation; returns its id. */
   evaluate(criterion: Criterion, spec: PruneSpec, withTrain?: boolean): number;
   terminate(): void;
 }
 
-export function createEvalClient(onMessage: (msg: FromEval) => void, schedule: (cb: () => void) => void = requestAnimationFrame): EvalClient {
-  const worker = new Worker(new URL('./evalWorker.ts', import.meta.url), { type: 'module', name: 'evaluation' });
+export interface EvalPort {
+  postMessage(msg: ToEval): void;
+  onmessage: ((ev: MessageEvent<FromEval>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+const defaultPort = (): EvalPort => new Worker(new URL('./evalWorker.ts', import.meta.url), { type: 'module', name: 'evaluation' }) as unknown as EvalPort;
+
+export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort()): EvalClient {
   let id = 0;
-  let pending: ToEval | null = null;
-  let scheduled = false;
-  worker.onmessage = (ev: MessageEvent<FromEval>) => onMessage(ev.data);
-  worker.onerror = (ev) => {
-    ev.preventDefault();
-    onMessage({ type: 'error', id, message: ev.message || 'The evaluation worker crashed.' });
+  let inFlight: number | null = null;
+  let waiting: ToEval | null = null;
+  const send = (msg: ToEval) => {
+    if (msg.type === 'evaluate') inFlight = msg.id;
+    port.postMessage(msg);
   };
-  const flush = () => {
-    scheduled = false;
-    if (pending) worker.postMessage(pending);
-    pending = null;
+  const answered = (answeredId: number) => {
+    if (inFlight !== answeredId) return;
+    inFlight = null;
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      send(next);
+    }
+  };
+  port.onmessage = (ev) => {
+    const msg = ev.data;
+    onMessage(msg);
+    if ((msg.type === 'evaluated' && msg.split === 'val') || msg.type === 'error') answered(msg.id);
+  };
+  port.onerror = (ev) => {
+    ev.preventDefault();
+    const failed = inFlight ?? id;
+    onMessage({ type: 'error', id: failed, message: ev.message || 'The evaluation worker crashed.' });
+    answered(failed);
   };
   return {
     load(dataset, layers, seed) {
       id++;
-      pending = null;
-      worker.postMessage({ type: 'load', id, dataset, layers, seed } satisfies ToEval);
+      waiting = null;
+      inFlight = null;
+      send({ type: 'load', id, dataset, layers, seed });
       return id;
     },
     evaluate(criterion, spec, withTrain = true) {
       id++;
-      pending = { type: 'evaluate', id, criterion, spec, withTrain };
-      if (!scheduled) {
-        scheduled = true;
-        schedule(flush);
-      }
+      const msg: ToEval = { type: 'evaluate', id, criterion, spec, withTrain };
+      if (inFlight === null) send(msg);
+      else waiting = msg;
       return id;
     },
-    terminate: () => worker.terminate(),
+    terminate: () => port.terminate(),
   };
 }
