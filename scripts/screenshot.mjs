@@ -25,6 +25,7 @@ try {
   await page.waitForFunction(() => window.__gpl?.state().backendStatus === 'ready', null, { timeout: 60_000 });
   await page.getByTestId('controls.train').click();
   await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000 });
+  await page.waitForFunction(() => window.__gpl.pruningSettled() || window.__gpl.state().phase === 'error', null, { timeout: 120_000 }).catch(() => {});
   await page.screenshot({ path: out, fullPage: true });
   const s = await page.evaluate(() => window.__gpl.state());
   console.log(JSON.stringify({ backend: s.backend, phase: s.phase, error: s.error, last: s.epochs.at(-1), result: s.result, scoring: s.scoring && { batches: s.scoring.batches, seconds: s.scoring.seconds } }));

@@ -21,6 +21,7 @@ export interface LayerHeatmapProps {
 /** One layer's heatmap on a canvas at data resolution, scaled by CSS, with hover and keyboard tooltips. */
 export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, summary, describe }: LayerHeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const { inputs, units } = dims;
   const [cell, setCell] = useState<Cell | null>(null);
   const [keyboard, setKeyboard] = useState(false);
   const size = layout === 'matrix' ? matrixSize(dims) : fieldsGrid(dims.units);
@@ -31,9 +32,10 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(size.width, size.height);
-    (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, dims, lut, pruned, img.data);
+    (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, { inputs, units }, lut, pruned, img.data);
     ctx.putImageData(img, 0, 0);
-  }, [indices, mask, dims, layout, lut, pruned, size.width, size.height]);
+    // Primitive dependencies: redraw only when the pixels can change, not on every parent render.
+  }, [indices, mask, inputs, units, layout, lut, pruned, size.width, size.height]);
 
   const cellFromPointer = (e: MouseEvent<HTMLCanvasElement>): Cell | null => {
     const r = e.currentTarget.getBoundingClientRect();
