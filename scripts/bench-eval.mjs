@@ -25,6 +25,7 @@ export async function benchEvaluator(browser, base, log, repeats = 40) {
     log('slider: 200 synthetic moves, each until the frame that paints its numbers and heatmaps…');
     const slider = await page.evaluate(() => window.__gpl.benchSlider(200));
     log(`  slider input → commit: median ${ms(slider.commit.medianMs)} ms, p95 ${ms(slider.commit.p95Ms)} ms; → next frame: median ${ms(slider.paint.medianMs)} ms, p95 ${ms(slider.paint.p95Ms)} ms; same frame ${Math.round(slider.sameFrame * 100)}%; long tasks > 50 ms: ${slider.longTasks}`);
+    log(`  of which: masks/heatmaps committed after median ${ms(slider.masks.medianMs)} ms (p95 ${ms(slider.masks.p95Ms)}); worker validation pass median ${ms(slider.workerVal.medianMs)} ms (p95 ${ms(slider.workerVal.p95Ms)})`);
     return { ...r, slider };
   } finally {
     await page.close().catch(() => {});

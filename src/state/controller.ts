@@ -50,19 +50,20 @@ export function createController(env: ControllerEnv): Controller {
   connect();
 
   const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
-  const requestEvaluate = () => {
-    const s = store.getState();
-    if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;
-    const id = evaluator.evaluate(s.settings.criterion, pruneSpecOf(s.settings));
-    store.setState((st) => ({ ...st, pruning: { ...st.pruning, requested: id } }));
+  /** Returns the request id (the caller records it in the store), or null when nothing is loaded. */
+  const requestEvaluate = (settings: Settings): number | null => {
+    const p = store.getState().pruning;
+    if (p.status === 'idle' || p.status === 'error') return null;
+    return evaluator.evaluate(settings.criterion, pruneSpecOf(settings));
   };
+  const requested = (id: number | null) => (st: AppState): AppState => (id === null ? st : { ...st, pruning: { ...st.pruning, requested: id } });
   // When a run finishes with its scoring pass, hand the network and data to the evaluation worker.
   store.subscribe(() => {
     const s = store.getState();
     if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
     const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
     store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
-    requestEvaluate();
+    store.setState(requested(requestEvaluate(s.settings)));
   });
 
   return {
@@ -87,22 +88,6 @@ export function createController(env: ControllerEnv): Controller {
         client.terminate();
         store.setState({ ...initialState(s.settings, s.notices) });
         connect();
-
-  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
-  const requestEvaluate = () => {
-    const s = store.getState();
-    if (s.pruning.status === 'idle' || s.pruning.status === 'error') return;
-    const id = evaluator.evaluate(s.settings.criterion, pruneSpecOf(s.settings));
-    store.setState((st) => ({ ...st, pruning: { ...st.pruning, requested: id } }));
-  };
-  // When a run finishes with its scoring pass, hand the network and data to the evaluation worker.
-  store.subscribe(() => {
-    const s = store.getState();
-    if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
-    const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
-    store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
-    requestEvaluate();
-  });
         return;
       }
       const runId = client.reset();
@@ -116,9 +101,10 @@ export function createController(env: ControllerEnv): Controller {
       if (patch.criterion && patch.criterion !== before.criterion && next.mode === 'threshold' && state.pruning.sorted && patch.threshold === undefined) {
         next.threshold = thresholdKeepingSparsity(state.pruning.sorted, before, patch.criterion);
       }
-      store.setState((s) => ({ ...s, settings: next }));
+      // The request goes out before React re-renders, so the worker computes while the page renders.
+      const id = PRUNING_KEYS.some((k) => next[k] !== before[k]) ? requestEvaluate(next) : null;
+      store.setState((s) => requested(id)({ ...s, settings: next }));
       if (commit) env.writeHash(serializeSettings(next));
-      if (PRUNING_KEYS.some((k) => next[k] !== before[k])) requestEvaluate();
       if (patch.backend !== undefined && patch.backend !== before.backend) {
         const runId = client.reset();
         store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));

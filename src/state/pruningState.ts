@@ -19,6 +19,8 @@ export interface PruneView {
   groupThresholds: number[];
   val: SplitEval | null;
   train: SplitEval | null;
+  /** The last training figures of an earlier position, shown (marked stale) until `train` arrives. */
+  trainBefore: SplitEval | null;
   /** Milliseconds the worker spent on the validation evaluation. */
   valMs: number | null;
 }
@@ -45,7 +47,20 @@ export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
       if (msg.id < s.loadId || (s.view && msg.id <= s.view.id)) return s;
       return {
         ...s,
-        view: { id: msg.id, criterion: msg.criterion, spec: msg.spec, masks: msg.masks, units: msg.units, report: msg.report, threshold: msg.threshold, groupThresholds: msg.groupThresholds, val: null, train: null, valMs: null },
+        view: {
+          id: msg.id,
+          criterion: msg.criterion,
+          spec: msg.spec,
+          masks: msg.masks,
+          units: msg.units,
+          report: msg.report,
+          threshold: msg.threshold,
+          groupThresholds: msg.groupThresholds,
+          val: null,
+          train: null,
+          trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null,
+          valMs: null,
+        },
       };
     case 'evaluated':
       if (!s.view || s.view.id !== msg.id) return s;

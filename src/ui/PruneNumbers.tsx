@@ -8,14 +8,16 @@ const delta = (now: number, base: number) => {
   return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pts`;
 };
 
-function AccuracyRow({ label, now, dense, testid }: { label: string; now: SplitEval | null; dense: SplitEval | undefined; testid: string }) {
+function AccuracyRow({ label, now, before, dense, testid }: { label: string; now: SplitEval | null; before?: SplitEval | null; dense: SplitEval | undefined; testid: string }) {
+  // While a newer position is being evaluated, the previous figures stay, greyed.
+  const shown = now ?? before ?? null;
   return (
-    <tr data-testid={testid} data-accuracy={now?.accuracy ?? ''}>
+    <tr data-testid={testid} data-accuracy={now?.accuracy ?? ''} className={now ? undefined : 'stale'} title={now ? undefined : 'Updating…'}>
       <th scope="row">{label}</th>
       <td>{dense ? pct(dense.accuracy, 2) : '–'}</td>
-      <td>{now ? pct(now.accuracy, 2) : '…'}</td>
-      <td>{now && dense ? delta(now.accuracy, dense.accuracy) : ''}</td>
-      <td>{now ? now.loss.toFixed(3) : '…'}</td>
+      <td>{shown ? pct(shown.accuracy, 2) : '…'}</td>
+      <td>{shown && dense ? delta(shown.accuracy, dense.accuracy) : ''}</td>
+      <td>{shown ? shown.loss.toFixed(3) : '…'}</td>
     </tr>
   );
 }
@@ -61,7 +63,7 @@ export function PruneNumbers() {
         </thead>
         <tbody>
           <AccuracyRow label="validation" now={view.val} dense={dense.val} testid="prune.acc.val" />
-          <AccuracyRow label="training" now={view.train} dense={dense.train} testid="prune.acc.train" />
+          <AccuracyRow label="training" now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
         </tbody>
       </table>
       <table className="stats-table">

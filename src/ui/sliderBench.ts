@@ -13,6 +13,10 @@ export interface SliderBenchResult {
   commit: { medianMs: number; p95Ms: number; maxMs: number };
   /** Input event → start of the frame after the one that painted the update. */
   paint: { medianMs: number; p95Ms: number; maxMs: number };
+  /** Input event → heatmaps (masks) committed, before the accuracy arrives. */
+  masks: { medianMs: number; p95Ms: number; maxMs: number };
+  /** The worker's own time for the validation pass of each move. */
+  workerVal: { medianMs: number; p95Ms: number; maxMs: number };
   /** Share of moves whose update was committed within the input's own frame (< 16 ms). */
   sameFrame: number;
   longTasks: number;
@@ -37,6 +41,8 @@ export async function benchSlider(store: Store<AppState>, moves = 200): Promise<
   const max = Number(slider.max);
   const start = Math.round(max * 0.45);
   const commits: number[] = [];
+  const maskTimes: number[] = [];
+  const workerVal: number[] = [];
   const paints: number[] = [];
   for (let k = 0; k < moves; k++) {
     // A drag back and forth in small steps (one step = 0.1% of the range), like a hand on a mouse.
@@ -46,10 +52,16 @@ export async function benchSlider(store: Store<AppState>, moves = 200): Promise<
     setValue.call(slider, String(pos));
     slider.dispatchEvent(new Event('input', { bubbles: true }));
     const wanted = store.getState().pruning.requested;
+    let masksSeen = false;
     await new Promise<void>((resolve) => {
       const done = () => {
         const p = store.getState().pruning;
+        if (!masksSeen && p.view && p.view.id >= wanted) {
+          masksSeen = true;
+          maskTimes.push(performance.now() - t0);
+        }
         if (p.view && p.view.id >= wanted && p.view.val) {
+          workerVal.push(p.view.valMs ?? NaN);
           off();
           resolve();
         }
@@ -67,6 +79,8 @@ export async function benchSlider(store: Store<AppState>, moves = 200): Promise<
   return {
     moves,
     commit: stats(commits),
+    masks: stats(maskTimes),
+    workerVal: stats(workerVal),
     paint: stats(paints),
     sameFrame: commits.filter((t) => t < 16).length / moves,
     longTasks: long.filter((d) => d > 50).length,
