@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { MaskReport } from '../core/maskReport';
+import type { FromEval, SplitEval } from './evalProtocol';
+import { applyEvalMessage, initialPruning, type PruningState } from './pruningState';
+
+const spec = { mode: 'threshold' as const, value: 0.01, scope: 'global' as const, granularity: 'weights' as const };
+const report = { sparsity: 0.5 } as MaskReport;
+const masks = (id: number): FromEval => ({ type: 'masks', id, criterion: 'gradient', spec, masks: [], units: null, report, threshold: 0.01, groupThresholds: [] });
+const result = (accuracy: number): SplitEval => ({ accuracy, loss: 1, perClass: [] });
+const evaluated = (id: number, split: 'val' | 'train', acc: number): FromEval => ({ type: 'evaluated', id, split, result: result(acc), ms: 1 });
+const loading = (): PruningState => ({ ...initialPruning(), status: 'loading', loadId: 3, requested: 3 });
+
+describe('pruning state', () => {
+  it('becomes ready only with the answer to the current load', () => {
+    const dense = { train: result(0.9), val: result(0.8) };
+    const sorted = {} as never;
+    expect(applyEvalMessage(loading(), { type: 'loaded', id: 2, dense, sorted }).status).toBe('loading');
+    expect(applyEvalMessage(loading(), { type: 'loaded', id: 3, dense, sorted })).toMatchObject({ status: 'ready', dense });
+  });
+
+  it('only moves forward: older positions and their figures are dropped', () => {
+    let s = applyEvalMessage(loading(), masks(5));
+    expect(s.view!.id).toBe(5);
+    expect(applyEvalMessage(s, masks(4))).toBe(s);
+    expect(applyEvalMessage(s, masks(2))).toBe(s); // before the load
+    expect(applyEvalMessage(s, evaluated(4, 'val', 0.1))).toBe(s);
+    s = applyEvalMessage(s, evaluated(5, 'val', 0.7));
+    s = applyEvalMessage(s, evaluated(5, 'train', 0.75));
+    expect(s.view).toMatchObject({ val: { accuracy: 0.7 }, train: { accuracy: 0.75 } });
+  });
+
+  it('keeps the previous training figures (stale) until the new position has its own', () => {
+    let s = applyEvalMessage(applyEvalMessage(loading(), masks(5)), evaluated(5, 'train', 0.75));
+    s = applyEvalMessage(s, masks(6));
+    expect(s.view).toMatchObject({ id: 6, train: null, trainBefore: { accuracy: 0.75 } });
+    s = applyEvalMessage(s, masks(7)); // still no training figures for 6: the older ones carry on
+    expect(s.view!.trainBefore!.accuracy).toBe(0.75);
+  });
+
+  it('an error on the load marks the slice as failed; a later error keeps it usable', () => {
+    expect(applyEvalMessage(loading(), { type: 'error', id: 3, message: 'bad' })).toMatchObject({ status: 'error', error: 'bad' });
+    const ready = { ...loading(), status: 'ready' as const };
+    expect(applyEvalMessage(ready, { type: 'error', id: 9, message: 'x' })).toMatchObject({ status: 'ready', error: 'x' });
+  });
+});
