@@ -6,7 +6,7 @@ import { buildPruneIndex, computeMasks, type Granularity, type Scope } from './m
 import { MaskedEvaluator } from './maskedEval';
 import { evaluate } from './mlp';
 import { createRng } from './rng';
-import { sweep, sweepLevels } from './sweep';
+import { layerSensitivity, sweep, sweepLevels } from './sweep';
 
 const D = 30, N = 200;
 const r = createRng(11);
@@ -34,14 +34,18 @@ describe('sweep', () => {
     for (const criterion of CRITERIA) {
       const index = buildPruneIndex(scoreLayers(criterion, stats, 3), shapes, granularity);
       const points = [...sweep(index, { val: new MaskedEvaluator(params, x, y, N) }, { scope, granularity, levels: sweepLevels(21) })];
-      expect(points).toHaveLength(21);
+      if (granularity === 'weights') expect(points).toHaveLength(21);
+      else expect(points.length).toBeGreaterThan(5); // 18 hidden units: levels that prune no more unit are skipped
       let last = -1;
       for (const p of points) {
         const { masks } = computeMasks(index, { mode: 'sparsity', value: p.target, scope, granularity });
         const ref = evaluate(params.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (masks[i][k] ? w : 0)) })), x, y, N);
         expect(p.val.accuracy).toBe(ref.accuracy);
         expect(p.val.loss).toBeCloseTo(ref.loss, 8);
-        expect(p.sparsity).toBeGreaterThanOrEqual(last);
+        // The point's sparsity is its mask's actual sparsity, strictly increasing along the curve.
+        const actual = 1 - masks.reduce((a, m) => a + m.reduce((x, v) => x + v, 0), 0) / masks.reduce((a, m) => a + m.length, 0);
+        expect(p.sparsity).toBeCloseTo(actual, 12);
+        expect(p.sparsity).toBeGreaterThan(last);
         last = p.sparsity;
       }
       expect(points[0].sparsity).toBe(0);
@@ -56,5 +60,18 @@ describe('sweep', () => {
     expect(first.threshold).toBe(index.global.values[0]);
     gen.return(undefined);
     expect(gen.next().done).toBe(true);
+  });
+});
+
+describe('layer sensitivity', () => {
+  it('prunes one layer alone along its own order, the others dense', () => {
+    const index = buildPruneIndex(scoreLayers('magnitude', stats), shapes, 'weights');
+    for (let l = 0; l < 3; l++) {
+      const points = [...layerSensitivity(index, l, new MaskedEvaluator(params, x, y, N), [0, 0.5, 0.9])];
+      expect(points.map((p) => p.sparsity)).toEqual([0, 0.5, 0.9].map((s) => Math.floor(s * shapes[l].inputs * shapes[l].units + 1e-9) / (shapes[l].inputs * shapes[l].units)));
+      const { masks } = computeMasks(index, { mode: 'sparsity', value: 0.5, scope: 'per-layer', granularity: 'weights' });
+      const only = params.map((p, i) => ({ ...p, kernel: i === l ? p.kernel.map((w, k) => (masks[i][k] ? w : 0)) : p.kernel }));
+      expect(points[1].val.accuracy).toBe(evaluate(only, x, y, N).accuracy);
+    }
   });
 });

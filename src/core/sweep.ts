@@ -30,18 +30,22 @@ export interface SweepOptions {
 }
 
 /**
- * Yields one point per level, in ascending order of `levels`. Evaluators are used incrementally (their
- * cached first layer follows the masks). `train` may be omitted to sweep validation only.
+ * Yields one point per level, in ascending order of `levels`, skipping levels that prune nothing more than
+ * the previous one (so sparsity strictly increases along the curve). Evaluators are used incrementally
+ * (their cached first layer follows the masks). `train` may be omitted to sweep validation only.
  */
 export function* sweep(index: PruneIndex, evaluators: { val: MaskedEvaluator; train?: MaskedEvaluator }, opts: SweepOptions): Generator<SweepPoint> {
   const levels = [...(opts.levels ?? sweepLevels())].sort((a, b) => a - b);
   // Masks at the first level, then only the newly pruned items at each next level.
-  const first = computeMasks(index, { mode: 'sparsity', value: levels[0], scope: opts.scope, granularity: opts.granularity });
-  const masks = first.masks;
-  let counts = first.prunedPerGroup;
+  const initial = computeMasks(index, { mode: 'sparsity', value: levels[0], scope: opts.scope, granularity: opts.granularity });
+  const masks = initial.masks;
+  let counts = initial.prunedPerGroup;
+  let first = true;
   for (const target of levels) {
     const spec = { mode: 'sparsity' as const, value: target, scope: opts.scope, granularity: opts.granularity };
     const next = prunedCounts(index, spec);
+    if (!first && next.every((c, l) => c === counts[l])) continue;
+    first = false;
     index.groups.forEach((g, l) => {
       for (let r = counts[l]; r < next[l]; r++) pruneItem(index, masks, l, g.order[r]);
     });
@@ -72,4 +76,28 @@ function pruneItem(index: PruneIndex, masks: Uint8Array[], group: number, item: 
   const next = index.shapes[group + 1];
   for (let i = 0; i < s.inputs; i++) masks[group][i * s.units + item] = 0;
   masks[group + 1].fill(0, item * next.units, (item + 1) * next.units);
+}
+
+export interface SensitivityPoint {
+  /** Sparsity of this layer alone. */
+  sparsity: number;
+  val: EvalResult;
+}
+
+/**
+ * Per-layer sensitivity (SparseML / NNI style): for layer `group` alone, accuracy as it is pruned along
+ * its own sorted order (weights granularity), every other layer dense. Same masks and evaluator as real
+ * pruning; for the first layer the evaluator's incremental update applies.
+ */
+export function* layerSensitivity(index: PruneIndex, group: number, evaluator: MaskedEvaluator, levels: number[] = sweepLevels(21)): Generator<SensitivityPoint> {
+  if (index.granularity !== 'weights') throw new Error('layer sensitivity is defined for weight granularity');
+  const masks = index.shapes.map((s) => new Uint8Array(s.inputs * s.units).fill(1));
+  const g = index.groups[group];
+  const n = g.order.length;
+  let done = 0;
+  for (const target of [...levels].sort((a, b) => a - b)) {
+    const k = Math.floor(Math.min(1, Math.max(0, target)) * n + 1e-9);
+    for (; done < k; done++) masks[group][g.order[done]] = 0;
+    yield { sparsity: n ? done / n : 0, val: evaluator.evaluate(masks) };
+  }
 }

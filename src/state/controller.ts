@@ -3,11 +3,14 @@
  * worker → messages → store → components.
  */
 import { createTrainingClient, type TrainingClient } from '../train/client';
-import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../train/finetuneDefaults';
+import { createExperiments, type Experiments } from './experiments';
 import type { RunOptions } from '../train/protocol';
 import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
 import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
-import { createEvalClient } from './evalClient';
+import { createEvalClient, createSweepClient } from './evalClient';
+import { applySweepMessage, startSweep } from './sweepState';
+import { CRITERIA } from '../core/criteria';
+import { sweepLevels } from '../core/sweep';
 import { applyEvalMessage } from './pruningState';
 import { pruneSpecOf, thresholdKeepingSparsity } from './pruneSpec';
 
@@ -22,7 +25,13 @@ export interface Controller {
   dismissNotice(index: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
-  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number }): void;
+  finetune: Experiments['finetune'];
+  /** Prune → fine-tune at 50/80/90/95/98% for one criterion. */
+  finetuneCurve: Experiments['finetuneCurve'];
+  /** Iterative pruning to `target` (Han et al.). */
+  iterative: Experiments['iterative'];
+  clearFinetuneLog(): void;
+  /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
 }
 
@@ -48,6 +57,7 @@ export function createController(env: ControllerEnv): Controller {
     client.init(store.getState().settings.backend, { noWebGPU: simulate.includes('no-webgpu') });
   };
   connect();
+  const experiments = createExperiments(store, () => client);
 
   const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
   /** Returns the request id (the caller records it in the store), or null when nothing is loaded. */
@@ -57,13 +67,22 @@ export function createController(env: ControllerEnv): Controller {
     return evaluator.evaluate(settings.criterion, pruneSpecOf(settings));
   };
   const requested = (id: number | null) => (st: AppState): AppState => (id === null ? st : { ...st, pruning: { ...st.pruning, requested: id } });
-  // When a run finishes with its scoring pass, hand the network and data to the evaluation worker.
+  const sweeper = createSweepClient((msg) => store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) })));
+  /** Recomputes every criterion's curves (and the per-layer sensitivity) for the current scope and granularity. */
+  const requestSweep = (settings: Settings) => {
+    const id = sweeper.sweep({ criteria: [...CRITERIA], scope: settings.scope, granularity: settings.granularity, levels: sweepLevels(51), sensitivity: [...CRITERIA] });
+    store.setState((st) => ({ ...st, sweep: startSweep(id, settings.scope, settings.granularity) }));
+  };
+  // When a run finishes with its scoring pass, hand the network and data to the evaluation workers.
   store.subscribe(() => {
     const s = store.getState();
     if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
+    // Mark the slice as loading first: the setState calls below re-enter this listener.
     const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
     store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
     store.setState(requested(requestEvaluate(s.settings)));
+    sweeper.load(s.dataset, s.scoring.layers, s.runConfig.seed);
+    requestSweep(s.settings);
   });
 
   return {
@@ -105,6 +124,7 @@ export function createController(env: ControllerEnv): Controller {
       const id = PRUNING_KEYS.some((k) => next[k] !== before[k]) ? requestEvaluate(next) : null;
       store.setState((s) => requested(id)({ ...s, settings: next }));
       if (commit) env.writeHash(serializeSettings(next));
+      if ((next.scope !== before.scope || next.granularity !== before.granularity) && store.getState().pruning.status !== 'idle') requestSweep(next);
       if (patch.backend !== undefined && patch.backend !== before.backend) {
         const runId = client.reset();
         store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));
@@ -115,27 +135,10 @@ export function createController(env: ControllerEnv): Controller {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },
     memory: () => client.memory(),
-    finetune(masks, options = {}) {
-      const s = store.getState();
-      if (!s.scoring || !s.runConfig || s.phase !== 'done') return;
-      const layers = s.scoring.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
-      let live = 0;
-      let total = 0;
-      masks.forEach((m) => m.forEach((v) => ((live += v), total++)));
-      const runId = client.finetune({
-        config: s.runConfig,
-        epochs: options.epochs ?? FINETUNE_EPOCHS,
-        learningRate: s.runConfig.learningRate * (options.learningRateFactor ?? FINETUNE_LR_FACTOR),
-        layers,
-        masks,
-      });
-      store.setState((st) => ({ ...st, finetune: { runId, status: 'running', sparsity: total ? 1 - live / total : 0, progress: null, result: null, error: null } }));
-    },
-    cancelFinetune() {
-      const ft = store.getState().finetune;
-      if (ft?.status !== 'running') return;
-      client.cancel(ft.runId);
-      store.setState((st) => ({ ...st, finetune: null }));
-    },
+    finetune: (masks, options) => experiments.finetune(masks, options),
+    finetuneCurve: (criterion) => experiments.finetuneCurve(criterion),
+    iterative: (criterion, target) => experiments.iterative(criterion, target),
+    clearFinetuneLog: () => experiments.clearLog(),
+    cancelFinetune: () => experiments.cancel(),
   };
 }

@@ -73,3 +73,30 @@ export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalP
     terminate: () => port.terminate(),
   };
 }
+
+/** The sweep worker: a second evaluation worker, so curves never delay the slider. */
+export interface SweepClient {
+  load(dataset: Dataset, layers: EvalLayer[], seed: number): number;
+  sweep(request: Omit<Extract<ToEval, { type: 'sweep' }>, 'type' | 'id'>): number;
+  terminate(): void;
+}
+
+export function createSweepClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort()): SweepClient {
+  let id = 0;
+  port.onmessage = (ev) => onMessage(ev.data);
+  port.onerror = (ev) => {
+    ev.preventDefault();
+    onMessage({ type: 'error', id, message: ev.message || 'The sweep worker crashed.' });
+  };
+  return {
+    load(dataset, layers, seed) {
+      port.postMessage({ type: 'load', id: ++id, dataset, layers, seed });
+      return id;
+    },
+    sweep(request) {
+      port.postMessage({ type: 'sweep', id: ++id, ...request });
+      return id;
+    },
+    terminate: () => port.terminate(),
+  };
+}

@@ -25,9 +25,23 @@ export interface SplitEval {
   perClass: number[];
 }
 
+/** One point of an accuracy-vs-sparsity curve. */
+export interface CurvePoint {
+  /** Requested fraction of items. */
+  target: number;
+  /** Actual weight sparsity of the mask. */
+  sparsity: number;
+  /** Equivalent global T (NaN per layer). */
+  threshold: number;
+  accuracy: number;
+  loss: number;
+}
+
 export type ToEval =
   | { type: 'load'; id: number; dataset: Dataset; layers: EvalLayer[]; seed: number }
-  | { type: 'evaluate'; id: number; criterion: Criterion; spec: PruneSpec; withTrain: boolean };
+  | { type: 'evaluate'; id: number; criterion: Criterion; spec: PruneSpec; withTrain: boolean }
+  /** Curves for every criterion (validation first, then training), then per-layer sensitivity. */
+  | { type: 'sweep'; id: number; criteria: Criterion[]; scope: PruneSpec['scope']; granularity: PruneSpec['granularity']; levels: number[]; sensitivity: Criterion[] };
 
 export type FromEval =
   | {
@@ -41,6 +55,9 @@ export type FromEval =
   /** Masks first (the heatmaps can update at once), then the validation and training figures. */
   | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[] }
   | { type: 'evaluated'; id: number; split: 'val' | 'train'; result: SplitEval; ms: number }
+  | { type: 'sweep-point'; id: number; criterion: Criterion; split: 'val' | 'train'; point: CurvePoint; done: number; total: number }
+  | { type: 'sensitivity-point'; id: number; criterion: Criterion; layer: number; sparsity: number; accuracy: number; done: number; total: number }
+  | { type: 'sweep-done'; id: number; ms: number }
   | { type: 'error'; id: number; message: string };
 
 export function evalTransferables(msg: FromEval): ArrayBuffer[] {

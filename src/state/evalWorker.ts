@@ -9,6 +9,9 @@ import type { Dataset } from '../core/dataset';
 import { buildPruneIndex, computeMasks, type Granularity, type PruneIndex } from '../core/masks';
 import { maskReport } from '../core/maskReport';
 import { MaskedEvaluator, type EvalResult } from '../core/maskedEval';
+import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
+import { layerSensitivity, sweep } from '../core/sweep';
+import { yieldToEventLoop } from '../train/control';
 import { evalTransferables, type EvalLayer, type FromEval, type SplitEval, type ToEval } from './evalProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,6 +20,8 @@ interface Loaded {
   id: number;
   layers: EvalLayer[];
   seed: number;
+  dataset: Dataset;
+  features: { val: SparseFeatures; train: SparseFeatures };
   val: MaskedEvaluator;
   train: MaskedEvaluator;
   indexes: Map<string, PruneIndex>;
@@ -47,9 +52,11 @@ function indexFor(l: Loaded, criterion: Criterion, granularity: Granularity): Pr
 
 function load(id: number, dataset: Dataset, layers: EvalLayer[], seed: number): void {
   const ones = layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
-  const val = new MaskedEvaluator(layers, dataset.val.x, dataset.val.y, dataset.val.n);
-  const train = new MaskedEvaluator(layers, dataset.train.x, dataset.train.y, dataset.train.n);
-  loaded = { id, layers, seed, val, train, indexes: new Map() };
+  const d = layers[0].inputs;
+  const features = { val: sparseFeatures(dataset.val.x, dataset.val.n, d), train: sparseFeatures(dataset.train.x, dataset.train.n, d) };
+  const val = new MaskedEvaluator(layers, features.val, dataset.val.y, dataset.val.n);
+  const train = new MaskedEvaluator(layers, features.train, dataset.train.y, dataset.train.n);
+  loaded = { id, layers, seed, dataset, features, val, train, indexes: new Map() };
   const sorted = {} as Record<Criterion, { weights: Float32Array; units: Float32Array }>;
   for (const c of CRITERIA) {
     sorted[c] = { weights: indexFor(loaded, c, 'weights').global.values.slice(), units: indexFor(loaded, c, 'neurons').global.values.slice() };
@@ -83,12 +90,58 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
   post({ type: 'evaluated', id: msg.id, split: 'train', result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
 }
 
+/**
+ * Curves for every criterion, validation first (it draws quickly), then training, then one layer at a time
+ * alone. Yields to the event loop after every point; a newer request (or load) ends it.
+ */
+async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> {
+  const l = loaded;
+  if (!l) throw new Error('Nothing to sweep yet: train a network first.');
+  const t0 = performance.now();
+  const { dataset, layers, features } = l;
+  // Own evaluators, so the slider's cached state is untouched.
+  const evaluators = {
+    val: new MaskedEvaluator(layers, features.val, dataset.val.y, dataset.val.n),
+    train: new MaskedEvaluator(layers, features.train, dataset.train.y, dataset.train.n),
+  };
+  const total = (msg.criteria.length * 2 * msg.levels.length + msg.sensitivity.length * layers.length * SENSITIVITY_LEVELS.length);
+  let done = 0;
+  for (const split of ['val', 'train'] as const) {
+    for (const criterion of msg.criteria) {
+      const index = indexFor(l, criterion, msg.granularity);
+      for (const p of sweep(index, { val: evaluators[split] }, { scope: msg.scope, granularity: msg.granularity, levels: msg.levels })) {
+        done++;
+        post({ type: 'sweep-point', id: msg.id, criterion, split, point: { target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.val.accuracy, loss: p.val.loss }, done, total });
+        await yieldToEventLoop();
+        if (msg.id !== latest || loaded !== l) return;
+      }
+      done = (msg.criteria.indexOf(criterion) + 1 + (split === 'train' ? msg.criteria.length : 0)) * msg.levels.length;
+    }
+  }
+  for (const sens of msg.sensitivity) {
+    const index = indexFor(l, sens, 'weights');
+    for (let layer = 0; layer < layers.length; layer++) {
+      for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS)) {
+        done++;
+        post({ type: 'sensitivity-point', id: msg.id, criterion: sens, layer, sparsity: p.sparsity, accuracy: p.val.accuracy, done, total });
+        await yieldToEventLoop();
+        if (msg.id !== latest || loaded !== l) return;
+      }
+    }
+  }
+  post({ type: 'sweep-done', id: msg.id, ms: performance.now() - t0 });
+}
+
+const SENSITIVITY_LEVELS = Array.from({ length: 21 }, (_, k) => Math.min(0.99, k * 0.05));
+
 self.onmessage = (ev: MessageEvent<ToEval>) => {
   const msg = ev.data;
   latest = Math.max(latest, msg.id);
   const run = async () => {
     if (msg.type === 'load') load(msg.id, msg.dataset, msg.layers, msg.seed);
-    else if (msg.id === latest) await evaluate(msg);
+    else if (msg.id !== latest) return;
+    else if (msg.type === 'evaluate') await evaluate(msg);
+    else await runSweep(msg);
   };
   run().catch((e) => post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
 };

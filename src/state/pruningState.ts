@@ -67,5 +67,7 @@ export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
       return { ...s, view: msg.split === 'val' ? { ...s.view, val: msg.result, valMs: msg.ms } : { ...s.view, train: msg.result } };
     case 'error':
       return msg.id < s.loadId ? s : { ...s, status: msg.id === s.loadId ? 'error' : s.status, error: msg.message };
+    default:
+      return s;
   }
 }

@@ -6,6 +6,7 @@ import type { Dataset } from '../core/dataset';
 import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { defaultSettings, type Settings } from './settings';
 import { initialPruning, type PruningState } from './pruningState';
+import { initialSweep, type SweepState } from './sweepState';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 
@@ -24,6 +25,8 @@ export interface LiveGrads {
 
 export interface FinetuneState {
   runId: number;
+  kind: FinetuneRecord['kind'];
+  criterion: string;
   status: 'running' | 'done' | 'error';
   /** Weight sparsity of the mask being fine-tuned. */
   sparsity: number;
@@ -53,6 +56,21 @@ export interface AppState {
   /** The current run's data (from the worker), for masked evaluation on the main thread. */
   dataset: Dataset | null;
   pruning: PruningState;
+  sweep: SweepState;
+  /** Every fine-tuning result of this run, for the chart (cleared by the user or a new run). */
+  finetuneLog: FinetuneRecord[];
+  /** A fine-tune curve or iterative pruning in progress (or its end state). */
+  experiment: import('./experiments').ExperimentState | null;
+}
+
+export interface FinetuneRecord {
+  kind: 'one-shot' | 'curve' | 'iterative';
+  criterion: string;
+  /** Actual weight sparsity of the mask. */
+  sparsity: number;
+  beforeValAcc: number;
+  afterValAcc: number;
+  afterTrainAcc: number;
 }
 
 export const LOSS_SMOOTHING = 0.9;
@@ -79,6 +97,9 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     finetune: null,
     dataset: null,
     pruning: initialPruning(),
+    sweep: initialSweep(),
+    finetuneLog: [],
+    experiment: null,
   };
 }
 
@@ -106,7 +127,11 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   const ft = state.finetune;
   if (ft && 'runId' in msg && msg.runId === ft.runId) {
     if (msg.type === 'finetune-progress') return { ...state, finetune: { ...ft, progress: msg.progress } };
-    if (msg.type === 'finetune-done') return { ...state, finetune: { ...ft, status: 'done', result: msg.result } };
+    if (msg.type === 'finetune-done') {
+      const r = msg.result;
+      const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
+      return { ...state, finetune: { ...ft, status: 'done', result: r }, finetuneLog: [...state.finetuneLog, record] };
+    }
     if (msg.type === 'error') return { ...state, finetune: { ...ft, status: 'error', error: msg.message } };
     return state;
   }

@@ -2,7 +2,7 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
-import { isFromWorker, type BackendPreference, type FinetuneJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -13,6 +13,7 @@ export interface TrainingClient {
   reset(): number;
   /** Starts masked fine-tuning (stops any training run) and returns its id. */
   finetune(job: FinetuneJob): number;
+  iterative(job: IterativeJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
@@ -57,6 +58,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     finetune: (job) => {
       runId++;
       send({ type: 'finetune', runId, job });
+      return runId;
+    },
+    iterative: (job) => {
+      runId++;
+      send({ type: 'iterative', runId, job });
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),

@@ -47,6 +47,7 @@ export type ToWorker =
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }
   | { type: 'finetune'; runId: number; job: FinetuneJob }
+  | { type: 'iterative'; runId: number; job: IterativeJob }
   | { type: 'cancel'; runId: number }
   | { type: 'memory'; requestId: number };
 
@@ -106,6 +107,17 @@ export interface FinetuneJob {
   learningRate: number;
   layers: { name: string; inputs: number; units: number; kernel: Float32Array; bias: Float32Array }[];
   masks: Uint8Array[];
+}
+
+/** Iterative pruning to `target` in `steps` steps with `epochsPerStep` masked epochs after each (global, weights). */
+export interface IterativeJob {
+  config: TrainConfig;
+  layers: FinetuneJob['layers'];
+  criterion: import('../core/criteria').Criterion;
+  target: number;
+  steps: number;
+  epochsPerStep: number;
+  learningRate: number;
 }
 
 export interface FinetuneResult {

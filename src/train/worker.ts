@@ -10,10 +10,11 @@ import { selectBackend } from './backend';
 import { RunControl } from './control';
 import { disposeDevice, loadDataset, toDevice } from './data';
 import { finetune } from './finetune';
+import { iterativePrune } from './iterative';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train } from './trainer';
-import { transferables, type BackendInfo, type FinetuneJob, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type FinetuneJob, type IterativeJob, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -90,6 +91,26 @@ async function runFinetune(runId: number, job: FinetuneJob, control: RunControl)
   }
 }
 
+async function runIterative(runId: number, job: IterativeJob, control: RunControl): Promise<void> {
+  const ds = await loadDataset(job.config.dataset, job.config.seed, dataUrl);
+  await backendReady;
+  if (control.stopped) return;
+  const data = toDevice(ds);
+  try {
+    const total = job.steps;
+    let step = 0;
+    const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, { criterion: job.criterion, target: job.target, steps: job.steps, epochsPerStep: job.epochsPerStep, seed: job.config.seed }, control, {
+      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress: { ...progress, fraction: (step + progress.fraction) / total } }),
+      onEpoch: (m) => (step += m.epoch === job.epochsPerStep ? 1 : 0),
+      onLiveGrads: () => {},
+    });
+    if (!out.completed || !out.after || !out.params) return;
+    post({ type: 'finetune-done', runId, result: { before: out.oneShot, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
+  } finally {
+    disposeDevice(data);
+  }
+}
+
 /** Stops whatever runs, then starts `job` as the current run; its errors are reported under `runId`. */
 async function start(runId: number, job: (control: RunControl) => Promise<void>): Promise<void> {
   await stopCurrent();
@@ -118,6 +139,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control));
     case 'finetune':
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
+    case 'iterative':
+      return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
     case 'cancel':
       if (current?.runId === msg.runId) await stopCurrent();
       return;

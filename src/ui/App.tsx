@@ -7,6 +7,9 @@ import { HowItWorks } from './HowItWorks';
 import { Notices } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
 import { PruningPanel } from './PruningPanel';
+import { ExperimentsPanel } from './ExperimentsPanel';
+import { SensitivityChart } from './SensitivityChart';
+import { SparsityChart } from './SparsityChart';
 
 export function App() {
   return (
@@ -25,10 +28,13 @@ export function App() {
         </div>
         <div className="col-main">
           <Heatmaps />
+          <SparsityChart />
+          <SensitivityChart />
           <GradientSummary />
         </div>
         <div className="col-right">
           <PruningPanel />
+          <ExperimentsPanel />
         </div>
       </main>
     </div>

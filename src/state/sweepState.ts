@@ -1,0 +1,54 @@
+/** The accuracy-vs-sparsity curves and per-layer sensitivity in the app state, and their reducer. */
+import type { Criterion } from '../core/criteria';
+import type { Granularity, Scope } from '../core/masks';
+import type { CurvePoint, FromEval } from './evalProtocol';
+
+export interface SweepState {
+  id: number;
+  status: 'idle' | 'running' | 'done' | 'error';
+  scope: Scope;
+  granularity: Granularity;
+  curves: Partial<Record<Criterion, { val: CurvePoint[]; train: CurvePoint[] }>>;
+  /** Per criterion, per layer: accuracy as that layer alone is pruned. */
+  sensitivity: Partial<Record<Criterion, { sparsity: number; accuracy: number }[][]>>;
+  done: number;
+  total: number;
+  ms: number | null;
+  error: string | null;
+}
+
+export const initialSweep = (): SweepState => ({ id: 0, status: 'idle', scope: 'global', granularity: 'weights', curves: {}, sensitivity: {}, done: 0, total: 0, ms: null, error: null });
+
+/** State for a new sweep request `id` (previous curves cleared). */
+export const startSweep = (id: number, scope: Scope, granularity: Granularity): SweepState => ({ ...initialSweep(), id, status: 'running', scope, granularity });
+
+export function applySweepMessage(s: SweepState, msg: FromEval): SweepState {
+  if (!('id' in msg) || msg.id !== s.id) return s;
+  switch (msg.type) {
+    case 'sweep-point': {
+      const c = s.curves[msg.criterion] ?? { val: [], train: [] };
+      return { ...s, done: msg.done, total: msg.total, curves: { ...s.curves, [msg.criterion]: { ...c, [msg.split]: [...c[msg.split], msg.point] } } };
+    }
+    case 'sensitivity-point': {
+      const layers = (s.sensitivity[msg.criterion] ?? []).slice();
+      layers[msg.layer] = [...(layers[msg.layer] ?? []), { sparsity: msg.sparsity, accuracy: msg.accuracy }];
+      return { ...s, done: msg.done, total: msg.total, sensitivity: { ...s.sensitivity, [msg.criterion]: layers } };
+    }
+    case 'sweep-done':
+      return { ...s, status: 'done', done: s.total, ms: msg.ms };
+    case 'error':
+      return { ...s, status: 'error', error: msg.message };
+    default:
+      return s;
+  }
+}
+
+/**
+ * Accuracy of a curve at a sparsity: the point with the largest sparsity not above it (the curve is a
+ * step function of the pruned prefix). Null before the first point.
+ */
+export function curveAt(points: readonly CurvePoint[], sparsity: number): CurvePoint | null {
+  let best: CurvePoint | null = null;
+  for (const p of points) if (p.sparsity <= sparsity + 1e-12 && (!best || p.sparsity > best.sparsity)) best = p;
+  return best;
+}

@@ -1,0 +1,136 @@
+import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { CRITERIA, CRITERION_INFO, type Criterion } from '../core/criteria';
+import { curveAt } from '../state/sweepState';
+import { fromX, nearestPoint, toX, xAtFraction, X_DOMAIN, type XMode } from './chartMath';
+import { useAppState, useController } from './context';
+import { formatSci, pct } from './format';
+
+/** Okabe–Ito colours (colour-blind safe), one per criterion. */
+export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
+
+interface Hover {
+  left: number;
+  top: number;
+  sparsity: number;
+}
+
+/** Accuracy vs. sparsity for every criterion (validation solid, training dashed), linked to the slider. */
+export function SparsityChart() {
+  const c = useController();
+  const sweep = useAppState((s) => s.sweep);
+  const dense = useAppState((s) => s.pruning.dense);
+  const view = useAppState((s) => s.pruning.view);
+  const settings = useAppState((s) => s.settings);
+  const log = useAppState((s) => s.finetuneLog);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(CRITERIA.map((k) => `${k}:train`)));
+  const [mode, setMode] = useState<XMode>('sparsity');
+  const [hover, setHover] = useState<Hover | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+
+  const series = useMemo(
+    () =>
+      CRITERIA.flatMap((k) =>
+        (['val', 'train'] as const).map((split) => ({
+          key: `${k}:${split}`,
+          criterion: k,
+          split,
+          name: `${CRITERION_INFO[k].label} · ${split === 'val' ? 'validation' : 'training'}`,
+          data: (sweep.curves[k]?.[split] ?? []).map((p) => ({ x: toX(p.sparsity, mode), y: p.accuracy })),
+        })),
+      ),
+    [sweep.curves, mode],
+  );
+  const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
+
+  /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
+  const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
+    const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
+    const outer = box.current?.getBoundingClientRect();
+    if (!grid || !outer || e.clientX < grid.left || e.clientX > grid.right || e.clientY < grid.top || e.clientY > grid.bottom) return null;
+    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode), mode), left: e.clientX - outer.left, top: e.clientY - outer.top };
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const at = sparsityAt(e);
+    const curve = sweep.curves[settings.criterion]?.val;
+    if (!at || !curve?.length) return;
+    const p = nearestPoint(curve, at.sparsity)!;
+    // Move the slider to that point: its target in sparsity mode, its T in threshold mode (global scope).
+    if (settings.mode === 'threshold' && Number.isFinite(p.threshold)) c.updateSettings({ threshold: p.threshold });
+    else c.updateSettings({ mode: 'sparsity', sparsity: Math.min(0.999, p.target) });
+  };
+
+  const markerX = view ? toX(view.report.sparsity, mode) : null;
+  const toggle = (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key]));
+  const running = sweep.status === 'running';
+  return (
+    <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
+      <div className="heatmaps-head">
+        <h2 id="chart-title">Accuracy vs. sparsity</h2>
+        <div className="heatmaps-controls">
+          <button type="button" data-testid="chart.axis" aria-pressed={mode === 'remaining'} onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')} title="Switch the x axis between sparsity and weights remaining (log scale)">
+            {mode === 'sparsity' ? 'x: sparsity' : 'x: weights remaining (log)'}
+          </button>
+        </div>
+      </div>
+      {sweep.status === 'idle' && <p className="muted">Curves for every criterion appear after training.</p>}
+      {running && (
+        <div className="progress-track" role="progressbar" aria-label="Computing curves" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * sweep.done) / Math.max(1, sweep.total))}>
+          <div className="progress-fill" style={{ width: `${(100 * sweep.done) / Math.max(1, sweep.total)}%` }} />
+        </div>
+      )}
+      <div
+        ref={box}
+        className="chart-box"
+        data-testid="chart.plot"
+        role="img"
+        aria-label={`Validation accuracy against ${mode === 'sparsity' ? 'sparsity' : 'weights remaining'} for ${CRITERIA.length} criteria (${sweep.scope}, ${sweep.granularity}); click to move the slider to that sparsity.`}
+        onClick={onClick}
+        onMouseMove={(e) => {
+          const at = sparsityAt(e);
+          setHover(at && { left: at.left, top: at.top, sparsity: at.sparsity });
+        }}
+        onMouseLeave={() => setHover(null)}
+      >
+        <ResponsiveContainer width="100%" height={260}>
+          <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+            <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
+            <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
+            {dense && <ReferenceLine y={dense.val.accuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
+            {markerX !== null && <ReferenceLine x={markerX} stroke="#ff6d00" strokeWidth={2} ifOverflow="extendDomain" className="slider-marker" />}
+            {series.map((s) => (
+              <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === settings.criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
+            ))}
+            <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
+            <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="#e69f00" line={{ stroke: '#e69f00', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
+            <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="#56b4e9" shape="triangle" isAnimationActive={false} />
+            <Legend wrapperStyle={{ fontSize: 11, cursor: 'pointer' }} onClick={(e) => { const s = series.find((x) => x.name === e.value); if (s) toggle(s.key); }} />
+          </ComposedChart>
+        </ResponsiveContainer>
+        {hover && (
+          <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
+            <div>
+              <strong>{pct(hover.sparsity)}</strong> sparsity
+            </div>
+            {CRITERIA.filter((k) => !hidden.has(`${k}:val`)).map((k) => {
+              const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
+              const t = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
+              return v ? (
+                <div key={k} style={{ color: CRITERION_COLORS[k] }}>
+                  {CRITERION_INFO[k].label}: val {pct(v.accuracy, 1)}
+                  {t ? ` · train ${pct(t.accuracy, 1)}` : ''} · loss {v.loss.toFixed(2)} · T {Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–'}
+                </div>
+              ) : null;
+            })}
+          </div>
+        )}
+      </div>
+      <p className="muted chart-note">
+        The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.
+        {sweep.ms !== null && ` Curves computed in ${(sweep.ms / 1000).toFixed(1)} s.`}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { fromX, nearestPoint, toX, xAtFraction } from './chartMath';
+
+const pt = (sparsity: number) => ({ target: sparsity, sparsity, threshold: sparsity, accuracy: 1 - sparsity, loss: 0 });
+
+describe('chart maths', () => {
+  it('maps sparsity to either axis and back', () => {
+    expect(toX(0.9, 'sparsity')).toBeCloseTo(90, 12);
+    expect(toX(0.9, 'remaining')).toBeCloseTo(10, 12);
+    expect(toX(1, 'remaining')).toBe(0.5);
+    expect(fromX(toX(0.37, 'remaining'), 'remaining')).toBeCloseTo(0.37, 12);
+  });
+  it('turns a pointer fraction into an axis value (log and reversed for remaining weights)', () => {
+    expect(xAtFraction(0.5, 'sparsity')).toBe(50);
+    expect(xAtFraction(0, 'remaining')).toBeCloseTo(100, 9);
+    expect(xAtFraction(1, 'remaining')).toBeCloseTo(0.5, 9);
+    expect(xAtFraction(0.5, 'remaining')).toBeCloseTo(Math.sqrt(50), 9);
+    expect(xAtFraction(2, 'sparsity')).toBe(100);
+  });
+  it('finds the nearest curve point', () => {
+    expect(nearestPoint([pt(0), pt(0.5), pt(0.9)], 0.8)!.sparsity).toBe(0.9);
+    expect(nearestPoint([], 0.8)).toBeNull();
+  });
+});
