@@ -1,0 +1,84 @@
+import { expect, test } from './fixtures';
+import type { LabPage } from './pages/LabPage';
+
+const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=4';
+
+async function trainedWithCurves(lab: LabPage) {
+  await lab.open(SYNTH);
+  await lab.trainButton.click();
+  await lab.waitDone();
+  await lab.settled();
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+}
+
+const markerX = (lab: LabPage) => lab.page.locator('[data-testid="chart.plot"] .slider-marker line').first().getAttribute('x1').then(Number);
+
+test('the chart shows 5 validation curves, a dense baseline and a marker that follows the slider', async ({ lab }) => {
+  await trainedWithCurves(lab);
+  const drawn = await lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').evaluateAll((ps) => ps.filter((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 20).length);
+  expect(drawn).toBe(5); // validation curves; the training curves start hidden
+  const s = await lab.state();
+  for (const c of ['gradient', 'magnitude', 'taylor', 'obd', 'random'] as const) {
+    const val = s.sweep.curves[c]!.val;
+    expect(val.length).toBe(51);
+    for (let k = 1; k < val.length; k++) expect(val[k].sparsity).toBeGreaterThan(val[k - 1].sparsity);
+    expect(s.sweep.curves[c]!.train.length).toBe(51);
+  }
+  // Showing the training curves from the legend adds 5 more lines.
+  await lab.page.locator('[data-testid="chart.plot"] .recharts-legend-item', { hasText: 'Magnitude |w| · training' }).click();
+  await expect.poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count()).toBe(6);
+
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('20');
+  await lab.settled();
+  const at20 = await markerX(lab);
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  expect(await markerX(lab)).toBeGreaterThan(at20 + 50);
+});
+
+test('clicking the chart moves the slider there, and the curve agrees with the live evaluation', async ({ lab }) => {
+  await trainedWithCurves(lab);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  const grid = (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
+  await lab.page.mouse.click(grid.x + grid.width * 0.7, grid.y + grid.height / 2);
+  await lab.settled();
+  const s = await lab.state();
+  expect(s.settings.sparsity).toBeCloseTo(0.7, 1);
+  const curve = s.sweep.curves[s.settings.criterion]!.val;
+  const point = curve.find((p) => Math.abs(p.sparsity - s.pruning.view!.report.sparsity) < 1e-9)!;
+  expect(point).toBeDefined();
+  expect(point.accuracy).toBe(s.pruning.view!.val!.accuracy);
+  await expect(lab.page.getByTestId('chart.tooltip')).toBeVisible();
+});
+
+test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; curve and iterative runs add theirs', async ({ lab }) => {
+  await trainedWithCurves(lab);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('90');
+  await lab.settled();
+  const oneShot = (await lab.state()).pruning.view!.val!.accuracy;
+  await lab.page.getByTestId('finetune.start').click();
+  await expect.poll(async () => (await lab.state()).finetuneLog.length, { timeout: 60_000 }).toBe(1);
+  const rec = (await lab.state()).finetuneLog[0];
+  expect(rec.sparsity).toBeCloseTo(0.9, 3);
+  expect(rec.afterValAcc).toBeGreaterThanOrEqual(oneShot);
+  await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(1);
+
+  await lab.page.getByTestId('experiments.curve').click();
+  await expect(lab.page.getByTestId('experiments.status')).toContainText('Fine-tune curve done', { timeout: 120_000 });
+  await lab.page.getByTestId('experiments.iterative').click();
+  await expect(lab.page.getByTestId('experiments.status')).toContainText('Iterative pruning done', { timeout: 120_000 });
+  const log = (await lab.state()).finetuneLog;
+  expect(log.filter((r) => r.kind === 'curve').map((r) => Number(r.sparsity.toFixed(2)))).toEqual([0.5, 0.8, 0.9, 0.95, 0.98]);
+  expect(log.filter((r) => r.kind === 'iterative')).toHaveLength(1);
+  await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(7);
+  await lab.page.getByTestId('experiments.clear').click();
+  await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(0);
+});
+
+test('the sensitivity view renders one panel per layer', async ({ lab }) => {
+  await trainedWithCurves(lab);
+  for (let l = 0; l < 3; l++) await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
+  await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);
+});
