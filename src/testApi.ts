@@ -25,6 +25,8 @@ export interface TestApi {
   pruningSettled(): boolean;
   /** Slider latency: synthetic input events → the frame that paints their numbers and heatmaps. */
   benchSlider(moves?: number): Promise<import('./ui/sliderBench').SliderBenchResult>;
+  /** Prune → fine-tune at 50/80/90/95/98% for a criterion; resolves when done or cancelled. */
+  finetuneCurve(criterion: Criterion): Promise<void>;
   /** Times the masked evaluator and the sweep on the current run (loaded on demand). */
   benchEval(repeats?: number): Promise<import('./state/evalBench').EvalBenchResult>;
 }
@@ -51,6 +53,7 @@ export function installTestApi(c: Controller): void {
       return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.val && !!p.view.train;
     },
     benchSlider: async (moves) => (await import('./ui/sliderBench')).benchSlider(c.store, moves),
+    finetuneCurve: (criterion) => c.finetuneCurve(criterion),
     benchEval: async (repeats) => (await import('./state/evalBench')).runEvalBench(c.store.getState(), repeats),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();
