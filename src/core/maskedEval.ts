@@ -6,7 +6,7 @@
  * multiply-add per non-zero feature and live weight of its row; when the flipped weights would cost
  * more than that (e.g. a jump to high sparsity), it does the full pass instead.
  */
-import type { DenseWeights } from './mlp';
+import { lossAndAccuracy, type DenseWeights } from './mlp';
 import { sparseFeatures, type SparseFeatures } from './sparseFeatures';
 
 /** A masked kernel: dense when mostly live, else CSR over the live weights (row = input unit). */
@@ -228,35 +228,8 @@ export class MaskedEvaluator {
       prev = next;
       prevWidth = units;
     });
-    const classes = this.classes;
-    const out = this.out;
-    const perClassCorrect = new Float64Array(classes);
-    const perClassCount = new Float64Array(classes);
-    let loss = 0;
-    let correct = 0;
-    for (let r = 0; r < n; r++) {
-      const o = r * classes;
-      let max = -Infinity;
-      let arg = 0;
-      for (let c = 0; c < classes; c++) {
-        if (out[o + c] > max) {
-          max = out[o + c];
-          arg = c;
-        }
-      }
-      let sum = 0;
-      for (let c = 0; c < classes; c++) sum += Math.exp(out[o + c] - max);
-      const label = this.y[r];
-      loss += Math.log(sum) + max - out[o + label];
-      perClassCount[label]++;
-      if (arg === label) {
-        correct++;
-        perClassCorrect[label]++;
-      }
-    }
-    if (logitsOut) logitsOut.set(out);
-    const perClass = perClassCorrect.map((c, i) => (perClassCount[i] ? c / perClassCount[i] : NaN));
-    return { accuracy: n ? correct / n : NaN, loss: n ? loss / n : NaN, correct, n, perClass };
+    if (logitsOut) logitsOut.set(this.out);
+    return { ...lossAndAccuracy(this.out, this.y, n, this.classes), n };
   }
 }
 

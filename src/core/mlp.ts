@@ -43,12 +43,16 @@ export interface LossAndAccuracy {
   /** Fraction of rows whose arg-max logit equals the label (first index wins ties). */
   accuracy: number;
   correct: number;
+  /** Accuracy per class (NaN for a class with no samples). */
+  perClass: Float64Array;
 }
 
-/** Mean softmax cross-entropy and accuracy of row-major logits `[n, classes]`. Pure. */
+/** Mean softmax cross-entropy, accuracy and per-class accuracy of row-major logits `[n, classes]`. Pure. */
 export function lossAndAccuracy(logits: ArrayLike<number>, labels: ArrayLike<number>, n: number, classes: number): LossAndAccuracy {
   let total = 0;
   let correct = 0;
+  const perClassCorrect = new Float64Array(classes);
+  const perClassCount = new Float64Array(classes);
   for (let r = 0; r < n; r++) {
     const o = r * classes;
     let max = -Infinity;
@@ -61,10 +65,16 @@ export function lossAndAccuracy(logits: ArrayLike<number>, labels: ArrayLike<num
     }
     let sum = 0;
     for (let c = 0; c < classes; c++) sum += Math.exp(logits[o + c] - max);
-    total += Math.log(sum) + max - logits[o + labels[r]];
-    if (arg === labels[r]) correct++;
+    const label = labels[r];
+    total += Math.log(sum) + max - logits[o + label];
+    perClassCount[label]++;
+    if (arg === label) {
+      correct++;
+      perClassCorrect[label]++;
+    }
   }
-  return { loss: n > 0 ? total / n : NaN, accuracy: n > 0 ? correct / n : NaN, correct };
+  const perClass = perClassCorrect.map((c, i) => (perClassCount[i] ? c / perClassCount[i] : NaN));
+  return { loss: n > 0 ? total / n : NaN, accuracy: n > 0 ? correct / n : NaN, correct, perClass };
 }
 
 /** Convenience: loss and accuracy of the network on a dataset split. */

@@ -7,17 +7,10 @@ import type { Criterion } from '../core/criteria';
 import type { Dataset } from '../core/dataset';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
+import type { LayerArrays } from '../train/protocol';
 
-/** Trained layers with their gradient statistics; kernels row-major `[inputs, units]`. */
-export interface EvalLayer {
-  name: string;
-  inputs: number;
-  units: number;
-  kernel: Float32Array;
-  bias: Float32Array;
-  gradAbsMean: Float32Array;
-  gradSqMean: Float32Array;
-}
+/** Trained layers with their gradient statistics (the scoring result); kernels row-major `[inputs, units]`. */
+export type EvalLayer = LayerArrays;
 
 export interface SplitEval {
   accuracy: number;

@@ -9,12 +9,12 @@ import { initParams } from '../core/init';
 import { selectBackend } from './backend';
 import { RunControl } from './control';
 import { disposeDevice, loadDataset, toDevice } from './data';
-import { finetune } from './finetune';
+import { finetune, type FinetuneOutcome } from './finetune';
 import { iterativePrune } from './iterative';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
-import { train } from './trainer';
-import { transferables, type BackendInfo, type FinetuneJob, type IterativeJob, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { train, type DeviceData } from './trainer';
+import { transferables, type BackendInfo, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -72,44 +72,47 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   }
 }
 
-async function runFinetune(runId: number, job: FinetuneJob, control: RunControl): Promise<void> {
-  const ds = await loadDataset(job.config.dataset, job.config.seed, dataUrl);
+/** Loads the run's data onto the device for a job, and releases it afterwards. */
+async function withData(config: TrainConfig, control: RunControl, job: (data: DeviceData) => Promise<void>): Promise<void> {
+  const ds = await loadDataset(config.dataset, config.seed, dataUrl);
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
   try {
+    await job(data);
+  } finally {
+    disposeDevice(data);
+  }
+}
+
+/** Posts a finished fine-tuning (or iterative) outcome; nothing when it was stopped. */
+function postFinetuned(runId: number, out: FinetuneOutcome, before: SplitMetrics): void {
+  if (!out.completed || !out.after || !out.params) return;
+  post({ type: 'finetune-done', runId, result: { before, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
+}
+
+const runFinetune = (runId: number, job: FinetuneJob, control: RunControl) =>
+  withData(job.config, control, async (data) => {
     const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
     const out = await finetune(job.layers, job.masks, data, config, control, {
       onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
       onEpoch: () => {},
       onLiveGrads: () => {},
     });
-    if (!out.completed || !out.after || !out.params) return;
-    post({ type: 'finetune-done', runId, result: { before: out.before, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
-  } finally {
-    disposeDevice(data);
-  }
-}
+    postFinetuned(runId, out, out.before);
+  });
 
-async function runIterative(runId: number, job: IterativeJob, control: RunControl): Promise<void> {
-  const ds = await loadDataset(job.config.dataset, job.config.seed, dataUrl);
-  await backendReady;
-  if (control.stopped) return;
-  const data = toDevice(ds);
-  try {
-    const total = job.steps;
+const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
+  withData(job.config, control, async (data) => {
     let step = 0;
-    const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, { criterion: job.criterion, target: job.target, steps: job.steps, epochsPerStep: job.epochsPerStep, seed: job.config.seed }, control, {
-      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress: { ...progress, fraction: (step + progress.fraction) / total } }),
+    const options = { criterion: job.criterion, target: job.target, steps: job.steps, epochsPerStep: job.epochsPerStep, seed: job.config.seed };
+    const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, options, control, {
+      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress: { ...progress, fraction: (step + progress.fraction) / job.steps } }),
       onEpoch: (m) => (step += m.epoch === job.epochsPerStep ? 1 : 0),
       onLiveGrads: () => {},
     });
-    if (!out.completed || !out.after || !out.params) return;
-    post({ type: 'finetune-done', runId, result: { before: out.oneShot, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
-  } finally {
-    disposeDevice(data);
-  }
-}
+    postFinetuned(runId, out, out.oneShot);
+  });
 
 /** Stops whatever runs, then starts `job` as the current run; its errors are reported under `runId`. */
 async function start(runId: number, job: (control: RunControl) => Promise<void>): Promise<void> {

@@ -70,10 +70,6 @@ export function ExperimentsPanel() {
           </button>
         </>
       )}
-      <p className="muted honest">
-        Zeroed weights in a dense matrix multiply do not make inference faster: the multiply-adds still run. Speed comes from
-        neuron pruning (a genuinely smaller dense network) or sparse formats such as CSR at high sparsity.
-      </p>
     </section>
   );
 }

@@ -127,6 +127,14 @@ export function SparsityChart() {
           </div>
         )}
       </div>
+      {view && (
+        <p className="efficiency" data-testid="chart.efficiency">
+          At the slider: <strong>{view.report.live.toLocaleString('en-US')}</strong> live weights · {(view.report.denseBytes / 1024).toFixed(1)} KB dense → {(view.report.csrBytes / 1024).toFixed(1)} KB CSR ·{' '}
+          {view.report.macsDense.toLocaleString('en-US')} → {view.report.macsSparse.toLocaleString('en-US')} multiply-adds per sample
+          {view.spec.granularity === 'neurons' && <> · smaller dense network {view.report.shapes.join('-')}</>}. Zeroed weights in a dense matrix multiply do not make
+          inference faster (the multiply-adds still run); neuron pruning and sparse formats do.
+        </p>
+      )}
       <p className="muted chart-note">
         The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.
         {sweep.ms !== null && ` Curves computed in ${(sweep.ms / 1000).toFixed(1)} s.`}
