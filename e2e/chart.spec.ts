@@ -77,8 +77,13 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(0);
 });
 
-test('the sensitivity view renders one panel per layer', async ({ lab }) => {
+test('the sensitivity view renders one panel per layer; curves recompute when the scope changes', async ({ lab }) => {
   await trainedWithCurves(lab);
+  const before = (await lab.state()).sweep.id;
+  await lab.page.getByTestId('controls.scope').selectOption('per-layer');
+  await expect.poll(async () => (await lab.state()).sweep.id).toBeGreaterThan(before);
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  expect((await lab.state()).sweep.scope).toBe('per-layer');
   for (let l = 0; l < 3; l++) await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
   await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);
 });

@@ -1,0 +1,293 @@
+/**
+ * The experiment file `run.json` that a user exports and can import again: settings, the data split,
+ * the trained layers with their gradient statistics and mask, the metrics and the sweep. Pure.
+ *
+ * On disk (`RunFile`) every array is a plain JSON array; kernels, gradient statistics and masks are
+ * row-major `[inputs, units]` (weight i → j at `i * units + j`). Non-finite numbers (a threshold of
+ * Infinity when everything is pruned, NaN in per-layer scope, a metric that was not computed) are
+ * written as `null`, as JSON.stringify does, and read back as NaN. Kernels, biases and gradient
+ * statistics must be finite. In memory (`Run`) arrays are typed: Float32Array for kernel, bias and
+ * gradient statistics, Uint8Array for masks, Uint32Array for sample indices.
+ */
+import { layerShapes } from './arch';
+import { CRITERIA, type Criterion } from './criteria';
+import { DATASET_NAMES, SYNTHETIC_FEATURES, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
+
+export const RUN_FORMAT = 'gradient-pruning-lab/run@1';
+/** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
+export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
+export const RUN_INPUT_SIZE: Record<DatasetName, number> = { mnist: 784, 'synthetic-32': SYNTHETIC_FEATURES };
+/** Sample numbers run from 0 to SAMPLE_COUNT - 1 in both datasets. */
+const SAMPLE_COUNT = TRAIN_SIZE + VAL_SIZE;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ConfigValue = string | number | boolean | null;
+export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }
+/** One point of an accuracy-vs-sparsity curve; `threshold` NaN when not finite. */
+export interface RunSweepPoint { criterion: Criterion; split: 'train' | 'val'; sparsity: number; threshold: number; accuracy: number; loss: number }
+/** Kernel, gradient statistics and mask row-major `[inputs, units]`; mask 1 = kept, 0 = pruned. */
+export interface RunLayer {
+  name: string;
+  inputs: number;
+  units: number;
+  kernel: Float32Array;
+  bias: Float32Array;
+  gradAbsMean: Float32Array;
+  gradSqMean: Float32Array;
+  mask: Uint8Array;
+}
+/** A run in memory, as `parseRun` returns it (every object and array freshly allocated). */
+export interface Run {
+  format: typeof RUN_FORMAT;
+  /** ISO 8601 date. */
+  createdAt: string;
+  /** All settings plus `backendUsed` (string). */
+  config: Record<string, ConfigValue>;
+  data: { name: DatasetName; trainIndices: Uint32Array; valIndices: Uint32Array };
+  layers: RunLayer[];
+  metrics: { dense: RunMetrics; pruned: RunMetrics | null; sparsity: { overall: number; perLayer: number[] } };
+  sweep: RunSweepPoint[];
+}
+type Json<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] extends ArrayLike<number> ? number[] : T[K] };
+/** The JSON on disk: plain arrays, `null` for non-finite numbers. */
+export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'sweep'> {
+  data: Json<Run['data']>;
+  layers: (Omit<Json<RunLayer>, 'mask' | 'inputs' | 'units'> & { inputs: number; units: number; mask: (0 | 1)[] })[];
+  metrics: { dense: Json<RunMetrics>; pruned: Json<RunMetrics> | null; sparsity: { overall: number; perLayer: number[] } };
+  sweep: Json<RunSweepPoint>[];
+}
+/** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
+export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers'> {
+  data: { name: DatasetName; trainIndices: ArrayLike<number>; valIndices: ArrayLike<number> };
+  layers: { [K in keyof RunLayer]: RunLayer[K] extends ArrayLike<number> ? ArrayLike<number> : RunLayer[K] }[];
+}
+export type ParseRunResult = { ok: true; run: Run } | { ok: false; error: string };
+
+/**
+ * The run as JSON text (compact; numbers as JSON.stringify writes them, so float32 values survive
+ * exactly; non-finite numbers become null). Throws a RangeError, with the message `parseRun` would
+ * give, when the result would not import again. Does not mutate `input`.
+ */
+export function serializeRun(input: RunInput): string {
+  const arr = (a: ArrayLike<number>) => Array.from(a);
+  const file = {
+    format: RUN_FORMAT,
+    createdAt: input.createdAt,
+    config: { ...input.config },
+    data: { name: input.data.name, trainIndices: arr(input.data.trainIndices), valIndices: arr(input.data.valIndices) },
+    layers: input.layers.map((l) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: arr(l.kernel), bias: arr(l.bias), gradAbsMean: arr(l.gradAbsMean), gradSqMean: arr(l.gradSqMean), mask: arr(l.mask) })),
+    metrics: { dense: { ...input.metrics.dense }, pruned: input.metrics.pruned && { ...input.metrics.pruned }, sparsity: { overall: input.metrics.sparsity.overall, perLayer: arr(input.metrics.sparsity.perLayer) } },
+    sweep: input.sweep.map((p) => ({ criterion: p.criterion, split: p.split, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss })),
+  };
+  const text = JSON.stringify(file);
+  try {
+    validate(JSON.parse(text));
+  } catch (e) {
+    throw e instanceof Invalid ? new RangeError(`run cannot be exported: ${e.message}`) : e;
+  }
+  return text;
+}
+
+/**
+ * Reads and validates a run file. Never throws: returns the run or the first problem as a specific,
+ * human-readable message naming the field. `maxLength` (default RUN_MAX_LENGTH) is checked before
+ * parsing. Checks: format tag, JSON syntax, keys `__proto__`/`constructor`/`prototype` anywhere (refused),
+ * config values (primitives, `backendUsed` a string, `dataset` if present = data.name), the 8,000 / 2,000
+ * disjoint, duplicate-free sample numbers in 0..9999, the 3 layer shapes (input 784 or 32 → 64 → 32 →
+ * 10) and array lengths, finite kernels/biases/statistics (statistics ≥ 0, all within float32), masks of
+ * 0/1, metric ranges, metrics.sparsity matching the masks (±1e-6), sweep points. Unknown keys are
+ * ignored; nothing parsed is merged into an existing object. Pure.
+ */
+export function parseRun(text: string, limits: { maxLength?: number } = {}): ParseRunResult {
+  const max = limits.maxLength ?? RUN_MAX_LENGTH;
+  if (typeof text !== 'string') return { ok: false, error: 'run file must be text' };
+  if (text.length > max) return { ok: false, error: `run file is ${mb(text.length)}, over the ${mb(max)} limit; it was not read` };
+  try {
+    return { ok: true, run: validate(JSON.parse(text)) };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    // Only JSON.parse throws a SyntaxError here.
+    return { ok: false, error: `run file is ${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${e instanceof Error ? e.message : String(e)})` };
+  }
+}
+
+const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+class Invalid extends Error {}
+// prettier-ignore
+const fail = (message: string): never => { throw new Invalid(message); };
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+function show(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+function obj(v: unknown, path: string): Obj {
+  return isObj(v) ? v : fail(`${path} must be an object, got ${show(v)}`);
+}
+function list(v: unknown, path: string): unknown[] {
+  return Array.isArray(v) ? v : fail(`${path} must be an array, got ${show(v)}`);
+}
+function str(v: unknown, path: string, maxLength = 64): string {
+  if (typeof v !== 'string') return fail(`${path} must be a string, got ${show(v)}`);
+  return v.length > 0 && v.length <= maxLength ? v : fail(`${path} must have 1 to ${maxLength} characters, got ${v.length}`);
+}
+function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
+  return values.includes(v as T) ? (v as T) : fail(`${path} is ${show(v)}, expected one of ${values.map((s) => `"${s}"`).join(', ')}`);
+}
+function int(v: unknown, path: string): number {
+  return typeof v === 'number' && Number.isInteger(v) ? v : fail(`${path} must be an integer, got ${show(v)}`);
+}
+/** A finite number in [min, max] (either bound may be infinite), or null (→ NaN) when `nullable`. */
+function num(v: unknown, path: string, min: number, max: number, nullable: boolean): number {
+  if (v === null && nullable) return NaN;
+  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${path} must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`);
+  const range = max === Infinity ? `≥ ${min}` : min === -Infinity ? `≤ ${max}` : `in ${min}..${max}`;
+  return v >= min && v <= max ? v : fail(`${path} is ${v}, expected a number ${range}`);
+}
+/** A finite-number array of exactly `length` entries (≥ 0 when `nonNegative`) as a Float32Array. */
+function floats(v: unknown, path: string, length: number, expected: string, nonNegative = false): Float32Array {
+  const a = list(v, path);
+  if (a.length !== length) fail(`${path} has ${a.length} numbers, expected ${expected}`);
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) {
+    const x = a[i];
+    if (typeof x !== 'number') fail(x === null ? `${path}[${i}] is null (a NaN or infinite value when it was saved); ${path} must hold finite numbers` : `${path}[${i}] is ${show(x)}, expected a number`);
+    out[i] = x as number;
+    if (!Number.isFinite(out[i])) fail(Number.isFinite(x) ? `${path}[${i}] = ${x} is outside the float32 range` : `${path}[${i}] is ${x}, expected a finite number`);
+    if (nonNegative && (x as number) < 0) fail(`${path}[${i}] is ${x}, must be ≥ 0`);
+  }
+  return out;
+}
+
+/** Refuses prototype-polluting keys anywhere (iterative, so deep nesting cannot overflow the stack). */
+function checkKeys(root: unknown): void {
+  const stack: [unknown, string][] = [[root, 'run']];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
+    } else if (isObj(v)) {
+      for (const k of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(k)) fail(`${path} has the forbidden key "${k}"`);
+        if (typeof v[k] === 'object' && v[k] !== null) stack.push([v[k], `${path}.${k}`]);
+      }
+    }
+  }
+}
+
+function indices(v: unknown, path: string, length: number, seen: Int32Array, mark: number, other: string): Uint32Array {
+  const a = list(v, path);
+  if (a.length !== length) fail(`${path} has ${a.length} entries, expected ${length}`);
+  const out = new Uint32Array(length);
+  for (let i = 0; i < length; i++) {
+    const s = a[i];
+    if (!(typeof s === 'number' && Number.isInteger(s) && s >= 0 && s < SAMPLE_COUNT)) fail(`${path}[${i}] is ${show(s)}, expected an integer sample number in 0..${SAMPLE_COUNT - 1}`);
+    const n = s as number;
+    if (seen[n] === mark) fail(`${path} lists sample ${n} twice`);
+    if (seen[n] !== 0) fail(`sample ${n} is in both ${other} and ${path}; the splits must be disjoint`);
+    seen[n] = mark;
+    out[i] = n;
+  }
+  return out;
+}
+
+function metrics(v: unknown, path: string): RunMetrics {
+  const m = obj(v, path);
+  const get = (k: keyof RunMetrics) => num(m[k], `${path}.${k}`, 0, k.endsWith('Acc') ? 1 : Infinity, true);
+  return { trainAcc: get('trainAcc'), trainLoss: get('trainLoss'), valAcc: get('valAcc'), valLoss: get('valLoss') };
+}
+
+/** The validated run (fresh objects); throws Invalid with the first problem found. */
+function validate(root: unknown): Run {
+  if (!isObj(root)) return fail(`run file must hold a JSON object, got ${show(root)}`);
+  checkKeys(root);
+  if (root.format !== RUN_FORMAT) {
+    const f = root.format;
+    return fail(
+      typeof f === 'string' && f.startsWith('gradient-pruning-lab/run@')
+        ? `format "${f}" is not supported; this version reads "${RUN_FORMAT}"`
+        : `not a Gradient Pruning Lab run file: format is ${f === undefined ? 'missing' : show(f)}, expected "${RUN_FORMAT}"`,
+    );
+  }
+  const createdAt = str(root.createdAt, 'createdAt');
+  if (!Number.isFinite(Date.parse(createdAt))) fail(`createdAt is ${show(createdAt)}, expected an ISO 8601 date`);
+  const cfg = obj(root.config, 'config');
+  const keys = Object.keys(cfg);
+  if (keys.length > 256) fail(`config has ${keys.length} keys, at most 256 are allowed`);
+  const config = Object.fromEntries(
+    keys.map((k) => {
+      const v = cfg[k];
+      if (k.length > 64) fail(`config has a key of ${k.length} characters, at most 64 are allowed`);
+      if (typeof v === 'string' && v.length > 1024) fail(`config.${k} is ${show(v)}, at most 1024 characters are allowed`);
+      if (!(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) fail(`config.${k} is ${show(v)}, expected a string, number, boolean or null`);
+      return [k, v as ConfigValue];
+    }),
+  );
+  if (typeof config.backendUsed !== 'string') fail(`config.backendUsed must be a string, got ${config.backendUsed === undefined ? 'nothing' : show(config.backendUsed)}`);
+  const data = obj(root.data, 'data');
+  const name = oneOf(data.name, 'data.name', DATASET_NAMES);
+  if ('dataset' in config && config.dataset !== name) fail(`config.dataset is ${show(config.dataset)} but data.name is "${name}"`);
+  const seen = new Int32Array(SAMPLE_COUNT);
+  const trainIndices = indices(data.trainIndices, 'data.trainIndices', TRAIN_SIZE, seen, 1, '');
+  const valIndices = indices(data.valIndices, 'data.valIndices', VAL_SIZE, seen, 2, 'data.trainIndices');
+  const shapes = layerShapes(RUN_INPUT_SIZE[name]);
+  const rawLayers = list(root.layers, 'layers');
+  if (rawLayers.length !== shapes.length) fail(`layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`);
+  const names = new Set<string>();
+  const layers = rawLayers.map((raw, l): RunLayer => {
+    const p = `layers[${l}]`;
+    const o = obj(raw, p);
+    const layerName = str(o.name, `${p}.name`);
+    if (names.has(layerName)) fail(`${p}.name "${layerName}" is used by an earlier layer`);
+    names.add(layerName);
+    const inputs = int(o.inputs, `${p}.inputs`);
+    const units = int(o.units, `${p}.units`);
+    if (l === 0 && inputs !== shapes[0].inputs) fail(`${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"`);
+    if (l > 0 && inputs !== shapes[l - 1].units) fail(`${p}.inputs is ${inputs}, expected ${shapes[l - 1].units} (= layers[${l - 1}].units)`);
+    if (units !== shapes[l].units) fail(`${p}.units is ${units}, expected ${shapes[l].units}`);
+    const size = `${inputs} × ${units} = ${inputs * units}`;
+    const mask = new Uint8Array(inputs * units);
+    const rawMask = list(o.mask, `${p}.mask`);
+    if (rawMask.length !== mask.length) fail(`${p}.mask has ${rawMask.length} values, expected ${size}`);
+    rawMask.forEach((m, i) => (m === 0 || m === 1 ? (mask[i] = m) : fail(`${p}.mask[${i}] is ${show(m)}, must be 0 or 1`)));
+    const kernel = floats(o.kernel, `${p}.kernel`, inputs * units, size);
+    const bias = floats(o.bias, `${p}.bias`, units, String(units));
+    const stat = (k: 'gradAbsMean' | 'gradSqMean') => floats(o[k], `${p}.${k}`, inputs * units, size, true);
+    return { name: layerName, inputs, units, kernel, bias, gradAbsMean: stat('gradAbsMean'), gradSqMean: stat('gradSqMean'), mask };
+  });
+
+  const m = obj(root.metrics, 'metrics');
+  const sp = obj(m.sparsity, 'metrics.sparsity');
+  const overall = num(sp.overall, 'metrics.sparsity.overall', 0, 1, false);
+  const perLayerRaw = list(sp.perLayer, 'metrics.sparsity.perLayer');
+  if (perLayerRaw.length !== layers.length) fail(`metrics.sparsity.perLayer has ${perLayerRaw.length} entries, expected ${layers.length}`);
+  const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
+  const perLayer = perLayerRaw.map((v, l) => {
+    const s = num(v, `metrics.sparsity.perLayer[${l}]`, 0, 1, false);
+    const actual = pruned[l] / layers[l].mask.length;
+    return Math.abs(s - actual) <= 1e-6 ? s : fail(`metrics.sparsity.perLayer[${l}] is ${s}, but layers[${l}].mask prunes ${actual}`);
+  });
+  const actual = pruned.reduce((a, b) => a + b, 0) / layers.reduce((a, l) => a + l.mask.length, 0);
+  if (Math.abs(overall - actual) > 1e-6) fail(`metrics.sparsity.overall is ${overall}, but the masks prune ${actual}`);
+  const dense = metrics(m.dense, 'metrics.dense');
+  const prunedMetrics = m.pruned === null ? null : metrics(m.pruned, 'metrics.pruned');
+  const sweepRaw = list(root.sweep, 'sweep');
+  if (sweepRaw.length > 100_000) fail(`sweep has ${sweepRaw.length} points, at most 100000 are allowed`);
+  const sweep = sweepRaw.map((raw, i): RunSweepPoint => {
+    const p = `sweep[${i}]`;
+    const o = obj(raw, p);
+    return {
+      criterion: oneOf(o.criterion, `${p}.criterion`, CRITERIA),
+      split: oneOf(o.split, `${p}.split`, ['train', 'val'] as const),
+      sparsity: num(o.sparsity, `${p}.sparsity`, 0, 1, false),
+      threshold: num(o.threshold, `${p}.threshold`, -Infinity, Infinity, true),
+      accuracy: num(o.accuracy, `${p}.accuracy`, 0, 1, true),
+      loss: num(o.loss, `${p}.loss`, 0, Infinity, true),
+    };
+  });
+  return { format: RUN_FORMAT, createdAt, config, data: { name, trainIndices, valIndices }, layers, metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } }, sweep };
+}
