@@ -92,13 +92,22 @@ export function gatherSplit(
   return { x, y, indices, n: indices.length };
 }
 
+/** All samples of a dataset in source numbering, before any split. */
+export interface DataSource {
+  name: DatasetName;
+  width: number;
+  numClasses: number;
+  labels: Uint8Array;
+  /** Writes sample `s`'s features into `out` at `offset`. */
+  row(sample: number, out: Float32Array, offset: number): void;
+}
+
 /**
  * The article's setting: 32 features, 10 classes, each class a mixture of two Gaussian clusters.
  * Cluster centres are drawn from N(0, SYNTHETIC_CENTER_STD²·I); sample s has label c = s % 10, belongs
- * to cluster ⌊s / 10⌋ % 2 of its class, and is that centre + N(0, I).
- * Everything derives from `seed`. Returns the full 10,000-sample dataset split 8,000 / 2,000.
+ * to cluster ⌊s / 10⌋ % 2 of its class, and is that centre + N(0, I). Everything derives from `seed`.
  */
-export function makeSynthetic32(seed: number): Dataset {
+export function synthetic32Source(seed: number): DataSource {
   const total = TRAIN_SIZE + VAL_SIZE;
   const d = SYNTHETIC_FEATURES;
   const rng = createRng(deriveSeed(seed, 'synthetic-32'));
@@ -113,15 +122,25 @@ export function makeSynthetic32(seed: number): Dataset {
     const centre = (c * k + (Math.floor(s / SYNTHETIC_CLASSES) % k)) * d;
     for (let f = 0; f < d; f++) all[s * d + f] = centres[centre + f] + rng.normal();
   }
-  const split = stratifiedSplit(labels, SYNTHETIC_CLASSES, TRAIN_SIZE, deriveSeed(seed, 'split'));
-  const row = (s: number, out: Float32Array, o: number) => out.set(all.subarray(s * d, (s + 1) * d), o);
+  return { name: 'synthetic-32', width: d, numClasses: SYNTHETIC_CLASSES, labels, row: (s, out, o) => out.set(all.subarray(s * d, (s + 1) * d), o) };
+}
+
+/** A dataset whose splits are the given sample numbers (e.g. from an imported run file). Pure. */
+export function datasetFromIndices(source: DataSource, train: Uint32Array, val: Uint32Array): Dataset {
   return {
-    name: 'synthetic-32',
-    inputSize: d,
-    numClasses: SYNTHETIC_CLASSES,
-    train: gatherSplit(split.train, d, labels, row),
-    val: gatherSplit(split.val, d, labels, row),
+    name: source.name,
+    inputSize: source.width,
+    numClasses: source.numClasses,
+    train: gatherSplit(train, source.width, source.labels, source.row),
+    val: gatherSplit(val, source.width, source.labels, source.row),
   };
+}
+
+/** synthetic-32 with its seeded stratified 8,000 / 2,000 split. */
+export function makeSynthetic32(seed: number): Dataset {
+  const source = synthetic32Source(seed);
+  const split = stratifiedSplit(source.labels, SYNTHETIC_CLASSES, TRAIN_SIZE, deriveSeed(seed, 'split'));
+  return datasetFromIndices(source, split.train, split.val);
 }
 
 /** Per-class counts of a label array (length `numClasses`). */

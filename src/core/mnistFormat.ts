@@ -11,7 +11,7 @@
  * Sample number s is the package's digit file d = label, index k within `digits/d.json`, numbered
  * file after file: s = (count of samples in files 0..d-1) + k.
  */
-import { gatherSplit, stratifiedSplit, MNIST_SPLIT_SEED, TRAIN_SIZE, type Dataset } from './dataset';
+import { datasetFromIndices, stratifiedSplit, MNIST_SPLIT_SEED, TRAIN_SIZE, type DataSource, type Dataset } from './dataset';
 
 export const MNIST_MAGIC = 'GPLD';
 export const MNIST_VERSION = 1;
@@ -43,18 +43,22 @@ export function decodeMnist(bytes: Uint8Array): MnistRaw {
   return { count, features, labels, pixels: bytes.subarray(MNIST_HEADER_BYTES + count, expected) };
 }
 
-/** Builds the fixed 8,000 / 2,000 MNIST split (seed MNIST_SPLIT_SEED) with features = pixel / 255. */
-export function mnistDataset(raw: MnistRaw, splitSeed = MNIST_SPLIT_SEED): Dataset {
+/** All MNIST samples as a data source, features = pixel / 255. */
+export function mnistSource(raw: MnistRaw): DataSource {
   const { features: f, pixels } = raw;
-  const split = stratifiedSplit(raw.labels, 10, TRAIN_SIZE, splitSeed);
-  const row = (s: number, out: Float32Array, o: number) => {
-    for (let i = 0; i < f; i++) out[o + i] = pixels[s * f + i] / 255;
-  };
   return {
     name: 'mnist',
-    inputSize: f,
+    width: f,
     numClasses: 10,
-    train: gatherSplit(split.train, f, raw.labels, row),
-    val: gatherSplit(split.val, f, raw.labels, row),
+    labels: raw.labels,
+    row: (s, out, o) => {
+      for (let i = 0; i < f; i++) out[o + i] = pixels[s * f + i] / 255;
+    },
   };
+}
+
+/** Builds the fixed 8,000 / 2,000 MNIST split (seed MNIST_SPLIT_SEED). */
+export function mnistDataset(raw: MnistRaw, splitSeed = MNIST_SPLIT_SEED): Dataset {
+  const split = stratifiedSplit(raw.labels, 10, TRAIN_SIZE, splitSeed);
+  return datasetFromIndices(mnistSource(raw), split.train, split.val);
 }

@@ -4,6 +4,8 @@
  */
 import { createTrainingClient, type TrainingClient } from '../train/client';
 import { createExperiments, type Experiments } from './experiments';
+import { joinHash, parseFlags, serializeFlags } from './flags';
+import { importRun } from './importRun';
 import type { RunOptions } from '../train/protocol';
 import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
 import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
@@ -31,6 +33,8 @@ export interface Controller {
   /** Iterative pruning to `target` (Han et al.). */
   iterative: Experiments['iterative'];
   clearFinetuneLog(): void;
+  /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
+  importRun(text: string): string | null;
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
 }
@@ -46,9 +50,13 @@ export interface ControllerEnv {
 const PRUNING_KEYS: (keyof Settings)[] = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'];
 
 export function createController(env: ControllerEnv): Controller {
-  const { settings, notices } = parseSettings(env.search, env.hash);
+  const { settings, notices: settingNotices } = parseSettings(env.search, env.hash);
+  const { flags, notices: flagNotices } = parseFlags(env.search, env.hash);
+  const notices = [...settingNotices, ...flagNotices];
+  /** The URL hash: every non-default setting, plus the flags the page was opened with. */
+  const hashOf = (s: Settings) => joinHash(serializeSettings(s), serializeFlags(flags));
   const simulate = new URLSearchParams(env.search).get('simulate') ?? '';
-  const store = new Store<AppState>(initialState(settings, notices));
+  const store = new Store<AppState>(initialState(settings, notices, flags));
   let client: TrainingClient;
 
   const crash = (message: string) => store.setState((s) => ({ ...s, phase: 'error', error: `Training worker: ${message}` }));
@@ -73,6 +81,15 @@ export function createController(env: ControllerEnv): Controller {
     const id = sweeper.sweep({ criteria: [...CRITERIA], scope: settings.scope, granularity: settings.granularity, levels: sweepLevels(51), sensitivity: [...CRITERIA] });
     store.setState((st) => ({ ...st, sweep: startSweep(id, settings.scope, settings.granularity) }));
   };
+  // autotrain=1: start once, as soon as a backend is ready.
+  if (flags.autotrain) {
+    const off = store.subscribe(() => {
+      const s = store.getState();
+      if (s.backendStatus !== 'ready' || s.phase !== 'idle') return;
+      off();
+      queueMicrotask(() => api.train());
+    });
+  }
   // When a run finishes with its scoring pass, hand the network and data to the evaluation workers.
   store.subscribe(() => {
     const s = store.getState();
@@ -85,12 +102,12 @@ export function createController(env: ControllerEnv): Controller {
     requestSweep(s.settings);
   });
 
-  return {
+  const api: Controller = {
     store,
     train(options) {
       const s = store.getState();
       const config = trainConfigOf(s.settings);
-      env.writeHash(serializeSettings(s.settings));
+      env.writeHash(hashOf(s.settings));
       const runId = client.train(config, options);
       store.setState(startRun(s, runId, config));
     },
@@ -105,7 +122,7 @@ export function createController(env: ControllerEnv): Controller {
       if (s.phase === 'error' && !s.backend) {
         // The worker never came up: start a fresh one.
         client.terminate();
-        store.setState({ ...initialState(s.settings, s.notices) });
+        store.setState({ ...initialState(s.settings, s.notices, s.flags) });
         connect();
         return;
       }
@@ -123,7 +140,7 @@ export function createController(env: ControllerEnv): Controller {
       // The request goes out before React re-renders, so the worker computes while the page renders.
       const id = PRUNING_KEYS.some((k) => next[k] !== before[k]) ? requestEvaluate(next) : null;
       store.setState((s) => requested(id)({ ...s, settings: next }));
-      if (commit) env.writeHash(serializeSettings(next));
+      if (commit) env.writeHash(hashOf(next));
       if ((next.scope !== before.scope || next.granularity !== before.granularity) && store.getState().pruning.status !== 'idle') requestSweep(next);
       if (patch.backend !== undefined && patch.backend !== before.backend) {
         const runId = client.reset();
@@ -140,5 +157,11 @@ export function createController(env: ControllerEnv): Controller {
     iterative: (criterion, target) => experiments.iterative(criterion, target),
     clearFinetuneLog: () => experiments.clearLog(),
     cancelFinetune: () => experiments.cancel(),
+    importRun: (text) => {
+      const error = importRun(text, store, client);
+      if (!error) env.writeHash(hashOf(store.getState().settings));
+      return error;
+    },
   };
+  return api;
 }

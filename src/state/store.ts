@@ -5,6 +5,7 @@
 import type { Dataset } from '../core/dataset';
 import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { defaultSettings, type Settings } from './settings';
+import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
 import { initialSweep, type SweepState } from './sweepState';
 
@@ -37,6 +38,8 @@ export interface FinetuneState {
 
 export interface AppState {
   settings: Settings;
+  /** URL flags (classroom mode, autotrain); they never change after load. */
+  flags: Flags;
   notices: string[];
   backend: BackendInfo | null;
   backendStatus: 'starting' | 'ready' | 'error';
@@ -77,9 +80,10 @@ export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
 export const MAX_LOSS_POINTS = 3000;
 
-export function initialState(settings: Settings = defaultSettings(), notices: string[] = []): AppState {
+export function initialState(settings: Settings = defaultSettings(), notices: string[] = [], flags: Flags = defaultFlags()): AppState {
   return {
     settings,
+    flags,
     notices,
     backend: null,
     backendStatus: 'starting',
@@ -105,7 +109,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
 
 /** State for a fresh run `runId` (results of the previous run cleared). */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle' };
+  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle' };
 }
 
 function appendLosses(state: AppState, losses: Float32Array, firstBatch: number, batchesPerEpoch: number): Pick<AppState, 'losses' | 'smoothing'> {

@@ -2,6 +2,7 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
+import type { DatasetName } from '../core/dataset';
 import { isFromWorker, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
@@ -15,6 +16,8 @@ export interface TrainingClient {
   finetune(job: FinetuneJob): number;
   iterative(job: IterativeJob): number;
   cancel(runId: number): void;
+  /** Asks the worker for a dataset with the given split (an imported run); returns the new run id. */
+  loadData(dataset: DatasetName, seed: number, trainIndices: Uint32Array, valIndices: Uint32Array): number;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
 }
@@ -66,6 +69,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),
+    loadData: (dataset, seed, trainIndices, valIndices) => {
+      runId++;
+      send({ type: 'load-data', runId, dataset, seed, trainIndices, valIndices });
+      return runId;
+    },
     memory: () =>
       new Promise((resolve) => {
         requestId++;

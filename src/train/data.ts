@@ -1,7 +1,7 @@
 /** Loads a dataset in the worker and puts it on the device. */
 import * as tf from '@tensorflow/tfjs';
-import { makeSynthetic32, type Dataset, type DatasetName } from '../core/dataset';
-import { decodeMnist, mnistDataset, type MnistRaw } from '../core/mnistFormat';
+import { datasetFromIndices, makeSynthetic32, synthetic32Source, type Dataset, type DatasetName } from '../core/dataset';
+import { decodeMnist, mnistDataset, mnistSource, type MnistRaw } from '../core/mnistFormat';
 import type { DeviceData } from './trainer';
 
 let mnistCache: Promise<MnistRaw> | null = null;
@@ -18,13 +18,21 @@ async function fetchMnist(url: string): Promise<MnistRaw> {
   return decodeMnist(bytes);
 }
 
-export async function loadDataset(name: DatasetName, seed: number, mnistUrl: string): Promise<Dataset> {
-  if (name === 'synthetic-32') return makeSynthetic32(seed);
-  mnistCache ??= fetchMnist(mnistUrl).catch((e) => {
+function mnistRaw(url: string): Promise<MnistRaw> {
+  mnistCache ??= fetchMnist(url).catch((e) => {
     mnistCache = null;
     throw e;
   });
-  return mnistDataset(await mnistCache);
+  return mnistCache;
+}
+
+/** The dataset with its standard split, or with the given sample numbers (an imported run). */
+export async function loadDataset(name: DatasetName, seed: number, mnistUrl: string, indices?: { train: Uint32Array; val: Uint32Array }): Promise<Dataset> {
+  if (!indices) return name === 'synthetic-32' ? makeSynthetic32(seed) : mnistDataset(await mnistRaw(mnistUrl));
+  const source = name === 'synthetic-32' ? synthetic32Source(seed) : mnistSource(await mnistRaw(mnistUrl));
+  const max = source.labels.length;
+  for (const split of [indices.train, indices.val]) for (const s of split) if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
+  return datasetFromIndices(source, indices.train, indices.val);
 }
 
 /** Uploads a dataset: features, one-hot labels and int32 labels for both splits. */

@@ -49,6 +49,8 @@ export type ToWorker =
   | { type: 'finetune'; runId: number; job: FinetuneJob }
   | { type: 'iterative'; runId: number; job: IterativeJob }
   | { type: 'cancel'; runId: number }
+  /** Loads a dataset with given split indices and posts it back as a 'dataset' message (run import). */
+  | { type: 'load-data'; runId: number; dataset: DatasetName; seed: number; trainIndices: Uint32Array; valIndices: Uint32Array }
   | { type: 'memory'; requestId: number };
 
 export interface ProgressInfo {

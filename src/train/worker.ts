@@ -144,6 +144,11 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
+    case 'load-data':
+      return start(msg.runId, async (control) => {
+        const ds = await loadDataset(msg.dataset, msg.seed, dataUrl, { train: msg.trainIndices, val: msg.valIndices });
+        if (!control.stopped) post({ type: 'dataset', runId: msg.runId, dataset: ds });
+      });
     case 'cancel':
       if (current?.runId === msg.runId) await stopCurrent();
       return;

@@ -1,15 +1,25 @@
+import type { ReactNode } from 'react';
+import type { Panel } from '../state/flags';
 import { BackendBadge } from './BackendBadge';
+import { useAppState } from './context';
 import { ControlsPanel } from './ControlsPanel';
 import { Curves } from './Curves';
+import { ExperimentsPanel } from './ExperimentsPanel';
+import { ExportPanel } from './ExportPanel';
 import { GradientSummary } from './GradientSummary';
 import { Heatmaps } from './Heatmaps';
 import { HowItWorks } from './HowItWorks';
 import { Notices } from './Notices';
 import { ProgressPanel } from './ProgressPanel';
 import { PruningPanel } from './PruningPanel';
-import { ExperimentsPanel } from './ExperimentsPanel';
 import { SensitivityChart } from './SensitivityChart';
 import { SparsityChart } from './SparsityChart';
+
+/** Renders its children unless the URL's `hide=` flag names the panel (classroom mode). */
+function Shown({ panel, children }: { panel: Panel; children: ReactNode }) {
+  const hidden = useAppState((s) => s.flags.hide.includes(panel));
+  return hidden ? null : children;
+}
 
 export function App() {
   return (
@@ -21,20 +31,43 @@ export function App() {
       <Notices />
       <main className="layout">
         <div className="col-left">
-          <ControlsPanel />
-          <ProgressPanel />
-          <Curves />
-          <HowItWorks />
+          <Shown panel="training">
+            <ControlsPanel />
+          </Shown>
+          <Shown panel="progress">
+            <ProgressPanel />
+          </Shown>
+          <Shown panel="curves">
+            <Curves />
+          </Shown>
+          <Shown panel="how">
+            <HowItWorks />
+          </Shown>
         </div>
         <div className="col-main">
-          <Heatmaps />
-          <SparsityChart />
-          <SensitivityChart />
-          <GradientSummary />
+          <Shown panel="heatmaps">
+            <Heatmaps />
+          </Shown>
+          <Shown panel="chart">
+            <SparsityChart />
+          </Shown>
+          <Shown panel="sensitivity">
+            <SensitivityChart />
+          </Shown>
+          <Shown panel="stats">
+            <GradientSummary />
+          </Shown>
         </div>
         <div className="col-right">
-          <PruningPanel />
-          <ExperimentsPanel />
+          <Shown panel="pruning">
+            <PruningPanel />
+          </Shown>
+          <Shown panel="experiments">
+            <ExperimentsPanel />
+          </Shown>
+          <Shown panel="export">
+            <ExportPanel />
+          </Shown>
         </div>
       </main>
     </div>

@@ -13,6 +13,7 @@ export function ControlsPanel() {
   const phase = useAppState((s) => s.phase);
   const backendReady = useAppState((s) => s.backendStatus === 'ready');
   const running = RUNNING.has(phase);
+  const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
   const datasetId = useId();
   const backendId = useId();
 
@@ -37,7 +38,7 @@ export function ControlsPanel() {
         <NumberField name="learningRate" value={settings.learningRate} disabled={running} onCommit={(v) => c.updateSettings({ learningRate: v })} />
         <NumberField name="seed" value={settings.seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
-      <div className="field">
+      <div className="field" hidden={hideBackend}>
         <label htmlFor={backendId} title={SCHEMA.backend.help}>
           Backend
         </label>

@@ -1,0 +1,130 @@
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from './fixtures';
+import type { LabPage } from './pages/LabPage';
+import { makeSynthetic32 } from '../src/core/dataset';
+import { forwardLogits } from '../src/core/mlp';
+import { serveDist } from './static-server';
+
+const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.6';
+
+async function trained(lab: LabPage, params = SYNTH) {
+  await lab.open(params);
+  await lab.trainButton.click();
+  await lab.waitDone();
+  await lab.settled();
+}
+
+/** Clicks a button and collects the files it downloads. */
+async function downloads(lab: LabPage, testid: string, count: number): Promise<Record<string, Buffer>> {
+  const files: Record<string, Buffer> = {};
+  const all = new Promise<void>((resolve) => {
+    lab.page.on('download', async (d) => {
+      files[d.suggestedFilename()] = readFileSync((await d.path())!);
+      if (Object.keys(files).length === count) resolve();
+    });
+  });
+  await lab.page.getByTestId(testid).click();
+  await all;
+  return files;
+}
+
+test('a crafted link restores every setting, hides panels and trains on load', async ({ lab }) => {
+  await lab.open('?backend=cpu#dataset=synthetic-32&seed=9&epochs=2&batch=128&lr=0.005&criterion=taylor&scope=per-layer&granularity=neurons&mode=sparsity&sparsity=0.3&view=weights&scale=linear&hide=backend,export,how&autotrain=1');
+  await lab.waitDone();
+  const s = await lab.state();
+  expect(s.settings).toMatchObject({ dataset: 'synthetic-32', seed: 9, epochs: 2, batchSize: 128, learningRate: 0.005, criterion: 'taylor', scope: 'per-layer', granularity: 'neurons', mode: 'sparsity', sparsity: 0.3, view: 'weights', scale: 'linear', backend: 'cpu' });
+  expect(s.runConfig).toMatchObject({ seed: 9, epochs: 2, batchSize: 128 });
+  await expect(lab.page.getByTestId('controls.criterion')).toHaveValue('taylor');
+  await expect(lab.page.getByTestId('controls.backend')).toBeHidden();
+  await expect(lab.page.getByTestId('export')).toHaveCount(0);
+  await expect(lab.page.getByTestId('how')).toHaveCount(0);
+  await expect(lab.notices).toHaveCount(0);
+  // The URL keeps the flags when a setting changes.
+  await lab.page.getByTestId('controls.criterion').selectOption('obd');
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).toMatch(/criterion=obd.*hide=backend,export,how&autotrain=1/);
+});
+
+test('the exported model loads with tf.loadLayersModel and predicts like the app, pruned weights exactly 0', async ({ lab }) => {
+  await trained(lab);
+  const files = await downloads(lab, 'export.model', 2);
+  const run = (await downloads(lab, 'export.run', 1))['run.json'];
+  const modelJson = JSON.parse(files['model.json'].toString());
+  expect(modelJson.weightsManifest[0].paths).toEqual(['weights.bin']);
+  await tf.setBackend('cpu');
+  const bin = files['weights.bin'];
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }));
+  const state = await lab.state();
+  const ds = makeSynthetic32(6);
+  const n = 200;
+  const x = ds.val.x.subarray(0, n * 32);
+  const probs = tf.tidy(() => (model.predict(tf.tensor2d(x, [n, 32])) as tf.Tensor).dataSync());
+  // The run file's weights and masks, through the plain-TS forward pass.
+  const saved = JSON.parse(run.toString());
+  const masked = saved.layers.map((l: { kernel: number[]; mask: number[]; bias: number[]; inputs: number; units: number }) => ({ ...l, kernel: l.kernel.map((w, i) => (l.mask[i] ? w : 0)) }));
+  const logits = forwardLogits(masked, x, n);
+  let maxDiff = 0;
+  for (let r = 0; r < n; r++) {
+    const row = Array.from(logits.subarray(r * 10, r * 10 + 10));
+    const m = Math.max(...row);
+    const e = row.map((v) => Math.exp(v - m));
+    const sum = e.reduce((a, b) => a + b);
+    e.forEach((v, c) => (maxDiff = Math.max(maxDiff, Math.abs(v / sum - probs[r * 10 + c]))));
+  }
+  expect(maxDiff).toBeLessThan(1e-5);
+  const kernels = model.layers.map((l) => l.getWeights()[0].dataSync());
+  const zeros = kernels.reduce((a, k) => a + k.filter((w) => w === 0).length, 0);
+  const total = kernels.reduce((a, k) => a + k.length, 0);
+  expect(1 - (total - zeros) / total).toBeCloseTo(state.pruning.view!.report.sparsity, 6);
+  model.dispose();
+});
+
+test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({ lab }, testInfo) => {
+  await trained(lab);
+  const before = (await lab.state()).pruning.view!;
+  const run = (await downloads(lab, 'export.run', 1))['run.json'];
+  await lab.open('?backend=wasm');
+  const input = lab.page.getByTestId('export.file');
+  await input.setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: run });
+  await expect(lab.page.getByTestId('export.message')).toContainText('run.json imported');
+  await lab.settled();
+  const after = await lab.state();
+  expect(after.epochs).toHaveLength(0); // no training happened
+  expect(after.settings).toMatchObject({ dataset: 'synthetic-32', seed: 6, mode: 'sparsity', sparsity: 0.6 });
+  expect(after.pruning.view!.val!.accuracy).toBe(before.val!.accuracy);
+  expect(after.pruning.view!.train!.accuracy).toBe(before.train!.accuracy);
+  expect(after.pruning.view!.report.sparsity).toBe(before.report.sparsity);
+
+  const broken = JSON.parse(run.toString());
+  broken.layers[1].mask[5] = 2;
+  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(lab.page.getByTestId('export.message')).toContainText('layers[1].mask');
+  const huge = testInfo.outputPath('huge.json');
+  writeFileSync(huge, Buffer.alloc(100 * 2 ** 20, 32));
+  const t0 = Date.now();
+  await input.setInputFiles(huge);
+  await expect(lab.page.getByTestId('export.message')).toContainText('100.0 MB');
+  expect(Date.now() - t0).toBeLessThan(10_000); // refused from its size, without reading it
+  unlinkSync(huge);
+  const unchanged = await lab.state();
+  expect(unchanged.runId).toBe(after.runId);
+  expect(unchanged.pruning.view!.val!.accuracy).toBe(before.val!.accuracy);
+});
+
+test('the built site works from a sub-path of a plain static server, with its CSP and no outside requests', async ({ lab }) => {
+  const server = await serveDist('/some/sub/path/', 4191);
+  try {
+    const csp: string[] = [];
+    lab.page.on('console', (m) => /Content Security Policy/i.test(m.text()) && csp.push(m.text()));
+    await lab.page.goto('http://localhost:4191/some/sub/path/?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
+    await expect(lab.badge).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
+    await lab.trainButton.click();
+    await lab.waitDone();
+    await lab.settled();
+    expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
+    expect(await lab.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'self'");
+    expect(csp).toEqual([]);
+  } finally {
+    server.close();
+  }
+});

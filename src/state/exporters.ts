@@ -1,0 +1,77 @@
+/** What the Export panel downloads, built from the app state with the pure core formats. */
+import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
+import { serializeRun, type RunSweepPoint } from '../core/runFile';
+import type { AppState } from './store';
+
+export interface FileOut {
+  name: string;
+  type: string;
+  data: string | Uint8Array;
+}
+
+const required = (s: AppState) => {
+  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense) throw new Error('Train a network first: there is nothing to export yet.');
+  return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
+};
+
+const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
+  { name: `${stem}.json`, type: 'application/json', data: JSON.stringify(a.modelJson) },
+  { name: a.modelJson.weightsManifest[0].paths[0], type: 'application/octet-stream', data: a.weightData },
+];
+
+/**
+ * The pruned model (trained weights × the slider's mask) in the TensorFlow.js layers format, loadable
+ * with `tf.loadLayersModel`. `finetuned` uses the last fine-tuned weights instead; `stripped` (neuron
+ * pruning) removes dead hidden units for a genuinely smaller dense model with the same predictions.
+ */
+export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'stripped'): FileOut[] {
+  const { scoring, view } = required(s);
+  if (variant === 'finetuned') {
+    const ft = s.finetune?.result;
+    if (!ft) throw new Error('Fine-tune the pruned network first.');
+    return artifactFiles(layersModelArtifacts(ft.layers, null, { weightsPath: 'weights-finetuned.bin' }), 'model-finetuned');
+  }
+  if (variant === 'stripped') {
+    const stripped = strippedLayers(scoring.layers, view.masks);
+    return artifactFiles(layersModelArtifacts(stripped.layers, null, { weightsPath: 'weights-stripped.bin' }), 'model-stripped');
+  }
+  return artifactFiles(layersModelArtifacts(scoring.layers, view.masks), 'model');
+}
+
+/** run.json: settings, split indices, weights, gradient statistics, masks, metrics and curves. */
+export function runFile(s: AppState): FileOut {
+  const { scoring, config, dataset, view, dense } = required(s);
+  const metric = (e: { accuracy: number; loss: number }) => ({ acc: e.accuracy, loss: e.loss });
+  const sweep: RunSweepPoint[] = [];
+  for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
+    for (const split of ['val', 'train'] as const) {
+      for (const p of curves?.[split] ?? []) sweep.push({ criterion: criterion as RunSweepPoint['criterion'], split, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss });
+    }
+  }
+  const pruned = view.val && view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
+  const text = serializeRun({
+    createdAt: new Date().toISOString(),
+    config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null },
+    data: { name: dataset.name, trainIndices: dataset.train.indices, valIndices: dataset.val.indices },
+    layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
+    metrics: {
+      dense: { trainAcc: dense.train.accuracy, trainLoss: dense.train.loss, valAcc: dense.val.accuracy, valLoss: dense.val.loss },
+      pruned,
+      sparsity: { overall: view.report.sparsity, perLayer: view.report.layers.map((l) => l.sparsity) },
+    },
+    sweep,
+  });
+  return { name: 'run.json', type: 'application/json', data: text };
+}
+
+/** Every curve point as CSV. */
+export function sweepCsv(s: AppState): FileOut {
+  const rows = ['criterion,split,scope,granularity,target,sparsity,threshold,accuracy,loss'];
+  for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
+    for (const split of ['val', 'train'] as const) {
+      for (const p of curves?.[split] ?? []) rows.push([criterion, split, s.sweep.scope, s.sweep.granularity, p.target, p.sparsity, Number.isFinite(p.threshold) ? p.threshold : '', p.accuracy, p.loss].join(','));
+    }
+  }
+  if (rows.length === 1) throw new Error('The curves are not computed yet.');
+  return { name: 'sweep.csv', type: 'text/csv', data: `${rows.join('\n')}\n` };
+}

@@ -1,0 +1,91 @@
+import { useRef, useState } from 'react';
+import { modelFiles, runFile, sweepCsv, type FileOut } from '../state/exporters';
+import { readRunFile } from '../state/importRun';
+import { useAppState, useController } from './context';
+import { canvasToPng, copyText, download, svgToPng } from './download';
+
+/** Share, export and import: the link, the pruned model, run.json, the curves, images; importing run.json. */
+export function ExportPanel() {
+  const c = useController();
+  const ready = useAppState((s) => s.pruning.status === 'ready' && !!s.pruning.view);
+  const curves = useAppState((s) => s.sweep.status === 'done');
+  const finetuned = useAppState((s) => !!s.finetune?.result);
+  const neurons = useAppState((s) => s.pruning.view?.spec.granularity === 'neurons');
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const run = (label: string, make: () => FileOut[]) => {
+    try {
+      make().forEach(download);
+      setMessage({ text: `${label} downloaded.`, error: false });
+    } catch (e) {
+      setMessage({ text: e instanceof Error ? e.message : String(e), error: true });
+    }
+  };
+  const images = async () => {
+    try {
+      const charts = [...document.querySelectorAll<SVGSVGElement>('[data-testid="chart.plot"] svg.recharts-surface, [data-testid="curves.loss"] svg.recharts-surface, [data-testid="curves.accuracy"] svg.recharts-surface')];
+      const names = ['accuracy-vs-sparsity', 'training-loss', 'training-accuracy'];
+      for (const [i, svg] of charts.entries()) download({ name: `${names[i] ?? `chart-${i}`}.png`, type: 'image/png', data: await svgToPng(svg) });
+      for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid^="heatmap."]')) {
+        download({ name: `${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}.png`, type: 'image/png', data: await canvasToPng(canvas) });
+      }
+      setMessage({ text: 'Charts and heatmaps downloaded as PNG.', error: false });
+    } catch (e) {
+      setMessage({ text: `Images could not be made: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    }
+  };
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const read = await readRunFile(file);
+    const error = 'error' in read ? read.error : c.importRun(read.text);
+    setMessage(error ? { text: error, error: true } : { text: `${file.name} imported.`, error: false });
+    if (fileInput.current) fileInput.current.value = '';
+  };
+  const copyLink = async () => {
+    const ok = await copyText(location.href);
+    setMessage({ text: ok ? 'Link copied: it reproduces these settings.' : `Copy this link: ${location.href}`, error: false });
+  };
+
+  return (
+    <section className="panel export" aria-labelledby="export-title" data-testid="export">
+      <h2 id="export-title">Share and export</h2>
+      <div className="button-grid">
+        <button type="button" data-testid="export.link" onClick={() => void copyLink()} title="Copy a link that restores every setting">
+          Copy link
+        </button>
+        <button type="button" data-testid="export.model" disabled={!ready} onClick={() => run('model.json and weights.bin', () => modelFiles(c.store.getState(), 'pruned'))} title="The pruned model in the TensorFlow.js layers format (tf.loadLayersModel); pruned weights are exactly 0">
+          Pruned model
+        </button>
+        {neurons && (
+          <button type="button" data-testid="export.stripped" disabled={!ready} onClick={() => run('Stripped model', () => modelFiles(c.store.getState(), 'stripped'))} title="The smaller dense model without the pruned units (same predictions)">
+            Stripped model
+          </button>
+        )}
+        {finetuned && (
+          <button type="button" data-testid="export.finetuned" onClick={() => run('Fine-tuned model', () => modelFiles(c.store.getState(), 'finetuned'))} title="The last fine-tuned network">
+            Fine-tuned model
+          </button>
+        )}
+        <button type="button" data-testid="export.run" disabled={!ready} onClick={() => run('run.json', () => [runFile(c.store.getState())])} title="Settings, split, weights, gradient statistics, masks, metrics and curves, for numpy or to import later">
+          run.json
+        </button>
+        <button type="button" data-testid="export.csv" disabled={!curves} onClick={() => run('sweep.csv', () => [sweepCsv(c.store.getState())])} title="Every accuracy-vs-sparsity point">
+          Curves (CSV)
+        </button>
+        <button type="button" data-testid="export.png" disabled={!ready} onClick={() => void images()} title="Each chart and heatmap as a PNG image">
+          Images (PNG)
+        </button>
+        <button type="button" data-testid="export.import" onClick={() => fileInput.current?.click()} title="Restore an experiment from a run.json without retraining">
+          Import run.json…
+        </button>
+      </div>
+      <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="export.file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      {message && (
+        <p className={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="export.message">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
