@@ -128,3 +128,22 @@ test('the built site works from a sub-path of a plain static server, with its CS
     server.close();
   }
 });
+
+test('charts and heatmaps download as PNG; neuron pruning exports a smaller stripped model', async ({ lab }) => {
+  await trained(lab, '?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.5&granularity=neurons');
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const images = await downloads(lab, 'export.png', 6);
+  for (const [name, png] of Object.entries(images)) {
+    expect(name).toMatch(/\.png$/);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.length).toBeGreaterThan(200);
+  }
+  expect(Object.keys(images).sort()).toEqual(['accuracy-vs-sparsity.png', 'heatmap-dense_1.png', 'heatmap-dense_2.png', 'heatmap-dense_3.png', 'training-accuracy.png', 'training-loss.png']);
+  const stripped = await downloads(lab, 'export.stripped', 2);
+  const json = JSON.parse(stripped['model-stripped.json'].toString());
+  const units = json.modelTopology.config.layers.map((l: { config: { units: number } }) => l.config.units);
+  const shapes = (await lab.page.getByTestId('prune.shapes').textContent())!.split('-').map(Number);
+  expect(units).toEqual(shapes.slice(1));
+  expect(units[0]).toBeLessThan(64);
+  expect(stripped['weights-stripped.bin'].length).toBe(4 * (32 * units[0] + units[0] + units[0] * units[1] + units[1] + units[1] * 10 + 10));
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/rng';
+import { parseFlags, serializeFlags } from './flags';
 import { defaultSettings, parseField, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS } from './settings';
 
 describe('settings URL codec', () => {
@@ -61,5 +63,46 @@ describe('settings URL codec', () => {
     const keys = SETTING_KEYS.map((k) => SCHEMA[k].key);
     expect(new Set(keys).size).toBe(keys.length);
     SETTING_KEYS.forEach((k) => expect(SCHEMA[k].help.length).toBeGreaterThan(10));
+  });
+});
+
+describe('settings codec: every field, and fuzzing', () => {
+  it('round-trips every field with a non-default value', () => {
+    const s = { ...defaultSettings() };
+    const alt: Record<string, unknown> = {};
+    for (const name of SETTING_KEYS) {
+      const f = SCHEMA[name] as { kind: string; values?: readonly string[]; min?: number; max?: number; default: unknown };
+      alt[name] = f.kind === 'enum' ? f.values!.find((v) => v !== f.default) : f.kind === 'int' ? Math.min(f.max!, Number(f.default) + 1) : Number(f.default) * 0.5 || f.max! / 2;
+    }
+    Object.assign(s, alt);
+    const text = serializeSettings(s);
+    SETTING_KEYS.forEach((name) => expect(text).toContain(`${SCHEMA[name].key}=`));
+    expect(parseSettings('', `#${text}`)).toEqual({ settings: s, notices: [] });
+  });
+
+  it('never throws on 500 random hashes and always yields valid settings', () => {
+    const r = createRng(2026);
+    const pieces = ['dataset', 'seed', 'epochs', 'batch', 'lr', 'backend', 'criterion', 'T', 'sparsity', 'view', 'scale', 'mode', 'scope', 'granularity', 'hide', 'autotrain', '__proto__', 'constructor', 'toString', '', '%', '&&', '=='];
+    const values = ['', '0', '-1', '1e309', 'NaN', 'Infinity', '0x1f', '1e-3', 'mnist', 'cpu', '%E0%A4%A', '%00', 'x'.repeat(10_000), '<script>', 'global', 'neurons', '1,2', '🙂'];
+    for (let k = 0; k < 500; k++) {
+      const parts = Array.from({ length: r.int(8) }, () => `${pieces[r.int(pieces.length)]}${r.next() < 0.9 ? '=' : ''}${values[r.int(values.length)]}`);
+      const hash = `#${parts.join(r.next() < 0.8 ? '&' : ';')}`;
+      let out: ReturnType<typeof parseSettings> | undefined;
+      expect(() => (out = parseSettings('', hash))).not.toThrow();
+      for (const name of SETTING_KEYS) expect('value' in parseField(name, String(out!.settings[name]))).toBe(true);
+      expect(() => parseFlags('', hash)).not.toThrow();
+      expect(Object.getPrototypeOf(out!.settings)).toBe(Object.prototype);
+    }
+  });
+});
+
+describe('URL flags', () => {
+  it('parses hide and autotrain, names bad values, and serialises back', () => {
+    const { flags, notices } = parseFlags('', '#hide=backend,export,nope&autotrain=1');
+    expect(flags).toEqual({ hide: ['backend', 'export'], autotrain: true });
+    expect(notices).toEqual([expect.stringContaining('"nope"')]);
+    expect(serializeFlags(flags)).toBe('hide=backend,export&autotrain=1');
+    expect(parseFlags('', '#autotrain=maybe').notices[0]).toContain('"autotrain"');
+    expect(parseFlags('', '').flags).toEqual({ hide: [], autotrain: false });
   });
 });

@@ -24,9 +24,16 @@ export function ExportPanel() {
   };
   const images = async () => {
     try {
-      const charts = [...document.querySelectorAll<SVGSVGElement>('[data-testid="chart.plot"] svg.recharts-surface, [data-testid="curves.loss"] svg.recharts-surface, [data-testid="curves.accuracy"] svg.recharts-surface')];
-      const names = ['accuracy-vs-sparsity', 'training-loss', 'training-accuracy'];
-      for (const [i, svg] of charts.entries()) download({ name: `${names[i] ?? `chart-${i}`}.png`, type: 'image/png', data: await svgToPng(svg) });
+      const charts: [string, string][] = [
+        ['chart.plot', 'accuracy-vs-sparsity'],
+        ['curves.loss', 'training-loss'],
+        ['curves.accuracy', 'training-accuracy'],
+      ];
+      for (const [testid, name] of charts) {
+        // The chart's own surface (legend icons are small SVGs of the same class).
+        const svg = document.querySelector<SVGSVGElement>(`[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface`);
+        if (svg) download({ name: `${name}.png`, type: 'image/png', data: await svgToPng(svg) });
+      }
       for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid^="heatmap."]')) {
         download({ name: `${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}.png`, type: 'image/png', data: await canvasToPng(canvas) });
       }
