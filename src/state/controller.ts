@@ -33,6 +33,8 @@ export interface Controller {
   /** Iterative pruning to `target` (Han et al.). */
   iterative: Experiments['iterative'];
   clearFinetuneLog(): void;
+  /** Test hooks for the fault-injection e2e tests. */
+  faults: { loseDevice(): void; crashWorker(): void; terminateWorker(): void };
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): string | null;
   /** Stops a running fine-tune, curve or iterative job. */
@@ -59,7 +61,16 @@ export function createController(env: ControllerEnv): Controller {
   const store = new Store<AppState>(initialState(settings, notices, flags));
   let client: TrainingClient;
 
-  const crash = (message: string) => store.setState((s) => ({ ...s, phase: 'error', error: `Training worker: ${message}` }));
+  /** The training worker died: start a fresh one, say what happened, offer a restart. */
+  const crash = (message: string) => {
+    client.terminate();
+    connect();
+    store.setState((s) => {
+      const running = ['loading', 'training', 'paused', 'scoring'].includes(s.phase) || s.finetune?.status === 'running';
+      const finetune = s.finetune?.status === 'running' ? { ...s.finetune, status: 'error' as const, error: message } : s.finetune;
+      return { ...s, phase: 'error', error: `The training worker stopped (${message}). A new one has been started.`, errorAction: running ? 'restart' : null, backend: null, backendStatus: 'starting', finetune };
+    });
+  };
   const connect = () => {
     client = createTrainingClient(env.dataUrl, (msg) => store.setState((s) => applyWorkerMessage(s, msg)), crash);
     client.init(store.getState().settings.backend, { noWebGPU: simulate.includes('no-webgpu') });
@@ -157,6 +168,11 @@ export function createController(env: ControllerEnv): Controller {
     iterative: (criterion, target) => experiments.iterative(criterion, target),
     clearFinetuneLog: () => experiments.clearLog(),
     cancelFinetune: () => experiments.cancel(),
+    faults: {
+      loseDevice: () => client.testFault('device-lost'),
+      crashWorker: () => client.testFault('throw'),
+      terminateWorker: () => crash('terminated'),
+    },
     importRun: (text) => {
       const error = importRun(text, store, client);
       if (!error) env.writeHash(hashOf(store.getState().settings));

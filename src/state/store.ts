@@ -55,6 +55,8 @@ export interface AppState {
   scoring: ScoringResult | null;
   result: { trainSeconds: number; samplesPerSec: number } | null;
   error: string | null;
+  /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
+  errorAction: 'restart' | null;
   finetune: FinetuneState | null;
   /** The current run's data (from the worker), for masked evaluation on the main thread. */
   dataset: Dataset | null;
@@ -98,6 +100,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     scoring: null,
     result: null,
     error: null,
+    errorAction: null,
     finetune: null,
     dataset: null,
     pruning: initialPruning(),
@@ -124,10 +127,21 @@ function appendLosses(state: AppState, losses: Float32Array, firstBatch: number,
   return { losses: points, smoothing: { weight, value } };
 }
 
+const RUNNING: Phase[] = ['loading', 'training', 'paused', 'scoring'];
+
+/** The GPU device was lost: a running job stops with a one-click restart; finished results stay. */
+function deviceLost(state: AppState, message: string): AppState {
+  const ft = state.finetune?.status === 'running' ? { ...state.finetune, status: 'error' as const, error: message } : state.finetune;
+  const base = { ...state, backend: null, backendStatus: 'starting' as const, finetune: ft };
+  if (RUNNING.includes(state.phase)) return { ...base, phase: 'error', error: `${message} Training stopped; the backend is starting again.`, errorAction: 'restart' };
+  return { ...base, notices: [...state.notices, `${message} The backend is starting again; your results are kept.`] };
+}
+
 /** Pure: the state after one worker message. */
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
   if (msg.type === 'memory') return state;
+  if (msg.type === 'device-lost') return deviceLost(state, msg.message);
   const ft = state.finetune;
   if (ft && 'runId' in msg && msg.runId === ft.runId) {
     if (msg.type === 'finetune-progress') return { ...state, finetune: { ...ft, progress: msg.progress } };

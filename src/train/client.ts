@@ -20,6 +20,8 @@ export interface TrainingClient {
   loadData(dataset: DatasetName, seed: number, trainIndices: Uint32Array, valIndices: Uint32Array): number;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
+  /** Test hook: inject a fault in the worker. */
+  testFault(fault: 'device-lost' | 'throw'): void;
 }
 
 export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void): TrainingClient {
@@ -81,5 +83,6 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
         send({ type: 'memory', requestId });
       }),
     terminate: () => worker.terminate(),
+    testFault: (fault) => send({ type: 'test-fault', fault }),
   };
 }

@@ -51,7 +51,9 @@ export type ToWorker =
   | { type: 'cancel'; runId: number }
   /** Loads a dataset with given split indices and posts it back as a 'dataset' message (run import). */
   | { type: 'load-data'; runId: number; dataset: DatasetName; seed: number; trainIndices: Uint32Array; valIndices: Uint32Array }
-  | { type: 'memory'; requestId: number };
+  | { type: 'memory'; requestId: number }
+  /** Test hooks: lose the GPU device, or crash the worker with an uncaught error. */
+  | { type: 'test-fault'; fault: 'device-lost' | 'throw' };
 
 export interface ProgressInfo {
   epoch: number; // 1-based epoch in progress
@@ -144,6 +146,8 @@ export type FromWorker =
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
   | { type: 'finetune-done'; runId: number; result: FinetuneResult }
   | { type: 'error'; runId: number | null; message: string }
+  /** The GPU device was lost; the current run stopped and the backend is being started again. */
+  | { type: 'device-lost'; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number };
 
 /** The ArrayBuffers a worker → main message should transfer. */
@@ -158,7 +162,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'memory']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -6,7 +6,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initParams } from '../core/init';
-import { selectBackend } from './backend';
+import { selectBackend, type BackendFaults } from './backend';
+import { destroyDeviceForTest, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
 import { disposeDevice, loadDataset, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
@@ -14,7 +15,7 @@ import { iterativePrune } from './iterative';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,6 +26,27 @@ function post(msg: FromWorker): void {
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 let backendReady: Promise<BackendInfo> | null = null;
+let requested: { backend: BackendPreference; faults: BackendFaults } = { backend: 'auto', faults: {} };
+
+/** Starts (or restarts) the requested backend and reports it. */
+async function initBackend(): Promise<void> {
+  backendReady = selectBackend(requested.backend, requested.faults);
+  try {
+    post({ type: 'ready', backend: await backendReady });
+  } catch (e) {
+    post({ type: 'error', runId: null, message: errorText(e) });
+  }
+}
+
+// A lost GPU device stops the run, then the backend starts again (a new device, or the next backend).
+onDeviceLost((loss) => {
+  post({ type: 'device-lost', message: `The GPU device was lost (${loss.reason}: ${loss.message}).` });
+  queue = queue.then(async () => {
+    await stopCurrent();
+    resetWebGPU();
+    await initBackend();
+  });
+});
 let dataUrl = '';
 let current: { runId: number; control: RunControl; finished: Promise<void> } | null = null;
 
@@ -127,17 +149,20 @@ async function start(runId: number, job: (control: RunControl) => Promise<void>)
 
 async function handle(msg: ToWorker): Promise<void> {
   switch (msg.type) {
-    case 'init': {
+    case 'init':
       await stopCurrent();
       dataUrl = msg.dataUrl;
-      backendReady = selectBackend(msg.backend, msg.faults ?? {});
-      try {
-        post({ type: 'ready', backend: await backendReady });
-      } catch (e) {
-        post({ type: 'error', runId: null, message: errorText(e) });
+      requested = { backend: msg.backend, faults: msg.faults ?? {} };
+      return initBackend();
+    case 'test-fault':
+      if (msg.fault === 'throw') {
+        setTimeout(() => {
+          throw new Error('injected worker failure (test hook)');
+        });
+      } else if (!destroyDeviceForTest()) {
+        post({ type: 'error', runId: null, message: 'There is no WebGPU device to lose (test hook).' });
       }
       return;
-    }
     case 'train':
       return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control));
     case 'finetune':

@@ -5,6 +5,7 @@ export function Notices() {
   const c = useController();
   const notices = useAppState((s) => s.notices);
   const error = useAppState((s) => s.error);
+  const restart = useAppState((s) => s.errorAction === 'restart' && s.backendStatus === 'ready');
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n, i) => (
@@ -18,9 +19,16 @@ export function Notices() {
       {error && (
         <div className="notice notice-error" role="alert" data-testid="error.panel">
           <strong>Error:</strong> <span data-testid="error.message">{error}</span>
-          <button type="button" onClick={() => c.reset()} data-testid="error.reset">
-            Reset
-          </button>
+          <span className="notice-buttons">
+            {restart && (
+              <button type="button" className="primary" onClick={() => c.train()} data-testid="error.restart">
+                Restart training
+              </button>
+            )}
+            <button type="button" onClick={() => c.reset()} data-testid="error.reset">
+              Reset
+            </button>
+          </span>
         </div>
       )}
     </div>
