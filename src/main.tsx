@@ -4,6 +4,7 @@ import { createController } from './state/controller';
 import { App } from './ui/App';
 import { ControllerContext } from './ui/context';
 import { ErrorBoundary } from './ui/ErrorBoundary';
+import { RenderFaultProbe } from './ui/renderFault';
 import { installTestApi } from './testApi';
 import './ui/styles.css';
 
@@ -16,11 +17,15 @@ const controller = createController({
 });
 installTestApi(controller);
 
-createRoot(document.getElementById('root')!).render(
+// A render error caught by the boundary is handled (the page shows a panel): a warning, not an error.
+const onCaughtError = (error: unknown, info: { componentStack?: string }) => console.warn('Render error shown by the error boundary:', error, info.componentStack);
+
+createRoot(document.getElementById('root')!, { onCaughtError }).render(
   <StrictMode>
     <ErrorBoundary>
       <ControllerContext.Provider value={controller}>
         <App />
+        <RenderFaultProbe />
       </ControllerContext.Provider>
     </ErrorBoundary>
   </StrictMode>,

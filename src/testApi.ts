@@ -6,6 +6,7 @@ import type { Criterion } from './core/criteria';
 import type { PruneSpec } from './core/masks';
 import type { Controller } from './state/controller';
 import { masksFor } from './state/pruning';
+import { injectRenderFault } from './ui/renderFault';
 import type { AppState } from './state/store';
 import type { RunOptions } from './train/protocol';
 
@@ -27,8 +28,8 @@ export interface TestApi {
   benchSlider(moves?: number): Promise<import('./ui/sliderBench').SliderBenchResult>;
   /** Prune → fine-tune at 50/80/90/95/98% for a criterion; resolves when done or cancelled. */
   finetuneCurve(criterion: Criterion): Promise<void>;
-  /** Fault injection: lose the GPU device, crash or terminate the training worker. */
-  faults: Controller['faults'];
+  /** Fault injection: lose the GPU device, crash or close the training worker, break a render. */
+  faults: Controller['faults'] & { renderError(): void };
   /** Times the masked evaluator and the sweep on the current run (loaded on demand). */
   benchEval(repeats?: number): Promise<import('./state/evalBench').EvalBenchResult>;
 }
@@ -56,7 +57,7 @@ export function installTestApi(c: Controller): void {
     },
     benchSlider: async (moves) => (await import('./ui/sliderBench')).benchSlider(c.store, moves),
     finetuneCurve: (criterion) => c.finetuneCurve(criterion),
-    faults: c.faults,
+    faults: { ...c.faults, renderError: () => injectRenderFault() },
     benchEval: async (repeats) => (await import('./state/evalBench')).runEvalBench(c.store.getState(), repeats),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();

@@ -34,7 +34,7 @@ export interface Controller {
   iterative: Experiments['iterative'];
   clearFinetuneLog(): void;
   /** Test hooks for the fault-injection e2e tests. */
-  faults: { loseDevice(): void; crashWorker(): void; terminateWorker(): void };
+  faults: { loseDevice(): void; crashWorker(): void; closeWorker(): void };
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): string | null;
   /** Stops a running fine-tune, curve or iterative job. */
@@ -171,7 +171,7 @@ export function createController(env: ControllerEnv): Controller {
     faults: {
       loseDevice: () => client.testFault('device-lost'),
       crashWorker: () => client.testFault('throw'),
-      terminateWorker: () => crash('terminated'),
+      closeWorker: () => client.testFault('close'),
     },
     importRun: (text) => {
       const error = importRun(text, store, client);

@@ -140,7 +140,7 @@ function deviceLost(state: AppState, message: string): AppState {
 /** Pure: the state after one worker message. */
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
-  if (msg.type === 'memory') return state;
+  if (msg.type === 'memory' || msg.type === 'pong') return state;
   if (msg.type === 'device-lost') return deviceLost(state, msg.message);
   const ft = state.finetune;
   if (ft && 'runId' in msg && msg.runId === ft.runId) {

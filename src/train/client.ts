@@ -3,7 +3,8 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import type { DatasetName } from '../core/dataset';
-import { isFromWorker, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { Watchdog } from './watchdog';
+import { isFromWorker, type WorkerFault, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -21,8 +22,11 @@ export interface TrainingClient {
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
   /** Test hook: inject a fault in the worker. */
-  testFault(fault: 'device-lost' | 'throw'): void;
+  testFault(fault: WorkerFault): void;
 }
+
+/** A worker silent this long (it answers pings between batches) is taken to be gone. */
+export const WATCHDOG_TIMEOUT_MS = 15_000;
 
 export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void): TrainingClient {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
@@ -31,9 +35,21 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
   const memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
   const send = (msg: ToWorker) => worker.postMessage(msg);
 
+  const watchdog = new Watchdog({
+    intervalMs: 1000,
+    timeoutMs: WATCHDOG_TIMEOUT_MS,
+    ping: () => send({ type: 'ping' }),
+    onDead: (ms) => {
+      clearInterval(timer);
+      onCrash(`it stopped responding for ${Math.round(ms / 1000)} s`);
+    },
+  });
+  const timer = setInterval(() => watchdog.tick(), 1000);
+
   worker.onmessage = (ev: MessageEvent<unknown>) => {
+    watchdog.heard();
     const msg = ev.data;
-    if (!isFromWorker(msg)) return;
+    if (!isFromWorker(msg) || msg.type === 'pong') return;
     if (msg.type === 'memory') {
       memoryWaiters.get(msg.requestId)?.(msg);
       memoryWaiters.delete(msg.requestId);
@@ -43,6 +59,7 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
   };
   worker.onerror = (ev) => {
     ev.preventDefault();
+    clearInterval(timer);
     onCrash(ev.message || 'The training worker failed to start or crashed.');
   };
 
@@ -82,7 +99,10 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
         memoryWaiters.set(requestId, resolve);
         send({ type: 'memory', requestId });
       }),
-    terminate: () => worker.terminate(),
+    terminate: () => {
+      clearInterval(timer);
+      worker.terminate();
+    },
     testFault: (fault) => send({ type: 'test-fault', fault }),
   };
 }

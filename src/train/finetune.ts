@@ -3,6 +3,7 @@
  * and after. Pruned weights are exactly 0 at the end (checked, and reported as `maskViolations`).
  */
 import * as tf from '@tensorflow/tfjs';
+import { readAndDispose } from './read';
 import type { LayerParams } from '../core/arch';
 import { RunControl } from './control';
 import { correctCount, createMlp, logits, meanCrossEntropy, readParams, type Mlp } from './model';
@@ -19,8 +20,7 @@ export async function measure(model: Mlp, data: DeviceData): Promise<SplitMetric
     };
     return tf.stack([...part(data.trainX, data.trainOneHot, data.trainLabels), ...part(data.valX, data.valOneHot, data.valLabels)]);
   });
-  const [trainLoss, trainAcc, valLoss, valAcc] = await t.data();
-  t.dispose();
+  const [trainLoss, trainAcc, valLoss, valAcc] = await readAndDispose(t);
   return { trainLoss, trainAcc, valLoss, valAcc };
 }
 

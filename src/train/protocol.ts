@@ -27,6 +27,8 @@ export interface RunOptions {
   maxBatches?: number;
   /** Skip the scoring pass after training. */
   skipScoring?: boolean;
+  /** Test hook: overrides the learning rate (beyond the form's limit of 10) to force a diverging loss. */
+  testLearningRate?: number;
 }
 
 export interface BackendInfo {
@@ -52,8 +54,12 @@ export type ToWorker =
   /** Loads a dataset with given split indices and posts it back as a 'dataset' message (run import). */
   | { type: 'load-data'; runId: number; dataset: DatasetName; seed: number; trainIndices: Uint32Array; valIndices: Uint32Array }
   | { type: 'memory'; requestId: number }
-  /** Test hooks: lose the GPU device, or crash the worker with an uncaught error. */
-  | { type: 'test-fault'; fault: 'device-lost' | 'throw' };
+  /** Liveness check, answered at once (outside the job queue) with a 'pong'. */
+  | { type: 'ping' }
+  /** Test hooks: lose the GPU device, crash the worker with an uncaught error, or close it silently. */
+  | { type: 'test-fault'; fault: WorkerFault };
+
+export type WorkerFault = 'device-lost' | 'throw' | 'close';
 
 export interface ProgressInfo {
   epoch: number; // 1-based epoch in progress
@@ -148,7 +154,8 @@ export type FromWorker =
   | { type: 'error'; runId: number | null; message: string }
   /** The GPU device was lost; the current run stopped and the backend is being started again. */
   | { type: 'device-lost'; message: string }
-  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number };
+  | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
+  | { type: 'pong' };
 
 /** The ArrayBuffers a worker → main message should transfer. */
 export function transferables(msg: FromWorker): ArrayBuffer[] {
@@ -162,7 +169,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -6,6 +6,7 @@
  * where L_b is the mean cross-entropy of batch b and B the number of batches. One readback at the end.
  */
 import * as tf from '@tensorflow/tfjs';
+import { readAndDispose } from './read';
 import { logits, meanCrossEntropy, type Mlp } from './model';
 import { yieldToEventLoop } from './control';
 
@@ -54,8 +55,7 @@ export async function scoringPass(
       }
     }
     const flat = tf.tidy(() => tf.div(tf.concat([...absSum, ...sqSum].map((t) => tf.reshape(t, [-1]))), batches));
-    const all = (await flat.data()) as Float32Array;
-    flat.dispose();
+    const all = await readAndDispose(flat);
     const out: Float32Array[] = [];
     let offset = 0;
     for (const t of [...absSum, ...sqSum]) {

@@ -4,6 +4,7 @@
  * and are read in groups (about every 150 ms), which is also when the loop yields for pause/reset.
  */
 import * as tf from '@tensorflow/tfjs';
+import { readAndDispose } from './read';
 import { createRng, deriveSeed, permutation } from '../core/rng';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
 import { RunControl, yieldToEventLoop } from './control';
@@ -94,8 +95,7 @@ export async function train(
     const scalars = pending.splice(0);
     const stacked = tf.stack(scalars);
     tf.dispose(scalars);
-    const values = (await stacked.data()) as Float32Array;
-    stacked.dispose();
+    const values = await readAndDispose(stacked);
     const now = performance.now();
     const perBatch = (now - lastFlush) / Math.max(1, values.length);
     lastFlush = now;
@@ -121,8 +121,7 @@ export async function train(
     if (liveStats && now - lastGrads >= LIVE_GRADS_EVERY_MS) {
       lastGrads = now;
       const flat = tf.tidy(() => tf.concat(ema.map((e) => tf.reshape(e, [-1]))));
-      const all = (await flat.data()) as Float32Array;
-      flat.dispose();
+      const all = await readAndDispose(flat);
       let off = 0;
       hooks.onLiveGrads(done, ema.map((e) => all.slice(off, (off += e.size))));
     }
@@ -200,8 +199,7 @@ export async function train(
           tf.div(tf.cast(correctCount(lg, data.valLabels), 'float32'), data.valX.shape[0]),
         ]);
       });
-      const [trainLoss, trainAcc, valLoss, valAcc] = await summary.data();
-      summary.dispose();
+      const [trainLoss, trainAcc, valLoss, valAcc] = await readAndDispose(summary);
       lastValidationMs = performance.now() - validationStart;
       if (timedStart > 0) validationMs += lastValidationMs;
       hooks.onEpoch({

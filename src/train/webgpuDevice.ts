@@ -51,6 +51,16 @@ export function registerWebGPU(): void {
   tf.registerBackend('webgpu', createBackend, 3);
 }
 
+/**
+ * Whether a job's failure is the device loss itself (a pending readback fails before `lost` resolves):
+ * waits briefly for the current device's `lost` promise. The loss is reported separately, once.
+ */
+export function failedFromDeviceLoss(waitMs = 300): Promise<boolean> {
+  const device = current;
+  if (!device) return Promise.resolve(false);
+  return Promise.race([device.lost.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), waitMs))]);
+}
+
 /** Test hook: destroys the current device, as a driver reset or a lost GPU would. */
 export function destroyDeviceForTest(): boolean {
   if (!current) return false;

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { initParams } from '../core/init';
 import { selectBackend, type BackendFaults } from './backend';
-import { destroyDeviceForTest, onDeviceLost, resetWebGPU } from './webgpuDevice';
+import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
 import { disposeDevice, loadDataset, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
@@ -69,7 +69,9 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   const model = createMlp(initParams(ds.inputSize, config.seed));
   try {
     post({ type: 'phase', runId, phase: 'training' });
-    const outcome = await train(model, data, config, options, control, {
+    // Test hook: a learning rate beyond the form's range, to force a diverging loss.
+    const cfg = options.testLearningRate ? { ...config, learningRate: options.testLearningRate } : config;
+    const outcome = await train(model, data, cfg, options, control, {
       onProgress: (progress, losses, firstBatch) => post({ type: 'progress', runId, progress, losses, firstBatch }),
       onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
       onPauseChange: (paused) => post({ type: 'phase', runId, phase: paused ? 'paused' : 'training' }),
@@ -141,7 +143,10 @@ async function start(runId: number, job: (control: RunControl) => Promise<void>)
   await stopCurrent();
   const control = new RunControl();
   const run = { runId, control, finished: Promise.resolve() };
-  run.finished = job(control).catch((e) => {
+  run.finished = job(control).catch(async (e) => {
+    if (control.stopped) return;
+    // A lost GPU device fails the job first; the 'device-lost' message explains it instead.
+    if (tf.getBackend() === 'webgpu' && (await failedFromDeviceLoss())) return;
     if (!control.stopped) post({ type: 'error', runId, message: errorText(e) });
   });
   current = run;
@@ -159,6 +164,8 @@ async function handle(msg: ToWorker): Promise<void> {
         setTimeout(() => {
           throw new Error('injected worker failure (test hook)');
         });
+      } else if (msg.fault === 'close') {
+        self.close(); // gone without an error event, as a worker killed by the browser would be
       } else if (!destroyDeviceForTest()) {
         post({ type: 'error', runId: null, message: 'There is no WebGPU device to lose (test hook).' });
       }
@@ -188,6 +195,8 @@ async function handle(msg: ToWorker): Promise<void> {
       await stopCurrent();
       post({ type: 'reset-done', runId: msg.runId });
       return;
+    case 'ping':
+      return;
     case 'memory': {
       const m = tf.memory();
       post({ type: 'memory', requestId: msg.requestId, numTensors: m.numTensors, numBytes: m.numBytes });
@@ -201,6 +210,10 @@ async function handle(msg: ToWorker): Promise<void> {
 let queue: Promise<void> = Promise.resolve();
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
+  if (msg.type === 'ping') {
+    post({ type: 'pong' });
+    return;
+  }
   if (msg.type === 'pause' || msg.type === 'resume') {
     void handle(msg);
     return;

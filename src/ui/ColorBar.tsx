@@ -22,7 +22,7 @@ export function ColorBar({ scale, threshold }: Props) {
   const ticks = scaleTicks(scale);
   const t = threshold !== null && threshold > 0 ? scalePosition(threshold, scale) : null;
   return (
-    <div className="colorbar" data-testid="heatmaps.colorbar" aria-label={`Colour scale ${scale.kind}, ${formatSci(scale.lo)} to ${formatSci(scale.hi)}`}>
+    <div className="colorbar" data-testid="heatmaps.colorbar" role="img" aria-label={`Colour scale (${scale.kind}) from ${formatSci(scale.lo)} to ${formatSci(scale.hi)}${t !== null ? `; threshold T = ${formatSci(threshold!)} marked` : ''}`}>
       <canvas ref={ref} width={LUT_SIZE} height={1} className="colorbar-canvas" />
       <div className="colorbar-ticks" aria-hidden="true">
         {ticks.map((v) => (

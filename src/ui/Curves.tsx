@@ -3,10 +3,18 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { useAppState } from './context';
 import type { EpochMetrics } from '../train/protocol';
 import type { LossPoint } from '../state/store';
+import { useReducedMotion } from './useReducedMotion';
 
-const COLORS = { batch: '#9aa5b1', smooth: '#0072b2', train: '#e69f00', val: '#009e73' };
+// Okabe–Ito hues; orange is a darker shade in the light scheme (CSS variable) for 3:1 against the panel.
+const COLORS = { batch: '#9aa5b1', smooth: '#0072b2', train: 'var(--c-orange)', val: '#009e73' };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
+/** The lines never animate: they grow live while training, and a tween would lag behind the data. */
 const animate = false;
+/** Legend and tooltip text in the text colour (recharts colours it like the line, too faint on some backgrounds). */
+const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
+const TEXT_STYLE = { color: 'var(--text)' };
+const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)' };
+const AXIS_LABEL = { position: 'insideBottomRight', offset: -2, fill: 'var(--muted)' } as const;
 /** Rounds a loss-axis maximum up to a readable value (0.5 steps, or 0.1 below 1). */
 const niceMax = (max: number) => (!Number.isFinite(max) || max <= 0 ? 1 : max < 1 ? Math.ceil(max * 10) / 10 : Math.ceil(max * 2) / 2);
 /** Ticks at round steps from 0 to niceMax(max). */
@@ -19,15 +27,15 @@ function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
   return Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => Number((i * step).toFixed(2)));
 }
 
-const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number }) {
+const LossChart = memo(function LossChart({ losses, epochs, maxX, reduced }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title="Loss per epoch; arrow keys step through the points">
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, niceMax]} ticks={lossTicks(losses, epochs)} tickFormatter={(v: number) => v.toFixed(1)} width={44} />
-        <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-        <Legend />
+        <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <Legend formatter={legendText} />
         <Line data={losses} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
         <Line data={losses} dataKey="smooth" name="train loss (smoothed)" stroke={COLORS.smooth} dot={false} isAnimationActive={animate} strokeWidth={2} />
         <Line data={epochs.map((e) => ({ x: e.epoch, v: e.valLoss }))} dataKey="v" name="validation loss" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
@@ -36,16 +44,16 @@ const LossChart = memo(function LossChart({ losses, epochs, maxX }: { losses: Lo
   );
 });
 
-const AccuracyChart = memo(function AccuracyChart({ epochs, maxX }: { epochs: EpochMetrics[]; maxX: number }) {
+const AccuracyChart = memo(function AccuracyChart({ epochs, maxX, reduced }: { epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title="Accuracy per epoch; arrow keys step through the points">
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', position: 'insideBottomRight', offset: -2 }} stroke="var(--muted)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => `epoch ${x}`} contentStyle={{ background: 'var(--panel)', border: '1px solid var(--border)' }} />
-        <Legend />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => `epoch ${x}`} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <Legend formatter={legendText} />
         <Line dataKey="train" name="train accuracy" stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
         <Line dataKey="val" name="validation accuracy" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
       </LineChart>
@@ -59,15 +67,16 @@ export function Curves() {
   const epochs = useAppState((s) => s.epochs);
   const maxX = useAppState((s) => s.runConfig?.epochs ?? s.settings.epochs);
   const last = epochs[epochs.length - 1];
+  const reduced = useReducedMotion();
   return (
     <section className="panel curves" aria-label="Training curves">
-      <div className="chart" data-testid="curves.loss" data-points={losses.length}>
+      <div className="chart" data-testid="curves.loss" data-points={losses.length} data-reduced-motion={reduced}>
         <h3>Loss (cross-entropy)</h3>
-        <LossChart losses={losses} epochs={epochs} maxX={maxX} />
+        <LossChart losses={losses} epochs={epochs} maxX={maxX} reduced={reduced} />
       </div>
-      <div className="chart" data-testid="curves.accuracy" data-points={epochs.length}>
+      <div className="chart" data-testid="curves.accuracy" data-points={epochs.length} data-reduced-motion={reduced}>
         <h3>Accuracy</h3>
-        <AccuracyChart epochs={epochs} maxX={maxX} />
+        <AccuracyChart epochs={epochs} maxX={maxX} reduced={reduced} />
       </div>
       <p className="chart-summary" data-testid="curves.summary" aria-live="polite">
         {last

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { clearRenderFault } from './renderFault';
 
 /** A render error shows a recoverable panel instead of a blank page. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
@@ -6,13 +7,18 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
+  private retry = () => {
+    clearRenderFault();
+    this.setState({ error: null });
+  };
   render() {
     if (!this.state.error) return this.props.children;
     return (
       <div className="panel notice-error" role="alert" data-testid="error.boundary">
         <h2>Something went wrong while drawing the page</h2>
-        <p>{this.state.error.message}</p>
-        <button type="button" onClick={() => this.setState({ error: null })}>
+        <p data-testid="error.boundary.message">{this.state.error.message}</p>
+        <p>Your settings are kept in the address bar. Try again, or reload the page.</p>
+        <button type="button" className="primary" onClick={this.retry} data-testid="error.boundary.retry">
           Try again
         </button>
       </div>

@@ -73,6 +73,7 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   }, [cell, dims, layout, size.width, size.height]);
 
   const tipId = `heatmap-${name}-tip`;
+  const lines = cell ? describe(cell) : null;
   return (
     <figure className="layer-heatmap" data-testid={`heatmap.${name}`} data-layout={layout}>
       <figcaption className="layer-header" data-testid={`heatmap.${name}.header`}>
@@ -109,12 +110,16 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
               data-j={cell!.j}
               style={{ left: `${Math.min(box.left, 70)}%`, top: `${box.top + box.height}%` }}
             >
-              {describe(cell!).map((line) => (
+              {lines!.map((line) => (
                 <div key={line}>{line}</div>
               ))}
             </div>
           </>
         )}
+        {/* Screen readers hear the weight the arrow keys moved to (a changed aria-describedby is not announced). */}
+        <div className="sr-only" aria-live="polite" data-testid={`heatmap.${name}.live`}>
+          {keyboard && lines ? lines.join(', ') : ''}
+        </div>
       </div>
     </figure>
   );

@@ -26,7 +26,8 @@ export function SensitivityChart() {
                 {layer.name} ({layer.inputs}×{layer.units})
               </figcaption>
               <ResponsiveContainer width="100%" height={130}>
-                <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }}>
+                {/* Not focusable (no accessibility layer): there is no tooltip to step through; the sentence below is the text alternative. */}
+                <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }} accessibilityLayer={false}>
                   <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
                   <XAxis dataKey="x" type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" fontSize={10} />
                   <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={(v: number) => `${v * 100}%`} stroke="var(--muted)" fontSize={10} />

@@ -1,13 +1,63 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
-import { CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import { CRITERIA, CRITERION_INFO, type Criterion } from '../core/criteria';
 import { curveAt } from '../state/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, X_DOMAIN, type XMode } from './chartMath';
 import { useAppState, useController } from './context';
 import { formatSci, pct } from './format';
+import { useReducedMotion } from './useReducedMotion';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
 export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
+
+interface Series {
+  key: string;
+  criterion: Criterion;
+  split: 'val' | 'train';
+  name: string;
+}
+
+/** Point markers (not toggles): fine-tuned networks. Colours are CSS variables with a light and a dark shade. */
+const MARKERS = [
+  { name: 'fine-tuned', symbol: '★', color: 'var(--text)' },
+  { name: 'fine-tune curve', symbol: '◆', color: 'var(--c-orange)' },
+  { name: 'iterative', symbol: '▲', color: 'var(--c-sky)' },
+];
+
+/** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. */
+function ChartLegend({ series, hidden, onToggle }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void }) {
+  return (
+    <ul className="chart-legend" aria-label="Lines (press to show or hide)" data-testid="chart.legend">
+      {series.map((s) => {
+        const shown = !hidden.has(s.key);
+        return (
+          <li key={s.key} className={`recharts-legend-item${shown ? '' : ' inactive'}`}>
+            <button
+              type="button"
+              aria-pressed={shown}
+              data-testid={`chart.legend.${s.key}`}
+              onClick={(e) => {
+                e.stopPropagation(); // not a click on the plot
+                onToggle(s.key);
+              }}
+            >
+              <span className={`legend-line${s.split === 'train' ? ' dashed' : ''}`} style={{ borderTopColor: CRITERION_COLORS[s.criterion] }} aria-hidden="true" />
+              {s.name}
+            </button>
+          </li>
+        );
+      })}
+      {MARKERS.map((m) => (
+        <li key={m.name} className="legend-marker">
+          <span style={{ color: m.color }} aria-hidden="true">
+            {m.symbol}
+          </span>{' '}
+          {m.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 interface Hover {
   left: number;
@@ -27,11 +77,12 @@ export function SparsityChart() {
   const [mode, setMode] = useState<XMode>('sparsity');
   const [hover, setHover] = useState<Hover | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  const reduced = useReducedMotion();
 
   const series = useMemo(
     () =>
       CRITERIA.flatMap((k) =>
-        (['val', 'train'] as const).map((split) => ({
+        (['val', 'train'] as const).map((split): Series & { data: { x: number; y: number }[] } => ({
           key: `${k}:${split}`,
           criterion: k,
           split,
@@ -64,6 +115,7 @@ export function SparsityChart() {
   const markerX = view ? toX(view.report.sparsity, mode) : null;
   const toggle = (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key]));
   const running = sweep.status === 'running';
+  const plotLabel = `Validation accuracy against ${mode === 'sparsity' ? 'sparsity' : 'weights remaining'} for ${CRITERIA.length} criteria (${sweep.scope}, ${sweep.granularity}); click to move the slider to that sparsity.`;
   return (
     <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
       <div className="heatmaps-head">
@@ -84,8 +136,7 @@ export function SparsityChart() {
         ref={box}
         className="chart-box"
         data-testid="chart.plot"
-        role="img"
-        aria-label={`Validation accuracy against ${mode === 'sparsity' ? 'sparsity' : 'weights remaining'} for ${CRITERIA.length} criteria (${sweep.scope}, ${sweep.granularity}); click to move the slider to that sparsity.`}
+        data-reduced-motion={reduced}
         onClick={onClick}
         onMouseMove={(e) => {
           const at = sparsityAt(e);
@@ -93,22 +144,24 @@ export function SparsityChart() {
         }}
         onMouseLeave={() => setHover(null)}
       >
-        <ResponsiveContainer width="100%" height={260}>
-          <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
-            <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
-            {dense && <ReferenceLine y={dense.val.accuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
-            {markerX !== null && <ReferenceLine x={markerX} stroke="#ff6d00" strokeWidth={2} ifOverflow="extendDomain" className="slider-marker" />}
-            {series.map((s) => (
-              <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === settings.criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
-            ))}
-            <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
-            <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="#e69f00" line={{ stroke: '#e69f00', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
-            <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="#56b4e9" shape="triangle" isAnimationActive={false} />
-            <Legend wrapperStyle={{ fontSize: 11, cursor: 'pointer' }} onClick={(e) => { const s = series.find((x) => x.name === e.value); if (s) toggle(s.key); }} />
-          </ComposedChart>
-        </ResponsiveContainer>
+        {/* No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent. */}
+        <div role="img" aria-label={plotLabel}>
+          <ResponsiveContainer width="100%" height={215}>
+            <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+              <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
+              <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
+              {dense && <ReferenceLine y={dense.val.accuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
+              {markerX !== null && <ReferenceLine x={markerX} stroke="var(--marker)" strokeWidth={2} ifOverflow="extendDomain" className="slider-marker" />}
+              {series.map((s) => (
+                <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === settings.criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
+              ))}
+              <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
+              <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
+              <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
         {hover && (
           <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
             <div>
@@ -118,7 +171,8 @@ export function SparsityChart() {
               const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
               const t = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
               return v ? (
-                <div key={k} style={{ color: CRITERION_COLORS[k] }}>
+                <div key={k}>
+                  <span className="legend-line" style={{ borderTopColor: CRITERION_COLORS[k] }} aria-hidden="true" />
                   {CRITERION_INFO[k].label}: val {pct(v.accuracy, 1)}
                   {t ? ` · train ${pct(t.accuracy, 1)}` : ''} · loss {v.loss.toFixed(2)} · T {Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–'}
                 </div>
@@ -126,6 +180,7 @@ export function SparsityChart() {
             })}
           </div>
         )}
+        <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
       </div>
       {view && (
         <p className="efficiency" data-testid="chart.efficiency">

@@ -1,0 +1,301 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import type { LabPage } from './pages/LabPage';
+
+// Accessibility: axe in both colour schemes, keyboard reachability and focus rings, the heatmaps' text
+// alternative and keyboard tooltip, and reduced motion. Small runs on the WASM backend (WebGPU is a slow
+// software adapter in headless Chromium, and the markup does not depend on the backend).
+const WASM = '?backend=wasm#dataset=synthetic-32&epochs=2&batch=256&lr=0.01';
+
+/** axe violations of impact serious or critical, one line each. */
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * Visible text below WCAG AA contrast (4.5:1, 3:1 for large text), from computed colours. axe leaves the
+ * charts' SVG text and the text laid over a chart as "incomplete" (it cannot tell their background), so
+ * this covers them; disabled controls are exempt, as in WCAG.
+ */
+function lowContrastText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba | null => {
+      const m = c.match(/^rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+)(%?))?\s*\)$/);
+      return m ? [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : m[5] ? +m[4] / 100 : +m[4]] : null;
+    };
+    const lum = (c: Rgba) => {
+      const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+    };
+    const ratio = (a: Rgba, b: Rgba) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    const background = (el: Element): Rgba => {
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] === 1) return c;
+      }
+      return [255, 255, 255, 1];
+    };
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const text = [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim();
+      if (!text || el.closest(':disabled, .sr-only, option') || el.getClientRects().length === 0) continue;
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const cs = getComputedStyle(el);
+      const svg = el instanceof SVGElement;
+      const fg = parse(svg ? cs.fill : cs.color);
+      if (!fg) {
+        if (!(svg && cs.fill === 'none')) out.push(`${el.tagName} "${text}": colour ${svg ? cs.fill : cs.color} not parsed`);
+        continue;
+      }
+      let alpha = fg[3] * (svg ? Number(cs.fillOpacity) : 1);
+      for (let e: Element | null = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+      const bg = background(el);
+      const seen: Rgba = [0, 1, 2].map((i) => fg[i] * alpha + bg[i] * (1 - alpha)) as Rgba;
+      const size = parseFloat(cs.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+      // A lone symbol (a legend's ◆ or ▲) is a graphic: 3:1 (WCAG 1.4.11).
+      const symbol = !/[\p{L}\p{N}]/u.test(text);
+      const r = ratio(seen, bg);
+      if (r < (large || symbol ? 3 : 4.5)) out.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} "${text.slice(0, 40)}": ${r.toFixed(2)}:1`);
+    }
+    return out;
+  });
+}
+
+async function trainAndSettle(lab: LabPage): Promise<void> {
+  await lab.waitDone();
+  await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
+  await lab.settled();
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+}
+
+/** Moves the slider with the keyboard from T = 0 until a real share of the weights is pruned. */
+async function pruneSome(lab: LabPage): Promise<number> {
+  await lab.slider.focus();
+  await lab.page.keyboard.press('Home');
+  await lab.settled();
+  for (let k = 0; k < 20 && (await lab.sparsityValue()) < 0.05; k++) {
+    await lab.page.keyboard.press('PageUp');
+    await lab.settled();
+  }
+  return lab.sparsityValue();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe: no serious or critical violations before training, trained and pruned (${scheme})`, async ({ lab }, testInfo) => {
+    await lab.page.emulateMedia({ colorScheme: scheme });
+    await lab.open(WASM);
+    expect(await lab.page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+    const found = await seriousViolations(lab.page, 'before training');
+    const lowContrast = await lowContrastText(lab.page);
+    await lab.trainButton.click();
+    await trainAndSettle(lab);
+    found.push(...(await seriousViolations(lab.page, 'trained')));
+    const sparsity = await pruneSome(lab);
+    expect(sparsity).toBeGreaterThanOrEqual(0.05);
+    expect(sparsity).toBeLessThan(0.9);
+    found.push(...(await seriousViolations(lab.page, `pruned ${(sparsity * 100).toFixed(1)}%`)));
+    lowContrast.push(...(await lowContrastText(lab.page)));
+    expect(found).toEqual([]);
+    expect(lowContrast, 'text below 4.5:1 (3:1 large) that axe could not measure').toEqual([]);
+    const path = testInfo.outputPath(`trained-pruned-${scheme}.png`);
+    await lab.page.screenshot({ path, fullPage: true });
+    await testInfo.attach(`trained-pruned-${scheme}.png`, { path, contentType: 'image/png' });
+  });
+}
+
+interface Stop {
+  key: string;
+  column: number;
+  ring: string | null;
+  ringContrast: number;
+}
+
+/** Tabs from the top of the page to the last control, recording every stop and its focus indicator. */
+async function tabWalk(page: Page): Promise<Stop[]> {
+  await page.locator('h1').click(); // the sequential focus navigation starts here
+  const stops: Stop[] = [];
+  for (let k = 0; k < 150; k++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate((): Stop | null => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = (c: number[]) => c.map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      let bg = [255, 255, 255];
+      for (let e = el.parentElement; e; e = e.parentElement) {
+        const c = getComputedStyle(e).backgroundColor;
+        if (c !== 'rgba(0, 0, 0, 0)' && !c.startsWith('rgba')) {
+          bg = parse(c);
+          break;
+        }
+      }
+      const cs = getComputedStyle(el);
+      const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : cs.boxShadow !== 'none' ? cs.boxShadow : null;
+      const [a, b] = [lum(parse(ring ?? '0,0,0')), lum(bg)];
+      const col = el.closest('.col-left') ? 0 : el.closest('.col-main') ? 1 : el.closest('.col-right') ? 2 : -1;
+      const key = el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}`;
+      return { key, column: col, ring, ringContrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    });
+    if (!stop || stop.key === stops[0]?.key) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+test('keyboard: train with the keyboard, every control reachable in column order with a visible focus ring', async ({ lab }) => {
+  const { page } = lab;
+  await lab.open(WASM);
+  // Train without the mouse: Tab to the Train button and press Enter.
+  await page.locator('h1').click();
+  for (let k = 0; k < 15 && !(await lab.trainButton.evaluate((b) => b === document.activeElement)); k++) await page.keyboard.press('Tab');
+  await expect(lab.trainButton).toBeFocused();
+  await page.keyboard.press('Enter');
+  await trainAndSettle(lab);
+
+  const expected = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
+      .filter((e) => e.tabIndex >= 0 && !e.matches(':disabled') && e.checkVisibility())
+      .map((e) => e.getAttribute('data-testid') ?? `${e.tagName.toLowerCase()}:${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 30)}`),
+  );
+  expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 'no positive tabindex').toBe(0);
+  let first: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const stops = await tabWalk(page);
+    const keys = stops.map((s) => s.key);
+    expect(new Set(keys).size, 'no control is visited twice').toBe(keys.length);
+    expect(keys, 'every visible enabled control is reachable with Tab').toEqual(expect.arrayContaining(expected));
+    for (const s of stops) {
+      expect(s.ring, `${s.key} shows a focus indicator (${scheme})`).not.toBeNull();
+      expect(s.ringContrast, `${s.key}: focus ring contrast against its background (${scheme})`).toBeGreaterThanOrEqual(3);
+    }
+    // Left column → middle → right, top to bottom.
+    const columns = stops.map((s) => s.column);
+    expect(columns.every((c, i) => c >= 0 && (i === 0 || c >= columns[i - 1])), `columns in order: ${columns.join('')}`).toBe(true);
+    const at = (key: string) => keys.indexOf(key);
+    const landmarks = ['controls.dataset', 'controls.train', 'heatmaps.view', 'heatmap.dense_1.canvas', 'chart.legend.gradient:val', 'controls.criterion', 'controls.threshold', 'controls.threshold.number', 'finetune.start', 'export.link', 'export.import'];
+    for (const l of landmarks) expect(at(l), `${l} is a tab stop`).toBeGreaterThanOrEqual(0);
+    expect(landmarks.map(at)).toEqual(landmarks.map(at).sort((a, b) => a - b));
+    if (scheme === 'dark') expect(keys, 'the same order in both schemes').toEqual(first);
+    first = keys;
+  }
+
+  // Operable: the legend toggles, the scale and axis switches and "How it works" with Space/Enter.
+  const curves = page.locator('[data-testid="chart.plot"] path.recharts-curve');
+  await expect(curves).toHaveCount(5);
+  const legend = page.getByTestId('chart.legend.magnitude:train');
+  await legend.focus();
+  await page.keyboard.press('Space');
+  await expect(legend).toHaveAttribute('aria-pressed', 'true');
+  await expect(curves).toHaveCount(6);
+  await page.keyboard.press('Enter');
+  await expect(legend).toHaveAttribute('aria-pressed', 'false');
+  await expect(curves).toHaveCount(5);
+  for (const id of ['heatmaps.scale', 'chart.axis']) {
+    const button = page.getByTestId(id);
+    const before = await button.getAttribute('aria-pressed');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(button).not.toHaveAttribute('aria-pressed', before!);
+    await page.keyboard.press('Space');
+    await expect(button).toHaveAttribute('aria-pressed', before!);
+  }
+  await page.getByTestId('how').locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('how')).toHaveAttribute('open', '');
+});
+
+test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that is announced', async ({ lab }) => {
+  const { page } = lab;
+  await lab.open(WASM);
+  await lab.trainButton.click();
+  await trainAndSettle(lab);
+  await pruneSome(lab);
+  const report = (await lab.state()).pruning.view!.report;
+  const shapes = [[32, 64], [64, 32], [32, 10]];
+  for (let l = 0; l < 3; l++) {
+    const r = report.layers[l];
+    const label = `dense_${l + 1} · ${shapes[l][0]} × ${shapes[l][1]} · ${r.live.toLocaleString('en-US')} / ${r.total.toLocaleString('en-US')} live · ${(r.sparsity * 100).toFixed(1)}% pruned`;
+    const canvas = page.getByTestId(`heatmap.dense_${l + 1}.canvas`);
+    await expect(canvas).toHaveAttribute('role', 'img');
+    await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^Heatmap of .+ for layer ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Arrow keys`));
+  }
+  await expect(page.getByTestId('heatmaps.colorbar')).toHaveAttribute('aria-label', /^Colour scale \(log\) from .+ to .+; threshold T = .+ marked$/);
+
+  // Reached with Tab (after the view controls), then explored with the keys.
+  await page.getByTestId('heatmaps.scale').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const canvas = page.getByTestId('heatmap.dense_2.canvas');
+  await expect(canvas).toBeFocused();
+  const tip = page.getByTestId('heatmap.dense_2.tooltip');
+  const live = page.getByTestId('heatmap.dense_2.live');
+  await expect(tip).toBeHidden();
+  await page.keyboard.press('ArrowDown');
+  await expect(tip).toBeVisible();
+  await expect(tip).toHaveAttribute('role', 'tooltip');
+  await expect(tip).toHaveAttribute('data-j', '1');
+  await expect(canvas).toHaveAttribute('aria-describedby', (await tip.getAttribute('id'))!);
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText(/^dense_2: input 0 → unit 1, w = .+, \|∂L\/∂w\| = .+, (kept|pruned)$/);
+  await page.keyboard.press('End');
+  await expect(tip).toHaveAttribute('data-i', '63');
+  await expect(live).toContainText('input 63 → unit 1');
+  await page.keyboard.press('Escape');
+  await expect(tip).toBeHidden();
+  await expect(live).toHaveText('');
+  await expect(canvas).not.toHaveAttribute('aria-describedby');
+  await page.keyboard.press('ArrowRight');
+  await expect(tip).toBeVisible();
+  await page.keyboard.press('Tab'); // leaving the heatmap hides its tooltip
+  await expect(tip).toBeHidden();
+  await expect(page.getByTestId('heatmap.dense_3.canvas')).toBeFocused();
+});
+
+/** Computed transition/animation durations of the first element a selector matches. */
+const motion = (page: Page, selector: string) =>
+  page.locator(selector).first().evaluate((e: HTMLElement) => ({ transition: getComputedStyle(e).transitionDuration, inline: e.style.transition, animation: getComputedStyle(e).animationDuration }));
+
+test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens; they return without it', async ({ lab }) => {
+  const { page } = lab;
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await lab.open(WASM);
+  const fill = '[data-testid="progress.bar"] .progress-fill';
+  expect((await motion(page, fill)).transition).toBe('0s');
+  await lab.trainButton.click();
+  await trainAndSettle(lab);
+  for (const id of ['curves.loss', 'curves.accuracy', 'chart.plot']) await expect(page.getByTestId(id)).toHaveAttribute('data-reduced-motion', 'true');
+
+  // The loss chart's tooltip jumps to the hovered point instead of sliding there.
+  const grid = (await page.locator('[data-testid="curves.loss"] .recharts-cartesian-grid').boundingBox())!;
+  const tooltip = '[data-testid="curves.loss"] .recharts-tooltip-wrapper';
+  const hoverLoss = async () => {
+    await page.mouse.move(grid.x + grid.width * 0.3, grid.y + grid.height / 2);
+    await page.mouse.move(grid.x + grid.width * 0.6, grid.y + grid.height / 2, { steps: 3 });
+    await expect(page.locator(tooltip)).toBeVisible();
+  };
+  await hoverLoss();
+  expect(await motion(page, tooltip)).toEqual({ transition: '0s', inline: '', animation: '0s' });
+  // Nothing on the page moves.
+  const moving = await page.evaluate(() =>
+    [...document.querySelectorAll('*')]
+      .map((e) => [e, getComputedStyle(e)] as const)
+      .filter(([, cs]) => cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (cs.animationName !== 'none' && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0)))
+      .map(([e]) => `${e.tagName}.${e.getAttribute('class') ?? ''}`),
+  );
+  expect(moving).toEqual([]);
+
+  // Without the preference (switched live), the same elements animate again: the checks above can fail.
+  await page.emulateMedia({ reducedMotion: 'no-preference' });
+  await expect(page.getByTestId('curves.loss')).toHaveAttribute('data-reduced-motion', 'false');
+  expect((await motion(page, fill)).transition).toBe('0.2s');
+  await page.mouse.move(0, 0);
+  await hoverLoss();
+  expect((await motion(page, tooltip)).inline).toMatch(/transform \d+ms/);
+});
