@@ -67,11 +67,12 @@ function lowContrastText(page: Page): Promise<string[]> {
   });
 }
 
-async function trainAndSettle(lab: LabPage): Promise<void> {
+/** Waits for the end of the run and the pruning evaluator; with `curves`, also for the accuracy-vs-sparsity sweep. */
+async function trainAndSettle(lab: LabPage, curves = true): Promise<void> {
   await lab.waitDone();
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
   await lab.settled();
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  if (curves) await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
 }
 
 /** Moves the slider with the keyboard from T = 0 until a real share of the weights is pruned. */
@@ -101,8 +102,8 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(sparsity).toBeLessThan(0.9);
     found.push(...(await seriousViolations(lab.page, `pruned ${(sparsity * 100).toFixed(1)}%`)));
     lowContrast.push(...(await lowContrastText(lab.page)));
-    expect(found).toEqual([]);
-    expect(lowContrast, 'text below 4.5:1 (3:1 large) that axe could not measure').toEqual([]);
+    expect.soft(found, 'axe violations').toEqual([]);
+    expect.soft(lowContrast, 'text below 4.5:1 (3:1 large) that axe could not measure').toEqual([]);
     const path = testInfo.outputPath(`trained-pruned-${scheme}.png`);
     await lab.page.screenshot({ path, fullPage: true });
     await testInfo.attach(`trained-pruned-${scheme}.png`, { path, contentType: 'image/png' });
@@ -139,7 +140,7 @@ async function tabWalk(page: Page): Promise<Stop[]> {
       const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : cs.boxShadow !== 'none' ? cs.boxShadow : null;
       const [a, b] = [lum(parse(ring ?? '0,0,0')), lum(bg)];
       const col = el.closest('.col-left') ? 0 : el.closest('.col-main') ? 1 : el.closest('.col-right') ? 2 : -1;
-      const key = el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}`;
+      const key = el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}#${[...document.querySelectorAll('*')].indexOf(el)}`;
       return { key, column: col, ring, ringContrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
     });
     if (!stop || stop.key === stops[0]?.key) break;
@@ -161,7 +162,7 @@ test('keyboard: train with the keyboard, every control reachable in column order
   const expected = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
       .filter((e) => e.tabIndex >= 0 && !e.matches(':disabled') && e.checkVisibility())
-      .map((e) => e.getAttribute('data-testid') ?? `${e.tagName.toLowerCase()}:${(e.getAttribute('aria-label') ?? e.textContent ?? '').trim().slice(0, 30)}`),
+      .map((e) => e.getAttribute('data-testid') ?? `${e.tagName.toLowerCase()}#${[...document.querySelectorAll('*')].indexOf(e)}`),
   );
   expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 'no positive tabindex').toBe(0);
   let first: string[] = [];
@@ -215,7 +216,7 @@ test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that
   const { page } = lab;
   await lab.open(WASM);
   await lab.trainButton.click();
-  await trainAndSettle(lab);
+  await trainAndSettle(lab, false);
   await pruneSome(lab);
   const report = (await lab.state()).pruning.view!.report;
   const shapes = [[32, 64], [64, 32], [32, 10]];
@@ -269,7 +270,7 @@ test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens
   const fill = '[data-testid="progress.bar"] .progress-fill';
   expect((await motion(page, fill)).transition).toBe('0s');
   await lab.trainButton.click();
-  await trainAndSettle(lab);
+  await trainAndSettle(lab, false);
   for (const id of ['curves.loss', 'curves.accuracy', 'chart.plot']) await expect(page.getByTestId(id)).toHaveAttribute('data-reduced-motion', 'true');
 
   // The loss chart's tooltip jumps to the hovered point instead of sliding there.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
 import { parseFlags, serializeFlags } from './flags';
-import { defaultSettings, parseField, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS } from './settings';
+import { defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS } from './settings';
 
 describe('settings URL codec', () => {
   it('uses the schema defaults for an empty URL', () => {
@@ -104,5 +104,12 @@ describe('URL flags', () => {
     expect(serializeFlags(flags)).toBe('hide=backend,export&autotrain=1');
     expect(parseFlags('', '#autotrain=maybe').notices[0]).toContain('"autotrain"');
     expect(parseFlags('', '').flags).toEqual({ hide: [], autotrain: false });
+  });
+});
+
+describe('parseNumber', () => {
+  it('accepts plain decimals and exponent forms only', () => {
+    expect(['1', '-2.5', '.5', '3.', '1e-4', '+2E3', ' 7 '].map(parseNumber)).toEqual([1, -2.5, 0.5, 3, 1e-4, 2000, 7]);
+    expect(['', ' ', '0x10', 'Infinity', 'NaN', '1,5', '２', '1e', 'e3', '1_000', '--1'].map(parseNumber)).toEqual(Array(11).fill(null));
   });
 });

@@ -73,6 +73,13 @@ export function defaultSettings(): Settings {
 const MAX_VALUE_LENGTH = 64;
 
 /** Validates one raw string against its field; returns the value or an error message. */
+/** A plain decimal or exponent number (no hex, no Infinity, no separators), or null. */
+export function parseNumber(raw: string): number | null {
+  const text = raw.trim();
+  if (text === '' || text.length > MAX_VALUE_LENGTH || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return null;
+  return Number(text);
+}
+
 export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: string } {
   const field = SCHEMA[name] as NumberField | EnumField<string>;
   const text = raw.trim();
@@ -80,8 +87,8 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
   if (field.kind === 'enum') {
     return field.values.includes(text) ? { value: text as Settings[K] } : { error: `${field.label}: "${text}" is not one of ${field.values.join(', ')}` };
   }
-  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text)) return { error: `${field.label}: "${text}" is not a number` };
-  const v = Number(text);
+  const v = parseNumber(text);
+  if (v === null) return { error: `${field.label}: "${text}" is not a number` };
   if (!Number.isFinite(v)) return { error: `${field.label}: "${text}" is not a finite number` };
   if (field.kind === 'int' && !Number.isInteger(v)) return { error: `${field.label}: ${text} is not a whole number` };
   if (v < field.min || v > field.max) return { error: `${field.label}: ${text} is outside ${field.min}–${field.max}` };

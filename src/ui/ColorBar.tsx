@@ -25,11 +25,16 @@ export function ColorBar({ scale, threshold }: Props) {
     <div className="colorbar" data-testid="heatmaps.colorbar" role="img" aria-label={`Colour scale (${scale.kind}) from ${formatSci(scale.lo)} to ${formatSci(scale.hi)}${t !== null ? `; threshold T = ${formatSci(threshold!)} marked` : ''}`}>
       <canvas ref={ref} width={LUT_SIZE} height={1} className="colorbar-canvas" />
       <div className="colorbar-ticks" aria-hidden="true">
-        {ticks.map((v) => (
-          <span key={v} style={{ left: `${scalePosition(v, scale) * 100}%` }}>
-            {formatSci(v)}
-          </span>
-        ))}
+        {ticks.map((v) => {
+          const p = scalePosition(v, scale);
+          // Centred under its position, but kept inside the bar at the two ends.
+          const shift = p < 0.04 ? 0 : p > 0.96 ? -100 : -50;
+          return (
+            <span key={v} style={{ left: `${p * 100}%`, transform: `translateX(${shift}%)` }}>
+              {formatSci(v)}
+            </span>
+          );
+        })}
         {t !== null && (
           <span className="colorbar-threshold" style={{ left: `${t * 100}%` }} title={`Threshold T = ${formatSci(threshold!)}: scores left of it are pruned`}>
             T

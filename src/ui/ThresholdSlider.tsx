@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { fractionBelow, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
-import { parseField } from '../state/settings';
+import { parseField, parseNumber } from '../state/settings';
 import { useAppState, useController } from './context';
 import { formatSci, pct } from './format';
 
@@ -47,8 +47,9 @@ export function ThresholdSlider() {
         c.updateSettings({ threshold: r.value });
       } else setError(r.error);
     } else {
-      const r = parseField('sparsity', String(Number(raw) / 100));
-      if (raw.trim() !== '' && 'value' in r) {
+      const percent = parseNumber(raw);
+      const r = percent === null ? null : parseField('sparsity', String(percent / 100));
+      if (r && 'value' in r) {
         setError(null);
         c.updateSettings({ sparsity: r.value });
       } else setError(`Target sparsity: "${raw}" is not a percentage between 0 and 99.9`);
