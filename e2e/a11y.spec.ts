@@ -140,7 +140,11 @@ async function tabWalk(page: Page): Promise<Stop[]> {
       const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : cs.boxShadow !== 'none' ? cs.boxShadow : null;
       const [a, b] = [lum(parse(ring ?? '0,0,0')), lum(bg)];
       const col = el.closest('.col-left') ? 0 : el.closest('.col-main') ? 1 : el.closest('.col-right') ? 2 : -1;
-      const key = el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}#${[...document.querySelectorAll('*')].indexOf(el)}`;
+      // A stable name per element: its test id, else one given on first sight (the same in every walk).
+      const w = window as unknown as { a11yIds?: WeakMap<Element, string>; a11yNext?: number };
+      w.a11yIds ??= new WeakMap();
+      if (!w.a11yIds.has(el)) w.a11yIds.set(el, `${el.tagName.toLowerCase()}#${(w.a11yNext = (w.a11yNext ?? 0) + 1)}`);
+      const key = el.getAttribute('data-testid') ?? w.a11yIds.get(el)!;
       return { key, column: col, ring, ringContrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
     });
     if (!stop || stop.key === stops[0]?.key) break;
@@ -162,7 +166,14 @@ test('keyboard: train with the keyboard, every control reachable in column order
   const expected = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]')]
       .filter((e) => e.tabIndex >= 0 && !e.matches(':disabled') && e.checkVisibility())
-      .map((e) => e.getAttribute('data-testid') ?? `${e.tagName.toLowerCase()}#${[...document.querySelectorAll('*')].indexOf(e)}`),
+      .map((el) => {
+        // The same naming as in tabWalk.
+        const w = window as unknown as { a11yIds?: WeakMap<Element, string>; a11yNext?: number };
+        w.a11yIds ??= new WeakMap();
+        if (!w.a11yIds.has(el)) w.a11yIds.set(el, `${el.tagName.toLowerCase()}#${(w.a11yNext = (w.a11yNext ?? 0) + 1)}`);
+        const key = el.getAttribute('data-testid') ?? w.a11yIds.get(el)!;
+        return key;
+      }),
   );
   expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 'no positive tabindex').toBe(0);
   let first: string[] = [];

@@ -65,6 +65,7 @@ test('a worker that silently disappears mid-epoch is noticed by the watchdog; Re
   await expect(lab.page.getByTestId('error.message')).toContainText('stopped responding', { timeout: 40_000 });
   const detectedMs = Date.now() - t0;
   test.info().annotations.push({ type: 'watchdog detection ms', description: String(detectedMs) });
+  console.log(`watchdog: a silently closed worker was reported after ${detectedMs} ms`);
   expect(detectedMs).toBeLessThan(25_000);
   await restartShort(lab);
 });

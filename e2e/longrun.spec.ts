@@ -45,7 +45,9 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
     await expect.poll(async () => (await lab.state()).finetune?.status, { timeout: 60_000 }).toBe('done');
     perFinetune.push((await lab.memory()).numTensors);
   }
-  test.info().annotations.push({ type: 'numTensors', description: `base ${base}, after training ${afterTrain}, after each fine-tune ${perFinetune.join(',')}` });
+  const note = `base ${base}, after 20 cycles ${counts.join(',')}, after training ${afterTrain}, after each fine-tune ${perFinetune.join(',')}`;
+  test.info().annotations.push({ type: 'numTensors', description: note });
+  console.log(`numTensors: ${note}`);
   expect(perFinetune).toEqual(Array(10).fill(afterTrain));
 });
 

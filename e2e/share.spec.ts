@@ -116,6 +116,11 @@ test('the built site works from a sub-path of a plain static server, with its CS
   try {
     const csp: string[] = [];
     lab.page.on('console', (m) => /Content Security Policy/i.test(m.text()) && csp.push(m.text()));
+    // The browser's own report of each violation, recorded in the page from its first script on.
+    await lab.page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
     await lab.page.goto('http://localhost:4191/some/sub/path/?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
     await expect(lab.badge).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
     await lab.trainButton.click();
@@ -124,6 +129,22 @@ test('the built site works from a sub-path of a plain static server, with its CS
     expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
     expect(await lab.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'self'");
     expect(csp).toEqual([]);
+    expect(await lab.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // Control, in a second page outside the fixture's console watch: the listener does report a
+    // script the policy forbids, so the empty list above means something.
+    const other = await lab.page.context().newPage();
+    await other.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+    });
+    await other.goto('http://localhost:4191/some/sub/path/?backend=cpu');
+    await other.evaluate(() => {
+      const s = document.createElement('script');
+      s.src = 'https://example.invalid/x.js';
+      document.head.append(s);
+    });
+    await expect.poll(() => other.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual(['script-src-elem']);
+    await other.close();
   } finally {
     server.close();
   }
