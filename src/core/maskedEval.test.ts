@@ -47,12 +47,14 @@ describe('masked evaluator', () => {
       const r = createRng(seed);
       let s = 0;
       let incremental = 0;
+      const walks = new Set<boolean>();
       for (let move = 0; move < 60; move++) {
         const big = r.next() < 0.2;
         s = Math.min(1, Math.max(0, s + (r.next() - 0.5) * (big ? 1.2 : 0.03)));
         const { masks } = computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' });
         const { result, logits } = ev.logits(masks);
         if (!ev.work.full) incremental++;
+        if (!ev.work.full && ev.work.flips > 0) walks.add(ev.work.rowWalk);
         const ref = forwardLogits(masked(params, masks), x, N);
         let maxDiff = 0;
         ref.forEach((v, i) => (maxDiff = Math.max(maxDiff, Math.abs(v - logits[i]))));
@@ -62,6 +64,7 @@ describe('masked evaluator', () => {
         expect(result.loss).toBeCloseTo(refLoss.loss, 6);
       }
       expect(incremental).toBeGreaterThan(30); // most moves took the incremental path
+      expect([...walks].sort()).toEqual([false, true]); // both update orders (columns, rows) were checked
     }
   });
 
@@ -77,7 +80,7 @@ describe('masked evaluator', () => {
     expect(ev.work).toMatchObject({ full: false });
     expect(ev.work.flips).toBeGreaterThan(0);
     ev.evaluate(at(0.31));
-    expect(ev.work).toEqual({ full: false, flips: 0 });
+    expect(ev.work).toMatchObject({ full: false, flips: 0 });
     // A jump to 99% flips most weights while few stay live: the full pass is cheaper.
     ev.evaluate(at(0.99));
     expect(ev.work.full).toBe(true);
