@@ -134,6 +134,27 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   expect(s.pruning.view!.val!.accuracy).toBe(exact.valAccuracy);
 });
 
+test('reset and backend switch in the middle of a fine-tune curve: the curve stops, nothing throws, the next run is whole', async ({ lab }) => {
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01');
+  for (const interrupt of ['reset', 'backend'] as const) {
+    await lab.trainButton.click();
+    await lab.waitDone();
+    await lab.settled();
+    void lab.page.evaluate(() => window.__gpl!.finetuneCurve('magnitude'));
+    await expect.poll(async () => (await lab.state()).finetune?.status).toBe('running');
+    if (interrupt === 'reset') await lab.resetButton.click();
+    else await lab.page.getByTestId('controls.backend').selectOption('cpu');
+    await lab.phaseIs('idle');
+    await lab.page.waitForTimeout(2000); // time for a late fine-tune result or a next curve step to show up
+    const s = await lab.state();
+    expect([s.finetune, s.experiment, s.finetuneLog.length, s.scoring]).toEqual([null, null, 0, null]);
+  }
+  await expect(lab.badge).toHaveAttribute('data-backend', 'cpu');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  expect((await lab.state()).epochs.map((e) => e.epoch)).toEqual([1, 2]);
+});
+
 test('a frozen, hidden page (tab switch) pauses cleanly and the run completes after it comes back', async ({ lab }) => {
   await lab.open('#dataset=synthetic-32&epochs=6&batch=128&lr=0.01');
   await trainUntilProgress(lab);

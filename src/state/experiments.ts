@@ -76,7 +76,9 @@ export function createExperiments(store: Store<AppState>, client: () => Training
       const token = ++curveToken;
       const total = CURVE_SPARSITIES.length;
       for (let k = 0; k < total; k++) {
-        if (token !== curveToken) return;
+        // Stop when cancelled, or when the network is gone (reset, backend switch, a new run).
+        const now = store.getState();
+        if (token !== curveToken || now.runId !== s.runId || !now.scoring) return;
         setExperiment({ kind: 'curve', criterion, status: 'running', step: k, total });
         const st = store.getState();
         const spec = { mode: 'sparsity' as const, value: CURVE_SPARSITIES[k], scope: st.settings.scope, granularity: 'weights' as const };
