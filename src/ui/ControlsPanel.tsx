@@ -27,7 +27,7 @@ export function ControlsPanel() {
         <select id={datasetId} data-testid="controls.dataset" value={settings.dataset} disabled={running} title={SCHEMA.dataset.help} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
           {DATASET_NAMES.map((d) => (
             <option key={d} value={d}>
-              {d === 'mnist' ? 'MNIST digits (784 → 64 → 32 → 10)' : 'synthetic-32 (32 → 64 → 32 → 10)'}
+              {d === 'mnist' ? 'MNIST digits · 784 inputs' : 'Synthetic · 32 features'}
             </option>
           ))}
         </select>
