@@ -26,6 +26,9 @@ try {
   await page.getByTestId('controls.train').click();
   await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000 });
   await page.waitForFunction(() => window.__gpl.pruningSettled() || window.__gpl.state().phase === 'error', null, { timeout: 120_000 }).catch(() => {});
+  // The accuracy-vs-sparsity curves and the sensitivity charts are computed after the run.
+  await page.locator('[data-testid="chart"][data-status="done"]').waitFor({ timeout: 300_000 }).catch(() => {});
+  await page.waitForTimeout(500);
   await page.screenshot({ path: out, fullPage: true });
   const s = await page.evaluate(() => window.__gpl.state());
   console.log(JSON.stringify({ backend: s.backend, phase: s.phase, error: s.error, last: s.epochs.at(-1), result: s.result, scoring: s.scoring && { batches: s.scoring.batches, seconds: s.scoring.seconds } }));
