@@ -93,12 +93,7 @@ test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, 
     }
   }
   expect(moves).toBe(1000);
-  await lab.settled();
-  const exact = (await lab.page.evaluate(() => window.__gpl!.exactEval()))!;
-  const shown = (await lab.state()).pruning.view!;
-  expect(shown.val!.accuracy).toBe(exact.valAccuracy);
-  expect(shown.train!.accuracy).toBe(exact.trainAccuracy);
-  expect(shown.report.sparsity).toBe(exact.sparsity);
+  await lab.expectExactNumbers();
   await expect(lab.page.getByTestId('error.panel')).toHaveCount(0);
 
   const heapAfter = await heapAfterGc(cdp);

@@ -12,17 +12,6 @@ async function trained(lab: LabPage, params = MNIST) {
   await lab.settled();
 }
 
-/** The accuracy shown equals a from-scratch evaluation of the same settings. */
-async function expectExact(lab: LabPage) {
-  await lab.settled();
-  const exact = (await lab.page.evaluate(() => window.__gpl!.exactEval()))!;
-  const shown = (await lab.state()).pruning.view!;
-  expect(shown.val!.accuracy).toBe(exact.valAccuracy);
-  expect(shown.train!.accuracy).toBe(exact.trainAccuracy);
-  expect(shown.report.sparsity).toBe(exact.sparsity);
-  expect(Number(await lab.page.getByTestId('prune.acc.val').getAttribute('data-accuracy'))).toBe(exact.valAccuracy);
-}
-
 test('dragging the slider with the mouse prunes monotonically, repaints the heatmaps and ends exact', async ({ lab }) => {
   await trained(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
@@ -42,7 +31,7 @@ test('dragging the slider with the mouse prunes monotonically, repaints the heat
   for (let k = 1; k < seen.length; k++) expect(seen[k]).toBeGreaterThanOrEqual(seen[k - 1]);
   expect(seen[seen.length - 1]).toBeGreaterThan(seen[0] + 0.5);
   expect(await lab.canvasHash('dense_1')).not.toBe(before);
-  await expectExact(lab);
+  await lab.expectExactNumbers();
   // The URL is written on release.
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('mode=sparsity');
 });
@@ -67,7 +56,7 @@ test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a va
   expect(await lab.sparsityValue()).toBe(1);
   await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse');
   await lab.page.keyboard.press('PageDown');
-  await expectExact(lab);
+  await lab.expectExactNumbers();
 });
 
 test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
@@ -79,7 +68,7 @@ test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', 
   await lab.page.getByTestId('controls.criterion').selectOption('magnitude');
   await lab.settled();
   expect(Math.abs((await lab.sparsityValue()) - atGradient)).toBeLessThan(0.001);
-  await expectExact(lab);
+  await lab.expectExactNumbers();
   await lab.page.getByTestId('controls.threshold.number').fill('-1');
   await expect(lab.page.getByTestId('controls.threshold.error')).toBeVisible();
 });

@@ -81,6 +81,17 @@ export class LabPage {
     await this.page.waitForFunction(() => window.__gpl!.pruningSettled(), null, { timeout: 60_000 });
   }
 
+  /** Waits for the newest numbers, then checks they equal a from-scratch evaluation of the same settings. */
+  async expectExactNumbers(): Promise<void> {
+    await this.settled();
+    const exact = (await this.page.evaluate(() => window.__gpl!.exactEval()))!;
+    const shown = (await this.state()).pruning.view!;
+    expect(shown.val!.accuracy).toBe(exact.valAccuracy);
+    expect(shown.train!.accuracy).toBe(exact.trainAccuracy);
+    expect(shown.report.sparsity).toBe(exact.sparsity);
+    expect(Number(await this.page.getByTestId('prune.acc.val').getAttribute('data-accuracy'))).toBe(exact.valAccuracy);
+  }
+
   async sparsityValue(): Promise<number> {
     return Number(await this.sparsity.getAttribute('data-value'));
   }

@@ -24,3 +24,9 @@ export interface LayerParams extends LayerShape {
   kernel: Float32Array;
   bias: Float32Array;
 }
+
+/** A trained layer with its gradient statistics (mean |∂L/∂w| and mean (∂L/∂w)², kernel-shaped). */
+export interface LayerArrays extends LayerParams {
+  gradAbsMean: Float32Array;
+  gradSqMean: Float32Array;
+}

@@ -9,7 +9,7 @@
  * statistics must be finite. In memory (`Run`) arrays are typed: Float32Array for kernel, bias and
  * gradient statistics, Uint8Array for masks, Uint32Array for sample indices.
  */
-import { layerShapes } from './arch';
+import { layerShapes, type LayerArrays } from './arch';
 import { CRITERIA, type Criterion } from './criteria';
 import { DATASET_NAMES, SYNTHETIC_FEATURES, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
 
@@ -26,14 +26,7 @@ export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: numbe
 /** One point of an accuracy-vs-sparsity curve; `threshold` NaN when not finite. */
 export interface RunSweepPoint { criterion: Criterion; split: 'train' | 'val'; sparsity: number; threshold: number; accuracy: number; loss: number }
 /** Kernel, gradient statistics and mask row-major `[inputs, units]`; mask 1 = kept, 0 = pruned. */
-export interface RunLayer {
-  name: string;
-  inputs: number;
-  units: number;
-  kernel: Float32Array;
-  bias: Float32Array;
-  gradAbsMean: Float32Array;
-  gradSqMean: Float32Array;
+export interface RunLayer extends LayerArrays {
   mask: Uint8Array;
 }
 /** A run in memory, as `parseRun` returns it (every object and array freshly allocated). */

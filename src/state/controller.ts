@@ -7,7 +7,7 @@ import { createExperiments, type Experiments } from './experiments';
 import { joinHash, parseFlags, serializeFlags } from './flags';
 import { importRun } from './importRun';
 import type { RunOptions } from '../train/protocol';
-import { applyWorkerMessage, initialState, startRun, Store, type AppState } from './store';
+import { applyWorkerMessage, initialState, startRun, stoppedByFault, Store, type AppState } from './store';
 import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
 import { createEvalClient, createSweepClient } from './evalClient';
 import { applySweepMessage, startSweep } from './sweepState';
@@ -65,11 +65,7 @@ export function createController(env: ControllerEnv): Controller {
   const crash = (message: string) => {
     client.terminate();
     connect();
-    store.setState((s) => {
-      const running = ['loading', 'training', 'paused', 'scoring'].includes(s.phase) || s.finetune?.status === 'running';
-      const finetune = s.finetune?.status === 'running' ? { ...s.finetune, status: 'error' as const, error: message } : s.finetune;
-      return { ...s, phase: 'error', error: `The training worker stopped (${message}). A new one has been started.`, errorAction: running ? 'restart' : null, backend: null, backendStatus: 'starting', finetune };
-    });
+    store.setState((s) => stoppedByFault(s, `The training worker stopped (${message}); a new one has been started.`));
   };
   const connect = () => {
     client = createTrainingClient(env.dataUrl, (msg) => store.setState((s) => applyWorkerMessage(s, msg)), crash);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressInfo } from '../train/protocol';
-import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, Store } from './store';
+import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store } from './store';
 
 const progress = (batch: number): ProgressInfo => ({ epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
 
@@ -66,5 +66,26 @@ describe('store reducer', () => {
     store.setState({ n: 3 });
     expect(calls).toBe(1);
     expect(store.getState().n).toBe(3);
+  });
+});
+
+describe('stoppedByFault', () => {
+  const backend = { name: 'webgpu' as const, requested: 'auto' as const, software: true, adapter: 'swiftshader', fallbackReason: '' };
+  it('stops a running job with an error and a restart, and waits for a new backend', () => {
+    const s = stoppedByFault({ ...initialState(), phase: 'training', backend, backendStatus: 'ready' }, 'The GPU device was lost.');
+    expect([s.phase, s.errorAction, s.backend, s.backendStatus]).toEqual(['error', 'restart', null, 'starting']);
+    expect(s.error).toBe('The GPU device was lost. The run stopped; the backend is starting again.');
+  });
+
+  it('marks a running fine-tune as failed', () => {
+    const finetune = { runId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
+    const s = stoppedByFault({ ...initialState(), phase: 'done', finetune, backend, backendStatus: 'ready' }, 'Worker gone.');
+    expect([s.phase, s.errorAction, s.finetune!.status, s.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
+  });
+
+  it('keeps finished results when nothing was running, with a notice', () => {
+    const s = stoppedByFault({ ...initialState(), phase: 'done', backend, backendStatus: 'ready' }, 'Worker gone.');
+    expect([s.phase, s.error, s.errorAction, s.backendStatus]).toEqual(['done', null, null, 'starting']);
+    expect(s.notices).toEqual(['Worker gone. The backend is starting again; your results are kept.']);
   });
 });

@@ -129,11 +129,19 @@ function appendLosses(state: AppState, losses: Float32Array, firstBatch: number,
 
 const RUNNING: Phase[] = ['loading', 'training', 'paused', 'scoring'];
 
-/** The GPU device was lost: a running job stops with a one-click restart; finished results stay. */
-function deviceLost(state: AppState, message: string): AppState {
+/** Whether a training run or a fine-tuning job is in progress. */
+export function isBusy(state: AppState): boolean {
+  return RUNNING.includes(state.phase) || state.finetune?.status === 'running';
+}
+
+/**
+ * Pure: the worker's backend went away (device lost, worker crashed). A running job stops with an error
+ * and a one-click restart; when nothing was running, finished results stay and a notice says so.
+ */
+export function stoppedByFault(state: AppState, message: string): AppState {
   const ft = state.finetune?.status === 'running' ? { ...state.finetune, status: 'error' as const, error: message } : state.finetune;
   const base = { ...state, backend: null, backendStatus: 'starting' as const, finetune: ft };
-  if (RUNNING.includes(state.phase)) return { ...base, phase: 'error', error: `${message} Training stopped; the backend is starting again.`, errorAction: 'restart' };
+  if (isBusy(state)) return { ...base, phase: 'error', error: `${message} The run stopped; the backend is starting again.`, errorAction: 'restart' };
   return { ...base, notices: [...state.notices, `${message} The backend is starting again; your results are kept.`] };
 }
 
@@ -141,7 +149,7 @@ function deviceLost(state: AppState, message: string): AppState {
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
   if (msg.type === 'memory' || msg.type === 'pong') return state;
-  if (msg.type === 'device-lost') return deviceLost(state, msg.message);
+  if (msg.type === 'device-lost') return stoppedByFault(state, msg.message);
   const ft = state.finetune;
   if (ft && 'runId' in msg && msg.runId === ft.runId) {
     if (msg.type === 'finetune-progress') return { ...state, finetune: { ...ft, progress: msg.progress } };

@@ -3,6 +3,7 @@
  * Every message about a run carries its `runId`; the main thread drops messages from older runs.
  * Float32Arrays in worker → main messages are transferred, not copied (see `transferables`).
  */
+import type { LayerArrays } from '../core/arch';
 import type { Dataset, DatasetName } from '../core/dataset';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -84,16 +85,8 @@ export interface EpochMetrics {
   numTensors: number;
 }
 
-/** Per-layer arrays, kernel-shaped ones row-major `[inputs, units]`. */
-export interface LayerArrays {
-  name: string;
-  inputs: number;
-  units: number;
-  kernel: Float32Array;
-  bias: Float32Array;
-  gradAbsMean: Float32Array;
-  gradSqMean: Float32Array;
-}
+/** Per-layer arrays, kernel-shaped ones row-major `[inputs, units]` (defined in core, shared with the run file). */
+export type { LayerArrays } from '../core/arch';
 
 /** Loss and accuracy on the training and validation sets. */
 export interface SplitMetrics {
