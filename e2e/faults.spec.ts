@@ -30,6 +30,7 @@ test('a lost WebGPU device stops the run with a message; the backend restarts an
   await lab.page.evaluate(() => window.__gpl!.faults.loseDevice());
   await expect(lab.page.getByTestId('error.message')).toContainText('The GPU device was lost (destroyed');
   await expect(lab.page.getByTestId('error.message')).toContainText('The run stopped; the backend is starting again');
+  await expect(lab.page.getByTestId('progress.stats')).not.toContainText('ETA'); // a stopped run has no ETA
   // The worker registers a fresh device and reports it; the badge comes back.
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   const held = (await lab.state()).losses.length;

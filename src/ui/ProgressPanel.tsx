@@ -39,7 +39,8 @@ export function ProgressPanel() {
               Batch {p.batch}/{p.batchesPerEpoch}
             </span>
             <span>{formatRate(phase === 'done' && result ? result.samplesPerSec : p.samplesPerSec)}</span>
-            <span>{phase === 'done' ? `took ${formatDuration(result?.trainSeconds ?? NaN)}` : `ETA ${formatDuration(p.etaSec)}`}</span>
+            {/* No ETA for a run that stopped with an error: it will not finish. */}
+            {phase !== 'error' && <span>{phase === 'done' ? `took ${formatDuration(result?.trainSeconds ?? NaN)}` : `ETA ${formatDuration(p.etaSec)}`}</span>}
           </>
         ) : (
           <span>Epoch –, batch –</span>
