@@ -11,7 +11,12 @@ async function trainedWithCurves(lab: LabPage) {
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
 }
 
-const markerX = (lab: LabPage) => lab.page.locator('[data-testid="chart.plot"] .slider-marker line').first().getAttribute('x1').then(Number);
+/** The marker's x in page pixels (its SVG layer covers the chart box). */
+const markerX = async (lab: LabPage) => {
+  const box = (await lab.page.getByTestId('chart.plot').boundingBox())!;
+  return box.x + Number(await lab.page.getByTestId('chart.marker').getAttribute('x1'));
+};
+const gridBox = async (lab: LabPage) => (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
 
 test('the chart shows 5 validation curves, a dense baseline and a marker that follows the slider', async ({ lab }) => {
   await trainedWithCurves(lab);
@@ -31,10 +36,22 @@ test('the chart shows 5 validation curves, a dense baseline and a marker that fo
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('20');
   await lab.settled();
+  // The marker sits at the actual sparsity along the plot area, as the curves' x axis maps it.
+  const grid = await gridBox(lab);
+  const at = async () => grid.x + grid.width * (await lab.state()).pruning.view!.report.sparsity;
   const at20 = await markerX(lab);
+  expect(Math.abs(at20 - (await at()))).toBeLessThan(1.5);
   await lab.page.getByTestId('controls.threshold.number').fill('80');
   await lab.settled();
   expect(await markerX(lab)).toBeGreaterThan(at20 + 50);
+  expect(Math.abs((await markerX(lab)) - (await at()))).toBeLessThan(1.5);
+  // On the log axis of weights remaining, 90% sparsity (10% remaining) sits at log(100/10) / log(100/0.5).
+  await lab.page.getByTestId('chart.axis').click();
+  await lab.page.getByTestId('controls.threshold.number').fill('90');
+  await lab.settled();
+  const remaining = 1 - (await lab.state()).pruning.view!.report.sparsity;
+  const expected = grid.x + (grid.width * Math.log(1 / remaining)) / Math.log(200);
+  await expect.poll(async () => Math.abs((await markerX(lab)) - expected)).toBeLessThan(1.5);
 });
 
 test('clicking the chart moves the slider there, and the curve agrees with the live evaluation', async ({ lab }) => {

@@ -1,7 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { CRITERION_INFO } from '../core/criteria';
 import { useAppState } from './context';
-import { CRITERION_COLORS } from './SparsityChart';
+import { CRITERION_COLORS } from './SparsityPlot';
 
 /** Per-layer sensitivity (SparseML / NNI style): each layer pruned alone, the others dense. */
 export function SensitivityChart() {

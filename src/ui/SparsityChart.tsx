@@ -1,21 +1,11 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
-import { CRITERIA, CRITERION_INFO, type Criterion } from '../core/criteria';
+import { CRITERIA, CRITERION_INFO } from '../core/criteria';
 import { curveAt } from '../state/sweepState';
-import { fromX, nearestPoint, toX, xAtFraction, X_DOMAIN, type XMode } from './chartMath';
+import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
 import { useAppState, useController } from './context';
 import { formatSci, pct } from './format';
+import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useReducedMotion } from './useReducedMotion';
-
-/** Okabe–Ito colours (colour-blind safe), one per criterion. */
-export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
-
-interface Series {
-  key: string;
-  criterion: Criterion;
-  split: 'val' | 'train';
-  name: string;
-}
 
 /** Point markers (not toggles): fine-tuned networks. Colours are CSS variables with a light and a dark shade. */
 const MARKERS = [
@@ -82,7 +72,7 @@ export function SparsityChart() {
   const series = useMemo(
     () =>
       CRITERIA.flatMap((k) =>
-        (['val', 'train'] as const).map((split): Series & { data: { x: number; y: number }[] } => ({
+        (['val', 'train'] as const).map((split): Series => ({
           key: `${k}:${split}`,
           criterion: k,
           split,
@@ -92,7 +82,6 @@ export function SparsityChart() {
       ),
     [sweep.curves, mode],
   );
-  const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
 
   /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
   const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
@@ -144,24 +133,8 @@ export function SparsityChart() {
         }}
         onMouseLeave={() => setHover(null)}
       >
-        {/* No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent. */}
-        <div role="img" aria-label={plotLabel}>
-          <ResponsiveContainer width="100%" height={215}>
-            <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-              <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
-              <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
-              {dense && <ReferenceLine y={dense.val.accuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
-              {markerX !== null && <ReferenceLine x={markerX} stroke="var(--marker)" strokeWidth={2} ifOverflow="extendDomain" className="slider-marker" />}
-              {series.map((s) => (
-                <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === settings.criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
-              ))}
-              <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
-              <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
-              <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
-            </ComposedChart>
-          </ResponsiveContainer>
-        </div>
+        <SparsityPlot series={series} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={settings.criterion} log={log} label={plotLabel} />
+        <SliderMarker box={box} x={markerX} mode={mode} />
         {hover && (
           <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
             <div>

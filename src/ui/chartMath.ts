@@ -20,6 +20,13 @@ export function xAtFraction(f: number, mode: XMode): number {
   return Math.exp(Math.log(hi) - c * (Math.log(hi) - Math.log(lo)));
 }
 
+/** The inverse of `xAtFraction`: where an axis value lies along the plot width, clamped to [0, 1]. */
+export function fractionAtX(x: number, mode: XMode): number {
+  const [lo, hi] = X_DOMAIN[mode];
+  const f = mode === 'sparsity' ? (x - lo) / (hi - lo) : (Math.log(hi) - Math.log(Math.max(lo, x))) / (Math.log(hi) - Math.log(lo));
+  return Math.min(1, Math.max(0, f));
+}
+
 /** The curve point nearest to a sparsity (by sparsity), or null for an empty curve. */
 export function nearestPoint(points: readonly CurvePoint[], sparsity: number): CurvePoint | null {
   let best: CurvePoint | null = null;

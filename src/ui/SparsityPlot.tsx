@@ -1,0 +1,111 @@
+import { memo, useLayoutEffect, useState, type RefObject } from 'react';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
+import type { Criterion } from '../core/criteria';
+import type { FinetuneRecord } from '../state/store';
+import { fractionAtX, toX, X_DOMAIN, type XMode } from './chartMath';
+
+/** Okabe–Ito colours (colour-blind safe), one per criterion. */
+export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
+
+export interface Series {
+  key: string;
+  criterion: Criterion;
+  split: 'val' | 'train';
+  name: string;
+  data: { x: number; y: number }[];
+}
+
+interface PlotProps {
+  series: Series[];
+  hidden: ReadonlySet<string>;
+  mode: XMode;
+  /** The dense network's validation accuracy (a dashed reference line), if known. */
+  denseAccuracy: number | null;
+  /** The selected criterion: its lines are drawn thicker. */
+  criterion: Criterion;
+  log: readonly FinetuneRecord[];
+  label: string;
+}
+
+/**
+ * The recharts part of the chart. Memoized, and none of its props follow the slider, so a slider move
+ * does not re-render it: re-rendering ten 51-point lines cost ~30 ms of main-thread time per move (SVG
+ * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
+ */
+export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, denseAccuracy, criterion, log, label }: PlotProps) {
+  const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
+  return (
+    // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
+    <div role="img" aria-label={label}>
+      <ResponsiveContainer width="100%" height={215}>
+        <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+          <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
+          <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
+          {denseAccuracy !== null && <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
+          {series.map((s) => (
+            <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
+          ))}
+          <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
+          <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
+          <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </div>
+  );
+});
+
+interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** The plot area (the cartesian grid's box) relative to `box`, or null before recharts has drawn it. */
+function plotArea(box: HTMLElement): Rect | null {
+  const grid = box.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
+  if (!grid || grid.width === 0) return null;
+  const outer = box.getBoundingClientRect();
+  return { left: grid.left - outer.left, top: grid.top - outer.top, width: grid.width, height: grid.height };
+}
+
+/**
+ * The slider's position as a vertical line over the plot area, positioned with the same axis mapping
+ * as the chart. The plot area is measured when the box is resized (and until recharts has drawn it),
+ * not on every slider move, so a move costs one attribute update.
+ */
+export function SliderMarker({ box, x, mode }: { box: RefObject<HTMLDivElement | null>; x: number | null; mode: XMode }) {
+  const [area, setArea] = useState<Rect | null>(null);
+  const shown = x !== null;
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || !shown) return;
+    let raf = 0;
+    let tries = 0;
+    const measure = () => {
+      cancelAnimationFrame(raf);
+      const a = plotArea(el);
+      setArea((old) => (a && old && a.left === old.left && a.top === old.top && a.width === old.width && a.height === old.height ? old : a));
+      // Recharts sizes itself after its first render: look again on the next frames until it has.
+      if (!a && tries++ < 120) raf = requestAnimationFrame(measure);
+    };
+    measure();
+    const ro = new ResizeObserver(() => {
+      tries = 0;
+      measure();
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(raf);
+    };
+  }, [box, shown, mode]);
+  if (x === null || !area) return null;
+  const px = area.left + fractionAtX(x, mode) * area.width;
+  return (
+    <svg className="slider-marker-layer" aria-hidden="true">
+      <line className="slider-marker" data-testid="chart.marker" data-x={x} x1={px} x2={px} y1={area.top} y2={area.top + area.height} stroke="var(--marker)" strokeWidth={2} />
+    </svg>
+  );
+}
