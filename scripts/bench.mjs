@@ -461,7 +461,7 @@ async function main() {
       notes: [
         'samplesPerSec is the worker\'s own figure for the timed part of a run (after the warm-up batches): samples / wall seconds, losses read back about every 150 ms.',
         'statsOverheadPct = median(plain) / median(withStats) - 1, in percent; positive means the live gradient statistics make training slower.',
-        'evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; times in ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), of a full pass, and of 5 criteria × 51-level sweeps (incremental vs a from-scratch forward pass per level).',
+        'evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; times in ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), of a full pass, and of 5 criteria × 51-level sweeps (incremental vs a from-scratch plain-TS forward pass per level, and vs the evaluator\'s own full pass per level); engine = the evaluator\'s arithmetic (wasm = WebAssembly SIMD), js = the same with the plain-TypeScript engine.',
         'scoringSeconds is the worker\'s time for the scoring pass (one sweep over the training set with the training batch size, plus the final readback).',
         ...(preview.events.length ? [`Preview server trouble during the bench: ${preview.events.join('; ')}.`] : []),
         `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average (1, 5, 15 min) at start ${loadAtStart.join(' ')}, at end ${os

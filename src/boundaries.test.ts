@@ -1,7 +1,7 @@
 // Lint-style architecture checks: src/core is pure TypeScript (no React, DOM or tfjs), the UI and
 // state never import tfjs (it lives in the worker chunk), and files stay small.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname);
@@ -17,7 +17,10 @@ describe('module boundaries', () => {
   it('src/core imports nothing but src/core', () => {
     for (const f of files(join(root, 'core')).filter((f) => !f.endsWith('.test.ts'))) {
       const src = readFileSync(f, 'utf8');
-      for (const m of imports(src)) expect(m, `${f} imports ${m}`).toMatch(/^\.\//);
+      for (const m of imports(src)) {
+        expect(m, `${f} imports ${m}`).toMatch(/^\.\.?\//);
+        expect(resolve(dirname(f), m).startsWith(join(root, 'core') + '/'), `${f} imports ${m}, outside src/core`).toBe(true);
+      }
       expect(src, f).not.toMatch(/\b(document|window|navigator)\./);
     }
   });

@@ -3,7 +3,7 @@ import { layerShapes } from './arch';
 import { scoreLayers } from './criteria';
 import { initParams } from './init';
 import { buildPruneIndex, computeMasks } from './masks';
-import { MaskedEvaluator } from './maskedEval';
+import { MaskedEvaluator, type EngineChoice } from './maskedEval';
 import { evaluate, forwardLogits, lossAndAccuracy } from './mlp';
 import { createRng } from './rng';
 
@@ -24,10 +24,10 @@ function masked(params: ReturnType<typeof setup>['params'], masks: Uint8Array[])
   return params.map((p, l) => ({ ...p, kernel: Float64Array.from(p.kernel, (w, i) => (masks[l][i] ? w : 0)) }));
 }
 
-describe('masked evaluator', () => {
+describe.each<EngineChoice>(['auto', 'js'])('masked evaluator (%s engine)', (choice) => {
   it('with an all-ones mask reproduces the dense accuracy and loss', () => {
     const { params, x, y } = setup(1);
-    const ev = new MaskedEvaluator(params, x, y, N);
+    const ev = new MaskedEvaluator(params, x, y, N, choice);
     const masks = params.map((p) => new Uint8Array(p.kernel.length).fill(1));
     const got = ev.evaluate(masks);
     const ref = evaluate(params, x, y, N);
@@ -43,7 +43,7 @@ describe('masked evaluator', () => {
       const { params, x, y, stats } = setup(seed);
       const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
       const index = buildPruneIndex(scoreLayers('taylor', stats), shapes, 'weights');
-      const ev = new MaskedEvaluator(params, x, y, N);
+      const ev = new MaskedEvaluator(params, x, y, N, choice);
       const r = createRng(seed);
       let s = 0;
       let incremental = 0;
@@ -64,7 +64,8 @@ describe('masked evaluator', () => {
         expect(result.loss).toBeCloseTo(refLoss.loss, 6);
       }
       expect(incremental).toBeGreaterThan(30); // most moves took the incremental path
-      expect([...walks].sort()).toEqual([false, true]); // both update orders (columns, rows) were checked
+      // Both update orders (columns, rows) were checked; the wasm engine always walks columns.
+      expect([...walks].sort()).toEqual(choice === 'js' ? [false, true] : [false]);
     }
   });
 
@@ -72,7 +73,7 @@ describe('masked evaluator', () => {
     const { params, x, y, stats } = setup(5);
     const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
     const index = buildPruneIndex(scoreLayers('magnitude', stats), shapes, 'weights');
-    const ev = new MaskedEvaluator(params, x, y, N);
+    const ev = new MaskedEvaluator(params, x, y, N, choice);
     const at = (s: number) => computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }).masks;
     ev.evaluate(at(0.3));
     expect(ev.work.full).toBe(true); // first call
@@ -93,7 +94,7 @@ describe('masked evaluator', () => {
     const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
     const index = buildPruneIndex(scoreLayers('gradient', stats), shapes, 'neurons');
     const res = computeMasks(index, { mode: 'sparsity', value: 0.5, scope: 'per-layer', granularity: 'neurons' });
-    const got = new MaskedEvaluator(params, x, y, N).evaluate(res.masks);
+    const got = new MaskedEvaluator(params, x, y, N, choice).evaluate(res.masks);
     // Build the stripped network by deleting pruned units' columns/rows.
     const keep = [Array.from({ length: D }, (_, i) => i), ...res.units!.map((u) => [...u.keys()].filter((j) => u[j])), [0, 1, 2, 3, 4]];
     const stripped = params.map((p, l) => ({
@@ -106,5 +107,45 @@ describe('masked evaluator', () => {
     const ref = evaluate(stripped, x, y, N);
     expect(got.accuracy).toBe(ref.accuracy);
     expect(got.loss).toBeCloseTo(ref.loss, 9);
+  });
+});
+
+describe('evaluation engines', () => {
+  it('Node has WebAssembly SIMD, so the evaluator uses the wasm engine by default', () => {
+    const { params, x, y } = setup(7);
+    expect(new MaskedEvaluator(params, x, y, N).engineKind).toBe('wasm');
+    expect(new MaskedEvaluator(params, x, y, N, 'js').engineKind).toBe('js');
+  });
+
+  it('wasm and plain-TS engines give bit-identical full passes, with odd layer widths and neuron masks', () => {
+    for (const [seed, widths, classes, granularity] of [
+      [8, [16, 8], 5, 'weights'],
+      [9, [17, 9], 3, 'weights'],
+      [10, [33, 7], 10, 'neurons'],
+      [11, [1, 2], 7, 'weights'],
+    ] as const) {
+      const r = createRng(seed);
+      const params = initParams(D, seed, layerShapes(D, [...widths], classes));
+      params.forEach((p) => p.bias.forEach((_, j) => (p.bias[j] = 0.1 * r.normal())));
+      const x = Float32Array.from({ length: N * D }, () => (r.next() < 0.5 ? 0 : r.next()));
+      const y = Uint8Array.from({ length: N }, () => r.int(classes));
+      const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
+      const index = buildPruneIndex(scoreLayers('magnitude', stats), params.map((p) => ({ inputs: p.inputs, units: p.units })), granularity);
+      const wasm = new MaskedEvaluator(params, x, y, N);
+      const js = new MaskedEvaluator(params, x, y, N, 'js');
+      expect(wasm.engineKind).toBe('wasm');
+      for (const s of [0, 0.2, 0.21, 0.6, 0.95, 0.5, 0.99, 0]) {
+        const { masks } = computeMasks(index, { mode: 'sparsity', value: s, scope: granularity === 'neurons' ? 'per-layer' : 'global', granularity });
+        // From scratch in both (the cost models differ, so incremental histories would round differently).
+        wasm.invalidate();
+        js.invalidate();
+        const a = wasm.logits(masks);
+        const b = js.logits(masks);
+        expect(wasm.work.full && js.work.full).toBe(true);
+        expect(Array.from(a.logits)).toEqual(Array.from(b.logits));
+        expect(a.result.loss).toBe(b.result.loss);
+        expect(a.result.accuracy).toBe(b.result.accuracy);
+      }
+    }
   });
 });

@@ -18,6 +18,8 @@ export interface Timing {
 }
 
 export interface EvalBenchResult {
+  /** The evaluator's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
+  engine: 'wasm' | 'js';
   samples: number;
   weights: number;
   smallMove: Timing & { flips: number; fullPasses: number };
@@ -26,9 +28,12 @@ export interface EvalBenchResult {
   masks: Timing;
   /**
    * incrementalMs: the sweep as the app runs it. naiveMs: a from-scratch plain-TS forward pass with the
-   * masked kernels at every level. fullPassMs: the evaluator's own (sparse) full pass at every level.
+   * masked kernels at every level. fullPassMs: the evaluator's own full pass (same engine) at every level.
+   * jsIncrementalMs: the app's sweep with the plain-TypeScript engine.
    */
-  sweep: { criteria: number; levels: number; indexMs: number; incrementalMs: number; fullPassMs: number; naiveMs: number; speedup: number; speedupVsFullPass: number };
+  sweep: { criteria: number; levels: number; indexMs: number; incrementalMs: number; fullPassMs: number; naiveMs: number; speedup: number; speedupVsFullPass: number; jsIncrementalMs: number };
+  /** The same moves and full pass with the plain-TypeScript engine, for comparison. */
+  js: { smallMove: Timing; largeMove: Timing; fullPass: Timing };
 }
 
 function timing(ms: number[]): Timing {
@@ -36,6 +41,9 @@ function timing(ms: number[]): Timing {
   const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
   return { median: s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, p95: q(0.95), runs: s.length };
 }
+
+/** Untimed moves before each timed series. */
+export const WARMUP_MOVES = 6;
 
 const spec = (value: number): PruneSpec => ({ mode: 'sparsity', value, scope: 'global', granularity: 'weights' });
 
@@ -48,21 +56,24 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
   const index: PruneIndex = pruneIndexFor(scoring, 'gradient', 'weights', runConfig.seed);
   const features = sparseFeatures(val.x, val.n, layers[0].inputs);
   const ev = new MaskedEvaluator(layers, features, val.y, val.n);
+  const jsEv = new MaskedEvaluator(layers, features, val.y, val.n, 'js');
 
-  const moves = (from: number, to: number) => {
+  const moves = (from: number, to: number, e = ev) => {
     const a = computeMasks(index, spec(from)).masks;
     const b = computeMasks(index, spec(to)).masks;
-    ev.evaluate(a);
+    // Warm-up moves, not timed: the first calls run before V8 has optimised the code (JS and wasm tiers).
+    for (let i = 0; i < WARMUP_MOVES; i++) e.evaluate(i % 2 === 0 ? b : a);
+    e.evaluate(a);
     const ms: number[] = [];
     let flips = 0;
     let fullPasses = 0;
     for (let i = 0; i < repeats; i++) {
       const m = i % 2 === 0 ? b : a;
       const t0 = performance.now();
-      ev.evaluate(m);
+      e.evaluate(m);
       ms.push(performance.now() - t0);
-      flips = ev.work.flips;
-      fullPasses += ev.work.full ? 1 : 0;
+      flips = e.work.flips;
+      fullPasses += e.work.full ? 1 : 0;
     }
     return { ...timing(ms), flips, fullPasses };
   };
@@ -70,6 +81,7 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
   const largeMove = moves(0.4, 0.6);
 
   const full: number[] = [];
+  const jsFull: number[] = [];
   const maskMs: number[] = [];
   for (let i = 0; i < Math.max(5, repeats / 4); i++) {
     const t0 = performance.now();
@@ -77,15 +89,21 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
     const t1 = performance.now();
     ev.invalidate();
     ev.evaluate(m);
-    full.push(performance.now() - t1);
+    const t2 = performance.now();
+    jsEv.invalidate();
+    jsEv.evaluate(m);
+    jsFull.push(performance.now() - t2);
+    full.push(t2 - t1);
     maskMs.push(t1 - t0);
   }
+  const js = { smallMove: moves(0.5, 0.505, jsEv), largeMove: moves(0.4, 0.6, jsEv), fullPass: timing(jsFull) };
 
   const levels = sweepLevels(51);
   let indexMs = 0;
   let incrementalMs = 0;
   let naiveMs = 0;
   let fullPassMs = 0;
+  let jsIncrementalMs = 0;
   for (const criterion of CRITERIA) {
     const t0 = performance.now();
     const idx = pruneIndexFor(scoring, criterion, 'weights', runConfig.seed);
@@ -104,18 +122,22 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
       evaluate(layers.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (m[i][k] ? w : 0)) })), val.x, val.y, val.n);
     }
     const t4 = performance.now();
+    for (const _point of sweep(idx, { val: jsEv }, { scope: 'global', granularity: 'weights', levels })) void _point;
+    jsIncrementalMs += performance.now() - t4;
     indexMs += t1 - t0;
     incrementalMs += t2 - t1;
     fullPassMs += t3 - t2;
     naiveMs += t4 - t3;
   }
   return {
+    engine: ev.engineKind,
     samples: val.n,
     weights,
     smallMove,
     largeMove,
     fullPass: timing(full),
     masks: timing(maskMs),
-    sweep: { criteria: CRITERIA.length, levels: levels.length, indexMs, incrementalMs, fullPassMs, naiveMs, speedup: naiveMs / incrementalMs, speedupVsFullPass: fullPassMs / incrementalMs },
+    sweep: { criteria: CRITERIA.length, levels: levels.length, indexMs, incrementalMs, fullPassMs, naiveMs, speedup: naiveMs / incrementalMs, speedupVsFullPass: fullPassMs / incrementalMs, jsIncrementalMs },
+    js,
   };
 }

@@ -44,6 +44,8 @@ export type FromEval =
       /** Per criterion, all scores in ascending order (weights, and hidden units for neurons): the
        * page maps a threshold to the sparsity it gives (and back) without asking the worker. */
       sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }>;
+      /** The evaluator's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
+      engine: 'wasm' | 'js';
     }
   /** Masks first (the heatmaps can update at once), then the validation and training figures. */
   | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[] }

@@ -61,7 +61,7 @@ function load(id: number, dataset: Dataset, layers: EvalLayer[], seed: number): 
   for (const c of CRITERIA) {
     sorted[c] = { weights: indexFor(loaded, c, 'weights').global.values.slice(), units: indexFor(loaded, c, 'neurons').global.values.slice() };
   }
-  post({ type: 'loaded', id, dense: { train: summary(train.evaluate(ones)), val: summary(val.evaluate(ones)) }, sorted });
+  post({ type: 'loaded', id, dense: { train: summary(train.evaluate(ones)), val: summary(val.evaluate(ones)) }, sorted, engine: val.engineKind });
 }
 
 async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<void> {

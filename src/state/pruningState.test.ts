@@ -14,8 +14,8 @@ describe('pruning state', () => {
   it('becomes ready only with the answer to the current load', () => {
     const dense = { train: result(0.9), val: result(0.8) };
     const sorted = {} as never;
-    expect(applyEvalMessage(loading(), { type: 'loaded', id: 2, dense, sorted }).status).toBe('loading');
-    expect(applyEvalMessage(loading(), { type: 'loaded', id: 3, dense, sorted })).toMatchObject({ status: 'ready', dense });
+    expect(applyEvalMessage(loading(), { type: 'loaded', id: 2, dense, sorted, engine: 'wasm' }).status).toBe('loading');
+    expect(applyEvalMessage(loading(), { type: 'loaded', id: 3, dense, sorted, engine: 'wasm' })).toMatchObject({ status: 'ready', dense, engine: 'wasm' });
   });
 
   it('only moves forward: older positions and their figures are dropped', () => {

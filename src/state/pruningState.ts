@@ -33,16 +33,18 @@ export interface PruningState {
   dense: { train: SplitEval; val: SplitEval } | null;
   /** Per criterion, every score in ascending order (from the worker). */
   sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }> | null;
+  /** The evaluator's arithmetic, once loaded. */
+  engine: 'wasm' | 'js' | null;
   view: PruneView | null;
   error: string | null;
 }
 
-export const initialPruning = (): PruningState => ({ status: 'idle', loadId: 0, requested: 0, dense: null, sorted: null, view: null, error: null });
+export const initialPruning = (): PruningState => ({ status: 'idle', loadId: 0, requested: 0, dense: null, sorted: null, engine: null, view: null, error: null });
 
 export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
   switch (msg.type) {
     case 'loaded':
-      return msg.id === s.loadId ? { ...s, status: 'ready', dense: msg.dense, sorted: msg.sorted, error: null } : s;
+      return msg.id === s.loadId ? { ...s, status: 'ready', dense: msg.dense, sorted: msg.sorted, engine: msg.engine, error: null } : s;
     case 'masks':
       if (msg.id < s.loadId || (s.view && msg.id <= s.view.id)) return s;
       return {

@@ -29,6 +29,7 @@ export function PruneNumbers() {
   const requested = useAppState((s) => s.pruning.requested);
   const granularity = useAppState((s) => s.settings.granularity);
   const scoring = useAppState((s) => s.scoring);
+  const engine = useAppState((s) => s.pruning.engine);
   const layerNames = scoring?.layers.map((l) => l.name) ?? [];
   if (!view || !dense) return null;
   const r = view.report;
@@ -101,6 +102,10 @@ export function PruneNumbers() {
         </dd>
         <dt title="Layer sizes once dead hidden units are removed">Smaller dense network</dt>
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>
+        <dt title="The worker's time to evaluate this mask on the validation set (incremental when the mask changed little), and the arithmetic it used">Evaluation</dt>
+        <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
+          {view.valMs !== null ? `${view.valMs.toFixed(1)} ms` : '…'} · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
+        </dd>
       </dl>
     </div>
   );
