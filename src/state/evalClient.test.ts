@@ -9,7 +9,9 @@ function fakePort() {
   return { port, sent, reply };
 }
 const spec = (value: number) => ({ mode: 'sparsity' as const, value, scope: 'global' as const, granularity: 'weights' as const });
-const val = (id: number): FromEval => ({ type: 'evaluated', id, split: 'val', result: { accuracy: 1, loss: 0, perClass: [] }, ms: 1 });
+const result = { accuracy: 1, loss: 0, perClass: [] };
+/** The answer with the validation figures (masks and validation come in one message). */
+const val = (id: number): FromEval => ({ type: 'masks', id, criterion: 'gradient', spec: spec(0), masks: [], units: null, report: {} as never, threshold: 0, groupThresholds: [], val: result, valMs: 1 });
 
 describe('evaluation client', () => {
   it('keeps one request in flight and sends only the newest waiting one (latest wins)', () => {
@@ -23,10 +25,12 @@ describe('evaluation client', () => {
     reply(val(a));
     expect(sent.map((m) => m.id)).toEqual([a, last]);
     expect((sent[1] as Extract<ToEval, { type: 'evaluate' }>).spec.value).toBe(0.3);
+    reply({ type: 'evaluated', id: last, split: 'train', result, ms: 1 }); // the training figures free nothing
+    expect(sent).toHaveLength(2);
     reply(val(last));
     const next = c.evaluate('magnitude', spec(0.5));
     expect(sent.map((m) => m.id)).toEqual([a, last, next]); // idle again: sent at once
-    expect(got).toHaveLength(2);
+    expect(got).toHaveLength(3);
   });
 
   it('an error frees the slot, and a new load drops what was waiting', () => {

@@ -47,7 +47,7 @@ export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalP
   port.onmessage = (ev) => {
     const msg = ev.data;
     onMessage(msg);
-    if ((msg.type === 'evaluated' && msg.split === 'val') || msg.type === 'error') answered(msg.id);
+    if (msg.type === 'masks' || msg.type === 'error') answered(msg.id);
   };
   port.onerror = (ev) => {
     ev.preventDefault();

@@ -47,9 +47,12 @@ export type FromEval =
       /** The evaluator's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
       engine: 'wasm' | 'js';
     }
-  /** Masks first (the heatmaps can update at once), then the validation and training figures. */
-  | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[] }
-  | { type: 'evaluated'; id: number; split: 'val' | 'train'; result: SplitEval; ms: number }
+  /**
+   * Masks with the validation figures (one message, one render: the validation pass takes a few ms),
+   * then the training figures when the slider rests.
+   */
+  | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[]; val: SplitEval; valMs: number }
+  | { type: 'evaluated'; id: number; split: 'train'; result: SplitEval; ms: number }
   | { type: 'sweep-point'; id: number; criterion: Criterion; split: 'val' | 'train'; point: CurvePoint; done: number; total: number }
   | { type: 'sensitivity-point'; id: number; criterion: Criterion; layer: number; sparsity: number; accuracy: number; done: number; total: number }
   | { type: 'sweep-done'; id: number; ms: number }

@@ -69,6 +69,9 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
   if (!l) throw new Error('Nothing to evaluate yet: train a network first.');
   const res = computeMasks(indexFor(l, msg.criterion, msg.spec.granularity), msg.spec);
   const masks = res.masks;
+  let t0 = performance.now();
+  const val = summary(l.val.evaluate(masks));
+  const valMs = performance.now() - t0;
   // The evaluators read the masks; copies go to the page.
   post({
     type: 'masks',
@@ -80,9 +83,9 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
     report: maskReport(masks, l.layers),
     threshold: res.threshold,
     groupThresholds: res.groupThresholds,
+    val,
+    valMs,
   });
-  let t0 = performance.now();
-  post({ type: 'evaluated', id: msg.id, split: 'val', result: summary(l.val.evaluate(masks)), ms: performance.now() - t0 });
   if (!msg.withTrain) return;
   await sleep(TRAIN_PASS_DELAY_MS);
   if (msg.id !== latest) return; // superseded: skip the larger training-set pass

@@ -17,12 +17,12 @@ export interface PruneView {
   report: MaskReport;
   threshold: number;
   groupThresholds: number[];
-  val: SplitEval | null;
+  val: SplitEval;
   train: SplitEval | null;
   /** The last training figures of an earlier position, shown (marked stale) until `train` arrives. */
   trainBefore: SplitEval | null;
   /** Milliseconds the worker spent on the validation evaluation. */
-  valMs: number | null;
+  valMs: number;
 }
 
 export interface PruningState {
@@ -58,15 +58,15 @@ export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
           report: msg.report,
           threshold: msg.threshold,
           groupThresholds: msg.groupThresholds,
-          val: null,
+          val: msg.val,
           train: null,
           trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null,
-          valMs: null,
+          valMs: msg.valMs,
         },
       };
     case 'evaluated':
       if (!s.view || s.view.id !== msg.id) return s;
-      return { ...s, view: msg.split === 'val' ? { ...s.view, val: msg.result, valMs: msg.ms } : { ...s.view, train: msg.result } };
+      return { ...s, view: { ...s.view, train: msg.result } };
     case 'error':
       return msg.id < s.loadId ? s : { ...s, status: msg.id === s.loadId ? 'error' : s.status, error: msg.message };
     default:

@@ -104,7 +104,7 @@ export function PruneNumbers() {
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>
         <dt title="The worker's time to evaluate this mask on the validation set (incremental when the mask changed little), and the arithmetic it used">Evaluation</dt>
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
-          {view.valMs !== null ? `${view.valMs.toFixed(1)} ms` : '…'} · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
+          {view.valMs.toFixed(1)} ms · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
         </dd>
       </dl>
     </div>
