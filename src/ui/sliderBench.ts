@@ -13,7 +13,7 @@ export interface SliderBenchResult {
   commit: { medianMs: number; p95Ms: number; maxMs: number };
   /** Input event → start of the frame after the one that painted the update. */
   paint: { medianMs: number; p95Ms: number; maxMs: number };
-  /** Input event → heatmaps (masks) committed, before the accuracy arrives. */
+  /** Input event → the worker's answer (masks with the validation figures) reaches the store, before React renders it. */
   masks: { medianMs: number; p95Ms: number; maxMs: number };
   /** The worker's own time for the validation pass of each move. */
   workerVal: { medianMs: number; p95Ms: number; maxMs: number };
