@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreLayers } from '../core/criteria';
 import { initParams } from '../core/init';
 import { buildPruneIndex, computeMasks } from '../core/masks';
-import { MaskedEvaluator } from '../core/maskedEval';
+import { MaskedEvaluator, type EngineChoice } from '../core/maskedEval';
 import { createRng } from '../core/rng';
 import { createMlp, logits } from './model';
 import { useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);
 
-describe('masked evaluator vs tfjs', () => {
+describe.each<EngineChoice>(['auto', 'js'])('masked evaluator (%s engine) vs tfjs', (choice) => {
   it('gives the same logits within 1e-4 on random weights at several sparsities', async () => {
     const r = createRng(21);
     const params = initParams(784, 21);
@@ -21,7 +21,7 @@ describe('masked evaluator vs tfjs', () => {
     const y = Uint8Array.from({ length: n }, () => r.int(10));
     const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
     const index = buildPruneIndex(scoreLayers('obd', stats), params.map((p) => ({ inputs: p.inputs, units: p.units })), 'weights');
-    const ev = new MaskedEvaluator(params, x, y, n);
+    const ev = new MaskedEvaluator(params, x, y, n, choice);
     const xt = tf.tensor2d(x, [n, 784]);
     for (const s of [0, 0.3, 0.31, 0.8, 0.5, 0.95]) {
       const { masks } = computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' });

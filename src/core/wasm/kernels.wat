@@ -136,10 +136,11 @@
         (br $next))))
 
   ;; The first layer from scratch over sparse rows: z[r, :] = b + Σ_k val[k] · W[col[k], :] for the
-  ;; non-zeros k of row r (CSR: ptr i32 [n + 1], col i32, val f64). W is the masked kernel
-  ;; [inputs, stride] (pruned weights are 0), z is [n, stride].
+  ;; non-zeros k of row r (CSR: ptr i32 [n + 1], col i32, val f32, as the data). W is the masked kernel
+  ;; [inputs, stride] (pruned weights are 0), z is [n, stride]. `off` (i32) and `xs` (f64) are scratch
+  ;; of the longest row.
   (func (export "sparseLayer") (param $ptr i32) (param $col i32) (param $val i32) (param $n i32)
-      (param $w i32) (param $b i32) (param $stride i32) (param $z i32) (param $off i32)
+      (param $w i32) (param $b i32) (param $stride i32) (param $z i32) (param $off i32) (param $xs i32)
     (local $r i32) (local $k0 i32) (local $k1 i32) (local $k i32) (local $wrow i32) (local $zRow i32)
     (local.set $wrow (i32.shl (local.get $stride) (i32.const 3)))
     (block $done
@@ -147,23 +148,26 @@
         (br_if $done (i32.ge_u (local.get $r) (local.get $n)))
         (local.set $k0 (i32.load (i32.add (local.get $ptr) (i32.shl (local.get $r) (i32.const 2)))))
         (local.set $k1 (i32.load offset=4 (i32.add (local.get $ptr) (i32.shl (local.get $r) (i32.const 2)))))
-        ;; The row's weight-row offsets, then the same blocked kernel as the dense layers.
+        ;; The row's weight-row offsets and values (float32 → float64, exact), then the same blocked
+        ;; kernel as the dense layers.
         (local.set $k (local.get $k0))
         (block $kdone
           (loop $knext
             (br_if $kdone (i32.ge_u (local.get $k) (local.get $k1)))
             (i32.store (i32.add (local.get $off) (i32.shl (i32.sub (local.get $k) (local.get $k0)) (i32.const 2)))
               (i32.mul (i32.load (i32.add (local.get $col) (i32.shl (local.get $k) (i32.const 2)))) (local.get $wrow)))
+            (f64.store (i32.add (local.get $xs) (i32.shl (i32.sub (local.get $k) (local.get $k0)) (i32.const 3)))
+              (f64.promote_f32 (f32.load (i32.add (local.get $val) (i32.shl (local.get $k) (i32.const 2))))))
             (local.set $k (i32.add (local.get $k) (i32.const 1)))
             (br $knext)))
-        (call $row (i32.sub (local.get $k1) (local.get $k0)) (local.get $off) (i32.add (local.get $val) (i32.shl (local.get $k0) (i32.const 3)))
+        (call $row (i32.sub (local.get $k1) (local.get $k0)) (local.get $off) (local.get $xs)
           (local.get $w) (local.get $b) (local.get $stride) (i32.add (local.get $z) (local.get $zRow)))
         (local.set $zRow (i32.add (local.get $zRow) (local.get $wrow)))
         (local.set $r (i32.add (local.get $r) (i32.const 1)))
         (br $next))))
   ;; Incremental first layer: for each flipped weight (input i, unit j, signed change d), grouped by
   ;; input (fPtr i32 [inputs + 1], fUnit i32, fDelta f64), z[r, j] += x[r, i] · d over the rows r where
-  ;; x[r, i] ≠ 0 (CSC: colPtr i32 [inputs + 1], colOff i32 = r's byte offset in z, colVal f64).
+  ;; x[r, i] ≠ 0 (CSC: colPtr i32 [inputs + 1], colOff i32 = r's byte offset in z, colVal f32).
   (func (export "columnUpdate") (param $fPtr i32) (param $fUnit i32) (param $fDelta i32) (param $inputs i32)
       (param $colPtr i32) (param $colOff i32) (param $colVal i32) (param $z i32)
     (local $i i32) (local $q i32) (local $q1 i32) (local $k i32) (local $k0 i32) (local $k1 i32)
@@ -186,7 +190,7 @@
                 (br_if $kdone (i32.ge_u (local.get $k) (local.get $k1)))
                 (local.set $p (i32.add (local.get $zc) (i32.load (i32.add (local.get $colOff) (i32.shl (local.get $k) (i32.const 2))))))
                 (f64.store (local.get $p) (f64.add (f64.load (local.get $p))
-                  (f64.mul (f64.load (i32.add (local.get $colVal) (i32.shl (local.get $k) (i32.const 3)))) (local.get $d))))
+                  (f64.mul (f64.promote_f32 (f32.load (i32.add (local.get $colVal) (i32.shl (local.get $k) (i32.const 2))))) (local.get $d))))
                 (local.set $k (i32.add (local.get $k) (i32.const 1)))
                 (br $knext)))
             (local.set $q (i32.add (local.get $q) (i32.const 1)))

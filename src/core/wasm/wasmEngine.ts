@@ -13,7 +13,7 @@ import { KERNELS_WASM_BASE64 } from './kernels.wasm';
 interface KernelExports {
   memory: WebAssembly.Memory;
   layer(inp: number, n: number, width: number, inStride: number, w: number, b: number, stride: number, out: number, off: number, val: number): void;
-  sparseLayer(ptr: number, col: number, val: number, n: number, w: number, b: number, stride: number, z: number, off: number): void;
+  sparseLayer(ptr: number, col: number, val: number, n: number, w: number, b: number, stride: number, z: number, off: number, xs: number): void;
   columnUpdate(fPtr: number, fUnit: number, fDelta: number, inputs: number, colPtr: number, colOff: number, colVal: number, z: number): void;
 }
 
@@ -80,7 +80,7 @@ export class WasmEngine implements EvalEngine {
     this.z1Ptr = alloc(this.n * strides[0] * 8);
     this.outs = layers.slice(1).map((_, i) => alloc(this.n * strides[i + 1] * 8));
     const inputs = layers[0].inputs;
-    this.feat = { ptr: alloc((this.n + 1) * 4), col: alloc(f.nnz * 4), val: alloc(f.nnz * 8), colPtr: alloc((inputs + 1) * 4), colOff: alloc(f.nnz * 4), colVal: alloc(f.nnz * 8) };
+    this.feat = { ptr: alloc((this.n + 1) * 4), col: alloc(f.nnz * 4), val: alloc(f.nnz * 4), colPtr: alloc((inputs + 1) * 4), colOff: alloc(f.nnz * 4), colVal: alloc(f.nnz * 4) };
     this.flipPtrs = { ptr: alloc((inputs + 1) * 4), unit: alloc(layers[0].kernel.length * 4), delta: alloc(layers[0].kernel.length * 8) };
     let maxRow = 0;
     for (let r = 0; r < this.n; r++) maxRow = Math.max(maxRow, f.rowPtr[r + 1] - f.rowPtr[r]);
@@ -93,10 +93,10 @@ export class WasmEngine implements EvalEngine {
     this.z1 = new Float64Array(mem.buffer, this.z1Ptr, this.n * this.z1Stride);
     new Uint32Array(mem.buffer, this.feat.ptr, this.n + 1).set(f.rowPtr);
     new Uint32Array(mem.buffer, this.feat.col, f.nnz).set(f.rowCol);
-    new Float64Array(mem.buffer, this.feat.val, f.nnz).set(f.rowVal);
+    new Float32Array(mem.buffer, this.feat.val, f.nnz).set(f.rowVal);
     new Uint32Array(mem.buffer, this.feat.colPtr, inputs + 1).set(f.colPtr);
     new Uint32Array(mem.buffer, this.feat.colOff, f.nnz).set(f.colRow.map((r) => r * this.z1Stride * 8));
-    new Float64Array(mem.buffer, this.feat.colVal, f.nnz).set(f.colVal);
+    new Float32Array(mem.buffer, this.feat.colVal, f.nnz).set(f.colVal);
     const fl = this.flipPtrs;
     this.flips = { ptr: new Int32Array(mem.buffer, fl.ptr, inputs + 1), unit: new Int32Array(mem.buffer, fl.unit, layers[0].kernel.length), delta: new Float64Array(mem.buffer, fl.delta, layers[0].kernel.length) };
     for (const s of this.slots) {
@@ -126,7 +126,7 @@ export class WasmEngine implements EvalEngine {
   firstLayer(mask: Uint8Array): void {
     this.writeKernel(0, mask);
     const s = this.slots[0];
-    this.x.sparseLayer(this.feat.ptr, this.feat.col, this.feat.val, this.n, s.w, s.b, s.stride, this.z1Ptr, this.off);
+    this.x.sparseLayer(this.feat.ptr, this.feat.col, this.feat.val, this.n, s.w, s.b, s.stride, this.z1Ptr, this.off, this.val);
   }
 
   /** Column walk only: in WebAssembly it beats the row walk, and many flips take the full pass anyway. */
