@@ -66,7 +66,7 @@ test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', 
   await expect(lab.page.getByTestId('prune.threshold')).toHaveText(/0\.01/);
   // The evaluation worker runs the WebAssembly SIMD kernels in Chromium, and says so with its time.
   await expect(lab.page.getByTestId('prune.evalTime')).toHaveAttribute('data-engine', 'wasm');
-  await expect(lab.page.getByTestId('prune.evalTime')).toHaveText(/^\d+\.\d ms · WebAssembly SIMD$/);
+  await expect(lab.page.getByTestId('prune.evalTime')).toHaveText(/^\d+\.\d ms, (full pass|incremental) · WebAssembly SIMD$/);
   const atGradient = await lab.sparsityValue();
   await lab.page.getByTestId('controls.criterion').selectOption('magnitude');
   await lab.settled();

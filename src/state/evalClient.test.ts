@@ -11,7 +11,7 @@ function fakePort() {
 const spec = (value: number) => ({ mode: 'sparsity' as const, value, scope: 'global' as const, granularity: 'weights' as const });
 const result = { accuracy: 1, loss: 0, perClass: [] };
 /** The answer with the validation figures (masks and validation come in one message). */
-const val = (id: number): FromEval => ({ type: 'masks', id, criterion: 'gradient', spec: spec(0), masks: [], units: null, report: {} as never, threshold: 0, groupThresholds: [], val: result, valMs: 1 });
+const val = (id: number): FromEval => ({ type: 'masks', id, criterion: 'gradient', spec: spec(0), masks: [], units: null, report: {} as never, threshold: 0, groupThresholds: [], val: result, valMs: 1, valFull: true });
 
 describe('evaluation client', () => {
   it('keeps one request in flight and sends only the newest waiting one (latest wins)', () => {

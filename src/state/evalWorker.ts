@@ -85,6 +85,7 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
     groupThresholds: res.groupThresholds,
     val,
     valMs,
+    valFull: l.val.work.full,
   });
   if (!msg.withTrain) return;
   await sleep(TRAIN_PASS_DELAY_MS);

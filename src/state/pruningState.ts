@@ -21,8 +21,9 @@ export interface PruneView {
   train: SplitEval | null;
   /** The last training figures of an earlier position, shown (marked stale) until `train` arrives. */
   trainBefore: SplitEval | null;
-  /** Milliseconds the worker spent on the validation evaluation. */
+  /** Milliseconds the worker spent on the validation evaluation, and whether it was a full pass (else incremental). */
   valMs: number;
+  valFull: boolean;
 }
 
 export interface PruningState {
@@ -62,6 +63,7 @@ export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
           train: null,
           trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null,
           valMs: msg.valMs,
+          valFull: msg.valFull,
         },
       };
     case 'evaluated':

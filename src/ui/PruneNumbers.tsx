@@ -102,9 +102,9 @@ export function PruneNumbers() {
         </dd>
         <dt title="Layer sizes once dead hidden units are removed">Smaller dense network</dt>
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>
-        <dt title="The worker's time to evaluate this mask on the validation set (incremental when the mask changed little), and the arithmetic it used">Evaluation</dt>
+        <dt title="The worker's time to evaluate this mask on the validation set: incremental (only the flipped first-layer weights are applied) or a full pass, and the arithmetic it used">Evaluation</dt>
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
-          {view.valMs.toFixed(1)} ms · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
+          {view.valMs.toFixed(1)} ms, {view.valFull ? 'full pass' : 'incremental'} · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
         </dd>
       </dl>
     </div>
