@@ -31,6 +31,17 @@ export interface EvalWork {
   rowWalk: boolean;
 }
 
+/** The WebAssembly engine, or null where it is unavailable or its memory cannot be had (then plain TS). */
+function wasmEngine(layers: readonly DenseWeights[], f: SparseFeatures): EvalEngine | null {
+  const module = kernelsModule();
+  if (!module) return null;
+  try {
+    return new WasmEngine(module, layers, f);
+  } catch {
+    return null;
+  }
+}
+
 /** Which arithmetic to use: WebAssembly SIMD when the runtime has it (`auto`), or plain TypeScript. */
 export type EngineChoice = 'auto' | 'js';
 
@@ -56,8 +67,7 @@ export class MaskedEvaluator {
     this.classes = layers[layers.length - 1].units;
     this.f = 'colPtr' in x ? x : sparseFeatures(x, n, d);
     if (this.f.n !== n || this.f.d !== d) throw new RangeError(`features are [${this.f.n}, ${this.f.d}], expected [${n}, ${d}]`);
-    const module = choice === 'auto' ? kernelsModule() : null;
-    this.engine = module ? new WasmEngine(module, layers, this.f) : new JsEngine(layers, this.f);
+    this.engine = (choice === 'auto' && wasmEngine(layers, this.f)) || new JsEngine(layers, this.f);
     this.out = new Float64Array(this.classes * n);
   }
 

@@ -107,3 +107,24 @@ describe('without WebAssembly', () => {
     }
   });
 });
+
+describe('when WebAssembly memory cannot be had', () => {
+  it('the evaluator uses the plain-TS engine instead of failing', async () => {
+    const n = 3000; // more than the first 64 KB page of memory
+    const { layers, f, masks } = setup(6, 20, n, [8, 4], 3);
+    const y = Uint8Array.from({ length: n }, (_, i) => i % 3);
+    const { MaskedEvaluator } = await import('../maskedEval');
+    const expected = new MaskedEvaluator(layers, f, y, n, 'js').evaluate(masks);
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, 'grow').mockImplementation(() => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    });
+    try {
+      const ev = new MaskedEvaluator(layers, f, y, n);
+      expect(grow).toHaveBeenCalled();
+      expect(ev.engineKind).toBe('js');
+      expect(ev.evaluate(masks)).toEqual(expected);
+    } finally {
+      grow.mockRestore();
+    }
+  });
+});
