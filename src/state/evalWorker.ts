@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The evaluation worker: holds the dataset and the trained layers, builds one prune index per
- * (criterion, granularity) on demand, and answers evaluate requests with masks, then validation and
- * training accuracy. A newer request supersedes an older one between stages (latest wins).
+ * (criterion, granularity) on demand, and answers evaluate requests with the masks and the validation
+ * figures in one message, then (once the slider rests) the training figures. A newer request supersedes
+ * an older one before the training-set pass (latest wins).
  */
 import { CRITERIA, scoreLayers, type Criterion } from '../core/criteria';
 import type { Dataset } from '../core/dataset';
