@@ -18,8 +18,9 @@ export async function benchEvaluator(browser, base, log, repeats = 100) {
     if (err) throw new Error(`training failed: ${err}`);
     // Time a quiet page: after training, the curves of every criterion are computed in a worker.
     await page.waitForFunction(() => window.__gpl.state().sweep.status !== 'running' && window.__gpl.pruningSettled(), null, { timeout: 300_000, polling: 250 });
-    log(`evaluator: timing ${repeats} slider moves of each kind (after 6 untimed ones), full passes and 5 × 51-level sweeps…`);
+    log(`evaluator: timing ${repeats} slider moves of each kind (after a few untimed ones), full passes and 5 × 51-level sweeps…`);
     const r = await page.evaluate((n) => window.__gpl.benchEval(n), repeats);
+    log(`  untimed warm-up moves before each series: ${r.warmupMoves}`);
     const ms = (x) => Number(x.toFixed(2));
     log(`  engine: ${r.engine === 'wasm' ? 'WebAssembly SIMD' : 'plain TypeScript (no WebAssembly SIMD here)'}`);
     log(`  small move (${r.smallMove.flips} flips): median ${ms(r.smallMove.median)} ms, p95 ${ms(r.smallMove.p95)} ms`);
@@ -29,7 +30,7 @@ export async function benchEvaluator(browser, base, log, repeats = 100) {
     log('slider: 200 synthetic moves, each until the frame that paints its numbers and heatmaps…');
     const slider = await page.evaluate(() => window.__gpl.benchSlider(200));
     log(`  slider input → commit: median ${ms(slider.commit.medianMs)} ms, p95 ${ms(slider.commit.p95Ms)} ms; → next frame: median ${ms(slider.paint.medianMs)} ms, p95 ${ms(slider.paint.p95Ms)} ms; same frame ${Math.round(slider.sameFrame * 100)}%; long tasks > 50 ms: ${slider.longTasks}`);
-    log(`  of which: masks/heatmaps committed after median ${ms(slider.masks.medianMs)} ms (p95 ${ms(slider.masks.p95Ms)}); worker validation pass median ${ms(slider.workerVal.medianMs)} ms (p95 ${ms(slider.workerVal.p95Ms)})`);
+    log(`  of which: the worker's answer (masks and validation figures) reached the page after median ${ms(slider.answer.medianMs)} ms (p95 ${ms(slider.answer.p95Ms)}); worker validation pass median ${ms(slider.workerVal.medianMs)} ms (p95 ${ms(slider.workerVal.p95Ms)})`);
     return { ...r, slider };
   } finally {
     await page.close().catch(() => {});

@@ -53,7 +53,7 @@ export function installTestApi(c: Controller): void {
     exactEval: async () => (await import('./state/exactEval')).exactEvaluation(c.store.getState()),
     pruningSettled: () => {
       const p = c.store.getState().pruning;
-      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.val && !!p.view.train;
+      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.train;
     },
     benchSlider: async (moves) => (await import('./ui/sliderBench')).benchSlider(c.store, moves),
     finetuneCurve: (criterion) => c.finetuneCurve(criterion),

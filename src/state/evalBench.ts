@@ -20,6 +20,8 @@ export interface Timing {
 export interface EvalBenchResult {
   /** The evaluator's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
   engine: 'wasm' | 'js';
+  /** Untimed moves before each timed series (the first calls run before V8 has optimised the code). */
+  warmupMoves: number;
   samples: number;
   weights: number;
   smallMove: Timing & { flips: number; fullPasses: number };
@@ -42,8 +44,7 @@ function timing(ms: number[]): Timing {
   return { median: s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, p95: q(0.95), runs: s.length };
 }
 
-/** Untimed moves before each timed series. */
-export const WARMUP_MOVES = 6;
+const WARMUP_MOVES = 6;
 
 const spec = (value: number): PruneSpec => ({ mode: 'sparsity', value, scope: 'global', granularity: 'weights' });
 
@@ -131,6 +132,7 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
   }
   return {
     engine: ev.engineKind,
+    warmupMoves: WARMUP_MOVES,
     samples: val.n,
     weights,
     smallMove,

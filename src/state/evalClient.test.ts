@@ -25,7 +25,7 @@ describe('evaluation client', () => {
     reply(val(a));
     expect(sent.map((m) => m.id)).toEqual([a, last]);
     expect((sent[1] as Extract<ToEval, { type: 'evaluate' }>).spec.value).toBe(0.3);
-    reply({ type: 'evaluated', id: last, split: 'train', result, ms: 1 }); // the training figures free nothing
+    reply({ type: 'train-evaluated', id: last, result, ms: 1 }); // the training figures free nothing
     expect(sent).toHaveLength(2);
     reply(val(last));
     const next = c.evaluate('magnitude', spec(0.5));

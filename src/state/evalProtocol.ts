@@ -52,7 +52,7 @@ export type FromEval =
    * then the training figures when the slider rests.
    */
   | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[]; val: SplitEval; valMs: number; valFull: boolean }
-  | { type: 'evaluated'; id: number; split: 'train'; result: SplitEval; ms: number }
+  | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
   | { type: 'sweep-point'; id: number; criterion: Criterion; split: 'val' | 'train'; point: CurvePoint; done: number; total: number }
   | { type: 'sensitivity-point'; id: number; criterion: Criterion; layer: number; sparsity: number; accuracy: number; done: number; total: number }
   | { type: 'sweep-done'; id: number; ms: number }

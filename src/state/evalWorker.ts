@@ -92,7 +92,7 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
   await sleep(TRAIN_PASS_DELAY_MS);
   if (msg.id !== latest) return; // superseded: skip the larger training-set pass
   t0 = performance.now();
-  post({ type: 'evaluated', id: msg.id, split: 'train', result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
+  post({ type: 'train-evaluated', id: msg.id, result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
 }
 
 /**

@@ -48,7 +48,7 @@ export function runFile(s: AppState): FileOut {
       for (const p of curves?.[split] ?? []) sweep.push({ criterion: criterion as RunSweepPoint['criterion'], split, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss });
     }
   }
-  const pruned = view.val && view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
+  const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
     config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null },

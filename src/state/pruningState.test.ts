@@ -7,7 +7,7 @@ const spec = { mode: 'threshold' as const, value: 0.01, scope: 'global' as const
 const report = { sparsity: 0.5 } as MaskReport;
 const result = (accuracy: number): SplitEval => ({ accuracy, loss: 1, perClass: [] });
 const masks = (id: number, val = 0.6): FromEval => ({ type: 'masks', id, criterion: 'gradient', spec, masks: [], units: null, report, threshold: 0.01, groupThresholds: [], val: result(val), valMs: 2, valFull: false });
-const evaluated = (id: number, acc: number): FromEval => ({ type: 'evaluated', id, split: 'train', result: result(acc), ms: 1 });
+const evaluated = (id: number, acc: number): FromEval => ({ type: 'train-evaluated', id, result: result(acc), ms: 1 });
 const loading = (): PruningState => ({ ...initialPruning(), status: 'loading', loadId: 3, requested: 3 });
 
 describe('pruning state', () => {

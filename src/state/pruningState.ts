@@ -66,7 +66,7 @@ export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
           valFull: msg.valFull,
         },
       };
-    case 'evaluated':
+    case 'train-evaluated':
       if (!s.view || s.view.id !== msg.id) return s;
       return { ...s, view: { ...s.view, train: msg.result } };
     case 'error':
