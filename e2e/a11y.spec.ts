@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
+import { SYNTH_RUN } from './runs';
 
 // Accessibility: axe in both colour schemes, keyboard reachability and focus rings, the heatmaps' text
 // alternative and keyboard tooltip, and reduced motion. Small runs on the WASM backend (WebGPU is a slow
@@ -165,9 +166,7 @@ test('keyboard: train with the keyboard, every control reachable in column order
 
 test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that is announced', async ({ lab }) => {
   const { page } = lab;
-  await lab.open(WASM);
-  await lab.trainButton.click();
-  await trainAndSettle(lab, false);
+  await lab.openTrained(SYNTH_RUN);
   await pruneSome(lab);
   const report = (await lab.state()).pruning.view!.report;
   const shapes = [[32, 64], [64, 32], [32, 10]];

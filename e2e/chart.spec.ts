@@ -1,13 +1,11 @@
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
+import { SYNTH_RUN } from './runs';
 
-const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=4';
 
+/** A trained network (trained once, imported here) with its curves computed. */
 async function trainedWithCurves(lab: LabPage) {
-  await lab.open(SYNTH);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
+  await lab.openTrained(SYNTH_RUN);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
 }
 
@@ -57,6 +55,7 @@ test('the chart shows 5 validation curves, a dense baseline and a marker that fo
 test('clicking the chart moves the slider there, and the curve agrees with the live evaluation', async ({ lab }) => {
   await trainedWithCurves(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('chart.plot').scrollIntoViewIfNeeded(); // a mouse click only lands inside the viewport
   const grid = (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
   await lab.page.mouse.click(grid.x + grid.width * 0.7, grid.y + grid.height / 2);
   await lab.settled();
@@ -76,8 +75,8 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
   await lab.settled();
   const oneShot = (await lab.state()).pruning.view!.val!.accuracy;
   await lab.page.getByTestId('finetune.start').click();
-  await expect.poll(async () => (await lab.state()).finetuneLog.length, { timeout: 60_000 }).toBe(1);
-  const rec = (await lab.state()).finetuneLog[0];
+  await expect.poll(async () => (await lab.state()).experiments.log.length, { timeout: 60_000 }).toBe(1);
+  const rec = (await lab.state()).experiments.log[0];
   expect(rec.sparsity).toBeCloseTo(0.9, 3);
   expect(rec.afterValAcc).toBeGreaterThanOrEqual(oneShot);
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(1);
@@ -86,7 +85,7 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
   await expect(lab.page.getByTestId('experiments.status')).toContainText('Fine-tune curve done', { timeout: 120_000 });
   await lab.page.getByTestId('experiments.iterative').click();
   await expect(lab.page.getByTestId('experiments.status')).toContainText('Iterative pruning done', { timeout: 120_000 });
-  const log = (await lab.state()).finetuneLog;
+  const log = (await lab.state()).experiments.log;
   expect(log.filter((r) => r.kind === 'curve').map((r) => Number(r.sparsity.toFixed(2)))).toEqual([0.5, 0.8, 0.9, 0.95, 0.98]);
   expect(log.filter((r) => r.kind === 'iterative')).toHaveLength(1);
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(7);

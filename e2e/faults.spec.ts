@@ -3,8 +3,9 @@ import type { LabPage } from './pages/LabPage';
 
 // Each test injects one fault through the page's test hooks (window.__gpl.faults) or the browser
 // (CDP), then checks the page says what happened, nothing freezes, and a new run is consistent.
-const LONG = '#dataset=synthetic-32&epochs=40&batch=128&lr=0.01';
-const SHORT = '#dataset=synthetic-32&epochs=2&batch=256&lr=0.01';
+// The WASM backend (fast here) except where the fault is WebGPU's own (a lost device).
+const LONG = '?backend=wasm#dataset=synthetic-32&epochs=40&batch=128&lr=0.01';
+const SHORT = '?backend=wasm#dataset=synthetic-32&epochs=2&batch=256&lr=0.01';
 
 async function trainUntilProgress(lab: LabPage): Promise<void> {
   await lab.trainButton.click();
@@ -24,7 +25,7 @@ async function restartShort(lab: LabPage): Promise<void> {
 }
 
 test('a lost WebGPU device stops the run with a message; the backend restarts and one click trains again', async ({ lab }) => {
-  await lab.open(LONG);
+  await lab.open(LONG.replace('?backend=wasm', ''));
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   await trainUntilProgress(lab);
   await lab.page.evaluate(() => window.__gpl!.faults.loseDevice());
@@ -74,7 +75,7 @@ test('a worker that silently disappears mid-epoch is noticed by the watchdog; Re
 test('a diverging loss stops training with a clear message instead of drawing NaN', async ({ lab }) => {
   // The form allows learning rates up to 10, which stayed finite in our runs:
   // the page reaches the end without a NaN. A test-only learning rate of 1e30 makes Adam's weights overflow.
-  await lab.open('#dataset=synthetic-32&epochs=1&batch=256&lr=10');
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=10');
   await lab.trainButton.click();
   await lab.waitDone();
   expect((await lab.state()).epochs.every((e) => Number.isFinite(e.trainLoss) && Number.isFinite(e.valLoss))).toBe(true);
@@ -90,7 +91,8 @@ test('a diverging loss stops training with a clear message instead of drawing Na
 });
 
 test('reset and backend switch during scoring, and a new run during fine-tuning: stale messages are ignored', async ({ lab }) => {
-  await lab.open(SHORT);
+  // Batch 32: a scoring pass of 250 batches, long enough to reset in the middle of it.
+  await lab.open(SHORT.replace('batch=256', 'batch=32'));
   // Reset exactly while the scoring pass runs.
   await lab.trainButton.click();
   await lab.page.waitForFunction(() => window.__gpl!.state().phase === 'scoring', null, { polling: 'raf', timeout: 60_000 });
@@ -101,6 +103,7 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   expect([s.phase, s.scoring, s.epochs.length]).toEqual(['idle', null, 0]);
 
   // Switch the backend in the middle of training: the run stops, the new backend comes up, a new run is whole.
+  await lab.page.getByTestId('controls.batchSize').fill('256');
   await lab.page.getByTestId('controls.epochs').fill('30');
   await trainUntilProgress(lab);
   await lab.page.getByTestId('controls.backend').selectOption('cpu');
@@ -117,7 +120,7 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   // fine-tune's late messages must not land on the new run, and the new run's curves are its own.
   await lab.settled();
   expect(await lab.page.evaluate(() => window.__gpl!.finetune('magnitude', { mode: 'sparsity', value: 0.5, scope: 'global', granularity: 'weights' }, { epochs: 20 }))).toBe(true);
-  await expect.poll(async () => (await lab.state()).finetune?.status).toBe('running');
+  await expect.poll(async () => (await lab.state()).experiments.finetune?.status).toBe('running');
   await lab.page.getByTestId('controls.dataset').selectOption('mnist');
   await lab.page.getByTestId('controls.epochs').fill('1');
   await lab.page.getByTestId('controls.batchSize').fill('500');
@@ -127,7 +130,7 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   s = await lab.state();
   expect(s.dataset!.name).toBe('mnist');
   expect(s.scoring!.layers[0].inputs).toBe(784);
-  expect(s.finetune?.status ?? 'none').not.toBe('running');
+  expect(s.experiments.finetune?.status ?? 'none').not.toBe('running');
   await expect.poll(async () => (await lab.state()).sweep.status, { timeout: 120_000 }).toBe('done');
   s = await lab.state();
   expect(Object.keys(s.sweep.curves).length).toBe(5);
@@ -141,13 +144,13 @@ test('reset and backend switch in the middle of a fine-tune curve: the curve sto
     await lab.waitDone();
     await lab.settled();
     void lab.page.evaluate(() => window.__gpl!.finetuneCurve('magnitude'));
-    await expect.poll(async () => (await lab.state()).finetune?.status).toBe('running');
+    await expect.poll(async () => (await lab.state()).experiments.finetune?.status).toBe('running');
     if (interrupt === 'reset') await lab.resetButton.click();
     else await lab.page.getByTestId('controls.backend').selectOption('cpu');
     await lab.phaseIs('idle');
     await lab.page.waitForTimeout(2000); // time for a late fine-tune result or a next curve step to show up
     const s = await lab.state();
-    expect([s.finetune, s.experiment, s.finetuneLog.length, s.scoring]).toEqual([null, null, 0, null]);
+    expect([s.experiments.finetune, s.experiments.series, s.experiments.log.length, s.scoring]).toEqual([null, null, 0, null]);
   }
   await expect(lab.badge).toHaveAttribute('data-backend', 'cpu');
   await lab.trainButton.click();
@@ -156,7 +159,7 @@ test('reset and backend switch in the middle of a fine-tune curve: the curve sto
 });
 
 test('a frozen, hidden page (tab switch) pauses cleanly and the run completes after it comes back', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=6&batch=128&lr=0.01');
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=6&batch=128&lr=0.01');
   await trainUntilProgress(lab);
   const cdp = await lab.page.context().newCDPSession(lab.page);
   await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });

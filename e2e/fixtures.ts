@@ -1,25 +1,68 @@
-import { test as base, expect } from '@playwright/test';
-import { LabPage } from './pages/LabPage';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { LabPage, type RunSource } from './pages/LabPage';
+
+/** Records console errors, uncaught page errors and requests to another origin than the app's. */
+function watch(page: Page, baseURL: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The app's origin(s): the preview server, and any server a test navigates the page to itself.
+  const origins = new Set([new URL(baseURL).origin]);
+  page.on('framenavigated', (f) => f === page.mainFrame() && f.url().startsWith('http') && origins.add(new URL(f.url()).origin));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (u.startsWith('data:') || u.startsWith('blob:')) return;
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) return origins.add(new URL(u).origin) && undefined;
+    if (!origins.has(new URL(u).origin)) problems.push(`request left the origin: ${u}`);
+  });
+  return problems;
+}
+
+/**
+ * Trained runs shared by the tests of a worker: each set of URL parameters is trained once, in a page
+ * of its own, and kept as run.json text; `LabPage.openTrained` imports it into a fresh page, so a test
+ * starts from a trained network in about a second instead of training one again.
+ */
+export class TrainedRuns implements RunSource {
+  private runs = new Map<string, Promise<string>>();
+  constructor(private readonly browser: Browser, private readonly baseURL: string) {}
+
+  get(params: string): Promise<string> {
+    let run = this.runs.get(params);
+    if (!run) {
+      run = this.train(params);
+      this.runs.set(params, run);
+    }
+    return run;
+  }
+
+  private async train(params: string): Promise<string> {
+    const context = await this.browser.newContext({ baseURL: this.baseURL });
+    try {
+      const lab = new LabPage(await context.newPage());
+      const problems = watch(lab.page, this.baseURL);
+      await lab.open(params);
+      await lab.trainButton.click();
+      await lab.waitDone();
+      await lab.settled();
+      const text = await lab.page.evaluate(() => window.__gpl!.runFile());
+      expect(problems, `training ${params} for the shared run`).toEqual([]);
+      return text;
+    } finally {
+      await context.close();
+    }
+  }
+}
 
 /**
  * `lab`: a LabPage whose console is watched. Any console error, uncaught page error or request to
- * another origin fails the test at the end.
+ * another origin fails the test at the end. `runs`: the worker's shared trained runs.
  */
-export const test = base.extend<{ lab: LabPage }>({
-  lab: async ({ page, baseURL }, use) => {
-    const problems: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    // The app's origin(s): the preview server, and any server a test navigates the page to itself.
-    const origins = new Set([new URL(baseURL!).origin]);
-    page.on('framenavigated', (f) => f === page.mainFrame() && f.url().startsWith('http') && origins.add(new URL(f.url()).origin));
-    page.on('request', (r) => {
-      const u = r.url();
-      if (u.startsWith('data:') || u.startsWith('blob:')) return;
-      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) return origins.add(new URL(u).origin) && undefined;
-      if (!origins.has(new URL(u).origin)) problems.push(`request left the origin: ${u}`);
-    });
-    await use(new LabPage(page));
+export const test = base.extend<{ lab: LabPage }, { runs: TrainedRuns }>({
+  runs: [async ({ browser }, use, workerInfo) => use(new TrainedRuns(browser, workerInfo.project.use.baseURL!)), { scope: 'worker' }],
+  lab: async ({ page, baseURL, runs }, use) => {
+    const problems = watch(page, baseURL!);
+    await use(new LabPage(page, runs));
     expect(problems).toEqual([]);
   },
 });

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { SYNTH_RUN } from './runs';
 
 // Careless input: every numeric field refuses bad text inline and keeps its last valid value; hostile
 // URL hashes fall back to defaults with a notice. Nothing throws, nothing hangs.
@@ -13,7 +14,7 @@ const FIELDS = [
 ] as const;
 
 test('training fields: empty, NaN, negative, huge and odd forms are refused inline; exponent forms work', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32');
+  await lab.open('?backend=wasm#dataset=synthetic-32');
   for (const f of FIELDS) {
     const input = lab.page.getByTestId(`controls.${f.name}`);
     const error = lab.page.getByTestId(`controls.${f.name}.error`);
@@ -38,10 +39,7 @@ test('training fields: empty, NaN, negative, huge and odd forms are refused inli
 });
 
 test('threshold and sparsity inputs refuse bad text and keep the slider and numbers', async ({ lab }) => {
-  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=0.01');
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
+  await lab.openTrained(SYNTH_RUN);
   const number = lab.page.getByTestId('controls.threshold.number');
   const error = lab.page.getByTestId('controls.threshold.error');
   await number.fill('1e-4'); // an exponent form is a valid threshold

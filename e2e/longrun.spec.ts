@@ -1,6 +1,6 @@
 import type { CDPSession } from '@playwright/test';
 import { expect, test } from './fixtures';
-import type { LabPage } from './pages/LabPage';
+import { MNIST_RUN } from './runs';
 
 // Long sessions: nothing leaks in the worker (tf.memory) or on the main thread (JS heap).
 
@@ -15,16 +15,10 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return least;
 }
 
-async function trained(lab: LabPage, params: string): Promise<void> {
-  await lab.open(params);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
-}
 
 test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count where it was', async ({ lab }) => {
   test.setTimeout(600_000);
-  await lab.open('#dataset=synthetic-32&epochs=20&batch=1024&lr=0.01');
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=20&batch=1024&lr=0.01');
   const base = (await lab.memory()).numTensors;
   const counts: number[] = [];
   for (let i = 0; i < 20; i++) {
@@ -47,7 +41,7 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
   for (let i = 0; i < 10; i++) {
     const ok = await lab.page.evaluate((s) => window.__gpl!.finetune('taylor', { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }, { epochs: 1 }), 0.3 + 0.06 * i);
     expect(ok).toBe(true);
-    await expect.poll(async () => (await lab.state()).finetune?.status, { timeout: 60_000 }).toBe('done');
+    await expect.poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 60_000 }).toBe('done');
     perFinetune.push((await lab.memory()).numTensors);
   }
   const note = `base ${base}, after 20 cycles ${counts.join(',')}, after training ${afterTrain}, after each fine-tune ${perFinetune.join(',')}`;
@@ -57,7 +51,7 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
 });
 
 test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, bounded heap, exact final numbers', async ({ lab }) => {
-  await trained(lab, '?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003');
+  await lab.openTrained(MNIST_RUN);
   const cdp = await lab.page.context().newCDPSession(lab.page);
   const box = (await lab.slider.boundingBox())!;
   const y = box.y + box.height / 2;

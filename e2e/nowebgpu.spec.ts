@@ -1,4 +1,4 @@
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/browser.mjs';
 import { expect, test } from './fixtures';
 
 // A real browser without WebGPU (not the ?simulate= hook): Chromium started without

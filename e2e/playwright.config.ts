@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-browser.mjs';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/lib/browser.mjs';
 
 const browser = await findChromium();
 const PORT = Number(process.env.GPL_E2E_PORT ?? 4173);

@@ -10,12 +10,12 @@ test('masked fine-tuning on WebGPU keeps pruned weights at 0 and recovers accura
     window.__gpl!.finetune('magnitude', { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' }, { epochs: 2 }),
   );
   expect(started).toBe(true);
-  await expect.poll(async () => (await lab.state()).finetune?.status, { timeout: 120_000 }).toMatch(/^(done|error)$/);
+  await expect.poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 120_000 }).toMatch(/^(done|error)$/);
   const s = await lab.state();
-  expect(s.finetune!.error).toBeNull();
-  const r = s.finetune!.result!;
+  expect(s.experiments.finetune!.error).toBeNull();
+  const r = s.experiments.finetune!.result!;
   expect(r.maskViolations).toBe(0);
-  expect(s.finetune!.sparsity).toBeCloseTo(0.9, 3);
+  expect(s.experiments.finetune!.sparsity).toBeCloseTo(0.9, 3);
   // Count exact zeros: at least the 90% pruned weights are zero after fine-tuning.
   const total = r.layers.reduce((a, l) => a + l.kernel.length, 0);
   const zeros = r.layers.reduce((a, l) => a + l.kernel.filter((w) => w === 0).length, 0);

@@ -1,16 +1,11 @@
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 
-// MNIST on the WASM backend trains one epoch in seconds here; the slider works the same on any backend.
-const MNIST = '?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003';
+import { MNIST_RUN } from './runs';
 
-async function trained(lab: LabPage, params = MNIST) {
-  await lab.open(params);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
-  await lab.settled();
-}
+// One MNIST network, trained once for the whole test run, imported into each test's page; the slider
+// works the same on any backend.
+const trained = (lab: LabPage) => lab.openTrained(MNIST_RUN);
 
 test('dragging the slider with the mouse prunes monotonically, repaints the heatmaps and ends exact', async ({ lab }) => {
   await trained(lab);
@@ -138,7 +133,7 @@ test('the Fine-tune button trains the pruned network and shows the recovered acc
   const oneShot = (await lab.state()).pruning.view!.val!.accuracy;
   await lab.page.getByTestId('finetune.start').click();
   await expect(lab.page.getByTestId('finetune')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  const ft = (await lab.state()).finetune!;
+  const ft = (await lab.state()).experiments.finetune!;
   expect(ft.sparsity).toBeCloseTo(0.9, 3);
   expect(ft.result!.before.valAcc).toBeCloseTo(oneShot, 5); // tfjs on the same masked weights agrees with the TS evaluator
   expect(ft.result!.maskViolations).toBe(0);

@@ -55,7 +55,7 @@ test('trains a short run on WebGPU with progress, curves and gradient statistics
 });
 
 test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
-  await lab.open('#dataset=mnist&epochs=1&batch=500&lr=0.005');
+  await lab.open('?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
   await lab.trainButton.click();
   await lab.waitDone();
   const s = await lab.state();
@@ -64,7 +64,7 @@ test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
 });
 
 test('the same seed gives the same final weights on WebGPU', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=1&batch=256&seed=7');
+  await lab.open('#dataset=synthetic-32&epochs=1&batch=1024&seed=7');
   await lab.trainButton.click();
   await lab.waitDone();
   const first = await lab.weightsHash();
@@ -100,7 +100,7 @@ test('without WebGPU the app falls back, says why, and trains', async ({ lab }) 
 });
 
 test('pause holds progress, resume finishes; reset mid-run leaves the app usable', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=30&batch=64&lr=0.01');
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=30&batch=64&lr=0.01');
   expect((await lab.memory()).numTensors).toBe(0); // nothing is left over from backend start-up
   await lab.trainButton.click();
   await expect.poll(() => lab.progressValue()).toBeGreaterThan(0);

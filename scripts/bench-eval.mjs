@@ -1,5 +1,9 @@
 // The evaluator part of `npm run bench`: trains a short MNIST run on a fast backend, then times the
-// masked evaluator and the sweep in the page (src/state/evalBench.ts, through window.__gpl.benchEval).
+// masked evaluator and the sweep in the page (src/harness/evalBench.ts, through window.__gpl.benchEval)
+// and the slider's in-page latency (src/harness/sliderBench.ts).
+import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
+
+const ms = (x) => Number(x.toFixed(2));
 
 /**
  * @param {import('@playwright/test').Browser} browser
@@ -7,21 +11,16 @@
  * @param {(...parts: unknown[]) => void} log
  */
 export async function benchEvaluator(browser, base, log, repeats = 100) {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  log('evaluator: training a 1-epoch MNIST network (WASM backend) for realistic weights…');
+  const { page, error } = await openLab(browser, `${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003`, { log });
   try {
-    log('evaluator: training a 1-epoch MNIST network (WASM backend) for realistic weights…');
-    await page.goto(`${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003`);
-    await page.waitForFunction(() => window.__gpl?.state().backendStatus === 'ready', null, { timeout: 120_000 });
-    await page.evaluate(() => window.__gpl.train());
-    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 600_000, polling: 250 });
-    const err = await page.evaluate(() => window.__gpl.state().error);
-    if (err) throw new Error(`training failed: ${err}`);
+    if (error) throw new Error(`backend did not start: ${error}`);
+    await runToEnd(page, {}, 600_000);
     // Time a quiet page: after training, the curves of every criterion are computed in a worker.
-    await page.waitForFunction(() => window.__gpl.state().sweep.status !== 'running' && window.__gpl.pruningSettled(), null, { timeout: 300_000, polling: 250 });
+    await waitQuiet(page);
     log(`evaluator: timing ${repeats} slider moves of each kind (after a few untimed ones), full passes and 5 × 51-level sweeps…`);
     const r = await page.evaluate((n) => window.__gpl.benchEval(n), repeats);
     log(`  untimed warm-up moves before each series: ${r.warmupMoves}`);
-    const ms = (x) => Number(x.toFixed(2));
     log(`  engine: ${r.engine === 'wasm' ? 'WebAssembly SIMD' : 'plain TypeScript (no WebAssembly SIMD here)'}`);
     log(`  small move (${r.smallMove.flips} flips): median ${ms(r.smallMove.median)} ms, p95 ${ms(r.smallMove.p95)} ms`);
     log(`  large move (${r.largeMove.flips} flips): median ${ms(r.largeMove.median)} ms, p95 ${ms(r.largeMove.p95)} ms`);

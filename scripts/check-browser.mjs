@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Stops at once, with one line, when no Chromium is available for the browser tests.
-import { BROWSER_ENV, findChromium, HOW_TO_GET_ONE } from './find-browser.mjs';
+import { BROWSER_ENV, findChromium, HOW_TO_GET_ONE } from './lib/browser.mjs';
 
 const found = await findChromium();
 if (!found) {

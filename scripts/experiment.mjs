@@ -5,33 +5,31 @@
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS, findChromium, HOW_TO_GET_ONE } from './find-browser.mjs';
-import { startPreview } from './preview.mjs';
+import { join } from 'node:path';
+import { int, oneOf, parseOptions } from './lib/args.mjs';
+import { launchChromium } from './lib/browser.mjs';
+import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
+import { startPreview } from './lib/preview.mjs';
+import { appConstants, ROOT } from './lib/src.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'results');
-const CRITERIA = ['gradient', 'magnitude', 'taylor', 'obd', 'random'];
-const LEVELS = [0.5, 0.8, 0.9, 0.95, 0.98];
+const { CRITERIA, CURVE_SPARSITIES: LEVELS, DATASET_NAMES, BACKEND_NAMES } = await appConstants();
 
 function parse(argv) {
-  const o = { dataset: 'mnist', seed: 1, epochs: null, batch: 32, lr: 0.001, backend: 'auto', port: 4176, summarize: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [k, inline] = argv[i].split('=');
-    const v = () => inline ?? argv[++i];
-    if (k === '--dataset') o.dataset = v();
-    else if (k === '--seed') o.seed = Number(v());
-    else if (k === '--epochs') o.epochs = Number(v());
-    else if (k === '--batch') o.batch = Number(v());
-    else if (k === '--lr') o.lr = Number(v());
-    else if (k === '--backend') o.backend = v();
-    else if (k === '--port') o.port = Number(v());
-    else if (k === '--summarize') o.summarize = true;
-    else throw new Error(`unknown option ${argv[i]}`);
-  }
-  if (!['mnist', 'synthetic-32'].includes(o.dataset)) throw new Error('--dataset must be mnist or synthetic-32');
-  if (!Number.isInteger(o.seed) || o.seed < 0) throw new Error('--seed must be a whole number ≥ 0');
+  const o = parseOptions(
+    argv,
+    {
+      dataset: { parse: oneOf(DATASET_NAMES), default: 'mnist', help: 'the dataset' },
+      seed: { parse: int(0), default: 1, value: 'N', help: 'the seed' },
+      epochs: { parse: int(1), value: 'N', help: 'epochs (default 5 for MNIST, 20 for synthetic-32)' },
+      batch: { parse: int(1), default: 32, value: 'N', help: 'batch size' },
+      lr: { parse: Number, default: 0.001, value: 'X', help: 'learning rate' },
+      backend: { parse: oneOf(['auto', ...BACKEND_NAMES]), default: 'auto', help: 'training backend' },
+      port: { parse: int(1), default: 4176, value: 'N', help: 'port for vite preview' },
+      summarize: { type: 'boolean', help: 'aggregate every results/*.csv into results/summary.md instead' },
+    },
+    'Usage: npm run experiment -- [options]',
+  );
   o.epochs ??= o.dataset === 'mnist' ? 5 : 20;
   return o;
 }
@@ -40,26 +38,17 @@ const log = (...a) => console.error('[experiment]', ...a);
 const pct = (v) => (v * 100).toFixed(2);
 
 async function run(o) {
-  const found = await findChromium();
-  if (!found) throw new Error(HOW_TO_GET_ONE);
-  const { chromium } = await import('@playwright/test');
-  const preview = await startPreview(o.port);
-  const browser = await chromium.launch({ executablePath: found.path, args: CHROMIUM_ARGS });
+  const preview = await startPreview({ port: o.port, log });
+  const { browser } = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.on('pageerror', (e) => log('page error:', e.message));
     const hash = `#dataset=${o.dataset}&seed=${o.seed}&epochs=${o.epochs}&batch=${o.batch}&lr=${o.lr}`;
-    await page.goto(`${preview.url}?backend=${o.backend}${hash}`);
-    await page.waitForFunction(() => window.__gpl?.state().backendStatus === 'ready', null, { timeout: 120_000 });
-    const backend = await page.evaluate(() => window.__gpl.state().backend);
+    const { page, backend, error } = await openLab(browser, `${preview.url}?backend=${o.backend}${hash}`, { log, viewport: { width: 1366, height: 900 } });
+    if (error) throw new Error(`backend did not start: ${error}`);
     log(`${o.dataset}, seed ${o.seed}: training ${o.epochs} epochs on ${backend.name}…`);
     const t0 = Date.now();
-    await page.evaluate(() => window.__gpl.train());
-    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 3_600_000, polling: 500 });
-    const err = await page.evaluate(() => window.__gpl.state().error);
-    if (err) throw new Error(`training failed: ${err}`);
+    await runToEnd(page);
     log('sweeping every criterion…');
-    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().sweep.status), null, { timeout: 3_600_000, polling: 500 });
+    await waitQuiet(page, 3_600_000);
     const base = await page.evaluate(() => {
       const s = window.__gpl.state();
       return { dense: s.pruning.dense, curves: s.sweep.curves, epochs: s.epochs, config: s.runConfig };
@@ -68,7 +57,7 @@ async function run(o) {
       log(`fine-tuning ${c} at ${LEVELS.map((s) => s * 100).join('/')}%…`);
       await page.evaluate((crit) => window.__gpl.finetuneCurve(crit), c);
     }
-    const logRows = await page.evaluate(() => window.__gpl.state().finetuneLog);
+    const logRows = await page.evaluate(() => window.__gpl.state().experiments.log);
     const meta = { dataset: o.dataset, seed: o.seed, epochs: o.epochs, batch: o.batch, lr: o.lr, backend: backend.name, minutes: (Date.now() - t0) / 60000 };
     write(o, meta, base, logRows);
   } finally {
@@ -106,7 +95,7 @@ function write(o, meta, base, rows) {
 
 /** Mean ± std over seeds of every results/<dataset>-seed<k>.csv. */
 function summarize() {
-  const files = readdirSync(OUT).filter((f) => /^(mnist|synthetic-32)-seed\d+\.csv$/.test(f));
+  const files = readdirSync(OUT).filter((f) => DATASET_NAMES.some((d) => new RegExp(`^${d}-seed\\d+\\.csv$`).test(f)));
   const rows = files.flatMap((f) => readFileSync(join(OUT, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')));
   const stat = (xs) => {
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -114,7 +103,7 @@ function summarize() {
     return `${(m * 100).toFixed(1)} ± ${(sd * 100).toFixed(1)}`;
   };
   const out = [];
-  for (const ds of ['mnist', 'synthetic-32']) {
+  for (const ds of DATASET_NAMES) {
     const d = rows.filter((r) => r[0] === ds);
     if (!d.length) continue;
     const seeds = [...new Set(d.map((r) => r[1]))].sort();
@@ -136,8 +125,12 @@ function summarize() {
   process.stdout.write(text);
 }
 
-const o = parse(process.argv.slice(2));
-(o.summarize ? Promise.resolve(summarize()) : run(o)).catch((e) => {
-  console.error(`[experiment] ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
-});
+Promise.resolve()
+  .then(() => {
+    const o = parse(process.argv.slice(2));
+    return o.summarize ? summarize() : run(o);
+  })
+  .catch((e) => {
+    console.error(`[experiment] ${e instanceof Error ? e.message : String(e)}`);
+    process.exitCode = 1;
+  });

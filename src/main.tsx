@@ -1,30 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
 import { createController } from './state/controller';
 import { App } from './ui/App';
 import { ControllerContext } from './ui/context';
 import { ErrorBoundary } from './ui/ErrorBoundary';
-import { RenderFaultProbe } from './ui/renderFault';
-import { installTestApi } from './testApi';
 import './ui/styles.css';
 
+// Resolved against the page, so the site works from any sub-path.
+const dataUrl = new URL(`${import.meta.env.BASE_URL}data/mnist.bin.gz`, location.href).href;
 const controller = createController({
   search: location.search,
   hash: location.hash,
-  // Resolved against the page, so the site works from any sub-path.
-  dataUrl: new URL(`${import.meta.env.BASE_URL}data/mnist.bin.gz`, location.href).href,
+  dataUrl,
   writeHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`),
 });
-installTestApi(controller);
+// The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
+void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
 
 // A render error caught by the boundary is handled (the page shows a panel): a warning, not an error.
 const onCaughtError = (error: unknown, info: { componentStack?: string }) => console.warn('Render error shown by the error boundary:', error, info.componentStack);
 
 createRoot(document.getElementById('root')!, { onCaughtError }).render(
   <StrictMode>
-    <ErrorBoundary>
+    <ErrorBoundary onRetry={clearRenderFault}>
       <ControllerContext.Provider value={controller}>
         <App />
+        {/* Test hook: throws while rendering when the harness injects a render error. */}
         <RenderFaultProbe />
       </ControllerContext.Provider>
     </ErrorBoundary>

@@ -1,8 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Phase } from '../../src/state/store';
-import type { TestState } from '../../src/testApi';
+import type { TestState } from '../../src/harness/testApi';
 import type { RunOptions } from '../../src/train/protocol';
+
+/** Where `openTrained` gets run.json text trained with given URL parameters (the fixtures' shared runs). */
+export interface RunSource {
+  get(params: string): Promise<string>;
+}
 
 /** Page object for the lab: selectors by data-testid, state through the typed window.__gpl API. */
 export class LabPage {
@@ -19,7 +24,10 @@ export class LabPage {
   readonly slider: Locator;
   readonly sparsity: Locator;
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly runs?: RunSource,
+  ) {
     const id = (t: string) => page.getByTestId(t);
     this.badge = id('backend.badge');
     this.trainButton = id('controls.train');
@@ -39,6 +47,20 @@ export class LabPage {
   async open(params = ''): Promise<void> {
     await this.page.goto(`./${params}`);
     await expect(this.badge).not.toHaveAttribute('data-backend', '', { timeout: 60_000 });
+    await this.page.waitForFunction(() => !!window.__gpl); // the test API loads in its own chunk
+  }
+
+  /**
+   * Opens the app with `params` on a network trained with them: trained once per test worker and
+   * imported here from its run.json (no training curves, an import notice), pruning ready and settled.
+   */
+  async openTrained(params: string): Promise<void> {
+    if (!this.runs) throw new Error('openTrained needs the shared runs of the test fixture');
+    const text = await this.runs.get(params);
+    await this.open(params);
+    expect(await this.page.evaluate((t) => window.__gpl!.importRun(t), text)).toBeNull();
+    await expect(this.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
+    await this.settled();
   }
 
   state(): Promise<TestState> {

@@ -37,6 +37,23 @@ export interface Dataset {
   val: Split;
 }
 
+/** Input width of each dataset. */
+export const INPUT_SIZE: Record<DatasetName, number> = { mnist: 784, 'synthetic-32': SYNTHETIC_FEATURES };
+
+/**
+ * Where a run's data comes from, without the data: the dataset, the seed (synthetic-32 is generated
+ * from it) and the split as source sample numbers. Every worker rebuilds the same arrays from it, so the
+ * page never holds the features (10,000 × 784 floats for MNIST).
+ */
+export interface DataRef {
+  name: DatasetName;
+  seed: number;
+  trainIndices: Uint32Array;
+  valIndices: Uint32Array;
+}
+
+export const dataRefOf = (ds: Dataset, seed: number): DataRef => ({ name: ds.name, seed, trainIndices: ds.train.indices, valIndices: ds.val.indices });
+
 /**
  * Stratified split of `labels` into `trainCount` training and the remaining validation samples.
  * Each class contributes its share (largest-remainder rounding); both lists are then shuffled, so the

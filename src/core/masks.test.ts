@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPruneIndex, computeMasks, countBelow, sortScores, unitScores, type PruneSpec, type Shape } from './masks';
+import { buildPruneIndex, computeMasks, countBelow, criterionIndex, sortScores, unitScores, type PruneSpec, type Shape } from './masks';
+import { CRITERIA, scoreLayers } from './criteria';
 import { createRng } from './rng';
 
 const shapes: Shape[] = [
@@ -92,6 +93,27 @@ describe('neuron granularity', () => {
     expect(Array.from(unitScores(Float32Array.of(1, 2, 3, 6), { inputs: 2, units: 2 }))).toEqual([2, 4]);
   });
 
+  it('rounds the exact (float64) mean once, as the threshold it reports must equal it', () => {
+    // 784 inputs of varied magnitude: a float32 running sum drifts from the exact mean by many ulps.
+    const inputs = 784;
+    const units = 3;
+    const scores = new Float32Array(inputs * units);
+    for (let k = 0; k < scores.length; k++) scores[k] = 0.1 + ((k * 7919) % 1000) * 1e-4 + (k % 5 === 0 ? 3 : 0);
+    const got = unitScores(scores, { inputs, units });
+    let drift = 0;
+    for (let j = 0; j < units; j++) {
+      let exact = 0;
+      let f32 = 0;
+      for (let i = 0; i < inputs; i++) {
+        exact += scores[i * units + j];
+        f32 = Math.fround(f32 + scores[i * units + j]);
+      }
+      expect(got[j]).toBe(Math.fround(exact / inputs));
+      drift = Math.max(drift, Math.abs(Math.fround(f32 / inputs) - exact / inputs) / (exact / inputs));
+    }
+    expect(drift).toBeGreaterThan(1e-7); // the float32 accumulation this replaces was off by more than rounding
+  });
+
   it('removes whole columns and the matching next-layer rows; output units stay', () => {
     const idx = buildPruneIndex(randomScores(6), shapes, 'neurons');
     const res = computeMasks(idx, spec({ mode: 'sparsity', value: 4 / 9, scope: 'global' }));
@@ -123,5 +145,19 @@ describe('helpers', () => {
     expect(countBelow(Float32Array.of(), 1)).toBe(0);
     const s = sortScores(Float32Array.of(0.3, NaN, 0.3, 0.1));
     expect(Array.from(s.order)).toEqual([1, 3, 0, 2]);
+  });
+});
+
+describe('criterionIndex', () => {
+  it('is the index of the criterion\'s scores, for every criterion and granularity', () => {
+    const layers = shapes.map((sh, l) => ({ ...sh, kernel: randomScores(20 + l)[l].map((v) => v - 0.5), gradAbsMean: randomScores(30 + l)[l], gradSqMean: randomScores(40 + l)[l] }));
+    for (const c of CRITERIA) {
+      for (const g of ['weights', 'neurons'] as const) {
+        const idx = criterionIndex(c, layers, g, 5);
+        const ref = buildPruneIndex(scoreLayers(c, layers, 5), shapes, g);
+        expect(Array.from(idx.global.order)).toEqual(Array.from(ref.global.order));
+        expect(Array.from(idx.global.values)).toEqual(Array.from(ref.global.values));
+      }
+    }
   });
 });

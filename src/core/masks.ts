@@ -9,6 +9,7 @@
  *  - neuron granularity: a hidden unit's score is the mean score of its incoming weights; pruning it
  *    removes its kernel column and its row in the next kernel. Output units are never pruned.
  */
+import { scoreLayers, type Criterion, type ScoredLayer } from './criteria';
 
 export type Scope = 'global' | 'per-layer';
 export type Granularity = 'weights' | 'neurons';
@@ -81,12 +82,14 @@ export function countBelow(sorted: Float32Array, t: number): number {
   return lo;
 }
 
-/** Hidden-unit scores: mean score of each unit's incoming weights (column mean). New array `[units]`. */
+/**
+ * Hidden-unit scores: mean score of each unit's incoming weights (column mean), accumulated in float64
+ * and rounded once to float32 (the type of every score). New array `[units]`.
+ */
 export function unitScores(scores: Float32Array, shape: Shape): Float32Array {
-  const out = new Float32Array(shape.units);
-  for (let i = 0; i < shape.inputs; i++) for (let j = 0; j < shape.units; j++) out[j] += scores[i * shape.units + j];
-  for (let j = 0; j < shape.units; j++) out[j] /= shape.inputs;
-  return out;
+  const sum = new Float64Array(shape.units);
+  for (let i = 0; i < shape.inputs; i++) for (let j = 0; j < shape.units; j++) sum[j] += scores[i * shape.units + j];
+  return Float32Array.from(sum, (v) => v / shape.inputs);
 }
 
 /** The sorted items for a criterion's scores: per layer, plus all layers concatenated (global ids). */
@@ -111,6 +114,14 @@ export function buildPruneIndex(scores: readonly Float32Array[], shapes: Shape[]
   const all = new Float32Array(total);
   items.forEach((g, l) => all.set(g, offsets[l]));
   return { granularity, shapes, groups: items.map(sortScores), global: sortScores(all), offsets };
+}
+
+/**
+ * The prune index of a criterion on trained layers: their scores (`seed` only matters for `random`),
+ * sorted once per granularity. The one place the page, the workers and the harness build it.
+ */
+export function criterionIndex(criterion: Criterion, layers: readonly (ScoredLayer & Shape)[], granularity: Granularity, seed: number): PruneIndex {
+  return buildPruneIndex(scoreLayers(criterion, layers, seed), layers.map(({ inputs, units }) => ({ inputs, units })), granularity);
 }
 
 export interface PruneResult {

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { layerShapes } from './arch';
 import type { DatasetName } from './dataset';
 import { createRng, permutation, type Rng } from './rng';
-import { parseRun, RUN_FORMAT, RUN_INPUT_SIZE, serializeRun, type RunInput } from './runFile';
+import { parseRun, RUN_FORMAT, serializeRun, type RunInput } from './runFile';
+import { INPUT_SIZE } from './dataset';
 
 function makeRun(name: DatasetName, seed: number): RunInput {
   const r = createRng(seed);
   const order = permutation(10000, r);
-  const layers = layerShapes(RUN_INPUT_SIZE[name]).map((s) => {
+  const layers = layerShapes(INPUT_SIZE[name]).map((s) => {
     const n = s.inputs * s.units;
     return {
       ...s,
@@ -31,10 +32,10 @@ function makeRun(name: DatasetName, seed: number): RunInput {
       sparsity: { overall: pruned.reduce((a, b) => a + b, 0) / total, perLayer: pruned.map((p, l) => p / layers[l].mask.length) },
     },
     sweep: [
-      { criterion: 'gradient', split: 'val', sparsity: 0, threshold: 0, accuracy: 0.85, loss: 0.4 },
-      { criterion: 'obd', split: 'train', sparsity: 0.5, threshold: 1.5e-7, accuracy: 0.8, loss: 0.5 },
-      { criterion: 'random', split: 'val', sparsity: 1, threshold: Infinity, accuracy: 0.1, loss: 2.3 },
-      { criterion: 'magnitude', split: 'val', sparsity: 0.2, threshold: NaN, accuracy: 0.84, loss: 0.41 },
+      { criterion: 'gradient', split: 'val', scope: 'global', granularity: 'weights', target: 0, sparsity: 0, threshold: 0, accuracy: 0.85, loss: 0.4 },
+      { criterion: 'obd', split: 'train', scope: 'global', granularity: 'neurons', target: 0.4, sparsity: 0.5, threshold: 1.5e-7, accuracy: 0.8, loss: 0.5 },
+      { criterion: 'random', split: 'val', scope: 'global', granularity: 'weights', target: 1, sparsity: 1, threshold: Infinity, accuracy: 0.1, loss: 2.3 },
+      { criterion: 'magnitude', split: 'val', scope: 'per-layer', granularity: 'weights', target: 0.2, sparsity: 0.2, threshold: NaN, accuracy: 0.84, loss: 0.41 },
     ],
   };
 }
@@ -92,7 +93,7 @@ describe('run file validation', () => {
   it('names the problem of each kind of corruption', () => {
     expect(corrupt((f) => (f.format = 'foo'))).toBe(`not a Gradient Pruning Lab run file: format is "foo", expected "${RUN_FORMAT}"`);
     expect(corrupt((f) => delete f.format)).toMatch(/format is missing/);
-    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@2'))).toMatch(/format "gradient-pruning-lab\/run@2" is not supported/);
+    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@3'))).toBe('format "gradient-pruning-lab/run@3" is not supported; this version reads "gradient-pruning-lab/run@1" and "gradient-pruning-lab/run@2"');
     expect(errorOf(text.slice(0, text.length / 2))).toMatch(/^run file is not valid JSON \(/);
     expect(errorOf('[1, 2]')).toBe('run file must hold a JSON object, got an array');
     expect(corrupt((f) => (f.layers[1].kernel[5] = null))).toMatch(/^layers\[1\]\.kernel\[5\] is null \(a NaN or infinite value when it was saved\)/);
@@ -126,6 +127,24 @@ describe('run file validation', () => {
     expect(corrupt((f) => (f.sweep[1].criterion = 'snip'))).toBe('sweep[1].criterion is "snip", expected one of "gradient", "magnitude", "taylor", "obd", "random"');
     expect(corrupt((f) => (f.sweep[0].loss = -1))).toBe('sweep[0].loss is -1, expected a number ≥ 0');
     expect(corrupt((f) => (f.sweep = {}))).toBe('sweep must be an array, got an object');
+    expect(corrupt((f) => (f.sweep[2].scope = 'local'))).toBe('sweep[2].scope is "local", expected one of "global", "per-layer"');
+    expect(corrupt((f) => delete f.sweep[1].granularity)).toBe('sweep[1].granularity is missing, expected one of "weights", "neurons"');
+    expect(corrupt((f) => (f.sweep[0].target = 1.2))).toBe('sweep[0].target is 1.2, expected a number in 0..1');
+  });
+
+  it('reads version 1 files, whose sweep points lack scope, granularity and target', () => {
+    const v1 = JSON.parse(text);
+    v1.format = 'gradient-pruning-lab/run@1';
+    v1.config.scope = 'per-layer';
+    for (const p of v1.sweep) for (const k of ['scope', 'granularity', 'target']) delete p[k];
+    const res = parseRun(JSON.stringify(v1));
+    if (!res.ok) throw new Error(res.error);
+    expect(res.run.format).toBe(RUN_FORMAT); // upgraded in memory
+    expect(res.run.sweep.map((p) => [p.scope, p.granularity, p.target])).toEqual(Array(4).fill(['per-layer', 'weights', NaN]));
+    expect(res.run.sweep.map((p) => p.accuracy)).toEqual(base.sweep.map((p) => p.accuracy));
+    // A version 2 file must carry them.
+    v1.format = RUN_FORMAT;
+    expect(errorOf(JSON.stringify(v1))).toBe('sweep[0].scope is missing, expected one of "global", "per-layer"');
   });
 
   it('refuses a 100 MB text at once, before parsing it', () => {

@@ -11,20 +11,32 @@
  */
 import { layerShapes, type LayerArrays } from './arch';
 import { CRITERIA, type Criterion } from './criteria';
-import { DATASET_NAMES, SYNTHETIC_FEATURES, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
+import type { Granularity, Scope } from './masks';
+import { checkKeys, fail, floats, int, Invalid, isObj, list, num, obj, oneOf, show, str } from './validate';
+import { DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
 
-export const RUN_FORMAT = 'gradient-pruning-lab/run@1';
+export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
+/**
+ * Formats this version reads. Version 1 did not record a sweep point's scope, granularity and target:
+ * they are read as the run's `config.scope` and `config.granularity` (the settings the curves followed
+ * when the file was written; global and weights if absent) and an unknown target (NaN).
+ */
+export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as const;
 /** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
-export const RUN_INPUT_SIZE: Record<DatasetName, number> = { mnist: 784, 'synthetic-32': SYNTHETIC_FEATURES };
 /** Sample numbers run from 0 to SAMPLE_COUNT - 1 in both datasets. */
 const SAMPLE_COUNT = TRAIN_SIZE + VAL_SIZE;
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const SCOPES = ['global', 'per-layer'] as const satisfies readonly Scope[];
+const GRANULARITIES = ['weights', 'neurons'] as const satisfies readonly Granularity[];
 
 export type ConfigValue = string | number | boolean | null;
 export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }
-/** One point of an accuracy-vs-sparsity curve; `threshold` NaN when not finite. */
-export interface RunSweepPoint { criterion: Criterion; split: 'train' | 'val'; sparsity: number; threshold: number; accuracy: number; loss: number }
+/**
+ * One point of an accuracy-vs-sparsity curve, with what defines it: criterion, scope, granularity and
+ * the target level (fraction of weights, or of hidden units for neurons); `sparsity` is the actual
+ * fraction of weights pruned. `threshold` NaN when not finite (per layer, or everything pruned).
+ */
+export interface RunSweepPoint { criterion: Criterion; split: 'train' | 'val'; scope: Scope; granularity: Granularity; target: number; sparsity: number; threshold: number; accuracy: number; loss: number }
 /** Kernel, gradient statistics and mask row-major `[inputs, units]`; mask 1 = kept, 0 = pruned. */
 export interface RunLayer extends LayerArrays {
   mask: Uint8Array;
@@ -70,7 +82,7 @@ export function serializeRun(input: RunInput): string {
     data: { name: input.data.name, trainIndices: arr(input.data.trainIndices), valIndices: arr(input.data.valIndices) },
     layers: input.layers.map((l) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: arr(l.kernel), bias: arr(l.bias), gradAbsMean: arr(l.gradAbsMean), gradSqMean: arr(l.gradSqMean), mask: arr(l.mask) })),
     metrics: { dense: { ...input.metrics.dense }, pruned: input.metrics.pruned && { ...input.metrics.pruned }, sparsity: { overall: input.metrics.sparsity.overall, perLayer: arr(input.metrics.sparsity.perLayer) } },
-    sweep: input.sweep.map((p) => ({ criterion: p.criterion, split: p.split, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss })),
+    sweep: input.sweep.map((p) => ({ criterion: p.criterion, split: p.split, scope: p.scope, granularity: p.granularity, target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss })),
   };
   const text = JSON.stringify(file);
   try {
@@ -106,72 +118,6 @@ export function parseRun(text: string, limits: { maxLength?: number } = {}): Par
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-class Invalid extends Error {}
-// prettier-ignore
-const fail = (message: string): never => { throw new Invalid(message); };
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-function show(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
-  if (typeof v === 'object') return 'an object';
-  return String(v);
-}
-function obj(v: unknown, path: string): Obj {
-  return isObj(v) ? v : fail(`${path} must be an object, got ${show(v)}`);
-}
-function list(v: unknown, path: string): unknown[] {
-  return Array.isArray(v) ? v : fail(`${path} must be an array, got ${show(v)}`);
-}
-function str(v: unknown, path: string, maxLength = 64): string {
-  if (typeof v !== 'string') return fail(`${path} must be a string, got ${show(v)}`);
-  return v.length > 0 && v.length <= maxLength ? v : fail(`${path} must have 1 to ${maxLength} characters, got ${v.length}`);
-}
-function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
-  return values.includes(v as T) ? (v as T) : fail(`${path} is ${show(v)}, expected one of ${values.map((s) => `"${s}"`).join(', ')}`);
-}
-function int(v: unknown, path: string): number {
-  return typeof v === 'number' && Number.isInteger(v) ? v : fail(`${path} must be an integer, got ${show(v)}`);
-}
-/** A finite number in [min, max] (either bound may be infinite), or null (→ NaN) when `nullable`. */
-function num(v: unknown, path: string, min: number, max: number, nullable: boolean): number {
-  if (v === null && nullable) return NaN;
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${path} must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`);
-  const range = max === Infinity ? `≥ ${min}` : min === -Infinity ? `≤ ${max}` : `in ${min}..${max}`;
-  return v >= min && v <= max ? v : fail(`${path} is ${v}, expected a number ${range}`);
-}
-/** A finite-number array of exactly `length` entries (≥ 0 when `nonNegative`) as a Float32Array. */
-function floats(v: unknown, path: string, length: number, expected: string, nonNegative = false): Float32Array {
-  const a = list(v, path);
-  if (a.length !== length) fail(`${path} has ${a.length} numbers, expected ${expected}`);
-  const out = new Float32Array(length);
-  for (let i = 0; i < length; i++) {
-    const x = a[i];
-    if (typeof x !== 'number') fail(x === null ? `${path}[${i}] is null (a NaN or infinite value when it was saved); ${path} must hold finite numbers` : `${path}[${i}] is ${show(x)}, expected a number`);
-    out[i] = x as number;
-    if (!Number.isFinite(out[i])) fail(Number.isFinite(x) ? `${path}[${i}] = ${x} is outside the float32 range` : `${path}[${i}] is ${x}, expected a finite number`);
-    if (nonNegative && (x as number) < 0) fail(`${path}[${i}] is ${x}, must be ≥ 0`);
-  }
-  return out;
-}
-
-/** Refuses prototype-polluting keys anywhere (iterative, so deep nesting cannot overflow the stack). */
-function checkKeys(root: unknown): void {
-  const stack: [unknown, string][] = [[root, 'run']];
-  while (stack.length) {
-    const [v, path] = stack.pop()!;
-    if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
-    } else if (isObj(v)) {
-      for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k)) fail(`${path} has the forbidden key "${k}"`);
-        if (typeof v[k] === 'object' && v[k] !== null) stack.push([v[k], `${path}.${k}`]);
-      }
-    }
-  }
-}
-
 function indices(v: unknown, path: string, length: number, seen: Int32Array, mark: number, other: string): Uint32Array {
   const a = list(v, path);
   if (a.length !== length) fail(`${path} has ${a.length} entries, expected ${length}`);
@@ -198,14 +144,15 @@ function metrics(v: unknown, path: string): RunMetrics {
 function validate(root: unknown): Run {
   if (!isObj(root)) return fail(`run file must hold a JSON object, got ${show(root)}`);
   checkKeys(root);
-  if (root.format !== RUN_FORMAT) {
-    const f = root.format;
+  const f = root.format;
+  if (!RUN_FORMATS_READ.includes(f as (typeof RUN_FORMATS_READ)[number])) {
     return fail(
       typeof f === 'string' && f.startsWith('gradient-pruning-lab/run@')
-        ? `format "${f}" is not supported; this version reads "${RUN_FORMAT}"`
+        ? `format "${f}" is not supported; this version reads ${RUN_FORMATS_READ.map((v) => `"${v}"`).join(' and ')}`
         : `not a Gradient Pruning Lab run file: format is ${f === undefined ? 'missing' : show(f)}, expected "${RUN_FORMAT}"`,
     );
   }
+  const v1 = f === RUN_FORMATS_READ[0];
   const createdAt = str(root.createdAt, 'createdAt');
   if (!Number.isFinite(Date.parse(createdAt))) fail(`createdAt is ${show(createdAt)}, expected an ISO 8601 date`);
   const cfg = obj(root.config, 'config');
@@ -227,7 +174,7 @@ function validate(root: unknown): Run {
   const seen = new Int32Array(SAMPLE_COUNT);
   const trainIndices = indices(data.trainIndices, 'data.trainIndices', TRAIN_SIZE, seen, 1, '');
   const valIndices = indices(data.valIndices, 'data.valIndices', VAL_SIZE, seen, 2, 'data.trainIndices');
-  const shapes = layerShapes(RUN_INPUT_SIZE[name]);
+  const shapes = layerShapes(INPUT_SIZE[name]);
   const rawLayers = list(root.layers, 'layers');
   if (rawLayers.length !== shapes.length) fail(`layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`);
   const names = new Set<string>();
@@ -270,12 +217,18 @@ function validate(root: unknown): Run {
   const prunedMetrics = m.pruned === null ? null : metrics(m.pruned, 'metrics.pruned');
   const sweepRaw = list(root.sweep, 'sweep');
   if (sweepRaw.length > 100_000) fail(`sweep has ${sweepRaw.length} points, at most 100000 are allowed`);
+  // Version 1 points take their scope and granularity from the settings (see RUN_FORMATS_READ).
+  const v1Scope = v1 ? oneOf(config.scope ?? 'global', 'config.scope', SCOPES) : 'global';
+  const v1Granularity = v1 ? oneOf(config.granularity ?? 'weights', 'config.granularity', GRANULARITIES) : 'weights';
   const sweep = sweepRaw.map((raw, i): RunSweepPoint => {
     const p = `sweep[${i}]`;
     const o = obj(raw, p);
     return {
       criterion: oneOf(o.criterion, `${p}.criterion`, CRITERIA),
       split: oneOf(o.split, `${p}.split`, ['train', 'val'] as const),
+      scope: v1 ? v1Scope : oneOf(o.scope, `${p}.scope`, SCOPES),
+      granularity: v1 ? v1Granularity : oneOf(o.granularity, `${p}.granularity`, GRANULARITIES),
+      target: v1 ? NaN : num(o.target, `${p}.target`, 0, 1, false),
       sparsity: num(o.sparsity, `${p}.sparsity`, 0, 1, false),
       threshold: num(o.threshold, `${p}.threshold`, -Infinity, Infinity, true),
       accuracy: num(o.accuracy, `${p}.accuracy`, 0, 1, true),

@@ -21,10 +21,23 @@ export function summarize(values: ArrayLike<number>): Summary {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const sorted = Float64Array.from(values).sort();
-  const mid = n >> 1;
-  const median = n % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { count: n, mean: sum / n, min, max, median };
+  return { count: n, mean: sum / n, min, max, median: median(values) };
+}
+
+/** The middle of a sorted copy; the mean of the two middles for even counts; NaN when empty. */
+export function median(values: ArrayLike<number>): number {
+  const s = Float64Array.from(values).sort();
+  const mid = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/**
+ * The nearest-rank p-quantile (p in (0, 1]): the smallest value with at least a share p of the values
+ * at or below it, i.e. `sorted[ceil(p·n) − 1]`; NaN when empty. The benchmarks' p95 is `percentile(x, 0.95)`.
+ */
+export function percentile(values: ArrayLike<number>, p: number): number {
+  const s = Float64Array.from(values).sort();
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
 }
 
 /** Fraction of values strictly below `t`. */

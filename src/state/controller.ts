@@ -1,20 +1,21 @@
 /**
- * Wires the training worker to the store and offers the actions the UI calls. Data flows one way:
- * worker → messages → store → components.
+ * The actions the UI calls, composed from the wiring modules: training (the training worker),
+ * evaluation (the slider's evaluation worker), curves (the sweep worker) and experiments (fine-tuning).
+ * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
-import { createTrainingClient, type TrainingClient } from '../train/client';
+import type { EvalPort } from '../eval/client';
+import type { TrainingPort } from '../train/client';
+import type { EvalNetwork } from '../eval/protocol';
+import type { RunOptions } from '../train/protocol';
+import { createCurves } from './curves';
+import { createEvaluation, requested } from './evaluation';
 import { createExperiments, type Experiments } from './experiments';
 import { joinHash, parseFlags, serializeFlags } from './flags';
-import { importRun } from './importRun';
-import type { RunOptions } from '../train/protocol';
-import { applyWorkerMessage, initialState, startRun, stoppedByFault, Store, type AppState } from './store';
-import { parseSettings, serializeSettings, trainConfigOf, type Settings } from './settings';
-import { createEvalClient, createSweepClient } from './evalClient';
-import { applySweepMessage, startSweep } from './sweepState';
-import { CRITERIA } from '../core/criteria';
-import { sweepLevels } from '../core/sweep';
-import { applyEvalMessage } from './pruningState';
-import { pruneSpecOf, thresholdKeepingSparsity } from './pruneSpec';
+import { importedState } from './importRun';
+import { parseSettings, serializeSettings, type Settings } from './settings';
+import { settingsChange } from './settingsChange';
+import { initialState, Store, type AppState } from './store';
+import { createTraining, type Training } from './training';
 
 export interface Controller {
   store: Store<AppState>;
@@ -34,7 +35,7 @@ export interface Controller {
   iterative: Experiments['iterative'];
   clearFinetuneLog(): void;
   /** Test hooks for the fault-injection e2e tests. */
-  faults: { loseDevice(): void; crashWorker(): void; closeWorker(): void };
+  faults: Training['faults'];
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): string | null;
   /** Stops a running fine-tune, curve or iterative job. */
@@ -44,136 +45,81 @@ export interface Controller {
 export interface ControllerEnv {
   search: string;
   hash: string;
+  /** The MNIST file's URL, resolved against the page. */
   dataUrl: string;
   /** Writes the URL hash (without '#'). */
   writeHash(hash: string): void;
+  /** Workers to use instead of new ones (unit tests). */
+  ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort };
 }
-
-const PRUNING_KEYS: (keyof Settings)[] = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'];
 
 export function createController(env: ControllerEnv): Controller {
   const { settings, notices: settingNotices } = parseSettings(env.search, env.hash);
   const { flags, notices: flagNotices } = parseFlags(env.search, env.hash);
-  const notices = [...settingNotices, ...flagNotices];
+  const store = new Store<AppState>(initialState(settings, [...settingNotices, ...flagNotices], flags));
   /** The URL hash: every non-default setting, plus the flags the page was opened with. */
-  const hashOf = (s: Settings) => joinHash(serializeSettings(s), serializeFlags(flags));
-  const simulate = new URLSearchParams(env.search).get('simulate') ?? '';
-  const store = new Store<AppState>(initialState(settings, notices, flags));
-  let client: TrainingClient;
+  const writeHash = () => env.writeHash(joinHash(serializeSettings(store.getState().settings), serializeFlags(flags)));
 
-  /** The training worker died: start a fresh one, say what happened, offer a restart. */
-  const crash = (message: string) => {
-    client.terminate();
-    connect();
-    store.setState((s) => stoppedByFault(s, `The training worker stopped (${message}); a new one has been started.`));
-  };
-  const connect = () => {
-    client = createTrainingClient(env.dataUrl, (msg) => store.setState((s) => applyWorkerMessage(s, msg)), crash);
-    client.init(store.getState().settings.backend, { noWebGPU: simulate.includes('no-webgpu') });
-  };
-  connect();
-  const experiments = createExperiments(store, () => client);
-
-  const evaluator = createEvalClient((msg) => store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) })));
-  /** Returns the request id (the caller records it in the store), or null when nothing is loaded. */
-  const requestEvaluate = (settings: Settings): number | null => {
-    const p = store.getState().pruning;
-    if (p.status === 'idle' || p.status === 'error') return null;
-    return evaluator.evaluate(settings.criterion, pruneSpecOf(settings));
-  };
-  const requested = (id: number | null) => (st: AppState): AppState => (id === null ? st : { ...st, pruning: { ...st.pruning, requested: id } });
-  const sweeper = createSweepClient((msg) => store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) })));
-  /** Recomputes every criterion's curves (and the per-layer sensitivity) for the current scope and granularity. */
-  const requestSweep = (settings: Settings) => {
-    const id = sweeper.sweep({ criteria: [...CRITERIA], scope: settings.scope, granularity: settings.granularity, levels: sweepLevels(51), sensitivity: [...CRITERIA] });
-    store.setState((st) => ({ ...st, sweep: startSweep(id, settings.scope, settings.granularity) }));
-  };
-  // autotrain=1: start once, as soon as a backend is ready.
-  if (flags.autotrain) {
-    const off = store.subscribe(() => {
-      const s = store.getState();
-      if (s.backendStatus !== 'ready' || s.phase !== 'idle') return;
-      off();
-      queueMicrotask(() => api.train());
-    });
-  }
-  // When a run finishes with its scoring pass, hand the network and data to the evaluation workers.
-  store.subscribe(() => {
+  const evaluation = createEvaluation(store, env.ports?.evaluation);
+  const curves = createCurves(store, env.ports?.curves);
+  /** Hands the store's trained network to both evaluation workers (each loads the data itself). */
+  const loadNetwork = () => {
     const s = store.getState();
-    if (s.phase !== 'done' || !s.scoring || !s.dataset || !s.runConfig || s.pruning.status !== 'idle') return;
-    // Mark the slice as loading first: the setState calls below re-enter this listener.
-    const loadId = evaluator.load(s.dataset, s.scoring.layers, s.runConfig.seed);
-    store.setState((st) => ({ ...st, pruning: { ...st.pruning, status: 'loading', loadId, requested: loadId } }));
-    store.setState(requested(requestEvaluate(s.settings)));
-    sweeper.load(s.dataset, s.scoring.layers, s.runConfig.seed);
-    requestSweep(s.settings);
+    if (!s.scoring || !s.runConfig || !s.dataset) return;
+    const network: EvalNetwork = { layers: s.scoring.layers, seed: s.runConfig.seed, data: s.dataset, dataUrl: env.dataUrl };
+    evaluation.load(network);
+    curves.load(network);
+  };
+  let autotrain = flags.autotrain;
+  const train = (options?: RunOptions) => {
+    writeHash();
+    training.train(options);
+  };
+  const noWebGPU = (new URLSearchParams(env.search).get('simulate') ?? '').includes('no-webgpu');
+  const training = createTraining(store, { dataUrl: env.dataUrl, noWebGPU, port: env.ports?.training }, {
+    // autotrain=1: start once, as soon as a backend is ready.
+    onReady: () => {
+      if (!autotrain || store.getState().phase !== 'idle') return;
+      autotrain = false;
+      train();
+    },
+    onTrained: loadNetwork,
   });
+  const experiments = createExperiments(store, training.client);
 
-  const api: Controller = {
+  return {
     store,
-    train(options) {
-      const s = store.getState();
-      const config = trainConfigOf(s.settings);
-      env.writeHash(hashOf(s.settings));
-      const runId = client.train(config, options);
-      store.setState(startRun(s, runId, config));
-    },
-    pause() {
-      if (store.getState().phase === 'training') client.pause();
-    },
-    resume() {
-      if (store.getState().phase === 'paused') client.resume();
-    },
-    reset() {
-      const s = store.getState();
-      if (s.phase === 'error' && !s.backend) {
-        // The worker never came up: start a fresh one.
-        client.terminate();
-        store.setState({ ...initialState(s.settings, s.notices, s.flags) });
-        connect();
-        return;
-      }
-      const runId = client.reset();
-      store.setState(startRun(s, runId, null));
-    },
+    train,
+    pause: training.pause,
+    resume: training.resume,
+    reset: training.reset,
     updateSettings(patch, commit = true) {
-      const state = store.getState();
-      const before = state.settings;
-      const next = { ...before, ...patch };
-      // A new criterion keeps the sparsity in threshold mode, where T has no common meaning across criteria.
-      if (patch.criterion && patch.criterion !== before.criterion && next.mode === 'threshold' && state.pruning.sorted && patch.threshold === undefined) {
-        next.threshold = thresholdKeepingSparsity(state.pruning.sorted, before, patch.criterion);
-      }
+      const change = settingsChange(store.getState(), patch);
       // The request goes out before React re-renders, so the worker computes while the page renders.
-      const id = PRUNING_KEYS.some((k) => next[k] !== before[k]) ? requestEvaluate(next) : null;
-      store.setState((s) => requested(id)({ ...s, settings: next }));
-      if (commit) env.writeHash(hashOf(next));
-      if ((next.scope !== before.scope || next.granularity !== before.granularity) && store.getState().pruning.status !== 'idle') requestSweep(next);
-      if (patch.backend !== undefined && patch.backend !== before.backend) {
-        const runId = client.reset();
-        store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));
-        client.init(next.backend, { noWebGPU: simulate.includes('no-webgpu') });
-      }
+      const id = change.evaluate ? evaluation.request(change.next) : null;
+      store.setState((s) => requested(id)({ ...s, settings: change.next }));
+      if (commit) writeHash();
+      if (change.curves) curves.request(change.next);
+      if (change.backend) training.switchBackend();
     },
     dismissNotice(index) {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },
-    memory: () => client.memory(),
-    finetune: (masks, options) => experiments.finetune(masks, options),
-    finetuneCurve: (criterion) => experiments.finetuneCurve(criterion),
-    iterative: (criterion, target) => experiments.iterative(criterion, target),
-    clearFinetuneLog: () => experiments.clearLog(),
-    cancelFinetune: () => experiments.cancel(),
-    faults: {
-      loseDevice: () => client.testFault('device-lost'),
-      crashWorker: () => client.testFault('throw'),
-      closeWorker: () => client.testFault('close'),
-    },
-    importRun: (text) => {
-      const error = importRun(text, store, client);
-      if (!error) env.writeHash(hashOf(store.getState().settings));
-      return error;
+    memory: training.memory,
+    finetune: experiments.finetune,
+    finetuneCurve: experiments.finetuneCurve,
+    iterative: experiments.iterative,
+    clearFinetuneLog: experiments.clearLog,
+    cancelFinetune: experiments.cancel,
+    faults: training.faults,
+    importRun(text) {
+      // A valid file stops whatever the training worker runs; the import becomes the current run.
+      const result = importedState(store.getState(), text, () => training.client().stop());
+      if ('error' in result) return result.error;
+      store.setState(result.state);
+      writeHash();
+      loadNetwork();
+      return null;
     },
   };
-  return api;
 }

@@ -1,64 +1,61 @@
 /**
- * Fine-tuning experiments driven from the page: one fine-tune of the current mask, a fine-tune curve
- * (prune → fine-tune at 50/80/90/95/98% for one criterion, one job after another, cancellable), and
- * iterative pruning (a worker job). Results land in the store's fine-tune log, which the chart draws.
+ * Fine-tuning wiring, driven from the page: one fine-tune of a mask, a fine-tune curve (prune →
+ * fine-tune at each of CURVE_SPARSITIES for one criterion, one job after another, cancellable), and
+ * iterative pruning (one worker job). The jobs run in the training worker; their state is the
+ * experiments slice (`experimentsState.ts`), whose log the chart draws.
  */
 import type { Criterion } from '../core/criteria';
+import { criterionIndex, computeMasks, type PruneSpec } from '../core/masks';
 import type { TrainingClient } from '../train/client';
-import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../train/finetuneDefaults';
-import { masksFor } from './pruning';
-import type { AppState, FinetuneRecord, Store } from './store';
-
-export const CURVE_SPARSITIES = [0.5, 0.8, 0.9, 0.95, 0.98];
-export const ITERATIVE_STEPS = 3;
-export const ITERATIVE_EPOCHS_PER_STEP = 1;
-
-export interface ExperimentState {
-  kind: 'curve' | 'iterative';
-  criterion: Criterion;
-  status: 'running' | 'done' | 'cancelled' | 'error';
-  step: number;
-  total: number;
-}
+import { cancelled, CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, startFinetune, type FinetuneKind, type SeriesState } from './experimentsState';
+import type { AppState, Store } from './store';
 
 export interface Experiments {
-  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number; kind?: FinetuneRecord['kind']; criterion?: string }): void;
+  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number; kind?: FinetuneKind; criterion?: string }): void;
   finetuneCurve(criterion: Criterion): Promise<void>;
   iterative(criterion: Criterion, target: number): void;
   cancel(): void;
   clearLog(): void;
 }
 
+/** The masks of a pruning spec on the trained network in the store. */
+export function masksFor(s: AppState, criterion: Criterion, spec: PruneSpec): Uint8Array[] {
+  return computeMasks(criterionIndex(criterion, s.scoring!.layers, spec.granularity, s.runConfig!.seed), spec).masks;
+}
+
+const sparsityOf = (masks: Uint8Array[]) => {
+  let live = 0;
+  let total = 0;
+  masks.forEach((m) => m.forEach((v) => ((live += v), total++)));
+  return total ? 1 - live / total : 0;
+};
+const layersOf = (s: AppState) => s.scoring!.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
+const ready = (s: AppState) => !!s.scoring && !!s.runConfig && !!s.dataset && s.phase === 'done';
+
 export function createExperiments(store: Store<AppState>, client: () => TrainingClient): Experiments {
   let curveToken = 0;
-  const sparsityOf = (masks: Uint8Array[]) => {
-    let live = 0;
-    let total = 0;
-    masks.forEach((m) => m.forEach((v) => ((live += v), total++)));
-    return total ? 1 - live / total : 0;
-  };
-  const layersOf = (s: AppState) => s.scoring!.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
-  const ready = (s: AppState) => !!s.scoring && !!s.runConfig && s.phase === 'done';
+  const update = (f: (e: AppState['experiments']) => AppState['experiments']) => store.setState((st) => ({ ...st, experiments: f(st.experiments) }));
+  const setSeries = (series: SeriesState | null) => update((e) => ({ ...e, series }));
 
   const finetune: Experiments['finetune'] = (masks, options = {}) => {
     const s = store.getState();
     if (!ready(s)) return;
     const runId = client().finetune({
       config: s.runConfig!,
+      data: s.dataset!,
       epochs: options.epochs ?? FINETUNE_EPOCHS,
       learningRate: s.runConfig!.learningRate * (options.learningRateFactor ?? FINETUNE_LR_FACTOR),
       layers: layersOf(s),
       masks,
     });
-    const ft = { runId, kind: options.kind ?? 'one-shot', criterion: options.criterion ?? s.settings.criterion, status: 'running' as const, sparsity: sparsityOf(masks), progress: null, result: null, error: null };
-    store.setState((st) => ({ ...st, finetune: ft }));
+    update((e) => startFinetune(e, { runId, kind: options.kind ?? 'one-shot', criterion: options.criterion ?? s.settings.criterion, sparsity: sparsityOf(masks) }));
   };
 
   /** Resolves when the current fine-tune job is no longer running. */
   const finished = () =>
     new Promise<void>((resolve) => {
       const check = () => {
-        if (store.getState().finetune?.status !== 'running') {
+        if (store.getState().experiments.finetune?.status !== 'running') {
           off();
           resolve();
         }
@@ -66,7 +63,6 @@ export function createExperiments(store: Store<AppState>, client: () => Training
       const off = store.subscribe(check);
       check();
     });
-  const setExperiment = (e: ExperimentState | null) => store.setState((st) => ({ ...st, experiment: e }));
 
   return {
     finetune,
@@ -79,14 +75,13 @@ export function createExperiments(store: Store<AppState>, client: () => Training
         // Stop when cancelled, or when the network is gone (reset, backend switch, a new run).
         const now = store.getState();
         if (token !== curveToken || now.runId !== s.runId || !now.scoring) return;
-        setExperiment({ kind: 'curve', criterion, status: 'running', step: k, total });
-        const st = store.getState();
-        const spec = { mode: 'sparsity' as const, value: CURVE_SPARSITIES[k], scope: st.settings.scope, granularity: 'weights' as const };
-        finetune(masksFor(st.scoring!, criterion, spec, st.runConfig!.seed).masks, { kind: 'curve', criterion });
+        setSeries({ kind: 'curve', criterion, status: 'running', step: k, total });
+        const spec = { mode: 'sparsity' as const, value: CURVE_SPARSITIES[k], scope: now.settings.scope, granularity: 'weights' as const };
+        finetune(masksFor(now, criterion, spec), { kind: 'curve', criterion });
         await finished();
-        if (store.getState().finetune?.status === 'error') return setExperiment({ kind: 'curve', criterion, status: 'error', step: k, total });
+        if (store.getState().experiments.finetune?.status === 'error') return setSeries({ kind: 'curve', criterion, status: 'error', step: k, total });
       }
-      if (token === curveToken) setExperiment({ kind: 'curve', criterion, status: 'done', step: total, total });
+      if (token === curveToken) setSeries({ kind: 'curve', criterion, status: 'done', step: total, total });
     },
     iterative(criterion, target) {
       const s = store.getState();
@@ -94,6 +89,7 @@ export function createExperiments(store: Store<AppState>, client: () => Training
       curveToken++;
       const runId = client().iterative({
         config: s.runConfig!,
+        data: s.dataset!,
         layers: layersOf(s),
         criterion,
         target,
@@ -101,20 +97,18 @@ export function createExperiments(store: Store<AppState>, client: () => Training
         epochsPerStep: ITERATIVE_EPOCHS_PER_STEP,
         learningRate: s.runConfig!.learningRate * FINETUNE_LR_FACTOR,
       });
-      const ft = { runId, kind: 'iterative' as const, criterion, status: 'running' as const, sparsity: target, progress: null, result: null, error: null };
-      store.setState((st) => ({ ...st, finetune: ft, experiment: { kind: 'iterative', criterion, status: 'running', step: 0, total: 1 } }));
+      update((e) => ({ ...startFinetune(e, { runId, kind: 'iterative', criterion, sparsity: target }), series: { kind: 'iterative', criterion, status: 'running', step: 0, total: 1 } }));
       void finished().then(() => {
-        const e = store.getState().experiment;
-        if (e?.kind === 'iterative' && e.status === 'running') setExperiment({ ...e, status: store.getState().finetune?.status === 'done' ? 'done' : 'error', step: 1 });
+        const e = store.getState().experiments;
+        if (e.series?.kind === 'iterative' && e.series.status === 'running') setSeries({ ...e.series, status: e.finetune?.status === 'done' ? 'done' : 'error', step: 1 });
       });
     },
     cancel() {
       curveToken++;
-      const ft = store.getState().finetune;
+      const ft = store.getState().experiments.finetune;
       if (ft?.status === 'running') client().cancel(ft.runId);
-      const e = store.getState().experiment;
-      store.setState((st) => ({ ...st, finetune: ft?.status === 'running' ? null : st.finetune, experiment: e?.status === 'running' ? { ...e, status: 'cancelled' } : e }));
+      update(cancelled);
     },
-    clearLog: () => store.setState((st) => ({ ...st, finetuneLog: [] })),
+    clearLog: () => update((e) => ({ ...e, log: [] })),
   };
 }

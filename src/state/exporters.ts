@@ -27,7 +27,7 @@ const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
 export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'stripped'): FileOut[] {
   const { scoring, view } = required(s);
   if (variant === 'finetuned') {
-    const ft = s.finetune?.result;
+    const ft = s.experiments.finetune?.result;
     if (!ft) throw new Error('Fine-tune the pruned network first.');
     return artifactFiles(layersModelArtifacts(ft.layers, null, { weightsPath: 'weights-finetuned.bin' }), 'model-finetuned');
   }
@@ -45,14 +45,14 @@ export function runFile(s: AppState): FileOut {
   const sweep: RunSweepPoint[] = [];
   for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
     for (const split of ['val', 'train'] as const) {
-      for (const p of curves?.[split] ?? []) sweep.push({ criterion: criterion as RunSweepPoint['criterion'], split, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss });
+      for (const p of curves?.[split] ?? []) sweep.push({ criterion: criterion as RunSweepPoint['criterion'], split, scope: s.sweep.scope, granularity: s.sweep.granularity, target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss });
     }
   }
   const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
     config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null },
-    data: { name: dataset.name, trainIndices: dataset.train.indices, valIndices: dataset.val.indices },
+    data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices },
     layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
     metrics: {
       dense: { trainAcc: dense.train.accuracy, trainLoss: dense.train.loss, valAcc: dense.val.accuracy, valLoss: dense.val.loss },

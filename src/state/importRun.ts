@@ -1,20 +1,21 @@
 /**
  * Restores an experiment from a run.json without retraining: settings, weights and gradient statistics
- * come from the file, the data from the app's own dataset with the file's split indices. A bad file is
- * refused with the validator's message and the current experiment is left untouched.
+ * come from the file, the data from the app's own dataset with the file's split (every worker rebuilds
+ * it from there). A bad file is refused with the validator's message and the current experiment is
+ * left untouched. Pure.
  */
 import { parseRun, RUN_MAX_LENGTH } from '../core/runFile';
-import type { TrainingClient } from '../train/client';
-import type { LayerArrays } from '../train/protocol';
 import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from './settings';
-import { startRun, type AppState, type Store } from './store';
+import { startRun, type AppState } from './store';
 
-/** Returns null on success, or the reason the file was refused. */
-export function importRun(text: string, store: Store<AppState>, client: TrainingClient): string | null {
+/**
+ * The state with the imported run (phase 'done', no training curves), or why the file was refused.
+ * `newRun` is called only for a valid file: it stops the training worker's run and numbers the import.
+ */
+export function importedState(before: AppState, text: string, newRun: () => number): { state: AppState } | { error: string } {
   const parsed = parseRun(text);
-  if (!parsed.ok) return `This run file cannot be imported: ${parsed.error}.`;
+  if (!parsed.ok) return { error: `This run file cannot be imported: ${parsed.error}.` };
   const run = parsed.run;
-  const before = store.getState();
   const settings = { ...before.settings } as Settings;
   const skipped: string[] = [];
   for (const name of SETTING_KEYS) {
@@ -26,16 +27,17 @@ export function importRun(text: string, store: Store<AppState>, client: Training
   }
   settings.dataset = run.data.name;
   const config = trainConfigOf(settings);
-  const layers: LayerArrays[] = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }));
-  const runId = client.loadData(run.data.name, settings.seed, run.data.trainIndices, run.data.valIndices);
+  const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }));
   const note = `Imported run.json from ${run.createdAt}: settings, weights and gradient statistics restored without retraining (no training curves).${skipped.length ? ` Settings not restored: ${skipped.join(', ')}.` : ''}`;
-  store.setState({
-    ...startRun({ ...before, settings }, runId, config),
-    phase: 'done',
-    scoring: { layers, batches: 0, seconds: 0 },
-    notices: [...before.notices, note],
-  });
-  return null;
+  return {
+    state: {
+      ...startRun({ ...before, settings }, newRun(), config),
+      phase: 'done',
+      dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices },
+      scoring: { layers, batches: 0, seconds: 0 },
+      notices: [...before.notices, note],
+    },
+  };
 }
 
 /** Reads a File, refusing oversized ones before reading a byte. */

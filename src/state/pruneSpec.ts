@@ -11,8 +11,8 @@ type Sorted = Record<Criterion, { weights: Float32Array; units: Float32Array }>;
 
 const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => (s.granularity === 'neurons' ? sorted[criterion].units : sorted[criterion].weights);
 
-/** Fraction of items (weights, or hidden units) with a score below `t`. */
-export function fractionBelow(sorted: Float32Array, t: number): number {
+/** Fraction of items (weights, or hidden units) a threshold `t` prunes, from their ascending scores (0 when there are none). */
+export function fractionPruned(sorted: Float32Array, t: number): number {
   return sorted.length ? countBelow(sorted, t) / sorted.length : 0;
 }
 

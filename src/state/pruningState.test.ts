@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MaskReport } from '../core/maskReport';
-import type { FromEval, SplitEval } from './evalProtocol';
+import type { FromEval, SplitEval } from '../eval/protocol';
 import { applyEvalMessage, initialPruning, type PruningState } from './pruningState';
 
 const spec = { mode: 'threshold' as const, value: 0.01, scope: 'global' as const, granularity: 'weights' as const };

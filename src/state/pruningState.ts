@@ -6,7 +6,9 @@
 import type { Criterion } from '../core/criteria';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
-import type { FromEval, SplitEval } from './evalProtocol';
+import type { FromEval, SplitEval } from '../eval/protocol';
+
+export type { SplitEval } from '../eval/protocol';
 
 export interface PruneView {
   id: number;

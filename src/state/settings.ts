@@ -5,6 +5,8 @@
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import type { BackendPreference, TrainConfig } from '../train/protocol';
+
+export type { BackendPreference } from '../train/protocol';
 import { CRITERIA, type Criterion } from '../core/criteria';
 import type { Granularity, Mode, Scope } from '../core/masks';
 
@@ -72,7 +74,6 @@ export function defaultSettings(): Settings {
 
 const MAX_VALUE_LENGTH = 64;
 
-/** Validates one raw string against its field; returns the value or an error message. */
 /** A plain decimal or exponent number (no hex, no Infinity, no separators), or null. */
 export function parseNumber(raw: string): number | null {
   const text = raw.trim();
@@ -80,6 +81,7 @@ export function parseNumber(raw: string): number | null {
   return Number(text);
 }
 
+/** Validates one raw string against its field; returns the value or an error message naming the field. */
 export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: string } {
   const field = SCHEMA[name] as NumberField | EnumField<string>;
   const text = raw.trim();
@@ -124,9 +126,6 @@ export function serializeSettings(settings: Settings): string {
   }
   return params.toString();
 }
-
-/** Settings that define a training run (changing them needs a new run). */
-export const TRAINING_KEYS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const;
 
 export function trainConfigOf(s: Settings): TrainConfig {
   return { dataset: s.dataset as DatasetName, seed: s.seed, epochs: s.epochs, batchSize: s.batchSize, learningRate: s.learningRate };

@@ -41,17 +41,17 @@ describe('store reducer', () => {
 
   it('routes fine-tuning messages by their run id without touching the training run', () => {
     let s = startRun(initialState(), 1, null);
-    s = { ...s, phase: 'done', finetune: { runId: 5, kind: 'one-shot', criterion: 'gradient', status: 'running', sparsity: 0.9, progress: null, result: null, error: null } };
+    s = { ...s, phase: 'done', experiments: { ...s.experiments, finetune: { runId: 5, kind: 'one-shot', criterion: 'gradient', status: 'running', sparsity: 0.9, progress: null, result: null, error: null } } };
     const m = { trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5 };
     const p = applyWorkerMessage(s, { type: 'finetune-progress', runId: 5, progress: progress(3) });
-    expect(p.finetune!.progress!.batch).toBe(3);
+    expect(p.experiments.finetune!.progress!.batch).toBe(3);
     expect(p.phase).toBe('done');
     expect(applyWorkerMessage(s, { type: 'finetune-progress', runId: 4, progress: progress(3) })).toBe(s);
     const done = applyWorkerMessage(p, { type: 'finetune-done', runId: 5, result: { before: m, after: { ...m, valAcc: 0.7 }, layers: [], maskViolations: 0, seconds: 1 } });
-    expect(done.finetune).toMatchObject({ status: 'done', result: { after: { valAcc: 0.7 } } });
-    expect(done.finetuneLog).toEqual([{ kind: 'one-shot', criterion: 'gradient', sparsity: 0.9, beforeValAcc: 0.5, afterValAcc: 0.7, afterTrainAcc: 0.5 }]);
+    expect(done.experiments.finetune).toMatchObject({ status: 'done', result: { after: { valAcc: 0.7 } } });
+    expect(done.experiments.log).toEqual([{ kind: 'one-shot', criterion: 'gradient', sparsity: 0.9, beforeValAcc: 0.5, afterValAcc: 0.7, afterTrainAcc: 0.5 }]);
     const failed = applyWorkerMessage(s, { type: 'error', runId: 5, message: 'lost' });
-    expect(failed.finetune).toMatchObject({ status: 'error', error: 'lost' });
+    expect(failed.experiments.finetune).toMatchObject({ status: 'error', error: 'lost' });
     expect(failed.error).toBeNull();
     expect(failed.phase).toBe('done');
   });
@@ -79,8 +79,8 @@ describe('stoppedByFault', () => {
 
   it('marks a running fine-tune as failed', () => {
     const finetune = { runId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
-    const s = stoppedByFault({ ...initialState(), phase: 'done', finetune, backend, backendStatus: 'ready' }, 'Worker gone.');
-    expect([s.phase, s.errorAction, s.finetune!.status, s.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
+    const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { finetune, series: null, log: [] }, backend, backendStatus: 'ready' }, 'Worker gone.');
+    expect([s.phase, s.errorAction, s.experiments.finetune!.status, s.experiments.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
   });
 
   it('keeps finished results when nothing was running, with a notice', () => {

@@ -2,12 +2,15 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
-import type { Dataset } from '../core/dataset';
-import type { BackendInfo, EpochMetrics, FinetuneResult, FromWorker, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
+import type { DataRef } from '../core/dataset';
+import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
+import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMessage, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
 import { initialSweep, type SweepState } from './sweepState';
+
+export type { EpochMetrics } from '../train/protocol';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 
@@ -21,19 +24,7 @@ export interface LossPoint {
 
 export interface LiveGrads {
   step: number;
-  layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[];
-}
-
-export interface FinetuneState {
-  runId: number;
-  kind: FinetuneRecord['kind'];
-  criterion: string;
-  status: 'running' | 'done' | 'error';
-  /** Weight sparsity of the mask being fine-tuned. */
-  sparsity: number;
-  progress: ProgressInfo | null;
-  result: FinetuneResult | null;
-  error: string | null;
+  layers: LiveGradLayer[];
 }
 
 export interface AppState {
@@ -57,25 +48,12 @@ export interface AppState {
   error: string | null;
   /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
   errorAction: 'restart' | null;
-  finetune: FinetuneState | null;
-  /** The current run's data (from the worker), for masked evaluation on the main thread. */
-  dataset: Dataset | null;
+  /** Where the current run's data came from (the workers load the data from it; the page holds none). */
+  dataset: DataRef | null;
   pruning: PruningState;
   sweep: SweepState;
-  /** Every fine-tuning result of this run, for the chart (cleared by the user or a new run). */
-  finetuneLog: FinetuneRecord[];
-  /** A fine-tune curve or iterative pruning in progress (or its end state). */
-  experiment: import('./experiments').ExperimentState | null;
-}
-
-export interface FinetuneRecord {
-  kind: 'one-shot' | 'curve' | 'iterative';
-  criterion: string;
-  /** Actual weight sparsity of the mask. */
-  sparsity: number;
-  beforeValAcc: number;
-  afterValAcc: number;
-  afterTrainAcc: number;
+  /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
+  experiments: ExperimentsState;
 }
 
 export const LOSS_SMOOTHING = 0.9;
@@ -101,12 +79,10 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     result: null,
     error: null,
     errorAction: null,
-    finetune: null,
     dataset: null,
     pruning: initialPruning(),
     sweep: initialSweep(),
-    finetuneLog: [],
-    experiment: null,
+    experiments: initialExperiments(),
   };
 }
 
@@ -127,11 +103,13 @@ function appendLosses(state: AppState, losses: Float32Array, firstBatch: number,
   return { losses: points, smoothing: { weight, value } };
 }
 
-const RUNNING: Phase[] = ['loading', 'training', 'paused', 'scoring'];
+/** The phases of a training run in progress (the form is locked). */
+export const RUNNING_PHASES: readonly Phase[] = ['loading', 'training', 'paused', 'scoring'];
+export const isRunning = (phase: Phase) => RUNNING_PHASES.includes(phase);
 
 /** Whether a training run or a fine-tuning job is in progress. */
 export function isBusy(state: AppState): boolean {
-  return RUNNING.includes(state.phase) || state.finetune?.status === 'running';
+  return isRunning(state.phase) || isFinetuning(state.experiments);
 }
 
 /**
@@ -139,8 +117,7 @@ export function isBusy(state: AppState): boolean {
  * and a one-click restart; when nothing was running, finished results stay and a notice says so.
  */
 export function stoppedByFault(state: AppState, message: string): AppState {
-  const ft = state.finetune?.status === 'running' ? { ...state.finetune, status: 'error' as const, error: message } : state.finetune;
-  const base = { ...state, backend: null, backendStatus: 'starting' as const, finetune: ft };
+  const base = { ...state, backend: null, backendStatus: 'starting' as const, experiments: finetuneFailed(state.experiments, message) };
   if (isBusy(state)) return { ...base, phase: 'error', error: `${message} The run stopped; the backend is starting again.`, errorAction: 'restart' };
   return { ...base, notices: [...state.notices, `${message} The backend is starting again; your results are kept.`] };
 }
@@ -150,17 +127,7 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
   if (msg.type === 'memory' || msg.type === 'pong') return state;
   if (msg.type === 'device-lost') return stoppedByFault(state, msg.message);
-  const ft = state.finetune;
-  if (ft && 'runId' in msg && msg.runId === ft.runId) {
-    if (msg.type === 'finetune-progress') return { ...state, finetune: { ...ft, progress: msg.progress } };
-    if (msg.type === 'finetune-done') {
-      const r = msg.result;
-      const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
-      return { ...state, finetune: { ...ft, status: 'done', result: r }, finetuneLog: [...state.finetuneLog, record] };
-    }
-    if (msg.type === 'error') return { ...state, finetune: { ...ft, status: 'error', error: msg.message } };
-    return state;
-  }
+  if (isFinetuneMessage(state.experiments, msg)) return { ...state, experiments: applyFinetuneMessage(state.experiments, msg) };
   if (msg.type === 'error') {
     if (msg.runId !== null && msg.runId !== state.runId) return state;
     return { ...state, phase: 'error', error: msg.message, backendStatus: state.backend ? state.backendStatus : 'error' };
@@ -170,7 +137,7 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
     case 'phase':
       return { ...state, phase: msg.phase };
     case 'dataset':
-      return { ...state, dataset: msg.dataset };
+      return { ...state, dataset: msg.data };
     case 'progress':
       return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
     case 'epoch':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FromEval } from './evalProtocol';
+import type { FromEval } from '../eval/protocol';
 import { applySweepMessage, curveAt, startSweep } from './sweepState';
 
 const point = (sparsity: number, accuracy: number) => ({ target: sparsity, sparsity, threshold: sparsity, accuracy, loss: 1 });

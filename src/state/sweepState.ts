@@ -1,7 +1,9 @@
 /** The accuracy-vs-sparsity curves and per-layer sensitivity in the app state, and their reducer. */
 import type { Criterion } from '../core/criteria';
 import type { Granularity, Scope } from '../core/masks';
-import type { CurvePoint, FromEval } from './evalProtocol';
+import type { CurvePoint, FromEval } from '../eval/protocol';
+
+export type { CurvePoint } from '../eval/protocol';
 
 export interface SweepState {
   id: number;

@@ -2,7 +2,6 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
-import type { DatasetName } from '../core/dataset';
 import { Watchdog } from './watchdog';
 import { isFromWorker, type WorkerFault, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
@@ -13,12 +12,12 @@ export interface TrainingClient {
   pause(): void;
   resume(): void;
   reset(): number;
+  /** Stops whatever runs and returns a new run id for a run the page makes without the worker (an import). */
+  stop(): number;
   /** Starts masked fine-tuning (stops any training run) and returns its id. */
   finetune(job: FinetuneJob): number;
   iterative(job: IterativeJob): number;
   cancel(runId: number): void;
-  /** Asks the worker for a dataset with the given split (an imported run); returns the new run id. */
-  loadData(dataset: DatasetName, seed: number, trainIndices: Uint32Array, valIndices: Uint32Array): number;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
   /** Test hook: inject a fault in the worker. */
@@ -28,8 +27,17 @@ export interface TrainingClient {
 /** A worker silent this long (it answers pings between batches) is taken to be gone. */
 export const WATCHDOG_TIMEOUT_MS = 15_000;
 
-export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void): TrainingClient {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' });
+/** What the client needs of the training worker (a fake in unit tests). */
+export interface TrainingPort {
+  postMessage(msg: ToWorker): void;
+  onmessage: ((ev: MessageEvent<unknown>) => void) | null;
+  onerror: ((ev: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+const trainingWorker = (): TrainingPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as TrainingPort;
+
+export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void, worker: TrainingPort = trainingWorker()): TrainingClient {
   let runId = 0;
   let requestId = 0;
   const memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
@@ -77,6 +85,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
       send({ type: 'reset', runId });
       return runId;
     },
+    stop: () => {
+      runId++;
+      send({ type: 'stop', runId });
+      return runId;
+    },
     finetune: (job) => {
       runId++;
       send({ type: 'finetune', runId, job });
@@ -88,11 +101,6 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),
-    loadData: (dataset, seed, trainIndices, valIndices) => {
-      runId++;
-      send({ type: 'load-data', runId, dataset, seed, trainIndices, valIndices });
-      return runId;
-    },
     memory: () =>
       new Promise((resolve) => {
         requestId++;

@@ -1,4 +1,4 @@
-/** Pause / resume / stop for a running async loop, plus a fast macrotask yield for workers. */
+/** Pause / resume / stop for a running async loop. */
 
 export class RunControl {
   private pausedAt: number | null = null;
@@ -31,23 +31,4 @@ export class RunControl {
     if (this.pausedAt === null) return Promise.resolve();
     return new Promise((r) => this.resumeWaiters.push(r));
   }
-}
-
-let channel: MessageChannel | null = null;
-const pending: (() => void)[] = [];
-
-/**
- * Lets queued messages (pause, reset) run: resolves on the next macrotask. Uses a MessageChannel,
- * which, unlike nested setTimeout, is not clamped to 4 ms.
- */
-export function yieldToEventLoop(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
-  if (!channel) {
-    channel = new MessageChannel();
-    channel.port1.onmessage = () => pending.shift()?.();
-  }
-  return new Promise((r) => {
-    pending.push(r);
-    channel!.port2.postMessage(null);
-  });
 }

@@ -77,7 +77,7 @@ describe('worker protocol', () => {
       {
         type: 'finetune',
         runId: 3,
-        job: { config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
+        job: { config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, data: { name: 'synthetic-32', seed: 2, trainIndices: Uint32Array.of(3, 1), valIndices: Uint32Array.of(0) }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
       },
     ];
     for (const c of cmds) expect(await roundTrip(c, [])).toEqual(c);
@@ -89,8 +89,10 @@ describe('worker protocol', () => {
 });
 
 describe('dataset message', () => {
-  it('is copied, not transferred (tfjs may still read the worker-side arrays)', () => {
-    const split = { x: new Float32Array(4), y: new Uint8Array(2), indices: new Uint32Array(2), n: 2 };
-    expect(transferables({ type: 'dataset', runId: 1, dataset: { name: 'synthetic-32', inputSize: 2, numClasses: 10, train: split, val: split } })).toEqual([]);
+  it('carries where the data came from, not the features, and is copied (the worker keeps its split)', async () => {
+    const msg: FromWorker = { type: 'dataset', runId: 1, data: { name: 'mnist', seed: 1, trainIndices: Uint32Array.of(5, 2), valIndices: Uint32Array.of(7) } };
+    expect(transferables(msg)).toEqual([]);
+    expect(Object.keys((msg as Extract<FromWorker, { type: 'dataset' }>).data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']);
+    expect(await roundTrip(msg, [])).toEqual(msg);
   });
 });

@@ -3,8 +3,9 @@
  * Every message about a run carries its `runId`; the main thread drops messages from older runs.
  * Float32Arrays in worker → main messages are transferred, not copied (see `transferables`).
  */
-import type { LayerArrays } from '../core/arch';
-import type { Dataset, DatasetName } from '../core/dataset';
+import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
+import type { Criterion } from '../core/criteria';
+import type { DataRef, DatasetName } from '../core/dataset';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -49,11 +50,11 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }
+  /** Stops whatever runs, silently: the page starts run `runId` without the worker (an imported run). */
+  | { type: 'stop'; runId: number }
   | { type: 'finetune'; runId: number; job: FinetuneJob }
   | { type: 'iterative'; runId: number; job: IterativeJob }
   | { type: 'cancel'; runId: number }
-  /** Loads a dataset with given split indices and posts it back as a 'dataset' message (run import). */
-  | { type: 'load-data'; runId: number; dataset: DatasetName; seed: number; trainIndices: Uint32Array; valIndices: Uint32Array }
   | { type: 'memory'; requestId: number }
   /** Liveness check, answered at once (outside the job queue) with a 'pong'. */
   | { type: 'ping' }
@@ -86,7 +87,12 @@ export interface EpochMetrics {
 }
 
 /** Per-layer arrays, kernel-shaped ones row-major `[inputs, units]` (defined in core, shared with the run file). */
-export type { LayerArrays } from '../core/arch';
+export type { LayerArrays, LayerParams } from '../core/arch';
+
+/** The live |∂L/∂w| estimate of one layer, row-major `[inputs, units]`. */
+export interface LiveGradLayer extends LayerShape {
+  gradAbs: Float32Array;
+}
 
 /** Loss and accuracy on the training and validation sets. */
 export interface SplitMetrics {
@@ -104,19 +110,22 @@ export interface ScoringResult {
 
 /** Masked fine-tuning of a pruned network (kernels row-major `[inputs, units]`, masks 1 = kept). */
 export interface FinetuneJob {
-  /** The training run's settings: dataset, seed (data and batch order), batch size. */
+  /** The training run's settings: seed (batch order) and batch size. */
   config: TrainConfig;
+  /** The run's data and split (an imported run brings its own). */
+  data: DataRef;
   epochs: number;
   learningRate: number;
-  layers: { name: string; inputs: number; units: number; kernel: Float32Array; bias: Float32Array }[];
+  layers: LayerParams[];
   masks: Uint8Array[];
 }
 
 /** Iterative pruning to `target` in `steps` steps with `epochsPerStep` masked epochs after each (global, weights). */
 export interface IterativeJob {
   config: TrainConfig;
-  layers: FinetuneJob['layers'];
-  criterion: import('../core/criteria').Criterion;
+  data: DataRef;
+  layers: LayerParams[];
+  criterion: Criterion;
   target: number;
   steps: number;
   epochsPerStep: number;
@@ -126,7 +135,7 @@ export interface IterativeJob {
 export interface FinetuneResult {
   before: SplitMetrics;
   after: SplitMetrics;
-  layers: { name: string; inputs: number; units: number; kernel: Float32Array; bias: Float32Array }[];
+  layers: LayerParams[];
   /** Pruned weights that were not exactly 0 afterwards; always 0. */
   maskViolations: number;
   seconds: number;
@@ -135,11 +144,11 @@ export interface FinetuneResult {
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
   | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
-  /** The run's dataset as plain arrays (copied), for masked evaluation on the main thread. */
-  | { type: 'dataset'; runId: number; dataset: Dataset }
+  /** Where the run's data came from (dataset, seed, split): the evaluation workers load it from there. */
+  | { type: 'dataset'; runId: number; data: DataRef }
   | { type: 'progress'; runId: number; progress: ProgressInfo; losses: Float32Array; firstBatch: number }
   | { type: 'epoch'; runId: number; metrics: EpochMetrics }
-  | { type: 'live-grads'; runId: number; step: number; layers: { name: string; inputs: number; units: number; gradAbs: Float32Array }[] }
+  | { type: 'live-grads'; runId: number; step: number; layers: LiveGradLayer[] }
   | { type: 'done'; runId: number; scoring: ScoringResult | null; trainSeconds: number; samplesPerSec: number }
   | { type: 'reset-done'; runId: number }
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
@@ -154,8 +163,6 @@ export type FromWorker =
 export function transferables(msg: FromWorker): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (msg.type === 'progress') arrays.push(msg.losses);
-  // 'dataset' is copied, not transferred: tfjs backends keep a reference to the arrays they were given
-  // and may upload them to the device later.
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));

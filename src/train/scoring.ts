@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { readAndDispose } from './read';
 import { logits, meanCrossEntropy, type Mlp } from './model';
-import { yieldToEventLoop } from './control';
+import { yieldToEventLoop } from '../core/schedule';
 
 export interface GradStats {
   /** Per layer, row-major `[inputs, units]`. */

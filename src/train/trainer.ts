@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { readAndDispose } from './read';
 import { createRng, deriveSeed, permutation } from '../core/rng';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
-import { RunControl, yieldToEventLoop } from './control';
+import { yieldToEventLoop } from '../core/schedule';
+import { RunControl } from './control';
 import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './protocol';
 
 /** Training and validation data on the device. */

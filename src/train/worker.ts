@@ -9,7 +9,9 @@ import { initParams } from '../core/init';
 import { selectBackend, type BackendFaults } from './backend';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
-import { disposeDevice, loadDataset, toDevice } from './data';
+import { dataRefOf, type DataRef } from '../core/dataset';
+import { loadDataset } from '../data/load';
+import { disposeDevice, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
 import { iterativePrune } from './iterative';
 import { createMlp, readParams } from './model';
@@ -60,12 +62,12 @@ async function stopCurrent(): Promise<void> {
 
 async function runTraining(runId: number, config: TrainConfig, options: RunOptions, control: RunControl): Promise<void> {
   post({ type: 'phase', runId, phase: 'loading' });
-  const ds = await loadDataset(config.dataset, config.seed, dataUrl);
+  const ds = await loadDataset({ name: config.dataset, seed: config.seed }, dataUrl);
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
-  // The page gets a copy of the arrays for masked evaluation.
-  post({ type: 'dataset', runId, dataset: ds });
+  // The page learns where the data came from; the evaluation workers load it from there themselves.
+  post({ type: 'dataset', runId, data: dataRefOf(ds, config.seed) });
   const model = createMlp(initParams(ds.inputSize, config.seed));
   try {
     post({ type: 'phase', runId, phase: 'training' });
@@ -97,8 +99,8 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
 }
 
 /** Loads the run's data onto the device for a job, and releases it afterwards. */
-async function withData(config: TrainConfig, control: RunControl, job: (data: DeviceData) => Promise<void>): Promise<void> {
-  const ds = await loadDataset(config.dataset, config.seed, dataUrl);
+async function withData(ref: DataRef, control: RunControl, job: (data: DeviceData) => Promise<void>): Promise<void> {
+  const ds = await loadDataset(ref, dataUrl);
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
@@ -116,7 +118,7 @@ function postFinetuned(runId: number, out: FinetuneOutcome, before: SplitMetrics
 }
 
 const runFinetune = (runId: number, job: FinetuneJob, control: RunControl) =>
-  withData(job.config, control, async (data) => {
+  withData(job.data, control, async (data) => {
     const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
     const out = await finetune(job.layers, job.masks, data, config, control, {
       onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
@@ -127,7 +129,7 @@ const runFinetune = (runId: number, job: FinetuneJob, control: RunControl) =>
   });
 
 const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
-  withData(job.config, control, async (data) => {
+  withData(job.data, control, async (data) => {
     let step = 0;
     const options = { criterion: job.criterion, target: job.target, steps: job.steps, epochsPerStep: job.epochsPerStep, seed: job.config.seed };
     const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, options, control, {
@@ -176,11 +178,6 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
-    case 'load-data':
-      return start(msg.runId, async (control) => {
-        const ds = await loadDataset(msg.dataset, msg.seed, dataUrl, { train: msg.trainIndices, val: msg.valIndices });
-        if (!control.stopped) post({ type: 'dataset', runId: msg.runId, dataset: ds });
-      });
     case 'cancel':
       if (current?.runId === msg.runId) await stopCurrent();
       return;
@@ -195,6 +192,8 @@ async function handle(msg: ToWorker): Promise<void> {
       await stopCurrent();
       post({ type: 'reset-done', runId: msg.runId });
       return;
+    case 'stop':
+      return stopCurrent();
     case 'ping':
       return;
     case 'memory': {

@@ -1,18 +1,16 @@
 import { useId } from 'react';
-import { BACKEND_CHOICES, SCHEMA } from '../state/settings';
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
-import type { BackendPreference } from '../train/protocol';
+import { BACKEND_CHOICES, SCHEMA, type BackendPreference } from '../state/settings';
+import { isRunning } from '../state/store';
 import { useAppState, useController } from './context';
 import { NumberField } from './NumberField';
-
-const RUNNING = new Set(['loading', 'training', 'paused', 'scoring']);
 
 export function ControlsPanel() {
   const c = useController();
   const settings = useAppState((s) => s.settings);
   const phase = useAppState((s) => s.phase);
   const backendReady = useAppState((s) => s.backendStatus === 'ready');
-  const running = RUNNING.has(phase);
+  const running = isRunning(phase);
   const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
   const datasetId = useId();
   const backendId = useId();

@@ -1,8 +1,7 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useAppState } from './context';
-import type { EpochMetrics } from '../train/protocol';
-import type { LossPoint } from '../state/store';
+import type { EpochMetrics, LossPoint } from '../state/store';
 import { useReducedMotion } from './useReducedMotion';
 
 // Okabe–Ito hues; orange is a darker shade in the light scheme (CSS variable) for 3:1 against the panel.

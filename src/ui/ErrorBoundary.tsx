@@ -1,14 +1,13 @@
 import { Component, type ReactNode } from 'react';
-import { clearRenderFault } from './renderFault';
 
 /** A render error shows a recoverable panel instead of a blank page. */
-export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
+export class ErrorBoundary extends Component<{ children: ReactNode; onRetry?: () => void }, { error: Error | null }> {
   state = { error: null as Error | null };
   static getDerivedStateFromError(error: Error) {
     return { error };
   }
   private retry = () => {
-    clearRenderFault();
+    this.props.onRetry?.();
     this.setState({ error: null });
   };
   render() {

@@ -1,14 +1,14 @@
 import { CRITERION_INFO } from '../core/criteria';
-import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../state/experiments';
+import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../state/experimentsState';
 import { useAppState, useController } from './context';
 import { pct } from './format';
 
 /** Fine-tune curve, iterative pruning, the list of fine-tuned points, and the efficiency caveat. */
 export function ExperimentsPanel() {
   const c = useController();
-  const log = useAppState((s) => s.finetuneLog);
-  const exp = useAppState((s) => s.experiment);
-  const ft = useAppState((s) => s.finetune);
+  const log = useAppState((s) => s.experiments.log);
+  const exp = useAppState((s) => s.experiments.series);
+  const ft = useAppState((s) => s.experiments.finetune);
   const criterion = useAppState((s) => s.settings.criterion);
   const view = useAppState((s) => s.pruning.view);
   const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');

@@ -9,7 +9,7 @@ export function ExportPanel() {
   const c = useController();
   const ready = useAppState((s) => s.pruning.status === 'ready' && !!s.pruning.view);
   const curves = useAppState((s) => s.sweep.status === 'done');
-  const finetuned = useAppState((s) => !!s.finetune?.result);
+  const finetuned = useAppState((s) => !!s.experiments.finetune?.result);
   const neurons = useAppState((s) => s.pruning.view?.spec.granularity === 'neurons');
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);

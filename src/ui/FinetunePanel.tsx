@@ -1,11 +1,11 @@
-import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../train/finetuneDefaults';
+import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../state/experimentsState';
 import { useAppState, useController } from './context';
 import { pct } from './format';
 
 /** Prune-then-fine-tune: trains the pruned network with its mask enforced and shows what it recovers. */
 export function FinetunePanel() {
   const c = useController();
-  const ft = useAppState((s) => s.finetune);
+  const ft = useAppState((s) => s.experiments.finetune);
   const view = useAppState((s) => s.pruning.view);
   const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
   const running = ft?.status === 'running';

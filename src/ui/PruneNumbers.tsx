@@ -1,4 +1,4 @@
-import type { SplitEval } from '../state/evalProtocol';
+import type { SplitEval } from '../state/pruningState';
 import { useAppState } from './context';
 import { formatSci, pct } from './format';
 

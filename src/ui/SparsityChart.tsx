@@ -62,7 +62,7 @@ export function SparsityChart() {
   const dense = useAppState((s) => s.pruning.dense);
   const view = useAppState((s) => s.pruning.view);
   const settings = useAppState((s) => s.settings);
-  const log = useAppState((s) => s.finetuneLog);
+  const log = useAppState((s) => s.experiments.log);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(CRITERIA.map((k) => `${k}:train`)));
   const [mode, setMode] = useState<XMode>('sparsity');
   const [hover, setHover] = useState<Hover | null>(null);

@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useState, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { Criterion } from '../core/criteria';
-import type { FinetuneRecord } from '../state/store';
+import type { FinetuneRecord } from '../state/experimentsState';
 import { fractionAtX, toX, X_DOMAIN, type XMode } from './chartMath';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */

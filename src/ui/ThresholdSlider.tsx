@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { fractionBelow, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
+import { fractionPruned, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
 import { parseField, parseNumber } from '../state/settings';
 import { useAppState, useController } from './context';
 import { formatSci, pct } from './format';
@@ -36,7 +36,7 @@ export function ThresholdSlider() {
   const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
   const valueText =
     mode === 'threshold'
-      ? `T = ${formatSci(value)}${sorted ? `, prunes ${pct(fractionBelow(sorted, value))} of ${items}` : ''}`
+      ? `T = ${formatSci(value)}${sorted ? `, prunes ${pct(fractionPruned(sorted, value))} of ${items}` : ''}`
       : `${pct(value)} of ${items} pruned`;
   const commitText = (raw: string) => {
     setText(raw);

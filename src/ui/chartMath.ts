@@ -1,5 +1,5 @@
 /** Pure helpers of the accuracy-vs-sparsity chart: axis mapping and nearest points. */
-import type { CurvePoint } from '../state/evalProtocol';
+import type { CurvePoint } from '../state/sweepState';
 
 export type XMode = 'sparsity' | 'remaining';
 

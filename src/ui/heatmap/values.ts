@@ -2,7 +2,7 @@
 import { CRITERION_INFO, scoreLayers, type Criterion } from '../../core/criteria';
 import type { LiveGrads } from '../../state/store';
 import type { HeatmapView } from '../../state/settings';
-import type { LayerArrays } from '../../train/protocol';
+import type { LayerArrays } from '../../core/arch';
 import type { ScaleSpec } from './colormap';
 
 export interface HeatmapValues {

@@ -1,38 +1,50 @@
 /// <reference lib="webworker" />
 /**
- * The evaluation worker: holds the dataset and the trained layers, builds one prune index per
- * (criterion, granularity) on demand, and answers evaluate requests with the masks and the validation
- * figures in one message, then (once the slider rests) the training figures. A newer request supersedes
- * an older one before the training-set pass (latest wins).
+ * The evaluation worker: loads a trained network's data itself (from the MNIST file or the seeded
+ * generator, with the run's split), keeps only its sparse features and labels, builds one prune index
+ * per (criterion, granularity) on demand, and answers evaluate requests with the masks and the
+ * validation figures in one message, then (once the slider rests) the training figures. A newer request
+ * supersedes an older one before the training-set pass (latest wins). Two instances run: one answers
+ * the slider, one computes the curves.
  */
-import { CRITERIA, scoreLayers, type Criterion } from '../core/criteria';
-import type { Dataset } from '../core/dataset';
-import { buildPruneIndex, computeMasks, type Granularity, type PruneIndex } from '../core/masks';
+import type { LayerArrays } from '../core/arch';
+import { CRITERIA, type Criterion } from '../core/criteria';
+import { computeMasks, criterionIndex, type Granularity, type PruneIndex } from '../core/masks';
 import { maskReport } from '../core/maskReport';
 import { MaskedEvaluator, type EvalResult } from '../core/maskedEval';
+import { yieldToEventLoop } from '../core/schedule';
 import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
 import { layerSensitivity, sweep } from '../core/sweep';
-import { yieldToEventLoop } from '../train/control';
-import { evalTransferables, type EvalLayer, type FromEval, type SplitEval, type ToEval } from './evalProtocol';
+import { loadDataset } from '../data/load';
+import { evalTransferables, type EvalNetwork, type FromEval, type SplitEval, type ToEval } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
+/** One split as the evaluators need it: sparse features and labels (the dense features are dropped). */
+interface EvalSplit {
+  features: SparseFeatures;
+  y: Uint8Array;
+  n: number;
+}
+
 interface Loaded {
   id: number;
-  layers: EvalLayer[];
+  layers: LayerArrays[];
   seed: number;
-  dataset: Dataset;
-  features: { val: SparseFeatures; train: SparseFeatures };
+  splits: { val: EvalSplit; train: EvalSplit };
   val: MaskedEvaluator;
   train: MaskedEvaluator;
   indexes: Map<string, PruneIndex>;
 }
 
 let loaded: Loaded | null = null;
+/** The newest request of any kind, and the newest load. */
 let latest = 0;
+let latestLoad = 0;
 
 const post = (msg: FromEval) => self.postMessage(msg, evalTransferables(msg));
 const summary = (r: EvalResult): SplitEval => ({ accuracy: r.accuracy, loss: r.loss, perClass: Array.from(r.perClass) });
+const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluator(l.layers, s.features, s.y, s.n);
 /**
  * The training-set pass (4× the validation set) waits for this much quiet: during a drag a newer
  * position arrives every frame and supersedes it, so it never delays the next move; once the slider
@@ -45,29 +57,32 @@ function indexFor(l: Loaded, criterion: Criterion, granularity: Granularity): Pr
   const key = `${criterion}/${granularity}`;
   let idx = l.indexes.get(key);
   if (!idx) {
-    idx = buildPruneIndex(scoreLayers(criterion, l.layers, l.seed), l.layers, granularity);
+    idx = criterionIndex(criterion, l.layers, granularity, l.seed);
     l.indexes.set(key, idx);
   }
   return idx;
 }
 
-function load(id: number, dataset: Dataset, layers: EvalLayer[], seed: number): void {
-  const ones = layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
-  const d = layers[0].inputs;
-  const features = { val: sparseFeatures(dataset.val.x, dataset.val.n, d), train: sparseFeatures(dataset.train.x, dataset.train.n, d) };
-  const val = new MaskedEvaluator(layers, features.val, dataset.val.y, dataset.val.n);
-  const train = new MaskedEvaluator(layers, features.train, dataset.train.y, dataset.train.n);
-  loaded = { id, layers, seed, dataset, features, val, train, indexes: new Map() };
+async function load(id: number, net: EvalNetwork): Promise<void> {
+  // Not cached: the data lives on only as sparse features.
+  const ds = await loadDataset(net.data, net.dataUrl, { cache: false });
+  if (id !== latestLoad) return; // a newer network arrived while this one's data loaded
+  const d = net.layers[0].inputs;
+  if (ds.inputSize !== d) throw new Error(`the ${ds.name} data has ${ds.inputSize} inputs, the network ${d}`);
+  const split = (s: typeof ds.val): EvalSplit => ({ features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n });
+  const base = { layers: net.layers, splits: { val: split(ds.val), train: split(ds.train) } };
+  loaded = { id, seed: net.seed, ...base, val: evaluator(base, base.splits.val), train: evaluator(base, base.splits.train), indexes: new Map() };
+  const ones = net.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
   const sorted = {} as Record<Criterion, { weights: Float32Array; units: Float32Array }>;
   for (const c of CRITERIA) {
     sorted[c] = { weights: indexFor(loaded, c, 'weights').global.values.slice(), units: indexFor(loaded, c, 'neurons').global.values.slice() };
   }
-  post({ type: 'loaded', id, dense: { train: summary(train.evaluate(ones)), val: summary(val.evaluate(ones)) }, sorted, engine: val.engineKind });
+  post({ type: 'loaded', id, dense: { train: summary(loaded.train.evaluate(ones)), val: summary(loaded.val.evaluate(ones)) }, sorted, engine: loaded.val.engineKind });
 }
 
 async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<void> {
   const l = loaded;
-  if (!l) throw new Error('Nothing to evaluate yet: train a network first.');
+  if (!l) return; // its load failed, and the page shows why
   const res = computeMasks(indexFor(l, msg.criterion, msg.spec.granularity), msg.spec);
   const masks = res.masks;
   let t0 = performance.now();
@@ -95,22 +110,21 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
   post({ type: 'train-evaluated', id: msg.id, result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
 }
 
+const SENSITIVITY_LEVELS = Array.from({ length: 21 }, (_, k) => Math.min(0.99, k * 0.05));
+
 /**
  * Curves for every criterion, validation first (it draws quickly), then training, then one layer at a time
  * alone. Yields to the event loop after every point; a newer request (or load) ends it.
  */
 async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> {
   const l = loaded;
-  if (!l) throw new Error('Nothing to sweep yet: train a network first.');
+  if (!l) return; // its load failed, and the page shows why
   const t0 = performance.now();
-  const { dataset, layers, features } = l;
   // Own evaluators, so the slider's cached state is untouched.
-  const evaluators = {
-    val: new MaskedEvaluator(layers, features.val, dataset.val.y, dataset.val.n),
-    train: new MaskedEvaluator(layers, features.train, dataset.train.y, dataset.train.n),
-  };
-  const total = (msg.criteria.length * 2 * msg.levels.length + msg.sensitivity.length * layers.length * SENSITIVITY_LEVELS.length);
+  const evaluators = { val: evaluator(l, l.splits.val), train: evaluator(l, l.splits.train) };
+  const total = msg.criteria.length * 2 * msg.levels.length + msg.sensitivity.length * l.layers.length * SENSITIVITY_LEVELS.length;
   let done = 0;
+  const stale = () => msg.id !== latest || loaded !== l;
   for (const split of ['val', 'train'] as const) {
     for (const criterion of msg.criteria) {
       const index = indexFor(l, criterion, msg.granularity);
@@ -118,35 +132,43 @@ async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> 
         done++;
         post({ type: 'sweep-point', id: msg.id, criterion, split, point: { target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.val.accuracy, loss: p.val.loss }, done, total });
         await yieldToEventLoop();
-        if (msg.id !== latest || loaded !== l) return;
+        if (stale()) return;
       }
       done = (msg.criteria.indexOf(criterion) + 1 + (split === 'train' ? msg.criteria.length : 0)) * msg.levels.length;
     }
   }
   for (const sens of msg.sensitivity) {
     const index = indexFor(l, sens, 'weights');
-    for (let layer = 0; layer < layers.length; layer++) {
+    for (let layer = 0; layer < l.layers.length; layer++) {
       for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS)) {
         done++;
         post({ type: 'sensitivity-point', id: msg.id, criterion: sens, layer, sparsity: p.sparsity, accuracy: p.val.accuracy, done, total });
         await yieldToEventLoop();
-        if (msg.id !== latest || loaded !== l) return;
+        if (stale()) return;
       }
     }
   }
   post({ type: 'sweep-done', id: msg.id, ms: performance.now() - t0 });
 }
 
-const SENSITIVITY_LEVELS = Array.from({ length: 21 }, (_, k) => Math.min(0.99, k * 0.05));
-
+// A request that arrives while a network's data is loading waits for the load (and is skipped if
+// something newer came in the meantime). Evaluate and sweep requests are not queued behind each other:
+// a newer one starts at once and the older one stops at its next check (latest wins).
+let loading: Promise<void> = Promise.resolve();
+const fail = (id: number) => (e: unknown) => post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
 self.onmessage = (ev: MessageEvent<ToEval>) => {
   const msg = ev.data;
   latest = Math.max(latest, msg.id);
-  const run = async () => {
-    if (msg.type === 'load') load(msg.id, msg.dataset, msg.layers, msg.seed);
-    else if (msg.id !== latest) return;
-    else if (msg.type === 'evaluate') await evaluate(msg);
-    else await runSweep(msg);
-  };
-  run().catch((e) => post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
+  if (msg.type === 'load') {
+    loaded = null; // a running sweep of the previous network stops
+    latestLoad = msg.id;
+    loading = load(msg.id, msg.network).catch(fail(msg.id));
+    return;
+  }
+  void loading
+    .then(() => {
+      if (msg.id !== latest) return;
+      return msg.type === 'evaluate' ? evaluate(msg) : runSweep(msg);
+    })
+    .catch(fail(msg.id));
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FromEval, ToEval } from './evalProtocol';
-import { createEvalClient, type EvalPort } from './evalClient';
+import type { FromEval, ToEval } from './protocol';
+import { createEvalClient, type EvalPort } from './client';
 
 function fakePort() {
   const sent: ToEval[] = [];
@@ -38,7 +38,7 @@ describe('evaluation client', () => {
     const c = createEvalClient(() => {}, port);
     const a = c.evaluate('gradient', spec(0.1));
     c.evaluate('gradient', spec(0.2));
-    c.load({} as never, [], 1);
+    c.load({} as never);
     const b = c.evaluate('gradient', spec(0.3));
     expect(sent.map((m) => m.type)).toEqual(['evaluate', 'load', 'evaluate']);
     expect(sent[2].id).toBe(b);

@@ -1,4 +1,4 @@
-// Finds a Chromium for the e2e tests and the benchmark, in this order:
+// Finds and launches a Chromium for the e2e tests, the benchmark and the scripts, in this order:
 //   1. the environment variable GPL_CHROMIUM (a path to a Chromium/Chrome binary),
 //   2. Playwright's own installed Chromium (`npx playwright install chromium`),
 //   3. /usr/bin/chromium (Debian: `apt-get install chromium`).
@@ -33,3 +33,14 @@ export async function findChromium() {
 
 export const HOW_TO_GET_ONE =
   `No Chromium found for the browser tests. Install one: Debian/Ubuntu "sudo apt-get install chromium", or "npx playwright install chromium", or set ${BROWSER_ENV}=/path/to/chromium.`;
+
+/**
+ * Launches the Chromium `findChromium` finds, with CHROMIUM_ARGS (plus `args`).
+ * @returns {Promise<{ browser: import('@playwright/test').Browser, source: string }>}
+ */
+export async function launchChromium(args = []) {
+  const found = await findChromium();
+  if (!found) throw new Error(HOW_TO_GET_ONE);
+  const { chromium } = await import('@playwright/test');
+  return { browser: await chromium.launch({ executablePath: found.path, args: [...CHROMIUM_ARGS, ...args] }), source: found.source };
+}

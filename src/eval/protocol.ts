@@ -3,14 +3,24 @@
  * off the main thread so a slider drag never blocks the page. Discriminated unions on `type`; every
  * answer names the request `id` it belongs to, and the page keeps only the newest.
  */
+import type { LayerArrays } from '../core/arch';
 import type { Criterion } from '../core/criteria';
-import type { Dataset } from '../core/dataset';
+import type { DataRef } from '../core/dataset';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
-import type { LayerArrays } from '../train/protocol';
 
-/** Trained layers with their gradient statistics (the scoring result); kernels row-major `[inputs, units]`. */
-export type EvalLayer = LayerArrays;
+/**
+ * A trained network for the evaluators: its layers with their gradient statistics (kernels row-major
+ * `[inputs, units]`), the run's seed (the `random` criterion) and where its data comes from. Each
+ * worker loads the data itself from `dataUrl` and `data`: the page sends no features.
+ */
+export interface EvalNetwork {
+  layers: LayerArrays[];
+  seed: number;
+  data: DataRef;
+  /** The MNIST file's URL (resolved against the page). */
+  dataUrl: string;
+}
 
 export interface SplitEval {
   accuracy: number;
@@ -31,7 +41,7 @@ export interface CurvePoint {
 }
 
 export type ToEval =
-  | { type: 'load'; id: number; dataset: Dataset; layers: EvalLayer[]; seed: number }
+  | { type: 'load'; id: number; network: EvalNetwork }
   | { type: 'evaluate'; id: number; criterion: Criterion; spec: PruneSpec; withTrain: boolean }
   /** Curves for every criterion (validation first, then training), then per-layer sensitivity. */
   | { type: 'sweep'; id: number; criteria: Criterion[]; scope: PruneSpec['scope']; granularity: PruneSpec['granularity']; levels: number[]; sensitivity: Criterion[] };

@@ -6,13 +6,12 @@
  * that has been superseded.
  */
 import type { Criterion } from '../core/criteria';
-import type { Dataset } from '../core/dataset';
 import type { PruneSpec } from '../core/masks';
-import type { EvalLayer, FromEval, ToEval } from './evalProtocol';
+import type { EvalNetwork, FromEval, ToEval } from './protocol';
 
 export interface EvalClient {
-  /** Loads a trained network and its data; returns the load id (request ids continue from it). */
-  load(dataset: Dataset, layers: EvalLayer[], seed: number): number;
+  /** Loads a trained network (the worker loads its data); returns the load id (request ids continue from it). */
+  load(network: EvalNetwork): number;
   /** Requests an evaluation; returns its id. */
   evaluate(criterion: Criterion, spec: PruneSpec, withTrain?: boolean): number;
   terminate(): void;
@@ -25,9 +24,9 @@ export interface EvalPort {
   terminate(): void;
 }
 
-const defaultPort = (): EvalPort => new Worker(new URL('./evalWorker.ts', import.meta.url), { type: 'module', name: 'evaluation' }) as unknown as EvalPort;
+const defaultPort = (name: string): EvalPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name }) as unknown as EvalPort;
 
-export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort()): EvalClient {
+export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('evaluation')): EvalClient {
   let id = 0;
   let inFlight: number | null = null;
   let waiting: ToEval | null = null;
@@ -56,11 +55,11 @@ export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalP
     answered(failed);
   };
   return {
-    load(dataset, layers, seed) {
+    load(network) {
       id++;
       waiting = null;
       inFlight = null;
-      send({ type: 'load', id, dataset, layers, seed });
+      send({ type: 'load', id, network });
       return id;
     },
     evaluate(criterion, spec, withTrain = true) {
@@ -76,12 +75,12 @@ export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalP
 
 /** The sweep worker: a second evaluation worker, so curves never delay the slider. */
 export interface SweepClient {
-  load(dataset: Dataset, layers: EvalLayer[], seed: number): number;
+  load(network: EvalNetwork): number;
   sweep(request: Omit<Extract<ToEval, { type: 'sweep' }>, 'type' | 'id'>): number;
   terminate(): void;
 }
 
-export function createSweepClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort()): SweepClient {
+export function createSweepClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('curves')): SweepClient {
   let id = 0;
   port.onmessage = (ev) => onMessage(ev.data);
   port.onerror = (ev) => {
@@ -89,8 +88,8 @@ export function createSweepClient(onMessage: (msg: FromEval) => void, port: Eval
     onMessage({ type: 'error', id, message: ev.message || 'The sweep worker crashed.' });
   };
   return {
-    load(dataset, layers, seed) {
-      port.postMessage({ type: 'load', id: ++id, dataset, layers, seed });
+    load(network) {
+      port.postMessage({ type: 'load', id: ++id, network });
       return id;
     },
     sweep(request) {

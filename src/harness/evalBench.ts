@@ -3,13 +3,14 @@
  * Uses the current run's validation set and trained weights. Reports medians and p95s; asserts nothing.
  */
 import { CRITERIA } from '../core/criteria';
-import { computeMasks, type PruneIndex, type PruneSpec } from '../core/masks';
+import type { Dataset } from '../core/dataset';
+import { computeMasks, criterionIndex, type PruneIndex, type PruneSpec } from '../core/masks';
 import { MaskedEvaluator } from '../core/maskedEval';
 import { sweep, sweepLevels } from '../core/sweep';
 import { sparseFeatures } from '../core/sparseFeatures';
 import { evaluate } from '../core/mlp';
-import type { AppState } from './store';
-import { pruneIndexFor } from './pruning';
+import { median, percentile } from '../core/stats';
+import type { AppState } from '../state/store';
 
 export interface Timing {
   median: number;
@@ -38,23 +39,20 @@ export interface EvalBenchResult {
   js: { smallMove: Timing; largeMove: Timing; fullPass: Timing };
 }
 
-function timing(ms: number[]): Timing {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { median: s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2, p95: q(0.95), runs: s.length };
-}
+const timing = (ms: number[]): Timing => ({ median: median(ms), p95: percentile(ms, 0.95), runs: ms.length });
 
 const WARMUP_MOVES = 6;
 
 const spec = (value: number): PruneSpec => ({ mode: 'sparsity', value, scope: 'global', granularity: 'weights' });
 
-export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
-  const { scoring, dataset, runConfig } = state;
-  if (!scoring || !dataset || !runConfig) throw new Error('Train a network first: the evaluator benchmark needs weights and data.');
+/** @param data the run's data (loaded by the caller from the state's data reference) */
+export function runEvalBench(state: AppState, data: Dataset, repeats = 40): EvalBenchResult {
+  const { scoring, runConfig } = state;
+  if (!scoring || !runConfig) throw new Error('Train a network first: the evaluator benchmark needs weights and data.');
   const layers = scoring.layers;
-  const { val } = dataset;
+  const { val } = data;
   const weights = layers.reduce((a, l) => a + l.kernel.length, 0);
-  const index: PruneIndex = pruneIndexFor(scoring, 'gradient', 'weights', runConfig.seed);
+  const index: PruneIndex = criterionIndex('gradient', layers, 'weights', runConfig.seed);
   const features = sparseFeatures(val.x, val.n, layers[0].inputs);
   const ev = new MaskedEvaluator(layers, features, val.y, val.n);
   const jsEv = new MaskedEvaluator(layers, features, val.y, val.n, 'js');
@@ -107,7 +105,7 @@ export function runEvalBench(state: AppState, repeats = 40): EvalBenchResult {
   let jsIncrementalMs = 0;
   for (const criterion of CRITERIA) {
     const t0 = performance.now();
-    const idx = pruneIndexFor(scoring, criterion, 'weights', runConfig.seed);
+    const idx = criterionIndex(criterion, layers, 'weights', runConfig.seed);
     const t1 = performance.now();
     // One evaluator for every criterion, as the app does: it diffs each mask against the last one.
     for (const _point of sweep(idx, { val: ev }, { scope: 'global', granularity: 'weights', levels })) void _point;

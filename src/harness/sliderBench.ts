@@ -5,7 +5,8 @@
  * frame starts, i.e. after the browser painted the frame that contains them. A commit within 16 ms means
  * the update is painted in the frame of the input. Also counts main-thread long tasks (> 50 ms).
  */
-import type { Store, AppState } from '../state/store';
+import { median, percentile } from '../core/stats';
+import type { AppState, Store } from '../state/store';
 
 export interface SliderBenchResult {
   moves: number;
@@ -23,11 +24,7 @@ export interface SliderBenchResult {
   longestTaskMs: number;
 }
 
-function stats(ms: number[]) {
-  const t = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => t[Math.min(t.length - 1, Math.ceil(p * t.length) - 1)];
-  return { medianMs: q(0.5), p95Ms: q(0.95), maxMs: t[t.length - 1] };
-}
+const stats = (ms: number[]) => ({ medianMs: median(ms), p95Ms: percentile(ms, 0.95), maxMs: Math.max(...ms) });
 
 const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
 

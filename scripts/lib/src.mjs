@@ -1,0 +1,26 @@
+// The project's TypeScript sources, imported from the Node scripts through Vite's module runner, so the
+// scripts use the app's own constants and functions instead of copies of them.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** A module of the project by its path from the root, e.g. `fromSrc('src/core/criteria.ts')`. */
+export async function fromSrc(file) {
+  const { runnerImport } = await import('vite');
+  const { module } = await runnerImport(path.join(ROOT, file), { configFile: false, logLevel: 'silent' });
+  return module;
+}
+
+/** The constants the scripts share with the app, from their source of truth. */
+export async function appConstants() {
+  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(['src/core/criteria.ts', 'src/core/dataset.ts', 'src/state/experimentsState.ts', 'src/train/protocol.ts', 'src/core/stats.ts'].map(fromSrc));
+  return {
+    CRITERIA: criteria.CRITERIA,
+    DATASET_NAMES: dataset.DATASET_NAMES,
+    CURVE_SPARSITIES: experiments.CURVE_SPARSITIES,
+    BACKEND_NAMES: protocol.BACKEND_NAMES,
+    median: stats.median,
+    percentile: stats.percentile,
+  };
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { fractionBelow, median, percentile, summarize } from './stats';
+
+describe('statistics', () => {
+  it('median: the middle, or the mean of the two middles', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median(Float32Array.of(4, 1, 3, 2))).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('percentile: nearest rank, so the p95 of 1..20 is 19 and of 1..100 is 95', () => {
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+    expect(percentile(upTo(20), 0.95)).toBe(19);
+    expect(percentile(upTo(100), 0.95)).toBe(95);
+    expect(percentile(upTo(100), 0.5)).toBe(50);
+    expect(percentile([7], 0.95)).toBe(7);
+    expect(percentile([5, 1], 1)).toBe(5);
+    expect(percentile([], 0.5)).toBeNaN();
+  });
+
+  it('summarize and fractionBelow', () => {
+    expect(summarize([2, -1, 5, 4])).toEqual({ count: 4, mean: 2.5, min: -1, max: 5, median: 3 });
+    expect(fractionBelow([0.1, 0.01, 0.001, 1], 0.01)).toBe(0.25);
+  });
+});

@@ -1,0 +1,58 @@
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dataRefOf, makeSynthetic32 } from '../core/dataset';
+import { loadDataset } from './load';
+
+/** A GPLD file (see core/mnistFormat.ts) of 10,000 samples whose pixels encode their sample number. */
+function mnistFile(): Uint8Array {
+  const n = 10000;
+  const f = 784;
+  const out = new Uint8Array(16 + n + n * f);
+  const view = new DataView(out.buffer);
+  out.set([71, 80, 76, 68]);
+  view.setUint32(4, 1, true);
+  view.setUint32(8, n, true);
+  view.setUint32(12, f, true);
+  for (let s = 0; s < n; s++) {
+    out[16 + s] = s % 10;
+    out[16 + n + s * f] = s % 251;
+    out[16 + n + s * f + 1] = Math.floor(s / 251);
+  }
+  return out;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('loadDataset', () => {
+  it('rebuilds synthetic-32 from its data reference: same arrays as the run had', async () => {
+    const ds = makeSynthetic32(3);
+    const again = await loadDataset(dataRefOf(ds, 3), 'unused');
+    expect(again.train.x).toEqual(ds.train.x);
+    expect(again.val.y).toEqual(ds.val.y);
+    expect(again.train.indices).toEqual(ds.train.indices);
+    expect((await loadDataset({ name: 'synthetic-32', seed: 3 }, 'unused')).val.x).toEqual(ds.val.x);
+  });
+
+  it('fetches and gunzips the MNIST file once per URL when cached, every time when not', async () => {
+    const gz = gzipSync(mnistFile());
+    const fetch = vi.fn(async () => new Response(gz));
+    vi.stubGlobal('fetch', fetch);
+    const trainIndices = Uint32Array.of(10, 9999, 3);
+    const a = await loadDataset({ name: 'mnist', seed: 1, trainIndices, valIndices: Uint32Array.of(500) }, 'http://x/a.gz', { cache: false });
+    // Row r holds sample trainIndices[r]: its first two pixels encode the sample number.
+    expect(Array.from({ length: 3 }, (_, r) => Math.round(a.train.x[r * 784] * 255) + 251 * Math.round(a.train.x[r * 784 + 1] * 255))).toEqual([10, 9999, 3]);
+    expect(Array.from(a.train.y)).toEqual([0, 9, 3]);
+    await loadDataset({ name: 'mnist', seed: 1 }, 'http://x/a.gz', { cache: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    const std = await loadDataset({ name: 'mnist', seed: 1 }, 'http://x/b.gz');
+    await loadDataset({ name: 'mnist', seed: 2 }, 'http://x/b.gz');
+    expect(fetch).toHaveBeenCalledTimes(3);
+    expect([std.train.n, std.val.n, std.inputSize]).toEqual([8000, 2000, 784]);
+  });
+
+  it('says which file failed, and which sample number does not exist', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('nope', { status: 404 })));
+    await expect(loadDataset({ name: 'mnist', seed: 1 }, 'http://x/missing.gz', { cache: false })).rejects.toThrow('Could not load the MNIST data from http://x/missing.gz (HTTP 404)');
+    await expect(loadDataset({ name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.of(10000), valIndices: Uint32Array.of(1) }, '')).rejects.toThrow('sample number 10000 is not in the synthetic-32 data (10000 samples)');
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Loads a run's data where it is used, in each worker, from its source: the MNIST file (fetched and
+ * decompressed) or the seeded synthetic generator, then the split. The page never holds the features;
+ * it only knows the `DataRef` (dataset, seed, split), from which every worker rebuilds the same arrays.
+ */
+import { datasetFromIndices, makeSynthetic32, synthetic32Source, type Dataset, type DatasetName } from '../core/dataset';
+import { decodeMnist, mnistDataset, mnistSource, type MnistRaw } from '../core/mnistFormat';
+
+/** What to load: a dataset and seed, with the split's sample numbers (else the standard split). */
+export interface DataSource {
+  name: DatasetName;
+  seed: number;
+  trainIndices?: Uint32Array;
+  valIndices?: Uint32Array;
+}
+
+/** Fetches a file and decompresses it unless the server already did (gzip magic 1f 8b). */
+export async function fetchGunzip(url: string, what: string): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`Could not load ${what} from ${url} (HTTP ${res.status})`);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+let mnistCache: { url: string; raw: Promise<MnistRaw> } | null = null;
+
+function mnistRaw(url: string, cache: boolean): Promise<MnistRaw> {
+  if (mnistCache?.url === url) return mnistCache.raw;
+  const raw = fetchGunzip(url, 'the MNIST data').then(decodeMnist);
+  if (!cache) return raw;
+  mnistCache = { url, raw };
+  raw.catch(() => mnistCache?.raw === raw && (mnistCache = null));
+  return raw;
+}
+
+/**
+ * The dataset `source` names. `cache` keeps the decoded MNIST file (7.8 MB) for the next load; a
+ * worker that converts the data and drops it (the evaluator) passes false.
+ */
+export async function loadDataset(source: DataSource, mnistUrl: string, options: { cache?: boolean } = {}): Promise<Dataset> {
+  const { name, seed, trainIndices, valIndices } = source;
+  const raw = name === 'mnist' ? await mnistRaw(mnistUrl, options.cache ?? true) : null;
+  if (!trainIndices || !valIndices) return raw ? mnistDataset(raw) : makeSynthetic32(seed);
+  const all = raw ? mnistSource(raw) : synthetic32Source(seed);
+  const max = all.labels.length;
+  for (const split of [trainIndices, valIndices]) for (const s of split) if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
+  return datasetFromIndices(all, trainIndices, valIndices);
+}

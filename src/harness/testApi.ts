@@ -1,0 +1,93 @@
+/**
+ * A small typed API on `window.__gpl` for e2e tests, the benchmark and the scripts (tldraw style): read
+ * the state, query worker memory, start runs with test-only options, inject faults, time the evaluator.
+ * It only calls the same actions as the UI. Loaded on demand (its own chunk), like everything in
+ * `src/harness/`; its heavier parts load when first called.
+ */
+import type { Criterion } from '../core/criteria';
+import { INPUT_SIZE } from '../core/dataset';
+import type { PruneSpec } from '../core/masks';
+import { loadDataset } from '../data/load';
+import type { Controller } from '../state/controller';
+import { masksFor } from '../state/experiments';
+import { runFile } from '../state/exporters';
+import type { AppState } from '../state/store';
+import type { RunOptions } from '../train/protocol';
+import { injectRenderFault } from './renderFault';
+
+/** The app state as tests see it: the data reference is summarised. */
+export type TestState = Omit<AppState, 'dataset'> & { dataset: { name: string; inputSize: number; trainN: number; valN: number } | null };
+
+export interface TestApi {
+  state(): TestState;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  train(options?: RunOptions): void;
+  reset(): void;
+  /** Prunes the trained network with the engine and fine-tunes it (the path the UI's button uses). */
+  finetune(criterion: Criterion, spec: PruneSpec, options?: { epochs?: number }): boolean;
+  /** A from-scratch evaluation of the current pruning settings (to check what the page shows). */
+  exactEval(): Promise<Awaited<ReturnType<typeof import('./exactEval').exactEvaluation>>>;
+  /** True once the numbers on screen belong to the newest slider position, with training accuracy. */
+  pruningSettled(): boolean;
+  /** Slider latency: synthetic input events → the frame that paints their numbers and heatmaps. */
+  benchSlider(moves?: number): Promise<import('./sliderBench').SliderBenchResult>;
+  /** Prune → fine-tune at 50/80/90/95/98% for a criterion; resolves when done or cancelled. */
+  finetuneCurve(criterion: Criterion): Promise<void>;
+  /** Fault injection: lose the GPU device, crash or close the training worker, break a render. */
+  faults: Controller['faults'] & { renderError(): void };
+  /** Times the masked evaluator and the sweep on the current run. */
+  benchEval(repeats?: number): Promise<import('./evalBench').EvalBenchResult>;
+  /** The current run as run.json text (what the Export panel downloads). */
+  runFile(): string;
+  /** Imports run.json text as the Export panel's file picker does; null, or why it was refused. */
+  importRun(text: string): string | null;
+}
+
+declare global {
+  interface Window {
+    __gpl?: TestApi;
+  }
+}
+
+/** The current run's data, loaded here from its source (the page itself never holds it). */
+async function currentData(s: AppState, dataUrl: string) {
+  if (!s.dataset || !s.scoring || !s.runConfig) throw new Error('Train a network first: there is no data or network yet.');
+  return loadDataset(s.dataset, dataUrl, { cache: false });
+}
+
+export function installTestApi(c: Controller, dataUrl: string): void {
+  window.__gpl = {
+    state: () => {
+      const { dataset: d, pruning, ...rest } = c.store.getState();
+      // The sorted score arrays are large and only used internally.
+      return { ...rest, pruning: { ...pruning, sorted: null }, dataset: d && { name: d.name, inputSize: INPUT_SIZE[d.name], trainN: d.trainIndices.length, valN: d.valIndices.length } };
+    },
+    memory: () => c.memory(),
+    train: (options) => c.train(options),
+    reset: () => c.reset(),
+    exactEval: async () => {
+      const s = c.store.getState();
+      if (!s.scoring) return null;
+      return (await import('./exactEval')).exactEvaluation(s, await currentData(s, dataUrl));
+    },
+    pruningSettled: () => {
+      const p = c.store.getState().pruning;
+      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.train;
+    },
+    benchSlider: async (moves) => (await import('./sliderBench')).benchSlider(c.store, moves),
+    finetuneCurve: (criterion) => c.finetuneCurve(criterion),
+    faults: { ...c.faults, renderError: () => injectRenderFault() },
+    benchEval: async (repeats) => {
+      const s = c.store.getState();
+      return (await import('./evalBench')).runEvalBench(s, await currentData(s, dataUrl), repeats);
+    },
+    runFile: () => runFile(c.store.getState()).data as string,
+    importRun: (text) => c.importRun(text),
+    finetune: (criterion, spec, options) => {
+      const s = c.store.getState();
+      if (!s.scoring || !s.runConfig) return false;
+      c.finetune(masksFor(s, criterion, spec), options);
+      return true;
+    },
+  };
+}

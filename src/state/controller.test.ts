@@ -1,0 +1,147 @@
+// The controller's wiring with fake workers: the explicit transitions (a backend ready → autotrain; a
+// run done → both evaluation workers load its network; an import → the same, without retraining) and
+// what the page sends, which is never the data itself.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { layerShapes } from '../core/arch';
+import { serializeRun } from '../core/runFile';
+import type { EvalPort } from '../eval/client';
+import type { FromEval, ToEval } from '../eval/protocol';
+import type { TrainingPort } from '../train/client';
+import type { FromWorker, ToWorker } from '../train/protocol';
+import { createController } from './controller';
+
+function fakeTraining() {
+  const sent: ToWorker[] = [];
+  const port: TrainingPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
+  return { port, sent, reply: (msg: FromWorker) => port.onmessage!({ data: msg } as MessageEvent<unknown>) };
+}
+function fakeEval() {
+  const sent: ToEval[] = [];
+  const port: EvalPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
+  return { port, sent, reply: (msg: FromEval) => port.onmessage!({ data: msg } as MessageEvent<FromEval>) };
+}
+
+const layers = layerShapes(32).map((s) => ({
+  ...s,
+  kernel: Float32Array.from({ length: s.inputs * s.units }, (_, i) => Math.sin(i)),
+  bias: new Float32Array(s.units),
+  gradAbsMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 7) / 100),
+  gradSqMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 5) / 1e4),
+}));
+const split = () => {
+  const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
+  return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
+};
+const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '' };
+
+function setup(hash = '') {
+  const t = fakeTraining();
+  const ev = fakeEval();
+  const cv = fakeEval();
+  const hashes: string[] = [];
+  const c = createController({ search: '', hash, dataUrl: 'http://x/data/mnist.bin.gz', writeHash: (h) => hashes.push(h), ports: { training: () => t.port, evaluation: ev.port, curves: cv.port } });
+  return { c, t, ev, cv, hashes };
+}
+
+afterEach(() => vi.useRealTimers());
+
+describe('controller wiring', () => {
+  it('a finished run hands its network (not its data) to both evaluation workers, once', () => {
+    vi.useFakeTimers();
+    const { c, t, ev, cv } = setup('#dataset=synthetic-32&seed=4');
+    expect(t.sent[0]).toMatchObject({ type: 'init', dataUrl: 'http://x/data/mnist.bin.gz' });
+    t.reply({ type: 'ready', backend });
+    c.train();
+    const runId = c.store.getState().runId;
+    expect(t.sent.at(-1)).toMatchObject({ type: 'train', runId, config: { dataset: 'synthetic-32', seed: 4 } });
+    const data = { name: 'synthetic-32' as const, seed: 4, ...split() };
+    t.reply({ type: 'dataset', runId, data });
+    expect(ev.sent).toEqual([]);
+    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1000, scoring: { layers, batches: 250, seconds: 1 } });
+    for (const worker of [ev, cv]) {
+      const load = worker.sent[0] as Extract<ToEval, { type: 'load' }>;
+      expect(load.type).toBe('load');
+      expect(load.network).toEqual({ layers, seed: 4, data, dataUrl: 'http://x/data/mnist.bin.gz' });
+      expect(Object.keys(load.network.data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']); // no features
+    }
+    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
+    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
+    expect(c.store.getState().pruning).toMatchObject({ status: 'loading', loadId: ev.sent[0].id, requested: ev.sent[1].id });
+    // A later message of the finished run does not load it again.
+    t.reply({ type: 'phase', runId, phase: 'scoring' });
+    t.reply({ type: 'done', runId: runId - 1, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+    expect(ev.sent.filter((m) => m.type === 'load')).toHaveLength(1);
+  });
+
+  it('a run without a scoring pass loads nothing', () => {
+    vi.useFakeTimers();
+    const { c, t, ev } = setup();
+    t.reply({ type: 'ready', backend });
+    c.train({ skipScoring: true });
+    const runId = c.store.getState().runId;
+    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: null });
+    expect(ev.sent).toEqual([]);
+  });
+
+  it('autotrain=1 starts one run when the backend is ready, not at every ready', () => {
+    vi.useFakeTimers();
+    const { c, t, hashes } = setup('#dataset=synthetic-32&autotrain=1');
+    expect(t.sent.filter((m) => m.type === 'train')).toHaveLength(0);
+    t.reply({ type: 'ready', backend });
+    expect(t.sent.filter((m) => m.type === 'train')).toHaveLength(1);
+    expect(hashes.at(-1)).toBe('dataset=synthetic-32&autotrain=1');
+    c.reset();
+    t.reply({ type: 'ready', backend }); // e.g. after a lost device
+    expect(t.sent.filter((m) => m.type === 'train')).toHaveLength(1);
+  });
+
+  it('an import stops the worker\'s run and loads the evaluators without retraining; a bad file changes nothing', () => {
+    vi.useFakeTimers();
+    const { c, t, ev, cv } = setup();
+    t.reply({ type: 'ready', backend });
+    const mask = (l: (typeof layers)[number]) => new Uint8Array(l.kernel.length).fill(1);
+    const text = serializeRun({
+      createdAt: '2026-01-01T00:00:00.000Z',
+      config: { dataset: 'synthetic-32', seed: 9, criterion: 'taylor', backendUsed: 'wasm' },
+      data: { name: 'synthetic-32', ...split() },
+      layers: layers.map((l) => ({ ...l, mask: mask(l) })),
+      metrics: { dense: { trainAcc: 0.9, trainLoss: 0.3, valAcc: 0.8, valLoss: 0.5 }, pruned: null, sparsity: { overall: 0, perLayer: [0, 0, 0] } },
+      sweep: [],
+    });
+    const before = c.store.getState();
+    expect(c.importRun('{"format": 1}')).toMatch(/^This run file cannot be imported: not a Gradient Pruning Lab run file/);
+    expect(c.store.getState()).toBe(before);
+    expect(t.sent.some((m) => m.type === 'stop')).toBe(false);
+
+    expect(c.importRun(text)).toBeNull();
+    const s = c.store.getState();
+    const stop = t.sent.find((m) => m.type === 'stop')!;
+    expect(s.runId).toBe(stop.runId);
+    expect([s.phase, s.settings.criterion, s.settings.seed, s.dataset?.seed]).toEqual(['done', 'taylor', 9, 9]);
+    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
+    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
+    expect((ev.sent[0] as Extract<ToEval, { type: 'load' }>).network.data.trainIndices).toEqual(split().trainIndices);
+    expect(t.sent.some((m) => m.type === 'train')).toBe(false);
+  });
+
+  it('settings: a slider move evaluates without writing the hash; scope re-sweeps; a backend switch restarts', () => {
+    vi.useFakeTimers();
+    const { c, t, ev, cv, hashes } = setup('#dataset=synthetic-32');
+    t.reply({ type: 'ready', backend });
+    c.train();
+    const runId = c.store.getState().runId;
+    t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...split() } });
+    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+    ev.reply({ type: 'error', id: 0, message: 'ignored: older than the load' });
+    const writes = hashes.length;
+    c.updateSettings({ threshold: 0.02 }, false);
+    expect(ev.sent.filter((m) => m.type === 'evaluate')).toHaveLength(1); // one in flight: the next waits
+    expect(hashes).toHaveLength(writes);
+    c.updateSettings({ scope: 'per-layer' });
+    expect(cv.sent.filter((m) => m.type === 'sweep').map((m) => (m as Extract<ToEval, { type: 'sweep' }>).scope)).toEqual(['global', 'per-layer']);
+    expect(hashes.at(-1)).toBe('dataset=synthetic-32&scope=per-layer&T=0.02');
+    c.updateSettings({ backend: 'cpu' });
+    expect(t.sent.filter((m) => m.type === 'init').map((m) => (m as Extract<ToWorker, { type: 'init' }>).backend)).toEqual(['auto', 'cpu']);
+    expect(c.store.getState()).toMatchObject({ phase: 'idle', scoring: null, backendStatus: 'starting' });
+  });
+});

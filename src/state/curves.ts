@@ -1,0 +1,36 @@
+/**
+ * Sweep/curves wiring: a second evaluation worker computes the accuracy-vs-sparsity curves of every
+ * criterion and the per-layer sensitivity, so the curves never delay the slider. They are recomputed
+ * for a new network and when the scope or granularity changes.
+ */
+import { CRITERIA } from '../core/criteria';
+import { sweepLevels } from '../core/sweep';
+import { createSweepClient, type EvalPort } from '../eval/client';
+import type { EvalNetwork } from '../eval/protocol';
+import type { Settings } from './settings';
+import type { AppState, Store } from './store';
+import { applySweepMessage, startSweep } from './sweepState';
+
+/** Levels of every curve: 51 from 0 to 99%. */
+export const CURVE_LEVELS = sweepLevels(51);
+
+export interface Curves {
+  load(network: EvalNetwork): void;
+  /** Recomputes every criterion's curves and the sensitivity for the settings' scope and granularity. */
+  request(settings: Pick<Settings, 'scope' | 'granularity'>): void;
+}
+
+export function createCurves(store: Store<AppState>, port?: EvalPort): Curves {
+  const client = createSweepClient((msg) => store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) })), port);
+  const request: Curves['request'] = ({ scope, granularity }) => {
+    const id = client.sweep({ criteria: [...CRITERIA], scope, granularity, levels: CURVE_LEVELS, sensitivity: [...CRITERIA] });
+    store.setState((s) => ({ ...s, sweep: startSweep(id, scope, granularity) }));
+  };
+  return {
+    load(network) {
+      client.load(network);
+      request(store.getState().settings);
+    },
+    request,
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The fine-tuning slice of the app state and its pure reducer over the training worker's fine-tune
+ * messages: the job running now (one fine-tune, a step of a fine-tune curve, or iterative pruning), the
+ * series it belongs to, and the log of finished results that the chart draws.
+ */
+import type { Criterion } from '../core/criteria';
+import type { FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
+
+/** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
+export const FINETUNE_EPOCHS = 2;
+export const FINETUNE_LR_FACTOR = 0.1;
+/** The levels of a fine-tune curve. */
+export const CURVE_SPARSITIES = [0.5, 0.8, 0.9, 0.95, 0.98];
+/** Iterative pruning (Han et al. 2015): steps, and masked epochs after each. */
+export const ITERATIVE_STEPS = 3;
+export const ITERATIVE_EPOCHS_PER_STEP = 1;
+
+export type FinetuneKind = 'one-shot' | 'curve' | 'iterative';
+
+/** The fine-tuning job in the training worker. */
+export interface FinetuneState {
+  runId: number;
+  kind: FinetuneKind;
+  criterion: string;
+  status: 'running' | 'done' | 'error';
+  /** Weight sparsity of the mask being fine-tuned. */
+  sparsity: number;
+  progress: ProgressInfo | null;
+  result: FinetuneResult | null;
+  error: string | null;
+}
+
+/** A finished fine-tune, as the chart and the log show it. */
+export interface FinetuneRecord {
+  kind: FinetuneKind;
+  criterion: string;
+  /** Actual weight sparsity of the mask. */
+  sparsity: number;
+  beforeValAcc: number;
+  afterValAcc: number;
+  afterTrainAcc: number;
+}
+
+/** A fine-tune curve or iterative pruning: several steps (or one worker job) driven from the page. */
+export interface SeriesState {
+  kind: 'curve' | 'iterative';
+  criterion: Criterion;
+  status: 'running' | 'done' | 'cancelled' | 'error';
+  step: number;
+  total: number;
+}
+
+export interface ExperimentsState {
+  finetune: FinetuneState | null;
+  series: SeriesState | null;
+  /** Every fine-tuning result of this run (cleared by the user or a new run). */
+  log: FinetuneRecord[];
+}
+
+export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [] });
+
+/** A new job `runId` replaces the previous one (its result stays in the log). */
+export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'runId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
+  return { ...s, finetune: { ...job, status: 'running', progress: null, result: null, error: null } };
+}
+
+export const isFinetuning = (s: ExperimentsState) => s.finetune?.status === 'running';
+
+/** Whether a worker message belongs to the running job. */
+export const isFinetuneMessage = (s: ExperimentsState, msg: FromWorker) => !!s.finetune && 'runId' in msg && msg.runId === s.finetune.runId;
+
+/** Pure: the slice after a training-worker message about the current job (see `isFinetuneMessage`). */
+export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): ExperimentsState {
+  const ft = s.finetune;
+  if (!ft || !isFinetuneMessage(s, msg)) return s;
+  switch (msg.type) {
+    case 'finetune-progress':
+      return { ...s, finetune: { ...ft, progress: msg.progress } };
+    case 'finetune-done': {
+      const r = msg.result;
+      const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
+      return { ...s, finetune: { ...ft, status: 'done', result: r }, log: [...s.log, record] };
+    }
+    case 'error':
+      return finetuneFailed(s, msg.message);
+    default:
+      return s;
+  }
+}
+
+/** A running job stopped with `message` (worker error, lost device, crash); anything else is kept. */
+export function finetuneFailed(s: ExperimentsState, message: string): ExperimentsState {
+  return isFinetuning(s) ? { ...s, finetune: { ...s.finetune!, status: 'error', error: message } } : s;
+}
+
+/** Cancelled: the running job is dropped and a running series is marked cancelled. */
+export function cancelled(s: ExperimentsState): ExperimentsState {
+  return { ...s, finetune: isFinetuning(s) ? null : s.finetune, series: s.series?.status === 'running' ? { ...s.series, status: 'cancelled' } : s.series };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { settingsChange } from './settingsChange';
+import { initialState, type AppState } from './store';
+
+const sorted = {
+  gradient: { weights: Float32Array.of(0.1, 0.2, 0.3, 0.4), units: Float32Array.of(0.1) },
+  magnitude: { weights: Float32Array.of(1, 2, 3, 4), units: Float32Array.of(1) },
+  taylor: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
+  obd: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
+  random: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
+};
+const loaded = (): AppState => {
+  const s = initialState();
+  return { ...s, settings: { ...s.settings, threshold: 0.25 }, pruning: { ...s.pruning, status: 'ready', sorted } };
+};
+
+describe('settingsChange', () => {
+  it('a pruning key asks for an evaluation; a view key does not', () => {
+    expect(settingsChange(loaded(), { sparsity: 0.7 })).toMatchObject({ evaluate: true, curves: false, backend: false });
+    expect(settingsChange(loaded(), { view: 'weights', scale: 'linear' })).toMatchObject({ evaluate: false, curves: false, backend: false });
+    expect(settingsChange(loaded(), { threshold: 0.25 }).evaluate).toBe(false); // unchanged value
+  });
+
+  it('scope and granularity recompute the curves, but only with a network loaded', () => {
+    expect(settingsChange(loaded(), { scope: 'per-layer' })).toMatchObject({ evaluate: true, curves: true });
+    expect(settingsChange(loaded(), { granularity: 'neurons' }).curves).toBe(true);
+    expect(settingsChange(initialState(), { scope: 'per-layer' })).toMatchObject({ evaluate: true, curves: false });
+  });
+
+  it('a new criterion in threshold mode keeps the number of pruned items', () => {
+    // T = 0.25 prunes 2 of 4 gradient scores; the magnitude T pruning 2 is its third score.
+    const c = settingsChange(loaded(), { criterion: 'magnitude' });
+    expect(c.next.threshold).toBe(3);
+    expect(settingsChange(loaded(), { criterion: 'magnitude', threshold: 0.5 }).next.threshold).toBe(0.5); // an explicit T wins
+    const sparsityMode = loaded();
+    sparsityMode.settings.mode = 'sparsity';
+    expect(settingsChange(sparsityMode, { criterion: 'magnitude' }).next.threshold).toBe(0.25);
+  });
+
+  it('a backend change says so', () => {
+    expect(settingsChange(loaded(), { backend: 'cpu' }).backend).toBe(true);
+    expect(settingsChange(loaded(), { backend: 'auto' }).backend).toBe(false);
+  });
+});

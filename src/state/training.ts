@@ -1,0 +1,92 @@
+/**
+ * Training wiring: the training worker's client and its life cycle (a crashed or silent worker is
+ * replaced by a fresh one), runs and their controls, and the backend. Worker messages go through the
+ * store's reducer; the transitions other wiring cares about are explicit hooks called after the state
+ * changed (a backend became ready; a run finished with its scoring pass), not store listeners.
+ */
+import { createTrainingClient, type TrainingClient, type TrainingPort } from '../train/client';
+import type { FromWorker, RunOptions } from '../train/protocol';
+import { trainConfigOf } from './settings';
+import { applyWorkerMessage, initialState, startRun, stoppedByFault, type AppState, type Store } from './store';
+
+export interface Training {
+  /** The current worker's client (it changes when a crashed worker is replaced). */
+  client(): TrainingClient;
+  train(options?: RunOptions): void;
+  pause(): void;
+  resume(): void;
+  reset(): void;
+  /** Stops the run and starts the backend the settings name (the current results are cleared). */
+  switchBackend(): void;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Test hooks for the fault-injection e2e tests. */
+  faults: { loseDevice(): void; crashWorker(): void; closeWorker(): void };
+}
+
+export interface TrainingHooks {
+  /** A backend is ready (after start-up, a switch, or a restart). */
+  onReady(): void;
+  /** The current run finished with its scoring pass: its network is in the store. */
+  onTrained(): void;
+}
+
+export function createTraining(store: Store<AppState>, env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort }, hooks: TrainingHooks): Training {
+  let client: TrainingClient;
+  const init = () => client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU });
+  const onMessage = (msg: FromWorker) => {
+    store.setState((s) => applyWorkerMessage(s, msg));
+    const s = store.getState();
+    if (msg.type === 'ready') hooks.onReady();
+    else if (msg.type === 'done' && msg.runId === s.runId && s.phase === 'done' && s.scoring) hooks.onTrained();
+  };
+  /** The training worker died: start a fresh one, say what happened, offer a restart. */
+  const crash = (message: string) => {
+    client.terminate();
+    connect();
+    store.setState((s) => stoppedByFault(s, `The training worker stopped (${message}); a new one has been started.`));
+  };
+  const connect = () => {
+    client = createTrainingClient(env.dataUrl, onMessage, crash, env.port?.());
+    init();
+  };
+  connect();
+
+  return {
+    client: () => client,
+    train(options) {
+      const s = store.getState();
+      const config = trainConfigOf(s.settings);
+      const runId = client.train(config, options);
+      store.setState(startRun(s, runId, config));
+    },
+    pause() {
+      if (store.getState().phase === 'training') client.pause();
+    },
+    resume() {
+      if (store.getState().phase === 'paused') client.resume();
+    },
+    reset() {
+      const s = store.getState();
+      if (s.phase === 'error' && !s.backend) {
+        // The worker never came up: start a fresh one.
+        client.terminate();
+        store.setState({ ...initialState(s.settings, s.notices, s.flags) });
+        connect();
+        return;
+      }
+      const runId = client.reset();
+      store.setState(startRun(s, runId, null));
+    },
+    switchBackend() {
+      const runId = client.reset();
+      store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));
+      init();
+    },
+    memory: () => client.memory(),
+    faults: {
+      loseDevice: () => client.testFault('device-lost'),
+      crashWorker: () => client.testFault('throw'),
+      closeWorker: () => client.testFault('close'),
+    },
+  };
+}
