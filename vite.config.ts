@@ -29,7 +29,11 @@ const csp = (): Plugin => ({
 export default defineConfig({
   base: './',
   plugins: [react(), csp()],
-  worker: { format: 'es' },
+  worker: {
+    format: 'es',
+    // Worker chunks named after their folder (train-worker, eval-worker), not all "worker".
+    rolldownOptions: { output: { entryFileNames: (chunk) => `assets/${chunk.facadeModuleId?.match(/src\/(\w+)\/worker\.ts$/)?.[1] ?? '[name]'}-worker-[hash].js` } },
+  },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   preview: { port: 4173, strictPort: true },
   test: {

@@ -7,6 +7,18 @@
 import type { EvalResult, MaskedEvaluator } from './maskedEval';
 import { computeMasks, prunedCounts, type Granularity, type PruneIndex, type Scope } from './masks';
 
+/** One point of an accuracy-vs-sparsity curve. */
+export interface CurvePoint {
+  /** Requested fraction of items. */
+  target: number;
+  /** Actual weight sparsity of the mask. */
+  sparsity: number;
+  /** Equivalent global T (NaN per layer). */
+  threshold: number;
+  accuracy: number;
+  loss: number;
+}
+
 export interface SweepPoint {
   /** Requested fraction of items (weights, or hidden units for neurons). */
   target: number;

@@ -56,3 +56,17 @@ describe('loadDataset', () => {
     await expect(loadDataset({ name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.of(10000), valIndices: Uint32Array.of(1) }, '')).rejects.toThrow('sample number 10000 is not in the synthetic-32 data (10000 samples)');
   });
 });
+
+describe('fetchGunzip', () => {
+  it('says when a file does not decompress, or cannot be fetched', async () => {
+    const { fetchGunzip } = await import('./fetch');
+    const broken = gzipSync(Uint8Array.from({ length: 1000 }, (_, i) => i % 7));
+    broken[broken.length - 6] ^= 0xff; // the stored CRC no longer matches
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(broken)));
+    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow('the snapshot from http://x/s.gz is damaged (it does not decompress)');
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow('Could not load the snapshot from http://x/s.gz (Failed to fetch)');
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(Uint8Array.of(1, 2, 3))));
+    expect(await fetchGunzip('http://x/plain', 'a file')).toEqual(Uint8Array.of(1, 2, 3)); // not gzip: as is
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { datasetFromIndices, makeSynthetic32, synthetic32Source, type Dataset, type DatasetName } from '../core/dataset';
 import { decodeMnist, mnistDataset, mnistSource, type MnistRaw } from '../core/mnistFormat';
+import { fetchGunzip } from './fetch';
 
 /** What to load: a dataset and seed, with the split's sample numbers (else the standard split). */
 export interface DataSource {
@@ -12,16 +13,6 @@ export interface DataSource {
   seed: number;
   trainIndices?: Uint32Array;
   valIndices?: Uint32Array;
-}
-
-/** Fetches a file and decompresses it unless the server already did (gzip magic 1f 8b). */
-export async function fetchGunzip(url: string, what: string): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`Could not load ${what} from ${url} (HTTP ${res.status})`);
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 let mnistCache: { url: string; raw: Promise<MnistRaw> } | null = null;

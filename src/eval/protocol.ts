@@ -8,6 +8,9 @@ import type { Criterion } from '../core/criteria';
 import type { DataRef } from '../core/dataset';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
+import type { CurvePoint } from '../core/sweep';
+
+export type { CurvePoint } from '../core/sweep';
 
 /**
  * A trained network for the evaluators: its layers with their gradient statistics (kernels row-major
@@ -26,18 +29,6 @@ export interface SplitEval {
   accuracy: number;
   loss: number;
   perClass: number[];
-}
-
-/** One point of an accuracy-vs-sparsity curve. */
-export interface CurvePoint {
-  /** Requested fraction of items. */
-  target: number;
-  /** Actual weight sparsity of the mask. */
-  sparsity: number;
-  /** Equivalent global T (NaN per layer). */
-  threshold: number;
-  accuracy: number;
-  loss: number;
 }
 
 export type ToEval =
