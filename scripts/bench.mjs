@@ -15,6 +15,8 @@ import { launchChromium } from './lib/browser.mjs';
 import { startPreview } from './lib/preview.mjs';
 import { appConstants } from './lib/src.mjs';
 import { benchEvaluator } from './bench-eval.mjs';
+import { benchInteraction } from './bench-interaction.mjs';
+import { printTargets, targetsOf } from './bench-targets.mjs';
 import { benchMemory } from './bench-memory.mjs';
 import { benchTrainingCase } from './bench-training.mjs';
 
@@ -22,9 +24,9 @@ const PORT = 4174;
 const log = (...parts) => console.error('[bench]', ...parts);
 const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 const errorText = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-const PARTS = ['training', 'evaluator', 'memory'];
+const PARTS = ['training', 'evaluator', 'memory', 'interaction'];
 
-const { BACKEND_NAMES, median } = await appConstants();
+const { BACKEND_NAMES, DATASET_NAMES, median, percentile } = await appConstants();
 const opts = parseOptions(
   process.argv.slice(2),
   {
@@ -35,6 +37,8 @@ const opts = parseOptions(
     batches: { parse: int(1), default: 100, value: 'N', help: 'timed batches per run, after the warm-up' },
     warmup: { parse: int(0), default: 5, value: 'N', help: 'untimed warm-up batches at the start of every run' },
     'scoring-train-batches': { parse: int(1), default: 2, value: 'N', help: 'training batches before each measured scoring pass' },
+    runs: { parse: int(1), default: 3, value: 'N', help: 'runs of the interaction part per dataset (medians are reported)' },
+    datasets: { parse: list(DATASET_NAMES), default: [...DATASET_NAMES], value: 'LIST', help: 'datasets of the interaction part' },
     'fixed-order': { type: 'boolean', help: 'interleave strictly A B A B… (default alternates: A B, B A, A B…)' },
     'no-warmup-run': { type: 'boolean', help: 'skip the discarded warm-up run at the start of every case' },
     out: { value: 'FILE', help: 'also write the JSON result to FILE' },
@@ -92,6 +96,19 @@ async function main() {
     };
     const evaluator = await part('evaluator', () => benchEvaluator(browser, preview.url, log));
     const memory = await part('memory', () => benchMemory(browser, preview.url, log));
+    const interaction = await part('interaction', async () => {
+      const out = {};
+      for (const dataset of opts.datasets) {
+        const runs = [];
+        for (let r = 0; r < opts.runs; r++) {
+          log(`interaction: ${dataset}, run ${r + 1}/${opts.runs}…`);
+          runs.push(await benchInteraction(browser, preview.url, dataset, { epochs: dataset === 'mnist' ? 1 : 3, log }));
+        }
+        out[dataset] = { targets: targetsOf(runs, { median, percentile }), runs };
+        printTargets(dataset, out[dataset].targets, log);
+      }
+      return out;
+    });
 
     const report = {
       date: started.toISOString(),
@@ -100,6 +117,7 @@ async function main() {
       results: training,
       evaluator,
       memory,
+      interaction,
       notes: [
         "samplesPerSec is the worker's own figure for the timed part of a run (after the warm-up batches); statsOverheadPct = median(plain) / median(withStats) - 1, in percent.",
         "evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), a full pass, and 5 criteria × 51-level sweeps; js = the plain-TypeScript engine.",

@@ -8,11 +8,13 @@ import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/styles.css';
 
 // Resolved against the page, so the site works from any sub-path.
-const dataUrl = new URL(`${import.meta.env.BASE_URL}data/mnist.bin.gz`, location.href).href;
+const asset = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
+const dataUrl = asset('data/mnist.bin.gz');
 const controller = createController({
   search: location.search,
   hash: location.hash,
   dataUrl,
+  snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
   writeHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`),
 });
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.

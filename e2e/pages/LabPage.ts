@@ -23,6 +23,8 @@ export class LabPage {
   readonly notices: Locator;
   readonly slider: Locator;
   readonly sparsity: Locator;
+  /** Console errors a test causes on purpose (e.g. a 404 it serves), which the fixture then accepts. */
+  readonly expectedProblems: RegExp[] = [];
 
   constructor(
     readonly page: Page,
@@ -43,9 +45,14 @@ export class LabPage {
     this.sparsity = id('prune.sparsity');
   }
 
-  /** Opens the app with URL parameters, e.g. `?backend=cpu#dataset=synthetic-32&epochs=2`. */
-  async open(params = ''): Promise<void> {
-    await this.page.goto(`./${params}`);
+  /**
+   * Opens the app with URL parameters, e.g. `?backend=cpu#dataset=synthetic-32&epochs=2`. The lab then
+   * starts empty (`snapshot=none` is added) unless the parameters name a snapshot or `firstVisit` is set:
+   * most tests train their own network and need not wait for a pre-trained one.
+   */
+  async open(params = '', { firstVisit = false } = {}): Promise<void> {
+    const url = firstVisit || params.includes('snapshot=') ? params : params.includes('#') ? `${params}&snapshot=none` : `${params}#snapshot=none`;
+    await this.page.goto(`./${url}`);
     await expect(this.badge).not.toHaveAttribute('data-backend', '', { timeout: 60_000 });
     await this.page.waitForFunction(() => !!window.__gpl); // the test API loads in its own chunk
   }

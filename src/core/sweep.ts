@@ -4,6 +4,7 @@
  * masks and lets the incremental evaluator update the first layer by the flipped weights.
  * A generator, so the caller decides when to yield to the event loop and can stop at any point.
  */
+import type { Criterion } from './criteria';
 import type { EvalResult, MaskedEvaluator } from './maskedEval';
 import { computeMasks, prunedCounts, type Granularity, type PruneIndex, type Scope } from './masks';
 
@@ -90,6 +91,9 @@ function pruneItem(index: PruneIndex, masks: Uint8Array[], group: number, item: 
   masks[group + 1].fill(0, item * next.units, (item + 1) * next.units);
 }
 
+/** The levels of the per-layer sensitivity: 0 to 95% in 5% steps, then 99%. */
+export const SENSITIVITY_LEVELS = Array.from({ length: 21 }, (_, k) => Math.min(0.99, k * 0.05));
+
 export interface SensitivityPoint {
   /** Sparsity of this layer alone. */
   sparsity: number;
@@ -111,5 +115,45 @@ export function* layerSensitivity(index: PruneIndex, group: number, evaluator: M
     const k = Math.floor(Math.min(1, Math.max(0, target)) * n + 1e-9);
     for (; done < k; done++) masks[group][g.order[done]] = 0;
     yield { sparsity: n ? done / n : 0, val: evaluator.evaluate(masks) };
+  }
+}
+
+/** One point of a sweep of every criterion: a curve point or a sensitivity point. */
+export type SweepEvent =
+  | { kind: 'curve'; criterion: Criterion; split: 'val' | 'train'; point: CurvePoint }
+  | { kind: 'sensitivity'; criterion: Criterion; layer: number; point: { sparsity: number; accuracy: number } };
+
+export interface AllCurvesOptions {
+  criteria: readonly Criterion[];
+  scope: Scope;
+  granularity: Granularity;
+  levels: readonly number[];
+  /** Criteria whose per-layer sensitivity follows the curves (weights granularity). */
+  sensitivity: readonly Criterion[];
+  layers: number;
+}
+
+/** How many points `allCurves` yields at most (levels that prune nothing more are skipped). */
+export const allCurvesTotal = (o: AllCurvesOptions) => o.criteria.length * 2 * o.levels.length + o.sensitivity.length * o.layers * SENSITIVITY_LEVELS.length;
+
+/**
+ * Every curve — validation first (it draws quickly), then training, criteria in order — then each
+ * layer's sensitivity alone, using one evaluator per split in that order. The evaluators are incremental,
+ * so the last bits of a point depend on the order: this is the one order the app uses (the curves
+ * worker, and the snapshot test that replays it).
+ */
+export function* allCurves(indexOf: (criterion: Criterion, granularity: Granularity) => PruneIndex, evaluators: { val: MaskedEvaluator; train: MaskedEvaluator }, o: AllCurvesOptions): Generator<SweepEvent> {
+  for (const split of ['val', 'train'] as const) {
+    for (const criterion of o.criteria) {
+      for (const p of sweep(indexOf(criterion, o.granularity), { val: evaluators[split] }, { scope: o.scope, granularity: o.granularity, levels: [...o.levels] })) {
+        yield { kind: 'curve', criterion, split, point: { target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.val.accuracy, loss: p.val.loss } };
+      }
+    }
+  }
+  for (const criterion of o.sensitivity) {
+    const index = indexOf(criterion, 'weights');
+    for (let layer = 0; layer < o.layers; layer++) {
+      for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS)) yield { kind: 'sensitivity', criterion, layer, point: { sparsity: p.sparsity, accuracy: p.val.accuracy } };
+    }
   }
 }

@@ -8,9 +8,9 @@ import type { Criterion } from '../core/criteria';
 import type { DataRef } from '../core/dataset';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
-import type { CurvePoint } from '../core/sweep';
+import type { SweepEvent } from '../core/sweep';
 
-export type { CurvePoint } from '../core/sweep';
+export type { CurvePoint, SweepEvent } from '../core/sweep';
 
 /**
  * A trained network for the evaluators: its layers with their gradient statistics (kernels row-major
@@ -54,8 +54,8 @@ export type FromEval =
    */
   | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[]; val: SplitEval; valMs: number; valFull: boolean }
   | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
-  | { type: 'sweep-point'; id: number; criterion: Criterion; split: 'val' | 'train'; point: CurvePoint; done: number; total: number }
-  | { type: 'sensitivity-point'; id: number; criterion: Criterion; layer: number; sparsity: number; accuracy: number; done: number; total: number }
+  /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
+  | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }
   | { type: 'sweep-done'; id: number; ms: number }
   | { type: 'error'; id: number; message: string };
 

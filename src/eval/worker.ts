@@ -14,7 +14,7 @@ import { maskReport } from '../core/maskReport';
 import { MaskedEvaluator, type EvalResult } from '../core/maskedEval';
 import { yieldToEventLoop } from '../core/schedule';
 import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
-import { layerSensitivity, sweep } from '../core/sweep';
+import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
 import { loadDataset } from '../data/load';
 import { evalTransferables, type EvalNetwork, type FromEval, type SplitEval, type ToEval } from './protocol';
 
@@ -110,44 +110,38 @@ async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<voi
   post({ type: 'train-evaluated', id: msg.id, result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
 }
 
-const SENSITIVITY_LEVELS = Array.from({ length: 21 }, (_, k) => Math.min(0.99, k * 0.05));
-
 /**
- * Curves for every criterion, validation first (it draws quickly), then training, then one layer at a time
- * alone. Yields to the event loop after every point; a newer request (or load) ends it.
+ * The curves and sensitivity points go to the page in batches, at most this often: each message is one
+ * state update and one chart render on the page, so a point per message (825 for a sweep) kept the main
+ * thread busy re-rendering while the curves arrived.
  */
+export const SWEEP_POST_MS = 250;
+
+/** Every curve and sensitivity point (core's `allCurves`), yielding after each; a newer request (or load) ends it. */
 async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> {
   const l = loaded;
   if (!l) return; // its load failed, and the page shows why
   const t0 = performance.now();
   // Own evaluators, so the slider's cached state is untouched.
   const evaluators = { val: evaluator(l, l.splits.val), train: evaluator(l, l.splits.train) };
-  const total = msg.criteria.length * 2 * msg.levels.length + msg.sensitivity.length * l.layers.length * SENSITIVITY_LEVELS.length;
+  const options = { criteria: msg.criteria, scope: msg.scope, granularity: msg.granularity, levels: msg.levels, sensitivity: msg.sensitivity, layers: l.layers.length };
+  const total = allCurvesTotal(options);
+  let batch: SweepEvent[] = [];
   let done = 0;
-  const stale = () => msg.id !== latest || loaded !== l;
-  for (const split of ['val', 'train'] as const) {
-    for (const criterion of msg.criteria) {
-      const index = indexFor(l, criterion, msg.granularity);
-      for (const p of sweep(index, { val: evaluators[split] }, { scope: msg.scope, granularity: msg.granularity, levels: msg.levels })) {
-        done++;
-        post({ type: 'sweep-point', id: msg.id, criterion, split, point: { target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.val.accuracy, loss: p.val.loss }, done, total });
-        await yieldToEventLoop();
-        if (stale()) return;
-      }
-      done = (msg.criteria.indexOf(criterion) + 1 + (split === 'train' ? msg.criteria.length : 0)) * msg.levels.length;
-    }
+  let posted = performance.now();
+  const flush = () => {
+    if (batch.length) post({ type: 'sweep-points', id: msg.id, points: batch, done, total });
+    batch = [];
+    posted = performance.now();
+  };
+  for (const event of allCurves((c, g) => indexFor(l, c, g), evaluators, options)) {
+    batch.push(event);
+    done++;
+    if (performance.now() - posted >= SWEEP_POST_MS) flush();
+    await yieldToEventLoop();
+    if (msg.id !== latest || loaded !== l) return;
   }
-  for (const sens of msg.sensitivity) {
-    const index = indexFor(l, sens, 'weights');
-    for (let layer = 0; layer < l.layers.length; layer++) {
-      for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS)) {
-        done++;
-        post({ type: 'sensitivity-point', id: msg.id, criterion: sens, layer, sparsity: p.sparsity, accuracy: p.val.accuracy, done, total });
-        await yieldToEventLoop();
-        if (stale()) return;
-      }
-    }
-  }
+  flush();
   post({ type: 'sweep-done', id: msg.id, ms: performance.now() - t0 });
 }
 

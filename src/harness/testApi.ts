@@ -41,6 +41,8 @@ export interface TestApi {
   runFile(): string;
   /** Imports run.json text as the Export panel's file picker does; null, or why it was refused. */
   importRun(text: string): string | null;
+  /** The page's finished run as a snapshot file, gzip, base64 (`npm run snapshots`). */
+  snapshotFile(meta: { appVersion: string; commit: string }): Promise<string>;
 }
 
 declare global {
@@ -83,6 +85,7 @@ export function installTestApi(c: Controller, dataUrl: string): void {
     },
     runFile: () => runFile(c.store.getState()).data as string,
     importRun: (text) => c.importRun(text),
+    snapshotFile: async (meta) => (await import('./snapshotExport')).snapshotFile(c.store.getState(), meta),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();
       if (!s.scoring || !s.runConfig) return false;

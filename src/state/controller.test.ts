@@ -1,9 +1,12 @@
 // The controller's wiring with fake workers: the explicit transitions (a backend ready → autotrain; a
 // run done → both evaluation workers load its network; an import → the same, without retraining) and
 // what the page sends, which is never the data itself.
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { layerShapes } from '../core/arch';
 import { serializeRun } from '../core/runFile';
+import { encodeSnapshot } from '../core/snapshotFormat';
+import { makeSnapshot } from '../core/testSnapshot';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
 import type { TrainingPort } from '../train/client';
@@ -34,21 +37,24 @@ const split = () => {
 };
 const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '' };
 
-function setup(hash = '') {
+function setup(hash = '#snapshot=none') {
   const t = fakeTraining();
   const ev = fakeEval();
   const cv = fakeEval();
   const hashes: string[] = [];
-  const c = createController({ search: '', hash, dataUrl: 'http://x/data/mnist.bin.gz', writeHash: (h) => hashes.push(h), ports: { training: () => t.port, evaluation: ev.port, curves: cv.port } });
+  const c = createController({ search: '', hash, dataUrl: 'http://x/data/mnist.bin.gz', snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`, writeHash: (h) => hashes.push(h), ports: { training: () => t.port, evaluation: ev.port, curves: cv.port } });
   return { c, t, ev, cv, hashes };
 }
 
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('controller wiring', () => {
   it('a finished run hands its network (not its data) to both evaluation workers, once', () => {
     vi.useFakeTimers();
-    const { c, t, ev, cv } = setup('#dataset=synthetic-32&seed=4');
+    const { c, t, ev, cv } = setup('#dataset=synthetic-32&seed=4&snapshot=none');
     expect(t.sent[0]).toMatchObject({ type: 'init', dataUrl: 'http://x/data/mnist.bin.gz' });
     t.reply({ type: 'ready', backend });
     c.train();
@@ -86,6 +92,7 @@ describe('controller wiring', () => {
   it('autotrain=1 starts one run when the backend is ready, not at every ready', () => {
     vi.useFakeTimers();
     const { c, t, hashes } = setup('#dataset=synthetic-32&autotrain=1');
+    expect(c.store.getState().openingSnapshot).toBeNull(); // autotrain opens no snapshot
     expect(t.sent.filter((m) => m.type === 'train')).toHaveLength(0);
     t.reply({ type: 'ready', backend });
     expect(t.sent.filter((m) => m.type === 'train')).toHaveLength(1);
@@ -126,7 +133,7 @@ describe('controller wiring', () => {
 
   it('settings: a slider move evaluates without writing the hash; scope re-sweeps; a backend switch restarts', () => {
     vi.useFakeTimers();
-    const { c, t, ev, cv, hashes } = setup('#dataset=synthetic-32');
+    const { c, t, ev, cv, hashes } = setup('#dataset=synthetic-32&snapshot=none');
     t.reply({ type: 'ready', backend });
     c.train();
     const runId = c.store.getState().runId;
@@ -139,9 +146,70 @@ describe('controller wiring', () => {
     expect(hashes).toHaveLength(writes);
     c.updateSettings({ scope: 'per-layer' });
     expect(cv.sent.filter((m) => m.type === 'sweep').map((m) => (m as Extract<ToEval, { type: 'sweep' }>).scope)).toEqual(['global', 'per-layer']);
-    expect(hashes.at(-1)).toBe('dataset=synthetic-32&scope=per-layer&T=0.02');
+    expect(hashes.at(-1)).toBe('dataset=synthetic-32&scope=per-layer&T=0.02&snapshot=none');
     c.updateSettings({ backend: 'cpu' });
     expect(t.sent.filter((m) => m.type === 'init').map((m) => (m as Extract<ToWorker, { type: 'init' }>).backend)).toEqual(['auto', 'cpu']);
     expect(c.store.getState()).toMatchObject({ phase: 'idle', scoring: null, backendStatus: 'starting' });
+  });
+});
+
+describe('snapshots', () => {
+  const serve = (body: Uint8Array | null) => {
+    const fetch = vi.fn(async (url: string) => (body ? new Response(gzipSync(body)) : new Response('no', { status: 404, statusText: url })));
+    vi.stubGlobal('fetch', fetch);
+    return fetch;
+  };
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+
+  it('a first visit opens the dataset\'s snapshot: its network, curves and training settings, the link\'s pruning settings', async () => {
+    const snap = makeSnapshot();
+    const fetch = serve(encodeSnapshot(snap));
+    const { c, t, ev, cv } = setup('#dataset=synthetic-32&criterion=taylor&epochs=7');
+    expect(fetch).toHaveBeenCalledWith('http://x/snapshots/synthetic-32.gpls.gz');
+    expect(c.store.getState().openingSnapshot).toBe('synthetic-32');
+    await settle();
+    const s = c.store.getState();
+    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.runId]).toEqual(['done', 'snapshot', null, t.sent.find((m) => m.type === 'stop')!.runId]);
+    expect(s.runConfig).toEqual(snap.provenance.config);
+    // Training settings from the snapshot unless the link gives them; pruning settings from the link.
+    expect([s.settings.seed, s.settings.batchSize, s.settings.epochs, s.settings.criterion]).toEqual([2, 64, 7, 'taylor']);
+    expect(s.epochs.map((e) => e.valAcc)).toEqual(snap.training.epochs.map((e) => e.valAcc));
+    expect(s.losses).toHaveLength(250);
+    expect(s.sweep).toMatchObject({ status: 'done', scope: 'global', granularity: 'weights' });
+    expect(s.sweep.curves.gradient!.val).toEqual(snap.curves.gradient.val);
+    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
+    expect((ev.sent[1] as Extract<ToEval, { type: 'evaluate' }>).criterion).toBe('taylor');
+    // The curves came with it: the curves worker is not even loaded until a sweep is needed.
+    expect(cv.sent).toEqual([]);
+    c.updateSettings({ scope: 'per-layer' });
+    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
+  });
+
+  it('a missing or damaged snapshot leaves an empty, working lab with a notice', async () => {
+    serve(null);
+    let { c, ev } = setup('#dataset=synthetic-32');
+    await settle();
+    expect(c.store.getState()).toMatchObject({ phase: 'idle', origin: null, openingSnapshot: null });
+    expect(c.store.getState().notices).toEqual(['The pre-trained synthetic-32 network could not be opened (Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)). The lab starts empty: press Train to train one.']);
+    expect(ev.sent).toEqual([]);
+    const damaged = encodeSnapshot(makeSnapshot());
+    damaged[damaged.length - 1] ^= 1;
+    serve(damaged);
+    ({ c } = setup('#dataset=synthetic-32'));
+    await settle();
+    expect(c.store.getState().notices[0]).toMatch(/could not be opened \(.* is not a snapshot this lab can read: array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)\)/);
+    serve(encodeSnapshot(makeSnapshot()));
+    ({ c } = setup('#snapshot=mnist'));
+    await settle();
+    expect(c.store.getState().notices[0]).toMatch(/The pre-trained mnist network could not be opened \(it holds a synthetic-32 network\)/);
+  });
+
+  it('Train pressed while the snapshot loads wins: the snapshot is dropped', async () => {
+    serve(encodeSnapshot(makeSnapshot()));
+    const { c, t } = setup('#dataset=synthetic-32');
+    t.reply({ type: 'ready', backend });
+    c.train();
+    await settle();
+    expect(c.store.getState()).toMatchObject({ phase: 'loading', origin: { kind: 'trained' }, openingSnapshot: null });
   });
 });

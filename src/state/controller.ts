@@ -3,6 +3,7 @@
  * evaluation (the slider's evaluation worker), curves (the sweep worker) and experiments (fine-tuning).
  * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
+import type { DatasetName } from '../core/dataset';
 import type { EvalPort } from '../eval/client';
 import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
@@ -10,10 +11,11 @@ import type { RunOptions } from '../train/protocol';
 import { createCurves } from './curves';
 import { createEvaluation, requested } from './evaluation';
 import { createExperiments, type Experiments } from './experiments';
-import { joinHash, parseFlags, serializeFlags } from './flags';
+import { joinHash, parseFlags, serializeFlags, snapshotToOpen } from './flags';
 import { importedState } from './importRun';
 import { parseSettings, serializeSettings, type Settings } from './settings';
 import { settingsChange } from './settingsChange';
+import { createSnapshots } from './snapshots';
 import { initialState, Store, type AppState } from './store';
 import { createTraining, type Training } from './training';
 
@@ -40,6 +42,8 @@ export interface Controller {
   importRun(text: string): string | null;
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
+  /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
+  openSnapshot(name: DatasetName): Promise<void>;
 }
 
 export interface ControllerEnv {
@@ -47,6 +51,8 @@ export interface ControllerEnv {
   hash: string;
   /** The MNIST file's URL, resolved against the page. */
   dataUrl: string;
+  /** A snapshot file's URL, resolved against the page. */
+  snapshotUrl(name: DatasetName): string;
   /** Writes the URL hash (without '#'). */
   writeHash(hash: string): void;
   /** Workers to use instead of new ones (unit tests). */
@@ -54,7 +60,7 @@ export interface ControllerEnv {
 }
 
 export function createController(env: ControllerEnv): Controller {
-  const { settings, notices: settingNotices } = parseSettings(env.search, env.hash);
+  const { settings, given, notices: settingNotices } = parseSettings(env.search, env.hash);
   const { flags, notices: flagNotices } = parseFlags(env.search, env.hash);
   const store = new Store<AppState>(initialState(settings, [...settingNotices, ...flagNotices], flags));
   /** The URL hash: every non-default setting, plus the flags the page was opened with. */
@@ -62,13 +68,16 @@ export function createController(env: ControllerEnv): Controller {
 
   const evaluation = createEvaluation(store, env.ports?.evaluation);
   const curves = createCurves(store, env.ports?.curves);
-  /** Hands the store's trained network to both evaluation workers (each loads the data itself). */
+  /**
+   * Hands the store's trained network to both evaluation workers (each loads the data itself). A
+   * snapshot brings its global, weight-granularity curves: they are not computed again.
+   */
   const loadNetwork = () => {
     const s = store.getState();
     if (!s.scoring || !s.runConfig || !s.dataset) return;
     const network: EvalNetwork = { layers: s.scoring.layers, seed: s.runConfig.seed, data: s.dataset, dataUrl: env.dataUrl };
     evaluation.load(network);
-    curves.load(network);
+    curves.load(network, s.origin?.kind === 'snapshot' ? { scope: 'global', granularity: 'weights' } : undefined);
   };
   let autotrain = flags.autotrain;
   const train = (options?: RunOptions) => {
@@ -86,6 +95,9 @@ export function createController(env: ControllerEnv): Controller {
     onTrained: loadNetwork,
   });
   const experiments = createExperiments(store, training.client);
+  const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
+  const first = snapshotToOpen(flags, settings.dataset);
+  if (first) void snapshots.open(first, given).then(writeHash);
 
   return {
     store,
@@ -112,6 +124,7 @@ export function createController(env: ControllerEnv): Controller {
     clearFinetuneLog: experiments.clearLog,
     cancelFinetune: experiments.cancel,
     faults: training.faults,
+    openSnapshot: (name) => snapshots.open(name).then(writeHash),
     importRun(text) {
       // A valid file stops whatever the training worker runs; the import becomes the current run.
       const result = importedState(store.getState(), text, () => training.client().stop());

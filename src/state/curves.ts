@@ -15,21 +15,30 @@ import { applySweepMessage, startSweep } from './sweepState';
 export const CURVE_LEVELS = sweepLevels(51);
 
 export interface Curves {
-  load(network: EvalNetwork): void;
+  /**
+   * Hands the worker a new network. With `have` (the curves came with it, e.g. a snapshot's global,
+   * weight-granularity curves), nothing is computed, and the worker loads the network only when a sweep
+   * is first asked for (loading its data costs a core for a moment).
+   */
+  load(network: EvalNetwork, have?: Pick<Settings, 'scope' | 'granularity'>): void;
   /** Recomputes every criterion's curves and the sensitivity for the settings' scope and granularity. */
   request(settings: Pick<Settings, 'scope' | 'granularity'>): void;
 }
 
 export function createCurves(store: Store<AppState>, port?: EvalPort): Curves {
   const client = createSweepClient((msg) => store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) })), port);
+  let pending: EvalNetwork | null = null;
   const request: Curves['request'] = ({ scope, granularity }) => {
+    if (pending) client.load(pending);
+    pending = null;
     const id = client.sweep({ criteria: [...CRITERIA], scope, granularity, levels: CURVE_LEVELS, sensitivity: [...CRITERIA] });
     store.setState((s) => ({ ...s, sweep: startSweep(id, scope, granularity) }));
   };
   return {
-    load(network) {
-      client.load(network);
-      request(store.getState().settings);
+    load(network, have) {
+      pending = network;
+      const { settings } = store.getState();
+      if (!have || have.scope !== settings.scope || have.granularity !== settings.granularity) request(settings);
     },
     request,
   };

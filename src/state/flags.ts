@@ -1,18 +1,31 @@
 /**
- * URL flags that are not experiment settings: `autotrain=1` starts training on load (for demos), and
- * `hide=backend,export` hides panels for a focused classroom view. Same rules as the settings codec:
- * unknown values are ignored with a notice naming the key.
+ * URL flags that are not experiment settings: `autotrain=1` starts training on load (for demos),
+ * `hide=backend,export` hides panels for a focused classroom view, and `snapshot=mnist|synthetic-32|none`
+ * chooses the pre-trained network a visit opens on (by default the one of the link's dataset; none
+ * with autotrain). Same rules as the settings codec: unknown values are ignored with a notice naming the key.
  */
+import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+
 
 export const PANELS = ['backend', 'training', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
 export type Panel = (typeof PANELS)[number];
 
+export type SnapshotChoice = 'auto' | 'none' | DatasetName;
+export const SNAPSHOT_CHOICES: readonly SnapshotChoice[] = ['auto', 'none', ...DATASET_NAMES];
+
 export interface Flags {
   hide: Panel[];
   autotrain: boolean;
+  snapshot: SnapshotChoice;
 }
 
-export const defaultFlags = (): Flags => ({ hide: [], autotrain: false });
+export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto' });
+
+/** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
+export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
+  if (flags.snapshot === 'none' || (flags.snapshot === 'auto' && flags.autotrain)) return null;
+  return flags.snapshot === 'auto' ? dataset : flags.snapshot;
+}
 
 export function parseFlags(search: string, hash: string): { flags: Flags; notices: string[] } {
   const flags = defaultFlags();
@@ -35,6 +48,11 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
       else if (auto === '0' || auto === 'false') flags.autotrain = false;
       else notices.push(`URL key "autotrain" ignored — "${auto.slice(0, 20)}" is not 1 or 0.`);
     }
+    const snap = params.get('snapshot');
+    if (snap !== null) {
+      if ((SNAPSHOT_CHOICES as readonly string[]).includes(snap)) flags.snapshot = snap as SnapshotChoice;
+      else notices.push(`URL key "snapshot" ignored — "${snap.slice(0, 20)}" is not one of ${SNAPSHOT_CHOICES.join(', ')}.`);
+    }
   }
   return { flags, notices };
 }
@@ -44,6 +62,7 @@ export function serializeFlags(f: Flags): string {
   const p = new URLSearchParams();
   if (f.hide.length) p.set('hide', f.hide.join(','));
   if (f.autotrain) p.set('autotrain', '1');
+  if (f.snapshot !== 'auto') p.set('snapshot', f.snapshot);
   return p.toString().replace(/%2C/g, ',');
 }
 

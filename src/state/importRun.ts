@@ -36,6 +36,7 @@ export function importedState(before: AppState, text: string, newRun: () => numb
       dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices },
       scoring: { layers, batches: 0, seconds: 0 },
       notices: [...before.notices, note],
+      origin: { kind: 'imported', createdAt: run.createdAt },
     },
   };
 }

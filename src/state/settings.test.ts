@@ -12,9 +12,10 @@ describe('settings URL codec', () => {
   });
 
   it('reads the query string and lets the hash win', () => {
-    const { settings, notices } = parseSettings('?backend=cpu&seed=3', '#seed=9&dataset=synthetic-32&lr=3e-4&batch=128&epochs=2');
+    const { settings, notices, given } = parseSettings('?backend=cpu&seed=3', '#seed=9&dataset=synthetic-32&lr=3e-4&batch=128&epochs=2&T=x');
     expect(settings).toMatchObject({ backend: 'cpu', seed: 9, dataset: 'synthetic-32', learningRate: 3e-4, batchSize: 128, epochs: 2 });
-    expect(notices).toEqual([]);
+    expect(given.sort()).toEqual(['backend', 'batchSize', 'dataset', 'epochs', 'learningRate', 'seed']); // not the refused T
+    expect(notices).toEqual(['URL key "T" ignored — Threshold T: "x" is not a number; using 0.01.']);
   });
 
   it('round-trips through serialize, writing only non-defaults', () => {
@@ -77,7 +78,7 @@ describe('settings codec: every field, and fuzzing', () => {
     Object.assign(s, alt);
     const text = serializeSettings(s);
     SETTING_KEYS.forEach((name) => expect(text).toContain(`${SCHEMA[name].key}=`));
-    expect(parseSettings('', `#${text}`)).toEqual({ settings: s, notices: [] });
+    expect(parseSettings('', `#${text}`)).toEqual({ settings: s, given: SETTING_KEYS.filter((k) => s[k] !== defaultSettings()[k]), notices: [] });
   });
 
   it('never throws on 500 random hashes and always yields valid settings', () => {
@@ -99,11 +100,14 @@ describe('settings codec: every field, and fuzzing', () => {
 describe('URL flags', () => {
   it('parses hide and autotrain, names bad values, and serialises back', () => {
     const { flags, notices } = parseFlags('', '#hide=backend,export,nope&autotrain=1');
-    expect(flags).toEqual({ hide: ['backend', 'export'], autotrain: true });
+    expect(flags).toEqual({ hide: ['backend', 'export'], autotrain: true, snapshot: 'auto' });
     expect(notices).toEqual([expect.stringContaining('"nope"')]);
     expect(serializeFlags(flags)).toBe('hide=backend,export&autotrain=1');
     expect(parseFlags('', '#autotrain=maybe').notices[0]).toContain('"autotrain"');
-    expect(parseFlags('', '').flags).toEqual({ hide: [], autotrain: false });
+    expect(parseFlags('', '').flags).toEqual({ hide: [], autotrain: false, snapshot: 'auto' });
+    const snap = parseFlags('', '#snapshot=synthetic-32');
+    expect([snap.flags.snapshot, serializeFlags(snap.flags)]).toEqual(['synthetic-32', 'snapshot=synthetic-32']);
+    expect(parseFlags('', '#snapshot=cifar').notices).toEqual(['URL key "snapshot" ignored — "cifar" is not one of auto, none, mnist, synthetic-32.']);
   });
 });
 

@@ -99,10 +99,12 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
 
 /**
  * Reads settings from URL parameters (the query string, then the hash, which wins).
- * Returns the settings (defaults where absent or invalid) and one notice per rejected key.
+ * Returns the settings (defaults where absent or invalid), the ones the URL set, and one notice per
+ * rejected key.
  */
-export function parseSettings(search: string, hash: string): { settings: Settings; notices: string[] } {
+export function parseSettings(search: string, hash: string): { settings: Settings; given: (keyof Settings)[]; notices: string[] } {
   const settings = defaultSettings();
+  const given = new Set<keyof Settings>();
   const notices: string[] = [];
   const sources = [new URLSearchParams(search.replace(/^\?/, '')), new URLSearchParams(hash.replace(/^#/, ''))];
   for (const name of SETTING_KEYS) {
@@ -111,11 +113,13 @@ export function parseSettings(search: string, hash: string): { settings: Setting
       const raw = params.get(key);
       if (raw === null) continue;
       const r = parseField(name, raw);
-      if ('value' in r) (settings as unknown as Record<string, unknown>)[name] = r.value;
-      else notices.push(`URL key "${key}" ignored — ${r.error}; using ${SCHEMA[name].default}.`);
+      if ('value' in r) {
+        (settings as unknown as Record<string, unknown>)[name] = r.value;
+        given.add(name);
+      } else notices.push(`URL key "${key}" ignored — ${r.error}; using ${SCHEMA[name].default}.`);
     }
   }
-  return { settings, notices };
+  return { settings, given: [...given], notices };
 }
 
 /** URL hash text (without '#') holding every setting that differs from its default. */

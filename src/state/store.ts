@@ -2,7 +2,8 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
-import type { DataRef } from '../core/dataset';
+import type { DataRef, DatasetName } from '../core/dataset';
+import type { SnapshotProvenance } from '../core/snapshotFormat';
 import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMessage, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './settings';
@@ -27,6 +28,9 @@ export interface LiveGrads {
   layers: LiveGradLayer[];
 }
 
+/** Where the network on screen came from: this page's run, a pre-trained snapshot, or a run.json. */
+export type Origin = { kind: 'trained' } | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance } | { kind: 'imported'; createdAt: string };
+
 export interface AppState {
   settings: Settings;
   /** URL flags (classroom mode, autotrain); they never change after load. */
@@ -50,6 +54,10 @@ export interface AppState {
   errorAction: 'restart' | null;
   /** Where the current run's data came from (the workers load the data from it; the page holds none). */
   dataset: DataRef | null;
+  /** Where the network came from (null before any). */
+  origin: Origin | null;
+  /** A snapshot being fetched, to open when it arrives. */
+  openingSnapshot: DatasetName | null;
   pruning: PruningState;
   sweep: SweepState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
@@ -80,6 +88,8 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     error: null,
     errorAction: null,
     dataset: null,
+    origin: null,
+    openingSnapshot: null,
     pruning: initialPruning(),
     sweep: initialSweep(),
     experiments: initialExperiments(),
@@ -88,17 +98,19 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
 
 /** State for a fresh run `runId` (results of the previous run cleared). */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle' };
+  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
 }
 
-function appendLosses(state: AppState, losses: Float32Array, firstBatch: number, batchesPerEpoch: number): Pick<AppState, 'losses' | 'smoothing'> {
+/** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
+export function appendLosses(state: Pick<AppState, 'losses' | 'smoothing'>, losses: ArrayLike<number>, firstBatch: number, batchesPerEpoch: number): Pick<AppState, 'losses' | 'smoothing'> {
   let { weight, value } = state.smoothing;
   let points = state.losses.slice();
-  losses.forEach((loss, i) => {
+  for (let i = 0; i < losses.length; i++) {
+    const loss = losses[i];
     weight = LOSS_SMOOTHING * weight + (1 - LOSS_SMOOTHING);
     value = LOSS_SMOOTHING * value + (1 - LOSS_SMOOTHING) * loss;
     points.push({ x: (firstBatch + i + 1) / batchesPerEpoch, loss, smooth: value / weight });
-  });
+  }
   if (points.length > MAX_LOSS_POINTS) points = points.filter((_, i) => i % 2 === 1 || i === points.length - 1);
   return { losses: points, smoothing: { weight, value } };
 }

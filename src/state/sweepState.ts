@@ -27,14 +27,21 @@ export const startSweep = (id: number, scope: Scope, granularity: Granularity): 
 export function applySweepMessage(s: SweepState, msg: FromEval): SweepState {
   if (!('id' in msg) || msg.id !== s.id) return s;
   switch (msg.type) {
-    case 'sweep-point': {
-      const c = s.curves[msg.criterion] ?? { val: [], train: [] };
-      return { ...s, done: msg.done, total: msg.total, curves: { ...s.curves, [msg.criterion]: { ...c, [msg.split]: [...c[msg.split], msg.point] } } };
-    }
-    case 'sensitivity-point': {
-      const layers = (s.sensitivity[msg.criterion] ?? []).slice();
-      layers[msg.layer] = [...(layers[msg.layer] ?? []), { sparsity: msg.sparsity, accuracy: msg.accuracy }];
-      return { ...s, done: msg.done, total: msg.total, sensitivity: { ...s.sensitivity, [msg.criterion]: layers } };
+    case 'sweep-points': {
+      // New arrays only for the curves that got points, so the chart's unchanged lines keep their identity.
+      const curves = { ...s.curves };
+      const sensitivity = { ...s.sensitivity };
+      for (const e of msg.points) {
+        if (e.kind === 'curve') {
+          const c = curves[e.criterion] === s.curves[e.criterion] ? { val: [], train: [], ...s.curves[e.criterion] } : curves[e.criterion]!;
+          curves[e.criterion] = { ...c, [e.split]: [...c[e.split], e.point] };
+        } else {
+          const layers = (sensitivity[e.criterion] ?? []).slice();
+          layers[e.layer] = [...(layers[e.layer] ?? []), e.point];
+          sensitivity[e.criterion] = layers;
+        }
+      }
+      return { ...s, done: msg.done, total: msg.total, curves, sensitivity };
     }
     case 'sweep-done':
       return { ...s, status: 'done', done: s.total, ms: msg.ms };

@@ -12,6 +12,7 @@ export function ControlsPanel() {
   const backendReady = useAppState((s) => s.backendStatus === 'ready');
   const running = isRunning(phase);
   const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
+  const own = useAppState((s) => s.origin?.kind === 'trained');
   const datasetId = useId();
   const backendId = useId();
 
@@ -50,7 +51,7 @@ export function ControlsPanel() {
       </div>
       <div className="buttons">
         <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady} onClick={() => c.train()} title="Train a fresh network with these settings">
-          {phase === 'done' ? 'Train again' : 'Train'}
+          {phase !== 'done' ? 'Train' : own ? 'Train again' : 'Train your own'}
         </button>
         {phase === 'paused' ? (
           <button type="button" data-testid="controls.resume" onClick={() => c.resume()}>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
 import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
 import { renderFields, renderMatrix } from './heatmap/render';
@@ -28,7 +28,8 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   const lut = kind === 'diverging' ? DIVERGING : VIRIDIS;
   const pruned = kind === 'diverging' ? PRUNED_ON_DIVERGING_RGB : PRUNED_RGB;
 
-  useEffect(() => {
+  // A layout effect: the pixels change in the same commit, so in the same painted frame, as the numbers.
+  useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     const img = ctx.createImageData(size.width, size.height);

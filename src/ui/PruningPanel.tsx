@@ -31,11 +31,12 @@ export function PruningPanel() {
   const s = useAppState((st) => st.settings);
   const status = useAppState((st) => st.pruning.status);
   const error = useAppState((st) => st.pruning.error);
+  const opening = useAppState((st) => st.openingSnapshot !== null);
   const off = status !== 'ready';
   return (
     <section className="panel pruning" aria-labelledby="pruning-title" data-testid="pruning" data-status={status}>
       <h2 id="pruning-title">Pruning</h2>
-      {status === 'idle' && <p className="muted">Train a network: pruning works on its scoring-pass gradients.</p>}
+      {status === 'idle' && <p className="muted">{opening ? 'Opening the pre-trained network…' : 'Train a network: pruning works on its scoring-pass gradients.'}</p>}
       {status === 'loading' && <p className="muted">Preparing the masked evaluator…</p>}
       {error && (
         <p className="field-error" role="alert">

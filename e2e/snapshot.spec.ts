@@ -1,0 +1,70 @@
+import { expect, test } from './fixtures';
+
+// A first visit opens on a pre-trained network shipped with the site: the heatmaps, the slider, the
+// numbers and both charts work at once, with no training.
+
+test('a first visit opens on the pre-trained MNIST network: everything works at once, and says what it is', async ({ lab }) => {
+  await lab.open('', { firstVisit: true });
+  const origin = lab.page.getByTestId('progress.origin');
+  await expect(origin).toHaveAttribute('data-snapshot', 'mnist');
+  await expect(origin).toContainText(/Pre-trained snapshot: MNIST, seed 1, 10 epochs, batch 32, learning rate 0\.001, trained on WASM in \d+:\d\d \([\d,]+ samples\/s\); dense validation accuracy 9\d\.\d%/);
+  await expect(lab.phase).toHaveAttribute('data-phase', 'done');
+  await expect(lab.trainButton).toHaveText('Train your own');
+  await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
+  await lab.settled();
+  // The training curves and the accuracy-vs-sparsity curves came with it (nothing was computed).
+  expect(await lab.drawnLines(lab.lossChart, 100)).toBeGreaterThanOrEqual(2);
+  expect(await lab.drawnLines(lab.accuracyChart, 10)).toBe(2);
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
+  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(5);
+  const s = await lab.state();
+  expect(s.sweep.ms).toBeNull();
+  expect([s.settings.epochs, s.runConfig!.epochs, s.dataset!.name, s.scoring!.layers[0].inputs]).toEqual([10, 10, 'mnist', 784]);
+  // The slider prunes it, with the same numbers as a from-scratch evaluation.
+  await lab.slider.focus();
+  await lab.page.keyboard.press('PageUp');
+  await lab.expectExactNumbers();
+  expect(await lab.sparsityValue()).toBeGreaterThan(0);
+  // A scope change computes the curves of that scope.
+  await lab.page.getByTestId('controls.scope').selectOption('per-layer');
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  expect((await lab.state()).sweep.scope).toBe('per-layer');
+  expect((await lab.memory()).numTensors).toBe(0); // the training worker holds nothing for it
+});
+
+test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; snapshot=none starts empty', async ({ lab }) => {
+  await lab.open('#dataset=synthetic-32&criterion=taylor', { firstVisit: true });
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
+  await lab.settled();
+  let s = await lab.state();
+  expect([s.settings.criterion, s.settings.epochs, s.scoring!.layers[0].inputs]).toEqual(['taylor', 10, 32]); // the link's criterion, the snapshot's epochs (the default is 5)
+  await lab.page.getByTestId('progress.snapshot.mnist').click();
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'mnist');
+  await lab.settled();
+  s = await lab.state();
+  expect([s.settings.dataset, s.settings.criterion, s.scoring!.layers[0].inputs]).toEqual(['mnist', 'taylor', 784]);
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('criterion=taylor');
+
+  await lab.open('#dataset=synthetic-32&snapshot=none');
+  await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
+  await expect(lab.page.getByTestId('progress.origin')).toHaveCount(0);
+  await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'idle');
+});
+
+for (const [what, body, message] of [
+  ['missing', null, /The pre-trained mnist network could not be opened \(Could not load the snapshot from .*snapshots\/mnist\.gpls\.gz \(HTTP 404\)\)\. The lab starts empty: press Train to train one\./],
+  ['damaged', 'garbage', /The pre-trained mnist network could not be opened \(.* is not a snapshot this lab can read: not a Gradient Pruning Lab snapshot/],
+] as const) {
+  test(`a ${what} snapshot gives a clear notice and an empty lab that trains`, async ({ lab }) => {
+    await lab.page.route('**/snapshots/*.gpls.gz', (route) => (body === null ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, body })));
+    // The 404 is the test's own doing: the browser logs it as a console error.
+    lab.expectedProblems.push(/^console error: Failed to load resource: the server responded with a status of 404/);
+    await lab.open('?backend=wasm#epochs=1&batch=500', { firstVisit: true });
+    await expect(lab.notices).toContainText(message);
+    await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
+    await expect(lab.trainButton).toHaveText('Train');
+    await lab.trainButton.click();
+    await lab.waitDone();
+    await lab.settled();
+  });
+}

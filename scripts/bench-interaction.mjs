@@ -1,0 +1,129 @@
+// The interaction part of `npm run bench`: what a user feels, with real input events (Playwright's
+// mouse and keyboard, i.e. CDP input) and every main-thread long task (scripts/lib/probe.mjs):
+//   - navigation → first pruned numbers painted from the snapshot, cold cache, and the bytes fetched;
+//   - a training run (long tasks over its wall time), its end and the curves arriving;
+//   - a change of criterion, mode, scope and granularity (keyboard on the select), a window resize;
+//   - slider drags with the mouse and key presses: input → painted frame; then all of it again under
+//     4× CPU throttling (Emulation.setCPUThrottlingRate).
+import { longTasksBetween, movesSince, pageNow, installProbe } from './lib/probe.mjs';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const quiet = (page, timeout = 600_000) =>
+  page.waitForFunction(() => {
+    const s = window.__gpl?.state();
+    return !!s && s.sweep.status !== 'running' && s.pruning.status === 'ready' && window.__gpl.pruningSettled();
+  }, null, { timeout, polling: 100 });
+
+/** Opens `url` in a fresh context (cold cache) and times navigation → the first pruned numbers painted. */
+async function firstVisit(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  await context.addInitScript(installProbe);
+  const page = await context.newPage();
+  const bytes = new Map();
+  page.on('requestfinished', async (r) => {
+    const s = await r.sizes().catch(() => null);
+    if (s) bytes.set(new URL(r.url()).pathname.split('/').pop().replace(/-[\w-]{8}(?=\.\w+$)/, ''), s.responseBodySize + s.responseHeadersSize);
+  });
+  await page.goto(url);
+  // The first frame painted after the numbers of the first evaluation are in the DOM (and the heatmaps, drawn in the same commit).
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="prune.numbers"]'), null, { timeout: 60_000, polling: 'raf' });
+  const ms = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now())))));
+  await quiet(page);
+  const long = await longTasksBetween(page, 0, ms);
+  return { page, context, firstPruneMs: ms, longTasksBeforeIt: long, bytes: Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1])) };
+}
+
+/** Presses `key` on a select (a real key event: the closed select changes its value), then waits for quiet. */
+async function change(page, testid, key = 'ArrowDown') {
+  await page.getByTestId(testid).focus();
+  const t0 = await pageNow(page);
+  await page.keyboard.press(key);
+  await quiet(page);
+  await sleep(300);
+  return longTasksBetween(page, t0);
+}
+
+/** A back-and-forth mouse drag over the slider, one move per frame; then key presses. */
+async function slider(page, { moves = 120, keys = 60 } = {}) {
+  await page.getByTestId('controls.threshold').scrollIntoViewIfNeeded();
+  const box = await page.getByTestId('controls.threshold').boundingBox();
+  const y = box.y + box.height / 2;
+  const x = (f) => box.x + 6 + (box.width - 12) * f;
+  const before = await page.evaluate(() => window.__probe.moves.length);
+  const t0 = await pageNow(page);
+  await page.mouse.move(x(0.3), y);
+  await page.mouse.down();
+  for (let k = 0; k < moves; k++) {
+    await page.mouse.move(x(0.3 + 0.4 * (k % 60 < 30 ? (k % 30) / 30 : 1 - (k % 30) / 30)), y);
+    await sleep(16);
+  }
+  await page.mouse.up();
+  await quiet(page);
+  const drag = { ...(await movesSince(page, before)), longTasks: await longTasksBetween(page, t0) };
+  const beforeKeys = await page.evaluate(() => window.__probe.moves.length);
+  const t1 = await pageNow(page);
+  await page.getByTestId('controls.threshold').focus();
+  for (let k = 0; k < keys; k++) {
+    await page.keyboard.press(k % 20 < 10 ? 'ArrowRight' : 'ArrowLeft');
+    await sleep(60);
+  }
+  await quiet(page);
+  return { drag, keys: { ...(await movesSince(page, beforeKeys)), longTasks: await longTasksBetween(page, t1) } };
+}
+
+async function resize(page) {
+  const t0 = await pageNow(page);
+  for (const [w, h] of [[1000, 700], [1366, 768], [800, 900], [1366, 768]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await sleep(400);
+  }
+  return longTasksBetween(page, t0);
+}
+
+/**
+ * One full pass for a dataset. `train` runs a short training from the page's Train button.
+ * @param {import('@playwright/test').Browser} browser
+ */
+export async function benchInteraction(browser, base, dataset, { epochs, throttle = 4, log }) {
+  const { page, context, firstPruneMs, longTasksBeforeIt, bytes } = await firstVisit(browser, `${base}#dataset=${dataset}`);
+  try {
+    const origin = await page.evaluate(() => window.__gpl.state().origin?.kind);
+    log(`  ${dataset}: first pruned numbers painted ${firstPruneMs.toFixed(0)} ms after navigation (${origin}); long tasks before: ${longTasksBeforeIt.count}, max ${longTasksBeforeIt.maxMs.toFixed(0)} ms`);
+    const out = { dataset, firstPruneMs, longTasksBeforeFirstPrune: longTasksBeforeIt, bytes, changes: {} };
+    for (const [name, testid] of [['criterion', 'controls.criterion'], ['mode', 'controls.mode'], ['scope', 'controls.scope'], ['granularity', 'controls.granularity']]) {
+      out.changes[name] = await change(page, testid);
+      log(`  ${dataset}: ${name} change: ${out.changes[name].count} long tasks, ${out.changes[name].totalMs.toFixed(0)} ms in all, max ${out.changes[name].maxMs.toFixed(0)} ms`);
+      if (name !== 'mode') await change(page, testid, 'ArrowUp'); // back, so the slider bench runs on the default view
+    }
+    out.resize = await resize(page);
+    log(`  ${dataset}: resize: ${out.resize.count} long tasks, max ${out.resize.maxMs.toFixed(0)} ms`);
+    out.slider = await slider(page);
+    log(`  ${dataset}: slider drag ${out.slider.drag.count} moves, keys ${out.slider.keys.count}`);
+    // Training from the Train button, its end and the curves arriving.
+    await page.getByTestId('controls.epochs').fill(String(epochs));
+    const t0 = await pageNow(page);
+    await page.getByTestId('controls.train').click();
+    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000, polling: 250 });
+    const t1 = await pageNow(page);
+    await quiet(page);
+    const t2 = await pageNow(page);
+    out.training = { wallMs: t1 - t0, ...(await longTasksBetween(page, t0, t1)) };
+    out.runEnd = { curvesMs: t2 - t1, ...(await longTasksBetween(page, t1, t2)) };
+    log(`  ${dataset}: training ${(out.training.wallMs / 1000).toFixed(1)} s with ${out.training.totalMs.toFixed(0)} ms of long tasks (max ${out.training.maxMs.toFixed(0)}); run end + curves ${out.runEnd.totalMs.toFixed(0)} ms (max ${out.runEnd.maxMs.toFixed(0)})`);
+    // The same under CPU throttling (DevTools' low-end laptop).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    out.throttled = { rate: throttle, slider: await slider(page, { moves: 60, keys: 30 }) };
+    await page.getByTestId('controls.epochs').fill('1');
+    const t3 = await pageNow(page);
+    await page.getByTestId('controls.train').click();
+    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000, polling: 250 });
+    const t4 = await pageNow(page);
+    out.throttled.oneEpoch = { wallMs: t4 - t3, ...(await longTasksBetween(page, t3, t4)) };
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    log(`  ${dataset}: ${throttle}× throttled: one epoch ${(out.throttled.oneEpoch.wallMs / 1000).toFixed(1)} s, long tasks max ${out.throttled.oneEpoch.maxMs.toFixed(0)} ms`);
+    return out;
+  } finally {
+    await context.close();
+  }
+}

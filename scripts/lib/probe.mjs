@@ -1,0 +1,50 @@
+// What a user feels, recorded in the page from its first script on (installed with addInitScript):
+// every main-thread long task, and for the pruning slider, the time from each real input event (its
+// hardware timestamp) to the first painted frame that shows the numbers of that position.
+
+/** The init script (runs in the page). Reads the app's state through window.__gpl once it is there. */
+export function installProbe() {
+  const w = /** @type {any} */ (window);
+  const probe = (w.__probe = { longTasks: [], moves: [], lastInput: null });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => probe.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
+  for (const type of ['pointerdown', 'pointermove', 'keydown']) addEventListener(type, (e) => (probe.lastInput = { t: e.timeStamp, type }), { capture: true, passive: true });
+  const slider = () => document.querySelector('[data-testid="controls.threshold"]');
+  // Bubble phase at the window: React's own handler (at the root) has run, so the request id is set.
+  addEventListener('input', (e) => {
+    if (e.target !== slider() || !probe.lastInput || !w.__gpl) return;
+    probe.moves.push({ t0: probe.lastInput.t, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null });
+  });
+  const pending = () => probe.moves.filter((m) => m.paint === null);
+  const watch = () => {
+    const panel = document.querySelector('[data-testid="pruning"]');
+    if (!panel) return void setTimeout(watch, 50);
+    new MutationObserver(() => {
+      const view = w.__gpl?.state().pruning.view;
+      if (!view) return;
+      const shown = pending().filter((m) => m.id <= view.id);
+      if (!shown.length) return;
+      // The frame that paints this DOM: its animation-frame callbacks run, then style, layout and paint;
+      // a task queued from them runs after the paint.
+      requestAnimationFrame(() => setTimeout(() => shown.forEach((m) => m.paint ??= performance.now())));
+    }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+  };
+  addEventListener('DOMContentLoaded', watch);
+}
+
+/** Long tasks that started in [from, to] (page time, ms): count, total, longest. */
+export async function longTasksBetween(page, from, to = Infinity) {
+  return page.evaluate(([a, b]) => {
+    const t = window.__probe.longTasks.filter((e) => e.start >= a && e.start <= b);
+    return { count: t.length, totalMs: t.reduce((s, e) => s + e.duration, 0), maxMs: t.reduce((m, e) => Math.max(m, e.duration), 0) };
+  }, [from, to]);
+}
+
+export const pageNow = (page) => page.evaluate(() => performance.now());
+
+/** The input → paint latencies of the slider moves since index `from`, and how many never painted. */
+export async function movesSince(page, from) {
+  return page.evaluate((k) => {
+    const moves = window.__probe.moves.slice(k);
+    return { latencies: moves.filter((m) => m.paint !== null).map((m) => m.paint - m.t0), unpainted: moves.filter((m) => m.paint === null).length, count: moves.length };
+  }, from);
+}

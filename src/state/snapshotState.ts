@@ -1,0 +1,41 @@
+/**
+ * The app state showing a pre-trained snapshot: its network, its training curves, its accuracy-vs-
+ * sparsity curves and sensitivity, as if that run had just finished on this page. The pruning settings of
+ * the link are kept; its training settings too where the link gives them (they are what Train uses),
+ * else the snapshot's. Pure.
+ */
+import { CRITERIA } from '../core/criteria';
+import type { DatasetName } from '../core/dataset';
+import type { Snapshot } from '../core/snapshotFormat';
+import type { Settings } from './settings';
+import { appendLosses, initialState, startRun, type AppState } from './store';
+import { initialSweep } from './sweepState';
+
+const TRAINING_SETTINGS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const satisfies readonly (keyof Settings)[];
+
+export function snapshotState(before: AppState, name: DatasetName, snap: Snapshot, runId: number, given: readonly (keyof Settings)[]): AppState {
+  const p = snap.provenance;
+  const settings = { ...before.settings };
+  for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (settings as Record<string, unknown>)[k] = p.config[k];
+  const { epochs, batchesPerEpoch, losses } = snap.training;
+  const sweep = {
+    ...initialSweep(),
+    status: 'done' as const,
+    curves: Object.fromEntries(CRITERIA.map((c) => [c, snap.curves[c]])),
+    sensitivity: Object.fromEntries(CRITERIA.map((c) => [c, snap.sensitivity[c]])),
+    done: 1,
+    total: 1,
+  };
+  return {
+    ...startRun({ ...before, settings }, runId, p.config),
+    phase: 'done',
+    origin: { kind: 'snapshot', name, provenance: p },
+    dataset: snap.data,
+    scoring: { layers: snap.layers, batches: p.scoring.batches, seconds: p.scoring.seconds },
+    result: { trainSeconds: p.trainSeconds, samplesPerSec: p.samplesPerSec },
+    epochs: epochs.map((e, i) => ({ epoch: i + 1, ...e, numTensors: NaN })),
+    ...appendLosses(initialState(), losses, 0, batchesPerEpoch),
+    progress: { epoch: epochs.length, epochs: epochs.length, batch: batchesPerEpoch, batchesPerEpoch, samplesPerSec: p.samplesPerSec, etaSec: 0, fraction: 1 },
+    sweep,
+  };
+}
