@@ -162,6 +162,7 @@ test('keyboard: train with the keyboard, every control reachable in column order
   await page.getByTestId('how').locator('summary').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('how')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('how')).toContainText('Fine-tune trains the pruned network'); // words kept apart in JSX
 });
 
 test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that is announced', async ({ lab }) => {

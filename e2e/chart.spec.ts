@@ -52,6 +52,24 @@ test('the chart shows 5 validation curves, a dense baseline and a marker that fo
   await expect.poll(async () => Math.abs((await markerX(lab)) - expected)).toBeLessThan(1.5);
 });
 
+test('after window resizes the marker still sits at the slider\'s sparsity', async ({ lab }) => {
+  await trainedWithCurves(lab);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  const sparsity = (await lab.state()).pruning.view!.report.sparsity;
+  // Wide, narrow (one column), wide again, a small window: each time the plot area moves and changes size.
+  for (const [width, height] of [[1600, 900], [800, 1000], [1366, 768], [1000, 700], [1366, 768]]) {
+    await lab.page.setViewportSize({ width, height });
+    await expect
+      .poll(async () => {
+        const grid = await gridBox(lab);
+        return Math.abs((await markerX(lab)) - (grid.x + grid.width * sparsity));
+      }, { message: `marker at ${width}×${height}` })
+      .toBeLessThan(1.5);
+  }
+});
+
 test('clicking the chart moves the slider there, and the curve agrees with the live evaluation', async ({ lab }) => {
   await trainedWithCurves(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');

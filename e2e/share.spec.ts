@@ -15,6 +15,15 @@ async function trained(lab: LabPage, params = SYNTH) {
   await lab.settled();
 }
 
+const DATE = '\\d{4}-\\d\\d-\\d\\d';
+/** The one downloaded file whose name matches (the names say dataset, criterion, sparsity and date). */
+function named(files: Record<string, Buffer>, pattern: string): Buffer {
+  const re = new RegExp(`^${pattern.replace('DATE', DATE)}$`);
+  const hits = Object.keys(files).filter((f) => re.test(f));
+  expect(hits, `one file named like ${re} among ${Object.keys(files).join(', ')}`).toHaveLength(1);
+  return files[hits[0]];
+}
+
 /** Clicks a button and collects the files it downloads. */
 async function downloads(lab: LabPage, testid: string, count: number): Promise<Record<string, Buffer>> {
   const files: Record<string, Buffer> = {};
@@ -48,11 +57,11 @@ test('a crafted link restores every setting, hides panels and trains on load', a
 test('the exported model loads with tf.loadLayersModel and predicts like the app, pruned weights exactly 0', async ({ lab }) => {
   await trained(lab);
   const files = await downloads(lab, 'export.model', 2);
-  const run = (await downloads(lab, 'export.run', 1))['run.json'];
-  const modelJson = JSON.parse(files['model.json'].toString());
-  expect(modelJson.weightsManifest[0].paths).toEqual(['weights.bin']);
+  const run = named(await downloads(lab, 'export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
+  const modelJson = JSON.parse(named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.json').toString());
+  const bin = named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.weights\\.bin');
+  expect(modelJson.weightsManifest[0].paths).toEqual([Object.keys(files).find((f) => f.endsWith('.weights.bin'))]); // model.json names its weights file
   await tf.setBackend('cpu');
-  const bin = files['weights.bin'];
   const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }));
   const state = await lab.state();
   const ds = makeSynthetic32(6);
@@ -82,7 +91,7 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
 test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({ lab }, testInfo) => {
   await trained(lab);
   const before = (await lab.state()).pruning.view!;
-  const run = (await downloads(lab, 'export.run', 1))['run.json'];
+  const run = named(await downloads(lab, 'export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
   await lab.open('?backend=wasm');
   const input = lab.page.getByTestId('export.file');
   await input.setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: run });
@@ -159,12 +168,12 @@ test('charts and heatmaps download as PNG; neuron pruning exports a smaller stri
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.length).toBeGreaterThan(200);
   }
-  expect(Object.keys(images).sort()).toEqual(['accuracy-vs-sparsity.png', 'heatmap-dense_1.png', 'heatmap-dense_2.png', 'heatmap-dense_3.png', 'training-accuracy.png', 'training-loss.png']);
+  for (const chart of ['accuracy-vs-sparsity', 'heatmap-dense_1', 'heatmap-dense_2', 'heatmap-dense_3', 'training-accuracy', 'training-loss']) named(images, `${chart}-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.png`);
   const stripped = await downloads(lab, 'export.stripped', 2);
-  const json = JSON.parse(stripped['model-stripped.json'].toString());
+  const json = JSON.parse(named(stripped, 'model-stripped-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.json').toString());
   const units = json.modelTopology.config.layers.map((l: { config: { units: number } }) => l.config.units);
   const shapes = (await lab.page.getByTestId('prune.shapes').textContent())!.split('-').map(Number);
   expect(units).toEqual(shapes.slice(1));
   expect(units[0]).toBeLessThan(64);
-  expect(stripped['weights-stripped.bin'].length).toBe(4 * (32 * units[0] + units[0] + units[0] * units[1] + units[1] + units[1] * 10 + 10));
+  expect(named(stripped, 'model-stripped-.*\\.weights\\.bin').length).toBe(4 * (32 * units[0] + units[0] + units[0] * units[1] + units[1] + units[1] * 10 + 10));
 });

@@ -26,7 +26,11 @@ test('trains a short run on WebGPU with progress, curves and gradient statistics
   await expect(lab.page.getByTestId('progress.stats')).toContainText('Epoch 3/3');
   await expect(lab.page.getByTestId('progress.stats')).toContainText('samples/s');
 
-  expect(await lab.drawnLines(lab.lossChart, 20)).toBeGreaterThanOrEqual(2); // batch loss + smoothed
+  // Every batch loss and the smoothed line on the canvas (3 epochs × 32 batches), the validation loss in recharts.
+  await expect.poll(async () => (await lab.lossCanvas()).points).toBe(96);
+  const drawn = await lab.lossCanvas();
+  expect([drawn.grey > 100, drawn.blue > 100]).toEqual([true, true]);
+  expect(await lab.drawnLines(lab.lossChart, 3)).toBe(2); // the validation loss, and the smoothed points of the tooltip
   expect(await lab.drawnLines(lab.accuracyChart, 3)).toBe(2); // train + validation, 3 epochs
 
   const s = await lab.state();

@@ -17,6 +17,8 @@ const controller = createController({
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
   writeHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`),
 });
+// A link pasted into this tab is applied like a fresh visit (our own hash updates use replaceState: no event).
+addEventListener('hashchange', () => controller.openUrl(location.search, location.hash));
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
 void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
 

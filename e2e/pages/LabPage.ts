@@ -105,6 +105,24 @@ export class LabPage {
     );
   }
 
+  /**
+   * The batch losses drawn on the loss chart's canvas: how many points, and how many of its pixels are
+   * painted in each of the two line colours (batch loss grey, smoothed blue).
+   */
+  lossCanvas(): Promise<{ points: number; grey: number; blue: number }> {
+    return this.page.getByTestId('curves.loss.canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let grey = 0;
+      let blue = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] === 0) continue;
+        if (d[i + 2] > d[i] + 60) blue++;
+        else grey++;
+      }
+      return { points: Number(c.dataset.points ?? 0), grey, blue };
+    });
+  }
+
   /** Waits until the pruning numbers belong to the newest slider position (training accuracy included). */
   async settled(): Promise<void> {
     await this.page.waitForFunction(() => window.__gpl!.pruningSettled(), null, { timeout: 60_000 });

@@ -12,23 +12,23 @@ export function installProbe() {
   // Bubble phase at the window: React's own handler (at the root) has run, so the request id is set.
   addEventListener('input', (e) => {
     if (e.target !== slider() || !probe.lastInput || !w.__gpl) return;
-    probe.moves.push({ t0: probe.lastInput.t, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null });
+    probe.moves.push({ t0: probe.lastInput.t, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null, framed: false });
+    if (!looping) requestAnimationFrame(frame);
+    looping = true;
   });
-  const pending = () => probe.moves.filter((m) => m.paint === null);
-  const watch = () => {
-    const panel = document.querySelector('[data-testid="pruning"]');
-    if (!panel) return void setTimeout(watch, 50);
-    new MutationObserver(() => {
-      const view = w.__gpl?.state().pruning.view;
-      if (!view) return;
-      const shown = pending().filter((m) => m.id <= view.id);
-      if (!shown.length) return;
-      // The frame that paints this DOM: its animation-frame callbacks run, then style, layout and paint;
-      // a task queued from them runs after the paint.
-      requestAnimationFrame(() => setTimeout(() => shown.forEach((m) => m.paint ??= performance.now())));
-    }).observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
-  };
-  addEventListener('DOMContentLoaded', watch);
+  // Each animation frame while moves wait, before it paints: the moves whose numbers the state (hence the
+  // DOM: React commits synchronously) now shows are painted in this frame; a task queued from here runs
+  // after the paint.
+  let looping = false;
+  function frame() {
+    const view = w.__gpl.state().pruning.view;
+    const waiting = probe.moves.filter((m) => !m.framed);
+    const shown = view ? waiting.filter((m) => m.id <= view.id) : [];
+    shown.forEach((m) => (m.framed = true));
+    if (shown.length) setTimeout(() => shown.forEach((m) => (m.paint = performance.now())));
+    looping = waiting.length > shown.length;
+    if (looping) requestAnimationFrame(frame);
+  }
 }
 
 /** Long tasks that started in [from, to] (page time, ms): count, total, longest. */

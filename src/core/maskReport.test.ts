@@ -34,6 +34,20 @@ describe('mask report', () => {
     expect(r.layers.map((l) => l.collapsed)).toEqual([false, false, false]);
   });
 
+  it('counts as stranded only the dead units that no neuron pruning removed on purpose', () => {
+    const m = ones();
+    // Unit 0 of hidden layer 1 pruned on purpose (its column and its outgoing row); unit 1 of hidden
+    // layer 2 loses every input as a side effect.
+    [0, 2, 4].forEach((i) => (m[0][i] = 0));
+    m[1].set([0, 0], 0);
+    m[1][3] = 0;
+    const units = [Uint8Array.of(0, 1), Uint8Array.of(1, 1)];
+    const r = maskReport(m, shapes, units);
+    expect(r.deadUnits).toEqual([1, 1]);
+    expect(r.strandedUnits).toEqual([0, 1]);
+    expect(maskReport(m, shapes).strandedUnits).toEqual([1, 1]); // without the units: every dead one
+  });
+
   it('reports a fully pruned kernel as a collapsed layer', () => {
     const m = ones();
     m[2].fill(0);

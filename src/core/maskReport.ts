@@ -27,6 +27,8 @@ export interface MaskReport {
   macsSparse: number;
   /** Per hidden layer, units with no live path from the inputs or none to the outputs. */
   deadUnits: number[];
+  /** Of those, the ones no pruning removed on purpose (with neuron granularity, pruned units are dead by design). */
+  strandedUnits: number[];
   /** Layer sizes after removing dead hidden units, e.g. [784, 41, 19, 10]. */
   shapes: number[];
   /** Some kernel is 100% pruned or no input reaches any output: the output no longer depends on the input. */
@@ -36,7 +38,8 @@ export interface MaskReport {
 
 const BYTES = 4;
 
-export function maskReport(masks: Masks, shapes: Shape[]): MaskReport {
+/** @param units with neuron granularity, per hidden layer, 1 = unit kept (the units pruned on purpose are 0) */
+export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8Array[] | null = null): MaskReport {
   const layers = masks.map((m, l) => {
     let live = 0;
     for (let i = 0; i < m.length; i++) live += m[i];
@@ -65,11 +68,13 @@ export function maskReport(masks: Masks, shapes: Shape[]): MaskReport {
     for (let i = 0; i < inputs; i++) for (let j = 0; j < units; j++) if (useful[l][j] && masks[l][i * units + j]) prev[i] = 1;
     useful[l - 1] = prev;
   }
-  const deadUnits = shapes.slice(0, -1).map((s, l) => {
-    let dead = 0;
-    for (let j = 0; j < s.units; j++) if (!(reached[l][j] && useful[l][j])) dead++;
-    return dead;
-  });
+  const dead = (l: number, strandedOnly: boolean) => {
+    let n = 0;
+    for (let j = 0; j < shapes[l].units; j++) if (!(reached[l][j] && useful[l][j]) && !(strandedOnly && units && !units[l][j])) n++;
+    return n;
+  };
+  const deadUnits = shapes.slice(0, -1).map((_, l) => dead(l, false));
+  const strandedUnits = shapes.slice(0, -1).map((_, l) => dead(l, true));
   const disconnected = !reached[masks.length - 1].some((v) => v === 1);
   return {
     layers,
@@ -81,6 +86,7 @@ export function maskReport(masks: Masks, shapes: Shape[]): MaskReport {
     macsDense: total,
     macsSparse: live,
     deadUnits,
+    strandedUnits,
     shapes: [shapes[0].inputs, ...shapes.slice(0, -1).map((s, l) => s.units - deadUnits[l]), shapes[shapes.length - 1].units],
     collapse: layers.some((l) => l.collapsed) || disconnected,
     disconnected,

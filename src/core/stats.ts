@@ -24,11 +24,48 @@ export function summarize(values: ArrayLike<number>): Summary {
   return { count: n, mean: sum / n, min, max, median: median(values) };
 }
 
-/** The middle of a sorted copy; the mean of the two middles for even counts; NaN when empty. */
+/**
+ * The middle value; the mean of the two middles for even counts; NaN when empty. By selection on a
+ * copy (expected linear time), not a full sort: the live gradient statistics take medians of 50,000
+ * values twice a second on the page.
+ */
 export function median(values: ArrayLike<number>): number {
-  const s = Float64Array.from(values).sort();
-  const mid = s.length >> 1;
-  return s.length === 0 ? NaN : s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+  const n = values.length;
+  if (n === 0) return NaN;
+  const a = Float64Array.from(values);
+  const hi = select(a, n >> 1);
+  return n % 2 ? hi : (hi + maxBelow(a, n >> 1)) / 2;
+}
+
+/** Rearranges `a` so that a[k] is the k-th smallest, smaller ones before it (Hoare's quickselect). */
+function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i++] = a[j];
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k];
+}
+
+/** The largest of a[0..k) (after `select(a, k)`, the (k−1)-th smallest). */
+function maxBelow(a: Float64Array, k: number): number {
+  let m = -Infinity;
+  for (let i = 0; i < k; i++) if (a[i] > m) m = a[i];
+  return m;
 }
 
 /**

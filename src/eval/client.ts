@@ -1,9 +1,8 @@
 /**
- * Page side of the evaluation worker. At most one evaluate request is in flight: a request made while
- * another runs waits, and only the newest waiting one is sent when the worker has answered the previous
- * one with its validation figures (latest value wins). The final position of a drag is always evaluated
- * in full because it is the last request sent; the worker also skips the training-set pass of a request
- * that has been superseded.
+ * Page side of the evaluation workers. The slider's (`createEvalClient`) loads a network and, per
+ * slider position, asks for the training-set figures: the page evaluates masks and validation figures
+ * itself (`src/state/evaluation.ts`), and the worker skips every request superseded while it waited for
+ * the slider to rest. The curves' (`createSweepClient`) loads silently and sweeps.
  */
 import type { Criterion } from '../core/criteria';
 import type { PruneSpec } from '../core/masks';
@@ -12,8 +11,8 @@ import type { EvalNetwork, FromEval, ToEval } from './protocol';
 export interface EvalClient {
   /** Loads a trained network (the worker loads its data); returns the load id (request ids continue from it). */
   load(network: EvalNetwork): number;
-  /** Requests an evaluation; returns its id. */
-  evaluate(criterion: Criterion, spec: PruneSpec, withTrain?: boolean): number;
+  /** Asks for the training figures of a spec; returns the request's id, which numbers that slider position. */
+  train(criterion: Criterion, spec: PruneSpec): number;
   terminate(): void;
 }
 
@@ -26,47 +25,25 @@ export interface EvalPort {
 
 const defaultPort = (name: string): EvalPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name }) as unknown as EvalPort;
 
-export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('evaluation')): EvalClient {
-  let id = 0;
-  let inFlight: number | null = null;
-  let waiting: ToEval | null = null;
-  const send = (msg: ToEval) => {
-    if (msg.type === 'evaluate') inFlight = msg.id;
-    port.postMessage(msg);
-  };
-  const answered = (answeredId: number) => {
-    if (inFlight !== answeredId) return;
-    inFlight = null;
-    if (waiting) {
-      const next = waiting;
-      waiting = null;
-      send(next);
-    }
-  };
-  port.onmessage = (ev) => {
-    const msg = ev.data;
-    onMessage(msg);
-    if (msg.type === 'masks' || msg.type === 'error') answered(msg.id);
-  };
+/** A worker's messages to `onMessage`; a crash becomes an error message for the newest request. */
+function connect(port: EvalPort, onMessage: (msg: FromEval) => void, newest: () => number, what: string): void {
+  port.onmessage = (ev) => onMessage(ev.data);
   port.onerror = (ev) => {
     ev.preventDefault();
-    const failed = inFlight ?? id;
-    onMessage({ type: 'error', id: failed, message: ev.message || 'The evaluation worker crashed.' });
-    answered(failed);
+    onMessage({ type: 'error', id: newest(), message: ev.message || `The ${what} worker crashed.` });
   };
+}
+
+export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('evaluation')): EvalClient {
+  let id = 0;
+  connect(port, onMessage, () => id, 'evaluation');
   return {
     load(network) {
-      id++;
-      waiting = null;
-      inFlight = null;
-      send({ type: 'load', id, network });
+      port.postMessage({ type: 'load', id: ++id, network, report: true });
       return id;
     },
-    evaluate(criterion, spec, withTrain = true) {
-      id++;
-      const msg: ToEval = { type: 'evaluate', id, criterion, spec, withTrain };
-      if (inFlight === null) send(msg);
-      else waiting = msg;
+    train(criterion, spec) {
+      port.postMessage({ type: 'train', id: ++id, criterion, spec });
       return id;
     },
     terminate: () => port.terminate(),
@@ -82,14 +59,10 @@ export interface SweepClient {
 
 export function createSweepClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('curves')): SweepClient {
   let id = 0;
-  port.onmessage = (ev) => onMessage(ev.data);
-  port.onerror = (ev) => {
-    ev.preventDefault();
-    onMessage({ type: 'error', id, message: ev.message || 'The sweep worker crashed.' });
-  };
+  connect(port, onMessage, () => id, 'curves');
   return {
     load(network) {
-      port.postMessage({ type: 'load', id: ++id, network });
+      port.postMessage({ type: 'load', id: ++id, network, report: false });
       return id;
     },
     sweep(request) {

@@ -1,13 +1,14 @@
 /**
- * Messages between the page and the evaluation worker, which runs the pure pruning engine (src/core)
- * off the main thread so a slider drag never blocks the page. Discriminated unions on `type`; every
- * answer names the request `id` it belongs to, and the page keeps only the newest.
+ * Messages between the page and the evaluation workers, which run the pure pruning engine (src/core):
+ * loading a network and its data, the training-set figures of the slider's position, the curves.
+ * Discriminated unions on `type`; every answer names the request `id` it belongs to, and the page keeps
+ * only the newest.
  */
 import type { LayerArrays } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef } from '../core/dataset';
-import type { MaskReport } from '../core/maskReport';
-import type { PruneSpec } from '../core/masks';
+import type { Granularity, PruneIndex, PruneSpec } from '../core/masks';
+import type { EvalSplit, SplitEval } from '../core/pruneEvaluator';
 import type { SweepEvent } from '../core/sweep';
 
 export type { CurvePoint, SweepEvent } from '../core/sweep';
@@ -25,15 +26,16 @@ export interface EvalNetwork {
   dataUrl: string;
 }
 
-export interface SplitEval {
-  accuracy: number;
-  loss: number;
-  perClass: number[];
-}
+export type { EvalSplit, PruneAnswer, SplitEval } from '../core/pruneEvaluator';
+
+/** A prune index for each criterion and granularity, as the worker built them (the page sorts nothing). */
+export type CriterionIndexes = Record<Criterion, Record<Granularity, PruneIndex>>;
 
 export type ToEval =
-  | { type: 'load'; id: number; network: EvalNetwork }
-  | { type: 'evaluate'; id: number; criterion: Criterion; spec: PruneSpec; withTrain: boolean }
+  /** A new network; with `report`, the worker answers 'loaded' (the slider's), else it loads silently (the curves'). */
+  | { type: 'load'; id: number; network: EvalNetwork; report: boolean }
+  /** The training figures of a spec, after TRAIN_PASS_DELAY_MS of quiet (a newer request supersedes it). */
+  | { type: 'train'; id: number; criterion: Criterion; spec: PruneSpec }
   /** Curves for every criterion (validation first, then training), then per-layer sensitivity. */
   | { type: 'sweep'; id: number; criteria: Criterion[]; scope: PruneSpec['scope']; granularity: PruneSpec['granularity']; levels: number[]; sensitivity: Criterion[] };
 
@@ -42,25 +44,26 @@ export type FromEval =
       type: 'loaded';
       id: number;
       dense: { train: SplitEval; val: SplitEval };
-      /** Per criterion, all scores in ascending order (weights, and hidden units for neurons): the
-       * page maps a threshold to the sparsity it gives (and back) without asking the worker. */
-      sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }>;
-      /** The evaluator's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
+      /**
+       * Every criterion's prune index, and the validation split: the page evaluates slider moves
+       * itself, synchronously in the input's event, so their numbers are painted in the input's frame.
+       */
+      indexes: CriterionIndexes;
+      val: EvalSplit;
+      /** The worker's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
       engine: 'wasm' | 'js';
     }
-  /**
-   * Masks with the validation figures (one message, one render: the validation pass takes a few ms),
-   * then the training figures when the slider rests.
-   */
-  | { type: 'masks'; id: number; criterion: Criterion; spec: PruneSpec; masks: Uint8Array[]; units: Uint8Array[] | null; report: MaskReport; threshold: number; groupThresholds: number[]; val: SplitEval; valMs: number; valFull: boolean }
   | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
   /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
   | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }
   | { type: 'sweep-done'; id: number; ms: number }
   | { type: 'error'; id: number; message: string };
 
+/** The buffers a worker message transfers (the worker sends copies of what it keeps). */
 export function evalTransferables(msg: FromEval): ArrayBuffer[] {
-  if (msg.type === 'loaded') return Object.values(msg.sorted).flatMap((s) => [s.weights.buffer as ArrayBuffer, s.units.buffer as ArrayBuffer]);
-  if (msg.type !== 'masks') return [];
-  return [...msg.masks, ...(msg.units ?? [])].map((m) => m.buffer as ArrayBuffer);
+  if (msg.type !== 'loaded') return [];
+  const f = msg.val.features;
+  const arrays: ArrayBufferView[] = [msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal];
+  for (const byGranularity of Object.values(msg.indexes)) for (const idx of Object.values(byGranularity)) for (const g of [idx.global, ...idx.groups]) arrays.push(g.order, g.values);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

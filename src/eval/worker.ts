@@ -1,40 +1,32 @@
 /// <reference lib="webworker" />
 /**
  * The evaluation worker: loads a trained network's data itself (from the MNIST file or the seeded
- * generator, with the run's split), keeps only its sparse features and labels, builds one prune index
- * per (criterion, granularity) on demand, and answers evaluate requests with the masks and the
- * validation figures in one message, then (once the slider rests) the training figures. A newer request
- * supersedes an older one before the training-set pass (latest wins). Two instances run: one answers
- * the slider, one computes the curves.
+ * generator, with the run's split) and keeps only its sparse features and labels. Two instances run.
+ * The slider's sends the page every criterion's prune index and the validation split once loaded (the
+ * page evaluates each slider move itself, in the input's frame) and computes the training-set figures
+ * when the slider rests: a newer request supersedes an older one before that larger pass (latest wins).
+ * The other computes the accuracy-vs-sparsity curves and the per-layer sensitivity.
  */
 import type { LayerArrays } from '../core/arch';
-import { CRITERIA, type Criterion } from '../core/criteria';
-import { computeMasks, criterionIndex, type Granularity, type PruneIndex } from '../core/masks';
-import { maskReport } from '../core/maskReport';
-import { MaskedEvaluator, type EvalResult } from '../core/maskedEval';
+import { CRITERIA } from '../core/criteria';
+import { computeMasks, type PruneIndex } from '../core/masks';
+import { MaskedEvaluator } from '../core/maskedEval';
+import { PruneEvaluator, splitEval, type EvalSplit } from '../core/pruneEvaluator';
 import { yieldToEventLoop } from '../core/schedule';
 import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
 import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
 import { loadDataset } from '../data/load';
-import { evalTransferables, type EvalNetwork, type FromEval, type SplitEval, type ToEval } from './protocol';
+import { evalTransferables, type CriterionIndexes, type EvalNetwork, type FromEval, type ToEval } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-/** One split as the evaluators need it: sparse features and labels (the dense features are dropped). */
-interface EvalSplit {
-  features: SparseFeatures;
-  y: Uint8Array;
-  n: number;
-}
 
 interface Loaded {
   id: number;
   layers: LayerArrays[];
-  seed: number;
   splits: { val: EvalSplit; train: EvalSplit };
-  val: MaskedEvaluator;
+  /** The validation set's evaluator with the prune indexes (the worker's own: the page has copies). */
+  pruner: PruneEvaluator;
   train: MaskedEvaluator;
-  indexes: Map<string, PruneIndex>;
 }
 
 let loaded: Loaded | null = null;
@@ -43,7 +35,6 @@ let latest = 0;
 let latestLoad = 0;
 
 const post = (msg: FromEval) => self.postMessage(msg, evalTransferables(msg));
-const summary = (r: EvalResult): SplitEval => ({ accuracy: r.accuracy, loss: r.loss, perClass: Array.from(r.perClass) });
 const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluator(l.layers, s.features, s.y, s.n);
 /**
  * The training-set pass (4× the validation set) waits for this much quiet: during a drag a newer
@@ -53,61 +44,38 @@ const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluat
 export const TRAIN_PASS_DELAY_MS = 40;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-function indexFor(l: Loaded, criterion: Criterion, granularity: Granularity): PruneIndex {
-  const key = `${criterion}/${granularity}`;
-  let idx = l.indexes.get(key);
-  if (!idx) {
-    idx = criterionIndex(criterion, l.layers, granularity, l.seed);
-    l.indexes.set(key, idx);
-  }
-  return idx;
-}
+const copyIndex = (idx: PruneIndex): PruneIndex => {
+  const g = (s: PruneIndex['global']) => ({ order: s.order.slice(), values: s.values.slice() });
+  return { ...idx, shapes: idx.shapes.map((x) => ({ ...x })), offsets: [...idx.offsets], groups: idx.groups.map(g), global: g(idx.global) };
+};
+const copyFeatures = (f: SparseFeatures): SparseFeatures => ({ ...f, colPtr: f.colPtr.slice(), colRow: f.colRow.slice(), colVal: f.colVal.slice(), rowPtr: f.rowPtr.slice(), rowCol: f.rowCol.slice(), rowVal: f.rowVal.slice() });
 
-async function load(id: number, net: EvalNetwork): Promise<void> {
+/** Loads the network's data; with `report`, tells the page (with copies of the indexes and the validation split). */
+async function load(id: number, net: EvalNetwork, report: boolean): Promise<void> {
   // Not cached: the data lives on only as sparse features.
   const ds = await loadDataset(net.data, net.dataUrl, { cache: false });
   if (id !== latestLoad) return; // a newer network arrived while this one's data loaded
   const d = net.layers[0].inputs;
   if (ds.inputSize !== d) throw new Error(`the ${ds.name} data has ${ds.inputSize} inputs, the network ${d}`);
   const split = (s: typeof ds.val): EvalSplit => ({ features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n });
-  const base = { layers: net.layers, splits: { val: split(ds.val), train: split(ds.train) } };
-  loaded = { id, seed: net.seed, ...base, val: evaluator(base, base.splits.val), train: evaluator(base, base.splits.train), indexes: new Map() };
+  const splits = { val: split(ds.val), train: split(ds.train) };
+  const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
+  loaded = { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
+  if (!report) return;
+  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: copyIndex(pruner.index(c, 'weights')), neurons: copyIndex(pruner.index(c, 'neurons')) }])) as CriterionIndexes;
   const ones = net.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
-  const sorted = {} as Record<Criterion, { weights: Float32Array; units: Float32Array }>;
-  for (const c of CRITERIA) {
-    sorted[c] = { weights: indexFor(loaded, c, 'weights').global.values.slice(), units: indexFor(loaded, c, 'neurons').global.values.slice() };
-  }
-  post({ type: 'loaded', id, dense: { train: summary(loaded.train.evaluate(ones)), val: summary(loaded.val.evaluate(ones)) }, sorted, engine: loaded.val.engineKind });
+  const val = { features: copyFeatures(splits.val.features), y: splits.val.y.slice(), n: splits.val.n };
+  post({ type: 'loaded', id, dense: { train: splitEval(loaded.train.evaluate(ones)), val: pruner.dense() }, indexes, val, engine: pruner.engineKind });
 }
 
-async function evaluate(msg: Extract<ToEval, { type: 'evaluate' }>): Promise<void> {
-  const l = loaded;
-  if (!l) return; // its load failed, and the page shows why
-  const res = computeMasks(indexFor(l, msg.criterion, msg.spec.granularity), msg.spec);
-  const masks = res.masks;
-  let t0 = performance.now();
-  const val = summary(l.val.evaluate(masks));
-  const valMs = performance.now() - t0;
-  // The evaluators read the masks; copies go to the page.
-  post({
-    type: 'masks',
-    id: msg.id,
-    criterion: msg.criterion,
-    spec: msg.spec,
-    masks: masks.map((m) => m.slice()),
-    units: res.units?.map((u) => u.slice()) ?? null,
-    report: maskReport(masks, l.layers),
-    threshold: res.threshold,
-    groupThresholds: res.groupThresholds,
-    val,
-    valMs,
-    valFull: l.val.work.full,
-  });
-  if (!msg.withTrain) return;
+/** The training figures of a slider position, once the slider has rested TRAIN_PASS_DELAY_MS. */
+async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<void> {
   await sleep(TRAIN_PASS_DELAY_MS);
-  if (msg.id !== latest) return; // superseded: skip the larger training-set pass
-  t0 = performance.now();
-  post({ type: 'train-evaluated', id: msg.id, result: summary(l.train.evaluate(masks)), ms: performance.now() - t0 });
+  const l = loaded;
+  if (!l || msg.id !== latest) return; // superseded (or its load failed, and the page shows why)
+  const masks = computeMasks(l.pruner.index(msg.criterion, msg.spec.granularity), msg.spec).masks;
+  const t0 = performance.now();
+  post({ type: 'train-evaluated', id: msg.id, result: splitEval(l.train.evaluate(masks)), ms: performance.now() - t0 });
 }
 
 /**
@@ -134,7 +102,7 @@ async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> 
     batch = [];
     posted = performance.now();
   };
-  for (const event of allCurves((c, g) => indexFor(l, c, g), evaluators, options)) {
+  for (const event of allCurves((c, g) => l.pruner.index(c, g), evaluators, options)) {
     batch.push(event);
     done++;
     if (performance.now() - posted >= SWEEP_POST_MS) flush();
@@ -156,13 +124,13 @@ self.onmessage = (ev: MessageEvent<ToEval>) => {
   if (msg.type === 'load') {
     loaded = null; // a running sweep of the previous network stops
     latestLoad = msg.id;
-    loading = load(msg.id, msg.network).catch(fail(msg.id));
+    loading = load(msg.id, msg.network, msg.report).catch(fail(msg.id));
     return;
   }
   void loading
     .then(() => {
       if (msg.id !== latest) return;
-      return msg.type === 'evaluate' ? evaluate(msg) : runSweep(msg);
+      return msg.type === 'train' ? trainFigures(msg) : runSweep(msg);
     })
     .catch(fail(msg.id));
 };

@@ -5,7 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { layerShapes } from '../core/arch';
 import { serializeRun } from '../core/runFile';
+import { CRITERIA } from '../core/criteria';
+import { makeSynthetic32 } from '../core/dataset';
+import { criterionIndex } from '../core/masks';
 import { encodeSnapshot } from '../core/snapshotFormat';
+import { sparseFeatures } from '../core/sparseFeatures';
 import { makeSnapshot } from '../core/testSnapshot';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
@@ -35,6 +39,13 @@ const split = () => {
   const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
   return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
 };
+/** The slider worker's answer to a load: every prune index and the validation split (seed 1's synthetic data). */
+function loaded(id: number): FromEval {
+  const ds = makeSynthetic32(1);
+  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: criterionIndex(c, layers, 'weights', 1), neurons: criterionIndex(c, layers, 'neurons', 1) }])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
+  const m = { accuracy: 0.5, loss: 1, perClass: [] };
+  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, engine: 'wasm' };
+}
 const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '' };
 
 function setup(hash = '#snapshot=none') {
@@ -70,9 +81,15 @@ describe('controller wiring', () => {
       expect(load.network).toEqual({ layers, seed: 4, data, dataUrl: 'http://x/data/mnist.bin.gz' });
       expect(Object.keys(load.network.data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']); // no features
     }
-    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
+    expect(ev.sent.map((m) => m.type)).toEqual(['load']);
     expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
-    expect(c.store.getState().pruning).toMatchObject({ status: 'loading', loadId: ev.sent[0].id, requested: ev.sent[1].id });
+    expect(c.store.getState().pruning).toMatchObject({ status: 'loading', loadId: ev.sent[0].id, requested: ev.sent[0].id, view: null });
+    // Loaded: the page evaluates the current settings itself at once, and asks the worker for the training figures.
+    ev.reply(loaded(ev.sent[0].id));
+    const p = c.store.getState().pruning;
+    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'train']);
+    expect(p).toMatchObject({ status: 'ready', requested: ev.sent[1].id, view: { id: ev.sent[1].id, criterion: 'gradient', train: null } });
+    expect(p.view!.val.accuracy).toBeGreaterThan(0);
     // A later message of the finished run does not load it again.
     t.reply({ type: 'phase', runId, phase: 'scoring' });
     t.reply({ type: 'done', runId: runId - 1, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
@@ -125,7 +142,7 @@ describe('controller wiring', () => {
     const stop = t.sent.find((m) => m.type === 'stop')!;
     expect(s.runId).toBe(stop.runId);
     expect([s.phase, s.settings.criterion, s.settings.seed, s.dataset?.seed]).toEqual(['done', 'taylor', 9, 9]);
-    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
+    expect(ev.sent.map((m) => m.type)).toEqual(['load']);
     expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
     expect((ev.sent[0] as Extract<ToEval, { type: 'load' }>).network.data.trainIndices).toEqual(split().trainIndices);
     expect(t.sent.some((m) => m.type === 'train')).toBe(false);
@@ -140,13 +157,24 @@ describe('controller wiring', () => {
     t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...split() } });
     t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
     ev.reply({ type: 'error', id: 0, message: 'ignored: older than the load' });
-    const writes = hashes.length;
     c.updateSettings({ threshold: 0.02 }, false);
-    expect(ev.sent.filter((m) => m.type === 'evaluate')).toHaveLength(1); // one in flight: the next waits
+    expect(c.store.getState().pruning.view).toBeNull(); // not loaded yet: nothing to evaluate
+    ev.reply(loaded(ev.sent[0].id));
+    const writes = hashes.length;
+    const before = c.store.getState().pruning.view!;
+    c.updateSettings({ threshold: 0.05 }, false);
+    // Evaluated on the page in the same update as the settings: the view follows at once, the worker computes only the training figures.
+    const after = c.store.getState();
+    expect([after.settings.threshold, after.pruning.view!.id > before.id, after.pruning.view!.spec.value]).toEqual([Math.fround(0.05), true, Math.fround(0.05)]);
+    expect(ev.sent.at(-1)).toMatchObject({ type: 'train', id: after.pruning.view!.id, spec: { value: Math.fround(0.05) } });
     expect(hashes).toHaveLength(writes);
+    const state = c.store.getState();
+    c.updateSettings({}, true); // the slider's release: the hash is written, nothing else changes
+    expect(c.store.getState()).toBe(state);
+    expect(hashes).toHaveLength(writes + 1);
     c.updateSettings({ scope: 'per-layer' });
     expect(cv.sent.filter((m) => m.type === 'sweep').map((m) => (m as Extract<ToEval, { type: 'sweep' }>).scope)).toEqual(['global', 'per-layer']);
-    expect(hashes.at(-1)).toBe('dataset=synthetic-32&scope=per-layer&T=0.02&snapshot=none');
+    expect(hashes.at(-1)).toBe('dataset=synthetic-32&scope=per-layer&T=0.05&snapshot=none');
     c.updateSettings({ backend: 'cpu' });
     expect(t.sent.filter((m) => m.type === 'init').map((m) => (m as Extract<ToWorker, { type: 'init' }>).backend)).toEqual(['auto', 'cpu']);
     expect(c.store.getState()).toMatchObject({ phase: 'idle', scoring: null, backendStatus: 'starting' });
@@ -177,8 +205,10 @@ describe('snapshots', () => {
     expect(s.losses).toHaveLength(250);
     expect(s.sweep).toMatchObject({ status: 'done', scope: 'global', granularity: 'weights' });
     expect(s.sweep.curves.gradient!.val).toEqual(snap.curves.gradient.val);
-    expect(ev.sent.map((m) => m.type)).toEqual(['load', 'evaluate']);
-    expect((ev.sent[1] as Extract<ToEval, { type: 'evaluate' }>).criterion).toBe('taylor');
+    expect(ev.sent.map((m) => m.type)).toEqual(['load']);
+    ev.reply(loaded(ev.sent[0].id));
+    expect((ev.sent[1] as Extract<ToEval, { type: 'train' }>).criterion).toBe('taylor');
+    expect(c.store.getState().pruning.view!.criterion).toBe('taylor');
     // The curves came with it: the curves worker is not even loaded until a sweep is needed.
     expect(cv.sent).toEqual([]);
     c.updateSettings({ scope: 'per-layer' });
@@ -211,5 +241,50 @@ describe('snapshots', () => {
     c.train();
     await settle();
     expect(c.store.getState()).toMatchObject({ phase: 'loading', origin: { kind: 'trained' }, openingSnapshot: null });
+  });
+});
+
+describe('links pasted into the open tab', () => {
+  const settle = () => new Promise((r) => setTimeout(r, 20));
+  const serveSnapshot = () => vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))));
+
+  it('on a snapshot, a link for the same one only changes the settings; snapshot=none empties the lab', async () => {
+    serveSnapshot();
+    const { c, ev } = setup('#dataset=synthetic-32');
+    await settle();
+    ev.reply(loaded(ev.sent[0].id));
+    const runId = c.store.getState().runId;
+    c.openUrl('', '#dataset=synthetic-32&criterion=obd&T=0.001&hide=export');
+    let s = c.store.getState();
+    expect([s.runId, s.origin?.kind, s.settings.criterion, s.settings.threshold, s.flags.hide]).toEqual([runId, 'snapshot', 'obd', Math.fround(0.001), ['export']]);
+    expect(s.pruning.view!.criterion).toBe('obd'); // evaluated on the network already there
+    c.openUrl('', '#dataset=synthetic-32&snapshot=none&epochs=abc');
+    s = c.store.getState();
+    expect([s.phase, s.origin, s.pendingLink]).toEqual(['idle', null, null]);
+    expect(s.notices.at(-1)).toMatch(/^URL key "epochs" ignored/);
+  });
+
+  it('with the user\'s own network, the page asks: keep it (taking the link\'s settings) or open the link\'s', async () => {
+    vi.useFakeTimers();
+    const { c, t } = setup('#dataset=synthetic-32&snapshot=none');
+    t.reply({ type: 'ready', backend });
+    c.train();
+    const runId = c.store.getState().runId;
+    t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...split() } });
+    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+    c.openUrl('', '#dataset=synthetic-32&criterion=taylor');
+    expect(c.store.getState().pendingLink).toMatchObject({ prompt: 'This link opens the pre-trained synthetic-32 network: the network you have now would be replaced.' });
+    expect(c.store.getState().settings.criterion).toBe('gradient'); // nothing changed yet
+    c.resolvePendingLink(false);
+    let s = c.store.getState();
+    expect([s.pendingLink, s.runId, s.origin?.kind, s.settings.criterion]).toEqual([null, runId, 'trained', 'taylor']);
+    vi.useRealTimers();
+    serveSnapshot();
+    c.openUrl('', '#dataset=synthetic-32&autotrain=1');
+    expect(c.store.getState().pendingLink?.prompt).toBe('This link trains a new network: the network you have now would be replaced.');
+    c.resolvePendingLink(true);
+    s = c.store.getState();
+    expect([s.phase, s.origin?.kind, s.flags.autotrain]).toEqual(['loading', 'trained', true]);
+    expect(s.runId).toBeGreaterThan(runId);
   });
 });

@@ -9,11 +9,11 @@ import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
 import { createCurves } from './curves';
-import { createEvaluation, requested } from './evaluation';
+import { createEvaluation } from './evaluation';
 import { createExperiments, type Experiments } from './experiments';
-import { joinHash, parseFlags, serializeFlags, snapshotToOpen } from './flags';
 import { importedState } from './importRun';
-import { parseSettings, serializeSettings, type Settings } from './settings';
+import { hashOf, holdsOwnWork, linkNetwork, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
+import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
 import { createSnapshots } from './snapshots';
 import { initialState, Store, type AppState } from './store';
@@ -44,6 +44,13 @@ export interface Controller {
   cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
   openSnapshot(name: DatasetName): Promise<void>;
+  /**
+   * A link pasted into the open tab (hashchange): applied like a fresh visit; when that would replace
+   * the user's own network, the page asks first (`pendingLink`).
+   */
+  openUrl(search: string, hash: string): void;
+  /** The answer to that question: replace the network (true), or keep it and take only the link's settings. */
+  resolvePendingLink(replace: boolean): void;
 }
 
 export interface ControllerEnv {
@@ -60,11 +67,10 @@ export interface ControllerEnv {
 }
 
 export function createController(env: ControllerEnv): Controller {
-  const { settings, given, notices: settingNotices } = parseSettings(env.search, env.hash);
-  const { flags, notices: flagNotices } = parseFlags(env.search, env.hash);
-  const store = new Store<AppState>(initialState(settings, [...settingNotices, ...flagNotices], flags));
-  /** The URL hash: every non-default setting, plus the flags the page was opened with. */
-  const writeHash = () => env.writeHash(joinHash(serializeSettings(store.getState().settings), serializeFlags(flags)));
+  const first = readLink(env.search, env.hash);
+  const store = new Store<AppState>(initialState(first.settings, first.notices, first.flags));
+  /** The URL hash: every non-default setting, plus the flags. */
+  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags));
 
   const evaluation = createEvaluation(store, env.ports?.evaluation);
   const curves = createCurves(store, env.ports?.curves);
@@ -79,7 +85,7 @@ export function createController(env: ControllerEnv): Controller {
     evaluation.load(network);
     curves.load(network, s.origin?.kind === 'snapshot' ? { scope: 'global', granularity: 'weights' } : undefined);
   };
-  let autotrain = flags.autotrain;
+  let autotrain = first.flags.autotrain;
   const train = (options?: RunOptions) => {
     writeHash();
     training.train(options);
@@ -96,10 +102,22 @@ export function createController(env: ControllerEnv): Controller {
   });
   const experiments = createExperiments(store, training.client);
   const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
-  const first = snapshotToOpen(flags, settings.dataset);
-  if (first) void snapshots.open(first, given).then(writeHash);
+  /** Opens the network a link asks for (its settings and flags are in the store already). */
+  const openNetwork = (net: LinkNetwork, link: Link) => {
+    if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
+    else if (net.kind === 'train' && store.getState().backendStatus === 'ready') train();
+    else if (net.kind === 'train') autotrain = true; // once the backend is ready
+    else if (store.getState().origin || store.getState().phase !== 'idle') training.reset();
+  };
+  const firstNetwork = linkNetwork(first);
+  if (firstNetwork.kind === 'snapshot') openNetwork(firstNetwork, first);
+  /** Takes a link's settings, flags and notices into the state (re-evaluating the network on screen). */
+  const takeLink = (link: Link) => {
+    store.setState((s) => ({ ...s, flags: link.flags, notices: [...s.notices, ...link.notices], pendingLink: null }));
+    api.updateSettings(link.settings);
+  };
 
-  return {
+  const api: Controller = {
     store,
     train,
     pause: training.pause,
@@ -107,9 +125,9 @@ export function createController(env: ControllerEnv): Controller {
     reset: training.reset,
     updateSettings(patch, commit = true) {
       const change = settingsChange(store.getState(), patch);
-      // The request goes out before React re-renders, so the worker computes while the page renders.
-      const id = change.evaluate ? evaluation.request(change.next) : null;
-      store.setState((s) => requested(id)({ ...s, settings: change.next }));
+      // One state update: the settings and, evaluated now, what they prune (painted in this frame).
+      const view = change.evaluate ? evaluation.request(change.next) : null;
+      if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
       if (commit) writeHash();
       if (change.curves) curves.request(change.next);
       if (change.backend) training.switchBackend();
@@ -125,6 +143,23 @@ export function createController(env: ControllerEnv): Controller {
     cancelFinetune: experiments.cancel,
     faults: training.faults,
     openSnapshot: (name) => snapshots.open(name).then(writeHash),
+    openUrl(search, hash) {
+      const link = readLink(search, hash);
+      const net = linkNetwork(link);
+      const s = store.getState();
+      if (showsNetwork(s, net)) return takeLink(link);
+      if (holdsOwnWork(s)) return store.setState((st) => ({ ...st, pendingLink: { search, hash, prompt: replacePrompt(net) } }));
+      takeLink(link);
+      openNetwork(net, link);
+    },
+    resolvePendingLink(replace) {
+      const pending = store.getState().pendingLink;
+      if (!pending) return;
+      const link = readLink(pending.search, pending.hash);
+      takeLink(link);
+      if (replace) openNetwork(linkNetwork(link), link);
+      else writeHash();
+    },
     importRun(text) {
       // A valid file stops whatever the training worker runs; the import becomes the current run.
       const result = importedState(store.getState(), text, () => training.client().stop());
@@ -135,4 +170,5 @@ export function createController(env: ControllerEnv): Controller {
       return null;
     },
   };
+  return api;
 }

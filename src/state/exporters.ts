@@ -14,10 +14,25 @@ const required = (s: AppState) => {
   return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
 };
 
+/** Today as YYYY-MM-DD (local time), for file names. */
+export const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/**
+ * What a downloaded file holds, for its name: dataset, criterion, the sparsity of the mask (0.1%
+ * steps), date, e.g. `mnist-taylor-90.0pct-2026-12-01`; several downloads of an afternoon do not collide.
+ */
+export function fileStem(s: AppState): string {
+  const v = s.pruning.view;
+  const sparsity = v ? `-${(v.report.sparsity * 100).toFixed(1)}pct` : '';
+  return `${s.dataset?.name ?? s.settings.dataset}-${v?.criterion ?? s.settings.criterion}${sparsity}-${today()}`;
+}
+
 const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
   { name: `${stem}.json`, type: 'application/json', data: JSON.stringify(a.modelJson) },
   { name: a.modelJson.weightsManifest[0].paths[0], type: 'application/octet-stream', data: a.weightData },
 ];
+/** model.json and its weights file, named `<kind>-<stem>.json` and `<kind>-<stem>.weights.bin` (the manifest names the latter). */
+const modelArtifacts = (layers: Parameters<typeof layersModelArtifacts>[0], masks: Uint8Array[] | null, name: string) => artifactFiles(layersModelArtifacts(layers, masks, { weightsPath: `${name}.weights.bin` }), name);
 
 /**
  * The pruned model (trained weights × the slider's mask) in the TensorFlow.js layers format, loadable
@@ -26,16 +41,14 @@ const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
  */
 export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'stripped'): FileOut[] {
   const { scoring, view } = required(s);
+  const stem = fileStem(s);
   if (variant === 'finetuned') {
     const ft = s.experiments.finetune?.result;
     if (!ft) throw new Error('Fine-tune the pruned network first.');
-    return artifactFiles(layersModelArtifacts(ft.layers, null, { weightsPath: 'weights-finetuned.bin' }), 'model-finetuned');
+    return modelArtifacts(ft.layers, null, `model-finetuned-${stem}`);
   }
-  if (variant === 'stripped') {
-    const stripped = strippedLayers(scoring.layers, view.masks);
-    return artifactFiles(layersModelArtifacts(stripped.layers, null, { weightsPath: 'weights-stripped.bin' }), 'model-stripped');
-  }
-  return artifactFiles(layersModelArtifacts(scoring.layers, view.masks), 'model');
+  if (variant === 'stripped') return modelArtifacts(strippedLayers(scoring.layers, view.masks).layers, null, `model-stripped-${stem}`);
+  return modelArtifacts(scoring.layers, view.masks, `model-${stem}`);
 }
 
 /** run.json: settings, split indices, weights, gradient statistics, masks, metrics and curves. */
@@ -61,7 +74,7 @@ export function runFile(s: AppState): FileOut {
     },
     sweep,
   });
-  return { name: 'run.json', type: 'application/json', data: text };
+  return { name: `run-${fileStem(s)}.json`, type: 'application/json', data: text };
 }
 
 /** Every curve point as CSV. */
@@ -73,5 +86,5 @@ export function sweepCsv(s: AppState): FileOut {
     }
   }
   if (rows.length === 1) throw new Error('The curves are not computed yet.');
-  return { name: 'sweep.csv', type: 'text/csv', data: `${rows.join('\n')}\n` };
+  return { name: `curves-${s.dataset?.name ?? s.settings.dataset}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`, type: 'text/csv', data: `${rows.join('\n')}\n` };
 }

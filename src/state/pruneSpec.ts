@@ -9,7 +9,8 @@ export function pruneSpecOf(s: Settings): PruneSpec {
 
 type Sorted = Record<Criterion, { weights: Float32Array; units: Float32Array }>;
 
-const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => (s.granularity === 'neurons' ? sorted[criterion].units : sorted[criterion].weights);
+/** The sorted scores a spec ranks: the weights', or the hidden units' with neuron granularity. */
+export const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => (s.granularity === 'neurons' ? sorted[criterion].units : sorted[criterion].weights);
 
 /** Fraction of items (weights, or hidden units) a threshold `t` prunes, from their ascending scores (0 when there are none). */
 export function fractionPruned(sorted: Float32Array, t: number): number {

@@ -6,6 +6,7 @@
 import type { Criterion } from '../core/criteria';
 import type { MaskReport } from '../core/maskReport';
 import type { PruneSpec } from '../core/masks';
+import type { PruneAnswer } from '../core/pruneEvaluator';
 import type { FromEval, SplitEval } from '../eval/protocol';
 
 export type { SplitEval } from '../eval/protocol';
@@ -23,7 +24,7 @@ export interface PruneView {
   train: SplitEval | null;
   /** The last training figures of an earlier position, shown (marked stale) until `train` arrives. */
   trainBefore: SplitEval | null;
-  /** Milliseconds the worker spent on the validation evaluation, and whether it was a full pass (else incremental). */
+  /** Milliseconds the validation evaluation took, and whether it was a full pass (else incremental). */
   valMs: number;
   valFull: boolean;
 }
@@ -34,9 +35,9 @@ export interface PruningState {
   /** The newest evaluate request sent. */
   requested: number;
   dense: { train: SplitEval; val: SplitEval } | null;
-  /** Per criterion, every score in ascending order (from the worker). */
+  /** Per criterion, every score in ascending order (the worker's prune indexes). */
   sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }> | null;
-  /** The evaluator's arithmetic, once loaded. */
+  /** The arithmetic of the page's evaluator (validation figures), once loaded. */
   engine: 'wasm' | 'js' | null;
   view: PruneView | null;
   error: string | null;
@@ -44,30 +45,21 @@ export interface PruningState {
 
 export const initialPruning = (): PruningState => ({ status: 'idle', loadId: 0, requested: 0, dense: null, sorted: null, engine: null, view: null, error: null });
 
-export function applyEvalMessage(s: PruningState, msg: FromEval): PruningState {
+/** Pure: the state showing the answer for slider position `id` (the validation figures, computed on the page). */
+export function withView(s: PruningState, id: number, a: PruneAnswer): PruningState {
+  if (id < s.loadId || (s.view && id <= s.view.id)) return s;
+  const { criterion, spec, masks, units, report, threshold, groupThresholds, val, valMs, valFull } = a;
+  return { ...s, requested: Math.max(s.requested, id), view: { id, criterion, spec, masks, units, report, threshold, groupThresholds, val, valMs, valFull, train: null, trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null } };
+}
+
+/** Pure: the state after a message of the slider's evaluation worker. `engine`: the page's evaluator's, for 'loaded'. */
+export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm' | 'js'): PruningState {
   switch (msg.type) {
-    case 'loaded':
-      return msg.id === s.loadId ? { ...s, status: 'ready', dense: msg.dense, sorted: msg.sorted, engine: msg.engine, error: null } : s;
-    case 'masks':
-      if (msg.id < s.loadId || (s.view && msg.id <= s.view.id)) return s;
-      return {
-        ...s,
-        view: {
-          id: msg.id,
-          criterion: msg.criterion,
-          spec: msg.spec,
-          masks: msg.masks,
-          units: msg.units,
-          report: msg.report,
-          threshold: msg.threshold,
-          groupThresholds: msg.groupThresholds,
-          val: msg.val,
-          train: null,
-          trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null,
-          valMs: msg.valMs,
-          valFull: msg.valFull,
-        },
-      };
+    case 'loaded': {
+      if (msg.id !== s.loadId) return s;
+      const sorted = Object.fromEntries(Object.entries(msg.indexes).map(([c, i]) => [c, { weights: i.weights.global.values, units: i.neurons.global.values }])) as PruningState['sorted'];
+      return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
+    }
     case 'train-evaluated':
       if (!s.view || s.view.id !== msg.id) return s;
       return { ...s, view: { ...s.view, train: msg.result } };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
 import { parseFlags, serializeFlags } from './flags';
-import { defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS } from './settings';
+import { defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS, shortestFloat32 } from './settings';
 
 describe('settings URL codec', () => {
   it('uses the schema defaults for an empty URL', () => {
@@ -94,6 +94,26 @@ describe('settings codec: every field, and fuzzing', () => {
       expect(() => parseFlags('', hash)).not.toThrow();
       expect(Object.getPrototypeOf(out!.settings)).toBe(Object.prototype);
     }
+  });
+});
+
+describe('thresholds in links', () => {
+  it('are written in the shortest form that reads back as the same float32', () => {
+    expect(shortestFloat32(Math.fround(0.01))).toBe('0.01');
+    expect(shortestFloat32(0.009999999776482582)).toBe('0.01');
+    expect(shortestFloat32(1e-7)).toBe('1e-7');
+    expect(shortestFloat32(0)).toBe('0');
+    const r = createRng(11);
+    for (let k = 0; k < 2000; k++) {
+      const v = Math.fround(Math.exp(-30 + 40 * r.next()));
+      const text = shortestFloat32(v);
+      expect(Math.fround(Number(text))).toBe(v);
+      expect(text.replace(/e.*$/, '').replace(/[-.]/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(9);
+    }
+    const s = { ...defaultSettings(), threshold: Math.fround(0.0123456789) };
+    expect(serializeSettings(s)).toBe('T=0.012345679');
+    expect(parseSettings('', `#${serializeSettings(s)}`).settings.threshold).toBe(s.threshold);
+    expect(serializeSettings(defaultSettings())).toBe(''); // the default is the float32 of 0.01
   });
 });
 

@@ -28,7 +28,8 @@ export interface Settings extends TrainConfig {
 }
 
 interface NumberField {
-  kind: 'int' | 'float';
+  /** float32: the value is rounded to float32 (the type of the scores it is compared with) and written in its shortest form. */
+  kind: 'int' | 'float' | 'float32';
   key: string;
   label: string;
   min: number;
@@ -60,7 +61,7 @@ export const SCHEMA: Schema = {
   scope: { kind: 'enum', key: 'scope', label: 'Scope', values: ['global', 'per-layer'], default: 'global', help: 'global: one threshold for all layers (the article). per-layer: every layer pruned to the same sparsity.' },
   granularity: { kind: 'enum', key: 'granularity', label: 'Granularity', values: ['weights', 'neurons'], default: 'weights', help: 'weights: single connections. neurons: whole hidden units (a smaller dense network).' },
   mode: { kind: 'enum', key: 'mode', label: 'Mode', values: ['threshold', 'sparsity'], default: 'threshold', help: 'threshold: prune score < T (the article). sparsity: prune a fraction of the lowest scores.' },
-  threshold: { kind: 'float', key: 'T', label: 'Threshold T', min: 0, max: 1e6, default: 0.01, help: 'Prune every weight whose score is below T (the article’s example: 0.01).' },
+  threshold: { kind: 'float32', key: 'T', label: 'Threshold T', min: 0, max: 1e6, default: Math.fround(0.01), help: 'Prune every weight whose score is below T (the article’s example: 0.01).' },
   sparsity: { kind: 'float', key: 'sparsity', label: 'Target sparsity', min: 0, max: 0.999, default: 0.5, help: 'Fraction of weights (or hidden units) to prune, 0–0.999.' },
   view: { kind: 'enum', key: 'view', label: 'Heatmap', values: HEATMAP_VIEWS, default: 'score', help: 'What the heatmaps show: the current criterion’s score, another criterion, the raw weights, or MNIST receptive fields.' },
   scale: { kind: 'enum', key: 'scale', label: 'Colour scale', values: ['log', 'linear'], default: 'log', help: 'Gradients span decades: log scale by default.' },
@@ -73,6 +74,19 @@ export function defaultSettings(): Settings {
 }
 
 const MAX_VALUE_LENGTH = 64;
+
+/** The shortest decimal that reads back as the same float32 (0.01, not 0.009999999776482582). */
+export function shortestFloat32(v: number): string {
+  const f = Math.fround(v);
+  for (let digits = 1; digits < 9; digits++) {
+    const s = Number(f.toPrecision(digits));
+    if (Math.fround(s) === f) return String(s);
+  }
+  return String(Number(f.toPrecision(9)));
+}
+
+/** A setting's value as text, as links and notices show it. */
+export const showValue = (name: keyof Settings, v: Settings[keyof Settings]) => (SCHEMA[name].kind === 'float32' ? shortestFloat32(v as number) : String(v));
 
 /** A plain decimal or exponent number (no hex, no Infinity, no separators), or null. */
 export function parseNumber(raw: string): number | null {
@@ -94,7 +108,7 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
   if (!Number.isFinite(v)) return { error: `${field.label}: "${text}" is not a finite number` };
   if (field.kind === 'int' && !Number.isInteger(v)) return { error: `${field.label}: ${text} is not a whole number` };
   if (v < field.min || v > field.max) return { error: `${field.label}: ${text} is outside ${field.min}–${field.max}` };
-  return { value: v as Settings[K] };
+  return { value: (field.kind === 'float32' ? Math.fround(v) : v) as Settings[K] };
 }
 
 /**
@@ -116,7 +130,7 @@ export function parseSettings(search: string, hash: string): { settings: Setting
       if ('value' in r) {
         (settings as unknown as Record<string, unknown>)[name] = r.value;
         given.add(name);
-      } else notices.push(`URL key "${key}" ignored — ${r.error}; using ${SCHEMA[name].default}.`);
+      } else notices.push(`URL key "${key}" ignored — ${r.error}; using ${showValue(name, SCHEMA[name].default)}.`);
     }
   }
   return { settings, given: [...given], notices };
@@ -126,7 +140,7 @@ export function parseSettings(search: string, hash: string): { settings: Setting
 export function serializeSettings(settings: Settings): string {
   const params = new URLSearchParams();
   for (const name of SETTING_KEYS) {
-    if (settings[name] !== SCHEMA[name].default) params.set(SCHEMA[name].key, String(settings[name]));
+    if (settings[name] !== SCHEMA[name].default) params.set(SCHEMA[name].key, showValue(name, settings[name]));
   }
   return params.toString();
 }

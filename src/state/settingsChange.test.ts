@@ -37,6 +37,25 @@ describe('settingsChange', () => {
     expect(settingsChange(sparsityMode, { criterion: 'magnitude' }).next.threshold).toBe(0.25);
   });
 
+  it('a new mode keeps what is pruned, both ways', () => {
+    // Threshold mode, T = 0.25 prunes 2 of the 4 gradient scores: sparsity mode starts at 50%.
+    expect(settingsChange(loaded(), { mode: 'sparsity' }).next.sparsity).toBe(0.5);
+    // Sparsity 90% (3 of 4, floor of 3.6) → the T that prunes exactly those: the fourth score.
+    const s = loaded();
+    s.settings = { ...s.settings, mode: 'sparsity', sparsity: 0.9 };
+    const back = settingsChange(s, { mode: 'threshold' });
+    expect(back.next.threshold).toBe(Math.fround(0.4));
+    expect(settingsChange({ ...s, settings: back.next }, {}).next.threshold).toBe(back.next.threshold);
+    // Beyond the largest score the sparsity stays inside the field's range.
+    const high = loaded();
+    high.settings = { ...high.settings, threshold: 9 };
+    expect(settingsChange(high, { mode: 'sparsity' }).next.sparsity).toBe(0.999);
+  });
+
+  it('T is a float32, like the scores it is compared with', () => {
+    expect(settingsChange(loaded(), { threshold: 0.1 }).next.threshold).toBe(Math.fround(0.1));
+  });
+
   it('a backend change says so', () => {
     expect(settingsChange(loaded(), { backend: 'cpu' }).backend).toBe(true);
     expect(settingsChange(loaded(), { backend: 'auto' }).backend).toBe(false);

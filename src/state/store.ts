@@ -58,6 +58,8 @@ export interface AppState {
   origin: Origin | null;
   /** A snapshot being fetched, to open when it arrives. */
   openingSnapshot: DatasetName | null;
+  /** A link pasted into the tab that would replace the user's own network: waiting for their answer. */
+  pendingLink: { search: string; hash: string; prompt: string } | null;
   pruning: PruningState;
   sweep: SweepState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
@@ -90,6 +92,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     dataset: null,
     origin: null,
     openingSnapshot: null,
+    pendingLink: null,
     pruning: initialPruning(),
     sweep: initialSweep(),
     experiments: initialExperiments(),

@@ -7,7 +7,13 @@ import { NumberField } from './NumberField';
 
 export function ControlsPanel() {
   const c = useController();
-  const settings = useAppState((s) => s.settings);
+  // One field each: a slider move changes the settings object, and this panel need not follow it.
+  const dataset = useAppState((s) => s.settings.dataset);
+  const epochs = useAppState((s) => s.settings.epochs);
+  const batchSize = useAppState((s) => s.settings.batchSize);
+  const learningRate = useAppState((s) => s.settings.learningRate);
+  const seed = useAppState((s) => s.settings.seed);
+  const backend = useAppState((s) => s.settings.backend);
   const phase = useAppState((s) => s.phase);
   const backendReady = useAppState((s) => s.backendStatus === 'ready');
   const running = isRunning(phase);
@@ -23,7 +29,7 @@ export function ControlsPanel() {
         <label htmlFor={datasetId} title={SCHEMA.dataset.help}>
           Dataset
         </label>
-        <select id={datasetId} data-testid="controls.dataset" value={settings.dataset} disabled={running} title={SCHEMA.dataset.help} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
+        <select id={datasetId} data-testid="controls.dataset" value={dataset} disabled={running} title={SCHEMA.dataset.help} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
           {DATASET_NAMES.map((d) => (
             <option key={d} value={d}>
               {d === 'mnist' ? 'MNIST digits · 784 inputs' : 'Synthetic · 32 features'}
@@ -32,16 +38,16 @@ export function ControlsPanel() {
         </select>
       </div>
       <div className="field-grid">
-        <NumberField name="epochs" value={settings.epochs} disabled={running} onCommit={(v) => c.updateSettings({ epochs: v })} />
-        <NumberField name="batchSize" value={settings.batchSize} disabled={running} onCommit={(v) => c.updateSettings({ batchSize: v })} />
-        <NumberField name="learningRate" value={settings.learningRate} disabled={running} onCommit={(v) => c.updateSettings({ learningRate: v })} />
-        <NumberField name="seed" value={settings.seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
+        <NumberField name="epochs" value={epochs} disabled={running} onCommit={(v) => c.updateSettings({ epochs: v })} />
+        <NumberField name="batchSize" value={batchSize} disabled={running} onCommit={(v) => c.updateSettings({ batchSize: v })} />
+        <NumberField name="learningRate" value={learningRate} disabled={running} onCommit={(v) => c.updateSettings({ learningRate: v })} />
+        <NumberField name="seed" value={seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
       <div className="field" hidden={hideBackend}>
         <label htmlFor={backendId} title={SCHEMA.backend.help}>
           Backend
         </label>
-        <select id={backendId} data-testid="controls.backend" value={settings.backend} title="Switching the backend stops the current run." onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
+        <select id={backendId} data-testid="controls.backend" value={backend} title="Switching the backend stops the current run." onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
           {BACKEND_CHOICES.map((b) => (
             <option key={b} value={b}>
               {b === 'auto' ? 'auto (best available)' : b}

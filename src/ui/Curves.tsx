@@ -1,11 +1,13 @@
-import { memo } from 'react';
+import { memo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useAppState } from './context';
 import type { EpochMetrics, LossPoint } from '../state/store';
+import { LossCanvas } from './LossCanvas';
 import { useReducedMotion } from './useReducedMotion';
 
 // Okabe–Ito hues; orange is a darker shade in the light scheme (CSS variable) for 3:1 against the panel.
 const COLORS = { batch: '#9aa5b1', smooth: '#0072b2', train: 'var(--c-orange)', val: '#009e73' };
+const CANVAS_COLORS = { batch: COLORS.batch, smooth: COLORS.smooth };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 /** The lines never animate: they grow live while training, and a tween would lag behind the data. */
 const animate = false;
@@ -26,18 +28,51 @@ function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
   return Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => Number((i * step).toFixed(2)));
 }
 
-const LossChart = memo(function LossChart({ losses, epochs, maxX, reduced }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
+/**
+ * The loss chart: recharts draws the frame (grid, axes, legend, tooltip) and the validation loss per
+ * epoch, and re-renders only when those change; the batch losses and their smoothed average, which grow
+ * with every progress message, are drawn on a canvas over it (LossCanvas).
+ */
+function LossChart({ losses, epochs, maxX, reduced }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
+  const box = useRef<HTMLDivElement>(null);
+  const ticks = lossTicks(losses, epochs);
+  const yTop = ticks[ticks.length - 1];
+  return (
+    <div ref={box} className="loss-box">
+      <LossFrame epochs={epochs} smoothAtEpochs={smoothAtEpochs(losses, epochs)} maxX={maxX} ticks={ticks.join(',')} reduced={reduced} />
+      <LossCanvas box={box} losses={losses} maxX={maxX} yTop={yTop} colors={CANVAS_COLORS} />
+    </div>
+  );
+}
+
+/** The smoothed training loss at each epoch's end (for the tooltip); changes once per epoch. */
+function smoothAtEpochs(losses: LossPoint[], epochs: EpochMetrics[]): string {
+  let k = 0;
+  return epochs
+    .map((e) => {
+      while (k + 1 < losses.length && losses[k + 1].x <= e.epoch + 1e-9) k++;
+      return losses[k]?.smooth ?? NaN;
+    })
+    .join(',');
+}
+
+const LossFrame = memo(function LossFrame({ epochs, smoothAtEpochs, maxX, ticks, reduced }: { epochs: EpochMetrics[]; smoothAtEpochs: string; maxX: number; ticks: string; reduced: boolean }) {
+  const smooth = smoothAtEpochs ? smoothAtEpochs.split(',').map(Number) : [];
+  const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
+  const yTicks = ticks.split(',').map(Number);
   return (
     <ResponsiveContainer width="100%" height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title="Loss per epoch; arrow keys step through the points">
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', ...AXIS_LABEL }} stroke="var(--muted)" />
-        <YAxis stroke="var(--muted)" domain={[0, niceMax]} ticks={lossTicks(losses, epochs)} tickFormatter={(v: number) => v.toFixed(1)} width={44} />
+        <YAxis stroke="var(--muted)" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} tickFormatter={(v: number) => v.toFixed(1)} width={44} allowDataOverflow />
         <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
         <Legend formatter={legendText} />
-        <Line data={losses} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
-        <Line data={losses} dataKey="smooth" name="train loss (smoothed)" stroke={COLORS.smooth} dot={false} isAnimationActive={animate} strokeWidth={2} />
-        <Line data={epochs.map((e) => ({ x: e.epoch, v: e.valLoss }))} dataKey="v" name="validation loss" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+        {/* Drawn on the canvas; here for the legend only. */}
+        <Line data={[]} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
+        {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
+        <Line data={data} dataKey="smooth" name="train loss (smoothed)" stroke={COLORS.smooth} strokeOpacity={0} dot={false} activeDot={{ r: 3 }} isAnimationActive={animate} strokeWidth={2} />
+        <Line data={data} dataKey="v" name="validation loss" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
       </LineChart>
     </ResponsiveContainer>
   );

@@ -14,7 +14,9 @@ export function ExperimentsPanel() {
   const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
   const busy = ft?.status === 'running';
   const target = view ? Math.min(0.99, view.report.sparsity) : 0.9;
-  const fraction = exp?.status === 'running' ? (exp.step + (ft?.progress?.fraction ?? 0)) / exp.total : 0;
+  const running = exp?.status === 'running';
+  const fraction = running ? (exp.step + (ft?.progress?.fraction ?? 0)) / exp.total : 0;
+  const stage = !running ? '' : exp.kind === 'curve' ? `Fine-tune curve (${CRITERION_INFO[exp.criterion].label}): level ${exp.step + 1}/${exp.total} (${pct(CURVE_SPARSITIES[exp.step], 0)})` : `Iterative pruning to ${pct(ft?.sparsity ?? target, 0)} in ${ITERATIVE_STEPS} steps`;
   return (
     <section className="panel experiments" aria-labelledby="exp-title" data-testid="experiments">
       <h2 id="exp-title">Fine-tuning experiments</h2>
@@ -25,16 +27,21 @@ export function ExperimentsPanel() {
         <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, target)} title={`Prune to the slider's sparsity in ${ITERATIVE_STEPS} steps, ${ITERATIVE_EPOCHS_PER_STEP} masked epoch after each (Han et al. 2015)`}>
           Iterative to {pct(target, 0)}
         </button>
-        {busy && (
+        {running && busy && (
           <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelFinetune()}>
             Cancel
           </button>
         )}
       </div>
-      {exp?.status === 'running' && (
-        <div className="progress-track" role="progressbar" aria-label={`${exp.kind === 'curve' ? 'Fine-tune curve' : 'Iterative pruning'} progress`} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} data-testid="experiments.progress">
-          <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
-        </div>
+      {running && (
+        <>
+          <p className="muted" data-testid="experiments.stage">
+            {stage}…
+          </p>
+          <div className="progress-track" role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} data-testid="experiments.progress">
+            <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+          </div>
+        </>
       )}
       {exp && exp.status !== 'running' && (
         <p className="muted" data-testid="experiments.status">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import { modelFiles, runFile, sweepCsv, type FileOut } from '../state/exporters';
+import { fileStem, modelFiles, runFile, sweepCsv, type FileOut } from '../state/exporters';
 import { readRunFile } from '../state/importRun';
+import { shareHash } from '../state/links';
 import { useAppState, useController } from './context';
 import { canvasToPng, copyText, download, svgToPng } from './download';
 
@@ -24,6 +25,7 @@ export function ExportPanel() {
   };
   const images = async () => {
     try {
+      const stem = fileStem(c.store.getState());
       const charts: [string, string][] = [
         ['chart.plot', 'accuracy-vs-sparsity'],
         ['curves.loss', 'training-loss'],
@@ -32,10 +34,12 @@ export function ExportPanel() {
       for (const [testid, name] of charts) {
         // The chart's own surface (legend icons are small SVGs of the same class).
         const svg = document.querySelector<SVGSVGElement>(`[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface`);
-        if (svg) download({ name: `${name}.png`, type: 'image/png', data: await svgToPng(svg) });
+        // The chart's canvases (the loss chart's batch losses) are drawn over its SVG.
+        const overlays = [...(svg?.closest(`[data-testid="${testid}"]`)?.querySelectorAll('canvas') ?? [])];
+        if (svg) download({ name: `${name}-${stem}.png`, type: 'image/png', data: await svgToPng(svg, overlays) });
       }
       for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid^="heatmap."]')) {
-        download({ name: `${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}.png`, type: 'image/png', data: await canvasToPng(canvas) });
+        download({ name: `${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}-${stem}.png`, type: 'image/png', data: await canvasToPng(canvas) });
       }
       setMessage({ text: 'Charts and heatmaps downloaded as PNG.', error: false });
     } catch (e) {
@@ -49,18 +53,31 @@ export function ExportPanel() {
     setMessage(error ? { text: error, error: true } : { text: `${file.name} imported.`, error: false });
     if (fileInput.current) fileInput.current.value = '';
   };
-  const copyLink = async () => {
-    const ok = await copyText(location.href);
-    setMessage({ text: ok ? 'Link copied: it reproduces these settings.' : `Copy this link: ${location.href}`, error: false });
+  const snapshot = useAppState((s) => (s.origin?.kind === 'snapshot' ? s.origin.name : null));
+  const SAYS = { settings: 'it opens the lab with these settings', train: 'it trains a network with these settings as soon as it opens', snapshot: 'it opens this pre-trained network with these pruning settings' };
+  const copyLink = async (kind: 'settings' | 'train' | 'snapshot') => {
+    const hash = shareHash(c.store.getState(), kind);
+    if (hash === null) return;
+    const url = `${location.origin}${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    const ok = await copyText(url);
+    setMessage({ text: ok ? `Link copied: ${SAYS[kind]}.` : `Copy this link (${SAYS[kind]}): ${url}`, error: false });
   };
 
   return (
     <section className="panel export" aria-labelledby="export-title" data-testid="export">
       <h2 id="export-title">Share and export</h2>
       <div className="button-grid">
-        <button type="button" data-testid="export.link" onClick={() => void copyLink()} title="Copy a link that restores every setting">
+        <button type="button" data-testid="export.link" onClick={() => void copyLink('settings')} title="Copy a link that restores every setting">
           Copy link
         </button>
+        <button type="button" data-testid="export.link.train" onClick={() => void copyLink('train')} title="Copy a link that trains a network with these settings on open (for a demo)">
+          Link that trains
+        </button>
+        {snapshot && (
+          <button type="button" data-testid="export.link.snapshot" onClick={() => void copyLink('snapshot')} title="Copy a link to this pre-trained network, with these pruning settings">
+            Link to this snapshot
+          </button>
+        )}
         <button type="button" data-testid="export.model" disabled={!ready} onClick={() => run('model.json and weights.bin', () => modelFiles(c.store.getState(), 'pruned'))} title="The pruned model in the TensorFlow.js layers format (tf.loadLayersModel); pruned weights are exactly 0">
           Pruned model
         </button>

@@ -3,7 +3,7 @@ import { CRITERION_INFO } from '../core/criteria';
 import { HEATMAP_VIEWS, type HeatmapView } from '../state/settings';
 import { ColorBar } from './ColorBar';
 import { useAppState, useController } from './context';
-import { formatSci, pct } from './format';
+import { formatSci, int, pct } from './format';
 import { scaleFor } from './heatmap/colormap';
 import type { Cell } from './heatmap/layout';
 import { colorIndices } from './heatmap/render';
@@ -25,13 +25,16 @@ export function Heatmaps() {
   const c = useController();
   const scoring = useAppState((s) => s.scoring);
   const live = useAppState((s) => s.liveGrads);
-  const settings = useAppState((s) => s.settings);
+  const heatmapView = useAppState((s) => s.settings.view);
+  const criterion = useAppState((s) => s.settings.criterion);
+  const scaleKind = useAppState((s) => s.settings.scale);
+  const mode = useAppState((s) => s.settings.mode);
+  const thresholdT = useAppState((s) => s.settings.threshold);
   const seed = useAppState((s) => s.runConfig?.seed ?? s.settings.seed);
   const view = useAppState((s) => s.pruning.view);
-  const { criterion, scale: scaleKind } = settings;
   const viewId = useId();
 
-  const hv = useMemo(() => heatmapValues(scoring, live, settings.view, criterion, scaleKind, seed), [scoring, live, settings.view, criterion, scaleKind, seed]);
+  const hv = useMemo(() => heatmapValues(scoring, live, heatmapView, criterion, scaleKind, seed), [scoring, live, heatmapView, criterion, scaleKind, seed]);
   const scale = useMemo(() => (hv ? scaleFor(hv.values, hv.kind) : null), [hv]);
   const indices = useMemo(() => (hv && scale ? hv.values.map((v) => colorIndices(v, scale)) : []), [hv, scale]);
   const layers = scoring?.layers ?? live?.layers ?? [];
@@ -59,14 +62,14 @@ export function Heatmaps() {
 
   const isMnist = layers[0]?.inputs === 784;
   // The threshold marker: T itself, or the equivalent T in sparsity mode (none per layer).
-  const threshold = hv?.criterion !== criterion ? null : settings.mode === 'threshold' ? settings.threshold : (view?.threshold ?? null);
+  const threshold = hv?.criterion !== criterion ? null : mode === 'threshold' ? thresholdT : (view?.threshold ?? null);
   return (
     <section className="panel heatmaps" aria-labelledby="heatmaps-title" data-testid="heatmaps" data-source={hv?.source ?? 'none'}>
       <div className="heatmaps-head">
         <h2 id="heatmaps-title">Network {hv ? <span className="muted">· {hv.label}</span> : null}</h2>
         <div className="heatmaps-controls">
           <label htmlFor={viewId}>Show</label>
-          <select id={viewId} data-testid="heatmaps.view" value={settings.view} disabled={!scoring} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
+          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={!scoring} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
             {HEATMAP_VIEWS.map((v) => (
               <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
                 {v === 'score' ? `${VIEW_LABEL.score} (${CRITERION_INFO[criterion].label})` : VIEW_LABEL[v]}
@@ -84,7 +87,7 @@ export function Heatmaps() {
         layers.map((layer, l) => {
           const r = masks && view ? view.report.layers[l] : null;
           const dims = { inputs: layer.inputs, units: layer.units };
-          const header = `${layer.name} · ${layer.inputs} × ${layer.units}` + (r ? ` · ${r.live.toLocaleString('en-US')} / ${r.total.toLocaleString('en-US')} live · ${pct(r.sparsity)} pruned` : '');
+          const header = `${layer.name} · ${layer.inputs} × ${layer.units}` + (r ? ` · ${int(r.live)} / ${int(r.total)} live · ${pct(r.sparsity)} pruned` : '');
           return (
             <LayerHeatmap
               key={layer.name}
@@ -93,7 +96,7 @@ export function Heatmaps() {
               indices={indices[l]}
               mask={masks ? masks[l] : null}
               kind={hv.kind}
-              layout={settings.view === 'fields' && l === 0 && isMnist ? 'fields' : 'matrix'}
+              layout={heatmapView === 'fields' && l === 0 && isMnist ? 'fields' : 'matrix'}
               header={header}
               summary={`Heatmap of ${hv.label} for layer ${header}`}
               describe={describe(l)}

@@ -11,9 +11,10 @@ export function HowItWorks() {
       </p>
       <p>
         The slider prunes live: every weight whose score is below T is masked to 0, and the network is re-evaluated
-        on the training and validation sets (off the main thread, in WebAssembly SIMD where the browser has it, else
+        on the validation set at once, in the frame of your input (in WebAssembly SIMD where the browser has it, else
         plain TypeScript, with the same numbers; only the weights whose mask flipped are re-applied to the first
-        layer). Grey cells in the heatmaps are pruned weights. <em>Fine-tune</em>
+        layer), and on the training set in a worker as soon as the slider rests. Grey cells in the heatmaps are pruned
+        weights. <em>Fine-tune</em>{' '}
         trains the pruned network for two more epochs with the mask enforced, so pruned weights stay exactly 0.
       </p>
       <p>

@@ -6,6 +6,7 @@ export function Notices() {
   const notices = useAppState((s) => s.notices);
   const error = useAppState((s) => s.error);
   const restart = useAppState((s) => s.errorAction === 'restart' && s.backendStatus === 'ready');
+  const pending = useAppState((s) => s.pendingLink);
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n, i) => (
@@ -16,6 +17,19 @@ export function Notices() {
           </button>
         </div>
       ))}
+      {pending && (
+        <div className="notice notice-question" role="alertdialog" aria-labelledby="pending-link-text" data-testid="link.prompt">
+          <span id="pending-link-text">{pending.prompt}</span>
+          <span className="notice-buttons">
+            <button type="button" className="primary" onClick={() => c.resolvePendingLink(true)} data-testid="link.replace">
+              Open the link’s network
+            </button>
+            <button type="button" onClick={() => c.resolvePendingLink(false)} data-testid="link.keep">
+              Keep mine, use the link’s settings
+            </button>
+          </span>
+        </div>
+      )}
       {error && (
         <div className="notice notice-error" role="alert" data-testid="error.panel">
           <strong>Error:</strong> <span data-testid="error.message">{error}</span>

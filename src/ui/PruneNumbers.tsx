@@ -1,6 +1,6 @@
 import type { SplitEval } from '../state/pruningState';
 import { useAppState } from './context';
-import { formatSci, pct } from './format';
+import { formatSci, int, pct } from './format';
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const delta = (now: number, base: number) => {
@@ -35,21 +35,22 @@ export function PruneNumbers() {
   const r = view.report;
   const stale = view.id < requested;
   const collapsed = r.layers.map((l, i) => (l.collapsed ? layerNames[i] : null)).filter(Boolean);
-  const dead = r.deadUnits.reduce((a, b) => a + b, 0);
+  // Units pruned on purpose (neuron granularity) are not news: only the ones left without a path are.
+  const dead = r.strandedUnits.reduce((a, b) => a + b, 0);
   return (
     <div className="prune-numbers" data-testid="prune.numbers" data-stale={stale} aria-live="polite">
       <p className="big-number">
         <span data-testid="prune.sparsity" data-value={r.sparsity}>
           {pct(r.sparsity)}
         </span>{' '}
-        of weights pruned · <span data-testid="prune.live">{r.live.toLocaleString('en-US')}</span> of {r.total.toLocaleString('en-US')} live
+        of weights pruned · <span data-testid="prune.live">{int(r.live)}</span> of {int(r.total)} live
         {stale && <span className="muted"> · updating…</span>}
       </p>
       {(r.collapse || dead > 0) && (
         <div className={r.collapse ? 'notice notice-error' : 'notice'} role="alert" data-testid="prune.collapse">
           {collapsed.length > 0 && <div>Layer collapse: {collapsed.join(', ')} {collapsed.length > 1 ? 'are' : 'is'} 100% pruned.</div>}
           {r.disconnected && <div>No input reaches the output any more: the network predicts the same for every sample.</div>}
-          {dead > 0 && <div>{dead} hidden unit{dead > 1 ? 's have' : ' has'} no live path from the inputs to the outputs.</div>}
+          {dead > 0 && <div>{dead} hidden unit{dead > 1 ? 's' : ''} that no pruning removed {dead > 1 ? 'have' : 'has'} no live path from the inputs to the outputs any more.</div>}
         </div>
       )}
       <table className="stats-table">
@@ -81,7 +82,7 @@ export function PruneNumbers() {
             <tr key={layerNames[i] ?? i} data-testid={`prune.layer.${i}`} data-sparsity={l.sparsity}>
               <th scope="row">{layerNames[i]}</th>
               <td>
-                {l.live.toLocaleString('en-US')} / {l.total.toLocaleString('en-US')}
+                {int(l.live)} / {int(l.total)}
               </td>
               <td>{pct(l.sparsity)}</td>
               <td>{granularity === 'weights' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
@@ -98,7 +99,7 @@ export function PruneNumbers() {
         </dd>
         <dt>Multiply-adds / sample</dt>
         <dd>
-          {r.macsDense.toLocaleString('en-US')} → {r.macsSparse.toLocaleString('en-US')}
+          {int(r.macsDense)} → {int(r.macsSparse)}
         </dd>
         <dt title="Layer sizes once dead hidden units are removed">Smaller dense network</dt>
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>

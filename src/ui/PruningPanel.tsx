@@ -28,7 +28,10 @@ function Choice<T extends string>({ label, help, value, options, onChange, testi
 /** Pruning controls, the slider, the numbers and fine-tuning. */
 export function PruningPanel() {
   const c = useController();
-  const s = useAppState((st) => st.settings);
+  const criterion = useAppState((st) => st.settings.criterion);
+  const mode = useAppState((st) => st.settings.mode);
+  const scope = useAppState((st) => st.settings.scope);
+  const granularity = useAppState((st) => st.settings.granularity);
   const status = useAppState((st) => st.pruning.status);
   const error = useAppState((st) => st.pruning.error);
   const opening = useAppState((st) => st.openingSnapshot !== null);
@@ -44,10 +47,10 @@ export function PruningPanel() {
         </p>
       )}
       <div className="field-grid">
-        <Choice<Criterion> label="Criterion" help={SCHEMA.criterion.help} value={s.criterion} disabled={off} testid="controls.criterion" options={CRITERIA.map((k) => ({ value: k, label: CRITERION_INFO[k].label }))} onChange={(v) => c.updateSettings({ criterion: v })} />
-        <Choice<Mode> label="Mode" help={SCHEMA.mode.help} value={s.mode} disabled={off} testid="controls.mode" options={[{ value: 'threshold', label: 'threshold T' }, { value: 'sparsity', label: 'target sparsity' }]} onChange={(v) => c.updateSettings({ mode: v })} />
-        <Choice<Scope> label="Scope" help={SCHEMA.scope.help} value={s.scope} disabled={off} testid="controls.scope" options={[{ value: 'global', label: 'global' }, { value: 'per-layer', label: 'per layer' }]} onChange={(v) => c.updateSettings({ scope: v })} />
-        <Choice<Granularity> label="Granularity" help={SCHEMA.granularity.help} value={s.granularity} disabled={off} testid="controls.granularity" options={[{ value: 'weights', label: 'weights' }, { value: 'neurons', label: 'neurons' }]} onChange={(v) => c.updateSettings({ granularity: v })} />
+        <Choice<Criterion> label="Criterion" help={SCHEMA.criterion.help} value={criterion} disabled={off} testid="controls.criterion" options={CRITERIA.map((k) => ({ value: k, label: CRITERION_INFO[k].label }))} onChange={(v) => c.updateSettings({ criterion: v })} />
+        <Choice<Mode> label="Mode" help={SCHEMA.mode.help} value={mode} disabled={off} testid="controls.mode" options={[{ value: 'threshold', label: 'threshold T' }, { value: 'sparsity', label: 'target sparsity' }]} onChange={(v) => c.updateSettings({ mode: v })} />
+        <Choice<Scope> label="Scope" help={SCHEMA.scope.help} value={scope} disabled={off} testid="controls.scope" options={[{ value: 'global', label: 'global' }, { value: 'per-layer', label: 'per layer' }]} onChange={(v) => c.updateSettings({ scope: v })} />
+        <Choice<Granularity> label="Granularity" help={SCHEMA.granularity.help} value={granularity} disabled={off} testid="controls.granularity" options={[{ value: 'weights', label: 'weights' }, { value: 'neurons', label: 'neurons' }]} onChange={(v) => c.updateSettings({ granularity: v })} />
       </div>
       <ThresholdSlider />
       <PruneNumbers />

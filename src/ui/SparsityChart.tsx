@@ -3,7 +3,7 @@ import { CRITERIA, CRITERION_INFO } from '../core/criteria';
 import { curveAt } from '../state/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
 import { useAppState, useController } from './context';
-import { formatSci, pct } from './format';
+import { formatSci, int, pct } from './format';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -61,7 +61,7 @@ export function SparsityChart() {
   const sweep = useAppState((s) => s.sweep);
   const dense = useAppState((s) => s.pruning.dense);
   const view = useAppState((s) => s.pruning.view);
-  const settings = useAppState((s) => s.settings);
+  const criterion = useAppState((s) => s.settings.criterion);
   const log = useAppState((s) => s.experiments.log);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(CRITERIA.map((k) => `${k}:train`)));
   const [mode, setMode] = useState<XMode>('sparsity');
@@ -93,6 +93,7 @@ export function SparsityChart() {
 
   const onClick = (e: MouseEvent) => {
     const at = sparsityAt(e);
+    const settings = c.store.getState().settings;
     const curve = sweep.curves[settings.criterion]?.val;
     if (!at || !curve?.length) return;
     const p = nearestPoint(curve, at.sparsity)!;
@@ -133,7 +134,7 @@ export function SparsityChart() {
         }}
         onMouseLeave={() => setHover(null)}
       >
-        <SparsityPlot series={series} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={settings.criterion} log={log} label={plotLabel} />
+        <SparsityPlot series={series} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} label={plotLabel} />
         <SliderMarker box={box} x={markerX} mode={mode} />
         {hover && (
           <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
@@ -157,8 +158,8 @@ export function SparsityChart() {
       </div>
       {view && (
         <p className="efficiency" data-testid="chart.efficiency">
-          At the slider: <strong>{view.report.live.toLocaleString('en-US')}</strong> live weights · {(view.report.denseBytes / 1024).toFixed(1)} KB dense → {(view.report.csrBytes / 1024).toFixed(1)} KB CSR ·{' '}
-          {view.report.macsDense.toLocaleString('en-US')} → {view.report.macsSparse.toLocaleString('en-US')} multiply-adds per sample
+          At the slider: <strong>{int(view.report.live)}</strong> live weights · {(view.report.denseBytes / 1024).toFixed(1)} KB dense → {(view.report.csrBytes / 1024).toFixed(1)} KB CSR ·{' '}
+          {int(view.report.macsDense)} → {int(view.report.macsSparse)} multiply-adds per sample
           {view.spec.granularity === 'neurons' && <> · smaller dense network {view.report.shapes.join('-')}</>}. Zeroed weights in a dense matrix multiply do not make
           inference faster (the multiply-adds still run); neuron pruning and sparse formats do.
         </p>

@@ -1,8 +1,9 @@
-import { memo, useLayoutEffect, useState, type RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { Criterion } from '../core/criteria';
 import type { FinetuneRecord } from '../state/experimentsState';
 import { fractionAtX, toX, X_DOMAIN, type XMode } from './chartMath';
+import { usePlotArea } from './plotArea';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
 export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
@@ -55,52 +56,9 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
   );
 });
 
-interface Rect {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-}
-
-/** The plot area (the cartesian grid's box) relative to `box`, or null before recharts has drawn it. */
-function plotArea(box: HTMLElement): Rect | null {
-  const grid = box.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
-  if (!grid || grid.width === 0) return null;
-  const outer = box.getBoundingClientRect();
-  return { left: grid.left - outer.left, top: grid.top - outer.top, width: grid.width, height: grid.height };
-}
-
-/**
- * The slider's position as a vertical line over the plot area, positioned with the same axis mapping
- * as the chart. The plot area is measured when the box is resized (and until recharts has drawn it),
- * not on every slider move, so a move costs one attribute update.
- */
+/** The slider's position as a vertical line over the plot area, with the same axis mapping as the chart: a move costs one attribute update. */
 export function SliderMarker({ box, x, mode }: { box: RefObject<HTMLDivElement | null>; x: number | null; mode: XMode }) {
-  const [area, setArea] = useState<Rect | null>(null);
-  const shown = x !== null;
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el || !shown) return;
-    let raf = 0;
-    let tries = 0;
-    const measure = () => {
-      cancelAnimationFrame(raf);
-      const a = plotArea(el);
-      setArea((old) => (a && old && a.left === old.left && a.top === old.top && a.width === old.width && a.height === old.height ? old : a));
-      // Recharts sizes itself after its first render: look again on the next frames until it has.
-      if (!a && tries++ < 120) raf = requestAnimationFrame(measure);
-    };
-    measure();
-    const ro = new ResizeObserver(() => {
-      tries = 0;
-      measure();
-    });
-    ro.observe(el);
-    return () => {
-      ro.disconnect();
-      cancelAnimationFrame(raf);
-    };
-  }, [box, shown, mode]);
+  const area = usePlotArea(box, x !== null, mode);
   if (x === null || !area) return null;
   const px = area.left + fractionAtX(x, mode) * area.width;
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { fractionPruned, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
 import { parseField, parseNumber } from '../state/settings';
 import { useAppState, useController } from './context';
@@ -20,7 +20,7 @@ export function ThresholdSlider() {
   const { mode, criterion, granularity } = settings;
   const sorted = sortedAll ? sortedAll[criterion][granularity === 'neurons' ? 'units' : 'weights'] : null;
   const items = granularity === 'neurons' ? 'hidden units' : 'weights';
-  const range = sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 };
+  const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
   const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
   const [text, setText] = useState('');

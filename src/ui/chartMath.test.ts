@@ -32,3 +32,4 @@ describe('chart maths', () => {
     expect(nearestPoint([], 0.8)).toBeNull();
   });
 });
+

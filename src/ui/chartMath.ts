@@ -33,3 +33,4 @@ export function nearestPoint(points: readonly CurvePoint[], sparsity: number): C
   for (const p of points) if (!best || Math.abs(p.sparsity - sparsity) < Math.abs(best.sparsity - sparsity)) best = p;
   return best;
 }
+

@@ -24,7 +24,7 @@ const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stro
  * Renders an SVG (a recharts chart) to PNG: computed styles are copied inline (the chart colours use CSS
  * variables that a standalone SVG could not resolve), drawn on a canvas over the page background.
  */
-export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
+export async function svgToPng(svg: SVGSVGElement, overlays: readonly HTMLCanvasElement[] = [], scale = 2): Promise<Blob> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
@@ -50,6 +50,12 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, width, height);
+    // Canvases drawn over the chart, at their place on the page relative to the SVG.
+    const origin = svg.getBoundingClientRect();
+    for (const o of overlays) {
+      const r = o.getBoundingClientRect();
+      if (r.width > 0) ctx.drawImage(o, r.left - origin.left, r.top - origin.top, r.width, r.height);
+    }
     return await canvasToPng(canvas);
   } finally {
     URL.revokeObjectURL(url);

@@ -11,10 +11,26 @@ export function formatDuration(seconds: number): string {
 
 export function formatRate(samplesPerSec: number): string {
   if (!Number.isFinite(samplesPerSec) || samplesPerSec <= 0) return '–';
-  return `${Math.round(samplesPerSec).toLocaleString('en-US')} samples/s`;
+  return `${int(Math.round(samplesPerSec))} samples/s`;
 }
 
-export const pct = (v: number, digits = 1) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–');
+const INT = new Intl.NumberFormat('en-US');
+/** A count with thousands separators (one shared formatter: toLocaleString builds one per call). */
+export const int = (n: number) => INT.format(n);
+
+/**
+ * A fraction as a percentage with `digits` decimals, never rounded to 0% or 100% when it is not exactly
+ * that: 6 live weights of 52,544 read 99.99% pruned, not 100.0% (up to 4 decimals, then "< 0.0001%").
+ */
+export function pct(v: number, digits = 1): string {
+  if (!Number.isFinite(v)) return '–';
+  if (v === 0 || v === 1) return `${(v * 100).toFixed(digits)}%`;
+  for (let d = digits; d <= 4; d++) {
+    const text = (v * 100).toFixed(d);
+    if (Number(text) !== 0 && Number(text) !== 100) return `${text}%`;
+  }
+  return v < 0.5 ? '< 0.0001%' : '> 99.9999%';
+}
 
 /** Compact scientific-ish formatting for gradient magnitudes (e.g. 3.2e-4). */
 export function formatSci(v: number): string {

@@ -100,3 +100,12 @@ describe('rendering', () => {
     expect(f[(y * g.width + x) * 4]).toBe(PRUNED_RGB[0]);
   });
 });
+
+describe('colorIndices', () => {
+  it('is colorIndex for every value, on every kind of scale', () => {
+    const values = Float32Array.from({ length: 5000 }, (_, i) => (i % 13 === 0 ? 0 : i % 17 === 0 ? Infinity : Math.exp(-20 + (i * 7919) % 2000 / 100)));
+    for (const scale of [{ kind: 'log' as const, lo: 1e-7, hi: 3 }, { kind: 'linear' as const, lo: 0, hi: 1e-3 }, { kind: 'diverging' as const, lo: -1, hi: 1 }]) {
+      expect(Array.from(colorIndices(values, scale))).toEqual(Array.from(values, (v) => colorIndex(v, scale)));
+    }
+  });
+});

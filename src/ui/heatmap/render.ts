@@ -2,13 +2,23 @@
  * Heatmap pixels as RGBA arrays (no DOM: the component copies them into a canvas). Colour indices are
  * computed once per values/scale change; a slider move only re-runs the cheap mask pass.
  */
-import { colorIndex, type ScaleSpec } from './colormap';
+import { colorIndex, LUT_SIZE, type ScaleSpec } from './colormap';
 import { fieldsCellToPixel, fieldsGrid, matrixSize, type LayerDims } from './layout';
 
 /** LUT index per weight (same layout as `values`). */
 export function colorIndices(values: ArrayLike<number>, scale: ScaleSpec): Uint8Array {
   const out = new Uint8Array(values.length);
-  for (let k = 0; k < values.length; k++) out[k] = colorIndex(values[k], scale);
+  if (scale.kind !== 'log' || !(scale.hi > scale.lo) || !(scale.lo > 0)) {
+    for (let k = 0; k < values.length; k++) out[k] = colorIndex(values[k], scale);
+    return out;
+  }
+  // The log scale with its logarithms taken once (the same mapping as colorIndex).
+  const logLo = Math.log(scale.lo);
+  const range = Math.log(scale.hi) - logLo;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    out[k] = !Number.isFinite(v) ? (v > 0 ? LUT_SIZE - 1 : 0) : v <= scale.lo ? 0 : Math.max(0, Math.min(LUT_SIZE - 1, Math.round(((Math.log(v) - logLo) / range) * (LUT_SIZE - 1))));
+  }
   return out;
 }
 

@@ -1,0 +1,63 @@
+/**
+ * What a link means: its settings (and which of them it sets), its flags and notices, and the network
+ * it opens: a training run (`autotrain=1`), a pre-trained snapshot, or none. The same reading serves a
+ * first visit and a link pasted into an open tab (`hashchange`). Pure.
+ */
+import type { DatasetName } from '../core/dataset';
+import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type Flags } from './flags';
+import { parseSettings, serializeSettings, type Settings } from './settings';
+import type { AppState } from './store';
+
+export interface Link {
+  settings: Settings;
+  /** The settings the link sets itself (the others are defaults). */
+  given: (keyof Settings)[];
+  flags: Flags;
+  notices: string[];
+}
+
+export type LinkNetwork = { kind: 'train' } | { kind: 'snapshot'; name: DatasetName } | { kind: 'none' };
+
+export function readLink(search: string, hash: string): Link {
+  const s = parseSettings(search, hash);
+  const f = parseFlags(search, hash);
+  return { settings: s.settings, given: s.given, flags: f.flags, notices: [...s.notices, ...f.notices] };
+}
+
+export function linkNetwork(link: Link): LinkNetwork {
+  if (link.flags.autotrain) return { kind: 'train' };
+  const name = snapshotToOpen(link.flags, link.settings.dataset);
+  return name ? { kind: 'snapshot', name } : { kind: 'none' };
+}
+
+/** Whether the network on screen already is the one the link opens (then only its settings apply). */
+export function showsNetwork(s: AppState, net: LinkNetwork): boolean {
+  if (net.kind === 'snapshot') return s.origin?.kind === 'snapshot' && s.origin.name === net.name;
+  return net.kind === 'none' && s.origin === null && s.phase === 'idle';
+}
+
+/** Whether replacing the network would lose what the user made: a run of theirs, an import, a job in progress. */
+export function holdsOwnWork(s: AppState): boolean {
+  return s.origin?.kind === 'trained' || s.origin?.kind === 'imported' || s.phase === 'training' || s.phase === 'paused' || s.phase === 'scoring' || s.experiments.finetune?.status === 'running';
+}
+
+/** The URL hash of a state: every non-default setting, and the flags. */
+export const hashOf = (settings: Settings, flags: Flags) => joinHash(serializeSettings(settings), serializeFlags(flags));
+
+/** What the prompt says when a pasted link would replace the user's own network. */
+export function replacePrompt(net: LinkNetwork): string {
+  const what = net.kind === 'train' ? 'trains a new network' : net.kind === 'snapshot' ? `opens the pre-trained ${net.name} network` : 'starts an empty lab';
+  return `This link ${what}: the network you have now would be replaced.`;
+}
+
+/**
+ * The hash of a link to share: `settings` (this page's settings and flags), `train` (the same, and it
+ * trains on open: `autotrain=1`), or `snapshot` (the pre-trained network on screen, with this page's
+ * pruning settings: `snapshot=<dataset>`); null when there is no snapshot on screen.
+ */
+export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'): string | null {
+  if (kind === 'settings') return hashOf(s.settings, { ...s.flags, autotrain: false });
+  if (kind === 'train') return hashOf(s.settings, { ...s.flags, autotrain: true, snapshot: 'auto' });
+  if (s.origin?.kind !== 'snapshot') return null;
+  return hashOf({ ...s.settings, dataset: s.origin.name }, { ...s.flags, autotrain: false, snapshot: s.origin.name });
+}
