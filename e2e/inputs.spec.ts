@@ -44,12 +44,12 @@ test('threshold and sparsity inputs refuse bad text and keep the slider and numb
   const error = lab.page.getByTestId('controls.threshold.error');
   await number.fill('1e-4'); // an exponent form is a valid threshold
   await lab.settled();
-  expect((await lab.state()).settings.threshold).toBe(1e-4);
+  expect((await lab.state()).settings.threshold).toBe(Math.fround(1e-4)); // T is a float32, like the scores
   const view = (await lab.state()).pruning.view!;
   for (const bad of [...BAD, '-0.5', '2e6']) {
     await number.fill(bad);
     await expect(error, `T = "${bad.slice(0, 20)}"`).toBeVisible();
-    expect((await lab.state()).settings.threshold).toBe(1e-4);
+    expect((await lab.state()).settings.threshold).toBe(Math.fround(1e-4)); // T is a float32, like the scores
   }
   await number.blur();
   await expect(error).toHaveCount(0);
@@ -86,7 +86,7 @@ test('hostile URL hashes: no uncaught error, a notice per bad key, defaults used
     expect(s.settings.epochs).toBe(5);
     expect(s.settings.batchSize).toBe(32);
     expect(s.settings.learningRate).toBe(0.001);
-    expect(s.settings.threshold).toBe(0.01);
+    expect(s.settings.threshold).toBe(Math.fround(0.01));
     expect(s.settings.criterion).toBe('gradient');
     expect(s.settings.dataset).toBe('mnist');
     // No prototype pollution on the page.

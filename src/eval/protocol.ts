@@ -50,6 +50,8 @@ export type FromEval =
        */
       indexes: CriterionIndexes;
       val: EvalSplit;
+      /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time. */
+      fullPassMs: { val: number; train: number };
       /** The worker's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
       engine: 'wasm' | 'js';
     }

@@ -44,9 +44,9 @@ function loaded(id: number): FromEval {
   const ds = makeSynthetic32(1);
   const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: criterionIndex(c, layers, 'weights', 1), neurons: criterionIndex(c, layers, 'neurons', 1) }])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
-  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, engine: 'wasm' };
+  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
 }
-const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '' };
+const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '', slowerChoice: null };
 
 function setup(hash = '#snapshot=none') {
   const t = fakeTraining();

@@ -4,11 +4,12 @@
  * for a new network and when the scope or granularity changes.
  */
 import { CRITERIA } from '../core/criteria';
+import type { DatasetName } from '../core/dataset';
 import { sweepLevels } from '../core/sweep';
 import { createSweepClient, type EvalPort } from '../eval/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { Settings } from './settings';
-import type { AppState, Store } from './store';
+import { isBusy, type AppState, type Store } from './store';
 import { applySweepMessage, startSweep } from './sweepState';
 
 /** Levels of every curve: 51 from 0 to 99%. */
@@ -26,17 +27,33 @@ export interface Curves {
 }
 
 export function createCurves(store: Store<AppState>, port?: EvalPort): Curves {
-  const client = createSweepClient((msg) => store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) })), port);
+  const client = createSweepClient((msg) => {
+    store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) }));
+    // The run's first curves are its last phase: the time it took ends here.
+    const t = store.getState().timing;
+    if (msg.type === 'sweep-done' && msg.id === store.getState().sweep.id && t && t.doneAt !== null && t.curvesAt === null) store.setState((s) => ({ ...s, timing: { ...t, curvesAt: performance.now() } }));
+    // What the curves of this dataset took is the best estimate of what they will take next time, unless
+    // they shared the cores with the training worker (starting up, or training).
+    if (msg.type === 'sweep-done' && msg.id === store.getState().sweep.id && dataset && !contended) {
+      const ds = dataset;
+      store.setState((s) => ({ ...s, evalSpeed: { ...s.evalSpeed, [ds]: { val: NaN, train: NaN, ...s.evalSpeed[ds], curvesSec: msg.ms / 1000 } } }));
+    }
+  }, port);
   let pending: EvalNetwork | null = null;
+  let dataset: DatasetName | null = null;
+  let contended = false;
   const request: Curves['request'] = ({ scope, granularity }) => {
     if (pending) client.load(pending);
     pending = null;
+    const st = store.getState();
+    contended = st.backendStatus !== 'ready' || isBusy(st);
     const id = client.sweep({ criteria: [...CRITERIA], scope, granularity, levels: CURVE_LEVELS, sensitivity: [...CRITERIA] });
     store.setState((s) => ({ ...s, sweep: startSweep(id, scope, granularity) }));
   };
   return {
     load(network, have) {
       pending = network;
+      dataset = network.data.name;
       const { settings } = store.getState();
       if (!have || have.scope !== settings.scope || have.granularity !== settings.granularity) request(settings);
     },

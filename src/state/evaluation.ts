@@ -41,7 +41,8 @@ export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evalu
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
       const evaluator = new PruneEvaluator(network.layers, network.seed, msg.val, msg.indexes);
       local = { loadId: msg.id, evaluator };
-      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind) }));
+      const dataset = network.data.name;
+      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind), evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
       store.setState(request(store.getState().settings));
       return;
     }

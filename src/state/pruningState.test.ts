@@ -17,7 +17,7 @@ describe('pruning state', () => {
     const dense = { train: result(0.9), val: result(0.8) };
     const idx = (v: number) => ({ global: { values: Float32Array.of(v) } });
     const indexes = { gradient: { weights: idx(1), neurons: idx(2) } } as unknown as CriterionIndexes;
-    const loaded = (id: number): FromEval => ({ type: 'loaded', id, dense, indexes, val: {} as never, engine: 'wasm' });
+    const loaded = (id: number): FromEval => ({ type: 'loaded', id, dense, indexes, val: {} as never, fullPassMs: { val: 1, train: 4 }, engine: 'wasm' });
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');
     const s = applyEvalMessage(loading(), loaded(3), 'js');
     expect(s).toMatchObject({ status: 'ready', dense, engine: 'js' }); // the page's own evaluator's arithmetic

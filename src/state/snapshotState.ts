@@ -33,9 +33,9 @@ export function snapshotState(before: AppState, name: DatasetName, snap: Snapsho
     dataset: snap.data,
     scoring: { layers: snap.layers, batches: p.scoring.batches, seconds: p.scoring.seconds },
     result: { trainSeconds: p.trainSeconds, samplesPerSec: p.samplesPerSec },
-    epochs: epochs.map((e, i) => ({ epoch: i + 1, ...e, numTensors: NaN })),
+    epochs: epochs.map((e, i) => ({ epoch: i + 1, ...e, validationSeconds: NaN, numTensors: NaN })),
     ...appendLosses(initialState(), losses, 0, batchesPerEpoch),
-    progress: { epoch: epochs.length, epochs: epochs.length, batch: batchesPerEpoch, batchesPerEpoch, samplesPerSec: p.samplesPerSec, etaSec: 0, fraction: 1 },
+    progress: { stage: 'training', epoch: epochs.length, epochs: epochs.length, batch: batchesPerEpoch, batchesPerEpoch, samplesPerSec: p.samplesPerSec, etaSec: 0, fraction: 1 },
     sweep,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ProgressInfo } from '../train/protocol';
 import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store } from './store';
 
-const progress = (batch: number): ProgressInfo => ({ epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
+const progress = (batch: number): ProgressInfo => ({ stage: 'training', epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
 
 describe('store reducer', () => {
   it('ignores messages from an older run', () => {
@@ -32,8 +32,8 @@ describe('store reducer', () => {
   });
 
   it('keeps the backend across runs and clears results', () => {
-    let s = applyWorkerMessage(initialState(), { type: 'ready', backend: { name: 'cpu', requested: 'cpu', software: false, adapter: 'cpu', fallbackReason: '' } });
-    s = applyWorkerMessage(startRun(s, 1, null), { type: 'epoch', runId: 1, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5, seconds: 1, numTensors: 3 } });
+    let s = applyWorkerMessage(initialState(), { type: 'ready', backend: { name: 'cpu', requested: 'cpu', software: false, adapter: 'cpu', fallbackReason: '', slowerChoice: null } });
+    s = applyWorkerMessage(startRun(s, 1, null), { type: 'epoch', runId: 1, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5, seconds: 1, validationSeconds: 0.1, numTensors: 3 } });
     const next = startRun(s, 2, null);
     expect(next.backend?.name).toBe('cpu');
     expect(next.epochs).toEqual([]);
@@ -70,7 +70,7 @@ describe('store reducer', () => {
 });
 
 describe('stoppedByFault', () => {
-  const backend = { name: 'webgpu' as const, requested: 'auto' as const, software: true, adapter: 'swiftshader', fallbackReason: '' };
+  const backend = { name: 'webgpu' as const, requested: 'auto' as const, software: true, adapter: 'swiftshader', fallbackReason: '', slowerChoice: null };
   it('stops a running job with an error and a restart, and waits for a new backend', () => {
     const s = stoppedByFault({ ...initialState(), phase: 'training', backend, backendStatus: 'ready' }, 'The GPU device was lost.');
     expect([s.phase, s.errorAction, s.backend, s.backendStatus]).toEqual(['error', 'restart', null, 'starting']);

@@ -3,6 +3,7 @@
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
 import type { DataRef, DatasetName } from '../core/dataset';
+import type { Throughput } from '../core/runCost';
 import type { SnapshotProvenance } from '../core/snapshotFormat';
 import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMessage, isFinetuning, type ExperimentsState } from './experimentsState';
@@ -31,6 +32,13 @@ export interface LiveGrads {
 /** Where the network on screen came from: this page's run, a pre-trained snapshot, or a run.json. */
 export type Origin = { kind: 'trained' } | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance } | { kind: 'imported'; createdAt: string };
 
+/** What the curves' time is estimated from (see `curvesEstimate`). */
+export interface EvalSpeed {
+  val: number;
+  train: number;
+  curvesSec?: number;
+}
+
 export interface AppState {
   settings: Settings;
   /** URL flags (classroom mode, autotrain); they never change after load. */
@@ -38,6 +46,8 @@ export interface AppState {
   notices: string[];
   backend: BackendInfo | null;
   backendStatus: 'starting' | 'ready' | 'error';
+  /** The backend's measured training throughput (784 inputs), for run estimates; null until measured. */
+  throughput: Throughput | null;
   phase: Phase;
   runId: number;
   runConfig: TrainConfig | null;
@@ -47,7 +57,16 @@ export interface AppState {
   smoothing: { weight: number; value: number };
   epochs: EpochMetrics[];
   liveGrads: LiveGrads | null;
+  /** The scoring pass in progress: batches done of all, seconds left. */
+  scoringProgress: { done: number; total: number; etaSec: number } | null;
   scoring: ScoringResult | null;
+  /** Page times (performance.now, ms) of this run's milestones: started, scoring done, curves done. */
+  timing: { startedAt: number; doneAt: number | null; curvesAt: number | null } | null;
+  /**
+   * Per dataset, the evaluator's full-pass times (ms), last measured, and the seconds the last curves
+   * took once any ran: what the curves of the next run are estimated from.
+   */
+  evalSpeed: Partial<Record<DatasetName, EvalSpeed>>;
   result: { trainSeconds: number; samplesPerSec: number } | null;
   error: string | null;
   /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
@@ -77,6 +96,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     notices,
     backend: null,
     backendStatus: 'starting',
+    throughput: null,
     phase: 'idle',
     runId: 0,
     runConfig: null,
@@ -85,7 +105,10 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     smoothing: { weight: 0, value: 0 },
     epochs: [],
     liveGrads: null,
+    scoringProgress: null,
     scoring: null,
+    timing: null,
+    evalSpeed: {},
     result: null,
     error: null,
     errorAction: null,
@@ -101,7 +124,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
 
 /** State for a fresh run `runId` (results of the previous run cleared). */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
+  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
 }
 
 /** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
@@ -139,7 +162,8 @@ export function stoppedByFault(state: AppState, message: string): AppState {
 
 /** Pure: the state after one worker message. */
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
-  if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready' };
+  if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
+  if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
   if (msg.type === 'memory' || msg.type === 'pong') return state;
   if (msg.type === 'device-lost') return stoppedByFault(state, msg.message);
   if (isFinetuneMessage(state.experiments, msg)) return { ...state, experiments: applyFinetuneMessage(state.experiments, msg) };
@@ -157,6 +181,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
     case 'epoch':
       return { ...state, epochs: [...state.epochs, msg.metrics] };
+    case 'scoring-progress':
+      return { ...state, scoringProgress: { done: msg.done, total: msg.total, etaSec: msg.etaSec } };
     case 'live-grads':
       return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
     case 'done':

@@ -37,7 +37,10 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
     store.setState((s) => applyWorkerMessage(s, msg));
     const s = store.getState();
     if (msg.type === 'ready') hooks.onReady();
-    else if (msg.type === 'done' && msg.runId === s.runId && s.phase === 'done' && s.scoring) hooks.onTrained();
+    else if (msg.type === 'done' && msg.runId === s.runId && s.phase === 'done') {
+      store.setState((st) => (st.timing ? { ...st, timing: { ...st.timing, doneAt: performance.now() } } : st));
+      if (s.scoring) hooks.onTrained();
+    }
   };
   /** The training worker died: start a fresh one, say what happened, offer a restart. */
   const crash = (message: string) => {
@@ -57,7 +60,7 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
       const s = store.getState();
       const config = trainConfigOf(s.settings);
       const runId = client.train(config, options);
-      store.setState(startRun(s, runId, config));
+      store.setState({ ...startRun(s, runId, config), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
     },
     pause() {
       if (store.getState().phase === 'training') client.pause();

@@ -23,7 +23,7 @@ describe('backend selection (Node: no WebGPU, no WebGL)', () => {
 
   it('honours a forced backend without a fallback note', async () => {
     const info = await selectBackend('cpu');
-    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', fallbackReason: '', software: false });
+    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', fallbackReason: '', software: false, slowerChoice: null });
   });
 
   it('passes the gradient check on a correct backend and leaks no tensors', async () => {

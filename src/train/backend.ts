@@ -11,6 +11,8 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { chooseFastest, type Measured } from './backendChoice';
+import { probeSpeed } from './probe';
 import type { BackendInfo, BackendName, BackendPreference } from './protocol';
 import { registerWebGPU } from './webgpuDevice';
 
@@ -108,18 +110,39 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ o
 }
 
 /**
- * Picks the first working backend. `auto` tries WebGPU, WebGL, WASM, CPU; a forced backend is tried first
- * and, if it fails, the rest of the order follows so the app still trains. Never throws for CPU.
+ * Picks the backend. `auto` tries WebGPU, WebGL, WASM, CPU and takes the first that works, except when
+ * it is a GPU backend on a software adapter (SwiftShader, llvmpipe, WARP…): then it measures that one
+ * and the next candidates up to WASM (a few warm batches each, `probe`) and takes the fastest. A forced
+ * backend is tried first and, if it fails, the rest of the order follows so the app still trains.
+ * Never throws for CPU.
  */
-export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}): Promise<BackendInfo> {
+export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}, probe: () => Promise<number> = probeSpeed): Promise<BackendInfo> {
   const order = requested === 'auto' ? AUTO_ORDER : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
   const skipped: string[] = [];
-  for (const name of order) {
+  const skip = (name: BackendName, reason: string) => skipped.push(`${name} skipped: ${reason}`);
+  for (const [k, name] of order.entries()) {
     const r = await tryBackend(name, faults);
-    if (r.ok) {
-      return { name, requested, software: r.software, adapter: r.adapter, fallbackReason: skipped.join('; ') };
+    if (!r.ok) {
+      skip(name, r.reason);
+      continue;
     }
-    skipped.push(`${name} skipped: ${r.reason}`);
+    const plain = { name, requested, software: r.software, adapter: r.adapter, fallbackReason: skipped.join('; '), slowerChoice: null };
+    if (requested !== 'auto' || !r.software || name === 'wasm' || name === 'cpu') return plain;
+    // A software GPU adapter: measure it and the candidates after it, up to the first CPU backend that works.
+    const measured: Measured[] = [{ name, software: true, adapter: r.adapter, samplesPerSec: await probe() }];
+    for (const alt of order.slice(k + 1)) {
+      const a = await tryBackend(alt, faults);
+      if (!a.ok) {
+        skip(alt, a.reason);
+        continue;
+      }
+      measured.push({ name: alt, software: a.software, adapter: a.adapter, samplesPerSec: await probe() });
+      if (alt === 'wasm' || alt === 'cpu') break;
+    }
+    const pick = chooseFastest(measured);
+    if (tf.getBackend() !== pick.chosen.name) await tf.setBackend(pick.chosen.name);
+    const { chosen } = pick;
+    return { name: chosen.name, requested, software: chosen.software, adapter: chosen.adapter, fallbackReason: [...skipped, pick.reason].filter(Boolean).join('; '), slowerChoice: pick.slower };
   }
   throw new Error(`No backend could start (${skipped.join('; ')})`);
 }

@@ -14,14 +14,14 @@ const layer = (name: string, inputs: number, units: number) => ({
 
 /** Fresh messages each call: a transfer detaches the sender's buffers. */
 const samples = (): FromWorker[] => [
-  { type: 'ready', backend: { name: 'webgpu', requested: 'auto', software: true, adapter: 'google swiftshader', fallbackReason: '' } },
+  { type: 'ready', backend: { name: 'webgpu', requested: 'auto', software: true, adapter: 'google swiftshader', fallbackReason: '', slowerChoice: null } },
   { type: 'phase', runId: 3, phase: 'scoring' },
-  { type: 'progress', runId: 3, firstBatch: 8, losses: Float32Array.of(2.3, 2.1), progress: { epoch: 1, epochs: 2, batch: 10, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 12, fraction: 0.02 } },
-  { type: 'epoch', runId: 3, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1.1, valAcc: 0.45, seconds: 3, numTensors: 40 } },
+  { type: 'progress', runId: 3, firstBatch: 8, losses: Float32Array.of(2.3, 2.1), progress: { stage: 'training', epoch: 1, epochs: 2, batch: 10, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 12, fraction: 0.02 } },
+  { type: 'epoch', runId: 3, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1.1, valAcc: 0.45, seconds: 3, validationSeconds: 0.1, numTensors: 40 } },
   { type: 'live-grads', runId: 3, step: 40, layers: [{ name: 'dense_1', inputs: 2, units: 3, gradAbs: Float32Array.of(1, 2, 3, 4, 5, 6) }] },
   { type: 'done', runId: 3, trainSeconds: 4, samplesPerSec: 900, scoring: { batches: 250, seconds: 1.5, layers: [layer('dense_1', 4, 3), layer('dense_2', 3, 2)] } },
   { type: 'reset-done', runId: 4 },
-  { type: 'finetune-progress', runId: 6, progress: { epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
+  { type: 'finetune-progress', runId: 6, progress: { stage: 'training', epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
   {
     type: 'finetune-done',
     runId: 6,

@@ -6,6 +6,7 @@
 import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef, DatasetName } from '../core/dataset';
+import type { Throughput } from '../core/runCost';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -42,6 +43,8 @@ export interface BackendInfo {
   adapter: string;
   /** One line explaining why a preferred backend was not used; empty when none was skipped. */
   fallbackReason: string;
+  /** When `auto` measured a software GPU adapter slower than the chosen backend: which, and how many times slower. */
+  slowerChoice: { name: BackendName; times: number } | null;
 }
 
 export type ToWorker =
@@ -64,11 +67,14 @@ export type ToWorker =
 export type WorkerFault = 'device-lost' | 'throw' | 'close';
 
 export interface ProgressInfo {
+  /** `validation`: the pass over the validation set at the end of `epoch`. */
+  stage: 'training' | 'validation';
   epoch: number; // 1-based epoch in progress
   epochs: number;
   batch: number; // batches finished in this epoch
   batchesPerEpoch: number;
   samplesPerSec: number;
+  /** Seconds left until the scoring pass ends: training, the remaining validation passes and the scoring pass (estimated from this run's rate). */
   etaSec: number;
   /** Fraction of all training batches finished, 0..1. */
   fraction: number;
@@ -82,6 +88,8 @@ export interface EpochMetrics {
   valLoss: number;
   valAcc: number;
   seconds: number;
+  /** Of those, the validation pass. */
+  validationSeconds: number;
   /** tf.memory().numTensors after the epoch (leak check). */
   numTensors: number;
 }
@@ -143,11 +151,15 @@ export interface FinetuneResult {
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
+  /** The backend's training throughput (784 inputs), measured once it is ready (or while choosing it). */
+  | { type: 'throughput'; throughput: Throughput }
   | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
   /** Where the run's data came from (dataset, seed, split): the evaluation workers load it from there. */
   | { type: 'dataset'; runId: number; data: DataRef }
   | { type: 'progress'; runId: number; progress: ProgressInfo; losses: Float32Array; firstBatch: number }
   | { type: 'epoch'; runId: number; metrics: EpochMetrics }
+  /** The scoring pass: batches done of all, and the seconds it is expected to take still. */
+  | { type: 'scoring-progress'; runId: number; done: number; total: number; etaSec: number }
   | { type: 'live-grads'; runId: number; step: number; layers: LiveGradLayer[] }
   | { type: 'done'; runId: number; scoring: ScoringResult | null; trainSeconds: number; samplesPerSec: number }
   | { type: 'reset-done'; runId: number }
@@ -169,7 +181,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -6,6 +6,7 @@
  * where L_b is the mean cross-entropy of batch b and B the number of batches. One readback at the end.
  */
 import * as tf from '@tensorflow/tfjs';
+import { gatherRows, inOrder } from './batches';
 import { readAndDispose } from './read';
 import { logits, meanCrossEntropy, type Mlp } from './model';
 import { yieldToEventLoop } from '../core/schedule';
@@ -28,19 +29,20 @@ export async function scoringPass(
   oneHot: tf.Tensor2D,
   batchSize: number,
   shouldStop: () => boolean = () => false,
+  onProgress: (done: number, total: number) => void = () => {},
 ): Promise<GradStats | null> {
   const n = x.shape[0];
   const kernels = model.layers.map((l) => l.kernel);
   const absSum = tf.tidy(() => kernels.map((k) => tf.variable(tf.zerosLike(k), false)));
   const sqSum = tf.tidy(() => kernels.map((k) => tf.variable(tf.zerosLike(k), false)));
   const batches = Math.ceil(n / batchSize);
+  const order = inOrder(n);
   try {
     for (let b = 0; b < batches; b++) {
       const start = b * batchSize;
       const size = Math.min(batchSize, n - start);
       tf.tidy(() => {
-        const xb = tf.slice(x, [start, 0], [size, -1]);
-        const yb = tf.slice(oneHot, [start, 0], [size, -1]);
+        const [xb, yb] = gatherRows([x, oneHot], order, start, size);
         const { value, grads } = tf.variableGrads(() => meanCrossEntropy(logits(model, xb), yb), kernels);
         value.dispose();
         kernels.forEach((k, i) => {
@@ -50,6 +52,7 @@ export async function scoringPass(
         });
       });
       if (b % 16 === 15) {
+        onProgress(b + 1, batches); // batches queued: on a GPU they may still be running
         await yieldToEventLoop();
         if (shouldStop()) return null;
       }

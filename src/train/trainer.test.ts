@@ -116,3 +116,20 @@ describe('throughput accounting', () => {
     }
   });
 });
+
+describe('batches', () => {
+  it('are gathered by index: no kernel reads a whole training split per step (the WASM slice copies its whole input)', async () => {
+    const data = toDevice(ds);
+    const model = createMlp(initParams(32, 1));
+    const hooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
+    try {
+      const info = await tf.profile(async () => void (await train(model, data, { ...config, epochs: 1 }, { maxBatches: 6, skipScoring: true }, new RunControl(), hooks)));
+      const gathers = info.kernels.filter((k) => k.name === 'GatherV2');
+      expect(gathers.length).toBe(6 * 3); // features, one-hot and labels of each batch
+      expect(info.kernels.filter((k) => k.name === 'Slice' && k.inputShapes.some((s) => s?.[0] === ds.train.n))).toEqual([]);
+    } finally {
+      model.dispose();
+      disposeDevice(data);
+    }
+  });
+});

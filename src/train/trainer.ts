@@ -4,11 +4,13 @@
  * and are read in groups (about every 150 ms), which is also when the loop yields for pause/reset.
  */
 import * as tf from '@tensorflow/tfjs';
+import { gatherRows } from './batches';
 import { readAndDispose } from './read';
 import { createRng, deriveSeed, permutation } from '../core/rng';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
 import { yieldToEventLoop } from '../core/schedule';
 import { RunControl } from './control';
+import { FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/runCost';
 import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './protocol';
 
 /** Training and validation data on the device. */
@@ -44,6 +46,12 @@ export interface TrainOutcome {
 export const LIVE_GRAD_STRIDE = 4;
 export const LIVE_GRAD_DECAY = 0.7;
 const REPORT_TARGET_MS = 150;
+/**
+ * The live rate (and so the ETA) leaves out a run's first timed batches: kernels compile and the JIT
+ * warms up there, and counting them put the first ETAs a third too high. The run's own seconds and
+ * average rate still count every batch.
+ */
+export const RATE_SKIP_BATCHES = 8;
 const LIVE_GRADS_EVERY_MS = 500;
 
 /**
@@ -76,7 +84,6 @@ export async function train(
   const lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
   const correctSum = tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
   const pending: tf.Scalar[] = [];
-  let epochTensors: tf.Tensor[] = [];
   let done = 0;
   let samples = 0;
   let samplesAtWarmup = 0;
@@ -90,6 +97,25 @@ export async function train(
   let validationMs = 0;
   let lastValidationMs = 0;
   const elapsedMs = () => performance.now() - timedStart - (control.pausedMs - pausedAtStart) - validationMs;
+  const runsValidation = options.maxBatches === undefined;
+  /**
+   * Seconds left until the scoring pass ends, from this run's rate: the training samples left, the
+   * validation passes left (each as long as the last one; before the first, a forward pass of the
+   * validation set at FORWARD_SHARE of a training step per sample), and the scoring pass (about
+   * SCORING_PER_EPOCH of an epoch).
+   */
+  const etaSec = (rate: number, validationsLeft: number) => {
+    if (!(rate > 0)) return NaN;
+    const validation = lastValidationMs > 0 ? lastValidationMs / 1000 : (FORWARD_SHARE * data.valX.shape[0]) / rate;
+    return Math.max(0, totalSamples - samples) / rate + (runsValidation ? validationsLeft * validation : 0) + (options.skipScoring ? 0 : (SCORING_PER_EPOCH * n) / rate);
+  };
+  let lastRate = 0;
+  let rateFrom: { ms: number; samples: number } | null = null;
+  const progressAt = (stage: ProgressInfo['stage'], epoch: number, batch: number, rate: number): ProgressInfo => {
+    if (rate > 0) lastRate = rate;
+    // This epoch's validation pass is still to come (or running).
+    return { stage, epoch, epochs: config.epochs, batch, batchesPerEpoch, samplesPerSec: lastRate, etaSec: etaSec(lastRate, config.epochs - epoch + 1), fraction: done / totalBatches };
+  };
 
   const flush = async (epoch: number, batchInEpoch: number) => {
     if (pending.length === 0) return;
@@ -105,20 +131,11 @@ export async function train(
     if (bad >= 0) {
       throw new Error(`The training loss became ${values[bad]} at batch ${done - values.length + bad + 1}; training stopped. Try a smaller learning rate.`);
     }
-    const rate = timedStart > 0 && samples > samplesAtWarmup ? (samples - samplesAtWarmup) / (elapsedMs() / 1000) : 0;
-    hooks.onProgress(
-      {
-        epoch,
-        epochs: config.epochs,
-        batch: batchInEpoch,
-        batchesPerEpoch,
-        samplesPerSec: rate,
-        etaSec: rate > 0 ? Math.max(0, totalSamples - samples) / rate + ((config.epochs - epoch + 1) * lastValidationMs) / 1000 : NaN,
-        fraction: done / totalBatches,
-      },
-      values,
-      done - values.length,
-    );
+    const elapsed = elapsedMs();
+    if (rateFrom === null && timedStart > 0 && done - warmup >= RATE_SKIP_BATCHES) rateFrom = { ms: elapsed, samples };
+    const steady = rateFrom !== null && samples > rateFrom.samples && elapsed > rateFrom.ms ? (samples - rateFrom.samples) / ((elapsed - rateFrom.ms) / 1000) : 0;
+    const rate = steady > 0 ? steady : timedStart > 0 && samples > samplesAtWarmup ? (samples - samplesAtWarmup) / (elapsed / 1000) : 0;
+    hooks.onProgress(progressAt('training', epoch, batchInEpoch, rate), values, done - values.length);
     if (liveStats && now - lastGrads >= LIVE_GRADS_EVERY_MS) {
       lastGrads = now;
       const flat = tf.tidy(() => tf.concat(ema.map((e) => tf.reshape(e, [-1]))));
@@ -132,10 +149,7 @@ export async function train(
     for (let epoch = 1; epoch <= config.epochs && done < totalBatches; epoch++) {
       const epochStart = performance.now();
       const pausedAtEpochStart = control.pausedMs;
-      const perm = tf.tensor1d(Int32Array.from(permutation(n, rng)), 'int32');
-      epochTensors = [tf.gather(data.trainX, perm), tf.gather(data.trainOneHot, perm), tf.gather(data.trainLabels, perm)];
-      perm.dispose();
-      const [xs, ys, labels] = epochTensors as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
+      const order = Int32Array.from(permutation(n, rng));
       tf.tidy(() => {
         lossSum.assign(tf.zerosLike(lossSum));
         correctSum.assign(tf.zerosLike(correctSum));
@@ -146,9 +160,7 @@ export async function train(
         const size = Math.min(bs, n - start);
         seen += size;
         const loss = tf.tidy(() => {
-          const xb = tf.slice(xs, [start, 0], [size, -1]);
-          const yb = tf.slice(ys, [start, 0], [size, -1]);
-          const lb = tf.slice(labels, [start], [size]);
+          const [xb, yb, lb] = gatherRows([data.trainX, data.trainOneHot, data.trainLabels], order, start, size);
           let correct: tf.Scalar | null = null;
           const { value, grads } = tf.variableGrads(() => {
             const lg = logits(model, xb);
@@ -187,9 +199,8 @@ export async function train(
           if (control.stopped) return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
         }
       }
-      tf.dispose(epochTensors);
-      epochTensors = [];
-      if (options.maxBatches !== undefined) continue;
+      if (!runsValidation) continue;
+      hooks.onProgress(progressAt('validation', epoch, batchesPerEpoch, lastRate), new Float32Array(0), done);
       const validationStart = performance.now();
       const summary = tf.tidy(() => {
         const lg = logits(model, data.valX);
@@ -210,13 +221,14 @@ export async function train(
         valLoss,
         valAcc,
         seconds: (performance.now() - epochStart - (control.pausedMs - pausedAtEpochStart)) / 1000,
+        validationSeconds: lastValidationMs / 1000,
         numTensors: tf.memory().numTensors,
       });
     }
     const seconds = elapsedMs() / 1000;
     return { completed: true, batches: done, seconds, samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0 };
   } finally {
-    tf.dispose([...pending, ...epochTensors, ...ema, lossSum, correctSum]);
+    tf.dispose([...pending, ...ema, lossSum, correctSum]);
     optimizer.dispose();
   }
 }

@@ -7,6 +7,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { initParams } from '../core/init';
 import { selectBackend, type BackendFaults } from './backend';
+import { probeThroughput } from './probe';
+import { SCORING_PER_EPOCH } from '../core/runCost';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
 import { dataRefOf, type DataRef } from '../core/dataset';
@@ -30,11 +32,20 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 let backendReady: Promise<BackendInfo> | null = null;
 let requested: { backend: BackendPreference; faults: BackendFaults } = { backend: 'auto', faults: {} };
 
-/** Starts (or restarts) the requested backend and reports it. */
+/**
+ * Starts (or restarts) the requested backend and reports it, then its throughput (for run estimates).
+ * A run waits for both: the probe trains on the same backend.
+ */
 async function initBackend(): Promise<void> {
-  backendReady = selectBackend(requested.backend, requested.faults);
+  const ready = selectBackend(requested.backend, requested.faults);
+  backendReady = ready.then(async (info) => {
+    post({ type: 'ready', backend: info });
+    // Without a throughput the page only shows no estimate; the backend itself passed its checks.
+    await probeThroughput().then((throughput) => post({ type: 'throughput', throughput }), () => {});
+    return info;
+  });
   try {
-    post({ type: 'ready', backend: await backendReady });
+    await backendReady;
   } catch (e) {
     post({ type: 'error', runId: null, message: errorText(e) });
   }
@@ -85,7 +96,17 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
     if (!options.skipScoring) {
       post({ type: 'phase', runId, phase: 'scoring' });
       const t0 = performance.now();
-      const stats = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize, () => control.stopped);
+      // Expected from the run's training rate at first, then from the pass's own pace.
+      const expected = (SCORING_PER_EPOCH * ds.train.n) / Math.max(1, outcome.samplesPerSec);
+      let lastPost = 0;
+      const onScoring = (done: number, total: number) => {
+        const elapsed = (performance.now() - t0) / 1000;
+        if (performance.now() - lastPost < 150 && done < total) return;
+        lastPost = performance.now();
+        post({ type: 'scoring-progress', runId, done, total, etaSec: done > total / 4 ? (elapsed * (total - done)) / done : Math.max(0, expected - elapsed) });
+      };
+      post({ type: 'scoring-progress', runId, done: 0, total: Math.ceil(ds.train.n / config.batchSize), etaSec: expected });
+      const stats = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize, () => control.stopped, onScoring);
       if (!stats) return;
       const params = await readParams(model);
       const layers: LayerArrays[] = params.map((p, i) => ({ ...p, gradAbsMean: stats.gradAbsMean[i], gradSqMean: stats.gradSqMean[i] }));

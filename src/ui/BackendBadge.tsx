@@ -1,5 +1,7 @@
 import { useAppState } from './context';
 
+const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
+
 /** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
 export function BackendBadge() {
   const backend = useAppState((s) => s.backend);
@@ -18,11 +20,18 @@ export function BackendBadge() {
       <span className="badge-name">{backend.name.toUpperCase()}</span>
       {backend.software && <span className="badge-soft"> · software adapter</span>}
       {forced && backend.requested === backend.name && <span className="badge-soft"> · forced</span>}
-      {backend.fallbackReason && (
+      {backend.slowerChoice ? (
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
-          — fallback: {backend.fallbackReason}
+          · {NAMES[backend.slowerChoice.name]} here is a software adapter ({backend.slowerChoice.times >= 10 ? Math.round(backend.slowerChoice.times) : backend.slowerChoice.times.toFixed(1)}× slower)
         </span>
+      ) : (
+        backend.fallbackReason && (
+          <span className="badge-reason" data-testid="backend.reason">
+            {' '}
+            — fallback: {backend.fallbackReason}
+          </span>
+        )
       )}
     </div>
   );

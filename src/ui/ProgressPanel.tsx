@@ -1,7 +1,8 @@
-import { DATASET_NAMES, type DatasetName } from '../core/dataset';
-import type { Origin } from '../state/store';
-import { useAppState, useController } from './context';
-import { formatDuration, formatRate, pct } from './format';
+import { expectedRun } from '../state/runProgress';
+import { useAppState } from './context';
+import { DATASET_TEXT, formatDuration, formatRate } from './format';
+import { OriginNote } from './OriginNote';
+import { RunPhases } from './RunPhases';
 
 const PHASE_TEXT: Record<string, string> = {
   idle: 'Ready. Press Train.',
@@ -12,46 +13,31 @@ const PHASE_TEXT: Record<string, string> = {
   done: 'Done',
   error: 'Stopped by an error',
 };
-const DATASET_TEXT: Record<DatasetName, string> = { mnist: 'MNIST', 'synthetic-32': 'synthetic-32' };
 
-/** Where the network on screen came from, in one or two sentences, and the other snapshots to open. */
-function OriginNote({ origin }: { origin: Exclude<Origin, { kind: 'trained' }> }) {
-  const c = useController();
-  const dense = useAppState((s) => s.pruning.dense);
-  if (origin.kind === 'imported') {
-    return (
-      <p className="progress-note" data-testid="progress.origin" data-origin="imported">
-        Imported from run.json (saved {origin.createdAt.slice(0, 16).replace('T', ' ')} UTC): weights, gradient statistics and settings, without its training curves. Train trains a new network.
-      </p>
-    );
-  }
-  const { config: cfg, backend, trainSeconds, samplesPerSec } = origin.provenance;
-  const others = DATASET_NAMES.filter((d) => d !== origin.name);
+/** Before a run: what Train will take, from the measured speeds of this browser. */
+function ExpectedRun() {
+  const throughput = useAppState((s) => s.throughput);
+  const evalSpeed = useAppState((s) => s.evalSpeed);
+  const dataset = useAppState((s) => s.settings.dataset);
+  const epochs = useAppState((s) => s.settings.epochs);
+  const batchSize = useAppState((s) => s.settings.batchSize);
+  const backend = useAppState((s) => s.backend?.name);
+  const e = expectedRun({ throughput, evalSpeed, settings: { dataset, epochs, batchSize } });
+  const rate = throughput?.batch32;
+  if (!e) return null;
+  const parts = [`training ${formatDuration(e.training)}`, `validation ${formatDuration(e.validation)}`, `scoring ${formatDuration(e.scoring)}`, e.curvesKnown ? `curves ${formatDuration(e.curves)}` : 'curves a few seconds more'];
   return (
-    <div className="progress-note" data-testid="progress.origin" data-origin="snapshot" data-snapshot={origin.name}>
-      <p>
-        <strong>Pre-trained snapshot</strong>: {DATASET_TEXT[cfg.dataset]}, seed {cfg.seed}, {cfg.epochs} epochs, batch {cfg.batchSize}, learning rate {cfg.learningRate}, trained on {backend.name.toUpperCase()} in {formatDuration(trainSeconds)} ({formatRate(samplesPerSec)})
-        {dense ? `; dense validation accuracy ${pct(dense.val.accuracy, 1)}` : ''}. It ships with the lab so you can prune at once; <em>Train</em> trains your own with the settings above.
-      </p>
-      <p>
-        {others.map((d) => (
-          <button key={d} type="button" className="link" data-testid={`progress.snapshot.${d}`} onClick={() => c.openSnapshot(d)}>
-            Open the {DATASET_TEXT[d]} snapshot
-          </button>
-        ))}
-      </p>
-    </div>
+    <p className="progress-note" data-testid="progress.expected" data-seconds={e.total.toFixed(1)}>
+      Train takes about <strong>{formatDuration(e.total)}</strong> here ({parts.join(', ')}), from {formatRate(rate ?? NaN)} measured on {backend?.toUpperCase()} at batch 32.
+    </p>
   );
 }
 
 export function ProgressPanel() {
   const phase = useAppState((s) => s.phase);
-  const p = useAppState((s) => s.progress);
-  const result = useAppState((s) => s.result);
-  const scoring = useAppState((s) => s.scoring);
+  const fraction = useAppState((s) => (s.phase === 'done' ? 1 : (s.progress?.fraction ?? 0)));
   const origin = useAppState((s) => s.origin);
   const opening = useAppState((s) => s.openingSnapshot);
-  const fraction = phase === 'done' ? 1 : (p?.fraction ?? 0);
   const percent = Math.round(fraction * 100);
   const trained = origin?.kind === 'trained';
   const head = opening ? `Opening the pre-trained ${DATASET_TEXT[opening]} network…` : phase === 'done' && origin && !trained ? (origin.kind === 'snapshot' ? 'Pre-trained network' : 'Imported network') : PHASE_TEXT[phase];
@@ -66,34 +52,8 @@ export function ProgressPanel() {
       <div className="progress-track" role="progressbar" aria-label="Training progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid="progress.bar" data-value={percent}>
         <div className={`progress-fill ${phase === 'paused' ? 'paused' : ''}`} style={{ width: `${fraction * 100}%` }} />
       </div>
-      {origin && !trained && phase === 'done' ? (
-        <OriginNote origin={origin} />
-      ) : (
-        <>
-          <div className="progress-stats" data-testid="progress.stats">
-            {p ? (
-              <>
-                <span>
-                  Epoch {p.epoch}/{p.epochs}
-                </span>
-                <span>
-                  Batch {p.batch}/{p.batchesPerEpoch}
-                </span>
-                <span>{formatRate(phase === 'done' && result ? result.samplesPerSec : p.samplesPerSec)}</span>
-                {/* No ETA for a run that stopped with an error: it will not finish. */}
-                {phase !== 'error' && <span>{phase === 'done' ? `took ${formatDuration(result?.trainSeconds ?? NaN)}` : `ETA ${formatDuration(p.etaSec)}`}</span>}
-              </>
-            ) : (
-              <span>Epoch –, batch –</span>
-            )}
-          </div>
-          {scoring && trained && (
-            <div className="progress-note">
-              Scoring pass: {scoring.batches} batches in {scoring.seconds.toFixed(2)} s.
-            </div>
-          )}
-        </>
-      )}
+      {origin && !trained && phase === 'done' ? <OriginNote origin={origin} /> : <RunPhases />}
+      {(phase === 'idle' || phase === 'done') && <ExpectedRun />}
     </section>
   );
 }

@@ -1,4 +1,7 @@
 /** Number formatting shared by the UI. */
+import type { DatasetName } from '../core/dataset';
+
+export const DATASET_TEXT: Record<DatasetName, string> = { mnist: 'MNIST', 'synthetic-32': 'synthetic-32' };
 
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';

@@ -1,0 +1,104 @@
+/**
+ * The phases of a run as the progress panel shows them — training, the validation pass after every
+ * epoch, the scoring pass, the curves — each with its own progress, the time left for the whole run and,
+ * once the curves are in, the time it took from Train to the last curve point. Before a run, what it is
+ * expected to take from the measured speeds. Pure.
+ */
+import { INPUT_SIZE, TRAIN_SIZE, VAL_SIZE } from '../core/dataset';
+import { curvesSeconds, estimateRun, type RunEstimate } from '../core/runCost';
+import { SENSITIVITY_LEVELS } from '../core/sweep';
+import { CURVE_LEVELS } from './curves';
+import type { Settings } from './settings';
+import type { AppState } from './store';
+
+export type PhaseStatus = 'waiting' | 'running' | 'done';
+
+export interface PhaseProgress {
+  status: PhaseStatus;
+  /** 0..1 */
+  fraction: number;
+  done: number;
+  total: number;
+  /** Seconds it took, once done (NaN when unknown). */
+  seconds: number;
+}
+
+export interface RunProgress {
+  training: PhaseProgress;
+  validation: PhaseProgress;
+  scoring: PhaseProgress;
+  curves: PhaseProgress;
+  /** Seconds left until the last curve point (NaN when it cannot be told yet). */
+  etaSec: number;
+  /** False when the curves' time is not known yet (no evaluator speed measured): `etaSec` is then until the curves start. */
+  etaIncludesCurves: boolean;
+  /** Train → the last curve point, once there (else null). */
+  tookSec: number | null;
+}
+
+const CRITERIA_COUNT = 5;
+
+/** The curves' expected seconds for a dataset: what they last took, else from the evaluator's last measured full passes; null before either. */
+export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: Settings['dataset']): number | null {
+  const speed = s.evalSpeed[dataset];
+  if (!speed) return null;
+  if (speed.curvesSec !== undefined && Number.isFinite(speed.curvesSec)) return speed.curvesSec;
+  const seconds = curvesSeconds(speed, { criteria: CRITERIA_COUNT, levels: CURVE_LEVELS.length, layers: 3, sensitivityLevels: SENSITIVITY_LEVELS.length });
+  return Number.isFinite(seconds) ? seconds : null;
+}
+
+/** What a run with these settings is expected to take (null before the backend's throughput is measured). */
+export function expectedRun(s: Pick<AppState, 'throughput' | 'evalSpeed'> & { settings: Pick<Settings, 'dataset' | 'epochs' | 'batchSize'> }): (RunEstimate & { curvesKnown: boolean }) | null {
+  if (!s.throughput) return null;
+  const { dataset, epochs, batchSize } = s.settings;
+  const curves = curvesEstimate(s, dataset);
+  return { ...estimateRun(s.throughput, { epochs, batchSize, inputs: INPUT_SIZE[dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, curves ?? 0), curvesKnown: curves !== null };
+}
+
+const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({ status, done, total, fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0, seconds });
+
+/** What the phases are read from (the parts of the app state, so a component can subscribe to just these). */
+export type RunView = Pick<AppState, 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput'>;
+
+/**
+ * Over this first share of training the ETA moves linearly from the start-up probe's estimate to the
+ * run's own (whose rate leaves out the first, slow batches: see RATE_SKIP_BATCHES in the trainer).
+ */
+export const EARLY_SHARE = 0.05;
+
+export function runProgress(s: RunView, now: number): RunProgress {
+  const cfg = s.runConfig;
+  const p = s.progress;
+  const epochs = cfg?.epochs ?? 0;
+  const training = s.phase === 'training' || s.phase === 'paused' || s.phase === 'loading';
+  const afterTraining = s.phase === 'scoring' || s.phase === 'done';
+  const trainProgress = phase(afterTraining ? 'done' : training && p ? 'running' : 'waiting', p ? p.fraction * 100 : 0, 100, s.result?.trainSeconds ?? NaN);
+  const validating = p?.stage === 'validation' && training;
+  const valSeconds = s.epochs.reduce((a, e) => a + (Number.isFinite(e.validationSeconds) ? e.validationSeconds : 0), 0);
+  const validation = phase(s.epochs.length >= epochs ? 'done' : validating || s.epochs.length > 0 ? 'running' : 'waiting', s.epochs.length, epochs, valSeconds);
+  const sp = s.scoringProgress;
+  const scoring = s.scoring ? phase('done', s.scoring.batches, s.scoring.batches, s.scoring.seconds) : phase(s.phase === 'scoring' ? 'running' : 'waiting', sp?.done ?? 0, sp?.total ?? 0);
+  const sw = s.sweep;
+  const curves = phase(sw.status === 'done' ? 'done' : sw.status === 'running' ? 'running' : 'waiting', sw.done, sw.total, sw.ms !== null ? sw.ms / 1000 : NaN);
+  const t = s.timing;
+  const estimate = cfg ? curvesEstimate(s, cfg.dataset) : null;
+  let curvesLeft = estimate ?? 0;
+  if (curves.status === 'running' && t?.doneAt) {
+    const elapsed = (now - t.doneAt) / 1000;
+    curvesLeft = sw.done > sw.total / 10 ? (elapsed * (sw.total - sw.done)) / sw.done : estimate !== null ? Math.max(0, estimate - elapsed) : NaN;
+  }
+  const etaIncludesCurves = estimate !== null || (curves.status === 'running' && sw.done > sw.total / 10);
+  let etaSec = NaN;
+  if (training && p) {
+    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: INPUT_SIZE[cfg.dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, 0) : null;
+    const w = Math.min(1, p.fraction / EARLY_SHARE);
+    const own = p.etaSec;
+    const probe = expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
+    const left = !Number.isFinite(probe) ? own : !Number.isFinite(own) ? probe : w * own + (1 - w) * probe;
+    etaSec = left + curvesLeft;
+  }
+  else if (s.phase === 'scoring') etaSec = (sp?.etaSec ?? NaN) + curvesLeft;
+  else if (s.phase === 'done' && curves.status === 'running') etaSec = curvesLeft;
+  const tookSec = t?.curvesAt != null ? (t.curvesAt - t.startedAt) / 1000 : null;
+  return { training: trainProgress, validation, scoring, curves, etaSec, etaIncludesCurves, tookSec };
+}
