@@ -100,6 +100,10 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(1);
 
   await lab.page.getByTestId('experiments.curve').click();
+  // One progress and one Cancel for the series, in the experiments panel, with the curve's level.
+  await expect(lab.page.getByTestId('experiments.stage')).toContainText(/Fine-tune curve \(.+\): level [1-5]\/5 \(\d+%\)/);
+  await expect(lab.page.getByTestId('experiments.cancel')).toHaveCount(1);
+  await expect(lab.page.getByRole('button', { name: 'Cancel' })).toHaveCount(1);
   await expect(lab.page.getByTestId('experiments.status')).toContainText('Fine-tune curve done', { timeout: 120_000 });
   await lab.page.getByTestId('experiments.iterative').click();
   await expect(lab.page.getByTestId('experiments.status')).toContainText('Iterative pruning done', { timeout: 120_000 });

@@ -25,7 +25,7 @@ async function restartShort(lab: LabPage): Promise<void> {
 }
 
 test('a lost WebGPU device stops the run with a message; the backend restarts and one click trains again', async ({ lab }) => {
-  await lab.open(LONG.replace('?backend=wasm', ''));
+  await lab.open(LONG.replace('?backend=wasm', '?backend=webgpu'));
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   await trainUntilProgress(lab);
   await lab.page.evaluate(() => window.__gpl!.faults.loseDevice());

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('masked fine-tuning on WebGPU keeps pruned weights at 0 and recovers accuracy', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=3&batch=256&lr=0.01&seed=3');
+  await lab.open('?backend=webgpu#dataset=synthetic-32&epochs=3&batch=256&lr=0.01&seed=3');
   await lab.trainButton.click();
   await lab.waitDone();
   const baseline = (await lab.memory()).numTensors;

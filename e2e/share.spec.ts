@@ -97,6 +97,10 @@ test('run.json re-imports the same numbers without retraining; a bad file change
   await input.setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: run });
   await expect(lab.page.getByTestId('export.message')).toContainText('run.json imported');
   await lab.settled();
+  // It says where the network came from, not a training run's progress.
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-origin', 'imported');
+  await expect(lab.page.getByTestId('progress.origin')).toContainText(/Imported from run\.json \(saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+  await expect(lab.page.getByTestId('progress.phases')).toHaveCount(0);
   const after = await lab.state();
   expect(after.epochs).toHaveLength(0); // no training happened
   expect(after.settings).toMatchObject({ dataset: 'synthetic-32', seed: 6, mode: 'sparsity', sparsity: 0.6 });

@@ -10,8 +10,22 @@ test('loads with the controls ready and no console errors', async ({ lab }) => {
   await expect(lab.page.getByRole('heading', { name: 'Gradient Pruning Lab' })).toBeVisible();
 });
 
-test('trains a short run on WebGPU with progress, curves and gradient statistics', async ({ lab }) => {
+test('auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({ lab }) => {
   await lab.open(SHORT);
+  await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
+  await expect(lab.page.getByTestId('backend.reason')).toContainText(/WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/);
+  expect((await lab.state()).backend!.fallbackReason).toMatch(/^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/);
+  // Before Train: what the run is expected to take, phase by phase, from the measured throughput.
+  await expect(lab.page.getByTestId('progress.expected')).toContainText(/Train takes about \d+:\d\d here \(training \d+:\d\d, validation \d+:\d\d, scoring \d+:\d\d/);
+  await lab.trainButton.click();
+  await lab.waitDone();
+  for (const phase of ['training', 'validation', 'scoring', 'curves']) await expect(lab.page.getByTestId(`progress.phase.${phase}`)).toHaveAttribute('data-status', 'done');
+  await expect(lab.page.getByTestId('progress.took')).toContainText(/took \d+:\d\d in all/);
+  await expect(lab.page.getByTestId('progress.eta')).toHaveCount(0);
+});
+
+test('trains a short run on WebGPU with progress, curves and gradient statistics', async ({ lab }) => {
+  await lab.open(`?backend=webgpu${SHORT}`);
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   await expect(lab.badge).toContainText('WEBGPU');
   // This machine's adapter is SwiftShader; the badge must say so.
@@ -68,7 +82,7 @@ test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
 });
 
 test('the same seed gives the same final weights on WebGPU', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=1&batch=1024&seed=7');
+  await lab.open('?backend=webgpu#dataset=synthetic-32&epochs=1&batch=1024&seed=7');
   await lab.trainButton.click();
   await lab.waitDone();
   const first = await lab.weightsHash();

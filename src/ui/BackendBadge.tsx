@@ -2,6 +2,9 @@ import { useAppState } from './context';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
+/** The backends that could not start at all, from the fallback reason (one `name skipped: why` each). */
+const skipped = (reason: string) => reason.split('; ').filter((r) => / skipped: /.test(r));
+
 /** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
 export function BackendBadge() {
   const backend = useAppState((s) => s.backend);
@@ -24,6 +27,7 @@ export function BackendBadge() {
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
           · {NAMES[backend.slowerChoice.name]} here is a software adapter ({backend.slowerChoice.times >= 10 ? Math.round(backend.slowerChoice.times) : backend.slowerChoice.times.toFixed(1)}× slower)
+          {skipped(backend.fallbackReason).map((r) => `; ${r}`)}
         </span>
       ) : (
         backend.fallbackReason && (

@@ -24,7 +24,8 @@ export function Notices() {
             <button type="button" className="primary" onClick={() => c.resolvePendingLink(true)} data-testid="link.replace">
               Open the link’s network
             </button>
-            <button type="button" onClick={() => c.resolvePendingLink(false)} data-testid="link.keep">
+            {/* An alert dialog takes the focus, on its safe answer. */}
+            <button type="button" autoFocus onClick={() => c.resolvePendingLink(false)} data-testid="link.keep">
               Keep mine, use the link’s settings
             </button>
           </span>

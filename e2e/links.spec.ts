@@ -1,0 +1,59 @@
+import { expect, test } from './fixtures';
+
+// Links: a link pasted into an open tab applies like a fresh visit, asking before it replaces a network
+// the user made; the copy buttons give links that restore, train on open, or open this snapshot.
+
+const OWN_RUN = '?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=0.01&seed=5&snapshot=none';
+
+test('a pasted link over your own run asks first: Keep keeps the network (with the link\'s settings), Replace opens the link', async ({ lab }) => {
+  await lab.open(OWN_RUN);
+  await lab.trainButton.click();
+  await lab.waitDone();
+  await lab.settled();
+  const mine = await lab.weightsHash();
+
+  await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));
+  const prompt = lab.page.getByTestId('link.prompt');
+  await expect(prompt).toContainText('This link opens the pre-trained mnist network: the network you have now would be replaced.');
+  await expect(lab.page.getByTestId('link.keep')).toBeFocused(); // the safe answer is the default
+  await lab.page.getByTestId('link.keep').click();
+  await expect(prompt).toHaveCount(0);
+  expect(await lab.weightsHash()).toBe(mine);
+  const kept = await lab.state();
+  expect([kept.origin, kept.settings.criterion, kept.scoring!.layers[0].inputs]).toEqual([{ kind: 'trained' }, 'taylor', 32]); // the link's settings on my network
+
+  await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));
+  await lab.page.getByTestId('link.replace').click();
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'mnist');
+  await lab.settled();
+  const s = await lab.state();
+  expect([s.settings.dataset, s.settings.criterion, s.scoring!.layers[0].inputs]).toEqual(['mnist', 'taylor', 784]);
+});
+
+test('copy-link buttons: settings, a link that trains on open, and a link to this snapshot', async ({ lab, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await lab.open('?backend=wasm#dataset=synthetic-32&criterion=obd&mode=sparsity&sparsity=0.4', { firstVisit: true });
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
+  await lab.settled();
+  const copied = async (id: string) => {
+    await lab.page.getByTestId(id).click();
+    await expect(lab.page.getByTestId('export.message')).toContainText('Link copied');
+    return new URL(await lab.page.evaluate(() => navigator.clipboard.readText()));
+  };
+  const plain = await copied('export.link');
+  expect(plain.hash).toContain('criterion=obd');
+  expect(plain.hash).not.toContain('autotrain');
+  expect(plain.search).toBe('?backend=wasm');
+  const trains = await copied('export.link.train');
+  expect(trains.hash).toMatch(/criterion=obd.*autotrain=1/);
+  const snap = await copied('export.link.snapshot');
+  expect(snap.hash).toMatch(/dataset=synthetic-32.*criterion=obd.*sparsity=0\.4.*snapshot=synthetic-32/);
+
+  // The snapshot link opened in a new tab shows the same network at the same sparsity.
+  const view = (await lab.state()).pruning.view!;
+  await lab.open(`${snap.search}${snap.hash}`, { firstVisit: true });
+  await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
+  await lab.settled();
+  const again = (await lab.state()).pruning.view!;
+  expect([again.report.sparsity, again.val!.accuracy]).toEqual([view.report.sparsity, view.val!.accuracy]);
+});
