@@ -224,7 +224,8 @@ test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens
   await trainAndSettle(lab, false);
   for (const id of ['curves.loss', 'curves.accuracy', 'chart.plot']) await expect(page.getByTestId(id)).toHaveAttribute('data-reduced-motion', 'true');
 
-  // The loss chart's tooltip jumps to the hovered point instead of sliding there.
+  // The loss chart's tooltip jumps to the hovered point instead of sliding there (the mouse only reaches the viewport).
+  await page.getByTestId('curves.loss').scrollIntoViewIfNeeded();
   const grid = (await page.locator('[data-testid="curves.loss"] .recharts-cartesian-grid').boundingBox())!;
   const tooltip = '[data-testid="curves.loss"] .recharts-tooltip-wrapper';
   const hoverLoss = async () => {

@@ -9,6 +9,8 @@ export function targetsOf(runs, { median, percentile }) {
   const changes = ['criterion', 'mode', 'scope', 'granularity'];
   return [
     { what: 'navigation → first pruned numbers painted (cold cache)', value: med((r) => r.firstPruneMs), unit: 'ms', goal: 2000 },
+    { what: 'expected duration before Train vs what the run took: error', value: med((r) => Math.abs(r.estimate.expectedErrorPct)), unit: '%', goal: 25 },
+    { what: 'first ETA vs the time then left: error', value: med((r) => Math.abs(r.estimate.firstEtaErrorPct ?? NaN)), unit: '%', goal: 25 },
     { what: 'training: long tasks, share of the wall time', value: med((r) => (100 * r.training.totalMs) / r.training.wallMs), unit: '%', goal: 10 },
     { what: 'training: longest task', value: med((r) => r.training.maxMs), unit: 'ms', goal: 100 },
     { what: 'run end and curves arriving: longest task', value: med((r) => r.runEnd.maxMs), unit: 'ms', goal: 100 },

@@ -102,7 +102,7 @@ async function main() {
         const runs = [];
         for (let r = 0; r < opts.runs; r++) {
           log(`interaction: ${dataset}, run ${r + 1}/${opts.runs}…`);
-          runs.push(await benchInteraction(browser, preview.url, dataset, { epochs: dataset === 'mnist' ? 1 : 3, log }));
+          runs.push(await benchInteraction(browser, preview.url, dataset, { epochs: dataset === 'mnist' ? 5 : 10, log }));
         }
         out[dataset] = { targets: targetsOf(runs, { median, percentile }), runs };
         printTargets(dataset, out[dataset].targets, log);

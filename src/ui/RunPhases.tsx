@@ -66,7 +66,7 @@ export function RunPhases() {
         )}
         {/* No ETA for a run that stopped with an error: it will not finish. */}
         {!stopped && r.tookSec !== null && <span data-testid="progress.took">took {formatDuration(r.tookSec)} in all</span>}
-        {!stopped && r.tookSec === null && Number.isFinite(r.etaSec) && <span data-testid="progress.eta">ETA {formatDuration(r.etaSec)}{r.etaIncludesCurves ? '' : ' + curves'}</span>}
+        {!stopped && r.tookSec === null && Number.isFinite(r.etaSec) && <span data-testid="progress.eta" data-seconds={r.etaSec.toFixed(1)} data-curves={r.etaIncludesCurves}>ETA {formatDuration(r.etaSec)}{r.etaIncludesCurves ? '' : ' + curves'}</span>}
       </p>
     </div>
   );

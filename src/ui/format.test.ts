@@ -16,6 +16,7 @@ describe('formats', () => {
 
   it('counts and durations', () => {
     expect(int(52544)).toBe('52,544');
+    expect([formatDuration(0.04), formatDuration(0.44), formatDuration(9.96), formatDuration(42.4), formatDuration(59.6)]).toEqual(['0.0 s', '0.4 s', '10 s', '42 s', '1:00']);
     expect(formatDuration(75)).toBe('1:15');
     expect(formatDuration(3725)).toBe('1:02:05');
   });

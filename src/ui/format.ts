@@ -3,8 +3,11 @@ import type { DatasetName } from '../core/dataset';
 
 export const DATASET_TEXT: Record<DatasetName, string> = { mnist: 'MNIST', 'synthetic-32': 'synthetic-32' };
 
+/** A duration as a person reads it: 0.4 s, 12 s, 1:15, 1:02:05. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
+  if (seconds < 59.5) return `${Math.round(seconds)} s`;
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);
   const h = Math.floor(m / 60);
