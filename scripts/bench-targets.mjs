@@ -28,7 +28,9 @@ export function targetsOf(runs, { median, percentile }) {
     { what: 'slider: moves never painted (superseded)', value: med((r) => r.slider.drag.unpainted + r.slider.keys.unpainted), unit: '', goal: null },
     { what: '4× throttled: slider drag p95', value: p95((r) => r.throttled.slider.drag), unit: 'ms', goal: 50 },
     { what: '4× throttled: key presses p95', value: p95((r) => r.throttled.slider.keys), unit: 'ms', goal: 50 },
-    { what: '4× throttled: longest task (slider and one epoch)', value: med((r) => maxOf(r.throttled.slider.drag.longTasks.maxMs, r.throttled.slider.keys.longTasks.maxMs, r.throttled.oneEpoch.maxMs)), unit: 'ms', goal: 100 },
+    { what: '4× throttled: longest task during the slider', value: med((r) => maxOf(r.throttled.slider.drag.longTasks.maxMs, r.throttled.slider.keys.longTasks.maxMs)), unit: 'ms', goal: 100 },
+    { what: '4× throttled: longest task over one epoch, its end and curves', value: med((r) => r.throttled.oneEpoch.maxMs), unit: 'ms', goal: 100 },
+    { what: '4× throttled: long tasks over one epoch, its end and curves, in all', value: med((r) => r.throttled.oneEpoch.totalMs), unit: 'ms', goal: null },
     { what: '4× throttled: one epoch of training, wall time', value: med((r) => r.throttled.oneEpoch.wallMs / 1000), unit: 's', goal: null },
   ].map((t) => ({ ...t, value: Number(t.value.toFixed(1)), met: t.goal === null ? null : t.value <= t.goal }));
 }

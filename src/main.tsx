@@ -10,15 +10,34 @@ import './ui/styles.css';
 // Resolved against the page, so the site works from any sub-path.
 const asset = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
 const dataUrl = asset('data/mnist.bin.gz');
+// The URL follows the settings a moment after the last change: history.replaceState costs several
+// milliseconds, which a slider key press or a scope change should not wait for.
+let pendingHash: string | null = null;
+let hashTimer = 0;
+const flushHash = () => {
+  clearTimeout(hashTimer);
+  if (pendingHash !== null) history.replaceState(null, '', `${location.pathname}${location.search}${pendingHash ? `#${pendingHash}` : ''}`);
+  pendingHash = null;
+};
+addEventListener('pagehide', flushHash);
 const controller = createController({
   search: location.search,
   hash: location.hash,
   dataUrl,
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
-  writeHash: (hash) => history.replaceState(null, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`),
+  writeHash: (hash) => {
+    pendingHash = hash;
+    clearTimeout(hashTimer);
+    hashTimer = window.setTimeout(flushHash, 150);
+  },
 });
-// A link pasted into this tab is applied like a fresh visit (our own hash updates use replaceState: no event).
-addEventListener('hashchange', () => controller.openUrl(location.search, location.hash));
+// A link pasted into this tab is applied like a fresh visit (our own hash updates use replaceState: no
+// event); what we had not written yet is dropped, the link wins.
+addEventListener('hashchange', () => {
+  clearTimeout(hashTimer);
+  pendingHash = null;
+  controller.openUrl(location.search, location.hash);
+});
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
 void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
 

@@ -17,7 +17,8 @@ const serving = (url) => fetch(url).then((r) => r.ok, () => false);
  */
 export async function startPreview({ port, privateCopy = false, log = () => {} }) {
   const url = `http://localhost:${port}/`;
-  const dist = path.join(ROOT, 'dist');
+  // GPL_DIST serves another build (e.g. an older commit's, for a before/after comparison in one session).
+  const dist = process.env.GPL_DIST ? path.resolve(process.env.GPL_DIST) : path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ has no build; run "npm run build" first.');
   if (await serving(url)) throw new Error(`something already serves ${url}; stop it or pick another port`);
   let outDir = dist;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curvesEstimate, EARLY_SHARE, expectedRun, runProgress } from './runProgress';
+import { curvesEstimate, expectedRun, runProgress } from './runProgress';
 import { initialState, type AppState } from './store';
 
 const base = (over: Partial<AppState>): AppState => ({ ...initialState(), runConfig: { dataset: 'mnist', seed: 1, epochs: 2, batchSize: 32, learningRate: 1e-3 }, evalSpeed: { mnist: { val: 4, train: 16 } }, ...over });
@@ -26,13 +26,13 @@ describe('run progress', () => {
     expect(c.etaSec).toBeCloseTo((4 * 425) / 400, 9); // extrapolated from the curves' own pace
   });
 
-  it("leans on the probe's estimate over the run's first batches, then on the run's own rate", () => {
+  it("shows the probe's estimate until the run's own steady rate is in, then the run's", () => {
     const throughput = { batch32: 2000, batch128: 6000 };
-    const at = (fraction: number, own: number, now: number) => runProgress(base({ throughput, phase: 'training', progress: progress('training', fraction, own), timing: { startedAt: 0, doneAt: null, curvesAt: null } }), now);
+    const at = (own: number, now: number) => runProgress(base({ throughput, phase: 'training', progress: progress('training', 0.02, own), timing: { startedAt: 0, doneAt: null, curvesAt: null } }), now);
     const e = expectedRun({ throughput, evalSpeed: {}, settings: { dataset: 'mnist', epochs: 2, batchSize: 32 } })!;
-    expect(at(0, 99, 1000).etaSec).toBeCloseTo(e.total - 1 + curves, 9); // the first figures are the JIT's, not the run's
-    expect(at(EARLY_SHARE / 2, 99, 1000).etaSec).toBeCloseTo((99 + e.total - 1) / 2 + curves, 9);
-    expect(at(EARLY_SHARE, 7, 1000).etaSec).toBeCloseTo(7 + curves, 9);
+    expect(at(NaN, 1000).etaSec).toBeCloseTo(e.total - 1 + curves, 9);
+    expect(at(7, 1000).etaSec).toBeCloseTo(7 + curves, 9);
+    expect(Number.isNaN(runProgress(base({ phase: 'training', progress: progress('training', 0.02, NaN) }), 0).etaSec)).toBe(true); // nothing to tell yet
   });
 
   it('without a measured evaluator speed the ETA runs to the start of the curves, and says so', () => {

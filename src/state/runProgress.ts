@@ -60,12 +60,6 @@ const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN):
 /** What the phases are read from (the parts of the app state, so a component can subscribe to just these). */
 export type RunView = Pick<AppState, 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput'>;
 
-/**
- * Over this first share of training the ETA moves linearly from the start-up probe's estimate to the
- * run's own (whose rate leaves out the first, slow batches: see RATE_SKIP_BATCHES in the trainer).
- */
-export const EARLY_SHARE = 0.05;
-
 export function runProgress(s: RunView, now: number): RunProgress {
   const cfg = s.runConfig;
   const p = s.progress;
@@ -90,11 +84,10 @@ export function runProgress(s: RunView, now: number): RunProgress {
   const etaIncludesCurves = estimate !== null || (curves.status === 'running' && sw.done > sw.total / 10);
   let etaSec = NaN;
   if (training && p) {
+    // The run's own figure once its steady rate is measured (the trainer leaves out the first, slow
+    // batches: RATE_SKIP_BATCHES); before that, the start-up probe's estimate less the time gone.
     const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: INPUT_SIZE[cfg.dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, 0) : null;
-    const w = Math.min(1, p.fraction / EARLY_SHARE);
-    const own = p.etaSec;
-    const probe = expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
-    const left = !Number.isFinite(probe) ? own : !Number.isFinite(own) ? probe : w * own + (1 - w) * probe;
+    const left = Number.isFinite(p.etaSec) ? p.etaSec : expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
     etaSec = left + curvesLeft;
   }
   else if (s.phase === 'scoring') etaSec = (sp?.etaSec ?? NaN) + curvesLeft;

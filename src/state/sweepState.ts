@@ -28,14 +28,17 @@ export function applySweepMessage(s: SweepState, msg: FromEval): SweepState {
   if (!('id' in msg) || msg.id !== s.id) return s;
   switch (msg.type) {
     case 'sweep-points': {
-      // New arrays only for the curves that got points, so the chart's unchanged lines keep their identity.
-      const curves = { ...s.curves };
-      const sensitivity = { ...s.sensitivity };
+      // New arrays only for the curves that got points, so the chart's unchanged lines keep their identity;
+      // the curves and the sensitivity objects are new only when some of theirs did.
+      let curves = s.curves;
+      let sensitivity = s.sensitivity;
       for (const e of msg.points) {
         if (e.kind === 'curve') {
+          if (curves === s.curves) curves = { ...s.curves };
           const c = curves[e.criterion] === s.curves[e.criterion] ? { val: [], train: [], ...s.curves[e.criterion] } : curves[e.criterion]!;
           curves[e.criterion] = { ...c, [e.split]: [...c[e.split], e.point] };
         } else {
+          if (sensitivity === s.sensitivity) sensitivity = { ...s.sensitivity };
           const layers = (sensitivity[e.criterion] ?? []).slice();
           layers[e.layer] = [...(layers[e.layer] ?? []), e.point];
           sensitivity[e.criterion] = layers;

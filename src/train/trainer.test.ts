@@ -7,7 +7,7 @@ import { disposeDevice, toDevice } from './data';
 import { createMlp, readParams } from './model';
 import type { EpochMetrics, TrainConfig } from './protocol';
 import { subset, useCpuBackend } from './testUtil';
-import { train, type TrainHooks } from './trainer';
+import { RATE_SKIP_BATCHES, train, type TrainHooks } from './trainer';
 
 beforeAll(useCpuBackend);
 
@@ -114,6 +114,17 @@ describe('throughput accounting', () => {
       model.dispose();
       disposeDevice(data);
     }
+  });
+});
+
+describe('ETA', () => {
+  it(`is not told from the first ${RATE_SKIP_BATCHES} batches (kernels compile there), then from the steady rate`, async () => {
+    const seen: [number, number][] = [];
+    await run(config, { onProgress: (p) => p.stage === 'training' && seen.push([p.epoch * 15 - 15 + p.batch, p.etaSec]) });
+    expect(seen.filter(([b]) => b <= RATE_SKIP_BATCHES).every(([, eta]) => Number.isNaN(eta))).toBe(true);
+    const later = seen.filter(([b]) => b > 2 * RATE_SKIP_BATCHES);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every(([, eta]) => Number.isFinite(eta) && eta >= 0)).toBe(true);
   });
 });
 

@@ -114,7 +114,8 @@ export async function train(
   const progressAt = (stage: ProgressInfo['stage'], epoch: number, batch: number, rate: number): ProgressInfo => {
     if (rate > 0) lastRate = rate;
     // This epoch's validation pass is still to come (or running).
-    return { stage, epoch, epochs: config.epochs, batch, batchesPerEpoch, samplesPerSec: lastRate, etaSec: etaSec(lastRate, config.epochs - epoch + 1), fraction: done / totalBatches };
+    // No ETA from the first, slow batches: the page shows its estimate until the steady rate is in.
+    return { stage, epoch, epochs: config.epochs, batch, batchesPerEpoch, samplesPerSec: lastRate, etaSec: rateFrom !== null ? etaSec(lastRate, config.epochs - epoch + 1) : NaN, fraction: done / totalBatches };
   };
 
   const flush = async (epoch: number, batchInEpoch: number) => {

@@ -1,9 +1,10 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { CRITERIA, CRITERION_INFO } from '../core/criteria';
-import { curveAt } from '../state/sweepState';
+import { curveAt, type SweepState } from '../state/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
 import { useAppState, useController } from './context';
 import { formatSci, int, pct } from './format';
+import { CurvesCanvas } from './CurvesCanvas';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useReducedMotion } from './useReducedMotion';
 
@@ -55,6 +56,18 @@ interface Hover {
   sparsity: number;
 }
 
+/** Every criterion's validation and training curve, in the chart's x coordinates. */
+const seriesOf = (curves: SweepState['curves'], mode: XMode): Series[] =>
+  CRITERIA.flatMap((k) =>
+    (['val', 'train'] as const).map((split) => ({
+      key: `${k}:${split}`,
+      criterion: k,
+      split,
+      name: `${CRITERION_INFO[k].label} · ${split === 'val' ? 'validation' : 'training'}`,
+      data: (curves[k]?.[split] ?? []).map((p) => ({ x: toX(p.sparsity, mode), y: p.accuracy })),
+    })),
+  );
+
 /** Accuracy vs. sparsity for every criterion (validation solid, training dashed), linked to the slider. */
 export function SparsityChart() {
   const c = useController();
@@ -69,19 +82,12 @@ export function SparsityChart() {
   const box = useRef<HTMLDivElement>(null);
   const reduced = useReducedMotion();
 
-  const series = useMemo(
-    () =>
-      CRITERIA.flatMap((k) =>
-        (['val', 'train'] as const).map((split): Series => ({
-          key: `${k}:${split}`,
-          criterion: k,
-          split,
-          name: `${CRITERION_INFO[k].label} · ${split === 'val' ? 'validation' : 'training'}`,
-          data: (sweep.curves[k]?.[split] ?? []).map((p) => ({ x: toX(p.sparsity, mode), y: p.accuracy })),
-        })),
-      ),
-    [sweep.curves, mode],
-  );
+  const series = useMemo(() => seriesOf(sweep.curves, mode), [sweep.curves, mode]);
+  // While a sweep runs, recharts keeps the last finished curves (faded) and the new points go to the
+  // canvas: re-rendering recharts when a sweep starts cost the change's input event ~40 ms.
+  const finished = useRef(sweep.curves);
+  if (sweep.status !== 'running') finished.current = sweep.curves;
+  const plotted = useMemo(() => seriesOf(finished.current, mode), [finished.current, mode]);
 
   /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
   const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
@@ -122,9 +128,14 @@ export function SparsityChart() {
           <div className="progress-fill" style={{ width: `${(100 * sweep.done) / Math.max(1, sweep.total)}%` }} />
         </div>
       )}
+      {running && (
+        <p className="muted chart-computing" data-testid="chart.computing">
+          Computing the curves ({sweep.scope}, {sweep.granularity})… {Object.keys(finished.current).length > 0 && 'The faded lines are the previous ones.'}
+        </p>
+      )}
       <div
         ref={box}
-        className="chart-box"
+        className={running ? 'chart-box stale' : 'chart-box'}
         data-testid="chart.plot"
         data-reduced-motion={reduced}
         onClick={onClick}
@@ -134,7 +145,12 @@ export function SparsityChart() {
         }}
         onMouseLeave={() => setHover(null)}
       >
-        <SparsityPlot series={series} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} label={plotLabel} />
+        {/* Recharts draws finished curves only; while a sweep runs its points go to the canvas. */}
+        {/* The label lives outside the memoized plot: it names the scope, which changes when a sweep starts. */}
+        <div role="img" aria-label={plotLabel}>
+          <SparsityPlot series={plotted} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} />
+        </div>
+        {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} criterion={criterion} />}
         <SliderMarker box={box} x={markerX} mode={mode} />
         {hover && (
           <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">

@@ -25,7 +25,6 @@ interface PlotProps {
   /** The selected criterion: its lines are drawn thicker. */
   criterion: Criterion;
   log: readonly FinetuneRecord[];
-  label: string;
 }
 
 /**
@@ -33,12 +32,11 @@ interface PlotProps {
  * does not re-render it: re-rendering ten 51-point lines cost ~30 ms of main-thread time per move (SVG
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
  */
-export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, denseAccuracy, criterion, log, label }: PlotProps) {
+export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, denseAccuracy, criterion, log }: PlotProps) {
   const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
-    <div role="img" aria-label={label}>
-      <ResponsiveContainer width="100%" height={215}>
+    <ResponsiveContainer width="100%" height={215}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
@@ -51,8 +49,7 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
           <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
           <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
         </ComposedChart>
-      </ResponsiveContainer>
-    </div>
+    </ResponsiveContainer>
   );
 });
 
