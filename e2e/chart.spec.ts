@@ -119,8 +119,14 @@ test('the sensitivity view renders one panel per layer; curves recompute when th
   await trainedWithCurves(lab);
   const before = (await lab.state()).sweep.id;
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
+  // While the new curves are computed the previous ones stay, faded, and the new points go to a canvas.
+  await expect(lab.page.getByTestId('chart.computing')).toContainText('Computing the curves (per-layer, weights)… The faded lines are the previous ones.');
+  await expect(lab.page.getByTestId('chart.plot')).toHaveClass(/stale/);
   await expect.poll(async () => (await lab.state()).sweep.id).toBeGreaterThan(before);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(lab.page.getByTestId('chart.canvas')).toHaveCount(0);
+  await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
+  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(5);
   expect((await lab.state()).sweep.scope).toBe('per-layer');
   for (let l = 0; l < 3; l++) await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
   await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);

@@ -30,6 +30,8 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   expect(await lab.sparsityValue()).toBeGreaterThan(0);
   // A scope change computes the curves of that scope.
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
+  // MNIST's curves take a few seconds: meanwhile their points are drawn on the canvas as they arrive.
+  await expect.poll(async () => Number(await lab.page.getByTestId('chart.canvas').getAttribute('data-points').catch(() => '0'))).toBeGreaterThan(0);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   expect((await lab.state()).sweep.scope).toBe('per-layer');
   expect((await lab.memory()).numTensors).toBe(0); // the training worker holds nothing for it

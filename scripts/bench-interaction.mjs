@@ -84,7 +84,7 @@ async function resize(page) {
 async function expectedSeconds(page) {
   const el = page.getByTestId('progress.expected');
   await el.waitFor({ timeout: 120_000 });
-  return Number(await el.getAttribute('data-seconds'));
+  return { seconds: Number(await el.getAttribute('data-seconds')), text: await el.textContent() };
 }
 
 /** Records, in the page, when the first ETA appears and what it says (data-seconds). */
@@ -104,11 +104,11 @@ async function watchFirstEta(page) {
 
 /** The expected and first ETA against what the run took, Train → the last curve point (page timing). */
 async function estimateAccuracy(page, expectedSec, clickedAt) {
-  const { first, timing } = await page.evaluate(() => ({ first: window.__firstEta, timing: window.__gpl.state().timing }));
+  const { first, timing, result, scoring, sweepMs } = await page.evaluate(() => { const s = window.__gpl.state(); return { first: window.__firstEta, timing: s.timing, result: s.result, scoring: s.scoring?.seconds, sweepMs: s.sweep.ms }; });
   const tookSec = (timing.curvesAt - clickedAt) / 1000;
   const firstEtaAtSec = first ? (first.at - clickedAt) / 1000 : null;
   const left = first ? tookSec - firstEtaAtSec : null;
-  return { expectedSec, tookSec, expectedErrorPct: 100 * (expectedSec / tookSec - 1), firstEtaSec: first?.seconds ?? null, firstEtaAtSec, firstEtaErrorPct: first ? 100 * (first.seconds / left - 1) : null };
+  return { phases: { training: result?.trainSeconds, scoring, curves: sweepMs / 1000 }, expectedSec, tookSec, expectedErrorPct: 100 * (expectedSec / tookSec - 1), firstEtaSec: first?.seconds ?? null, firstEtaAtSec, firstEtaErrorPct: first ? 100 * (first.seconds / left - 1) : null };
 }
 
 /**
@@ -132,7 +132,7 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     log(`  ${dataset}: slider drag ${out.slider.drag.count} moves, keys ${out.slider.keys.count}`);
     // Training from the Train button, its end and the curves arriving.
     await page.getByTestId('controls.epochs').fill(String(epochs));
-    const expectedSec = await expectedSeconds(page);
+    const expected = await expectedSeconds(page);
     await watchFirstEta(page);
     const t0 = await pageNow(page);
     await page.getByTestId('controls.train').click();
@@ -142,8 +142,9 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     const t2 = await pageNow(page);
     out.training = { wallMs: t1 - t0, ...(await longTasksBetween(page, t0, t1)) };
     out.runEnd = { curvesMs: t2 - t1, ...(await longTasksBetween(page, t1, t2)) };
-    out.estimate = await estimateAccuracy(page, expectedSec, t0);
-    log(`  ${dataset}: expected ${expectedSec} s, took ${out.estimate.tookSec.toFixed(1)} s; first ETA ${out.estimate.firstEtaSec} s at ${out.estimate.firstEtaAtSec?.toFixed(1)} s (${out.estimate.firstEtaErrorPct?.toFixed(0)}% off the time left)`);
+    out.estimate = { ...(await estimateAccuracy(page, expected.seconds, t0)), expectedText: expected.text };
+    log(`  ${dataset}: ${expected.text}`);
+    log(`  ${dataset}: expected ${expected.seconds} s, took ${out.estimate.tookSec.toFixed(1)} s (${JSON.stringify(out.estimate.phases)}); first ETA ${out.estimate.firstEtaSec} s at ${out.estimate.firstEtaAtSec?.toFixed(1)} s (${out.estimate.firstEtaErrorPct?.toFixed(0)}% off the time left)`);
     log(`  ${dataset}: training ${(out.training.wallMs / 1000).toFixed(1)} s with ${out.training.totalMs.toFixed(0)} ms of long tasks (max ${out.training.maxMs.toFixed(0)}); run end + curves ${out.runEnd.totalMs.toFixed(0)} ms (max ${out.runEnd.maxMs.toFixed(0)})`);
     // The same under CPU throttling (DevTools' low-end laptop).
     const cdp = await context.newCDPSession(page);

@@ -63,10 +63,13 @@ export function curvesSeconds(fullPassMs: { val: number; train: number }, o: { c
   return (CURVE_POINT_SHARE * (valPoints * fullPassMs.val + o.criteria * o.levels * fullPassMs.train)) / 1000;
 }
 
-/** The whole run, phase by phase (seconds). `curves` is the curves' estimate, or 0 when unknown. */
-export function estimateRun(t: Throughput, r: RunShape, curves: number): RunEstimate {
+/**
+ * The whole run, phase by phase (seconds). `curves` is the curves' estimate, or 0 when unknown;
+ * `measuredRate`, the samples/s an earlier run with this shape trained at, replaces the probe's step.
+ */
+export function estimateRun(t: Throughput, r: RunShape, curves: number, measuredRate?: number): RunEstimate {
   const batches = Math.ceil(r.trainN / r.batchSize);
-  const step = secondsPerBatch(t, r.batchSize, r.inputs);
+  const step = measuredRate && measuredRate > 0 ? r.batchSize / measuredRate : secondsPerBatch(t, r.batchSize, r.inputs);
   const training = r.epochs * batches * step;
   const perSampleForward = (FORWARD_SHARE * (secondsPerBatch(t, 128, r.inputs) - secondsPerBatch(t, 0, r.inputs))) / 128;
   const validation = r.epochs * (secondsPerBatch(t, 0, r.inputs) + r.valN * perSampleForward);

@@ -57,6 +57,10 @@ describe('run progress', () => {
     expect([e.curvesKnown, e.curves]).toEqual([false, 0]);
     expect(e.training).toBeCloseTo(5 * 250 * (32 / 2000), 9);
     expect(expectedRun({ ...s, evalSpeed: { mnist: { val: 4, train: 16 } } })!.curves).toBeCloseTo(curves, 9);
+    // A finished run of the same dataset and batch size replaces the probe's training speed.
+    const fromRun = expectedRun({ ...s, runRates: { 'mnist:32': 8000, 'mnist:64': 1 } })!;
+    expect([fromRun.fromRun, fromRun.training]).toEqual([true, (5 * 8000) / 8000]);
+    expect(expectedRun({ ...s, runRates: { 'synthetic-32:32': 8000 } })!.fromRun).toBe(false);
     expect(expectedRun({ ...s, throughput: null })).toBeNull();
   });
 });

@@ -48,17 +48,19 @@ export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: Settings
 }
 
 /** What a run with these settings is expected to take (null before the backend's throughput is measured). */
-export function expectedRun(s: Pick<AppState, 'throughput' | 'evalSpeed'> & { settings: Pick<Settings, 'dataset' | 'epochs' | 'batchSize'> }): (RunEstimate & { curvesKnown: boolean }) | null {
+export function expectedRun(s: Pick<AppState, 'throughput' | 'evalSpeed'> & Partial<Pick<AppState, 'runRates'>> & { settings: Pick<Settings, 'dataset' | 'epochs' | 'batchSize'> }): (RunEstimate & { curvesKnown: boolean; fromRun: boolean }) | null {
   if (!s.throughput) return null;
   const { dataset, epochs, batchSize } = s.settings;
   const curves = curvesEstimate(s, dataset);
-  return { ...estimateRun(s.throughput, { epochs, batchSize, inputs: INPUT_SIZE[dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, curves ?? 0), curvesKnown: curves !== null };
+  // A run of the same dataset and batch size measured the training speed better than the probe.
+  const rate = s.runRates?.[`${dataset}:${batchSize}`];
+  return { ...estimateRun(s.throughput, { epochs, batchSize, inputs: INPUT_SIZE[dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, curves ?? 0, rate), curvesKnown: curves !== null, fromRun: rate !== undefined };
 }
 
 const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({ status, done, total, fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0, seconds });
 
 /** What the phases are read from (the parts of the app state, so a component can subscribe to just these). */
-export type RunView = Pick<AppState, 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput'>;
+export type RunView = Pick<AppState, 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput' | 'runRates'>;
 
 export function runProgress(s: RunView, now: number): RunProgress {
   const cfg = s.runConfig;
@@ -86,7 +88,7 @@ export function runProgress(s: RunView, now: number): RunProgress {
   if (training && p) {
     // The run's own figure once its steady rate is measured (the trainer leaves out the first, slow
     // batches: RATE_SKIP_BATCHES); before that, the start-up probe's estimate less the time gone.
-    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: INPUT_SIZE[cfg.dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, 0) : null;
+    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: INPUT_SIZE[cfg.dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, 0, s.runRates[`${cfg.dataset}:${cfg.batchSize}`]) : null;
     const left = Number.isFinite(p.etaSec) ? p.etaSec : expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
     etaSec = left + curvesLeft;
   }

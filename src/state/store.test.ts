@@ -56,6 +56,14 @@ describe('store reducer', () => {
     expect(failed.phase).toBe('done');
   });
 
+  it("remembers a finished run's training speed by dataset and batch size, across runs", () => {
+    const cfg = { dataset: 'mnist' as const, seed: 1, epochs: 1, batchSize: 64, learningRate: 0.001 };
+    let s = startRun(initialState(), 1, cfg);
+    s = applyWorkerMessage(s, { type: 'done', runId: 1, trainSeconds: 2, samplesPerSec: 4000, scoring: { layers: [], batches: 1, seconds: 0.1 } });
+    expect(s.runRates).toEqual({ 'mnist:64': 4000 });
+    expect(startRun(s, 2, { ...cfg, batchSize: 32 }).runRates).toEqual({ 'mnist:64': 4000 });
+  });
+
   it('Store notifies subscribers only on change', () => {
     const store = new Store({ n: 1 });
     let calls = 0;

@@ -67,6 +67,8 @@ export interface AppState {
    * took once any ran: what the curves of the next run are estimated from.
    */
   evalSpeed: Partial<Record<DatasetName, EvalSpeed>>;
+  /** Training samples/s of this page's finished runs, by `dataset:batchSize` (what the next such run is expected at). */
+  runRates: Record<string, number>;
   result: { trainSeconds: number; samplesPerSec: number } | null;
   error: string | null;
   /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
@@ -109,6 +111,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
     scoring: null,
     timing: null,
     evalSpeed: {},
+    runRates: {},
     result: null,
     error: null,
     errorAction: null,
@@ -124,7 +127,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: st
 
 /** State for a fresh run `runId` (results of the previous run cleared). */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
+  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runRates: state.runRates, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
 }
 
 /** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
@@ -185,8 +188,11 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, scoringProgress: { done: msg.done, total: msg.total, etaSec: msg.etaSec } };
     case 'live-grads':
       return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
-    case 'done':
-      return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec } };
+    case 'done': {
+      const cfg = state.runConfig;
+      const runRates = cfg && msg.samplesPerSec > 0 ? { ...state.runRates, [`${cfg.dataset}:${cfg.batchSize}`]: msg.samplesPerSec } : state.runRates;
+      return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec }, runRates };
+    }
     case 'reset-done':
       return { ...state, phase: 'idle' };
     default:

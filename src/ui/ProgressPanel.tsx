@@ -22,13 +22,15 @@ function ExpectedRun() {
   const epochs = useAppState((s) => s.settings.epochs);
   const batchSize = useAppState((s) => s.settings.batchSize);
   const backend = useAppState((s) => s.backend?.name);
-  const e = expectedRun({ throughput, evalSpeed, settings: { dataset, epochs, batchSize } });
+  const runRates = useAppState((s) => s.runRates);
+  const e = expectedRun({ throughput, evalSpeed, runRates, settings: { dataset, epochs, batchSize } });
   const rate = throughput?.batch32;
   if (!e) return null;
   const parts = [`training ${formatDuration(e.training)}`, `validation ${formatDuration(e.validation)}`, `scoring ${formatDuration(e.scoring)}`, e.curvesKnown ? `curves ${formatDuration(e.curves)}` : 'curves a few seconds more'];
   return (
     <p className="progress-note" data-testid="progress.expected" data-seconds={e.total.toFixed(1)}>
-      Train takes about <strong>{formatDuration(e.total)}</strong> here ({parts.join(', ')}), from {formatRate(rate ?? NaN)} measured on {backend?.toUpperCase()} at batch 32.
+      Train takes about <strong>{formatDuration(e.total)}</strong> here ({parts.join(', ')}),{' '}
+      {e.fromRun ? `from your last ${DATASET_TEXT[dataset]} run at batch ${batchSize} (${formatRate(runRates[`${dataset}:${batchSize}`])}).` : `from ${formatRate(rate ?? NaN)} measured on ${backend?.toUpperCase()} at batch 32.`}
     </p>
   );
 }

@@ -33,6 +33,7 @@ export function RunPhases() {
     timing: useAppState((st) => st.timing),
     evalSpeed: useAppState((st) => st.evalSpeed),
     throughput: useAppState((st) => st.throughput),
+    runRates: useAppState((st) => st.runRates),
   };
   const r = runProgress(s, performance.now());
   const p = s.progress;
