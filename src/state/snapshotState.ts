@@ -1,22 +1,34 @@
 /**
  * The app state showing a pre-trained snapshot: its network, its training curves, its accuracy-vs-
  * sparsity curves and sensitivity, as if that run had just finished on this page. The pruning settings of
- * the link are kept; its training settings too where the link gives them (they are what Train uses),
- * else the snapshot's. Pure.
+ * the link are kept (untouched ones open at OPENING_SPARSITY); its training settings too where the link
+ * gives them (they are what Train uses), else the snapshot's. Pure.
  */
 import { CRITERIA } from '../core/criteria';
 import type { DatasetName } from '../core/dataset';
 import type { Snapshot } from '../core/snapshotFormat';
-import type { Settings } from './settings';
+import { defaultSettings, type Settings } from './settings';
 import { appendLosses, initialState, startRun, type AppState } from './store';
 import { initialSweep } from './sweepState';
 
 const TRAINING_SETTINGS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const satisfies readonly (keyof Settings)[];
+const VIEW_SETTINGS = ['mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
+
+/**
+ * Where a snapshot opens when neither the link nor the user has moved the slider: half the weights
+ * pruned by target sparsity. The article's T = 0.01 prunes 99.4% of the MNIST network (its gradients
+ * are far smaller than the synthetic data's) and collapses its first layer: the lesson of a later step,
+ * not a first look. One click on the mode or a typed T goes back to it.
+ */
+export const OPENING_SPARSITY = 0.5;
 
 export function snapshotState(before: AppState, name: DatasetName, snap: Snapshot, runId: number, given: readonly (keyof Settings)[]): AppState {
   const p = snap.provenance;
   const settings = { ...before.settings };
   for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (settings as Record<string, unknown>)[k] = p.config[k];
+  const defaults = defaultSettings();
+  const untouched = VIEW_SETTINGS.every((k) => !given.includes(k) && settings[k] === defaults[k]);
+  if (untouched) Object.assign(settings, { mode: 'sparsity', sparsity: OPENING_SPARSITY });
   const { epochs, batchesPerEpoch, losses } = snap.training;
   const sweep = {
     ...initialSweep(),
