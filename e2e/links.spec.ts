@@ -22,6 +22,8 @@ test('a pasted link over your own run asks first: Keep keeps the network (with t
   const kept = await lab.state();
   expect([kept.origin, kept.settings.criterion, kept.scoring!.layers[0].inputs]).toEqual([{ kind: 'trained' }, 'taylor', 32]); // the link's settings on my network
 
+  // The page writes its own state into the URL a moment after a change; paste the link again after that.
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).not.toBe('#dataset=mnist&snapshot=mnist&criterion=taylor');
   await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));
   await lab.page.getByTestId('link.replace').click();
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'mnist');
