@@ -2,18 +2,35 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
-// One MediaQueryList for the page: `matchMedia` builds a new one per call, and the snapshot is read on
-// every render of every component that uses this (a slider move renders several).
+// One MediaQueryList for the page, read once: its value then follows its 'change' events only.
+// Reading `.matches` on the list that carries the listener is not safe: Chromium re-evaluates the query
+// on that read, and the change notification already queued for the next frame then finds nothing
+// changed and is never dispatched (seen in CI: a render between the OS change and the frame swallowed it).
 let list: MediaQueryList | null = null;
-const query = () => (list ??= typeof matchMedia === 'function' ? matchMedia(QUERY) : null);
+let current = false;
+const listeners = new Set<() => void>();
 
-function subscribe(onChange: () => void): () => void {
-  const mq = query();
-  mq?.addEventListener('change', onChange);
-  return () => mq?.removeEventListener('change', onChange);
+function query(): MediaQueryList | null {
+  if (list || typeof matchMedia !== 'function') return list;
+  list = matchMedia(QUERY);
+  current = list.matches;
+  list.addEventListener('change', (e) => {
+    current = e.matches;
+    for (const l of listeners) l();
+  });
+  return list;
 }
 
-const snapshot = () => query()?.matches ?? false;
+function subscribe(onChange: () => void): () => void {
+  query();
+  listeners.add(onChange);
+  return () => listeners.delete(onChange);
+}
+
+const snapshot = () => (query(), current);
+
+/** The external store behind the hook (exported for its unit test). */
+export const reducedMotionStore = { subscribe, snapshot };
 
 /** True while the user asks for reduced motion (follows changes of the OS setting live). */
 export function useReducedMotion(): boolean {
