@@ -54,6 +54,13 @@ test('threshold and sparsity inputs refuse bad text and keep the slider and numb
   await number.blur();
   await expect(error).toHaveCount(0);
   expect((await lab.state()).pruning.view!.id).toBe(view.id); // nothing was re-evaluated
+  // Leaving the field shows the value again, and the field follows the slider.
+  expect(Number(await number.inputValue())).toBeCloseTo(1e-4, 8);
+  await lab.page.getByTestId('controls.threshold').press('ArrowRight');
+  await lab.settled();
+  const moved = (await lab.state()).settings.threshold;
+  expect(moved).not.toBe(Math.fround(1e-4));
+  expect(Number(await number.inputValue()) / moved).toBeCloseTo(1, 2);
 
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.settled();

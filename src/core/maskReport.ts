@@ -3,6 +3,7 @@
  * storage (dense vs. CSR bytes), multiply-adds per sample, the shapes left after removing dead hidden
  * units, and collapse warnings. Pure; masks row-major `[inputs, units]`, 1 = kept.
  */
+import { countOnes } from './byteMasks';
 import type { Masks, Shape } from './masks';
 
 export interface LayerReport {
@@ -41,8 +42,7 @@ const BYTES = 4;
 /** @param units with neuron granularity, per hidden layer, 1 = unit kept (the units pruned on purpose are 0) */
 export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8Array[] | null = null): MaskReport {
   const layers = masks.map((m, l) => {
-    let live = 0;
-    for (let i = 0; i < m.length; i++) live += m[i];
+    const live = countOnes(m);
     const total = shapes[l].inputs * shapes[l].units;
     return { live, total, sparsity: total ? 1 - live / total : 0, collapsed: total > 0 && live === 0 };
   });
@@ -56,7 +56,12 @@ export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8A
   masks.forEach((m, l) => {
     const { inputs, units } = shapes[l];
     const next = new Uint8Array(units);
-    for (let i = 0; i < inputs; i++) if (reach[i]) for (let j = 0; j < units; j++) if (m[i * units + j]) next[j] = 1;
+    // Stops as soon as every unit is reached (the usual case: a few inputs suffice).
+    let reachedCount = 0;
+    for (let i = 0; i < inputs && reachedCount < units; i++) {
+      if (!reach[i]) continue;
+      for (let j = 0, o = i * units; j < units; j++) if (m[o + j] && !next[j]) { next[j] = 1; reachedCount++; }
+    }
     reached.push(next);
     reach = next;
   });

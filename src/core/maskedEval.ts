@@ -7,6 +7,7 @@
  * later layers is an `EvalEngine`: WebAssembly SIMD where available, else plain TypeScript; both give
  * the same numbers bit for bit.
  */
+import { diffPositions } from './byteMasks';
 import { JsEngine, type EvalEngine } from './evalEngine';
 import { lossAndAccuracy, type DenseWeights } from './mlp';
 import { sparseFeatures, type SparseFeatures } from './sparseFeatures';
@@ -53,6 +54,8 @@ export class MaskedEvaluator {
   /** Row-major `[n, classes]` logits of the last call. */
   private readonly out: Float64Array;
   private mask1: Uint8Array | null = null;
+  /** Scratch: positions of the first-layer weights whose mask flipped. */
+  private flipped: Int32Array | null = null;
   readonly work: EvalWork = { flips: 0, full: false, rowWalk: false };
 
   /**
@@ -95,27 +98,23 @@ export class MaskedEvaluator {
   }
 
   private updateFirstLayer(mask: Uint8Array): void {
-    const { kernel, units, inputs } = this.layers[0];
+    const { kernel, units } = this.layers[0];
     const old = this.mask1;
     const f = this.f;
-    let flips = 0;
+    // The flipped weights, in index order (input by input), and what applying them would cost.
+    const flipped = (this.flipped ??= new Int32Array(kernel.length));
+    const flips = old ? diffPositions(mask, old, flipped) : 0;
     let incrementalCost = 0;
-    if (old) {
-      for (let i = 0; i < inputs; i++) {
-        const nnz = f.colPtr[i + 1] - f.colPtr[i];
-        for (let j = i * units; j < (i + 1) * units; j++) {
-          if (mask[j] !== old[j]) {
-            flips++;
-            incrementalCost += nnz;
-          }
-        }
-      }
+    for (let k = 0; k < flips; k++) {
+      const i = (flipped[k] / units) | 0;
+      incrementalCost += f.colPtr[i + 1] - f.colPtr[i];
     }
     this.work.flips = flips;
     this.work.full = !old || (flips > 0 && incrementalCost > this.engine.fullCost(mask, (i) => f.colPtr[i + 1] - f.colPtr[i]));
     if (this.work.full) {
       this.engine.firstLayer(mask);
-      this.mask1 = mask.slice();
+      if (this.mask1 && this.mask1.length === mask.length) this.mask1.set(mask);
+      else this.mask1 = mask.slice();
       return;
     }
     if (flips === 0) return;
@@ -123,18 +122,19 @@ export class MaskedEvaluator {
     const { ptr: fPtr, unit: fUnit, delta: fDelta } = this.engine.flips;
     const cur = old!;
     let c = 0;
+    let row = 0; // inputs [0, row) have their pointer written
     fPtr[0] = 0;
-    for (let i = 0; i < inputs; i++) {
-      for (let w = i * units; w < (i + 1) * units; w++) {
-        if (mask[w] === cur[w]) continue;
-        const delta = (mask[w] - cur[w]) * kernel[w];
-        cur[w] = mask[w];
-        if (delta === 0) continue;
-        fUnit[c] = w - i * units;
-        fDelta[c++] = delta;
-      }
-      fPtr[i + 1] = c;
+    for (let k = 0; k < flips; k++) {
+      const w = flipped[k];
+      const i = (w / units) | 0;
+      while (row < i) fPtr[++row] = c;
+      const delta = (mask[w] - cur[w]) * kernel[w];
+      cur[w] = mask[w];
+      if (delta === 0) continue;
+      fUnit[c] = w - i * units;
+      fDelta[c++] = delta;
     }
+    while (row < this.layers[0].inputs) fPtr[++row] = c;
     this.work.rowWalk = this.engine.applyFlips(incrementalCost);
   }
 

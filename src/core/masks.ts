@@ -172,10 +172,16 @@ export function computeMasks(index: PruneIndex, spec: PruneSpec): PruneResult {
   const pruned = groups.map((g, l) => g.order.subarray(0, counts[l]));
   let units: Uint8Array[] | undefined;
   if (index.granularity === 'weights') {
-    pruned.forEach((ids, l) => ids.forEach((i) => (masks[l][i] = 0)));
+    pruned.forEach((ids, l) => {
+      const m = masks[l];
+      for (let k = 0; k < ids.length; k++) m[ids[k]] = 0;
+    });
   } else {
     units = groups.map((g) => new Uint8Array(g.order.length).fill(1));
-    pruned.forEach((ids, l) => ids.forEach((j) => (units![l][j] = 0)));
+    pruned.forEach((ids, l) => {
+      const keep = units![l];
+      for (let k = 0; k < ids.length; k++) keep[ids[k]] = 0;
+    });
     units.forEach((keep, l) => {
       const s = shapes[l], next = shapes[l + 1];
       for (let j = 0; j < s.units; j++) {

@@ -22,6 +22,7 @@ export interface LayerHeatmapProps {
 export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, summary, describe }: LayerHeatmapProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { inputs, units } = dims;
+  const image = useRef<ImageData | null>(null);
   const [cell, setCell] = useState<Cell | null>(null);
   const [keyboard, setKeyboard] = useState(false);
   const size = layout === 'matrix' ? matrixSize(dims) : fieldsGrid(dims.units);
@@ -32,7 +33,9 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   useLayoutEffect(() => {
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
-    const img = ctx.createImageData(size.width, size.height);
+    // One ImageData per size, reused: every move would otherwise allocate and clear ~200 KB of pixels.
+    const kept = image.current;
+    const img = kept && kept.width === size.width && kept.height === size.height ? kept : (image.current = ctx.createImageData(size.width, size.height));
     (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, { inputs, units }, lut, pruned, img.data);
     ctx.putImageData(img, 0, 0);
     // Primitive dependencies: redraw only when the pixels can change, not on every parent render.

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { fractionPruned, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
 import { parseField, parseNumber } from '../state/settings';
 import { useAppState, useController } from './context';
@@ -23,15 +23,11 @@ export function ThresholdSlider() {
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
   const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
-  const [text, setText] = useState('');
+  // What the user is typing, while they type (else the field shows the slider's value). Derived in the
+  // render, not copied in an effect: an effect would render the slider a second time on every move.
+  const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const typing = useRef(false);
-  // Follow the slider, but never rewrite what the user is typing.
-  useEffect(() => {
-    if (typing.current) return;
-    setText(mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
-    setError(null);
-  }, [mode, value]);
+  const text = draft ?? (mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
 
   const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
   const valueText =
@@ -39,7 +35,7 @@ export function ThresholdSlider() {
       ? `T = ${formatSci(value)}${sorted ? `, prunes ${pct(fractionPruned(sorted, value))} of ${items}` : ''}`
       : `${pct(value)} of ${items} pruned`;
   const commitText = (raw: string) => {
-    setText(raw);
+    setDraft(raw);
     if (mode === 'threshold') {
       const r = parseField('threshold', raw);
       if ('value' in r) {
@@ -90,10 +86,8 @@ export function ThresholdSlider() {
             aria-invalid={error !== null}
             data-testid="controls.threshold.number"
             title={mode === 'threshold' ? 'Type a threshold, e.g. 0.01 or 1e-4' : 'Type a percentage, e.g. 90'}
-            onFocus={() => (typing.current = true)}
             onBlur={() => {
-              typing.current = false;
-              setText(mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
+              setDraft(null);
               setError(null);
             }}
             onChange={(e) => commitText(e.target.value)}
