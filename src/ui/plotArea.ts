@@ -50,7 +50,10 @@ export function usePlotArea(box: RefObject<HTMLElement | null>, active: boolean,
       last = a;
       if (stable < 3 && tries++ < 120) raf = requestAnimationFrame(measure);
     };
-    measure();
+    // First measure in the next frame, not here: a read of the layout inside React's commit forces a
+    // synchronous layout of the whole page in the middle of it (~25 ms per chart on a Train click at 4×
+    // throttling, in one long task).
+    raf = requestAnimationFrame(measure);
     return () => {
       ro.disconnect();
       cancelAnimationFrame(raf);
