@@ -181,13 +181,18 @@ describe('controller wiring', () => {
   });
 });
 
+/** Until the snapshot has opened or failed (fetch, gunzip and decode are asynchronous; slow under load). */
+const opened = (c: { store: { getState(): { openingSnapshot: unknown } } }) =>
+  vi.waitFor(() => expect(c.store.getState().openingSnapshot).toBeNull(), { timeout: 10_000, interval: 5 });
+
 describe('snapshots', () => {
   const serve = (body: Uint8Array | null) => {
     const fetch = vi.fn(async (url: string) => (body ? new Response(gzipSync(body)) : new Response('no', { status: 404, statusText: url })));
     vi.stubGlobal('fetch', fetch);
     return fetch;
   };
-  const settle = () => new Promise((r) => setTimeout(r, 20));
+  /** Time for a snapshot to load that must be ignored (nothing to wait for: it must not happen). */
+  const settle = () => new Promise((r) => setTimeout(r, 200));
 
   it('a first visit opens the dataset\'s snapshot: its network, curves and training settings, the link\'s pruning settings', async () => {
     const snap = makeSnapshot();
@@ -195,7 +200,7 @@ describe('snapshots', () => {
     const { c, t, ev, cv } = setup('#dataset=synthetic-32&criterion=taylor&epochs=7');
     expect(fetch).toHaveBeenCalledWith('http://x/snapshots/synthetic-32.gpls.gz');
     expect(c.store.getState().openingSnapshot).toBe('synthetic-32');
-    await settle();
+    await opened(c);
     const s = c.store.getState();
     expect([s.phase, s.origin?.kind, s.openingSnapshot, s.runId]).toEqual(['done', 'snapshot', null, t.sent.find((m) => m.type === 'stop')!.runId]);
     expect(s.runConfig).toEqual(snap.provenance.config);
@@ -218,7 +223,7 @@ describe('snapshots', () => {
   it('a missing or damaged snapshot leaves an empty, working lab with a notice', async () => {
     serve(null);
     let { c, ev } = setup('#dataset=synthetic-32');
-    await settle();
+    await opened(c);
     expect(c.store.getState()).toMatchObject({ phase: 'idle', origin: null, openingSnapshot: null });
     expect(c.store.getState().notices).toEqual(['The pre-trained synthetic-32 network could not be opened (Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)). The lab starts empty: press Train to train one.']);
     expect(ev.sent).toEqual([]);
@@ -226,11 +231,11 @@ describe('snapshots', () => {
     damaged[damaged.length - 1] ^= 1;
     serve(damaged);
     ({ c } = setup('#dataset=synthetic-32'));
-    await settle();
+    await opened(c);
     expect(c.store.getState().notices[0]).toMatch(/could not be opened \(.* is not a snapshot this lab can read: array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)\)/);
     serve(encodeSnapshot(makeSnapshot()));
     ({ c } = setup('#snapshot=mnist'));
-    await settle();
+    await opened(c);
     expect(c.store.getState().notices[0]).toMatch(/The pre-trained mnist network could not be opened \(it holds a synthetic-32 network\)/);
   });
 
@@ -245,13 +250,12 @@ describe('snapshots', () => {
 });
 
 describe('links pasted into the open tab', () => {
-  const settle = () => new Promise((r) => setTimeout(r, 20));
   const serveSnapshot = () => vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))));
 
   it('on a snapshot, a link for the same one only changes the settings; snapshot=none empties the lab', async () => {
     serveSnapshot();
     const { c, ev } = setup('#dataset=synthetic-32');
-    await settle();
+    await opened(c);
     ev.reply(loaded(ev.sent[0].id));
     const runId = c.store.getState().runId;
     c.openUrl('', '#dataset=synthetic-32&criterion=obd&T=0.001&hide=export');
