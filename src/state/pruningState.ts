@@ -4,29 +4,17 @@
  * the numbers on screen only ever move forward to the newest slider position.
  */
 import type { Criterion } from '../core/criteria';
-import type { MaskReport } from '../core/maskReport';
-import type { PruneSpec } from '../core/masks';
 import type { PruneAnswer } from '../core/pruneEvaluator';
 import type { FromEval, SplitEval } from '../eval/protocol';
 
 export type { SplitEval } from '../eval/protocol';
 
-export interface PruneView {
+/** What the page shows for a slider position: the page's answer (masks, report, validation figures), numbered, with the worker's training figures. */
+export interface PruneView extends PruneAnswer {
   id: number;
-  criterion: Criterion;
-  spec: PruneSpec;
-  masks: Uint8Array[];
-  units: Uint8Array[] | null;
-  report: MaskReport;
-  threshold: number;
-  groupThresholds: number[];
-  val: SplitEval;
   train: SplitEval | null;
   /** The last training figures of an earlier position, shown (marked stale) until `train` arrives. */
   trainBefore: SplitEval | null;
-  /** Milliseconds the validation evaluation took, and whether it was a full pass (else incremental). */
-  valMs: number;
-  valFull: boolean;
 }
 
 export interface PruningState {

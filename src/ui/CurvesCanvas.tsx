@@ -1,6 +1,6 @@
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, type RefObject } from 'react';
 import { fractionAtX, type XMode } from './chartMath';
-import { usePlotArea } from './plotArea';
+import { PlotCanvas } from './PlotCanvas';
 import { CRITERION_COLORS, type Series } from './SparsityPlot';
 
 /**
@@ -10,21 +10,8 @@ import { CRITERION_COLORS, type Series } from './SparsityPlot';
  * finished curves once, when the sweep is done. Drawn at most once per frame.
  */
 export function CurvesCanvas({ box, series, hidden, mode, criterion }: { box: RefObject<HTMLDivElement | null>; series: Series[]; hidden: ReadonlySet<string>; mode: XMode; criterion: string }) {
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const area = usePlotArea(box, true, mode);
-  const frame = useRef(0);
-  useLayoutEffect(() => {
-    const c = canvas.current;
-    if (!c || !area) return;
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => {
-      const dpr = window.devicePixelRatio || 1;
-      const w = Math.round(area.width * dpr);
-      const h = Math.round(area.height * dpr);
-      if (c.width !== w || c.height !== h) Object.assign(c, { width: w, height: h });
-      const ctx = c.getContext('2d');
-      if (!ctx) return;
-      ctx.clearRect(0, 0, w, h);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => {
       let points = 0;
       for (const s of series) {
         if (hidden.has(s.key) || s.data.length === 0) continue;
@@ -40,17 +27,9 @@ export function CurvesCanvas({ box, series, hidden, mode, criterion }: { box: Re
         ctx.stroke();
         points += s.data.length;
       }
-      c.dataset.points = String(points);
-    });
-    return () => cancelAnimationFrame(frame.current);
-  }, [area, series, hidden, mode, criterion]);
-  return (
-    <canvas
-      ref={canvas}
-      className="loss-canvas"
-      aria-hidden="true"
-      data-testid="chart.canvas"
-      style={area ? { left: area.left, top: area.top, width: area.width, height: area.height } : { display: 'none' }}
-    />
+      return points;
+    },
+    [series, hidden, mode, criterion],
   );
+  return <PlotCanvas box={box} areaKey={mode} draw={draw} testid="chart.canvas" />;
 }
