@@ -57,6 +57,26 @@ test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; 
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'idle');
 });
 
+test('training your own keeps the snapshot\'s curves, faded, until the new ones arrive', async ({ lab }) => {
+  await lab.open('#dataset=synthetic-32&epochs=1', { firstVisit: true });
+  await lab.settled();
+  const plot = lab.page.getByTestId('chart.plot');
+  await expect(plot).not.toHaveClass(/stale/);
+  await lab.trainButton.click();
+  await expect(lab.page.getByTestId('chart.waiting')).toContainText('The faded lines are the previous network’s.');
+  await expect(plot).toHaveClass(/stale/);
+  expect(await lab.drawnLines(plot, 40)).toBe(5); // still drawn while the new network trains
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(plot).not.toHaveClass(/stale/);
+  await expect(lab.page.getByTestId('chart.waiting')).toHaveCount(0);
+  expect((await lab.state()).origin?.kind).toBe('trained');
+  // Reset empties the lab: no faded curves of a network that is gone.
+  await lab.resetButton.click();
+  await expect(lab.page.getByTestId('chart.waiting')).toHaveText('Curves for every criterion appear after training.');
+  await expect(plot).not.toHaveClass(/stale/);
+  await expect.poll(() => lab.drawnLines(plot, 40)).toBe(0);
+});
+
 for (const [what, body, message] of [
   ['missing', null, /The pre-trained mnist network could not be opened \(Could not load the snapshot from .*snapshots\/mnist\.gpls\.gz \(HTTP 404\)\)\. The lab starts empty: press Train to train one\./],
   ['damaged', 'garbage', /The pre-trained mnist network could not be opened \(.* is not a snapshot this lab can read: not a Gradient Pruning Lab snapshot/],

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { CRITERIA, CRITERION_INFO } from '../core/criteria';
+import { isRunning } from '../state/store';
 import { curveAt, type SweepState } from '../state/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
 import { useAppState, useController } from './context';
@@ -85,8 +86,12 @@ export function SparsityChart() {
   const series = useMemo(() => seriesOf(sweep.curves, mode), [sweep.curves, mode]);
   // While a sweep runs, recharts keeps the last finished curves (faded) and the new points go to the
   // canvas: re-rendering recharts when a sweep starts cost the change's input event ~40 ms.
+  // So does a new run until its curves start: clearing recharts on Train and drawing it from nothing
+  // at the end cost two long tasks (removing and re-adding ten lines and their axes' registrations).
+  const training = useAppState((s) => isRunning(s.phase));
+  const waiting = sweep.status === 'running' || (sweep.status === 'idle' && training);
   const finished = useRef(sweep.curves);
-  if (sweep.status !== 'running') finished.current = sweep.curves;
+  if (!waiting) finished.current = sweep.curves;
   const plotted = useMemo(() => seriesOf(finished.current, mode), [finished.current, mode]);
 
   /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
@@ -111,6 +116,7 @@ export function SparsityChart() {
   const markerX = view ? toX(view.report.sparsity, mode) : null;
   const toggle = (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key]));
   const running = sweep.status === 'running';
+  const previous = waiting && Object.keys(finished.current).length > 0;
   const plotLabel = `Validation accuracy against ${mode === 'sparsity' ? 'sparsity' : 'weights remaining'} for ${CRITERIA.length} criteria (${sweep.scope}, ${sweep.granularity}); click to move the slider to that sparsity.`;
   return (
     <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
@@ -122,7 +128,11 @@ export function SparsityChart() {
           </button>
         </div>
       </div>
-      {sweep.status === 'idle' && <p className="muted">Curves for every criterion appear after training.</p>}
+      {sweep.status === 'idle' && (
+        <p className="muted" data-testid="chart.waiting">
+          Curves for every criterion appear after training.{previous && ' The faded lines are the previous network’s.'}
+        </p>
+      )}
       {running && (
         <div className="progress-track" role="progressbar" aria-label="Computing curves" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * sweep.done) / Math.max(1, sweep.total))}>
           <div className="progress-fill" style={{ width: `${(100 * sweep.done) / Math.max(1, sweep.total)}%` }} />
@@ -130,12 +140,12 @@ export function SparsityChart() {
       )}
       {running && (
         <p className="muted chart-computing" data-testid="chart.computing">
-          Computing the curves ({sweep.scope}, {sweep.granularity})… {Object.keys(finished.current).length > 0 && 'The faded lines are the previous ones.'}
+          Computing the curves ({sweep.scope}, {sweep.granularity})… {previous && 'The faded lines are the previous ones.'}
         </p>
       )}
       <div
         ref={box}
-        className={running ? 'chart-box stale' : 'chart-box'}
+        className={previous ? 'chart-box stale' : 'chart-box'}
         data-testid="chart.plot"
         data-reduced-motion={reduced}
         onClick={onClick}
