@@ -1,7 +1,8 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
 import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
-import { renderFields, renderMatrix } from './heatmap/render';
+import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
+import { diffPositions } from '../core/byteMasks';
 
 export interface LayerHeatmapProps {
   name: string;
@@ -23,6 +24,8 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   const canvas = useRef<HTMLCanvasElement>(null);
   const { inputs, units } = dims;
   const image = useRef<ImageData | null>(null);
+  const drawn = useRef<{ indices: Uint8Array; mask: Uint8Array | null; layout: string; lut: Uint8Array; pruned: readonly number[] } | null>(null);
+  const scratch = useRef<Int32Array | null>(null);
   const [cell, setCell] = useState<Cell | null>(null);
   const [keyboard, setKeyboard] = useState(false);
   const size = layout === 'matrix' ? matrixSize(dims) : fieldsGrid(dims.units);
@@ -34,9 +37,17 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
     const ctx = canvas.current?.getContext('2d');
     if (!ctx) return;
     // One ImageData per size, reused: every move would otherwise allocate and clear ~200 KB of pixels.
+    // When only the mask changed since the last drawing (a slider move), only the flipped weights are
+    // repainted; anything else (values, scale, layout, size) draws every pixel.
     const kept = image.current;
     const img = kept && kept.width === size.width && kept.height === size.height ? kept : (image.current = ctx.createImageData(size.width, size.height));
-    (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, { inputs, units }, lut, pruned, img.data);
+    const last = drawn.current;
+    const dims = { inputs, units };
+    if (last && img === kept && last.indices === indices && last.layout === layout && last.lut === lut && last.pruned === pruned && last.mask && mask && last.mask.length === mask.length) {
+      const flipped = (scratch.current = scratch.current?.length === mask.length ? scratch.current : new Int32Array(mask.length));
+      repaintCells(img.data, layout, flipped, diffPositions(last.mask, mask, flipped), indices, mask, dims, lut, pruned);
+    } else (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, dims, lut, pruned, img.data);
+    drawn.current = { indices, mask, layout, lut, pruned };
     ctx.putImageData(img, 0, 0);
     // Primitive dependencies: redraw only when the pixels can change, not on every parent render.
   }, [indices, mask, inputs, units, layout, lut, pruned, size.width, size.height]);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildLut, colorIndex, DIVERGING, hexToRgb, LUT_SIZE, PRUNED_RGB, scaleFor, scaleTicks, VIRIDIS } from './colormap';
 import { fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixPixelToIndex } from './layout';
-import { colorIndices, renderFields, renderMatrix } from './render';
+import { diffPositions } from '../../core/byteMasks';
+import { colorIndices, renderFields, renderMatrix, repaintCells } from './render';
 
 describe('colour lookup tables', () => {
   it('has 256 RGB entries running from the first to the last anchor', () => {
@@ -98,6 +99,24 @@ describe('rendering', () => {
     const g = fieldsGrid(4);
     const { x, y } = fieldsCellToPixel({ i: 300, j: 2 }, d);
     expect(f[(y * g.width + x) * 4]).toBe(PRUNED_RGB[0]);
+  });
+});
+
+describe('repaintCells', () => {
+  it('repainting only the flipped weights gives the pixels of a full render, in both layouts', () => {
+    for (const [layout, d, render] of [['matrix', { inputs: 37, units: 11 }, renderMatrix], ['fields', { inputs: 784, units: 64 }, renderFields]] as const) {
+      const n = d.inputs * d.units;
+      const indices = Uint8Array.from({ length: n }, (_, k) => (k * 37) % LUT_SIZE);
+      const before = Uint8Array.from({ length: n }, (_, k) => ((k * 7919) % 5 === 0 ? 0 : 1));
+      const after = before.slice();
+      for (let k = 3; k < n; k += 13) after[k] ^= 1;
+      const px = render(indices, before, d, VIRIDIS, PRUNED_RGB);
+      const flipped = new Int32Array(n);
+      const count = diffPositions(before, after, flipped);
+      expect(count).toBeGreaterThan(10);
+      repaintCells(px, layout, flipped, count, indices, after, d, VIRIDIS, PRUNED_RGB);
+      expect(px).toEqual(render(indices, after, d, VIRIDIS, PRUNED_RGB));
+    }
   });
 });
 

@@ -65,3 +65,19 @@ export function renderFields(indices: Uint8Array, mask: Uint8Array | null, d: La
   }
   return px;
 }
+
+/**
+ * Repaints only the weights at `positions[0..count)` (indices into the layer, e.g. the ones whose mask
+ * flipped) of pixels drawn earlier by `renderMatrix` or `renderFields` with the same indices and layout:
+ * the result equals a full render under `mask`. A slider move flips a few hundred of 50,176 weights.
+ */
+export function repaintCells(px: Uint8ClampedArray, layout: 'matrix' | 'fields', positions: Int32Array, count: number, indices: Uint8Array, mask: Uint8Array | null, d: LayerDims, lut: Uint8Array, prunedRgb: Rgb): void {
+  const width = layout === 'matrix' ? matrixSize(d).width : fieldsGrid(d.units).width;
+  for (let c = 0; c < count; c++) {
+    const k = positions[c];
+    const i = (k / d.units) | 0;
+    const j = k - i * d.units;
+    const p = layout === 'matrix' ? j * width + i : (({ x, y }) => y * width + x)(fieldsCellToPixel({ i, j }, d));
+    paint(px, p, lut, indices[k], mask !== null && mask[k] === 0, prunedRgb);
+  }
+}
