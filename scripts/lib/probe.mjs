@@ -7,12 +7,12 @@ export function installProbe() {
   const w = /** @type {any} */ (window);
   const probe = (w.__probe = { longTasks: [], moves: [], lastInput: null });
   new PerformanceObserver((list) => list.getEntries().forEach((e) => probe.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
-  for (const type of ['pointerdown', 'pointermove', 'keydown']) addEventListener(type, (e) => (probe.lastInput = { t: e.timeStamp, type }), { capture: true, passive: true });
+  for (const type of ['pointerdown', 'pointermove', 'keydown']) addEventListener(type, (e) => (probe.lastInput = { t: e.timeStamp, dispatched: performance.now(), type }), { capture: true, passive: true });
   const slider = () => document.querySelector('[data-testid="controls.threshold"]');
   // Bubble phase at the window: React's own handler (at the root) has run, so the request id is set.
   addEventListener('input', (e) => {
     if (e.target !== slider() || !probe.lastInput || !w.__gpl) return;
-    probe.moves.push({ t0: probe.lastInput.t, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null, framed: false });
+    probe.moves.push({ t0: probe.lastInput.t, dispatched: probe.lastInput.dispatched, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null, framed: false });
     if (!looping) requestAnimationFrame(frame);
     looping = true;
   });
@@ -41,10 +41,15 @@ export async function longTasksBetween(page, from, to = Infinity) {
 
 export const pageNow = (page) => page.evaluate(() => performance.now());
 
-/** The input → paint latencies of the slider moves since index `from`, and how many never painted. */
+/**
+ * The input → paint latencies of the slider moves since index `from` (from the event's timestamp), the
+ * same from the moment the page received the event (pointer events wait for the next frame first), and
+ * how many never painted.
+ */
 export async function movesSince(page, from) {
   return page.evaluate((k) => {
     const moves = window.__probe.moves.slice(k);
-    return { latencies: moves.filter((m) => m.paint !== null).map((m) => m.paint - m.t0), unpainted: moves.filter((m) => m.paint === null).length, count: moves.length };
+    const painted = moves.filter((m) => m.paint !== null);
+    return { latencies: painted.map((m) => m.paint - m.t0), fromDispatch: painted.map((m) => m.paint - m.dispatched), unpainted: moves.filter((m) => m.paint === null).length, count: moves.length };
   }, from);
 }
