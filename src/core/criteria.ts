@@ -56,3 +56,6 @@ export function scoreLayer(criterion: Criterion, layer: ScoredLayer, seed = 0, l
 export function scoreLayers(criterion: Criterion, layers: readonly ScoredLayer[], seed = 0): Float32Array[] {
   return layers.map((l, i) => scoreLayer(criterion, l, seed, i));
 }
+
+/** The source article's example threshold: prune every weight with |∂L/∂w| < 0.01. */
+export const ARTICLE_T = 0.01;

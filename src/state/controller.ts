@@ -35,6 +35,10 @@ export interface Controller {
   finetuneCurve: Experiments['finetuneCurve'];
   /** Iterative pruning to `target` (Han et al.). */
   iterative: Experiments['iterative'];
+  /** The source article's gradient and pruning steps, run as written (at its T). */
+  articleCode: Experiments['articleCode'];
+  /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
+  articleFinetune: Experiments['articleFinetune'];
   clearFinetuneLog(): void;
   /** Test hooks for the fault-injection e2e tests. */
   faults: Training['faults'];
@@ -139,6 +143,8 @@ export function createController(env: ControllerEnv): Controller {
     finetune: experiments.finetune,
     finetuneCurve: experiments.finetuneCurve,
     iterative: experiments.iterative,
+    articleCode: experiments.articleCode,
+    articleFinetune: experiments.articleFinetune,
     clearFinetuneLog: experiments.clearLog,
     cancelFinetune: experiments.cancel,
     faults: training.faults,

@@ -14,6 +14,10 @@ export interface Experiments {
   finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number; kind?: FinetuneKind; criterion?: string }): void;
   finetuneCurve(criterion: Criterion): Promise<void>;
   iterative(criterion: Criterion, target: number): void;
+  /** The source article's gradient and pruning steps on this network, at threshold `t`. */
+  articleCode(t: number): void;
+  /** The article's fine-tune (no mask) of `masks`, then the lab's (mask held), one after the other. */
+  articleFinetune(masks: Uint8Array[]): Promise<void>;
   cancel(): void;
   clearLog(): void;
 }
@@ -37,10 +41,11 @@ export function createExperiments(store: Store<AppState>, client: () => Training
   const update = (f: (e: AppState['experiments']) => AppState['experiments']) => store.setState((st) => ({ ...st, experiments: f(st.experiments) }));
   const setSeries = (series: SeriesState | null) => update((e) => ({ ...e, series }));
 
-  const finetune: Experiments['finetune'] = (masks, options = {}) => {
+  const finetune = (masks: Uint8Array[], options: Parameters<Experiments['finetune']>[1] & { masked?: boolean } = {}) => {
     const s = store.getState();
     if (!ready(s)) return;
     const runId = client().finetune({
+      masked: options.masked ?? true,
       config: s.runConfig!,
       data: s.dataset!,
       epochs: options.epochs ?? FINETUNE_EPOCHS,
@@ -102,6 +107,27 @@ export function createExperiments(store: Store<AppState>, client: () => Training
         const e = store.getState().experiments;
         if (e.series?.kind === 'iterative' && e.series.status === 'running') setSeries({ ...e.series, status: e.finetune?.status === 'done' ? 'done' : 'error', step: 1 });
       });
+    },
+    articleCode(t) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      curveToken++;
+      const runId = client().articleCode({ data: s.dataset!, layers: layersOf(s), t });
+      update((e) => startFinetune(e, { runId, kind: 'article', criterion: 'gradient', sparsity: 0 }));
+    },
+    async articleFinetune(masks) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      const token = ++curveToken;
+      update((e) => ({ ...e, article: { ...e.article, unmasked: null, masked: null, sparsity: null } }));
+      finetune(masks, { kind: 'unmasked', masked: false });
+      await finished();
+      const now = store.getState();
+      if (token !== curveToken || now.runId !== s.runId || now.experiments.finetune?.status !== 'done') return;
+      finetune(masks, { kind: 'one-shot' });
+      await finished();
+      const ft = store.getState().experiments.finetune;
+      if (token === curveToken && ft?.status === 'done') update((e) => ({ ...e, article: { ...e.article, masked: ft.result } }));
     },
     cancel() {
       curveToken++;

@@ -4,7 +4,7 @@
  * series it belongs to, and the log of finished results that the chart draws.
  */
 import type { Criterion } from '../core/criteria';
-import type { FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
+import type { ArticleCodeResult, FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
 export const FINETUNE_EPOCHS = 2;
@@ -15,7 +15,8 @@ export const CURVE_SPARSITIES = [0.5, 0.8, 0.9, 0.95, 0.98];
 export const ITERATIVE_STEPS = 3;
 export const ITERATIVE_EPOCHS_PER_STEP = 1;
 
-export type FinetuneKind = 'one-shot' | 'curve' | 'iterative';
+/** `unmasked`: the source article's fine-tune (no mask); `article`: its gradient and pruning steps. Neither is logged on the chart. */
+export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article';
 
 /** The fine-tuning job in the training worker. */
 export interface FinetuneState {
@@ -50,14 +51,24 @@ export interface SeriesState {
   total: number;
 }
 
+/** The source article's code run on this network: its gradient and pruning steps, and its fine-tune without the mask beside the masked one. */
+export interface ArticleRuns {
+  code: ArticleCodeResult | null;
+  unmasked: FinetuneResult | null;
+  masked: FinetuneResult | null;
+  /** Weight sparsity of the mask both fine-tunes started from. */
+  sparsity: number | null;
+}
+
 export interface ExperimentsState {
   finetune: FinetuneState | null;
   series: SeriesState | null;
   /** Every fine-tuning result of this run (cleared by the user or a new run). */
   log: FinetuneRecord[];
+  article: ArticleRuns;
 }
 
-export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [] });
+export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [], article: { code: null, unmasked: null, masked: null, sparsity: null } });
 
 /** A new job `runId` replaces the previous one (its result stays in the log). */
 export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'runId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
@@ -76,8 +87,11 @@ export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): Expe
   switch (msg.type) {
     case 'finetune-progress':
       return { ...s, finetune: { ...ft, progress: msg.progress } };
+    case 'article-code-done':
+      return { ...s, finetune: { ...ft, status: 'done' }, article: { ...s.article, code: msg.result } };
     case 'finetune-done': {
       const r = msg.result;
+      if (ft.kind === 'unmasked') return { ...s, finetune: { ...ft, status: 'done', result: r }, article: { ...s.article, unmasked: r, sparsity: ft.sparsity } };
       const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
       return { ...s, finetune: { ...ft, status: 'done', result: r }, log: [...s.log, record] };
     }

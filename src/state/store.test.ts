@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressInfo } from '../train/protocol';
 import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store } from './store';
+import { initialExperiments } from './experimentsState';
 
 const progress = (batch: number): ProgressInfo => ({ stage: 'training', epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
 
@@ -87,7 +88,7 @@ describe('stoppedByFault', () => {
 
   it('marks a running fine-tune as failed', () => {
     const finetune = { runId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
-    const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { finetune, series: null, log: [] }, backend, backendStatus: 'ready' }, 'Worker gone.');
+    const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { ...initialExperiments(), finetune }, backend, backendStatus: 'ready' }, 'Worker gone.');
     expect([s.phase, s.errorAction, s.experiments.finetune!.status, s.experiments.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
   });
 

@@ -3,7 +3,7 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -17,6 +17,7 @@ export interface TrainingClient {
   /** Starts masked fine-tuning (stops any training run) and returns its id. */
   finetune(job: FinetuneJob): number;
   iterative(job: IterativeJob): number;
+  articleCode(job: ArticleCodeJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
@@ -98,6 +99,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     iterative: (job) => {
       runId++;
       send({ type: 'iterative', runId, job });
+      return runId;
+    },
+    articleCode: (job) => {
+      runId++;
+      send({ type: 'article-code', runId, job });
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),

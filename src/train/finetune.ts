@@ -29,7 +29,7 @@ export interface FinetuneOutcome {
   before: SplitMetrics;
   after: SplitMetrics | null;
   params: LayerParams[] | null;
-  /** Pruned weights that are not exactly 0 after fine-tuning (always 0 unless something is wrong). */
+  /** Pruned weights that are not exactly 0 after fine-tuning (0 with the mask held; regrown ones without). */
   maskViolations: number;
   seconds: number;
 }
@@ -37,15 +37,17 @@ export interface FinetuneOutcome {
 /**
  * @param params the trained (unpruned) weights; the mask is applied before measuring "before".
  * @param masks one Uint8Array per kernel, row-major `[inputs, units]`, 1 = kept. Not mutated.
+ * @param masked false fine-tunes as the source article does (`model.fit` after pruning, no mask): the
+ *   pruned weights then grow back, and `maskViolations` counts them.
  */
-export async function finetune(params: LayerParams[], masks: Uint8Array[], data: DeviceData, config: TrainConfig, control: RunControl, hooks: TrainHooks): Promise<FinetuneOutcome> {
+export async function finetune(params: LayerParams[], masks: Uint8Array[], data: DeviceData, config: TrainConfig, control: RunControl, hooks: TrainHooks, masked = true): Promise<FinetuneOutcome> {
   const t0 = performance.now();
   const maskT = tf.tidy(() => masks.map((m, l) => tf.tensor2d(Float32Array.from(m), [params[l].inputs, params[l].units])));
   const model = createMlp(params);
   try {
     tf.tidy(() => model.layers.forEach((l, i) => l.kernel.assign(tf.mul(l.kernel, maskT[i]))));
     const before = await measure(model, data);
-    const outcome = await train(model, data, config, {}, control, hooks, maskT);
+    const outcome = await train(model, data, config, {}, control, hooks, masked ? maskT : undefined);
     if (!outcome.completed) return { completed: false, before, after: null, params: null, maskViolations: 0, seconds: (performance.now() - t0) / 1000 };
     const after = await measure(model, data);
     const out = await readParams(model);

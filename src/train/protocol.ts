@@ -57,6 +57,8 @@ export type ToWorker =
   | { type: 'stop'; runId: number }
   | { type: 'finetune'; runId: number; job: FinetuneJob }
   | { type: 'iterative'; runId: number; job: IterativeJob }
+  /** The source article's gradient and pruning steps, run as written on this network. */
+  | { type: 'article-code'; runId: number; job: ArticleCodeJob }
   | { type: 'cancel'; runId: number }
   | { type: 'memory'; requestId: number }
   /** Liveness check, answered at once (outside the job queue) with a 'pong'. */
@@ -126,6 +128,30 @@ export interface FinetuneJob {
   learningRate: number;
   layers: LayerParams[];
   masks: Uint8Array[];
+  /** false: fine-tune as the source article does, without holding the mask (pruned weights regrow). Default true. */
+  masked?: boolean;
+}
+
+/** The network and data on which to run the article's code, and its threshold T. */
+export interface ArticleCodeJob {
+  data: DataRef;
+  layers: LayerParams[];
+  t: number;
+}
+
+/** What the article's code does (see `src/train/articleCode.ts`). */
+export interface ArticleCodeResult {
+  /** Per layer, the largest |∂(Σ softmax outputs)/∂θ| over its kernel and bias: the article's "gradient". */
+  articleMaxAbs: number[];
+  /** Per layer, the largest |∂L/∂θ| of the mean cross-entropy on the same samples: what it meant. */
+  lossMaxAbs: number[];
+  /** Parameters whose article "gradient" is below T (the article would prune them), of `parameters`. */
+  belowT: number;
+  parameters: number;
+  /** Weights and biases that differ after the article's pruning step (its code writes none). */
+  changed: number;
+  before: SplitMetrics;
+  after: SplitMetrics;
 }
 
 /** Iterative pruning to `target` in `steps` steps with `epochsPerStep` masked epochs after each (global, weights). */
@@ -144,7 +170,7 @@ export interface FinetuneResult {
   before: SplitMetrics;
   after: SplitMetrics;
   layers: LayerParams[];
-  /** Pruned weights that were not exactly 0 afterwards; always 0. */
+  /** Pruned weights that were not exactly 0 afterwards: 0 with the mask held, the regrown ones without. */
   maskViolations: number;
   seconds: number;
 }
@@ -165,6 +191,7 @@ export type FromWorker =
   | { type: 'reset-done'; runId: number }
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
   | { type: 'finetune-done'; runId: number; result: FinetuneResult }
+  | { type: 'article-code-done'; runId: number; result: ArticleCodeResult }
   | { type: 'error'; runId: number | null; message: string }
   /** The GPU device was lost; the current run stopped and the backend is being started again. */
   | { type: 'device-lost'; message: string }
@@ -181,7 +208,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -16,10 +16,11 @@ import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
 import { iterativePrune } from './iterative';
+import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -145,7 +146,7 @@ const runFinetune = (runId: number, job: FinetuneJob, control: RunControl) =>
       onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
       onEpoch: () => {},
       onLiveGrads: () => {},
-    });
+    }, job.masked ?? true);
     postFinetuned(runId, out, out.before);
   });
 
@@ -159,6 +160,17 @@ const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
       onLiveGrads: () => {},
     });
     postFinetuned(runId, out, out.oneShot);
+  });
+
+const runArticle = (runId: number, job: ArticleCodeJob, control: RunControl) =>
+  withData(job.data, control, async (data) => {
+    const model = createMlp(job.layers);
+    try {
+      const result = await runArticleCode(model, data, job.t);
+      if (!control.stopped) post({ type: 'article-code-done', runId, result });
+    } finally {
+      model.dispose();
+    }
   });
 
 /** Stops whatever runs, then starts `job` as the current run; its errors are reported under `runId`. */
@@ -199,6 +211,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
+    case 'article-code':
+      return start(msg.runId, (control) => runArticle(msg.runId, msg.job, control));
     case 'cancel':
       if (current?.runId === msg.runId) await stopCurrent();
       return;

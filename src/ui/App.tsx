@@ -4,6 +4,7 @@ import { BackendBadge } from './BackendBadge';
 import { useAppState } from './context';
 import { ControlsPanel } from './ControlsPanel';
 import { Curves } from './Curves';
+import { ArticleCodePanel } from './ArticleCodePanel';
 import { ExperimentsPanel } from './ExperimentsPanel';
 import { ExportPanel } from './ExportPanel';
 import { GradientSummary } from './GradientSummary';
@@ -64,6 +65,7 @@ export function App() {
           </Shown>
           <Shown panel="experiments">
             <ExperimentsPanel />
+            <ArticleCodePanel />
           </Shown>
           <Shown panel="export">
             <ExportPanel />

@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
+import { ARTICLE_T } from '../core/criteria';
 import { fractionBelow, summarize } from '../core/stats';
 import { useAppState } from './context';
 import { formatSci, pct } from './format';
 
-/** The article's example threshold, shown to connect the statistics with pruning. */
-const ARTICLE_T = 0.01;
 
 /**
  * Per-layer gradient statistics: the live running |∂L/∂w| estimate while training, then the
