@@ -29,3 +29,23 @@ test("the article's code, run as written: a zero gradient, a pruning that change
   await expect(lab.page.getByTestId('article.unmasked')).toContainText('grew back');
   console.log(`article gradient max: ${code.articleMaxAbs.map((g) => g.toExponential(2)).join(', ')}; loss gradient max: ${code.lossMaxAbs.map((g) => g.toExponential(2)).join(', ')}; regrown ${await lab.page.getByTestId('article.unmasked').getAttribute('data-regrown')}`);
 });
+
+test("the article's T = 0.01 collapses MNIST's first layer: the warning says why with this network's numbers and repairs it in one click", async ({ lab }) => {
+  await lab.open('#mode=threshold&T=0.01', { firstVisit: true });
+  await lab.settled();
+  const why = lab.page.getByTestId('collapse.why');
+  await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse: dense_1');
+  await expect(why).toContainText(/mean Gradient .* score of dense_1 is [\d.e-]+, of dense_3 [\d.e-]+ \([\d.e+-]+× larger\)/);
+  const s = await lab.state();
+  const mean = (a: Float32Array | number[]) => Array.from(a).reduce((x, v) => x + v, 0) / a.length;
+  const [m1, m3] = [mean(s.scoring!.layers[0].gradAbsMean), mean(s.scoring!.layers[2].gradAbsMean)];
+  expect(m1).toBeLessThan(m3); // the first layer's raw gradients are the smallest
+  const [, a, b] = (await why.textContent())!.match(/dense_1 is ([\d.e-]+), of dense_3 ([\d.e-]+)/)!;
+  expect([Number(a) / m1, Number(b) / m3].map((r) => Math.abs(r - 1) < 0.01)).toEqual([true, true]); // this network's numbers
+  await lab.page.getByTestId('collapse.repair.scope').click();
+  await lab.settled();
+  expect((await lab.state()).settings.scope).toBe('per-layer');
+  await expect(why).toHaveCount(0);
+  const layers = (await lab.state()).pruning.view!.report.layers;
+  expect(layers.every((l) => l.live > 0)).toBe(true);
+});

@@ -1,4 +1,5 @@
 import type { SplitEval } from '../state/pruningState';
+import { CollapseHelp } from './CollapseHelp';
 import { useAppState } from './context';
 import { formatSci, int, pct } from './format';
 
@@ -51,6 +52,7 @@ export function PruneNumbers() {
           {collapsed.length > 0 && <div>Layer collapse: {collapsed.join(', ')} {collapsed.length > 1 ? 'are' : 'is'} 100% pruned.</div>}
           {r.disconnected && <div>No input reaches the output any more: the network predicts the same for every sample.</div>}
           {dead > 0 && <div>{dead} hidden unit{dead > 1 ? 's' : ''} that no pruning removed {dead > 1 ? 'have' : 'has'} no live path from the inputs to the outputs any more.</div>}
+          {r.collapse && <CollapseHelp />}
         </div>
       )}
       <table className="stats-table">

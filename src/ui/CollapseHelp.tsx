@@ -1,0 +1,48 @@
+import { useMemo } from 'react';
+import { CRITERION_INFO, scoreLayers, type Criterion } from '../core/criteria';
+import { useAppState, useController } from './context';
+import { formatSci } from './format';
+
+/** The mean of each layer's scores (float64). */
+const means = (scores: Float32Array[]) => scores.map((s) => s.reduce((a, v) => a + v, 0) / Math.max(1, s.length));
+
+/**
+ * Why a layer collapsed, with this network's numbers, and one-click repairs: under one global threshold
+ * the layer whose scores are smallest goes first (raw gradients differ by orders of magnitude between
+ * layers); per-layer scope, or a criterion that scales with the weights, keeps every layer alive.
+ */
+export function CollapseHelp() {
+  const c = useController();
+  const criterion = useAppState((s) => s.settings.criterion);
+  const scope = useAppState((s) => s.settings.scope);
+  const granularity = useAppState((s) => s.settings.granularity);
+  const layers = useAppState((s) => s.scoring?.layers);
+  const seed = useAppState((s) => s.runConfig?.seed ?? 0);
+  const mean = useMemo(() => (layers ? means(scoreLayers(criterion, layers, seed)) : []), [criterion, layers, seed]);
+  if (!layers || scope !== 'global' || granularity !== 'weights') return null;
+  const order = mean.map((m, l) => [m, l] as const).sort((a, b) => a[0] - b[0]);
+  const [low, high] = [order[0], order[order.length - 1]];
+  const repairs: { label: string; testid: string; apply: () => void }[] = [
+    { label: 'per-layer scope', testid: 'collapse.repair.scope', apply: () => c.updateSettings({ scope: 'per-layer' }) },
+    ...(['taylor', 'magnitude'] as Criterion[]).filter((k) => k !== criterion).map((k) => ({ label: CRITERION_INFO[k].label, testid: `collapse.repair.${k}`, apply: () => c.updateSettings({ criterion: k }) })),
+  ];
+  return (
+    <div className="collapse-help" data-testid="collapse.why">
+      <p>
+        Why: with one global threshold, the layer with the smallest scores goes first. Here the mean {CRITERION_INFO[criterion].label} score of {layers[low[1]].name} is{' '}
+        <strong>{formatSci(low[0])}</strong>, of {layers[high[1]].name} <strong>{formatSci(high[0])}</strong> ({formatSci(high[0] / low[0])}× larger).
+      </p>
+      <p>
+        Try:{' '}
+        {repairs.map((r, i) => (
+          <span key={r.testid}>
+            {i > 0 && ' · '}
+            <button type="button" className="link" data-testid={r.testid} onClick={r.apply}>
+              {r.label}
+            </button>
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
