@@ -12,6 +12,7 @@ import { createCurves } from './curves';
 import { createEvaluation } from './evaluation';
 import { createExperiments, type Experiments } from './experiments';
 import { importedState } from './importRun';
+import { withLocale, type Flags } from './flags';
 import { hashOf, holdsOwnWork, linkNetwork, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
 import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
@@ -28,6 +29,11 @@ export interface Controller {
   /** Changes settings. `commit` (default true) also writes the URL hash; a slider drag passes false until release. */
   updateSettings(patch: Partial<Settings>, commit?: boolean): void;
   dismissNotice(index: number): void;
+  /**
+   * Changes page flags (language, tour step, presenter mode) and writes the URL. A new `lang` also
+   * sets the page's language.
+   */
+  updateFlags(patch: Partial<Pick<Flags, 'lang' | 'tour' | 'present'>>): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
   finetune: Experiments['finetune'];
@@ -66,12 +72,19 @@ export interface ControllerEnv {
   snapshotUrl(name: DatasetName): string;
   /** Writes the URL hash (without '#'). */
   writeHash(hash: string): void;
+  /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
+  languages?: readonly string[];
   /** Workers to use instead of new ones (unit tests). */
   ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort };
 }
 
 export function createController(env: ControllerEnv): Controller {
-  const first = readLink(env.search, env.hash);
+  const languages = env.languages ?? [];
+  const read = (search: string, hash: string): Link => {
+    const link = readLink(search, hash);
+    return { ...link, flags: withLocale(link.flags, languages) };
+  };
+  const first = read(env.search, env.hash);
   const store = new Store<AppState>(initialState(first.settings, first.notices, first.flags));
   /** The URL hash: every non-default setting, plus the flags. */
   const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags));
@@ -136,6 +149,10 @@ export function createController(env: ControllerEnv): Controller {
       if (change.curves) curves.request(change.next);
       if (change.backend) training.switchBackend();
     },
+    updateFlags(patch) {
+      store.setState((s) => ({ ...s, flags: { ...s.flags, ...patch, locale: patch.lang ?? s.flags.locale } }));
+      writeHash();
+    },
     dismissNotice(index) {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },
@@ -150,7 +167,7 @@ export function createController(env: ControllerEnv): Controller {
     faults: training.faults,
     openSnapshot: (name) => snapshots.open(name).then(writeHash),
     openUrl(search, hash) {
-      const link = readLink(search, hash);
+      const link = read(search, hash);
       const net = linkNetwork(link);
       const s = store.getState();
       if (showsNetwork(s, net)) return takeLink(link);
@@ -161,7 +178,7 @@ export function createController(env: ControllerEnv): Controller {
     resolvePendingLink(replace) {
       const pending = store.getState().pendingLink;
       if (!pending) return;
-      const link = readLink(pending.search, pending.hash);
+      const link = read(pending.search, pending.hash);
       takeLink(link);
       if (replace) openNetwork(linkNetwork(link), link);
       else writeHash();

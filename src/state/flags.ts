@@ -2,9 +2,11 @@
  * URL flags that are not experiment settings: `autotrain=1` starts training on load (for demos),
  * `hide=backend,export` hides panels for a focused classroom view, and `snapshot=mnist|synthetic-32|none`
  * chooses the pre-trained network a visit opens on (by default the one of the link's dataset; none
- * with autotrain). Same rules as the settings codec: unknown values are ignored with a notice naming the key.
+ * with autotrain), `lang=en|zh-CN` the language (else the browser's), `tour=N` opens the guided tour at step
+ * N, and `present=1` the presenter mode (large type, only what the step needs). Same rules as the settings codec: unknown values are ignored with a notice naming the key.
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { matchLocale, pickLocale, type Locale } from '../i18n/format';
 
 
 export const PANELS = ['backend', 'training', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
@@ -17,9 +19,19 @@ export interface Flags {
   hide: Panel[];
   autotrain: boolean;
   snapshot: SnapshotChoice;
+  /** The language the URL asks for; null: the browser's. Kept in shared links. */
+  lang: Locale | null;
+  /** The language the page shows: `lang`, else the browser's (resolved by the controller; not in links). */
+  locale: Locale;
+  /** The guided tour's step (1-based) while it is open; null when closed. */
+  tour: number | null;
+  present: boolean;
 }
 
-export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto' });
+/** The tour's steps are numbered 1..TOUR_MAX_STEP in links (the tour itself may have fewer; it clamps). */
+export const TOUR_MAX_STEP = 50;
+
+export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false });
 
 /** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
 export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
@@ -53,6 +65,24 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
       if ((SNAPSHOT_CHOICES as readonly string[]).includes(snap)) flags.snapshot = snap as SnapshotChoice;
       else notices.push(`URL key "snapshot" ignored — "${snap.slice(0, 20)}" is not one of ${SNAPSHOT_CHOICES.join(', ')}.`);
     }
+    const lang = params.get('lang');
+    if (lang !== null) {
+      const l = matchLocale(lang);
+      if (l) flags.lang = flags.locale = l;
+      else notices.push(`URL key "lang" ignored — "${lang.slice(0, 20)}" is not en or zh-CN.`);
+    }
+    const tour = params.get('tour');
+    if (tour !== null) {
+      const n = /^\d{1,3}$/.test(tour) ? Number(tour) : NaN;
+      if (n >= 1 && n <= TOUR_MAX_STEP) flags.tour = n;
+      else notices.push(`URL key "tour" ignored — "${tour.slice(0, 20)}" is not a step number.`);
+    }
+    const present = params.get('present');
+    if (present !== null) {
+      if (present === '1' || present === 'true') flags.present = true;
+      else if (present === '0' || present === 'false') flags.present = false;
+      else notices.push(`URL key "present" ignored — "${present.slice(0, 20)}" is not 1 or 0.`);
+    }
   }
   return { flags, notices };
 }
@@ -63,8 +93,14 @@ export function serializeFlags(f: Flags): string {
   if (f.hide.length) p.set('hide', f.hide.join(','));
   if (f.autotrain) p.set('autotrain', '1');
   if (f.snapshot !== 'auto') p.set('snapshot', f.snapshot);
+  if (f.lang) p.set('lang', f.lang);
+  if (f.tour !== null) p.set('tour', String(f.tour));
+  if (f.present) p.set('present', '1');
   return p.toString().replace(/%2C/g, ',');
 }
 
 /** Joins hash parts, skipping empty ones. */
 export const joinHash = (...parts: string[]) => parts.filter(Boolean).join('&');
+
+/** The flags with the page's language resolved: the URL's `lang`, else the first browser language the lab has. */
+export const withLocale = (f: Flags, languages: readonly string[]): Flags => ({ ...f, locale: pickLocale(f.lang, languages) });

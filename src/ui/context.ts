@@ -1,6 +1,7 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Controller } from '../state/controller';
 import type { AppState } from '../state/store';
+import { translator, type Translator } from '../i18n/catalogue';
 
 export const ControllerContext = createContext<Controller | null>(null);
 
@@ -14,4 +15,9 @@ export function useController(): Controller {
 export function useAppState<T>(select: (s: AppState) => T): T {
   const { store } = useController();
   return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
+
+/** The translator of the page's language (re-renders when the language changes). */
+export function useT(): Translator {
+  return translator(useAppState((s) => s.flags.locale));
 }

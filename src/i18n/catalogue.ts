@@ -1,0 +1,73 @@
+/**
+ * One typed catalogue per language, assembled from one file per area of the page. English is the
+ * reference: its keys are `MessageKey`, and every other language must give exactly those keys
+ * (`catalogue.test.ts` also checks that both use the same parameters and that every key is used).
+ */
+import { common } from './en/common';
+import { experiments } from './en/experiments';
+import { exportArea } from './en/export';
+import { notices } from './en/notices';
+import { pruning } from './en/pruning';
+import { tour } from './en/tour';
+import { training } from './en/training';
+import { views } from './en/views';
+import { common as zhCommon } from './zh-CN/common';
+import { experiments as zhExperiments } from './zh-CN/experiments';
+import { exportArea as zhExport } from './zh-CN/export';
+import { notices as zhNotices } from './zh-CN/notices';
+import { pruning as zhPruning } from './zh-CN/pruning';
+import { tour as zhTour } from './zh-CN/tour';
+import { training as zhTraining } from './zh-CN/training';
+import { views as zhViews } from './zh-CN/views';
+import { formatMessage, type Locale, type ParamValue, type Params } from './format';
+
+/** The areas, by name (the catalogue test checks that no key is defined by two areas). */
+export const AREAS = {
+  en: { common, experiments, export: exportArea, notices, pruning, tour, training, views },
+  'zh-CN': { common: zhCommon, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, tour: zhTour, training: zhTraining, views: zhViews },
+} as const;
+
+const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...tour, ...training, ...views };
+export type MessageKey = keyof typeof EN;
+const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhTour, ...zhTraining, ...zhViews };
+
+export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH };
+
+/** A message with its parameters, as state keeps it (notices, errors): translated when shown. */
+export interface Msg {
+  key: MessageKey;
+  /** Parameters; a parameter may itself be a message (a reason inside a notice), translated first. */
+  params?: Readonly<Record<string, ParamValue | Msg>>;
+}
+export const msg = (key: MessageKey, params?: Msg['params']): Msg => (params ? { key, params } : { key });
+
+/** The text of `key` in `locale`, parameters (and messages among them) filled in. */
+export function translate(locale: Locale, key: MessageKey, params?: Msg['params']): string {
+  let flat: Params | undefined;
+  if (params) {
+    const f: Record<string, ParamValue> = {};
+    for (const [k, v] of Object.entries(params)) f[k] = typeof v === 'object' ? translate(locale, v.key, v.params) : v;
+    flat = f;
+  }
+  return formatMessage(locale, CATALOGUES[locale][key] ?? EN[key] ?? key, flat);
+}
+
+/** A translator bound to one locale, as components use it. */
+export interface Translator {
+  (key: MessageKey, params?: Params): string;
+  locale: Locale;
+  /** A state message (notice, error) in this locale. */
+  msg(m: Msg): string;
+}
+
+const CACHE = new Map<Locale, Translator>();
+export function translator(locale: Locale): Translator {
+  let t = CACHE.get(locale);
+  if (!t) {
+    const f = ((key: MessageKey, params?: Params) => translate(locale, key, params)) as Translator;
+    f.locale = locale;
+    f.msg = (m) => translate(locale, m.key, m.params);
+    CACHE.set(locale, (t = f));
+  }
+  return t;
+}
