@@ -24,6 +24,7 @@ const controller = createController({
   search: location.search,
   hash: location.hash,
   dataUrl,
+  languages: navigator.languages,
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
   writeHash: (hash) => {
     pendingHash = hash;

@@ -8,6 +8,7 @@ import type { Criterion } from '../core/criteria';
 import { INPUT_SIZE } from '../core/dataset';
 import type { PruneSpec } from '../core/masks';
 import { loadDataset } from '../data/load';
+import { translate, type Msg } from '../i18n/catalogue';
 import type { Controller } from '../state/controller';
 import { masksFor } from '../state/experiments';
 import { runFile } from '../state/exporters';
@@ -15,8 +16,18 @@ import type { AppState } from '../state/store';
 import type { RunOptions } from '../train/protocol';
 import { injectRenderFault } from './renderFault';
 
-/** The app state as tests see it: the data reference is summarised. */
-export type TestState = Omit<AppState, 'dataset'> & { dataset: { name: string; inputSize: number; trainN: number; valN: number } | null };
+/**
+ * The app state as tests see it: the data reference is summarised, and the state's messages (notices,
+ * the error, the pasted-link prompt) are given in English, as text.
+ */
+export type TestState = Omit<AppState, 'dataset' | 'notices' | 'error' | 'pendingLink'> & {
+  dataset: { name: string; inputSize: number; trainN: number; valN: number } | null;
+  notices: string[];
+  error: string | null;
+  pendingLink: { search: string; hash: string; prompt: string } | null;
+};
+
+const english = (m: Msg) => translate('en', m.key, m.params);
 
 export interface TestApi {
   state(): TestState;
@@ -39,7 +50,7 @@ export interface TestApi {
   benchEval(repeats?: number): Promise<import('./evalBench').EvalBenchResult>;
   /** The current run as run.json text (what the Export panel downloads). */
   runFile(): string;
-  /** Imports run.json text as the Export panel's file picker does; null, or why it was refused. */
+  /** Imports run.json text as the Export panel's file picker does; null, or why it was refused (in English). */
   importRun(text: string): string | null;
   /** The page's finished run as a snapshot file, gzip, base64 (`npm run snapshots`). */
   snapshotFile(meta: { appVersion: string; commit: string }): Promise<string>;
@@ -60,9 +71,16 @@ async function currentData(s: AppState, dataUrl: string) {
 export function installTestApi(c: Controller, dataUrl: string): void {
   window.__gpl = {
     state: () => {
-      const { dataset: d, pruning, ...rest } = c.store.getState();
+      const { dataset: d, pruning, notices, error, pendingLink, ...rest } = c.store.getState();
       // The sorted score arrays are large and only used internally.
-      return { ...rest, pruning: { ...pruning, sorted: null }, dataset: d && { name: d.name, inputSize: INPUT_SIZE[d.name], trainN: d.trainIndices.length, valN: d.valIndices.length } };
+      return {
+        ...rest,
+        pruning: { ...pruning, sorted: null },
+        dataset: d && { name: d.name, inputSize: INPUT_SIZE[d.name], trainN: d.trainIndices.length, valN: d.valIndices.length },
+        notices: notices.map(english),
+        error: error && english(error),
+        pendingLink: pendingLink && { ...pendingLink, prompt: english(pendingLink.prompt) },
+      };
     },
     memory: () => c.memory(),
     train: (options) => c.train(options),
@@ -84,7 +102,10 @@ export function installTestApi(c: Controller, dataUrl: string): void {
       return (await import('./evalBench')).runEvalBench(s, await currentData(s, dataUrl), repeats);
     },
     runFile: () => runFile(c.store.getState()).data as string,
-    importRun: (text) => c.importRun(text),
+    importRun: (text) => {
+      const refused = c.importRun(text);
+      return refused && english(refused);
+    },
     snapshotFile: async (meta) => (await import('./snapshotExport')).snapshotFile(c.store.getState(), meta),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();

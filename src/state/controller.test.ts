@@ -12,10 +12,13 @@ import { encodeSnapshot } from '../core/snapshotFormat';
 import { sparseFeatures } from '../core/sparseFeatures';
 import { makeSnapshot } from '../core/testSnapshot';
 import type { EvalPort } from '../eval/client';
+import { translate, type Msg } from '../i18n/catalogue';
 import type { FromEval, ToEval } from '../eval/protocol';
 import type { TrainingPort } from '../train/client';
 import type { FromWorker, ToWorker } from '../train/protocol';
 import { createController } from './controller';
+
+const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
 
 function fakeTraining() {
   const sent: ToWorker[] = [];
@@ -133,7 +136,7 @@ describe('controller wiring', () => {
       sweep: [],
     });
     const before = c.store.getState();
-    expect(c.importRun('{"format": 1}')).toMatch(/^This run file cannot be imported: not a Gradient Pruning Lab run file/);
+    expect(en(c.importRun('{"format": 1}'))).toMatch(/^This run file cannot be imported: not a Gradient Pruning Lab run file/);
     expect(c.store.getState()).toBe(before);
     expect(t.sent.some((m) => m.type === 'stop')).toBe(false);
 
@@ -142,6 +145,7 @@ describe('controller wiring', () => {
     const stop = t.sent.find((m) => m.type === 'stop')!;
     expect(s.runId).toBe(stop.runId);
     expect([s.phase, s.settings.criterion, s.settings.seed, s.dataset?.seed]).toEqual(['done', 'taylor', 9, 9]);
+    expect(en(s.notices.at(-1))).toBe('Imported run.json from 2026-01-01T00:00:00.000Z: settings, weights and gradient statistics restored without retraining (no training curves).');
     expect(ev.sent.map((m) => m.type)).toEqual(['load']);
     expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
     expect((ev.sent[0] as Extract<ToEval, { type: 'load' }>).network.data.trainIndices).toEqual(split().trainIndices);
@@ -225,18 +229,20 @@ describe('snapshots', () => {
     let { c, ev } = setup('#dataset=synthetic-32');
     await opened(c);
     expect(c.store.getState()).toMatchObject({ phase: 'idle', origin: null, openingSnapshot: null });
-    expect(c.store.getState().notices).toEqual(['The pre-trained synthetic-32 network could not be opened (Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)). The lab starts empty: press Train to train one.']);
+    expect(c.store.getState().notices.map(en)).toEqual(['The pre-trained synthetic-32 network could not be opened (Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)). The lab starts empty: press Train to train one.']);
+    const [notice] = c.store.getState().notices;
+    expect(translate('zh-CN', notice.key, notice.params)).toBe('无法打开预训练的 synthetic-32 网络（Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)）。实验室以空白状态启动：点击“训练”即可训练一个网络。');
     expect(ev.sent).toEqual([]);
     const damaged = encodeSnapshot(makeSnapshot());
     damaged[damaged.length - 1] ^= 1;
     serve(damaged);
     ({ c } = setup('#dataset=synthetic-32'));
     await opened(c);
-    expect(c.store.getState().notices[0]).toMatch(/could not be opened \(.* is not a snapshot this lab can read: array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)\)/);
+    expect(en(c.store.getState().notices[0])).toMatch(/could not be opened \(.* is not a snapshot this lab can read: array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)\)/);
     serve(encodeSnapshot(makeSnapshot()));
     ({ c } = setup('#snapshot=mnist'));
     await opened(c);
-    expect(c.store.getState().notices[0]).toMatch(/The pre-trained mnist network could not be opened \(it holds a synthetic-32 network\)/);
+    expect(en(c.store.getState().notices[0])).toMatch(/The pre-trained mnist network could not be opened \(it holds a synthetic-32 network\)/);
   });
 
   it('Train pressed while the snapshot loads wins: the snapshot is dropped', async () => {
@@ -265,7 +271,7 @@ describe('links pasted into the open tab', () => {
     c.openUrl('', '#dataset=synthetic-32&snapshot=none&epochs=abc');
     s = c.store.getState();
     expect([s.phase, s.origin, s.pendingLink]).toEqual(['idle', null, null]);
-    expect(s.notices.at(-1)).toMatch(/^URL key "epochs" ignored/);
+    expect(en(s.notices.at(-1))).toMatch(/^URL key "epochs" ignored/);
   });
 
   it('with the user\'s own network, the page asks: keep it (taking the link\'s settings) or open the link\'s', async () => {
@@ -277,7 +283,7 @@ describe('links pasted into the open tab', () => {
     t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...split() } });
     t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
     c.openUrl('', '#dataset=synthetic-32&criterion=taylor');
-    expect(c.store.getState().pendingLink).toMatchObject({ prompt: 'This link opens the pre-trained synthetic-32 network: the network you have now would be replaced.' });
+    expect(en(c.store.getState().pendingLink?.prompt)).toBe('This link opens the pre-trained synthetic-32 network: the network you have now would be replaced.');
     expect(c.store.getState().settings.criterion).toBe('gradient'); // nothing changed yet
     c.resolvePendingLink(false);
     let s = c.store.getState();
@@ -285,7 +291,7 @@ describe('links pasted into the open tab', () => {
     vi.useRealTimers();
     serveSnapshot();
     c.openUrl('', '#dataset=synthetic-32&autotrain=1');
-    expect(c.store.getState().pendingLink?.prompt).toBe('This link trains a new network: the network you have now would be replaced.');
+    expect(en(c.store.getState().pendingLink?.prompt)).toBe('This link trains a new network: the network you have now would be replaced.');
     c.resolvePendingLink(true);
     s = c.store.getState();
     expect([s.phase, s.origin?.kind, s.flags.autotrain]).toEqual(['loading', 'trained', true]);

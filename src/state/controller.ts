@@ -4,6 +4,7 @@
  * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
 import type { DatasetName } from '../core/dataset';
+import type { Msg } from '../i18n/catalogue';
 import type { EvalPort } from '../eval/client';
 import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
@@ -49,7 +50,7 @@ export interface Controller {
   /** Test hooks for the fault-injection e2e tests. */
   faults: Training['faults'];
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
-  importRun(text: string): string | null;
+  importRun(text: string): Msg | null;
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */

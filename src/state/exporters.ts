@@ -1,6 +1,7 @@
 /** What the Export panel downloads, built from the app state with the pure core formats. */
 import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
 import { serializeRun, type RunSweepPoint } from '../core/runFile';
+import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { AppState } from './store';
 
 export interface FileOut {
@@ -9,8 +10,15 @@ export interface FileOut {
   data: string | Uint8Array;
 }
 
+/** Why there is nothing to export, as a message (its `message` is the English, for logs and tests). */
+export class ExportError extends Error {
+  constructor(readonly why: Msg) {
+    super(translate('en', why.key, why.params));
+  }
+}
+
 const required = (s: AppState) => {
-  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense) throw new Error('Train a network first: there is nothing to export yet.');
+  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense) throw new ExportError(msg('export.nothing'));
   return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
 };
 
@@ -44,7 +52,7 @@ export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'strip
   const stem = fileStem(s);
   if (variant === 'finetuned') {
     const ft = s.experiments.finetune?.result;
-    if (!ft) throw new Error('Fine-tune the pruned network first.');
+    if (!ft) throw new ExportError(msg('export.finetuneFirst'));
     return modelArtifacts(ft.layers, null, `model-finetuned-${stem}`);
   }
   if (variant === 'stripped') return modelArtifacts(strippedLayers(scoring.layers, view.masks).layers, null, `model-stripped-${stem}`);
@@ -85,6 +93,6 @@ export function sweepCsv(s: AppState): FileOut {
       for (const p of curves?.[split] ?? []) rows.push([criterion, split, s.sweep.scope, s.sweep.granularity, p.target, p.sparsity, Number.isFinite(p.threshold) ? p.threshold : '', p.accuracy, p.loss].join(','));
     }
   }
-  if (rows.length === 1) throw new Error('The curves are not computed yet.');
+  if (rows.length === 1) throw new ExportError(msg('export.noCurves'));
   return { name: `curves-${s.dataset?.name ?? s.settings.dataset}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`, type: 'text/csv', data: `${rows.join('\n')}\n` };
 }

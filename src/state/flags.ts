@@ -6,8 +6,8 @@
  * N, and `present=1` the presenter mode (large type, only what the step needs). Same rules as the settings codec: unknown values are ignored with a notice naming the key.
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { msg, type Msg } from '../i18n/catalogue';
 import { matchLocale, pickLocale, type Locale } from '../i18n/format';
-
 
 export const PANELS = ['backend', 'training', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
 export type Panel = (typeof PANELS)[number];
@@ -39,18 +39,20 @@ export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName 
   return flags.snapshot === 'auto' ? dataset : flags.snapshot;
 }
 
-export function parseFlags(search: string, hash: string): { flags: Flags; notices: string[] } {
+export function parseFlags(search: string, hash: string): { flags: Flags; notices: Msg[] } {
   const flags = defaultFlags();
-  const notices: string[] = [];
+  const notices: Msg[] = [];
+  /** A refused value as the notice quotes it (at most 20 characters). */
+  const quote = (v: string) => v.slice(0, 20);
   for (const params of [new URLSearchParams(search.replace(/^\?/, '')), new URLSearchParams(hash.replace(/^#/, ''))]) {
     const hide = params.get('hide');
     if (hide !== null) {
       if (hide.length > 200) {
-        notices.push('URL key "hide" ignored — value is too long.');
+        notices.push(msg('url.hide.tooLong'));
       } else {
         const names = hide.split(',').map((s) => s.trim()).filter(Boolean);
         const bad = names.filter((n) => !(PANELS as readonly string[]).includes(n));
-        if (bad.length) notices.push(`URL key "hide": unknown panel${bad.length > 1 ? 's' : ''} ${bad.map((b) => `"${b.slice(0, 20)}"`).join(', ')} ignored; panels are ${PANELS.join(', ')}.`);
+        if (bad.length) notices.push(msg('url.hide.unknown', { n: bad.length, names: bad.map((b) => `"${quote(b)}"`).join(', '), panels: PANELS.join(', ') }));
         flags.hide = [...new Set(names.filter((n): n is Panel => (PANELS as readonly string[]).includes(n)))];
       }
     }
@@ -58,30 +60,30 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
     if (auto !== null) {
       if (auto === '1' || auto === 'true') flags.autotrain = true;
       else if (auto === '0' || auto === 'false') flags.autotrain = false;
-      else notices.push(`URL key "autotrain" ignored — "${auto.slice(0, 20)}" is not 1 or 0.`);
+      else notices.push(msg('url.notFlag', { key: 'autotrain', value: quote(auto) }));
     }
     const snap = params.get('snapshot');
     if (snap !== null) {
       if ((SNAPSHOT_CHOICES as readonly string[]).includes(snap)) flags.snapshot = snap as SnapshotChoice;
-      else notices.push(`URL key "snapshot" ignored — "${snap.slice(0, 20)}" is not one of ${SNAPSHOT_CHOICES.join(', ')}.`);
+      else notices.push(msg('url.snapshot', { value: quote(snap), choices: SNAPSHOT_CHOICES.join(', ') }));
     }
     const lang = params.get('lang');
     if (lang !== null) {
       const l = matchLocale(lang);
       if (l) flags.lang = flags.locale = l;
-      else notices.push(`URL key "lang" ignored — "${lang.slice(0, 20)}" is not en or zh-CN.`);
+      else notices.push(msg('url.lang', { value: quote(lang) }));
     }
     const tour = params.get('tour');
     if (tour !== null) {
       const n = /^\d{1,3}$/.test(tour) ? Number(tour) : NaN;
       if (n >= 1 && n <= TOUR_MAX_STEP) flags.tour = n;
-      else notices.push(`URL key "tour" ignored — "${tour.slice(0, 20)}" is not a step number.`);
+      else notices.push(msg('url.tour', { value: quote(tour) }));
     }
     const present = params.get('present');
     if (present !== null) {
       if (present === '1' || present === 'true') flags.present = true;
       else if (present === '0' || present === 'false') flags.present = false;
-      else notices.push(`URL key "present" ignored — "${present.slice(0, 20)}" is not 1 or 0.`);
+      else notices.push(msg('url.notFlag', { key: 'present', value: quote(present) }));
     }
   }
   return { flags, notices };

@@ -1,10 +1,11 @@
 /**
  * Restores an experiment from a run.json without retraining: settings, weights and gradient statistics
  * come from the file, the data from the app's own dataset with the file's split (every worker rebuilds
- * it from there). A bad file is refused with the validator's message and the current experiment is
- * left untouched. Pure.
+ * it from there). A bad file is refused with the validator's reason (English detail from core, naming
+ * the field, inside the translated `import.refused`) and the current experiment is left untouched. Pure.
  */
 import { parseRun, RUN_MAX_LENGTH } from '../core/runFile';
+import { msg, type Msg } from '../i18n/catalogue';
 import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from './settings';
 import { startRun, type AppState } from './store';
 
@@ -12,9 +13,9 @@ import { startRun, type AppState } from './store';
  * The state with the imported run (phase 'done', no training curves), or why the file was refused.
  * `newRun` is called only for a valid file: it stops the training worker's run and numbers the import.
  */
-export function importedState(before: AppState, text: string, newRun: () => number): { state: AppState } | { error: string } {
+export function importedState(before: AppState, text: string, newRun: () => number): { state: AppState } | { error: Msg } {
   const parsed = parseRun(text);
-  if (!parsed.ok) return { error: `This run file cannot be imported: ${parsed.error}.` };
+  if (!parsed.ok) return { error: msg('import.refused', { reason: parsed.error }) };
   const run = parsed.run;
   const settings = { ...before.settings } as Settings;
   const skipped: string[] = [];
@@ -28,7 +29,7 @@ export function importedState(before: AppState, text: string, newRun: () => numb
   settings.dataset = run.data.name;
   const config = trainConfigOf(settings);
   const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }));
-  const note = `Imported run.json from ${run.createdAt}: settings, weights and gradient statistics restored without retraining (no training curves).${skipped.length ? ` Settings not restored: ${skipped.join(', ')}.` : ''}`;
+  const note = skipped.length ? msg('import.doneSkipped', { date: run.createdAt, skipped: skipped.join(', ') }) : msg('import.done', { date: run.createdAt });
   return {
     state: {
       ...startRun({ ...before, settings }, newRun(), config),
@@ -42,11 +43,11 @@ export function importedState(before: AppState, text: string, newRun: () => numb
 }
 
 /** Reads a File, refusing oversized ones before reading a byte. */
-export async function readRunFile(file: Blob): Promise<{ text: string } | { error: string }> {
-  if (file.size > RUN_MAX_LENGTH) return { error: `This file is ${(file.size / 2 ** 20).toFixed(1)} MB; run files are at most ${RUN_MAX_LENGTH / 2 ** 20} MB. It was not read.` };
+export async function readRunFile(file: Blob): Promise<{ text: string } | { error: Msg }> {
+  if (file.size > RUN_MAX_LENGTH) return { error: msg('import.tooLarge', { size: (file.size / 2 ** 20).toFixed(1), max: String(RUN_MAX_LENGTH / 2 ** 20) }) };
   try {
     return { text: await file.text() };
   } catch (e) {
-    return { error: `The file could not be read: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: msg('import.unreadable', { detail: e instanceof Error ? e.message : String(e) }) };
   }
 }

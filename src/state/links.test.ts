@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { holdsOwnWork, linkNetwork, readLink, shareHash, showsNetwork } from './links';
+import { translate } from '../i18n/catalogue';
+import { holdsOwnWork, linkNetwork, readLink, replacePrompt, shareHash, showsNetwork } from './links';
 import { initialState, type AppState } from './store';
 
 const snapshotOn = (): AppState => ({ ...initialState(), phase: 'done', origin: { kind: 'snapshot', name: 'mnist', provenance: {} as never } });
@@ -35,5 +36,15 @@ describe('links', () => {
     // Each reads back as what it says.
     expect(linkNetwork(readLink('', `#${shareHash(s, 'train')}`))).toEqual({ kind: 'train' });
     expect(readLink('', `#${shareHash(s, 'snapshot')}`).settings).toMatchObject({ criterion: 'taylor', threshold: Math.fround(0.003) });
+  });
+
+  it('asks before replacing the network, in a whole sentence per case', () => {
+    const say = (locale: 'en' | 'zh-CN', net: Parameters<typeof replacePrompt>[0]) => {
+      const m = replacePrompt(net);
+      return translate(locale, m.key, m.params);
+    };
+    expect(say('en', { kind: 'none' })).toBe('This link starts an empty lab: the network you have now would be replaced.');
+    expect(say('en', { kind: 'snapshot', name: 'mnist' })).toBe('This link opens the pre-trained mnist network: the network you have now would be replaced.');
+    expect(say('zh-CN', { kind: 'train' })).toBe('这个链接会训练一个新网络：你现在的网络将被替换。');
   });
 });

@@ -4,6 +4,7 @@
  * first visit and a link pasted into an open tab (`hashchange`). Pure.
  */
 import type { DatasetName } from '../core/dataset';
+import { msg, type Msg } from '../i18n/catalogue';
 import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type Flags } from './flags';
 import { parseSettings, serializeSettings, type Settings } from './settings';
 import type { AppState } from './store';
@@ -13,7 +14,7 @@ export interface Link {
   /** The settings the link sets itself (the others are defaults). */
   given: (keyof Settings)[];
   flags: Flags;
-  notices: string[];
+  notices: Msg[];
 }
 
 export type LinkNetwork = { kind: 'train' } | { kind: 'snapshot'; name: DatasetName } | { kind: 'none' };
@@ -45,9 +46,8 @@ export function holdsOwnWork(s: AppState): boolean {
 export const hashOf = (settings: Settings, flags: Flags) => joinHash(serializeSettings(settings), serializeFlags(flags));
 
 /** What the prompt says when a pasted link would replace the user's own network. */
-export function replacePrompt(net: LinkNetwork): string {
-  const what = net.kind === 'train' ? 'trains a new network' : net.kind === 'snapshot' ? `opens the pre-trained ${net.name} network` : 'starts an empty lab';
-  return `This link ${what}: the network you have now would be replaced.`;
+export function replacePrompt(net: LinkNetwork): Msg {
+  return net.kind === 'snapshot' ? msg('link.prompt.snapshot', { name: net.name }) : msg(net.kind === 'train' ? 'link.prompt.train' : 'link.prompt.none');
 }
 
 /**

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
-import { parseFlags, serializeFlags } from './flags';
+import { translate, type Msg } from '../i18n/catalogue';
+import { defaultFlags, parseFlags, serializeFlags } from './flags';
 import { defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS, shortestFloat32 } from './settings';
+
+const en = (m: Msg) => translate('en', m.key, m.params);
+const zh = (m: Msg) => translate('zh-CN', m.key, m.params);
 
 describe('settings URL codec', () => {
   it('uses the schema defaults for an empty URL', () => {
@@ -15,7 +19,18 @@ describe('settings URL codec', () => {
     const { settings, notices, given } = parseSettings('?backend=cpu&seed=3', '#seed=9&dataset=synthetic-32&lr=3e-4&batch=128&epochs=2&T=x');
     expect(settings).toMatchObject({ backend: 'cpu', seed: 9, dataset: 'synthetic-32', learningRate: 3e-4, batchSize: 128, epochs: 2 });
     expect(given.sort()).toEqual(['backend', 'batchSize', 'dataset', 'epochs', 'learningRate', 'seed']); // not the refused T
-    expect(notices).toEqual(['URL key "T" ignored — Threshold T: "x" is not a number; using 0.01.']);
+    expect(notices.map(en)).toEqual(['URL key "T" ignored — Threshold T: "x" is not a number; using 0.01.']);
+    expect(notices.map(zh)).toEqual(['已忽略网址参数“T”（阈值 T：“x”不是数字），改用 0.01。']);
+  });
+
+  it('names the field and its limits as the schema writes them', () => {
+    const r = parseField('batchSize', '0');
+    expect('error' in r && en(r.error)).toBe('Batch size: 0 is outside 1–1024');
+    expect(parseSettings('', '#batch=0&seed=1.5').notices.map(en)).toEqual(['URL key "seed" ignored — Seed: 1.5 is not a whole number; using 1.', 'URL key "batch" ignored — Batch size: 0 is outside 1–1024; using 32.']);
+    const long = parseField('dataset', 'x'.repeat(65));
+    expect('error' in long && en(long.error)).toBe('Dataset: value is too long');
+    const bad = parseField('scope', 'local');
+    expect('error' in bad && en(bad.error)).toBe('Scope: "local" is not one of global, per-layer');
   });
 
   it('round-trips through serialize, writing only non-defaults', () => {
@@ -42,8 +57,8 @@ describe('settings URL codec', () => {
     const { settings, notices } = parseSettings('', `#${hash}`);
     expect(settings).toEqual(defaultSettings());
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toContain(`"${hash.split('=')[0]}"`);
-    expect(notices[0]).toContain(label);
+    expect(en(notices[0])).toContain(`"${hash.split('=')[0]}"`);
+    expect(en(notices[0])).toContain(label);
   });
 
   it('ignores unknown and prototype keys', () => {
@@ -60,10 +75,13 @@ describe('settings URL codec', () => {
     expect(parseField('batchSize', '0x10')).toHaveProperty('error');
   });
 
-  it('has a URL key, label and help text for every setting', () => {
+  it('has a URL key, and a label and help text in the catalogue, for every setting', () => {
     const keys = SETTING_KEYS.map((k) => SCHEMA[k].key);
     expect(new Set(keys).size).toBe(keys.length);
-    SETTING_KEYS.forEach((k) => expect(SCHEMA[k].help.length).toBeGreaterThan(10));
+    for (const locale of ['en', 'zh-CN'] as const) {
+      SETTING_KEYS.forEach((k) => expect(translate(locale, `setting.${k}.label`).length).toBeGreaterThan(0));
+      SETTING_KEYS.forEach((k) => expect(translate(locale, `setting.${k}.help`).length).toBeGreaterThan(10));
+    }
   });
 });
 
@@ -120,14 +138,28 @@ describe('thresholds in links', () => {
 describe('URL flags', () => {
   it('parses hide and autotrain, names bad values, and serialises back', () => {
     const { flags, notices } = parseFlags('', '#hide=backend,export,nope&autotrain=1');
-    expect(flags).toEqual({ hide: ['backend', 'export'], autotrain: true, snapshot: 'auto' });
-    expect(notices).toEqual([expect.stringContaining('"nope"')]);
+    expect(flags).toEqual({ ...defaultFlags(), hide: ['backend', 'export'], autotrain: true });
+    expect(notices.map(en)).toEqual([expect.stringContaining('"nope"')]);
     expect(serializeFlags(flags)).toBe('hide=backend,export&autotrain=1');
-    expect(parseFlags('', '#autotrain=maybe').notices[0]).toContain('"autotrain"');
-    expect(parseFlags('', '').flags).toEqual({ hide: [], autotrain: false, snapshot: 'auto' });
+    expect(en(parseFlags('', '#autotrain=maybe').notices[0])).toContain('"autotrain"');
+    expect(parseFlags('', '').flags).toEqual(defaultFlags());
     const snap = parseFlags('', '#snapshot=synthetic-32');
     expect([snap.flags.snapshot, serializeFlags(snap.flags)]).toEqual(['synthetic-32', 'snapshot=synthetic-32']);
-    expect(parseFlags('', '#snapshot=cifar').notices).toEqual(['URL key "snapshot" ignored — "cifar" is not one of auto, none, mnist, synthetic-32.']);
+    expect(parseFlags('', '#snapshot=cifar').notices.map(en)).toEqual(['URL key "snapshot" ignored — "cifar" is not one of auto, none, mnist, synthetic-32.']);
+  });
+
+  it('words each refusal as before, in English, and with the same values in Chinese', () => {
+    const { notices } = parseFlags('', '#hide=a,b&autotrain=maybe&lang=fr&tour=0&present=2');
+    expect(notices.map(en)).toEqual([
+      'URL key "hide": unknown panels "a", "b" ignored; panels are backend, training, progress, curves, heatmaps, chart, sensitivity, stats, pruning, experiments, export, how.',
+      'URL key "autotrain" ignored — "maybe" is not 1 or 0.',
+      'URL key "lang" ignored — "fr" is not en or zh-CN.',
+      'URL key "tour" ignored — "0" is not a step number.',
+      'URL key "present" ignored — "2" is not 1 or 0.',
+    ]);
+    expect(en(parseFlags('', '#hide=nope').notices[0])).toMatch(/^URL key "hide": unknown panel "nope" ignored;/);
+    expect(en(parseFlags('', `#hide=${'x'.repeat(201)}`).notices[0])).toBe('URL key "hide" ignored — value is too long.');
+    expect(zh(notices[0])).toMatch(/^网址参数“hide”：已忽略 2 个未知面板 "a", "b"；/);
   });
 });
 

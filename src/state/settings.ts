@@ -1,7 +1,9 @@
 /**
  * Experiment settings and their URL codec. One schema table drives parsing, serialising, defaults and
  * the form's limits (TensorFlow Playground style). Unknown keys are ignored; a bad value falls back to
- * its default and produces a notice naming the key.
+ * its default and produces a notice naming the key (a message of the catalogue: `url.setting`, with
+ * the field's reason, `field.*`). The settings' names and explanations are the catalogue's
+ * `setting.<name>.label` and `.help`.
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import type { BackendPreference, TrainConfig } from '../train/protocol';
@@ -9,6 +11,7 @@ import type { BackendPreference, TrainConfig } from '../train/protocol';
 export type { BackendPreference } from '../train/protocol';
 import { CRITERIA, type Criterion } from '../core/criteria';
 import type { Granularity, Mode, Scope } from '../core/masks';
+import { msg, type Msg } from '../i18n/catalogue';
 
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
@@ -31,19 +34,15 @@ interface NumberField {
   /** float32: the value is rounded to float32 (the type of the scores it is compared with) and written in its shortest form. */
   kind: 'int' | 'float' | 'float32';
   key: string;
-  label: string;
   min: number;
   max: number;
   default: number;
-  help: string;
 }
 interface EnumField<T extends string> {
   kind: 'enum';
   key: string;
-  label: string;
   values: readonly T[];
   default: T;
-  help: string;
 }
 
 type Schema = { [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>> };
@@ -51,20 +50,20 @@ type Schema = { [K in keyof Settings]: Settings[K] extends number ? NumberField 
 export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendPreference[];
 
 export const SCHEMA: Schema = {
-  dataset: { kind: 'enum', key: 'dataset', label: 'Dataset', values: DATASET_NAMES, default: 'mnist', help: 'mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting.' },
-  seed: { kind: 'int', key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, default: 1, help: 'Seeds the initial weights, the batch order and the synthetic data.' },
-  epochs: { kind: 'int', key: 'epochs', label: 'Epochs', min: 1, max: 100, default: 5, help: 'Passes over the 8,000 training samples.' },
-  batchSize: { kind: 'int', key: 'batch', label: 'Batch size', min: 1, max: 1024, default: 32, help: 'Samples per Adam step (1–1024).' },
-  learningRate: { kind: 'float', key: 'lr', label: 'Learning rate', min: 1e-6, max: 10, default: 0.001, help: 'Adam step size (Keras default 0.001).' },
-  backend: { kind: 'enum', key: 'backend', label: 'Backend', values: BACKEND_CHOICES, default: 'auto', help: 'auto tries WebGPU, then WebGL, then WebAssembly, then CPU.' },
-  criterion: { kind: 'enum', key: 'criterion', label: 'Criterion', values: CRITERIA, default: 'gradient', help: 'The importance score: low scores are pruned first.' },
-  scope: { kind: 'enum', key: 'scope', label: 'Scope', values: ['global', 'per-layer'], default: 'global', help: 'global: one threshold for all layers (the article). per-layer: every layer pruned to the same sparsity.' },
-  granularity: { kind: 'enum', key: 'granularity', label: 'Granularity', values: ['weights', 'neurons'], default: 'weights', help: 'weights: single connections. neurons: whole hidden units (a smaller dense network).' },
-  mode: { kind: 'enum', key: 'mode', label: 'Mode', values: ['threshold', 'sparsity'], default: 'threshold', help: 'threshold: prune score < T (the article). sparsity: prune a fraction of the lowest scores.' },
-  threshold: { kind: 'float32', key: 'T', label: 'Threshold T', min: 0, max: 1e6, default: Math.fround(0.01), help: 'Prune every weight whose score is below T (the article’s example: 0.01).' },
-  sparsity: { kind: 'float', key: 'sparsity', label: 'Target sparsity', min: 0, max: 0.999, default: 0.5, help: 'Fraction of weights (or hidden units) to prune, 0–0.999.' },
-  view: { kind: 'enum', key: 'view', label: 'Heatmap', values: HEATMAP_VIEWS, default: 'score', help: 'What the heatmaps show: the current criterion’s score, another criterion, the raw weights, or MNIST receptive fields.' },
-  scale: { kind: 'enum', key: 'scale', label: 'Colour scale', values: ['log', 'linear'], default: 'log', help: 'Gradients span decades: log scale by default.' },
+  dataset: { kind: 'enum', key: 'dataset', values: DATASET_NAMES, default: 'mnist' },
+  seed: { kind: 'int', key: 'seed', min: 0, max: 2 ** 31 - 1, default: 1 },
+  epochs: { kind: 'int', key: 'epochs', min: 1, max: 100, default: 5 },
+  batchSize: { kind: 'int', key: 'batch', min: 1, max: 1024, default: 32 },
+  learningRate: { kind: 'float', key: 'lr', min: 1e-6, max: 10, default: 0.001 },
+  backend: { kind: 'enum', key: 'backend', values: BACKEND_CHOICES, default: 'auto' },
+  criterion: { kind: 'enum', key: 'criterion', values: CRITERIA, default: 'gradient' },
+  scope: { kind: 'enum', key: 'scope', values: ['global', 'per-layer'], default: 'global' },
+  granularity: { kind: 'enum', key: 'granularity', values: ['weights', 'neurons'], default: 'weights' },
+  mode: { kind: 'enum', key: 'mode', values: ['threshold', 'sparsity'], default: 'threshold' },
+  threshold: { kind: 'float32', key: 'T', min: 0, max: 1e6, default: Math.fround(0.01) },
+  sparsity: { kind: 'float', key: 'sparsity', min: 0, max: 0.999, default: 0.5 },
+  view: { kind: 'enum', key: 'view', values: HEATMAP_VIEWS, default: 'score' },
+  scale: { kind: 'enum', key: 'scale', values: ['log', 'linear'], default: 'log' },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];
@@ -95,19 +94,26 @@ export function parseNumber(raw: string): number | null {
   return Number(text);
 }
 
-/** Validates one raw string against its field; returns the value or an error message naming the field. */
-export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: string } {
+/** A setting's name as a message (`setting.<name>.label` of the catalogue), for errors that name it. */
+export const settingLabel = (name: keyof Settings): Msg => msg(`setting.${name}.label`);
+
+/**
+ * Validates one raw string against its field; returns the value or why it is refused, as a message
+ * naming the field. Limits are passed as text, as the schema writes them (1024, not 1,024).
+ */
+export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: Msg } {
   const field = SCHEMA[name] as NumberField | EnumField<string>;
+  const label = settingLabel(name);
   const text = raw.trim();
-  if (text.length > MAX_VALUE_LENGTH) return { error: `${field.label}: value is too long` };
+  if (text.length > MAX_VALUE_LENGTH) return { error: msg('field.tooLong', { label }) };
   if (field.kind === 'enum') {
-    return field.values.includes(text) ? { value: text as Settings[K] } : { error: `${field.label}: "${text}" is not one of ${field.values.join(', ')}` };
+    return field.values.includes(text) ? { value: text as Settings[K] } : { error: msg('field.notOneOf', { label, value: text, values: field.values.join(', ') }) };
   }
   const v = parseNumber(text);
-  if (v === null) return { error: `${field.label}: "${text}" is not a number` };
-  if (!Number.isFinite(v)) return { error: `${field.label}: "${text}" is not a finite number` };
-  if (field.kind === 'int' && !Number.isInteger(v)) return { error: `${field.label}: ${text} is not a whole number` };
-  if (v < field.min || v > field.max) return { error: `${field.label}: ${text} is outside ${field.min}–${field.max}` };
+  if (v === null) return { error: msg('field.notNumber', { label, value: text }) };
+  if (!Number.isFinite(v)) return { error: msg('field.notFinite', { label, value: text }) };
+  if (field.kind === 'int' && !Number.isInteger(v)) return { error: msg('field.notWhole', { label, value: text }) };
+  if (v < field.min || v > field.max) return { error: msg('field.outside', { label, value: text, min: String(field.min), max: String(field.max) }) };
   return { value: (field.kind === 'float32' ? Math.fround(v) : v) as Settings[K] };
 }
 
@@ -116,10 +122,10 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
  * Returns the settings (defaults where absent or invalid), the ones the URL set, and one notice per
  * rejected key.
  */
-export function parseSettings(search: string, hash: string): { settings: Settings; given: (keyof Settings)[]; notices: string[] } {
+export function parseSettings(search: string, hash: string): { settings: Settings; given: (keyof Settings)[]; notices: Msg[] } {
   const settings = defaultSettings();
   const given = new Set<keyof Settings>();
-  const notices: string[] = [];
+  const notices: Msg[] = [];
   const sources = [new URLSearchParams(search.replace(/^\?/, '')), new URLSearchParams(hash.replace(/^#/, ''))];
   for (const name of SETTING_KEYS) {
     const key = SCHEMA[name].key;
@@ -130,7 +136,7 @@ export function parseSettings(search: string, hash: string): { settings: Setting
       if ('value' in r) {
         (settings as unknown as Record<string, unknown>)[name] = r.value;
         given.add(name);
-      } else notices.push(`URL key "${key}" ignored — ${r.error}; using ${showValue(name, SCHEMA[name].default)}.`);
+      } else notices.push(msg('url.setting', { key, error: r.error, value: showValue(name, SCHEMA[name].default) }));
     }
   }
   return { settings, given: [...given], notices };

@@ -7,6 +7,7 @@
 import type { DatasetName } from '../core/dataset';
 import { decodeSnapshot, type Snapshot } from '../core/snapshotFormat';
 import { fetchGunzip } from '../data/fetch';
+import { msg, type Msg } from '../i18n/catalogue';
 import type { Settings } from './settings';
 import { snapshotState } from './snapshotState';
 import type { AppState, Store } from './store';
@@ -27,10 +28,21 @@ export interface SnapshotDeps {
   loaded(): void;
 }
 
-export async function fetchSnapshot(url: string): Promise<Snapshot> {
-  const r = decodeSnapshot(await fetchGunzip(url, 'the snapshot'));
-  if (!r.ok) throw new Error(`${url} is not a snapshot this lab can read: ${r.error}`);
-  return r.snapshot;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The snapshot at `url`, or why it cannot be opened: the browser's or the fetch's own words (raw), or
+ * the decoder's reason (English detail from core) inside a translated sentence.
+ */
+export async function fetchSnapshot(url: string): Promise<{ snapshot: Snapshot } | { why: Msg | string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fetchGunzip(url, 'the snapshot');
+  } catch (e) {
+    return { why: errorText(e) };
+  }
+  const r = decodeSnapshot(bytes);
+  return r.ok ? { snapshot: r.snapshot } : { why: msg('snapshot.unreadable', { url, reason: r.error }) };
 }
 
 export function createSnapshots(store: Store<AppState>, deps: SnapshotDeps): Snapshots {
@@ -42,17 +54,18 @@ export function createSnapshots(store: Store<AppState>, deps: SnapshotDeps): Sna
         const s = store.getState();
         return s.openingSnapshot === name && s.runId === before.runId && s.phase === before.phase;
       };
+      const refuse = (reason: Msg | string) => store.setState((s) => ({ ...s, openingSnapshot: null, notices: [...s.notices, msg('snapshot.failed', { name, reason })] }));
       try {
-        const snap = await fetchSnapshot(deps.url(name));
+        const got = await fetchSnapshot(deps.url(name));
         // Something else started meanwhile (the user pressed Train, imported a run, opened another).
         if (!still()) return;
-        if (snap.data.name !== name) throw new Error(`it holds a ${snap.data.name} network`);
+        if ('why' in got) return refuse(got.why);
+        const snap = got.snapshot;
+        if (snap.data.name !== name) return refuse(msg('snapshot.otherNetwork', { name: snap.data.name }));
         store.setState((s) => ({ ...snapshotState(s, name, snap, deps.newRun(), given), openingSnapshot: null }));
         deps.loaded();
       } catch (e) {
-        if (!still()) return;
-        const why = e instanceof Error ? e.message : String(e);
-        store.setState((s) => ({ ...s, openingSnapshot: null, notices: [...s.notices, `The pre-trained ${name} network could not be opened (${why}). The lab starts empty: press Train to train one.`] }));
+        if (still()) refuse(errorText(e));
       }
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { ProgressInfo } from '../train/protocol';
-import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store } from './store';
+import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store, workerError } from './store';
 import { initialExperiments } from './experimentsState';
 
 const progress = (batch: number): ProgressInfo => ({ stage: 'training', epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
@@ -12,6 +13,9 @@ describe('store reducer', () => {
     expect(stale).toBe(s);
     expect(applyWorkerMessage(s, { type: 'error', runId: 1, message: 'old' })).toBe(s);
     expect(applyWorkerMessage(s, { type: 'phase', runId: 2, phase: 'training' }).phase).toBe('training');
+    const failed = applyWorkerMessage(s, { type: 'error', runId: 2, message: 'The training loss became NaN at batch 3.' });
+    expect([failed.phase, failed.error]).toEqual(['error', workerError('The training loss became NaN at batch 3.')]);
+    expect(translate('en', failed.error!.key, failed.error!.params)).toBe('The training loss became NaN at batch 3.');
   });
 
   it('appends batch losses with a bias-corrected moving average', () => {
@@ -78,23 +82,29 @@ describe('store reducer', () => {
   });
 });
 
+const en = (m: Msg | null) => m && translate('en', m.key, m.params);
+
 describe('stoppedByFault', () => {
   const backend = { name: 'webgpu' as const, requested: 'auto' as const, software: true, adapter: 'swiftshader', fallbackReason: '', slowerChoice: null };
   it('stops a running job with an error and a restart, and waits for a new backend', () => {
-    const s = stoppedByFault({ ...initialState(), phase: 'training', backend, backendStatus: 'ready' }, 'The GPU device was lost.');
+    const s = stoppedByFault({ ...initialState(), phase: 'training', backend, backendStatus: 'ready' }, workerError('The GPU device was lost.'));
     expect([s.phase, s.errorAction, s.backend, s.backendStatus]).toEqual(['error', 'restart', null, 'starting']);
-    expect(s.error).toBe('The GPU device was lost. The run stopped; the backend is starting again.');
+    expect(en(s.error)).toBe('The GPU device was lost. The run stopped; the backend is starting again.');
+    // In Chinese the worker's own words stay as they are, inside a translated sentence.
+    expect(translate('zh-CN', s.error!.key, s.error!.params)).toBe('训练 worker 报告：The GPU device was lost. 训练已停止，后端正在重新启动。');
+    const crashed = stoppedByFault({ ...initialState(), phase: 'training', backend, backendStatus: 'ready' }, msg('fault.workerStopped', { detail: 'it stopped responding for 30 s' }));
+    expect(en(crashed.error)).toBe('The training worker stopped (it stopped responding for 30 s); a new one has been started. The run stopped; the backend is starting again.');
   });
 
   it('marks a running fine-tune as failed', () => {
     const finetune = { runId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
-    const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { ...initialExperiments(), finetune }, backend, backendStatus: 'ready' }, 'Worker gone.');
+    const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { ...initialExperiments(), finetune }, backend, backendStatus: 'ready' }, workerError('Worker gone.'));
     expect([s.phase, s.errorAction, s.experiments.finetune!.status, s.experiments.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
   });
 
   it('keeps finished results when nothing was running, with a notice', () => {
-    const s = stoppedByFault({ ...initialState(), phase: 'done', backend, backendStatus: 'ready' }, 'Worker gone.');
+    const s = stoppedByFault({ ...initialState(), phase: 'done', backend, backendStatus: 'ready' }, workerError('Worker gone.'));
     expect([s.phase, s.error, s.errorAction, s.backendStatus]).toEqual(['done', null, null, 'starting']);
-    expect(s.notices).toEqual(['Worker gone. The backend is starting again; your results are kept.']);
+    expect(s.notices.map(en)).toEqual(['Worker gone. The backend is starting again; your results are kept.']);
   });
 });

@@ -5,6 +5,7 @@
 import type { DataRef, DatasetName } from '../core/dataset';
 import type { Throughput } from '../core/runCost';
 import type { SnapshotProvenance } from '../core/snapshotFormat';
+import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
 import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMessage, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './settings';
@@ -43,7 +44,8 @@ export interface AppState {
   settings: Settings;
   /** URL flags (classroom mode, autotrain); they never change after load. */
   flags: Flags;
-  notices: string[];
+  /** Dismissible notices (a URL key that was ignored, an import): messages, translated when shown. */
+  notices: Msg[];
   backend: BackendInfo | null;
   backendStatus: 'starting' | 'ready' | 'error';
   /** The backend's measured training throughput (784 inputs), for run estimates; null until measured. */
@@ -70,7 +72,8 @@ export interface AppState {
   /** Training samples/s of this page's finished runs, by `dataset:batchSize` (what the next such run is expected at). */
   runRates: Record<string, number>;
   result: { trainSeconds: number; samplesPerSec: number } | null;
-  error: string | null;
+  /** Why the run stopped; a worker's or the browser's own words stay raw inside it (`error.worker`). */
+  error: Msg | null;
   /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
   errorAction: 'restart' | null;
   /** Where the current run's data came from (the workers load the data from it; the page holds none). */
@@ -80,7 +83,7 @@ export interface AppState {
   /** A snapshot being fetched, to open when it arrives. */
   openingSnapshot: DatasetName | null;
   /** A link pasted into the tab that would replace the user's own network: waiting for their answer. */
-  pendingLink: { search: string; hash: string; prompt: string } | null;
+  pendingLink: { search: string; hash: string; prompt: Msg } | null;
   pruning: PruningState;
   sweep: SweepState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
@@ -91,7 +94,7 @@ export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
 export const MAX_LOSS_POINTS = 3000;
 
-export function initialState(settings: Settings = defaultSettings(), notices: string[] = [], flags: Flags = defaultFlags()): AppState {
+export function initialState(settings: Settings = defaultSettings(), notices: Msg[] = [], flags: Flags = defaultFlags()): AppState {
   return {
     settings,
     flags,
@@ -153,14 +156,18 @@ export function isBusy(state: AppState): boolean {
   return isRunning(state.phase) || isFinetuning(state.experiments);
 }
 
+/** A worker's own words (raw, technical English) as a message. */
+export const workerError = (detail: string): Msg => msg('error.worker', { detail });
+
 /**
- * Pure: the worker's backend went away (device lost, worker crashed). A running job stops with an error
- * and a one-click restart; when nothing was running, finished results stay and a notice says so.
+ * Pure: the worker's backend went away (device lost, worker crashed): `message` says what happened. A
+ * running job stops with an error and a one-click restart; when nothing was running, finished results
+ * stay and a notice says so. (A fine-tune's error is text: it gets the English.)
  */
-export function stoppedByFault(state: AppState, message: string): AppState {
-  const base = { ...state, backend: null, backendStatus: 'starting' as const, experiments: finetuneFailed(state.experiments, message) };
-  if (isBusy(state)) return { ...base, phase: 'error', error: `${message} The run stopped; the backend is starting again.`, errorAction: 'restart' };
-  return { ...base, notices: [...state.notices, `${message} The backend is starting again; your results are kept.`] };
+export function stoppedByFault(state: AppState, message: Msg): AppState {
+  const base = { ...state, backend: null, backendStatus: 'starting' as const, experiments: finetuneFailed(state.experiments, translate('en', message.key, message.params)) };
+  if (isBusy(state)) return { ...base, phase: 'error', error: msg('fault.running', { message }), errorAction: 'restart' };
+  return { ...base, notices: [...state.notices, msg('fault.idle', { message })] };
 }
 
 /** Pure: the state after one worker message. */
@@ -168,11 +175,11 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
   if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
   if (msg.type === 'memory' || msg.type === 'pong') return state;
-  if (msg.type === 'device-lost') return stoppedByFault(state, msg.message);
+  if (msg.type === 'device-lost') return stoppedByFault(state, workerError(msg.message));
   if (isFinetuneMessage(state.experiments, msg)) return { ...state, experiments: applyFinetuneMessage(state.experiments, msg) };
   if (msg.type === 'error') {
     if (msg.runId !== null && msg.runId !== state.runId) return state;
-    return { ...state, phase: 'error', error: msg.message, backendStatus: state.backend ? state.backendStatus : 'error' };
+    return { ...state, phase: 'error', error: workerError(msg.message), backendStatus: state.backend ? state.backendStatus : 'error' };
   }
   if (msg.runId !== state.runId) return state;
   switch (msg.type) {

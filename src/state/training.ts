@@ -6,6 +6,7 @@
  */
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../train/client';
 import type { FromWorker, RunOptions } from '../train/protocol';
+import { msg } from '../i18n/catalogue';
 import { trainConfigOf } from './settings';
 import { applyWorkerMessage, initialState, startRun, stoppedByFault, type AppState, type Store } from './store';
 
@@ -46,7 +47,7 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
   const crash = (message: string) => {
     client.terminate();
     connect();
-    store.setState((s) => stoppedByFault(s, `The training worker stopped (${message}); a new one has been started.`));
+    store.setState((s) => stoppedByFault(s, msg('fault.workerStopped', { detail: message })));
   };
   const connect = () => {
     client = createTrainingClient(env.dataUrl, onMessage, crash, env.port?.());

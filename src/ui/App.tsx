@@ -1,7 +1,11 @@
 import type { ReactNode } from 'react';
 import type { Panel } from '../state/flags';
+import { stepIndex, TOUR_STEPS } from '../state/tour';
+import { AboutArticle } from './AboutArticle';
+import { HeaderControls } from './HeaderControls';
+import { Tour } from './Tour';
 import { BackendBadge } from './BackendBadge';
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 import { ControlsPanel } from './ControlsPanel';
 import { Curves } from './Curves';
 import { ArticleCodePanel } from './ArticleCodePanel';
@@ -16,19 +20,35 @@ import { PruningPanel } from './PruningPanel';
 import { SensitivityChart } from './SensitivityChart';
 import { SparsityChart } from './SparsityChart';
 
-/** Renders its children unless the URL's `hide=` flag names the panel (classroom mode). */
+/** What presenter mode shows without the tour: the heatmaps, the slider and its numbers, the chart. */
+const PRESENT_PANELS: readonly Panel[] = ['heatmaps', 'pruning', 'chart'];
+
+/**
+ * Renders its children unless the URL's `hide=` flag names the panel (classroom mode), or presenter
+ * mode shows other panels (those of the tour's step, else PRESENT_PANELS).
+ */
 function Shown({ panel, children }: { panel: Panel; children: ReactNode }) {
-  const hidden = useAppState((s) => s.flags.hide.includes(panel));
+  const hidden = useAppState((s) => {
+    if (s.flags.hide.includes(panel)) return true;
+    if (!s.flags.present) return false;
+    const shown = s.flags.tour === null ? PRESENT_PANELS : TOUR_STEPS[stepIndex(s.flags.tour)].panels;
+    return !shown.includes(panel);
+  });
   return hidden ? null : children;
 }
 
 export function App() {
+  const t = useT();
+  const present = useAppState((s) => s.flags.present);
+  const touring = useAppState((s) => s.flags.tour !== null);
   return (
-    <div className="app">
+    <div className={`app${present ? ' present' : ''}${touring ? ' touring' : ''}`}>
       <header className="app-header">
-        <h1>Gradient Pruning Lab</h1>
+        <h1>{t('app.title')}</h1>
         <BackendBadge />
+        <HeaderControls />
       </header>
+      <AboutArticle />
       <Notices />
       <main className="layout">
         <div className="col-left">
@@ -72,6 +92,7 @@ export function App() {
           </Shown>
         </div>
       </main>
+      <Tour />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { ARTICLE_T } from '../core/criteria';
 import type { ArticleRuns } from '../state/experimentsState';
-import { useAppState, useController } from './context';
-import { formatSci, int, pct } from './format';
+import { useAppState, useController, useT } from './context';
+import { formatSci, pct } from './format';
+import { RichText } from './RichText';
 
 /** Fraction of kernel weights that are exactly 0. */
 const zeros = (r: NonNullable<ArticleRuns['unmasked']>) => {
@@ -17,6 +18,7 @@ const zeros = (r: NonNullable<ArticleRuns['unmasked']>) => {
  */
 export function ArticleCodePanel() {
   const c = useController();
+  const t = useT();
   const article = useAppState((s) => s.experiments.article);
   const ft = useAppState((s) => s.experiments.finetune);
   const view = useAppState((s) => s.pruning.view);
@@ -27,27 +29,26 @@ export function ArticleCodePanel() {
   const { unmasked, masked } = article;
   return (
     <section className="panel article-code" aria-labelledby="article-title" data-testid="article">
-      <h2 id="article-title">The article’s code, run as written</h2>
+      <h2 id="article-title">{t('article.title')}</h2>
       <p className="muted">
-        The source article computes <code>tape.gradient(model(train_x), weights)</code>: the gradient of the <em>sum of the softmax outputs</em>, which is 1 for every sample, so it is zero. Its pruning then zeroes copies of
-        those gradients, and its fine-tune has no mask. Run each on this network:
+        <RichText text={t('article.intro')} />
       </p>
       <div className="buttons">
         <button type="button" data-testid="article.run" disabled={!ready || busy} onClick={() => c.articleCode(ARTICLE_T)}>
-          Run its gradient and pruning (T = {ARTICLE_T})
+          {t('article.run', { threshold: ARTICLE_T })}
         </button>
         <button type="button" data-testid="article.finetune" disabled={!ready || busy || !view} onClick={() => view && void c.articleFinetune(view.masks)}>
-          Fine-tune at {pct(view?.report.sparsity ?? 0)} without and with the mask
+          {t('article.finetune', { sparsity: pct(view?.report.sparsity ?? 0) })}
         </button>
       </div>
-      {busy && (ft.kind === 'article' || ft.kind === 'unmasked') && <p className="muted">Running…</p>}
+      {busy && (ft.kind === 'article' || ft.kind === 'unmasked') && <p className="muted">{t('article.running')}</p>}
       {code && (
         <table className="stats-table" data-testid="article.gradients">
           <thead>
             <tr>
-              <th scope="col">Layer</th>
-              <th scope="col">article: max |∂Σsoftmax/∂θ|</th>
-              <th scope="col">lab: max |∂L/∂θ|</th>
+              <th scope="col">{t('article.col.layer')}</th>
+              <th scope="col">{t('article.col.article')}</th>
+              <th scope="col">{t('article.col.lab')}</th>
             </tr>
           </thead>
           <tbody>
@@ -63,18 +64,19 @@ export function ArticleCodePanel() {
       )}
       {code && (
         <p data-testid="article.pruning" data-changed={code.changed} data-below={code.belowT}>
-          Below T: {int(code.belowT)} of {int(code.parameters)} parameters — the article would prune all of them, yet its pruning changed <strong>{int(code.changed)}</strong> weights: validation accuracy{' '}
-          {pct(code.before.valAcc, 2)} before, {pct(code.after.valAcc, 2)} after. The non-zero values above are float32 rounding of 1 − Σ softmax.
+          <RichText text={t('article.pruning', { below: code.belowT, parameters: code.parameters, changed: code.changed, before: pct(code.before.valAcc, 2), after: pct(code.after.valAcc, 2) })} />
         </p>
       )}
       {unmasked && (
         <p data-testid="article.unmasked" data-regrown={unmasked.maskViolations}>
-          Without the mask (the article’s <code>model.fit</code>): <strong>{int(unmasked.maskViolations)}</strong> pruned weights grew back; sparsity {pct(article.sparsity ?? 0)} → {pct(zeros(unmasked))}, validation {pct(unmasked.before.valAcc, 2)} → {pct(unmasked.after.valAcc, 2)}.
+          <RichText
+            text={t('article.unmasked', { regrown: unmasked.maskViolations, from: pct(article.sparsity ?? 0), to: pct(zeros(unmasked)), before: pct(unmasked.before.valAcc, 2), after: pct(unmasked.after.valAcc, 2) })}
+          />
         </p>
       )}
       {masked && (
         <p data-testid="article.masked" data-regrown={masked.maskViolations}>
-          With the mask held (the lab): {int(masked.maskViolations)} grew back; sparsity stays {pct(zeros(masked))}, validation {pct(masked.before.valAcc, 2)} → {pct(masked.after.valAcc, 2)}.
+          {t('article.masked', { regrown: masked.maskViolations, sparsity: pct(zeros(masked)), before: pct(masked.before.valAcc, 2), after: pct(masked.after.valAcc, 2) })}
         </p>
       )}
     </section>

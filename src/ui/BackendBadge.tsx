@@ -1,4 +1,4 @@
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
@@ -7,33 +7,36 @@ const skipped = (reason: string) => reason.split('; ').filter((r) => / skipped: 
 
 /** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
 export function BackendBadge() {
+  const t = useT();
   const backend = useAppState((s) => s.backend);
   const status = useAppState((s) => s.backendStatus);
   if (!backend) {
     return (
       <div className="badge badge-pending" data-testid="backend.badge" data-backend="" role="status">
-        {status === 'error' ? 'No backend' : 'Starting backend…'}
+        {status === 'error' ? t('backend.none') : t('backend.starting')}
       </div>
     );
   }
   const forced = backend.requested !== 'auto';
-  const title = [`Adapter: ${backend.adapter}`, forced ? `Forced with backend=${backend.requested}` : 'Chosen automatically', backend.fallbackReason].filter(Boolean).join('\n');
+  // The fallback reason is text the training worker writes (src/train/backend.ts), shown as it comes.
+  const title = [t('backend.adapter', { adapter: backend.adapter }), forced ? t('backend.forcedWith', { requested: backend.requested }) : t('backend.auto'), backend.fallbackReason].filter(Boolean).join('\n');
+  const slower = backend.slowerChoice;
   return (
     <div className={`badge badge-${backend.name}`} data-testid="backend.badge" data-backend={backend.name} data-software={backend.software} role="status" title={title}>
       <span className="badge-name">{backend.name.toUpperCase()}</span>
-      {backend.software && <span className="badge-soft"> · software adapter</span>}
-      {forced && backend.requested === backend.name && <span className="badge-soft"> · forced</span>}
-      {backend.slowerChoice ? (
+      {backend.software && <span className="badge-soft"> {t('backend.software')}</span>}
+      {forced && backend.requested === backend.name && <span className="badge-soft"> {t('backend.forced')}</span>}
+      {slower ? (
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
-          · {NAMES[backend.slowerChoice.name]} here is a software adapter ({backend.slowerChoice.times >= 10 ? Math.round(backend.slowerChoice.times) : backend.slowerChoice.times.toFixed(1)}× slower)
+          {t('backend.slower', { name: NAMES[slower.name], times: slower.times >= 10 ? String(Math.round(slower.times)) : slower.times.toFixed(1) })}
           {skipped(backend.fallbackReason).map((r) => `; ${r}`)}
         </span>
       ) : (
         backend.fallbackReason && (
           <span className="badge-reason" data-testid="backend.reason">
             {' '}
-            — fallback: {backend.fallbackReason}
+            {t('backend.fallback', { reason: backend.fallbackReason })}
           </span>
         )
       )}

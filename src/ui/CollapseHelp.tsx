@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
-import { CRITERION_INFO, scoreLayers, type Criterion } from '../core/criteria';
-import { useAppState, useController } from './context';
+import { scoreLayers, type Criterion } from '../core/criteria';
+import { useAppState, useController, useT } from './context';
 import { formatSci } from './format';
+import { RichText } from './RichText';
 
 /** The mean of each layer's scores (float64). */
 const means = (scores: Float32Array[]) => scores.map((s) => s.reduce((a, v) => a + v, 0) / Math.max(1, s.length));
@@ -13,6 +14,7 @@ const means = (scores: Float32Array[]) => scores.map((s) => s.reduce((a, v) => a
  */
 export function CollapseHelp() {
   const c = useController();
+  const t = useT();
   const criterion = useAppState((s) => s.settings.criterion);
   const scope = useAppState((s) => s.settings.scope);
   const granularity = useAppState((s) => s.settings.granularity);
@@ -23,17 +25,18 @@ export function CollapseHelp() {
   const order = mean.map((m, l) => [m, l] as const).sort((a, b) => a[0] - b[0]);
   const [low, high] = [order[0], order[order.length - 1]];
   const repairs: { label: string; testid: string; apply: () => void }[] = [
-    { label: 'per-layer scope', testid: 'collapse.repair.scope', apply: () => c.updateSettings({ scope: 'per-layer' }) },
-    ...(['taylor', 'magnitude'] as Criterion[]).filter((k) => k !== criterion).map((k) => ({ label: CRITERION_INFO[k].label, testid: `collapse.repair.${k}`, apply: () => c.updateSettings({ criterion: k }) })),
+    { label: t('collapse.repair.scope'), testid: 'collapse.repair.scope', apply: () => c.updateSettings({ scope: 'per-layer' }) },
+    ...(['taylor', 'magnitude'] as Criterion[]).filter((k) => k !== criterion).map((k) => ({ label: t(`criterion.${k}.label`), testid: `collapse.repair.${k}`, apply: () => c.updateSettings({ criterion: k }) })),
   ];
   return (
     <div className="collapse-help" data-testid="collapse.why">
       <p>
-        Why: with one global threshold, the layer with the smallest scores goes first. Here the mean {CRITERION_INFO[criterion].label} score of {layers[low[1]].name} is{' '}
-        <strong>{formatSci(low[0])}</strong>, of {layers[high[1]].name} <strong>{formatSci(high[0])}</strong> ({formatSci(high[0] / low[0])}× larger).
+        <RichText
+          text={t('collapse.why', { criterion: t(`criterion.${criterion}.label`), low: layers[low[1]].name, lowMean: formatSci(low[0]), high: layers[high[1]].name, highMean: formatSci(high[0]), ratio: formatSci(high[0] / low[0]) })}
+        />
       </p>
       <p>
-        Try:{' '}
+        {t('collapse.try')}{' '}
         {repairs.map((r, i) => (
           <span key={r.testid}>
             {i > 0 && ' · '}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { DIVERGING, LUT_SIZE, scalePosition, scaleTicks, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
+import { useT } from './context';
 import { formatSci } from './format';
 
 interface Props {
@@ -10,6 +11,7 @@ interface Props {
 
 /** A horizontal colour bar with tick values and, optionally, the threshold T. */
 export function ColorBar({ scale, threshold }: Props) {
+  const t = useT();
   const ref = useRef<HTMLCanvasElement>(null);
   const lut = scale.kind === 'diverging' ? DIVERGING : VIRIDIS;
   useEffect(() => {
@@ -20,9 +22,11 @@ export function ColorBar({ scale, threshold }: Props) {
     ctx.putImageData(img, 0, 0);
   }, [lut]);
   const ticks = scaleTicks(scale);
-  const t = threshold !== null && threshold > 0 ? scalePosition(threshold, scale) : null;
+  const at = threshold !== null && threshold > 0 ? scalePosition(threshold, scale) : null;
+  const range = { kind: t(`colorbar.kind.${scale.kind}`), lo: formatSci(scale.lo), hi: formatSci(scale.hi) };
+  const label = at !== null ? t('colorbar.label.threshold', { ...range, threshold: formatSci(threshold!) }) : t('colorbar.label', range);
   return (
-    <div className="colorbar" data-testid="heatmaps.colorbar" role="img" aria-label={`Colour scale (${scale.kind}) from ${formatSci(scale.lo)} to ${formatSci(scale.hi)}${t !== null ? `; threshold T = ${formatSci(threshold!)} marked` : ''}`}>
+    <div className="colorbar" data-testid="heatmaps.colorbar" role="img" aria-label={label}>
       <canvas ref={ref} width={LUT_SIZE} height={1} className="colorbar-canvas" />
       <div className="colorbar-ticks" aria-hidden="true">
         {ticks.map((v) => {
@@ -35,8 +39,8 @@ export function ColorBar({ scale, threshold }: Props) {
             </span>
           );
         })}
-        {t !== null && (
-          <span className="colorbar-threshold" style={{ left: `${t * 100}%` }} title={`Threshold T = ${formatSci(threshold!)}: scores left of it are pruned`}>
+        {at !== null && (
+          <span className="colorbar-threshold" style={{ left: `${at * 100}%` }} title={t('colorbar.threshold', { threshold: formatSci(threshold!) })}>
             T
           </span>
         )}

@@ -1,12 +1,14 @@
 import { useId } from 'react';
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
-import { BACKEND_CHOICES, SCHEMA, type BackendPreference } from '../state/settings';
+import { BACKEND_CHOICES, type BackendPreference } from '../state/settings';
 import { isRunning } from '../state/store';
-import { useAppState, useController } from './context';
+import { useAppState, useController, useT } from './context';
+import { FieldLabel, helpId } from './Help';
 import { NumberField } from './NumberField';
 
 export function ControlsPanel() {
   const c = useController();
+  const t = useT();
   // One field each: a slider move changes the settings object, and this panel need not follow it.
   const dataset = useAppState((s) => s.settings.dataset);
   const epochs = useAppState((s) => s.settings.epochs);
@@ -24,15 +26,13 @@ export function ControlsPanel() {
 
   return (
     <section className="panel controls" aria-labelledby="controls-title">
-      <h2 id="controls-title">Training</h2>
+      <h2 id="controls-title">{t('training.title')}</h2>
       <div className="field">
-        <label htmlFor={datasetId} title={SCHEMA.dataset.help}>
-          Dataset
-        </label>
-        <select id={datasetId} data-testid="controls.dataset" value={dataset} disabled={running} title={SCHEMA.dataset.help} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
+        <FieldLabel htmlFor={datasetId} label={t('setting.dataset.label')} help={t('setting.dataset.help')} helpKey="dataset" />
+        <select id={datasetId} data-testid="controls.dataset" value={dataset} disabled={running} aria-describedby={helpId('dataset')} onChange={(e) => c.updateSettings({ dataset: e.target.value as DatasetName })}>
           {DATASET_NAMES.map((d) => (
             <option key={d} value={d}>
-              {d === 'mnist' ? 'MNIST digits · 784 inputs' : 'Synthetic · 32 features'}
+              {t(`dataset.${d}`)}
             </option>
           ))}
         </select>
@@ -44,32 +44,30 @@ export function ControlsPanel() {
         <NumberField name="seed" value={seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
       <div className="field" hidden={hideBackend}>
-        <label htmlFor={backendId} title={SCHEMA.backend.help}>
-          Backend
-        </label>
-        <select id={backendId} data-testid="controls.backend" value={backend} title="Switching the backend stops the current run." onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
+        <FieldLabel htmlFor={backendId} label={t('setting.backend.label')} help={t('setting.backend.help')} helpKey="backend" />
+        <select id={backendId} data-testid="controls.backend" value={backend} aria-describedby={helpId('backend')} onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
           {BACKEND_CHOICES.map((b) => (
             <option key={b} value={b}>
-              {b === 'auto' ? 'auto (best available)' : b}
+              {b === 'auto' ? t('backend.option.auto') : b}
             </option>
           ))}
         </select>
       </div>
       <div className="buttons">
-        <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady} onClick={() => c.train()} title="Train a fresh network with these settings">
-          {phase !== 'done' ? 'Train' : own ? 'Train again' : 'Train your own'}
+        <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady} onClick={() => c.train()} title={t('training.train.title')}>
+          {phase !== 'done' ? t('training.train') : own ? t('training.trainAgain') : t('training.trainOwn')}
         </button>
         {phase === 'paused' ? (
           <button type="button" data-testid="controls.resume" onClick={() => c.resume()}>
-            Resume
+            {t('training.resume')}
           </button>
         ) : (
           <button type="button" data-testid="controls.pause" disabled={phase !== 'training'} onClick={() => c.pause()}>
-            Pause
+            {t('training.pause')}
           </button>
         )}
-        <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title="Stop and clear the current run">
-          Reset
+        <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title={t('training.reset.title')}>
+          {t('training.reset')}
         </button>
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { memo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 import type { EpochMetrics, LossPoint } from '../state/store';
 import { LossCanvas } from './LossCanvas';
 import { useReducedMotion } from './useReducedMotion';
@@ -57,39 +57,41 @@ function smoothAtEpochs(losses: LossPoint[], epochs: EpochMetrics[]): string {
 }
 
 const LossFrame = memo(function LossFrame({ epochs, smoothAtEpochs, maxX, ticks, reduced }: { epochs: EpochMetrics[]; smoothAtEpochs: string; maxX: number; ticks: string; reduced: boolean }) {
+  const t = useT();
   const smooth = smoothAtEpochs ? smoothAtEpochs.split(',').map(Number) : [];
   const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
   const yTicks = ticks.split(',').map(Number);
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title="Loss per epoch; arrow keys step through the points">
+      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', ...AXIS_LABEL }} stroke="var(--muted)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} tickFormatter={(v: number) => v.toFixed(1)} width={44} allowDataOverflow />
-        <Tooltip formatter={fmt} labelFormatter={(x) => `epoch ${Number(x).toFixed(2)}`} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <Tooltip formatter={fmt} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: Number(x).toFixed(2) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
         <Legend formatter={legendText} />
         {/* Drawn on the canvas; here for the legend only. */}
-        <Line data={[]} dataKey="loss" name="batch loss" stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
+        <Line data={[]} dataKey="loss" name={t('curves.batchLoss')} stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
         {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
-        <Line data={data} dataKey="smooth" name="train loss (smoothed)" stroke={COLORS.smooth} strokeOpacity={0} dot={false} activeDot={{ r: 3 }} isAnimationActive={animate} strokeWidth={2} />
-        <Line data={data} dataKey="v" name="validation loss" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+        <Line data={data} dataKey="smooth" name={t('curves.trainLoss')} stroke={COLORS.smooth} strokeOpacity={0} dot={false} activeDot={{ r: 3 }} isAnimationActive={animate} strokeWidth={2} />
+        <Line data={data} dataKey="v" name={t('curves.valLoss')} stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
       </LineChart>
     </ResponsiveContainer>
   );
 });
 
 const AccuracyChart = memo(function AccuracyChart({ epochs, maxX, reduced }: { epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
+  const t = useT();
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
     <ResponsiveContainer width="100%" height={170}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title="Accuracy per epoch; arrow keys step through the points">
+      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: 'epoch', ...AXIS_LABEL }} stroke="var(--muted)" />
+        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => `epoch ${x}`} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: String(x) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
         <Legend formatter={legendText} />
-        <Line dataKey="train" name="train accuracy" stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
-        <Line dataKey="val" name="validation accuracy" stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+        <Line dataKey="train" name={t('curves.trainAccuracy')} stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
+        <Line dataKey="val" name={t('curves.valAccuracy')} stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -102,20 +104,22 @@ export function Curves() {
   const maxX = useAppState((s) => s.runConfig?.epochs ?? s.settings.epochs);
   const last = epochs[epochs.length - 1];
   const reduced = useReducedMotion();
+  const t = useT();
+  const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
   return (
-    <section className="panel curves" aria-label="Training curves">
+    <section className="panel curves" aria-label={t('curves.label')}>
       <div className="chart" data-testid="curves.loss" data-points={losses.length} data-reduced-motion={reduced}>
-        <h3>Loss (cross-entropy)</h3>
+        <h3>{t('curves.loss.heading')}</h3>
         <LossChart losses={losses} epochs={epochs} maxX={maxX} reduced={reduced} />
       </div>
       <div className="chart" data-testid="curves.accuracy" data-points={epochs.length} data-reduced-motion={reduced}>
-        <h3>Accuracy</h3>
+        <h3>{t('curves.accuracy.heading')}</h3>
         <AccuracyChart epochs={epochs} maxX={maxX} reduced={reduced} />
       </div>
       <p className="chart-summary" data-testid="curves.summary" aria-live="polite">
         {last
-          ? `After epoch ${last.epoch}: train loss ${last.trainLoss.toFixed(4)}, accuracy ${(last.trainAcc * 100).toFixed(2)}% · validation loss ${last.valLoss.toFixed(4)}, accuracy ${(last.valAcc * 100).toFixed(2)}%.`
-          : 'Curves appear as soon as training starts. Training figures are means over each epoch’s batches, as Keras reports them.'}
+          ? t('curves.summary', { epoch: last.epoch, trainLoss: last.trainLoss.toFixed(4), trainAcc: percent(last.trainAcc), valLoss: last.valLoss.toFixed(4), valAcc: percent(last.valAcc) })
+          : t('curves.empty')}
       </p>
     </section>
   );

@@ -1,11 +1,13 @@
-import { CRITERION_INFO } from '../core/criteria';
+import { CRITERION_INFO, type Criterion } from '../core/criteria';
 import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../state/experimentsState';
-import { useAppState, useController } from './context';
+import { useAppState, useController, useT } from './context';
 import { pct } from './format';
+import { Help, helpId } from './Help';
 
 /** Fine-tune curve, iterative pruning, the list of fine-tuned points, and the efficiency caveat. */
 export function ExperimentsPanel() {
   const c = useController();
+  const t = useT();
   const log = useAppState((s) => s.experiments.log);
   const exp = useAppState((s) => s.experiments.series);
   const ft = useAppState((s) => s.experiments.finetune);
@@ -16,20 +18,29 @@ export function ExperimentsPanel() {
   const target = view ? Math.min(0.99, view.report.sparsity) : 0.9;
   const running = exp?.status === 'running';
   const fraction = running ? (exp.step + (ft?.progress?.fraction ?? 0)) / exp.total : 0;
-  const stage = !running ? '' : exp.kind === 'curve' ? `Fine-tune curve (${CRITERION_INFO[exp.criterion].label}): level ${exp.step + 1}/${exp.total} (${pct(CURVE_SPARSITIES[exp.step], 0)})` : `Iterative pruning to ${pct(ft?.sparsity ?? target, 0)} in ${ITERATIVE_STEPS} steps`;
+  const stage = !running
+    ? ''
+    : exp.kind === 'curve'
+      ? t('experiments.stage.curve', { criterion: t(`criterion.${exp.criterion}.label`), level: exp.step + 1, total: exp.total, sparsity: pct(CURVE_SPARSITIES[exp.step], 0) })
+      : t('experiments.stage.iterative', { sparsity: pct(ft?.sparsity ?? target, 0), steps: ITERATIVE_STEPS });
+  const levels = CURVE_SPARSITIES.map((s) => `${s * 100}%`).join(t('experiments.curve.separator'));
+  // A logged criterion is one of the lab's; anything else (an older record) is shown as it is.
+  const criterionLabel = (k: string) => (k in CRITERION_INFO ? t(`criterion.${k as Criterion}.label`) : k);
   return (
     <section className="panel experiments" aria-labelledby="exp-title" data-testid="experiments">
-      <h2 id="exp-title">Fine-tuning experiments</h2>
+      <h2 id="exp-title">{t('experiments.title')}</h2>
       <div className="buttons">
-        <button type="button" data-testid="experiments.curve" disabled={!ready || busy} onClick={() => void c.finetuneCurve(criterion)} title={`Prune with ${CRITERION_INFO[criterion].label} to ${CURVE_SPARSITIES.map((s) => `${s * 100}%`).join(', ')} and fine-tune each`}>
-          Fine-tune curve
+        <button type="button" data-testid="experiments.curve" disabled={!ready || busy} onClick={() => void c.finetuneCurve(criterion)} aria-describedby={helpId('experiments.curve')}>
+          {t('experiments.curve')}
         </button>
-        <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, target)} title={`Prune to the slider's sparsity in ${ITERATIVE_STEPS} steps, ${ITERATIVE_EPOCHS_PER_STEP} masked epoch after each (Han et al. 2015)`}>
-          Iterative to {pct(target, 0)}
+        <Help id="experiments.curve" label={t('experiments.curve')} text={t('experiments.curve.help', { criterion: t(`criterion.${criterion}.label`), levels })} />
+        <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, target)} aria-describedby={helpId('experiments.iterative')}>
+          {t('experiments.iterative', { sparsity: pct(target, 0) })}
         </button>
+        <Help id="experiments.iterative" label={t('experiments.iterative.label')} text={t('experiments.iterative.help', { steps: ITERATIVE_STEPS, epochs: ITERATIVE_EPOCHS_PER_STEP })} />
         {running && busy && (
           <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelFinetune()}>
-            Cancel
+            {t('experiments.cancel')}
           </button>
         )}
       </div>
@@ -45,7 +56,7 @@ export function ExperimentsPanel() {
       )}
       {exp && exp.status !== 'running' && (
         <p className="muted" data-testid="experiments.status">
-          {exp.kind === 'curve' ? 'Fine-tune curve' : 'Iterative pruning'} {exp.status}.
+          {t(`experiments.status.${exp.kind}.${exp.status}`)}
         </p>
       )}
       {log.length > 0 && (
@@ -53,17 +64,17 @@ export function ExperimentsPanel() {
           <table className="stats-table" data-testid="experiments.log">
             <thead>
               <tr>
-                <th scope="col">kind</th>
-                <th scope="col">criterion</th>
-                <th scope="col">sparsity</th>
-                <th scope="col">one-shot → fine-tuned (val)</th>
+                <th scope="col">{t('experiments.log.kind')}</th>
+                <th scope="col">{t('experiments.log.criterion')}</th>
+                <th scope="col">{t('experiments.log.sparsity')}</th>
+                <th scope="col">{t('experiments.log.accuracy')}</th>
               </tr>
             </thead>
             <tbody>
               {log.map((r, i) => (
                 <tr key={i}>
-                  <td>{r.kind}</td>
-                  <td>{r.criterion}</td>
+                  <td>{t(`experiments.kind.${r.kind}`)}</td>
+                  <td>{criterionLabel(r.criterion)}</td>
                   <td>{pct(r.sparsity)}</td>
                   <td>
                     {pct(r.beforeValAcc)} → <strong>{pct(r.afterValAcc)}</strong>
@@ -73,7 +84,7 @@ export function ExperimentsPanel() {
             </tbody>
           </table>
           <button type="button" className="link" data-testid="experiments.clear" onClick={() => c.clearFinetuneLog()}>
-            Clear points
+            {t('experiments.clear')}
           </button>
         </>
       )}

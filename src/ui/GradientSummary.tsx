@@ -1,15 +1,16 @@
 import { useMemo } from 'react';
 import { ARTICLE_T } from '../core/criteria';
 import { fractionBelow, summarize } from '../core/stats';
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 import { formatSci, pct } from './format';
-
+import { Help } from './Help';
 
 /**
  * Per-layer gradient statistics: the live running |∂L/∂w| estimate while training, then the
  * scoring pass's gradAbsMean / gradSqMean once training is done.
  */
 export function GradientSummary() {
+  const t = useT();
   const live = useAppState((s) => s.liveGrads);
   const scoring = useAppState((s) => s.scoring);
   const rows = useMemo(() => {
@@ -25,29 +26,30 @@ export function GradientSummary() {
     });
   }, [live, scoring]);
 
+  const below = t('stats.below', { t: ARTICLE_T });
   return (
     <section className="panel grads" aria-labelledby="grads-title" data-testid="grads.panel" data-source={scoring ? 'scoring' : live ? 'live' : 'none'}>
-      <h2 id="grads-title">Gradient statistics {scoring ? '(scoring pass)' : live ? `(live, step ${live.step})` : ''}</h2>
+      <h2 id="grads-title">{scoring ? t('stats.title.scoring') : live ? t('stats.title.live', { step: String(live.step) }) : t('stats.title')}</h2>
       {rows.length === 0 ? (
-        <p className="muted">Per-layer |∂L/∂w| appears here while the network trains.</p>
+        <p className="muted">{t('stats.empty')}</p>
       ) : (
         <table className="stats-table">
           <thead>
             <tr>
-              <th scope="col">Layer</th>
-              <th scope="col">Kernel</th>
-              <th scope="col" title={scoring ? 'gradAbsMean: mean over batches of |∂L_b/∂w|' : 'Running average of |∂L/∂w| over recent batches'}>
-                mean |∂L/∂w|
+              <th scope="col">{t('stats.layer')}</th>
+              <th scope="col">{t('stats.kernel')}</th>
+              <th scope="col">
+                {t('stats.mean')} <Help id="stats.mean" label={t('stats.mean')} text={t(scoring ? 'stats.mean.help.scoring' : 'stats.mean.help.live')} />
               </th>
-              <th scope="col">median</th>
-              <th scope="col">max</th>
+              <th scope="col">{t('stats.median')}</th>
+              <th scope="col">{t('stats.max')}</th>
               {scoring && (
-                <th scope="col" title="√ of the mean of gradSqMean (empirical Fisher diagonal)">
-                  RMS grad
+                <th scope="col">
+                  {t('stats.rms')} <Help id="stats.rms" label={t('stats.rms')} text={t('stats.rms.help')} />
                 </th>
               )}
-              <th scope="col" title={`Share of weights the article's rule |∂L/∂w| < ${ARTICLE_T} would prune`}>
-                below T={ARTICLE_T}
+              <th scope="col">
+                {below} <Help id="stats.below" label={below} text={t('stats.below.help', { t: ARTICLE_T })} />
               </th>
             </tr>
           </thead>

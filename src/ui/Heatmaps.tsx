@@ -1,28 +1,19 @@
 import { useCallback, useId, useMemo } from 'react';
-import { CRITERION_INFO } from '../core/criteria';
 import { HEATMAP_VIEWS, type HeatmapView } from '../state/settings';
 import { ColorBar } from './ColorBar';
-import { useAppState, useController } from './context';
-import { formatSci, int, pct } from './format';
+import { useAppState, useController, useT } from './context';
+import { formatSci, pct } from './format';
+import { Help, helpId } from './Help';
 import { scaleFor } from './heatmap/colormap';
 import type { Cell } from './heatmap/layout';
 import { colorIndices } from './heatmap/render';
 import { heatmapValues } from './heatmap/values';
 import { LayerHeatmap } from './LayerHeatmap';
 
-const VIEW_LABEL: Record<HeatmapView, string> = {
-  score: 'Current criterion’s score',
-  gradient: 'Gradient |∂L/∂w|',
-  magnitude: 'Magnitude |w|',
-  taylor: 'Taylor |w·∂L/∂w|',
-  obd: 'OBD ½w²·F',
-  weights: 'Weights (signed)',
-  fields: 'Receptive fields (MNIST layer 1)',
-};
-
 /** Per-layer heatmaps: live gradients while training, then any criterion's scores or the weights, with the mask. */
 export function Heatmaps() {
   const c = useController();
+  const t = useT();
   const scoring = useAppState((s) => s.scoring);
   const live = useAppState((s) => s.liveGrads);
   const heatmapView = useAppState((s) => s.settings.view);
@@ -46,48 +37,57 @@ export function Heatmaps() {
       (cell: Cell): string[] => {
         const layer = layers[l];
         const k = cell.i * layer.units + cell.j;
-        const lines = [`${layer.name}: input ${cell.i} → unit ${cell.j}`];
+        const lines = [t('heatmap.tip.cell', { layer: layer.name, i: cell.i, j: cell.j })];
         if (scoring) {
           const sl = scoring.layers[l];
           lines.push(`w = ${formatSci(sl.kernel[k])}`, `|∂L/∂w| = ${formatSci(sl.gradAbsMean[k])}`);
-          if (scores && hv?.criterion && hv.criterion !== 'gradient') lines.push(`${hv.criterion} score = ${formatSci(scores[l][k])}`);
-          if (masks) lines.push(masks[l][k] ? 'kept' : 'pruned');
+          if (scores && hv?.criterion && hv.criterion !== 'gradient') lines.push(t('heatmap.tip.score', { criterion: t(`heatmap.criterion.${hv.criterion}`), value: formatSci(scores[l][k]) }));
+          if (masks) lines.push(t(masks[l][k] ? 'heatmap.tip.kept' : 'heatmap.tip.pruned'));
         } else if (live) {
-          lines.push(`live |∂L/∂w| ≈ ${formatSci(live.layers[l].gradAbs[k])}`);
+          lines.push(t('heatmap.tip.live', { value: formatSci(live.layers[l].gradAbs[k]) }));
         }
         return lines;
       },
-    [layers, scoring, live, masks, scores, hv],
+    [layers, scoring, live, masks, scores, hv, t],
   );
 
   const isMnist = layers[0]?.inputs === 784;
+  const label = hv ? t.msg(hv.label) : '';
   // The threshold marker: T itself, or the equivalent T in sparsity mode (none per layer).
   const threshold = hv?.criterion !== criterion ? null : mode === 'threshold' ? thresholdT : (view?.threshold ?? null);
   return (
     <section className="panel heatmaps" aria-labelledby="heatmaps-title" data-testid="heatmaps" data-source={hv?.source ?? 'none'}>
       <div className="heatmaps-head">
-        <h2 id="heatmaps-title">Network {hv ? <span className="muted">· {hv.label}</span> : null}</h2>
+        <h2 id="heatmaps-title">
+          {t('heatmaps.title')} {hv ? <span className="muted">· {label}</span> : null}
+        </h2>
         <div className="heatmaps-controls">
-          <label htmlFor={viewId}>Show</label>
-          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={!scoring} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
+          {/* The explanations sit before their controls: Tab goes from the scale button straight to the first heatmap. */}
+          <span className="field-label">
+            <label htmlFor={viewId}>{t('heatmaps.show')}</label>
+            <Help id="heatmaps.view" label={t('setting.view.label')} text={t('setting.view.help')} />
+          </span>
+          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={!scoring} aria-describedby={helpId('heatmaps.view')} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
             {HEATMAP_VIEWS.map((v) => (
               <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
-                {v === 'score' ? `${VIEW_LABEL.score} (${CRITERION_INFO[criterion].label})` : VIEW_LABEL[v]}
+                {t(`view.${v}`, { criterion: t(`criterion.${criterion}.label`) })}
               </option>
             ))}
           </select>
-          <button type="button" data-testid="heatmaps.scale" aria-pressed={scaleKind === 'log'} disabled={hv?.kind === 'diverging'} onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })} title="Log or linear colour scale">
-            {scaleKind === 'log' ? 'log scale' : 'linear scale'}
+          <Help id="heatmaps.scale" label={t('setting.scale.label')} text={t('setting.scale.help')} />
+          <button type="button" data-testid="heatmaps.scale" aria-pressed={scaleKind === 'log'} disabled={hv?.kind === 'diverging'} aria-describedby={helpId('heatmaps.scale')} onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })}>
+            {t(scaleKind === 'log' ? 'heatmaps.scale.log' : 'heatmaps.scale.linear')}
           </button>
         </div>
       </div>
       {scale && <ColorBar scale={scale} threshold={threshold !== null && Number.isFinite(threshold) ? threshold : null} />}
-      {!hv && <p className="muted">Heatmaps of every layer’s |∂L/∂w| appear as soon as training starts.</p>}
+      {!hv && <p className="muted">{t('heatmaps.empty')}</p>}
       {hv &&
         layers.map((layer, l) => {
           const r = masks && view ? view.report.layers[l] : null;
           const dims = { inputs: layer.inputs, units: layer.units };
-          const header = `${layer.name} · ${layer.inputs} × ${layer.units}` + (r ? ` · ${int(r.live)} / ${int(r.total)} live · ${pct(r.sparsity)} pruned` : '');
+          const shape = { name: layer.name, inputs: layer.inputs, units: layer.units };
+          const header = r ? t('heatmap.header.pruned', { ...shape, live: r.live, total: r.total, sparsity: pct(r.sparsity) }) : t('heatmap.header', shape);
           return (
             <LayerHeatmap
               key={layer.name}
@@ -98,7 +98,7 @@ export function Heatmaps() {
               kind={hv.kind}
               layout={heatmapView === 'fields' && l === 0 && isMnist ? 'fields' : 'matrix'}
               header={header}
-              summary={`Heatmap of ${hv.label} for layer ${header}`}
+              summary={t('heatmap.summary', { what: label, header })}
               describe={describe(l)}
             />
           );

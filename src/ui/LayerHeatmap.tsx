@@ -3,6 +3,7 @@ import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec
 import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
 import { diffPositions } from '../core/byteMasks';
+import { useT } from './context';
 
 export interface LayerHeatmapProps {
   name: string;
@@ -21,6 +22,7 @@ export interface LayerHeatmapProps {
 
 /** One layer's heatmap on a canvas at data resolution, scaled by CSS, with hover and keyboard tooltips. */
 export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, summary, describe }: LayerHeatmapProps) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const { inputs, units } = dims;
   const image = useRef<ImageData | null>(null);
@@ -102,7 +104,7 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
           className="heatmap-canvas"
           tabIndex={0}
           role="img"
-          aria-label={`${summary}. Arrow keys move between weights${layout === 'fields' ? ' (Page Up/Down: next unit)' : ''}; Escape hides the details.`}
+          aria-label={t(layout === 'fields' ? 'heatmap.canvas.fields' : 'heatmap.canvas.matrix', { summary })}
           aria-describedby={cell ? tipId : undefined}
           data-testid={`heatmap.${name}.canvas`}
           onMouseMove={(e) => {
@@ -133,7 +135,7 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
         )}
         {/* Screen readers hear the weight the arrow keys moved to (a changed aria-describedby is not announced). */}
         <div className="sr-only" aria-live="polite" data-testid={`heatmap.${name}.live`}>
-          {keyboard && lines ? lines.join(', ') : ''}
+          {keyboard && lines ? lines.join(t('heatmap.tip.separator')) : ''}
         </div>
       </div>
     </figure>

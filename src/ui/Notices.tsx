@@ -1,8 +1,9 @@
-import { useAppState, useController } from './context';
+import { useAppState, useController, useT } from './context';
 
 /** Dismissible notices (e.g. a URL key that was ignored) and the current error, if any. */
 export function Notices() {
   const c = useController();
+  const t = useT();
   const notices = useAppState((s) => s.notices);
   const error = useAppState((s) => s.error);
   const restart = useAppState((s) => s.errorAction === 'restart' && s.backendStatus === 'ready');
@@ -10,38 +11,38 @@ export function Notices() {
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n, i) => (
-        <div key={`${i}-${n}`} className="notice" role="status" data-testid="notice">
-          <span>{n}</span>
-          <button type="button" className="link" aria-label="Dismiss notice" onClick={() => c.dismissNotice(i)}>
+        <div key={`${i}-${n.key}`} className="notice" role="status" data-testid="notice">
+          <span>{t.msg(n)}</span>
+          <button type="button" className="link" aria-label={t('notice.dismiss')} onClick={() => c.dismissNotice(i)}>
             ✕
           </button>
         </div>
       ))}
       {pending && (
         <div className="notice notice-question" role="alertdialog" aria-labelledby="pending-link-text" data-testid="link.prompt">
-          <span id="pending-link-text">{pending.prompt}</span>
+          <span id="pending-link-text">{t.msg(pending.prompt)}</span>
           <span className="notice-buttons">
             <button type="button" className="primary" onClick={() => c.resolvePendingLink(true)} data-testid="link.replace">
-              Open the link’s network
+              {t('link.replace')}
             </button>
             {/* An alert dialog takes the focus, on its safe answer. */}
             <button type="button" autoFocus onClick={() => c.resolvePendingLink(false)} data-testid="link.keep">
-              Keep mine, use the link’s settings
+              {t('link.keep')}
             </button>
           </span>
         </div>
       )}
       {error && (
         <div className="notice notice-error" role="alert" data-testid="error.panel">
-          <strong>Error:</strong> <span data-testid="error.message">{error}</span>
+          <strong>{t('error.label')}</strong> <span data-testid="error.message">{t.msg(error)}</span>
           <span className="notice-buttons">
             {restart && (
               <button type="button" className="primary" onClick={() => c.train()} data-testid="error.restart">
-                Restart training
+                {t('error.restart')}
               </button>
             )}
             <button type="button" onClick={() => c.reset()} data-testid="error.reset">
-              Reset
+              {t('error.reset')}
             </button>
           </span>
         </div>

@@ -1,5 +1,8 @@
 import { useEffect, useId, useState } from 'react';
+import type { Msg } from '../i18n/catalogue';
 import { parseField, SCHEMA, type Settings } from '../state/settings';
+import { useT } from './context';
+import { FieldLabel, helpId } from './Help';
 
 type NumericKey = { [K in keyof Settings]: Settings[K] extends number ? K : never }[keyof Settings];
 
@@ -12,13 +15,15 @@ interface Props {
 
 /**
  * A numeric setting with its schema limits. Typing an invalid value (empty, NaN, out of range,
- * not whole) shows an inline message and keeps the last valid value in effect.
+ * not whole) shows an inline message and keeps the last valid value in effect. Its explanation (with
+ * the range) opens from the "?" beside the label.
  */
 export function NumberField({ name, value, disabled, onCommit }: Props) {
+  const t = useT();
   const field = SCHEMA[name];
   const id = useId();
   const [text, setText] = useState(String(value));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   useEffect(() => {
     setText(String(value));
     setError(null);
@@ -35,11 +40,12 @@ export function NumberField({ name, value, disabled, onCommit }: Props) {
     }
   };
 
+  const label = t(`setting.${name}.label`);
+  // Limits as the schema writes them (1024, not 1,024), as the error messages do.
+  const help = t('field.helpRange', { help: t(`setting.${name}.help`), range: t('setting.range', { min: String(field.min), max: String(field.max) }) });
   return (
     <div className="field">
-      <label htmlFor={id} title={field.help}>
-        {field.label}
-      </label>
+      <FieldLabel htmlFor={id} label={label} help={help} helpKey={name} />
       <input
         id={id}
         type="text"
@@ -47,15 +53,14 @@ export function NumberField({ name, value, disabled, onCommit }: Props) {
         value={text}
         disabled={disabled}
         aria-invalid={error !== null}
-        aria-describedby={error ? `${id}-err` : undefined}
-        title={`${field.help} Range ${field.min}–${field.max}.`}
+        aria-describedby={error ? `${helpId(name)} ${id}-err` : helpId(name)}
         data-testid={`controls.${name}`}
         onChange={(e) => change(e.target.value)}
         onBlur={() => error === null && setText(String(value))}
       />
       {error && (
         <div className="field-error" id={`${id}-err`} role="alert" data-testid={`controls.${name}.error`}>
-          {error}; keeping {value}.
+          {t('field.keeping', { error: t.msg(error), value: String(value) })}
         </div>
       )}
     </div>

@@ -1,23 +1,38 @@
+import { Fragment, type ReactNode } from 'react';
+import type { Translator } from '../i18n/catalogue';
 import type { SplitEval } from '../state/pruningState';
 import { CollapseHelp } from './CollapseHelp';
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 import { formatSci, int, pct } from './format';
+import { Help } from './Help';
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const delta = (now: number, base: number) => {
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const delta = (t: Translator, now: number, base: number) => {
   const d = (now - base) * 100;
-  return `${d >= 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pts`;
+  return t('numbers.delta', { sign: d >= 0 ? '+' : '−', d: Math.abs(d).toFixed(1) });
 };
 
+/**
+ * A translated sentence with elements in it: `parts` go in as markers, the translation places them (word
+ * order differs between languages), and each marker becomes its element.
+ */
+function Sentence({ text, parts }: { text: (marks: Record<string, string>) => string; parts: Record<string, ReactNode> }) {
+  const names = Object.keys(parts);
+  const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
+  const pieces = text(marks).split('\u0000');
+  return <Fragment>{pieces.map((p, i) => (i % 2 === 1 ? <Fragment key={i}>{parts[names[Number(p)]]}</Fragment> : p))}</Fragment>;
+}
+
 function AccuracyRow({ label, now, before, dense, testid }: { label: string; now: SplitEval | null; before?: SplitEval | null; dense: SplitEval | undefined; testid: string }) {
+  const t = useT();
   // While a newer position is being evaluated, the previous figures stay, greyed.
   const shown = now ?? before ?? null;
   return (
-    <tr data-testid={testid} data-accuracy={now?.accuracy ?? ''} className={now ? undefined : 'stale'} title={now ? undefined : 'Updating…'}>
+    <tr data-testid={testid} data-accuracy={now?.accuracy ?? ''} className={now ? undefined : 'stale'} title={now ? undefined : t('numbers.updating.row')}>
       <th scope="row">{label}</th>
       <td>{dense ? pct(dense.accuracy, 2) : '–'}</td>
       <td>{shown ? pct(shown.accuracy, 2) : '…'}</td>
-      <td>{shown && dense ? delta(shown.accuracy, dense.accuracy) : ''}</td>
+      <td>{shown && dense ? delta(t, shown.accuracy, dense.accuracy) : ''}</td>
       <td>{shown ? shown.loss.toFixed(3) : '…'}</td>
     </tr>
   );
@@ -25,6 +40,7 @@ function AccuracyRow({ label, now, before, dense, testid }: { label: string; now
 
 /** Sparsity, storage, compute and accuracy of the current mask, against the dense network. */
 export function PruneNumbers() {
+  const t = useT();
   const view = useAppState((s) => s.pruning.view);
   const dense = useAppState((s) => s.pruning.dense);
   const requested = useAppState((s) => s.pruning.requested);
@@ -41,42 +57,51 @@ export function PruneNumbers() {
   return (
     <div className="prune-numbers" data-testid="prune.numbers" data-stale={stale} aria-live="polite">
       <p className="big-number">
-        <span data-testid="prune.sparsity" data-value={r.sparsity}>
-          {pct(r.sparsity)}
-        </span>{' '}
-        of weights pruned · <span data-testid="prune.live">{int(r.live)}</span> of {int(r.total)} live
-        {stale && <span className="muted"> · updating…</span>}
+        <Sentence
+          text={(m) => t('numbers.summary', { ...m, total: int(r.total) })}
+          parts={{
+            sparsity: (
+              <span data-testid="prune.sparsity" data-value={r.sparsity}>
+                {pct(r.sparsity)}
+              </span>
+            ),
+            live: <span data-testid="prune.live">{int(r.live)}</span>,
+          }}
+        />
+        {stale && <span className="muted"> {t('numbers.updating')}</span>}
       </p>
       {(r.collapse || dead > 0) && (
         <div className={r.collapse ? 'notice notice-error' : 'notice'} role="alert" data-testid="prune.collapse">
-          {collapsed.length > 0 && <div>Layer collapse: {collapsed.join(', ')} {collapsed.length > 1 ? 'are' : 'is'} 100% pruned.</div>}
-          {r.disconnected && <div>No input reaches the output any more: the network predicts the same for every sample.</div>}
-          {dead > 0 && <div>{dead} hidden unit{dead > 1 ? 's' : ''} that no pruning removed {dead > 1 ? 'have' : 'has'} no live path from the inputs to the outputs any more.</div>}
+          {collapsed.length > 0 && <div>{t('numbers.collapse', { layers: collapsed.join(t('numbers.list.separator')), n: collapsed.length })}</div>}
+          {r.disconnected && <div>{t('numbers.disconnected')}</div>}
+          {dead > 0 && <div>{t('numbers.stranded', { n: dead })}</div>}
           {r.collapse && <CollapseHelp />}
         </div>
       )}
       <table className="stats-table">
         <thead>
           <tr>
-            <th scope="col">Accuracy</th>
-            <th scope="col">dense</th>
-            <th scope="col">pruned</th>
+            <th scope="col">{t('numbers.accuracy')}</th>
+            <th scope="col">{t('numbers.dense')}</th>
+            <th scope="col">{t('numbers.pruned')}</th>
             <th scope="col">Δ</th>
-            <th scope="col">loss</th>
+            <th scope="col">{t('numbers.loss')}</th>
           </tr>
         </thead>
         <tbody>
-          <AccuracyRow label="validation" now={view.val} dense={dense.val} testid="prune.acc.val" />
-          <AccuracyRow label="training" now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
+          <AccuracyRow label={t('split.val')} now={view.val} dense={dense.val} testid="prune.acc.val" />
+          <AccuracyRow label={t('split.train')} now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
         </tbody>
       </table>
       <table className="stats-table">
         <thead>
           <tr>
-            <th scope="col">Layer</th>
-            <th scope="col">live / total</th>
-            <th scope="col">pruned</th>
-            <th scope="col" title="Score of the first kept item in this layer">first kept score</th>
+            <th scope="col">{t('numbers.layer')}</th>
+            <th scope="col">{t('numbers.liveTotal')}</th>
+            <th scope="col">{t('numbers.layerPruned')}</th>
+            <th scope="col">
+              {t('numbers.firstKept')} <Help id="numbers.firstKept" label={t('numbers.firstKept')} text={t('numbers.firstKept.help')} />
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -93,21 +118,25 @@ export function PruneNumbers() {
         </tbody>
       </table>
       <dl className="facts">
-        <dt>Equivalent T</dt>
-        <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : view.spec.scope === 'per-layer' ? 'per layer' : 'all pruned'}</dd>
-        <dt title="float32 kernels and biases vs. CSR (float32 values, int32 column indices and row pointers)">Storage</dt>
-        <dd>
-          {kb(r.denseBytes)} dense → {kb(r.csrBytes)} CSR
-        </dd>
-        <dt>Multiply-adds / sample</dt>
+        <dt>{t('numbers.equivalentT')}</dt>
+        <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : 'numbers.allPruned')}</dd>
+        <dt>
+          {t('numbers.storage')} <Help id="numbers.storage" label={t('numbers.storage')} text={t('numbers.storage.help')} />
+        </dt>
+        <dd>{t('numbers.storage.value', { dense: kb(r.denseBytes), csr: kb(r.csrBytes) })}</dd>
+        <dt>{t('numbers.macs')}</dt>
         <dd>
           {int(r.macsDense)} → {int(r.macsSparse)}
         </dd>
-        <dt title="Layer sizes once dead hidden units are removed">Smaller dense network</dt>
+        <dt>
+          {t('numbers.shapes')} <Help id="numbers.shapes" label={t('numbers.shapes')} text={t('numbers.shapes.help')} />
+        </dt>
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>
-        <dt title="The worker's time to evaluate this mask on the validation set: incremental (only the flipped first-layer weights are applied) or a full pass, and the arithmetic it used">Evaluation</dt>
+        <dt>
+          {t('numbers.evaluation')} <Help id="numbers.evaluation" label={t('numbers.evaluation')} text={t('numbers.evaluation.help')} />
+        </dt>
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
-          {view.valMs.toFixed(1)} ms, {view.valFull ? 'full pass' : 'incremental'} · {engine === 'wasm' ? 'WebAssembly SIMD' : 'plain JavaScript'}
+          {t('numbers.evalTime', { ms: view.valMs.toFixed(1), pass: t(view.valFull ? 'numbers.pass.full' : 'numbers.pass.incremental'), engine: t(engine === 'wasm' ? 'numbers.engine.wasm' : 'numbers.engine.js') })}
         </dd>
       </dl>
     </div>

@@ -1,8 +1,8 @@
 import { memo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { CRITERION_INFO, type Criterion } from '../core/criteria';
+import type { Criterion } from '../core/criteria';
 import type { LayerArrays } from '../core/arch';
-import { useAppState } from './context';
+import { useAppState, useT } from './context';
 import { CRITERION_COLORS } from './SparsityPlot';
 
 type Points = readonly { sparsity: number; accuracy: number }[];
@@ -10,6 +10,7 @@ const NONE: Points = [];
 
 /** One layer's panel; memoized, so it re-renders only when its own points (or the criterion) change. */
 const Panel = memo(function Panel({ layer, index, points, criterion, dense }: { layer: Pick<LayerArrays, 'name' | 'inputs' | 'units'>; index: number; points: Points; criterion: Criterion; dense: number | null }) {
+  const t = useT();
   const data = points.map((p) => ({ x: p.sparsity * 100, y: p.accuracy }));
   const last = data[data.length - 1];
   return (
@@ -27,7 +28,7 @@ const Panel = memo(function Panel({ layer, index, points, criterion, dense }: { 
           <Line data={data} dataKey="y" stroke={CRITERION_COLORS[criterion]} dot={false} strokeWidth={2} isAnimationActive={false} />
         </LineChart>
       </ResponsiveContainer>
-      <p className="sr-only">{last ? `At ${last.x.toFixed(0)}% sparsity of ${layer.name} alone, validation accuracy is ${(last.y * 100).toFixed(1)}%.` : 'Computing…'}</p>
+      <p className="sr-only">{last ? t('sensitivity.summary', { sparsity: last.x.toFixed(0), layer: layer.name, accuracy: (last.y * 100).toFixed(1) }) : t('sensitivity.computing')}</p>
     </figure>
   );
 });
@@ -37,6 +38,7 @@ const Panel = memo(function Panel({ layer, index, points, criterion, dense }: { 
  * sweep is done (re-laying out three recharts charts for every batch of points cost a frame each time).
  */
 export function SensitivityChart() {
+  const t = useT();
   const running = useAppState((s) => s.sweep.status === 'running');
   const criterion = useAppState((s) => s.settings.criterion);
   const layers = useAppState((s) => s.sweep.sensitivity[s.settings.criterion]);
@@ -49,7 +51,7 @@ export function SensitivityChart() {
   return (
     <section className="panel sensitivity" aria-labelledby="sens-title" data-testid="sensitivity">
       <h2 id="sens-title">
-        Per-layer sensitivity <span className="muted">· {CRITERION_INFO[criterion].label}, one layer pruned at a time</span>
+        {t('sensitivity.title')} <span className="muted">{t('sensitivity.subtitle', { criterion: t(`criterion.${criterion}.label`) })}</span>
       </h2>
       <div className={running ? 'small-multiples stale' : 'small-multiples'}>
         {scoring.layers.map((layer, l) => (

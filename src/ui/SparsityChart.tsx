@@ -1,25 +1,30 @@
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
-import { CRITERIA, CRITERION_INFO } from '../core/criteria';
+import { CRITERIA } from '../core/criteria';
+import type { MaskReport } from '../core/maskReport';
+import type { Translator } from '../i18n/catalogue';
 import { isRunning } from '../state/store';
 import { curveAt, type SweepState } from '../state/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
-import { useAppState, useController } from './context';
-import { formatSci, int, pct } from './format';
+import { useAppState, useController, useT } from './context';
+import { formatSci, pct } from './format';
 import { CurvesCanvas } from './CurvesCanvas';
+import { Help, helpId } from './Help';
+import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useReducedMotion } from './useReducedMotion';
 
 /** Point markers (not toggles): fine-tuned networks. Colours are CSS variables with a light and a dark shade. */
 const MARKERS = [
-  { name: 'fine-tuned', symbol: '★', color: 'var(--text)' },
-  { name: 'fine-tune curve', symbol: '◆', color: 'var(--c-orange)' },
-  { name: 'iterative', symbol: '▲', color: 'var(--c-sky)' },
-];
+  { key: 'chart.marker.one-shot', symbol: '★', color: 'var(--text)' },
+  { key: 'chart.marker.curve', symbol: '◆', color: 'var(--c-orange)' },
+  { key: 'chart.marker.iterative', symbol: '▲', color: 'var(--c-sky)' },
+] as const;
 
 /** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. */
 function ChartLegend({ series, hidden, onToggle }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void }) {
+  const t = useT();
   return (
-    <ul className="chart-legend" aria-label="Lines (press to show or hide)" data-testid="chart.legend">
+    <ul className="chart-legend" aria-label={t('chart.legend')} data-testid="chart.legend">
       {series.map((s) => {
         const shown = !hidden.has(s.key);
         return (
@@ -40,11 +45,11 @@ function ChartLegend({ series, hidden, onToggle }: { series: Series[]; hidden: R
         );
       })}
       {MARKERS.map((m) => (
-        <li key={m.name} className="legend-marker">
+        <li key={m.key} className="legend-marker">
           <span style={{ color: m.color }} aria-hidden="true">
             {m.symbol}
           </span>{' '}
-          {m.name}
+          {t(m.key)}
         </li>
       ))}
     </ul>
@@ -58,20 +63,31 @@ interface Hover {
 }
 
 /** Every criterion's validation and training curve, in the chart's x coordinates. */
-const seriesOf = (curves: SweepState['curves'], mode: XMode): Series[] =>
+const seriesOf = (curves: SweepState['curves'], mode: XMode, t: Translator): Series[] =>
   CRITERIA.flatMap((k) =>
     (['val', 'train'] as const).map((split) => ({
       key: `${k}:${split}`,
       criterion: k,
       split,
-      name: `${CRITERION_INFO[k].label} · ${split === 'val' ? 'validation' : 'training'}`,
+      name: t('chart.series', { criterion: t(`criterion.${k}.label`), split: t(`split.${split}`) }),
       data: (curves[k]?.[split] ?? []).map((p) => ({ x: toX(p.sparsity, mode), y: p.accuracy })),
     })),
   );
 
+/** The parameters of the efficiency line: live weights, storage and multiply-adds at the slider. */
+const efficiency = (r: MaskReport) => ({
+  live: r.live,
+  dense: (r.denseBytes / 1024).toFixed(1),
+  csr: (r.csrBytes / 1024).toFixed(1),
+  macsDense: r.macsDense,
+  macsSparse: r.macsSparse,
+  shapes: r.shapes.join('-'),
+});
+
 /** Accuracy vs. sparsity for every criterion (validation solid, training dashed), linked to the slider. */
 export function SparsityChart() {
   const c = useController();
+  const t = useT();
   const sweep = useAppState((s) => s.sweep);
   const dense = useAppState((s) => s.pruning.dense);
   const view = useAppState((s) => s.pruning.view);
@@ -83,7 +99,7 @@ export function SparsityChart() {
   const box = useRef<HTMLDivElement>(null);
   const reduced = useReducedMotion();
 
-  const series = useMemo(() => seriesOf(sweep.curves, mode), [sweep.curves, mode]);
+  const series = useMemo(() => seriesOf(sweep.curves, mode, t), [sweep.curves, mode, t]);
   // While a sweep runs, recharts keeps the last finished curves (faded) and the new points go to the
   // canvas: re-rendering recharts when a sweep starts cost the change's input event ~40 ms.
   // So does a new run until its curves start: clearing recharts on Train and drawing it from nothing
@@ -92,7 +108,7 @@ export function SparsityChart() {
   const waiting = sweep.status === 'running' || (sweep.status === 'idle' && training);
   const finished = useRef(sweep.curves);
   if (!waiting) finished.current = sweep.curves;
-  const plotted = useMemo(() => seriesOf(finished.current, mode), [finished.current, mode]);
+  const plotted = useMemo(() => seriesOf(finished.current, mode, t), [finished.current, mode, t]);
 
   /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
   const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
@@ -117,30 +133,33 @@ export function SparsityChart() {
   const toggle = (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key]));
   const running = sweep.status === 'running';
   const previous = waiting && Object.keys(finished.current).length > 0;
-  const plotLabel = `Validation accuracy against ${mode === 'sparsity' ? 'sparsity' : 'weights remaining'} for ${CRITERIA.length} criteria (${sweep.scope}, ${sweep.granularity}); click to move the slider to that sparsity.`;
+  const sweepSpec = { scope: t(`chart.scope.${sweep.scope}`), granularity: t(`granularity.${sweep.granularity}`) };
+  const shownCriteria = CRITERIA.filter((k) => !hidden.has(`${k}:val`)); // the tooltip lists the criteria whose validation line is shown
+  const plotLabel = t(mode === 'sparsity' ? 'chart.plot.sparsity' : 'chart.plot.remaining', { n: CRITERIA.length, ...sweepSpec });
   return (
     <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
       <div className="heatmaps-head">
-        <h2 id="chart-title">Accuracy vs. sparsity</h2>
+        <h2 id="chart-title">{t('chart.title')}</h2>
         <div className="heatmaps-controls">
-          <button type="button" data-testid="chart.axis" aria-pressed={mode === 'remaining'} onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')} title="Switch the x axis between sparsity and weights remaining (log scale)">
-            {mode === 'sparsity' ? 'x: sparsity' : 'x: weights remaining (log)'}
+          <Help id="chart.axis" label={t('chart.axis.name')} text={t('chart.axis.help')} />
+          <button type="button" data-testid="chart.axis" aria-pressed={mode === 'remaining'} aria-describedby={helpId('chart.axis')} onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')}>
+            {t(mode === 'sparsity' ? 'chart.axis.sparsity' : 'chart.axis.remaining')}
           </button>
         </div>
       </div>
       {sweep.status === 'idle' && (
         <p className="muted" data-testid="chart.waiting">
-          Curves for every criterion appear after training.{previous && ' The faded lines are the previous network’s.'}
+          {t(previous ? 'chart.waiting.previous' : 'chart.waiting')}
         </p>
       )}
       {running && (
-        <div className="progress-track" role="progressbar" aria-label="Computing curves" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * sweep.done) / Math.max(1, sweep.total))}>
+        <div className="progress-track" role="progressbar" aria-label={t('chart.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * sweep.done) / Math.max(1, sweep.total))}>
           <div className="progress-fill" style={{ width: `${(100 * sweep.done) / Math.max(1, sweep.total)}%` }} />
         </div>
       )}
       {running && (
         <p className="muted chart-computing" data-testid="chart.computing">
-          Computing the curves ({sweep.scope}, {sweep.granularity})… {previous && 'The faded lines are the previous ones.'}
+          {t(previous ? 'chart.computing.previous' : 'chart.computing', sweepSpec)}
         </p>
       )}
       <div
@@ -165,18 +184,19 @@ export function SparsityChart() {
         {hover && (
           <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
             <div>
-              <strong>{pct(hover.sparsity)}</strong> sparsity
+              <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
             </div>
-            {CRITERIA.filter((k) => !hidden.has(`${k}:val`)).map((k) => {
+            {shownCriteria.map((k) => {
               const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
-              const t = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
-              return v ? (
+              const tr = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
+              if (!v) return null;
+              const point = { criterion: t(`criterion.${k}.label`), val: pct(v.accuracy, 1), loss: v.loss.toFixed(2), threshold: Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–' };
+              return (
                 <div key={k}>
                   <span className="legend-line" style={{ borderTopColor: CRITERION_COLORS[k] }} aria-hidden="true" />
-                  {CRITERION_INFO[k].label}: val {pct(v.accuracy, 1)}
-                  {t ? ` · train ${pct(t.accuracy, 1)}` : ''} · loss {v.loss.toFixed(2)} · T {Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–'}
+                  {tr ? t('chart.tooltip.line.train', { ...point, train: pct(tr.accuracy, 1) }) : t('chart.tooltip.line', point)}
                 </div>
-              ) : null;
+              );
             })}
           </div>
         )}
@@ -184,15 +204,11 @@ export function SparsityChart() {
       </div>
       {view && (
         <p className="efficiency" data-testid="chart.efficiency">
-          At the slider: <strong>{int(view.report.live)}</strong> live weights · {(view.report.denseBytes / 1024).toFixed(1)} KB dense → {(view.report.csrBytes / 1024).toFixed(1)} KB CSR ·{' '}
-          {int(view.report.macsDense)} → {int(view.report.macsSparse)} multiply-adds per sample
-          {view.spec.granularity === 'neurons' && <> · smaller dense network {view.report.shapes.join('-')}</>}. Zeroed weights in a dense matrix multiply do not make
-          inference faster (the multiply-adds still run); neuron pruning and sparse formats do.
+          <RichText text={t(view.spec.granularity === 'neurons' ? 'chart.efficiency.neurons' : 'chart.efficiency', efficiency(view.report))} />
         </p>
       )}
       <p className="muted chart-note">
-        The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.
-        {sweep.ms !== null && ` Curves computed in ${(sweep.ms / 1000).toFixed(1)} s.`}
+        {sweep.ms !== null ? t('chart.note.timed', { s: (sweep.ms / 1000).toFixed(1) }) : t('chart.note')}
       </p>
     </section>
   );

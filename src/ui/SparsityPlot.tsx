@@ -3,6 +3,7 @@ import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer,
 import type { Criterion } from '../core/criteria';
 import type { FinetuneRecord } from '../state/experimentsState';
 import { fractionAtX, toX, X_DOMAIN, type XMode } from './chartMath';
+import { useT } from './context';
 import { usePlotArea } from './plotArea';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
@@ -31,8 +32,11 @@ interface PlotProps {
  * The recharts part of the chart. Memoized, and none of its props follow the slider, so a slider move
  * does not re-render it: re-rendering ten 51-point lines cost ~30 ms of main-thread time per move (SVG
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
+ * Its texts come from `useT`, which re-renders it only when the language changes.
  */
 export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, denseAccuracy, criterion, log }: PlotProps) {
+  const t = useT();
+  const denseLabel = { value: t('chart.dense'), position: 'insideTopRight' as const, fill: 'var(--muted)', fontSize: 11 };
   const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
@@ -41,13 +45,13 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
-          {denseAccuracy !== null && <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={{ value: 'dense', position: 'insideTopRight', fill: 'var(--muted)', fontSize: 11 }} />}
+          {denseAccuracy !== null && <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />}
           {series.map((s) => (
             <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
           ))}
-          <Scatter data={ftData('one-shot')} dataKey="y" name="fine-tuned" fill="var(--text)" shape="star" isAnimationActive={false} />
-          <Scatter data={ftData('curve')} dataKey="y" name="fine-tune curve" fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
-          <Scatter data={ftData('iterative')} dataKey="y" name="iterative" fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
+          <Scatter data={ftData('one-shot')} dataKey="y" name={t('chart.marker.one-shot')} fill="var(--text)" shape="star" isAnimationActive={false} />
+          <Scatter data={ftData('curve')} dataKey="y" name={t('chart.marker.curve')} fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
+          <Scatter data={ftData('iterative')} dataKey="y" name={t('chart.marker.iterative')} fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
         </ComposedChart>
     </ResponsiveContainer>
   );

@@ -1,8 +1,10 @@
 import { useId, useMemo, useState } from 'react';
+import { msg, type Msg } from '../i18n/catalogue';
 import { fractionPruned, logToValue, thresholdRange, valueToLog } from '../state/pruneSpec';
 import { parseField, parseNumber } from '../state/settings';
-import { useAppState, useController } from './context';
+import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
+import { Help, helpId } from './Help';
 
 const STEPS = 1000;
 
@@ -13,27 +15,31 @@ const STEPS = 1000;
  */
 export function ThresholdSlider() {
   const c = useController();
+  const t = useT();
   const settings = useAppState((s) => s.settings);
   const sortedAll = useAppState((s) => s.pruning.sorted);
   const ready = useAppState((s) => s.pruning.status === 'ready');
   const id = useId();
   const { mode, criterion, granularity } = settings;
   const sorted = sortedAll ? sortedAll[criterion][granularity === 'neurons' ? 'units' : 'weights'] : null;
-  const items = granularity === 'neurons' ? 'hidden units' : 'weights';
+  const units = granularity === 'neurons';
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
   const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
   // What the user is typing, while they type (else the field shows the slider's value). Derived in the
   // render, not copied in an effect: an effect would render the slider a second time on every move.
   const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
   const text = draft ?? (mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
 
   const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
   const valueText =
     mode === 'threshold'
-      ? `T = ${formatSci(value)}${sorted ? `, prunes ${pct(fractionPruned(sorted, value))} of ${items}` : ''}`
-      : `${pct(value)} of ${items} pruned`;
+      ? sorted
+        ? t(units ? 'slider.value.threshold.units' : 'slider.value.threshold.weights', { t: formatSci(value), pct: pct(fractionPruned(sorted, value)) })
+        : t('slider.value.threshold', { t: formatSci(value) })
+      : t(units ? 'slider.value.sparsity.units' : 'slider.value.sparsity.weights', { pct: pct(value) });
+  const fieldLabel = t(mode === 'threshold' ? 'setting.threshold.label' : 'slider.field.sparsity');
   const commitText = (raw: string) => {
     setDraft(raw);
     if (mode === 'threshold') {
@@ -48,7 +54,7 @@ export function ThresholdSlider() {
       if (r && 'value' in r) {
         setError(null);
         c.updateSettings({ sparsity: r.value });
-      } else setError(`Target sparsity: "${raw}" is not a percentage between 0 and 99.9`);
+      } else setError(msg('slider.error.sparsity', { raw }));
     }
   };
   const commitHash = () => c.updateSettings({}, true);
@@ -56,7 +62,7 @@ export function ThresholdSlider() {
   return (
     <div className="slider-block">
       <label htmlFor={id} className="slider-label">
-        {mode === 'threshold' ? `Prune every ${granularity === 'neurons' ? 'unit' : 'weight'} with score < T` : `Prune the lowest-scoring ${items}`}
+        {t(mode === 'threshold' ? (units ? 'slider.label.threshold.units' : 'slider.label.threshold.weights') : units ? 'slider.label.sparsity.units' : 'slider.label.sparsity.weights')}
       </label>
       <input
         id={id}
@@ -75,29 +81,32 @@ export function ThresholdSlider() {
       />
       <div className="slider-value">
         <span aria-hidden="true">{valueText}</span>
-        <label>
-          <span className="sr-only">{mode === 'threshold' ? 'Threshold T' : 'Target sparsity in percent'}</span>
-          <input
-            type="text"
-            inputMode="decimal"
-            className="slider-number"
-            value={text}
-            disabled={!ready}
-            aria-invalid={error !== null}
-            data-testid="controls.threshold.number"
-            title={mode === 'threshold' ? 'Type a threshold, e.g. 0.01 or 1e-4' : 'Type a percentage, e.g. 90'}
-            onBlur={() => {
-              setDraft(null);
-              setError(null);
-            }}
-            onChange={(e) => commitText(e.target.value)}
-          />
-          {mode === 'sparsity' && <span aria-hidden="true"> %</span>}
-        </label>
+        <span className="field-label">
+          <label>
+            <span className="sr-only">{fieldLabel}</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              className="slider-number"
+              value={text}
+              disabled={!ready}
+              aria-invalid={error !== null}
+              data-testid="controls.threshold.number"
+              aria-describedby={error ? `${helpId('slider.number')} ${id}-error` : helpId('slider.number')}
+              onBlur={() => {
+                setDraft(null);
+                setError(null);
+              }}
+              onChange={(e) => commitText(e.target.value)}
+            />
+            {mode === 'sparsity' && <span aria-hidden="true"> %</span>}
+          </label>
+          <Help id="slider.number" label={fieldLabel} text={t(mode === 'threshold' ? 'slider.hint.threshold' : 'slider.hint.sparsity')} />
+        </span>
       </div>
       {error && (
-        <div className="field-error" role="alert" data-testid="controls.threshold.error">
-          {error}
+        <div id={`${id}-error`} className="field-error" role="alert" data-testid="controls.threshold.error">
+          {t.msg(error)}
         </div>
       )}
     </div>

@@ -1,13 +1,11 @@
 /** Number formatting shared by the UI. */
-import type { DatasetName } from '../core/dataset';
+import type { Translator } from '../i18n/catalogue';
 
-export const DATASET_TEXT: Record<DatasetName, string> = { mnist: 'MNIST', 'synthetic-32': 'synthetic-32' };
-
-/** A duration as a person reads it: 0.4 s, 12 s, 1:15, 1:02:05. */
-export function formatDuration(seconds: number): string {
+/** A duration as a person reads it, in the translator's language: 0.4 s, 12 s (12 秒), 1:15, 1:02:05. */
+export function formatDuration(seconds: number, t: Translator): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
-  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
-  if (seconds < 59.5) return `${Math.round(seconds)} s`;
+  if (seconds < 9.95) return t('unit.seconds', { s: seconds.toFixed(1) });
+  if (seconds < 59.5) return t('unit.seconds', { s: Math.round(seconds) });
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);
   const h = Math.floor(m / 60);
@@ -15,9 +13,10 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${pad(m % 60)}:${pad(s % 60)}` : `${m}:${pad(s % 60)}`;
 }
 
-export function formatRate(samplesPerSec: number): string {
+/** A throughput in the translator's language: 12,149 samples/s (每秒 12,149 个样本). */
+export function formatRate(samplesPerSec: number, t: Translator): string {
   if (!Number.isFinite(samplesPerSec) || samplesPerSec <= 0) return '–';
-  return `${int(Math.round(samplesPerSec))} samples/s`;
+  return t('unit.rate', { n: Math.round(samplesPerSec) });
 }
 
 const INT = new Intl.NumberFormat('en-US');

@@ -1,2 +1,45 @@
-/** English messages: export. Keys are `area.thing`; values use the syntax of `../format.ts`. */
-export const exportArea = {} satisfies Record<string, string>;
+/** English messages: the Share and export panel. Keys are `area.thing`; values use the syntax of `../format.ts`. */
+export const exportArea = {
+  'export.title': 'Share and export',
+  // Links to share: the button, its explanation, and what the panel says once copied (or to copy by hand).
+  'share.link': 'Copy link',
+  'share.link.help': 'Copy a link that restores every setting',
+  'share.train': 'Link that trains',
+  'share.train.help': 'Copy a link that trains a network with these settings on open (for a demo)',
+  'share.snapshot': 'Link to this snapshot',
+  'share.snapshot.help': 'Copy a link to this pre-trained network, with these pruning settings',
+  'share.copied.settings': 'Link copied: it opens the lab with these settings.',
+  'share.copied.train': 'Link copied: it trains a network with these settings as soon as it opens.',
+  'share.copied.snapshot': 'Link copied: it opens this pre-trained network with these pruning settings.',
+  'share.manual.settings': 'Copy this link (it opens the lab with these settings): {url}',
+  'share.manual.train': 'Copy this link (it trains a network with these settings as soon as it opens): {url}',
+  'share.manual.snapshot': 'Copy this link (it opens this pre-trained network with these pruning settings): {url}',
+  // Downloads: the button, its explanation, what the panel says after it.
+  'export.model': 'Pruned model',
+  'export.model.help': 'The pruned model in the TensorFlow.js layers format (tf.loadLayersModel); pruned weights are exactly 0',
+  'export.model.done': 'model.json and weights.bin downloaded.',
+  'export.stripped': 'Stripped model',
+  'export.stripped.help': 'The smaller dense model without the pruned units (same predictions)',
+  'export.stripped.done': 'Stripped model downloaded.',
+  'export.finetuned': 'Fine-tuned model',
+  'export.finetuned.help': 'The last fine-tuned network',
+  'export.finetuned.done': 'Fine-tuned model downloaded.',
+  'export.run': 'run.json',
+  'export.run.help': 'Settings, split, weights, gradient statistics, masks, metrics and curves, for numpy or to import later',
+  'export.run.done': 'run.json downloaded.',
+  'export.csv': 'Curves (CSV)',
+  'export.csv.help': 'Every accuracy-vs-sparsity point',
+  'export.csv.done': 'sweep.csv downloaded.',
+  'export.png': 'Images (PNG)',
+  'export.png.help': 'Each chart and heatmap as a PNG image',
+  'export.png.done': 'Charts and heatmaps downloaded as PNG.',
+  'export.png.failed': 'Images could not be made: {detail}',
+  'export.import': 'Import run.json…',
+  'export.import.help': 'Restore an experiment from a run.json without retraining',
+  'export.import.done': '{file} imported.',
+  // Why nothing was downloaded; {detail}: an unexpected error's own words.
+  'export.nothing': 'Train a network first: there is nothing to export yet.',
+  'export.finetuneFirst': 'Fine-tune the pruned network first.',
+  'export.noCurves': 'The curves are not computed yet.',
+  'export.failed': '{detail}',
+} satisfies Record<string, string>;

@@ -1,2 +1,50 @@
-/** English messages: notices. Keys are `area.thing`; values use the syntax of `../format.ts`. */
-export const notices = {} satisfies Record<string, string>;
+/**
+ * English messages: what the state says (notices, errors, the pasted-link prompt) and the notices
+ * panel. Keys are `area.thing`; values use the syntax of `../format.ts`. A `{detail}` or `{reason}` is
+ * text from elsewhere, kept as it is: a worker's or the browser's words, or the file validators' English.
+ */
+export const notices = {
+  // Why a setting's value is refused (typed in the form, or in a link): {label} is the setting's name.
+  'field.tooLong': '{label}: value is too long',
+  'field.notOneOf': '{label}: "{value}" is not one of {values}',
+  'field.notNumber': '{label}: "{value}" is not a number',
+  'field.notFinite': '{label}: "{value}" is not a finite number',
+  'field.notWhole': '{label}: {value} is not a whole number',
+  'field.outside': '{label}: {value} is outside {min}–{max}',
+  'field.keeping': '{error}; keeping {value}.',
+  'field.helpRange': '{help} {range}',
+  // A link's keys that were ignored.
+  'url.setting': 'URL key "{key}" ignored — {error}; using {value}.',
+  'url.hide.tooLong': 'URL key "hide" ignored — value is too long.',
+  'url.hide.unknown': 'URL key "hide": unknown {n, plural, one {panel} other {panels}} {names} ignored; panels are {panels}.',
+  'url.notFlag': 'URL key "{key}" ignored — "{value}" is not 1 or 0.',
+  'url.snapshot': 'URL key "snapshot" ignored — "{value}" is not one of {choices}.',
+  'url.lang': 'URL key "lang" ignored — "{value}" is not en or zh-CN.',
+  'url.tour': 'URL key "tour" ignored — "{value}" is not a step number.',
+  // A link pasted into the tab that would replace the user's own network.
+  'link.prompt.train': 'This link trains a new network: the network you have now would be replaced.',
+  'link.prompt.snapshot': 'This link opens the pre-trained {name} network: the network you have now would be replaced.',
+  'link.prompt.none': 'This link starts an empty lab: the network you have now would be replaced.',
+  'link.replace': 'Open the link’s network',
+  'link.keep': 'Keep mine, use the link’s settings',
+  // The notices panel.
+  'notice.dismiss': 'Dismiss notice',
+  'error.label': 'Error:',
+  'error.restart': 'Restart training',
+  'error.reset': 'Reset',
+  'error.worker': '{detail}',
+  // The backend went away: {message} says how.
+  'fault.running': '{message} The run stopped; the backend is starting again.',
+  'fault.idle': '{message} The backend is starting again; your results are kept.',
+  'fault.workerStopped': 'The training worker stopped ({detail}); a new one has been started.',
+  // A pre-trained network that could not be opened.
+  'snapshot.failed': 'The pre-trained {name} network could not be opened ({reason}). The lab starts empty: press Train to train one.',
+  'snapshot.unreadable': '{url} is not a snapshot this lab can read: {reason}',
+  'snapshot.otherNetwork': 'it holds a {name} network',
+  // Importing a run.json.
+  'import.refused': 'This run file cannot be imported: {reason}.',
+  'import.done': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves).',
+  'import.doneSkipped': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves). Settings not restored: {skipped}.',
+  'import.tooLarge': 'This file is {size} MB; run files are at most {max} MB. It was not read.',
+  'import.unreadable': 'The file could not be read: {detail}',
+} satisfies Record<string, string>;

@@ -1,2 +1,55 @@
-/** English messages: tour. Keys are `area.thing`; values use the syntax of `../format.ts`. */
-export const tour = {} satisfies Record<string, string>;
+/** English messages: the guided tour, presenter mode and the note on the source article. */
+export const tour = {
+  'tour.start': 'Take the tour',
+  'tour.region': 'Guided tour',
+  'tour.counter': 'Step {n} of {total}',
+  'tour.announce': 'Step {n} of {total}: {title}',
+  'tour.back': 'Back',
+  'tour.next': 'Next',
+  'tour.finish': 'Finish',
+  'tour.close': 'Leave the tour',
+  'tour.keys': '← → or Space to step · Esc to leave',
+  'tour.waiting': 'The network is still opening; the numbers appear when it is on screen.',
+  'tour.action.train': 'Train a fresh network here',
+  'tour.action.article-code': 'Run the article’s code',
+  'tour.action.finetune': 'Fine-tune with the mask',
+  'tour.action.iterative': 'Prune iteratively',
+  'tour.network.title': 'The network and the data',
+  'tour.network.body':
+    'The article’s network: {inputs} inputs → Dense 64 ReLU → Dense 32 ReLU → Dense 10 softmax, {weights} weights, trained with Adam on cross-entropy. The article used 32 features; the lab opens on {dataset} with {inputs} inputs, already trained, so nothing waits. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
+  'tour.training.title': 'Training and the loss',
+  'tour.training.body':
+    'This network trained for {epochs} epochs, batch {batch}, Adam at learning rate {lr}: validation accuracy {valAcc}. The curves are its own. Training a fresh one here shows the loss fall live; every later step works on whichever network is on screen.',
+  'tour.gradient.title': '∂L/∂w, and the scoring pass',
+  'tour.gradient.body':
+    '∂L/∂w says how fast the loss L changes when one weight w moves. After training, a <b>scoring pass</b> runs the training set once more with the weights frozen and averages |∂L/∂w| over the mini-batches, for every weight. The mean per layer here: {l1} {g1}, {l2} {g2}, {l3} {g3}. These are gradients of the <em>loss</em>; the article takes them of the model’s outputs (step 7).',
+  'tour.heatmaps.title': 'The heatmaps',
+  'tour.heatmaps.body':
+    'Now each cell is one weight’s score |∂L/∂w|, on a log colour scale (gradients span decades). Grey cells are pruned: at the slider’s {sparsity}, the lowest scores go first. Hover or tap a cell to read its weight and score.',
+  'tour.rule.title': 'The article’s rule at T = {t}',
+  'tour.rule.body':
+    'The article’s rule: <b>|∂L/∂w| < T ⇒ w := 0</b>, one threshold T = {t} for every layer. On this network it prunes {sparsity} of the weights, and validation accuracy falls from {denseVal} to {prunedVal}. Drag the slider, or use the arrow keys on it, to move T.',
+  'tour.collapse.title': 'The collapse, and why',
+  'tour.collapse.body':
+    'Why so much? The layers’ gradients live on different scales: {low}’s mean |∂L/∂w| is {lowMean}, {high}’s is {highMean}, {ratio}× larger. One global T removes the layer with the smallest gradients first: {lowSparsity} of {low} is pruned. A network that has lost its first layer cannot see its input.',
+  'tour.article.title': 'The article’s code, run as written',
+  'tour.article.body':
+    'The article’s “gradient” is <code>tape.gradient(model(train_x), weights)</code>: the gradient of the sum of the softmax outputs. Each sample’s outputs sum to 1, so that gradient is zero and every weight is below any T. Its “pruning” assigns zeros to copies of the gradients, so no weight changes. Run it here, with TF.js, on this network.',
+  'tour.repairs.title': 'Repairs: better scores, per-layer scope',
+  'tour.repairs.body':
+    'Removing weight w changes the loss by about <b>ΔL ≈ −g·w + ½·H·w²</b>. |∂L/∂w| alone ignores the weight’s size. Taylor |w·g| keeps the first term, OBD ½·w²·F the second (Fisher F for H), magnitude |w| the size alone. On the chart at 90% sparsity, validation accuracy: gradient {gradient}, Taylor {taylor}, magnitude {magnitude}. The other repair is per-layer scope: every layer pruned to the same sparsity.',
+  'tour.finetune.title': 'Fine-tuning with the mask held',
+  'tour.finetune.body':
+    'Pruning costs accuracy; a little training wins some back. Fine-tune trains the pruned network ({sparsity} pruned, by magnitude) for {finetuneEpochs} more epochs with the mask held, so pruned weights stay exactly 0 (validation accuracy now {prunedVal}). The article’s fine-tune has no mask: its pruned weights grow back.',
+  'tour.next.title': 'Iterative pruning, and what to explore next',
+  'tour.next.body':
+    'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, or the article’s own setting, synthetic-32 (32 features). Leaving the tour keeps everything as it is.',
+  'present.on': 'Presenter mode',
+  'present.off': 'Leave presenter mode',
+  'about.title': 'From a blog article, corrected',
+  'about.lead':
+    'Built from a blog article in Chinese on <b>梯度剪枝 (gradient pruning)</b>: train a Keras MLP, compute each weight’s gradient, prune the weights with |gradient| < T (T = 0.01), evaluate on the training and validation sets, fine-tune.',
+  'about.keeps': '<b>Kept:</b> its network (Dense 64 → 32 → 10, ReLU, softmax), Adam, cross-entropy, the rule |∂L/∂w| < T and its T = 0.01, evaluation on both sets, fine-tuning.',
+  'about.corrects':
+    '<b>Corrected:</b> its gradient is of the summed softmax outputs (identically zero), here of the loss; its pruning zeroes copies of the gradients (nothing changes), here a mask on the weights; its fine-tuning lets pruned weights grow back, here the mask is held.',
+} satisfies Record<string, string>;

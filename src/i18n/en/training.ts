@@ -1,2 +1,105 @@
 /** English messages: training. Keys are `area.thing`; values use the syntax of `../format.ts`. */
-export const training = {} satisfies Record<string, string>;
+export const training = {
+  // The training panel: its buttons (dataset and backend labels are setting.* in common).
+  'training.title': 'Training',
+  'training.train': 'Train',
+  'training.trainAgain': 'Train again',
+  'training.trainOwn': 'Train your own',
+  'training.train.title': 'Train a fresh network with these settings',
+  'training.pause': 'Pause',
+  'training.resume': 'Resume',
+  'training.reset': 'Reset',
+  'training.reset.title': 'Stop and clear the current run',
+
+  // The backend: its choice in the training panel and the badge in the header.
+  'backend.option.auto': 'auto (best available)',
+  'backend.none': 'No backend',
+  'backend.starting': 'Starting backend…',
+  'backend.adapter': 'Adapter: {adapter}',
+  'backend.forcedWith': 'Forced with backend={requested}',
+  'backend.auto': 'Chosen automatically',
+  'backend.software': '· software adapter',
+  'backend.forced': '· forced',
+  'backend.slower': '· {name} here is a software adapter ({times}× slower)',
+  'backend.fallback': '— fallback: {reason}',
+
+  // The progress panel: the run's state, the expected time of a run, epoch and batch, time left.
+  'progress.label': 'Training progress',
+  'progress.phase.idle': 'Ready. Press Train.',
+  'progress.phase.loading': 'Loading data…',
+  'progress.phase.training': 'Training',
+  'progress.phase.paused': 'Paused',
+  'progress.phase.scoring': 'Scoring pass: averaging |∂L/∂w| over the training set…',
+  'progress.phase.done': 'Done',
+  'progress.phase.error': 'Stopped by an error',
+  'progress.opening': 'Opening the pre-trained {dataset} network…',
+  'progress.pretrained': 'Pre-trained network',
+  'progress.imported': 'Imported network',
+  'progress.expected.parts': 'training {training}, validation {validation}, scoring {scoring}, curves {curves}',
+  'progress.expected.partsNoCurves': 'training {training}, validation {validation}, scoring {scoring}, curves a few seconds more',
+  'progress.expected.fromRun': 'Train takes about <b>{total}</b> here ({parts}), from your last {dataset} run at batch {batch} ({rate}).',
+  'progress.expected.measured': 'Train takes about <b>{total}</b> here ({parts}), from {rate} measured on {backend} at batch 32.',
+  'progress.stats.epoch': 'Epoch {epoch}/{epochs}',
+  'progress.stats.batch': 'Batch {batch}/{batches}',
+  'progress.stats.none': 'Epoch –, batch –',
+  'progress.eta': 'ETA {time}',
+  'progress.etaPlusCurves': 'ETA {time} + curves',
+
+  // The phases of a run, one row each, with what each is doing or what it took.
+  'phases.training': 'Training',
+  'phases.validation': 'Validation',
+  'phases.scoring': 'Scoring pass',
+  'phases.curves': 'Curves',
+  'phases.bar': '{phase}: {status}',
+  'phases.status.waiting': 'waiting',
+  'phases.status.running': 'running',
+  'phases.status.done': 'done',
+  'phases.took': 'took {time}',
+  'phases.tookInAll': 'took {time} in all',
+  'phases.training.done': '{took} · {rate}',
+  'phases.training.running': 'epoch {epoch}/{epochs} · batch {batch}/{batches} · {rate}',
+  'phases.training.starting': 'starting',
+  'phases.validation.waiting': 'after each epoch',
+  'phases.validation.running': 'after epoch {epoch}: running',
+  'phases.validation.progress': '{done}/{total} epochs',
+  'phases.scoring.progress': '{done}/{total} batches',
+  'phases.curves.progress': '{done}/{total} points',
+
+  // The loss and accuracy charts.
+  'curves.label': 'Training curves',
+  'curves.loss.heading': 'Loss (cross-entropy)',
+  'curves.accuracy.heading': 'Accuracy',
+  'curves.loss.title': 'Loss per epoch; arrow keys step through the points',
+  'curves.accuracy.title': 'Accuracy per epoch; arrow keys step through the points',
+  'curves.axis.epoch': 'epoch',
+  'curves.tooltip.epoch': 'epoch {epoch}',
+  'curves.batchLoss': 'batch loss',
+  'curves.trainLoss': 'train loss (smoothed)',
+  'curves.valLoss': 'validation loss',
+  'curves.trainAccuracy': 'train accuracy',
+  'curves.valAccuracy': 'validation accuracy',
+  'curves.summary': 'After epoch {epoch}: train loss {trainLoss}, accuracy {trainAcc} · validation loss {valLoss}, accuracy {valAcc}.',
+  'curves.empty': 'Curves appear as soon as training starts. Training figures are means over each epoch’s batches, as Keras reports them.',
+
+  // Where the network on screen came from (a snapshot shipped with the lab, or an imported run.json).
+  'origin.imported': 'Imported from run.json (saved {saved} UTC): weights, gradient statistics and settings, without its training curves. Train trains a new network.',
+  'origin.snapshot':
+    '<b>Pre-trained snapshot</b>: {dataset}, seed {seed}, {epochs, plural, one {# epoch} other {# epochs}}, batch {batch}, learning rate {lr}, trained on {backend} in {time} ({rate}). It ships with the lab so you can prune at once; <em>Train</em> trains your own with the settings above.',
+  'origin.snapshot.dense':
+    '<b>Pre-trained snapshot</b>: {dataset}, seed {seed}, {epochs, plural, one {# epoch} other {# epochs}}, batch {batch}, learning rate {lr}, trained on {backend} in {time} ({rate}); dense validation accuracy {accuracy}. It ships with the lab so you can prune at once; <em>Train</em> trains your own with the settings above.',
+  'origin.open': 'Open the {dataset} snapshot',
+
+  // The panel shown instead of the page when drawing it failed.
+  'errorBoundary.title': 'Something went wrong while drawing the page',
+  'errorBoundary.body': 'Your settings are kept in the address bar. Try again, or reload the page.',
+  'errorBoundary.retry': 'Try again',
+
+  // "How it works": one message per paragraph.
+  'how.title': 'How it works',
+  'how.network':
+    'The network (Dense 64 relu → Dense 32 relu → Dense 10 softmax, Glorot-uniform initial weights, Adam, cross-entropy) trains in a Web Worker with TensorFlow.js. After training, a <em>scoring pass</em> runs the training set once more with the weights frozen and averages, for every weight, |∂L/∂w| and (∂L/∂w)² over the mini-batches. The article’s pruning rule is <b>|∂L/∂w| < T ⇒ w := 0</b>.',
+  'how.slider':
+    'The slider prunes live: every weight whose score is below T is masked to 0, and the network is re-evaluated on the validation set at once, in the frame of your input (in WebAssembly SIMD where the browser has it, else plain TypeScript, with the same numbers; only the weights whose mask flipped are re-applied to the first layer), and on the training set in a worker as soon as the slider rests. Grey cells in the heatmaps are pruned weights. <em>Fine-tune</em> trains the pruned network for two more epochs with the mask enforced, so pruned weights stay exactly 0.',
+  'how.caveat':
+    'Gradients are of the <em>loss</em>, not of the model output. At a trained minimum the expected gradient is close to zero for every weight, so a small |∂L/∂w| does not by itself mean the weight is unimportant; the lab compares the criterion with weight magnitude and Taylor/Fisher scores.',
+} satisfies Record<string, string>;

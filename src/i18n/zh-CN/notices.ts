@@ -1,4 +1,44 @@
-/** 简体中文: notices. Same keys as `../en/notices.ts` (the type makes a missing or extra key a compile error). */
+/**
+ * 简体中文：状态发出的消息（提示、错误、粘贴链接时的询问）以及提示面板。键与 `../en/notices.ts` 相同
+ * （类型保证不缺不多）。`{detail}`、`{reason}` 是别处给出的原文：worker 或浏览器的报错，或文件校验器的英文说明。
+ */
 import type { notices as en } from '../en/notices';
 
-export const notices: Record<keyof typeof en, string> = {};
+export const notices: Record<keyof typeof en, string> = {
+  'field.tooLong': '{label}：值太长',
+  'field.notOneOf': '{label}：“{value}”不是以下取值之一：{values}',
+  'field.notNumber': '{label}：“{value}”不是数字',
+  'field.notFinite': '{label}：“{value}”不是有限的数',
+  'field.notWhole': '{label}：{value} 不是整数',
+  'field.outside': '{label}：{value} 超出范围 {min}–{max}',
+  'field.keeping': '{error}；保留 {value}。',
+  'field.helpRange': '{help}{range}',
+  'url.setting': '已忽略网址参数“{key}”（{error}），改用 {value}。',
+  'url.hide.tooLong': '已忽略网址参数“hide”：值太长。',
+  'url.hide.unknown': '网址参数“hide”：已忽略 {n} 个未知面板 {names}；可用的面板有 {panels}。',
+  'url.notFlag': '已忽略网址参数“{key}”：“{value}”不是 1 或 0。',
+  'url.snapshot': '已忽略网址参数“snapshot”：“{value}”不是以下取值之一：{choices}。',
+  'url.lang': '已忽略网址参数“lang”：“{value}”不是 en 或 zh-CN。',
+  'url.tour': '已忽略网址参数“tour”：“{value}”不是步骤编号。',
+  'link.prompt.train': '这个链接会训练一个新网络：你现在的网络将被替换。',
+  'link.prompt.snapshot': '这个链接会打开预训练的 {name} 网络：你现在的网络将被替换。',
+  'link.prompt.none': '这个链接会打开一个空白的实验室：你现在的网络将被替换。',
+  'link.replace': '打开链接中的网络',
+  'link.keep': '保留我的网络，使用链接中的设置',
+  'notice.dismiss': '关闭提示',
+  'error.label': '错误：',
+  'error.restart': '重新开始训练',
+  'error.reset': '重置',
+  'error.worker': '训练 worker 报告：{detail}',
+  'fault.running': '{message} 训练已停止，后端正在重新启动。',
+  'fault.idle': '{message} 后端正在重新启动，你的结果已保留。',
+  'fault.workerStopped': '训练 worker 已停止（{detail}），已启动一个新的 worker。',
+  'snapshot.failed': '无法打开预训练的 {name} 网络（{reason}）。实验室以空白状态启动：点击“训练”即可训练一个网络。',
+  'snapshot.unreadable': '{url} 不是本实验室能读取的快照：{reason}',
+  'snapshot.otherNetwork': '其中是一个 {name} 网络',
+  'import.refused': '无法导入这个运行文件：{reason}。',
+  'import.done': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。',
+  'import.doneSkipped': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。以下设置未恢复：{skipped}。',
+  'import.tooLarge': '这个文件有 {size} MB，而运行文件最大为 {max} MB。文件未被读取。',
+  'import.unreadable': '无法读取这个文件：{detail}',
+};

@@ -1,4 +1,57 @@
-/** 简体中文: tour. Same keys as `../en/tour.ts` (the type makes a missing or extra key a compile error). */
+/** 简体中文：导览、演示模式，以及关于原文的说明。 */
 import type { tour as en } from '../en/tour';
 
-export const tour: Record<keyof typeof en, string> = {};
+export const tour: Record<keyof typeof en, string> = {
+  'tour.start': '开始导览',
+  'tour.region': '导览',
+  'tour.counter': '第 {n} 步，共 {total} 步',
+  'tour.announce': '第 {n} 步，共 {total} 步：{title}',
+  'tour.back': '上一步',
+  'tour.next': '下一步',
+  'tour.finish': '完成',
+  'tour.close': '退出导览',
+  'tour.keys': '← → 或空格键翻页 · Esc 退出',
+  'tour.waiting': '网络仍在打开；它显示出来后，这里会出现具体数字。',
+  'tour.action.train': '在这里重新训练一个网络',
+  'tour.action.article-code': '运行原文的代码',
+  'tour.action.finetune': '保持掩码进行微调',
+  'tour.action.iterative': '迭代剪枝',
+  'tour.network.title': '网络与数据',
+  'tour.network.body':
+    '原文的网络：{inputs} 个输入 → Dense 64 ReLU → Dense 32 ReLU → Dense 10 softmax，共 {weights} 个权重，用 Adam 优化交叉熵。原文使用 32 个特征；本实验室打开时用的是 {dataset}（{inputs} 个输入），并且已经训练好，无需等待。每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
+  'tour.training.title': '训练与损失',
+  'tour.training.body':
+    '这个网络训练了 {epochs} 轮，批大小 {batch}，Adam 学习率 {lr}：验证集准确率 {valAcc}。曲线就是这次训练的。在这里重新训练一个网络，可以实时看到损失下降；之后的每一步都作用于屏幕上当前的网络。',
+  'tour.gradient.title': '∂L/∂w 与打分过程',
+  'tour.gradient.body':
+    '∂L/∂w 表示某个权重 w 变化时损失 L 变化得有多快。训练结束后，<b>打分过程</b>在冻结权重的情况下把训练集再跑一遍，对每个权重在各个小批次上求 |∂L/∂w| 的平均值。这里各层的平均值：{l1} {g1}，{l2} {g2}，{l3} {g3}。这些是<em>损失</em>的梯度；原文求的是模型输出的梯度（见第 7 步）。',
+  'tour.heatmaps.title': '热图',
+  'tour.heatmaps.body':
+    '现在每个格子是一个权重的分数 |∂L/∂w|，使用对数色标（梯度跨越好几个数量级）。灰色格子表示已剪掉：滑块位于 {sparsity}，分数最低的先被剪掉。把鼠标移到格子上或轻点格子，可以看到它的权重和分数。',
+  'tour.rule.title': '原文的规则，T = {t}',
+  'tour.rule.body':
+    '原文的规则：<b>|∂L/∂w| < T ⇒ w := 0</b>，所有层共用一个阈值 T = {t}。在这个网络上，它剪掉了 {sparsity} 的权重，验证集准确率从 {denseVal} 降到 {prunedVal}。拖动滑块，或在滑块上使用方向键，可以改变 T。',
+  'tour.collapse.title': '层坍塌及其原因',
+  'tour.collapse.body':
+    '为什么剪掉这么多？各层的梯度处在不同的数量级上：{low} 的平均 |∂L/∂w| 是 {lowMean}，{high} 的是 {highMean}，大 {ratio} 倍。一个全局阈值 T 会先剪掉梯度最小的那一层：{low} 的 {lowSparsity} 被剪掉了。失去第一层的网络看不到自己的输入。',
+  'tour.article.title': '原文的代码，照原样运行',
+  'tour.article.body':
+    '原文的“梯度”是 <code>tape.gradient(model(train_x), weights)</code>：softmax 输出之和的梯度。每个样本的输出之和恒为 1，所以这个梯度为零，每个权重都低于任何阈值 T。原文的“剪枝”把零赋给梯度的副本，所以没有任何权重改变。在这里用 TF.js 在这个网络上运行它看看。',
+  'tour.repairs.title': '修正：更好的分数，逐层范围',
+  'tour.repairs.body':
+    '去掉权重 w，损失大约变化 <b>ΔL ≈ −g·w + ½·H·w²</b>。只看 |∂L/∂w| 忽略了权重本身的大小。泰勒 |w·g| 保留第一项，OBD ½·w²·F 保留第二项（用 Fisher F 代替 H），幅值 |w| 只看大小。图表上 90% 稀疏度时的验证集准确率：梯度 {gradient}，泰勒 {taylor}，幅值 {magnitude}。另一种修正是逐层范围：每一层剪到相同的稀疏度。',
+  'tour.finetune.title': '保持掩码的微调',
+  'tour.finetune.body':
+    '剪枝会损失准确率；再训练一小会儿能挽回一部分。微调在保持掩码的情况下把剪枝后的网络（按幅值剪掉 {sparsity}）再训练 {finetuneEpochs} 轮，被剪掉的权重始终严格为 0（当前验证集准确率 {prunedVal}）。原文的微调没有掩码：被剪掉的权重会重新长回来。',
+  'tour.next.title': '迭代剪枝，以及接下来可以探索什么',
+  'tour.next.body':
+    '迭代剪枝每次剪一点、微调、再重复（Han 等，2015）；在高稀疏度下通常优于一次剪完。接下来可以试试：逐层范围、神经元粒度（得到更小的稠密网络）、每一层的敏感度，或者原文自己的设定 synthetic-32（32 个特征）。退出导览后，一切保持原样。',
+  'present.on': '演示模式',
+  'present.off': '退出演示模式',
+  'about.title': '源自一篇博客文章，并加以修正',
+  'about.lead':
+    '本实验室源自一篇讲<b>梯度剪枝</b>的中文博客文章：训练一个 Keras MLP，计算每个权重的梯度，剪掉 |梯度| < T（T = 0.01）的权重，在训练集和验证集上评估，再微调。',
+  'about.keeps': '<b>保留：</b>它的网络（Dense 64 → 32 → 10，ReLU，softmax）、Adam、交叉熵、规则 |∂L/∂w| < T 及其 T = 0.01、在两个数据集上的评估、微调。',
+  'about.corrects':
+    '<b>修正：</b>原文的梯度是 softmax 输出之和的梯度（恒为零），这里是损失的梯度；原文的剪枝把梯度的副本置零（什么也没改变），这里是作用在权重上的掩码；原文的微调让被剪掉的权重长回来，这里保持掩码不变。',
+} satisfies Record<string, string>;

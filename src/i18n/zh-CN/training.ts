@@ -1,4 +1,107 @@
 /** 简体中文: training. Same keys as `../en/training.ts` (the type makes a missing or extra key a compile error). */
 import type { training as en } from '../en/training';
 
-export const training: Record<keyof typeof en, string> = {};
+export const training: Record<keyof typeof en, string> = {
+  // 训练面板的按钮（数据集和后端的名称在 common 的 setting.* 中）。
+  'training.title': '训练',
+  'training.train': '训练',
+  'training.trainAgain': '再训练一次',
+  'training.trainOwn': '训练你自己的网络',
+  'training.train.title': '用这些设置训练一个新网络',
+  'training.pause': '暂停',
+  'training.resume': '继续',
+  'training.reset': '重置',
+  'training.reset.title': '停止并清除当前的训练',
+
+  // 后端：训练面板中的选项和页头的标记。
+  'backend.option.auto': 'auto（自动选择最佳）',
+  'backend.none': '没有可用的后端',
+  'backend.starting': '正在启动后端…',
+  'backend.adapter': '适配器：{adapter}',
+  'backend.forcedWith': '由 backend={requested} 强制指定',
+  'backend.auto': '自动选择',
+  'backend.software': '· 软件适配器',
+  'backend.forced': '· 强制指定',
+  'backend.slower': '· 这里的 {name} 是软件适配器（慢 {times} 倍）',
+  'backend.fallback': '— 回退原因：{reason}',
+
+  // 进度面板：训练的状态、预计用时、轮次与批次、剩余时间。
+  'progress.label': '训练进度',
+  'progress.phase.idle': '就绪。请点击“训练”。',
+  'progress.phase.loading': '正在加载数据…',
+  'progress.phase.training': '训练中',
+  'progress.phase.paused': '已暂停',
+  'progress.phase.scoring': '评分遍历：在训练集上对 |∂L/∂w| 求平均…',
+  'progress.phase.done': '完成',
+  'progress.phase.error': '因错误而停止',
+  'progress.opening': '正在打开预训练的 {dataset} 网络…',
+  'progress.pretrained': '预训练网络',
+  'progress.imported': '导入的网络',
+  'progress.expected.parts': '训练 {training}，验证 {validation}，评分 {scoring}，曲线 {curves}',
+  'progress.expected.partsNoCurves': '训练 {training}，验证 {validation}，评分 {scoring}，曲线还需几秒',
+  'progress.expected.fromRun': '在这里点击“训练”大约需要 <b>{total}</b>（{parts}），依据你上一次 {dataset} 训练的速度（批大小 {batch}，{rate}）。',
+  'progress.expected.measured': '在这里点击“训练”大约需要 <b>{total}</b>（{parts}），依据在 {backend} 上以批大小 32 测得的速度（{rate}）。',
+  'progress.stats.epoch': '第 {epoch}/{epochs} 轮',
+  'progress.stats.batch': '第 {batch}/{batches} 批',
+  'progress.stats.none': '轮次 –，批次 –',
+  'progress.eta': '预计剩余 {time}',
+  'progress.etaPlusCurves': '预计剩余 {time} + 曲线',
+
+  // 训练的各个阶段，每个一行：正在做什么，或用了多久。
+  'phases.training': '训练',
+  'phases.validation': '验证',
+  'phases.scoring': '评分遍历',
+  'phases.curves': '曲线',
+  'phases.bar': '{phase}：{status}',
+  'phases.status.waiting': '等待中',
+  'phases.status.running': '进行中',
+  'phases.status.done': '完成',
+  'phases.took': '用时 {time}',
+  'phases.tookInAll': '共用时 {time}',
+  'phases.training.done': '{took} · {rate}',
+  'phases.training.running': '第 {epoch}/{epochs} 轮 · 第 {batch}/{batches} 批 · {rate}',
+  'phases.training.starting': '正在开始',
+  'phases.validation.waiting': '每轮结束后进行',
+  'phases.validation.running': '第 {epoch} 轮结束后：进行中',
+  'phases.validation.progress': '{done}/{total} 轮',
+  'phases.scoring.progress': '{done}/{total} 批',
+  'phases.curves.progress': '{done}/{total} 个点',
+
+  // 损失与准确率图表。
+  'curves.label': '训练曲线',
+  'curves.loss.heading': '损失（交叉熵）',
+  'curves.accuracy.heading': '准确率',
+  'curves.loss.title': '每轮的损失；用方向键逐点查看',
+  'curves.accuracy.title': '每轮的准确率；用方向键逐点查看',
+  'curves.axis.epoch': '轮次',
+  'curves.tooltip.epoch': '轮次 {epoch}',
+  'curves.batchLoss': '批次损失',
+  'curves.trainLoss': '训练损失（平滑）',
+  'curves.valLoss': '验证损失',
+  'curves.trainAccuracy': '训练准确率',
+  'curves.valAccuracy': '验证准确率',
+  'curves.summary': '第 {epoch} 轮结束后：训练损失 {trainLoss}，准确率 {trainAcc} · 验证损失 {valLoss}，准确率 {valAcc}。',
+  'curves.empty': '训练一开始，曲线就会出现。训练集上的数值是每轮各批次的平均值，与 Keras 的报告方式相同。',
+
+  // 屏幕上的网络从何而来（随实验室提供的快照，或导入的 run.json）。
+  'origin.imported': '从 run.json 导入（保存于 {saved} UTC）：包含权重、梯度统计和设置，不含训练曲线。点击“训练”会训练一个新网络。',
+  'origin.snapshot':
+    '<b>预训练快照</b>：{dataset}，随机种子 {seed}，{epochs} 轮，批大小 {batch}，学习率 {lr}，在 {backend} 上训练，用时 {time}（{rate}）。它随实验室一起提供，你可以立即开始剪枝；<em>训练</em>会用上面的设置训练你自己的网络。',
+  'origin.snapshot.dense':
+    '<b>预训练快照</b>：{dataset}，随机种子 {seed}，{epochs} 轮，批大小 {batch}，学习率 {lr}，在 {backend} 上训练，用时 {time}（{rate}）；稠密网络的验证集准确率为 {accuracy}。它随实验室一起提供，你可以立即开始剪枝；<em>训练</em>会用上面的设置训练你自己的网络。',
+  'origin.open': '打开 {dataset} 快照',
+
+  // 页面绘制失败时代替页面显示的面板。
+  'errorBoundary.title': '绘制页面时出错了',
+  'errorBoundary.body': '你的设置保存在地址栏中。请重试，或重新加载页面。',
+  'errorBoundary.retry': '重试',
+
+  // “工作原理”：每段一条消息。
+  'how.title': '工作原理',
+  'how.network':
+    '网络（Dense 64 relu → Dense 32 relu → Dense 10 softmax，Glorot 均匀分布初始化权重，Adam，交叉熵）在 Web Worker 中用 TensorFlow.js 训练。训练结束后，<em>评分遍历</em>在冻结权重的情况下把训练集再跑一遍，对每个权重在各个小批量上求 |∂L/∂w| 和 (∂L/∂w)² 的平均值。原文的剪枝规则是 <b>|∂L/∂w| < T ⇒ w := 0</b>。',
+  'how.slider':
+    '滑块实时剪枝：分数低于 T 的每个权重都被掩码置为 0，网络随即在你操作的那一帧内于验证集上重新评估（浏览器支持时用 WebAssembly SIMD，否则用普通 TypeScript，结果相同；只有掩码翻转的权重会重新作用到第一层）；滑块一停下，还会在 worker 中于训练集上重新评估。热图中的灰色格子是被剪掉的权重。<em>微调</em>在强制保持掩码的情况下把剪枝后的网络再训练两轮，因此被剪掉的权重始终严格为 0。',
+  'how.caveat':
+    '这里的梯度是<em>损失</em>的梯度，而不是模型输出的梯度。在训练好的极小值处，每个权重的期望梯度都接近于零，所以 |∂L/∂w| 小本身并不意味着这个权重不重要；实验室因此把这一准则与权重幅值以及泰勒/Fisher 分数放在一起比较。',
+};

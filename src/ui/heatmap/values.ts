@@ -1,5 +1,6 @@
 /** What each heatmap shows, from the state: values per layer, the colour scale and a label. Pure. */
-import { CRITERION_INFO, scoreLayers, type Criterion } from '../../core/criteria';
+import { scoreLayers, type Criterion } from '../../core/criteria';
+import { msg, type Msg } from '../../i18n/catalogue';
 import type { LiveGrads } from '../../state/store';
 import type { HeatmapView } from '../../state/settings';
 import type { LayerArrays } from '../../core/arch';
@@ -9,7 +10,8 @@ export interface HeatmapValues {
   /** One array per layer, row-major `[inputs, units]`. */
   values: Float32Array[];
   kind: ScaleSpec['kind'];
-  label: string;
+  /** What the values are, as a message (translated where it is shown, so the values do not depend on the language). */
+  label: Msg;
   /** The criterion whose scores are shown (for the threshold marker), or null. */
   criterion: Criterion | null;
   source: 'live' | 'scoring';
@@ -32,9 +34,9 @@ export function heatmapValues(
 ): HeatmapValues | null {
   if (!scoring) {
     if (!live) return null;
-    return { values: live.layers.map((l) => l.gradAbs), kind: scale, label: 'live |∂L/∂w| (running average while training)', criterion: null, source: 'live' };
+    return { values: live.layers.map((l) => l.gradAbs), kind: scale, label: msg('heatmap.label.live'), criterion: null, source: 'live' };
   }
-  if (view === 'weights') return { values: scoring.layers.map((l) => l.kernel), kind: 'diverging', label: 'weights w (blue < 0 < red)', criterion: null, source: 'scoring' };
+  if (view === 'weights') return { values: scoring.layers.map((l) => l.kernel), kind: 'diverging', label: msg('heatmap.label.weights'), criterion: null, source: 'scoring' };
   const c = viewCriterion(view, criterion)!;
-  return { values: scoreLayers(c, scoring.layers, seed), kind: scale, label: `${CRITERION_INFO[c].label} score`, criterion: c, source: 'scoring' };
+  return { values: scoreLayers(c, scoring.layers, seed), kind: scale, label: msg('heatmap.label.score', { criterion: msg(`criterion.${c}.label`) }), criterion: c, source: 'scoring' };
 }

@@ -1,0 +1,43 @@
+import { useEffect, useId } from 'react';
+import { LOCALES, type Locale } from '../i18n/format';
+import { openStep } from '../state/tour';
+import { useAppState, useController, useT } from './context';
+
+/**
+ * The header's controls: start the tour, presenter mode, the language. The language is also the
+ * document's (`<html lang>`, read by screen readers and by the error boundary).
+ */
+export function HeaderControls() {
+  const c = useController();
+  const t = useT();
+  const locale = useAppState((s) => s.flags.locale);
+  const touring = useAppState((s) => s.flags.tour !== null);
+  const present = useAppState((s) => s.flags.present);
+  const langId = useId();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
+  return (
+    <div className="header-controls">
+      {!touring && (
+        <button type="button" className="primary" onClick={() => openStep(c, 1)} data-testid="tour.start">
+          {t('tour.start')}
+        </button>
+      )}
+      <button type="button" aria-pressed={present} onClick={() => c.updateFlags({ present: !present })} data-testid="present.toggle">
+        {present ? t('present.off') : t('present.on')}
+      </button>
+      <label htmlFor={langId} className="sr-only">
+        {t('app.language')}
+      </label>
+      <select id={langId} value={locale} onChange={(e) => c.updateFlags({ lang: e.target.value as Locale })} data-testid="lang.select">
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`app.language.${l}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
