@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseAst } from 'vite';
+import { skipText } from '../train/backendChoice';
 import { describe, expect, it } from 'vitest';
 import { AREAS, CATALOGUES, translate } from './catalogue';
 import { LOCALES, paramNames } from './format';
@@ -55,6 +56,11 @@ describe('catalogues', () => {
       .map((p) => new RegExp(`^${p.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-zA-Z0-9-]+')}$`));
     const unused = keys.filter((k) => !literal.has(k) && !patterns.some((re) => re.test(k)));
     expect(unused).toEqual([]);
+  });
+
+  it('say why a backend was skipped in the same English words as the training worker’s log line', () => {
+    const reasons = [{ code: 'no-webgpu' }, { code: 'no-adapter' }, { code: 'start-threw', detail: 'boom' }, { code: 'start-failed' }, { code: 'check-failed', detail: 'got 1, expected 2' }, { code: 'check-threw', detail: 'x' }] as const;
+    for (const r of reasons) expect(translate('en', `backend.skip.${r.code}`, { detail: 'detail' in r ? r.detail : '' })).toBe(skipText(r));
   });
 
   it('fill parameters and plurals per locale', () => {

@@ -3,7 +3,7 @@ import { ARTICLE_T } from '../core/criteria';
 import { PANELS } from './flags';
 import { parseField, SCHEMA, serializeSettings, type Settings } from './settings';
 import { initialState, type AppState } from './store';
-import { applyStep, openStep, stepIndex, TOUR_IDS, TOUR_STEPS, tourNumbers } from './tour';
+import { accuracyAt, applyStep, openStep, stepIndex, TOUR_IDS, TOUR_STEPS, tourNumbers } from './tour';
 
 const layer = (name: string, inputs: number, units: number, g: number) => ({
   name,
@@ -56,6 +56,13 @@ describe('the tour', () => {
     applyStep({ updateSettings: (p) => applied.push(p) }, 5);
     applyStep({ updateSettings: (p) => applied.push(p) }, 2); // the training step sets nothing
     expect(applied).toEqual([TOUR_STEPS[4].settings]);
+  });
+
+  it('reads a curve at 90% sparsity between its points', () => {
+    const pt = (sparsity: number, accuracy: number) => ({ target: sparsity, sparsity, threshold: 0, accuracy, loss: 0 });
+    expect(accuracyAt([pt(0.95, 0.2), pt(0.85, 0.6)], 0.9)).toBeCloseTo(0.4, 12);
+    expect(accuracyAt([pt(0.5, 0.9), pt(0.9, 0.7)], 0.9)).toBeCloseTo(0.7, 12);
+    expect(accuracyAt([pt(0.5, 0.9), pt(0.8, 0.7)], 0.9)).toBeNull();
   });
 
   it('computes the numbers of its text from the network on screen (hand-checked layer means)', () => {

@@ -6,6 +6,7 @@
  * tour keeps the current state. Pure, apart from `openStep`'s two controller calls.
  */
 import { ARTICLE_T, scoreLayers, type Criterion } from '../core/criteria';
+import type { CurvePoint } from '../core/sweep';
 import type { Flags, Panel } from './flags';
 import type { Settings } from './settings';
 import type { AppState } from './store';
@@ -74,7 +75,7 @@ export interface TourNumbers {
   denseVal: number | null;
   prunedVal: number | null;
   sparsity: number | null;
-  /** Validation accuracy at 90% global sparsity, per criterion, from the curves (when computed). */
+  /** Validation accuracy at 90% global weight sparsity, per criterion, from the curves (when computed). */
   at90: Partial<Record<Criterion, number>>;
   /** The largest over the smallest layer mean of the current criterion's scores. */
   ratio: number | null;
@@ -86,6 +87,16 @@ const mean = (a: Float32Array) => {
   return a.length ? s / a.length : 0;
 };
 
+/** A curve's accuracy at weight sparsity `x`, interpolated linearly between its two nearest points; null outside it. */
+export function accuracyAt(points: readonly CurvePoint[], x: number): number | null {
+  const sorted = [...points].sort((a, b) => a.sparsity - b.sparsity);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1], sorted[i]];
+    if (a.sparsity <= x && x <= b.sparsity) return b.sparsity === a.sparsity ? a.accuracy : a.accuracy + ((x - a.sparsity) / (b.sparsity - a.sparsity)) * (b.accuracy - a.accuracy);
+  }
+  return null;
+}
+
 export function tourNumbers(s: AppState): TourNumbers | null {
   const layers = s.scoring?.layers;
   if (!layers) return null;
@@ -95,8 +106,8 @@ export function tourNumbers(s: AppState): TourNumbers | null {
   const at90: TourNumbers['at90'] = {};
   if (s.sweep.scope === 'global' && s.sweep.granularity === 'weights') {
     for (const [c, curve] of Object.entries(s.sweep.curves)) {
-      const p = curve?.val.find((q) => Math.abs(q.target - 0.9) < 1e-6);
-      if (p) at90[c as Criterion] = p.accuracy;
+      const a = curve ? accuracyAt(curve.val, 0.9) : null;
+      if (a !== null) at90[c as Criterion] = a;
     }
   }
   const positive = scores.filter((v) => v > 0);

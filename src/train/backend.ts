@@ -11,9 +11,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseFastest, type Measured } from './backendChoice';
+import { chooseFastest, skipText, type Measured } from './backendChoice';
 import { probeSpeed } from './probe';
-import type { BackendInfo, BackendName, BackendPreference } from './protocol';
+import type { BackendInfo, BackendName, BackendPreference, SkipReason } from './protocol';
 import { registerWebGPU } from './webgpuDevice';
 
 registerWebGPU();
@@ -27,12 +27,14 @@ export interface BackendFaults {
   noWebGPU?: boolean;
 }
 
-async function describeWebGPU(faults: BackendFaults): Promise<{ ok: true; software: boolean; adapter: string } | { ok: false; reason: string }> {
+type Tried = { ok: true; software: boolean; adapter: string } | { ok: false; reason: SkipReason };
+
+async function describeWebGPU(faults: BackendFaults): Promise<Tried> {
   if (faults.noWebGPU || typeof navigator === 'undefined' || !('gpu' in navigator) || !navigator.gpu) {
-    return { ok: false, reason: 'this browser has no WebGPU (navigator.gpu is missing)' };
+    return { ok: false, reason: { code: 'no-webgpu' } };
   }
   const adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' }).catch(() => null);
-  if (!adapter) return { ok: false, reason: 'no WebGPU adapter is available (requestAdapter returned null)' };
+  if (!adapter) return { ok: false, reason: { code: 'no-adapter' } };
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter((s) => !!s);
   const text = parts.join(' ') || 'unknown adapter';
@@ -56,7 +58,7 @@ function describeWebGL(): { software: boolean; adapter: string } {
  * Gradient check on the active backend: d/dW of sum(relu(x·W)) must equal xᵀ·step(x·W).
  * Catches backends that initialise but compute wrong results. Uses async reads only.
  */
-export async function smokeTest(): Promise<string | null> {
+export async function smokeTest(): Promise<SkipReason | null> {
   const x = tf.tensor2d([1, -2, 0.5, 3, 0.25, -1], [2, 3]);
   const w = tf.tidy(() => tf.variable(tf.tensor2d([0.5, -1, 2, 0.25, -0.75, 1.5], [3, 2])));
   try {
@@ -75,16 +77,16 @@ export async function smokeTest(): Promise<string | null> {
       }
     }
     const bad = expected.findIndex((e, i) => !(Math.abs(e - got[i]) < 1e-4));
-    return bad < 0 ? null : `its gradient check failed (got ${got[bad]}, expected ${expected[bad]})`;
+    return bad < 0 ? null : { code: 'check-failed', detail: `got ${got[bad]}, expected ${expected[bad]}` };
   } catch (e) {
-    return `its gradient check threw: ${e instanceof Error ? e.message : String(e)}`;
+    return { code: 'check-threw', detail: e instanceof Error ? e.message : String(e) };
   } finally {
     x.dispose();
     w.dispose();
   }
 }
 
-async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ ok: true; software: boolean; adapter: string } | { ok: false; reason: string }> {
+async function tryBackend(name: BackendName, faults: BackendFaults): Promise<Tried> {
   let software = false;
   let adapter: string = name;
   if (name === 'webgpu') {
@@ -97,9 +99,9 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ o
   try {
     ok = await tf.setBackend(name);
   } catch (e) {
-    return { ok: false, reason: `it failed to start: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, reason: { code: 'start-threw', detail: e instanceof Error ? e.message : String(e) } };
   }
-  if (!ok || tf.getBackend() !== name) return { ok: false, reason: 'it failed to start' };
+  if (!ok || tf.getBackend() !== name) return { ok: false, reason: { code: 'start-failed' } };
   await tf.ready();
   if (name === 'webgl') ({ software, adapter } = describeWebGL());
   if (name === 'cpu') adapter = 'JavaScript on the CPU';
@@ -118,15 +120,16 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<{ o
  */
 export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}, probe: () => Promise<number> = probeSpeed): Promise<BackendInfo> {
   const order = requested === 'auto' ? AUTO_ORDER : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
-  const skipped: string[] = [];
-  const skip = (name: BackendName, reason: string) => skipped.push(`${name} skipped: ${reason}`);
+  const skips: { name: BackendName; reason: SkipReason }[] = [];
+  const skip = (name: BackendName, reason: SkipReason) => skips.push({ name, reason });
+  const english = () => skips.map((k) => `${k.name} skipped: ${skipText(k.reason)}`);
   for (const [k, name] of order.entries()) {
     const r = await tryBackend(name, faults);
     if (!r.ok) {
       skip(name, r.reason);
       continue;
     }
-    const plain = { name, requested, software: r.software, adapter: r.adapter, fallbackReason: skipped.join('; '), slowerChoice: null };
+    const plain = { name, requested, software: r.software, adapter: r.adapter, fallbackReason: english().join('; '), skipped: skips, slowerChoice: null };
     if (requested !== 'auto' || !r.software || name === 'wasm' || name === 'cpu') return plain;
     // A software GPU adapter: measure it and the candidates after it, up to the first CPU backend that works.
     const measured: Measured[] = [{ name, software: true, adapter: r.adapter, samplesPerSec: await probe() }];
@@ -142,7 +145,7 @@ export async function selectBackend(requested: BackendPreference, faults: Backen
     const pick = chooseFastest(measured);
     if (tf.getBackend() !== pick.chosen.name) await tf.setBackend(pick.chosen.name);
     const { chosen } = pick;
-    return { name: chosen.name, requested, software: chosen.software, adapter: chosen.adapter, fallbackReason: [...skipped, pick.reason].filter(Boolean).join('; '), slowerChoice: pick.slower };
+    return { name: chosen.name, requested, software: chosen.software, adapter: chosen.adapter, fallbackReason: [...english(), pick.reason].filter(Boolean).join('; '), skipped: skips, slowerChoice: pick.slower };
   }
-  throw new Error(`No backend could start (${skipped.join('; ')})`);
+  throw new Error(`No backend could start (${english().join('; ')})`);
 }

@@ -41,10 +41,18 @@ export interface BackendInfo {
   software: boolean;
   /** Adapter or renderer description, e.g. "google swiftshader". */
   adapter: string;
-  /** One line explaining why a preferred backend was not used; empty when none was skipped. */
+  /** One line explaining why a preferred backend was not used, in English (logs, scripts); empty when none was skipped. */
   fallbackReason: string;
-  /** When `auto` measured a software GPU adapter slower than the chosen backend: which, and how many times slower. */
-  slowerChoice: { name: BackendName; times: number } | null;
+  /** The same, as the page shows it in its language: the backends that could not start, and why. */
+  skipped?: { name: BackendName; reason: SkipReason }[];
+  /** When `auto` measured a software GPU adapter slower than the chosen backend: which, its adapter, how many times slower. */
+  slowerChoice: { name: BackendName; times: number; adapter?: string } | null;
+}
+
+/** Why a backend could not be used; `detail`: the browser's or tfjs's own words, shown as they come. */
+export interface SkipReason {
+  code: 'no-webgpu' | 'no-adapter' | 'start-threw' | 'start-failed' | 'check-failed' | 'check-threw';
+  detail?: string;
 }
 
 export type ToWorker =

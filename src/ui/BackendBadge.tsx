@@ -2,8 +2,6 @@ import { useAppState, useT } from './context';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
-/** The backends that could not start at all, from the fallback reason (one `name skipped: why` each). */
-const skipped = (reason: string) => reason.split('; ').filter((r) => / skipped: /.test(r));
 
 /** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
 export function BackendBadge() {
@@ -18,9 +16,13 @@ export function BackendBadge() {
     );
   }
   const forced = backend.requested !== 'auto';
-  // The fallback reason is text the training worker writes (src/train/backend.ts), shown as it comes.
-  const title = [t('backend.adapter', { adapter: backend.adapter }), forced ? t('backend.forcedWith', { requested: backend.requested }) : t('backend.auto'), backend.fallbackReason].filter(Boolean).join('\n');
   const slower = backend.slowerChoice;
+  // The backends that could not start, each with why (the browser's own words, if any, as they come).
+  const skipped = (backend.skipped ?? []).map((k) => t('backend.skipped', { name: k.name, reason: t(`backend.skip.${k.reason.code}`, { detail: k.reason.detail ?? '' }) }));
+  const ratio = slower ? (slower.times >= 10 ? String(Math.round(slower.times)) : slower.times.toFixed(1)) : '';
+  const adapter = backend.name === 'wasm' || backend.name === 'cpu' ? t(`backend.adapter.${backend.name}`) : backend.adapter;
+  const why = [...skipped, ...(slower ? [t('backend.slowerLong', { name: slower.name, adapter: slower.adapter ?? '', times: ratio, chosen: backend.name })] : [])].join('; ');
+  const title = [t('backend.adapter', { adapter }), forced ? t('backend.forcedWith', { requested: backend.requested }) : t('backend.auto'), why].filter(Boolean).join('\n');
   return (
     <div className={`badge badge-${backend.name}`} data-testid="backend.badge" data-backend={backend.name} data-software={backend.software} role="status" title={title}>
       <span className="badge-name">{backend.name.toUpperCase()}</span>
@@ -29,14 +31,14 @@ export function BackendBadge() {
       {slower ? (
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
-          {t('backend.slower', { name: NAMES[slower.name], times: slower.times >= 10 ? String(Math.round(slower.times)) : slower.times.toFixed(1) })}
-          {skipped(backend.fallbackReason).map((r) => `; ${r}`)}
+          {t('backend.slower', { name: NAMES[slower.name], times: ratio })}
+          {skipped.map((r) => `; ${r}`)}
         </span>
       ) : (
-        backend.fallbackReason && (
+        skipped.length > 0 && (
           <span className="badge-reason" data-testid="backend.reason">
             {' '}
-            {t('backend.fallback', { reason: backend.fallbackReason })}
+            {t('backend.fallback', { reason: skipped.join('; ') })}
           </span>
         )
       )}

@@ -13,6 +13,31 @@ const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 const animate = false;
 /** Legend and tooltip text in the text colour (recharts colours it like the line, too faint on some backgrounds). */
 const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
+interface LegendEntry {
+  value?: unknown;
+  color?: string;
+  inactive?: boolean;
+  payload?: { strokeDasharray?: string | number; strokeOpacity?: number | string };
+}
+/**
+ * The legend, drawn here rather than by recharts: its default labels every icon "<name> legend icon" in
+ * English for screen readers; here the icons are decorative and the names come from the catalogue.
+ */
+function LegendList({ payload }: { payload?: readonly LegendEntry[] }) {
+  return (
+    <ul className="recharts-default-legend legend-list">
+      {payload?.map((e, i) => (
+        <li key={i} className="recharts-legend-item">
+          <svg width={14} height={14} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+            <line x1={0} y1={16} x2={32} y2={16} stroke={e.color} strokeWidth={5} strokeDasharray={e.payload?.strokeDasharray} />
+            <circle cx={16} cy={16} r={6} fill="var(--panel)" stroke={e.color} strokeWidth={4} />
+          </svg>
+          {legendText(e.value)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 const TEXT_STYLE = { color: 'var(--text)' };
 const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)' };
 const AXIS_LABEL = { position: 'insideBottomRight', offset: -2, fill: 'var(--muted)' } as const;
@@ -68,7 +93,7 @@ const LossFrame = memo(function LossFrame({ epochs, smoothAtEpochs, maxX, ticks,
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} tickFormatter={(v: number) => v.toFixed(1)} width={44} allowDataOverflow />
         <Tooltip formatter={fmt} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: Number(x).toFixed(2) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
-        <Legend formatter={legendText} />
+        <Legend content={LegendList} />
         {/* Drawn on the canvas; here for the legend only. */}
         <Line data={[]} dataKey="loss" name={t('curves.batchLoss')} stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
         {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
@@ -89,7 +114,7 @@ const AccuracyChart = memo(function AccuracyChart({ epochs, maxX, reduced }: { e
         <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
         <YAxis stroke="var(--muted)" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} />
         <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: String(x) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
-        <Legend formatter={legendText} />
+        <Legend content={LegendList} />
         <Line dataKey="train" name={t('curves.trainAccuracy')} stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
         <Line dataKey="val" name={t('curves.valAccuracy')} stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
       </LineChart>

@@ -22,6 +22,16 @@ export const training = {
   'backend.forced': '· forced',
   'backend.slower': '· {name} here is a software adapter ({times}× slower)',
   'backend.fallback': '— fallback: {reason}',
+  'backend.skipped': '{name} skipped: {reason}',
+  'backend.skip.no-webgpu': 'this browser has no WebGPU (navigator.gpu is missing)',
+  'backend.skip.no-adapter': 'no WebGPU adapter is available (requestAdapter returned null)',
+  'backend.skip.start-threw': 'it failed to start: {detail}',
+  'backend.skip.start-failed': 'it failed to start{detail}',
+  'backend.skip.check-failed': 'its gradient check failed ({detail})',
+  'backend.skip.check-threw': 'its gradient check threw: {detail}',
+  'backend.slowerLong': '{name} here is a software adapter ({adapter}), {times}× slower than {chosen} in a measured run of a few batches; ?backend={name} forces it',
+  'backend.adapter.wasm': 'WebAssembly on the CPU',
+  'backend.adapter.cpu': 'JavaScript on the CPU',
 
   // The progress panel: the run's state, the expected time of a run, epoch and batch, time left.
   'progress.label': 'Training progress',

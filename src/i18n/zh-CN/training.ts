@@ -24,6 +24,16 @@ export const training: Record<keyof typeof en, string> = {
   'backend.forced': '· 强制指定',
   'backend.slower': '· 这里的 {name} 是软件适配器（慢 {times} 倍）',
   'backend.fallback': '— 回退原因：{reason}',
+  'backend.skipped': '跳过 {name}：{reason}',
+  'backend.skip.no-webgpu': '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
+  'backend.skip.no-adapter': '没有可用的 WebGPU 适配器（requestAdapter 返回 null）',
+  'backend.skip.start-threw': '启动失败：{detail}',
+  'backend.skip.start-failed': '启动失败{detail}',
+  'backend.skip.check-failed': '梯度检查未通过（{detail}）',
+  'backend.skip.check-threw': '梯度检查出错：{detail}',
+  'backend.slowerLong': '这里的 {name} 是软件适配器（{adapter}），在几个批次的实测中比 {chosen} 慢 {times} 倍；用 ?backend={name} 可强制使用它',
+  'backend.adapter.wasm': 'CPU 上的 WebAssembly',
+  'backend.adapter.cpu': 'CPU 上的 JavaScript',
 
   // 进度面板：训练的状态、预计用时、轮次与批次、剩余时间。
   'progress.label': '训练进度',
