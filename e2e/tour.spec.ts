@@ -59,3 +59,41 @@ test('the tour runs the article’s code in its step, and the link keeps the lan
   await expect(lab.page.getByTestId('article.pruning')).toHaveAttribute('data-changed', '0', { timeout: 60_000 });
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('lang=zh-CN');
 });
+
+test('presenter mode at 1280×720: large type, only the step’s panels, the slider and its numbers beside the heatmaps, keyboard stepping', async ({ lab }) => {
+  await lab.page.setViewportSize({ width: 1280, height: 720 });
+  await lab.open('#present=1&tour=5', { firstVisit: true });
+  await lab.settled();
+  const tour = new TourCard(lab.page, lab);
+  await tour.expectStep(5);
+  for (const id of ['heatmaps', 'controls.threshold', 'prune.sparsity', 'tour.body']) await expect(lab.page.getByTestId(id)).toBeInViewport();
+  await expect(lab.trainButton).toHaveCount(0);
+  await expect(lab.page.getByTestId('export')).toHaveCount(0);
+  expect(await lab.page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))).toBeGreaterThan(15);
+  expect(await lab.axeSerious('presenter mode, step 5')).toEqual([]);
+  await lab.page.keyboard.press('ArrowRight');
+  await tour.expectStep(6);
+  await lab.page.keyboard.press('ArrowRight');
+  await tour.expectStep(7);
+  await expect(lab.page.getByTestId('article')).toBeInViewport();
+  // Leaving the tour keeps presenter mode: the heatmaps, the slider and the chart.
+  await lab.page.keyboard.press('Escape');
+  await expect(tour.card).toHaveCount(0);
+  for (const id of ['heatmaps', 'controls.threshold', 'chart']) await expect(lab.page.getByTestId(id)).toBeVisible();
+  await lab.page.getByTestId('present.toggle').click();
+  await expect(lab.trainButton).toBeVisible();
+  expect((await lab.state()).flags.present).toBe(false);
+});
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  test(`axe finds no serious or critical violation in the tour (${lang})`, async ({ lab }) => {
+    await lab.open(`#lang=${lang}&tour=6`, { firstVisit: true });
+    await lab.settled();
+    await expect(lab.page.getByTestId('tour')).toHaveAttribute('data-step', '6');
+    const found = await lab.axeSerious(`tour step 6 (${lang})`);
+    await lab.page.getByTestId('help.criterion').click();
+    await expect(lab.page.getByTestId('help.criterion.text')).toBeVisible();
+    found.push(...(await lab.axeSerious(`an explanation open (${lang})`)));
+    expect(found).toEqual([]);
+  });
+}

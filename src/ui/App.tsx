@@ -80,6 +80,8 @@ export function App() {
           </Shown>
         </div>
         <div className="col-right">
+          {/* Presenter mode: the tour's text beside the heatmaps, above the slider and its numbers. */}
+          {present && <Tour />}
           <Shown panel="pruning">
             <PruningPanel />
           </Shown>
@@ -92,7 +94,7 @@ export function App() {
           </Shown>
         </div>
       </main>
-      <Tour />
+      {!present && <Tour />}
     </div>
   );
 }

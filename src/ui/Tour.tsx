@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { ARTICLE_T } from '../core/criteria';
+import { shortestFloat32 } from '../state/settings';
 import { applyStep, openStep, stepIndex, TOUR_STEPS, tourNumbers, type TourAction } from '../state/tour';
 import { useAppState, useController, useT } from './context';
 import { RichText } from './RichText';
@@ -13,8 +14,14 @@ const OWN_KEYS = (el: EventTarget | null) => {
   return ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) || e.isContentEditable || e.getAttribute('role') === 'slider';
 };
 
-/** The first of the step's targets on the page, highlighted and scrolled into view. */
-function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth: boolean) {
+/** How much of rectangle `a` lies inside `b` (px²). */
+const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/**
+ * The first of the step's targets on the page, highlighted and scrolled into view; the card goes to the
+ * bottom corner (right, else left) where it covers less of it.
+ */
+function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void) {
   useEffect(() => {
     if (!targets) return;
     // `panel:<id>`: the panel around the element.
@@ -27,10 +34,23 @@ function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth
     if (!found) return;
     const box = found;
     box.classList.add('tour-highlight');
-    const r = box.getBoundingClientRect();
-    const card = document.querySelector('.tour')?.getBoundingClientRect();
+    let r = box.getBoundingClientRect();
+    // The card floats over the page's bottom corner, except in presenter mode (it is in the layout there).
+    const cardEl = document.querySelector<HTMLElement>('.tour');
+    const floating = !!cardEl && getComputedStyle(cardEl).position === 'fixed';
+    const card = floating ? cardEl.getBoundingClientRect() : null;
     const bottom = card ? Math.min(innerHeight, card.top) : innerHeight;
-    if (r.top < 0 || r.top > bottom - 80) box.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+    if (r.top < 0 || r.top > bottom - 80) {
+      box.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+      r = new DOMRect(r.left, 12, r.width, r.height); // where block 'start' puts it (scroll-margin-top)
+    }
+    if (card) {
+      const w = card.width;
+      const at = (left: number) => ({ left, right: left + w, top: innerHeight - card.height - 16, bottom: innerHeight - 16 });
+      const right = overlap(r, at(innerWidth - w - 16));
+      const left = overlap(r, at(16));
+      setSide(left < right ? 'left' : 'right');
+    }
     return () => box.classList.remove('tour-highlight');
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
@@ -68,7 +88,8 @@ export function Tour() {
   useEffect(() => {
     if (step) title.current?.focus({ preventScroll: true });
   }, [step]);
-  useHighlight(step?.targets ?? null, [step, ready, view === null], !reduced);
+  const [side, setSide] = useState<'left' | 'right'>('right');
+  useHighlight(step?.targets ?? null, [step, ready, view === null], !reduced, setSide);
 
   const go = (n: number | null) => openStep(c, n);
   useEffect(() => {
@@ -88,12 +109,12 @@ export function Tour() {
 
   const numbers = useMemo(() => (step ? tourNumbers(c.store.getState()) : null), [c, step, scoring, view, dense, sweep, epochs, criterion]);
   if (!step) return null;
-  const params = tourParams(t, numbers, threshold);
+  const params = tourParams(t, numbers, shortestFloat32(threshold));
   const total = TOUR_STEPS.length;
   const last = index === total - 1;
   const heading = t(`tour.${step.id}.title`, params);
   return (
-    <aside className="tour" role="region" aria-label={t('tour.region')} data-testid="tour" data-step={index + 1}>
+    <aside className={`tour tour-${side}`} role="region" aria-label={t('tour.region')} data-testid="tour" data-step={index + 1}>
       <div className="tour-head">
         <span className="tour-counter" data-testid="tour.counter">
           {t('tour.counter', { n: index + 1, total })}

@@ -12,7 +12,7 @@ const acc = (v: number | null | undefined) => (v === null || v === undefined ? D
  * known yet, e.g. the curves before they are computed). Every step gets the same set; each message
  * uses the ones it needs.
  */
-export function tourParams(t: Translator, n: TourNumbers | null, threshold: number): Params {
+export function tourParams(t: Translator, n: TourNumbers | null, threshold: string): Params {
   if (!n) return {};
   const order = n.layers.map((l, i) => [l.meanScore, i] as const).sort((a, b) => a[0] - b[0]);
   const low = n.layers[order[0][1]];
@@ -33,7 +33,7 @@ export function tourParams(t: Translator, n: TourNumbers | null, threshold: numb
     l3: layer(2).name,
     g3: formatSci(layer(2).meanScore),
     sparsity: n.sparsity === null ? DASH : pct(n.sparsity, 1),
-    t: String(threshold),
+    t: threshold,
     denseVal: acc(n.denseVal),
     prunedVal: acc(n.prunedVal),
     low: low.name,
