@@ -62,7 +62,7 @@ interface Stop {
 async function tabWalk(page: Page): Promise<Stop[]> {
   await page.locator('h1').click(); // the sequential focus navigation starts here
   const stops: Stop[] = [];
-  for (let k = 0; k < 150; k++) {
+  for (let k = 0; k < 300; k++) {
     await page.keyboard.press('Tab');
     const stop = await page.evaluate((): Stop | null => {
       const el = document.activeElement;
@@ -80,7 +80,7 @@ async function tabWalk(page: Page): Promise<Stop[]> {
       const cs = getComputedStyle(el);
       const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : cs.boxShadow !== 'none' ? cs.boxShadow : null;
       const [a, b] = [lum(parse(ring ?? '0,0,0')), lum(bg)];
-      const col = el.closest('.col-left') ? 0 : el.closest('.col-main') ? 1 : el.closest('.col-right') ? 2 : -1;
+      const col = el.closest('.app-header, .about, .notices') ? 0 : el.closest('.col-left') ? 1 : el.closest('.col-main') ? 2 : el.closest('.col-right') ? 3 : -1;
       // A stable name per element: its test id, else one given on first sight (the same in every walk).
       const w = window as unknown as { a11yIds?: WeakMap<Element, string>; a11yNext?: number };
       w.a11yIds ??= new WeakMap();
@@ -99,7 +99,7 @@ test('keyboard: train with the keyboard, every control reachable in column order
   await lab.open(WASM);
   // Train without the mouse: Tab to the Train button and press Enter.
   await page.locator('h1').click();
-  for (let k = 0; k < 15 && !(await lab.trainButton.evaluate((b) => b === document.activeElement)); k++) await page.keyboard.press('Tab');
+  for (let k = 0; k < 60 && !(await lab.trainButton.evaluate((b) => b === document.activeElement)); k++) await page.keyboard.press('Tab');
   await expect(lab.trainButton).toBeFocused();
   await page.keyboard.press('Enter');
   await trainAndSettle(lab);
@@ -128,11 +128,11 @@ test('keyboard: train with the keyboard, every control reachable in column order
       expect(s.ring, `${s.key} shows a focus indicator (${scheme})`).not.toBeNull();
       expect(s.ringContrast, `${s.key}: focus ring contrast against its background (${scheme})`).toBeGreaterThanOrEqual(3);
     }
-    // Left column → middle → right, top to bottom.
+    // The header, then the left column → middle → right, top to bottom.
     const columns = stops.map((s) => s.column);
     expect(columns.every((c, i) => c >= 0 && (i === 0 || c >= columns[i - 1])), `columns in order: ${columns.join('')}`).toBe(true);
     const at = (key: string) => keys.indexOf(key);
-    const landmarks = ['controls.dataset', 'controls.train', 'heatmaps.view', 'heatmap.dense_1.canvas', 'chart.legend.gradient:val', 'controls.criterion', 'controls.threshold', 'controls.threshold.number', 'finetune.start', 'export.link', 'export.import'];
+    const landmarks = ['tour.start', 'lang.select', 'controls.dataset', 'controls.train', 'heatmaps.view', 'heatmap.dense_1.canvas', 'chart.legend.gradient:val', 'controls.criterion', 'controls.threshold', 'controls.threshold.number', 'finetune.start', 'export.link', 'export.import'];
     for (const l of landmarks) expect(at(l), `${l} is a tab stop`).toBeGreaterThanOrEqual(0);
     expect(landmarks.map(at)).toEqual(landmarks.map(at).sort((a, b) => a - b));
     if (scheme === 'dark') expect(keys, 'the same order in both schemes').toEqual(first);
