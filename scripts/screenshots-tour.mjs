@@ -19,7 +19,7 @@ try {
     page.on('console', (m) => m.type() === 'error' && problems.push(`${file}: ${m.text()}`));
     await page.goto(`${preview.url}${hash}`);
     await page.waitForFunction(() => window.__gpl?.pruningSettled(), null, { timeout: 60_000 });
-    await page.waitForTimeout(700); // the highlight's smooth scroll
+    await page.waitForTimeout(1500); // the highlight's smooth scroll
     await page.screenshot({ path: join(out, file) });
     await page.close();
     log(file);

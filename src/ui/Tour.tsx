@@ -24,34 +24,39 @@ const overlap = (a: { left: number; right: number; top: number; bottom: number }
 function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void) {
   useEffect(() => {
     if (!targets) return;
-    // `panel:<id>`: the panel around the element.
-    const found = targets
-      .map((id) => {
-        const el = document.querySelector<HTMLElement>(`[data-testid="${id.replace(/^panel:/, '')}"]`);
-        return el && id.startsWith('panel:') ? el.closest<HTMLElement>('.panel') : el;
-      })
-      .find((e) => e && e.offsetParent !== null);
-    if (!found) return;
-    const box = found;
-    box.classList.add('tour-highlight');
-    let r = box.getBoundingClientRect();
-    // The card floats over the page's bottom corner, except in presenter mode (it is in the layout there).
-    const cardEl = document.querySelector<HTMLElement>('.tour');
-    const floating = !!cardEl && getComputedStyle(cardEl).position === 'fixed';
-    const card = floating ? cardEl.getBoundingClientRect() : null;
-    const bottom = card ? Math.min(innerHeight, card.top) : innerHeight;
-    if (r.top < 0 || r.top > bottom - 80) {
-      box.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
-      r = new DOMRect(r.left, 12, r.width, r.height); // where block 'start' puts it (scroll-margin-top)
-    }
-    if (card) {
-      const w = card.width;
-      const at = (left: number) => ({ left, right: left + w, top: innerHeight - card.height - 16, bottom: innerHeight - 16 });
-      const right = overlap(r, at(innerWidth - w - 16));
-      const left = overlap(r, at(16));
-      setSide(left < right ? 'left' : 'right');
-    }
-    return () => box.classList.remove('tour-highlight');
+    let box: HTMLElement | null = null;
+    const run = () => {
+      // `panel:<id>`: the panel around the element.
+      box =
+        targets
+          .map((id) => {
+            const el = document.querySelector<HTMLElement>(`[data-testid="${id.replace(/^panel:/, '')}"]`);
+            return el && id.startsWith('panel:') ? el.closest<HTMLElement>('.panel') : el;
+          })
+          .find((e) => e && e.offsetParent !== null) ?? null;
+      if (!box) return;
+      box.classList.add('tour-highlight');
+      let r = box.getBoundingClientRect();
+      // The card floats over the page's bottom corner, except in presenter mode (it is in the layout there).
+      const cardEl = document.querySelector<HTMLElement>('.tour');
+      const card = cardEl && getComputedStyle(cardEl).position === 'fixed' ? cardEl.getBoundingClientRect() : null;
+      const bottom = card ? Math.min(innerHeight, card.top) : innerHeight;
+      if (r.top < 0 || r.top > bottom - 80) {
+        box.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
+        r = new DOMRect(r.left, 12, r.width, r.height); // where block 'start' puts it (scroll-margin-top)
+      }
+      if (card) {
+        const at = (left: number) => ({ left, right: left + card.width, top: innerHeight - card.height - 16, bottom: innerHeight - 16 });
+        setSide(overlap(r, at(16)) < overlap(r, at(innerWidth - card.width - 16)) ? 'left' : 'right');
+      }
+    };
+    // Two frames later: the step's settings have been applied and laid out (the panels above may have
+    // changed height), so the scroll lands where the element ends up.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(run)));
+    return () => {
+      cancelAnimationFrame(frame);
+      box?.classList.remove('tour-highlight');
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 }
