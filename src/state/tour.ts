@@ -40,7 +40,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
   { id: 'gradient', settings: { criterion: 'gradient', view: 'score' }, targets: ['grads.panel'], panels: ['stats', 'heatmaps'] },
   { id: 'heatmaps', settings: { criterion: 'gradient', view: 'score', scale: 'log', mode: 'sparsity', sparsity: 0.5 }, targets: ['heatmaps'], panels: ['heatmaps', 'pruning'] },
   { id: 'rule', settings: ARTICLE_RULE, targets: ['pruning'], panels: ['heatmaps', 'pruning'] },
-  { id: 'collapse', settings: ARTICLE_RULE, targets: ['collapse.why', 'pruning'], panels: ['heatmaps', 'pruning'] },
+  { id: 'collapse', settings: ARTICLE_RULE, targets: ['prune.collapse', 'pruning'], panels: ['heatmaps', 'pruning'] },
   { id: 'article', settings: ARTICLE_RULE, targets: ['article'], panels: ['experiments', 'pruning'], action: 'article-code' },
   { id: 'repairs', settings: { criterion: 'taylor', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights', view: 'score' }, targets: ['chart'], panels: ['chart', 'pruning'] },
   { id: 'finetune', settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights' }, targets: ['finetune'], panels: ['heatmaps', 'pruning'], action: 'finetune' },

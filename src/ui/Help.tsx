@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useT } from './context';
 
 /**
@@ -7,7 +7,7 @@ import { useT } from './context';
  * text is always in the page (hidden while closed), so the control it explains can name it in
  * `aria-describedby={helpId(id)}` and a screen reader reads it with the control.
  */
-export function Help({ id, label, text }: { id: string; label: string; text: string }) {
+export const Help = memo(function Help({ id, label, text }: { id: string; label: string; text: string }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
@@ -43,17 +43,17 @@ export function Help({ id, label, text }: { id: string; label: string; text: str
       </span>
     </span>
   );
-}
+});
 
 /** The id of a Help's text, for the explained control's `aria-describedby`. */
 export const helpId = (id: string) => `help-${id}`;
 
-/** A form label with its explanation button beside it. */
-export function FieldLabel({ htmlFor, label, help, helpKey }: { htmlFor: string; label: string; help: string; helpKey: string }) {
+/** A form label with its explanation button beside it (memoized: its props are strings). */
+export const FieldLabel = memo(function FieldLabel({ htmlFor, label, help, helpKey }: { htmlFor: string; label: string; help: string; helpKey: string }) {
   return (
     <span className="field-label">
       <label htmlFor={htmlFor}>{label}</label>
       <Help id={helpKey} label={label} text={help} />
     </span>
   );
-}
+});

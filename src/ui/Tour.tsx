@@ -68,6 +68,12 @@ function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth
  * Focus moves to the step's title, and a live region announces the step.
  */
 export function Tour() {
+  // Closed, the tour follows one flag only: a slider move does not render it.
+  const open = useAppState((s) => s.flags.tour !== null);
+  return open ? <TourCard /> : null;
+}
+
+function TourCard() {
   const c = useController();
   const t = useT();
   const reduced = useReducedMotion();

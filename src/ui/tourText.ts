@@ -40,7 +40,7 @@ export function tourParams(t: Translator, n: TourNumbers | null, threshold: stri
     lowMean: formatSci(low.meanScore),
     high: high.name,
     highMean: formatSci(high.meanScore),
-    ratio: n.ratio === null ? DASH : n.ratio >= 10 ? Math.round(n.ratio) : n.ratio.toFixed(1),
+    ratio: n.ratio === null ? DASH : n.ratio >= 100 ? Math.round(n.ratio) : n.ratio.toFixed(1), // as the collapse warning writes it
     lowSparsity: low.sparsity === null ? DASH : pct(low.sparsity, 1),
     gradient: acc(n.at90.gradient),
     taylor: acc(n.at90.taylor),
