@@ -43,11 +43,16 @@ export const msg = (key: MessageKey, params?: Msg['params']): Msg => (params ? {
 
 /** The text of `key` in `locale`, parameters (and messages among them) filled in. */
 export function translate(locale: Locale, key: MessageKey, params?: Msg['params']): string {
-  let flat: Params | undefined;
+  let flat = params as Params | undefined;
   if (params) {
-    const f: Record<string, ParamValue> = {};
-    for (const [k, v] of Object.entries(params)) f[k] = typeof v === 'object' ? translate(locale, v.key, v.params) : v;
-    flat = f;
+    // Only a message among the parameters needs a new object (the slider's path has none).
+    for (const k in params) {
+      if (typeof params[k] !== 'object') continue;
+      const f: Record<string, ParamValue> = {};
+      for (const [n, v] of Object.entries(params)) f[n] = typeof v === 'object' ? translate(locale, v.key, v.params) : v;
+      flat = f;
+      break;
+    }
   }
   return formatMessage(locale, CATALOGUES[locale][key] ?? EN[key] ?? key, flat);
 }
@@ -64,7 +69,14 @@ const CACHE = new Map<Locale, Translator>();
 export function translator(locale: Locale): Translator {
   let t = CACHE.get(locale);
   if (!t) {
-    const f = ((key: MessageKey, params?: Params) => translate(locale, key, params)) as Translator;
+    // Messages without parameters are the same every time: looked up once (components render often).
+    const plain = new Map<MessageKey, string>();
+    const f = ((key: MessageKey, params?: Params) => {
+      if (params) return translate(locale, key, params);
+      let text = plain.get(key);
+      if (text === undefined) plain.set(key, (text = translate(locale, key)));
+      return text;
+    }) as Translator;
     f.locale = locale;
     f.msg = (m) => translate(locale, m.key, m.params);
     CACHE.set(locale, (t = f));

@@ -55,46 +55,86 @@ function branches(spec: string): Record<string, string> {
   return out;
 }
 
-/**
- * The message with its parameters filled in. A parameter the message names but `params` lacks is left
- * as `{name}` (visible, so a test or a reader notices) rather than throwing in front of a class.
- */
-export function formatMessage(locale: Locale, text: string, params: Params = {}, hash?: number): string {
-  let out = '';
+/** A message compiled once: text, a parameter, the `#` of a plural branch, or a plural choice. */
+type Token = string | { param: string } | { hash: true } | { plural: string; branches: Record<string, Token[]> };
+
+const COMPILED = new Map<string, Token[]>();
+
+function compile(text: string): Token[] {
+  const tokens: Token[] = [];
   let i = 0;
+  let run = '';
+  const flush = () => {
+    if (run) tokens.push(run);
+    run = '';
+  };
   while (i < text.length) {
     const ch = text[i];
-    if (ch === '#' && hash !== undefined) {
-      out += formatParam(locale, hash);
+    if (ch === '#') {
+      flush();
+      tokens.push({ hash: true });
       i++;
       continue;
     }
     if (ch !== '{') {
-      out += ch;
-      i++;
+      const next = text.slice(i).search(/[{#]/);
+      const end = next < 0 ? text.length : i + next;
+      run += text.slice(i, end);
+      i = end;
       continue;
     }
+    flush();
     const close = closing(text, i);
     const body = text.slice(i + 1, close);
     const comma = body.indexOf(',');
-    if (comma < 0) {
-      const name = body.trim();
-      out += name in params ? formatParam(locale, params[name]) : `{${name}}`;
-    } else {
+    if (comma < 0) tokens.push({ param: body.trim() });
+    else {
       const name = body.slice(0, comma).trim();
-      const rest = body.slice(comma + 1);
-      const kind = /^\s*plural\s*,/.exec(rest);
-      const value = params[name];
-      if (!kind || typeof value !== 'number') out += `{${name}}`;
+      const kind = /^\s*plural\s*,/.exec(body.slice(comma + 1));
+      if (!kind) tokens.push({ param: name });
       else {
-        const b = branches(rest.slice(kind[0].length));
-        const chosen = b[`=${value}`] ?? b[pluralCategory(locale, value)] ?? b.other ?? '';
-        out += formatMessage(locale, chosen, params, value);
+        const b = branches(body.slice(comma + 1 + kind[0].length));
+        tokens.push({ plural: name, branches: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, compiled(v)])) });
       }
     }
     i = close + 1;
   }
+  flush();
+  return tokens;
+}
+
+function compiled(text: string): Token[] {
+  let t = COMPILED.get(text);
+  if (!t) COMPILED.set(text, (t = compile(text)));
+  return t;
+}
+
+function render(locale: Locale, tokens: Token[], params: Params, hash: number | undefined): string {
+  let out = '';
+  for (const tok of tokens) {
+    if (typeof tok === 'string') out += tok;
+    else if ('hash' in tok) out += hash === undefined ? '#' : formatParam(locale, hash);
+    else if ('param' in tok) out += tok.param in params ? formatParam(locale, params[tok.param]) : `{${tok.param}}`;
+    else {
+      const value = params[tok.plural];
+      if (typeof value !== 'number') out += `{${tok.plural}}`;
+      else {
+        const b = tok.branches;
+        out += render(locale, b[`=${value}`] ?? b[pluralCategory(locale, value)] ?? b.other ?? [], params, value);
+      }
+    }
+  }
   return out;
+}
+
+/**
+ * The message with its parameters filled in (each message is compiled once). A parameter the message
+ * names but `params` lacks is left as `{name}` (visible, so a test or a reader notices) rather than
+ * throwing in front of a class.
+ */
+export function formatMessage(locale: Locale, text: string, params: Params = {}): string {
+  if (text.indexOf('{') < 0 && text.indexOf('#') < 0) return text;
+  return render(locale, compiled(text), params, undefined);
 }
 
 /** The parameter names a message uses (for the catalogue test: both languages must use the same). */

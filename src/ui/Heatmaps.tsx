@@ -1,5 +1,6 @@
-import { useCallback, useId, useMemo } from 'react';
-import { HEATMAP_VIEWS, type HeatmapView } from '../state/settings';
+import { memo, useCallback, useId, useMemo } from 'react';
+import type { Criterion } from '../core/criteria';
+import { HEATMAP_VIEWS, type HeatmapView, type Settings } from '../state/settings';
 import { ColorBar } from './ColorBar';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
@@ -12,7 +13,6 @@ import { LayerHeatmap } from './LayerHeatmap';
 
 /** Per-layer heatmaps: live gradients while training, then any criterion's scores or the weights, with the mask. */
 export function Heatmaps() {
-  const c = useController();
   const t = useT();
   const scoring = useAppState((s) => s.scoring);
   const live = useAppState((s) => s.liveGrads);
@@ -23,7 +23,6 @@ export function Heatmaps() {
   const thresholdT = useAppState((s) => s.settings.threshold);
   const seed = useAppState((s) => s.runConfig?.seed ?? s.settings.seed);
   const view = useAppState((s) => s.pruning.view);
-  const viewId = useId();
 
   const hv = useMemo(() => heatmapValues(scoring, live, heatmapView, criterion, scaleKind, seed), [scoring, live, heatmapView, criterion, scaleKind, seed]);
   const scale = useMemo(() => (hv ? scaleFor(hv.values, hv.kind) : null), [hv]);
@@ -61,24 +60,7 @@ export function Heatmaps() {
         <h2 id="heatmaps-title">
           {t('heatmaps.title')} {hv ? <span className="muted">· {label}</span> : null}
         </h2>
-        <div className="heatmaps-controls">
-          {/* The explanations sit before their controls: Tab goes from the scale button straight to the first heatmap. */}
-          <span className="field-label">
-            <label htmlFor={viewId}>{t('heatmaps.show')}</label>
-            <Help id="heatmaps.view" label={t('setting.view.label')} text={t('setting.view.help')} />
-          </span>
-          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={!scoring} aria-describedby={helpId('heatmaps.view')} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
-            {HEATMAP_VIEWS.map((v) => (
-              <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
-                {t(`view.${v}`, { criterion: t(`criterion.${criterion}.label`) })}
-              </option>
-            ))}
-          </select>
-          <Help id="heatmaps.scale" label={t('setting.scale.label')} text={t('setting.scale.help')} />
-          <button type="button" data-testid="heatmaps.scale" aria-pressed={scaleKind === 'log'} disabled={hv?.kind === 'diverging'} aria-describedby={helpId('heatmaps.scale')} onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })}>
-            {t(scaleKind === 'log' ? 'heatmaps.scale.log' : 'heatmaps.scale.linear')}
-          </button>
-        </div>
+        <HeatmapControls view={heatmapView} criterion={criterion} scaleKind={scaleKind} disabled={!scoring} diverging={hv?.kind === 'diverging'} isMnist={isMnist} />
       </div>
       {scale && <ColorBar scale={scale} threshold={threshold !== null && Number.isFinite(threshold) ? threshold : null} />}
       {!hv && <p className="muted">{t('heatmaps.empty')}</p>}
@@ -106,3 +88,30 @@ export function Heatmaps() {
     </section>
   );
 }
+
+/** The view select and the scale switch: memoized, so a slider move (which re-renders the heatmaps) skips them. */
+const HeatmapControls = memo(function HeatmapControls({ view: heatmapView, criterion, scaleKind, disabled, diverging, isMnist }: { view: HeatmapView; criterion: Criterion; scaleKind: Settings['scale']; disabled: boolean; diverging: boolean; isMnist: boolean }) {
+  const c = useController();
+  const t = useT();
+  const viewId = useId();
+  return (
+        <div className="heatmaps-controls">
+          {/* The explanations sit before their controls: Tab goes from the scale button straight to the first heatmap. */}
+          <span className="field-label">
+            <label htmlFor={viewId}>{t('heatmaps.show')}</label>
+            <Help id="heatmaps.view" label={t('setting.view.label')} text={t('setting.view.help')} />
+          </span>
+          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={disabled} aria-describedby={helpId('heatmaps.view')} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
+            {HEATMAP_VIEWS.map((v) => (
+              <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
+                {t(`view.${v}`, { criterion: t(`criterion.${criterion}.label`) })}
+              </option>
+            ))}
+          </select>
+          <Help id="heatmaps.scale" label={t('setting.scale.label')} text={t('setting.scale.help')} />
+          <button type="button" data-testid="heatmaps.scale" aria-pressed={scaleKind === 'log'} disabled={diverging} aria-describedby={helpId('heatmaps.scale')} onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })}>
+            {t(scaleKind === 'log' ? 'heatmaps.scale.log' : 'heatmaps.scale.linear')}
+          </button>
+        </div>
+  );
+});
