@@ -14,9 +14,15 @@ const dataUrl = asset('data/mnist.bin.gz');
 // milliseconds, which a slider key press or a scope change should not wait for.
 let pendingHash: string | null = null;
 let hashTimer = 0;
+// The hash as we last wrote it (or found it). If it is different when our write is due, a link has been
+// opened in the meantime (its hashchange event not handled yet): the link wins, our write is dropped.
+let written = location.hash.replace(/^#/, '');
 const flushHash = () => {
   clearTimeout(hashTimer);
-  if (pendingHash !== null) history.replaceState(null, '', `${location.pathname}${location.search}${pendingHash ? `#${pendingHash}` : ''}`);
+  if (pendingHash !== null && location.hash.replace(/^#/, '') === written) {
+    history.replaceState(null, '', `${location.pathname}${location.search}${pendingHash ? `#${pendingHash}` : ''}`);
+    written = location.hash.replace(/^#/, ''); // as the browser keeps it (it may encode characters)
+  }
   pendingHash = null;
 };
 addEventListener('pagehide', flushHash);
@@ -37,6 +43,7 @@ const controller = createController({
 addEventListener('hashchange', () => {
   clearTimeout(hashTimer);
   pendingHash = null;
+  written = location.hash.replace(/^#/, '');
   controller.openUrl(location.search, location.hash);
 });
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
