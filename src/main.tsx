@@ -46,6 +46,8 @@ addEventListener('hashchange', () => {
   written = location.hash.replace(/^#/, '');
   controller.openUrl(location.search, location.hash);
 });
+// A phone locking or the tab going to the background pauses a run in training; coming back resumes it.
+document.addEventListener('visibilitychange', () => controller.pageVisibility(document.visibilityState === 'hidden'));
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
 void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
 

@@ -11,25 +11,13 @@ import { criterionIndex } from '../core/masks';
 import { encodeSnapshot } from '../core/snapshotFormat';
 import { sparseFeatures } from '../core/sparseFeatures';
 import { makeSnapshot } from '../core/testSnapshot';
-import type { EvalPort } from '../eval/client';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { FromEval, ToEval } from '../eval/protocol';
-import type { TrainingPort } from '../train/client';
-import type { FromWorker, ToWorker } from '../train/protocol';
+import type { ToWorker } from '../train/protocol';
 import { createController } from './controller';
+import { backend, fakeEval, fakeTraining } from './testPorts';
 
 const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
-
-function fakeTraining() {
-  const sent: ToWorker[] = [];
-  const port: TrainingPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
-  return { port, sent, reply: (msg: FromWorker) => port.onmessage!({ data: msg } as MessageEvent<unknown>) };
-}
-function fakeEval() {
-  const sent: ToEval[] = [];
-  const port: EvalPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
-  return { port, sent, reply: (msg: FromEval) => port.onmessage!({ data: msg } as MessageEvent<FromEval>) };
-}
 
 const layers = layerShapes(32).map((s) => ({
   ...s,
@@ -49,7 +37,6 @@ function loaded(id: number): FromEval {
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
   return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
 }
-const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '', slowerChoice: null };
 
 function setup(hash = '#snapshot=none') {
   const t = fakeTraining();

@@ -31,6 +31,11 @@ export interface Controller {
   updateSettings(patch: Partial<Settings>, commit?: boolean): void;
   dismissNotice(index: number): void;
   /**
+   * The page was hidden (a phone locked, another tab) or shown again: a run in training pauses while
+   * hidden and resumes when shown (a run the user paused stays paused).
+   */
+  pageVisibility(hidden: boolean): void;
+  /**
    * Changes page flags (language, tour step, presenter mode) and writes the URL. A new `lang` also
    * sets the page's language.
    */
@@ -104,6 +109,7 @@ export function createController(env: ControllerEnv): Controller {
     curves.load(network, s.origin?.kind === 'snapshot' ? { scope: 'global', granularity: 'weights' } : undefined);
   };
   let autotrain = first.flags.autotrain;
+  let pausedWhileHidden = false;
   const train = (options?: RunOptions) => {
     writeHash();
     training.train(options);
@@ -153,6 +159,15 @@ export function createController(env: ControllerEnv): Controller {
     updateFlags(patch) {
       store.setState((s) => ({ ...s, flags: { ...s.flags, ...patch, locale: patch.lang ?? s.flags.locale } }));
       writeHash();
+    },
+    pageVisibility(hidden) {
+      if (hidden && store.getState().phase === 'training') {
+        pausedWhileHidden = true;
+        training.pause();
+      } else if (!hidden && pausedWhileHidden) {
+        pausedWhileHidden = false;
+        training.resume();
+      }
     },
     dismissNotice(index) {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));

@@ -3,6 +3,7 @@ import type { Panel } from '../state/flags';
 import { stepIndex, TOUR_STEPS } from '../state/tour';
 import { AboutArticle } from './AboutArticle';
 import { HeaderControls } from './HeaderControls';
+import { PruneBar } from './PruneBar';
 import { Tour } from './Tour';
 import { BackendBadge } from './BackendBadge';
 import { useAppState, useT } from './context';
@@ -49,6 +50,7 @@ export function App() {
         <HeaderControls />
       </header>
       <AboutArticle />
+      <PruneBar />
       <Notices />
       <main className="layout">
         <div className="col-left">

@@ -43,7 +43,8 @@ export function ArticleCodePanel() {
       </div>
       {busy && (ft.kind === 'article' || ft.kind === 'unmasked') && <p className="muted">{t('article.running')}</p>}
       {code && (
-        <table className="stats-table" data-testid="article.gradients">
+        <div className="table-scroll">
+          <table className="stats-table" data-testid="article.gradients">
           <thead>
             <tr>
               <th scope="col">{t('article.col.layer')}</th>
@@ -60,7 +61,8 @@ export function ArticleCodePanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </div>
       )}
       {code && (
         <p data-testid="article.pruning" data-changed={code.changed} data-below={code.belowT}>

@@ -61,7 +61,8 @@ export function ExperimentsPanel() {
       )}
       {log.length > 0 && (
         <>
-          <table className="stats-table" data-testid="experiments.log">
+          <div className="table-scroll">
+            <table className="stats-table" data-testid="experiments.log">
             <thead>
               <tr>
                 <th scope="col">{t('experiments.log.kind')}</th>
@@ -82,7 +83,8 @@ export function ExperimentsPanel() {
                 </tr>
               ))}
             </tbody>
-          </table>
+            </table>
+          </div>
           <button type="button" className="link" data-testid="experiments.clear" onClick={() => c.clearFinetuneLog()}>
             {t('experiments.clear')}
           </button>

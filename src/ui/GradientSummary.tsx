@@ -33,7 +33,8 @@ export function GradientSummary() {
       {rows.length === 0 ? (
         <p className="muted">{t('stats.empty')}</p>
       ) : (
-        <table className="stats-table">
+        <div className="table-scroll">
+          <table className="stats-table">
           <thead>
             <tr>
               <th scope="col">{t('stats.layer')}</th>
@@ -66,7 +67,8 @@ export function GradientSummary() {
               </tr>
             ))}
           </tbody>
-        </table>
+          </table>
+        </div>
       )}
     </section>
   );

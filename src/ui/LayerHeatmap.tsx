@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
 import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
@@ -30,6 +30,21 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   const scratch = useRef<Int32Array | null>(null);
   const [cell, setCell] = useState<Cell | null>(null);
   const [keyboard, setKeyboard] = useState(false);
+  // Touch: a tap opens the cell's tooltip, a second tap on it or a tap elsewhere closes it (touch
+  // screens have no hover, and the mouse events a tap emulates afterwards must not reopen it).
+  const touchAt = useRef(-Infinity);
+  const [tapped, setTapped] = useState(false);
+  useEffect(() => {
+    if (!tapped) return;
+    const outside = (e: PointerEvent) => {
+      if (e.target !== canvas.current) {
+        setTapped(false);
+        setCell(null);
+      }
+    };
+    document.addEventListener('pointerdown', outside);
+    return () => document.removeEventListener('pointerdown', outside);
+  }, [tapped]);
   const size = layout === 'matrix' ? matrixSize(dims) : fieldsGrid(dims.units);
   const lut = kind === 'diverging' ? DIVERGING : VIRIDIS;
   const pruned = kind === 'diverging' ? PRUNED_ON_DIVERGING_RGB : PRUNED_RGB;
@@ -107,11 +122,21 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
           aria-label={t(layout === 'fields' ? 'heatmap.canvas.fields' : 'heatmap.canvas.matrix', { summary })}
           aria-describedby={cell ? tipId : undefined}
           data-testid={`heatmap.${name}.canvas`}
+          onPointerDown={(e) => {
+            if (e.pointerType !== 'touch') return;
+            touchAt.current = e.timeStamp;
+            const next = cellFromPointer(e);
+            const same = tapped && cell && next && cell.i === next.i && cell.j === next.j;
+            setKeyboard(false);
+            setTapped(!same);
+            setCell(same ? null : next);
+          }}
           onMouseMove={(e) => {
+            if (e.timeStamp - touchAt.current < 1000) return; // the mouse events a tap emulates
             setKeyboard(false);
             setCell(cellFromPointer(e));
           }}
-          onMouseLeave={() => !keyboard && setCell(null)}
+          onMouseLeave={() => !keyboard && !tapped && setCell(null)}
           onKeyDown={onKey}
           onBlur={() => keyboard && setCell(null)}
         />

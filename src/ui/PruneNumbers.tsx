@@ -78,7 +78,8 @@ export function PruneNumbers() {
           {r.collapse && <CollapseHelp />}
         </div>
       )}
-      <table className="stats-table">
+      <div className="table-scroll">
+        <table className="stats-table">
         <thead>
           <tr>
             <th scope="col">{t('numbers.accuracy')}</th>
@@ -92,8 +93,10 @@ export function PruneNumbers() {
           <AccuracyRow label={t('split.val')} now={view.val} dense={dense.val} testid="prune.acc.val" />
           <AccuracyRow label={t('split.train')} now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
         </tbody>
-      </table>
-      <table className="stats-table">
+        </table>
+      </div>
+      <div className="table-scroll">
+        <table className="stats-table">
         <thead>
           <tr>
             <th scope="col">{t('numbers.layer')}</th>
@@ -116,7 +119,8 @@ export function PruneNumbers() {
             </tr>
           ))}
         </tbody>
-      </table>
+        </table>
+      </div>
       <dl className="facts">
         <dt>{t('numbers.equivalentT')}</dt>
         <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : 'numbers.allPruned')}</dd>

@@ -182,7 +182,7 @@ export function SparsityChart() {
         {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} criterion={criterion} />}
         <SliderMarker box={box} x={markerX} mode={mode} />
         {hover && (
-          <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230), top: hover.top + 12 }} data-testid="chart.tooltip">
+          <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.max(0, Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230)), top: hover.top + 12 }} data-testid="chart.tooltip">
             <div>
               <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
             </div>

@@ -13,25 +13,22 @@ const STEPS = 1000;
  * target sparsity in 0.1% steps; plus a numeric field. A drag updates the state on every input event
  * (evaluation is coalesced to one per frame) and writes the URL only on release.
  */
-export function ThresholdSlider() {
+/**
+ * What a pruning slider needs, shared by the panel's slider and the compact bar of narrow screens: the
+ * position on the current scale, its text for screen readers, and the change and release handlers.
+ */
+export function useSliderModel() {
   const c = useController();
   const t = useT();
   const settings = useAppState((s) => s.settings);
   const sortedAll = useAppState((s) => s.pruning.sorted);
   const ready = useAppState((s) => s.pruning.status === 'ready');
-  const id = useId();
   const { mode, criterion, granularity } = settings;
   const sorted = sortedAll ? sortedAll[criterion][granularity === 'neurons' ? 'units' : 'weights'] : null;
   const units = granularity === 'neurons';
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
   const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
-  // What the user is typing, while they type (else the field shows the slider's value). Derived in the
-  // render, not copied in an effect: an effect would render the slider a second time on every move.
-  const [draft, setDraft] = useState<string | null>(null);
-  const [error, setError] = useState<Msg | null>(null);
-  const text = draft ?? (mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
-
   const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
   const valueText =
     mode === 'threshold'
@@ -39,6 +36,33 @@ export function ThresholdSlider() {
         ? t(units ? 'slider.value.threshold.units' : 'slider.value.threshold.weights', { t: formatSci(value), pct: pct(fractionPruned(sorted, value)) })
         : t('slider.value.threshold', { t: formatSci(value) })
       : t(units ? 'slider.value.sparsity.units' : 'slider.value.sparsity.weights', { pct: pct(value) });
+  const label = t(mode === 'threshold' ? (units ? 'slider.label.threshold.units' : 'slider.label.threshold.weights') : units ? 'slider.label.sparsity.units' : 'slider.label.sparsity.weights');
+  return {
+    mode,
+    units,
+    value,
+    position,
+    max: mode === 'threshold' ? STEPS : STEPS - 1,
+    ready,
+    valueText,
+    label,
+    /** A move: the state follows at once, the URL on release. */
+    move: (p: number) => c.updateSettings(mode === 'threshold' ? { threshold: fromPosition(p) } : { sparsity: fromPosition(p) }, false),
+    release: () => c.updateSettings({}, true),
+  };
+}
+
+export function ThresholdSlider() {
+  const c = useController();
+  const t = useT();
+  const id = useId();
+  const m = useSliderModel();
+  const { mode, value, ready, valueText } = m;
+  // What the user is typing, while they type (else the field shows the slider's value). Derived in the
+  // render, not copied in an effect: an effect would render the slider a second time on every move.
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<Msg | null>(null);
+  const text = draft ?? (mode === 'threshold' ? formatSci(value) : (value * 100).toFixed(1));
   const fieldLabel = t(mode === 'threshold' ? 'setting.threshold.label' : 'slider.field.sparsity');
   const commitText = (raw: string) => {
     setDraft(raw);
@@ -57,25 +81,25 @@ export function ThresholdSlider() {
       } else setError(msg('slider.error.sparsity', { raw }));
     }
   };
-  const commitHash = () => c.updateSettings({}, true);
+  const commitHash = m.release;
 
   return (
     <div className="slider-block">
       <label htmlFor={id} className="slider-label">
-        {t(mode === 'threshold' ? (units ? 'slider.label.threshold.units' : 'slider.label.threshold.weights') : units ? 'slider.label.sparsity.units' : 'slider.label.sparsity.weights')}
+        {m.label}
       </label>
       <input
         id={id}
         type="range"
         min={0}
-        max={mode === 'threshold' ? STEPS : STEPS - 1}
+        max={m.max}
         step={1}
-        value={position}
+        value={m.position}
         disabled={!ready}
         aria-valuetext={valueText}
         data-testid="controls.threshold"
         data-value={value}
-        onChange={(e) => c.updateSettings(mode === 'threshold' ? { threshold: fromPosition(Number(e.target.value)) } : { sparsity: fromPosition(Number(e.target.value)) }, false)}
+        onChange={(e) => m.move(Number(e.target.value))}
         onPointerUp={commitHash}
         onKeyUp={commitHash}
       />

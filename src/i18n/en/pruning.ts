@@ -55,4 +55,6 @@ export const pruning = {
   'numbers.pass.incremental': 'incremental',
   'numbers.engine.wasm': 'WebAssembly SIMD',
   'numbers.engine.js': 'plain JavaScript',
+  'bar.pruned': '{pct} pruned',
+  'bar.accuracy': 'val {pct} (dense {dense})',
 } satisfies Record<string, string>;

@@ -57,4 +57,6 @@ export const pruning: Record<keyof typeof en, string> = {
   'numbers.pass.incremental': '增量评估',
   'numbers.engine.wasm': 'WebAssembly SIMD',
   'numbers.engine.js': '纯 JavaScript',
+  'bar.pruned': '已剪掉 {pct}',
+  'bar.accuracy': '验证集 {pct}（剪枝前 {dense}）',
 };
