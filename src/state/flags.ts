@@ -3,7 +3,8 @@
  * `hide=backend,export` hides panels for a focused classroom view, and `snapshot=mnist|synthetic-32|none`
  * chooses the pre-trained network a visit opens on (by default the one of the link's dataset; none
  * with autotrain), `lang=en|zh-CN` the language (else the browser's), `tour=N` opens the guided tour at step
- * N, and `present=1` the presenter mode (large type, only what the step needs). Same rules as the settings codec: unknown values are ignored with a notice naming the key.
+ * N, `present=1` the presenter mode (large type, only what the step needs), `embed=prune|chart|tour` the
+ * embeddable figure (one view, for an iframe) and `theme=light|dark|auto` its colours. Same rules as the settings codec: unknown values are ignored with a notice naming the key.
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import { msg, type Msg } from '../i18n/catalogue';
@@ -11,6 +12,11 @@ import { matchLocale, pickLocale, type Locale } from '../i18n/format';
 
 export const PANELS = ['backend', 'training', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
 export type Panel = (typeof PANELS)[number];
+
+export const EMBED_VIEWS = ['prune', 'chart', 'tour'] as const;
+export type EmbedView = (typeof EMBED_VIEWS)[number];
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
 
 export type SnapshotChoice = 'auto' | 'none' | DatasetName;
 export const SNAPSHOT_CHOICES: readonly SnapshotChoice[] = ['auto', 'none', ...DATASET_NAMES];
@@ -26,12 +32,15 @@ export interface Flags {
   /** The guided tour's step (1-based) while it is open; null when closed. */
   tour: number | null;
   present: boolean;
+  /** The embeddable figure's view (the page shows only it), or null for the full lab. */
+  embed: EmbedView | null;
+  theme: Theme;
 }
 
 /** The tour's steps are numbered 1..TOUR_MAX_STEP in links (the tour itself may have fewer; it clamps). */
 export const TOUR_MAX_STEP = 50;
 
-export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false });
+export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false, embed: null, theme: 'auto' });
 
 /** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
 export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
@@ -79,6 +88,16 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
       if (n >= 1 && n <= TOUR_MAX_STEP) flags.tour = n;
       else notices.push(msg('url.tour', { value: quote(tour) }));
     }
+    const embed = params.get('embed');
+    if (embed !== null) {
+      if ((EMBED_VIEWS as readonly string[]).includes(embed)) flags.embed = embed as EmbedView;
+      else notices.push(msg('url.badChoice', { key: 'embed', value: quote(embed), choices: EMBED_VIEWS.join(', ') }));
+    }
+    const theme = params.get('theme');
+    if (theme !== null) {
+      if ((THEMES as readonly string[]).includes(theme)) flags.theme = theme as Theme;
+      else notices.push(msg('url.badChoice', { key: 'theme', value: quote(theme), choices: THEMES.join(', ') }));
+    }
     const present = params.get('present');
     if (present !== null) {
       if (present === '1' || present === 'true') flags.present = true;
@@ -98,6 +117,8 @@ export function serializeFlags(f: Flags): string {
   if (f.lang) p.set('lang', f.lang);
   if (f.tour !== null) p.set('tour', String(f.tour));
   if (f.present) p.set('present', '1');
+  if (f.embed) p.set('embed', f.embed);
+  if (f.theme !== 'auto') p.set('theme', f.theme);
   return p.toString().replace(/%2C/g, ',');
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DatasetName } from '../core/dataset';
 import { msg, type Msg } from '../i18n/catalogue';
-import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type Flags } from './flags';
+import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type EmbedView, type Flags } from './flags';
 import { parseSettings, serializeSettings, type Settings } from './settings';
 import type { AppState } from './store';
 
@@ -61,3 +61,20 @@ export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'):
   if (s.origin?.kind !== 'snapshot') return null;
   return hashOf({ ...s.settings, dataset: s.origin.name }, { ...s.flags, autotrain: false, snapshot: s.origin.name });
 }
+
+/**
+ * The hash of an embeddable figure of this state: its settings and language, the network on screen when
+ * it is a snapshot (else the link's dataset's), the tour's step for the tour view; never autotrain.
+ */
+export function embedHash(s: AppState, view: EmbedView): string {
+  const snapshot = s.origin?.kind === 'snapshot' ? s.origin.name : 'auto';
+  const settings = s.origin?.kind === 'snapshot' ? { ...s.settings, dataset: s.origin.name } : s.settings;
+  return hashOf(settings, { ...s.flags, autotrain: false, snapshot, present: false, embed: view, tour: view === 'tour' ? (s.flags.tour ?? 1) : null });
+}
+
+/** The iframe's first height per view (px), before the figure reports its own (measured at 700 px wide). */
+export const EMBED_HEIGHT: Record<EmbedView, number> = { prune: 1100, chart: 1000, tour: 1400 };
+
+/** The `<iframe>` snippet for a figure at `src`, sandboxed as blogs embed it. */
+export const embedSnippet = (src: string, title: string, view: EmbedView) =>
+  `<iframe src="${src.replace(/"/g, '&quot;')}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="${EMBED_HEIGHT[view]}" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin" data-gpl-embed></iframe>`;

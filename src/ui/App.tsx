@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { Panel } from '../state/flags';
 import { stepIndex, TOUR_STEPS } from '../state/tour';
 import { AboutArticle } from './AboutArticle';
+import { EmbedApp } from './EmbedApp';
+import { useDocument } from './useDocument';
 import { HeaderControls } from './HeaderControls';
 import { PruneBar } from './PruneBar';
 import { Tour } from './Tour';
@@ -39,6 +41,12 @@ function Shown({ panel, children }: { panel: Panel; children: ReactNode }) {
 }
 
 export function App() {
+  useDocument();
+  const embed = useAppState((s) => s.flags.embed);
+  return embed ? <EmbedApp view={embed} /> : <FullApp />;
+}
+
+function FullApp() {
   const t = useT();
   const present = useAppState((s) => s.flags.present);
   const touring = useAppState((s) => s.flags.tour !== null);

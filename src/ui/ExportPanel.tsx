@@ -5,6 +5,7 @@ import { readRunFile } from '../state/importRun';
 import { shareHash } from '../state/links';
 import { useAppState, useController, useT } from './context';
 import { canvasToPng, copyText, download, svgToPng } from './download';
+import { EmbedShare } from './EmbedShare';
 import { Help, helpId } from './Help';
 
 type Kind = 'settings' | 'train' | 'snapshot';
@@ -102,6 +103,7 @@ export function ExportPanel() {
         <ExportButton id="export.png" label={t('export.png')} help={t('export.png.help')} disabled={!ready} onClick={() => void images()} />
         <ExportButton id="export.import" label={t('export.import')} help={t('export.import.help')} onClick={() => fileInput.current?.click()} />
       </div>
+      <EmbedShare />
       <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="export.file" onChange={(e) => void onFile(e.target.files?.[0])} />
       {message && (
         <p className={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="export.message">

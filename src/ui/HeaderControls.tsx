@@ -1,11 +1,10 @@
-import { useEffect, useId } from 'react';
+import { useId } from 'react';
 import { LOCALES, type Locale } from '../i18n/format';
 import { openStep } from '../state/tour';
 import { useAppState, useController, useT } from './context';
 
 /**
- * The header's controls: start the tour, presenter mode, the language. The language is also the
- * document's (`<html lang>`, read by screen readers and by the error boundary).
+ * The header's controls: start the tour, presenter mode, the language.
  */
 export function HeaderControls() {
   const c = useController();
@@ -14,10 +13,6 @@ export function HeaderControls() {
   const touring = useAppState((s) => s.flags.tour !== null);
   const present = useAppState((s) => s.flags.present);
   const langId = useId();
-  useEffect(() => {
-    document.documentElement.lang = locale;
-    document.title = t('app.title');
-  }, [locale, t]);
   return (
     <div className="header-controls">
       {!touring && (

@@ -19,6 +19,7 @@ export const notices = {
   'url.hide.unknown': 'URL key "hide": unknown {n, plural, one {panel} other {panels}} {names} ignored; panels are {panels}.',
   'url.notFlag': 'URL key "{key}" ignored — "{value}" is not 1 or 0.',
   'url.snapshot': 'URL key "snapshot" ignored — "{value}" is not one of {choices}.',
+  'url.badChoice': 'URL key "{key}" ignored — "{value}" is not one of {choices}.',
   'url.lang': 'URL key "lang" ignored — "{value}" is not en or zh-CN.',
   'url.tour': 'URL key "tour" ignored — "{value}" is not a step number.',
   // A link pasted into the tab that would replace the user's own network.

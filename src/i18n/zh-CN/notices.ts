@@ -18,6 +18,7 @@ export const notices: Record<keyof typeof en, string> = {
   'url.hide.unknown': '网址参数“hide”：已忽略 {n} 个未知面板 {names}；可用的面板有 {panels}。',
   'url.notFlag': '已忽略网址参数“{key}”：“{value}”不是 1 或 0。',
   'url.snapshot': '已忽略网址参数“snapshot”：“{value}”不是以下取值之一：{choices}。',
+  'url.badChoice': '已忽略网址参数“{key}”：“{value}”不是以下取值之一：{choices}。',
   'url.lang': '已忽略网址参数“lang”：“{value}”不是 en 或 zh-CN。',
   'url.tour': '已忽略网址参数“tour”：“{value}”不是步骤编号。',
   'link.prompt.train': '这个链接会训练一个新网络：你现在的网络将被替换。',

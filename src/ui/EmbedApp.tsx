@@ -1,0 +1,112 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { EmbedView, Panel } from '../state/flags';
+import { hashOf } from '../state/links';
+import { openStep, stepIndex, TOUR_STEPS } from '../state/tour';
+import { ArticleCodePanel } from './ArticleCodePanel';
+import { useAppState, useController, useT } from './context';
+import { Curves } from './Curves';
+import { ExperimentsPanel } from './ExperimentsPanel';
+import { GradientSummary } from './GradientSummary';
+import { Heatmaps } from './Heatmaps';
+import { Notices } from './Notices';
+import { ProgressPanel } from './ProgressPanel';
+import { PruneNumbers } from './PruneNumbers';
+import { SparsityChart } from './SparsityChart';
+import { ThresholdSlider } from './ThresholdSlider';
+import { Tour } from './Tour';
+
+/** The message an embed sends its parent page whenever its content height changes (see the README). */
+export interface EmbedHeightMessage {
+  type: 'gpl:height';
+  view: EmbedView;
+  height: number;
+}
+
+/** The slider and its numbers, as the figure shows them. */
+function SliderPanel() {
+  return (
+    <section className="panel embed-slider" data-testid="pruning">
+      <ThresholdSlider />
+      <PruneNumbers />
+    </section>
+  );
+}
+
+const PANELS: Partial<Record<Panel, () => ReactNode>> = {
+  heatmaps: () => <Heatmaps />,
+  pruning: () => <SliderPanel />,
+  chart: () => <SparsityChart />,
+  stats: () => <GradientSummary />,
+  curves: () => <Curves />,
+  progress: () => <ProgressPanel />,
+  experiments: () => (
+    <>
+      <ExperimentsPanel />
+      <ArticleCodePanel />
+    </>
+  ),
+};
+const VIEW_PANELS: Record<Exclude<EmbedView, 'tour'>, Panel[]> = { prune: ['heatmaps', 'pruning'], chart: ['chart', 'pruning'] };
+
+/** The link that opens this figure's state in the full lab (its settings, language and tour step). */
+function fullLabHref(hash: string): string {
+  const q = new URLSearchParams(location.search);
+  q.delete('embed');
+  q.delete('theme');
+  const search = q.toString();
+  return `${location.pathname}${search ? `?${search}` : ''}${hash ? `#${hash}` : ''}`;
+}
+
+/**
+ * The embeddable figure (`#embed=prune|chart|tour`): one view on the network a link opens (a pre-trained
+ * snapshot by default), a link to the full lab, and its content height posted to the parent page so a
+ * small script there can size the iframe.
+ */
+export function EmbedApp({ view }: { view: EmbedView }) {
+  const c = useController();
+  const t = useT();
+  const root = useRef<HTMLDivElement>(null);
+  const step = useAppState((s) => s.flags.tour);
+  const settings = useAppState((s) => s.settings);
+  const flags = useAppState((s) => s.flags);
+  const href = fullLabHref(hashOf(settings, { ...flags, embed: null, theme: 'auto' }));
+  useEffect(() => {
+    if (view === 'tour' && step === null) openStep(c, 1);
+  }, [c, view, step]);
+  useEffect(() => {
+    const el = root.current;
+    if (!el || window.parent === window) return;
+    let last = -1;
+    const post = () => {
+      const height = Math.ceil(el.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      const message: EmbedHeightMessage = { type: 'gpl:height', view, height };
+      window.parent.postMessage(message, '*');
+    };
+    const observer = new ResizeObserver(post);
+    observer.observe(el);
+    post();
+    return () => observer.disconnect();
+  }, [view]);
+  const panels = view === 'tour' ? (step === null ? [] : TOUR_STEPS[stepIndex(step)].panels) : VIEW_PANELS[view];
+  return (
+    <div ref={root} className={`embed embed-${view}`} data-testid="embed" data-view={view}>
+      <header className="embed-header">
+        <strong>{t('app.title')}</strong>
+        <a href={href} target="_blank" rel="noopener" data-testid="embed.open">
+          {t('embed.open')}
+        </a>
+      </header>
+      <Notices />
+      {view === 'tour' && <Tour />}
+      <div className="embed-panels">
+        {panels.map((p) => (
+          <div key={p} className={`embed-panel embed-panel-${p}`}>
+            {PANELS[p]?.()}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
