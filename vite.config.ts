@@ -22,7 +22,12 @@ export const CSP = [
 const csp = (): Plugin => ({
   name: 'gpl-csp',
   apply: 'build',
-  transformIndexHtml: (html) => html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  transformIndexHtml: (html) => {
+    const withCsp = html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+    // Link previews need the image's absolute URL: GPL_SITE_URL=https://example.org/lab/ npm run build.
+    const site = process.env.GPL_SITE_URL;
+    return site ? withCsp.replace(/content="og\.png"/g, `content="${new URL('og.png', site).href}"`) : withCsp;
+  },
 });
 
 // `base: './'` makes every asset URL relative, so `dist/` works from the root or any sub-path.

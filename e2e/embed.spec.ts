@@ -78,3 +78,13 @@ test('Share and export → Embed gives the iframe of the current state; the embe
   await expect.poll(() => lab.page.evaluate(() => window.__gpl?.state().settings.criterion)).toBe('taylor');
   await expect(lab.page.getByTestId('chart')).toBeVisible();
 });
+
+test('a shared link shows a picture: Open Graph and Twitter card tags, and the image is served', async ({ lab }) => {
+  await lab.open('');
+  const meta = await lab.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')])));
+  expect(meta).toMatchObject({ 'og:title': 'Gradient Pruning Lab', 'og:image': 'og.png', 'twitter:card': 'summary_large_image' });
+  const image = await lab.page.request.get(new URL(meta['og:image']!, lab.page.url()).href);
+  expect(image.status()).toBe(200);
+  expect(image.headers()['content-type']).toBe('image/png');
+  expect((await image.body()).length).toBeGreaterThan(20_000);
+});
