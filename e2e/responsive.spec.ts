@@ -17,6 +17,7 @@ const outside = (page: Page) =>
 
 for (const size of [
   { width: 390, height: 844, touch: true },
+  { width: 844, height: 390, touch: true },
   { width: 768, height: 1024, touch: true },
   { width: 1440, height: 900, touch: false },
 ]) {
@@ -71,6 +72,16 @@ test('a tap on a heatmap cell shows its tooltip; a second tap or a tap elsewhere
   expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(390);
   await page.getByTestId('heatmaps').locator('h2').tap();
   await expect(tip).toHaveCount(0);
+  // The chart's tooltip, near the right edge, stays inside the viewport.
+  const plot = page.getByTestId('chart.plot');
+  await plot.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  const grid = (await plot.locator('.recharts-cartesian-grid').boundingBox())!;
+  await page.touchscreen.tap(grid.x + grid.width * 0.92, grid.y + grid.height * 0.5);
+  const chartTip = page.getByTestId('chart.tooltip');
+  await expect(chartTip).toBeVisible();
+  const c = (await chartTip.boundingBox())!;
+  expect(c.x).toBeGreaterThanOrEqual(0);
+  expect(c.x + c.width).toBeLessThanOrEqual(390);
   await context.close();
 });
 

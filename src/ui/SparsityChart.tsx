@@ -123,6 +123,8 @@ export function SparsityChart() {
     const settings = c.store.getState().settings;
     const curve = sweep.curves[settings.criterion]?.val;
     if (!at || !curve?.length) return;
+    // A tap (touch screens have no hover) also shows the values there.
+    setHover({ left: at.left, top: at.top, sparsity: at.sparsity });
     const p = nearestPoint(curve, at.sparsity)!;
     // Move the slider to that point: its target in sparsity mode, its T in threshold mode (global scope).
     if (settings.mode === 'threshold' && Number.isFinite(p.threshold)) c.updateSettings({ threshold: p.threshold });
