@@ -67,6 +67,7 @@ test('two embeds in a sandboxed iframe on another origin: sized by the README’
 test('Share and export → Embed gives the iframe of the current state; the embed opens at it', async ({ lab }) => {
   await lab.open('#criterion=taylor&mode=sparsity&sparsity=0.9', { firstVisit: true });
   await lab.settled();
+  await lab.page.getByTestId('embed.toggle').click();
   await lab.page.getByTestId('embed.view').selectOption('chart');
   const code = await lab.page.getByTestId('embed.code').inputValue();
   expect(code).toMatch(/^<iframe src="[^"]+#[^"]*embed=chart[^"]*" title="Gradient Pruning Lab" width="100%" height="\d+" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin" data-gpl-embed><\/iframe>$/);
@@ -87,4 +88,17 @@ test('a shared link shows a picture: Open Graph and Twitter card tags, and the i
   expect(image.status()).toBe(200);
   expect(image.headers()['content-type']).toBe('image/png');
   expect((await image.body()).length).toBeGreaterThan(20_000);
+});
+
+test('the tour as an embed: it opens at step 1, steps by its buttons, and shows each step’s panels', async ({ lab }) => {
+  // An embed has no backend badge (what LabPage.open waits for): the tour's card is the sign it is up.
+  await lab.page.goto('./#embed=tour&snapshot=mnist');
+  await lab.page.waitForFunction(() => !!window.__gpl);
+  await expect(lab.page.getByTestId('tour')).toHaveAttribute('data-step', '1', { timeout: 60_000 });
+  await expect(lab.page.getByTestId('heatmaps')).toBeVisible();
+  await expect(lab.page.getByTestId('tour.close')).toBeHidden();
+  for (let n = 2; n <= 8; n++) await lab.page.getByTestId('tour.next').click();
+  await expect(lab.page.getByTestId('tour')).toHaveAttribute('data-step', '8');
+  await expect(lab.page.getByTestId('chart')).toBeVisible();
+  expect((await lab.state()).settings).toMatchObject({ criterion: 'taylor', mode: 'sparsity', sparsity: 0.9 });
 });

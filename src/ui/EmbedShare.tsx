@@ -10,19 +10,34 @@ import { FieldLabel, helpId } from './Help';
  * or the tour), shown and copied; the page that embeds it resizes it with the script in the README.
  */
 export function EmbedShare() {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  // The snippet follows every setting; built only while shown, so a slider move does not render it.
+  return (
+    <details className="embed-share" data-testid="embed.share" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary data-testid="embed.toggle">{t('embed.share')}</summary>
+      {open && (
+        <div className="embed-share-body">
+          <EmbedCode />
+        </div>
+      )}
+    </details>
+  );
+}
+
+function EmbedCode() {
   const c = useController();
   const t = useT();
   const id = useId();
   const [view, setView] = useState<EmbedView>('prune');
   const [copied, setCopied] = useState<boolean | null>(null);
-  // Re-rendered when the settings or the language change, so the snippet is always the current state's.
   useAppState((s) => s.settings);
   useAppState((s) => s.flags);
   const src = `${location.origin}${location.pathname}${location.search}#${embedHash(c.store.getState(), view)}`;
   const snippet = embedSnippet(src, t('embed.iframeTitle'), view);
   return (
-    <div className="embed-share" data-testid="embed.share">
-      <FieldLabel htmlFor={id} label={t('embed.share')} help={t('embed.share.help')} helpKey="embed.share" />
+    <>
+      <FieldLabel htmlFor={id} label={t('embed.view')} help={t('embed.share.help')} helpKey="embed.share" />
       <div className="embed-share-row">
         <select id={id} value={view} aria-describedby={helpId('embed.share')} data-testid="embed.view" onChange={(e) => setView(e.target.value as EmbedView)}>
           {EMBED_VIEWS.map((v) => (
@@ -41,6 +56,6 @@ export function EmbedShare() {
           {t(copied ? 'embed.copied' : 'embed.manual')}
         </p>
       )}
-    </div>
+    </>
   );
 }

@@ -50,6 +50,7 @@ export const tour = {
   'embed.view.prune': "Heatmaps and slider",
   'embed.view.chart': "Accuracy vs. sparsity",
   'embed.view.tour': "The guided tour",
+  'embed.view': 'View',
   'embed.copy': "Copy embed code",
   'embed.code': "Embed code",
   'embed.copied': "Embed code copied.",

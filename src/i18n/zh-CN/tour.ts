@@ -52,6 +52,7 @@ export const tour: Record<keyof typeof en, string> = {
   'embed.view.prune': "热图和滑块",
   'embed.view.chart': "准确率与稀疏度",
   'embed.view.tour': "导览",
+  'embed.view': '视图',
   'embed.copy': "复制嵌入代码",
   'embed.code': "嵌入代码",
   'embed.copied': "已复制嵌入代码。",
