@@ -1,0 +1,56 @@
+/**
+ * Scores and masks that make one global threshold fair across layers, the first ideas of issue 16
+ * (not yet in the criteria table: the snapshots store every criterion's curves, so adding criteria
+ * regenerates them in the same change). Kernels row-major `[inputs, units]`; nothing is mutated.
+ */
+
+/**
+ * The article's |∂L/∂w| made comparable across layers: each layer's scores divided by that layer's mean
+ * (Molchanov et al. 2017 normalise per layer). The mean rather than the L2 norm: a score of 1 is "as
+ * important as the average weight of its layer", whatever the layer's size (an L2 norm grows with the
+ * square root of the weight count, so big layers would look less important). A layer of zeros stays 0.
+ */
+export function layerNormalised(scores: Float32Array): Float32Array {
+  let sum = 0;
+  for (let i = 0; i < scores.length; i++) sum += scores[i];
+  const mean = scores.length ? sum / scores.length : 0;
+  const out = new Float32Array(scores.length);
+  if (mean > 0) for (let i = 0; i < scores.length; i++) out[i] = scores[i] / mean;
+  return out;
+}
+
+/**
+ * LAMP (Lee et al., ICLR 2021): with a layer's weights sorted by magnitude (ascending), the score of the
+ * u-th is w_u² / Σ_{v ≥ u} w_v². The largest weight of every layer scores 1, so one global threshold
+ * never empties a layer. Ties keep index order. Float64 sums.
+ */
+export function lampScores(kernel: Float32Array): Float32Array {
+  const n = kernel.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.abs(kernel[a]) - Math.abs(kernel[b]) || a - b);
+  const out = new Float32Array(n);
+  let suffix = 0;
+  for (let k = n - 1; k >= 0; k--) {
+    const w2 = kernel[order[k]] * kernel[order[k]];
+    suffix += w2;
+    out[order[k]] = suffix > 0 ? w2 / suffix : 0;
+  }
+  return out;
+}
+
+/**
+ * N:M structured sparsity: in every group of `m` consecutive input weights of a unit (rows 4g…4g+3 of
+ * its column), keep the `n` with the highest scores (ties: the lower input first). A last group shorter
+ * than `m` keeps at most `n`. Returns the mask, 1 = kept. Browsers have no sparse tensor cores: this
+ * shows the pattern and its accuracy, not a speed-up.
+ */
+export function nmMask(scores: Float32Array, inputs: number, units: number, n = 2, m = 4): Uint8Array {
+  const mask = new Uint8Array(inputs * units);
+  for (let j = 0; j < units; j++) {
+    for (let g = 0; g < inputs; g += m) {
+      const rows = Array.from({ length: Math.min(m, inputs - g) }, (_, k) => g + k);
+      rows.sort((a, b) => scores[b * units + j] - scores[a * units + j] || a - b);
+      for (const i of rows.slice(0, n)) mask[i * units + j] = 1;
+    }
+  }
+  return mask;
+}
