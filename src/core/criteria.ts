@@ -57,5 +57,17 @@ export function scoreLayers(criterion: Criterion, layers: readonly ScoredLayer[]
   return layers.map((l, i) => scoreLayer(criterion, l, seed, i));
 }
 
+/**
+ * Each layer's mean score under a criterion (float64 sums): what one global threshold compares across
+ * layers, shown by the collapse warning and the tour.
+ */
+export function layerMeanScores(criterion: Criterion, layers: readonly ScoredLayer[], seed = 0): number[] {
+  return scoreLayers(criterion, layers, seed).map((s) => {
+    let sum = 0;
+    for (let i = 0; i < s.length; i++) sum += s[i];
+    return s.length ? sum / s.length : 0;
+  });
+}
+
 /** The source article's example threshold: prune every weight with |∂L/∂w| < 0.01. */
 export const ARTICLE_T = 0.01;

@@ -5,7 +5,7 @@
  * filled with the numbers of the network on screen (`tourNumbers`), never hard-coded ones. Leaving the
  * tour keeps the current state. Pure, apart from `openStep`'s two controller calls.
  */
-import { ARTICLE_T, scoreLayers, type Criterion } from '../core/criteria';
+import { ARTICLE_T, layerMeanScores, type Criterion } from '../core/criteria';
 import type { CurvePoint } from '../core/sweep';
 import type { Flags, Panel } from './flags';
 import type { Settings } from './settings';
@@ -81,12 +81,6 @@ export interface TourNumbers {
   ratio: number | null;
 }
 
-const mean = (a: Float32Array) => {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return a.length ? s / a.length : 0;
-};
-
 /** A curve's accuracy at weight sparsity `x`, interpolated linearly between its two nearest points; null outside it. */
 export function accuracyAt(points: readonly CurvePoint[], x: number): number | null {
   const sorted = [...points].sort((a, b) => a.sparsity - b.sparsity);
@@ -100,7 +94,7 @@ export function accuracyAt(points: readonly CurvePoint[], x: number): number | n
 export function tourNumbers(s: AppState): TourNumbers | null {
   const layers = s.scoring?.layers;
   if (!layers) return null;
-  const scores = scoreLayers(s.settings.criterion, layers, s.runConfig?.seed ?? 0).map(mean);
+  const scores = layerMeanScores(s.settings.criterion, layers, s.runConfig?.seed ?? 0);
   const report = s.pruning.view?.report;
   const last = s.epochs[s.epochs.length - 1];
   const at90: TourNumbers['at90'] = {};

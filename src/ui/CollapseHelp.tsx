@@ -1,11 +1,9 @@
 import { useMemo } from 'react';
-import { scoreLayers, type Criterion } from '../core/criteria';
+import { layerMeanScores, type Criterion } from '../core/criteria';
 import { useAppState, useController, useT } from './context';
 import { formatSci } from './format';
 import { RichText } from './RichText';
 
-/** The mean of each layer's scores (float64). */
-const means = (scores: Float32Array[]) => scores.map((s) => s.reduce((a, v) => a + v, 0) / Math.max(1, s.length));
 
 /**
  * Why a layer collapsed, with this network's numbers, and one-click repairs: under one global threshold
@@ -20,7 +18,7 @@ export function CollapseHelp() {
   const granularity = useAppState((s) => s.settings.granularity);
   const layers = useAppState((s) => s.scoring?.layers);
   const seed = useAppState((s) => s.runConfig?.seed ?? 0);
-  const mean = useMemo(() => (layers ? means(scoreLayers(criterion, layers, seed)) : []), [criterion, layers, seed]);
+  const mean = useMemo(() => (layers ? layerMeanScores(criterion, layers, seed) : []), [criterion, layers, seed]);
   if (!layers || scope !== 'global' || granularity !== 'weights') return null;
   const order = mean.map((m, l) => [m, l] as const).sort((a, b) => a[0] - b[0]);
   const [low, high] = [order[0], order[order.length - 1]];
