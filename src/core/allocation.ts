@@ -1,7 +1,7 @@
 /**
- * Scores and masks that make one global threshold fair across layers, the first ideas of issue 16
- * (not yet in the criteria table: the snapshots store every criterion's curves, so adding criteria
- * regenerates them in the same change). Kernels row-major `[inputs, units]`; nothing is mutated.
+ * Scores and masks that make one global threshold fair across layers: the criteria `gradnorm` and
+ * `lamp` (`criteria.ts`), and the N:M pattern (`masks.ts`, granularity '2:4'). Kernels row-major
+ * `[inputs, units]`; nothing is mutated.
  */
 
 /**
@@ -44,13 +44,26 @@ export function lampScores(kernel: Float32Array): Float32Array {
  * shows the pattern and its accuracy, not a speed-up.
  */
 export function nmMask(scores: Float32Array, inputs: number, units: number, n = 2, m = 4): Uint8Array {
-  const mask = new Uint8Array(inputs * units);
+  const kept = nmCandidates(scores, inputs, units, n, m);
+  return Uint8Array.from(kept, (v) => (v === Infinity ? 1 : 0));
+}
+
+/**
+ * The N:M pattern as scores the threshold machinery can rank: the `n` kept weights of every group of `m`
+ * score +Infinity (no threshold or sparsity reaches them), the others keep their score. Pruning a prefix
+ * of the ascending order then prunes at most m − n of every m, and all of them at sparsity (m − n)/m.
+ * New array, row-major `[inputs, units]`.
+ */
+export function nmCandidates(scores: Float32Array, inputs: number, units: number, n = 2, m = 4): Float32Array {
+  const out = Float32Array.from(scores.subarray(0, inputs * units));
+  const rows: number[] = [];
   for (let j = 0; j < units; j++) {
     for (let g = 0; g < inputs; g += m) {
-      const rows = Array.from({ length: Math.min(m, inputs - g) }, (_, k) => g + k);
+      rows.length = 0;
+      for (let i = g; i < Math.min(g + m, inputs); i++) rows.push(i);
       rows.sort((a, b) => scores[b * units + j] - scores[a * units + j] || a - b);
-      for (const i of rows.slice(0, n)) mask[i * units + j] = 1;
+      for (let k = 0; k < Math.min(n, rows.length); k++) out[rows[k] * units + j] = Infinity;
     }
   }
-  return mask;
+  return out;
 }

@@ -14,6 +14,18 @@ describe('criteria', () => {
   it('gradient = gradAbsMean (the article)', () => {
     expect(Array.from(scoreLayer('gradient', layer))).toEqual(Array.from(layer.gradAbsMean));
   });
+  it('gradnorm = gradAbsMean / its layer mean (mean of 0.1, 0.01, 3, 0.2 = 0.8275)', () => {
+    expect(Array.from(scoreLayer('gradnorm', layer))).toEqual([0.1, 0.01, 3, 0.2].map((v) => expect.closeTo(v / 0.8275, 6)));
+  });
+  it('lamp: |w| sorted 0, 0.5, 1, 2 → 0/5.25, 0.25/5.25, 1/5, 4/4', () => {
+    expect(Array.from(scoreLayer('lamp', layer))).toEqual([0.25 / 5.25, 1, 0, 1 / 5].map((v) => expect.closeTo(v, 6)));
+  });
+  it('gradnorm makes layers of different gradient scales comparable; lamp gives every layer a weight scoring 1', () => {
+    const scaled = { ...layer, gradAbsMean: layer.gradAbsMean.map((v) => v * 100), kernel: layer.kernel.map((v) => v * 7) };
+    const [a, b] = scoreLayers('gradnorm', [layer, scaled]);
+    Array.from(a).forEach((v, i) => expect(b[i]).toBeCloseTo(v, 5));
+    for (const l of [layer, scaled]) expect(Math.max(...scoreLayer('lamp', l))).toBeCloseTo(1, 6);
+  });
   it('magnitude = |w|', () => {
     expect(Array.from(scoreLayer('magnitude', layer))).toEqual([0.5, 2, 0, 1]);
   });

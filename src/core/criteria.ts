@@ -3,14 +3,17 @@
  * "less important"; pruning removes the lowest scores. All inputs and outputs are row-major
  * `[inputs, units]` Float32Arrays; nothing is mutated.
  */
+import { lampScores, layerNormalised } from './allocation';
 import { createRng, deriveSeed } from './rng';
 
-export const CRITERIA = ['gradient', 'magnitude', 'taylor', 'obd', 'random'] as const;
+export const CRITERIA = ['gradient', 'gradnorm', 'magnitude', 'lamp', 'taylor', 'obd', 'random'] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
 export const CRITERION_INFO: Record<Criterion, { label: string; formula: string; source: string }> = {
   gradient: { label: 'Gradient |∂L/∂w|', formula: 'gradAbsMean', source: 'the article' },
+  gradnorm: { label: 'Layer-normalised gradient', formula: 'gradAbsMean / layer mean', source: 'the article, normalised as Molchanov et al. 2017' },
   magnitude: { label: 'Magnitude |w|', formula: '|w|', source: 'Han et al. 2015' },
+  lamp: { label: 'LAMP', formula: 'w_u² / Σ_{v≥u} w_v²', source: 'Lee et al. 2021' },
   taylor: { label: 'Taylor |w·∂L/∂w|', formula: '|w| · gradAbsMean', source: 'Molchanov et al. 2017; SNIP' },
   obd: { label: 'OBD / Fisher ½w²·F', formula: '½ · w² · gradSqMean', source: 'LeCun et al. 1990; Theis et al. 2018' },
   random: { label: 'Random', formula: 'seeded uniform', source: 'baseline' },
@@ -33,6 +36,12 @@ export function scoreLayer(criterion: Criterion, layer: ScoredLayer, seed = 0, l
   switch (criterion) {
     case 'gradient':
       out.set(g.subarray(0, n));
+      break;
+    case 'gradnorm':
+      out.set(layerNormalised(g.subarray(0, n)));
+      break;
+    case 'lamp':
+      out.set(lampScores(w.subarray(0, n)));
       break;
     case 'magnitude':
       for (let i = 0; i < n; i++) out[i] = Math.abs(w[i]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPruneIndex, computeMasks, countBelow, criterionIndex, sortScores, unitScores, type PruneSpec, type Shape } from './masks';
+import { buildPruneIndex, computeMasks, GRANULARITIES, countBelow, criterionIndex, sortScores, unitScores, type PruneSpec, type Shape } from './masks';
+import { nmMask } from './allocation';
 import { CRITERIA, scoreLayers } from './criteria';
 import { createRng } from './rng';
 
@@ -152,12 +153,48 @@ describe('criterionIndex', () => {
   it('is the index of the criterion\'s scores, for every criterion and granularity', () => {
     const layers = shapes.map((sh, l) => ({ ...sh, kernel: randomScores(20 + l)[l].map((v) => v - 0.5), gradAbsMean: randomScores(30 + l)[l], gradSqMean: randomScores(40 + l)[l] }));
     for (const c of CRITERIA) {
-      for (const g of ['weights', 'neurons'] as const) {
+      for (const g of GRANULARITIES) {
         const idx = criterionIndex(c, layers, g, 5);
         const ref = buildPruneIndex(scoreLayers(c, layers, 5), shapes, g);
         expect(Array.from(idx.global.order)).toEqual(Array.from(ref.global.order));
         expect(Array.from(idx.global.values)).toEqual(Array.from(ref.global.values));
       }
+    }
+  });
+});
+
+describe('2:4 granularity', () => {
+  // Of inputs g…g+3 of unit j, how many are pruned (short last groups: 6 = 4 + 2 and 5 = 4 + 1 inputs).
+  const perGroup = (mask: Uint8Array, s: Shape) =>
+    Array.from({ length: s.units }, (_, j) => Array.from({ length: Math.ceil(s.inputs / 4) }, (_, g) => [0, 1, 2, 3].filter((k) => 4 * g + k < s.inputs && !mask[(4 * g + k) * s.units + j]).length)).flat();
+
+  it('at 50 % is exactly the N:M mask of the scores, globally and per layer; more asks nothing more', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const scores = randomScores(seed, seed % 2 === 1);
+      const idx = buildPruneIndex(scores, shapes, '2:4');
+      for (const scope of ['global', 'per-layer'] as const)
+        for (const value of [0.5, 0.9, 0.999]) {
+          const { masks } = computeMasks(idx, spec({ mode: 'sparsity', value, scope, granularity: '2:4' }));
+          masks.forEach((m, l) => expect(Array.from(m)).toEqual(Array.from(nmMask(scores[l], shapes[l].inputs, shapes[l].units))));
+        }
+    }
+  });
+
+  it('never prunes more than 2 of any 4, prunes the lowest candidates first, and counts like weights below 50 %', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const scores = randomScores(seed);
+      const idx = buildPruneIndex(scores, shapes, '2:4');
+      let last = 0;
+      for (let t = 0; t <= 1.01; t += 0.05) {
+        const { masks } = computeMasks(idx, spec({ value: t, granularity: '2:4' }));
+        masks.forEach((m, l) => perGroup(m, shapes[l]).forEach((c) => expect(c).toBeLessThanOrEqual(2)));
+        // Pruned = the candidates (not among a group's 2 highest) scoring below t.
+        const expected = scores.reduce((a, s, l) => a + Array.from(nmMask(s, shapes[l].inputs, shapes[l].units)).filter((keep, i) => !keep && s[i] < t).length, 0);
+        expect(prunedCount(masks)).toBe(expected);
+        expect(expected).toBeGreaterThanOrEqual(last);
+        last = expected;
+      }
+      expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: 0.3, granularity: '2:4' })).masks)).toBe(Math.floor(0.3 * N + 1e-9));
     }
   });
 });

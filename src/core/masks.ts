@@ -7,12 +7,18 @@
  *  - per-layer scope: each layer is pruned to the same sparsity (in threshold mode, the share of all
  *    scores below T); global scope: one T across all layers (the article's);
  *  - neuron granularity: a hidden unit's score is the mean score of its incoming weights; pruning it
- *    removes its kernel column and its row in the next kernel. Output units are never pruned.
+ *    removes its kernel column and its row in the next kernel. Output units are never pruned;
+ *  - 2:4 granularity (N:M sparsity): weights, but only the 2 lowest-scoring of every 4 consecutive inputs
+ *    of a unit may go (`nmCandidates`); the others score +Infinity and are never pruned, so sparsity stops
+ *    at 50 %, where the mask is exactly 2:4.
  */
+import { nmCandidates } from './allocation';
 import { scoreLayers, type Criterion, type ScoredLayer } from './criteria';
 
-export type Scope = 'global' | 'per-layer';
-export type Granularity = 'weights' | 'neurons';
+export const SCOPES = ['global', 'per-layer'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const GRANULARITIES = ['weights', 'neurons', '2:4'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
 export type Mode = 'threshold' | 'sparsity';
 export type Masks = Uint8Array[];
 
@@ -104,7 +110,12 @@ export interface PruneIndex {
 }
 
 export function buildPruneIndex(scores: readonly Float32Array[], shapes: Shape[], granularity: Granularity): PruneIndex {
-  const items = granularity === 'weights' ? scores.slice() : scores.slice(0, -1).map((s, l) => unitScores(s, shapes[l]));
+  const items =
+    granularity === 'weights'
+      ? scores.slice()
+      : granularity === '2:4'
+        ? scores.map((s, l) => nmCandidates(s, shapes[l].inputs, shapes[l].units))
+        : scores.slice(0, -1).map((s, l) => unitScores(s, shapes[l]));
   const offsets: number[] = [];
   let total = 0;
   for (const g of items) {
@@ -138,14 +149,17 @@ export interface PruneResult {
 
 const firstKept = (g: SortedGroup, k: number) => (k < g.values.length ? g.values[k] : Infinity);
 
+/** Items of a group that may be pruned: all but those scoring +Infinity (the kept 2 of every 4 in 2:4). */
+export const prunable = (g: SortedGroup) => countBelow(g.values, Infinity);
+
 /** How many items of each group the spec prunes. */
 export function prunedCounts(index: PruneIndex, spec: PruneSpec): number[] {
   const { global, groups, offsets } = index;
   const n = global.values.length;
-  const globalK = spec.mode === 'threshold' ? countBelow(global.values, spec.value) : Math.floor(clamp01(spec.value) * n + 1e-9);
+  const globalK = Math.min(prunable(global), spec.mode === 'threshold' ? countBelow(global.values, spec.value) : Math.floor(clamp01(spec.value) * n + 1e-9));
   if (spec.scope === 'per-layer') {
     const s = n > 0 ? globalK / n : 0;
-    return groups.map((g) => (spec.mode === 'threshold' ? Math.floor(s * g.values.length + 1e-9) : Math.floor(clamp01(spec.value) * g.values.length + 1e-9)));
+    return groups.map((g) => Math.min(prunable(g), Math.floor((spec.mode === 'threshold' ? s : clamp01(spec.value)) * g.values.length + 1e-9)));
   }
   const counts = groups.map(() => 0);
   for (let r = 0; r < globalK; r++) {
@@ -171,7 +185,7 @@ export function computeMasks(index: PruneIndex, spec: PruneSpec): PruneResult {
   // prefix, because both orders break ties by index within a group.
   const pruned = groups.map((g, l) => g.order.subarray(0, counts[l]));
   let units: Uint8Array[] | undefined;
-  if (index.granularity === 'weights') {
+  if (index.granularity !== 'neurons') {
     pruned.forEach((ids, l) => {
       const m = masks[l];
       for (let k = 0; k < ids.length; k++) m[ids[k]] = 0;

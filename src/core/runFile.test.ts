@@ -124,11 +124,11 @@ describe('run file validation', () => {
     expect(corrupt((f) => (f.metrics.sparsity.perLayer[1] = 0.9))).toMatch(/^metrics\.sparsity\.perLayer\[1\] is 0\.9, but layers\[1\]\.mask prunes 0\.\d+/);
     expect(corrupt((f) => (f.metrics.dense.valAcc = 1.5))).toBe('metrics.dense.valAcc is 1.5, expected a number in 0..1');
     expect(errorOf(text.replace('"trainLoss":0.3', '"trainLoss":1e999'))).toBe('metrics.dense.trainLoss must be a finite number or null, got Infinity');
-    expect(corrupt((f) => (f.sweep[1].criterion = 'snip'))).toBe('sweep[1].criterion is "snip", expected one of "gradient", "magnitude", "taylor", "obd", "random"');
+    expect(corrupt((f) => (f.sweep[1].criterion = 'saliency'))).toBe('sweep[1].criterion is "saliency", expected one of "gradient", "gradnorm", "magnitude", "lamp", "taylor", "obd", "random"');
     expect(corrupt((f) => (f.sweep[0].loss = -1))).toBe('sweep[0].loss is -1, expected a number ≥ 0');
     expect(corrupt((f) => (f.sweep = {}))).toBe('sweep must be an array, got an object');
     expect(corrupt((f) => (f.sweep[2].scope = 'local'))).toBe('sweep[2].scope is "local", expected one of "global", "per-layer"');
-    expect(corrupt((f) => delete f.sweep[1].granularity)).toBe('sweep[1].granularity is missing, expected one of "weights", "neurons"');
+    expect(corrupt((f) => delete f.sweep[1].granularity)).toBe('sweep[1].granularity is missing, expected one of "weights", "neurons", "2:4"');
     expect(corrupt((f) => (f.sweep[0].target = 1.2))).toBe('sweep[0].target is 1.2, expected a number in 0..1');
   });
 

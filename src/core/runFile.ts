@@ -11,7 +11,7 @@
  */
 import { layerShapes, type LayerArrays } from './arch';
 import { CRITERIA, type Criterion } from './criteria';
-import type { Granularity, Scope } from './masks';
+import { GRANULARITIES, SCOPES, type Granularity, type Scope } from './masks';
 import { checkKeys, fail, floats, int, Invalid, isObj, list, num, obj, oneOf, show, str } from './validate';
 import { DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
 
@@ -26,8 +26,6 @@ export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as co
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
 /** Sample numbers run from 0 to SAMPLE_COUNT - 1 in both datasets. */
 const SAMPLE_COUNT = TRAIN_SIZE + VAL_SIZE;
-const SCOPES = ['global', 'per-layer'] as const satisfies readonly Scope[];
-const GRANULARITIES = ['weights', 'neurons'] as const satisfies readonly Granularity[];
 
 export type ConfigValue = string | number | boolean | null;
 export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }

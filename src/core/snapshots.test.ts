@@ -7,7 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CRITERIA } from './criteria';
 import { DATASET_NAMES, datasetFromIndices, synthetic32Source, type Dataset, type DatasetName } from './dataset';
-import { criterionIndex } from './masks';
+import { criterionIndex, type Granularity } from './masks';
 import { MaskedEvaluator } from './maskedEval';
 import { decodeMnist, mnistSource } from './mnistFormat';
 import { decodeSnapshot, type Snapshot } from './snapshotFormat';
@@ -54,7 +54,7 @@ describe.each(DATASET_NAMES)('the committed %s snapshot', (name) => {
     // incremental, so the order fixes the last bits): equal to what the snapshot stores, exactly.
     const curves = Object.fromEntries(CRITERIA.map((c) => [c, { val: [] as unknown[], train: [] as unknown[] }]));
     const sensitivity = Object.fromEntries(CRITERIA.map((c) => [c, s.layers.map(() => [] as unknown[])]));
-    const indexOf = (c: (typeof CRITERIA)[number], g: 'weights' | 'neurons') => criterionIndex(c, s.layers, g, s.provenance.config.seed);
+    const indexOf = (c: (typeof CRITERIA)[number], g: Granularity) => criterionIndex(c, s.layers, g, s.provenance.config.seed);
     const evaluators = { val: new MaskedEvaluator(s.layers, ds.val.x, ds.val.y, ds.val.n), train: new MaskedEvaluator(s.layers, ds.train.x, ds.train.y, ds.train.n) };
     for (const e of allCurves(indexOf, evaluators, { criteria: CRITERIA, scope: 'global', granularity: 'weights', levels: sweepLevels(51), sensitivity: CRITERIA, layers: s.layers.length })) {
       if (e.kind === 'curve') curves[e.criterion][e.split].push(e.point);

@@ -81,7 +81,7 @@ export function* sweep(index: PruneIndex, evaluators: { val: MaskedEvaluator; tr
 }
 
 function pruneItem(index: PruneIndex, masks: Uint8Array[], group: number, item: number): void {
-  if (index.granularity === 'weights') {
+  if (index.granularity !== 'neurons') {
     masks[group][item] = 0;
     return;
   }

@@ -9,7 +9,7 @@
  */
 import type { LayerArrays } from '../core/arch';
 import { CRITERIA } from '../core/criteria';
-import { computeMasks, type PruneIndex } from '../core/masks';
+import { computeMasks, GRANULARITIES, type PruneIndex } from '../core/masks';
 import { MaskedEvaluator } from '../core/maskedEval';
 import { PruneEvaluator, splitEval, type EvalSplit } from '../core/pruneEvaluator';
 import { yieldToEventLoop } from '../core/schedule';
@@ -62,7 +62,7 @@ async function load(id: number, net: EvalNetwork, report: boolean): Promise<void
   const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
   loaded = { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
   if (!report) return;
-  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: copyIndex(pruner.index(c, 'weights')), neurons: copyIndex(pruner.index(c, 'neurons')) }])) as CriterionIndexes;
+  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(pruner.index(c, g))]))])) as CriterionIndexes;
   const ones = net.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
   const val = { features: copyFeatures(splits.val.features), y: splits.val.y.slice(), n: splits.val.n };
   // Each pass once untimed (the JIT warms up), then five groups of three timed, the fastest group taken:

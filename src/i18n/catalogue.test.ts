@@ -49,11 +49,11 @@ describe('catalogues', () => {
 
   it('have no unused key: each is named in a source, literally or by a template such as `criterion.${c}.label`', () => {
     const text = sources.map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
-    const literal = new Set([...text.matchAll(/['"`]([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+)['"`]/g)].map((m) => m[1]));
+    const literal = new Set([...text.matchAll(/['"`]([a-zA-Z0-9-]+(?:\.[a-zA-Z0-9:-]+)+)['"`]/g)].map((m) => m[1]));
     const patterns = [...text.matchAll(/`([a-zA-Z0-9.-]*\$\{[^`]*)`/g)]
       .map((m) => m[1])
       .filter((p) => /^[a-zA-Z0-9-]+\./.test(p))
-      .map((p) => new RegExp(`^${p.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-zA-Z0-9-]+')}$`));
+      .map((p) => new RegExp(`^${p.split(/\$\{[^}]*\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[a-zA-Z0-9:-]+')}$`)); // ':' for the granularity 2:4
     const unused = keys.filter((k) => !literal.has(k) && !patterns.some((re) => re.test(k)));
     expect(unused).toEqual([]);
   });

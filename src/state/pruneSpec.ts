@@ -1,16 +1,16 @@
 /** Settings ↔ pruning spec, and the threshold/sparsity mappings the slider uses. Pure. */
 import type { Criterion } from '../core/criteria';
-import { countBelow, type PruneSpec } from '../core/masks';
+import { countBelow, type Granularity, type PruneSpec } from '../core/masks';
 import type { Settings } from './settings';
 
 export function pruneSpecOf(s: Settings): PruneSpec {
   return { mode: s.mode, value: s.mode === 'threshold' ? s.threshold : s.sparsity, scope: s.scope, granularity: s.granularity };
 }
 
-type Sorted = Record<Criterion, { weights: Float32Array; units: Float32Array }>;
+type Sorted = Record<Criterion, Record<Granularity, Float32Array>>;
 
-/** The sorted scores a spec ranks: the weights', or the hidden units' with neuron granularity. */
-export const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => (s.granularity === 'neurons' ? sorted[criterion].units : sorted[criterion].weights);
+/** The sorted scores a spec ranks: the weights', the hidden units' (neurons), or the 2:4 candidates' (+Infinity: never pruned). */
+export const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => sorted[criterion][s.granularity];
 
 /** Fraction of items (weights, or hidden units) a threshold `t` prunes, from their ascending scores (0 when there are none). */
 export function fractionPruned(sorted: Float32Array, t: number): number {
@@ -21,7 +21,8 @@ export function fractionPruned(sorted: Float32Array, t: number): number {
 export function thresholdForCount(sorted: Float32Array, k: number): number {
   if (sorted.length === 0) return 0;
   if (k <= 0) return 0;
-  if (k >= sorted.length) return Math.min(1e6, sorted[sorted.length - 1] * 1.000001 + 1e-30);
+  const last = lastFinite(sorted);
+  if (k >= last + 1) return last < 0 ? 0 : Math.min(1e6, sorted[last] * 1.000001 + 1e-30);
   return sorted[k];
 }
 
@@ -40,9 +41,17 @@ export function thresholdRange(sorted: Float32Array): { min: number; max: number
       break;
     }
   }
-  const max = sorted.length ? sorted[sorted.length - 1] : 1;
+  const last = lastFinite(sorted);
+  const max = last >= 0 ? sorted[last] : 1;
   if (!(min > 0) || !(max > 0)) return { min: 1e-8, max: 1 };
   return { min: min / 1.5, max: max * 1.5 };
+}
+
+/** Position of the largest finite score (2:4 ranks its kept weights at +Infinity), −1 if none. */
+function lastFinite(sorted: Float32Array): number {
+  let k = sorted.length - 1;
+  while (k >= 0 && !Number.isFinite(sorted[k])) k--;
+  return k;
 }
 
 /** Log-scale slider position p ∈ [0, 1] ↔ value. */

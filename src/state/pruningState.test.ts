@@ -21,7 +21,7 @@ describe('pruning state', () => {
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');
     const s = applyEvalMessage(loading(), loaded(3), 'js');
     expect(s).toMatchObject({ status: 'ready', dense, engine: 'js' }); // the page's own evaluator's arithmetic
-    expect(s.sorted!.gradient).toEqual({ weights: Float32Array.of(1), units: Float32Array.of(2) });
+    expect(s.sorted!.gradient).toEqual({ weights: Float32Array.of(1), neurons: Float32Array.of(2) });
   });
 
   it('only moves forward: older positions and their figures are dropped', () => {

@@ -4,6 +4,7 @@
  * the numbers on screen only ever move forward to the newest slider position.
  */
 import type { Criterion } from '../core/criteria';
+import type { Granularity } from '../core/masks';
 import type { PruneAnswer } from '../core/pruneEvaluator';
 import type { FromEval, SplitEval } from '../eval/protocol';
 
@@ -24,7 +25,7 @@ export interface PruningState {
   requested: number;
   dense: { train: SplitEval; val: SplitEval } | null;
   /** Per criterion, every score in ascending order (the worker's prune indexes). */
-  sorted: Record<Criterion, { weights: Float32Array; units: Float32Array }> | null;
+  sorted: Record<Criterion, Record<Granularity, Float32Array>> | null;
   /** The arithmetic of the page's evaluator (validation figures), once loaded. */
   engine: 'wasm' | 'js' | null;
   view: PruneView | null;
@@ -45,7 +46,7 @@ export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm'
   switch (msg.type) {
     case 'loaded': {
       if (msg.id !== s.loadId) return s;
-      const sorted = Object.fromEntries(Object.entries(msg.indexes).map(([c, i]) => [c, { weights: i.weights.global.values, units: i.neurons.global.values }])) as PruningState['sorted'];
+      const sorted = Object.fromEntries(Object.entries(msg.indexes).map(([c, i]) => [c, Object.fromEntries(Object.entries(i).map(([g, idx]) => [g, idx.global.values]))])) as PruningState['sorted'];
       return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
     }
     case 'train-evaluated':

@@ -10,7 +10,7 @@ import type { BackendPreference, TrainConfig } from '../train/protocol';
 
 export type { BackendPreference } from '../train/protocol';
 import { CRITERIA, type Criterion } from '../core/criteria';
-import type { Granularity, Mode, Scope } from '../core/masks';
+import { GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope } from '../core/masks';
 import { msg, type Msg } from '../i18n/catalogue';
 
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
@@ -57,8 +57,8 @@ export const SCHEMA: Schema = {
   learningRate: { kind: 'float', key: 'lr', min: 1e-6, max: 10, default: 0.001 },
   backend: { kind: 'enum', key: 'backend', values: BACKEND_CHOICES, default: 'auto' },
   criterion: { kind: 'enum', key: 'criterion', values: CRITERIA, default: 'gradient' },
-  scope: { kind: 'enum', key: 'scope', values: ['global', 'per-layer'], default: 'global' },
-  granularity: { kind: 'enum', key: 'granularity', values: ['weights', 'neurons'], default: 'weights' },
+  scope: { kind: 'enum', key: 'scope', values: SCOPES, default: 'global' },
+  granularity: { kind: 'enum', key: 'granularity', values: GRANULARITIES, default: 'weights' },
   mode: { kind: 'enum', key: 'mode', values: ['threshold', 'sparsity'], default: 'threshold' },
   threshold: { kind: 'float32', key: 'T', min: 0, max: 1e6, default: Math.fround(0.01) },
   sparsity: { kind: 'float', key: 'sparsity', min: 0, max: 0.999, default: 0.5 },

@@ -2,12 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { settingsChange } from './settingsChange';
 import { initialState, type AppState } from './store';
 
+const items = (w: number[], u: number[]) => ({ weights: Float32Array.from(w), neurons: Float32Array.from(u), '2:4': Float32Array.from(w) });
+const zeros = () => items([0, 0, 0, 0], [0]);
 const sorted = {
-  gradient: { weights: Float32Array.of(0.1, 0.2, 0.3, 0.4), units: Float32Array.of(0.1) },
-  magnitude: { weights: Float32Array.of(1, 2, 3, 4), units: Float32Array.of(1) },
-  taylor: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
-  obd: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
-  random: { weights: Float32Array.of(0, 0, 0, 0), units: Float32Array.of(0) },
+  gradient: items([0.1, 0.2, 0.3, 0.4], [0.1]),
+  gradnorm: zeros(),
+  magnitude: items([1, 2, 3, 4], [1]),
+  lamp: zeros(),
+  taylor: zeros(),
+  obd: zeros(),
+  random: zeros(),
 };
 const loaded = (): AppState => {
   const s = initialState();

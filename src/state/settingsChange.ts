@@ -35,6 +35,8 @@ export function settingsChange(state: AppState, patch: Partial<Settings>): Setti
     if (next.mode === 'threshold') next.threshold = thresholdForCount(items, Math.floor(before.sparsity * items.length + 1e-9));
     else next.sparsity = Math.min(0.999, fractionPruned(items, before.threshold));
   }
+  // 2:4 prunes at most half the weights: a larger target sparsity would ask for what it cannot give.
+  if (patch.granularity === '2:4' && before.granularity !== '2:4') next.sparsity = Math.min(next.sparsity, 0.5);
   // T is compared with float32 scores: it is a float32 too, so a link can carry it in its shortest form.
   next.threshold = Math.fround(next.threshold);
   return {

@@ -115,7 +115,7 @@ export function PruneNumbers() {
                 {int(l.live)} / {int(l.total)}
               </td>
               <td>{pct(l.sparsity)}</td>
-              <td>{granularity === 'weights' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
+              <td>{granularity !== 'neurons' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
             </tr>
           ))}
         </tbody>

@@ -56,6 +56,16 @@ export function PruningPanel() {
         <Choice<Scope> name="scope" value={scope} disabled={off} options={SCHEMA.scope.values.map((v) => ({ value: v, label: t(`scope.${v}`) }))} onChange={(v) => c.updateSettings({ scope: v })} />
         <Choice<Granularity> name="granularity" value={granularity} disabled={off} options={SCHEMA.granularity.values.map((v) => ({ value: v, label: t(`granularity.${v}`) }))} onChange={(v) => c.updateSettings({ granularity: v })} />
       </div>
+      {granularity === '2:4' && (
+        <p className="muted" data-testid="pruning.nm-note">
+          {t('pruning.nm.note')}
+        </p>
+      )}
+      {criterion === 'lamp' && granularity === 'neurons' && (
+        <p className="muted" data-testid="pruning.lamp-neurons">
+          {t('pruning.lamp.neurons')}
+        </p>
+      )}
       <ThresholdSlider />
       <PruneNumbers />
       <FinetunePanel />

@@ -7,7 +7,7 @@ import { useT } from './context';
 import { usePlotArea } from './plotArea';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
-export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', magnitude: '#0072b2', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
+export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', gradnorm: '#e69f00', magnitude: '#0072b2', lamp: '#56b4e9', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
 
 export interface Series {
   key: string;

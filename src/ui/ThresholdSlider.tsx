@@ -24,7 +24,7 @@ export function useSliderModel() {
   const sortedAll = useAppState((s) => s.pruning.sorted);
   const ready = useAppState((s) => s.pruning.status === 'ready');
   const { mode, criterion, granularity } = settings;
-  const sorted = sortedAll ? sortedAll[criterion][granularity === 'neurons' ? 'units' : 'weights'] : null;
+  const sorted = sortedAll ? sortedAll[criterion][granularity] : null;
   const units = granularity === 'neurons';
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
@@ -42,7 +42,8 @@ export function useSliderModel() {
     units,
     value,
     position,
-    max: mode === 'threshold' ? STEPS : STEPS - 1,
+    // 2:4 prunes at most 2 of every 4 weights: the sparsity slider ends at 50 %.
+    max: mode === 'threshold' ? STEPS : granularity === '2:4' ? STEPS / 2 : STEPS - 1,
     ready,
     valueText,
     label,

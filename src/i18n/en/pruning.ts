@@ -5,6 +5,8 @@ export const pruning = {
   'pruning.opening': 'Opening the pre-trained network…',
   'pruning.idle': 'Train a network: pruning works on its scoring-pass gradients.',
   'pruning.loading': 'Preparing the masked evaluator…',
+  'pruning.nm.note': '2:4: at most 2 of every 4 consecutive inputs of a unit are pruned, so sparsity stops at 50 %. GPUs with sparse tensor cores run that pattern faster; a browser has none, so this shows the pattern and what it costs in accuracy, not a speed-up.',
+  'pruning.lamp.neurons': 'LAMP is defined for single weights. For neurons the lab scores a unit by the mean LAMP score of its incoming weights, as for every criterion; that is the lab’s choice, not the paper’s.',
   'pruning.failed': 'The pruning evaluator failed: {detail}',
 
   // The slider and its number field (ThresholdSlider.tsx).

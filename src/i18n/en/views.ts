@@ -32,7 +32,9 @@ export const views = {
   'heatmap.tip.separator': ', ',
   // Criterion names as the tooltip's score line uses them.
   'heatmap.criterion.gradient': 'gradient',
+  'heatmap.criterion.gradnorm': 'layer-normalised gradient',
   'heatmap.criterion.magnitude': 'magnitude',
+  'heatmap.criterion.lamp': 'LAMP',
   'heatmap.criterion.taylor': 'taylor',
   'heatmap.criterion.obd': 'obd',
   'heatmap.criterion.random': 'random',

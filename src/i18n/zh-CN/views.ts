@@ -34,7 +34,9 @@ export const views: Record<keyof typeof en, string> = {
   'heatmap.tip.separator': '，',
   // 提示框分数行里的准则名称。
   'heatmap.criterion.gradient': '梯度',
+  'heatmap.criterion.gradnorm': '层归一化梯度',
   'heatmap.criterion.magnitude': '幅值',
+  'heatmap.criterion.lamp': 'LAMP',
   'heatmap.criterion.taylor': '泰勒',
   'heatmap.criterion.obd': 'OBD',
   'heatmap.criterion.random': '随机',
