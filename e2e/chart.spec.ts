@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
+import { CRITERIA } from '../src/core/criteria';
 import { SYNTH_RUN } from './runs';
 
 
@@ -16,20 +17,20 @@ const markerX = async (lab: LabPage) => {
 };
 const gridBox = async (lab: LabPage) => (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
 
-test('the chart shows 5 validation curves, a dense baseline and a marker that follows the slider', async ({ lab }) => {
+test('the chart shows a validation curve per criterion, a dense baseline and a marker that follows the slider', async ({ lab }) => {
   await trainedWithCurves(lab);
   const drawn = await lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').evaluateAll((ps) => ps.filter((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 20).length);
-  expect(drawn).toBe(5); // validation curves; the training curves start hidden
+  expect(drawn).toBe(CRITERIA.length); // validation curves; the training curves start hidden
   const s = await lab.state();
-  for (const c of ['gradient', 'magnitude', 'taylor', 'obd', 'random'] as const) {
+  for (const c of CRITERIA) {
     const val = s.sweep.curves[c]!.val;
     expect(val.length).toBe(51);
     for (let k = 1; k < val.length; k++) expect(val[k].sparsity).toBeGreaterThan(val[k - 1].sparsity);
     expect(s.sweep.curves[c]!.train.length).toBe(51);
   }
-  // Showing the training curves from the legend adds 5 more lines.
+  // Showing a training curve from the legend adds a line.
   await lab.page.locator('[data-testid="chart.plot"] .recharts-legend-item', { hasText: 'Magnitude |w| · training' }).click();
-  await expect.poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count()).toBe(6);
+  await expect.poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count()).toBe(CRITERIA.length + 1);
 
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('20');
@@ -126,7 +127,7 @@ test('the sensitivity view renders one panel per layer; curves recompute when th
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(lab.page.getByTestId('chart.canvas')).toHaveCount(0);
   await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
-  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(5);
+  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   expect((await lab.state()).sweep.scope).toBe('per-layer');
   for (let l = 0; l < 3; l++) await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
   await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);

@@ -75,7 +75,8 @@ export function ThresholdSlider() {
       } else setError(r.error);
     } else {
       const percent = parseNumber(raw);
-      const r = percent === null ? null : parseField('sparsity', String(percent / 100));
+      // 99.9 / 100 is 0.9990000000000001 in binary, over the 0.999 limit: a percentage has at most 4 decimals that matter.
+      const r = percent === null ? null : parseField('sparsity', String(Math.round(percent * 1e4) / 1e6));
       if (r && 'value' in r) {
         setError(null);
         c.updateSettings({ sparsity: r.value });

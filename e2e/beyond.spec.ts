@@ -1,0 +1,80 @@
+import { expect, test } from './fixtures';
+import { MNIST_RUN, SYNTH_RUN } from './runs';
+
+// Issue 16: the criteria and the allocation that came after the article, each a first-class setting.
+
+test('the layer-normalised gradient and LAMP: chosen from the select, in the link, exact, with their guarantees', async ({ lab }) => {
+  await lab.openTrained(MNIST_RUN);
+  const numbers = lab.page.getByTestId('controls.threshold.number');
+  // T = 1 is each layer's mean score: the normalised gradient prunes part of every layer there, where
+  // the raw gradient (all of whose scores are far below 1) prunes every weight.
+  await numbers.fill('1');
+  await lab.settled();
+  expect((await lab.state()).pruning.view!.report.sparsity).toBe(1);
+  await numbers.blur(); // as a click on the select would
+  await lab.page.getByTestId('controls.criterion').selectOption('gradnorm');
+  await numbers.fill('1');
+  await lab.settled();
+  const layers = (await lab.state()).pruning.view!.report.layers;
+  for (const l of layers) {
+    expect(l.sparsity).toBeGreaterThan(0.1);
+    expect(l.live).toBeGreaterThan(0);
+  }
+  await lab.expectExactNumbers();
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('criterion=gradnorm');
+
+  // LAMP: every layer’s largest weight scores 1, so even at 99.9 % global sparsity no kernel is emptied
+  // (few enough weights may still leave no path from an input to an output: that is not a layer collapse).
+  await numbers.blur();
+  await lab.page.getByTestId('controls.criterion').selectOption('lamp');
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await numbers.fill('99.9');
+  await expect.poll(async () => (await lab.state()).settings.sparsity).toBe(0.999);
+  await lab.settled();
+  const view = (await lab.state()).pruning.view!;
+  expect(view.report.sparsity).toBeGreaterThan(0.998);
+  for (const l of view.report.layers) expect(l.live).toBeGreaterThan(0);
+  await lab.expectExactNumbers();
+  // On neurons, the page says what LAMP becomes there.
+  await lab.page.getByTestId('controls.granularity').selectOption('neurons');
+  await expect(lab.page.getByTestId('pruning.lamp-neurons')).toBeVisible();
+  await lab.expectExactNumbers();
+});
+
+test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, curves and the link follow', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.granularity').selectOption('2:4');
+  await expect(lab.page.getByTestId('pruning.nm-note')).toContainText('not a speed-up');
+  await lab.slider.focus();
+  await lab.page.keyboard.press('End');
+  await lab.settled();
+  const s = await lab.state();
+  expect(s.settings.sparsity).toBe(0.5);
+  expect(s.pruning.view!.report.sparsity).toBe(0.5);
+  // Every group of 4 consecutive inputs of every unit keeps exactly 2 (all layers here have 32, 64 or 32 inputs).
+  const counts = await lab.page.evaluate(() => {
+    const { pruning, scoring } = window.__gpl!.state();
+    const seen = new Set<number>();
+    pruning.view!.masks.forEach((m, l) => {
+      const { inputs, units } = scoring!.layers[l];
+      for (let j = 0; j < units; j++) for (let g = 0; g < inputs; g += 4) seen.add(m[g * units + j] + m[(g + 1) * units + j] + m[(g + 2) * units + j] + m[(g + 3) * units + j]);
+    });
+    return [...seen];
+  });
+  expect(counts).toEqual([2]);
+  await lab.expectExactNumbers();
+  // Below 50 %, the lowest-scoring candidates go first: never more than 2 of any 4.
+  await lab.page.keyboard.press('PageDown');
+  await lab.settled();
+  expect((await lab.state()).pruning.view!.report.sparsity).toBeLessThan(0.5);
+  await lab.expectExactNumbers();
+  // The curves are recomputed for 2:4 and end at 50 %.
+  await expect.poll(async () => (await lab.state()).sweep.granularity).toBe('2:4');
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  const curve = (await lab.state()).sweep.curves.magnitude!.val;
+  expect(curve.at(-1)!.sparsity).toBe(0.5);
+  expect(curve.length).toBeGreaterThan(20);
+  await expect.poll(() => lab.page.evaluate(() => decodeURIComponent(location.hash))).toContain('granularity=2:4');
+});
