@@ -78,3 +78,41 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
   expect(curve.length).toBeGreaterThan(20);
   await expect.poll(() => lab.page.evaluate(() => decodeURIComponent(location.hash))).toContain('granularity=2:4');
 });
+
+test('SNIP at initialisation trains its mask and the shuffled one from the initial weights; both land on the chart', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  const tensors = (await lab.page.evaluate(() => window.__gpl!.memory())).numTensors;
+  await lab.page.getByTestId('tickets.snip').click();
+  await expect(lab.page.getByTestId('tickets.stage')).toBeVisible();
+  await expect(lab.page.getByTestId('tickets.status')).toHaveText('SNIP done.', { timeout: 120_000 });
+  const log = (await lab.state()).experiments.log;
+  expect(log.map((r) => r.kind)).toEqual(['snip', 'snip-shuffled']);
+  for (const r of log) expect(Math.abs(r.sparsity - 0.8)).toBeLessThan(0.001);
+  // Trained from scratch, both learn something (10 classes: chance is 10 %).
+  for (const r of log) expect(r.afterValAcc).toBeGreaterThan(0.15);
+  await expect(lab.page.getByTestId('tickets.snip.result')).toContainText('shuffled within layers');
+  await expect(lab.page.getByTestId('chart.legend')).toContainText('SNIP shuffled');
+  expect((await lab.page.evaluate(() => window.__gpl!.memory())).numTensors).toBe(tensors);
+});
+
+test('a lottery ticket search: rounds from the fields and the link, nested sparsities, each against a random re-init', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await lab.page.getByTestId('controls.ticketRounds').fill('2');
+  await lab.page.getByTestId('controls.ticketRewind').fill('1');
+  await lab.page.getByTestId('controls.ticketRate').fill('abc');
+  await expect(lab.page.getByTestId('tickets')).toContainText('Pruned per round');
+  await expect(lab.page.getByTestId('controls.ticketRate')).toHaveAttribute('aria-invalid', 'true');
+  await lab.page.getByTestId('controls.ticketRate').fill('0.5');
+  await lab.page.getByTestId('tickets.lottery').click();
+  await expect(lab.page.getByTestId('tickets.progress')).toBeVisible();
+  await expect(lab.page.getByTestId('tickets.status')).toHaveText('Lottery ticket search done.', { timeout: 180_000 });
+  const log = (await lab.state()).experiments.log;
+  expect(log.map((r) => r.kind)).toEqual(['ticket', 'reinit', 'ticket', 'reinit']);
+  expect(log.map((r) => Math.round(r.sparsity * 1000) / 1000)).toEqual([0.5, 0.5, 0.75, 0.75]);
+  await expect(lab.page.getByTestId('tickets.table').locator('tbody tr')).toHaveCount(2);
+  await expect(lab.page.getByTestId('chart.legend')).toContainText('lottery ticket');
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).toMatch(/rounds=2.*rewind=1|rewind=1.*rounds=2/);
+});

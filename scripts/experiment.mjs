@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The whole pipeline in headless Chromium, through the app itself (window.__gpl): train, scoring pass,
-// sweep every criterion, then prune → fine-tune at 50/80/90/95/98% for every criterion.
+// sweep every criterion, then prune → fine-tune at 50/80/90/95/98% for every criterion (global, weights),
+// and at 50 % in the 2:4 pattern for every criterion.
 // Writes results/<dataset>-seed<k>.csv (fine-tuning), results/<dataset>-seed<k>-sweep.csv (curves) and
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
@@ -57,7 +58,14 @@ async function run(o) {
       log(`fine-tuning ${c} at ${LEVELS.map((s) => s * 100).join('/')}%…`);
       await page.evaluate((crit) => window.__gpl.finetuneCurve(crit), c);
     }
-    const logRows = await page.evaluate(() => window.__gpl.state().experiments.log);
+    const curveRows = await page.evaluate(() => window.__gpl.state().experiments.log);
+    for (const c of CRITERIA) {
+      log(`fine-tuning ${c} at 2:4…`);
+      await page.evaluate((crit) => window.__gpl.finetune(crit, { mode: 'sparsity', value: 0.5, scope: 'global', granularity: '2:4' }), c);
+      await page.waitForFunction(() => window.__gpl.state().experiments.finetune?.status !== 'running', null, { timeout: 600_000, polling: 250 });
+    }
+    const all = await page.evaluate(() => window.__gpl.state().experiments.log);
+    const logRows = [...curveRows.map((r, i) => ({ ...r, granularity: 'weights', target: LEVELS[i % LEVELS.length] })), ...all.slice(curveRows.length).map((r) => ({ ...r, granularity: '2:4', target: 0.5 }))];
     const meta = { dataset: o.dataset, seed: o.seed, epochs: o.epochs, batch: o.batch, lr: o.lr, backend: backend.name, minutes: (Date.now() - t0) / 60000 };
     write(o, meta, base, logRows);
   } finally {
@@ -70,8 +78,8 @@ function write(o, meta, base, rows) {
   mkdirSync(OUT, { recursive: true });
   const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
   const denseVal = base.dense.val.accuracy;
-  const header = 'dataset,seed,criterion,target_sparsity,actual_sparsity,dense_val_acc,one_shot_val_acc,finetuned_val_acc,finetuned_train_acc';
-  const lines = rows.map((r, i) => [o.dataset, o.seed, r.criterion, LEVELS[i % LEVELS.length], r.sparsity.toFixed(6), denseVal, r.beforeValAcc, r.afterValAcc, r.afterTrainAcc].join(','));
+  const header = 'dataset,seed,criterion,target_sparsity,actual_sparsity,dense_val_acc,one_shot_val_acc,finetuned_val_acc,finetuned_train_acc,granularity';
+  const lines = rows.map((r) => [o.dataset, o.seed, r.criterion, r.target, r.sparsity.toFixed(6), denseVal, r.beforeValAcc, r.afterValAcc, r.afterTrainAcc, r.granularity].join(','));
   writeFileSync(`${stem}.csv`, `${header}\n${lines.join('\n')}\n`);
   const sweep = ['dataset,seed,criterion,split,target,sparsity,threshold,accuracy,loss'];
   for (const [c, v] of Object.entries(base.curves)) for (const split of ['val', 'train']) for (const p of v[split]) sweep.push([o.dataset, o.seed, c, split, p.target, p.sparsity, p.threshold, p.accuracy, p.loss].join(','));
@@ -83,9 +91,13 @@ function write(o, meta, base, rows) {
     '',
     '| criterion | ' + LEVELS.map((s) => `${s * 100}%`).join(' | ') + ' |',
     '|---|' + LEVELS.map(() => '---:').join('|') + '|',
-    ...CRITERIA.map((c) => `| ${c} | ` + rows.filter((r) => r.criterion === c).map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`).join(' | ') + ' |'),
+    ...CRITERIA.map((c) => `| ${c} | ` + rows.filter((r) => r.criterion === c && r.granularity === 'weights').map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`).join(' | ') + ' |'),
     '',
-    'Validation accuracy (%): one-shot pruning → after 2 epochs of masked fine-tuning at a tenth of the learning rate.',
+    'Validation accuracy (%), global scope: one-shot pruning → after 2 epochs of masked fine-tuning at a tenth of the learning rate.',
+    '',
+    '| criterion | 2:4 (50%) |',
+    '|---|---:|',
+    ...CRITERIA.map((c) => `| ${c} | ` + rows.filter((r) => r.criterion === c && r.granularity === '2:4').map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`).join(' | ') + ' |'),
     '',
   ].join('\n');
   writeFileSync(`${stem}.md`, md);
@@ -113,10 +125,16 @@ function summarize() {
     out.push('|---|' + LEVELS.map(() => '---:|---:').join('|') + '|');
     for (const c of CRITERIA) {
       const cells = LEVELS.map((s) => {
-        const at = d.filter((r) => r[2] === c && Number(r[3]) === s);
+        const at = d.filter((r) => r[2] === c && Number(r[3]) === s && r[9] === 'weights');
         return at.length ? `${stat(at.map((r) => Number(r[6])))} | ${stat(at.map((r) => Number(r[7])))}` : '– | –';
       });
       out.push(`| ${c} | ${cells.join(' | ')} |`);
+    }
+    out.push('', `2:4 pattern (50 %), ${ds}:`, '', '| criterion | one-shot | fine-tuned | global 50% one-shot, for comparison |', '|---|---:|---:|---:|');
+    for (const c of CRITERIA) {
+      const nm = d.filter((r) => r[2] === c && r[9] === '2:4');
+      const free = d.filter((r) => r[2] === c && Number(r[3]) === 0.5 && r[9] === 'weights');
+      if (nm.length) out.push(`| ${c} | ${stat(nm.map((r) => Number(r[6])))} | ${stat(nm.map((r) => Number(r[7])))} | ${stat(free.map((r) => Number(r[6])))} |`);
     }
     out.push('');
   }

@@ -8,6 +8,7 @@ import { experiments } from './en/experiments';
 import { exportArea } from './en/export';
 import { notices } from './en/notices';
 import { pruning } from './en/pruning';
+import { tickets } from './en/tickets';
 import { tour } from './en/tour';
 import { training } from './en/training';
 import { views } from './en/views';
@@ -16,6 +17,7 @@ import { experiments as zhExperiments } from './zh-CN/experiments';
 import { exportArea as zhExport } from './zh-CN/export';
 import { notices as zhNotices } from './zh-CN/notices';
 import { pruning as zhPruning } from './zh-CN/pruning';
+import { tickets as zhTickets } from './zh-CN/tickets';
 import { tour as zhTour } from './zh-CN/tour';
 import { training as zhTraining } from './zh-CN/training';
 import { views as zhViews } from './zh-CN/views';
@@ -27,9 +29,9 @@ export const AREAS = {
   'zh-CN': { common: zhCommon, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, tour: zhTour, training: zhTraining, views: zhViews },
 } as const;
 
-const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...tour, ...training, ...views };
+const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...tickets, ...tour, ...training, ...views };
 export type MessageKey = keyof typeof EN;
-const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhTour, ...zhTraining, ...zhViews };
+const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
 
 export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH };
 

@@ -47,6 +47,8 @@ export interface Controller {
   finetuneCurve: Experiments['finetuneCurve'];
   /** Iterative pruning to `target` (Han et al.). */
   iterative: Experiments['iterative'];
+  snip: Experiments['snip'];
+  lottery: Experiments['lottery'];
   /** The source article's gradient and pruning steps, run as written (at its T). */
   articleCode: Experiments['articleCode'];
   /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
@@ -176,6 +178,8 @@ export function createController(env: ControllerEnv): Controller {
     finetune: experiments.finetune,
     finetuneCurve: experiments.finetuneCurve,
     iterative: experiments.iterative,
+    snip: experiments.snip,
+    lottery: experiments.lottery,
     articleCode: experiments.articleCode,
     articleFinetune: experiments.articleFinetune,
     clearFinetuneLog: experiments.clearLog,

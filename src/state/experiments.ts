@@ -1,17 +1,26 @@
 /**
  * Fine-tuning wiring, driven from the page: one fine-tune of a mask, a fine-tune curve (prune →
  * fine-tune at each of CURVE_SPARSITIES for one criterion, one job after another, cancellable), and
- * iterative pruning (one worker job). The jobs run in the training worker; their state is the
- * experiments slice (`experimentsState.ts`), whose log the chart draws.
+ * iterative pruning (one worker job), SNIP at initialisation with its shuffled-mask check, and a lottery
+ * ticket search (a series of jobs, each a point on the chart). The jobs run in the training worker;
+ * their state is the experiments slice (`experimentsState.ts`), whose log the chart draws.
  */
+import type { LayerParams } from '../core/arch';
 import type { Criterion } from '../core/criteria';
+import { initParams } from '../core/init';
 import { criterionIndex, computeMasks, type PruneSpec } from '../core/masks';
+import { deriveSeed } from '../core/rng';
+import { shuffleWithinLayers, snipMasks, ticketMask } from '../core/tickets';
 import type { TrainingClient } from '../train/client';
-import { cancelled, CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, startFinetune, type FinetuneKind, type SeriesState } from './experimentsState';
+import { cancelled, CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, startFinetune, type FinetuneKind, type LotteryOptions, type SeriesState } from './experimentsState';
 import type { AppState, Store } from './store';
 
 export interface Experiments {
-  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number; kind?: FinetuneKind; criterion?: string }): void;
+  finetune(masks: Uint8Array[], options?: { epochs?: number; learningRateFactor?: number; kind?: FinetuneKind; criterion?: string; layers?: LayerParams[] }): void;
+  /** SNIP: prune the initial weights to `sparsity` by one batch's |g·w|, train with the mask, then with it shuffled within layers. */
+  snip(sparsity: number): Promise<void>;
+  /** Lottery tickets: rounds of magnitude pruning, the survivors rewound and retrained, each against a fresh random initialisation. */
+  lottery(options: LotteryOptions): Promise<void>;
   finetuneCurve(criterion: Criterion): Promise<void>;
   iterative(criterion: Criterion, target: number): void;
   /** The source article's gradient and pruning steps on this network, at threshold `t`. */
@@ -34,6 +43,9 @@ const sparsityOf = (masks: Uint8Array[]) => {
   return total ? 1 - live / total : 0;
 };
 const layersOf = (s: AppState) => s.scoring!.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
+/** The run's initial weights (the training worker starts from the same: core's seeded Glorot init). */
+const initialOf = (s: AppState, seed = s.runConfig!.seed) => initParams(s.scoring!.layers[0].inputs, seed, s.scoring!.layers.map(({ name, inputs, units }) => ({ name, inputs, units })));
+const ones = (layers: LayerParams[]) => layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
 const ready = (s: AppState) => !!s.scoring && !!s.runConfig && !!s.dataset && s.phase === 'done';
 
 export function createExperiments(store: Store<AppState>, client: () => TrainingClient): Experiments {
@@ -50,7 +62,7 @@ export function createExperiments(store: Store<AppState>, client: () => Training
       data: s.dataset!,
       epochs: options.epochs ?? FINETUNE_EPOCHS,
       learningRate: s.runConfig!.learningRate * (options.learningRateFactor ?? FINETUNE_LR_FACTOR),
-      layers: layersOf(s),
+      layers: options.layers ?? layersOf(s),
       masks,
     });
     update((e) => startFinetune(e, { runId, kind: options.kind ?? 'one-shot', criterion: options.criterion ?? s.settings.criterion, sparsity: sparsityOf(masks) }));
@@ -69,8 +81,68 @@ export function createExperiments(store: Store<AppState>, client: () => Training
       check();
     });
 
+  /** Runs one job of a series and waits for it; false when it failed, was cancelled, or the network is gone. */
+  const step = async (token: number, runId: number, start: () => void) => {
+    start();
+    await finished();
+    const now = store.getState();
+    return token === curveToken && now.runId === runId && now.experiments.finetune?.status === 'done';
+  };
+  const endSeries = (token: number, ok: boolean) => {
+    const e = store.getState().experiments;
+    if (token === curveToken && e.series?.status === 'running') setSeries({ ...e.series, status: ok ? 'done' : 'error', step: ok ? e.series.total : e.series.step });
+  };
+
   return {
     finetune,
+    async snip(sparsity) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      const token = ++curveToken;
+      const init = initialOf(s);
+      const epochs = s.runConfig!.epochs;
+      const series = (k: number) => setSeries({ kind: 'snip', criterion: 'taylor', status: 'running', step: k, total: 3 });
+      series(0);
+      const gotGrads = await step(token, s.runId, () => {
+        const runId = client().initGrads({ data: s.dataset!, layers: init });
+        update((e) => startFinetune(e, { runId, kind: 'init-grads', criterion: 'taylor', sparsity: 0 }));
+      });
+      const gradAbs = store.getState().experiments.finetune?.gradAbs;
+      if (!gotGrads || !gradAbs) return endSeries(token, false);
+      const masks = snipMasks(init, gradAbs, sparsity);
+      series(1);
+      if (!(await step(token, s.runId, () => finetune(masks, { kind: 'snip', criterion: 'taylor', layers: init, epochs, learningRateFactor: 1 })))) return endSeries(token, false);
+      series(2);
+      const shuffled = shuffleWithinLayers(masks, deriveSeed(s.runConfig!.seed, 'snip-shuffle'));
+      endSeries(token, await step(token, s.runId, () => finetune(shuffled, { kind: 'snip-shuffled', criterion: 'taylor', layers: init, epochs, learningRateFactor: 1 })));
+    },
+    async lottery({ rounds, rate, rewind, epochs }) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      const token = ++curveToken;
+      const init = initialOf(s);
+      const reinit = initialOf(s, deriveSeed(s.runConfig!.seed, 'lottery-reinit'));
+      const total = 2 * rounds + (rewind > 0 ? 1 : 0);
+      let k = 0;
+      const series = () => setSeries({ kind: 'lottery', criterion: 'magnitude', status: 'running', step: k++, total });
+      let start = init;
+      if (rewind > 0) {
+        series();
+        if (!(await step(token, s.runId, () => finetune(ones(init), { kind: 'rewind', criterion: 'magnitude', layers: init, epochs: rewind, learningRateFactor: 1 })))) return endSeries(token, false);
+        start = store.getState().experiments.finetune!.result!.layers;
+      }
+      let trained = layersOf(s);
+      let masks: Uint8Array[] | null = null;
+      for (let r = 1; r <= rounds; r++) {
+        const m = (masks = ticketMask(trained, masks, rate, r));
+        series();
+        if (!(await step(token, s.runId, () => finetune(m, { kind: 'ticket', criterion: 'magnitude', layers: start, epochs, learningRateFactor: 1 })))) return endSeries(token, false);
+        trained = store.getState().experiments.finetune!.result!.layers;
+        series();
+        if (!(await step(token, s.runId, () => finetune(m, { kind: 'reinit', criterion: 'magnitude', layers: reinit, epochs, learningRateFactor: 1 })))) return endSeries(token, false);
+      }
+      endSeries(token, true);
+    },
     async finetuneCurve(criterion) {
       const s = store.getState();
       if (!ready(s)) return;

@@ -15,8 +15,25 @@ export const CURVE_SPARSITIES = [0.5, 0.8, 0.9, 0.95, 0.98];
 export const ITERATIVE_STEPS = 3;
 export const ITERATIVE_EPOCHS_PER_STEP = 1;
 
-/** `unmasked`: the source article's fine-tune (no mask); `article`: its gradient and pruning steps. Neither is logged on the chart. */
-export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article';
+/** Lottery tickets (Frankle & Carbin 2019): rounds, the share of the surviving weights each prunes, the rewind point (epochs; 0 = the initial weights). */
+export const LOTTERY_DEFAULTS = { rounds: 4, rate: 0.5, rewind: 0 };
+export interface LotteryOptions {
+  rounds: number;
+  rate: number;
+  rewind: number;
+  /** Training epochs per round (and for SNIP's networks): the run's own. */
+  epochs: number;
+}
+
+/**
+ * `unmasked`: the source article's fine-tune (no mask); `article`: its gradient and pruning steps;
+ * `init-grads`: SNIP's one-batch gradients; `rewind`: dense training to a lottery ticket's rewind point.
+ * None of those is logged on the chart. `snip`, `snip-shuffled`: trained from the initial weights with
+ * SNIP's mask and with it shuffled within layers; `ticket`, `reinit`: a lottery round's mask trained from
+ * the rewound weights and from a fresh random initialisation.
+ */
+export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit';
+const UNLOGGED: readonly FinetuneKind[] = ['unmasked', 'article', 'init-grads', 'rewind'];
 
 /** The fine-tuning job in the training worker. */
 export interface FinetuneState {
@@ -28,6 +45,8 @@ export interface FinetuneState {
   sparsity: number;
   progress: ProgressInfo | null;
   result: FinetuneResult | null;
+  /** For `init-grads`: per layer, |∂L/∂w| of SNIP's batch. */
+  gradAbs?: Float32Array[];
   error: string | null;
 }
 
@@ -44,7 +63,7 @@ export interface FinetuneRecord {
 
 /** A fine-tune curve or iterative pruning: several steps (or one worker job) driven from the page. */
 export interface SeriesState {
-  kind: 'curve' | 'iterative';
+  kind: 'curve' | 'iterative' | 'snip' | 'lottery';
   criterion: Criterion;
   status: 'running' | 'done' | 'cancelled' | 'error';
   step: number;
@@ -87,11 +106,14 @@ export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): Expe
   switch (msg.type) {
     case 'finetune-progress':
       return { ...s, finetune: { ...ft, progress: msg.progress } };
+    case 'init-grads-done':
+      return { ...s, finetune: { ...ft, status: 'done', gradAbs: msg.gradAbs } };
     case 'article-code-done':
       return { ...s, finetune: { ...ft, status: 'done' }, article: { ...s.article, code: msg.result } };
     case 'finetune-done': {
       const r = msg.result;
       if (ft.kind === 'unmasked') return { ...s, finetune: { ...ft, status: 'done', result: r }, article: { ...s.article, unmasked: r, sparsity: ft.sparsity } };
+      if (UNLOGGED.includes(ft.kind)) return { ...s, finetune: { ...ft, status: 'done', result: r } };
       const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
       return { ...s, finetune: { ...ft, status: 'done', result: r }, log: [...s.log, record] };
     }

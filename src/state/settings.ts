@@ -12,6 +12,7 @@ export type { BackendPreference } from '../train/protocol';
 import { CRITERIA, type Criterion } from '../core/criteria';
 import { GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope } from '../core/masks';
 import { msg, type Msg } from '../i18n/catalogue';
+import { LOTTERY_DEFAULTS } from './experimentsState';
 
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
@@ -28,6 +29,10 @@ export interface Settings extends TrainConfig {
   sparsity: number;
   view: HeatmapView;
   scale: 'log' | 'linear';
+  /** Lottery tickets: rounds, share of the surviving weights pruned per round, rewind point in epochs (0 = the initial weights). */
+  ticketRounds: number;
+  ticketRate: number;
+  ticketRewind: number;
 }
 
 interface NumberField {
@@ -64,6 +69,9 @@ export const SCHEMA: Schema = {
   sparsity: { kind: 'float', key: 'sparsity', min: 0, max: 0.999, default: 0.5 },
   view: { kind: 'enum', key: 'view', values: HEATMAP_VIEWS, default: 'score' },
   scale: { kind: 'enum', key: 'scale', values: ['log', 'linear'], default: 'log' },
+  ticketRounds: { kind: 'int', key: 'rounds', min: 1, max: 10, default: LOTTERY_DEFAULTS.rounds },
+  ticketRate: { kind: 'float', key: 'rate', min: 0.05, max: 0.95, default: LOTTERY_DEFAULTS.rate },
+  ticketRewind: { kind: 'int', key: 'rewind', min: 0, max: 100, default: LOTTERY_DEFAULTS.rewind },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];

@@ -3,7 +3,7 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -18,6 +18,8 @@ export interface TrainingClient {
   finetune(job: FinetuneJob): number;
   iterative(job: IterativeJob): number;
   articleCode(job: ArticleCodeJob): number;
+  /** SNIP's one-batch gradients at the given weights. */
+  initGrads(job: InitGradsJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
@@ -104,6 +106,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     articleCode: (job) => {
       runId++;
       send({ type: 'article-code', runId, job });
+      return runId;
+    },
+    initGrads: (job) => {
+      runId++;
+      send({ type: 'init-grads', runId, job });
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),

@@ -65,6 +65,8 @@ export type ToWorker =
   | { type: 'stop'; runId: number }
   | { type: 'finetune'; runId: number; job: FinetuneJob }
   | { type: 'iterative'; runId: number; job: IterativeJob }
+  /** SNIP: |∂L/∂w| of one batch at the given (initial) weights. */
+  | { type: 'init-grads'; runId: number; job: InitGradsJob }
   /** The source article's gradient and pruning steps, run as written on this network. */
   | { type: 'article-code'; runId: number; job: ArticleCodeJob }
   | { type: 'cancel'; runId: number }
@@ -162,6 +164,12 @@ export interface ArticleCodeResult {
   after: SplitMetrics;
 }
 
+/** The network (its initial weights) and data of which SNIP needs one batch's |∂L/∂w|. */
+export interface InitGradsJob {
+  data: DataRef;
+  layers: LayerParams[];
+}
+
 /** Iterative pruning to `target` in `steps` steps with `epochsPerStep` masked epochs after each (global, weights). */
 export interface IterativeJob {
   config: TrainConfig;
@@ -200,6 +208,8 @@ export type FromWorker =
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
   | { type: 'finetune-done'; runId: number; result: FinetuneResult }
   | { type: 'article-code-done'; runId: number; result: ArticleCodeResult }
+  /** Per layer, |∂L/∂w| of SNIP's batch, row-major `[inputs, units]`. */
+  | { type: 'init-grads-done'; runId: number; gradAbs: Float32Array[] }
   | { type: 'error'; runId: number | null; message: string }
   /** The GPU device was lost; the current run stopped and the backend is being started again. */
   | { type: 'device-lost'; message: string }
@@ -213,10 +223,11 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
+  if (msg.type === 'init-grads-done') arrays.push(...msg.gradAbs);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

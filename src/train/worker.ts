@@ -15,12 +15,13 @@ import { dataRefOf, type DataRef } from '../core/dataset';
 import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
+import { oneBatchGradients } from './initGrads';
 import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -162,6 +163,12 @@ const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
     postFinetuned(runId, out, out.oneShot);
   });
 
+const runInitGrads = (runId: number, job: InitGradsJob, control: RunControl) =>
+  withData(job.data, control, async (data) => {
+    const gradAbs = await oneBatchGradients(job.layers, data);
+    if (!control.stopped) post({ type: 'init-grads-done', runId, gradAbs });
+  });
+
 const runArticle = (runId: number, job: ArticleCodeJob, control: RunControl) =>
   withData(job.data, control, async (data) => {
     const model = createMlp(job.layers);
@@ -211,6 +218,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
+    case 'init-grads':
+      return start(msg.runId, (control) => runInitGrads(msg.runId, msg.job, control));
     case 'article-code':
       return start(msg.runId, (control) => runArticle(msg.runId, msg.job, control));
     case 'cancel':

@@ -13,6 +13,7 @@ import { ControlsPanel } from './ControlsPanel';
 import { Curves } from './Curves';
 import { ArticleCodePanel } from './ArticleCodePanel';
 import { ExperimentsPanel } from './ExperimentsPanel';
+import { TicketsPanel } from './TicketsPanel';
 import { ExportPanel } from './ExportPanel';
 import { GradientSummary } from './GradientSummary';
 import { Heatmaps } from './Heatmaps';
@@ -97,6 +98,7 @@ function FullApp() {
           </Shown>
           <Shown panel="experiments">
             <ExperimentsPanel />
+            <TicketsPanel />
             <ArticleCodePanel />
           </Shown>
           <Shown panel="export">

@@ -9,7 +9,8 @@ export function ExperimentsPanel() {
   const c = useController();
   const t = useT();
   const log = useAppState((s) => s.experiments.log);
-  const exp = useAppState((s) => s.experiments.series);
+  // Its own series only: SNIP and lottery tickets have their panel.
+  const exp = useAppState((s) => (s.experiments.series?.kind === 'curve' || s.experiments.series?.kind === 'iterative' ? s.experiments.series : null));
   const ft = useAppState((s) => s.experiments.finetune);
   const criterion = useAppState((s) => s.settings.criterion);
   const view = useAppState((s) => s.pruning.view);

@@ -13,15 +13,22 @@ import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useReducedMotion } from './useReducedMotion';
 
-/** Point markers (not toggles): fine-tuned networks. Colours are CSS variables with a light and a dark shade. */
+/**
+ * Point markers (not toggles): fine-tuned and retrained networks. Colours are CSS variables with a light
+ * and a dark shade. The first three are always named; the others once the chart has such a point.
+ */
 const MARKERS = [
-  { key: 'chart.marker.one-shot', symbol: '★', color: 'var(--text)' },
-  { key: 'chart.marker.curve', symbol: '◆', color: 'var(--c-orange)' },
-  { key: 'chart.marker.iterative', symbol: '▲', color: 'var(--c-sky)' },
+  { key: 'chart.marker.one-shot', kind: 'one-shot', symbol: '★', color: 'var(--text)', always: true },
+  { key: 'chart.marker.curve', kind: 'curve', symbol: '◆', color: 'var(--c-orange)', always: true },
+  { key: 'chart.marker.iterative', kind: 'iterative', symbol: '▲', color: 'var(--c-sky)', always: true },
+  { key: 'chart.marker.snip', kind: 'snip', symbol: '✚', color: 'var(--c-green)', always: false },
+  { key: 'chart.marker.snip-shuffled', kind: 'snip-shuffled', symbol: '✚', color: 'var(--muted)', always: false },
+  { key: 'chart.marker.ticket', kind: 'ticket', symbol: '●', color: 'var(--c-purple)', always: false },
+  { key: 'chart.marker.reinit', kind: 'reinit', symbol: '●', color: 'var(--muted)', always: false },
 ] as const;
 
 /** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. */
-function ChartLegend({ series, hidden, onToggle }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void }) {
+function ChartLegend({ series, hidden, onToggle, kinds }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void; kinds: ReadonlySet<string> }) {
   const t = useT();
   return (
     <ul className="chart-legend" aria-label={t('chart.legend')} data-testid="chart.legend">
@@ -44,7 +51,7 @@ function ChartLegend({ series, hidden, onToggle }: { series: Series[]; hidden: R
           </li>
         );
       })}
-      {MARKERS.map((m) => (
+      {MARKERS.filter((m) => m.always || kinds.has(m.kind)).map((m) => (
         <li key={m.key} className="legend-marker">
           <span style={{ color: m.color }} aria-hidden="true">
             {m.symbol}
@@ -93,6 +100,7 @@ export function SparsityChart() {
   const view = useAppState((s) => s.pruning.view);
   const criterion = useAppState((s) => s.settings.criterion);
   const log = useAppState((s) => s.experiments.log);
+  const kinds = useMemo(() => new Set(log.map((r) => r.kind)), [log]);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(CRITERIA.map((k) => `${k}:train`)));
   const [mode, setMode] = useState<XMode>('sparsity');
   const [hover, setHover] = useState<Hover | null>(null);
@@ -202,7 +210,7 @@ export function SparsityChart() {
             })}
           </div>
         )}
-        <ChartLegend series={series} hidden={hidden} onToggle={toggle} />
+        <ChartLegend series={series} hidden={hidden} onToggle={toggle} kinds={kinds} />
       </div>
       {view && (
         <p className="efficiency" data-testid="chart.efficiency">

@@ -52,6 +52,10 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
           <Scatter data={ftData('one-shot')} dataKey="y" name={t('chart.marker.one-shot')} fill="var(--text)" shape="star" isAnimationActive={false} />
           <Scatter data={ftData('curve')} dataKey="y" name={t('chart.marker.curve')} fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
           <Scatter data={ftData('iterative')} dataKey="y" name={t('chart.marker.iterative')} fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
+          <Scatter data={ftData('snip')} dataKey="y" name={t('chart.marker.snip')} fill="var(--c-green)" shape="cross" isAnimationActive={false} />
+          <Scatter data={ftData('snip-shuffled')} dataKey="y" name={t('chart.marker.snip-shuffled')} fill="var(--muted)" shape="cross" isAnimationActive={false} />
+          <Scatter data={ftData('ticket')} dataKey="y" name={t('chart.marker.ticket')} fill="var(--c-purple)" line={{ stroke: 'var(--c-purple)', strokeWidth: 2 }} shape="circle" isAnimationActive={false} />
+          <Scatter data={ftData('reinit')} dataKey="y" name={t('chart.marker.reinit')} fill="var(--muted)" line={{ stroke: 'var(--muted)', strokeWidth: 1, strokeDasharray: '4 3' }} shape="circle" isAnimationActive={false} />
         </ComposedChart>
     </ResponsiveContainer>
   );
