@@ -116,3 +116,34 @@ test('a lottery ticket search: rounds from the fields and the link, nested spars
   await expect(lab.page.getByTestId('chart.legend')).toContainText('lottery ticket');
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toMatch(/rounds=2.*rewind=1|rewind=1.*rounds=2/);
 });
+
+test('gradual pruning: the schedule drawn and checked, live masks on the heatmaps while it trains, its end point on the chart', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  // A schedule that ends before it begins is refused, with the reason.
+  await lab.page.getByTestId('controls.gradualBegin').fill('0.9');
+  await lab.page.getByTestId('controls.gradualEnd').fill('0.5');
+  await expect(lab.page.getByTestId('gradual.problem')).toContainText('Begin must come before end');
+  await expect(lab.page.getByTestId('gradual.start')).toBeDisabled();
+  await lab.page.getByTestId('controls.gradualBegin').fill('0.1');
+  await lab.page.getByTestId('controls.gradualEnd').fill('0.6');
+  await expect(lab.page.getByTestId('gradual.problem')).toHaveCount(0);
+  await expect(lab.page.getByTestId('gradual.schedule')).toBeVisible();
+  await lab.page.getByTestId('gradual.start').click();
+  await expect(lab.page.getByTestId('heatmaps.gradual')).toBeVisible({ timeout: 60_000 });
+  await expect(lab.page.getByTestId('gradual.now')).toBeVisible();
+  await expect(lab.page.getByTestId('gradual.status')).toHaveText('Gradual pruning done.', { timeout: 180_000 });
+  await expect(lab.page.getByTestId('heatmaps.gradual')).toHaveCount(0); // the slider's masks again
+  const s = await lab.state();
+  const total = s.experiments.gradual!.totalSteps;
+  expect(s.experiments.gradual!.step).toBe(Math.round(0.6 * total)); // the last update is at the end step
+  expect(s.experiments.gradual!.sparsity).toBeCloseTo(0.8, 3); // the slider's actual sparsity
+  const r = s.experiments.log.at(-1)!;
+  expect(r.kind).toBe('gradual');
+  expect(r.afterValAcc).toBeGreaterThan(0.15);
+  expect(s.experiments.finetune!.result!.maskViolations).toBe(0);
+  await expect(lab.page.getByTestId('chart.legend')).toContainText('gradual pruning');
+  await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('gend=0.6');
+});

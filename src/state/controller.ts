@@ -49,6 +49,7 @@ export interface Controller {
   iterative: Experiments['iterative'];
   snip: Experiments['snip'];
   lottery: Experiments['lottery'];
+  gradual: Experiments['gradual'];
   /** The source article's gradient and pruning steps, run as written (at its T). */
   articleCode: Experiments['articleCode'];
   /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
@@ -180,6 +181,7 @@ export function createController(env: ControllerEnv): Controller {
     iterative: experiments.iterative,
     snip: experiments.snip,
     lottery: experiments.lottery,
+    gradual: experiments.gradual,
     articleCode: experiments.articleCode,
     articleFinetune: experiments.articleFinetune,
     clearFinetuneLog: experiments.clearLog,

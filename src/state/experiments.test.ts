@@ -114,3 +114,25 @@ describe('lottery tickets', () => {
     expect(c.store.getState().experiments.series).toMatchObject({ kind: 'lottery', status: 'cancelled' });
   });
 });
+
+describe('gradual pruning', () => {
+  it('trains from the initial weights with the schedule; its mask updates reach the state; the end point is logged', async () => {
+    const { c, t } = finished();
+    const schedule = { initial: 0, final: 0.8, begin: 10, end: 200, frequency: 10, power: 3 };
+    c.gradual(schedule);
+    const job = t.sent.at(-1) as Extract<ToWorker, { type: 'gradual' }>;
+    expect(job.type).toBe('gradual');
+    expect(job.job.schedule).toEqual(schedule);
+    expect(job.job.layers[2].kernel).toEqual(initParams(32, 4)[2].kernel);
+    expect(c.store.getState().experiments.gradual).toMatchObject({ totalSteps: 3 * 250, step: -1, masks: null });
+    const masks = layers.map((l) => new Uint8Array(l.inputs * l.units));
+    t.reply({ type: 'gradual-masks', runId: job.runId, step: 10, sparsity: 0.2, masks });
+    t.reply({ type: 'gradual-masks', runId: job.runId - 1, step: 20, sparsity: 0.3, masks }); // an older job's: dropped
+    expect(c.store.getState().experiments.gradual).toMatchObject({ step: 10, sparsity: 0.2, masks });
+    t.reply({ type: 'finetune-done', runId: job.runId, result: { before: m, after: { ...m, valAcc: 0.66 }, layers, maskViolations: 0, seconds: 1 } });
+    await tick();
+    const e = c.store.getState().experiments;
+    expect(e.log.map((r) => [r.kind, r.sparsity, r.afterValAcc])).toEqual([['gradual', 0.8, 0.66]]);
+    expect(e.series).toMatchObject({ kind: 'gradual', status: 'done' });
+  });
+});

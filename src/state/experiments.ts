@@ -7,6 +7,7 @@
  */
 import type { LayerParams } from '../core/arch';
 import type { Criterion } from '../core/criteria';
+import type { GradualSchedule } from '../core/gradual';
 import { initParams } from '../core/init';
 import { criterionIndex, computeMasks, type PruneSpec } from '../core/masks';
 import { deriveSeed } from '../core/rng';
@@ -21,6 +22,8 @@ export interface Experiments {
   snip(sparsity: number): Promise<void>;
   /** Lottery tickets: rounds of magnitude pruning, the survivors rewound and retrained, each against a fresh random initialisation. */
   lottery(options: LotteryOptions): Promise<void>;
+  /** Gradual pruning (Zhu & Gupta 2017): train from the initial weights while `schedule` (in steps) raises each layer's sparsity. */
+  gradual(schedule: GradualSchedule): void;
   finetuneCurve(criterion: Criterion): Promise<void>;
   iterative(criterion: Criterion, target: number): void;
   /** The source article's gradient and pruning steps on this network, at threshold `t`. */
@@ -45,6 +48,8 @@ const sparsityOf = (masks: Uint8Array[]) => {
 const layersOf = (s: AppState) => s.scoring!.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
 /** The run's initial weights (the training worker starts from the same: core's seeded Glorot init). */
 const initialOf = (s: AppState, seed = s.runConfig!.seed) => initParams(s.scoring!.layers[0].inputs, seed, s.scoring!.layers.map(({ name, inputs, units }) => ({ name, inputs, units })));
+/** Mini-batches of the run's training: what a gradual schedule counts. */
+export const trainingSteps = (s: AppState) => (s.runConfig && s.dataset ? s.runConfig.epochs * Math.ceil(s.dataset.trainIndices.length / s.runConfig.batchSize) : 0);
 const ones = (layers: LayerParams[]) => layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
 const ready = (s: AppState) => !!s.scoring && !!s.runConfig && !!s.dataset && s.phase === 'done';
 
@@ -142,6 +147,16 @@ export function createExperiments(store: Store<AppState>, client: () => Training
         if (!(await step(token, s.runId, () => finetune(m, { kind: 'reinit', criterion: 'magnitude', layers: reinit, epochs, learningRateFactor: 1 })))) return endSeries(token, false);
       }
       endSeries(token, true);
+    },
+    gradual(schedule) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      const token = ++curveToken;
+      const runId = client().gradual({ config: s.runConfig!, data: s.dataset!, layers: initialOf(s), schedule });
+      const totalSteps = trainingSteps(s);
+      update((e) => ({ ...startFinetune(e, { runId, kind: 'gradual', criterion: 'magnitude', sparsity: schedule.final }), gradual: { runId, schedule, totalSteps, step: -1, sparsity: 0, masks: null } }));
+      setSeries({ kind: 'gradual', criterion: 'magnitude', status: 'running', step: 0, total: 1 });
+      void finished().then(() => endSeries(token, store.getState().experiments.finetune?.status === 'done'));
     },
     async finetuneCurve(criterion) {
       const s = store.getState();

@@ -4,6 +4,7 @@
  * series it belongs to, and the log of finished results that the chart draws.
  */
 import type { Criterion } from '../core/criteria';
+import type { GradualSchedule } from '../core/gradual';
 import type { ArticleCodeResult, FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
@@ -32,7 +33,20 @@ export interface LotteryOptions {
  * SNIP's mask and with it shuffled within layers; `ticket`, `reinit`: a lottery round's mask trained from
  * the rewound weights and from a fresh random initialisation.
  */
-export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit';
+export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit' | 'gradual';
+
+/** Gradual pruning's defaults (fractions of the training's steps; a mask update every `frequency` steps). */
+export const GRADUAL_DEFAULTS = { initial: 0, begin: 0.1, end: 0.67, frequency: 10 };
+
+/** A gradual-pruning job as the page follows it: its schedule in steps, and the masks of its latest update. */
+export interface GradualLive {
+  runId: number;
+  schedule: GradualSchedule;
+  totalSteps: number;
+  step: number;
+  sparsity: number;
+  masks: Uint8Array[] | null;
+}
 const UNLOGGED: readonly FinetuneKind[] = ['unmasked', 'article', 'init-grads', 'rewind'];
 
 /** The fine-tuning job in the training worker. */
@@ -63,7 +77,7 @@ export interface FinetuneRecord {
 
 /** A fine-tune curve or iterative pruning: several steps (or one worker job) driven from the page. */
 export interface SeriesState {
-  kind: 'curve' | 'iterative' | 'snip' | 'lottery';
+  kind: 'curve' | 'iterative' | 'snip' | 'lottery' | 'gradual';
   criterion: Criterion;
   status: 'running' | 'done' | 'cancelled' | 'error';
   step: number;
@@ -85,9 +99,10 @@ export interface ExperimentsState {
   /** Every fine-tuning result of this run (cleared by the user or a new run). */
   log: FinetuneRecord[];
   article: ArticleRuns;
+  gradual: GradualLive | null;
 }
 
-export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [], article: { code: null, unmasked: null, masked: null, sparsity: null } });
+export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [], article: { code: null, unmasked: null, masked: null, sparsity: null }, gradual: null });
 
 /** A new job `runId` replaces the previous one (its result stays in the log). */
 export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'runId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
@@ -106,6 +121,8 @@ export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): Expe
   switch (msg.type) {
     case 'finetune-progress':
       return { ...s, finetune: { ...ft, progress: msg.progress } };
+    case 'gradual-masks':
+      return s.gradual?.runId === msg.runId ? { ...s, gradual: { ...s.gradual, step: msg.step, sparsity: msg.sparsity, masks: msg.masks } } : s;
     case 'init-grads-done':
       return { ...s, finetune: { ...ft, status: 'done', gradAbs: msg.gradAbs } };
     case 'article-code-done':

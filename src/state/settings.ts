@@ -12,7 +12,7 @@ export type { BackendPreference } from '../train/protocol';
 import { CRITERIA, type Criterion } from '../core/criteria';
 import { GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope } from '../core/masks';
 import { msg, type Msg } from '../i18n/catalogue';
-import { LOTTERY_DEFAULTS } from './experimentsState';
+import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from './experimentsState';
 
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
@@ -33,6 +33,11 @@ export interface Settings extends TrainConfig {
   ticketRounds: number;
   ticketRate: number;
   ticketRewind: number;
+  /** Gradual pruning: initial sparsity, begin and end as fractions of the training's steps, steps between mask updates. */
+  gradualInitial: number;
+  gradualBegin: number;
+  gradualEnd: number;
+  gradualFrequency: number;
 }
 
 interface NumberField {
@@ -72,6 +77,10 @@ export const SCHEMA: Schema = {
   ticketRounds: { kind: 'int', key: 'rounds', min: 1, max: 10, default: LOTTERY_DEFAULTS.rounds },
   ticketRate: { kind: 'float', key: 'rate', min: 0.05, max: 0.95, default: LOTTERY_DEFAULTS.rate },
   ticketRewind: { kind: 'int', key: 'rewind', min: 0, max: 100, default: LOTTERY_DEFAULTS.rewind },
+  gradualInitial: { kind: 'float', key: 'g0', min: 0, max: 0.95, default: GRADUAL_DEFAULTS.initial },
+  gradualBegin: { kind: 'float', key: 'gbegin', min: 0, max: 1, default: GRADUAL_DEFAULTS.begin },
+  gradualEnd: { kind: 'float', key: 'gend', min: 0, max: 1, default: GRADUAL_DEFAULTS.end },
+  gradualFrequency: { kind: 'int', key: 'gfreq', min: 1, max: 10000, default: GRADUAL_DEFAULTS.frequency },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];

@@ -3,7 +3,7 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -20,6 +20,8 @@ export interface TrainingClient {
   articleCode(job: ArticleCodeJob): number;
   /** SNIP's one-batch gradients at the given weights. */
   initGrads(job: InitGradsJob): number;
+  /** Gradual pruning during a training from the given weights. */
+  gradual(job: GradualJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
@@ -111,6 +113,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     initGrads: (job) => {
       runId++;
       send({ type: 'init-grads', runId, job });
+      return runId;
+    },
+    gradual: (job) => {
+      runId++;
+      send({ type: 'gradual', runId, job });
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),

@@ -6,6 +6,7 @@
 import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef, DatasetName } from '../core/dataset';
+import type { GradualSchedule } from '../core/gradual';
 import type { Throughput } from '../core/runCost';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -65,6 +66,8 @@ export type ToWorker =
   | { type: 'stop'; runId: number }
   | { type: 'finetune'; runId: number; job: FinetuneJob }
   | { type: 'iterative'; runId: number; job: IterativeJob }
+  /** Gradual pruning: train from the given (initial) weights while the schedule raises the sparsity. */
+  | { type: 'gradual'; runId: number; job: GradualJob }
   /** SNIP: |∂L/∂w| of one batch at the given (initial) weights. */
   | { type: 'init-grads'; runId: number; job: InitGradsJob }
   /** The source article's gradient and pruning steps, run as written on this network. */
@@ -164,6 +167,14 @@ export interface ArticleCodeResult {
   after: SplitMetrics;
 }
 
+/** Gradual pruning during training (see `src/core/gradual.ts`): the run's settings, data, initial weights, and the schedule in steps. */
+export interface GradualJob {
+  config: TrainConfig;
+  data: DataRef;
+  layers: LayerParams[];
+  schedule: GradualSchedule;
+}
+
 /** The network (its initial weights) and data of which SNIP needs one batch's |∂L/∂w|. */
 export interface InitGradsJob {
   data: DataRef;
@@ -208,6 +219,8 @@ export type FromWorker =
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
   | { type: 'finetune-done'; runId: number; result: FinetuneResult }
   | { type: 'article-code-done'; runId: number; result: ArticleCodeResult }
+  /** A gradual-pruning mask update: before `step`, every layer at `sparsity`; masks row-major `[inputs, units]`, 1 = kept. */
+  | { type: 'gradual-masks'; runId: number; step: number; sparsity: number; masks: Uint8Array[] }
   /** Per layer, |∂L/∂w| of SNIP's batch, row-major `[inputs, units]`. */
   | { type: 'init-grads-done'; runId: number; gradAbs: Float32Array[] }
   | { type: 'error'; runId: number | null; message: string }
@@ -224,10 +237,11 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
   if (msg.type === 'init-grads-done') arrays.push(...msg.gradAbs);
+  if (msg.type === 'gradual-masks') arrays.push(...msg.masks);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -29,6 +29,8 @@ export interface TrainHooks {
   onLiveGrads(step: number, gradAbs: Float32Array[]): void;
   /** Called when the loop actually stops at a pause (true) and when it goes on again (false). */
   onPauseChange?(paused: boolean): void;
+  /** Called before every step (0-based) with the kernels, synchronously: gradual pruning updates the masks (variables) here. */
+  beforeStep?(step: number): void;
 }
 
 export interface TrainOutcome {
@@ -160,6 +162,7 @@ export async function train(
         const start = b * bs;
         const size = Math.min(bs, n - start);
         seen += size;
+        hooks.beforeStep?.(done);
         const loss = tf.tidy(() => {
           const [xb, yb, lb] = gatherRows([data.trainX, data.trainOneHot, data.trainLabels], order, start, size);
           let correct: tf.Scalar | null = null;

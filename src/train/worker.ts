@@ -15,13 +15,14 @@ import { dataRefOf, type DataRef } from '../core/dataset';
 import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
+import { gradualPrune } from './gradual';
 import { oneBatchGradients } from './initGrads';
 import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type GradualJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -163,6 +164,16 @@ const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
     postFinetuned(runId, out, out.oneShot);
   });
 
+const runGradual = (runId: number, job: GradualJob, control: RunControl) =>
+  withData(job.data, control, async (data) => {
+    const out = await gradualPrune(job.layers, data, job.config, job.schedule, control, {
+      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
+      onEpoch: () => {},
+      onLiveGrads: () => {},
+    }, (step, sparsity, masks) => !control.stopped && post({ type: 'gradual-masks', runId, step, sparsity, masks }));
+    postFinetuned(runId, out, out.before);
+  });
+
 const runInitGrads = (runId: number, job: InitGradsJob, control: RunControl) =>
   withData(job.data, control, async (data) => {
     const gradAbs = await oneBatchGradients(job.layers, data);
@@ -218,6 +229,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
+    case 'gradual':
+      return start(msg.runId, (control) => runGradual(msg.runId, msg.job, control));
     case 'init-grads':
       return start(msg.runId, (control) => runInitGrads(msg.runId, msg.job, control));
     case 'article-code':

@@ -14,6 +14,7 @@ import { Curves } from './Curves';
 import { ArticleCodePanel } from './ArticleCodePanel';
 import { ExperimentsPanel } from './ExperimentsPanel';
 import { TicketsPanel } from './TicketsPanel';
+import { GradualPanel } from './GradualPanel';
 import { ExportPanel } from './ExportPanel';
 import { GradientSummary } from './GradientSummary';
 import { Heatmaps } from './Heatmaps';
@@ -99,6 +100,7 @@ function FullApp() {
           <Shown panel="experiments">
             <ExperimentsPanel />
             <TicketsPanel />
+            <GradualPanel />
             <ArticleCodePanel />
           </Shown>
           <Shown panel="export">

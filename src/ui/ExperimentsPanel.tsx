@@ -1,5 +1,5 @@
 import { CRITERION_INFO, type Criterion } from '../core/criteria';
-import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../state/experimentsState';
+import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
@@ -10,7 +10,7 @@ export function ExperimentsPanel() {
   const t = useT();
   const log = useAppState((s) => s.experiments.log);
   // Its own series only: SNIP and lottery tickets have their panel.
-  const exp = useAppState((s) => (s.experiments.series?.kind === 'curve' || s.experiments.series?.kind === 'iterative' ? s.experiments.series : null));
+  const exp = useAppState((s) => (s.experiments.series?.kind === 'curve' || s.experiments.series?.kind === 'iterative' ? (s.experiments.series as SeriesState & { kind: 'curve' | 'iterative' }) : null));
   const ft = useAppState((s) => s.experiments.finetune);
   const criterion = useAppState((s) => s.settings.criterion);
   const view = useAppState((s) => s.pruning.view);

@@ -23,12 +23,14 @@ export function Heatmaps() {
   const thresholdT = useAppState((s) => s.settings.threshold);
   const seed = useAppState((s) => s.runConfig?.seed ?? s.settings.seed);
   const view = useAppState((s) => s.pruning.view);
+  // While gradual pruning trains, its masks (not the slider's) are drawn, as they change.
+  const gradual = useAppState((s) => (s.experiments.finetune?.kind === 'gradual' && s.experiments.finetune.status === 'running' && s.experiments.gradual?.masks ? s.experiments.gradual : null));
 
   const hv = useMemo(() => heatmapValues(scoring, live, heatmapView, criterion, scaleKind, seed), [scoring, live, heatmapView, criterion, scaleKind, seed]);
   const scale = useMemo(() => (hv ? scaleFor(hv.values, hv.kind) : null), [hv]);
   const indices = useMemo(() => (hv && scale ? hv.values.map((v) => colorIndices(v, scale)) : []), [hv, scale]);
   const layers = scoring?.layers ?? live?.layers ?? [];
-  const masks = scoring && view ? view.masks : null;
+  const masks = gradual ? gradual.masks : scoring && view ? view.masks : null;
   const scores = hv?.source === 'scoring' && hv.criterion ? hv.values : null;
 
   const describe = useCallback(
@@ -64,9 +66,14 @@ export function Heatmaps() {
       </div>
       {scale && <ColorBar scale={scale} threshold={threshold !== null && Number.isFinite(threshold) ? threshold : null} />}
       {!hv && <p className="muted">{t('heatmaps.empty')}</p>}
+      {gradual && (
+        <p className="notice" data-testid="heatmaps.gradual" data-step={gradual.step}>
+          {t('gradual.live', { step: gradual.step, total: gradual.totalSteps, sparsity: pct(gradual.sparsity) })}
+        </p>
+      )}
       {hv &&
         layers.map((layer, l) => {
-          const r = masks && view ? view.report.layers[l] : null;
+          const r = gradual ? liveCount(gradual.masks![l]) : masks && view ? view.report.layers[l] : null;
           const dims = { inputs: layer.inputs, units: layer.units };
           const shape = { name: layer.name, inputs: layer.inputs, units: layer.units };
           const header = r ? t('heatmap.header.pruned', { ...shape, live: r.live, total: r.total, sparsity: pct(r.sparsity) }) : t('heatmap.header', shape);
@@ -87,6 +94,13 @@ export function Heatmaps() {
         })}
     </section>
   );
+}
+
+/** A mask's kept weights, as the header shows them. */
+function liveCount(mask: Uint8Array) {
+  let live = 0;
+  for (let i = 0; i < mask.length; i++) live += mask[i];
+  return { live, total: mask.length, sparsity: mask.length ? 1 - live / mask.length : 0 };
 }
 
 /** The view select and the scale switch: memoized, so a slider move (which re-renders the heatmaps) skips them. */

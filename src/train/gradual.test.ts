@@ -1,0 +1,42 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeSynthetic32 } from '../core/dataset';
+import { isPruningStep, scheduledSparsity } from '../core/gradual';
+import { initParams } from '../core/init';
+import { RunControl } from './control';
+import { disposeDevice, toDevice } from './data';
+import { gradualPrune } from './gradual';
+import type { TrainConfig } from './protocol';
+import { subset, useCpuBackend } from './testUtil';
+
+beforeAll(useCpuBackend);
+
+const ds = subset(makeSynthetic32(4), 640, 320);
+const config: TrainConfig = { dataset: 'synthetic-32', seed: 3, epochs: 4, batchSize: 32, learningRate: 0.01 };
+const noHooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
+const schedule = { initial: 0.2, final: 0.8, begin: 10, end: 60, frequency: 10, power: 3 }; // 80 steps in all
+
+describe('gradual pruning', () => {
+  it('follows the schedule layer by layer, ends with pruned weights exactly 0, leaks nothing', async () => {
+    const data = toDevice(ds);
+    const before = tf.memory().numTensors;
+    const updates: { step: number; sparsity: number; masks: Uint8Array[] }[] = [];
+    const out = await gradualPrune(initParams(32, config.seed), data, config, schedule, new RunControl(), noHooks, (step, sparsity, masks) => updates.push({ step, sparsity, masks }));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(out.completed).toBe(true);
+    // One update at each step the schedule names, in order, each layer at the scheduled sparsity.
+    expect(updates.map((u) => u.step)).toEqual(Array.from({ length: 80 }, (_, t) => t).filter((t) => isPruningStep(schedule, t)));
+    for (const u of updates) {
+      expect(u.sparsity).toBe(scheduledSparsity(schedule, u.step));
+      u.masks.forEach((m) => expect(m.length - m.reduce((a, v) => a + v, 0)).toBe(Math.floor(u.sparsity * m.length + 1e-9)));
+    }
+    // Masks only shrink: a weight pruned stays pruned (it is 0, the smallest magnitude).
+    for (let k = 1; k < updates.length; k++) updates[k].masks.forEach((m, l) => m.forEach((v, i) => updates[k - 1].masks[l][i] === 0 && expect(v).toBe(0)));
+    const last = updates.at(-1)!.masks;
+    expect(out.maskViolations).toBe(0);
+    out.params!.forEach((p, l) => p.kernel.forEach((w, i) => last[l][i] === 0 && expect(w === 0).toBe(true)));
+    // It learned while it was pruned (10 classes: chance is 10 %).
+    expect(out.after!.valAcc).toBeGreaterThan(0.3);
+    disposeDevice(data);
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Gradual magnitude pruning during training (Zhu & Gupta 2017; TF Model Optimization's
+ * prune_low_magnitude with PolynomialDecay): a network trains from its initial weights while, before the
+ * steps the schedule names, each layer's mask is recomputed on the device to keep its largest |w| at the
+ * scheduled sparsity; between updates the masks hold (gradients masked, kernels re-masked after every step).
+ * Each update's masks are read back asynchronously for the page's live view.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { LayerParams } from '../core/arch';
+import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/gradual';
+import { RunControl } from './control';
+import { measure, type FinetuneOutcome } from './finetune';
+import { createMlp, readParams } from './model';
+import type { TrainConfig } from './protocol';
+import { train, type DeviceData, type TrainHooks } from './trainer';
+
+/** Masks after an update: the step, the scheduled sparsity, one 0/1 array per kernel (row-major `[inputs, units]`). */
+export type MaskUpdate = (step: number, sparsity: number, masks: Uint8Array[]) => void;
+
+export async function gradualPrune(init: LayerParams[], data: DeviceData, config: TrainConfig, schedule: GradualSchedule, control: RunControl, hooks: TrainHooks, onMasks: MaskUpdate): Promise<FinetuneOutcome> {
+  const t0 = performance.now();
+  const model = createMlp(init);
+  const masks = tf.tidy(() => model.layers.map((l) => tf.variable(tf.onesLike(l.kernel), false) as tf.Variable<tf.Rank.R2>));
+  const reads: Promise<void>[] = [];
+  const update = (step: number) => {
+    if (!isPruningStep(schedule, step)) return;
+    const s = scheduledSparsity(schedule, step);
+    const flat = tf.tidy(() => {
+      model.layers.forEach((l, i) => {
+        const n = l.kernel.size;
+        const keep = Math.max(1, n - Math.floor(s * n + 1e-9));
+        const abs = tf.abs(l.kernel);
+        const cut = tf.min(tf.topk(tf.reshape(abs, [-1]), keep).values);
+        const m = tf.cast(tf.greaterEqual(abs, cut), 'float32') as tf.Tensor2D;
+        masks[i].assign(m);
+        l.kernel.assign(tf.mul(l.kernel, m));
+      });
+      return tf.concat(masks.map((m) => tf.reshape(m, [-1])));
+    });
+    reads.push(
+      flat
+        .data()
+        .then((all) => {
+          let off = 0;
+          onMasks(step, s, masks.map((m) => Uint8Array.from(all.subarray(off, (off += m.size)))));
+        })
+        .finally(() => flat.dispose()),
+    );
+  };
+  try {
+    const before = await measure(model, data);
+    const outcome = await train(model, data, config, {}, control, { ...hooks, beforeStep: update }, masks);
+    await Promise.allSettled(reads);
+    if (!outcome.completed) return { completed: false, before, after: null, params: null, maskViolations: 0, seconds: (performance.now() - t0) / 1000 };
+    const after = await measure(model, data);
+    const out = await readParams(model);
+    const final = await Promise.all(masks.map((m) => m.data()));
+    let maskViolations = 0;
+    out.forEach((p, l) => p.kernel.forEach((w, i) => (maskViolations += final[l][i] === 0 && w !== 0 ? 1 : 0)));
+    return { completed: true, before, after, params: out, maskViolations, seconds: (performance.now() - t0) / 1000 };
+  } finally {
+    model.dispose();
+    tf.dispose(masks);
+  }
+}

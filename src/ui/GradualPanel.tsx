@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { scheduleProblem, schedulePoints, type GradualSchedule } from '../core/gradual';
+import { trainingSteps } from '../state/experiments';
+import { useAppState, useController, useT } from './context';
+import { pct } from './format';
+import { Help, helpId } from './Help';
+import { NumberField } from './NumberField';
+import { RichText } from './RichText';
+
+const W = 320;
+const H = 110;
+const PAD = { left: 34, right: 8, top: 8, bottom: 22 };
+
+/** The schedule as a step line of target sparsity against training step, with a dot at the current step. */
+function ScheduleDrawing({ schedule, total, step, label }: { schedule: GradualSchedule; total: number; step: number | null; label: string }) {
+  const t = useT();
+  const pts = useMemo(() => schedulePoints(schedule, total), [schedule, total]);
+  const x = (s: number) => PAD.left + ((W - PAD.left - PAD.right) * s) / Math.max(1, total);
+  const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v);
+  // A step line: each update holds its sparsity until the next one.
+  const d = pts.map((p, k) => `${k === 0 ? 'M' : 'H'}${x(p.step).toFixed(1)}${k === 0 ? `,${y(p.sparsity).toFixed(1)}` : ` V${y(p.sparsity).toFixed(1)}`}`).join(' ');
+  const now = step !== null ? pts.filter((p) => p.step <= step).at(-1) : undefined;
+  return (
+    <svg className="schedule" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-testid="gradual.schedule" data-points={pts.length}>
+      <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} stroke="var(--grid)" />
+      <line x1={PAD.left} x2={W - PAD.right} y1={y(1)} y2={y(1)} stroke="var(--grid)" strokeDasharray="3 3" />
+      <text x={PAD.left - 4} y={y(0) + 4} textAnchor="end" fontSize="10" fill="var(--muted)">
+        {pct(0, 0)}
+      </text>
+      <text x={PAD.left - 4} y={y(1) + 4} textAnchor="end" fontSize="10" fill="var(--muted)">
+        {pct(1, 0)}
+      </text>
+      <text x={W - PAD.right} y={H - 6} textAnchor="end" fontSize="10" fill="var(--muted)">
+        {t('gradual.axis.steps', { total })}
+      </text>
+      <path d={d} fill="none" stroke="var(--c-purple)" strokeWidth={2} />
+      {now && step !== null && <circle cx={x(step)} cy={y(now.sparsity)} r={4} fill="var(--text)" data-testid="gradual.now" />}
+    </svg>
+  );
+}
+
+/** Gradual pruning during training: its schedule (settings), drawn, a start button, and its progress. */
+export function GradualPanel() {
+  const c = useController();
+  const t = useT();
+  const settings = useAppState((s) => s.settings);
+  const total = useAppState(trainingSteps);
+  const live = useAppState((s) => s.experiments.gradual);
+  const ft = useAppState((s) => s.experiments.finetune);
+  const series = useAppState((s) => (s.experiments.series?.kind === 'gradual' ? s.experiments.series : null));
+  const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
+  const final = useAppState((s) => (s.pruning.view ? Math.min(0.99, s.pruning.view.report.sparsity) : 0.9));
+  const busy = ft?.status === 'running';
+  const running = busy && ft?.kind === 'gradual';
+  const schedule = useMemo<GradualSchedule>(
+    () => ({ initial: settings.gradualInitial, final, begin: Math.round(settings.gradualBegin * total), end: Math.round(settings.gradualEnd * total), frequency: settings.gradualFrequency, power: 3 }),
+    [settings.gradualInitial, settings.gradualBegin, settings.gradualEnd, settings.gradualFrequency, final, total],
+  );
+  const shown = running && live ? live.schedule : schedule;
+  const problem = total > 0 ? scheduleProblem(schedule, total) : null;
+  const step = running && ft?.progress ? Math.round(ft.progress.fraction * (live?.totalSteps ?? total)) : null;
+  return (
+    <section className="panel gradual" aria-labelledby="gradual-title" data-testid="gradual">
+      <h2 id="gradual-title">{t('gradual.title')}</h2>
+      <p className="muted">{t('gradual.lead')}</p>
+      <div className="field-grid">
+        <NumberField name="gradualInitial" value={settings.gradualInitial} disabled={busy} onCommit={(v) => c.updateSettings({ gradualInitial: v })} />
+        <NumberField name="gradualBegin" value={settings.gradualBegin} disabled={busy} onCommit={(v) => c.updateSettings({ gradualBegin: v })} />
+        <NumberField name="gradualEnd" value={settings.gradualEnd} disabled={busy} onCommit={(v) => c.updateSettings({ gradualEnd: v })} />
+        <NumberField name="gradualFrequency" value={settings.gradualFrequency} disabled={busy} onCommit={(v) => c.updateSettings({ gradualFrequency: v })} />
+      </div>
+      {total > 0 && <ScheduleDrawing schedule={shown} total={running && live ? live.totalSteps : total} step={step} label={t('gradual.schedule', { total })} />}
+      {problem && (
+        <p className="field-error" role="alert" data-testid="gradual.problem">
+          {t(`gradual.problem.${problem as 'final' | 'initial' | 'steps' | 'frequency'}`, { final: pct(final) })}
+        </p>
+      )}
+      <div className="buttons">
+        <button type="button" data-testid="gradual.start" disabled={!ready || busy || problem !== null} onClick={() => c.gradual(schedule)} aria-describedby={helpId('gradual.start')}>
+          {t('gradual.start', { sparsity: pct(final, 0) })}
+        </button>
+        <Help id="gradual.start" label={t('gradual.title')} text={t('gradual.help', { begin: schedule.begin, end: schedule.end, total, frequency: schedule.frequency })} />
+        {running && (
+          <button type="button" data-testid="gradual.cancel" onClick={() => c.cancelFinetune()}>
+            {t('experiments.cancel')}
+          </button>
+        )}
+      </div>
+      {running && live && live.step >= 0 && (
+        <p className="muted" data-testid="gradual.live">
+          <RichText text={t('gradual.live', { step: live.step, total: live.totalSteps, sparsity: pct(live.sparsity) })} />
+        </p>
+      )}
+      {series && series.status !== 'running' && (
+        <p className="muted" data-testid="gradual.status">
+          {t(`experiments.status.gradual.${series.status}`)}
+        </p>
+      )}
+    </section>
+  );
+}
