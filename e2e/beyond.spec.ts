@@ -52,6 +52,7 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
   await lab.settled();
   const s = await lab.state();
   expect(s.settings.sparsity).toBe(0.5);
+  await expect(lab.page.getByTestId('prune.threshold')).toHaveText('the 2:4 limit: every candidate pruned');
   expect(s.pruning.view!.report.sparsity).toBe(0.5);
   // Every group of 4 consecutive inputs of every unit keeps exactly 2 (all layers here have 32, 64 or 32 inputs).
   const counts = await lab.page.evaluate(() => {
@@ -94,6 +95,7 @@ test('SNIP at initialisation trains its mask and the shuffled one from the initi
   // Trained from scratch, both learn something (10 classes: chance is 10 %).
   for (const r of log) expect(r.afterValAcc).toBeGreaterThan(0.15);
   await expect(lab.page.getByTestId('tickets.snip.result')).toContainText('shuffled within layers');
+  await expect(lab.page.getByTestId('tickets.snip.result')).not.toContainText('<b>');
   await expect(lab.page.getByTestId('chart.legend')).toContainText('SNIP shuffled');
   expect((await lab.page.evaluate(() => window.__gpl!.memory())).numTensors).toBe(tensors);
 });

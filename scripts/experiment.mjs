@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // The whole pipeline in headless Chromium, through the app itself (window.__gpl): train, scoring pass,
 // sweep every criterion, then prune → fine-tune at 50/80/90/95/98% for every criterion (global, weights),
-// and at 50 % in the 2:4 pattern for every criterion.
+// and at 50 % in the 2:4 pattern for every criterion; then, at 90 %: iterative magnitude pruning, SNIP at
+// initialisation with its shuffled mask, lottery tickets (4 rounds of 50 %, rewound to the initial weights
+// and to epoch 1, each against a random re-init), and gradual pruning during training (-beyond.csv).
 // Writes results/<dataset>-seed<k>.csv (fine-tuning), results/<dataset>-seed<k>-sweep.csv (curves) and
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
@@ -65,13 +67,49 @@ async function run(o) {
       await page.waitForFunction(() => window.__gpl.state().experiments.finetune?.status !== 'running', null, { timeout: 600_000, polling: 250 });
     }
     const all = await page.evaluate(() => window.__gpl.state().experiments.log);
+    const beyond = await runBeyond(page, o, all.length);
     const logRows = [...curveRows.map((r, i) => ({ ...r, granularity: 'weights', target: LEVELS[i % LEVELS.length] })), ...all.slice(curveRows.length).map((r) => ({ ...r, granularity: '2:4', target: 0.5 }))];
     const meta = { dataset: o.dataset, seed: o.seed, epochs: o.epochs, batch: o.batch, lr: o.lr, backend: backend.name, minutes: (Date.now() - t0) / 60000 };
     write(o, meta, base, logRows);
+    writeBeyond(o, beyond);
   } finally {
     await browser.close();
     preview.stop();
   }
+}
+
+/** The experiments beyond one-shot pruning, each at 90 % (lottery tickets: 4 rounds of 50 %, to 93.75 %). */
+async function runBeyond(page, o, from) {
+  const idle = () => page.waitForFunction(() => { const e = window.__gpl.state().experiments; return e.finetune?.status !== 'running' && e.series?.status !== 'running'; }, null, { timeout: 3_600_000, polling: 250 });
+  const parts = [
+    ['iterative', () => page.evaluate(() => window.__gpl.iterative('magnitude', 0.9))],
+    ['snip', () => page.evaluate(() => window.__gpl.snip(0.9))],
+    ['lottery-rewind0', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 0, epochs }), o.epochs)],
+    ['lottery-rewind1', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 1, epochs }), o.epochs)],
+    ['gradual', () => page.evaluate(({ epochs, batch }) => {
+      const total = epochs * Math.ceil(window.__gpl.state().dataset.trainN / batch);
+      window.__gpl.gradual({ initial: 0, final: 0.9, begin: Math.round(0.1 * total), end: Math.round(0.67 * total), frequency: 10, power: 3 });
+    }, { epochs: o.epochs, batch: o.batch })],
+  ];
+  const rows = [];
+  let seen = from;
+  for (const [method, start] of parts) {
+    log(`${method}…`);
+    await start();
+    await idle();
+    const now = await page.evaluate(() => window.__gpl.state().experiments.log);
+    const rounds = {};
+    for (const r of now.slice(seen)) rows.push({ method, kind: r.kind, round: (rounds[r.kind] = (rounds[r.kind] ?? 0) + 1), sparsity: r.sparsity, acc: r.afterValAcc });
+    seen = now.length;
+  }
+  return rows;
+}
+
+function writeBeyond(o, rows) {
+  const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
+  const lines = rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(','));
+  writeFileSync(`${stem}-beyond.csv`, `dataset,seed,method,kind,round,sparsity,val_acc\n${lines.join('\n')}\n`);
+  process.stdout.write(['', '| method | kind | round | sparsity | val acc |', '|---|---|---:|---:|---:|', ...rows.map((r) => `| ${r.method} | ${r.kind} | ${r.round} | ${pct(r.sparsity)} | ${pct(r.acc)} |`), ''].join('\n'));
 }
 
 function write(o, meta, base, rows) {
@@ -138,9 +176,31 @@ function summarize() {
     }
     out.push('');
   }
+  out.push(...summarizeBeyond(stat));
   const text = `${out.join('\n')}\nValidation accuracy in %, mean ± standard deviation over seeds.\n`;
   writeFileSync(join(OUT, 'summary.md'), text);
   process.stdout.write(text);
+}
+
+/** Mean ± std over seeds of every results/<dataset>-seed<k>-beyond.csv, one row per method, kind and round. */
+function summarizeBeyond(stat) {
+  const files = readdirSync(OUT).filter((f) => /-seed\d+-beyond\.csv$/.test(f));
+  const rows = files.flatMap((f) => readFileSync(join(OUT, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')));
+  const out = [];
+  for (const ds of DATASET_NAMES) {
+    const d = rows.filter((r) => r[0] === ds);
+    if (!d.length) continue;
+    const seeds = [...new Set(d.map((r) => r[1]))].sort();
+    out.push(`### ${ds}: beyond one-shot pruning (seeds ${seeds.join(', ')})`, '', '| method | kind | round | sparsity | validation accuracy |', '|---|---|---:|---:|---:|');
+    const keys = [...new Set(d.map((r) => `${r[2]}|${r[3]}|${r[4]}`))];
+    for (const k of keys) {
+      const at = d.filter((r) => `${r[2]}|${r[3]}|${r[4]}` === k);
+      const [method, kind, round] = k.split('|');
+      out.push(`| ${method} | ${kind} | ${round} | ${stat(at.map((r) => Number(r[5])))} | ${stat(at.map((r) => Number(r[6])))} |`);
+    }
+    out.push('');
+  }
+  return out;
 }
 
 Promise.resolve()

@@ -44,6 +44,11 @@ export interface TestApi {
   benchSlider(moves?: number): Promise<import('./sliderBench').SliderBenchResult>;
   /** Prune → fine-tune at 50/80/90/95/98% for a criterion; resolves when done or cancelled. */
   finetuneCurve(criterion: Criterion): Promise<void>;
+  /** The panels' experiments, as their buttons start them (`npm run experiment`): iterative pruning, SNIP, lottery tickets, gradual pruning. */
+  iterative: Controller['iterative'];
+  snip: Controller['snip'];
+  lottery: Controller['lottery'];
+  gradual: Controller['gradual'];
   /** Fault injection: lose the GPU device, crash or close the training worker, break a render. */
   faults: Controller['faults'] & { renderError(): void };
   /** Times the masked evaluator and the sweep on the current run. */
@@ -96,6 +101,10 @@ export function installTestApi(c: Controller, dataUrl: string): void {
     },
     benchSlider: async (moves) => (await import('./sliderBench')).benchSlider(c.store, moves),
     finetuneCurve: (criterion) => c.finetuneCurve(criterion),
+    iterative: (criterion, target) => c.iterative(criterion, target),
+    snip: (sparsity) => c.snip(sparsity),
+    lottery: (options) => c.lottery(options),
+    gradual: (schedule) => c.gradual(schedule),
     faults: { ...c.faults, renderError: () => injectRenderFault() },
     benchEval: async (repeats) => {
       const s = c.store.getState();

@@ -24,7 +24,7 @@ export function CollapseHelp() {
   const [low, high] = [order[0], order[order.length - 1]];
   const repairs: { label: string; testid: string; apply: () => void }[] = [
     { label: t('collapse.repair.scope'), testid: 'collapse.repair.scope', apply: () => c.updateSettings({ scope: 'per-layer' }) },
-    ...(['taylor', 'magnitude'] as Criterion[]).filter((k) => k !== criterion).map((k) => ({ label: t(`criterion.${k}.label`), testid: `collapse.repair.${k}`, apply: () => c.updateSettings({ criterion: k }) })),
+    ...(['lamp', 'taylor', 'magnitude'] as Criterion[]).filter((k) => k !== criterion).map((k) => ({ label: t(`criterion.${k}.label`), testid: `collapse.repair.${k}`, apply: () => c.updateSettings({ criterion: k }) })),
   ];
   return (
     <div className="collapse-help" data-testid="collapse.why">

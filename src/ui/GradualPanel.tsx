@@ -86,6 +86,11 @@ export function GradualPanel() {
           </button>
         )}
       </div>
+      {running && (
+        <div className="progress-track" role="progressbar" aria-label={t('gradual.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((ft?.progress?.fraction ?? 0) * 100)} data-testid="gradual.progress">
+          <div className="progress-fill" style={{ width: `${(ft?.progress?.fraction ?? 0) * 100}%` }} />
+        </div>
+      )}
       {running && live && live.step >= 0 && (
         <p className="muted" data-testid="gradual.live">
           <RichText text={t('gradual.live', { step: live.step, total: live.totalSteps, sparsity: pct(live.sparsity) })} />

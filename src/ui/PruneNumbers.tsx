@@ -123,7 +123,7 @@ export function PruneNumbers() {
       </div>
       <dl className="facts">
         <dt>{t('numbers.equivalentT')}</dt>
-        <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : 'numbers.allPruned')}</dd>
+        <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : view.spec.granularity === '2:4' ? 'numbers.nmLimit' : 'numbers.allPruned')}</dd>
         <dt>
           {t('numbers.storage')} <Help id="numbers.storage" label={t('numbers.storage')} text={t('numbers.storage.help')} />
         </dt>

@@ -27,7 +27,8 @@ export function useSliderModel() {
   const sorted = sortedAll ? sortedAll[criterion][granularity] : null;
   const units = granularity === 'neurons';
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
-  const value = mode === 'threshold' ? settings.threshold : settings.sparsity;
+  // 2:4 cannot prune more than half the weights: a larger target (from a link) reads as what it does.
+  const value = mode === 'threshold' ? settings.threshold : granularity === '2:4' ? Math.min(settings.sparsity, 0.5) : settings.sparsity;
   const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
   const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
   const valueText =

@@ -4,6 +4,7 @@ import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
 import { NumberField } from './NumberField';
+import { RichText } from './RichText';
 
 /** The accuracy of the i-th logged record of a kind (the last for i = −1), or a dash. */
 const nth = (log: readonly FinetuneRecord[], kind: FinetuneRecord['kind'], i: number) => {
@@ -50,7 +51,9 @@ export function TicketsPanel() {
         <Help id="tickets.snip" label={t('tickets.snip.title')} text={t('tickets.snip.help', { epochs })} />
       </div>
       {snipSparsity !== undefined && (
-        <p data-testid="tickets.snip.result">{t('tickets.snip.result', { sparsity: pct(snipSparsity), snip: nth(log, 'snip', -1), shuffled: nth(log, 'snip-shuffled', -1) })}</p>
+        <p data-testid="tickets.snip.result">
+          <RichText text={t('tickets.snip.result', { sparsity: pct(snipSparsity), snip: nth(log, 'snip', -1), shuffled: nth(log, 'snip-shuffled', -1) })} />
+        </p>
       )}
 
       <h3>{t('tickets.lottery.title')}</h3>

@@ -45,6 +45,8 @@ export function tourParams(t: Translator, n: TourNumbers | null, threshold: stri
     gradient: acc(n.at90.gradient),
     taylor: acc(n.at90.taylor),
     magnitude: acc(n.at90.magnitude),
+    gradnorm: acc(n.at90.gradnorm),
+    lamp: acc(n.at90.lamp),
     finetuneEpochs: FINETUNE_EPOCHS,
   };
 }

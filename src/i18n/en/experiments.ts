@@ -20,7 +20,7 @@ export const experiments = {
   'experiments.log.kind': 'kind',
   'experiments.log.criterion': 'criterion',
   'experiments.log.sparsity': 'sparsity',
-  'experiments.log.accuracy': 'one-shot → fine-tuned (val)',
+  'experiments.log.accuracy': 'pruned → trained (val)',
   'experiments.kind.one-shot': 'one-shot',
   'experiments.kind.curve': 'curve',
   'experiments.kind.iterative': 'iterative',

@@ -44,6 +44,7 @@ export const pruning = {
   'numbers.firstKept.help': 'Score of the first kept item in this layer',
   'numbers.equivalentT': 'Equivalent T',
   'numbers.allPruned': 'all pruned',
+  'numbers.nmLimit': 'the 2:4 limit: every candidate pruned',
   'numbers.storage': 'Storage',
   'numbers.storage.help': 'float32 kernels and biases vs. CSR (float32 values, int32 column indices and row pointers)',
   'numbers.storage.value': '{dense} KB dense → {csr} KB CSR',

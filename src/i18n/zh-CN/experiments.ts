@@ -22,7 +22,7 @@ export const experiments: Record<keyof typeof en, string> = {
   'experiments.log.kind': '类型',
   'experiments.log.criterion': '准则',
   'experiments.log.sparsity': '稀疏度',
-  'experiments.log.accuracy': '一次性剪枝 → 微调后（验证集）',
+  'experiments.log.accuracy': '剪枝后 → 训练后（验证集）',
   'experiments.kind.one-shot': '一次性',
   'experiments.kind.curve': '曲线',
   'experiments.kind.iterative': '迭代',

@@ -45,6 +45,7 @@ export const pruning: Record<keyof typeof en, string> = {
   'numbers.firstKept': '首个保留项的分数',
   'numbers.firstKept.help': '这一层中第一个被保留的项（即保留项中分数最低的）的分数',
   'numbers.equivalentT': '等效的 T',
+  'numbers.nmLimit': '2:4 上限：所有候选权重都已剪掉',
   'numbers.allPruned': '全部剪掉',
   'numbers.storage': '存储',
   'numbers.storage.help': 'float32 的权重矩阵和偏置，对比 CSR 格式（float32 数值、int32 列索引和行指针）',

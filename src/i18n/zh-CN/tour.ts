@@ -39,7 +39,7 @@ export const tour: Record<keyof typeof en, string> = {
     '原文的“梯度”是 <code>tape.gradient(model(train_x), weights)</code>：softmax 输出之和的梯度。每个样本的输出之和恒为 1，所以这个梯度为零，每个权重都低于任何阈值 T。原文的“剪枝”把零赋给梯度的副本，所以没有任何权重改变。在这里用 TF.js 在这个网络上运行它看看。',
   'tour.repairs.title': '修正：更好的分数，逐层范围',
   'tour.repairs.body':
-    '去掉权重 w，损失大约变化 <b>ΔL ≈ −g·w + ½·H·w²</b>。只看 |∂L/∂w| 忽略了权重本身的大小。泰勒 |w·g| 保留第一项，OBD ½·w²·F 保留第二项（用 Fisher F 代替 H），幅值 |w| 只看大小。图表上 90% 稀疏度时的验证集准确率：梯度 {gradient}，泰勒 {taylor}，幅值 {magnitude}。另一种修正是逐层范围：每一层剪到相同的稀疏度。',
+    '去掉权重 w，损失大约变化 <b>ΔL ≈ −g·w + ½·H·w²</b>。只看 |∂L/∂w| 忽略了权重本身的大小。泰勒 |w·g| 保留第一项，OBD ½·w²·F 保留第二项（用 Fisher F 代替 H），幅值 |w| 只看大小。图表上 90% 稀疏度时的验证集准确率：梯度 {gradient}，泰勒 {taylor}，幅值 {magnitude}。另一种修正是分配方式。逐层范围把每一层剪到相同的稀疏度。把每层的 |∂L/∂w| 除以该层均值（层归一化梯度：{gradnorm}）可能更糟：当某一层分数的分布比其他层偏斜得多时（MNIST 的第一层），反而是其他层先被剪光。LAMP 重新缩放幅值，使每一层都保留它最大的权重：{lamp}。',
   'tour.finetune.title': '保持掩码的微调',
   'tour.finetune.body':
     '剪枝会损失准确率；再训练一小会儿能挽回一部分。微调在保持掩码的情况下把剪枝后的网络（按幅值剪掉 {sparsity}）再训练 {finetuneEpochs} 轮，被剪掉的权重始终严格为 0（当前验证集准确率 {prunedVal}）。原文的微调没有掩码：被剪掉的权重会重新长回来。',
