@@ -149,3 +149,19 @@ test('gradual pruning: the schedule drawn and checked, live masks on the heatmap
   await expect(lab.page.getByTestId('chart.legend')).toContainText('gradual pruning');
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('gend=0.6');
 });
+
+test('movement pruning: scores from a fine-tune, the mask at the slider’s sparsity fine-tuned, a point on the chart', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  await lab.page.getByTestId('experiments.movement').click();
+  await expect(lab.page.getByTestId('experiments.status')).toHaveText('Movement pruning done.', { timeout: 120_000 });
+  const s = await lab.state();
+  const r = s.experiments.log.at(-1)!;
+  expect([r.kind, r.criterion]).toEqual(['movement', 'movement']);
+  expect(Math.abs(r.sparsity - 0.8)).toBeLessThan(0.001);
+  expect(s.experiments.finetune!.result!.maskViolations).toBe(0);
+  await expect(lab.page.getByTestId('experiments.log')).toContainText('movement');
+  await expect(lab.page.getByTestId('chart.legend')).toContainText('movement pruning');
+});

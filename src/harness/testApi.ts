@@ -49,6 +49,7 @@ export interface TestApi {
   snip: Controller['snip'];
   lottery: Controller['lottery'];
   gradual: Controller['gradual'];
+  movement: Controller['movement'];
   /** Fault injection: lose the GPU device, crash or close the training worker, break a render. */
   faults: Controller['faults'] & { renderError(): void };
   /** Times the masked evaluator and the sweep on the current run. */
@@ -105,6 +106,7 @@ export function installTestApi(c: Controller, dataUrl: string): void {
     snip: (sparsity) => c.snip(sparsity),
     lottery: (options) => c.lottery(options),
     gradual: (schedule) => c.gradual(schedule),
+    movement: (sparsity) => c.movement(sparsity),
     faults: { ...c.faults, renderError: () => injectRenderFault() },
     benchEval: async (repeats) => {
       const s = c.store.getState();

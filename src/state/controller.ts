@@ -50,6 +50,7 @@ export interface Controller {
   snip: Experiments['snip'];
   lottery: Experiments['lottery'];
   gradual: Experiments['gradual'];
+  movement: Experiments['movement'];
   /** The source article's gradient and pruning steps, run as written (at its T). */
   articleCode: Experiments['articleCode'];
   /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
@@ -182,6 +183,7 @@ export function createController(env: ControllerEnv): Controller {
     snip: experiments.snip,
     lottery: experiments.lottery,
     gradual: experiments.gradual,
+    movement: experiments.movement,
     articleCode: experiments.articleCode,
     articleFinetune: experiments.articleFinetune,
     clearFinetuneLog: experiments.clearLog,

@@ -136,3 +136,26 @@ describe('gradual pruning', () => {
     expect(e.series).toMatchObject({ kind: 'gradual', status: 'done' });
   });
 });
+
+describe('movement pruning', () => {
+  it('fine-tunes for the scores, prunes the lowest −Σw·g at the scope setting, fine-tunes that mask from the moved weights', async () => {
+    const { c, t } = finished();
+    c.updateSettings({ scope: 'per-layer' });
+    const done = c.movement(0.5);
+    const ask = t.sent.at(-1) as Extract<ToWorker, { type: 'movement' }>;
+    expect(ask.type).toBe('movement');
+    expect([ask.job.epochs, ask.job.learningRate]).toEqual([2, 0.001]); // a fine-tune: 2 epochs at a tenth of 0.01
+    const moved = scaled(layers, (w) => w * 0.5);
+    const scores = layers.map((l) => Float32Array.from({ length: l.inputs * l.units }, (_, i) => i)); // row-major order: the first half goes
+    t.reply({ type: 'movement-done', runId: ask.runId, scores, layers: moved });
+    await tick();
+    const job = lastJob(t.sent).job;
+    expect(job.layers[0].kernel).toEqual(moved[0].kernel);
+    job.masks.forEach((mk, l) => mk.forEach((v, i) => expect(v).toBe(i < Math.floor(0.5 * mk.length) ? 0 : 1))); // per layer: half of each
+    answer(t, moved, 0.62);
+    await done;
+    const e = c.store.getState().experiments;
+    expect(e.log.map((r) => [r.kind, r.criterion, r.afterValAcc])).toEqual([['movement', 'movement', 0.62]]);
+    expect(e.series).toMatchObject({ kind: 'movement', status: 'done' });
+  });
+});

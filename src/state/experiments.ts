@@ -9,7 +9,7 @@ import type { LayerParams } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { GradualSchedule } from '../core/gradual';
 import { initParams } from '../core/init';
-import { criterionIndex, computeMasks, type PruneSpec } from '../core/masks';
+import { buildPruneIndex, criterionIndex, computeMasks, type PruneSpec } from '../core/masks';
 import { deriveSeed } from '../core/rng';
 import { shuffleWithinLayers, snipMasks, ticketMask } from '../core/tickets';
 import type { TrainingClient } from '../train/client';
@@ -24,6 +24,8 @@ export interface Experiments {
   lottery(options: LotteryOptions): Promise<void>;
   /** Gradual pruning (Zhu & Gupta 2017): train from the initial weights while `schedule` (in steps) raises each layer's sparsity. */
   gradual(schedule: GradualSchedule): void;
+  /** Movement pruning (Sanh et al. 2020): fine-tune accumulating −Σ w·g, prune to `sparsity` by it (the scope setting's), fine-tune with the mask. */
+  movement(sparsity: number): Promise<void>;
   finetuneCurve(criterion: Criterion): Promise<void>;
   iterative(criterion: Criterion, target: number): void;
   /** The source article's gradient and pruning steps on this network, at threshold `t`. */
@@ -147,6 +149,23 @@ export function createExperiments(store: Store<AppState>, client: () => Training
         if (!(await step(token, s.runId, () => finetune(m, { kind: 'reinit', criterion: 'magnitude', layers: reinit, epochs, learningRateFactor: 1 })))) return endSeries(token, false);
       }
       endSeries(token, true);
+    },
+    async movement(sparsity) {
+      const s = store.getState();
+      if (!ready(s)) return;
+      const token = ++curveToken;
+      const series = (k: number) => setSeries({ kind: 'movement', criterion: 'magnitude', status: 'running', step: k, total: 2 });
+      series(0);
+      const scored = await step(token, s.runId, () => {
+        const runId = client().movement({ config: s.runConfig!, data: s.dataset!, layers: layersOf(s), epochs: FINETUNE_EPOCHS, learningRate: s.runConfig!.learningRate * FINETUNE_LR_FACTOR });
+        update((e) => startFinetune(e, { runId, kind: 'movement-scores', criterion: 'movement', sparsity: 0 }));
+      });
+      const moved = store.getState().experiments.finetune?.movement;
+      if (!scored || !moved) return endSeries(token, false);
+      const spec = { mode: 'sparsity' as const, value: sparsity, scope: s.settings.scope, granularity: 'weights' as const };
+      const masks = computeMasks(buildPruneIndex(moved.scores, moved.layers, 'weights'), spec).masks;
+      series(1);
+      endSeries(token, await step(token, s.runId, () => finetune(masks, { kind: 'movement', criterion: 'movement', layers: moved.layers })));
     },
     gradual(schedule) {
       const s = store.getState();

@@ -5,6 +5,7 @@
  */
 import type { Criterion } from '../core/criteria';
 import type { GradualSchedule } from '../core/gradual';
+import type { LayerParams } from '../core/arch';
 import type { ArticleCodeResult, FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
@@ -33,7 +34,7 @@ export interface LotteryOptions {
  * SNIP's mask and with it shuffled within layers; `ticket`, `reinit`: a lottery round's mask trained from
  * the rewound weights and from a fresh random initialisation.
  */
-export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit' | 'gradual';
+export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit' | 'gradual' | 'movement-scores' | 'movement';
 
 /** Gradual pruning's defaults (fractions of the training's steps; a mask update every `frequency` steps). */
 export const GRADUAL_DEFAULTS = { initial: 0, begin: 0.1, end: 0.67, frequency: 10 };
@@ -47,7 +48,7 @@ export interface GradualLive {
   sparsity: number;
   masks: Uint8Array[] | null;
 }
-const UNLOGGED: readonly FinetuneKind[] = ['unmasked', 'article', 'init-grads', 'rewind'];
+const UNLOGGED: readonly FinetuneKind[] = ['unmasked', 'article', 'init-grads', 'rewind', 'movement-scores'];
 
 /** The fine-tuning job in the training worker. */
 export interface FinetuneState {
@@ -61,6 +62,8 @@ export interface FinetuneState {
   result: FinetuneResult | null;
   /** For `init-grads`: per layer, |∂L/∂w| of SNIP's batch. */
   gradAbs?: Float32Array[];
+  /** For `movement-scores`: per layer, −Σ w·∂L/∂w, and the weights after that fine-tune. */
+  movement?: { scores: Float32Array[]; layers: LayerParams[] };
   error: string | null;
 }
 
@@ -77,7 +80,7 @@ export interface FinetuneRecord {
 
 /** A fine-tune curve or iterative pruning: several steps (or one worker job) driven from the page. */
 export interface SeriesState {
-  kind: 'curve' | 'iterative' | 'snip' | 'lottery' | 'gradual';
+  kind: 'curve' | 'iterative' | 'snip' | 'lottery' | 'gradual' | 'movement';
   criterion: Criterion;
   status: 'running' | 'done' | 'cancelled' | 'error';
   step: number;
@@ -123,6 +126,8 @@ export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): Expe
       return { ...s, finetune: { ...ft, progress: msg.progress } };
     case 'gradual-masks':
       return s.gradual?.runId === msg.runId ? { ...s, gradual: { ...s.gradual, step: msg.step, sparsity: msg.sparsity, masks: msg.masks } } : s;
+    case 'movement-done':
+      return { ...s, finetune: { ...ft, status: 'done', movement: { scores: msg.scores, layers: msg.layers } } };
     case 'init-grads-done':
       return { ...s, finetune: { ...ft, status: 'done', gradAbs: msg.gradAbs } };
     case 'article-code-done':

@@ -3,7 +3,7 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type MovementJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -22,6 +22,8 @@ export interface TrainingClient {
   initGrads(job: InitGradsJob): number;
   /** Gradual pruning during a training from the given weights. */
   gradual(job: GradualJob): number;
+  /** Movement pruning's scoring fine-tune. */
+  movement(job: MovementJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   terminate(): void;
@@ -118,6 +120,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     gradual: (job) => {
       runId++;
       send({ type: 'gradual', runId, job });
+      return runId;
+    },
+    movement: (job) => {
+      runId++;
+      send({ type: 'movement', runId, job });
       return runId;
     },
     cancel: (id) => send({ type: 'cancel', runId: id }),

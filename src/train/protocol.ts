@@ -68,6 +68,8 @@ export type ToWorker =
   | { type: 'iterative'; runId: number; job: IterativeJob }
   /** Gradual pruning: train from the given (initial) weights while the schedule raises the sparsity. */
   | { type: 'gradual'; runId: number; job: GradualJob }
+  /** Movement pruning: fine-tune the given weights, accumulating −Σ w·∂L/∂w. */
+  | { type: 'movement'; runId: number; job: MovementJob }
   /** SNIP: |∂L/∂w| of one batch at the given (initial) weights. */
   | { type: 'init-grads'; runId: number; job: InitGradsJob }
   /** The source article's gradient and pruning steps, run as written on this network. */
@@ -175,6 +177,15 @@ export interface GradualJob {
   schedule: GradualSchedule;
 }
 
+/** Movement pruning's scoring fine-tune (see `src/train/movement.ts`). */
+export interface MovementJob {
+  config: TrainConfig;
+  data: DataRef;
+  layers: LayerParams[];
+  epochs: number;
+  learningRate: number;
+}
+
 /** The network (its initial weights) and data of which SNIP needs one batch's |∂L/∂w|. */
 export interface InitGradsJob {
   data: DataRef;
@@ -219,6 +230,8 @@ export type FromWorker =
   | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
   | { type: 'finetune-done'; runId: number; result: FinetuneResult }
   | { type: 'article-code-done'; runId: number; result: ArticleCodeResult }
+  /** Movement scores (row-major `[inputs, units]`) and the weights after the fine-tune that accumulated them. */
+  | { type: 'movement-done'; runId: number; scores: Float32Array[]; layers: LayerParams[] }
   /** A gradual-pruning mask update: before `step`, every layer at `sparsity`; masks row-major `[inputs, units]`, 1 = kept. */
   | { type: 'gradual-masks'; runId: number; step: number; sparsity: number; masks: Uint8Array[] }
   /** Per layer, |∂L/∂w| of SNIP's batch, row-major `[inputs, units]`. */
@@ -238,10 +251,11 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
   if (msg.type === 'init-grads-done') arrays.push(...msg.gradAbs);
   if (msg.type === 'gradual-masks') arrays.push(...msg.masks);
+  if (msg.type === 'movement-done') arrays.push(...msg.scores, ...msg.layers.flatMap((l) => [l.kernel, l.bias]));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'movement-done', 'error', 'device-lost', 'memory', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

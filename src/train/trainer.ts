@@ -31,6 +31,8 @@ export interface TrainHooks {
   onPauseChange?(paused: boolean): void;
   /** Called before every step (0-based) with the kernels, synchronously: gradual pruning updates the masks (variables) here. */
   beforeStep?(step: number): void;
+  /** Called inside each step's `tf.tidy` with the (masked) gradients, before the Adam update: movement pruning accumulates −w·g here. */
+  afterGrads?(grads: tf.NamedTensorMap): void;
 }
 
 export interface TrainOutcome {
@@ -172,6 +174,7 @@ export async function train(
             return meanCrossEntropy(lg, yb);
           }, model.trainable);
           if (masks) kernels.forEach((k, i) => (grads[k.name] = tf.mul(grads[k.name], masks[i])));
+          hooks.afterGrads?.(grads);
           optimizer.applyGradients(grads);
           if (masks) kernels.forEach((k, i) => k.assign(tf.mul(k, masks[i])));
           if (liveStats && done % LIVE_GRAD_STRIDE === 0) {

@@ -16,13 +16,14 @@ import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { finetune, type FinetuneOutcome } from './finetune';
 import { gradualPrune } from './gradual';
+import { movementScores } from './movement';
 import { oneBatchGradients } from './initGrads';
 import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type GradualJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type GradualJob, type MovementJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -174,6 +175,16 @@ const runGradual = (runId: number, job: GradualJob, control: RunControl) =>
     postFinetuned(runId, out, out.before);
   });
 
+const runMovement = (runId: number, job: MovementJob, control: RunControl) =>
+  withData(job.data, control, async (data) => {
+    const out = await movementScores(job.layers, data, { ...job.config, epochs: job.epochs, learningRate: job.learningRate }, control, {
+      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
+      onEpoch: () => {},
+      onLiveGrads: () => {},
+    });
+    if (out && !control.stopped) post({ type: 'movement-done', runId, ...out });
+  });
+
 const runInitGrads = (runId: number, job: InitGradsJob, control: RunControl) =>
   withData(job.data, control, async (data) => {
     const gradAbs = await oneBatchGradients(job.layers, data);
@@ -231,6 +242,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
     case 'gradual':
       return start(msg.runId, (control) => runGradual(msg.runId, msg.job, control));
+    case 'movement':
+      return start(msg.runId, (control) => runMovement(msg.runId, msg.job, control));
     case 'init-grads':
       return start(msg.runId, (control) => runInitGrads(msg.runId, msg.job, control));
     case 'article-code':

@@ -1,5 +1,5 @@
 import { CRITERION_INFO, type Criterion } from '../core/criteria';
-import { CURVE_SPARSITIES, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState } from '../state/experimentsState';
+import { CURVE_SPARSITIES, FINETUNE_EPOCHS, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
@@ -10,7 +10,7 @@ export function ExperimentsPanel() {
   const t = useT();
   const log = useAppState((s) => s.experiments.log);
   // Its own series only: SNIP and lottery tickets have their panel.
-  const exp = useAppState((s) => (s.experiments.series?.kind === 'curve' || s.experiments.series?.kind === 'iterative' ? (s.experiments.series as SeriesState & { kind: 'curve' | 'iterative' }) : null));
+  const exp = useAppState((s) => (s.experiments.series && ['curve', 'iterative', 'movement'].includes(s.experiments.series.kind) ? (s.experiments.series as SeriesState & { kind: 'curve' | 'iterative' | 'movement' }) : null));
   const ft = useAppState((s) => s.experiments.finetune);
   const criterion = useAppState((s) => s.settings.criterion);
   const view = useAppState((s) => s.pruning.view);
@@ -23,10 +23,12 @@ export function ExperimentsPanel() {
     ? ''
     : exp.kind === 'curve'
       ? t('experiments.stage.curve', { criterion: t(`criterion.${exp.criterion}.label`), level: exp.step + 1, total: exp.total, sparsity: pct(CURVE_SPARSITIES[exp.step], 0) })
-      : t('experiments.stage.iterative', { sparsity: pct(ft?.sparsity ?? target, 0), steps: ITERATIVE_STEPS });
+      : exp.kind === 'movement'
+        ? t('experiments.stage.movement', { step: exp.step + 1, total: exp.total })
+        : t('experiments.stage.iterative', { sparsity: pct(ft?.sparsity ?? target, 0), steps: ITERATIVE_STEPS });
   const levels = CURVE_SPARSITIES.map((s) => `${s * 100}%`).join(t('experiments.curve.separator'));
   // A logged criterion is one of the lab's; anything else (an older record) is shown as it is.
-  const criterionLabel = (k: string) => (k in CRITERION_INFO ? t(`criterion.${k as Criterion}.label`) : k);
+  const criterionLabel = (k: string) => (k in CRITERION_INFO ? t(`criterion.${k as Criterion}.label`) : k === 'movement' ? t('experiments.kind.movement') : k);
   return (
     <section className="panel experiments" aria-labelledby="exp-title" data-testid="experiments">
       <h2 id="exp-title">{t('experiments.title')}</h2>
@@ -39,6 +41,10 @@ export function ExperimentsPanel() {
           {t('experiments.iterative', { sparsity: pct(target, 0) })}
         </button>
         <Help id="experiments.iterative" label={t('experiments.iterative.label')} text={t('experiments.iterative.help', { steps: ITERATIVE_STEPS, epochs: ITERATIVE_EPOCHS_PER_STEP })} />
+        <button type="button" data-testid="experiments.movement" disabled={!ready || busy} onClick={() => void c.movement(target)} aria-describedby={helpId('experiments.movement')}>
+          {t('experiments.movement', { sparsity: pct(target, 0) })}
+        </button>
+        <Help id="experiments.movement" label={t('experiments.movement.label')} text={t('experiments.movement.help', { epochs: FINETUNE_EPOCHS })} />
         {running && busy && (
           <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelFinetune()}>
             {t('experiments.cancel')}

@@ -25,6 +25,7 @@ const MARKERS = [
   { key: 'chart.marker.snip-shuffled', kind: 'snip-shuffled', symbol: '✚', color: 'var(--muted)', always: false },
   { key: 'chart.marker.ticket', kind: 'ticket', symbol: '●', color: 'var(--c-purple)', always: false },
   { key: 'chart.marker.reinit', kind: 'reinit', symbol: '●', color: 'var(--muted)', always: false },
+  { key: 'chart.marker.movement', kind: 'movement', symbol: '■', color: 'var(--c-sky)', always: false },
   { key: 'chart.marker.gradual', kind: 'gradual', symbol: '✱', color: 'var(--c-orange)', always: false },
 ] as const;
 

@@ -56,6 +56,7 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
           <Scatter data={ftData('snip-shuffled')} dataKey="y" name={t('chart.marker.snip-shuffled')} fill="var(--muted)" shape="cross" isAnimationActive={false} />
           <Scatter data={ftData('ticket')} dataKey="y" name={t('chart.marker.ticket')} fill="var(--c-purple)" line={{ stroke: 'var(--c-purple)', strokeWidth: 2 }} shape="circle" isAnimationActive={false} />
           <Scatter data={ftData('gradual')} dataKey="y" name={t('chart.marker.gradual')} fill="var(--c-orange)" shape="wye" isAnimationActive={false} />
+          <Scatter data={ftData('movement')} dataKey="y" name={t('chart.marker.movement')} fill="var(--c-sky)" shape="square" isAnimationActive={false} />
           <Scatter data={ftData('reinit')} dataKey="y" name={t('chart.marker.reinit')} fill="var(--muted)" line={{ stroke: 'var(--muted)', strokeWidth: 1, strokeDasharray: '4 3' }} shape="circle" isAnimationActive={false} />
         </ComposedChart>
     </ResponsiveContainer>

@@ -36,6 +36,17 @@ export const tickets = {
   'setting.ticketRate.help': 'Share of the surviving weights each round prunes (0.5: 50 %, 75 %, 87.5 %…).',
   'setting.ticketRewind.label': 'Rewind to epoch',
   'setting.ticketRewind.help': '0 resets the survivors to their initial weights (Frankle & Carbin); k > 0 to the weights after k epochs of dense training from them (rewinding, Frankle et al. 2020).',
+  // Movement pruning (a fine-tuning experiment).
+  'experiments.movement': 'Movement pruning to {sparsity}',
+  'experiments.movement.label': 'Movement pruning',
+  'experiments.movement.help': 'Sanh et al. (2020): fine-tune the trained network for {epochs, plural, one {# epoch} other {# epochs}} (dense, at a tenth of the learning rate) while summing −w·∂L/∂w over its steps. Weights moving towards zero score low and are pruned first, whatever their size; then the mask is fine-tuned as usual. The scope is the pruning panel’s.',
+  'experiments.stage.movement': 'Movement pruning: step {step} of {total}',
+  'experiments.status.movement.done': 'Movement pruning done.',
+  'experiments.status.movement.cancelled': 'Movement pruning cancelled.',
+  'experiments.status.movement.error': 'Movement pruning stopped with an error.',
+  'experiments.kind.movement-scores': 'movement scores',
+  'experiments.kind.movement': 'movement',
+  'chart.marker.movement': 'movement pruning',
   // Gradual pruning during training.
   'gradual.title': 'During training: gradual pruning',
   'gradual.lead': 'Zhu & Gupta (2017), as TF Model Optimization’s prune_low_magnitude with a PolynomialDecay schedule: a network trains from its initial weights while every layer’s smallest weights are pruned step by step, the sparsity rising as drawn. The heatmaps show its masks while it trains; the end point lands on the chart.',
