@@ -3,13 +3,15 @@
 // sweep every criterion, then prune → fine-tune at 50/80/90/95/98% for every criterion (global, weights),
 // and at 50 % in the 2:4 pattern for every criterion; then, at 90 %: iterative magnitude pruning, SNIP at
 // initialisation with its shuffled mask, lottery tickets (4 rounds of 50 %, rewound to the initial weights
-// and to epoch 1, each against a random re-init), and gradual pruning during training (-beyond.csv).
+// and to epoch 1, each against a random re-init), gradual pruning during training and movement pruning
+// (-beyond.csv). `--beyond movement,gradual` trains and runs only those (rows merged into -beyond.csv).
 // Writes results/<dataset>-seed<k>.csv (fine-tuning), results/<dataset>-seed<k>-sweep.csv (curves) and
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { int, oneOf, parseOptions } from './lib/args.mjs';
+import { existsSync } from 'node:fs';
+import { int, list, oneOf, parseOptions } from './lib/args.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
 import { startPreview } from './lib/preview.mjs';
@@ -17,6 +19,7 @@ import { appConstants, ROOT } from './lib/src.mjs';
 
 const OUT = join(ROOT, 'results');
 const { CRITERIA, CURVE_SPARSITIES: LEVELS, DATASET_NAMES, BACKEND_NAMES } = await appConstants();
+const BEYOND = ['iterative', 'snip', 'lottery-rewind0', 'lottery-rewind1', 'gradual', 'movement'];
 
 function parse(argv) {
   const o = parseOptions(
@@ -30,6 +33,7 @@ function parse(argv) {
       backend: { parse: oneOf(['auto', ...BACKEND_NAMES]), default: 'auto', help: 'training backend' },
       port: { parse: int(1), default: 4176, value: 'N', help: 'port for vite preview' },
       summarize: { type: 'boolean', help: 'aggregate every results/*.csv into results/summary.md instead' },
+      beyond: { parse: list(BEYOND), value: 'LIST', help: `only these experiments beyond one-shot pruning (${BEYOND.join(', ')}), merged into -beyond.csv` },
     },
     'Usage: npm run experiment -- [options]',
   );
@@ -56,6 +60,10 @@ async function run(o) {
       const s = window.__gpl.state();
       return { dense: s.pruning.dense, curves: s.sweep.curves, epochs: s.epochs, config: s.runConfig };
     });
+    if (o.beyond) {
+      writeBeyond(o, await runBeyond(page, o, 0, o.beyond), o.beyond);
+      return;
+    }
     for (const c of CRITERIA) {
       log(`fine-tuning ${c} at ${LEVELS.map((s) => s * 100).join('/')}%…`);
       await page.evaluate((crit) => window.__gpl.finetuneCurve(crit), c);
@@ -79,13 +87,14 @@ async function run(o) {
 }
 
 /** The experiments beyond one-shot pruning, each at 90 % (lottery tickets: 4 rounds of 50 %, to 93.75 %). */
-async function runBeyond(page, o, from) {
+async function runBeyond(page, o, from, only = BEYOND) {
   const idle = () => page.waitForFunction(() => { const e = window.__gpl.state().experiments; return e.finetune?.status !== 'running' && e.series?.status !== 'running'; }, null, { timeout: 3_600_000, polling: 250 });
   const parts = [
     ['iterative', () => page.evaluate(() => window.__gpl.iterative('magnitude', 0.9))],
     ['snip', () => page.evaluate(() => window.__gpl.snip(0.9))],
     ['lottery-rewind0', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 0, epochs }), o.epochs)],
     ['lottery-rewind1', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 1, epochs }), o.epochs)],
+    ['movement', () => page.evaluate(() => window.__gpl.movement(0.9))],
     ['gradual', () => page.evaluate(({ epochs, batch }) => {
       const total = epochs * Math.ceil(window.__gpl.state().dataset.trainN / batch);
       window.__gpl.gradual({ initial: 0, final: 0.9, begin: Math.round(0.1 * total), end: Math.round(0.67 * total), frequency: 10, power: 3 });
@@ -93,7 +102,7 @@ async function runBeyond(page, o, from) {
   ];
   const rows = [];
   let seen = from;
-  for (const [method, start] of parts) {
+  for (const [method, start] of parts.filter(([m]) => only.includes(m))) {
     log(`${method}…`);
     await start();
     await idle();
@@ -105,9 +114,11 @@ async function runBeyond(page, o, from) {
   return rows;
 }
 
-function writeBeyond(o, rows) {
+function writeBeyond(o, rows, only = null) {
   const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
-  const lines = rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(','));
+  // With --beyond, the other methods' rows of an earlier run stay.
+  const kept = only && existsSync(`${stem}-beyond.csv`) ? readFileSync(`${stem}-beyond.csv`, 'utf8').trim().split('\n').slice(1).filter((l) => !only.includes(l.split(',')[2])) : [];
+  const lines = [...kept, ...rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(','))];
   writeFileSync(`${stem}-beyond.csv`, `dataset,seed,method,kind,round,sparsity,val_acc\n${lines.join('\n')}\n`);
   process.stdout.write(['', '| method | kind | round | sparsity | val acc |', '|---|---|---:|---:|---:|', ...rows.map((r) => `| ${r.method} | ${r.kind} | ${r.round} | ${pct(r.sparsity)} | ${pct(r.acc)} |`), ''].join('\n'));
 }
