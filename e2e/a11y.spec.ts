@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { CRITERIA } from '../src/core/criteria';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 import { SYNTH_RUN } from './runs';
@@ -141,15 +142,15 @@ test('keyboard: train with the keyboard, every control reachable in column order
 
   // Operable: the legend toggles, the scale and axis switches and "How it works" with Space/Enter.
   const curves = page.locator('[data-testid="chart.plot"] path.recharts-curve');
-  await expect(curves).toHaveCount(5);
+  await expect(curves).toHaveCount(CRITERIA.length);
   const legend = page.getByTestId('chart.legend.magnitude:train');
   await legend.focus();
   await page.keyboard.press('Space');
   await expect(legend).toHaveAttribute('aria-pressed', 'true');
-  await expect(curves).toHaveCount(6);
+  await expect(curves).toHaveCount(CRITERIA.length + 1);
   await page.keyboard.press('Enter');
   await expect(legend).toHaveAttribute('aria-pressed', 'false');
-  await expect(curves).toHaveCount(5);
+  await expect(curves).toHaveCount(CRITERIA.length);
   for (const id of ['heatmaps.scale', 'chart.axis']) {
     const button = page.getByTestId(id);
     const before = await button.getAttribute('aria-pressed');

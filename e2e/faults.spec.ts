@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { CRITERIA } from '../src/core/criteria';
 import type { LabPage } from './pages/LabPage';
 
 // Each test injects one fault through the page's test hooks (window.__gpl.faults) or the browser
@@ -133,7 +134,7 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   expect(s.experiments.finetune?.status ?? 'none').not.toBe('running');
   await expect.poll(async () => (await lab.state()).sweep.status, { timeout: 120_000 }).toBe('done');
   s = await lab.state();
-  expect(Object.keys(s.sweep.curves).length).toBe(5);
+  expect(Object.keys(s.sweep.curves).length).toBe(CRITERIA.length);
   await lab.expectExactNumbers();
 });
 

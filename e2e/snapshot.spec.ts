@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { CRITERIA } from '../src/core/criteria';
 
 // A first visit opens on a pre-trained network shipped with the site: the heatmaps, the slider, the
 // numbers and both charts work at once, with no training.
@@ -19,7 +20,7 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   expect(await lab.drawnLines(lab.lossChart, 10)).toBe(2); // recharts: the validation loss, and the (invisible) smoothed points of the tooltip
   expect(await lab.drawnLines(lab.accuracyChart, 10)).toBe(2);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
-  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(5);
+  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   const s = await lab.state();
   expect(s.sweep.ms).toBeNull();
   expect([s.settings.epochs, s.runConfig!.epochs, s.dataset!.name, s.scoring!.layers[0].inputs]).toEqual([10, 10, 'mnist', 784]);
@@ -65,7 +66,7 @@ test('training your own keeps the snapshot\'s curves, faded, until the new ones 
   await lab.trainButton.click();
   await expect(lab.page.getByTestId('chart.waiting')).toContainText('The faded lines are the previous network’s.');
   await expect(plot).toHaveClass(/stale/);
-  expect(await lab.drawnLines(plot, 40)).toBe(5); // still drawn while the new network trains
+  expect(await lab.drawnLines(plot, 40)).toBe(CRITERIA.length); // still drawn while the new network trains
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(plot).not.toHaveClass(/stale/);
   await expect(lab.page.getByTestId('chart.waiting')).toHaveCount(0);

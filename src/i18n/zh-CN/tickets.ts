@@ -73,5 +73,5 @@ export const tickets: Record<keyof typeof en, string> = {
   'setting.gradualEnd.label': '结束',
   'setting.gradualEnd.help': '达到最终稀疏度的时间，占训练总步数的比例；之后保持掩码继续训练。',
   'setting.gradualFrequency.label': '每隔几步',
-  'setting.gradualFrequency.help': '两次掩码更新之间的小批量步数（TF Model Optimization 的 frequency）。',
+  'setting.gradualFrequency.help': '两次掩码更新之间的小批量步数（对应 TF Model Optimization 中的更新频率）。',
 };
