@@ -151,7 +151,7 @@ describe('movement pruning', () => {
     await tick();
     const job = lastJob(t.sent).job;
     expect(job.layers[0].kernel).toEqual(moved[0].kernel);
-    job.masks.forEach((mk, l) => mk.forEach((v, i) => expect(v).toBe(i < Math.floor(0.5 * mk.length) ? 0 : 1))); // per layer: half of each
+    job.masks.forEach((mk) => mk.forEach((v, i) => expect(v).toBe(i < Math.floor(0.5 * mk.length) ? 0 : 1))); // per layer: half of each
     answer(t, moved, 0.62);
     await done;
     const e = c.store.getState().experiments;

@@ -50,6 +50,10 @@ const sparsityOf = (masks: Uint8Array[]) => {
 const layersOf = (s: AppState) => s.scoring!.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
 /** The run's initial weights (the training worker starts from the same: core's seeded Glorot init). */
 const initialOf = (s: AppState, seed = s.runConfig!.seed) => initParams(s.scoring!.layers[0].inputs, seed, s.scoring!.layers.map(({ name, inputs, units }) => ({ name, inputs, units })));
+/** The slider's weight sparsity (at most 99 %), the target of the panels' experiments; 90 % before any. */
+export const sliderTarget = (s: AppState) => (s.pruning.view ? Math.min(0.99, s.pruning.view.report.sparsity) : 0.9);
+/** The same to whole percents: what the panels' labels show, so that a slider move re-renders them only when that changes. */
+export const sliderTargetLabel = (s: AppState) => Math.round(sliderTarget(s) * 100) / 100;
 /** Mini-batches of the run's training: what a gradual schedule counts. */
 export const trainingSteps = (s: AppState) => (s.runConfig && s.dataset ? s.runConfig.epochs * Math.ceil(s.dataset.trainIndices.length / s.runConfig.batchSize) : 0);
 const ones = (layers: LayerParams[]) => layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));

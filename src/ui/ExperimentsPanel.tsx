@@ -1,8 +1,10 @@
 import { CRITERION_INFO, type Criterion } from '../core/criteria';
+import { sliderTarget } from '../state/experiments';
 import { CURVE_SPARSITIES, FINETUNE_EPOCHS, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
+import { TargetLabel } from './TargetLabel';
 
 /** Fine-tune curve, iterative pruning, the list of fine-tuned points, and the efficiency caveat. */
 export function ExperimentsPanel() {
@@ -13,10 +15,10 @@ export function ExperimentsPanel() {
   const exp = useAppState((s) => (s.experiments.series && ['curve', 'iterative', 'movement'].includes(s.experiments.series.kind) ? (s.experiments.series as SeriesState & { kind: 'curve' | 'iterative' | 'movement' }) : null));
   const ft = useAppState((s) => s.experiments.finetune);
   const criterion = useAppState((s) => s.settings.criterion);
-  const view = useAppState((s) => s.pruning.view);
+  // Whole percents for the labels (a slider move re-renders the panel only when they change); a click takes the exact value.
+  const exact = () => sliderTarget(c.store.getState());
   const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
   const busy = ft?.status === 'running';
-  const target = view ? Math.min(0.99, view.report.sparsity) : 0.9;
   const running = exp?.status === 'running';
   const fraction = running ? (exp.step + (ft?.progress?.fraction ?? 0)) / exp.total : 0;
   const stage = !running
@@ -25,7 +27,7 @@ export function ExperimentsPanel() {
       ? t('experiments.stage.curve', { criterion: t(`criterion.${exp.criterion}.label`), level: exp.step + 1, total: exp.total, sparsity: pct(CURVE_SPARSITIES[exp.step], 0) })
       : exp.kind === 'movement'
         ? t('experiments.stage.movement', { step: exp.step + 1, total: exp.total })
-        : t('experiments.stage.iterative', { sparsity: pct(ft?.sparsity ?? target, 0), steps: ITERATIVE_STEPS });
+        : t('experiments.stage.iterative', { sparsity: pct(ft?.sparsity ?? 0, 0), steps: ITERATIVE_STEPS });
   const levels = CURVE_SPARSITIES.map((s) => `${s * 100}%`).join(t('experiments.curve.separator'));
   // A logged criterion is one of the lab's; anything else (an older record) is shown as it is.
   const criterionLabel = (k: string) => (k in CRITERION_INFO ? t(`criterion.${k as Criterion}.label`) : k === 'movement' ? t('experiments.kind.movement') : k);
@@ -37,12 +39,12 @@ export function ExperimentsPanel() {
           {t('experiments.curve')}
         </button>
         <Help id="experiments.curve" label={t('experiments.curve')} text={t('experiments.curve.help', { criterion: t(`criterion.${criterion}.label`), levels })} />
-        <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, target)} aria-describedby={helpId('experiments.iterative')}>
-          {t('experiments.iterative', { sparsity: pct(target, 0) })}
+        <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, exact())} aria-describedby={helpId('experiments.iterative')}>
+          <TargetLabel id="experiments.iterative" />
         </button>
         <Help id="experiments.iterative" label={t('experiments.iterative.label')} text={t('experiments.iterative.help', { steps: ITERATIVE_STEPS, epochs: ITERATIVE_EPOCHS_PER_STEP })} />
-        <button type="button" data-testid="experiments.movement" disabled={!ready || busy} onClick={() => void c.movement(target)} aria-describedby={helpId('experiments.movement')}>
-          {t('experiments.movement', { sparsity: pct(target, 0) })}
+        <button type="button" data-testid="experiments.movement" disabled={!ready || busy} onClick={() => void c.movement(exact())} aria-describedby={helpId('experiments.movement')}>
+          <TargetLabel id="experiments.movement" />
         </button>
         <Help id="experiments.movement" label={t('experiments.movement.label')} text={t('experiments.movement.help', { epochs: FINETUNE_EPOCHS })} />
         {running && busy && (

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { scheduleProblem, schedulePoints, type GradualSchedule } from '../core/gradual';
-import { trainingSteps } from '../state/experiments';
+import { sliderTarget, sliderTargetLabel, trainingSteps } from '../state/experiments';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
@@ -12,7 +12,7 @@ const H = 110;
 const PAD = { left: 34, right: 8, top: 8, bottom: 22 };
 
 /** The schedule as a step line of target sparsity against training step, with a dot at the current step. */
-function ScheduleDrawing({ schedule, total, step, label }: { schedule: GradualSchedule; total: number; step: number | null; label: string }) {
+const ScheduleDrawing = memo(function ScheduleDrawing({ schedule, total, step, label }: { schedule: GradualSchedule; total: number; step: number | null; label: string }) {
   const t = useT();
   const pts = useMemo(() => schedulePoints(schedule, total), [schedule, total]);
   const x = (s: number) => PAD.left + ((W - PAD.left - PAD.right) * s) / Math.max(1, total);
@@ -37,38 +37,62 @@ function ScheduleDrawing({ schedule, total, step, label }: { schedule: GradualSc
       {now && step !== null && <circle cx={x(step)} cy={y(now.sparsity)} r={4} fill="var(--text)" data-testid="gradual.now" />}
     </svg>
   );
-}
+});
 
 /** Gradual pruning during training: its schedule (settings), drawn, a start button, and its progress. */
 export function GradualPanel() {
   const c = useController();
   const t = useT();
-  const settings = useAppState((s) => s.settings);
-  const total = useAppState(trainingSteps);
-  const live = useAppState((s) => s.experiments.gradual);
-  const ft = useAppState((s) => s.experiments.finetune);
-  const series = useAppState((s) => (s.experiments.series?.kind === 'gradual' ? s.experiments.series : null));
-  const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
-  const final = useAppState((s) => (s.pruning.view ? Math.min(0.99, s.pruning.view.report.sparsity) : 0.9));
-  const busy = ft?.status === 'running';
-  const running = busy && ft?.kind === 'gradual';
-  const schedule = useMemo<GradualSchedule>(
-    () => ({ initial: settings.gradualInitial, final, begin: Math.round(settings.gradualBegin * total), end: Math.round(settings.gradualEnd * total), frequency: settings.gradualFrequency, power: 3 }),
-    [settings.gradualInitial, settings.gradualBegin, settings.gradualEnd, settings.gradualFrequency, final, total],
-  );
-  const shown = running && live ? live.schedule : schedule;
-  const problem = total > 0 ? scheduleProblem(schedule, total) : null;
-  const step = running && ft?.progress ? Math.round(ft.progress.fraction * (live?.totalSteps ?? total)) : null;
+  // Each setting on its own: the whole settings object changes with every slider move.
+  const gradualInitial = useAppState((s) => s.settings.gradualInitial);
+  const gradualBegin = useAppState((s) => s.settings.gradualBegin);
+  const gradualEnd = useAppState((s) => s.settings.gradualEnd);
+  const gradualFrequency = useAppState((s) => s.settings.gradualFrequency);
+  const busy = useAppState((s) => s.experiments.finetune?.status === 'running');
   return (
     <section className="panel gradual" aria-labelledby="gradual-title" data-testid="gradual">
       <h2 id="gradual-title">{t('gradual.title')}</h2>
       <p className="muted">{t('gradual.lead')}</p>
       <div className="field-grid">
-        <NumberField name="gradualInitial" value={settings.gradualInitial} disabled={busy} onCommit={(v) => c.updateSettings({ gradualInitial: v })} />
-        <NumberField name="gradualBegin" value={settings.gradualBegin} disabled={busy} onCommit={(v) => c.updateSettings({ gradualBegin: v })} />
-        <NumberField name="gradualEnd" value={settings.gradualEnd} disabled={busy} onCommit={(v) => c.updateSettings({ gradualEnd: v })} />
-        <NumberField name="gradualFrequency" value={settings.gradualFrequency} disabled={busy} onCommit={(v) => c.updateSettings({ gradualFrequency: v })} />
+        <NumberField name="gradualInitial" value={gradualInitial} disabled={busy} onCommit={(v) => c.updateSettings({ gradualInitial: v })} />
+        <NumberField name="gradualBegin" value={gradualBegin} disabled={busy} onCommit={(v) => c.updateSettings({ gradualBegin: v })} />
+        <NumberField name="gradualEnd" value={gradualEnd} disabled={busy} onCommit={(v) => c.updateSettings({ gradualEnd: v })} />
+        <NumberField name="gradualFrequency" value={gradualFrequency} disabled={busy} onCommit={(v) => c.updateSettings({ gradualFrequency: v })} />
       </div>
+      <GradualRun initial={gradualInitial} begin={gradualBegin} end={gradualEnd} frequency={gradualFrequency} />
+    </section>
+  );
+}
+
+/**
+ * The schedule drawn, its check, the start button and the job's progress; the final sparsity is the
+ * slider's, followed when the slider rests.
+ */
+function GradualRun({ initial, begin, end, frequency }: { initial: number; begin: number; end: number; frequency: number }) {
+  const c = useController();
+  const t = useT();
+  const total = useAppState(trainingSteps);
+  const live = useAppState((s) => s.experiments.gradual);
+  const ft = useAppState((s) => s.experiments.finetune);
+  const series = useAppState((s) => (s.experiments.series?.kind === 'gradual' ? s.experiments.series : null));
+  const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
+  // The slider's sparsity (whole percents) once the slider rests (its training figures are in): following
+  // every move of a drag cost 1–2 ms a frame (the drawing's path). A start takes the exact value.
+  const rested = useAppState((s) => (s.pruning.view?.train ? sliderTargetLabel(s) : null));
+  const last = useRef(0.9);
+  if (rested !== null) last.current = rested;
+  const final = last.current;
+  const busy = ft?.status === 'running';
+  const running = busy && ft?.kind === 'gradual';
+  const schedule = useMemo<GradualSchedule>(
+    () => ({ initial, final, begin: Math.round(begin * total), end: Math.round(end * total), frequency, power: 3 }),
+    [initial, begin, end, frequency, final, total],
+  );
+  const shown = running && live ? live.schedule : schedule;
+  const problem = total > 0 ? scheduleProblem(schedule, total) : null;
+  const step = running && ft?.progress ? Math.round(ft.progress.fraction * (live?.totalSteps ?? total)) : null;
+  return (
+    <>
       {total > 0 && <ScheduleDrawing schedule={shown} total={running && live ? live.totalSteps : total} step={step} label={t('gradual.schedule', { total })} />}
       {problem && (
         <p className="field-error" role="alert" data-testid="gradual.problem">
@@ -76,7 +100,7 @@ export function GradualPanel() {
         </p>
       )}
       <div className="buttons">
-        <button type="button" data-testid="gradual.start" disabled={!ready || busy || problem !== null} onClick={() => c.gradual(schedule)} aria-describedby={helpId('gradual.start')}>
+        <button type="button" data-testid="gradual.start" disabled={!ready || busy || problem !== null} onClick={() => c.gradual({ ...schedule, final: sliderTarget(c.store.getState()) })} aria-describedby={helpId('gradual.start')}>
           {t('gradual.start', { sparsity: pct(final, 0) })}
         </button>
         <Help id="gradual.start" label={t('gradual.title')} text={t('gradual.help', { begin: schedule.begin, end: schedule.end, total, frequency: schedule.frequency })} />
@@ -101,6 +125,6 @@ export function GradualPanel() {
           {t(`experiments.status.gradual.${series.status}`)}
         </p>
       )}
-    </section>
+    </>
   );
 }

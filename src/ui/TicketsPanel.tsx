@@ -1,10 +1,12 @@
 import { ticketSparsity } from '../core/tickets';
+import { sliderTarget } from '../state/experiments';
 import type { FinetuneRecord } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
 import { NumberField } from './NumberField';
 import { RichText } from './RichText';
+import { TargetLabel } from './TargetLabel';
 
 /** The accuracy of the i-th logged record of a kind (the last for i = −1), or a dash. */
 const nth = (log: readonly FinetuneRecord[], kind: FinetuneRecord['kind'], i: number) => {
@@ -24,7 +26,6 @@ export function TicketsPanel() {
   const series = useAppState((s) => s.experiments.series);
   const ft = useAppState((s) => s.experiments.finetune);
   const ready = useAppState((s) => s.pruning.status === 'ready' && s.phase === 'done');
-  const sparsity = useAppState((s) => (s.pruning.view ? Math.min(0.99, s.pruning.view.report.sparsity) : 0.9));
   const epochs = useAppState((s) => s.runConfig?.epochs ?? s.settings.epochs);
   const rounds = useAppState((s) => s.settings.ticketRounds);
   const rate = useAppState((s) => s.settings.ticketRate);
@@ -45,8 +46,8 @@ export function TicketsPanel() {
 
       <h3>{t('tickets.snip.title')}</h3>
       <div className="buttons">
-        <button type="button" data-testid="tickets.snip" disabled={!ready || busy} onClick={() => void c.snip(sparsity)} aria-describedby={helpId('tickets.snip')}>
-          {t('tickets.snip', { sparsity: pct(sparsity, 0) })}
+        <button type="button" data-testid="tickets.snip" disabled={!ready || busy} onClick={() => void c.snip(sliderTarget(c.store.getState()))} aria-describedby={helpId('tickets.snip')}>
+          <TargetLabel id="tickets.snip" />
         </button>
         <Help id="tickets.snip" label={t('tickets.snip.title')} text={t('tickets.snip.help', { epochs })} />
       </div>
