@@ -24,6 +24,13 @@ export async function measure(model: Mlp, data: DeviceData): Promise<SplitMetric
   return { trainLoss, trainAcc, valLoss, valAcc };
 }
 
+/** Pruned weights (mask 0) that are not exactly 0: 0 with the mask held. Masks as 0/1 per kernel weight. */
+export function maskViolations(params: LayerParams[], masks: ArrayLike<number>[]): number {
+  let n = 0;
+  params.forEach((p, l) => p.kernel.forEach((w, i) => (n += masks[l][i] === 0 && w !== 0 ? 1 : 0)));
+  return n;
+}
+
 export interface FinetuneOutcome {
   completed: boolean;
   before: SplitMetrics;
@@ -51,9 +58,7 @@ export async function finetune(params: LayerParams[], masks: Uint8Array[], data:
     if (!outcome.completed) return { completed: false, before, after: null, params: null, maskViolations: 0, seconds: (performance.now() - t0) / 1000 };
     const after = await measure(model, data);
     const out = await readParams(model);
-    let maskViolations = 0;
-    out.forEach((p, l) => p.kernel.forEach((w, i) => (maskViolations += masks[l][i] === 0 && w !== 0 ? 1 : 0)));
-    return { completed: true, before, after, params: out, maskViolations, seconds: (performance.now() - t0) / 1000 };
+    return { completed: true, before, after, params: out, maskViolations: maskViolations(out, masks), seconds: (performance.now() - t0) / 1000 };
   } finally {
     model.dispose();
     tf.dispose(maskT);

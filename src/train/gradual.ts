@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerParams } from '../core/arch';
 import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/gradual';
 import { RunControl } from './control';
-import { measure, type FinetuneOutcome } from './finetune';
+import { maskViolations, measure, type FinetuneOutcome } from './finetune';
 import { createMlp, readParams } from './model';
 import type { TrainConfig } from './protocol';
 import { train, type DeviceData, type TrainHooks } from './trainer';
@@ -55,9 +55,7 @@ export async function gradualPrune(init: LayerParams[], data: DeviceData, config
     const after = await measure(model, data);
     const out = await readParams(model);
     const final = await Promise.all(masks.map((m) => m.data()));
-    let maskViolations = 0;
-    out.forEach((p, l) => p.kernel.forEach((w, i) => (maskViolations += final[l][i] === 0 && w !== 0 ? 1 : 0)));
-    return { completed: true, before, after, params: out, maskViolations, seconds: (performance.now() - t0) / 1000 };
+    return { completed: true, before, after, params: out, maskViolations: maskViolations(out, final), seconds: (performance.now() - t0) / 1000 };
   } finally {
     model.dispose();
     tf.dispose(masks);
