@@ -26,6 +26,8 @@ export interface WeightSpec {
   name: string;
   shape: number[];
   dtype: 'float32';
+  /** tfjs' weight quantisation (exportQuantized.ts): the stored bytes are float16 or uint8 `q` (value = q·scale + min). */
+  quantization?: { dtype: 'float16' } | { dtype: 'uint8'; scale: number; min: number };
 }
 
 /** Contents of `model.json`, key order as tfjs' own `getModelJSONForModelArtifacts`. */

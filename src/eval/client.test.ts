@@ -19,9 +19,13 @@ describe('evaluation clients', () => {
     expect([load < a, a < b]).toEqual([true, true]);
     expect(sent).toEqual([
       { type: 'load', id: load, network: {}, report: true },
-      { type: 'train', id: a, criterion: 'gradient', spec: spec(0.1) },
-      { type: 'train', id: b, criterion: 'magnitude', spec: spec(0.2) },
+      { type: 'train', id: a, criterion: 'gradient', spec: spec(0.1), speed: true },
+      { type: 'train', id: b, criterion: 'magnitude', spec: spec(0.2), speed: true },
     ]);
+    // Measurements continue the numbering, so a newer one (or a load) tells the worker to end an older one.
+    const m = c.measure({ type: 'sizes', criterion: 'magnitude', spec: spec(0.9) });
+    expect(m).toBe(b + 1);
+    expect(sent[3]).toEqual({ type: 'sizes', id: m, criterion: 'magnitude', spec: spec(0.9) });
     const curves = fakePort();
     const s = createSweepClient(() => {}, curves.port);
     s.load({} as never);

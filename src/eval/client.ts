@@ -6,13 +6,17 @@
  */
 import type { Criterion } from '../core/criteria';
 import type { PruneSpec } from '../core/masks';
-import type { EvalNetwork, FromEval, ToEval } from './protocol';
+import type { EvalNetwork, FromEval, MeasureRequest, ToEval } from './protocol';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface EvalClient {
   /** Loads a trained network (the worker loads its data); returns the load id (request ids continue from it). */
   load(network: EvalNetwork): number;
   /** Asks for the training figures of a spec; returns the request's id, which numbers that slider position. */
   train(criterion: Criterion, spec: PruneSpec): number;
+  /** A speed curve or the export sizes of the network loaded; returns its id (a newer one ends it). */
+  measure(request: DistributiveOmit<MeasureRequest, 'id'>): number;
   terminate(): void;
 }
 
@@ -43,7 +47,11 @@ export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalP
       return id;
     },
     train(criterion, spec) {
-      port.postMessage({ type: 'train', id: ++id, criterion, spec });
+      port.postMessage({ type: 'train', id: ++id, criterion, spec, speed: true });
+      return id;
+    },
+    measure(request) {
+      port.postMessage({ ...request, id: ++id } as MeasureRequest);
       return id;
     },
     terminate: () => port.terminate(),

@@ -8,7 +8,9 @@ import type { LayerArrays } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef } from '../core/dataset';
 import type { Granularity, PruneIndex, PruneSpec } from '../core/masks';
+import type { Timing } from '../core/inferTiming';
 import type { EvalSplit, SplitEval } from '../core/pruneEvaluator';
+import type { WeightFormat } from '../core/quantize';
 import type { SweepEvent } from '../core/sweep';
 
 export type { CurvePoint, SweepEvent } from '../core/sweep';
@@ -31,11 +33,44 @@ export type { EvalSplit, PruneAnswer, SplitEval } from '../core/pruneEvaluator';
 /** A prune index for each criterion and granularity, as the worker built them (the page sorts nothing). */
 export type CriterionIndexes = Record<Criterion, Record<Granularity, PruneIndex>>;
 
+/** One measured inference speed: a mask's sparsity, a batch size, per-call times of each path. */
+export interface SpeedPoint {
+  /** The mask's measured sparsity (weights). */
+  sparsity: number;
+  batch: number;
+  /** The masked kernels as dense matrices, and the same weights as CSR, in the same engine. */
+  dense: Timing;
+  csr: Timing;
+  /** Neuron pruning: the smaller dense network left once the pruned units are removed, and its shape. */
+  stripped: Timing | null;
+  strippedShapes: number[] | null;
+  /** Largest |sparse − dense| logit over the batch: both paths compute the same network. */
+  maxDiff: number;
+  engine: 'wasm' | 'js';
+}
+
+/** One export format's measured size, and the validation accuracy of the network it decodes to. */
+export interface SizeRow {
+  format: WeightFormat;
+  layout: 'dense' | 'csr';
+  /** Who loads it: `tf.loadLayersModel` (TensorFlow.js's weight quantisation) or the lab's compact decoder. */
+  loader: 'tfjs' | 'lab';
+  bytes: number;
+  gzipBytes: number;
+  valAccuracy: number;
+}
+
+/** A speed or size measurement (`levels`: sparsities of the curve, null = the spec's own mask). */
+export type MeasureRequest =
+  | { type: 'speed'; id: number; criterion: Criterion; spec: PruneSpec; levels: number[] | null; batches: number[] }
+  | { type: 'sizes'; id: number; criterion: Criterion; spec: PruneSpec };
+
 export type ToEval =
+  | MeasureRequest
   /** A new network; with `report`, the worker answers 'loaded' (the slider's), else it loads silently (the curves'). */
   | { type: 'load'; id: number; network: EvalNetwork; report: boolean }
   /** The training figures of a spec, after TRAIN_PASS_DELAY_MS of quiet (a newer request supersedes it). */
-  | { type: 'train'; id: number; criterion: Criterion; spec: PruneSpec }
+  | { type: 'train'; id: number; criterion: Criterion; spec: PruneSpec; /** Then also time the mask's inference ('speed-current'). */ speed?: boolean }
   /** Curves for every criterion (validation first, then training), then per-layer sensitivity. */
   | { type: 'sweep'; id: number; criteria: Criterion[]; scope: PruneSpec['scope']; granularity: PruneSpec['granularity']; levels: number[]; sensitivity: Criterion[] };
 
@@ -59,6 +94,14 @@ export type FromEval =
   /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
   | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }
   | { type: 'sweep-done'; id: number; ms: number }
+  /** The current mask's speed, measured after its training figures (`id` is that slider position's). */
+  | { type: 'speed-current'; id: number; points: SpeedPoint[] }
+  /** Speed points of a measurement so far, then its end. */
+  | { type: 'speed-points'; id: number; points: SpeedPoint[]; done: number; total: number }
+  | { type: 'speed-done'; id: number; ms: number }
+  | { type: 'sizes-done'; id: number; sparsity: number; rows: SizeRow[] }
+  /** A measurement failed (the slider's figures are not affected). */
+  | { type: 'measure-error'; id: number; message: string }
   | { type: 'error'; id: number; message: string };
 
 /** The buffers a worker message transfers (the worker sends copies of what it keeps). */

@@ -16,7 +16,8 @@ import { yieldToEventLoop } from '../core/schedule';
 import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
 import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
 import { loadDataset } from '../data/load';
-import { evalTransferables, type CriterionIndexes, type EvalNetwork, type FromEval, type ToEval } from './protocol';
+import { denseRows, measureSizes, measureSpeed } from './measure';
+import { evalTransferables, type CriterionIndexes, type EvalNetwork, type FromEval, type MeasureRequest, type ToEval } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,12 +28,16 @@ interface Loaded {
   /** The validation set's evaluator with the prune indexes (the worker's own: the page has copies). */
   pruner: PruneEvaluator;
   train: MaskedEvaluator;
+  /** Validation rows, dense, for the speed measurements (made on first use). */
+  speedRows?: Float32Array;
 }
 
 let loaded: Loaded | null = null;
 /** The newest request of any kind, and the newest load. */
 let latest = 0;
 let latestLoad = 0;
+/** The newest speed or size measurement: a newer one or a load ends an older one; slider requests do not. */
+let latestMeasure = 0;
 
 const post = (msg: FromEval) => self.postMessage(msg, evalTransferables(msg));
 const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluator(l.layers, s.features, s.y, s.n);
@@ -92,6 +97,63 @@ async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<vo
   const masks = computeMasks(l.pruner.index(msg.criterion, msg.spec.granularity), msg.spec).masks;
   const t0 = performance.now();
   post({ type: 'train-evaluated', id: msg.id, result: splitEval(l.train.evaluate(masks)), ms: performance.now() - t0 });
+  if (!msg.speed) return;
+  // Then what this mask costs per prediction (~0.1 s), unless the slider has moved on.
+  await yieldToEventLoop();
+  if (msg.id !== latest || loaded !== l) return;
+  post({ type: 'speed-current', id: msg.id, points: measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURRENT_SPEED, stripped: msg.spec.granularity === 'neurons' }) });
+}
+
+/** Batch sizes timed: one prediction (what a web page waits for) and a batch of 256 (throughput). */
+export const SPEED_BATCHES = [1, 256];
+const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 7, minSampleMs: 2 };
+const CURVE_SAMPLES = { samples: 11, minSampleMs: 3 };
+
+/** The first 256 validation rows (repeated if there are fewer), dense: the timings' input. */
+function speedRows(l: Loaded): Float32Array {
+  if (l.speedRows) return l.speedRows;
+  const f = l.splits.val.features;
+  const have = denseRows(f, Math.min(f.n, 256));
+  const x = new Float32Array(256 * f.d);
+  for (let r = 0; r < 256; r++) x.set(have.subarray((r % Math.min(f.n, 256)) * f.d, ((r % Math.min(f.n, 256)) + 1) * f.d), r * f.d);
+  return (l.speedRows = x);
+}
+
+function sparsityOf(masks: readonly Uint8Array[]): number {
+  let live = 0;
+  let total = 0;
+  for (const m of masks) {
+    total += m.length;
+    for (let i = 0; i < m.length; i++) live += m[i];
+  }
+  return total ? 1 - live / total : 0;
+}
+
+/** A speed curve (one point per level, yielding between them) or the sizes of every export format. */
+async function runMeasure(msg: MeasureRequest): Promise<void> {
+  const l = loaded;
+  if (!l) return;
+  const index = l.pruner.index(msg.criterion, msg.spec.granularity);
+  const live = () => msg.id === latestMeasure && loaded === l;
+  if (msg.type === 'sizes') {
+    const masks = computeMasks(index, msg.spec).masks;
+    const rows = await measureSizes(l.layers, masks, l.splits.val);
+    if (live()) post({ type: 'sizes-done', id: msg.id, sparsity: sparsityOf(masks), rows });
+    return;
+  }
+  const t0 = performance.now();
+  const levels = msg.levels ?? [null];
+  for (let k = 0; k < levels.length; k++) {
+    const level = levels[k];
+    const spec = level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level };
+    const masks = computeMasks(index, spec).masks;
+    const points = measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURVE_SAMPLES, batches: msg.batches, stripped: spec.granularity === 'neurons' });
+    if (!live()) return;
+    post({ type: 'speed-points', id: msg.id, points, done: k + 1, total: levels.length });
+    await yieldToEventLoop();
+    if (!live()) return;
+  }
+  post({ type: 'speed-done', id: msg.id, ms: performance.now() - t0 });
 }
 
 /**
@@ -136,10 +198,17 @@ let loading: Promise<void> = Promise.resolve();
 const fail = (id: number) => (e: unknown) => post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
 self.onmessage = (ev: MessageEvent<ToEval>) => {
   const msg = ev.data;
+  if (msg.type === 'speed' || msg.type === 'sizes') {
+    // Not a slider request: it does not supersede the training figures of a resting slider.
+    latestMeasure = msg.id;
+    void loading.then(() => (msg.id === latestMeasure ? runMeasure(msg) : undefined)).catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
   latest = Math.max(latest, msg.id);
   if (msg.type === 'load') {
     loaded = null; // a running sweep of the previous network stops
     latestLoad = msg.id;
+    latestMeasure = msg.id; // a measurement of the previous network stops
     loading = load(msg.id, msg.network, msg.report).catch(fail(msg.id));
     return;
   }

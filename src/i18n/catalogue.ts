@@ -8,6 +8,7 @@ import { experiments } from './en/experiments';
 import { exportArea } from './en/export';
 import { notices } from './en/notices';
 import { pruning } from './en/pruning';
+import { speed } from './en/speed';
 import { tickets } from './en/tickets';
 import { tour } from './en/tour';
 import { training } from './en/training';
@@ -17,6 +18,7 @@ import { experiments as zhExperiments } from './zh-CN/experiments';
 import { exportArea as zhExport } from './zh-CN/export';
 import { notices as zhNotices } from './zh-CN/notices';
 import { pruning as zhPruning } from './zh-CN/pruning';
+import { speed as zhSpeed } from './zh-CN/speed';
 import { tickets as zhTickets } from './zh-CN/tickets';
 import { tour as zhTour } from './zh-CN/tour';
 import { training as zhTraining } from './zh-CN/training';
@@ -25,13 +27,13 @@ import { formatMessage, type Locale, type ParamValue, type Params } from './form
 
 /** The areas, by name (the catalogue test checks that no key is defined by two areas). */
 export const AREAS = {
-  en: { common, experiments, export: exportArea, notices, pruning, tour, training, views },
-  'zh-CN': { common: zhCommon, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, tour: zhTour, training: zhTraining, views: zhViews },
+  en: { common, experiments, export: exportArea, notices, pruning, speed, tickets, tour, training, views },
+  'zh-CN': { common: zhCommon, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, speed: zhSpeed, tickets: zhTickets, tour: zhTour, training: zhTraining, views: zhViews },
 } as const;
 
-const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...tickets, ...tour, ...training, ...views };
+const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...speed, ...tickets, ...tour, ...training, ...views };
 export type MessageKey = keyof typeof EN;
-const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
+const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhSpeed, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
 
 export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH };
 

@@ -18,6 +18,7 @@ import { hashOf, holdsOwnWork, linkNetwork, readLink, replacePrompt, showsNetwor
 import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
 import { createSnapshots } from './snapshots';
+import { createSpeed, type Speed } from './speed';
 import { initialState, Store, type AppState } from './store';
 import { createTraining, type Training } from './training';
 
@@ -60,6 +61,8 @@ export interface Controller {
   faults: Training['faults'];
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): Msg | null;
+  /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */
+  measureSpeed: Speed['measure'];
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
@@ -129,6 +132,7 @@ export function createController(env: ControllerEnv): Controller {
     onTrained: loadNetwork,
   });
   const experiments = createExperiments(store, training.client);
+  const speed = createSpeed(store, evaluation, training.client);
   const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
   const openNetwork = (net: LinkNetwork, link: Link) => {
@@ -188,6 +192,7 @@ export function createController(env: ControllerEnv): Controller {
     articleFinetune: experiments.articleFinetune,
     clearFinetuneLog: experiments.clearLog,
     cancelFinetune: experiments.cancel,
+    measureSpeed: speed.measure,
     faults: training.faults,
     openSnapshot: (name) => snapshots.open(name).then(writeHash),
     openUrl(search, hash) {

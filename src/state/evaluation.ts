@@ -7,9 +7,10 @@
  * computes the training-set figures (4× larger) once the slider rests.
  */
 import { PruneEvaluator } from '../core/pruneEvaluator';
-import { createEvalClient, type EvalPort } from '../eval/client';
-import type { EvalNetwork } from '../eval/protocol';
+import { createEvalClient, type EvalClient, type EvalPort } from '../eval/client';
+import type { EvalNetwork, FromEval } from '../eval/protocol';
 import { applyEvalMessage, withView } from './pruningState';
+import { applySpeedMessage } from './speedState';
 import { pruneSpecOf } from './pruneSpec';
 import type { Settings } from './settings';
 import type { AppState, Store } from './store';
@@ -22,6 +23,8 @@ export interface Evaluation {
    * network is ready.
    */
   request(settings: Settings): (s: AppState) => AppState;
+  /** Sends a speed or size measurement of the loaded network; its id, or null when none is ready. */
+  measure(request: Parameters<EvalClient['measure']>[0]): number | null;
 }
 
 const same = (s: AppState) => s;
@@ -46,6 +49,10 @@ export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evalu
       store.setState(request(store.getState().settings));
       return;
     }
+    if (MEASURE_MESSAGES.has(msg.type)) {
+      store.setState((s) => ({ ...s, speed: applySpeedMessage(s.speed, msg) }));
+      return;
+    }
     store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) }));
   }, port);
   return {
@@ -56,5 +63,8 @@ export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evalu
       store.setState((s) => ({ ...s, pruning: { ...s.pruning, status: 'loading', loadId, requested: loadId } }));
     },
     request,
+    measure: (req) => (local && store.getState().pruning.status === 'ready' ? client.measure(req) : null),
   };
 }
+
+const MEASURE_MESSAGES = new Set<FromEval['type']>(['speed-current', 'speed-points', 'speed-done', 'sizes-done', 'measure-error']);

@@ -1,5 +1,8 @@
 /** What the Export panel downloads, built from the app state with the pure core formats. */
+import { encodeCompact } from '../core/compactFormat';
 import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
+import { quantizedLayersModelArtifacts } from '../core/exportQuantized';
+import type { WeightFormat } from '../core/quantize';
 import { serializeRun, type RunSweepPoint } from '../core/runFile';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { AppState } from './store';
@@ -57,6 +60,18 @@ export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'strip
   }
   if (variant === 'stripped') return modelArtifacts(strippedLayers(scoring.layers, view.masks).layers, null, `model-stripped-${stem}`);
   return modelArtifacts(scoring.layers, view.masks, `model-${stem}`);
+}
+
+/**
+ * The pruned model (the slider's mask) in a smaller format: float32, float16 or 8-bit per layer as
+ * TensorFlow.js files (its own weight quantisation, loadable with `tf.loadLayersModel`), 8-bit per unit
+ * and every CSR variant as one file of the lab's compact format (docs/formats.md).
+ */
+export function compressedModelFiles(s: AppState, format: WeightFormat, layout: 'dense' | 'csr'): FileOut[] {
+  const { scoring, view } = required(s);
+  const name = `model-${format}-${layout}-${fileStem(s)}`;
+  if (layout === 'dense' && format !== 'int8-unit') return artifactFiles(quantizedLayersModelArtifacts(scoring.layers, view.masks, format, { weightsPath: `${name}.weights.bin` }), name);
+  return [{ name: `${name}.gplw`, type: 'application/octet-stream', data: encodeCompact(scoring.layers, view.masks, format, layout) }];
 }
 
 /** run.json: settings, split indices, weights, gradient statistics, masks, metrics and curves. */

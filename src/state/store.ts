@@ -11,6 +11,7 @@ import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMes
 import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
+import { initialSpeed, type SpeedState } from './speedState';
 import { initialSweep, type SweepState } from './sweepState';
 
 export type { EpochMetrics } from '../train/protocol';
@@ -86,6 +87,8 @@ export interface AppState {
   pendingLink: { search: string; hash: string; prompt: Msg } | null;
   pruning: PruningState;
   sweep: SweepState;
+  /** What pruning buys: measured inference speed and export sizes. */
+  speed: SpeedState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
   experiments: ExperimentsState;
 }
@@ -124,6 +127,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     pendingLink: null,
     pruning: initialPruning(),
     sweep: initialSweep(),
+    speed: initialSpeed(),
     experiments: initialExperiments(),
   };
 }
@@ -174,7 +178,7 @@ export function stoppedByFault(state: AppState, message: Msg): AppState {
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
   if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
-  if (msg.type === 'memory' || msg.type === 'pong') return state;
+  if (msg.type === 'memory' || msg.type === 'predict-timed' || msg.type === 'pong') return state;
   if (msg.type === 'device-lost') return stoppedByFault(state, workerError(msg.message));
   if (isFinetuneMessage(state.experiments, msg)) return { ...state, experiments: applyFinetuneMessage(state.experiments, msg) };
   if (msg.type === 'error') {

@@ -3,7 +3,9 @@
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type MovementJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type MovementJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig, type LayerParams } from './protocol';
+
+export type PredictTimed = Extract<FromWorker, { type: 'predict-timed' }>;
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -26,6 +28,8 @@ export interface TrainingClient {
   movement(job: MovementJob): number;
   cancel(runId: number): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** The dense network's tfjs `predict` time per call at each batch size, on the worker's backend. */
+  timePredict(layers: LayerParams[], batches: number[]): Promise<PredictTimed>;
   terminate(): void;
   /** Test hook: inject a fault in the worker. */
   testFault(fault: WorkerFault): void;
@@ -48,6 +52,7 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
   let runId = 0;
   let requestId = 0;
   const memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
+  const predictWaiters = new Map<number, (m: PredictTimed) => void>();
   const send = (msg: ToWorker) => worker.postMessage(msg);
 
   const watchdog = new Watchdog({
@@ -68,6 +73,11 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     if (msg.type === 'memory') {
       memoryWaiters.get(msg.requestId)?.(msg);
       memoryWaiters.delete(msg.requestId);
+      return;
+    }
+    if (msg.type === 'predict-timed') {
+      predictWaiters.get(msg.requestId)?.(msg);
+      predictWaiters.delete(msg.requestId);
       return;
     }
     onMessage(msg);
@@ -133,6 +143,12 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
         requestId++;
         memoryWaiters.set(requestId, resolve);
         send({ type: 'memory', requestId });
+      }),
+    timePredict: (layers, batches) =>
+      new Promise((resolve) => {
+        requestId++;
+        predictWaiters.set(requestId, resolve);
+        send({ type: 'time-predict', requestId, layers, batches });
       }),
     terminate: () => {
       clearInterval(timer);

@@ -7,6 +7,7 @@ import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef, DatasetName } from '../core/dataset';
 import type { GradualSchedule } from '../core/gradual';
+import type { Timing } from '../core/inferTiming';
 import type { Throughput } from '../core/runCost';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -76,6 +77,8 @@ export type ToWorker =
   | { type: 'article-code'; runId: number; job: ArticleCodeJob }
   | { type: 'cancel'; runId: number }
   | { type: 'memory'; requestId: number }
+  /** Times the dense network's `predict` on the backend at each batch size (refused while a run or job is busy). */
+  | { type: 'time-predict'; requestId: number; layers: LayerParams[]; batches: number[] }
   /** Liveness check, answered at once (outside the job queue) with a 'pong'. */
   | { type: 'ping' }
   /** Test hooks: lose the GPU device, crash the worker with an uncaught error, or close it silently. */
@@ -240,6 +243,8 @@ export type FromWorker =
   /** The GPU device was lost; the current run stopped and the backend is being started again. */
   | { type: 'device-lost'; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
+  /** `predict` + read per call at each batch size, on `backend`; `error` when it could not be timed. */
+  | { type: 'predict-timed'; requestId: number; backend: string; timings: Record<number, Timing> | null; error?: string }
   | { type: 'pong' };
 
 /** The ArrayBuffers a worker → main message should transfer. */
@@ -255,7 +260,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'movement-done', 'error', 'device-lost', 'memory', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'movement-done', 'error', 'device-lost', 'memory', 'predict-timed', 'pong']);
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -22,6 +22,7 @@ import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
 import { scoringPass } from './scoring';
+import { predictTimed } from './predictTiming';
 import { train, type DeviceData } from './trainer';
 import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type GradualJob, type MovementJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
 
@@ -65,7 +66,7 @@ onDeviceLost((loss) => {
   });
 });
 let dataUrl = '';
-let current: { runId: number; control: RunControl; finished: Promise<void> } | null = null;
+let current: { runId: number; control: RunControl; finished: Promise<void>; busy: boolean } | null = null;
 
 async function stopCurrent(): Promise<void> {
   const run = current;
@@ -206,13 +207,15 @@ const runArticle = (runId: number, job: ArticleCodeJob, control: RunControl) =>
 async function start(runId: number, job: (control: RunControl) => Promise<void>): Promise<void> {
   await stopCurrent();
   const control = new RunControl();
-  const run = { runId, control, finished: Promise.resolve() };
-  run.finished = job(control).catch(async (e) => {
-    if (control.stopped) return;
-    // A lost GPU device fails the job first; the 'device-lost' message explains it instead.
-    if (tf.getBackend() === 'webgpu' && (await failedFromDeviceLoss())) return;
-    if (!control.stopped) post({ type: 'error', runId, message: errorText(e) });
-  });
+  const run = { runId, control, finished: Promise.resolve(), busy: true };
+  run.finished = job(control)
+    .catch(async (e) => {
+      if (control.stopped) return;
+      // A lost GPU device fails the job first; the 'device-lost' message explains it instead.
+      if (tf.getBackend() === 'webgpu' && (await failedFromDeviceLoss())) return;
+      if (!control.stopped) post({ type: 'error', runId, message: errorText(e) });
+    })
+    .finally(() => (run.busy = false));
   current = run;
 }
 
@@ -266,6 +269,9 @@ async function handle(msg: ToWorker): Promise<void> {
       return stopCurrent();
     case 'ping':
       return;
+    case 'time-predict':
+      // Timed only on a quiet backend: a training run on it would slow both and make the figure meaningless.
+      return post(current?.busy ? { type: 'predict-timed', requestId: msg.requestId, backend: tf.getBackend(), timings: null, error: 'busy' } : await predictTimed(msg, backendReady));
     case 'memory': {
       const m = tf.memory();
       post({ type: 'memory', requestId: msg.requestId, numTensors: m.numTensors, numBytes: m.numBytes });

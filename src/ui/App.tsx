@@ -24,6 +24,7 @@ import { ProgressPanel } from './ProgressPanel';
 import { PruningPanel } from './PruningPanel';
 import { SensitivityChart } from './SensitivityChart';
 import { SparsityChart } from './SparsityChart';
+import { SpeedPanel } from './SpeedPanel';
 
 /** What presenter mode shows without the tour: the heatmaps, the slider and its numbers, the chart. */
 const PRESENT_PANELS: readonly Panel[] = ['heatmaps', 'pruning', 'chart'];
@@ -86,6 +87,9 @@ function FullApp() {
           </Shown>
           <Shown panel="sensitivity">
             <SensitivityChart />
+          </Shown>
+          <Shown panel="speed">
+            <SpeedPanel />
           </Shown>
           <Shown panel="stats">
             <GradientSummary />

@@ -5,6 +5,7 @@ import { CollapseHelp } from './CollapseHelp';
 import { useAppState, useT } from './context';
 import { formatSci, int, pct } from './format';
 import { Help } from './Help';
+import { SpeedLine } from './SpeedLine';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const delta = (t: Translator, now: number, base: number) => {
@@ -142,6 +143,7 @@ export function PruneNumbers() {
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
           {t('numbers.evalTime', { ms: view.valMs.toFixed(1), pass: t(view.valFull ? 'numbers.pass.full' : 'numbers.pass.incremental'), engine: t(engine === 'wasm' ? 'numbers.engine.wasm' : 'numbers.engine.js') })}
         </dd>
+        <SpeedLine />
       </dl>
     </div>
   );

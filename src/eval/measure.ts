@@ -1,0 +1,98 @@
+/**
+ * What pruning buys, measured in the evaluation worker: the time of one prediction (batch 1) and of a
+ * batch of 256 through the pruned network's sparse (CSR) path against the dense one, in the same
+ * engine and on real validation rows; for neuron pruning, also the smaller dense network left after
+ * removing the pruned units; and the real size of each export format (raw and gzip) with the validation
+ * accuracy of the network each decodes to. Timings interleave the paths, so a ratio is measured in one
+ * run; each answer also carries the largest difference between the sparse and dense logits.
+ */
+import { encodeCompact } from '../core/compactFormat';
+import { strippedLayers } from '../core/exportFormat';
+import { quantizedLayersModelArtifacts } from '../core/exportQuantized';
+import { gzipSize } from '../core/gzip';
+import { timeInterleaved } from '../core/inferTiming';
+import { MaskedEvaluator } from '../core/maskedEval';
+import type { DenseWeights } from '../core/mlp';
+import { dequantizedLayers, WEIGHT_FORMATS, type WeightFormat } from '../core/quantize';
+import { inferNet } from '../core/sparseInfer';
+import type { SparseFeatures } from '../core/sparseFeatures';
+import type { EvalSplit } from '../core/pruneEvaluator';
+import type { SizeRow, SpeedPoint } from './protocol';
+
+/** Rows `[0, n)` of sparse features as a dense row-major float32 matrix `[n, d]`. */
+export function denseRows(f: SparseFeatures, n: number): Float32Array {
+  const x = new Float32Array(n * f.d);
+  for (let r = 0; r < n; r++) for (let k = f.rowPtr[r]; k < f.rowPtr[r + 1]; k++) x[r * f.d + f.rowCol[k]] = f.rowVal[k];
+  return x;
+}
+
+export interface SpeedOptions {
+  batches: readonly number[];
+  /** Also time the network with the pruned units removed (neuron pruning). */
+  stripped: boolean;
+  samples: number;
+  minSampleMs: number;
+}
+
+/**
+ * One speed point per batch size for `masks` (kernels row-major `[inputs, units]`, 1 = kept), on the
+ * first rows of `x` (row-major `[≥ max batch, inputs]`). Synchronous: call between yields.
+ */
+export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, sparsity: number, opts: SpeedOptions): SpeedPoint[] {
+  const maxBatch = Math.max(...opts.batches);
+  const dense = inferNet(layers, masks, 'dense', { maxBatch });
+  const csr = inferNet(layers, masks, 'csr', { maxBatch });
+  const stripped = opts.stripped ? strippedLayers(layers, masks) : null;
+  const small = stripped ? inferNet(stripped.layers, null, 'dense', { maxBatch }) : null;
+  const classes = dense.classes;
+  return opts.batches.map((batch) => {
+    const outs = { dense: new Float32Array(batch * classes), csr: new Float32Array(batch * classes), small: new Float32Array(batch * classes) };
+    const fns: Record<string, () => void> = { dense: () => dense.run(x, batch, outs.dense), csr: () => csr.run(x, batch, outs.csr) };
+    if (small) fns.small = () => small.run(x, batch, outs.small);
+    const t = timeInterleaved(fns, { samples: opts.samples, minSampleMs: opts.minSampleMs });
+    let maxDiff = 0;
+    for (let i = 0; i < outs.dense.length; i++) maxDiff = Math.max(maxDiff, Math.abs(outs.dense[i] - outs.csr[i]));
+    return {
+      sparsity,
+      batch,
+      dense: t.dense,
+      csr: t.csr,
+      stripped: small ? t.small : null,
+      strippedShapes: stripped ? [stripped.layers[0].inputs, ...stripped.layers.map((l) => l.units)] : null,
+      maxDiff,
+      engine: dense.engine,
+    };
+  });
+}
+
+const utf8 = new TextEncoder();
+
+/** Who loads a format: TensorFlow.js (its own weight quantisation: float16, 8-bit per tensor, dense) or the lab's compact decoder. */
+export const loaderOf = (format: WeightFormat, layout: 'dense' | 'csr'): 'tfjs' | 'lab' => (layout === 'dense' && format !== 'int8-unit' ? 'tfjs' : 'lab');
+
+/**
+ * Every export format's bytes (the files one deploys: model.json + weights for the formats TensorFlow.js
+ * loads, one file for the lab's compact format), gzip-compressed with CompressionStream (each file on its
+ * own, as a server sends them), and the validation accuracy of the network the file decodes to.
+ */
+export async function measureSizes(layers: readonly DenseWeights[], masks: readonly Uint8Array[], val: EvalSplit): Promise<SizeRow[]> {
+  const rows: SizeRow[] = [];
+  for (const layout of ['dense', 'csr'] as const) {
+    for (const format of WEIGHT_FORMATS) {
+      const loader = loaderOf(format, layout);
+      let files: Uint8Array[];
+      if (loader === 'tfjs') {
+        const a = quantizedLayersModelArtifacts(layers, masks, format as 'float32' | 'float16' | 'int8-layer');
+        files = [utf8.encode(JSON.stringify(a.modelJson)), a.weightData];
+      } else {
+        files = [encodeCompact(layers, masks, format, layout)];
+      }
+      let gzipBytes = 0;
+      for (const f of files) gzipBytes += await gzipSize(f);
+      const decoded = dequantizedLayers(layers, masks, format, layout);
+      const accuracy = new MaskedEvaluator(decoded, val.features, val.y, val.n).evaluate(masks as Uint8Array[]).accuracy;
+      rows.push({ format, layout, loader, bytes: files.reduce((a, f) => a + f.length, 0), gzipBytes, valAccuracy: accuracy });
+    }
+  }
+  return rows;
+}

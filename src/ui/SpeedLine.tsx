@@ -1,0 +1,35 @@
+import { useAppState, useT } from './context';
+import { Help } from './Help';
+import { RichText } from './RichText';
+import { ms, verdict } from './speedFormat';
+
+/**
+ * The numbers panel's line for the resting slider: the current mask's measured time per prediction,
+ * sparse against dense (and the smaller dense network with neuron pruning), then a batch of 256.
+ * Subscribes by itself, so a slider move re-renders nothing here until the next measurement lands.
+ */
+export function SpeedLine() {
+  const t = useT();
+  const current = useAppState((s) => s.speed.current);
+  const b1 = current?.points.find((p) => p.batch === 1);
+  const b256 = current?.points.find((p) => p.batch === 256);
+  if (!b1 || !b256) return null;
+  const params = {
+    sparse: ms(b1.csr.medianMs),
+    dense: ms(b1.dense.medianMs),
+    verdict: verdict(t, b1.dense.medianMs / b1.csr.medianMs),
+    sparse256: ms(b256.csr.medianMs),
+    dense256: ms(b256.dense.medianMs),
+    verdict256: verdict(t, b256.dense.medianMs / b256.csr.medianMs),
+  };
+  return (
+    <>
+      <dt>
+        {t('speed.current.label')} <Help id="speed.current" label={t('speed.current.label')} text={t('speed.current.help')} />
+      </dt>
+      <dd data-testid="prune.speed" data-sparse={b1.csr.medianMs} data-dense={b1.dense.medianMs} data-sparsity={b1.sparsity}>
+        <RichText text={b1.stripped && b1.strippedShapes ? t('speed.current.stripped', { ...params, stripped: ms(b1.stripped.medianMs), shapes: b1.strippedShapes.join('-') }) : t('speed.current', params)} />
+      </dd>
+    </>
+  );
+}

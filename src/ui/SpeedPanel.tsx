@@ -1,0 +1,118 @@
+import { pct } from './format';
+import { curveLevels, SPEED_BATCHES, type SpeedPoint } from '../state/speedState';
+import { useAppState, useController, useT } from './context';
+import { Help, helpId } from './Help';
+import { SizesTable } from './SizesTable';
+import { SpeedChart, SpeedLegend } from './SpeedChart';
+import { ms, times } from './speedFormat';
+
+const spread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) => `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
+
+/** The measured points as a table: per sparsity and batch size, each path's time and the speed-up. */
+function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
+  const t = useT();
+  const stripped = points.some((p) => p.stripped);
+  const rows = [...points].sort((a, b) => a.batch - b.batch || a.sparsity - b.sparsity);
+  return (
+    <details className="speed-table">
+      <summary>{t('speed.table.caption')}</summary>
+      <div className="table-scroll">
+        <table className="stats-table" data-testid="speed.table">
+          <thead>
+            <tr>
+              <th scope="col">{t('speed.col.sparsity')}</th>
+              <th scope="col">{t('speed.col.batch')}</th>
+              <th scope="col">{t('speed.col.dense')}</th>
+              <th scope="col">{t('speed.col.csr')}</th>
+              <th scope="col">{t('speed.col.speedup')}</th>
+              {stripped && <th scope="col">{t('speed.col.stripped')}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((p) => (
+              <tr key={`${p.batch}-${p.sparsity}`}>
+                <th scope="row">{pct(p.sparsity)}</th>
+                <td>{p.batch}</td>
+                <td>{spread(t, p.dense)}</td>
+                <td>{spread(t, p.csr)}</td>
+                <td>{times(p.dense.medianMs / p.csr.medianMs)}</td>
+                {stripped && <td>{p.stripped ? spread(t, p.stripped) : '–'}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/**
+ * What pruning buys, measured in this browser: inference speed of the pruned network as CSR against
+ * dense (and the smaller dense network of neuron pruning, and TensorFlow.js predict) over sparsity, for
+ * one prediction and a batch of 256; then the size of every export format.
+ */
+export function SpeedPanel() {
+  const c = useController();
+  const t = useT();
+  const ready = useAppState((s) => s.pruning.status === 'ready' && !!s.scoring);
+  const curve = useAppState((s) => s.speed.curve);
+  const tfjs = useAppState((s) => s.speed.tfjs);
+  const granularity = useAppState((s) => s.settings.granularity);
+  const changed = useAppState((s) => !!s.speed.curve && (s.speed.curve.criterion !== s.settings.criterion || s.speed.curve.scope !== s.settings.scope || s.speed.curve.granularity !== s.settings.granularity));
+  const running = curve?.status === 'running' || tfjs?.status === 'running';
+  const levels = curveLevels(granularity)
+    .map((l) => pct(l, 0))
+    .join(', ');
+  const points = curve?.points ?? [];
+  const engine = points[0]?.engine;
+  const maxDiff = points.reduce((a, p) => Math.max(a, p.maxDiff), 0);
+  const tfjsTimes = tfjs?.status === 'done' ? tfjs.timings : null;
+  return (
+    <section className="panel speed" aria-labelledby="speed-title" data-testid="speed">
+      <h2 id="speed-title">{t('speed.title')}</h2>
+      <p className="muted">{t('speed.lead')}</p>
+      <p className="field-label">
+        <button type="button" data-testid="speed.measure" disabled={!ready || running} onClick={() => void c.measureSpeed()} aria-describedby={helpId('speed.measure')}>
+          {t('speed.measure')}
+        </button>
+        <Help id="speed.measure" label={t('speed.measure')} text={t('speed.measure.help', { levels })} />
+      </p>
+      {!ready && <p className="muted">{t('speed.waitTraining')}</p>}
+      <div role="status" data-testid="speed.status" data-status={curve?.status ?? ''}>
+        {tfjs?.status === 'running' && t('speed.measuring.tfjs', { backend: tfjs.backend })}
+        {tfjs?.status !== 'running' && curve?.status === 'running' && t('speed.measuring', { done: curve.done, total: curve.total })}
+      </div>
+      {running && curve && (
+        <div className="progress-track" role="progressbar" aria-label={t('speed.measure')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * curve.done) / Math.max(1, curve.total))}>
+          <div className="progress-fill" style={{ width: `${(100 * curve.done) / Math.max(1, curve.total)}%` }} />
+        </div>
+      )}
+      {tfjs?.status === 'error' && <p className="muted" data-testid="speed.tfjs.error">{tfjs.error === 'busy' ? t('speed.tfjs.busy') : t('speed.tfjs.error', { detail: tfjs.error ?? '' })}</p>}
+      {curve?.status === 'error' && (
+        <p className="field-error" role="alert">
+          {t('speed.error', { detail: curve.error ?? '' })}
+        </p>
+      )}
+      {curve && changed && !running && (
+        <p className="notice" data-testid="speed.stale">
+          {t('speed.stale', { criterion: t(`criterion.${curve.criterion}.label`), scope: t(`scope.${curve.scope}`), granularity: t(`granularity.${curve.granularity}`) })}
+        </p>
+      )}
+      {points.length > 0 && (
+        <>
+          <SpeedLegend stripped={points.some((p) => p.stripped)} tfjs={!!tfjsTimes} backend={tfjs?.backend ?? ''} />
+          <div className={running ? 'speed-charts stale' : 'speed-charts'}>
+            {SPEED_BATCHES.map((b) => (
+              <SpeedChart key={b} batch={b} points={points} tfjs={tfjsTimes?.[b] ?? null} backend={tfjs?.backend ?? ''} />
+            ))}
+          </div>
+          <p className="muted small" data-testid="speed.check" data-max-diff={maxDiff}>
+            {t('speed.check', { diff: maxDiff.toExponential(1), engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })}
+          </p>
+          <SpeedTable points={points} />
+        </>
+      )}
+      <SizesTable />
+    </section>
+  );
+}
