@@ -1,4 +1,4 @@
-import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { unlinkSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
@@ -24,19 +24,6 @@ function named(files: Record<string, Buffer>, pattern: string): Buffer {
   return files[hits[0]];
 }
 
-/** Clicks a button and collects the files it downloads. */
-async function downloads(lab: LabPage, testid: string, count: number): Promise<Record<string, Buffer>> {
-  const files: Record<string, Buffer> = {};
-  const all = new Promise<void>((resolve) => {
-    lab.page.on('download', async (d) => {
-      files[d.suggestedFilename()] = readFileSync((await d.path())!);
-      if (Object.keys(files).length === count) resolve();
-    });
-  });
-  await lab.page.getByTestId(testid).click();
-  await all;
-  return files;
-}
 
 test('a crafted link restores every setting, hides panels and trains on load', async ({ lab }) => {
   await lab.open('?backend=cpu#dataset=synthetic-32&seed=9&epochs=2&batch=128&lr=0.005&criterion=taylor&scope=per-layer&granularity=neurons&mode=sparsity&sparsity=0.3&view=weights&scale=linear&hide=backend,export,how&autotrain=1');
@@ -56,8 +43,8 @@ test('a crafted link restores every setting, hides panels and trains on load', a
 
 test('the exported model loads with tf.loadLayersModel and predicts like the app, pruned weights exactly 0', async ({ lab }) => {
   await trained(lab);
-  const files = await downloads(lab, 'export.model', 2);
-  const run = named(await downloads(lab, 'export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
+  const files = await lab.downloads('export.model', 2);
+  const run = named(await lab.downloads('export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
   const modelJson = JSON.parse(named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.json').toString());
   const bin = named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.weights\\.bin');
   expect(modelJson.weightsManifest[0].paths).toEqual([Object.keys(files).find((f) => f.endsWith('.weights.bin'))]); // model.json names its weights file
@@ -91,7 +78,7 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
 test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({ lab }, testInfo) => {
   await trained(lab);
   const before = (await lab.state()).pruning.view!;
-  const run = named(await downloads(lab, 'export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
+  const run = named(await lab.downloads('export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
   await lab.open('?backend=wasm');
   const input = lab.page.getByTestId('export.file');
   await input.setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: run });
@@ -166,14 +153,14 @@ test('the built site works from a sub-path of a plain static server, with its CS
 test('charts and heatmaps download as PNG; neuron pruning exports a smaller stripped model', async ({ lab }) => {
   await trained(lab, '?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.5&granularity=neurons');
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
-  const images = await downloads(lab, 'export.png', 6);
+  const images = await lab.downloads('export.png', 6);
   for (const [name, png] of Object.entries(images)) {
     expect(name).toMatch(/\.png$/);
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.length).toBeGreaterThan(200);
   }
   for (const chart of ['accuracy-vs-sparsity', 'heatmap-dense_1', 'heatmap-dense_2', 'heatmap-dense_3', 'training-accuracy', 'training-loss']) named(images, `${chart}-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.png`);
-  const stripped = await downloads(lab, 'export.stripped', 2);
+  const stripped = await lab.downloads('export.stripped', 2);
   const json = JSON.parse(named(stripped, 'model-stripped-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.json').toString());
   const units = json.modelTopology.config.layers.map((l: { config: { units: number } }) => l.config.units);
   const shapes = (await lab.page.getByTestId('prune.shapes').textContent())!.split('-').map(Number);

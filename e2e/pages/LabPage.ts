@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Phase } from '../../src/state/store';
@@ -137,6 +138,20 @@ export class LabPage {
     expect(shown.train!.accuracy).toBe(exact.trainAccuracy);
     expect(shown.report.sparsity).toBe(exact.sparsity);
     expect(Number(await this.page.getByTestId('prune.acc.val').getAttribute('data-accuracy'))).toBe(exact.valAccuracy);
+  }
+
+  /** Clicks a button and collects the files it downloads, by name. */
+  async downloads(testid: string, count: number): Promise<Record<string, Buffer>> {
+    const files: Record<string, Buffer> = {};
+    const all = new Promise<void>((resolve) => {
+      this.page.on('download', async (d) => {
+        files[d.suggestedFilename()] = readFileSync((await d.path())!);
+        if (Object.keys(files).length === count) resolve();
+      });
+    });
+    await this.page.getByTestId(testid).click();
+    await all;
+    return files;
   }
 
   async sparsityValue(): Promise<number> {

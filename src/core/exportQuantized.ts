@@ -10,11 +10,14 @@
  * int8 and the CSR layouts are not expressible in tfjs' format: see compactFormat.ts.
  */
 import { layersModelArtifacts, type ExportLayer, type ExportOptions, type LayersModelArtifacts, type WeightSpec } from './exportFormat';
-import { BYTES_PER_VALUE, kernelAffines, maskedKernel, quantizedByte, toFloat16Bits } from './quantize';
+import { BYTES_PER_VALUE, kernelAffines, maskedKernel, quantizedByte, toFloat16Bits, type Layout, type WeightFormat } from './quantize';
 
 /** The weight formats tfjs' loader can read. */
 export const TFJS_WEIGHT_FORMATS = ['float32', 'float16', 'int8-layer'] as const;
 export type TfjsWeightFormat = (typeof TFJS_WEIGHT_FORMATS)[number];
+
+/** Who loads a format: TensorFlow.js (its own weight quantisation: float32, float16, 8-bit per tensor; dense only) or the lab's compact decoder. */
+export const loaderOf = (format: WeightFormat, layout: Layout): 'tfjs' | 'lab' => (layout === 'dense' && (TFJS_WEIGHT_FORMATS as readonly string[]).includes(format) ? 'tfjs' : 'lab');
 
 /**
  * `model.json` and `weights.bin` as `layersModelArtifacts` writes them, with the kernels stored in

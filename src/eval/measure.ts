@@ -8,12 +8,12 @@
  */
 import { encodeCompact } from '../core/compactFormat';
 import { strippedLayers } from '../core/exportFormat';
-import { quantizedLayersModelArtifacts } from '../core/exportQuantized';
+import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
 import { gzipSize } from '../core/gzip';
 import { timeInterleaved } from '../core/inferTiming';
 import { MaskedEvaluator } from '../core/maskedEval';
 import type { DenseWeights } from '../core/mlp';
-import { dequantizedLayers, WEIGHT_FORMATS, type WeightFormat } from '../core/quantize';
+import { dequantizedLayers, WEIGHT_FORMATS } from '../core/quantize';
 import { inferNet } from '../core/sparseInfer';
 import type { SparseFeatures } from '../core/sparseFeatures';
 import type { EvalSplit } from '../core/pruneEvaluator';
@@ -67,8 +67,6 @@ export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Ui
 
 const utf8 = new TextEncoder();
 
-/** Who loads a format: TensorFlow.js (its own weight quantisation: float16, 8-bit per tensor, dense) or the lab's compact decoder. */
-export const loaderOf = (format: WeightFormat, layout: 'dense' | 'csr'): 'tfjs' | 'lab' => (layout === 'dense' && format !== 'int8-unit' ? 'tfjs' : 'lab');
 
 /**
  * Every export format's bytes (the files one deploys: model.json + weights for the formats TensorFlow.js
@@ -82,7 +80,7 @@ export async function measureSizes(layers: readonly DenseWeights[], masks: reado
       const loader = loaderOf(format, layout);
       let files: Uint8Array[];
       if (loader === 'tfjs') {
-        const a = quantizedLayersModelArtifacts(layers, masks, format as 'float32' | 'float16' | 'int8-layer');
+        const a = quantizedLayersModelArtifacts(layers, masks, format as TfjsWeightFormat);
         files = [utf8.encode(JSON.stringify(a.modelJson)), a.weightData];
       } else {
         files = [encodeCompact(layers, masks, format, layout)];

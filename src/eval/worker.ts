@@ -36,8 +36,8 @@ let loaded: Loaded | null = null;
 /** The newest request of any kind, and the newest load. */
 let latest = 0;
 let latestLoad = 0;
-/** The newest speed or size measurement: a newer one or a load ends an older one; slider requests do not. */
-let latestMeasure = 0;
+/** The newest speed and size measurements: a newer one of its kind or a load ends an older one; slider requests do not. */
+const latestMeasure = { speed: 0, sizes: 0 };
 
 const post = (msg: FromEval) => self.postMessage(msg, evalTransferables(msg));
 const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluator(l.layers, s.features, s.y, s.n);
@@ -134,7 +134,7 @@ async function runMeasure(msg: MeasureRequest): Promise<void> {
   const l = loaded;
   if (!l) return;
   const index = l.pruner.index(msg.criterion, msg.spec.granularity);
-  const live = () => msg.id === latestMeasure && loaded === l;
+  const live = () => msg.id === latestMeasure[msg.type] && loaded === l;
   if (msg.type === 'sizes') {
     const masks = computeMasks(index, msg.spec).masks;
     const rows = await measureSizes(l.layers, masks, l.splits.val);
@@ -200,15 +200,15 @@ self.onmessage = (ev: MessageEvent<ToEval>) => {
   const msg = ev.data;
   if (msg.type === 'speed' || msg.type === 'sizes') {
     // Not a slider request: it does not supersede the training figures of a resting slider.
-    latestMeasure = msg.id;
-    void loading.then(() => (msg.id === latestMeasure ? runMeasure(msg) : undefined)).catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
+    latestMeasure[msg.type] = msg.id;
+    void loading.then(() => (msg.id === latestMeasure[msg.type] ? runMeasure(msg) : undefined)).catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
     return;
   }
   latest = Math.max(latest, msg.id);
   if (msg.type === 'load') {
     loaded = null; // a running sweep of the previous network stops
     latestLoad = msg.id;
-    latestMeasure = msg.id; // a measurement of the previous network stops
+    latestMeasure.speed = latestMeasure.sizes = msg.id; // a measurement of the previous network stops
     loading = load(msg.id, msg.network, msg.report).catch(fail(msg.id));
     return;
   }

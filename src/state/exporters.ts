@@ -1,7 +1,7 @@
 /** What the Export panel downloads, built from the app state with the pure core formats. */
 import { encodeCompact } from '../core/compactFormat';
 import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
-import { quantizedLayersModelArtifacts } from '../core/exportQuantized';
+import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
 import type { WeightFormat } from '../core/quantize';
 import { serializeRun, type RunSweepPoint } from '../core/runFile';
 import { msg, translate, type Msg } from '../i18n/catalogue';
@@ -70,7 +70,7 @@ export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'strip
 export function compressedModelFiles(s: AppState, format: WeightFormat, layout: 'dense' | 'csr'): FileOut[] {
   const { scoring, view } = required(s);
   const name = `model-${format}-${layout}-${fileStem(s)}`;
-  if (layout === 'dense' && format !== 'int8-unit') return artifactFiles(quantizedLayersModelArtifacts(scoring.layers, view.masks, format, { weightsPath: `${name}.weights.bin` }), name);
+  if (loaderOf(format, layout) === 'tfjs') return artifactFiles(quantizedLayersModelArtifacts(scoring.layers, view.masks, format as TfjsWeightFormat, { weightsPath: `${name}.weights.bin` }), name);
   return [{ name: `${name}.gplw`, type: 'application/octet-stream', data: encodeCompact(scoring.layers, view.masks, format, layout) }];
 }
 

@@ -143,8 +143,8 @@ export function PruneNumbers() {
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
           {t('numbers.evalTime', { ms: view.valMs.toFixed(1), pass: t(view.valFull ? 'numbers.pass.full' : 'numbers.pass.incremental'), engine: t(engine === 'wasm' ? 'numbers.engine.wasm' : 'numbers.engine.js') })}
         </dd>
-        <SpeedLine />
       </dl>
+      <SpeedLine />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { useT } from './context';
 import { pct } from './format';
 import { times } from './speedFormat';
 
+/** Where the break-even line's label sits, and how it looks. */
+const BREAK_LABEL = { position: 'insideTopRight', fontSize: 10, fill: 'var(--text)' } as const;
 const COLORS = { csr: 'var(--c-sky)', stripped: 'var(--c-green)', tfjs: 'var(--c-purple)', dense: 'var(--text)' };
 
 /**
@@ -27,6 +29,7 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
   const hi = Math.max(...ys) * 1.3;
   const last = mine.at(-1);
   const label = t(batch === 1 ? 'speed.chart.b1' : 'speed.chart.b256');
+  const axis = t('speed.axis');
   const summary = !last
     ? ''
     : even !== null
@@ -34,15 +37,17 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
       : t('speed.summary.never', { batch: label, top: pct(last.sparsity, 0), times: times(speedUp(last, 'csr') ?? NaN) });
   return (
     <figure className="small-multiple speed-chart" data-testid={`speed.chart.${batch}`} data-points={data.length} data-break-even={even ?? ''}>
-      <figcaption>{label}</figcaption>
+      <figcaption>
+        {label} <span className="muted">({axis})</span>
+      </figcaption>
       <ResponsiveContainer width="100%" height={170}>
         <LineChart margin={{ top: 6, right: 10, bottom: 0, left: -12 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
           <XAxis dataKey="x" type="number" domain={[0, 100]} ticks={[0, 50, 80, 90, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" fontSize={10} />
-          <YAxis scale="log" domain={[lo, hi]} type="number" allowDataOverflow tickFormatter={(v: number) => `${times(v)}×`} stroke="var(--muted)" fontSize={10} />
+          <YAxis scale="log" domain={[lo, hi]} type="number" allowDataOverflow tickFormatter={(v: number) => `${times(v)}×`} stroke="var(--muted)" fontSize={10} aria-label={axis} />
           <ReferenceLine y={1} stroke={COLORS.dense} strokeDasharray="2 4" />
           {tfjsUp !== null && <ReferenceLine y={tfjsUp} stroke={COLORS.tfjs} strokeDasharray="6 3" strokeWidth={2} />}
-          {even !== null && <ReferenceLine x={even * 100} stroke="var(--marker)" label={{ value: t('speed.breakEven', { sparsity: pct(even, 0) }), position: 'insideTopLeft', fontSize: 10, fill: 'var(--text)' }} />}
+          {even !== null && <ReferenceLine x={even * 100} stroke="var(--marker)" label={{ ...BREAK_LABEL, value: t('speed.breakEven', { sparsity: pct(even, 0) }) }} />}
           <Line data={data} dataKey="csr" stroke={COLORS.csr} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
           {hasStripped && <Line data={data} dataKey="stripped" stroke={COLORS.stripped} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />}
         </LineChart>

@@ -23,13 +23,9 @@ export function SpeedLine() {
     verdict256: verdict(t, b256.dense.medianMs / b256.csr.medianMs),
   };
   return (
-    <>
-      <dt>
-        {t('speed.current.label')} <Help id="speed.current" label={t('speed.current.label')} text={t('speed.current.help')} />
-      </dt>
-      <dd data-testid="prune.speed" data-sparse={b1.csr.medianMs} data-dense={b1.dense.medianMs} data-sparsity={b1.sparsity}>
-        <RichText text={b1.stripped && b1.strippedShapes ? t('speed.current.stripped', { ...params, stripped: ms(b1.stripped.medianMs), shapes: b1.strippedShapes.join('-') }) : t('speed.current', params)} />
-      </dd>
-    </>
+    <p className="speed-line" data-testid="prune.speed" data-sparse={b1.csr.medianMs} data-dense={b1.dense.medianMs} data-sparsity={b1.sparsity}>
+      <RichText text={b1.stripped && b1.strippedShapes ? t('speed.current.stripped', { ...params, stripped: ms(b1.stripped.medianMs), shapes: b1.strippedShapes.join('-') }) : t('speed.current', params)} />{' '}
+      <Help id="speed.current" label={t('speed.current.label')} text={t('speed.current.help')} />
+    </p>
   );
 }

@@ -107,7 +107,9 @@ export function SpeedPanel() {
             ))}
           </div>
           <p className="muted small" data-testid="speed.check" data-max-diff={maxDiff}>
-            {t('speed.check', { diff: maxDiff.toExponential(1), engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })}
+            {maxDiff === 0
+              ? t('speed.check.exact', { engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })
+              : t('speed.check', { diff: maxDiff.toExponential(1), engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })}
           </p>
           <SpeedTable points={points} />
         </>

@@ -1,0 +1,78 @@
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from './fixtures';
+import { decodeCompact } from '../src/core/compactFormat';
+import { makeSynthetic32 } from '../src/core/dataset';
+import { lossAndAccuracy, forwardLogits } from '../src/core/mlp';
+import { SYNTH_RUN } from './runs';
+
+// Issue 17: what pruning buys, measured in the page — inference speed (sparse vs dense, over sparsity)
+// and the real size of each export format, whose files load back and predict as the table says.
+
+/** Validation accuracy of predictions (row-major `[n, 10]`) on synthetic-32, seed 4 (SYNTH_RUN's data). */
+const val = makeSynthetic32(4).val;
+const accuracyOf = (out: ArrayLike<number>) => lossAndAccuracy(out, val.y, val.n, 10).accuracy;
+
+test('speed over sparsity and export sizes are measured; the 8-bit and compact files decode to the accuracy shown', async ({ lab }) => {
+  await lab.openTrained(SYNTH_RUN);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('90');
+  await lab.settled();
+  // Once the slider rests, the numbers panel says what this mask costs per prediction, measured.
+  const line = lab.page.getByTestId('prune.speed');
+  await expect(line).toContainText('per prediction');
+  await expect.poll(async () => Number(await line.getAttribute('data-sparsity'))).toBeCloseTo(0.9, 2);
+  const before = await lab.page.evaluate(() => window.__gpl!.memory());
+
+  await lab.page.getByTestId('speed.measure').click();
+  await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  for (const batch of [1, 256]) {
+    await expect(lab.page.getByTestId(`speed.chart.${batch}`)).toHaveAttribute('data-points', '10');
+    await expect(lab.page.getByTestId(`speed.summary.${batch}`)).toContainText(/sparse path is (faster|slower)/);
+  }
+  // The sparse path computes the same network: its logits equal the dense path's.
+  expect(Number(await lab.page.getByTestId('speed.check').getAttribute('data-max-diff'))).toBeLessThanOrEqual(1e-5);
+  await expect(lab.page.getByTestId('speed.legend')).toContainText('TensorFlow.js predict (wasm)');
+  const s = (await lab.state()).speed;
+  expect(s.tfjs!.timings![1].medianMs).toBeGreaterThan(0);
+  expect(s.curve!.points.map((p) => p.sparsity.toFixed(2))).toContain('0.98');
+  // Timing left no tensors behind in the training worker.
+  expect((await lab.page.evaluate(() => window.__gpl!.memory())).numTensors).toBe(before.numTensors);
+
+  // Sizes: 8 files, the float32 ones keep the slider's accuracy exactly, every gzip is smaller.
+  const rows = lab.page.locator('[data-testid^="sizes.row."]');
+  await expect(rows).toHaveCount(8);
+  const shown = (await lab.state()).pruning.view!.val!.accuracy;
+  const attr = async (row: string, name: string) => Number(await lab.page.getByTestId(`sizes.row.${row}`).getAttribute(`data-${name}`));
+  expect(await attr('float32.dense', 'accuracy')).toBe(shown);
+  expect(await attr('float32.csr', 'accuracy')).toBe(shown);
+  expect(await attr('int8-layer.dense', 'gzip')).toBeLessThan((await attr('float32.dense', 'bytes')) / 4);
+  expect(await attr('float32.csr', 'bytes')).toBeLessThan((await attr('float32.dense', 'bytes')) / 3);
+  await expect(lab.page.getByTestId('sizes.recipe')).toContainText('6×');
+
+  // The 8-bit dense files load with tf.loadLayersModel (tfjs's own quantisation) and predict as shown.
+  const files = await lab.downloads('sizes.download.int8-layer.dense', 2);
+  const json = JSON.parse(files[Object.keys(files).find((f) => f.endsWith('.json'))!].toString());
+  const bin = files[Object.keys(files).find((f) => f.endsWith('.weights.bin'))!];
+  expect(json.weightsManifest[0].weights[0].quantization).toMatchObject({ dtype: 'uint8' });
+  await tf.setBackend('cpu');
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }));
+  const probs = tf.tidy(() => (model.predict(tf.tensor2d(val.x, [val.n, 32])) as tf.Tensor).dataSync());
+  model.dispose();
+  expect(accuracyOf(probs)).toBe(await attr('int8-layer.dense', 'accuracy'));
+  // The lab's compact CSR file (8-bit per unit) decodes to the accuracy shown too.
+  const compact = await lab.downloads('sizes.download.int8-unit.csr', 1);
+  const decoded = decodeCompact(new Uint8Array(Object.values(compact)[0]));
+  expect(decoded).toMatchObject({ format: 'int8-unit', layout: 'csr' });
+  expect(accuracyOf(forwardLogits(decoded.layers, val.x, val.n))).toBe(await attr('int8-unit.csr', 'accuracy'));
+  await expect(lab.page.getByTestId('sizes.message')).toContainText('.gplw');
+
+  // A new setting marks the measurement as stale until measured again.
+  await lab.page.getByTestId('controls.granularity').selectOption('neurons');
+  await expect(lab.page.getByTestId('speed.stale')).toBeVisible();
+  await lab.settled();
+  await expect(line).toContainText('smaller dense network');
+  await lab.page.getByTestId('speed.measure').click();
+  await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(lab.page.getByTestId('speed.stale')).toHaveCount(0);
+  await expect(lab.page.getByTestId('speed.legend')).toContainText('smaller dense');
+});
