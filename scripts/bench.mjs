@@ -5,7 +5,9 @@
  *   - training (bench-training.mjs): samples/s with and without the live statistics, and the scoring
  *     pass, per backend and batch size;
  *   - evaluator (bench-eval.mjs): the masked evaluator, the sweep and the in-page slider latency;
- *   - memory (bench-memory.mjs): the JS heap of the page and of each worker once a run is loaded.
+ *   - memory (bench-memory.mjs): the JS heap of the page and of each worker once a run is loaded;
+ *   - interaction (bench-interaction.mjs): real input events → painted frames, long tasks;
+ *   - sparse (bench-sparse.mjs): measured sparse vs dense inference and export sizes (issue 17).
  * Prints one JSON document to stdout (progress goes to stderr); `--out file.json` also writes it.
  */
 import { writeFileSync } from 'node:fs';
@@ -18,13 +20,14 @@ import { benchEvaluator } from './bench-eval.mjs';
 import { benchInteraction } from './bench-interaction.mjs';
 import { printTargets, targetsOf } from './bench-targets.mjs';
 import { benchMemory } from './bench-memory.mjs';
+import { benchSparse } from './bench-sparse.mjs';
 import { benchTrainingCase } from './bench-training.mjs';
 
 const PORT = 4174;
 const log = (...parts) => console.error('[bench]', ...parts);
 const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 const errorText = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-const PARTS = ['training', 'evaluator', 'memory', 'interaction'];
+const PARTS = ['training', 'evaluator', 'memory', 'interaction', 'sparse'];
 
 const { BACKEND_NAMES, DATASET_NAMES, median, percentile } = await appConstants();
 const opts = parseOptions(
@@ -110,6 +113,8 @@ async function main() {
       return out;
     });
 
+    const sparse = await part('sparse', () => benchSparse(browser, preview.url, log, { median }));
+
     const report = {
       date: started.toISOString(),
       machine,
@@ -118,6 +123,7 @@ async function main() {
       evaluator,
       memory,
       interaction,
+      sparse,
       notes: [
         "samplesPerSec is the worker's own figure for the timed part of a run (after the warm-up batches); statsOverheadPct = median(plain) / median(withStats) - 1, in percent.",
         "evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), a full pass, and 5 criteria × 51-level sweeps; js = the plain-TypeScript engine.",

@@ -26,6 +26,16 @@ describe('timeInterleaved', () => {
     expect(c.log).toEqual(['a', 'b', ...Array(1 + 2 + 4 + 8).fill('a'), ...Array(1 + 2).fill('b'), ...round, ...round, ...round]);
   });
 
+  it('a calibration slowed by a pause is corrected: too short samples double the repetitions and restart', () => {
+    const c = fakeClock();
+    // Warm-up 0.1 ms; the calibration's one call is paused to 5 ms (≥ 4: 1 repetition); every later call 0.1 ms.
+    const res = timeInterleaved({ p: c.fn('p', (i) => (i === 1 ? 5 : 0.1)) }, { samples: 3, minSampleMs: 4, now: c.now });
+    // Samples of 1, 2, 4, 8, 16 calls last under 2 ms (half the minimum) and restart; 32 calls last 3.2 ms.
+    expect(res.p.repsPerSample).toBe(32);
+    expect(res.p.medianMs).toBeCloseTo(0.1, 12);
+    expect(c.log.length).toBe(1 + 1 + (1 + 2 + 4 + 8 + 16) + 3 * 32);
+  });
+
   it('the statistics are over samples: median and nearest-rank 10th and 90th percentiles', () => {
     const c = fakeClock();
     // Warm-up and calibration (1 call ≥ 1 ms) cost 1 ms; then the samples cost 10, 1, 9, 2, …: 1..10 shuffled.

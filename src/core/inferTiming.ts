@@ -25,7 +25,8 @@ const MAX_REPS = 1 << 20;
  * `now` injectable (default performance.now). Each fn is called once untimed first (warm-up).
  * Order of calls: every warm-up, then each fn's calibration (1, 2, 4, … calls until one run lasts
  * ≥ minSampleMs; the run that did sets the repetitions), then `samples` rounds of every fn in key order.
- * Defaults: 15 samples, minSampleMs 4.
+ * A sample shorter than minSampleMs / 2 (a calibration slowed by a pause) doubles the repetitions and
+ * restarts that fn's samples. Defaults: 15 samples, minSampleMs 4.
  */
 export function timeInterleaved<K extends string>(fns: Record<K, () => void>, opts: { samples?: number; minSampleMs?: number; now?: () => number } = {}): Record<K, Timing> {
   const samples = opts.samples ?? 15;
@@ -46,7 +47,25 @@ export function timeInterleaved<K extends string>(fns: Record<K, () => void>, op
   }
   const perCall = {} as Record<K, number[]>;
   for (const k of keys) perCall[k] = [];
-  for (let s = 0; s < samples; s++) for (const k of keys) perCall[k].push(run(fns[k], reps[k]) / reps[k]);
+  // A calibration slowed by a pause (a garbage collection, the JIT, another thread) sets too few
+  // repetitions, and later samples then last less than the clock can resolve (a coarse browser timer
+  // reads them as 0): a sample shorter than half the minimum doubles its fn's repetitions and restarts
+  // that fn's samples (at most 10 times).
+  const redone = {} as Record<K, number>;
+  for (const k of keys) redone[k] = 0;
+  for (let s = 0; s < samples || keys.some((k) => perCall[k].length < samples); s++) {
+    for (const k of keys) {
+      if (perCall[k].length >= samples) continue;
+      const ms = run(fns[k], reps[k]);
+      if (ms < minSampleMs / 2 && redone[k] < 10 && reps[k] < MAX_REPS) {
+        redone[k]++;
+        reps[k] *= 2;
+        perCall[k] = [];
+        continue;
+      }
+      perCall[k].push(ms / reps[k]);
+    }
+  }
   const out = {} as Record<K, Timing>;
   for (const k of keys) {
     const v = perCall[k];

@@ -1,13 +1,15 @@
 import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import type { Timing } from '../core/inferTiming';
 import { breakEven, speedUp, type SpeedPoint } from '../state/speedState';
 import { useT } from './context';
 import { pct } from './format';
-import { times } from './speedFormat';
+import { ms, times, verdict } from './speedFormat';
 
-/** Where the break-even line's label sits, and how it looks. */
-const BREAK_LABEL = { position: 'insideTopRight', fontSize: 10, fill: 'var(--text)' } as const;
+const W = 320;
+const H = 170;
+const PAD = { left: 38, right: 16, top: 8, bottom: 20 };
+const TICKS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+const X_TICKS = [0, 50, 80, 100];
 const COLORS = { csr: 'var(--c-sky)', stripped: 'var(--c-green)', tfjs: 'var(--c-purple)', dense: 'var(--text)' };
 
 /**
@@ -35,26 +37,51 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
     : even !== null
       ? t('speed.summary.breakEven', { batch: label, sparsity: pct(even, 0), top: pct(last.sparsity, 0), times: times(speedUp(last, 'csr') ?? NaN) })
       : t('speed.summary.never', { batch: label, top: pct(last.sparsity, 0), times: times(speedUp(last, 'csr') ?? NaN) });
+  const ly = (v: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (Math.log(hi) - Math.log(v))) / (Math.log(hi) - Math.log(lo));
+  const lx = (pctX: number) => PAD.left + ((W - PAD.left - PAD.right) * pctX) / 100;
+  const path = (key: 'csr' | 'stripped') =>
+    data
+      .filter((d) => d[key] !== null)
+      .map((d, i) => `${i === 0 ? 'M' : 'L'}${lx(d.x).toFixed(1)},${ly(d[key]!).toFixed(1)}`)
+      .join(' ');
+  const yTicks = TICKS.filter((v) => v >= lo && v <= hi);
   return (
     <figure className="small-multiple speed-chart" data-testid={`speed.chart.${batch}`} data-points={data.length} data-break-even={even ?? ''}>
       <figcaption>
         {label} <span className="muted">({axis})</span>
       </figcaption>
-      <ResponsiveContainer width="100%" height={170}>
-        <LineChart margin={{ top: 6, right: 10, bottom: 0, left: -12 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="x" type="number" domain={[0, 100]} ticks={[0, 50, 80, 90, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" fontSize={10} />
-          <YAxis scale="log" domain={[lo, hi]} type="number" allowDataOverflow tickFormatter={(v: number) => `${times(v)}×`} stroke="var(--muted)" fontSize={10} aria-label={axis} />
-          <ReferenceLine y={1} stroke={COLORS.dense} strokeDasharray="2 4" />
-          {tfjsUp !== null && <ReferenceLine y={tfjsUp} stroke={COLORS.tfjs} strokeDasharray="6 3" strokeWidth={2} />}
-          {even !== null && <ReferenceLine x={even * 100} stroke="var(--marker)" label={{ ...BREAK_LABEL, value: t('speed.breakEven', { sparsity: pct(even, 0) }) }} />}
-          <Line data={data} dataKey="csr" stroke={COLORS.csr} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />
-          {hasStripped && <Line data={data} dataKey="stripped" stroke={COLORS.stripped} dot={{ r: 2 }} strokeWidth={2} isAnimationActive={false} />}
-        </LineChart>
-      </ResponsiveContainer>
+      {/* Drawn by hand (not recharts): laying out two recharts charts cost a long task when a measurement ended. The sentence below is the text alternative. */}
+      <svg viewBox={`0 0 ${W} ${H}`} className="speed-svg" aria-hidden="true">
+        {yTicks.map((v) => (
+          <g key={v}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={ly(v)} y2={ly(v)} stroke="var(--grid)" strokeDasharray={v === 1 ? undefined : '3 3'} />
+            <text x={PAD.left - 4} y={ly(v) + 3} textAnchor="end" fontSize="10" fill="var(--muted)">
+              {`${times(v)}×`}
+            </text>
+          </g>
+        ))}
+        {X_TICKS.map((v) => (
+          <text key={v} x={lx(v)} y={H - 6} textAnchor="middle" fontSize="10" fill="var(--muted)">
+            {`${v}%`}
+          </text>
+        ))}
+        <line x1={PAD.left} x2={W - PAD.right} y1={ly(1)} y2={ly(1)} stroke={COLORS.dense} strokeDasharray="2 4" />
+        {tfjsUp !== null && tfjsUp >= lo && <line x1={PAD.left} x2={W - PAD.right} y1={ly(tfjsUp)} y2={ly(tfjsUp)} stroke={COLORS.tfjs} strokeDasharray="6 3" strokeWidth={2} />}
+        {even !== null && (
+          <g>
+            <line x1={lx(even * 100)} x2={lx(even * 100)} y1={PAD.top} y2={H - PAD.bottom} stroke="var(--marker)" />
+            <text x={lx(even * 100) - 3} y={PAD.top + 10} textAnchor="end" fontSize="10" fill="var(--text)">
+              {t('speed.breakEven', { sparsity: pct(even, 0) })}
+            </text>
+          </g>
+        )}
+        <path d={path('csr')} fill="none" stroke={COLORS.csr} strokeWidth={2} />
+        {data.map((d) => d.csr !== null && <circle key={d.x} cx={lx(d.x)} cy={ly(d.csr)} r={2.5} fill={COLORS.csr} />)}
+        {hasStripped && <path d={path('stripped')} fill="none" stroke={COLORS.stripped} strokeWidth={2} />}
+      </svg>
       <p className="muted small" data-testid={`speed.summary.${batch}`}>
         {summary}
-        {tfjs && tfjsUp !== null && ` ${t('speed.summary.tfjs', { backend, ms: tfjs.medianMs.toPrecision(2), times: times(tfjsUp) })}`}
+        {tfjs && tfjsUp !== null && ` ${t('speed.summary.tfjs', { backend, ms: ms(tfjs.medianMs), verdict: verdict(t, tfjsUp) })}`}
       </p>
     </figure>
   );

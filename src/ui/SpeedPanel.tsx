@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { pct } from './format';
 import { curveLevels, SPEED_BATCHES, type SpeedPoint } from '../state/speedState';
 import { useAppState, useController, useT } from './context';
@@ -63,7 +64,12 @@ export function SpeedPanel() {
   const levels = curveLevels(granularity)
     .map((l) => pct(l, 0))
     .join(', ');
-  const points = curve?.points ?? [];
+  // The charts are drawn when a measurement is done (the previous one stays, faded, meanwhile): laying out
+  // two charts for each of the ten batches of points cost the main thread a long task each time.
+  const finished = useRef<readonly SpeedPoint[]>([]);
+  if (curve?.status === 'done') finished.current = curve.points;
+  else if (!curve) finished.current = [];
+  const points = finished.current;
   const engine = points[0]?.engine;
   const maxDiff = points.reduce((a, p) => Math.max(a, p.maxDiff), 0);
   const tfjsTimes = tfjs?.status === 'done' ? tfjs.timings : null;

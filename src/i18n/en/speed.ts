@@ -23,7 +23,7 @@ export const speed = {
   'speed.breakEven': 'break-even {sparsity}',
   'speed.summary.breakEven': '{batch}: the sparse path is faster than the dense one from about {sparsity} sparsity; at {top} it is {times}× as fast.',
   'speed.summary.never': '{batch}: the sparse path is slower than the dense one at every sparsity measured (at {top}: {times}×).',
-  'speed.summary.tfjs': 'TensorFlow.js predict on {backend}: {ms} ms per call, {times}× the speed of this engine’s dense path.',
+  'speed.summary.tfjs': 'TensorFlow.js predict on {backend}: {ms} ms per call, {verdict} than this engine’s dense path.',
   'speed.table.caption': 'Per-call times, median (10th–90th percentile)',
   'speed.col.sparsity': 'sparsity',
   'speed.col.batch': 'batch',

@@ -25,7 +25,7 @@ export const speed: Record<keyof typeof en, string> = {
   'speed.breakEven': '盈亏点 {sparsity}',
   'speed.summary.breakEven': '{batch}：稀疏度约 {sparsity} 起，稀疏路径比稠密路径快；在 {top} 时快到 {times} 倍。',
   'speed.summary.never': '{batch}：在所有测得的稀疏度下，稀疏路径都比稠密路径慢（{top} 时为 {times} 倍）。',
-  'speed.summary.tfjs': '{backend} 上的 TensorFlow.js predict：每次调用 {ms} 毫秒，是本引擎稠密路径速度的 {times} 倍。',
+  'speed.summary.tfjs': '{backend} 上的 TensorFlow.js predict：每次调用 {ms} 毫秒，比本引擎的稠密路径{verdict}。',
   'speed.table.caption': '每次调用的时间，中位数（第 10–90 百分位）',
   'speed.col.sparsity': '稀疏度',
   'speed.col.batch': '批量',
