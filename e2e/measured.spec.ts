@@ -38,6 +38,10 @@ test('speed over sparsity and export sizes are measured; the 8-bit and compact f
   // Timing left no tensors behind in the training worker.
   expect((await lab.page.evaluate(() => window.__gpl!.memory())).numTensors).toBe(before.numTensors);
 
+  // The panel, measured, passes axe and the contrast check (its charts' text included).
+  expect(await lab.axeSerious('measured')).toEqual([]);
+  expect(await lab.lowContrastText()).toEqual([]);
+
   // Sizes: 8 files, the float32 ones keep the slider's accuracy exactly, every gzip is smaller.
   const rows = lab.page.locator('[data-testid^="sizes.row."]');
   await expect(rows).toHaveCount(8);

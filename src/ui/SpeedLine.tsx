@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useAppState, useT } from './context';
 import { Help } from './Help';
 import { RichText } from './RichText';
@@ -6,9 +7,9 @@ import { ms, verdict } from './speedFormat';
 /**
  * The numbers panel's line for the resting slider: the current mask's measured time per prediction,
  * sparse against dense (and the smaller dense network with neuron pruning), then a batch of 256.
- * Subscribes by itself, so a slider move re-renders nothing here until the next measurement lands.
+ * Subscribes by itself and is memoized, so a slider move re-renders nothing here until the next measurement lands.
  */
-export function SpeedLine() {
+export const SpeedLine = memo(function SpeedLine() {
   const t = useT();
   const current = useAppState((s) => s.speed.current);
   const b1 = current?.points.find((p) => p.batch === 1);
@@ -28,4 +29,4 @@ export function SpeedLine() {
       <Help id="speed.current" label={t('speed.current.label')} text={t('speed.current.help')} />
     </p>
   );
-}
+});

@@ -70,9 +70,9 @@ export const views = {
   'chart.tooltip.line': '{criterion}: val {val} · loss {loss} · T {threshold}',
   'chart.tooltip.line.train': '{criterion}: val {val} · train {train} · loss {loss} · T {threshold}',
   'chart.efficiency':
-    'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); neuron pruning and sparse formats do.',
+    'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); from which sparsity a sparse format does is measured below, in “What pruning buys”.',
   'chart.efficiency.neurons':
-    'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample · smaller dense network {shapes}. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); neuron pruning and sparse formats do.',
+    'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample · smaller dense network {shapes}. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); from which sparsity a sparse format does is measured below, in “What pruning buys”.',
   'chart.note': 'The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.',
   'chart.note.timed':
     'The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks. Curves computed in {s} s.',

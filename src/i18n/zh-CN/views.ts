@@ -72,9 +72,9 @@ export const views: Record<keyof typeof en, string> = {
   'chart.tooltip.line': '{criterion}：验证集 {val} · 损失 {loss} · T {threshold}',
   'chart.tooltip.line.train': '{criterion}：验证集 {val} · 训练集 {train} · 损失 {loss} · T {threshold}',
   'chart.efficiency':
-    '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；神经元剪枝和稀疏格式才会。',
+    '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；稀疏格式从多大的稀疏度起才更快，见下方“剪枝带来了什么”中的实测。',
   'chart.efficiency.neurons':
-    '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加 · 更小的稠密网络 {shapes}。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；神经元剪枝和稀疏格式才会。',
+    '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加 · 更小的稠密网络 {shapes}。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；稀疏格式从多大的稀疏度起才更快，见下方“剪枝带来了什么”中的实测。',
   'chart.note': '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。',
   'chart.note.timed': '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。曲线计算用时 {s} 秒。',
   // 逐层敏感度。
