@@ -74,10 +74,9 @@ export async function benchSparse(browser, base, log, { median }) {
     await page.getByTestId('controls.granularity').selectOption('neurons');
     await setSparsity(page, 0.9);
     const neurons = await measure(page);
-    const stripped = [1, 256].map((batch) => LEVELS.map((level) => {
-      const p = at(neurons.speed.curve.points, batch, level);
-      return p && { batch, sparsity: level, denseMs: round(p.dense.medianMs), csrMs: round(p.csr.medianMs), strippedMs: round(p.stripped?.medianMs), shapes: p.strippedShapes };
-    }));
+    // With neuron granularity the curve's levels are fractions of hidden units: each point's weight sparsity is its own.
+    const stripped = neurons.speed.curve.points.map((p) => ({ batch: p.batch, sparsity: round(p.sparsity, 4), denseMs: round(p.dense.medianMs), csrMs: round(p.csr.medianMs), strippedMs: round(p.stripped?.medianMs), shapes: p.strippedShapes }));
+    for (const p of stripped.filter((q) => q.batch === 256)) log(`  neurons, batch 256, ${(p.sparsity * 100).toFixed(1)}% of weights: dense ${p.denseMs} ms, CSR ${p.csrMs} ms, smaller dense ${p.shapes?.join('-')} ${p.strippedMs} ms`);
 
     log('sparse: one measurement under 4× CPU throttling (main-thread blocking)…');
     const cdp = await context.newCDPSession(page);

@@ -98,15 +98,18 @@ async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<vo
   const t0 = performance.now();
   post({ type: 'train-evaluated', id: msg.id, result: splitEval(l.train.evaluate(masks)), ms: performance.now() - t0 });
   if (!msg.speed) return;
-  // Then what this mask costs per prediction (~0.1 s), unless the slider has moved on.
-  await yieldToEventLoop();
+  // Then what this mask costs per prediction (~50 ms of this worker), once the slider has rested a while
+  // longer: between key presses or in a paused drag it would take a core from the page for nothing.
+  await sleep(SPEED_DELAY_MS);
   if (msg.id !== latest || loaded !== l) return;
   post({ type: 'speed-current', id: msg.id, points: measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURRENT_SPEED, stripped: msg.spec.granularity === 'neurons' }) });
 }
 
 /** Batch sizes timed: one prediction (what a web page waits for) and a batch of 256 (throughput). */
 export const SPEED_BATCHES = [1, 256];
-const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 7, minSampleMs: 2 };
+const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 5, minSampleMs: 1.5 };
+/** The resting slider's speed is measured after this much more quiet. */
+export const SPEED_DELAY_MS = 300;
 const CURVE_SAMPLES = { samples: 11, minSampleMs: 3 };
 
 /** The first 256 validation rows (repeated if there are fewer), dense: the timings' input. */

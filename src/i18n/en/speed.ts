@@ -42,7 +42,7 @@ export const speed = {
   'speed.faster': '{times}× faster',
   'speed.slower': '{times}× slower',
   'speed.current.label': 'Inference',
-  'speed.current.help': 'Timed in the evaluation worker once the slider rests: the pruned network as CSR against the same weights as dense matrices, in the same engine, median of 7 samples. “What pruning buys” below measures every sparsity, TensorFlow.js and the export sizes.',
+  'speed.current.help': 'Timed in the evaluation worker once the slider rests: the pruned network as CSR against the same weights as dense matrices, in the same engine, median of 5 samples. “What pruning buys” below measures every sparsity, TensorFlow.js and the export sizes.',
   // Sizes.
   'sizes.title': 'Export sizes',
   'sizes.lead': 'Every format of the pruned network as a file, its bytes as measured, gzip-compressed in this browser (CompressionStream, what a web server sends), and the validation accuracy of the network the file decodes to.',

@@ -43,7 +43,7 @@ export const speed: Record<keyof typeof en, string> = {
   'speed.faster': '快 {times} 倍',
   'speed.slower': '慢 {times} 倍',
   'speed.current.label': '推理',
-  'speed.current.help': '滑块停下后在评估 worker 中计时：剪枝后的网络以 CSR 运行，与以稠密矩阵存放的相同权重在同一引擎中比较，取 7 次采样的中位数。下方“剪枝带来了什么”会测量所有稀疏度、TensorFlow.js 以及导出大小。',
+  'speed.current.help': '滑块停下后在评估 worker 中计时：剪枝后的网络以 CSR 运行，与以稠密矩阵存放的相同权重在同一引擎中比较，取 5 次采样的中位数。下方“剪枝带来了什么”会测量所有稀疏度、TensorFlow.js 以及导出大小。',
   'sizes.title': '导出大小',
   'sizes.lead': '剪枝后网络的每种格式都生成为文件：实测字节数、在本浏览器中用 gzip 压缩后的大小（CompressionStream，即网页服务器发送的大小），以及文件解码后的网络在验证集上的准确率。',
   'sizes.caption': '在 {sparsity} 稀疏度（{criterion}）下测得',
