@@ -5,17 +5,13 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { layerShapes } from '../core/arch';
 import { serializeRun } from '../core/runFile';
-import { CRITERIA } from '../core/criteria';
-import { makeSynthetic32 } from '../core/dataset';
-import { criterionIndex } from '../core/masks';
 import { encodeSnapshot } from '../core/snapshotFormat';
-import { sparseFeatures } from '../core/sparseFeatures';
 import { makeSnapshot } from '../core/testSnapshot';
 import { translate, type Msg } from '../i18n/catalogue';
-import type { FromEval, ToEval } from '../eval/protocol';
+import type { ToEval } from '../eval/protocol';
 import type { ToWorker } from '../train/protocol';
 import { createController } from './controller';
-import { backend, fakeEval, fakeTraining } from './testPorts';
+import { backend, fakeEval, fakeTraining, loadedMessage } from './testPorts';
 
 const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
 
@@ -30,13 +26,7 @@ const split = () => {
   const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
   return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
 };
-/** The slider worker's answer to a load: every prune index and the validation split (seed 1's synthetic data). */
-function loaded(id: number): FromEval {
-  const ds = makeSynthetic32(1);
-  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: criterionIndex(c, layers, 'weights', 1), neurons: criterionIndex(c, layers, 'neurons', 1) }])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
-  const m = { accuracy: 0.5, loss: 1, perClass: [] };
-  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
-}
+const loaded = (id: number) => loadedMessage(id, layers);
 
 function setup(hash = '#snapshot=none') {
   const t = fakeTraining();

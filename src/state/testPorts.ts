@@ -2,6 +2,11 @@
  * Fake worker ports for the controller's unit tests: every message the page sends is recorded, and
  * `reply` delivers a worker's message as the port would. Test support only (no production code imports it).
  */
+import type { LayerArrays } from '../core/arch';
+import { CRITERIA } from '../core/criteria';
+import { makeSynthetic32 } from '../core/dataset';
+import { criterionIndex } from '../core/masks';
+import { sparseFeatures } from '../core/sparseFeatures';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
 import type { TrainingPort } from '../train/client';
@@ -20,3 +25,11 @@ export function fakeEval() {
 
 /** A backend as the training worker reports it when ready. */
 export const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '', slowerChoice: null };
+
+/** The slider worker's answer to a load of `layers` (32 inputs): every prune index and the validation split (seed 1's synthetic data). */
+export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
+  const ds = makeSynthetic32(1);
+  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: criterionIndex(c, layers, 'weights', 1), neurons: criterionIndex(c, layers, 'neurons', 1) }])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
+  const m = { accuracy: 0.5, loss: 1, perClass: [] };
+  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
+}
