@@ -1,5 +1,5 @@
 // The sparse part of `npm run bench` (issue 17): what pruning buys, measured in the page with its own
-// "Measure speed and sizes" button (a real click) on a 1-epoch MNIST network (WASM backend), once at each
+// "Measure speed and sizes" button (a real click) on a network of each dataset (MNIST: 1 epoch; WASM backend), once at each
 // slider sparsity of LEVELS (each click measures the whole speed curve, so every level's speed-up gets
 // LEVELS.length runs, of which the medians are reported; sparse and dense are interleaved within a run,
 // so each ratio is measured in one run); the sizes of every export format at each slider sparsity; one
@@ -36,14 +36,15 @@ async function measure(page) {
 const at = (points, batch, level) => points.find((p) => p.batch === batch && Math.abs(p.sparsity - level) < 0.006);
 
 /** @param {{ median: (xs: number[]) => number }} stats */
-export async function benchSparse(browser, base, log, { median }) {
+export async function benchSparse(browser, base, log, { median }, dataset = 'mnist') {
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   await context.addInitScript(installProbe);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && log(`  console error: ${m.text().split('\n')[0]}`));
   try {
-    log('sparse: training a 1-epoch MNIST network (WASM backend)…');
-    await page.goto(`${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003&mode=sparsity&criterion=magnitude&snapshot=none`);
+    const params = dataset === 'mnist' ? 'dataset=mnist&epochs=1&batch=64&lr=0.003' : `dataset=${dataset}&epochs=10&batch=64&lr=0.01`;
+    log(`sparse: training a ${dataset} network (WASM backend, ${params})…`);
+    await page.goto(`${base}?backend=wasm#${params}&mode=sparsity&criterion=magnitude&snapshot=none`);
     await page.waitForFunction(() => window.__gpl?.state().backendStatus === 'ready', null, { timeout: 120_000 });
     await page.evaluate(() => window.__gpl.train());
     await page.waitForFunction(() => window.__gpl.state().phase === 'done', null, { timeout: 600_000, polling: 250 });
@@ -86,6 +87,8 @@ export async function benchSparse(browser, base, log, { median }) {
     log(`  4×: click → status painted ${round(throttled.clickToPaintMs)} ms, long tasks ${throttled.longTasks.count} (longest ${round(throttled.longTasks.maxMs)} ms, total ${round(throttled.longTasks.totalMs)} ms) over ${round(throttled.wallMs / 1000)} s`);
     const strip = (r) => ({ level: r.level, clickToPaintMs: round(r.clickToPaintMs), wallMs: round(r.wallMs), longTasks: r.longTasks });
     return {
+      dataset,
+      params,
       engine: runs[0].speed.curve.points[0]?.engine,
       speedups,
       tfjs: tfjs && { backend: tfjs.backend, batch1Ms: round(tfjs.timings?.[1]?.medianMs), batch256Ms: round(tfjs.timings?.[256]?.medianMs) },

@@ -41,7 +41,7 @@ const opts = parseOptions(
     warmup: { parse: int(0), default: 5, value: 'N', help: 'untimed warm-up batches at the start of every run' },
     'scoring-train-batches': { parse: int(1), default: 2, value: 'N', help: 'training batches before each measured scoring pass' },
     runs: { parse: int(1), default: 3, value: 'N', help: 'runs of the interaction part per dataset (medians are reported)' },
-    datasets: { parse: list(DATASET_NAMES), default: [...DATASET_NAMES], value: 'LIST', help: 'datasets of the interaction part' },
+    datasets: { parse: list(DATASET_NAMES), default: [...DATASET_NAMES], value: 'LIST', help: 'datasets of the interaction and sparse parts' },
     'fixed-order': { type: 'boolean', help: 'interleave strictly A B A B… (default alternates: A B, B A, A B…)' },
     'no-warmup-run': { type: 'boolean', help: 'skip the discarded warm-up run at the start of every case' },
     out: { value: 'FILE', help: 'also write the JSON result to FILE' },
@@ -113,7 +113,11 @@ async function main() {
       return out;
     });
 
-    const sparse = await part('sparse', () => benchSparse(browser, preview.url, log, { median }));
+    const sparse = await part('sparse', async () => {
+      const out = {};
+      for (const dataset of opts.datasets) out[dataset] = await benchSparse(browser, preview.url, log, { median }, dataset);
+      return out;
+    });
 
     const report = {
       date: started.toISOString(),
