@@ -43,7 +43,7 @@ export const tour = {
     'Pruning costs accuracy; a little training wins some back. Fine-tune trains the pruned network ({sparsity} pruned, by magnitude) for {finetuneEpochs} more epochs with the mask held, so pruned weights stay exactly 0 (validation accuracy now {prunedVal}). The article’s fine-tune has no mask: its pruned weights grow back.',
   'tour.next.title': 'Iterative pruning, and what to explore next',
   'tour.next.body':
-    'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, or the article’s own setting, synthetic-32 (32 features). Leaving the tour keeps everything as it is.',
+    'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, what pruning buys in this browser (measured speed and file sizes, below the charts), or the article’s own setting, synthetic-32 (32 features). Leaving the tour keeps everything as it is.',
   'embed.open': 'Open in the full lab ↗',
   'embed.share': "Embed",
   'embed.share.help': "An <iframe> of this figure for a blog or a course page: the heatmaps and the slider, the accuracy-vs-sparsity chart, or the tour, on this network with these settings. The README has a script that sizes the iframe to its content.",
