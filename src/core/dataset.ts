@@ -6,7 +6,32 @@
 import { createRng, deriveSeed, shuffleInPlace } from './rng';
 
 export const DATASET_NAMES = ['mnist', 'synthetic-32'] as const;
+/** The datasets that ship with the lab (the settings' choice). */
 export type DatasetName = (typeof DATASET_NAMES)[number];
+/** Where a run's data comes from: a built-in dataset, or a table the user brought (`UserTable`). */
+export type DataName = DatasetName | 'user';
+
+/** What identifies a user's table without its values (run.json keeps this; the values never leave the page). */
+export interface UserTableInfo {
+  /** The file's name and the hex SHA-256 of its bytes. */
+  name: string;
+  hash: string;
+  /** Rows of the table (sample numbers are 0 … rows − 1). */
+  rows: number;
+  featureNames: string[];
+  /** Class id = index. */
+  classNames: string[];
+}
+
+/**
+ * A table the user brought, prepared on the page (src/core/tabularPrep.ts): features standardised with
+ * the training split's statistics, row-major `[rows, featureNames.length]`; class ids `[rows]`. The split
+ * is the `DataRef`'s. It travels with the run's `DataRef` to each worker (the page is where it came from).
+ */
+export interface UserTable extends UserTableInfo {
+  x: Float32Array;
+  y: Uint8Array;
+}
 
 export const TRAIN_SIZE = 8000;
 export const VAL_SIZE = 2000;
@@ -30,7 +55,7 @@ export interface Split {
 }
 
 export interface Dataset {
-  name: DatasetName;
+  name: DataName;
   inputSize: number;
   numClasses: number;
   train: Split;
@@ -46,13 +71,26 @@ export const INPUT_SIZE: Record<DatasetName, number> = { mnist: 784, 'synthetic-
  * page never holds the features (10,000 × 784 floats for MNIST).
  */
 export interface DataRef {
-  name: DatasetName;
+  name: DataName;
   seed: number;
   trainIndices: Uint32Array;
   valIndices: Uint32Array;
+  /** The user's table, when `name` is 'user' (else absent). */
+  table?: UserTable;
 }
 
+/** The reference of a loaded dataset, without a user table's values (the page, which has them, adds them back). */
 export const dataRefOf = (ds: Dataset, seed: number): DataRef => ({ name: ds.name, seed, trainIndices: ds.train.indices, valIndices: ds.val.indices });
+
+/** Input width and class count of a run's data. */
+export const dataShape = (ref: Pick<DataRef, 'name' | 'table'>): { inputs: number; classes: number } =>
+  ref.name === 'user' ? { inputs: ref.table?.featureNames.length ?? 0, classes: ref.table?.classNames.length ?? 0 } : { inputs: INPUT_SIZE[ref.name], classes: ref.name === 'mnist' ? 10 : SYNTHETIC_CLASSES };
+
+/** A user table as a data source (its rows are the sample numbers). */
+export function tableSource(t: UserTable): DataSource {
+  const d = t.featureNames.length;
+  return { name: 'user', width: d, numClasses: t.classNames.length, labels: t.y, row: (s, out, o) => out.set(t.x.subarray(s * d, (s + 1) * d), o) };
+}
 
 /**
  * Stratified split of `labels` into `trainCount` training and the remaining validation samples.
@@ -111,7 +149,7 @@ export function gatherSplit(
 
 /** All samples of a dataset in source numbering, before any split. */
 export interface DataSource {
-  name: DatasetName;
+  name: DataName;
   width: number;
   numClasses: number;
   labels: Uint8Array;

@@ -7,13 +7,17 @@
  * Infinity when everything is pruned, NaN in per-layer scope, a metric that was not computed) are
  * written as `null`, as JSON.stringify does, and read back as NaN. Kernels, biases and gradient
  * statistics must be finite. In memory (`Run`) arrays are typed: Float32Array for kernel, bias and
- * gradient statistics, Uint8Array for masks, Uint32Array for sample indices.
+ * gradient statistics, Uint8Array for masks, Uint32Array for sample indices. A run on a user's table
+ * (`data.name` "user") keeps only what identifies the table (`data.table`: name, hash, rows, feature and
+ * class names), never its values; its layers follow the table (features → 64 → 32 → classes).
  */
-import { layerShapes, type LayerArrays } from './arch';
+import type { LayerArrays } from './arch';
 import { CRITERIA, type Criterion } from './criteria';
 import { GRANULARITIES, SCOPES, type Granularity, type Scope } from './masks';
 import { checkKeys, fail, floats, int, Invalid, isObj, list, num, obj, oneOf, show, str } from './validate';
-import { DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DatasetName } from './dataset';
+import { runData, tableInfo, type RunData } from './runFileData';
+
+export type { RunData } from './runFileData';
 
 export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
 /**
@@ -24,8 +28,6 @@ export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
 export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as const;
 /** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
-/** Sample numbers run from 0 to SAMPLE_COUNT - 1 in both datasets. */
-const SAMPLE_COUNT = TRAIN_SIZE + VAL_SIZE;
 
 export type ConfigValue = string | number | boolean | null;
 export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }
@@ -46,7 +48,8 @@ export interface Run {
   createdAt: string;
   /** All settings plus `backendUsed` (string). */
   config: Record<string, ConfigValue>;
-  data: { name: DatasetName; trainIndices: Uint32Array; valIndices: Uint32Array };
+  /** `table` present iff `name` is 'user'. */
+  data: RunData;
   layers: RunLayer[];
   metrics: { dense: RunMetrics; pruned: RunMetrics | null; sparsity: { overall: number; perLayer: number[] } };
   sweep: RunSweepPoint[];
@@ -61,7 +64,8 @@ export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'swee
 }
 /** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
 export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers'> {
-  data: { name: DatasetName; trainIndices: ArrayLike<number>; valIndices: ArrayLike<number> };
+  /** `table` present iff `name` is 'user'; only its `UserTableInfo` fields are written (a `UserTable`'s values are not). */
+  data: Omit<RunData, 'trainIndices' | 'valIndices'> & { trainIndices: ArrayLike<number>; valIndices: ArrayLike<number> };
   layers: { [K in keyof RunLayer]: RunLayer[K] extends ArrayLike<number> ? ArrayLike<number> : RunLayer[K] }[];
 }
 export type ParseRunResult = { ok: true; run: Run } | { ok: false; error: string };
@@ -77,7 +81,7 @@ export function serializeRun(input: RunInput): string {
     format: RUN_FORMAT,
     createdAt: input.createdAt,
     config: { ...input.config },
-    data: { name: input.data.name, trainIndices: arr(input.data.trainIndices), valIndices: arr(input.data.valIndices) },
+    data: { name: input.data.name, trainIndices: arr(input.data.trainIndices), valIndices: arr(input.data.valIndices), table: tableInfo(input.data.table) },
     layers: input.layers.map((l) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: arr(l.kernel), bias: arr(l.bias), gradAbsMean: arr(l.gradAbsMean), gradSqMean: arr(l.gradSqMean), mask: arr(l.mask) })),
     metrics: { dense: { ...input.metrics.dense }, pruned: input.metrics.pruned && { ...input.metrics.pruned }, sparsity: { overall: input.metrics.sparsity.overall, perLayer: arr(input.metrics.sparsity.perLayer) } },
     sweep: input.sweep.map((p) => ({ criterion: p.criterion, split: p.split, scope: p.scope, granularity: p.granularity, target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss })),
@@ -97,7 +101,9 @@ export function serializeRun(input: RunInput): string {
  * parsing. Checks: format tag, JSON syntax, keys `__proto__`/`constructor`/`prototype` anywhere (refused),
  * config values (primitives, `backendUsed` a string, `dataset` if present = data.name), the 8,000 / 2,000
  * disjoint, duplicate-free sample numbers in 0..9999, the 3 layer shapes (input 784 or 32 → 64 → 32 →
- * 10) and array lengths, finite kernels/biases/statistics (statistics ≥ 0, all within float32), masks of
+ * 10) and array lengths (for data.name "user" instead: `data.table`, see runFileData.ts, refused for
+ * the built-in datasets; non-empty disjoint splits of sample numbers below its rows; layers features →
+ * 64 → 32 → classes), finite kernels/biases/statistics (statistics ≥ 0, all within float32), masks of
  * 0/1, metric ranges, metrics.sparsity matching the masks (±1e-6), sweep points. Unknown keys are
  * ignored; nothing parsed is merged into an existing object. Pure.
  */
@@ -115,22 +121,6 @@ export function parseRun(text: string, limits: { maxLength?: number } = {}): Par
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-
-function indices(v: unknown, path: string, length: number, seen: Int32Array, mark: number, other: string): Uint32Array {
-  const a = list(v, path);
-  if (a.length !== length) fail(`${path} has ${a.length} entries, expected ${length}`);
-  const out = new Uint32Array(length);
-  for (let i = 0; i < length; i++) {
-    const s = a[i];
-    if (!(typeof s === 'number' && Number.isInteger(s) && s >= 0 && s < SAMPLE_COUNT)) fail(`${path}[${i}] is ${show(s)}, expected an integer sample number in 0..${SAMPLE_COUNT - 1}`);
-    const n = s as number;
-    if (seen[n] === mark) fail(`${path} lists sample ${n} twice`);
-    if (seen[n] !== 0) fail(`sample ${n} is in both ${other} and ${path}; the splits must be disjoint`);
-    seen[n] = mark;
-    out[i] = n;
-  }
-  return out;
-}
 
 function metrics(v: unknown, path: string): RunMetrics {
   const m = obj(v, path);
@@ -166,13 +156,10 @@ function validate(root: unknown): Run {
     }),
   );
   if (typeof config.backendUsed !== 'string') fail(`config.backendUsed must be a string, got ${config.backendUsed === undefined ? 'nothing' : show(config.backendUsed)}`);
-  const data = obj(root.data, 'data');
-  const name = oneOf(data.name, 'data.name', DATASET_NAMES);
-  if ('dataset' in config && config.dataset !== name) fail(`config.dataset is ${show(config.dataset)} but data.name is "${name}"`);
-  const seen = new Int32Array(SAMPLE_COUNT);
-  const trainIndices = indices(data.trainIndices, 'data.trainIndices', TRAIN_SIZE, seen, 1, '');
-  const valIndices = indices(data.valIndices, 'data.valIndices', VAL_SIZE, seen, 2, 'data.trainIndices');
-  const shapes = layerShapes(INPUT_SIZE[name]);
+  const { data, shapes } = runData(root.data, config);
+  const name = data.name;
+  // What a user table's layers follow (built-in datasets: nothing added, their messages are unchanged).
+  const per = (what: string) => (data.table ? ` (one per data.table.${what})` : '');
   const rawLayers = list(root.layers, 'layers');
   if (rawLayers.length !== shapes.length) fail(`layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`);
   const names = new Set<string>();
@@ -184,9 +171,9 @@ function validate(root: unknown): Run {
     names.add(layerName);
     const inputs = int(o.inputs, `${p}.inputs`);
     const units = int(o.units, `${p}.units`);
-    if (l === 0 && inputs !== shapes[0].inputs) fail(`${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"`);
+    if (l === 0 && inputs !== shapes[0].inputs) fail(`${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"${per('featureNames entry')}`);
     if (l > 0 && inputs !== shapes[l - 1].units) fail(`${p}.inputs is ${inputs}, expected ${shapes[l - 1].units} (= layers[${l - 1}].units)`);
-    if (units !== shapes[l].units) fail(`${p}.units is ${units}, expected ${shapes[l].units}`);
+    if (units !== shapes[l].units) fail(`${p}.units is ${units}, expected ${shapes[l].units}${l === shapes.length - 1 ? per('classNames entry') : ''}`);
     const size = `${inputs} × ${units} = ${inputs * units}`;
     const mask = new Uint8Array(inputs * units);
     const rawMask = list(o.mask, `${p}.mask`);
@@ -233,5 +220,5 @@ function validate(root: unknown): Run {
       loss: num(o.loss, `${p}.loss`, 0, Infinity, true),
     };
   });
-  return { format: RUN_FORMAT, createdAt, config, data: { name, trainIndices, valIndices }, layers, metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } }, sweep };
+  return { format: RUN_FORMAT, createdAt, config, data, layers, metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } }, sweep };
 }

@@ -18,7 +18,7 @@
 import { layerShapes, type LayerArrays } from './arch';
 import { crc32 } from './crc32';
 import { CRITERIA, type Criterion } from './criteria';
-import { DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataRef } from './dataset';
+import { DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataRef, type DatasetName } from './dataset';
 import type { CurvePoint } from './sweep';
 import { fail, int, Invalid, list, num, obj, oneOf, str } from './validate';
 
@@ -31,7 +31,7 @@ export interface SnapshotProvenance {
   commit: string;
   /** ISO 8601. */
   createdAt: string;
-  config: { dataset: DataRef['name']; seed: number; epochs: number; batchSize: number; learningRate: number };
+  config: { dataset: DatasetName; seed: number; epochs: number; batchSize: number; learningRate: number };
   backend: { name: string; adapter: string; software: boolean };
   trainSeconds: number;
   samplesPerSec: number;
@@ -54,7 +54,8 @@ export interface SnapshotEpoch {
 
 export interface Snapshot {
   provenance: SnapshotProvenance;
-  data: DataRef;
+  /** Snapshots are of the built-in datasets only. */
+  data: DataRef & { name: DatasetName };
   layers: LayerArrays[];
   /** Every batch loss in order, and the number of batches per epoch. */
   training: { losses: Float32Array; batchesPerEpoch: number; epochs: SnapshotEpoch[] };
@@ -75,7 +76,7 @@ interface ArrayEntry {
 /** The JSON header: everything but the arrays, and where each array is. */
 interface SnapshotHeader {
   provenance: SnapshotProvenance;
-  data: { name: DataRef['name']; seed: number };
+  data: { name: DatasetName; seed: number };
   layers: { name: string; inputs: number; units: number }[];
   batchesPerEpoch: number;
   dense: Snapshot['dense'];
@@ -205,7 +206,7 @@ function validate(raw: unknown, bytes: Uint8Array, start: number): Snapshot {
     return { name: str(l.name, `header.layers[${i}].name`), inputs: shape.inputs, units: shape.units, kernel: f('kernel', n), bias: f('bias', shape.units), gradAbsMean: f('gradAbsMean', n, 0), gradSqMean: f('gradSqMean', n, 0) };
   });
   const split = (k: 'train' | 'val', length: number) => Uint32Array.from(read(`data.${k}`, 'u16', length));
-  const data: DataRef = { name, seed: provenance.config.seed, trainIndices: split('train', TRAIN_SIZE), valIndices: split('val', VAL_SIZE) };
+  const data: Snapshot['data'] = { name, seed: provenance.config.seed, trainIndices: split('train', TRAIN_SIZE), valIndices: split('val', VAL_SIZE) };
   const seen = new Uint8Array(TRAIN_SIZE + VAL_SIZE);
   for (const s of [...data.trainIndices, ...data.valIndices]) (s >= seen.length || seen[s]++) && fail(`sample ${s} appears twice in the split, or is not a sample number`);
   const metric = (v: unknown, path: string): SplitMetric => ({ accuracy: num(obj(v, path).accuracy, `${path}.accuracy`, 0, 1, false), loss: num(obj(v, path).loss, `${path}.loss`, 0, Infinity, false) });

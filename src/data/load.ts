@@ -3,16 +3,18 @@
  * decompressed) or the seeded synthetic generator, then the split. The page never holds the features;
  * it only knows the `DataRef` (dataset, seed, split), from which every worker rebuilds the same arrays.
  */
-import { datasetFromIndices, makeSynthetic32, synthetic32Source, type Dataset, type DatasetName } from '../core/dataset';
+import { datasetFromIndices, makeSynthetic32, synthetic32Source, tableSource, type DataName, type Dataset, type UserTable } from '../core/dataset';
 import { decodeMnist, mnistDataset, mnistSource, type MnistRaw } from '../core/mnistFormat';
 import { fetchGunzip } from './fetch';
 
 /** What to load: a dataset and seed, with the split's sample numbers (else the standard split). */
 export interface DataSource {
-  name: DatasetName;
+  name: DataName;
   seed: number;
   trainIndices?: Uint32Array;
   valIndices?: Uint32Array;
+  /** The user's table (name 'user'), which comes with its split. */
+  table?: UserTable;
 }
 
 let mnistCache: { url: string; raw: Promise<MnistRaw> } | null = null;
@@ -32,10 +34,18 @@ function mnistRaw(url: string, cache: boolean): Promise<MnistRaw> {
  */
 export async function loadDataset(source: DataSource, mnistUrl: string, options: { cache?: boolean } = {}): Promise<Dataset> {
   const { name, seed, trainIndices, valIndices } = source;
+  if (name === 'user') {
+    if (!source.table || !trainIndices || !valIndices) throw new Error('a run on your own data needs its table and its split');
+    checkIndices(trainIndices, valIndices, source.table.rows, source.table.name);
+    return datasetFromIndices(tableSource(source.table), trainIndices, valIndices);
+  }
   const raw = name === 'mnist' ? await mnistRaw(mnistUrl, options.cache ?? true) : null;
   if (!trainIndices || !valIndices) return raw ? mnistDataset(raw) : makeSynthetic32(seed);
   const all = raw ? mnistSource(raw) : synthetic32Source(seed);
-  const max = all.labels.length;
-  for (const split of [trainIndices, valIndices]) for (const s of split) if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
+  checkIndices(trainIndices, valIndices, all.labels.length, name);
   return datasetFromIndices(all, trainIndices, valIndices);
+}
+
+function checkIndices(train: Uint32Array, val: Uint32Array, max: number, name: string): void {
+  for (const split of [train, val]) for (const s of split) if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
 }

@@ -11,6 +11,8 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
   const { scoring, runConfig, dataset, result, backend, progress, sweep } = s;
   const dense = s.pruning.dense;
   if (s.phase !== 'done' || s.origin?.kind !== 'trained' || !scoring || !runConfig || !dataset || !result || !backend || !progress || !dense) throw new Error('Train a network on this page first: a snapshot is made from a finished run.');
+  const builtIn = dataset.name;
+  if (builtIn === 'user') throw new Error('Snapshots are of the built-in datasets only, not of a table you brought.');
   if (sweep.status !== 'done' || sweep.scope !== 'global' || sweep.granularity !== 'weights') throw new Error('Wait for the curves in global scope and weight granularity.');
   const losses = Float32Array.from(s.losses, (p) => p.loss);
   if (losses.length !== runConfig.epochs * progress.batchesPerEpoch) throw new Error(`the run has ${losses.length} batch losses, expected every one of ${runConfig.epochs * progress.batchesPerEpoch}`);
@@ -26,13 +28,13 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
       appVersion: meta.appVersion,
       commit: meta.commit,
       createdAt: new Date().toISOString(),
-      config: { ...runConfig },
+      config: { ...runConfig, dataset: builtIn },
       backend: { name: backend.name, adapter: backend.adapter, software: backend.software },
       trainSeconds: result.trainSeconds,
       samplesPerSec: result.samplesPerSec,
       scoring: { batches: scoring.batches, seconds: scoring.seconds },
     },
-    data: dataset,
+    data: { ...dataset, name: builtIn },
     layers: scoring.layers,
     training: { losses, batchesPerEpoch: progress.batchesPerEpoch, epochs: s.epochs.map(({ trainLoss, trainAcc, valLoss, valAcc, seconds }) => ({ trainLoss, trainAcc, valLoss, valAcc, seconds })) },
     dense: { train: { accuracy: dense.train.accuracy, loss: dense.train.loss }, val: { accuracy: dense.val.accuracy, loss: dense.val.loss } },

@@ -5,7 +5,7 @@
  * `src/harness/`; its heavier parts load when first called.
  */
 import type { Criterion } from '../core/criteria';
-import { INPUT_SIZE } from '../core/dataset';
+import { dataShape } from '../core/dataset';
 import type { PruneSpec } from '../core/masks';
 import { loadDataset } from '../data/load';
 import { translate, type Msg } from '../i18n/catalogue';
@@ -82,7 +82,7 @@ export function installTestApi(c: Controller, dataUrl: string): void {
       return {
         ...rest,
         pruning: { ...pruning, sorted: null },
-        dataset: d && { name: d.name, inputSize: INPUT_SIZE[d.name], trainN: d.trainIndices.length, valN: d.valIndices.length },
+        dataset: d && { name: d.name, inputSize: dataShape(d).inputs, trainN: d.trainIndices.length, valN: d.valIndices.length },
         notices: notices.map(english),
         error: error && english(error),
         pendingLink: pendingLink && { ...pendingLink, prompt: english(pendingLink.prompt) },

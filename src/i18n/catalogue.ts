@@ -4,6 +4,7 @@
  * (`catalogue.test.ts` also checks that both use the same parameters and that every key is used).
  */
 import { common } from './en/common';
+import { data } from './en/data';
 import { experiments } from './en/experiments';
 import { exportArea } from './en/export';
 import { notices } from './en/notices';
@@ -14,6 +15,7 @@ import { tour } from './en/tour';
 import { training } from './en/training';
 import { views } from './en/views';
 import { common as zhCommon } from './zh-CN/common';
+import { data as zhData } from './zh-CN/data';
 import { experiments as zhExperiments } from './zh-CN/experiments';
 import { exportArea as zhExport } from './zh-CN/export';
 import { notices as zhNotices } from './zh-CN/notices';
@@ -27,13 +29,13 @@ import { formatMessage, type Locale, type ParamValue, type Params } from './form
 
 /** The areas, by name (the catalogue test checks that no key is defined by two areas). */
 export const AREAS = {
-  en: { common, experiments, export: exportArea, notices, pruning, speed, tickets, tour, training, views },
-  'zh-CN': { common: zhCommon, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, speed: zhSpeed, tickets: zhTickets, tour: zhTour, training: zhTraining, views: zhViews },
+  en: { common, data, experiments, export: exportArea, notices, pruning, speed, tickets, tour, training, views },
+  'zh-CN': { common: zhCommon, data: zhData, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, speed: zhSpeed, tickets: zhTickets, tour: zhTour, training: zhTraining, views: zhViews },
 } as const;
 
-const EN = { ...common, ...experiments, ...exportArea, ...notices, ...pruning, ...speed, ...tickets, ...tour, ...training, ...views };
+const EN = { ...common, ...data, ...experiments, ...exportArea, ...notices, ...pruning, ...speed, ...tickets, ...tour, ...training, ...views };
 export type MessageKey = keyof typeof EN;
-const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhSpeed, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
+const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhData, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhSpeed, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
 
 export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH };
 

@@ -4,7 +4,7 @@
  * for a new network and when the scope or granularity changes.
  */
 import { CRITERIA } from '../core/criteria';
-import type { DatasetName } from '../core/dataset';
+import type { DataName } from '../core/dataset';
 import { sweepLevels } from '../core/sweep';
 import { createSweepClient, type EvalPort } from '../eval/client';
 import type { EvalNetwork } from '../eval/protocol';
@@ -40,7 +40,7 @@ export function createCurves(store: Store<AppState>, port?: EvalPort): Curves {
     }
   }, port);
   let pending: EvalNetwork | null = null;
-  let dataset: DatasetName | null = null;
+  let dataset: DataName | null = null;
   let contended = false;
   const request: Curves['request'] = ({ scope, granularity }) => {
     if (pending) client.load(pending);

@@ -4,6 +4,7 @@
  * it from there). A bad file is refused with the validator's reason (English detail from core, naming
  * the field, inside the translated `import.refused`) and the current experiment is left untouched. Pure.
  */
+import type { UserTable } from '../core/dataset';
 import { parseRun, RUN_MAX_LENGTH } from '../core/runFile';
 import { msg, type Msg } from '../i18n/catalogue';
 import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from './settings';
@@ -26,15 +27,26 @@ export function importedState(before: AppState, text: string, newRun: () => numb
     if ('value' in r) (settings as unknown as Record<string, unknown>)[name] = r.value;
     else skipped.push(name);
   }
-  settings.dataset = run.data.name;
-  const config = trainConfigOf(settings);
+  let table: UserTable | undefined;
+  if (run.data.name === 'user') {
+    // The table's values are not in the file: the same file must be loaded, and split with the run's seed.
+    const info = run.data.table!;
+    const have = before.userData.prepared?.table;
+    if (!have || have.hash !== info.hash) return { error: msg('import.needsTable', { name: info.name, hash: info.hash.slice(0, 12) }) };
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+    const split = before.userData.prepared!;
+    if (!same(split.trainIndices, run.data.trainIndices) || !same(split.valIndices, run.data.valIndices) || have.featureNames.join('\n') !== info.featureNames.join('\n') || have.classNames.join('\n') !== info.classNames.join('\n'))
+      return { error: msg('import.tableSplit', { name: info.name, seed: String(run.config.seed ?? '') }) };
+    table = have;
+  } else settings.dataset = run.data.name;
+  const config = { ...trainConfigOf(settings), dataset: run.data.name };
   const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }));
   const note = skipped.length ? msg('import.doneSkipped', { date: run.createdAt, skipped: skipped.join(', ') }) : msg('import.done', { date: run.createdAt });
   return {
     state: {
       ...startRun({ ...before, settings }, newRun(), config),
       phase: 'done',
-      dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices },
+      dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices, ...(table ? { table } : {}) },
       scoring: { layers, batches: 0, seconds: 0 },
       notices: [...before.notices, note],
       origin: { kind: 'imported', createdAt: run.createdAt },

@@ -4,7 +4,7 @@
  * once the curves are in, the time it took from Train to the last curve point. Before a run, what it is
  * expected to take from the measured speeds. Pure.
  */
-import { INPUT_SIZE, TRAIN_SIZE, VAL_SIZE } from '../core/dataset';
+import { dataShape, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/dataset';
 import { curvesSeconds, estimateRun, type RunEstimate } from '../core/runCost';
 import { SENSITIVITY_LEVELS } from '../core/sweep';
 import { CURVE_LEVELS } from './curves';
@@ -39,7 +39,7 @@ export interface RunProgress {
 const CRITERIA_COUNT = 5;
 
 /** The curves' expected seconds for a dataset: what they last took, else from the evaluator's last measured full passes; null before either. */
-export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: Settings['dataset']): number | null {
+export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: DataName): number | null {
   const speed = s.evalSpeed[dataset];
   if (!speed) return null;
   if (speed.curvesSec !== undefined && Number.isFinite(speed.curvesSec)) return speed.curvesSec;
@@ -57,10 +57,14 @@ export function expectedRun(s: Pick<AppState, 'throughput' | 'evalSpeed'> & Part
   return { ...estimateRun(s.throughput, { epochs, batchSize, inputs: INPUT_SIZE[dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, curves ?? 0, rate), curvesKnown: curves !== null, fromRun: rate !== undefined };
 }
 
+/** Input width and split sizes of a run's data (a user's table has its own). */
+const runSize = (name: DataName, ref: DataRef | null) =>
+  name === 'user' && ref ? { inputs: dataShape(ref).inputs, trainN: ref.trainIndices.length, valN: ref.valIndices.length } : { inputs: INPUT_SIZE[name as DatasetName] ?? 0, trainN: TRAIN_SIZE, valN: VAL_SIZE };
+
 const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({ status, done, total, fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0, seconds });
 
 /** What the phases are read from (the parts of the app state, so a component can subscribe to just these). */
-export type RunView = Pick<AppState, 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput' | 'runRates'>;
+export type RunView = Pick<AppState, 'dataset' | 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput' | 'runRates'>;
 
 export function runProgress(s: RunView, now: number): RunProgress {
   const cfg = s.runConfig;
@@ -88,7 +92,7 @@ export function runProgress(s: RunView, now: number): RunProgress {
   if (training && p) {
     // The run's own figure once its steady rate is measured (the trainer leaves out the first, slow
     // batches: RATE_SKIP_BATCHES); before that, the start-up probe's estimate less the time gone.
-    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: INPUT_SIZE[cfg.dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, 0, s.runRates[`${cfg.dataset}:${cfg.batchSize}`]) : null;
+    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, ...runSize(cfg.dataset, s.dataset) }, 0, s.runRates[`${cfg.dataset}:${cfg.batchSize}`]) : null;
     const left = Number.isFinite(p.etaSec) ? p.etaSec : expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
     etaSec = left + curvesLeft;
   }

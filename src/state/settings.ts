@@ -17,7 +17,9 @@ import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from './experimentsState';
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
 
-export interface Settings extends TrainConfig {
+export interface Settings extends Omit<TrainConfig, 'dataset'> {
+  /** The built-in dataset of the form (a user's table is trained from its own panel). */
+  dataset: DatasetName;
   backend: BackendPreference;
   criterion: Criterion;
   scope: Scope;

@@ -2,7 +2,7 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
-import type { DataRef, DatasetName } from '../core/dataset';
+import type { DataName, DataRef, DatasetName } from '../core/dataset';
 import type { Throughput } from '../core/runCost';
 import type { SnapshotProvenance } from '../core/snapshotFormat';
 import { msg, translate, type Msg } from '../i18n/catalogue';
@@ -12,6 +12,7 @@ import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
 import { initialSpeed, type SpeedState } from './speedState';
+import { initialUserData, type UserDataState } from './userDataState';
 import { initialSweep, type SweepState } from './sweepState';
 
 export type { EpochMetrics } from '../train/protocol';
@@ -69,7 +70,7 @@ export interface AppState {
    * Per dataset, the evaluator's full-pass times (ms), last measured, and the seconds the last curves
    * took once any ran: what the curves of the next run are estimated from.
    */
-  evalSpeed: Partial<Record<DatasetName, EvalSpeed>>;
+  evalSpeed: Partial<Record<DataName, EvalSpeed>>;
   /** Training samples/s of this page's finished runs, by `dataset:batchSize` (what the next such run is expected at). */
   runRates: Record<string, number>;
   result: { trainSeconds: number; samplesPerSec: number } | null;
@@ -89,6 +90,8 @@ export interface AppState {
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */
   speed: SpeedState;
+  /** A table the user brought (kept across runs: it is theirs). */
+  userData: UserDataState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
   experiments: ExperimentsState;
 }
@@ -128,13 +131,14 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     pruning: initialPruning(),
     sweep: initialSweep(),
     speed: initialSpeed(),
+    userData: initialUserData(),
     experiments: initialExperiments(),
   };
 }
 
 /** State for a fresh run `runId` (results of the previous run cleared). */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runRates: state.runRates, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
+  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runRates: state.runRates, userData: state.userData, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
 }
 
 /** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
@@ -190,7 +194,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
     case 'phase':
       return { ...state, phase: msg.phase };
     case 'dataset':
-      return { ...state, dataset: msg.data };
+      // A user's table is not sent back: the run's reference, set when it started, keeps it.
+      return { ...state, dataset: msg.data.name === 'user' && state.dataset?.table ? { ...msg.data, table: state.dataset.table } : msg.data };
     case 'progress':
       return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
     case 'epoch':

@@ -2,6 +2,7 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
+import type { DataRef } from '../core/dataset';
 import { Watchdog } from './watchdog';
 import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type MovementJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig, type LayerParams } from './protocol';
 
@@ -10,7 +11,7 @@ export type PredictTimed = Extract<FromWorker, { type: 'predict-timed' }>;
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
   /** Starts a new run and returns its id; messages from older runs should be ignored. */
-  train(config: TrainConfig, options?: RunOptions): number;
+  train(config: TrainConfig, options?: RunOptions, data?: DataRef): number;
   pause(): void;
   resume(): void;
   reset(): number;
@@ -90,9 +91,9 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
 
   return {
     init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
-    train: (config, options) => {
+    train: (config, options, data) => {
       runId++;
-      send({ type: 'train', runId, config, options });
+      send({ type: 'train', runId, config, options, ...(data ? { data } : {}) });
       return runId;
     },
     pause: () => send({ type: 'pause', runId }),

@@ -5,7 +5,7 @@
  */
 import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
 import type { Criterion } from '../core/criteria';
-import type { DataRef, DatasetName } from '../core/dataset';
+import type { DataName, DataRef } from '../core/dataset';
 import type { GradualSchedule } from '../core/gradual';
 import type { Timing } from '../core/inferTiming';
 import type { Throughput } from '../core/runCost';
@@ -15,7 +15,8 @@ export type BackendName = (typeof BACKEND_NAMES)[number];
 export type BackendPreference = 'auto' | BackendName;
 
 export interface TrainConfig {
-  dataset: DatasetName;
+  /** 'user': a table the user brought, which the 'train' message carries (`data`). */
+  dataset: DataName;
   seed: number;
   epochs: number;
   batchSize: number;
@@ -59,7 +60,7 @@ export interface SkipReason {
 
 export type ToWorker =
   | { type: 'init'; backend: BackendPreference; dataUrl: string; faults?: { noWebGPU?: boolean } }
-  | { type: 'train'; runId: number; config: TrainConfig; options?: RunOptions }
+  | { type: 'train'; runId: number; config: TrainConfig; options?: RunOptions; /** The user's table and its split (config.dataset 'user'). */ data?: DataRef }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }

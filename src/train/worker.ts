@@ -5,6 +5,7 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
+import { HIDDEN_UNITS, layerShapes } from '../core/arch';
 import { initParams } from '../core/init';
 import { selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
@@ -76,15 +77,15 @@ async function stopCurrent(): Promise<void> {
   if (current === run) current = null;
 }
 
-async function runTraining(runId: number, config: TrainConfig, options: RunOptions, control: RunControl): Promise<void> {
+async function runTraining(runId: number, config: TrainConfig, options: RunOptions, control: RunControl, source?: DataRef): Promise<void> {
   post({ type: 'phase', runId, phase: 'loading' });
-  const ds = await loadDataset({ name: config.dataset, seed: config.seed }, dataUrl);
+  const ds = await loadDataset(source ?? { name: config.dataset, seed: config.seed }, dataUrl);
   await backendReady;
   if (control.stopped) return;
   const data = toDevice(ds);
   // The page learns where the data came from; the evaluation workers load it from there themselves.
   post({ type: 'dataset', runId, data: dataRefOf(ds, config.seed) });
-  const model = createMlp(initParams(ds.inputSize, config.seed));
+  const model = createMlp(initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, HIDDEN_UNITS, ds.numClasses)));
   try {
     post({ type: 'phase', runId, phase: 'training' });
     // Test hook: a learning rate beyond the form's range, to force a diverging loss.
@@ -238,7 +239,7 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     case 'train':
-      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control));
+      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data));
     case 'finetune':
       return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
     case 'iterative':

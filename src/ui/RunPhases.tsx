@@ -51,6 +51,7 @@ export function RunPhases() {
   const t = useT();
   // One slice each, so a slider move (a settings change) does not re-render this.
   const s: RunView = {
+    dataset: useAppState((st) => st.dataset),
     runConfig: useAppState((st) => st.runConfig),
     progress: useAppState((st) => st.progress),
     phase: useAppState((st) => st.phase),

@@ -10,6 +10,7 @@ export const common = {
   'dataset.synthetic-32': 'Synthetic · 32 features',
   'dataset.short.mnist': 'MNIST',
   'dataset.short.synthetic-32': 'synthetic-32',
+  'dataset.short.user': 'your data',
   'setting.dataset.label': 'Dataset',
   'setting.dataset.help': 'mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting.',
   'setting.seed.label': 'Seed',

@@ -44,6 +44,8 @@ export const notices = {
   'snapshot.otherNetwork': 'it holds a {name} network',
   // Importing a run.json.
   'import.refused': 'This run file cannot be imported: {reason}.',
+  'import.needsTable': 'This run was trained on your own data, {name} (SHA-256 {hash}…): load that file under “Your own data” first, then import the run again. The table’s values are not in the run file.',
+  'import.tableSplit': 'The table {name} is loaded, but split or prepared differently from this run: set the seed to {seed} and the label column and options as they were, then import again.',
   'import.done': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves).',
   'import.doneSkipped': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves). Settings not restored: {skipped}.',
   'import.tooLarge': 'This file is {size} MB; run files are at most {max} MB. It was not read.',

@@ -12,6 +12,7 @@ export const common: Record<keyof typeof en, string> = {
   'dataset.synthetic-32': '合成数据 · 32 个特征',
   'dataset.short.mnist': 'MNIST',
   'dataset.short.synthetic-32': 'synthetic-32',
+  'dataset.short.user': '你的数据',
   'setting.dataset.label': '数据集',
   'setting.dataset.help': 'mnist：10,000 张手写数字（784 个输入）。synthetic-32：原文的 32 个特征、10 个类别的设定。',
   'setting.seed.label': '随机种子',

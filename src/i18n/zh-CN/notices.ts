@@ -38,6 +38,8 @@ export const notices: Record<keyof typeof en, string> = {
   'snapshot.unreadable': '{url} 不是本实验室能读取的快照：{reason}',
   'snapshot.otherNetwork': '其中是一个 {name} 网络',
   'import.refused': '无法导入这个运行文件：{reason}。',
+  'import.needsTable': '这个运行是在你自己的数据 {name}（SHA-256 {hash}…）上训练的：请先在“你的数据”中载入该文件，再重新导入运行。运行文件中不包含表格的数值。',
+  'import.tableSplit': '已载入表格 {name}，但其划分或准备方式与这个运行不同：请把随机种子设为 {seed}，并恢复当时的标签列和选项，然后重新导入。',
   'import.done': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。',
   'import.doneSkipped': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。以下设置未恢复：{skipped}。',
   'import.tooLarge': '这个文件有 {size} MB，而运行文件最大为 {max} MB。文件未被读取。',

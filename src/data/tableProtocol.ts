@@ -1,0 +1,42 @@
+/**
+ * Messages between the page and the table worker, which parses and prepares a user's table off the
+ * main thread (a 50 MB CSV takes seconds). The worker keeps the parsed table, so a new label column or
+ * option only prepares again. Every answer names the request `id` it belongs to; the page keeps the newest.
+ */
+import type { UserTable } from '../core/dataset';
+import type { TableProblem } from '../core/tabular';
+import type { ColumnInfo, PrepOptions, PrepProblem } from '../core/tabularPrep';
+
+/** What the page shows before training: the file, its columns and its first rows. */
+export interface TableReadout {
+  name: string;
+  bytes: number;
+  hash: string;
+  rows: number;
+  delimiter: ',' | ';' | '\t' | 'json';
+  columns: ColumnInfo[];
+  /** The first rows, cells as text. */
+  preview: string[][];
+}
+
+/** A prepared table: the data (standardised, transferred) with its split, and what the page shows of it. */
+export interface TablePrepared {
+  table: UserTable;
+  trainIndices: Uint32Array;
+  valIndices: Uint32Array;
+  classCounts: number[];
+  imputed: { name: string; count: number }[];
+}
+
+export type ToTable =
+  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer }
+  | { type: 'prepare'; id: number; options: PrepOptions };
+
+export type FromTable =
+  | { type: 'read'; id: number; readout: TableReadout }
+  | { type: 'prepared'; id: number; prepared: TablePrepared }
+  | { type: 'problem'; id: number; problem: TableProblem | PrepProblem }
+  | { type: 'error'; id: number; message: string };
+
+/** Rows a preview shows. */
+export const PREVIEW_ROWS = 5;
