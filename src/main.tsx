@@ -32,6 +32,7 @@ const controller = createController({
   dataUrl,
   languages: navigator.languages,
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
+  exampleUrl: asset('examples/iris.csv'),
   writeHash: (hash) => {
     pendingHash = hash;
     clearTimeout(hashTimer);

@@ -15,6 +15,8 @@ export interface TablePort {
 export interface TableClient {
   read(name: string, bytes: ArrayBuffer): number;
   prepare(options: PrepOptions): number;
+  /** A new request id without a message: every pending answer is now out of date. */
+  skip(): number;
 }
 
 const defaultPort = (): TablePort => new Worker(new URL('./tableWorker.ts', import.meta.url), { type: 'module', name: 'table' }) as unknown as TablePort;
@@ -38,6 +40,7 @@ export function createTableClient(onMessage: (msg: FromTable) => void, makePort:
       connect().postMessage({ type: 'read', id: ++id, name, bytes }, [bytes]);
       return id;
     },
+    skip: () => ++id,
     prepare(options) {
       connect().postMessage({ type: 'prepare', id: ++id, options });
       return id;

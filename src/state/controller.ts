@@ -6,6 +6,7 @@
 import type { DatasetName } from '../core/dataset';
 import type { Msg } from '../i18n/catalogue';
 import type { EvalPort } from '../eval/client';
+import type { TablePort } from '../data/tableClient';
 import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
@@ -19,6 +20,7 @@ import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
 import { createSnapshots } from './snapshots';
 import { createSpeed, type Speed } from './speed';
+import { createUserData, type UserData } from './userData';
 import { initialState, Store, type AppState } from './store';
 import { createTraining, type Training } from './training';
 
@@ -63,6 +65,11 @@ export interface Controller {
   importRun(text: string): Msg | null;
   /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */
   measureSpeed: Speed['measure'];
+  /** Your own data: read a file (or the Iris example), change its options, train on it. */
+  loadTable: UserData['load'];
+  loadExampleTable: UserData['loadExample'];
+  setTableOptions: UserData['setOptions'];
+  trainOnTable(): void;
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
@@ -81,6 +88,8 @@ export interface ControllerEnv {
   hash: string;
   /** The MNIST file's URL, resolved against the page. */
   dataUrl: string;
+  /** The shipped example table's URL (Iris), resolved against the page. */
+  exampleUrl?: string;
   /** A snapshot file's URL, resolved against the page. */
   snapshotUrl(name: DatasetName): string;
   /** Writes the URL hash (without '#'). */
@@ -88,7 +97,7 @@ export interface ControllerEnv {
   /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
   languages?: readonly string[];
   /** Workers to use instead of new ones (unit tests). */
-  ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort };
+  ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
 }
 
 export function createController(env: ControllerEnv): Controller {
@@ -133,6 +142,7 @@ export function createController(env: ControllerEnv): Controller {
   });
   const experiments = createExperiments(store, training.client);
   const speed = createSpeed(store, evaluation, training.client);
+  const userData = createUserData(store, { exampleUrl: env.exampleUrl ?? 'examples/iris.csv', port: env.ports?.table });
   const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
   const openNetwork = (net: LinkNetwork, link: Link) => {
@@ -159,7 +169,9 @@ export function createController(env: ControllerEnv): Controller {
       const change = settingsChange(store.getState(), patch);
       // One state update: the settings and, evaluated now, what they prune (painted in this frame).
       const view = change.evaluate ? evaluation.request(change.next) : null;
+      const seed = store.getState().settings.seed;
       if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
+      if (change.next.seed !== seed) userData.seedChanged();
       if (commit) writeHash();
       if (change.curves) curves.request(change.next);
       if (change.backend) training.switchBackend();
@@ -193,6 +205,15 @@ export function createController(env: ControllerEnv): Controller {
     clearFinetuneLog: experiments.clearLog,
     cancelFinetune: experiments.cancel,
     measureSpeed: speed.measure,
+    loadTable: userData.load,
+    loadExampleTable: userData.loadExample,
+    setTableOptions: userData.setOptions,
+    trainOnTable() {
+      const data = userData.dataRef();
+      if (!data || store.getState().backendStatus !== 'ready') return;
+      writeHash();
+      training.trainOn(data);
+    },
     faults: training.faults,
     openSnapshot: (name) => snapshots.open(name).then(writeHash),
     openUrl(search, hash) {

@@ -25,6 +25,9 @@ const required = (s: AppState) => {
   return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
 };
 
+/** The data's name for file names: the dataset, or a user table's file name without its extension (safe characters only). */
+const dataLabel = (s: AppState) => (s.dataset?.table ? s.dataset.table.name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 40) || 'table' : (s.dataset?.name ?? s.settings.dataset));
+
 /** Today as YYYY-MM-DD (local time), for file names. */
 export const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -35,7 +38,7 @@ export const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth
 export function fileStem(s: AppState): string {
   const v = s.pruning.view;
   const sparsity = v ? `-${(v.report.sparsity * 100).toFixed(1)}pct` : '';
-  return `${s.dataset?.name ?? s.settings.dataset}-${v?.criterion ?? s.settings.criterion}${sparsity}-${today()}`;
+  return `${dataLabel(s)}-${v?.criterion ?? s.settings.criterion}${sparsity}-${today()}`;
 }
 
 const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
@@ -87,8 +90,8 @@ export function runFile(s: AppState): FileOut {
   const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
-    config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null },
-    data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices },
+    config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null, ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}) },
+    data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices, ...(dataset.table ? { table: dataset.table } : {}) },
     layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
     metrics: {
       dense: { trainAcc: dense.train.accuracy, trainLoss: dense.train.loss, valAcc: dense.val.accuracy, valLoss: dense.val.loss },
@@ -100,6 +103,12 @@ export function runFile(s: AppState): FileOut {
   return { name: `run-${fileStem(s)}.json`, type: 'application/json', data: text };
 }
 
+/** How a user's table was prepared (label column, one-hot, missing values), so the run can be reproduced from the same file. */
+const tableConfig = (s: AppState) => {
+  const o = s.userData.options;
+  return { tableLabel: s.userData.readout?.columns[o.label]?.name ?? null, tableOneHot: o.oneHot, tableMissing: o.missing };
+};
+
 /** Every curve point as CSV. */
 export function sweepCsv(s: AppState): FileOut {
   const rows = ['criterion,split,scope,granularity,target,sparsity,threshold,accuracy,loss'];
@@ -109,5 +118,5 @@ export function sweepCsv(s: AppState): FileOut {
     }
   }
   if (rows.length === 1) throw new ExportError(msg('export.noCurves'));
-  return { name: `curves-${s.dataset?.name ?? s.settings.dataset}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`, type: 'text/csv', data: `${rows.join('\n')}\n` };
+  return { name: `curves-${dataLabel(s)}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`, type: 'text/csv', data: `${rows.join('\n')}\n` };
 }

@@ -10,7 +10,7 @@ import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import { msg, type Msg } from '../i18n/catalogue';
 import { matchLocale, pickLocale, type Locale } from '../i18n/format';
 
-export const PANELS = ['backend', 'training', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'speed', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
+export const PANELS = ['backend', 'training', 'data', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'speed', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const EMBED_VIEWS = ['prune', 'chart', 'tour'] as const;

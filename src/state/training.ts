@@ -5,6 +5,7 @@
  * changed (a backend became ready; a run finished with its scoring pass), not store listeners.
  */
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../train/client';
+import type { DataRef } from '../core/dataset';
 import type { FromWorker, RunOptions } from '../train/protocol';
 import { msg } from '../i18n/catalogue';
 import { trainConfigOf } from './settings';
@@ -14,6 +15,8 @@ export interface Training {
   /** The current worker's client (it changes when a crashed worker is replaced). */
   client(): TrainingClient;
   train(options?: RunOptions): void;
+  /** Trains on a user's table (`data`: name 'user', its split and values) with the form's settings. */
+  trainOn(data: DataRef): void;
   pause(): void;
   resume(): void;
   reset(): void;
@@ -62,6 +65,13 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
       const config = trainConfigOf(s.settings);
       const runId = client.train(config, options);
       store.setState({ ...startRun(s, runId, config), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
+    },
+    trainOn(data) {
+      const s = store.getState();
+      const config = { ...trainConfigOf(s.settings), dataset: 'user' as const, seed: data.seed };
+      const runId = client.train(config, {}, data);
+      // The page holds the table: the run's reference keeps it (the worker's 'dataset' message does not carry it).
+      store.setState({ ...startRun(s, runId, config), dataset: data, timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
     },
     pause() {
       if (store.getState().phase === 'training') client.pause();

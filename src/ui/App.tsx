@@ -25,6 +25,7 @@ import { PruningPanel } from './PruningPanel';
 import { SensitivityChart } from './SensitivityChart';
 import { SparsityChart } from './SparsityChart';
 import { SpeedPanel } from './SpeedPanel';
+import { UserDataPanel } from './UserDataPanel';
 
 /** What presenter mode shows without the tour: the heatmaps, the slider and its numbers, the chart. */
 const PRESENT_PANELS: readonly Panel[] = ['heatmaps', 'pruning', 'chart'];
@@ -70,6 +71,9 @@ function FullApp() {
           </Shown>
           <Shown panel="progress">
             <ProgressPanel />
+          </Shown>
+          <Shown panel="data">
+            <UserDataPanel />
           </Shown>
           <Shown panel="curves">
             <Curves />

@@ -87,6 +87,7 @@ export function ExportPanel() {
     setMessage({ text: ok ? msg(COPIED[kind]) : msg(MANUAL[kind], { url }), error: false });
   };
   const state = () => c.store.getState();
+  const userTable = useAppState((s) => s.dataset?.table?.name ?? null);
 
   return (
     <section className="panel export" aria-labelledby="export-title" data-testid="export">
@@ -103,6 +104,11 @@ export function ExportPanel() {
         <ExportButton id="export.png" label={t('export.png')} help={t('export.png.help')} disabled={!ready} onClick={() => void images()} />
         <ExportButton id="export.import" label={t('export.import')} help={t('export.import.help')} onClick={() => fileInput.current?.click()} />
       </div>
+      {userTable && (
+        <p className="muted" data-testid="export.userData">
+          {t('data.notInLink', { name: userTable })}
+        </p>
+      )}
       <EmbedShare />
       <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="export.file" onChange={(e) => void onFile(e.target.files?.[0])} />
       {message && (
