@@ -24,6 +24,18 @@ function mnistFile(): Uint8Array {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('loadDataset', () => {
+  it('serves a user table with its split: the rows it names, its width and classes; refuses a split beyond it', async () => {
+    const rows = 6;
+    const table = { name: 't.csv', hash: 'a'.repeat(64), rows, featureNames: ['f', 'g'], classNames: ['no', 'yes', 'maybe'], x: Float32Array.from({ length: rows * 2 }, (_, i) => i / 10), y: Uint8Array.from([0, 1, 2, 0, 1, 2]) };
+    const ds = await loadDataset({ name: 'user', seed: 1, trainIndices: Uint32Array.from([4, 0, 2]), valIndices: Uint32Array.from([1, 5]), table }, 'unused');
+    expect([ds.name, ds.inputSize, ds.numClasses]).toEqual(['user', 2, 3]);
+    expect(Array.from(ds.train.x)).toEqual([0.8, 0.9, 0, 0.1, 0.4, 0.5].map(Math.fround));
+    expect(Array.from(ds.train.y)).toEqual([1, 0, 2]);
+    expect(Array.from(ds.val.indices)).toEqual([1, 5]);
+    await expect(loadDataset({ name: 'user', seed: 1, trainIndices: Uint32Array.from([6]), valIndices: Uint32Array.from([1]), table }, 'unused')).rejects.toThrow('sample number 6 is not in the t.csv data (6 samples)');
+    await expect(loadDataset({ name: 'user', seed: 1 }, 'unused')).rejects.toThrow('needs its table');
+  });
+
   it('rebuilds synthetic-32 from its data reference: same arrays as the run had', async () => {
     const ds = makeSynthetic32(3);
     const again = await loadDataset(dataRefOf(ds, 3), 'unused');

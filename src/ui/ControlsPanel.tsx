@@ -20,7 +20,8 @@ export function ControlsPanel() {
   const backendReady = useAppState((s) => s.backendStatus === 'ready');
   const running = isRunning(phase);
   const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
-  const own = useAppState((s) => s.origin?.kind === 'trained');
+  // A network trained on the user's table is theirs too, but this button trains the form's dataset.
+  const own = useAppState((s) => s.origin?.kind === 'trained' && s.runConfig?.dataset !== 'user');
   const datasetId = useId();
   const backendId = useId();
 

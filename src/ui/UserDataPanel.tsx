@@ -52,7 +52,7 @@ function Options() {
   const missingId = useId();
   if (!readout) return null;
   return (
-    <div className="field-grid">
+    <div className="data-options">
       <div className="field">
         <label htmlFor={labelId}>{t('data.label')}</label>
         <select id={labelId} data-testid="data.label" value={options.label} onChange={(e) => c.setTableOptions({ label: Number(e.target.value) })}>
@@ -90,6 +90,7 @@ export function UserDataPanel() {
   const file = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
   const p = u.prepared;
+  const onScreen = useAppState((s) => !!s.dataset?.table && s.dataset.table.hash === s.userData.prepared?.table.hash && s.phase !== 'idle');
   const r = u.readout;
   return (
     <section className="panel user-data" aria-labelledby="data-title" data-testid="data" data-status={u.status}>
@@ -137,7 +138,7 @@ export function UserDataPanel() {
         </div>
       )}
       {r && (
-        <p className="small" data-testid="data.file" data-hash={r.hash}>
+        <p className="small" data-testid="data.info" data-hash={r.hash}>
           <RichText text={t('data.file', { name: r.name, kb: (r.bytes / 1024).toFixed(1), rows: r.rows, columns: r.columns.length, hash: `${r.hash.slice(0, 12)}…` })} />
         </p>
       )}
@@ -149,6 +150,7 @@ export function UserDataPanel() {
           <p className="small" data-testid="data.classes">
             {t('data.classes')}: {p.table.classNames.map((name, i) => `${name} (${p.classCounts[i]})`).join(' · ')}
           </p>
+          {onScreen && <p className="small" data-testid="data.onScreen">{t('data.onScreen')}</p>}
           {p.imputed.length > 0 && <p className="small">{t('data.imputed', { columns: p.imputed.map((m) => `${m.name} (${m.count})`).join(', ') })}</p>}
           <p className="field-label">
             <button type="button" className="primary" data-testid="data.train" disabled={!canTrain} onClick={() => c.trainOnTable()} aria-describedby={helpId('data.train')}>

@@ -23,6 +23,7 @@ export const data = {
   'data.classes': 'Classes',
   'data.imputed': 'Filled with the training mean: {columns}.',
   'data.train': 'Train on this table',
+  'data.onScreen': 'The network on screen was trained on this table.',
   'data.train.help': 'Trains the 64-32 network with one output unit per class on this table with the form’s epochs, batch size, learning rate and seed, then everything else works as for the built-in data: the scoring pass, every criterion, the slider, the curves, fine-tuning, exports.',
   'data.notInLink': 'This network was trained on your own data ({name}): links keep the settings, not the data.',
   'data.problem.too-large': 'The file is {mb} MB; the limit is {max} MB. It was not read.',

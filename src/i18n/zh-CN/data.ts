@@ -25,6 +25,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.classes': '类别',
   'data.imputed': '已用训练集均值填充：{columns}。',
   'data.train': '在这个表格上训练',
+  'data.onScreen': '屏幕上的网络就是在这个表格上训练的。',
   'data.train.help': '用表单中的轮数、批大小、学习率和随机种子，在这个表格上训练 64-32 网络（每个类别一个输出单元），之后一切与内置数据相同：打分过程、所有准则、滑块、曲线、微调和导出。',
   'data.notInLink': '这个网络是在你自己的数据（{name}）上训练的：链接只保存设置，不包含数据。',
   'data.problem.too-large': '文件大小为 {mb} MB，上限是 {max} MB。未读取该文件。',

@@ -1,0 +1,80 @@
+import * as tf from '@tensorflow/tfjs';
+import { expect, test } from './fixtures';
+
+// Issue 18: your own data — the shipped Iris example end to end, and bad files refused one by one.
+
+const EMPTY = '?backend=wasm#snapshot=none&epochs=20&batch=16&lr=0.01&seed=2&mode=sparsity&sparsity=0.5';
+
+test('the Iris example: preview, train, prune, curves, fine-tune, export with its shapes, run.json with its hash', async ({ lab }) => {
+  await lab.open(EMPTY);
+  await lab.page.getByTestId('data.example').click();
+  await expect(lab.page.getByTestId('data.ready')).toBeVisible();
+  await expect(lab.page.getByTestId('data.preview').locator('tbody tr')).toHaveCount(5);
+  await expect(lab.page.getByTestId('data.classes')).toContainText('setosa (50) · versicolor (50) · virginica (50)');
+  await expect(lab.page.getByTestId('data.info')).toHaveAttribute('data-hash', /^[0-9a-f]{64}$/);
+  await expect(lab.page.getByTestId('data.ready')).toContainText('120 training and 30 validation rows');
+  await lab.page.getByTestId('data.train').click();
+  await lab.waitDone();
+  await lab.settled();
+  let s = await lab.state();
+  expect(s.dataset).toMatchObject({ name: 'user', inputSize: 4, trainN: 120, valN: 30 });
+  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([[4, 64], [64, 32], [32, 3]]);
+  expect(s.pruning.dense!.val.accuracy).toBeGreaterThan(0.6);
+  await lab.expectExactNumbers();
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(lab.page.getByTestId('data.onScreen')).toBeVisible();
+  await lab.page.getByTestId('finetune.start').click();
+  await expect(lab.page.getByTestId('finetune')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  expect((await lab.state()).experiments.finetune!.result!.maskViolations).toBe(0);
+
+  // The exported model takes 4 inputs and gives 3 classes; links say the data is not in them.
+  await expect(lab.page.getByTestId('export.userData')).toContainText('iris.csv');
+  const files = await lab.downloads('export.model', 2);
+  expect(Object.keys(files).some((f) => /^model-iris-gradient-50\.0pct-.*\.json$/.test(f))).toBe(true);
+  const json = JSON.parse(files[Object.keys(files).find((f) => f.endsWith('.json'))!].toString());
+  const bin = files[Object.keys(files).find((f) => f.endsWith('.bin'))!];
+  await tf.setBackend('cpu');
+  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: json.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) as ArrayBuffer }));
+  expect(model.inputs[0].shape).toEqual([null, 4]);
+  expect(model.outputs[0].shape).toEqual([null, 3]);
+  model.dispose();
+
+  // run.json names the table by its hash, without its values; it imports again while the same file is loaded, not with another.
+  const text = await lab.page.evaluate(() => window.__gpl!.runFile());
+  const run = JSON.parse(text);
+  expect(run.data.table).toMatchObject({ name: 'iris.csv', rows: 150, classNames: ['setosa', 'versicolor', 'virginica'] });
+  expect(run.data.table.hash).toBe(await lab.page.getByTestId('data.info').getAttribute('data-hash'));
+  expect(text).not.toContain('"x"');
+  expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), text)).toBeNull();
+  s = await lab.state();
+  expect(s.origin).toMatchObject({ kind: 'imported' });
+  await lab.settled();
+  await lab.expectExactNumbers();
+  const other = JSON.stringify({ ...run, data: { ...run.data, table: { ...run.data.table, hash: 'f'.repeat(64) } } });
+  expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), other)).toContain('load that file');
+});
+
+test('bad files get their own message and change nothing else; a BOM and Windows line endings are accepted', async ({ lab }) => {
+  await lab.open('?backend=wasm#snapshot=synthetic-32');
+  await lab.settled();
+  const before = await lab.state();
+  const input = lab.page.getByTestId('data.file');
+  const offer = (name: string, text: string | Buffer) => input.setInputFiles({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text) : text });
+  const problem = lab.page.getByTestId('data.problem');
+  const rows = Array.from({ length: 12 }, (_, i) => `${i},${i % 3 === 0 ? 'a' : 'b'}`);
+  await offer('ragged.csv', ['x,y', ...rows.slice(0, 2), '7', ...rows.slice(2)].join('\n'));
+  await expect(problem).toContainText('Line 4 has 1 cell; the header has 2.');
+  await offer('blob.bin', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe]));
+  await expect(problem).toContainText('does not look like a text file');
+  await offer('one.csv', ['x,y', ...rows.map((r) => r.replace(/[ab]$/, 'a'))].join('\n'));
+  await expect(problem).toContainText('has only one value');
+  await offer('text.csv', ['x,colour,y', ...rows.map((r, i) => r.replace(',', `,${i % 2 ? 'red' : 'blue'},`))].join('\n'));
+  await expect(problem).toContainText('Column “colour” holds text');
+  await lab.page.getByTestId('data.onehot').check();
+  await expect(lab.page.getByTestId('data.ready')).toContainText('3 features, 2 classes');
+  await offer('windows.csv', `\ufeff${['x,y', ...rows].join('\r\n')}\r\n`);
+  await expect(lab.page.getByTestId('data.ready')).toContainText('1 feature, 2 classes');
+  // None of it touched the network on screen.
+  const after = await lab.state();
+  expect([after.runId, after.origin, after.pruning.view!.val!.accuracy]).toEqual([before.runId, before.origin, before.pruning.view!.val!.accuracy]);
+});
