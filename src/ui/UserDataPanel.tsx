@@ -148,7 +148,7 @@ export function UserDataPanel() {
         <div data-testid="data.ready">
           <p className="small">{t('data.ready', { inputs: p.table.featureNames.length, classes: p.table.classNames.length, train: p.trainIndices.length, val: p.valIndices.length, seed })}</p>
           <p className="small" data-testid="data.classes">
-            {t('data.classes')}: {p.table.classNames.map((name, i) => `${name} (${p.classCounts[i]})`).join(' · ')}
+            {t('data.classes', { list: p.table.classNames.map((name, i) => `${name} (${p.classCounts[i]})`).join(' · ') })}
           </p>
           {onScreen && <p className="small" data-testid="data.onScreen">{t('data.onScreen')}</p>}
           {p.imputed.length > 0 && <p className="small">{t('data.imputed', { columns: p.imputed.map((m) => `${m.name} (${m.count})`).join(', ') })}</p>}

@@ -20,7 +20,7 @@ export const data = {
   'data.col.kind.empty': 'empty',
   'data.col.missing': '{n, plural, one {# missing} other {# missing}}',
   'data.ready': 'Ready: {inputs, plural, one {# feature} other {# features}}, {classes} classes, {train} training and {val} validation rows (stratified, seed {seed}); features standardised with the training split only.',
-  'data.classes': 'Classes',
+  'data.classes': 'Classes: {list}',
   'data.imputed': 'Filled with the training mean: {columns}.',
   'data.train': 'Train on this table',
   'data.onScreen': 'The network on screen was trained on this table.',

@@ -22,7 +22,7 @@ export const data: Record<keyof typeof en, string> = {
   'data.col.kind.empty': '空',
   'data.col.missing': '缺失 {n} 个',
   'data.ready': '已就绪：{inputs} 个特征、{classes} 个类别，训练 {train} 行、验证 {val} 行（分层划分，种子 {seed}）；特征只用训练集的统计量做标准化。',
-  'data.classes': '类别',
+  'data.classes': '类别：{list}',
   'data.imputed': '已用训练集均值填充：{columns}。',
   'data.train': '在这个表格上训练',
   'data.onScreen': '屏幕上的网络就是在这个表格上训练的。',
