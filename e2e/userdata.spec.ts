@@ -48,6 +48,7 @@ test('the Iris example: preview, train, prune, curves, fine-tune, export with it
   expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), text)).toBeNull();
   s = await lab.state();
   expect(s.origin).toMatchObject({ kind: 'imported' });
+  expect(s.notices.at(-1)).not.toContain('not restored');
   await lab.settled();
   await lab.expectExactNumbers();
   const other = JSON.stringify({ ...run, data: { ...run.data, table: { ...run.data.table, hash: 'f'.repeat(64) } } });

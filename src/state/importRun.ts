@@ -21,6 +21,8 @@ export function importedState(before: AppState, text: string, newRun: () => numb
   const settings = { ...before.settings } as Settings;
   const skipped: string[] = [];
   for (const name of SETTING_KEYS) {
+    // A run on a user's table says dataset "user", which is not a setting: the form keeps its own.
+    if (name === 'dataset' && run.data.name === 'user') continue;
     const value = run.config[name];
     if (value === undefined || value === null) continue;
     const r = parseField(name, String(value));
