@@ -79,3 +79,24 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   const after = await lab.state();
   expect([after.runId, after.origin, after.pruning.view!.val!.accuracy]).toEqual([before.runId, before.origin, before.pruning.view!.val!.accuracy]);
 });
+
+test('a JSON file dropped on the panel trains on WebGPU too', async ({ lab }) => {
+  await lab.open('?backend=webgpu#snapshot=none&epochs=3&batch=16&lr=0.01');
+  await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
+  const records = Array.from({ length: 40 }, (_, i) => ({ a: i % 4, b: (i * 7) % 5, kind: i % 2 ? 'odd' : 'even' }));
+  // A drop as the browser delivers it: a DataTransfer holding the file, dispatched on the drop zone.
+  await lab.page.getByTestId('data.drop').evaluate((zone, text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'records.json', { type: 'application/json' }));
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(records));
+  await expect(lab.page.getByTestId('data.ready')).toContainText('2 features, 2 classes, 32 training and 8 validation rows');
+  await lab.page.getByTestId('data.train').click();
+  await lab.waitDone();
+  await lab.settled();
+  const s = await lab.state();
+  expect(s.backend!.name).toBe('webgpu');
+  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([[2, 64], [64, 32], [32, 2]]);
+  await lab.expectExactNumbers();
+});
