@@ -3,6 +3,7 @@ import { layerShapes } from './arch';
 import type { DatasetName } from './dataset';
 import { createRng, permutation, type Rng } from './rng';
 import { parseRun, RUN_FORMAT, serializeRun, type RunInput } from './runFile';
+import { mutateValue } from './testMutate';
 import { INPUT_SIZE } from './dataset';
 
 function makeRun(name: DatasetName, seed: number): RunInput {
@@ -192,20 +193,3 @@ function mutateText(t: string, r: Rng): string {
   }
 }
 
-/** Replaces or deletes one random value somewhere in the parsed file (mutates and returns `root`). */
-function mutateValue(root: any, r: Rng, values: unknown[]): unknown {
-  let node = root;
-  for (;;) {
-    const keys = Array.isArray(node) ? [r.int(node.length)] : Object.keys(node);
-    if (keys.length === 0 || (Array.isArray(node) && node.length === 0)) return root;
-    const key = keys[r.int(keys.length)];
-    const child = node[key];
-    if (typeof child === 'object' && child !== null && r.next() < 0.8) {
-      node = child;
-      continue;
-    }
-    if (!Array.isArray(node) && r.next() < 0.2) delete node[key];
-    else node[key] = values[r.int(values.length)];
-    return root;
-  }
-}

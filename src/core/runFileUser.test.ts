@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_UNITS, layerShapes } from './arch';
 import { INPUT_SIZE, type DatasetName, type UserTable } from './dataset';
-import { createRng, permutation, type Rng } from './rng';
+import { createRng, permutation } from './rng';
 import { parseRun, serializeRun, type RunInput } from './runFile';
+import { mutateValue } from './testMutate';
 
 const HASH = 'ab'.repeat(32);
 const TABLE: UserTable = {
@@ -190,20 +191,3 @@ describe('run file of a built-in dataset, next to user runs', () => {
   });
 });
 
-/** Replaces or deletes one random value somewhere in the parsed file (mutates and returns `root`). */
-function mutateValue(root: any, r: Rng, values: unknown[]): unknown {
-  let node = root;
-  for (;;) {
-    const keys = Array.isArray(node) ? [r.int(node.length)] : Object.keys(node);
-    if (keys.length === 0 || (Array.isArray(node) && node.length === 0)) return root;
-    const key = keys[r.int(keys.length)];
-    const child = node[key];
-    if (typeof child === 'object' && child !== null && r.next() < 0.8) {
-      node = child;
-      continue;
-    }
-    if (!Array.isArray(node) && r.next() < 0.2) delete node[key];
-    else node[key] = values[r.int(values.length)];
-    return root;
-  }
-}

@@ -3,11 +3,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layerShapes } from '../core/arch';
-import { layersModelArtifacts, strippedLayers, type ExportLayer, type LayersModelArtifacts } from '../core/exportFormat';
+import { layersModelArtifacts, strippedLayers, type ExportLayer } from '../core/exportFormat';
 import { buildPruneIndex, computeMasks } from '../core/masks';
 import { forwardLogits } from '../core/mlp';
 import { createRng } from '../core/rng';
-import { useCpuBackend } from './testUtil';
+import { fromArtifacts, softmaxRows, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);
 
@@ -23,25 +23,9 @@ const x = Float32Array.from({ length: N * INPUTS }, () => r.normal());
 
 /** Reference probabilities: softmax of the core forward pass with masked kernels, in float64. */
 function referenceProbs(net: readonly ExportLayer[], masks: readonly ArrayLike<number>[] | null): Float64Array {
-  const lg = forwardLogits(net.map((l, k) => ({ ...l, kernel: Array.from(l.kernel, (w, i) => (masks && !masks[k][i] ? 0 : w)) })), x, N);
-  const c = net[net.length - 1].units;
-  for (let row = 0; row < N; row++) {
-    const z = lg.subarray(row * c, (row + 1) * c);
-    const max = Math.max(...z);
-    let sum = 0;
-    z.forEach((v, j) => (sum += z[j] = Math.exp(v - max)));
-    z.forEach((v, j) => (z[j] = v / sum));
-  }
-  return lg;
+  return softmaxRows(forwardLogits(net.map((l, k) => ({ ...l, kernel: Array.from(l.kernel, (w, i) => (masks && !masks[k][i] ? 0 : w)) })), x, N), net[net.length - 1].units);
 }
 
-/** What `tf.loadLayersModel` gets from a model.json and its weights file. */
-const fromArtifacts = ({ modelJson, weightData }: LayersModelArtifacts) =>
-  tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology,
-    weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights),
-    weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength) as ArrayBuffer,
-  });
 
 /** Loads, predicts, checks against the reference and that pruned kernel entries read back as +0. */
 async function checkLoaded(handler: tf.io.IOHandler, net: readonly ExportLayer[], masks: readonly Uint8Array[] | null): Promise<void> {

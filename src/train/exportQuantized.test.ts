@@ -9,7 +9,7 @@ import { quantizedLayersModelArtifacts, TFJS_WEIGHT_FORMATS } from '../core/expo
 import { forwardLogits, type DenseWeights } from '../core/mlp';
 import { dequantizedLayers, fromFloat16Bits } from '../core/quantize';
 import { createRng } from '../core/rng';
-import { useCpuBackend } from './testUtil';
+import { fromArtifacts, softmaxRows, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);
 
@@ -23,24 +23,6 @@ const layers: ExportLayer[] = layerShapes(INPUTS).map((s, k) => ({
 }));
 const N = 40;
 const x = Float32Array.from({ length: N * INPUTS }, () => r.normal());
-
-function softmaxRows(lg: Float64Array, c: number): Float64Array {
-  for (let row = 0; row < lg.length / c; row++) {
-    const z = lg.subarray(row * c, (row + 1) * c);
-    const max = Math.max(...z);
-    let sum = 0;
-    z.forEach((v, j) => (sum += z[j] = Math.exp(v - max)));
-    z.forEach((v, j) => (z[j] = v / sum));
-  }
-  return lg;
-}
-
-const fromArtifacts = ({ modelJson, weightData }: LayersModelArtifacts) =>
-  tf.io.fromMemory({
-    modelTopology: modelJson.modelTopology,
-    weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
-    weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength) as ArrayBuffer,
-  });
 
 /** Loads the model, checks kernels and biases against `want` bit for bit and predict within 1e-5. */
 async function checkLoaded(a: LayersModelArtifacts, want: DenseWeights[]): Promise<void> {

@@ -1,6 +1,7 @@
 /** Helpers for the Node unit tests of the tfjs code (CPU backend). Not imported by the app. */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerShape } from '../core/arch';
+import type { LayersModelArtifacts } from '../core/exportFormat';
 import type { Dataset } from '../core/dataset';
 import { createRng } from '../core/rng';
 
@@ -26,3 +27,23 @@ export function subset(ds: Dataset, nTrain: number, nVal: number): Dataset {
   const cut = (s: Dataset['train'], n: number) => ({ x: s.x.slice(0, n * ds.inputSize), y: s.y.slice(0, n), indices: s.indices.slice(0, n), n });
   return { ...ds, train: cut(ds.train, nTrain), val: cut(ds.val, nVal) };
 }
+
+/** Softmax of each row of row-major logits `[n, c]`, in place (returns `lg`). */
+export function softmaxRows(lg: Float64Array, c: number): Float64Array {
+  for (let row = 0; row < lg.length / c; row++) {
+    const z = lg.subarray(row * c, (row + 1) * c);
+    const max = Math.max(...z);
+    let sum = 0;
+    z.forEach((v, j) => (sum += z[j] = Math.exp(v - max)));
+    z.forEach((v, j) => (z[j] = v / sum));
+  }
+  return lg;
+}
+
+/** What `tf.loadLayersModel` gets from a model.json and its weights file. */
+export const fromArtifacts = ({ modelJson, weightData }: LayersModelArtifacts) =>
+  tf.io.fromMemory({
+    modelTopology: modelJson.modelTopology,
+    weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
+    weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength) as ArrayBuffer,
+  });
