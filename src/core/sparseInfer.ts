@@ -8,6 +8,7 @@
  * layout, which agree with it bit for bit (every product rounded to float32 before its add).
  */
 import type { DenseWeights } from './mlp';
+import { compiledOnce } from './wasm/compile';
 import { INFER_WASM_BASE64 } from './wasm/infer.wasm';
 
 export type InferPath = 'dense' | 'csr';
@@ -35,20 +36,8 @@ interface InferKernels {
   fromTiles(y: number, n: number, classes: number, out: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
 /** The compiled inference kernels, or null where WebAssembly or its SIMD extension is unavailable. */
-export function inferModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(INFER_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+export const inferModule = compiledOnce(INFER_WASM_BASE64);
 
 /**
  * infer.wat in plain TypeScript over `buffer` (same arguments, byte offsets, same order of additions).

@@ -33,6 +33,9 @@ export type { EvalSplit, PruneAnswer, SplitEval } from '../core/pruneEvaluator';
 /** A prune index for each criterion and granularity, as the worker built them (the page sorts nothing). */
 export type CriterionIndexes = Record<Criterion, Record<Granularity, PruneIndex>>;
 
+/** Batch sizes timed: one prediction (what a web page waits for) and a batch of 256 (throughput). */
+export const SPEED_BATCHES = [1, 256];
+
 /** One measured inference speed: a mask's sparsity, a batch size, per-call times of each path. */
 export interface SpeedPoint {
   /** The mask's measured sparsity (weights). */

@@ -17,7 +17,7 @@ import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
 import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
 import { loadDataset } from '../data/load';
 import { denseRows, measureSizes, measureSpeed } from './measure';
-import { evalTransferables, type CriterionIndexes, type EvalNetwork, type FromEval, type MeasureRequest, type ToEval } from './protocol';
+import { evalTransferables, SPEED_BATCHES, type CriterionIndexes, type EvalNetwork, type FromEval, type MeasureRequest, type ToEval } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -105,8 +105,6 @@ async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<vo
   post({ type: 'speed-current', id: msg.id, points: measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURRENT_SPEED, stripped: msg.spec.granularity === 'neurons' }) });
 }
 
-/** Batch sizes timed: one prediction (what a web page waits for) and a batch of 256 (throughput). */
-export const SPEED_BATCHES = [1, 256];
 const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 5, minSampleMs: 1.5 };
 /** The resting slider's speed is measured after this much more quiet. */
 export const SPEED_DELAY_MS = 300;

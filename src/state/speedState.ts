@@ -8,11 +8,10 @@ import type { Timing } from '../core/inferTiming';
 import type { Granularity, Scope } from '../core/masks';
 import type { FromEval, SizeRow, SpeedPoint } from '../eval/protocol';
 
-export type { SizeRow, SpeedPoint } from '../eval/protocol';
+export { SPEED_BATCHES, type SizeRow, type SpeedPoint } from '../eval/protocol';
 
 /** The sparsities a speed curve is measured at (2:4 stops at 50 %). */
 export const SPEED_LEVELS = [0, 0.3, 0.5, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99];
-export const SPEED_BATCHES = [1, 256];
 
 export interface SpeedCurve {
   id: number;

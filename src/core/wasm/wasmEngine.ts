@@ -8,6 +8,7 @@
 import { MaskCache, type EvalEngine, type FlipLists } from '../evalEngine';
 import type { DenseWeights } from '../mlp';
 import type { SparseFeatures } from '../sparseFeatures';
+import { compiledOnce } from './compile';
 import { KERNELS_WASM_BASE64 } from './kernels.wasm';
 
 interface KernelExports {
@@ -17,20 +18,8 @@ interface KernelExports {
   columnUpdate(fPtr: number, fUnit: number, fDelta: number, inputs: number, colPtr: number, colOff: number, colVal: number, z: number): void;
 }
 
-let compiled: WebAssembly.Module | null | undefined;
-
 /** The compiled kernels, or null where WebAssembly or its SIMD extension is unavailable. */
-export function kernelsModule(): WebAssembly.Module | null {
-  if (compiled === undefined) {
-    try {
-      const bytes = Uint8Array.from(atob(KERNELS_WASM_BASE64), (ch) => ch.charCodeAt(0));
-      compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
-    } catch {
-      compiled = null;
-    }
-  }
-  return compiled;
-}
+export const kernelsModule = compiledOnce(KERNELS_WASM_BASE64);
 
 const even = (k: number) => k + (k & 1);
 const PAGE = 65536;
