@@ -1,4 +1,5 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { unfilled, watchUnfilled } from './invariants/unfilled';
 import { LabPage, type RunSource } from './pages/LabPage';
 
 /** Records console errors, uncaught page errors and requests to another origin than the app's. */
@@ -56,15 +57,19 @@ export class TrainedRuns implements RunSource {
 
 /**
  * `lab`: a LabPage whose console is watched. Any console error, uncaught page error or request to
- * another origin fails the test at the end. `runs`: the worker's shared trained runs.
+ * another origin fails the test at the end, and so does any text the page showed unfilled (a
+ * `{placeholder}`, a message key, an internal code: e2e/invariants/unfilled.ts), at any moment of the
+ * test. `runs`: the worker's shared trained runs.
  */
 export const test = base.extend<{ lab: LabPage }, { runs: TrainedRuns }>({
   runs: [async ({ browser }, use, workerInfo) => use(new TrainedRuns(browser, workerInfo.project.use.baseURL!)), { scope: 'worker' }],
   lab: async ({ page, baseURL, runs }, use) => {
     const problems = watch(page, baseURL!);
+    await watchUnfilled(page);
     const lab = new LabPage(page, runs);
     await use(lab);
     expect(problems.filter((p) => !lab.expectedProblems.some((re) => re.test(p)))).toEqual([]);
+    expect((await unfilled(page)).filter((u) => !lab.expectedUnfilled.some((re) => re.test(u.text)))).toEqual([]);
   },
 });
 

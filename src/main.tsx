@@ -1,11 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
+import { reportMissingTo } from './i18n/format';
 import { createController } from './state/controller';
 import { App } from './ui/App';
 import { ControllerContext } from './ui/context';
 import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/styles.css';
+
+// A message shown without a parameter it names, or a key with no message: a bug, reported where tests
+// (and anyone with the console open) see it; the reader sees … in its place.
+reportMissingTo((m) => console.error(m.kind === 'key' ? `No message for key "${m.key}"` : `Message shown without its parameter {${m.name}}: "${m.text.slice(0, 80)}"`));
 
 // Resolved against the page, so the site works from any sub-path.
 const asset = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;

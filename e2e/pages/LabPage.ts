@@ -26,6 +26,8 @@ export class LabPage {
   readonly sparsity: Locator;
   /** Console errors a test causes on purpose (e.g. a 404 it serves), which the fixture then accepts. */
   readonly expectedProblems: RegExp[] = [];
+  /** Text a test shows on purpose that looks unfilled (a user's own `{…}` header, say): see invariants/unfilled.ts. */
+  readonly expectedUnfilled: RegExp[] = [];
 
   constructor(
     readonly page: Page,

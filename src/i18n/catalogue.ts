@@ -25,7 +25,7 @@ import { tickets as zhTickets } from './zh-CN/tickets';
 import { tour as zhTour } from './zh-CN/tour';
 import { training as zhTraining } from './zh-CN/training';
 import { views as zhViews } from './zh-CN/views';
-import { formatMessage, type Locale, type ParamValue, type Params } from './format';
+import { formatMessage, reportMissing, type Locale, type ParamValue, type Params } from './format';
 
 /** The areas, by name (the catalogue test checks that no key is defined by two areas). */
 export const AREAS = {
@@ -60,7 +60,12 @@ export function translate(locale: Locale, key: MessageKey, params?: Msg['params'
       break;
     }
   }
-  return formatMessage(locale, CATALOGUES[locale][key] ?? EN[key] ?? key, flat);
+  const text = CATALOGUES[locale][key] ?? EN[key];
+  if (text === undefined) {
+    reportMissing({ kind: 'key', key });
+    return '…';
+  }
+  return formatMessage(locale, text, flat);
 }
 
 /** A translator bound to one locale, as components use it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInt, formatMessage, matchLocale, paramNames, pickLocale } from './format';
+import { formatInt, formatMessage, matchLocale, paramNames, pickLocale, reportMissingTo, type Missing } from './format';
 
 describe('the message syntax', () => {
   it('fills parameters, grouping integers per locale and leaving other numbers as given', () => {
@@ -20,9 +20,20 @@ describe('the message syntax', () => {
     expect(formatMessage('en', '{n, plural, one {# unit of {layer}} other {# units of {layer}}}', { n: 2, layer: 'dense_1' })).toBe('2 units of dense_1');
   });
 
-  it('leaves a missing parameter visible rather than failing in front of a class', () => {
-    expect(formatMessage('en', 'Step {n} of {total}', { n: 3 })).toBe('Step 3 of {total}');
-    expect(formatMessage('en', '{n, plural, one {#} other {#}}', {})).toBe('{n}');
+  it('writes a missing parameter as … and reports it, rather than failing in front of a class or showing {name}', () => {
+    const seen: Missing[] = [];
+    reportMissingTo((m) => seen.push(m));
+    try {
+      expect(formatMessage('en', 'Step {n} of {total}', { n: 3 })).toBe('Step 3 of …');
+      expect(formatMessage('en', '{n, plural, one {#} other {#}}', {})).toBe('…');
+      expect(formatMessage('en', 'Step {n} of {total}', { n: 3, total: 9 })).toBe('Step 3 of 9');
+    } finally {
+      reportMissingTo(null);
+    }
+    expect(seen).toEqual([
+      { kind: 'param', name: 'total', text: 'Step {n} of {total}' },
+      { kind: 'param', name: 'n', text: '{n, plural, one {#} other {#}}' },
+    ]);
     expect(() => formatMessage('en', 'broken {n', {})).toThrow(/unbalanced/);
   });
 

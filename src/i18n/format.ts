@@ -109,18 +109,40 @@ function compiled(text: string): Token[] {
   return t;
 }
 
-function render(locale: Locale, tokens: Token[], params: Params, hash: number | undefined): string {
+/** What a message lacked: a parameter it names, or (from the catalogue) the message itself. */
+export type Missing = { kind: 'param'; name: string; text: string } | { kind: 'key'; key: string };
+let onMissing: ((m: Missing) => void) | null = null;
+
+/**
+ * Where a message that cannot be filled is reported (the page: `console.error`, which fails any e2e test
+ * that walks past it); null: nowhere. The reader sees `…` in its place, never `{name}` or a key.
+ */
+export function reportMissingTo(f: ((m: Missing) => void) | null): void {
+  onMissing = f;
+}
+export const reportMissing = (m: Missing) => onMissing?.(m);
+
+const PLACEHOLDER = '…';
+
+function render(locale: Locale, tokens: Token[], params: Params, hash: number | undefined, text: string): string {
   let out = '';
   for (const tok of tokens) {
     if (typeof tok === 'string') out += tok;
     else if ('hash' in tok) out += hash === undefined ? '#' : formatParam(locale, hash);
-    else if ('param' in tok) out += tok.param in params ? formatParam(locale, params[tok.param]) : `{${tok.param}}`;
-    else {
-      const value = params[tok.plural];
-      if (typeof value !== 'number') out += `{${tok.plural}}`;
+    else if ('param' in tok) {
+      if (tok.param in params) out += formatParam(locale, params[tok.param]);
       else {
+        out += PLACEHOLDER;
+        reportMissing({ kind: 'param', name: tok.param, text });
+      }
+    } else {
+      const value = params[tok.plural];
+      if (typeof value !== 'number') {
+        out += PLACEHOLDER;
+        reportMissing({ kind: 'param', name: tok.plural, text });
+      } else {
         const b = tok.branches;
-        out += render(locale, b[`=${value}`] ?? b[pluralCategory(locale, value)] ?? b.other ?? [], params, value);
+        out += render(locale, b[`=${value}`] ?? b[pluralCategory(locale, value)] ?? b.other ?? [], params, value, text);
       }
     }
   }
@@ -129,12 +151,12 @@ function render(locale: Locale, tokens: Token[], params: Params, hash: number | 
 
 /**
  * The message with its parameters filled in (each message is compiled once). A parameter the message
- * names but `params` lacks is left as `{name}` (visible, so a test or a reader notices) rather than
- * throwing in front of a class.
+ * names but `params` lacks is written `…` and reported (`reportMissingTo`) rather than thrown in front
+ * of a class, or shown as `{name}`.
  */
 export function formatMessage(locale: Locale, text: string, params: Params = {}): string {
   if (text.indexOf('{') < 0 && text.indexOf('#') < 0) return text;
-  return render(locale, compiled(text), params, undefined);
+  return render(locale, compiled(text), params, undefined, text);
 }
 
 /** The parameter names a message uses (for the catalogue test: both languages must use the same). */

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_T } from '../core/criteria';
-import { PANELS } from './flags';
 import { parseField, SCHEMA, serializeSettings, type Settings } from './settings';
-import { initialState, type AppState } from './store';
-import { accuracyAt, applyStep, openStep, stepIndex, TOUR_IDS, TOUR_STEPS, tourNumbers } from './tour';
-
-const layer = (name: string, inputs: number, units: number, g: number) => ({
-  name,
-  inputs,
-  units,
-  kernel: new Float32Array(inputs * units).fill(0.5),
-  bias: new Float32Array(units),
-  gradAbsMean: Float32Array.from({ length: inputs * units }, (_, i) => g * (1 + (i % 2))),
-  gradSqMean: new Float32Array(inputs * units).fill(g * g),
-});
+import { initialState } from './store';
+import { applyStep, STAGE_PANELS, openStep, stepIndex, TOUR_IDS, TOUR_STEPS } from './tour';
 
 describe('the tour', () => {
   it('has 8–10 steps with distinct ids, each naming something to highlight and panels that exist', () => {
@@ -22,7 +11,7 @@ describe('the tour', () => {
     expect(TOUR_STEPS.map((s) => s.id)).toEqual([...TOUR_IDS]);
     for (const s of TOUR_STEPS) {
       expect(s.targets.length).toBeGreaterThan(0);
-      for (const p of s.panels) expect(PANELS).toContain(p);
+      for (const p of s.panels) expect(STAGE_PANELS).toContain(p);
     }
   });
 
@@ -56,27 +45,5 @@ describe('the tour', () => {
     applyStep({ updateSettings: (p) => applied.push(p) }, 5);
     applyStep({ updateSettings: (p) => applied.push(p) }, 2); // the training step sets nothing
     expect(applied).toEqual([TOUR_STEPS[4].settings]);
-  });
-
-  it('reads a curve at 90% sparsity between its points', () => {
-    const pt = (sparsity: number, accuracy: number) => ({ target: sparsity, sparsity, threshold: 0, accuracy, loss: 0 });
-    expect(accuracyAt([pt(0.95, 0.2), pt(0.85, 0.6)], 0.9)).toBeCloseTo(0.4, 12);
-    expect(accuracyAt([pt(0.5, 0.9), pt(0.9, 0.7)], 0.9)).toBeCloseTo(0.7, 12);
-    expect(accuracyAt([pt(0.5, 0.9), pt(0.8, 0.7)], 0.9)).toBeNull();
-  });
-
-  it('computes the numbers of its text from the network on screen (hand-checked layer means)', () => {
-    expect(tourNumbers(initialState())).toBeNull();
-    const s: AppState = { ...initialState(), scoring: { layers: [layer('dense_1', 4, 2, 0.001), layer('dense_2', 2, 2, 0.01), layer('dense_3', 2, 1, 0.1)], batches: 1, seconds: 0 } };
-    const n = tourNumbers(s)!;
-    // gradient scores alternate g, 2g: the mean is 1.5 g.
-    expect(n.layers.map((l) => l.meanScore)).toEqual([0.0015, 0.015, 0.15].map((v, i) => expect.closeTo(v, 6 - i)));
-    expect(n.ratio).toBeCloseTo(100, 3);
-    expect(n.inputs).toBe(4);
-    expect(n.weights).toBe(8 + 4 + 2);
-    expect(n.sparsity).toBeNull();
-    // Magnitude: every |w| is 0.5, so all layers have the same mean and the ratio is 1.
-    const m = tourNumbers({ ...s, settings: { ...s.settings, criterion: 'magnitude' } })!;
-    expect(m.ratio).toBe(1);
   });
 });

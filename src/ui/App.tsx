@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Panel } from '../state/flags';
-import { stepIndex, TOUR_STEPS } from '../state/tour';
+import { stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour';
 import { AboutArticle } from './AboutArticle';
 import { EmbedApp } from './EmbedApp';
 import { useDocument } from './useDocument';
@@ -27,19 +27,20 @@ import { SparsityChart } from './SparsityChart';
 import { SpeedPanel } from './SpeedPanel';
 import { UserDataPanel } from './UserDataPanel';
 
-/** What presenter mode shows without the tour: the heatmaps, the slider and its numbers, the chart. */
-const PRESENT_PANELS: readonly Panel[] = ['heatmaps', 'pruning', 'chart'];
+/** What presenter mode shows without the tour: the chart and the heatmaps, the slider and its numbers. */
+const PRESENT_PANELS: readonly StagePanel[] = ['chart', 'heatmaps', 'pruning'];
 
 /**
  * Renders its children unless the URL's `hide=` flag names the panel (classroom mode), or presenter
- * mode shows other panels (those of the tour's step, else PRESENT_PANELS).
+ * mode shows other panels (those of the tour's step, else PRESENT_PANELS). `stage` names a single panel
+ * of a group for presenter mode (the article's code within the experiments).
  */
-function Shown({ panel, children }: { panel: Panel; children: ReactNode }) {
+function Shown({ panel, stage = panel, children }: { panel: Panel; stage?: StagePanel; children: ReactNode }) {
   const hidden = useAppState((s) => {
     if (s.flags.hide.includes(panel)) return true;
     if (!s.flags.present) return false;
     const shown = s.flags.tour === null ? PRESENT_PANELS : TOUR_STEPS[stepIndex(s.flags.tour)].panels;
-    return !shown.includes(panel);
+    return !shown.includes(stage);
   });
   return hidden ? null : children;
 }
@@ -50,9 +51,25 @@ export function App() {
   return embed ? <EmbedApp view={embed} /> : <FullApp />;
 }
 
+/** Presenter mode's zoom: a screen larger than 1280×720 shows the same stage, larger (styles.css). */
+function useStageZoom(present: boolean) {
+  useEffect(() => {
+    if (!present) return;
+    const root = document.documentElement;
+    const fit = () => root.style.setProperty('--stage-zoom', String(Math.max(1, Math.min(innerWidth / 1280, innerHeight / 720))));
+    fit();
+    addEventListener('resize', fit);
+    return () => {
+      removeEventListener('resize', fit);
+      root.style.removeProperty('--stage-zoom');
+    };
+  }, [present]);
+}
+
 function FullApp() {
   const t = useT();
   const present = useAppState((s) => s.flags.present);
+  useStageZoom(present);
   const touring = useAppState((s) => s.flags.tour !== null);
   return (
     <div className={`app${present ? ' present' : ''}${touring ? ' touring' : ''}`}>
@@ -61,10 +78,13 @@ function FullApp() {
         <BackendBadge />
         <HeaderControls />
       </header>
-      <AboutArticle />
+      {!present && <AboutArticle />}
       <PruneBar />
       <Notices />
+      {/* Presenter mode: a stage of the screen's height, the step's wide panels in a column that scrolls by
+          itself, the card and the pruning panel beside it (the wrappers are `display: contents` otherwise). */}
       <main className="layout">
+        <div className="stage-main">
         <div className="col-left">
           <Shown panel="training">
             <ControlsPanel />
@@ -99,21 +119,30 @@ function FullApp() {
             <GradientSummary />
           </Shown>
         </div>
+        </div>
         <div className="col-right">
           {/* Presenter mode: the tour's text beside the heatmaps, above the slider and its numbers. */}
           {present && <Tour />}
-          <Shown panel="pruning">
-            <PruningPanel />
-          </Shown>
-          <Shown panel="experiments">
-            <ExperimentsPanel />
-            <TicketsPanel />
-            <GradualPanel />
-            <ArticleCodePanel />
-          </Shown>
-          <Shown panel="export">
-            <ExportPanel />
-          </Shown>
+          <div className="side-scroll">
+            <Shown panel="pruning">
+              <PruningPanel />
+            </Shown>
+            <Shown panel="experiments">
+              <ExperimentsPanel />
+            </Shown>
+            <Shown panel="experiments" stage="tickets">
+              <TicketsPanel />
+            </Shown>
+            <Shown panel="experiments" stage="gradual">
+              <GradualPanel />
+            </Shown>
+            <Shown panel="experiments" stage="article">
+              <ArticleCodePanel />
+            </Shown>
+            <Shown panel="export">
+              <ExportPanel />
+            </Shown>
+          </div>
         </div>
       </main>
       {!present && <Tour />}

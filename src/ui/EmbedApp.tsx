@@ -1,7 +1,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { EmbedView, Panel } from '../state/flags';
 import { hashOf } from '../state/links';
-import { openStep, stepIndex, TOUR_STEPS } from '../state/tour';
+import { openStep, stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour';
 import { ArticleCodePanel } from './ArticleCodePanel';
 import { useAppState, useController, useT } from './context';
 import { Curves } from './Curves';
@@ -32,19 +32,15 @@ function SliderPanel() {
   );
 }
 
-const PANELS: Partial<Record<Panel, () => ReactNode>> = {
+const PANELS: Partial<Record<StagePanel, () => ReactNode>> = {
   heatmaps: () => <Heatmaps />,
   pruning: () => <SliderPanel />,
   chart: () => <SparsityChart />,
   stats: () => <GradientSummary />,
   curves: () => <Curves />,
   progress: () => <ProgressPanel />,
-  experiments: () => (
-    <>
-      <ExperimentsPanel />
-      <ArticleCodePanel />
-    </>
-  ),
+  experiments: () => <ExperimentsPanel />,
+  article: () => <ArticleCodePanel />,
 };
 const VIEW_PANELS: Record<Exclude<EmbedView, 'tour'>, Panel[]> = { prune: ['heatmaps', 'pruning'], chart: ['chart', 'pruning'] };
 

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
-import { usePlotArea } from './plotArea';
+import { cssZoom, usePlotArea } from './plotArea';
 
 /** Draws into a cleared canvas of `w` × `h` device pixels; returns the number of points drawn. */
 export type PlotDraw = (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => number;
@@ -18,7 +18,8 @@ export function PlotCanvas({ box, areaKey = null, draw, testid }: { box: RefObje
     if (!c || !area) return;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
-      const dpr = window.devicePixelRatio || 1;
+      // Device pixels per CSS pixel of the canvas (presenter mode's zoom included): drawn sharp.
+      const dpr = (window.devicePixelRatio || 1) * cssZoom(c);
       const w = Math.round(area.width * dpr);
       const h = Math.round(area.height * dpr);
       if (c.width !== w || c.height !== h) Object.assign(c, { width: w, height: h });

@@ -8,6 +8,7 @@ import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
 import { CurvesCanvas } from './CurvesCanvas';
+import { cssZoom } from './plotArea';
 import { Help, helpId } from './Help';
 import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
@@ -125,7 +126,8 @@ export function SparsityChart() {
     const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
     const outer = box.current?.getBoundingClientRect();
     if (!grid || !outer || e.clientX < grid.left || e.clientX > grid.right || e.clientY < grid.top || e.clientY > grid.bottom) return null;
-    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode), mode), left: e.clientX - outer.left, top: e.clientY - outer.top };
+    const z = cssZoom(box.current!);
+    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode), mode), left: (e.clientX - outer.left) / z, top: (e.clientY - outer.top) / z };
   };
 
   const onClick = (e: MouseEvent) => {

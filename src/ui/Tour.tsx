@@ -1,11 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ARTICLE_T } from '../core/criteria';
 import { shortestFloat32 } from '../state/settings';
-import { applyStep, openStep, stepIndex, TOUR_STEPS, tourNumbers, type TourAction } from '../state/tour';
+import { applyStep, openStep, stepIndex, TOUR_STEPS, type TourAction } from '../state/tour';
+import { tourNumbers } from '../state/tourNumbers';
 import { useAppState, useController, useT } from './context';
 import { RichText } from './RichText';
-import { tourParams } from './tourText';
+import { tourText } from './tourText';
+import { mediaStore, useMedia } from './mediaQuery';
 import { useReducedMotion } from './useReducedMotion';
+import { useTourPlacement } from './tourPlacement';
 
 /** Keys the tour answers to, unless the focus is in a control that uses them itself (the slider's arrows). */
 const OWN_KEYS = (el: EventTarget | null) => {
@@ -14,52 +17,8 @@ const OWN_KEYS = (el: EventTarget | null) => {
   return ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) || e.isContentEditable || e.getAttribute('role') === 'slider';
 };
 
-/** How much of rectangle `a` lies inside `b` (px²). */
-const overlap = (a: { left: number; right: number; top: number; bottom: number }, b: typeof a) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
-
-/**
- * The first of the step's targets on the page, highlighted and scrolled into view; the card goes to the
- * bottom corner (right, else left) where it covers less of it.
- */
-function useHighlight(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void) {
-  useEffect(() => {
-    if (!targets) return;
-    let box: HTMLElement | null = null;
-    const run = () => {
-      // `panel:<id>`: the panel around the element.
-      box =
-        targets
-          .map((id) => {
-            const el = document.querySelector<HTMLElement>(`[data-testid="${id.replace(/^panel:/, '')}"]`);
-            return el && id.startsWith('panel:') ? el.closest<HTMLElement>('.panel') : el;
-          })
-          .find((e) => e && e.offsetParent !== null) ?? null;
-      if (!box) return;
-      box.classList.add('tour-highlight');
-      let r = box.getBoundingClientRect();
-      // The card floats over the page's bottom corner, except in presenter mode (it is in the layout there).
-      const cardEl = document.querySelector<HTMLElement>('.tour');
-      const card = cardEl && getComputedStyle(cardEl).position === 'fixed' ? cardEl.getBoundingClientRect() : null;
-      const bottom = card ? Math.min(innerHeight, card.top) : innerHeight;
-      if (r.top < 0 || r.top > bottom - 80) {
-        box.scrollIntoView({ block: 'start', behavior: smooth ? 'smooth' : 'auto' });
-        r = new DOMRect(r.left, 12, r.width, r.height); // where block 'start' puts it (scroll-margin-top)
-      }
-      if (card) {
-        const at = (left: number) => ({ left, right: left + card.width, top: innerHeight - card.height - 16, bottom: innerHeight - 16 });
-        setSide(overlap(r, at(16)) < overlap(r, at(innerWidth - card.width - 16)) ? 'left' : 'right');
-      }
-    };
-    // Two frames later: the step's settings have been applied and laid out (the panels above may have
-    // changed height), so the scroll lands where the element ends up.
-    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(run)));
-    return () => {
-      cancelAnimationFrame(frame);
-      box?.classList.remove('tour-highlight');
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-}
+/** A touch screen: no keys to mention. */
+const touchStore = mediaStore('(hover: none), (pointer: coarse)');
 
 /**
  * The guided tour's card: the step's title and text (with the numbers of the network on screen), its
@@ -100,7 +59,7 @@ function TourCard() {
     if (step) title.current?.focus({ preventScroll: true });
   }, [step]);
   const [side, setSide] = useState<'left' | 'right'>('right');
-  useHighlight(step?.targets ?? null, [step, ready, view === null], !reduced, setSide);
+  useTourPlacement(step?.targets ?? null, [step, ready, view === null], !reduced, setSide);
 
   const go = (n: number | null) => openStep(c, n);
   useEffect(() => {
@@ -118,12 +77,15 @@ function TourCard() {
     return () => document.removeEventListener('keydown', onKey);
   });
 
-  const numbers = useMemo(() => (step ? tourNumbers(c.store.getState()) : null), [c, step, scoring, view, dense, sweep, epochs, criterion]);
+  const touch = useMedia(touchStore);
+  const progress = useAppState((s) => s.progress?.epoch ?? null);
+  const phase = useAppState((s) => s.phase);
+  const numbers = useMemo(() => tourNumbers(c.store.getState()), [c, step, scoring, view, dense, sweep, epochs, criterion, progress, phase, runId]);
   if (!step) return null;
-  const params = tourParams(t, numbers, shortestFloat32(threshold));
+  const text = tourText(t, step.id, numbers, shortestFloat32(threshold), touch);
   const total = TOUR_STEPS.length;
   const last = index === total - 1;
-  const heading = t(`tour.${step.id}.title`, params);
+  const heading = text.title;
   return (
     <aside className={`tour tour-${side}`} role="region" aria-label={t('tour.region')} data-testid="tour" data-step={index + 1}>
       <div className="tour-head">
@@ -137,10 +99,9 @@ function TourCard() {
       <h2 ref={title} tabIndex={-1} data-testid="tour.title">
         {heading}
       </h2>
-      <p className="tour-body" data-testid="tour.body">
-        <RichText text={t(`tour.${step.id}.body`, params)} />
+      <p className="tour-body" data-testid="tour.body" data-waiting={text.waiting}>
+        <RichText text={text.body} />
       </p>
-      {!numbers && <p className="muted">{t('tour.waiting')}</p>}
       <div className="tour-buttons">
         {step.action && <TourActionButton action={step.action} disabled={!ready || busy} />}
         <span className="tour-nav">
@@ -152,7 +113,7 @@ function TourCard() {
           </button>
         </span>
       </div>
-      <p className="tour-keys muted">{t('tour.keys')}</p>
+      {!touch && <p className="tour-keys muted">{t('tour.keys')}</p>}
       <p className="sr-only" aria-live="polite" data-testid="tour.live">
         {t('tour.announce', { n: index + 1, total, title: heading })}
       </p>

@@ -7,12 +7,19 @@ export interface Rect {
   height: number;
 }
 
-/** The plot area (a recharts chart's cartesian grid box) relative to `box`, or null before recharts has drawn it. */
+/**
+ * The CSS zoom that applies to `el` (presenter mode zooms its stage): what a length in the viewport's
+ * pixels (getBoundingClientRect, clientX) is divided by to become one in the element's own CSS pixels.
+ */
+export const cssZoom = (el: Element): number => (el as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+
+/** The plot area (a recharts chart's cartesian grid box) relative to `box` in its CSS pixels, or null before recharts has drawn it. */
 function plotArea(box: HTMLElement): Rect | null {
   const grid = box.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
   if (!grid || grid.width === 0) return null;
   const outer = box.getBoundingClientRect();
-  return { left: grid.left - outer.left, top: grid.top - outer.top, width: grid.width, height: grid.height };
+  const z = cssZoom(box);
+  return { left: (grid.left - outer.left) / z, top: (grid.top - outer.top) / z, width: grid.width / z, height: grid.height / z };
 }
 
 const same = (a: Rect | null, b: Rect | null) => !!a && !!b && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;

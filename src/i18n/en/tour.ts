@@ -9,14 +9,13 @@ export const tour = {
   'tour.finish': 'Finish',
   'tour.close': 'Leave the tour',
   'tour.keys': '← → or Space to step · Esc to leave',
-  'tour.waiting': 'The network is still opening; the numbers appear when it is on screen.',
   'tour.action.train': 'Train a fresh network here',
   'tour.action.article-code': 'Run the article’s code',
   'tour.action.finetune': 'Fine-tune with the mask',
   'tour.action.iterative': 'Prune iteratively',
   'tour.network.title': 'The network and the data',
   'tour.network.body':
-    'The article’s network: {inputs} inputs → Dense 64 ReLU → Dense 32 ReLU → Dense 10 softmax, {weights} weights, trained with Adam on cross-entropy. The article used 32 features; the lab opens on {dataset} with {inputs} inputs, already trained, so nothing waits. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
+    'The article’s network: {inputs} inputs → Dense 64 ReLU → Dense 32 ReLU → Dense {classes} softmax, {weights} weights, trained with Adam on cross-entropy. The article used 32 features; {onScreen} Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
   'tour.training.title': 'Training and the loss',
   'tour.training.body':
     'This network trained for {epochs} epochs, batch {batch}, Adam at learning rate {lr}: validation accuracy {valAcc}. The curves are its own. Training a fresh one here shows the loss fall live; every later step works on whichever network is on screen.',
@@ -28,7 +27,7 @@ export const tour = {
     'Now each cell is one weight’s score |∂L/∂w|, on a log colour scale (gradients span decades). Grey cells are pruned: at the slider’s {sparsity}, the lowest scores go first. Hover or tap a cell to read its weight and score.',
   'tour.rule.title': 'The article’s rule at T = {t}',
   'tour.rule.body':
-    'The article’s rule: <b>|∂L/∂w| < T ⇒ w := 0</b>, one threshold T = {t} for every layer. On this network it prunes {sparsity} of the weights, and validation accuracy falls from {denseVal} to {prunedVal}. Drag the slider, or use the arrow keys on it, to move T.',
+    'The article’s rule: <b>|∂L/∂w| < T ⇒ w := 0</b>, one threshold T = {t} for every layer. On this network it prunes {sparsity} of the weights, and validation accuracy falls from {denseVal} to {prunedVal}. {move}',
   'tour.collapse.title': 'The collapse, and why',
   'tour.collapse.body':
     'Why so much? The layers’ gradients live on different scales: {low}’s mean |∂L/∂w| is {lowMean}, {high}’s is {highMean}, {ratio}× larger. One global T removes the layer with the smallest gradients first: {lowSparsity} of {low} is pruned. A network that has lost its first layer cannot see its input.',
@@ -37,13 +36,46 @@ export const tour = {
     'The article’s “gradient” is <code>tape.gradient(model(train_x), weights)</code>: the gradient of the sum of the softmax outputs. Each sample’s outputs sum to 1, so that gradient is zero and every weight is below any T. Its “pruning” assigns zeros to copies of the gradients, so no weight changes. Run it here, with TF.js, on this network.',
   'tour.repairs.title': 'Repairs: better scores, per-layer scope',
   'tour.repairs.body':
-    'Removing weight w changes the loss by about <b>ΔL ≈ −g·w + ½·H·w²</b>. |∂L/∂w| alone ignores the weight’s size. Taylor |w·g| keeps the first term, OBD ½·w²·F the second (Fisher F for H), magnitude |w| the size alone. On the chart at 90% sparsity, validation accuracy: gradient {gradient}, Taylor {taylor}, magnitude {magnitude}. The other repair is the allocation. Per-layer scope prunes every layer to the same sparsity. Dividing each layer’s |∂L/∂w| by its layer mean (layer-normalised gradient: {gradnorm}) can make it worse: when one layer’s scores are far more skewed than the others’ (MNIST’s first layer), the other layers go first instead. LAMP rescales magnitudes so that every layer keeps its largest weight: {lamp}.',
+    'Removing weight w changes the loss by about <b>ΔL ≈ −g·w + ½·H·w²</b>. |∂L/∂w| alone ignores the weight’s size. Taylor |w·g| keeps the first term, OBD ½·w²·F the second (Fisher F for H), magnitude |w| the size alone. At 90% sparsity (where the slider is now), validation accuracy: gradient {gradient}, Taylor {taylor}, magnitude {magnitude}. The other repair is the allocation. Per-layer scope prunes every layer to the same sparsity. Dividing each layer’s |∂L/∂w| by its layer mean (layer-normalised gradient: {gradnorm}) can make it worse: when one layer’s scores are far more skewed than the others’ (MNIST’s first layer), the other layers go first instead. LAMP rescales magnitudes so that every layer keeps its largest weight: {lamp}.',
   'tour.finetune.title': 'Fine-tuning with the mask held',
   'tour.finetune.body':
     'Pruning costs accuracy; a little training wins some back. Fine-tune trains the pruned network ({sparsity} pruned, by magnitude) for {finetuneEpochs} more epochs with the mask held, so pruned weights stay exactly 0 (validation accuracy now {prunedVal}). The article’s fine-tune has no mask: its pruned weights grow back.',
   'tour.next.title': 'Iterative pruning, and what to explore next',
   'tour.next.body':
     'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, what pruning buys in this browser (measured speed and file sizes, below the charts), or the article’s own setting, synthetic-32 (32 features). Leaving the tour keeps everything as it is.',
+  'tour.collapse.none':
+    'Here T = {t} prunes {lowSparsity} of {low}, the layer with the smallest gradients (mean |∂L/∂w| {lowMean}), and {highSparsity} of {high} ({highMean}, {ratio}× larger): no layer is lost yet. One global T removes the layer with the smallest gradients first; on a network trained longer, whose gradients are smaller (the pre-trained one), the same T removes all of {low}, and a network that has lost its first layer cannot see its input.',
+  'tour.network.origin.snapshot': 'the lab opens on {dataset} with {inputs} inputs, already trained, so nothing waits.',
+  'tour.network.origin.trained': 'this one trained here, on {dataset} with {inputs} inputs.',
+  'tour.network.origin.imported': 'this one was imported from a run file: {dataset}, {inputs} inputs.',
+  'tour.network.origin.training': 'this one is training now, on {dataset} with {inputs} inputs.',
+  'tour.table': 'your table {name}',
+  'tour.training.live':
+    'This network is training now: epoch {epoch} of {epochs}, batch {batch}, Adam at learning rate {lr}; validation accuracy after the last epoch: {valAcc}. Watch the loss fall, batch by batch; once the run ends, every later step works on this network.',
+  'tour.training.first':
+    'This network is training now: epoch {epoch} of {epochs}, batch {batch}, Adam at learning rate {lr}. Watch the loss fall, batch by batch; the validation accuracy comes at the end of the first epoch. Once the run ends, every later step works on this network.',
+  'tour.move.keys': 'Drag the slider, or use the arrow keys on it, to move T.',
+  'tour.move.touch': 'Drag the slider to move T.',
+  'tour.network.wait':
+    'The article’s network: inputs → Dense 64 ReLU → Dense 32 ReLU → Dense softmax over the classes, trained with Adam on cross-entropy; the article used 32 features. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
+  'tour.training.wait': 'Training shows the loss fall live, batch by batch, and the accuracy after each epoch; every later step works on whichever network is on screen.',
+  'tour.gradient.wait':
+    '∂L/∂w says how fast the loss L changes when one weight w moves. After training, a <b>scoring pass</b> runs the training set once more with the weights frozen and averages |∂L/∂w| over the mini-batches, for every weight. These are gradients of the <em>loss</em>; the article takes them of the model’s outputs (step 7).',
+  'tour.heatmaps.wait':
+    'Each cell is one weight’s score |∂L/∂w|, on a log colour scale (gradients span decades). Grey cells are pruned: the lowest scores go first. Hover or tap a cell to read its weight and score.',
+  'tour.rule.wait': 'The article’s rule: <b>|∂L/∂w| < T ⇒ w := 0</b>, one threshold T = {t} for every layer. {move}',
+  'tour.collapse.wait':
+    'The layers’ gradients live on different scales, so one global T removes the layer with the smallest gradients first. A network that has lost its first layer cannot see its input.',
+  'tour.repairs.wait':
+    'Removing weight w changes the loss by about <b>ΔL ≈ −g·w + ½·H·w²</b>. |∂L/∂w| alone ignores the weight’s size. Taylor |w·g| keeps the first term, OBD ½·w²·F the second (Fisher F for H), magnitude |w| the size alone. The other repair is the allocation: per-layer scope prunes every layer to the same sparsity; LAMP rescales magnitudes so that every layer keeps its largest weight.',
+  'tour.finetune.wait':
+    'Pruning costs accuracy; a little training wins some back. Fine-tune trains the pruned network for {finetuneEpochs} more epochs with the mask held, so pruned weights stay exactly 0. The article’s fine-tune has no mask: its pruned weights grow back.',
+  'tour.pending': 'This network’s numbers appear here {when}.',
+  'tour.when.none': 'once a network is on screen: train one, or open a pre-trained one',
+  'tour.when.opening': 'as soon as the pre-trained network has opened',
+  'tour.when.training': 'when this run has finished training and its scoring pass',
+  'tour.when.scoring': 'when the scoring pass, running now, is done',
+  'tour.when.pruning': 'in a moment, when the pruning panel is ready',
   'embed.open': 'Open in the full lab ↗',
   'embed.share': "Embed",
   'embed.share.help': "An <iframe> of this figure for a blog or a course page: the heatmaps and the slider, the accuracy-vs-sparsity chart, or the tour, on this network with these settings. The README has a script that sizes the iframe to its content.",

@@ -1,0 +1,121 @@
+import { useEffect } from 'react';
+
+type Box = { left: number; right: number; top: number; bottom: number };
+
+/** How much of rectangle `a` lies inside `b` (px²). */
+const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/** The first of a step's targets that is on the page (`panel:<id>`: the panel around the element). */
+export function findTarget(targets: readonly string[]): HTMLElement | null {
+  for (const id of targets) {
+    const el = document.querySelector<HTMLElement>(`[data-testid="${id.replace(/^panel:/, '')}"]`);
+    const box = el && id.startsWith('panel:') ? el.closest<HTMLElement>('.panel') : el;
+    if (box && box.offsetParent !== null) return box;
+  }
+  return null;
+}
+
+/** The bottom of what is stuck to the top of the viewport (the phone's slider bar), else 0. */
+function topInset(): number {
+  const bar = document.querySelector<HTMLElement>('.prune-bar');
+  return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+}
+
+const MARGIN = 12;
+
+/**
+ * Highlights the first of the step's targets and keeps it, the card and the card's buttons in view
+ * together, wherever the tour is used:
+ * - presenter mode: the card is in the layout, beside the stage's columns; the target is scrolled to the
+ *   top of its own column;
+ * - otherwise the card floats over the bottom corner where it covers least of the target (left or right;
+ *   on a narrow screen it spans the width), and the page scrolls the target to the top of the space above
+ *   the card. When the target grows (a step's result appears in it) the page scrolls the new part up
+ *   from behind the card.
+ * Runs two frames after `deps` change (the step's settings have been applied and laid out), again when
+ * the target or the card change size, and on a resize of the window.
+ */
+export function useTourPlacement(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void) {
+  useEffect(() => {
+    if (!targets) return;
+    let box: HTMLElement | null = null;
+    let lastHeight = 0;
+    const card = () => document.querySelector<HTMLElement>('.tour');
+    const floating = () => {
+      const el = card();
+      return el && getComputedStyle(el).position === 'fixed' ? el : null;
+    };
+    const behavior: ScrollBehavior = smooth ? 'smooth' : 'auto';
+
+    /** Picks the card's corner for the target at `r` (viewport coordinates). */
+    const side = (r: Box, el: HTMLElement) => {
+      const c = el.getBoundingClientRect();
+      const at = (left: number): Box => ({ left, right: left + c.width, top: innerHeight - c.height - 16, bottom: innerHeight - 16 });
+      setSide(overlap(r, at(16)) < overlap(r, at(innerWidth - c.width - 16)) ? 'left' : 'right');
+    };
+
+    const place = () => {
+      const next = findTarget(targets);
+      if (next !== box) {
+        box?.classList.remove('tour-highlight');
+        box = next;
+        box?.classList.add('tour-highlight');
+        if (box) {
+          observer.disconnect();
+          observer.observe(box);
+          const c = card();
+          if (c) observer.observe(c);
+        }
+      }
+      if (!box) return;
+      lastHeight = box.getBoundingClientRect().height;
+      const el = floating();
+      if (!el) {
+        // Presenter mode (or an embed): the card is in the layout; the target goes to the top of its column.
+        const r = box.getBoundingClientRect();
+        if (r.top < 0 || r.bottom > innerHeight) box.scrollIntoView({ block: 'start', behavior });
+        return;
+      }
+      const inset = topInset();
+      const free = innerHeight - el.getBoundingClientRect().height - 16;
+      let r: Box = box.getBoundingClientRect();
+      if (r.top < inset || r.top > free - 80) {
+        const dy = r.top - inset - MARGIN;
+        scrollBy({ top: dy, behavior });
+        r = { left: r.left, right: r.right, top: r.top - dy, bottom: r.bottom - dy };
+      }
+      side(r, el);
+    };
+
+    /** The target or the card changed size: a result appeared in the target, or the card's text changed. */
+    const resized = () => {
+      if (!box) return;
+      const el = floating();
+      const r = box.getBoundingClientRect();
+      const grew = r.height > lastHeight + 8;
+      lastHeight = r.height;
+      if (!el) {
+        if (grew && r.bottom > innerHeight) box.scrollIntoView({ block: 'end', behavior });
+        return;
+      }
+      side(r, el);
+      // Its new part (where a result appears) is under the card: scroll it up into the free space.
+      const c = el.getBoundingClientRect();
+      if (grew && overlap(r, c) > 0 && r.bottom > c.top) scrollBy({ top: r.bottom - c.top + MARGIN, behavior });
+    };
+
+    const observer = new ResizeObserver(() => resized());
+    // Two frames later: the step's settings have been applied and laid out (the panels above may have
+    // changed height), so the scroll lands where the element ends up.
+    let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(place)));
+    const onResize = () => place();
+    addEventListener('resize', onResize);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      removeEventListener('resize', onResize);
+      box?.classList.remove('tour-highlight');
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps);
+}
