@@ -12,6 +12,8 @@ import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
 import { createCurves } from './curves';
 import { createEvaluation } from './evaluation';
+import type { RepairKind } from './repairPlan';
+import { createRepairs } from './repairs';
 import { createExperiments, type Experiments } from './experiments';
 import { importedState } from './importRun';
 import { withLocale, type Flags } from './flags';
@@ -33,6 +35,10 @@ export interface Controller {
   /** Changes settings. `commit` (default true) also writes the URL hash; a slider drag passes false until release. */
   updateSettings(patch: Partial<Settings>, commit?: boolean): void;
   dismissNotice(index: number): void;
+  /** The collapse warning's repairs: work out their outcomes (shown beside the buttons), apply one, undo it. */
+  previewRepairs(): void;
+  applyRepair(kind: RepairKind): void;
+  undoRepair(): void;
   /**
    * The page was hidden (a phone locked, another tab) or shown again: a run in training pauses while
    * hidden and resumes when shown (a run the user paused stays paused).
@@ -159,6 +165,7 @@ export function createController(env: ControllerEnv): Controller {
     api.updateSettings(link.settings);
   };
 
+  const repairs = createRepairs(store, evaluation, (patch) => api.updateSettings(patch));
   const api: Controller = {
     store,
     train,
@@ -189,6 +196,9 @@ export function createController(env: ControllerEnv): Controller {
         training.resume();
       }
     },
+    previewRepairs: () => repairs.preview(),
+    applyRepair: (kind) => repairs.apply(kind),
+    undoRepair: () => repairs.undo(),
     dismissNotice(index) {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },

@@ -25,13 +25,18 @@ export interface Evaluation {
   request(settings: Settings): (s: AppState) => AppState;
   /** Sends a speed or size measurement of the loaded network; its id, or null when none is ready. */
   measure(request: Parameters<EvalClient['measure']>[0]): number | null;
+  /**
+   * A second evaluator of the validation split, for settings other than the slider's (the collapse
+   * warning's repairs), so the slider's stays incremental; made on first use. Null when no network is ready.
+   */
+  planner(): { loadId: number; evaluator: PruneEvaluator } | null;
 }
 
 const same = (s: AppState) => s;
 
 export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evaluation {
   let network: EvalNetwork | null = null;
-  let local: { loadId: number; evaluator: PruneEvaluator } | null = null;
+  let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
   const request = (settings: Settings): ((s: AppState) => AppState) => {
     const p = store.getState().pruning;
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
@@ -42,8 +47,10 @@ export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evalu
   };
   const client = createEvalClient((msg) => {
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
-      const evaluator = new PruneEvaluator(network.layers, network.seed, msg.val, msg.indexes);
-      local = { loadId: msg.id, evaluator };
+      const net = network;
+      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
+      let planner: PruneEvaluator | null = null;
+      local = { loadId: msg.id, evaluator, planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)) };
       const dataset = network.data.name;
       store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind), evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
       store.setState(request(store.getState().settings));
@@ -64,6 +71,7 @@ export function createEvaluation(store: Store<AppState>, port?: EvalPort): Evalu
     },
     request,
     measure: (req) => (local && store.getState().pruning.status === 'ready' ? client.measure(req) : null),
+    planner: () => (local && store.getState().pruning.status === 'ready' && local.loadId === store.getState().pruning.loadId ? { loadId: local.loadId, evaluator: local.planner() } : null),
   };
 }
 

@@ -87,6 +87,9 @@ export const SCHEMA: Schema = {
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];
 
+/** The settings the pruning evaluation depends on. */
+export const PRUNING_KEYS = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
+
 export function defaultSettings(): Settings {
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, SCHEMA[k].default])) as unknown as Settings;
 }

@@ -3,11 +3,8 @@
  * one plan instead of branching on every key. Pure.
  */
 import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from './pruneSpec';
-import { SETTING_KEYS, type Settings } from './settings';
+import { PRUNING_KEYS, SETTING_KEYS, type Settings } from './settings';
 import type { AppState } from './store';
-
-/** The settings the pruning evaluation depends on. */
-export const PRUNING_KEYS = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
 
 export interface SettingsChange {
   next: Settings;

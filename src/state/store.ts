@@ -11,6 +11,7 @@ import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMes
 import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
+import { initialRepair, type RepairState } from './repairPlan';
 import { initialSpeed, type SpeedState } from './speedState';
 import { initialUserData, type UserDataState } from './userDataState';
 import { initialSweep, type SweepState } from './sweepState';
@@ -87,6 +88,8 @@ export interface AppState {
   /** A link pasted into the tab that would replace the user's own network: waiting for their answer. */
   pendingLink: { search: string; hash: string; prompt: Msg } | null;
   pruning: PruningState;
+  /** The collapse warning's repairs: their plans (shown beside the buttons) and the last one applied (its sentence, its Undo). */
+  repair: RepairState;
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */
   speed: SpeedState;
@@ -129,6 +132,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     openingSnapshot: null,
     pendingLink: null,
     pruning: initialPruning(),
+    repair: initialRepair(),
     sweep: initialSweep(),
     speed: initialSpeed(),
     userData: initialUserData(),

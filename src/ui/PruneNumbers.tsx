@@ -5,6 +5,7 @@ import { CollapseHelp } from './CollapseHelp';
 import { useAppState, useT } from './context';
 import { formatSci, int, pct } from './format';
 import { Help } from './Help';
+import { RepairNote } from './RepairNote';
 import { SpeedLine } from './SpeedLine';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -71,6 +72,7 @@ export function PruneNumbers() {
         />
         {stale && <span className="muted"> {t('numbers.updating')}</span>}
       </p>
+      <RepairNote />
       {(r.collapse || dead > 0) && (
         <div className={r.collapse ? 'notice notice-error' : 'notice'} role="alert" data-testid="prune.collapse">
           {collapsed.length > 0 && <div>{t('numbers.collapse', { layers: collapsed.join(t('numbers.list.separator')), n: collapsed.length })}</div>}

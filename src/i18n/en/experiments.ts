@@ -56,6 +56,22 @@ export const experiments = {
 
   // Why a layer collapsed, and one-click repairs.
   'collapse.why': 'Why: with one global threshold, the layer with the smallest scores goes first. Here the mean {criterion} score of {low} is <b>{lowMean}</b>, of {high} <b>{highMean}</b> ({ratio}× larger).',
-  'collapse.try': 'Try:',
+  'collapse.try': 'One-click repairs. Each lowers the sparsity if it must, to stay within {tol} points of the dense network’s {dense}, and says so:',
   'collapse.repair.scope': 'per-layer scope',
+  'collapse.repair.outcome': '→ {sparsity} pruned, validation {accuracy}',
+  'collapse.repair.outcome.far': '→ {sparsity} pruned, validation {accuracy} (still more than {tol} points below)',
+  'collapse.repair.pending': 'working out its outcome…',
+  // What a repair changed, before → after, and its Undo.
+  'repair.change.scope': 'Scope: global → per layer.',
+  'repair.change.criterion': 'Criterion: {from} → {to}.',
+  'repair.kept': '{change} No layer collapses now, and validation accuracy stays within {tol} points of the dense network’s {dense}.',
+  'repair.moved.threshold':
+    '{change} Alone, with {sparsity} pruned, it would leave {atCurrent} validation accuracy (chance: {chance}). So the mode changed too, from threshold T to target sparsity <b>{level}</b>: the highest sparsity tried at which it stays within {tol} points of the dense network’s {dense}.',
+  'repair.moved.sparsity':
+    '{change} Alone, with {sparsity} pruned, it would leave {atCurrent} validation accuracy (chance: {chance}). So the target sparsity changed too, to <b>{level}</b>: the highest tried at which it stays within {tol} points of the dense network’s {dense}.',
+  'repair.far':
+    '{change} Alone, with {sparsity} pruned, it would leave {atCurrent} validation accuracy (chance: {chance}); even at target sparsity {level}, the lowest tried, it loses more than {tol} points: this setting does not suit this network.',
+  'repair.level.units': '{pct} (of hidden units)',
+  'repair.beforeAfter': 'Sparsity {sBefore} → <b>{sAfter}</b> · validation accuracy {aBefore} → <b>{aAfter}</b>',
+  'repair.undo': 'Undo',
 } satisfies Record<string, string>;

@@ -58,6 +58,22 @@ export const experiments: Record<keyof typeof en, string> = {
 
   // 某一层为何被剪光，以及一键修复。
   'collapse.why': '原因：所有层共用一个全局阈值时，分数最小的层最先被剪光。这里 {low} 的平均 {criterion} 分数是 <b>{lowMean}</b>，{high} 的是 <b>{highMean}</b>（是前者的 {ratio} 倍）。',
-  'collapse.try': '试试：',
+  'collapse.try': '一键修复。必要时会降低稀疏度，使验证集准确率与稠密网络的 {dense} 相差不超过 {tol} 个百分点，并说明改了什么：',
   'collapse.repair.scope': '逐层范围',
+  'collapse.repair.outcome': '→ 剪掉 {sparsity}，验证集 {accuracy}',
+  'collapse.repair.outcome.far': '→ 剪掉 {sparsity}，验证集 {accuracy}（仍比稠密网络低 {tol} 个百分点以上）',
+  'collapse.repair.pending': '正在计算结果…',
+  // 修复改了什么（前 → 后），以及撤销。
+  'repair.change.scope': '范围：全局 → 逐层。',
+  'repair.change.criterion': '准则：{from} → {to}。',
+  'repair.kept': '{change}现在没有层被剪光，验证集准确率与稠密网络的 {dense} 相差不超过 {tol} 个百分点。',
+  'repair.moved.threshold':
+    '{change}只改这一项、仍剪掉 {sparsity} 时，验证集准确率只有 {atCurrent}（随机猜测：{chance}）。所以模式也改了：从阈值 T 改为目标稀疏度 <b>{level}</b>，这是所试的稀疏度中它与稠密网络的 {dense} 相差不超过 {tol} 个百分点的最高一档。',
+  'repair.moved.sparsity':
+    '{change}只改这一项、仍剪掉 {sparsity} 时，验证集准确率只有 {atCurrent}（随机猜测：{chance}）。所以目标稀疏度也改成了 <b>{level}</b>，这是所试的稀疏度中它与稠密网络的 {dense} 相差不超过 {tol} 个百分点的最高一档。',
+  'repair.far':
+    '{change}只改这一项、仍剪掉 {sparsity} 时，验证集准确率只有 {atCurrent}（随机猜测：{chance}）；即使降到所试的最低目标稀疏度 {level}，仍比稠密网络低 {tol} 个百分点以上：这个设置不适合这个网络。',
+  'repair.level.units': '{pct}（按隐藏单元计）',
+  'repair.beforeAfter': '稀疏度 {sBefore} → <b>{sAfter}</b> · 验证集准确率 {aBefore} → <b>{aAfter}</b>',
+  'repair.undo': '撤销',
 } satisfies Record<string, string>;
