@@ -30,6 +30,7 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
     await tour.expectStep(n);
     await expectStage(page, step.panels, `step ${n}`);
     await expectTourInView(page, `step ${n}`);
+    if (step.id === 'rule') expect(await lab.axeSerious('presenter mode, step 5')).toEqual([]);
     if (step.id === 'training') {
       // Train a fresh network here: the loss chart and the progress stay in view from the first moment,
       // and the card speaks of this run while it trains.
@@ -55,6 +56,10 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
   await expectStage(page, ['chart', 'heatmaps', 'pruning'], 'after the tour');
   await expectVisibleTogether(page, ['chart', 'controls.threshold'], 'after the tour');
   expect(await unfilled(page)).toEqual([]);
+  // Leaving presenter mode brings the whole lab back.
+  await page.getByTestId('present.toggle').click();
+  await expect(lab.trainButton).toBeVisible();
+  expect((await lab.state()).flags.present).toBe(false);
 });
 
 test('presenter mode at 1920×1080 shows the same stage, larger, and the tour card with each step’s panels', async ({ lab }) => {
@@ -78,4 +83,5 @@ test('presenter mode at 1920×1080 shows the same stage, larger, and the tour ca
     return (r.left - grid.left) / grid.width;
   });
   expect(marker).toBeCloseTo(0.9, 2); // step 10 prunes 90%
+  await expect.poll(() => page.evaluate(() => location.hash)).toContain('lang=zh-CN'); // the link keeps the language
 });

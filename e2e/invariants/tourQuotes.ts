@@ -21,7 +21,9 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
   const quoted: string[] = [];
   if (id === 'network') {
     const shape = /(\d+) × \d+/.exec(await text(page, 'heatmaps'))!;
-    quoted.push(shape[1], (/of ([\d,]+) live/.exec(await text(page, 'prune.numbers')) ?? [])[1] ?? '?');
+    // The largest count in the pruning numbers is the total of weights ("26,272 of 52,544 live").
+    const counts = (await text(page, 'prune.numbers')).match(/\d{1,3}(?:,\d{3})+/g) ?? ['?'];
+    quoted.push(shape[1], counts.reduce((a, b) => (Number(b.replace(/,/g, '')) > Number(a.replace(/,/g, '')) ? b : a)));
   } else if (id === 'training') {
     quoted.push(...percents(await text(page, 'curves.summary')).slice(-1));
   } else if (id === 'gradient') {
@@ -35,7 +37,7 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
   } else if (id === 'collapse') {
     // The collapse warning's numbers when a layer is lost; the layer table's sparsities either way.
     if (await page.getByTestId('collapse.why').count()) {
-      const why = await text(page, 'collapse.why');
+      const why = await page.getByTestId('collapse.why').locator('p').first().innerText(); // the sentence on the layers' means
       quoted.push(...(why.match(/\d+(?:\.\d+)?(?:e-\d+)?/g) ?? []).filter((n) => n.includes('.')));
     }
     const table = await Promise.all([0, 1, 2].map(async (i) => (await page.getByTestId(`prune.layer.${i}`).locator('td').nth(1).innerText()).trim()));

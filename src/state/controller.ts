@@ -14,6 +14,7 @@ import { createCurves } from './curves';
 import { createEvaluation } from './evaluation';
 import type { RepairKind } from './repairPlan';
 import { createRepairs } from './repairs';
+import { AT90_CRITERIA, AT90_SPEC } from './tourNumbers';
 import { createExperiments, type Experiments } from './experiments';
 import { importedState } from './importRun';
 import { withLocale, type Flags } from './flags';
@@ -37,6 +38,8 @@ export interface Controller {
   dismissNotice(index: number): void;
   /** The collapse warning's repairs: work out their outcomes (shown beside the buttons), apply one, undo it. */
   previewRepairs(): void;
+  /** Works out the accuracies the tour's repairs step quotes (`tourAt90` in the store), unless known. */
+  tourAt90(): void;
   applyRepair(kind: RepairKind): void;
   undoRepair(): void;
   /**
@@ -199,6 +202,13 @@ export function createController(env: ControllerEnv): Controller {
     previewRepairs: () => repairs.preview(),
     applyRepair: (kind) => repairs.apply(kind),
     undoRepair: () => repairs.undo(),
+    tourAt90() {
+      const s = store.getState();
+      if (s.pruning.status !== 'ready' || s.tourAt90?.loadId === s.pruning.loadId) return;
+      void repairs.probeAll(AT90_CRITERIA.map((criterion) => ({ criterion, spec: AT90_SPEC }))).then((r) => {
+        if (r) store.setState((st) => ({ ...st, tourAt90: { loadId: r.loadId, values: Object.fromEntries(AT90_CRITERIA.map((c, i) => [c, r.results[i].accuracy])) } }));
+      });
+    },
     dismissNotice(index) {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },

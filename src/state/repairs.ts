@@ -34,6 +34,12 @@ export interface Repairs {
   apply(kind: RepairKind): void;
   /** Restores the settings the last repair changed. */
   undo(): void;
+  /**
+   * Answers probes on the network on screen with the same second evaluator (cached per network), one
+   * evaluation per task; null when there is no network or it changed meanwhile. The tour's numbers of
+   * other settings come from here, so they equal what the pruning panel shows for those settings.
+   */
+  probeAll(probes: Probe[]): Promise<{ loadId: number; results: ProbeResult[] } | null>;
 }
 
 /** The previews wait for the settings to rest this long: a drag through collapsed positions costs nothing. */
@@ -108,6 +114,17 @@ export function createRepairs(store: Store<AppState>, evaluation: Evaluation, up
       update(plan.patch);
       const after = pruningSettingsOf(store.getState().settings);
       store.setState((st) => ({ ...st, repair: { ...st.repair, applied: { plan, loadId: at.loadId, before, after } } }));
+    },
+    async probeAll(probes) {
+      const loadId = store.getState().pruning.loadId;
+      const results: ProbeResult[] = [];
+      for (const p of probes) {
+        const answer = probe(p);
+        if (!answer || store.getState().pruning.loadId !== loadId) return null;
+        results.push(answer.result);
+        if (answer.fresh) await yieldToEventLoop();
+      }
+      return { loadId, results };
     },
     undo() {
       const applied = shownRepair(store.getState());

@@ -2,6 +2,7 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
+import type { Criterion } from '../core/criteria';
 import type { DataName, DataRef, DatasetName } from '../core/dataset';
 import type { Throughput } from '../core/runCost';
 import type { SnapshotProvenance } from '../core/snapshotFormat';
@@ -41,6 +42,12 @@ export interface EvalSpeed {
   val: number;
   train: number;
   curvesSec?: number;
+}
+
+/** The accuracies the tour's repairs step quotes, for one network (its pruning `loadId`): see tourNumbers.ts. */
+export interface TourAt90 {
+  loadId: number;
+  values: Partial<Record<Criterion, number>>;
 }
 
 export interface AppState {
@@ -90,6 +97,8 @@ export interface AppState {
   pruning: PruningState;
   /** The collapse warning's repairs: their plans (shown beside the buttons) and the last one applied (its sentence, its Undo). */
   repair: RepairState;
+  /** The tour's repairs step: each criterion's validation accuracy at 90% sparsity on this network (`tourNumbers.ts`). */
+  tourAt90: TourAt90 | null;
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */
   speed: SpeedState;
@@ -133,6 +142,7 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     pendingLink: null,
     pruning: initialPruning(),
     repair: initialRepair(),
+    tourAt90: null,
     sweep: initialSweep(),
     speed: initialSpeed(),
     userData: initialUserData(),

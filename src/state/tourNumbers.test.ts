@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, type AppState } from './store';
-import { accuracyAt, tourNumbers } from './tourNumbers';
+import { tourNumbers } from './tourNumbers';
 
 const layer = (name: string, inputs: number, units: number, g: number) => ({
   name,
@@ -17,13 +17,6 @@ const config = { dataset: 'synthetic-32' as const, seed: 1, epochs: 7, batchSize
 const progress = (epoch: number) => ({ stage: 'training' as const, epoch, epochs: 7, batch: 3, batchesPerEpoch: 10, samplesPerSec: 1, etaSec: 1, fraction: 0.1 });
 
 describe('the tour’s numbers', () => {
-  it('reads a curve at 90% sparsity between its points', () => {
-    const pt = (sparsity: number, accuracy: number) => ({ target: sparsity, sparsity, threshold: 0, accuracy, loss: 0 });
-    expect(accuracyAt([pt(0.95, 0.2), pt(0.85, 0.6)], 0.9)).toBeCloseTo(0.4, 12);
-    expect(accuracyAt([pt(0.5, 0.9), pt(0.9, 0.7)], 0.9)).toBeCloseTo(0.7, 12);
-    expect(accuracyAt([pt(0.5, 0.9), pt(0.8, 0.7)], 0.9)).toBeNull();
-  });
-
   it('computes the numbers of its text from the network on screen (hand-checked layer means)', () => {
     const n = tourNumbers(scored());
     // gradient scores alternate g, 2g: the mean is 1.5 g.
@@ -40,6 +33,10 @@ describe('the tour’s numbers', () => {
     const empty = tourNumbers(initialState());
     expect(empty).toMatchObject({ wait: 'none', inputs: null, layers: null, valAcc: null, origin: null });
     expect(tourNumbers({ ...initialState(), openingSnapshot: 'mnist' }).wait).toBe('opening');
+    // The accuracies at 90% are the page evaluator's for this network, never another network's.
+    const at90 = { loadId: 3, values: { taylor: 0.5 } };
+    expect(tourNumbers({ ...scored(), tourAt90: at90, pruning: { ...scored().pruning, loadId: 3 } }).at90).toEqual({ taylor: 0.5 });
+    expect(tourNumbers({ ...scored(), tourAt90: at90, pruning: { ...scored().pruning, loadId: 4 } }).at90).toEqual({});
     const training: AppState = { ...initialState(), phase: 'training', dataset: ref, runConfig: config, progress: progress(3), epochs: [] };
     const t = tourNumbers(training);
     // What a run in training already knows: its shape (from its data) and its settings; no accuracy yet.

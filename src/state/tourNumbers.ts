@@ -6,8 +6,13 @@
 import { HIDDEN_UNITS, layerShapes } from '../core/arch';
 import { layerMeanScores, type Criterion } from '../core/criteria';
 import { dataShape, type DataName } from '../core/dataset';
-import type { CurvePoint } from '../core/sweep';
+import type { PruneSpec } from '../core/masks';
 import type { AppState } from './store';
+
+/** The repairs step quotes these criteria at 90% global weight sparsity, as the pruning panel shows them. */
+export const AT90_CRITERIA: readonly Criterion[] = ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'];
+export const AT90_SPEC: PruneSpec = { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' };
+
 
 /** Why the numbers of the network on screen are not all known yet. */
 export type TourWait = 'none' | 'opening' | 'training' | 'scoring' | 'pruning';
@@ -34,7 +39,7 @@ export interface TourNumbers {
   denseVal: number | null;
   prunedVal: number | null;
   sparsity: number | null;
-  /** Validation accuracy at 90% global weight sparsity, per criterion. */
+  /** Validation accuracy at 90% global weight sparsity, per criterion (the page's evaluator, exactly). */
   at90: Partial<Record<Criterion, number>>;
   /** The largest over the smallest layer mean of the current criterion's scores. */
   ratio: number | null;
@@ -44,17 +49,6 @@ export interface TourNumbers {
   wait: TourWait | null;
 }
 
-/** A curve's accuracy at weight sparsity `x`, interpolated linearly between its two nearest points; null outside it. */
-export function accuracyAt(points: readonly CurvePoint[], x: number): number | null {
-  const sorted = [...points].sort((a, b) => a.sparsity - b.sparsity);
-  for (let i = 1; i < sorted.length; i++) {
-    const [a, b] = [sorted[i - 1], sorted[i]];
-    if (a.sparsity <= x && x <= b.sparsity) return b.sparsity === a.sparsity ? a.accuracy : a.accuracy + ((x - a.sparsity) / (b.sparsity - a.sparsity)) * (b.accuracy - a.accuracy);
-  }
-  return null;
-}
-
-/** A run loading its data or training (paused included). */
 const running = (s: AppState) => s.phase === 'loading' || s.phase === 'training' || s.phase === 'paused';
 
 function waitOf(s: AppState): TourWait | null {
@@ -65,25 +59,15 @@ function waitOf(s: AppState): TourWait | null {
   return null;
 }
 
-/**
- * @param at90 validation accuracy at exactly 90% global weight sparsity per criterion, as the pruning
- *   panel shows it for that setting (the page's evaluator); when absent, read off the curves.
- */
-export function tourNumbers(s: AppState, at90Exact?: Partial<Record<Criterion, number>>): TourNumbers {
+export function tourNumbers(s: AppState): TourNumbers {
   const scored = s.scoring?.layers ?? null;
   const shape = s.dataset ? dataShape(s.dataset) : null;
   const shapes = scored ?? (shape ? layerShapes(shape.inputs, HIDDEN_UNITS, shape.classes) : null);
   const scores = scored ? layerMeanScores(s.settings.criterion, scored, s.runConfig?.seed ?? 0) : null;
   const report = s.pruning.view?.report;
   const last = s.epochs[s.epochs.length - 1];
-  let at90: TourNumbers['at90'] = at90Exact ?? {};
-  if (!at90Exact && s.sweep.scope === 'global' && s.sweep.granularity === 'weights') {
-    at90 = {};
-    for (const [c, curve] of Object.entries(s.sweep.curves)) {
-      const a = curve ? accuracyAt(curve.val, 0.9) : null;
-      if (a !== null) at90[c as Criterion] = a;
-    }
-  }
+  // Not read off the curves: between their points a curve is an interpolation, not the panel's number.
+  const at90 = s.tourAt90 && s.tourAt90.loadId === s.pruning.loadId ? s.tourAt90.values : {};
   const positive = scores?.filter((v) => v > 0) ?? [];
   const origin = running(s) || s.phase === 'scoring' ? 'training' : (s.origin?.kind ?? null);
   return {

@@ -42,7 +42,6 @@ function TourCard() {
   const scoring = useAppState((s) => s.scoring);
   const view = useAppState((s) => s.pruning.view);
   const dense = useAppState((s) => s.pruning.dense);
-  const sweep = useAppState((s) => s.sweep);
   const epochs = useAppState((s) => s.epochs);
   const criterion = useAppState((s) => s.settings.criterion);
   const threshold = useAppState((s) => s.settings.threshold);
@@ -80,7 +79,12 @@ function TourCard() {
   const touch = useMedia(touchStore);
   const progress = useAppState((s) => s.progress?.epoch ?? null);
   const phase = useAppState((s) => s.phase);
-  const numbers = useMemo(() => tourNumbers(c.store.getState()), [c, step, scoring, view, dense, sweep, epochs, criterion, progress, phase, runId]);
+  const at90 = useAppState((s) => s.tourAt90);
+  const needsAt90 = step?.id === 'repairs';
+  useEffect(() => {
+    if (needsAt90 && ready) c.tourAt90();
+  }, [c, needsAt90, ready, runId, dense]);
+  const numbers = useMemo(() => tourNumbers(c.store.getState()), [c, step, scoring, view, dense, at90, epochs, criterion, progress, phase, runId]);
   if (!step) return null;
   const text = tourText(t, step.id, numbers, shortestFloat32(threshold), touch);
   const total = TOUR_STEPS.length;

@@ -15,10 +15,10 @@ export function findTarget(targets: readonly string[]): HTMLElement | null {
   return null;
 }
 
-/** The bottom of what is stuck to the top of the viewport (the phone's slider bar), else 0. */
+/** The height of what sticks to the top of the viewport once the page scrolls (the phone's slider bar), else 0. */
 function topInset(): number {
   const bar = document.querySelector<HTMLElement>('.prune-bar');
-  return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+  return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
 }
 
 const MARGIN = 12;
@@ -47,11 +47,15 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
     };
     const behavior: ScrollBehavior = smooth ? 'smooth' : 'auto';
 
-    /** Picks the card's corner for the target at `r` (viewport coordinates). */
-    const side = (r: Box, el: HTMLElement) => {
+    /** Picks the card's corner for the target at `r`: the side it overlaps less of, horizontally (right on a tie). */
+    const side = (r: Box, el: HTMLElement): Box => {
       const c = el.getBoundingClientRect();
       const at = (left: number): Box => ({ left, right: left + c.width, top: innerHeight - c.height - 16, bottom: innerHeight - 16 });
-      setSide(overlap(r, at(16)) < overlap(r, at(innerWidth - c.width - 16)) ? 'left' : 'right');
+      const across = (b: Box) => Math.max(0, Math.min(r.right, b.right) - Math.max(r.left, b.left));
+      const [left, right] = [at(16), at(innerWidth - c.width - 16)];
+      const pick = across(left) < across(right) ? 'left' : 'right';
+      setSide(pick);
+      return pick === 'left' ? left : right;
     };
 
     const place = () => {
@@ -76,15 +80,12 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         if (r.top < 0 || r.bottom > innerHeight) box.scrollIntoView({ block: 'start', behavior });
         return;
       }
+      const r: Box = box.getBoundingClientRect();
+      const c = side(r, el);
+      // The space the target can use: below what sticks to the top, above the card where the card is over it.
       const inset = topInset();
-      const free = innerHeight - el.getBoundingClientRect().height - 16;
-      let r: Box = box.getBoundingClientRect();
-      if (r.top < inset || r.top > free - 80) {
-        const dy = r.top - inset - MARGIN;
-        scrollBy({ top: dy, behavior });
-        r = { left: r.left, right: r.right, top: r.top - dy, bottom: r.bottom - dy };
-      }
-      side(r, el);
+      const limit = overlap({ ...r, top: 0, bottom: innerHeight }, { ...c, top: 0, bottom: innerHeight }) > 0 ? c.top : innerHeight;
+      if (r.top < inset || r.bottom > limit) scrollBy({ top: r.top - inset - MARGIN, behavior });
     };
 
     /** The target or the card changed size: a result appeared in the target, or the card's text changed. */

@@ -30,7 +30,7 @@ export const tour = {
     'The article’s rule: <b>|∂L/∂w| < T ⇒ w := 0</b>, one threshold T = {t} for every layer. On this network it prunes {sparsity} of the weights, and validation accuracy falls from {denseVal} to {prunedVal}. {move}',
   'tour.collapse.title': 'The collapse, and why',
   'tour.collapse.body':
-    'Why so much? The layers’ gradients live on different scales: {low}’s mean |∂L/∂w| is {lowMean}, {high}’s is {highMean}, {ratio}× larger. One global T removes the layer with the smallest gradients first: {lowSparsity} of {low} is pruned. A network that has lost its first layer cannot see its input.',
+    'Why so much? The layers’ gradients live on different scales: {low}’s mean |∂L/∂w| is {lowMean}, {high}’s is {highMean}, {ratio}× larger. One global T removes the layer with the smallest gradients first: {lowSparsity} of {low} is pruned. A network that has lost its first layer cannot see its input. The warning’s one-click repairs show where each leads: none survives this sparsity alone, so a repair also lowers it, says so, and Undo brings T = {t} back.',
   'tour.article.title': 'The article’s code, run as written',
   'tour.article.body':
     'The article’s “gradient” is <code>tape.gradient(model(train_x), weights)</code>: the gradient of the sum of the softmax outputs. Each sample’s outputs sum to 1, so that gradient is zero and every weight is below any T. Its “pruning” assigns zeros to copies of the gradients, so no weight changes. Run it here, with TF.js, on this network.',

@@ -32,7 +32,7 @@ export const tour: Record<keyof typeof en, string> = {
     '原文的规则：<b>|∂L/∂w| < T ⇒ w := 0</b>，所有层共用一个阈值 T = {t}。在这个网络上，它剪掉了 {sparsity} 的权重，验证集准确率从 {denseVal} 降到 {prunedVal}。{move}',
   'tour.collapse.title': '层坍塌及其原因',
   'tour.collapse.body':
-    '为什么剪掉这么多？各层的梯度处在不同的数量级上：{low} 的平均 |∂L/∂w| 是 {lowMean}，{high} 的是 {highMean}，大 {ratio} 倍。一个全局阈值 T 会先剪掉梯度最小的那一层：{low} 的 {lowSparsity} 被剪掉了。失去第一层的网络看不到自己的输入。',
+    '为什么剪掉这么多？各层的梯度处在不同的数量级上：{low} 的平均 |∂L/∂w| 是 {lowMean}，{high} 的是 {highMean}，大 {ratio} 倍。一个全局阈值 T 会先剪掉梯度最小的那一层：{low} 的 {lowSparsity} 被剪掉了。失去第一层的网络看不到自己的输入。警告里的一键修正会先显示各自的结果：单靠它们都撑不住这个稀疏度，所以修正还会降低稀疏度并说明这一点；“撤销”可以回到 T = {t}。',
   'tour.article.title': '原文的代码，照原样运行',
   'tour.article.body':
     '原文的“梯度”是 <code>tape.gradient(model(train_x), weights)</code>：softmax 输出之和的梯度。每个样本的输出之和恒为 1，所以这个梯度为零，每个权重都低于任何阈值 T。原文的“剪枝”把零赋给梯度的副本，所以没有任何权重改变。在这里用 TF.js 在这个网络上运行它看看。',
