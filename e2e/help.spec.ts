@@ -113,7 +113,7 @@ test('explanations by keyboard: Enter opens, Escape closes, and the control name
 });
 
 test('the source article is named, with what the lab keeps and what it corrects, in both languages', async ({ lab }) => {
-  await lab.open('#lang=zh-CN');
+  await lab.open('?backend=wasm#lang=zh-CN');
   const about = lab.page.getByTestId('about');
   await expect(about).toContainText('梯度剪枝');
   await expect(about).toContainText('中文博客文章');
