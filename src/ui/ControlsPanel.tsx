@@ -54,22 +54,25 @@ export function ControlsPanel() {
           ))}
         </select>
       </div>
-      <div className="buttons">
+      {/* Train keeps its label on one line; Pause and Reset go under it together when the row is too narrow. */}
+      <div className="buttons train-buttons">
         <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady} onClick={() => c.train()} title={t('training.train.title')}>
           {phase !== 'done' ? t('training.train') : own ? t('training.trainAgain') : t('training.trainOwn')}
         </button>
-        {phase === 'paused' ? (
-          <button type="button" data-testid="controls.resume" onClick={() => c.resume()}>
-            {t('training.resume')}
+        <span className="button-pair">
+          {phase === 'paused' ? (
+            <button type="button" data-testid="controls.resume" onClick={() => c.resume()}>
+              {t('training.resume')}
+            </button>
+          ) : (
+            <button type="button" data-testid="controls.pause" disabled={phase !== 'training'} onClick={() => c.pause()}>
+              {t('training.pause')}
+            </button>
+          )}
+          <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title={t('training.reset.title')}>
+            {t('training.reset')}
           </button>
-        ) : (
-          <button type="button" data-testid="controls.pause" disabled={phase !== 'training'} onClick={() => c.pause()}>
-            {t('training.pause')}
-          </button>
-        )}
-        <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title={t('training.reset.title')}>
-          {t('training.reset')}
-        </button>
+        </span>
       </div>
     </section>
   );

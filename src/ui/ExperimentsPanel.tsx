@@ -34,19 +34,26 @@ export function ExperimentsPanel() {
   return (
     <section className="panel experiments" aria-labelledby="exp-title" data-testid="experiments">
       <h2 id="exp-title">{t('experiments.title')}</h2>
-      <div className="buttons">
-        <button type="button" data-testid="experiments.curve" disabled={!ready || busy} onClick={() => void c.finetuneCurve(criterion)} aria-describedby={helpId('experiments.curve')}>
-          {t('experiments.curve')}
-        </button>
-        <Help id="experiments.curve" label={t('experiments.curve')} text={t('experiments.curve.help', { criterion: t(`criterion.${criterion}.label`), levels })} />
-        <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, exact())} aria-describedby={helpId('experiments.iterative')}>
-          <TargetLabel id="experiments.iterative" />
-        </button>
-        <Help id="experiments.iterative" label={t('experiments.iterative.label')} text={t('experiments.iterative.help', { steps: ITERATIVE_STEPS, epochs: ITERATIVE_EPOCHS_PER_STEP })} />
-        <button type="button" data-testid="experiments.movement" disabled={!ready || busy} onClick={() => void c.movement(exact())} aria-describedby={helpId('experiments.movement')}>
-          <TargetLabel id="experiments.movement" />
-        </button>
-        <Help id="experiments.movement" label={t('experiments.movement.label')} text={t('experiments.movement.help', { epochs: FINETUNE_EPOCHS })} />
+      {/* Each button with its explanation, side by side while they fit, else one under the other. */}
+      <div className="buttons button-rows">
+        <span className="button-help">
+          <button type="button" data-testid="experiments.curve" disabled={!ready || busy} onClick={() => void c.finetuneCurve(criterion)} aria-describedby={helpId('experiments.curve')}>
+            {t('experiments.curve')}
+          </button>
+          <Help id="experiments.curve" label={t('experiments.curve')} text={t('experiments.curve.help', { criterion: t(`criterion.${criterion}.label`), levels })} />
+        </span>
+        <span className="button-help">
+          <button type="button" data-testid="experiments.iterative" disabled={!ready || busy} onClick={() => c.iterative(criterion, exact())} aria-describedby={helpId('experiments.iterative')}>
+            <TargetLabel id="experiments.iterative" />
+          </button>
+          <Help id="experiments.iterative" label={t('experiments.iterative.label')} text={t('experiments.iterative.help', { steps: ITERATIVE_STEPS, epochs: ITERATIVE_EPOCHS_PER_STEP })} />
+        </span>
+        <span className="button-help">
+          <button type="button" data-testid="experiments.movement" disabled={!ready || busy} onClick={() => void c.movement(exact())} aria-describedby={helpId('experiments.movement')}>
+            <TargetLabel id="experiments.movement" />
+          </button>
+          <Help id="experiments.movement" label={t('experiments.movement.label')} text={t('experiments.movement.help', { epochs: FINETUNE_EPOCHS })} />
+        </span>
         {running && busy && (
           <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelFinetune()}>
             {t('experiments.cancel')}

@@ -4,6 +4,7 @@ import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCel
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
 import { diffPositions } from '../core/byteMasks';
 import { useT } from './context';
+import { useFloating } from './useFloating';
 
 export interface LayerHeatmapProps {
   name: string;
@@ -106,6 +107,9 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
 
   const tipId = `heatmap-${name}-tip`;
   const lines = cell ? describe(cell) : null;
+  // The tooltip opens under the weight's cell (above it near the viewport's bottom), inside the viewport.
+  const tip = useRef<HTMLDivElement>(null);
+  useFloating(tip, box !== null, () => cellBox(canvas.current, box), TIP_PLACEMENT);
   return (
     <figure className="layer-heatmap" data-testid={`heatmap.${name}`} data-layout={layout}>
       <figcaption className="layer-header" data-testid={`heatmap.${name}.header`}>
@@ -143,15 +147,7 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
         {box && (
           <>
             <div className="heatmap-cursor" style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }} />
-            <div
-              id={tipId}
-              role="tooltip"
-              className="heatmap-tooltip"
-              data-testid={`heatmap.${name}.tooltip`}
-              data-i={cell!.i}
-              data-j={cell!.j}
-              style={{ left: `${Math.min(box.left, 70)}%`, top: `${box.top + box.height}%` }}
-            >
+            <div ref={tip} id={tipId} role="tooltip" className="heatmap-tooltip floating" popover="manual" data-testid={`heatmap.${name}.tooltip`} data-i={cell!.i} data-j={cell!.j}>
               {lines!.map((line) => (
                 <div key={line}>{line}</div>
               ))}
@@ -165,4 +161,15 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
       </div>
     </figure>
   );
+}
+
+const TIP_PLACEMENT = { gap: 6, dx: 0 };
+
+/** The viewport box of a cell given in % of the canvas (null without a displayed canvas). */
+function cellBox(canvas: HTMLCanvasElement | null, cell: { left: number; top: number; width: number; height: number } | null) {
+  const r = canvas?.getBoundingClientRect();
+  if (!r || !cell || (r.width === 0 && r.height === 0)) return null;
+  const left = r.left + (cell.left / 100) * r.width;
+  const top = r.top + (cell.top / 100) * r.height;
+  return { left, top, right: left + (cell.width / 100) * r.width, bottom: top + (cell.height / 100) * r.height };
 }

@@ -12,6 +12,7 @@ import { cssZoom } from './plotArea';
 import { Help, helpId } from './Help';
 import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
+import { useFloating } from './useFloating';
 import { useReducedMotion } from './useReducedMotion';
 
 /**
@@ -108,6 +109,9 @@ export function SparsityChart() {
   const [mode, setMode] = useState<XMode>('sparsity');
   const [hover, setHover] = useState<Hover | null>(null);
   const box = useRef<HTMLDivElement>(null);
+  // The tooltip opens 12 px right of and below the pointer (above it, or further left, to stay in the viewport).
+  const tip = useRef<HTMLDivElement>(null);
+  useFloating(tip, hover !== null, () => pointBox(box.current, hover), TIP_PLACEMENT);
   const reduced = useReducedMotion();
 
   const series = useMemo(() => seriesOf(sweep.curves, mode, t), [sweep.curves, mode, t]);
@@ -196,7 +200,7 @@ export function SparsityChart() {
         {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} criterion={criterion} />}
         <SliderMarker box={box} x={markerX} mode={mode} />
         {hover && (
-          <div className="heatmap-tooltip chart-tooltip" style={{ left: Math.max(0, Math.min(hover.left + 12, (box.current?.clientWidth ?? 400) - 230)), top: hover.top + 12 }} data-testid="chart.tooltip">
+          <div ref={tip} className="heatmap-tooltip chart-tooltip floating" popover="manual" data-testid="chart.tooltip">
             <div>
               <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
             </div>
@@ -226,4 +230,13 @@ export function SparsityChart() {
       </p>
     </section>
   );
+}
+
+const TIP_PLACEMENT = { gap: 12, dx: 12 };
+
+/** The viewport point (a box of no size) `at` gives relative to the chart's box. */
+function pointBox(box: HTMLElement | null, at: { left: number; top: number } | null) {
+  const r = box?.getBoundingClientRect();
+  if (!r || !at || (r.width === 0 && r.height === 0)) return null;
+  return { left: r.left + at.left, top: r.top + at.top, right: r.left + at.left, bottom: r.top + at.top };
 }
