@@ -1,7 +1,10 @@
 // The controller with a user's table, through fake workers: a loaded table is what Train trains (with
 // its own epochs), switching back is explicit, a refused file changes nothing, and a link that names a
 // table this page does not have trains nothing.
-import { describe, expect, it, vi } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeSnapshot } from '../core/snapshotFormat';
+import { makeSnapshot } from '../core/testSnapshot';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { ToWorker } from '../train/protocol';
 import { createController } from './controller';
@@ -34,6 +37,8 @@ function setup(hash = '#snapshot=none&epochs=10') {
   const lastTrain = () => t.sent.filter((m): m is Extract<ToWorker, { type: 'train' }> => m.type === 'train').at(-1);
   return { c, t, tb, hashes, load, lastTrain };
 }
+
+afterEach(() => vi.unstubAllGlobals());
 
 describe('the controller with a user’s table', () => {
   it('Train trains the loaded table with enough epochs; the link names it; MNIST is one explicit choice away', async () => {
@@ -106,6 +111,19 @@ describe('the controller with a user’s table', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('a pre-trained network the user opens is what Train retrains; back on the table, its default follows the batch size', async () => {
+    const { c, load, lastTrain } = setup();
+    await load();
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))));
+    await c.openSnapshot('synthetic-32');
+    const s = c.store.getState();
+    expect([s.origin?.kind, s.flags.table, s.settings.dataset, s.settings.epochs]).toEqual(['snapshot', null, 'synthetic-32', makeSnapshot().provenance.config.epochs]);
+    c.train();
+    expect(lastTrain()!.config.dataset).toBe('synthetic-32');
+    c.chooseData('table');
+    expect([c.store.getState().settings.batchSize, c.store.getState().settings.epochs]).toEqual([64, 250]); // 2 steps an epoch
   });
 
   it('a link naming a table that is not loaded says so, and neither autotrain nor Train trains something else', async () => {
