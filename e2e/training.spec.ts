@@ -16,7 +16,7 @@ test('auto passes over the software WebGPU adapter for the faster WASM, says why
   await expect(lab.page.getByTestId('backend.reason')).toContainText(/WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/);
   expect((await lab.state()).backend!.fallbackReason).toMatch(/^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/);
   // Before Train: what the run is expected to take, phase by phase, from the measured throughput.
-  await expect(lab.page.getByTestId('progress.expected')).toContainText(/Train takes about (\d+\.\d s|\d+ s|\d+:\d\d) here \(training (\d+\.\d s|\d+ s|\d+:\d\d), validation (\d+\.\d s|\d+ s|\d+:\d\d), scoring (\d+\.\d s|\d+ s|\d+:\d\d)/);
+  await expect(lab.page.getByTestId('progress.expected')).toContainText(/Train on synthetic-32 takes about (\d+\.\d s|\d+ s|\d+:\d\d) here \(training (\d+\.\d s|\d+ s|\d+:\d\d), validation (\d+\.\d s|\d+ s|\d+:\d\d), scoring (\d+\.\d s|\d+ s|\d+:\d\d)/);
   await lab.trainButton.click();
   await lab.waitDone();
   for (const phase of ['training', 'validation', 'scoring', 'curves']) await expect(lab.page.getByTestId(`progress.phase.${phase}`)).toHaveAttribute('data-status', 'done');

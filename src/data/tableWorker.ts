@@ -2,7 +2,7 @@
 /**
  * The table worker: parses a user's file (src/core/tabular.ts), describes its columns and prepares the
  * table for training (src/core/tabularPrep.ts) with the options the page sends, off the main thread.
- * Keeps the last parsed table; its prepared arrays are transferred to the page.
+ * Keeps the last table it could parse (a refused file leaves it); its prepared arrays are transferred to the page.
  */
 import { parseTable, type RawTable } from '../core/tabular';
 import { contentHash, describeColumns, prepareTable } from '../core/tabularPrep';
@@ -16,7 +16,6 @@ const post = (msg: FromTable, transfer: Transferable[] = []) => self.postMessage
 
 async function handle(msg: ToTable): Promise<void> {
   if (msg.type === 'read') {
-    current = null;
     const bytes = new Uint8Array(msg.bytes);
     const parsed = parseTable(bytes, msg.name);
     if ('problem' in parsed) return post({ type: 'problem', id: msg.id, problem: parsed.problem });

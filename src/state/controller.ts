@@ -11,6 +11,7 @@ import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
 import { createCurves } from './curves';
+import { afterSettings, autoTableEpochs, chooseData, chosenTableRef, importedData, linkData, linkTableNotice, snapshotData, switchData, withTableEpochs } from './dataChoice';
 import { createEvaluation } from './evaluation';
 import type { RepairKind } from './repairPlan';
 import { createRepairs } from './repairs';
@@ -78,7 +79,12 @@ export interface Controller {
   loadTable: UserData['load'];
   loadExampleTable: UserData['loadExample'];
   setTableOptions: UserData['setOptions'];
+  /** Makes the loaded table what Train trains, and trains it. */
   trainOnTable(): void;
+  /** The Training panel's data: a built-in dataset, or the loaded table (each keeps its own epochs). */
+  chooseData(choice: DatasetName | 'table'): void;
+  /** The chosen table's epochs back to its default (enough steps for the table). */
+  autoTableEpochs(): void;
   /** Stops a running fine-tune, curve or iterative job. */
   cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
@@ -117,6 +123,8 @@ export function createController(env: ControllerEnv): Controller {
   };
   const first = read(env.search, env.hash);
   const store = new Store<AppState>(initialState(first.settings, first.notices, first.flags));
+  // A link that names a table: its data is not in the link, so the page says so (and trains nothing else).
+  store.setState((s) => ({ ...linkData(s, first), notices: [...s.notices, ...linkTableNotice(s, first)] }));
   /** The URL hash: every non-default setting, plus the flags. */
   const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags));
 
@@ -135,9 +143,14 @@ export function createController(env: ControllerEnv): Controller {
   };
   let autotrain = first.flags.autotrain;
   let pausedWhileHidden = false;
+  /** Trains what the Training panel names: the built-in dataset, or the chosen table (nothing while it is not loaded). */
   const train = (options?: RunOptions) => {
+    const s = store.getState();
+    const table = s.flags.table !== null ? chosenTableRef(s) : null;
+    if (s.flags.table !== null && !table) return;
     writeHash();
-    training.train(options);
+    if (table) training.trainOn(table, options);
+    else training.train(options);
   };
   const noWebGPU = (new URLSearchParams(env.search).get('simulate') ?? '').includes('no-webgpu');
   const training = createTraining(store, { dataUrl: env.dataUrl, noWebGPU, port: env.ports?.training }, {
@@ -151,7 +164,19 @@ export function createController(env: ControllerEnv): Controller {
   });
   const experiments = createExperiments(store, training.client);
   const speed = createSpeed(store, evaluation, training.client);
-  const userData = createUserData(store, { exampleUrl: env.exampleUrl ?? 'examples/iris.csv', port: env.ports?.table });
+  const userData = createUserData(store, { exampleUrl: env.exampleUrl ?? 'examples/iris.csv', port: env.ports?.table }, {
+    // While a table is chosen, the newest file is the table (it trains once prepared).
+    onRead: (name) => {
+      if (store.getState().flags.table === null) return;
+      store.setState((s) => ({ ...s, flags: { ...s.flags, table: name } }));
+      writeHash();
+    },
+    // A new file, once prepared, is what Train trains; new options or a new split may change its epochs.
+    onPrepared: (fresh) => {
+      store.setState((s) => (fresh && s.userData.prepared ? switchData(s, s.userData.prepared.table.name) : withTableEpochs(s)));
+      writeHash();
+    },
+  });
   const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
   const openNetwork = (net: LinkNetwork, link: Link) => {
@@ -166,6 +191,7 @@ export function createController(env: ControllerEnv): Controller {
   const takeLink = (link: Link) => {
     store.setState((s) => ({ ...s, flags: link.flags, notices: [...s.notices, ...link.notices], pendingLink: null }));
     api.updateSettings(link.settings);
+    store.setState((s) => ({ ...linkData(s, link), notices: [...s.notices, ...linkTableNotice(s, link)] }));
   };
 
   const repairs = createRepairs(store, evaluation, (patch) => api.updateSettings(patch));
@@ -181,6 +207,7 @@ export function createController(env: ControllerEnv): Controller {
       const view = change.evaluate ? evaluation.request(change.next) : null;
       const seed = store.getState().settings.seed;
       if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
+      if (change.changed) store.setState((s) => afterSettings(s, patch));
       if (change.next.seed !== seed) userData.seedChanged();
       if (commit) writeHash();
       if (change.curves) curves.request(change.next);
@@ -229,13 +256,26 @@ export function createController(env: ControllerEnv): Controller {
     loadExampleTable: userData.loadExample,
     setTableOptions: userData.setOptions,
     trainOnTable() {
-      const data = userData.dataRef();
-      if (!data || store.getState().backendStatus !== 'ready') return;
+      if (store.getState().backendStatus !== 'ready') return;
+      store.setState((s) => chooseData(s, 'table'));
+      train();
+    },
+    chooseData(choice) {
+      store.setState((s) => chooseData(s, choice));
       writeHash();
-      training.trainOn(data);
+    },
+    autoTableEpochs() {
+      store.setState(autoTableEpochs);
+      writeHash();
     },
     faults: training.faults,
-    openSnapshot: (name) => snapshots.open(name).then(writeHash),
+    openSnapshot: async (name) => {
+      const before = store.getState();
+      await snapshots.open(name);
+      const s = store.getState();
+      if (s.origin?.kind === 'snapshot' && s.runId !== before.runId) store.setState(snapshotData(before, s));
+      writeHash();
+    },
     openUrl(search, hash) {
       const link = read(search, hash);
       const net = linkNetwork(link);
@@ -255,9 +295,10 @@ export function createController(env: ControllerEnv): Controller {
     },
     importRun(text) {
       // A valid file stops whatever the training worker runs; the import becomes the current run.
-      const result = importedState(store.getState(), text, () => training.client().stop());
+      const before = store.getState();
+      const result = importedState(before, text, () => training.client().stop());
       if ('error' in result) return result.error;
-      store.setState(result.state);
+      store.setState(importedData(before, result.state));
       writeHash();
       loadNetwork();
       return null;

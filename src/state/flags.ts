@@ -5,6 +5,8 @@
  * with autotrain), `lang=en|zh-CN` the language (else the browser's), `tour=N` opens the guided tour at step
  * N, `present=1` the presenter mode (large type, only what the step needs), `embed=prune|chart|tour` the
  * embeddable figure (one view, for an iframe) and `theme=light|dark|auto` its colours. Same rules as the settings codec: unknown values are ignored with a notice naming the key.
+ * `table=<file name>`: the Training panel trains the user's table of that name (a link names it; its data
+ * is never in a link, so a page without that table loaded says so and trains nothing until it is).
  */
 import { DATASET_NAMES, type DatasetName } from '../core/dataset';
 import { msg, type Msg } from '../i18n/catalogue';
@@ -35,12 +37,17 @@ export interface Flags {
   /** The embeddable figure's view (the page shows only it), or null for the full lab. */
   embed: EmbedView | null;
   theme: Theme;
+  /** The user's table (its file name) is the data Train trains; null: the built-in dataset of the settings. */
+  table: string | null;
 }
+
+/** Longest table name a link carries. */
+export const TABLE_NAME_MAX = 200;
 
 /** The tour's steps are numbered 1..TOUR_MAX_STEP in links (the tour itself may have fewer; it clamps). */
 export const TOUR_MAX_STEP = 50;
 
-export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false, embed: null, theme: 'auto' });
+export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false, embed: null, theme: 'auto', table: null });
 
 /** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
 export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
@@ -98,6 +105,11 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
       if ((THEMES as readonly string[]).includes(theme)) flags.theme = theme as Theme;
       else notices.push(msg('url.badChoice', { key: 'theme', value: quote(theme), choices: THEMES.join(', ') }));
     }
+    const table = params.get('table');
+    if (table !== null) {
+      if (table.length > TABLE_NAME_MAX) notices.push(msg('url.table.tooLong', { max: TABLE_NAME_MAX }));
+      else flags.table = table.trim() || null;
+    }
     const present = params.get('present');
     if (present !== null) {
       if (present === '1' || present === 'true') flags.present = true;
@@ -119,6 +131,8 @@ export function serializeFlags(f: Flags): string {
   if (f.present) p.set('present', '1');
   if (f.embed) p.set('embed', f.embed);
   if (f.theme !== 'auto') p.set('theme', f.theme);
+  // An embed never trains: it carries no data choice.
+  if (f.table !== null && !f.embed) p.set('table', f.table);
   return p.toString().replace(/%2C/g, ',');
 }
 

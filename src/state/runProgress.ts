@@ -4,12 +4,13 @@
  * once the curves are in, the time it took from Train to the last curve point. Before a run, what it is
  * expected to take from the measured speeds. Pure.
  */
-import { dataShape, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/dataset';
+import { INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/dataset';
 import { curvesSeconds, estimateRun, type RunEstimate } from '../core/runCost';
 import { SENSITIVITY_LEVELS } from '../core/sweep';
 import { CURVE_LEVELS } from './curves';
+import { runDataOf, type RunData } from './dataChoice';
 import type { Settings } from './settings';
-import type { AppState } from './store';
+import { rateKey, type AppState } from './store';
 
 export type PhaseStatus = 'waiting' | 'running' | 'done';
 
@@ -47,19 +48,28 @@ export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: DataName
   return Number.isFinite(seconds) ? seconds : null;
 }
 
-/** What a run with these settings is expected to take (null before the backend's throughput is measured). */
-export function expectedRun(s: Pick<AppState, 'throughput' | 'evalSpeed'> & Partial<Pick<AppState, 'runRates'>> & { settings: Pick<Settings, 'dataset' | 'epochs' | 'batchSize'> }): (RunEstimate & { curvesKnown: boolean; fromRun: boolean }) | null {
-  if (!s.throughput) return null;
-  const { dataset, epochs, batchSize } = s.settings;
-  const curves = curvesEstimate(s, dataset);
-  // A run of the same dataset and batch size measured the training speed better than the probe.
-  const rate = s.runRates?.[`${dataset}:${batchSize}`];
-  return { ...estimateRun(s.throughput, { epochs, batchSize, inputs: INPUT_SIZE[dataset], trainN: TRAIN_SIZE, valN: VAL_SIZE }, curves ?? 0, rate), curvesKnown: curves !== null, fromRun: rate !== undefined };
+/**
+ * What Train is expected to take on `data` (what it trains: `chosenData`) with these epochs and batch
+ * size; null before the backend's throughput is measured, or while the chosen table is not ready. `rate`:
+ * the samples/s of an earlier run on the same data and batch size, which it is estimated from.
+ */
+export function expectedRun(
+  s: Pick<AppState, 'throughput' | 'evalSpeed'> & Partial<Pick<AppState, 'runRates'>>,
+  data: RunData,
+  training: Pick<Settings, 'epochs' | 'batchSize'>,
+): (RunEstimate & { curvesKnown: boolean; fromRun: boolean; rate?: number }) | null {
+  if (!s.throughput || !data.ready) return null;
+  const { epochs, batchSize } = training;
+  const curves = curvesEstimate(s, data.name);
+  // A run of the same data and batch size measured the training speed better than the probe.
+  const rate = s.runRates?.[rateKey(data.name, batchSize, data.hash)];
+  const shape = { epochs, batchSize, inputs: data.inputs, trainN: data.trainN, valN: data.valN };
+  return { ...estimateRun(s.throughput, shape, curves ?? 0, rate), curvesKnown: curves !== null, fromRun: rate !== undefined, rate };
 }
 
-/** Input width and split sizes of a run's data (a user's table has its own). */
+/** Input width and split sizes of a run's data (a user's table has its own), before its reference is known too. */
 const runSize = (name: DataName, ref: DataRef | null) =>
-  name === 'user' && ref ? { inputs: dataShape(ref).inputs, trainN: ref.trainIndices.length, valN: ref.valIndices.length } : { inputs: INPUT_SIZE[name as DatasetName] ?? 0, trainN: TRAIN_SIZE, valN: VAL_SIZE };
+  ref ? runDataOf(ref) : { inputs: INPUT_SIZE[name as DatasetName] ?? 0, trainN: TRAIN_SIZE, valN: VAL_SIZE, hash: undefined };
 
 const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({ status, done, total, fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0, seconds });
 
@@ -75,7 +85,7 @@ export function runProgress(s: RunView, now: number): RunProgress {
   const trainProgress = phase(afterTraining ? 'done' : training && p ? 'running' : 'waiting', p ? p.fraction * 100 : 0, 100, s.result?.trainSeconds ?? NaN);
   const validating = p?.stage === 'validation' && training;
   const valSeconds = s.epochs.reduce((a, e) => a + (Number.isFinite(e.validationSeconds) ? e.validationSeconds : 0), 0);
-  const validation = phase(s.epochs.length >= epochs ? 'done' : validating || s.epochs.length > 0 ? 'running' : 'waiting', s.epochs.length, epochs, valSeconds);
+  const validation = phase(epochs > 0 && s.epochs.length >= epochs ? 'done' : validating || s.epochs.length > 0 ? 'running' : 'waiting', s.epochs.length, epochs, valSeconds);
   const sp = s.scoringProgress;
   const scoring = s.scoring ? phase('done', s.scoring.batches, s.scoring.batches, s.scoring.seconds) : phase(s.phase === 'scoring' ? 'running' : 'waiting', sp?.done ?? 0, sp?.total ?? 0);
   const sw = s.sweep;
@@ -92,7 +102,9 @@ export function runProgress(s: RunView, now: number): RunProgress {
   if (training && p) {
     // The run's own figure once its steady rate is measured (the trainer leaves out the first, slow
     // batches: RATE_SKIP_BATCHES); before that, the start-up probe's estimate less the time gone.
-    const expected = cfg && s.throughput && t ? estimateRun(s.throughput, { epochs: cfg.epochs, batchSize: cfg.batchSize, ...runSize(cfg.dataset, s.dataset) }, 0, s.runRates[`${cfg.dataset}:${cfg.batchSize}`]) : null;
+    const size = cfg && runSize(cfg.dataset, s.dataset);
+    const shape = cfg && size && { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: size.inputs, trainN: size.trainN, valN: size.valN };
+    const expected = cfg && shape && s.throughput && t ? estimateRun(s.throughput, shape, 0, s.runRates[rateKey(cfg.dataset, cfg.batchSize, size!.hash)]) : null;
     const left = Number.isFinite(p.etaSec) ? p.etaSec : expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
     etaSec = left + curvesLeft;
   }

@@ -18,7 +18,7 @@ export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd',
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
 
 export interface Settings extends Omit<TrainConfig, 'dataset'> {
-  /** The built-in dataset of the form (a user's table is trained from its own panel). */
+  /** The built-in dataset of the form (Train trains the user's table instead while `flags.table` names one). */
   dataset: DatasetName;
   backend: BackendPreference;
   criterion: Criterion;
@@ -64,7 +64,7 @@ export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as con
 export const SCHEMA: Schema = {
   dataset: { kind: 'enum', key: 'dataset', values: DATASET_NAMES, default: 'mnist' },
   seed: { kind: 'int', key: 'seed', min: 0, max: 2 ** 31 - 1, default: 1 },
-  epochs: { kind: 'int', key: 'epochs', min: 1, max: 100, default: 5 },
+  epochs: { kind: 'int', key: 'epochs', min: 1, max: 1000, default: 5 },
   batchSize: { kind: 'int', key: 'batch', min: 1, max: 1024, default: 32 },
   learningRate: { kind: 'float', key: 'lr', min: 1e-6, max: 10, default: 0.001 },
   backend: { kind: 'enum', key: 'backend', values: BACKEND_CHOICES, default: 'auto' },

@@ -79,7 +79,7 @@ export interface AppState {
    * took once any ran: what the curves of the next run are estimated from.
    */
   evalSpeed: Partial<Record<DataName, EvalSpeed>>;
-  /** Training samples/s of this page's finished runs, by `dataset:batchSize` (what the next such run is expected at). */
+  /** Training samples/s of this page's finished runs, by `rateKey` (what the next such run is expected at). */
   runRates: Record<string, number>;
   result: { trainSeconds: number; samplesPerSec: number } | null;
   /** Why the run stopped; a worker's or the browser's own words stay raw inside it (`error.worker`). */
@@ -107,6 +107,9 @@ export interface AppState {
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
   experiments: ExperimentsState;
 }
+
+/** Key of a measured training rate (`runRates`): the data (a user's table by its SHA-256) and the batch size. */
+export const rateKey = (name: DataName, batch: number, tableHash?: string) => (name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`);
 
 export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
@@ -220,7 +223,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
     case 'done': {
       const cfg = state.runConfig;
-      const runRates = cfg && msg.samplesPerSec > 0 ? { ...state.runRates, [`${cfg.dataset}:${cfg.batchSize}`]: msg.samplesPerSec } : state.runRates;
+      const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
+      const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
       return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec }, runRates };
     }
     case 'reset-done':

@@ -7,6 +7,8 @@ import { CRITERIA } from '../core/criteria';
 import { makeSynthetic32 } from '../core/dataset';
 import { criterionIndex } from '../core/masks';
 import { sparseFeatures } from '../core/sparseFeatures';
+import type { TablePort } from '../data/tableClient';
+import type { FromTable, ToTable } from '../data/tableProtocol';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
 import type { TrainingPort } from '../train/client';
@@ -21,6 +23,11 @@ export function fakeEval() {
   const sent: ToEval[] = [];
   const port: EvalPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
   return { port, sent, reply: (msg: FromEval) => port.onmessage!({ data: msg } as MessageEvent<FromEval>) };
+}
+export function fakeTable() {
+  const sent: ToTable[] = [];
+  const port: TablePort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
+  return { port, sent, reply: (msg: FromTable) => port.onmessage!({ data: msg } as MessageEvent<FromTable>) };
 }
 
 /** A backend as the training worker reports it when ready. */

@@ -16,7 +16,7 @@ export interface Training {
   client(): TrainingClient;
   train(options?: RunOptions): void;
   /** Trains on a user's table (`data`: name 'user', its split and values) with the form's settings. */
-  trainOn(data: DataRef): void;
+  trainOn(data: DataRef, options?: RunOptions): void;
   pause(): void;
   resume(): void;
   reset(): void;
@@ -37,7 +37,28 @@ export interface TrainingHooks {
 export function createTraining(store: Store<AppState>, env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort }, hooks: TrainingHooks): Training {
   let client: TrainingClient;
   const init = () => client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU });
+  /**
+   * A run's frequent messages are folded in together, once the messages already waiting are in: a small
+   * table's epochs (a few batches each) arrive faster than the page can draw each one. Any other message
+   * first folds in those waiting, so the order holds.
+   */
+  let waiting: FromWorker[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const foldWaiting = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    store.setState((s) => batch.reduce(applyWorkerMessage, s));
+  };
   const onMessage = (msg: FromWorker) => {
+    if (msg.type === 'progress' || msg.type === 'epoch' || msg.type === 'live-grads') {
+      waiting.push(msg);
+      timer ??= setTimeout(foldWaiting, 0);
+      return;
+    }
+    foldWaiting();
     store.setState((s) => applyWorkerMessage(s, msg));
     const s = store.getState();
     if (msg.type === 'ready') hooks.onReady();
@@ -48,6 +69,7 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
   };
   /** The training worker died: start a fresh one, say what happened, offer a restart. */
   const crash = (message: string) => {
+    foldWaiting();
     client.terminate();
     connect();
     store.setState((s) => stoppedByFault(s, msg('fault.workerStopped', { detail: message })));
@@ -66,10 +88,10 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
       const runId = client.train(config, options);
       store.setState({ ...startRun(s, runId, config), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
     },
-    trainOn(data) {
+    trainOn(data, options = {}) {
       const s = store.getState();
       const config = { ...trainConfigOf(s.settings), dataset: 'user' as const, seed: data.seed };
-      const runId = client.train(config, {}, data);
+      const runId = client.train(config, options, data);
       // The page holds the table: the run's reference keeps it (the worker's 'dataset' message does not carry it).
       store.setState({ ...startRun(s, runId, config), dataset: data, timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
     },
@@ -84,7 +106,8 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
       if (s.phase === 'error' && !s.backend) {
         // The worker never came up: start a fresh one.
         client.terminate();
-        store.setState({ ...initialState(s.settings, s.notices, s.flags) });
+        // The user's table stays (it is theirs).
+        store.setState({ ...initialState(s.settings, s.notices, s.flags), userData: s.userData });
         connect();
         return;
       }

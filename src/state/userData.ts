@@ -1,14 +1,14 @@
 /**
  * Wiring of "your own data": a file (or the shipped Iris example) goes to the table worker, which
  * parses, describes and prepares it off the main thread; the options and the seed prepare it again.
- * Training on it hands the prepared table, with its split, to the training worker as the run's data.
- * A refused file leaves everything else as it was (only this slice changes).
+ * A newly read file, once prepared, becomes what Train trains (the hooks tell the controller). A refused
+ * file changes nothing but the message: the table loaded before stays, prepared as it was.
  */
 import { TABLE_LIMITS } from '../core/tabular';
 import { createTableClient, type TablePort } from '../data/tableClient';
 import type { FromTable } from '../data/tableProtocol';
 import { msg } from '../i18n/catalogue';
-import { applyTableMessage, userDataRef, type TableOptions } from './userDataState';
+import { applyTableMessage, refusedFile, type TableOptions } from './userDataState';
 import type { AppState, Store } from './store';
 
 export interface UserData {
@@ -19,15 +19,31 @@ export interface UserData {
   setOptions(patch: Partial<TableOptions>): void;
   /** The split follows the seed: a new seed prepares the table again. */
   seedChanged(): void;
-  /** The run's data for the prepared table, or null when none is ready. */
-  dataRef(): ReturnType<typeof userDataRef> | null;
 }
 
-export function createUserData(store: Store<AppState>, env: { exampleUrl: string; port?: () => TablePort }): UserData {
+export interface UserDataHooks {
+  /** A new file was read (not prepared yet). */
+  onRead(name: string): void;
+  /** A table was prepared: `fresh`, the first preparation of a newly read file (else new options or seed). */
+  onPrepared(fresh: boolean): void;
+}
+
+export function createUserData(store: Store<AppState>, env: { exampleUrl: string; port?: () => TablePort }, hooks: UserDataHooks): UserData {
+  /** A file was read and not prepared yet: its first preparation makes it what Train trains. */
+  let fresh = false;
   const client = createTableClient((m: FromTable) => {
+    const current = m.id === store.getState().userData.id;
     store.setState((s) => ({ ...s, userData: applyTableMessage(s.userData, m) }));
+    if (!current) return;
     // A table read is prepared at once with the options (the label defaults to its last column).
-    if (m.type === 'read' && m.id === store.getState().userData.id) prepare();
+    if (m.type === 'read') {
+      fresh = true;
+      hooks.onRead(m.readout.name);
+      prepare();
+    } else if (m.type === 'prepared') {
+      hooks.onPrepared(fresh);
+      fresh = false;
+    }
   }, env.port);
   const prepare = () => {
     const s = store.getState();
@@ -36,19 +52,18 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
   };
   const read = (name: string, bytes: ArrayBuffer) => {
     const id = client.read(name, bytes);
-    store.setState((s) => ({ ...s, userData: { ...s.userData, id, status: 'reading', problem: null } }));
+    store.setState((s) => ({ ...s, userData: { ...s.userData, id, status: 'reading', reading: name, problem: null } }));
   };
-  const refuse = (problem: ReturnType<typeof msg>) => {
-    const id = client.skip();
-    store.setState((s) => ({ ...s, userData: { ...s.userData, id, status: 'error', readout: null, prepared: null, problem } }));
-  };
+  /** Refused before reading: nothing is sent, nothing pending is dropped. */
+  const refuse = (name: string, problem: ReturnType<typeof msg>) => store.setState((s) => ({ ...s, userData: refusedFile(s.userData, name, problem) }));
   return {
     async load(file) {
-      if (file.size > TABLE_LIMITS.maxBytes) return refuse(msg('data.problem.too-large', { mb: (file.size / 2 ** 20).toFixed(1), max: (TABLE_LIMITS.maxBytes / 2 ** 20).toFixed(1) }));
+      const mb = (n: number) => (n / 2 ** 20).toFixed(1);
+      if (file.size > TABLE_LIMITS.maxBytes) return refuse(file.name, msg('data.problem.too-large', { mb: mb(file.size), max: mb(TABLE_LIMITS.maxBytes) }));
       try {
         read(file.name, await file.arrayBuffer());
       } catch (e) {
-        refuse(msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
+        refuse(file.name, msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
     async loadExample() {
@@ -57,7 +72,7 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         read('iris.csv', await r.arrayBuffer());
       } catch (e) {
-        refuse(msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
+        refuse('iris.csv', msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
     setOptions(patch) {
@@ -66,11 +81,6 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
     },
     seedChanged() {
       if (store.getState().userData.readout) prepare();
-    },
-    dataRef() {
-      const s = store.getState();
-      const p = s.userData.prepared;
-      return p && s.userData.status === 'ready' ? userDataRef(p, s.settings.seed) : null;
     },
   };
 }

@@ -18,9 +18,26 @@ export interface UserDataState {
   options: TableOptions;
   prepared: TablePrepared | null;
   problem: Msg | null;
+  /** The file being read, until the worker answers. */
+  reading: string | null;
+  /**
+   * The table's epochs (see dataChoice.ts): `userSet`, the user set them (else a table trains for enough
+   * steps by default); `stash`, the epochs of the choice not shown (a built-in dataset's while the table is
+   * chosen, and the other way round), null when the page never had them.
+   */
+  epochs: { userSet: boolean; stash: number | null };
 }
 
-export const initialUserData = (): UserDataState => ({ id: 0, status: 'idle', readout: null, options: { label: 0, oneHot: false, missing: 'refuse' }, prepared: null, problem: null });
+export const initialUserData = (): UserDataState => ({
+  id: 0,
+  status: 'idle',
+  readout: null,
+  options: { label: 0, oneHot: false, missing: 'refuse' },
+  prepared: null,
+  problem: null,
+  reading: null,
+  epochs: { userSet: false, stash: null },
+});
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
@@ -66,13 +83,24 @@ export function problemMsg(p: TableProblem | PrepProblem): Msg {
   }
 }
 
+/**
+ * A file refused before it was read, or by the reader: the message names it, and the table loaded before
+ * (if any) stays, prepared as it was.
+ */
+export function refusedFile(s: UserDataState, name: string, problem: Msg): UserDataState {
+  return { ...s, status: s.prepared ? 'ready' : 'error', reading: null, problem: msg('data.refused', { name, problem }) };
+}
+
 /** Folds a table worker's answer in; answers to older requests change nothing. */
 export function applyTableMessage(s: UserDataState, m: FromTable): UserDataState {
   if (m.id !== s.id) return s;
+  if (s.status === 'reading' && (m.type === 'problem' || m.type === 'error')) {
+    return refusedFile(s, s.reading ?? '', m.type === 'problem' ? problemMsg(m.problem) : msg('data.problem.failed', { detail: m.message }));
+  }
   switch (m.type) {
     case 'read': {
       // The label defaults to the last column; the options are kept otherwise.
-      return { ...s, status: 'preparing', readout: m.readout, options: { ...s.options, label: m.readout.columns.length - 1 }, prepared: null, problem: null };
+      return { ...s, status: 'preparing', reading: null, readout: m.readout, options: { ...s.options, label: m.readout.columns.length - 1 }, prepared: null, problem: null };
     }
     case 'prepared':
       return { ...s, status: 'ready', prepared: m.prepared, problem: null };

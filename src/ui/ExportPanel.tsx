@@ -88,6 +88,7 @@ export function ExportPanel() {
   };
   const state = () => c.store.getState();
   const userTable = useAppState((s) => s.dataset?.table?.name ?? null);
+  const chosenTable = useAppState((s) => s.flags.table);
 
   return (
     <section className="panel export" aria-labelledby="export-title" data-testid="export">
@@ -104,9 +105,9 @@ export function ExportPanel() {
         <ExportButton id="export.png" label={t('export.png')} help={t('export.png.help')} disabled={!ready} onClick={() => void images()} />
         <ExportButton id="export.import" label={t('export.import')} help={t('export.import.help')} onClick={() => fileInput.current?.click()} />
       </div>
-      {userTable && (
+      {(chosenTable ?? userTable) && (
         <p className="muted" data-testid="export.userData">
-          {t('data.notInLink', { name: userTable })}
+          {chosenTable ? t('data.linkNamesTable', { name: chosenTable }) : t('data.notInLink', { name: userTable! })}
         </p>
       )}
       <EmbedShare />

@@ -91,6 +91,7 @@ export function UserDataPanel() {
   const [over, setOver] = useState(false);
   const p = u.prepared;
   const onScreen = useAppState((s) => !!s.dataset?.table && s.dataset.table.hash === s.userData.prepared?.table.hash && s.phase !== 'idle');
+  const chosen = useAppState((s) => s.flags.table !== null && s.flags.table === s.userData.prepared?.table.name);
   const r = u.readout;
   return (
     <section className="panel user-data" aria-labelledby="data-title" data-testid="data" data-status={u.status}>
@@ -128,13 +129,13 @@ export function UserDataPanel() {
         <Help id="data.example" label={t('data.example')} text={t('data.example.help')} />
       </p>
       <div role="status" className="muted">
-        {u.status === 'reading' && t('data.reading', { name: r?.name ?? '' })}
+        {u.status === 'reading' && t('data.reading', { name: u.reading ?? '' })}
         {u.status === 'preparing' && t('data.preparing')}
       </div>
       {u.problem && (
         <div className="notice notice-error" role="alert" data-testid="data.problem">
           <div>{t.msg(u.problem)}</div>
-          <div className="muted">{t('data.unchanged')}</div>
+          <div className="muted">{t(u.problem.key === 'data.refused' ? 'data.unchanged.file' : 'data.unchanged')}</div>
         </div>
       )}
       {r && (
@@ -150,6 +151,11 @@ export function UserDataPanel() {
           <p className="small" data-testid="data.classes">
             {t('data.classes', { list: p.table.classNames.map((name, i) => `${name} (${p.classCounts[i]})`).join(' · ') })}
           </p>
+          {chosen && (
+            <p className="small" data-testid="data.chosen">
+              {t('data.chosen')}
+            </p>
+          )}
           {onScreen && <p className="small" data-testid="data.onScreen">{t('data.onScreen')}</p>}
           {p.imputed.length > 0 && <p className="small">{t('data.imputed', { columns: p.imputed.map((m) => `${m.name} (${m.count})`).join(', ') })}</p>}
           <p className="field-label">

@@ -24,8 +24,10 @@ export const data = {
   'data.imputed': 'Filled with the training mean: {columns}.',
   'data.train': 'Train on this table',
   'data.onScreen': 'The network on screen was trained on this table.',
-  'data.train.help': 'Trains the 64-32 network with one output unit per class on this table with the form’s epochs, batch size, learning rate and seed, then everything else works as for the built-in data: the scoring pass, every criterion, the slider, the curves, fine-tuning, exports.',
+  'data.train.help': 'Trains the 64-32 network with one output unit per class on this table with the Training panel’s epochs, batch size, learning rate and seed (the Train button there does the same while the table is chosen), then everything else works as for the built-in data: the scoring pass, every criterion, the slider, the curves, fine-tuning, exports.',
+  'data.chosen': 'Train in the Training panel now trains this table; choose a built-in dataset there to switch back.',
   'data.notInLink': 'This network was trained on your own data ({name}): links keep the settings, not the data.',
+  'data.linkNamesTable': 'Links name your table ({name}) but never hold its data: whoever opens one must load that file, and nothing trains until they do.',
   'data.problem.too-large': 'The file is {mb} MB; the limit is {max} MB. It was not read.',
   'data.problem.binary': 'This does not look like a text file (CSV or JSON in UTF-8).',
   'data.problem.empty': 'The file is empty.',
@@ -46,4 +48,6 @@ export const data = {
   'data.problem.class-too-small': 'Class “{klass}” of “{label}” has {count, plural, one {only # row} other {only # rows}}: each class needs at least 2 (one for training, one for validation).',
   'data.problem.failed': 'The table could not be read: {detail}',
   'data.unchanged': 'Nothing else changed: the network on screen is as it was.',
+  'data.refused': '{name} was not loaded: {problem}',
+  'data.unchanged.file': 'Nothing else changed: the table you had, what Train trains and the network on screen are as they were.',
 } as const;

@@ -22,6 +22,8 @@ export const notices = {
   'url.badChoice': 'URL key "{key}" ignored — "{value}" is not one of {choices}.',
   'url.lang': 'URL key "lang" ignored — "{value}" is not en or zh-CN.',
   'url.tour': 'URL key "tour" ignored — "{value}" is not a step number.',
+  'url.table.tooLong': 'URL key "table" ignored — the name is longer than {max} characters.',
+  'link.table': 'This link trains your own table “{name}”, which is not loaded here: a link never holds a table’s data. Load {name} in Your own data to train on it, or choose a built-in dataset in the Training panel; nothing trains until then.',
   // A link pasted into the tab that would replace the user's own network.
   'link.prompt.train': 'This link trains a new network: the network you have now would be replaced.',
   'link.prompt.snapshot': 'This link opens the pre-trained {name} network: the network you have now would be replaced.',

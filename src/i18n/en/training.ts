@@ -11,6 +11,16 @@ export const training = {
   'training.reset': 'Reset',
   'training.reset.title': 'Stop and clear the current run',
 
+  // The training panel's data: the chosen table, or why it cannot train yet; the table's epochs and why.
+  'training.data.table': '{name}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {rows} rows ({train} for training, {val} for validation), from Your own data.',
+  'training.data.preparing': 'Preparing {name}… Train waits for it.',
+  'training.data.refused': '{name} is not ready: see Your own data below, or choose a built-in dataset.',
+  'training.data.missing': '{name} is not loaded on this page: a link names a table but never holds its data. Load it in Your own data below to train on it, or choose a built-in dataset.',
+  'training.epochs.table': '{epochs} epochs for this table: {train} training rows at batch {batch} are {per, plural, one {# Adam step} other {# Adam steps}} an epoch, {total} in all; a small table needs about {min} steps to train well.',
+  'training.epochs.few': 'Your {epochs} epochs are only {total} Adam steps on this table ({per} an epoch at batch {batch}); a small table needs about {min}.',
+  'training.epochs.yours': 'Your {epochs} epochs are {total} Adam steps on this table ({per} an epoch at batch {batch}).',
+  'training.epochs.use': 'Use {epochs} epochs',
+
   // The backend: its choice in the training panel and the badge in the header.
   'backend.option.auto': 'auto (best available)',
   'backend.none': 'No backend',
@@ -36,6 +46,7 @@ export const training = {
   // The progress panel: the run's state, the expected time of a run, epoch and batch, time left.
   'progress.label': 'Training progress',
   'progress.phase.idle': 'Ready. Press Train.',
+  'progress.waitingTable': 'Waiting for {name}',
   'progress.phase.loading': 'Loading data…',
   'progress.phase.training': 'Training',
   'progress.phase.paused': 'Paused',
@@ -47,8 +58,9 @@ export const training = {
   'progress.imported': 'Imported network',
   'progress.expected.parts': 'training {training}, validation {validation}, scoring {scoring}, curves {curves}',
   'progress.expected.partsNoCurves': 'training {training}, validation {validation}, scoring {scoring}, curves a few seconds more',
-  'progress.expected.fromRun': 'Train takes about <b>{total}</b> here ({parts}), from your last {dataset} run at batch {batch} ({rate}).',
-  'progress.expected.measured': 'Train takes about <b>{total}</b> here ({parts}), from {rate} measured on {backend} at batch 32.',
+  'progress.expected.fromRun': 'Train on {data} takes about <b>{total}</b> here ({parts}), from your last run on it at batch {batch} ({rate}).',
+  'progress.expected.measured': 'Train on {data} takes about <b>{total}</b> here ({parts}), from {rate} measured on {backend} at batch 32.',
+  'progress.data': 'On {data}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {train} training and {val} validation samples.',
   'progress.stats.epoch': 'Epoch {epoch}/{epochs}',
   'progress.stats.batch': 'Batch {batch}/{batches}',
   'progress.stats.none': 'Epoch –, batch –',

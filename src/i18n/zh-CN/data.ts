@@ -26,7 +26,9 @@ export const data: Record<keyof typeof en, string> = {
   'data.imputed': '已用训练集均值填充：{columns}。',
   'data.train': '在这个表格上训练',
   'data.onScreen': '屏幕上的网络就是在这个表格上训练的。',
-  'data.train.help': '用表单中的轮数、批大小、学习率和随机种子，在这个表格上训练 64-32 网络（每个类别一个输出单元），之后一切与内置数据相同：打分过程、所有准则、滑块、曲线、微调和导出。',
+  'data.train.help': '用训练面板中的轮数、批大小、学习率和随机种子，在这个表格上训练 64-32 网络（每个类别一个输出单元；选中这个表格时，训练面板中的“训练”按钮也是如此），之后一切与内置数据相同：打分过程、所有准则、滑块、曲线、微调和导出。',
+  'data.chosen': '训练面板中的“训练”现在训练这个表格；在那里选择一个内置数据集即可切换回去。',
+  'data.linkNamesTable': '链接会写明你的表格（{name}）的名字，但从不包含它的数据：打开链接的人必须加载那个文件，在此之前不会训练任何东西。',
   'data.notInLink': '这个网络是在你自己的数据（{name}）上训练的：链接只保存设置，不包含数据。',
   'data.problem.too-large': '文件大小为 {mb} MB，上限是 {max} MB。未读取该文件。',
   'data.problem.binary': '这看起来不是文本文件（UTF-8 编码的 CSV 或 JSON）。',
@@ -48,4 +50,6 @@ export const data: Record<keyof typeof en, string> = {
   'data.problem.class-too-small': '“{label}”的类别“{klass}”只有 {count} 行：每个类别至少需要 2 行（训练和验证各一行）。',
   'data.problem.failed': '无法读取该表格：{detail}',
   'data.unchanged': '其他一切都没有改变：屏幕上的网络保持原样。',
+  'data.refused': '没有加载 {name}：{problem}',
+  'data.unchanged.file': '其他一切都没有改变：你原来的表格、“训练”所训练的数据和屏幕上的网络都保持原样。',
 };

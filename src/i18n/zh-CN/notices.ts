@@ -21,6 +21,8 @@ export const notices: Record<keyof typeof en, string> = {
   'url.badChoice': '已忽略网址参数“{key}”：“{value}”不是以下取值之一：{choices}。',
   'url.lang': '已忽略网址参数“lang”：“{value}”不是 en 或 zh-CN。',
   'url.tour': '已忽略网址参数“tour”：“{value}”不是步骤编号。',
+  'url.table.tooLong': '已忽略网址参数“table”：名字超过 {max} 个字符。',
+  'link.table': '这个链接训练的是你自己的表格“{name}”，但本页没有加载它：链接从不包含表格的数据。请在“你自己的数据”中加载 {name} 再训练，或在训练面板中选择一个内置数据集；在此之前不会训练任何东西。',
   'link.prompt.train': '这个链接会训练一个新网络：你现在的网络将被替换。',
   'link.prompt.snapshot': '这个链接会打开预训练的 {name} 网络：你现在的网络将被替换。',
   'link.prompt.none': '这个链接会打开一个空白的实验室：你现在的网络将被替换。',

@@ -13,6 +13,16 @@ export const training: Record<keyof typeof en, string> = {
   'training.reset': '重置',
   'training.reset.title': '停止并清除当前的训练',
 
+  // 训练面板的数据：选中的表格，或它为何还不能训练；表格的训练轮数及其理由。
+  'training.data.table': '{name}：{inputs} 个输入、{classes} 个类别、{rows} 行（{train} 行用于训练，{val} 行用于验证），来自“你自己的数据”。',
+  'training.data.preparing': '正在准备 {name}…“训练”会等它准备好。',
+  'training.data.refused': '{name} 尚未就绪：请查看下方的“你自己的数据”，或选择一个内置数据集。',
+  'training.data.missing': '本页没有加载 {name}：链接只写明表格的名字，从不包含它的数据。请在下方“你自己的数据”中加载它再训练，或选择一个内置数据集。',
+  'training.epochs.table': '为这个表格选了 {epochs} 轮：{train} 个训练行、批大小 {batch}，每轮 {per} 步 Adam 更新，共 {total} 步；小表格大约需要 {min} 步才能训练好。',
+  'training.epochs.few': '你设定的 {epochs} 轮在这个表格上只有 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）；小表格大约需要 {min} 步。',
+  'training.epochs.yours': '你设定的 {epochs} 轮在这个表格上共 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）。',
+  'training.epochs.use': '改用 {epochs} 轮',
+
   // 后端：训练面板中的选项和页头的标记。
   'backend.option.auto': 'auto（自动选择最佳）',
   'backend.none': '没有可用的后端',
@@ -38,6 +48,7 @@ export const training: Record<keyof typeof en, string> = {
   // 进度面板：训练的状态、预计用时、轮次与批次、剩余时间。
   'progress.label': '训练进度',
   'progress.phase.idle': '就绪。请点击“训练”。',
+  'progress.waitingTable': '等待 {name}',
   'progress.phase.loading': '正在加载数据…',
   'progress.phase.training': '训练中',
   'progress.phase.paused': '已暂停',
@@ -49,8 +60,9 @@ export const training: Record<keyof typeof en, string> = {
   'progress.imported': '导入的网络',
   'progress.expected.parts': '训练 {training}，验证 {validation}，评分 {scoring}，曲线 {curves}',
   'progress.expected.partsNoCurves': '训练 {training}，验证 {validation}，评分 {scoring}，曲线还需几秒',
-  'progress.expected.fromRun': '在这里点击“训练”大约需要 <b>{total}</b>（{parts}），依据你上一次 {dataset} 训练的速度（批大小 {batch}，{rate}）。',
-  'progress.expected.measured': '在这里点击“训练”大约需要 <b>{total}</b>（{parts}），依据在 {backend} 上以批大小 32 测得的速度（{rate}）。',
+  'progress.expected.fromRun': '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据你上一次在它上面训练的速度（批大小 {batch}，{rate}）。',
+  'progress.expected.measured': '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据在 {backend} 上以批大小 32 测得的速度（{rate}）。',
+  'progress.data': '数据：{data}，{inputs} 个输入、{classes} 个类别，训练样本 {train} 个、验证样本 {val} 个。',
   'progress.stats.epoch': '第 {epoch}/{epochs} 轮',
   'progress.stats.batch': '第 {batch}/{batches} 批',
   'progress.stats.none': '轮次 –，批次 –',
