@@ -15,11 +15,12 @@ import { createEvaluation } from './evaluation';
 import { createExperiments, type Experiments } from './experiments';
 import { importedState } from './importRun';
 import { withLocale, type Flags } from './flags';
-import { hashOf, holdsOwnWork, linkNetwork, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
+import { hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
 import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
 import { createSnapshots } from './snapshots';
 import { createSpeed, type Speed } from './speed';
+import { applyStep } from './tour';
 import { createUserData, type UserData } from './userData';
 import { initialState, Store, type AppState } from './store';
 import { createTraining, type Training } from './training';
@@ -109,7 +110,7 @@ export function createController(env: ControllerEnv): Controller {
   const first = read(env.search, env.hash);
   const store = new Store<AppState>(initialState(first.settings, first.notices, first.flags));
   /** The URL hash: every non-default setting, plus the flags. */
-  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags));
+  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
   const evaluation = createEvaluation(store, env.ports?.evaluation);
   const curves = createCurves(store, env.ports?.curves);
@@ -149,14 +150,39 @@ export function createController(env: ControllerEnv): Controller {
     if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
     else if (net.kind === 'train' && store.getState().backendStatus === 'ready') train();
     else if (net.kind === 'train') autotrain = true; // once the backend is ready
-    else if (store.getState().origin || store.getState().phase !== 'idle') training.reset();
   };
   const firstNetwork = linkNetwork(first);
   if (firstNetwork.kind === 'snapshot') openNetwork(firstNetwork, first);
-  /** Takes a link's settings, flags and notices into the state (re-evaluating the network on screen). */
-  const takeLink = (link: Link) => {
+  /**
+   * Takes a link's flags, notices and `settings` as they are (re-evaluating the network on screen); a
+   * tour step the link names applies its settings on a ready network, as opening it does.
+   */
+  const takeLink = (link: Link, settings: Settings) => {
     store.setState((s) => ({ ...s, flags: link.flags, notices: [...s.notices, ...link.notices], pendingLink: null }));
-    api.updateSettings(link.settings);
+    applySettings(settings, true, true);
+    if (link.flags.tour !== null && store.getState().pruning.status === 'ready') applyStep(api, link.flags.tour);
+  };
+  /**
+   * A link that replaces the network: the lab is emptied first, so that it takes the link on the same
+   * state a fresh visit does (nothing of the old network changes its settings), then opens the link's.
+   */
+  const replaceWith = (link: Link) => {
+    const s = store.getState();
+    if (s.origin || s.phase !== 'idle') training.reset();
+    takeLink(link, link.settings);
+    openNetwork(linkNetwork(link), link);
+  };
+  /** Changes settings; `asGiven`: a link's, taken as they are (see `settingsChange`). */
+  const applySettings = (patch: Partial<Settings>, commit: boolean, asGiven: boolean) => {
+    const change = settingsChange(store.getState(), patch, asGiven);
+    // One state update: the settings and, evaluated now, what they prune (painted in this frame).
+    const view = change.evaluate ? evaluation.request(change.next) : null;
+    const seed = store.getState().settings.seed;
+    if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
+    if (change.next.seed !== seed) userData.seedChanged();
+    if (commit) writeHash();
+    if (change.curves) curves.request(change.next);
+    if (change.backend) training.switchBackend();
   };
 
   const api: Controller = {
@@ -165,17 +191,7 @@ export function createController(env: ControllerEnv): Controller {
     pause: training.pause,
     resume: training.resume,
     reset: training.reset,
-    updateSettings(patch, commit = true) {
-      const change = settingsChange(store.getState(), patch);
-      // One state update: the settings and, evaluated now, what they prune (painted in this frame).
-      const view = change.evaluate ? evaluation.request(change.next) : null;
-      const seed = store.getState().settings.seed;
-      if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
-      if (change.next.seed !== seed) userData.seedChanged();
-      if (commit) writeHash();
-      if (change.curves) curves.request(change.next);
-      if (change.backend) training.switchBackend();
-    },
+    updateSettings: (patch, commit = true) => applySettings(patch, commit, false),
     updateFlags(patch) {
       store.setState((s) => ({ ...s, flags: { ...s.flags, ...patch, locale: patch.lang ?? s.flags.locale } }));
       writeHash();
@@ -220,18 +236,17 @@ export function createController(env: ControllerEnv): Controller {
       const link = read(search, hash);
       const net = linkNetwork(link);
       const s = store.getState();
-      if (showsNetwork(s, net)) return takeLink(link);
+      // A new backend restarts the worker, which clears the network: then the link's opens again.
+      if (showsNetwork(s, net) && link.settings.backend === s.settings.backend) return takeLink(link, linkSettings(s, link));
       if (holdsOwnWork(s)) return store.setState((st) => ({ ...st, pendingLink: { search, hash, prompt: replacePrompt(net) } }));
-      takeLink(link);
-      openNetwork(net, link);
+      replaceWith(link);
     },
     resolvePendingLink(replace) {
       const pending = store.getState().pendingLink;
       if (!pending) return;
       const link = read(pending.search, pending.hash);
-      takeLink(link);
-      if (replace) openNetwork(linkNetwork(link), link);
-      else writeHash();
+      if (replace) replaceWith(link);
+      else takeLink(link, keptSettings(store.getState(), link));
     },
     importRun(text) {
       // A valid file stops whatever the training worker runs; the import becomes the current run.

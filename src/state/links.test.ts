@@ -1,9 +1,54 @@
 import { describe, expect, it } from 'vitest';
+import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { createRng, type Rng } from '../core/rng';
+import { makeSnapshot } from '../core/testSnapshot';
 import { translate } from '../i18n/catalogue';
-import { holdsOwnWork, linkNetwork, readLink, replacePrompt, shareHash, showsNetwork } from './links';
+import { PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
+import { hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, shareHash, showsNetwork, type Link } from './links';
+import { defaultSettings, SCHEMA, SETTING_KEYS, type Settings } from './settings';
+import { snapshotSettings, snapshotState, type SnapshotConfig } from './snapshotState';
 import { initialState, type AppState } from './store';
 
-const snapshotOn = (): AppState => ({ ...initialState(), phase: 'done', origin: { kind: 'snapshot', name: 'mnist', provenance: {} as never } });
+const SNAPSHOT = makeSnapshot();
+const MNIST_CONFIG: SnapshotConfig = { dataset: 'mnist', seed: 1, epochs: 10, batchSize: 32, learningRate: 0.001 };
+const provenance = (config: SnapshotConfig) => ({ ...SNAPSHOT.provenance, config });
+const snapshotOn = (): AppState => ({ ...initialState(), phase: 'done', origin: { kind: 'snapshot', name: 'mnist', provenance: provenance(MNIST_CONFIG) } });
+
+const pick = <T>(r: Rng, xs: readonly T[]): T => xs[r.int(xs.length)];
+/** Random settings: each at its default 40 % of the time (the case links leave out), else any valid value. */
+function randomSettings(r: Rng): Settings {
+  const s = defaultSettings() as unknown as Record<string, unknown>;
+  for (const k of SETTING_KEYS) {
+    const f = SCHEMA[k];
+    if (r.next() < 0.4) continue;
+    if (f.kind === 'enum') s[k] = pick(r, f.values);
+    else if (f.kind === 'int') s[k] = f.min + r.int(Math.min(f.max - f.min + 1, 50));
+    else if (f.kind === 'float32') s[k] = Math.fround(10 ** r.uniform(-5, 0));
+    else s[k] = r.uniform(f.min, Math.min(f.max, 1));
+  }
+  return s as unknown as Settings;
+}
+const randomConfig = (r: Rng, dataset: DatasetName): SnapshotConfig => ({ dataset, seed: pick(r, [1, 2]), epochs: pick(r, [5, 10]), batchSize: pick(r, [32, 64]), learningRate: pick(r, [0.001, 0.01]) });
+function randomFlags(r: Rng): Flags {
+  const lang = pick(r, [null, 'en', 'zh-CN'] as const);
+  const hide = PANELS.filter(() => r.next() < 0.1);
+  const tour = r.next() < 0.3 ? 1 + r.int(TOUR_MAX_STEP) : null;
+  return { hide, autotrain: r.next() < 0.2, snapshot: pick(r, SNAPSHOT_CHOICES), lang, locale: lang ?? 'en', tour, present: r.next() < 0.3, embed: null, theme: pick(r, THEMES) };
+}
+/** A random network on screen: none, the user's, or a snapshot (made with random training settings). */
+function randomOrigin(r: Rng): AppState['origin'] {
+  const k = r.int(3);
+  if (k === 0) return null;
+  if (k === 1) return { kind: 'trained' };
+  const name = pick(r, DATASET_NAMES);
+  return { kind: 'snapshot', name, provenance: provenance(randomConfig(r, name)) };
+}
+/** The settings a new tab ends with on `link`: its own, or as the snapshot it opens sets them (made with `config`). */
+function freshSettings(link: Link, config: SnapshotConfig): Settings {
+  const net = linkNetwork(link);
+  if (net.kind !== 'snapshot') return link.settings;
+  return snapshotState(initialState(link.settings, [], link.flags), net.name, { ...SNAPSHOT, provenance: provenance(config) }, 1, link.given).settings;
+}
 
 describe('links', () => {
   it('a link opens a run (autotrain), its dataset\'s snapshot, a named one, or nothing', () => {
@@ -36,6 +81,44 @@ describe('links', () => {
     // Each reads back as what it says.
     expect(linkNetwork(readLink('', `#${shareHash(s, 'train')}`))).toEqual({ kind: 'train' });
     expect(readLink('', `#${shareHash(s, 'snapshot')}`).settings).toMatchObject({ criterion: 'taylor', threshold: Math.fround(0.003) });
+  });
+
+  it('a state\'s URL reads back as that state in a new tab, whatever the network on screen (random states)', () => {
+    const r = createRng(7);
+    for (let i = 0; i < 500; i++) {
+      const settings = randomSettings(r);
+      const flags = randomFlags(r);
+      const origin = randomOrigin(r);
+      const hash = hashOf(settings, flags, origin);
+      const link = readLink('', `#${hash}`);
+      const net = linkNetwork(link);
+      // The snapshot the new tab opens: the one on screen, or any other (its training settings unknown here).
+      const shown = net.kind === 'snapshot' && origin?.kind === 'snapshot' && origin.name === net.name;
+      const config = shown ? origin.provenance.config : randomConfig(r, net.kind === 'snapshot' ? net.name : 'mnist');
+      expect([freshSettings(link, config), link.flags], hash).toEqual([settings, flags]);
+    }
+    // Only what is needed: defaults the snapshot on screen keeps are left out; the slider's are named when all three are defaults.
+    const s = snapshotOn();
+    expect(hashOf({ ...s.settings, epochs: 10 }, s.flags, s.origin)).toBe('epochs=10&mode=threshold');
+    expect(hashOf({ ...s.settings, epochs: 10, mode: 'sparsity' }, s.flags, s.origin)).toBe('epochs=10&mode=sparsity');
+    expect(hashOf(s.settings, s.flags, s.origin)).toBe('epochs=5&mode=threshold'); // the snapshot's are 10
+    expect(hashOf(s.settings, { ...s.flags, snapshot: 'none' }, s.origin)).toBe('snapshot=none');
+  });
+
+  it('a link on the snapshot on screen leaves what a new tab shows, whatever the settings before (random states × links)', () => {
+    const r = createRng(8);
+    for (let i = 0; i < 500; i++) {
+      const link = readLink('', `#${hashOf(randomSettings(r), { ...randomFlags(r), autotrain: false }, null)}`);
+      const net = linkNetwork(link);
+      if (net.kind !== 'snapshot') continue;
+      const config = randomConfig(r, net.name);
+      const before: AppState = { ...initialState(randomSettings(r), [], randomFlags(r)), phase: 'done', origin: { kind: 'snapshot', name: net.name, provenance: provenance(config) } };
+      expect(linkSettings(before, link)).toEqual(freshSettings(link, config));
+      expect(linkSettings(before, link)).toEqual(snapshotSettings(link.settings, config, link.given));
+    }
+    // Keep mine: the link's settings on the user's network, but not its backend (a new one would restart the worker and clear it).
+    const mine: AppState = { ...initialState({ ...defaultSettings(), backend: 'wasm' }), origin: { kind: 'trained' } };
+    expect(keptSettings(mine, readLink('', '#backend=cpu&criterion=obd'))).toMatchObject({ backend: 'wasm', criterion: 'obd' });
   });
 
   it('asks before replacing the network, in a whole sentence per case', () => {

@@ -6,7 +6,8 @@
 import type { DatasetName } from '../core/dataset';
 import { msg, type Msg } from '../i18n/catalogue';
 import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type EmbedView, type Flags } from './flags';
-import { parseSettings, serializeSettings, type Settings } from './settings';
+import { defaultSettings, parseSettings, serializeSettings, type Settings } from './settings';
+import { snapshotSettings, TRAINING_SETTINGS, VIEW_SETTINGS } from './snapshotState';
 import type { AppState } from './store';
 
 export interface Link {
@@ -37,13 +38,50 @@ export function showsNetwork(s: AppState, net: LinkNetwork): boolean {
   return net.kind === 'none' && s.origin === null && s.phase === 'idle';
 }
 
+/**
+ * The settings a link leaves: on the snapshot already on screen that it opens, what a fresh visit ends
+ * with on it (the snapshot's training settings where the link gives none, its opening sparsity when the
+ * link leaves the slider alone); else the link's own (a snapshot still to open adjusts them the same way).
+ * Never a function of the settings before the link.
+ */
+export function linkSettings(s: AppState, link: Link): Settings {
+  const net = linkNetwork(link);
+  const shown = net.kind === 'snapshot' && s.origin?.kind === 'snapshot' && s.origin.name === net.name ? s.origin.provenance.config : null;
+  return shown ? snapshotSettings(link.settings, shown, link.given) : link.settings;
+}
+
+/**
+ * The settings *Keep mine* takes from a link: all of them but the backend, whose change would restart
+ * the worker and clear the network the user kept.
+ */
+export const keptSettings = (s: AppState, link: Link): Settings => ({ ...link.settings, backend: s.settings.backend });
+
 /** Whether replacing the network would lose what the user made: a run of theirs, an import, a job in progress. */
 export function holdsOwnWork(s: AppState): boolean {
   return s.origin?.kind === 'trained' || s.origin?.kind === 'imported' || s.phase === 'training' || s.phase === 'paused' || s.phase === 'scoring' || s.experiments.finetune?.status === 'running';
 }
 
-/** The URL hash of a state: every non-default setting, and the flags. */
-export const hashOf = (settings: Settings, flags: Flags) => joinHash(serializeSettings(settings), serializeFlags(flags));
+/**
+ * The settings a hash must name although they are at their defaults, for a fresh visit to read back
+ * `settings`: a link that opens a snapshot takes that snapshot's training settings where it names none
+ * (known when that snapshot is on screen; else every default one is named), and opens at its opening
+ * sparsity when it names no mode, T or sparsity.
+ */
+function pinned(settings: Settings, flags: Flags, origin: AppState['origin']): (keyof Settings)[] {
+  const name = snapshotToOpen(flags, settings.dataset);
+  if (!name) return [];
+  const config = origin?.kind === 'snapshot' && origin.name === name ? origin.provenance.config : null;
+  const defaults = defaultSettings();
+  const atDefault = (k: keyof Settings) => settings[k] === defaults[k];
+  const keys: (keyof Settings)[] = TRAINING_SETTINGS.filter((k) => atDefault(k) && (k === 'dataset' ? name !== settings.dataset : config?.[k] !== settings[k]));
+  return VIEW_SETTINGS.every(atDefault) ? [...keys, 'mode'] : keys;
+}
+
+/**
+ * The URL hash of a state: every non-default setting (and the defaults a fresh visit would not keep,
+ * `pinned`: the hash reads back as this state), and the flags. `origin`: the network on screen.
+ */
+export const hashOf = (settings: Settings, flags: Flags, origin: AppState['origin']) => joinHash(serializeSettings(settings, pinned(settings, flags, origin)), serializeFlags(flags));
 
 /** What the prompt says when a pasted link would replace the user's own network. */
 export function replacePrompt(net: LinkNetwork): Msg {
@@ -56,10 +94,10 @@ export function replacePrompt(net: LinkNetwork): Msg {
  * pruning settings: `snapshot=<dataset>`); null when there is no snapshot on screen.
  */
 export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'): string | null {
-  if (kind === 'settings') return hashOf(s.settings, { ...s.flags, autotrain: false });
-  if (kind === 'train') return hashOf(s.settings, { ...s.flags, autotrain: true, snapshot: 'auto' });
+  if (kind === 'settings') return hashOf(s.settings, { ...s.flags, autotrain: false }, s.origin);
+  if (kind === 'train') return hashOf(s.settings, { ...s.flags, autotrain: true, snapshot: 'auto' }, s.origin);
   if (s.origin?.kind !== 'snapshot') return null;
-  return hashOf({ ...s.settings, dataset: s.origin.name }, { ...s.flags, autotrain: false, snapshot: s.origin.name });
+  return hashOf({ ...s.settings, dataset: s.origin.name }, { ...s.flags, autotrain: false, snapshot: s.origin.name }, s.origin);
 }
 
 /**
@@ -69,7 +107,7 @@ export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'):
 export function embedHash(s: AppState, view: EmbedView): string {
   const snapshot = s.origin?.kind === 'snapshot' ? s.origin.name : 'auto';
   const settings = s.origin?.kind === 'snapshot' ? { ...s.settings, dataset: s.origin.name } : s.settings;
-  return hashOf(settings, { ...s.flags, autotrain: false, snapshot, present: false, embed: view, tour: view === 'tour' ? (s.flags.tour ?? 1) : null });
+  return hashOf(settings, { ...s.flags, autotrain: false, snapshot, present: false, embed: view, tour: view === 'tour' ? (s.flags.tour ?? 1) : null }, s.origin);
 }
 
 /** The iframe's first height per view (px), before the figure reports its own (measured at 700 px wide). */
