@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/catalogue';
 import { defaultFlags, parseFlags, serializeFlags, TOUR_MAX_STEP, withLocale } from './flags';
-import { embedHash, embedSnippet, readLink, shareHash } from './links';
+import { readLink, shareHash } from './links';
 import { initialState } from './store';
 
 const english = (n: ReturnType<typeof parseFlags>['notices']) => n.map((m) => translate('en', m.key, m.params));
@@ -42,14 +42,5 @@ describe('language, tour and presenter flags', () => {
     expect(bad.flags).toMatchObject({ embed: null, theme: 'auto' });
     expect(english(bad.notices)).toEqual(['URL key "embed" ignored — "slides" is not one of prune, chart, tour.', 'URL key "theme" ignored — "pink" is not one of auto, light, dark.']);
     expect(serializeFlags({ ...defaultFlags(), embed: 'tour', theme: 'light' })).toBe('embed=tour&theme=light');
-  });
-
-  it('make the embed of a state: its settings and language, the snapshot on screen, the tour step, never autotrain', () => {
-    const s = { ...initialState(), flags: { ...defaultFlags(), lang: 'zh-CN' as const, locale: 'zh-CN' as const, autotrain: true } };
-    const prune = readLink('', `#${embedHash(s, 'prune')}`);
-    expect(prune.flags).toMatchObject({ embed: 'prune', lang: 'zh-CN', autotrain: false, tour: null });
-    expect(readLink('', `#${embedHash(s, 'tour')}`).flags.tour).toBe(1);
-    const snippet = embedSnippet('https://x.org/lab/#a=1&b="2"', 'Lab "x"', 'chart');
-    expect(snippet).toBe('<iframe src="https://x.org/lab/#a=1&b=&quot;2&quot;" title="Lab &quot;x&quot;" width="100%" height="1000" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin" data-gpl-embed></iframe>');
   });
 });
