@@ -3,117 +3,28 @@
  * evaluation (the slider's evaluation worker), curves (the sweep worker) and experiments (fine-tuning).
  * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
-import type { DatasetName } from '../core/dataset';
-import type { Msg } from '../i18n/catalogue';
-import type { EvalPort } from '../eval/client';
-import type { TablePort } from '../data/tableClient';
-import type { TrainingPort } from '../train/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
 import { createCurves } from './curves';
 import { afterSettings, autoTableEpochs, chooseData, chosenTableRef, importedData, linkData, linkTableNotice, snapshotData, switchData, withTableEpochs } from './dataChoice';
 import { createEvaluation } from './evaluation';
-import type { RepairKind } from './repairPlan';
 import { createRepairs } from './repairs';
 import { AT90_CRITERIA, AT90_SPEC } from './tourNumbers';
-import { createExperiments, type Experiments } from './experiments';
+import { createExperiments } from './experiments';
 import { importedState } from './importRun';
-import { withLocale, type Flags } from './flags';
-import { hashOf, holdsOwnWork, linkNetwork, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
+import { withLocale } from './flags';
+import { hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
 import type { Settings } from './settings';
 import { settingsChange } from './settingsChange';
 import { createSnapshots } from './snapshots';
-import { createSpeed, type Speed } from './speed';
-import { createUserData, type UserData } from './userData';
+import { createSpeed } from './speed';
+import { applyStep } from './tour';
+import { createUserData } from './userData';
 import { initialState, Store, type AppState } from './store';
-import { createTraining, type Training } from './training';
+import { createTraining } from './training';
 
-export interface Controller {
-  store: Store<AppState>;
-  train(options?: RunOptions): void;
-  pause(): void;
-  resume(): void;
-  reset(): void;
-  /** Changes settings. `commit` (default true) also writes the URL hash; a slider drag passes false until release. */
-  updateSettings(patch: Partial<Settings>, commit?: boolean): void;
-  dismissNotice(index: number): void;
-  /** The collapse warning's repairs: work out their outcomes (shown beside the buttons), apply one, undo it. */
-  previewRepairs(): void;
-  /** Works out the accuracies the tour's repairs step quotes (`tourAt90` in the store), unless known. */
-  tourAt90(): void;
-  applyRepair(kind: RepairKind): void;
-  undoRepair(): void;
-  /**
-   * The page was hidden (a phone locked, another tab) or shown again: a run in training pauses while
-   * hidden and resumes when shown (a run the user paused stays paused).
-   */
-  pageVisibility(hidden: boolean): void;
-  /**
-   * Changes page flags (language, tour step, presenter mode) and writes the URL. A new `lang` also
-   * sets the page's language.
-   */
-  updateFlags(patch: Partial<Pick<Flags, 'lang' | 'tour' | 'present'>>): void;
-  memory(): Promise<{ numTensors: number; numBytes: number }>;
-  /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
-  finetune: Experiments['finetune'];
-  /** Prune → fine-tune at 50/80/90/95/98% for one criterion. */
-  finetuneCurve: Experiments['finetuneCurve'];
-  /** Iterative pruning to `target` (Han et al.). */
-  iterative: Experiments['iterative'];
-  snip: Experiments['snip'];
-  lottery: Experiments['lottery'];
-  gradual: Experiments['gradual'];
-  movement: Experiments['movement'];
-  /** The source article's gradient and pruning steps, run as written (at its T). */
-  articleCode: Experiments['articleCode'];
-  /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
-  articleFinetune: Experiments['articleFinetune'];
-  clearFinetuneLog(): void;
-  /** Test hooks for the fault-injection e2e tests. */
-  faults: Training['faults'];
-  /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
-  importRun(text: string): Msg | null;
-  /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */
-  measureSpeed: Speed['measure'];
-  /** Your own data: read a file (or the Iris example), change its options, train on it. */
-  loadTable: UserData['load'];
-  loadExampleTable: UserData['loadExample'];
-  setTableOptions: UserData['setOptions'];
-  /** Makes the loaded table what Train trains, and trains it. */
-  trainOnTable(): void;
-  /** The Training panel's data: a built-in dataset, or the loaded table (each keeps its own epochs). */
-  chooseData(choice: DatasetName | 'table'): void;
-  /** The chosen table's epochs back to its default (enough steps for the table). */
-  autoTableEpochs(): void;
-  /** Stops a running fine-tune, curve or iterative job. */
-  cancelFinetune(): void;
-  /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
-  openSnapshot(name: DatasetName): Promise<void>;
-  /**
-   * A link pasted into the open tab (hashchange): applied like a fresh visit; when that would replace
-   * the user's own network, the page asks first (`pendingLink`).
-   */
-  openUrl(search: string, hash: string): void;
-  /** The answer to that question: replace the network (true), or keep it and take only the link's settings. */
-  resolvePendingLink(replace: boolean): void;
-}
-
-export interface ControllerEnv {
-  search: string;
-  hash: string;
-  /** The MNIST file's URL, resolved against the page. */
-  dataUrl: string;
-  /** The shipped example table's URL (Iris), resolved against the page. */
-  exampleUrl?: string;
-  /** A snapshot file's URL, resolved against the page. */
-  snapshotUrl(name: DatasetName): string;
-  /** Writes the URL hash (without '#'). */
-  writeHash(hash: string): void;
-  /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
-  languages?: readonly string[];
-  /** Workers to use instead of new ones (unit tests). */
-  ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
-}
+export type { Controller, ControllerEnv } from './controllerApi';
+import type { Controller, ControllerEnv } from './controllerApi';
 
 export function createController(env: ControllerEnv): Controller {
   const languages = env.languages ?? [];
@@ -126,7 +37,7 @@ export function createController(env: ControllerEnv): Controller {
   // A link that names a table: its data is not in the link, so the page says so (and trains nothing else).
   store.setState((s) => ({ ...linkData(s, first), notices: [...s.notices, ...linkTableNotice(s, first)] }));
   /** The URL hash: every non-default setting, plus the flags. */
-  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags));
+  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
   const evaluation = createEvaluation(store, env.ports?.evaluation);
   const curves = createCurves(store, env.ports?.curves);
@@ -183,15 +94,41 @@ export function createController(env: ControllerEnv): Controller {
     if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
     else if (net.kind === 'train' && store.getState().backendStatus === 'ready') train();
     else if (net.kind === 'train') autotrain = true; // once the backend is ready
-    else if (store.getState().origin || store.getState().phase !== 'idle') training.reset();
   };
   const firstNetwork = linkNetwork(first);
   if (firstNetwork.kind === 'snapshot') openNetwork(firstNetwork, first);
-  /** Takes a link's settings, flags and notices into the state (re-evaluating the network on screen). */
-  const takeLink = (link: Link) => {
+  /**
+   * Takes a link's flags, notices and `settings` as they are (re-evaluating the network on screen); a
+   * tour step the link names applies its settings on a ready network, as opening it does.
+   */
+  const takeLink = (link: Link, settings: Settings) => {
     store.setState((s) => ({ ...s, flags: link.flags, notices: [...s.notices, ...link.notices], pendingLink: null }));
-    api.updateSettings(link.settings);
+    applySettings(settings, true, true);
     store.setState((s) => ({ ...linkData(s, link), notices: [...s.notices, ...linkTableNotice(s, link)] }));
+    if (link.flags.tour !== null && store.getState().pruning.status === 'ready') applyStep(api, link.flags.tour);
+  };
+  /**
+   * A link that replaces the network: the lab is emptied first, so that it takes the link on the same
+   * state a fresh visit does (nothing of the old network changes its settings), then opens the link's.
+   */
+  const replaceWith = (link: Link) => {
+    const s = store.getState();
+    if (s.origin || s.phase !== 'idle') training.reset();
+    takeLink(link, link.settings);
+    openNetwork(linkNetwork(link), link);
+  };
+  /** Changes settings; `asGiven`: a link's, taken as they are (see `settingsChange`). */
+  const applySettings = (patch: Partial<Settings>, commit: boolean, asGiven: boolean) => {
+    const change = settingsChange(store.getState(), patch, asGiven);
+    // One state update: the settings and, evaluated now, what they prune (painted in this frame).
+    const view = change.evaluate ? evaluation.request(change.next) : null;
+    const seed = store.getState().settings.seed;
+    if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
+    if (change.changed) store.setState((s) => afterSettings(s, patch));
+    if (change.next.seed !== seed) userData.seedChanged();
+    if (commit) writeHash();
+    if (change.curves) curves.request(change.next);
+    if (change.backend) training.switchBackend();
   };
 
   const repairs = createRepairs(store, evaluation, (patch) => api.updateSettings(patch));
@@ -201,18 +138,7 @@ export function createController(env: ControllerEnv): Controller {
     pause: training.pause,
     resume: training.resume,
     reset: training.reset,
-    updateSettings(patch, commit = true) {
-      const change = settingsChange(store.getState(), patch);
-      // One state update: the settings and, evaluated now, what they prune (painted in this frame).
-      const view = change.evaluate ? evaluation.request(change.next) : null;
-      const seed = store.getState().settings.seed;
-      if (change.changed) store.setState((s) => (view ?? ((st: AppState) => st))({ ...s, settings: change.next }));
-      if (change.changed) store.setState((s) => afterSettings(s, patch));
-      if (change.next.seed !== seed) userData.seedChanged();
-      if (commit) writeHash();
-      if (change.curves) curves.request(change.next);
-      if (change.backend) training.switchBackend();
-    },
+    updateSettings: (patch, commit = true) => applySettings(patch, commit, false),
     updateFlags(patch) {
       store.setState((s) => ({ ...s, flags: { ...s.flags, ...patch, locale: patch.lang ?? s.flags.locale } }));
       writeHash();
@@ -280,18 +206,17 @@ export function createController(env: ControllerEnv): Controller {
       const link = read(search, hash);
       const net = linkNetwork(link);
       const s = store.getState();
-      if (showsNetwork(s, net)) return takeLink(link);
+      // A new backend restarts the worker, which clears the network: then the link's opens again.
+      if (showsNetwork(s, net) && link.settings.backend === s.settings.backend) return takeLink(link, linkSettings(s, link));
       if (holdsOwnWork(s)) return store.setState((st) => ({ ...st, pendingLink: { search, hash, prompt: replacePrompt(net) } }));
-      takeLink(link);
-      openNetwork(net, link);
+      replaceWith(link);
     },
     resolvePendingLink(replace) {
       const pending = store.getState().pendingLink;
       if (!pending) return;
       const link = read(pending.search, pending.hash);
-      takeLink(link);
-      if (replace) openNetwork(linkNetwork(link), link);
-      else writeHash();
+      if (replace) replaceWith(link);
+      else takeLink(link, keptSettings(store.getState(), link));
     },
     importRun(text) {
       // A valid file stops whatever the training worker runs; the import becomes the current run.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../i18n/catalogue';
 import { defaultFlags, parseFlags, serializeFlags, TABLE_NAME_MAX, TOUR_MAX_STEP, withLocale } from './flags';
-import { embedHash, embedSnippet, readLink, shareHash } from './links';
+import { embedHash, readLink, shareHash } from './links';
 import { initialState } from './store';
 
 const english = (n: ReturnType<typeof parseFlags>['notices']) => n.map((m) => translate('en', m.key, m.params));
@@ -44,20 +44,11 @@ describe('language, tour and presenter flags', () => {
     expect(serializeFlags({ ...defaultFlags(), embed: 'tour', theme: 'light' })).toBe('embed=tour&theme=light');
   });
 
-  it('make the embed of a state: its settings and language, the snapshot on screen, the tour step, never autotrain', () => {
-    const s = { ...initialState(), flags: { ...defaultFlags(), lang: 'zh-CN' as const, locale: 'zh-CN' as const, autotrain: true } };
-    const prune = readLink('', `#${embedHash(s, 'prune')}`);
-    expect(prune.flags).toMatchObject({ embed: 'prune', lang: 'zh-CN', autotrain: false, tour: null });
-    expect(readLink('', `#${embedHash(s, 'tour')}`).flags.tour).toBe(1);
-    const snippet = embedSnippet('https://x.org/lab/#a=1&b="2"', 'Lab "x"', 'chart');
-    expect(snippet).toBe('<iframe src="https://x.org/lab/#a=1&b=&quot;2&quot;" title="Lab &quot;x&quot;" width="100%" height="1000" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin" data-gpl-embed></iframe>');
-  });
-
   it('name the chosen table in shared links (never its data), not in an embed; a name too long is refused', () => {
     const s = { ...initialState(), flags: { ...defaultFlags(), table: 'my data;1.csv' } };
     for (const kind of ['settings', 'train'] as const) expect(readLink('', `#${shareHash(s, kind)}`).flags.table).toBe('my data;1.csv');
     expect(shareHash(s, 'train')).toBe('autotrain=1&table=my+data%3B1.csv');
-    expect(readLink('', `#${embedHash(s, 'prune')}`).flags.table).toBeNull();
+    expect(readLink('', `#${embedHash(s, 'prune', 'light')}`).flags.table).toBeNull();
     const long = parseFlags('', `#table=${'x'.repeat(TABLE_NAME_MAX + 1)}`);
     expect([long.flags.table, english(long.notices)]).toEqual([null, [`URL key "table" ignored — the name is longer than ${TABLE_NAME_MAX} characters.`]]);
   });

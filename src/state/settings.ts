@@ -164,11 +164,11 @@ export function parseSettings(search: string, hash: string): { settings: Setting
   return { settings, given: [...given], notices };
 }
 
-/** URL hash text (without '#') holding every setting that differs from its default. */
-export function serializeSettings(settings: Settings): string {
+/** URL hash text (without '#') holding every setting that differs from its default, and the `named` ones. */
+export function serializeSettings(settings: Settings, named: readonly (keyof Settings)[] = []): string {
   const params = new URLSearchParams();
   for (const name of SETTING_KEYS) {
-    if (settings[name] !== SCHEMA[name].default) params.set(SCHEMA[name].key, showValue(name, settings[name]));
+    if (settings[name] !== SCHEMA[name].default || named.includes(name)) params.set(SCHEMA[name].key, showValue(name, settings[name]));
   }
   return params.toString();
 }

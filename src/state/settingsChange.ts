@@ -18,10 +18,14 @@ export interface SettingsChange {
   backend: boolean;
 }
 
-export function settingsChange(state: AppState, patch: Partial<Settings>): SettingsChange {
+/**
+ * `asGiven`: the patch is a link's whole settings, taken as they are (a link is a link: it ends in the same
+ * state from any other), without the conversions below that keep what a user's single change prunes.
+ */
+export function settingsChange(state: AppState, patch: Partial<Settings>, asGiven = false): SettingsChange {
   const before = state.settings;
   const next = { ...before, ...patch };
-  const sorted = state.pruning.sorted;
+  const sorted = asGiven ? null : state.pruning.sorted;
   // A new criterion keeps the sparsity in threshold mode, where T has no common meaning across criteria.
   if (patch.criterion && patch.criterion !== before.criterion && next.mode === 'threshold' && sorted && patch.threshold === undefined) {
     next.threshold = thresholdKeepingSparsity(sorted, before, patch.criterion);
@@ -33,7 +37,7 @@ export function settingsChange(state: AppState, patch: Partial<Settings>): Setti
     else next.sparsity = Math.min(0.999, fractionPruned(items, before.threshold));
   }
   // 2:4 prunes at most half the weights: a larger target sparsity would ask for what it cannot give.
-  if (patch.granularity === '2:4' && before.granularity !== '2:4') next.sparsity = Math.min(next.sparsity, 0.5);
+  if (!asGiven && patch.granularity === '2:4' && before.granularity !== '2:4') next.sparsity = Math.min(next.sparsity, 0.5);
   // T is compared with float32 scores: it is a float32 too, so a link can carry it in its shortest form.
   next.threshold = Math.fround(next.threshold);
   return {

@@ -11,8 +11,12 @@ import { defaultSettings, type Settings } from './settings';
 import { appendLosses, initialState, startRun, type AppState } from './store';
 import { initialSweep } from './sweepState';
 
-const TRAINING_SETTINGS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const satisfies readonly (keyof Settings)[];
-const VIEW_SETTINGS = ['mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
+/** The training settings a snapshot was made with. */
+export type SnapshotConfig = Snapshot['provenance']['config'];
+
+/** The settings a snapshot sets (its training ones), and those of the slider it opens at OPENING_SPARSITY. */
+export const TRAINING_SETTINGS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const satisfies readonly (keyof Settings)[];
+export const VIEW_SETTINGS = ['mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
 
 /**
  * Where a snapshot opens when neither the link nor the user has moved the slider: half the weights
@@ -22,13 +26,22 @@ const VIEW_SETTINGS = ['mode', 'threshold', 'sparsity'] as const satisfies reado
  */
 export const OPENING_SPARSITY = 0.5;
 
+/**
+ * The settings a snapshot trained with `config` opens with, from `settings` of which a link set `given`:
+ * the snapshot's training settings where the link gives none, and OPENING_SPARSITY when neither the link
+ * nor the user moved the slider. Opening a link on a snapshot already on screen uses it too (a link is a link).
+ */
+export function snapshotSettings(settings: Settings, config: SnapshotConfig, given: readonly (keyof Settings)[]): Settings {
+  const next = { ...settings };
+  for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (next as Record<string, unknown>)[k] = config[k];
+  const defaults = defaultSettings();
+  const untouched = VIEW_SETTINGS.every((k) => !given.includes(k) && next[k] === defaults[k]);
+  return untouched ? { ...next, mode: 'sparsity', sparsity: OPENING_SPARSITY } : next;
+}
+
 export function snapshotState(before: AppState, name: DatasetName, snap: Snapshot, runId: number, given: readonly (keyof Settings)[]): AppState {
   const p = snap.provenance;
-  const settings = { ...before.settings };
-  for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (settings as Record<string, unknown>)[k] = p.config[k];
-  const defaults = defaultSettings();
-  const untouched = VIEW_SETTINGS.every((k) => !given.includes(k) && settings[k] === defaults[k]);
-  if (untouched) Object.assign(settings, { mode: 'sparsity', sparsity: OPENING_SPARSITY });
+  const settings = snapshotSettings(before.settings, p.config, given);
   const { epochs, batchesPerEpoch, losses } = snap.training;
   const sweep = {
     ...initialSweep(),

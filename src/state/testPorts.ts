@@ -5,7 +5,7 @@
 import type { LayerArrays } from '../core/arch';
 import { CRITERIA } from '../core/criteria';
 import { makeSynthetic32 } from '../core/dataset';
-import { criterionIndex } from '../core/masks';
+import { criterionIndex, GRANULARITIES } from '../core/masks';
 import { sparseFeatures } from '../core/sparseFeatures';
 import type { TablePort } from '../data/tableClient';
 import type { FromTable, ToTable } from '../data/tableProtocol';
@@ -36,7 +36,7 @@ export const backend = { name: 'wasm' as const, requested: 'wasm' as const, soft
 /** The slider worker's answer to a load of `layers` (32 inputs): every prune index and the validation split (seed 1's synthetic data). */
 export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
   const ds = makeSynthetic32(1);
-  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, { weights: criterionIndex(c, layers, 'weights', 1), neurons: criterionIndex(c, layers, 'neurons', 1) }])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
+  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
   return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
 }

@@ -65,7 +65,8 @@ export function EmbedApp({ view }: { view: EmbedView }) {
   const step = useAppState((s) => s.flags.tour);
   const settings = useAppState((s) => s.settings);
   const flags = useAppState((s) => s.flags);
-  const href = fullLabHref(hashOf(settings, { ...flags, embed: null, theme: 'auto' }));
+  const origin = useAppState((s) => s.origin);
+  const href = fullLabHref(hashOf(settings, { ...flags, embed: null, theme: 'auto' }, origin));
   useEffect(() => {
     if (view === 'tour' && step === null) openStep(c, 1);
   }, [c, view, step]);

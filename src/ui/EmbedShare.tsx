@@ -1,13 +1,14 @@
 import { useId, useState } from 'react';
-import { EMBED_VIEWS, type EmbedView } from '../state/flags';
+import { EMBED_VIEWS, type EmbedView, type Theme } from '../state/flags';
 import { embedHash, embedSnippet } from '../state/links';
 import { useAppState, useController, useT } from './context';
 import { copyText } from './download';
 import { FieldLabel, helpId } from './Help';
 
 /**
- * "Embed": the `<iframe>` snippet of a figure of the current state (view: heatmaps and slider, the chart,
- * or the tour), shown and copied; the page that embeds it resizes it with the script in the README.
+ * "Embed": the code of a figure of the current state (view: heatmaps and slider, the chart, or the tour;
+ * colours: light, dark, or the reader's), shown and copied: a sandboxed `<iframe>` and the small script
+ * that sizes it to the figure.
  */
 export function EmbedShare() {
   const t = useT();
@@ -25,15 +26,21 @@ export function EmbedShare() {
   );
 }
 
+/** The figure's colours, as the menu lists them: fixed ones first (light, the default), then the reader's. */
+const THEME_CHOICES: readonly Theme[] = ['light', 'dark', 'auto'];
+
 function EmbedCode() {
   const c = useController();
   const t = useT();
   const id = useId();
+  const themeId = useId();
   const [view, setView] = useState<EmbedView>('prune');
+  // Light by default: most pages are, and a figure that follows a dark-mode reader would be dark on them.
+  const [theme, setTheme] = useState<Theme>('light');
   const [copied, setCopied] = useState<boolean | null>(null);
   useAppState((s) => s.settings);
   useAppState((s) => s.flags);
-  const src = `${location.origin}${location.pathname}${location.search}#${embedHash(c.store.getState(), view)}`;
+  const src = `${location.origin}${location.pathname}${location.search}#${embedHash(c.store.getState(), view, theme)}`;
   const snippet = embedSnippet(src, t('embed.iframeTitle'), view);
   return (
     <>
@@ -46,11 +53,21 @@ function EmbedCode() {
             </option>
           ))}
         </select>
-        <button type="button" data-testid="embed.copy" onClick={() => void copyText(snippet).then(setCopied)}>
-          {t('embed.copy')}
-        </button>
       </div>
-      <textarea readOnly rows={4} value={snippet} aria-label={t('embed.code')} data-testid="embed.code" onFocus={(e) => e.currentTarget.select()} />
+      <FieldLabel htmlFor={themeId} label={t('embed.theme')} help={t('embed.theme.help')} helpKey="embed.theme" />
+      <div className="embed-share-row">
+        <select id={themeId} value={theme} aria-describedby={helpId('embed.theme')} data-testid="embed.theme" onChange={(e) => setTheme(e.target.value as Theme)}>
+          {THEME_CHOICES.map((v) => (
+            <option key={v} value={v}>
+              {t(`embed.theme.${v}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="button" className="embed-copy" data-testid="embed.copy" onClick={() => void copyText(snippet).then(setCopied)}>
+        {t('embed.copy')}
+      </button>
+      <textarea readOnly rows={6} value={snippet} aria-label={t('embed.code')} data-testid="embed.code" onFocus={(e) => e.currentTarget.select()} />
       {copied !== null && (
         <p className="muted" role="status">
           {t(copied ? 'embed.copied' : 'embed.manual')}

@@ -1,0 +1,105 @@
+/**
+ * What the controller offers the UI (`Controller`) and what it needs from the page (`ControllerEnv`);
+ * `controller.ts` composes the wiring modules into it.
+ */
+import type { DatasetName } from '../core/dataset';
+import type { Msg } from '../i18n/catalogue';
+import type { EvalPort } from '../eval/client';
+import type { TablePort } from '../data/tableClient';
+import type { TrainingPort } from '../train/client';
+import type { RunOptions } from '../train/protocol';
+import type { Experiments } from './experiments';
+import type { Flags } from './flags';
+import type { RepairKind } from './repairPlan';
+import type { Settings } from './settings';
+import type { Speed } from './speed';
+import type { AppState, Store } from './store';
+import type { Training } from './training';
+import type { UserData } from './userData';
+
+export interface Controller {
+  store: Store<AppState>;
+  train(options?: RunOptions): void;
+  pause(): void;
+  resume(): void;
+  reset(): void;
+  /** Changes settings. `commit` (default true) also writes the URL hash; a slider drag passes false until release. */
+  updateSettings(patch: Partial<Settings>, commit?: boolean): void;
+  dismissNotice(index: number): void;
+  /** The collapse warning's repairs: work out their outcomes (shown beside the buttons), apply one, undo it. */
+  previewRepairs(): void;
+  /** Works out the accuracies the tour's repairs step quotes (`tourAt90` in the store), unless known. */
+  tourAt90(): void;
+  applyRepair(kind: RepairKind): void;
+  undoRepair(): void;
+  /**
+   * The page was hidden (a phone locked, another tab) or shown again: a run in training pauses while
+   * hidden and resumes when shown (a run the user paused stays paused).
+   */
+  pageVisibility(hidden: boolean): void;
+  /**
+   * Changes page flags (language, tour step, presenter mode) and writes the URL. A new `lang` also
+   * sets the page's language.
+   */
+  updateFlags(patch: Partial<Pick<Flags, 'lang' | 'tour' | 'present'>>): void;
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
+  finetune: Experiments['finetune'];
+  /** Prune → fine-tune at 50/80/90/95/98% for one criterion. */
+  finetuneCurve: Experiments['finetuneCurve'];
+  /** Iterative pruning to `target` (Han et al.). */
+  iterative: Experiments['iterative'];
+  snip: Experiments['snip'];
+  lottery: Experiments['lottery'];
+  gradual: Experiments['gradual'];
+  movement: Experiments['movement'];
+  /** The source article's gradient and pruning steps, run as written (at its T). */
+  articleCode: Experiments['articleCode'];
+  /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
+  articleFinetune: Experiments['articleFinetune'];
+  clearFinetuneLog(): void;
+  /** Test hooks for the fault-injection e2e tests. */
+  faults: Training['faults'];
+  /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
+  importRun(text: string): Msg | null;
+  /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */
+  measureSpeed: Speed['measure'];
+  /** Your own data: read a file (or the Iris example), change its options, train on it. */
+  loadTable: UserData['load'];
+  loadExampleTable: UserData['loadExample'];
+  setTableOptions: UserData['setOptions'];
+  /** Makes the loaded table what Train trains, and trains it. */
+  trainOnTable(): void;
+  /** The Training panel's data: a built-in dataset, or the loaded table (each keeps its own epochs). */
+  chooseData(choice: DatasetName | 'table'): void;
+  /** The chosen table's epochs back to its default (enough steps for the table). */
+  autoTableEpochs(): void;
+  /** Stops a running fine-tune, curve or iterative job. */
+  cancelFinetune(): void;
+  /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
+  openSnapshot(name: DatasetName): Promise<void>;
+  /**
+   * A link pasted into the open tab (hashchange): applied like a fresh visit; when that would replace
+   * the user's own network, the page asks first (`pendingLink`).
+   */
+  openUrl(search: string, hash: string): void;
+  /** The answer to that question: replace the network (true), or keep it and take only the link's settings. */
+  resolvePendingLink(replace: boolean): void;
+}
+
+export interface ControllerEnv {
+  search: string;
+  hash: string;
+  /** The MNIST file's URL, resolved against the page. */
+  dataUrl: string;
+  /** The shipped example table's URL (Iris), resolved against the page. */
+  exampleUrl?: string;
+  /** A snapshot file's URL, resolved against the page. */
+  snapshotUrl(name: DatasetName): string;
+  /** Writes the URL hash (without '#'). */
+  writeHash(hash: string): void;
+  /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
+  languages?: readonly string[];
+  /** Workers to use instead of new ones (unit tests). */
+  ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
+}
