@@ -16,6 +16,17 @@ const COLORS = { csr: 'var(--c-sky)', stripped: 'var(--c-green)', tfjs: 'var(--c
 /** A sparsity range as text: "80%–90%", or one value when both ends are the same point. */
 export const span = (from: number, to: number) => (pct(from, 0) === pct(to, 0) ? pct(from, 0) : `${pct(from, 0)}–${pct(to, 0)}`);
 
+/**
+ * Where the break-even's label goes: left of its interval if it fits there, else right of it, else over
+ * it (centred, kept inside the plot). Widths estimated at 5.5 px a character (10 px text).
+ */
+function labelAt(from: number, to: number, text: string): { x: number; textAnchor: 'start' | 'middle' | 'end' } {
+  const w = text.length * 5.5 + 4;
+  if (from - PAD.left >= w) return { x: from - 3, textAnchor: 'end' };
+  if (W - PAD.right - to >= w) return { x: to + 3, textAnchor: 'start' };
+  return { x: Math.min(W - PAD.right - w / 2, Math.max(PAD.left + w / 2, (from + to) / 2)), textAnchor: 'middle' };
+}
+
 /** The sentence under a chart: what its spread says about the break-even, then the last point's speed-up. */
 function summaryOf(t: ReturnType<typeof useT>, even: BreakEven | null, label: string, last: SpeedPoint | undefined): string {
   if (!last || !even) return '';
@@ -56,8 +67,7 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
   const line = (key: 'csr' | 'stripped') => `M${having(key).map((p) => xy(p, p.ratio[key]!.median)).join(' L')}`;
   // The band: along the 10th percentiles, back along the 90th.
   const band = (key: 'csr' | 'stripped') => `M${having(key).map((p) => xy(p, p.ratio[key]!.p10)).join(' L')} L${having(key).reverse().map((p) => xy(p, p.ratio[key]!.p90)).join(' L')} Z`;
-  // The break-even's label sits left of its interval, or right of it when the interval is in the left half.
-  const labelLeft = even?.kind === 'between' && lx(even.from) > W / 2;
+  const evenLabel = even?.kind === 'between' ? t('speed.breakEven', { span: span(even.from, even.to) }) : '';
   const yTicks = TICKS.filter((v) => v >= lo && v <= hi);
   const first = mine[0]?.ratio.csr;
   return (
@@ -95,8 +105,8 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
             {/* Where the 1× line is crossed: somewhere in this interval, shaded and bracketed on the line. */}
             <rect x={lx(even.from)} width={Math.max(1, lx(even.to) - lx(even.from))} y={PAD.top} height={H - PAD.top - PAD.bottom} fill="var(--marker)" opacity={0.1} />
             <path d={`M${lx(even.from)},${ly(1) - 5} v10 M${lx(even.from)},${ly(1)} H${lx(even.to)} M${lx(even.to)},${ly(1) - 5} v10`} stroke="var(--marker)" strokeWidth={3} fill="none" />
-            <text x={labelLeft ? lx(even.from) - 3 : lx(even.to) + 3} y={PAD.top + 10} textAnchor={labelLeft ? 'end' : 'start'} fontSize="10" fill="var(--text)">
-              {t('speed.breakEven', { span: span(even.from, even.to) })}
+            <text {...labelAt(lx(even.from), lx(even.to), evenLabel)} y={PAD.top + 10} fontSize="10" fill="var(--text)" stroke="var(--panel)" strokeWidth={3} paintOrder="stroke">
+              {evenLabel}
             </text>
           </g>
         )}
