@@ -147,7 +147,7 @@ async function runMeasure(msg: MeasureRequest): Promise<void> {
   // Rounds over every level (the masks made once), each point's samples pooled over them: a disturbance
   // (another worker, a garbage collection, the page) of a few hundred milliseconds reaches one round of a
   // point, which widens its spread instead of moving the whole point. Later rounds reuse the first one's
-  // calibration, so three rounds of 4 samples cost about what one pass of 11 samples did.
+  // calibration: three rounds of 4 samples cost about an eighth more than one pass of 11 did (docs/benchmarks.md).
   const levels = msg.levels ?? [null];
   const masks = levels.map((level) => computeMasks(index, level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level }).masks);
   const opts = { samples: msg.samples, minSampleMs: CURVE_SAMPLE_MS, batches: msg.batches, stripped: msg.spec.granularity === 'neurons' };

@@ -6,9 +6,7 @@
 import type { Criterion } from '../core/criteria';
 import type { RatioSpread, Timing } from '../core/inferTiming';
 import type { Granularity, Scope } from '../core/masks';
-import type { FromEval, SizeRow, SpeedPoint } from '../eval/protocol';
-
-import { SPEED_ROUNDS } from '../eval/protocol';
+import { SPEED_ROUNDS, type FromEval, type SizeRow, type SpeedPoint } from '../eval/protocol';
 
 export { SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, type SizeRow, type SpeedPoint } from '../eval/protocol';
 
