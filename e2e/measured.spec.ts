@@ -20,15 +20,41 @@ test('speed over sparsity and export sizes are measured; the 8-bit and compact f
   // Once the slider rests, the numbers panel says what this mask costs per prediction, measured.
   const line = lab.page.getByTestId('prune.speed');
   await expect(line).toContainText('per prediction');
+  // Its speed-ups say their spread and samples (5 pairs), or no verdict when the spread includes 1×.
+  await expect(line).toContainText(/(faster|slower) \([\d.]+–[\d.]+× over 5 paired samples\)|no clear difference \(speed-up [\d.]+–[\d.]+× over 5 paired samples\)/);
   await expect.poll(async () => Number(await line.getAttribute('data-sparsity'))).toBeCloseTo(0.9, 2);
   const before = await lab.page.evaluate(() => window.__gpl!.memory());
 
   await lab.page.getByTestId('speed.measure').click();
   await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  // Issue 24: every chart shows its spread (a band) and how many samples and rounds each point is; a
+  // break-even is an interval (marked on the chart) or the sentence says there is no clear one.
+  const s0 = (await lab.state()).speed;
   for (const batch of [1, 256]) {
-    await expect(lab.page.getByTestId(`speed.chart.${batch}`)).toHaveAttribute('data-points', '10');
-    await expect(lab.page.getByTestId(`speed.summary.${batch}`)).toContainText(/sparse path is (faster|slower)/);
+    const chart = lab.page.getByTestId(`speed.chart.${batch}`);
+    await expect(chart).toHaveAttribute('data-points', '10');
+    await expect(chart).toHaveAttribute('data-rounds', '3');
+    await expect(chart).toHaveAttribute('data-samples', '12');
+    await expect(chart).toHaveAttribute('data-x-max', '100');
+    await expect(lab.page.getByTestId(`speed.band.${batch}`)).toHaveAttribute('d', /Z$/);
+    const summary = lab.page.getByTestId(`speed.summary.${batch}`);
+    const kind = await chart.getAttribute('data-break-even');
+    const mark = lab.page.getByTestId(`speed.breakEven.${batch}`);
+    if (kind === 'between') {
+      await expect(summary).toContainText(/becomes faster than the dense one between \d+% and \d+% sparsity/);
+      await expect(mark).toHaveCount(1);
+      // The interval's ends are measured points: the spread wholly below 1× at one, wholly above at the other.
+      const at = (x: number) => s0.curve!.points.find((p) => p.batch === batch && p.sparsity === x)!.ratio.csr;
+      expect(at(Number(await chart.getAttribute('data-break-even-from'))).p90).toBeLessThan(1);
+      expect(at(Number(await chart.getAttribute('data-break-even-to'))).p10).toBeGreaterThan(1);
+    } else {
+      await expect(summary).toContainText(/no clear break-even|at every sparsity measured, its whole spread (above|below) 1×/);
+      await expect(mark).toHaveCount(0);
+    }
   }
+  await expect(lab.page.getByTestId('speed.note')).toHaveAttribute('data-samples', '12');
+  await expect(lab.page.getByTestId('speed.note')).toContainText('median speed-up of 12 paired samples: 3 rounds over all sparsities, 4 samples each');
+  await expect(lab.page.getByTestId('speed.legend')).toContainText('10th–90th percentile');
   // The sparse path computes the same network: its logits equal the dense path's.
   expect(Number(await lab.page.getByTestId('speed.check').getAttribute('data-max-diff'))).toBeLessThanOrEqual(1e-5);
   await expect(lab.page.getByTestId('speed.legend')).toContainText('TensorFlow.js predict (wasm)');
@@ -79,4 +105,15 @@ test('speed over sparsity and export sizes are measured; the 8-bit and compact f
   await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(lab.page.getByTestId('speed.stale')).toHaveCount(0);
   await expect(lab.page.getByTestId('speed.legend')).toContainText('smaller dense');
+
+  // 2:4 prunes at most half the weights: both the accuracy chart and the speed charts end at 50 %.
+  await lab.page.getByTestId('controls.granularity').selectOption('2:4');
+  await lab.settled();
+  // The axis follows the curves drawn: 0–50 % once the 2:4 curves are done.
+  await expect(lab.page.getByTestId('chart.plot')).toHaveAttribute('data-x-domain', '0,50', { timeout: 60_000 });
+  await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['0%', '10%', '20%', '30%', '40%', '50%']);
+  await lab.page.getByTestId('speed.measure').click();
+  await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await expect(lab.page.getByTestId('speed.chart.1')).toHaveAttribute('data-points', '3');
+  await expect(lab.page.getByTestId('speed.chart.1')).toHaveAttribute('data-x-max', '50');
 });

@@ -1,10 +1,11 @@
 // The sparse part of `npm run bench` (issue 17): what pruning buys, measured in the page with its own
 // "Measure speed and sizes" button (a real click) on a network of each dataset (MNIST: 1 epoch; WASM backend), once at each
 // slider sparsity of LEVELS (each click measures the whole speed curve, so every level's speed-up gets
-// LEVELS.length runs, of which the medians are reported; sparse and dense are interleaved within a run,
-// so each ratio is measured in one run); the sizes of every export format at each slider sparsity; one
-// run with neuron pruning (the smaller dense network); the click → painted status latency and the
-// main-thread long tasks of each measurement; and one measurement under 4× CPU throttling.
+// LEVELS.length runs, of which the medians are reported; within a run the page measures in 3 rounds of
+// paired samples, sparse and dense interleaved, and each run's ratio is the median of its paired
+// ratios); the sizes of every export format at each slider sparsity; one run with neuron pruning (the
+// smaller dense network); the click → painted status latency and the main-thread long tasks of each
+// measurement; and one measurement under 4× CPU throttling.
 import { longTasksBetween, pageNow, installProbe } from './lib/probe.mjs';
 
 export const LEVELS = [0.5, 0.8, 0.9, 0.95, 0.98];
@@ -60,8 +61,10 @@ export async function benchSparse(browser, base, log, { median }, dataset = 'mni
     for (const batch of [1, 256]) {
       speedups[batch] = LEVELS.map((level) => {
         const pts = runs.map((r) => at(r.speed.curve.points, batch, level)).filter(Boolean);
-        const ratio = pts.map((p) => p.dense.medianMs / p.csr.medianMs);
-        return { sparsity: level, runs: pts.length, speedUp: round(median(ratio)), denseMs: round(median(pts.map((p) => p.dense.medianMs))), csrMs: round(median(pts.map((p) => p.csr.medianMs))), min: round(Math.min(...ratio)), max: round(Math.max(...ratio)) };
+        // Each run's speed-up: the median of its paired ratios (3 rounds × 4 samples), with their 10th–90th percentile.
+        const ratio = pts.map((p) => p.ratio.csr.median);
+        const spread = pts.map((p) => [round(p.ratio.csr.p10), round(p.ratio.csr.p90)]);
+        return { sparsity: level, runs: pts.length, speedUp: round(median(ratio)), denseMs: round(median(pts.map((p) => p.dense.medianMs))), csrMs: round(median(pts.map((p) => p.csr.medianMs))), min: round(Math.min(...ratio)), max: round(Math.max(...ratio)), spread };
       });
       log(`  batch ${batch}: ${speedups[batch].map((s) => `${s.sparsity * 100}% ${s.speedUp}× (${s.csrMs} vs ${s.denseMs} ms)`).join(' · ')}`);
     }
@@ -95,7 +98,7 @@ export async function benchSparse(browser, base, log, { median }, dataset = 'mni
       sizes,
       stripped,
       interaction: { runs: runs.map(strip), neurons: strip(neurons), throttled4x: strip(throttled) },
-      curves: runs.map((r) => ({ slider: r.level, points: r.speed.curve.points.map((p) => ({ batch: p.batch, sparsity: round(p.sparsity, 4), denseMs: round(p.dense.medianMs), csrMs: round(p.csr.medianMs), p10: [round(p.dense.p10Ms), round(p.csr.p10Ms)], p90: [round(p.dense.p90Ms), round(p.csr.p90Ms)] })) })),
+      curves: runs.map((r) => ({ slider: r.level, points: r.speed.curve.points.map((p) => ({ batch: p.batch, sparsity: round(p.sparsity, 4), denseMs: round(p.dense.medianMs), csrMs: round(p.csr.medianMs), p10: [round(p.dense.p10Ms), round(p.csr.p10Ms)], p90: [round(p.dense.p90Ms), round(p.csr.p90Ms)], speedUp: [round(p.ratio.csr.p10), round(p.ratio.csr.median), round(p.ratio.csr.p90)], samples: p.ratio.csr.samples })) })),
     };
   } finally {
     await context.close().catch(() => {});

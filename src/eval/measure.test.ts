@@ -6,7 +6,7 @@ import { loaderOf, quantizedLayersModelArtifacts } from '../core/exportQuantized
 import { MaskedEvaluator } from '../core/maskedEval';
 import { createRng } from '../core/rng';
 import { sparseFeatures } from '../core/sparseFeatures';
-import { denseRows, measureSizes, measureSpeed } from './measure';
+import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 
 const r = createRng(11);
 const D = 24;
@@ -35,11 +35,49 @@ describe('measureSpeed', () => {
       expect(p.sparsity).toBe(0.7);
       expect(p.maxDiff).toBeLessThanOrEqual(1e-5);
       for (const t of [p.dense, p.csr, p.stripped!]) expect(t.medianMs).toBeGreaterThan(0);
+      // One round of paired samples: each ratio is a dense sample over the CSR (stripped) sample of its round.
+      expect(p.ratio.csr).toMatchObject({ samples: 2, rounds: 1 });
+      expect(p.ratio.csr.p10).toBeLessThanOrEqual(p.ratio.csr.median);
+      expect(p.ratio.stripped!.median).toBeGreaterThan(0);
       expect(p.strippedShapes).toEqual([D, ...shapes.map((l) => l.units)]);
       expect(p.strippedShapes![1]).toBeLessThan(64);
     }
     const plain = measureSpeed(layers, masks, denseRows(features, N), 0.7, { ...quick, batches: [1], stripped: false });
     expect(plain[0].stripped).toBeNull();
+  });
+
+  it('measures in rounds: the second reuses the first one’s repetitions; a point pools every round’s pairs', () => {
+    const masks = masksAt(0.3);
+    const rows = denseRows(features, N);
+    const opts = { ...quick, samples: 3, batches: [1, 8], stripped: true };
+    const first = sampleSpeed(layers, masks, rows, opts);
+    const second = sampleSpeed(layers, masks, rows, opts, first);
+    for (const [k, r] of second.entries()) {
+      for (const path of ['dense', 'csr', 'small'] as const) {
+        expect(r.perCall[path]).toHaveLength(3);
+        // Calibration skipped: the same repetitions (doubled only by a too-short sample).
+        expect(Math.log2(r.reps[path]! / first[k].reps[path]!) % 1).toBe(0);
+        expect(r.reps[path]).toBeGreaterThanOrEqual(first[k].reps[path]!);
+      }
+    }
+    const points = speedPoints([first, second], 0.7);
+    expect(points.map((p) => [p.batch, p.ratio.csr.samples, p.ratio.csr.rounds, p.ratio.stripped!.samples, p.dense.samples])).toEqual([
+      [1, 6, 2, 6, 6],
+      [8, 6, 2, 6, 6],
+    ]);
+  });
+
+  it('pools hand-made rounds: every path’s times, and the speed-up of each pair (not a ratio of medians)', () => {
+    const round = (dense: number[], csr: number[], maxDiff: number): SpeedRound[] => [{ batch: 1, perCall: { dense, csr }, reps: { dense: 4, csr: 8 }, strippedShapes: null, maxDiff, engine: 'wasm' }];
+    // Pairs 2/1, 4/2, 4/1, 4/8: ratios 2, 2, 4, 0.5.
+    const [p] = speedPoints([round([2, 4], [1, 2], 0), round([4, 4], [1, 8], 1e-6)], 0.5);
+    expect(p.ratio.csr).toEqual({ median: 2, p10: 0.5, p90: 4, samples: 4, rounds: 2 });
+    expect(p.ratio.stripped).toBeNull();
+    expect(p.stripped).toBeNull();
+    // Pooled times: dense 2, 4, 4, 4 (median 4); CSR 1, 1, 2, 8 (median 1.5): their ratio (2.67) is not the pairs' median.
+    expect(p.dense).toMatchObject({ medianMs: 4, p10Ms: 2, p90Ms: 4, samples: 4 });
+    expect(p.csr).toMatchObject({ medianMs: 1.5, samples: 4 });
+    expect(p.maxDiff).toBe(1e-6);
   });
 
   it('reads the features back densely as they were', () => {

@@ -3,14 +3,16 @@
  * batch of 256 through the pruned network's sparse (CSR) path against the dense one, in the same
  * engine and on real validation rows; for neuron pruning, also the smaller dense network left after
  * removing the pruned units; and the real size of each export format (raw and gzip) with the validation
- * accuracy of the network each decodes to. Timings interleave the paths, so a ratio is measured in one
- * run; each answer also carries the largest difference between the sparse and dense logits.
+ * accuracy of the network each decodes to. Timings interleave the paths, so each ratio is measured in
+ * pairs of samples taken together; a curve is measured in rounds (the worker calls `sampleSpeed` once per
+ * round and level, then pools them with `speedPoints`); each answer also carries the largest difference
+ * between the sparse and dense logits.
  */
 import { encodeCompact } from '../core/compactFormat';
 import { strippedLayers } from '../core/exportFormat';
 import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
 import { gzipSize } from '../core/gzip';
-import { timeInterleaved } from '../core/inferTiming';
+import { pairedRatio, sampleInterleaved, timingOf } from '../core/inferTiming';
 import { MaskedEvaluator } from '../core/maskedEval';
 import type { DenseWeights } from '../core/mlp';
 import { dequantizedLayers, WEIGHT_FORMATS } from '../core/quantize';
@@ -34,11 +36,26 @@ export interface SpeedOptions {
   minSampleMs: number;
 }
 
+type PathKey = 'dense' | 'csr' | 'small';
+
+/** One round of speed samples of one mask at one batch size: every path's per-call ms, paired by index. */
+export interface SpeedRound {
+  batch: number;
+  perCall: Partial<Record<PathKey, number[]>>;
+  /** Calls per sample, per path: the next round of the same mask reuses them (no calibration). */
+  reps: Partial<Record<PathKey, number>>;
+  strippedShapes: number[] | null;
+  maxDiff: number;
+  engine: 'wasm' | 'js';
+}
+
 /**
- * One speed point per batch size for `masks` (kernels row-major `[inputs, units]`, 1 = kept), on the
- * first rows of `x` (row-major `[≥ max batch, inputs]`). Synchronous: call between yields.
+ * One round of samples per batch size for `masks` (kernels row-major `[inputs, units]`, 1 = kept), on the
+ * first rows of `x` (row-major `[≥ max batch, inputs]`): dense, CSR and (neurons) the stripped network,
+ * interleaved. `reps`: the rounds of an earlier call on the same mask, whose repetitions it reuses.
+ * Synchronous: call between yields.
  */
-export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, sparsity: number, opts: SpeedOptions): SpeedPoint[] {
+export function sampleSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, opts: SpeedOptions, earlier?: readonly SpeedRound[]): SpeedRound[] {
   const maxBatch = Math.max(...opts.batches);
   const dense = inferNet(layers, masks, 'dense', { maxBatch });
   const csr = inferNet(layers, masks, 'csr', { maxBatch });
@@ -47,22 +64,44 @@ export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Ui
   const classes = dense.classes;
   return opts.batches.map((batch) => {
     const outs = { dense: new Float32Array(batch * classes), csr: new Float32Array(batch * classes), small: new Float32Array(batch * classes) };
-    const fns: Record<string, () => void> = { dense: () => dense.run(x, batch, outs.dense), csr: () => csr.run(x, batch, outs.csr) };
+    const fns: Partial<Record<PathKey, () => void>> = { dense: () => dense.run(x, batch, outs.dense), csr: () => csr.run(x, batch, outs.csr) };
     if (small) fns.small = () => small.run(x, batch, outs.small);
-    const t = timeInterleaved(fns, { samples: opts.samples, minSampleMs: opts.minSampleMs });
+    const reps = earlier?.find((r) => r.batch === batch)?.reps as Record<PathKey, number> | undefined;
+    const s = sampleInterleaved(fns as Record<PathKey, () => void>, { samples: opts.samples, minSampleMs: opts.minSampleMs, reps });
     let maxDiff = 0;
     for (let i = 0; i < outs.dense.length; i++) maxDiff = Math.max(maxDiff, Math.abs(outs.dense[i] - outs.csr[i]));
+    const strippedShapes = stripped ? [stripped.layers[0].inputs, ...stripped.layers.map((l) => l.units)] : null;
+    return { batch, perCall: s.perCall, reps: s.reps, strippedShapes, maxDiff, engine: dense.engine };
+  });
+}
+
+/**
+ * A mask's speed points from its rounds (each `sampleSpeed`'s answer for the same mask): every path's
+ * samples pooled over the rounds, the speed-ups from the paired samples of each round.
+ */
+export function speedPoints(rounds: readonly (readonly SpeedRound[])[], sparsity: number): SpeedPoint[] {
+  return rounds[0].map(({ batch, strippedShapes, engine }) => {
+    const mine = rounds.map((r) => r.find((p) => p.batch === batch)!);
+    const pooled = (k: PathKey) => mine.flatMap((r) => r.perCall[k] ?? []);
+    const timing = (k: PathKey) => timingOf(pooled(k), mine[mine.length - 1].reps[k] ?? 0);
+    const stripped = mine[0].perCall.small ? timing('small') : null;
     return {
       sparsity,
       batch,
-      dense: t.dense,
-      csr: t.csr,
-      stripped: small ? t.small : null,
-      strippedShapes: stripped ? [stripped.layers[0].inputs, ...stripped.layers.map((l) => l.units)] : null,
-      maxDiff,
-      engine: dense.engine,
+      dense: timing('dense'),
+      csr: timing('csr'),
+      stripped,
+      strippedShapes,
+      ratio: { csr: pairedRatio(pooled('dense'), pooled('csr'), rounds.length), stripped: stripped && pairedRatio(pooled('dense'), pooled('small'), rounds.length) },
+      maxDiff: Math.max(...mine.map((r) => r.maxDiff)),
+      engine,
     };
   });
+}
+
+/** One speed point per batch size for `masks`, in one round (`sampleSpeed`, then `speedPoints`). Synchronous. */
+export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, sparsity: number, opts: SpeedOptions): SpeedPoint[] {
+  return speedPoints([sampleSpeed(layers, masks, x, opts)], sparsity);
 }
 
 const utf8 = new TextEncoder();

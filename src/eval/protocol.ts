@@ -8,7 +8,7 @@ import type { LayerArrays } from '../core/arch';
 import type { Criterion } from '../core/criteria';
 import type { DataRef } from '../core/dataset';
 import type { Granularity, PruneIndex, PruneSpec } from '../core/masks';
-import type { Timing } from '../core/inferTiming';
+import type { RatioSpread, Timing } from '../core/inferTiming';
 import type { EvalSplit, SplitEval } from '../core/pruneEvaluator';
 import type { WeightFormat } from '../core/quantize';
 import type { SweepEvent } from '../core/sweep';
@@ -35,6 +35,13 @@ export type CriterionIndexes = Record<Criterion, Record<Granularity, PruneIndex>
 
 /** Batch sizes timed: one prediction (what a web page waits for) and a batch of 256 (throughput). */
 export const SPEED_BATCHES = [1, 256];
+/**
+ * A speed curve is measured in this many rounds over all its sparsities (each point's samples pooled
+ * over them), so a disturbance of a few hundred milliseconds reaches one round of a point, not all.
+ */
+export const SPEED_ROUNDS = 3;
+/** Paired samples per round and point (of ≥ 3 ms each): 3 × 4 = 12 per point, about the 11 of the single pass before. */
+export const SPEED_SAMPLES = 4;
 
 /** One measured inference speed: a mask's sparsity, a batch size, per-call times of each path. */
 export interface SpeedPoint {
@@ -47,6 +54,11 @@ export interface SpeedPoint {
   /** Neuron pruning: the smaller dense network left once the pruned units are removed, and its shape. */
   stripped: Timing | null;
   strippedShapes: number[] | null;
+  /**
+   * The speed-up of each path over dense (dense time ÷ its time), per paired sample (the two timed in
+   * the same round of `timeInterleaved`), pooled over the measurement's rounds: median and 10th–90th percentile.
+   */
+  ratio: { csr: RatioSpread; stripped: RatioSpread | null };
   /** Largest |sparse − dense| logit over the batch: both paths compute the same network. */
   maxDiff: number;
   engine: 'wasm' | 'js';
@@ -65,7 +77,7 @@ export interface SizeRow {
 
 /** A speed or size measurement (`levels`: sparsities of the curve, null = the spec's own mask). */
 export type MeasureRequest =
-  | { type: 'speed'; id: number; criterion: Criterion; spec: PruneSpec; levels: number[] | null; batches: number[] }
+  | { type: 'speed'; id: number; criterion: Criterion; spec: PruneSpec; levels: number[] | null; batches: number[]; /** Rounds over all levels, and samples per round and level (SPEED_ROUNDS, SPEED_SAMPLES). */ rounds: number; samples: number }
   | { type: 'sizes'; id: number; criterion: Criterion; spec: PruneSpec };
 
 export type ToEval =
@@ -99,7 +111,10 @@ export type FromEval =
   | { type: 'sweep-done'; id: number; ms: number }
   /** The current mask's speed, measured after its training figures (`id` is that slider position's). */
   | { type: 'speed-current'; id: number; points: SpeedPoint[] }
-  /** Speed points of a measurement so far, then its end. */
+  /**
+   * A measurement's progress (`done` of `total` steps: rounds × levels), with each level's points once its
+   * last round is done (earlier rounds send none), then its end.
+   */
   | { type: 'speed-points'; id: number; points: SpeedPoint[]; done: number; total: number }
   | { type: 'speed-done'; id: number; ms: number }
   | { type: 'sizes-done'; id: number; sparsity: number; rows: SizeRow[] }

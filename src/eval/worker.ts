@@ -16,7 +16,7 @@ import { yieldToEventLoop } from '../core/schedule';
 import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
 import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
 import { loadDataset } from '../data/load';
-import { denseRows, measureSizes, measureSpeed } from './measure';
+import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 import { evalTransferables, SPEED_BATCHES, type CriterionIndexes, type EvalNetwork, type FromEval, type MeasureRequest, type ToEval } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -108,7 +108,8 @@ async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<vo
 const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 5, minSampleMs: 1.5 };
 /** The resting slider's speed is measured after this much more quiet. */
 export const SPEED_DELAY_MS = 300;
-const CURVE_SAMPLES = { samples: 11, minSampleMs: 3 };
+/** Each sample of a curve lasts at least this long (the request says how many, in how many rounds). */
+const CURVE_SAMPLE_MS = 3;
 
 /** The first 256 validation rows (repeated if there are fewer), dense: the timings' input. */
 function speedRows(l: Loaded): Float32Array {
@@ -143,16 +144,24 @@ async function runMeasure(msg: MeasureRequest): Promise<void> {
     return;
   }
   const t0 = performance.now();
+  // Rounds over every level (the masks made once), each point's samples pooled over them: a disturbance
+  // (another worker, a garbage collection, the page) of a few hundred milliseconds reaches one round of a
+  // point, which widens its spread instead of moving the whole point. Later rounds reuse the first one's
+  // calibration: three rounds of 4 samples cost about an eighth more than one pass of 11 did (docs/benchmarks.md).
   const levels = msg.levels ?? [null];
-  for (let k = 0; k < levels.length; k++) {
-    const level = levels[k];
-    const spec = level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level };
-    const masks = computeMasks(index, spec).masks;
-    const points = measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURVE_SAMPLES, batches: msg.batches, stripped: spec.granularity === 'neurons' });
-    if (!live()) return;
-    post({ type: 'speed-points', id: msg.id, points, done: k + 1, total: levels.length });
-    await yieldToEventLoop();
-    if (!live()) return;
+  const masks = levels.map((level) => computeMasks(index, level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level }).masks);
+  const opts = { samples: msg.samples, minSampleMs: CURVE_SAMPLE_MS, batches: msg.batches, stripped: msg.spec.granularity === 'neurons' };
+  const rounds: SpeedRound[][][] = levels.map(() => []);
+  const total = msg.rounds * levels.length;
+  for (let r = 0; r < msg.rounds; r++) {
+    for (let k = 0; k < levels.length; k++) {
+      rounds[k].push(sampleSpeed(l.layers, masks[k], speedRows(l), opts, rounds[k][0]));
+      if (!live()) return;
+      const last = r === msg.rounds - 1;
+      post({ type: 'speed-points', id: msg.id, points: last ? speedPoints(rounds[k], sparsityOf(masks[k])) : [], done: r * levels.length + k + 1, total });
+      await yieldToEventLoop();
+      if (!live()) return;
+    }
   }
   post({ type: 'speed-done', id: msg.id, ms: performance.now() - t0 });
 }

@@ -50,12 +50,13 @@ describe('measuring speed and sizes', () => {
     await measured;
     const [speed, sizes] = measures(ev.sent);
     const spec = { mode: 'sparsity', value: 0.8, scope: 'global', granularity: 'weights' };
-    expect(speed).toMatchObject({ type: 'speed', criterion: 'gradient', spec, levels: SPEED_LEVELS, batches: [1, 256] });
+    expect(speed).toMatchObject({ type: 'speed', criterion: 'gradient', spec, levels: SPEED_LEVELS, batches: [1, 256], rounds: 3, samples: 4 });
     expect(sizes).toMatchObject({ type: 'sizes', criterion: 'gradient', spec });
     const s = c.store.getState().speed;
     expect(s.tfjs).toMatchObject({ status: 'done', timings: { 1: timing(0.08) } });
     expect(s.curve).toMatchObject({ id: speed.id, status: 'running' });
-    const p = { sparsity: 0.5, batch: 1, dense: timing(1), csr: timing(2), stripped: null, strippedShapes: null, maxDiff: 0, engine: 'wasm' as const };
+    const ratio = { csr: { median: 0.5, p10: 0.4, p90: 0.6, samples: 12, rounds: 3 }, stripped: null };
+    const p = { sparsity: 0.5, batch: 1, dense: timing(1), csr: timing(2), stripped: null, strippedShapes: null, ratio, maxDiff: 0, engine: 'wasm' as const };
     ev.reply({ type: 'speed-points', id: speed.id, points: [p], done: 1, total: 10 });
     ev.reply({ type: 'speed-done', id: speed.id, ms: 5 });
     ev.reply({ type: 'sizes-done', id: sizes.id, sparsity: 0.8, rows: [] });

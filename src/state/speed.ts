@@ -7,7 +7,7 @@
 import type { TrainingClient } from '../train/client';
 import type { Evaluation } from './evaluation';
 import { pruneSpecOf } from './pruneSpec';
-import { curveLevels, SPEED_BATCHES, startMeasure } from './speedState';
+import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, startMeasure } from './speedState';
 import type { AppState, Store } from './store';
 
 export interface Speed {
@@ -37,7 +37,7 @@ export function createSpeed(store: Store<AppState>, evaluation: Evaluation, clie
         store.setState((st) => ({ ...st, speed: { ...st.speed, tfjs: { status: r.timings ? 'done' : 'error', backend: r.backend, timings: r.timings, error: r.error ?? null } } }));
       }
       if (mine !== token || store.getState().scoring !== scoring) return;
-      const curve = evaluation.measure({ type: 'speed', criterion, spec, levels: curveLevels(granularity), batches: SPEED_BATCHES });
+      const curve = evaluation.measure({ type: 'speed', criterion, spec, levels: curveLevels(granularity), batches: SPEED_BATCHES, rounds: SPEED_ROUNDS, samples: SPEED_SAMPLES });
       const sizes = evaluation.measure({ type: 'sizes', criterion, spec });
       if (curve === null || sizes === null) return;
       store.setState((st) => ({ ...st, speed: startMeasure(st.speed, { curve, sizes }, { criterion, scope, granularity }) }));

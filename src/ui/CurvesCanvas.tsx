@@ -9,7 +9,7 @@ import { CRITERION_COLORS, type Series } from './SparsityPlot';
  * the curves of a new scope were computed); a canvas redraw costs about a millisecond. Recharts draws the
  * finished curves once, when the sweep is done. Drawn at most once per frame.
  */
-export function CurvesCanvas({ box, series, hidden, mode, criterion }: { box: RefObject<HTMLDivElement | null>; series: Series[]; hidden: ReadonlySet<string>; mode: XMode; criterion: string }) {
+export function CurvesCanvas({ box, series, hidden, mode, domain, criterion }: { box: RefObject<HTMLDivElement | null>; series: Series[]; hidden: ReadonlySet<string>; mode: XMode; domain: [number, number]; criterion: string }) {
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => {
       let points = 0;
@@ -17,7 +17,7 @@ export function CurvesCanvas({ box, series, hidden, mode, criterion }: { box: Re
         if (hidden.has(s.key) || s.data.length === 0) continue;
         ctx.beginPath();
         s.data.forEach((p, i) => {
-          const x = fractionAtX(p.x, mode) * w;
+          const x = fractionAtX(p.x, mode, domain) * w;
           const y = (1 - p.y) * h;
           if (i) ctx.lineTo(x, y);
           else ctx.moveTo(x, y);
@@ -29,7 +29,7 @@ export function CurvesCanvas({ box, series, hidden, mode, criterion }: { box: Re
       }
       return points;
     },
-    [series, hidden, mode, criterion],
+    [series, hidden, mode, domain, criterion],
   );
   return <PlotCanvas box={box} areaKey={mode} draw={draw} testid="chart.canvas" />;
 }

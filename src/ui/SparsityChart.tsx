@@ -4,11 +4,10 @@ import type { MaskReport } from '../core/maskReport';
 import type { Translator } from '../i18n/catalogue';
 import { isRunning } from '../state/store';
 import { curveAt, type SweepState } from '../state/sweepState';
-import { fromX, nearestPoint, toX, xAtFraction, type XMode } from './chartMath';
+import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
 import { CurvesCanvas } from './CurvesCanvas';
-import { cssZoom } from './plotArea';
 import { Help, helpId } from './Help';
 import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
@@ -122,16 +121,24 @@ export function SparsityChart() {
   const training = useAppState((s) => isRunning(s.phase));
   const waiting = sweep.status === 'running' || (sweep.status === 'idle' && training);
   const finished = useRef(sweep.curves);
-  if (!waiting) finished.current = sweep.curves;
+  // The x axis fits the granularity of the curves drawn (2:4 ends at 50 %): the finished ones, which
+  // recharts draws; a running sweep's canvas and the slider's marker use the same axis.
+  const finishedGranularity = useRef(sweep.granularity);
+  if (!waiting) {
+    finished.current = sweep.curves;
+    finishedGranularity.current = sweep.granularity;
+  }
   const plotted = useMemo(() => seriesOf(finished.current, mode, t), [finished.current, mode, t]);
+  const granularity = Object.keys(finished.current).length > 0 ? finishedGranularity.current : sweep.granularity;
+  const domain = useMemo(() => xAxis(mode, granularity).domain, [mode, granularity]);
 
   /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
   const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
     const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
     const outer = box.current?.getBoundingClientRect();
     if (!grid || !outer || e.clientX < grid.left || e.clientX > grid.right || e.clientY < grid.top || e.clientY > grid.bottom) return null;
-    const z = cssZoom(box.current!);
-    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode), mode), left: (e.clientX - outer.left) / z, top: (e.clientY - outer.top) / z };
+    // Offsets in the viewport's pixels from the box: the tooltip floats in the top layer (useFloating).
+    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode, domain), mode), left: e.clientX - outer.left, top: e.clientY - outer.top };
   };
 
   const onClick = (e: MouseEvent) => {
@@ -184,6 +191,7 @@ export function SparsityChart() {
         ref={box}
         className={previous ? 'chart-box stale' : 'chart-box'}
         data-testid="chart.plot"
+        data-x-domain={domain.join(',')}
         data-reduced-motion={reduced}
         onClick={onClick}
         onMouseMove={(e) => {
@@ -195,10 +203,10 @@ export function SparsityChart() {
         {/* Recharts draws finished curves only; while a sweep runs its points go to the canvas. */}
         {/* The label lives outside the memoized plot: it names the scope, which changes when a sweep starts. */}
         <div role="img" aria-label={plotLabel}>
-          <SparsityPlot series={plotted} hidden={hidden} mode={mode} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} />
+          <SparsityPlot series={plotted} hidden={hidden} mode={mode} granularity={granularity} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} />
         </div>
-        {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} criterion={criterion} />}
-        <SliderMarker box={box} x={markerX} mode={mode} />
+        {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />}
+        <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
         {hover && (
           <div ref={tip} className="heatmap-tooltip chart-tooltip floating" popover="manual" data-testid="chart.tooltip">
             <div>

@@ -1,8 +1,9 @@
 import { memo, type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
 import type { Criterion } from '../core/criteria';
+import type { Granularity } from '../core/masks';
 import type { FinetuneRecord } from '../state/experimentsState';
-import { fractionAtX, toX, X_DOMAIN, type XMode } from './chartMath';
+import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from './context';
 import { usePlotArea } from './plotArea';
 
@@ -21,6 +22,8 @@ interface PlotProps {
   series: Series[];
   hidden: ReadonlySet<string>;
   mode: XMode;
+  /** The curves' granularity: 2:4 prunes at most 50 %, and the x axis ends there. */
+  granularity: Granularity;
   /** The dense network's validation accuracy (a dashed reference line), if known. */
   denseAccuracy: number | null;
   /** The selected criterion: its lines are drawn thicker. */
@@ -34,16 +37,17 @@ interface PlotProps {
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
  * Its texts come from `useT`, which re-renders it only when the language changes.
  */
-export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, denseAccuracy, criterion, log }: PlotProps) {
+export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, granularity, denseAccuracy, criterion, log }: PlotProps) {
   const t = useT();
   const denseLabel = { value: t('chart.dense'), position: 'insideTopRight' as const, fill: 'var(--muted)', fontSize: 11 };
+  const axis = xAxis(mode, granularity);
   const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
     <ResponsiveContainer width="100%" height={215}>
         <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="x" type="number" domain={X_DOMAIN[mode]} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={mode === 'remaining' ? [100, 50, 20, 10, 5, 2, 1] : [0, 20, 40, 60, 80, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
+          <XAxis dataKey="x" type="number" domain={axis.domain} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={axis.ticks} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
           <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
           {denseAccuracy !== null && <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />}
           {series.map((s) => (
@@ -64,10 +68,10 @@ export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, d
 });
 
 /** The slider's position as a vertical line over the plot area, with the same axis mapping as the chart: a move costs one attribute update. */
-export function SliderMarker({ box, x, mode }: { box: RefObject<HTMLDivElement | null>; x: number | null; mode: XMode }) {
+export function SliderMarker({ box, x, mode, domain }: { box: RefObject<HTMLDivElement | null>; x: number | null; mode: XMode; domain: [number, number] }) {
   const area = usePlotArea(box, x !== null, mode);
   if (x === null || !area) return null;
-  const px = area.left + fractionAtX(x, mode) * area.width;
+  const px = area.left + fractionAtX(x, mode, domain) * area.width;
   return (
     <svg className="slider-marker-layer" aria-hidden="true">
       <line className="slider-marker" data-testid="chart.marker" data-x={x} x1={px} x2={px} y1={area.top} y2={area.top + area.height} stroke="var(--marker)" strokeWidth={2} />

@@ -1,13 +1,13 @@
 import { useRef } from 'react';
 import { pct } from './format';
-import { curveLevels, SPEED_BATCHES, type SpeedPoint } from '../state/speedState';
+import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, type SpeedCurve, type SpeedPoint } from '../state/speedState';
 import { useAppState, useController, useT } from './context';
 import { Help, helpId } from './Help';
 import { SizesTable } from './SizesTable';
 import { SpeedChart, SpeedLegend } from './SpeedChart';
-import { ms, times } from './speedFormat';
+import { ms, spreadTimes } from './speedFormat';
 
-const spread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) => `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
+const msSpread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) => `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
 
 /** The measured points as a table: per sparsity and batch size, each path's time and the speed-up. */
 function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
@@ -34,10 +34,10 @@ function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
               <tr key={`${p.batch}-${p.sparsity}`}>
                 <th scope="row">{pct(p.sparsity)}</th>
                 <td>{p.batch}</td>
-                <td>{spread(t, p.dense)}</td>
-                <td>{spread(t, p.csr)}</td>
-                <td>{times(p.dense.medianMs / p.csr.medianMs)}</td>
-                {stripped && <td>{p.stripped ? spread(t, p.stripped) : '–'}</td>}
+                <td>{msSpread(t, p.dense)}</td>
+                <td>{msSpread(t, p.csr)}</td>
+                <td>{spreadTimes(t, p.ratio.csr)}</td>
+                {stripped && <td>{p.stripped ? msSpread(t, p.stripped) : '–'}</td>}
               </tr>
             ))}
           </tbody>
@@ -66,10 +66,11 @@ export function SpeedPanel() {
     .join(', ');
   // The charts are drawn when a measurement is done (the previous one stays, faded, meanwhile): laying out
   // two charts for each of the ten batches of points cost the main thread a long task each time.
-  const finished = useRef<readonly SpeedPoint[]>([]);
-  if (curve?.status === 'done') finished.current = curve.points;
-  else if (!curve) finished.current = [];
-  const points = finished.current;
+  const finished = useRef<SpeedCurve | null>(null);
+  if (curve?.status === 'done') finished.current = curve;
+  else if (!curve) finished.current = null;
+  const points = finished.current?.points ?? [];
+  const spread = points[0]?.ratio.csr;
   const engine = points[0]?.engine;
   const maxDiff = points.reduce((a, p) => Math.max(a, p.maxDiff), 0);
   const tfjsTimes = tfjs?.status === 'done' ? tfjs.timings : null;
@@ -81,12 +82,12 @@ export function SpeedPanel() {
         <button type="button" data-testid="speed.measure" disabled={!ready || running} onClick={() => void c.measureSpeed()} aria-describedby={helpId('speed.measure')}>
           {t('speed.measure')}
         </button>
-        <Help id="speed.measure" label={t('speed.measure')} text={t('speed.measure.help', { levels })} />
+        <Help id="speed.measure" label={t('speed.measure')} text={t('speed.measure.help', { levels, rounds: SPEED_ROUNDS, samples: SPEED_SAMPLES })} />
       </p>
       {!ready && <p className="muted">{t('speed.waitTraining')}</p>}
       <div role="status" data-testid="speed.status" data-status={curve?.status ?? ''}>
         {tfjs?.status === 'running' && t('speed.measuring.tfjs', { backend: tfjs.backend })}
-        {tfjs?.status !== 'running' && curve?.status === 'running' && t('speed.measuring', { done: curve.done, total: curve.total })}
+        {tfjs?.status !== 'running' && curve?.status === 'running' && t('speed.measuring', { done: curve.done, total: curve.total, rounds: curve.rounds, levels: curve.total / curve.rounds })}
       </div>
       {running && curve && (
         <div className="progress-track" role="progressbar" aria-label={t('speed.measure')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * curve.done) / Math.max(1, curve.total))}>
@@ -109,9 +110,14 @@ export function SpeedPanel() {
           <SpeedLegend stripped={points.some((p) => p.stripped)} tfjs={!!tfjsTimes} backend={tfjs?.backend ?? ''} />
           <div className={running ? 'speed-charts stale' : 'speed-charts'}>
             {SPEED_BATCHES.map((b) => (
-              <SpeedChart key={b} batch={b} points={points} tfjs={tfjsTimes?.[b] ?? null} backend={tfjs?.backend ?? ''} />
+              <SpeedChart key={b} batch={b} points={points} tfjs={tfjsTimes?.[b] ?? null} backend={tfjs?.backend ?? ''} granularity={finished.current!.granularity} />
             ))}
           </div>
+          {spread && (
+            <p className="muted small" data-testid="speed.note" data-rounds={spread.rounds} data-samples={spread.samples}>
+              {t('speed.note', { samples: spread.samples, rounds: spread.rounds, perRound: spread.samples / spread.rounds, s: ((finished.current!.ms ?? 0) / 1000).toFixed(1) })}
+            </p>
+          )}
           <p className="muted small" data-testid="speed.check" data-max-diff={maxDiff}>
             {maxDiff === 0
               ? t('speed.check.exact', { engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })

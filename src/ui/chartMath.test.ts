@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fractionAtX, fromX, nearestPoint, toX, xAtFraction } from './chartMath';
+import { fractionAtX, fromX, maxSparsityPct, nearestPoint, toX, xAtFraction, xAxis } from './chartMath';
 
 const pt = (sparsity: number) => ({ target: sparsity, sparsity, threshold: sparsity, accuracy: 1 - sparsity, loss: 0 });
 
@@ -26,6 +26,34 @@ describe('chart maths', () => {
     expect(fractionAtX(toX(1, 'remaining'), 'remaining')).toBe(1);
     expect(fractionAtX(-5, 'sparsity')).toBe(0);
     expect(fractionAtX(150, 'sparsity')).toBe(1);
+  });
+  it('fits the x axis to what the granularity can prune: 2:4 ends at 50 % sparsity (50 % of weights remaining)', () => {
+    expect(maxSparsityPct('2:4')).toBe(50);
+    expect(xAxis('sparsity', '2:4')).toEqual({ domain: [0, 50], ticks: [0, 10, 20, 30, 40, 50] });
+    expect(xAxis('remaining', '2:4')).toEqual({ domain: [50, 100], ticks: [100, 90, 80, 70, 60, 50] });
+    for (const g of ['weights', 'neurons'] as const) {
+      expect(xAxis('sparsity', g).domain).toEqual([0, 100]);
+      expect(xAxis('remaining', g).domain).toEqual([0.5, 100]);
+    }
+    // Every tick lies in its domain.
+    for (const g of ['weights', 'neurons', '2:4'] as const) {
+      for (const mode of ['sparsity', 'remaining'] as const) {
+        const { domain, ticks } = xAxis(mode, g);
+        for (const v of ticks) expect(v >= domain[0] && v <= domain[1]).toBe(true);
+      }
+    }
+  });
+  it('maps pointer and axis on a 2:4 domain: 50 % sparsity at the right edge, 25 % in the middle', () => {
+    const sparsity = xAxis('sparsity', '2:4').domain;
+    expect(fractionAtX(toX(0.5, 'sparsity'), 'sparsity', sparsity)).toBe(1);
+    expect(fractionAtX(toX(0.25, 'sparsity'), 'sparsity', sparsity)).toBeCloseTo(0.5, 12);
+    expect(fromX(xAtFraction(0.5, 'sparsity', sparsity), 'sparsity')).toBeCloseTo(0.25, 12);
+    const remaining = xAxis('remaining', '2:4').domain;
+    expect(fractionAtX(toX(0.5, 'remaining'), 'remaining', remaining)).toBe(1);
+    expect(fractionAtX(toX(0, 'remaining'), 'remaining', remaining)).toBe(0);
+    // Log axis: half way along is the geometric mean of 100 and 50 remaining.
+    expect(xAtFraction(0.5, 'remaining', remaining)).toBeCloseTo(Math.sqrt(5000), 9);
+    for (const f of [0, 0.3, 1]) expect(fractionAtX(xAtFraction(f, 'remaining', remaining), 'remaining', remaining)).toBeCloseTo(f, 12);
   });
   it('finds the nearest curve point', () => {
     expect(nearestPoint([pt(0), pt(0.5), pt(0.9)], 0.8)!.sparsity).toBe(0.9);

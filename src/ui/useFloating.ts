@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import { placeBox, type Box, type PlaceOptions } from './placement';
+import { cssZoom } from './plotArea';
 
 /** The least distance from the viewport's edges, in CSS pixels. */
 const MARGIN = 8;
@@ -57,16 +58,18 @@ function place(el: HTMLElement, { anchor, options, onLost }: { anchor: () => Box
   if (!shown) el.showPopover();
   const root = document.documentElement;
   const view = { width: root.clientWidth, height: root.clientHeight };
-  el.style.setProperty('--avail-w', `${view.width - 2 * MARGIN}px`);
-  el.style.setProperty('--avail-h', `${view.height - 2 * MARGIN}px`);
+  // Presenter mode zooms the page's stage, and the box with it: its own CSS pixels are the viewport's / z.
+  const z = cssZoom(el);
+  el.style.setProperty('--avail-w', `${(view.width - 2 * MARGIN) / z}px`);
+  el.style.setProperty('--avail-h', `${(view.height - 2 * MARGIN) / z}px`);
   // Measured at its containing block's origin, where nothing squeezes it (an absolute box shrinks towards
   // the right edge); that origin (the page's, scrolled) turns viewport coordinates into its own.
   el.style.left = '0px';
   el.style.top = '0px';
   const r = el.getBoundingClientRect();
   const p = placeBox(a, { width: r.width, height: r.height }, view, { ...options, margin: MARGIN });
-  el.style.left = `${p.left - r.left}px`;
-  el.style.top = `${p.top - r.top}px`;
+  el.style.left = `${(p.left - r.left) / z}px`;
+  el.style.top = `${(p.top - r.top) / z}px`;
   el.dataset.side = p.side;
 }
 
