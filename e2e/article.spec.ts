@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 
 test("the article's code, run as written: a zero gradient, a pruning that changes nothing, a fine-tune that regrows", async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&mode=sparsity&sparsity=0.8', { firstVisit: true });
+  await lab.open('?backend=wasm#dataset=synthetic-32&mode=sparsity&sparsity=0.8', { firstVisit: true });
   await lab.settled();
   await lab.page.getByTestId('article.run').click();
   const pruning = lab.page.getByTestId('article.pruning');
@@ -31,7 +31,7 @@ test("the article's code, run as written: a zero gradient, a pruning that change
 });
 
 test("the article's T = 0.01 collapses MNIST's first layer: the warning says why with this network's numbers, and each one-click repair repairs (before → after, Undo)", async ({ lab }) => {
-  await lab.open('#mode=threshold&T=0.01', { firstVisit: true });
+  await lab.open('?backend=wasm#mode=threshold&T=0.01', { firstVisit: true });
   await lab.settled();
   const why = lab.page.getByTestId('collapse.why');
   await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse: dense_1');

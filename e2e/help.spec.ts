@@ -98,7 +98,7 @@ test('explanations by keyboard: Enter opens, Escape closes, and the control name
   await button.focus();
   await lab.page.keyboard.press('Enter');
   await expect(button).toHaveAttribute('aria-expanded', 'true');
-  await expect(lab.page.getByTestId('help.epochs.text')).toContainText('Passes over the 8,000 training samples');
+  await expect(lab.page.getByTestId('help.epochs.text')).toContainText('Passes over the training split: 8,000 samples');
   await lab.page.keyboard.press('Escape');
   await expect(lab.page.getByTestId('help.epochs.text')).toBeHidden();
   await expect(button).toBeFocused();
@@ -107,7 +107,7 @@ test('explanations by keyboard: Enter opens, Escape closes, and the control name
   expect(described).toBeTruthy();
   const ids = described!.split(' ');
   const texts = await Promise.all(ids.map((id) => lab.page.locator(`[id="${id}"]`).textContent()));
-  expect(texts.join(' ')).toContain('Passes over the 8,000 training samples');
+  expect(texts.join(' ')).toContain('Passes over the training split: 8,000 samples');
   // No control explains itself by hover alone any more.
   expect(await lab.page.locator('select[title], input[title], label[title]').count()).toBe(0);
 });

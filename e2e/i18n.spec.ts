@@ -21,7 +21,7 @@ const latinWords = () => {
 
 test('in Chinese, the page has no untranslated English: first visit, every tour step, presenter mode', async ({ lab }) => {
   test.setTimeout(120_000);
-  await lab.open('#lang=zh-CN', { firstVisit: true });
+  await lab.open('?backend=wasm#lang=zh-CN', { firstVisit: true });
   await lab.settled();
   const leaks = new Map<string, string>();
   const scan = async (where: string) => {
@@ -41,7 +41,7 @@ test('in Chinese, the page has no untranslated English: first visit, every tour 
 });
 
 test('in English, no Chinese but the language’s own name and the article’s title', async ({ lab }) => {
-  await lab.open('#lang=en', { firstVisit: true });
+  await lab.open('?backend=wasm#lang=en', { firstVisit: true });
   await lab.settled();
   const text = await lab.page.evaluate(() => document.body.innerText);
   expect(text.replace('中文', '').replace('梯度剪枝', '')).not.toMatch(/[\u4e00-\u9fff]/);

@@ -17,7 +17,7 @@ test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true
 test('the student: the tour and the slider on a phone, by touch, in Chinese', async ({ lab }) => {
   test.setTimeout(180_000);
   const page = lab.page;
-  await lab.open('', { firstVisit: true }); // the browser's language picks Chinese
+  await lab.open('?backend=wasm', { firstVisit: true }); // the browser's language picks Chinese
   await lab.settled();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const tour = new TourCard(page, lab);

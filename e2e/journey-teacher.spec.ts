@@ -62,12 +62,20 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
   expect((await lab.state()).flags.present).toBe(false);
 });
 
-test('presenter mode at 1920×1080 shows the same stage, larger, and the tour card with each step’s panels', async ({ lab }) => {
+test('presenter mode at 1920×1080 from a deep link: the same stage, larger, and the tour card with each step’s panels', async ({ lab }) => {
   const page = lab.page;
   await page.setViewportSize({ width: 1920, height: 1080 });
-  await lab.open('#present=1&tour=1&lang=zh-CN', { firstVisit: true });
+  // A deep link opens the tour at its step, with its settings and this network's numbers.
+  await lab.open('?backend=wasm#present=1&tour=5&lang=zh-CN', { firstVisit: true });
   await lab.settled();
   const tour = new TourCard(page, lab);
+  await tour.expectStep(5);
+  await expect(tour.counter).toHaveText(`第 5 步，共 ${TOUR_STEPS.length} 步`);
+  await expect(tour.body).toContainText(`${((await lab.state()).pruning.view!.report.sparsity * 100).toFixed(1)}%`);
+  for (let n = 4; n >= 1; n--) {
+    await tour.back.click();
+    await tour.expectStep(n);
+  }
   const size = await page.evaluate(() => document.querySelector('.app')!.getBoundingClientRect().width);
   expect(size).toBeGreaterThan(1900); // zoomed to the screen, not a 1280 px page in the middle of it
   for (let n = 1; n <= TOUR_STEPS.length; n++) {

@@ -39,7 +39,7 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
 });
 
 test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; snapshot=none starts empty', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&criterion=taylor', { firstVisit: true });
+  await lab.open('?backend=wasm#dataset=synthetic-32&criterion=taylor', { firstVisit: true });
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
   await lab.settled();
   let s = await lab.state();
@@ -52,14 +52,14 @@ test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; 
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('criterion=taylor');
 
   // The same document: a link pasted into the tab applies like a fresh visit (nothing of the user's is lost: it was a snapshot).
-  await lab.open('#dataset=synthetic-32&snapshot=none');
+  await lab.open('?backend=wasm#dataset=synthetic-32&snapshot=none');
   await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
   await expect(lab.page.getByTestId('progress.origin')).toHaveCount(0);
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'idle');
 });
 
 test('training your own keeps the snapshot\'s curves, faded, until the new ones arrive', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=1', { firstVisit: true });
+  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1', { firstVisit: true });
   await lab.settled();
   const plot = lab.page.getByTestId('chart.plot');
   await expect(plot).not.toHaveClass(/stale/);

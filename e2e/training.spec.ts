@@ -3,15 +3,11 @@ import { expect, test } from './fixtures';
 // Small runs: WebGPU here is a software adapter (SwiftShader), correct but slow.
 const SHORT = '#dataset=synthetic-32&epochs=3&batch=256&lr=0.01';
 
-test('loads with the controls ready and no console errors', async ({ lab }) => {
-  await lab.open();
+test('loads ready with no console errors; auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({ lab }) => {
+  await lab.open(SHORT);
   await expect(lab.trainButton).toBeEnabled();
   await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
   await expect(lab.page.getByRole('heading', { name: 'Gradient Pruning Lab' })).toBeVisible();
-});
-
-test('auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({ lab }) => {
-  await lab.open(SHORT);
   await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
   await expect(lab.page.getByTestId('backend.reason')).toContainText(/WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/);
   expect((await lab.state()).backend!.fallbackReason).toMatch(/^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/);
@@ -24,8 +20,9 @@ test('auto passes over the software WebGPU adapter for the faster WASM, says why
   await expect(lab.page.getByTestId('progress.eta')).toHaveCount(0);
 });
 
-test('trains a short run on WebGPU with progress, curves and gradient statistics', async ({ lab }) => {
-  await lab.open(`?backend=webgpu${SHORT}`);
+test('WebGPU end to end: a short run with progress, curves and gradient statistics; masked fine-tuning keeps pruned weights at 0; the same seed gives the same weights', async ({ lab }) => {
+  test.setTimeout(240_000);
+  await lab.open(`?backend=webgpu${SHORT}&seed=3`);
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   await expect(lab.badge).toContainText('WEBGPU');
   // This machine's adapter is SwiftShader; the badge must say so.
@@ -70,19 +67,31 @@ test('trains a short run on WebGPU with progress, curves and gradient statistics
   }
   await expect(lab.page.getByTestId('grads.panel')).toHaveAttribute('data-source', 'scoring');
   await expect(lab.page.getByTestId('grads.row.dense_1')).toContainText('32×64');
-});
 
-test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
-  await lab.open('?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
-  await lab.trainButton.click();
-  await lab.waitDone();
-  const s = await lab.state();
-  expect(s.scoring!.layers[0].inputs).toBe(784);
-  expect(s.epochs[0].valAcc).toBeGreaterThan(0.5);
-});
+  // Masked fine-tuning on the device: pruned weights stay exactly 0 and accuracy recovers.
+  const baseline = (await lab.memory()).numTensors;
 
-test('the same seed gives the same final weights on WebGPU', async ({ lab }) => {
-  await lab.open('?backend=webgpu#dataset=synthetic-32&epochs=1&batch=1024&seed=7');
+  const started = await lab.page.evaluate(() =>
+    window.__gpl!.finetune('magnitude', { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' }, { epochs: 2 }),
+  );
+  expect(started).toBe(true);
+  await expect.poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 120_000 }).toMatch(/^(done|error)$/);
+  const f = await lab.state();
+  expect(f.experiments.finetune!.error).toBeNull();
+  const r = f.experiments.finetune!.result!;
+  expect(r.maskViolations).toBe(0);
+  expect(f.experiments.finetune!.sparsity).toBeCloseTo(0.9, 3);
+  // Count exact zeros: at least the 90% pruned weights are zero after fine-tuning.
+  const total = r.layers.reduce((a, l) => a + l.kernel.length, 0);
+  const zeros = r.layers.reduce((a, l) => a + l.kernel.filter((w) => w === 0).length, 0);
+  expect(zeros).toBeGreaterThanOrEqual(Math.floor(0.9 * total));
+  expect(r.after.valAcc).toBeGreaterThanOrEqual(r.before.valAcc);
+  expect((await lab.memory()).numTensors).toBe(baseline);
+
+  // The same seed gives the same final weights (a cheaper run: one epoch of large batches), another seed not.
+  await lab.page.getByTestId('controls.epochs').fill('1');
+  await lab.page.getByTestId('controls.batchSize').fill('1024');
+  await lab.page.getByTestId('controls.seed').fill('7');
   await lab.trainButton.click();
   await lab.waitDone();
   const first = await lab.weightsHash();
@@ -93,6 +102,15 @@ test('the same seed gives the same final weights on WebGPU', async ({ lab }) => 
   await lab.trainButton.click();
   await lab.waitDone();
   expect(await lab.weightsHash()).not.toBe(first);
+});
+
+test('trains on MNIST loaded from the bundled data file', async ({ lab }) => {
+  await lab.open('?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
+  await lab.trainButton.click();
+  await lab.waitDone();
+  const s = await lab.state();
+  expect(s.scoring!.layers[0].inputs).toBe(784);
+  expect(s.epochs[0].valAcc).toBeGreaterThan(0.5);
 });
 
 for (const backend of ['cpu', 'wasm'] as const) {

@@ -54,7 +54,8 @@ function observe({ keys, codes }: { keys: string[]; codes: string[] }) {
     for (const m of text.matchAll(/[a-z][\w-]*(?:\.[\w-]+)+/g)) if (keySet.has(m[0])) add('key', m[0]);
     const code = codeRe.exec(text);
     if (code) add('code', code[0]);
-    const v = /(^|[^\w])(undefined|NaN|\[object Object\])([^\w]|$)/.exec(text);
+    // (NaN is a word the lab uses on purpose: "the training loss became NaN".)
+    const v = /(^|[^\w])(undefined|\[object Object\])([^\w]|$)/.exec(text);
     if (v) add('value', v[2]);
   };
   const scan = (node: Node) => {

@@ -58,7 +58,12 @@ function TourCard() {
     if (step) title.current?.focus({ preventScroll: true });
   }, [step]);
   const [side, setSide] = useState<'left' | 'right'>('right');
-  useTourPlacement(step?.targets ?? null, [step, ready, view === null], !reduced, setSide);
+  // Whether this step's experiment ran: then its result, appearing in the target, is scrolled into view.
+  const acted = useRef(false);
+  useEffect(() => {
+    acted.current = false;
+  }, [step]);
+  useTourPlacement(step?.targets ?? null, [step, ready, view === null], !reduced, setSide, acted);
 
   const go = (n: number | null) => openStep(c, n);
   useEffect(() => {
@@ -107,7 +112,7 @@ function TourCard() {
         <RichText text={text.body} />
       </p>
       <div className="tour-buttons">
-        {step.action && <TourActionButton action={step.action} disabled={!ready || busy} />}
+        {step.action && <TourActionButton action={step.action} disabled={!ready || busy} onRun={() => (acted.current = true)} />}
         <span className="tour-nav">
           <button type="button" onClick={() => go(index)} disabled={index === 0} data-testid="tour.back">
             {t('tour.back')}
@@ -126,10 +131,11 @@ function TourCard() {
 }
 
 /** The step's experiment, run through the same controller calls as its panel's button. */
-function TourActionButton({ action, disabled }: { action: TourAction; disabled: boolean }) {
+function TourActionButton({ action, disabled, onRun }: { action: TourAction; disabled: boolean; onRun: () => void }) {
   const c = useController();
   const t = useT();
   const run = () => {
+    onRun();
     const s = c.store.getState();
     const masks = s.pruning.view?.masks;
     if (action === 'train') c.train();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, type RefObject } from 'react';
 
 type Box = { left: number; right: number; top: number; bottom: number };
 
@@ -35,7 +35,7 @@ const MARGIN = 12;
  * Runs two frames after `deps` change (the step's settings have been applied and laid out), again when
  * the target or the card change size, and on a resize of the window.
  */
-export function useTourPlacement(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void) {
+export function useTourPlacement(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void, acted: RefObject<boolean>) {
   useEffect(() => {
     if (!targets) return;
     let box: HTMLElement | null = null;
@@ -66,9 +66,7 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         box?.classList.add('tour-highlight');
         if (box) {
           observer.disconnect();
-          observer.observe(box);
-          const c = card();
-          if (c) observer.observe(c);
+          for (const e of [box, box.closest('.panel'), document.querySelector('.layout'), card()]) if (e) observer.observe(e);
         }
       }
       if (!box) return;
@@ -88,22 +86,32 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
       if (r.top < inset || r.bottom > limit) scrollBy({ top: r.top - inset - MARGIN, behavior });
     };
 
-    /** The target or the card changed size: a result appeared in the target, or the card's text changed. */
+    /**
+     * The target, its panel, the page's layout or the card changed size: a result appeared in the target
+     * (after the step's experiment), or something above it moved it away (a line that arrived late).
+     */
     const resized = () => {
       if (!box) return;
       const el = floating();
       const r = box.getBoundingClientRect();
-      const grew = r.height > lastHeight + 8;
+      const grew = r.height > lastHeight + 8 && acted.current;
       lastHeight = r.height;
-      if (!el) {
-        if (grew && r.bottom > innerHeight) box.scrollIntoView({ block: 'end', behavior });
-        return;
-      }
-      side(r, el);
-      // Its new part (where a result appears) is under the card: scroll it up into the free space.
-      const c = el.getBoundingClientRect();
-      if (grew && overlap(r, c) > 0 && r.bottom > c.top) scrollBy({ top: r.bottom - c.top + MARGIN, behavior });
+      if (grew && !el) {
+        if (r.bottom > innerHeight) box.scrollIntoView({ block: 'end', behavior });
+      } else if (grew && el) {
+        side(r, el);
+        // Its new part (where a result appears) is under the card: scroll it up into the free space.
+        const c = el.getBoundingClientRect();
+        if (overlap(r, c) > 0 && r.bottom > c.top) scrollBy({ top: r.bottom - c.top + MARGIN, behavior });
+      } else if (!userMoved && (r.top < topInset() || r.top > innerHeight * 0.6)) {
+        place(); // pushed away, and the reader has not scrolled since: back where the step put it
+      } else if (el) side(r, el);
     };
+    // Once the reader scrolls by themselves, the page stays where they put it.
+    let userMoved = false;
+    const moved = () => (userMoved = true);
+    const MOVES = ['wheel', 'touchmove', 'keydown'] as const;
+    for (const m of MOVES) addEventListener(m, moved, { passive: true });
 
     const observer = new ResizeObserver(() => resized());
     // Two frames later: the step's settings have been applied and laid out (the panels above may have
@@ -115,6 +123,7 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
       cancelAnimationFrame(frame);
       observer.disconnect();
       removeEventListener('resize', onResize);
+      for (const m of MOVES) removeEventListener(m, moved);
       box?.classList.remove('tour-highlight');
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

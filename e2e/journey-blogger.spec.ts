@@ -1,3 +1,5 @@
+// The blogger's walk: the embed code copied from the lab, pasted into a page on another origin (light and dark),
+// and what a shared link shows; the tour as an embed.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
@@ -35,7 +37,7 @@ const background = (frame: Frame) =>
 test('the blogger: the copied code on another origin shows the chosen colours, fits, and opens the full lab', async ({ lab, context }) => {
   test.setTimeout(300_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await lab.open('#criterion=taylor&mode=sparsity&sparsity=0.9', { firstVisit: true });
+  await lab.open('?backend=wasm#criterion=taylor&mode=sparsity&sparsity=0.9', { firstVisit: true });
   await lab.settled();
   await lab.page.getByTestId('embed.toggle').click();
   const copy = async (view: string, theme: string) => {
@@ -106,7 +108,7 @@ test('the blogger: the copied code on another origin shows the chosen colours, f
 });
 
 test('a shared link shows a picture: Open Graph and Twitter card tags, and the image is served', async ({ lab }) => {
-  await lab.open('');
+  await lab.open('?backend=wasm');
   const meta = await lab.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')])));
   expect(meta).toMatchObject({ 'og:title': 'Gradient Pruning Lab', 'og:image': 'og.png', 'twitter:card': 'summary_large_image' });
   const image = await lab.page.request.get(new URL(meta['og:image']!, lab.page.url()).href);
