@@ -33,7 +33,10 @@ test('every explanation opens wholly on screen at every size, in presenter mode 
     await expectNumbersWhole(page, at);
     await expectNothingSticksOut(page, at);
     if (size.width > 1180) {
-      // Wide screens: no compact slider bar; the slider stays in view with the heatmaps.
+      // Wide screens: the compact slider bar only while the panel's own slider is scrolled away.
+      await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+      await expect(page.getByTestId('bar')).toBeVisible();
+      await page.evaluate(() => scrollTo(0, 0));
       await expect(page.getByTestId('bar')).toHaveCount(0);
       await page.getByTestId('heatmaps').evaluate((e) => e.scrollIntoView({ block: 'start' }));
       await expect(page.getByTestId('controls.threshold')).toBeInViewport();

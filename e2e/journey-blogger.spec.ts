@@ -50,7 +50,7 @@ test('the blogger: the copied code on another origin shows the chosen colours, f
   };
   const light = await copy('prune', 'light'); // the default colours
   const follows = await copy('chart', 'auto');
-  expect(light).toMatch(new RegExp(`^<iframe src="http://localhost:\\d+/#[^"]*criterion=taylor&amp;[^"]*snapshot=mnist&amp;embed=prune&amp;theme=light" [^<>]*height="${EMBED_HEIGHT.prune}"[^<>]*></iframe>\n<script>`));
+  expect(light).toMatch(new RegExp(`^<iframe src="http://localhost:\\d+/[^#"]*#[^"]*criterion=taylor&amp;[^"]*snapshot=mnist&amp;embed=prune&amp;theme=light" [^<>]*height="${EMBED_HEIGHT.prune}"[^<>]*></iframe>\n<script>`));
   const labOrigin = new URL(lab.page.url()).origin;
 
   const origins = new Set<string>();

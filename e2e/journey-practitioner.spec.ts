@@ -4,6 +4,7 @@ import { makeSynthetic32 } from '../src/core/dataset';
 import { forwardLogits, lossAndAccuracy } from '../src/core/mlp';
 import { expect, test } from './fixtures';
 import { expectAllHelpInViewport } from './invariants/inViewport';
+import { expectVisibleTogether } from './invariants/stage';
 import { SYNTH_RUN } from './runs';
 
 /** Validation accuracy of predictions (row-major `[n, 10]`) on synthetic-32, seed 4 (SYNTH_RUN's data). */
@@ -43,6 +44,22 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
   for (const l of layers) expect(l.sparsity).toBeCloseTo(0.7, 2);
   await page.getByTestId('controls.scope').selectOption('global');
   await expectAllHelpInViewport(page, 'a trained network, pruned');
+  // On a 1280×720 laptop the chart is below the heatmaps, out of reach of the panel's slider: scrolled to
+  // it, the slider comes along in a bar at the top of the screen, and a drag there moves the chart's
+  // marker; back at the top, the panel's own slider again.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('chart').evaluate((e) => e.scrollIntoView({ block: 'end' }));
+  await expect(page.getByTestId('bar')).toBeVisible();
+  await expectVisibleTogether(page, ['chart', 'bar.threshold'], 'the chart and the slider');
+  const marker = page.getByTestId('chart.marker');
+  const x0 = await marker.getAttribute('data-x');
+  const bar = (await page.getByTestId('bar.threshold').boundingBox())!;
+  await page.mouse.click(bar.x + bar.width * 0.3, bar.y + bar.height / 2);
+  await expect(marker).not.toHaveAttribute('data-x', x0!);
+  await lab.expectExactNumbers();
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect(page.getByTestId('bar')).toHaveCount(0);
+  await page.setViewportSize({ width: 1440, height: 900 });
 
   // What pruning buys, measured.
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');

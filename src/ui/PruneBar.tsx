@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useAppState, useT } from './context';
 import { pct } from './format';
 import { mediaStore, useMedia } from './mediaQuery';
@@ -7,14 +8,33 @@ import { useSliderModel } from './ThresholdSlider';
 const narrowStore = mediaStore('(max-width: 1180px)');
 
 /**
- * On narrow screens, a compact bar stuck to the top of the viewport: the slider and its key numbers
- * (sparsity, validation accuracy against the dense network) stay in view over the heatmaps and the chart.
- * Rendered only there (a slider move costs nothing on a wide screen), and not in presenter mode.
+ * Whether the pruning panel's own slider is out of the viewport (scrolled away, on a wide screen: the
+ * chart is below the heatmaps). Follows it with an IntersectionObserver, from when pruning is ready.
+ */
+function useSliderAway(ready: boolean): boolean {
+  const [away, setAway] = useState(false);
+  useEffect(() => {
+    const el = ready ? document.querySelector('[data-testid="controls.threshold"]') : null;
+    if (!el) return setAway(false);
+    const io = new IntersectionObserver(([e]) => setAway(!e.isIntersecting));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ready]);
+  return away;
+}
+
+/**
+ * A compact bar stuck to the top of the viewport: the slider and its key numbers (sparsity, validation
+ * accuracy against the dense network), so a drag and what it does to the heatmaps and the chart are in
+ * view together. On narrow screens always (the pruning panel is not beside the heatmaps); on wide ones
+ * while the pruning panel's own slider is scrolled away. Rendered only then (a slider move costs
+ * nothing more while the panel's slider is in view), and not in presenter mode (its stage shows both).
  */
 export function PruneBar() {
   const narrow = useMedia(narrowStore);
   const show = useAppState((s) => s.pruning.status === 'ready' && !s.flags.present);
-  return narrow && show ? <Bar /> : null;
+  const away = useSliderAway(show && !narrow);
+  return (narrow || away) && show ? <Bar /> : null;
 }
 
 function Bar() {
