@@ -86,7 +86,7 @@ test('hostile URL hashes: no uncaught error, a notice per bad key, defaults used
     '#lr=1e-400&seed=-0&view=constructor',
   ];
   for (const hash of hashes) {
-    await lab.open(hash);
+    await lab.open(`?backend=wasm${hash}`);
     await expect(lab.trainButton).toBeEnabled();
     await expect(lab.notices.first()).toBeVisible();
     const s = await lab.state();

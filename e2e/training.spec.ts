@@ -165,7 +165,7 @@ test('pause holds progress, resume finishes; reset mid-run leaves the app usable
 });
 
 test('a bad URL value shows a notice and uses the default', async ({ lab }) => {
-  await lab.open('#batch=0&epochs=abc');
+  await lab.open('?backend=wasm#batch=0&epochs=abc');
   await expect(lab.notices).toHaveCount(2);
   const batchNotice = lab.notices.filter({ hasText: '"batch"' });
   await expect(batchNotice).toContainText('Batch size: 0 is outside 1–1024');
@@ -178,7 +178,7 @@ test('a bad URL value shows a notice and uses the default', async ({ lab }) => {
 });
 
 test('invalid numbers typed in the form are refused inline', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32');
+  await lab.open('?backend=wasm#dataset=synthetic-32');
   const batch = lab.page.getByTestId('controls.batchSize');
   await batch.fill('0');
   await expect(lab.page.getByTestId('controls.batchSize.error')).toContainText('outside 1–1024');
