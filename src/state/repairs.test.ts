@@ -3,9 +3,8 @@
 // Undo restores exactly the settings before it.
 import { describe, expect, it, vi } from 'vitest';
 import { layerShapes } from '../core/arch';
-import { createController } from './controller';
 import { pruningSettingsOf, repairsFor, shownRepair } from './repairPlan';
-import { backend, fakeEval, fakeTraining, loadedMessage } from './testPorts';
+import { trainedController } from './testPorts';
 
 const layers = layerShapes(32).map((s) => ({
   ...s,
@@ -17,17 +16,8 @@ const layers = layerShapes(32).map((s) => ({
 
 /** A controller with a network loaded (seed 1's synthetic data) at T, gradient, global: every weight pruned. */
 function collapsed() {
-  const t = fakeTraining();
-  const ev = fakeEval();
   const hashes: string[] = [];
-  const c = createController({ search: '', hash: '#dataset=synthetic-32&snapshot=none', dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash: (h) => hashes.push(h), ports: { training: () => t.port, evaluation: ev.port, curves: fakeEval().port } });
-  t.reply({ type: 'ready', backend });
-  c.train();
-  const runId = c.store.getState().runId;
-  const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
-  t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) } });
-  t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
-  ev.reply(loadedMessage(ev.sent[0].id, layers));
+  const { c } = trainedController(layers, '#dataset=synthetic-32&snapshot=none', (h) => hashes.push(h));
   c.updateSettings({ mode: 'threshold', threshold: 0.5 });
   return { c, hashes };
 }

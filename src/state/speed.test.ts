@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { layerShapes } from '../core/arch';
 import type { ToEval } from '../eval/protocol';
 import type { ToWorker } from '../train/protocol';
-import { createController } from './controller';
 import { SPEED_LEVELS } from './speedState';
-import { backend, fakeEval, fakeTraining, loadedMessage } from './testPorts';
+import { trainedController } from './testPorts';
 
 const layers = layerShapes(32).map((s) => ({
   ...s,
@@ -21,16 +20,7 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 
 /** A controller whose run has finished and whose slider worker has loaded the network. */
 function ready() {
-  const t = fakeTraining();
-  const ev = fakeEval();
-  const c = createController({ search: '', hash: '#dataset=synthetic-32&seed=1&snapshot=none&mode=sparsity&sparsity=0.8', dataUrl: 'http://x/m.gz', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports: { training: () => t.port, evaluation: ev.port, curves: fakeEval().port } });
-  t.reply({ type: 'ready', backend });
-  c.train();
-  const runId = c.store.getState().runId;
-  const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
-  t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) } });
-  t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
-  ev.reply(loadedMessage(ev.sent[0].id, layers));
+  const { c, t, ev } = trainedController(layers, '#dataset=synthetic-32&seed=1&snapshot=none&mode=sparsity&sparsity=0.8');
   return { c, t, ev };
 }
 const timePredict = (sent: ToWorker[]) => sent.filter((m): m is Extract<ToWorker, { type: 'time-predict' }> => m.type === 'time-predict');

@@ -12,6 +12,7 @@ import type { FromTable, ToTable } from '../data/tableProtocol';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
 import type { TrainingPort } from '../train/client';
+import { createController } from './controller';
 import type { FromWorker, ToWorker } from '../train/protocol';
 
 export function fakeTraining() {
@@ -39,4 +40,27 @@ export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
   const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
   return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
+}
+
+/** A fixed split of 10,000 synthetic-32 samples: 8,000 for training, 2,000 for validation. */
+export function syntheticSplit() {
+  const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
+  return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
+}
+
+/**
+ * A controller on fake workers (opened on `hash`) whose run on synthetic-32 has finished with `layers`
+ * and whose slider worker has loaded them: the state the pruning controls work on.
+ */
+export function trainedController(layers: LayerArrays[], hash: string, writeHash: (h: string) => void = () => {}) {
+  const t = fakeTraining();
+  const ev = fakeEval();
+  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash, ports: { training: () => t.port, evaluation: ev.port, curves: fakeEval().port } });
+  t.reply({ type: 'ready', backend });
+  c.train();
+  const runId = c.store.getState().runId;
+  t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...syntheticSplit() } });
+  t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+  ev.reply(loadedMessage(ev.sent[0].id, layers));
+  return { c, t, ev };
 }
