@@ -13,9 +13,10 @@ async function trainUntilProgress(lab: LabPage): Promise<void> {
   await expect.poll(() => lab.progressValue(), { timeout: 60_000 }).toBeGreaterThan(0);
 }
 
-/** Restarts with a short run from the error panel and checks that run is complete and consistent. */
+/** Restarts with a short run from the error panel (large batches: 8 an epoch) and checks that run is complete and consistent. */
 async function restartShort(lab: LabPage): Promise<void> {
   await lab.page.getByTestId('controls.epochs').fill('2');
+  await lab.page.getByTestId('controls.batchSize').fill('1024');
   await expect(lab.page.getByTestId('error.restart')).toBeEnabled();
   await lab.page.getByTestId('error.restart').click();
   await expect(lab.page.getByTestId('error.panel')).toHaveCount(0);
