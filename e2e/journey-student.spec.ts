@@ -37,6 +37,11 @@ test('the student: the tour and the slider on a phone, by touch, in Chinese', as
       expect(bar).toContain(pruned);
       await expect(tour.body).toContainText(pruned);
     }
+    // Once the late line has arrived (this mask's measured speed, above the fine-tune button), the card
+    // and what it explains are still in view together: nothing pushed the target behind the card.
+    const sparsity = (await lab.state()).pruning.view!.report.sparsity;
+    await expect.poll(async () => Number(await page.getByTestId('prune.speed').getAttribute('data-sparsity'))).toBeCloseTo(sparsity, 6);
+    await expectTourInView(page, `step ${n}, settled`);
     if (n < TOUR_STEPS.length) await tour.next.tap();
   }
   // Step 10 is open; drag the slider on the bar to 50%: the numbers follow, the card stays in view.

@@ -2,8 +2,38 @@ import { useEffect, type RefObject } from 'react';
 
 type Box = { left: number; right: number; top: number; bottom: number };
 
+/** Space left between the target and what bounds it (px). */
+const MARGIN = 12;
+
+/** An element's viewport box as a plain object (a DOMRect's fields are getters: `{ ...rect }` copies none). */
+const boxOf = (el: Element): Box => {
+  const r = el.getBoundingClientRect();
+  return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+};
+
 /** How much of rectangle `a` lies inside `b` (px²). */
 const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+/**
+ * Where the floating card goes for a target at `r` (viewport boxes, plain objects): the bottom corner
+ * that overlaps less of it horizontally (right on a tie), and that corner's box. Pure.
+ */
+export function cardCorner(r: Box, card: { width: number; height: number }, view: { width: number; height: number }): { side: 'left' | 'right'; box: Box } {
+  const at = (left: number): Box => ({ left, right: left + card.width, top: view.height - card.height - 16, bottom: view.height - 16 });
+  const across = (b: Box) => Math.max(0, Math.min(r.right, b.right) - Math.max(r.left, b.left));
+  const [left, right] = [at(16), at(view.width - card.width - 16)];
+  return across(left) < across(right) ? { side: 'left', box: left } : { side: 'right', box: right };
+}
+
+/**
+ * How far the page scrolls so the target at `r` sits in the space it can use — below what sticks to the
+ * top (`inset`), above the card where the card is over its columns — or 0 when it is there already.
+ * A target taller than that space starts at its top. Pure.
+ */
+export function scrollToShow(r: Box, card: Box, inset: number, viewHeight: number): number {
+  const limit = Math.min(r.right, card.right) > Math.max(r.left, card.left) ? card.top : viewHeight;
+  return r.top < inset || r.bottom > limit ? r.top - inset - MARGIN : 0;
+}
 
 /** The first of a step's targets that is on the page (`panel:<id>`: the panel around the element). */
 export function findTarget(targets: readonly string[]): HTMLElement | null {
@@ -21,7 +51,6 @@ function topInset(): number {
   return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
 }
 
-const MARGIN = 12;
 
 /**
  * Highlights the first of the step's targets and keeps it, the card and the card's buttons in view
@@ -47,15 +76,12 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
     };
     const behavior: ScrollBehavior = smooth ? 'smooth' : 'auto';
 
-    /** Picks the card's corner for the target at `r`: the side it overlaps less of, horizontally (right on a tie). */
+    /** Puts the card in its corner for the target at `r`; returns the corner's box. */
     const side = (r: Box, el: HTMLElement): Box => {
       const c = el.getBoundingClientRect();
-      const at = (left: number): Box => ({ left, right: left + c.width, top: innerHeight - c.height - 16, bottom: innerHeight - 16 });
-      const across = (b: Box) => Math.max(0, Math.min(r.right, b.right) - Math.max(r.left, b.left));
-      const [left, right] = [at(16), at(innerWidth - c.width - 16)];
-      const pick = across(left) < across(right) ? 'left' : 'right';
-      setSide(pick);
-      return pick === 'left' ? left : right;
+      const corner = cardCorner(r, c, { width: innerWidth, height: innerHeight });
+      setSide(corner.side);
+      return corner.box;
     };
 
     const place = () => {
@@ -78,12 +104,10 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         if (r.top < 0 || r.bottom > innerHeight) box.scrollIntoView({ block: 'start', behavior });
         return;
       }
-      const r: Box = box.getBoundingClientRect();
-      const c = side(r, el);
-      // The space the target can use: below what sticks to the top, above the card where the card is over it.
-      const inset = topInset();
-      const limit = overlap({ ...r, top: 0, bottom: innerHeight }, { ...c, top: 0, bottom: innerHeight }) > 0 ? c.top : innerHeight;
-      if (r.top < inset || r.bottom > limit) scrollBy({ top: r.top - inset - MARGIN, behavior });
+      const r = boxOf(box);
+      const dy = scrollToShow(r, side(r, el), topInset(), innerHeight);
+      // An absolute destination: a second placement while a smooth scroll is under way lands where it should.
+      if (dy) scrollTo({ top: scrollY + dy, behavior });
     };
 
     /**
@@ -102,7 +126,7 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         side(r, el);
         // Its new part (where a result appears) is under the card: scroll it up into the free space.
         const c = el.getBoundingClientRect();
-        if (overlap(r, c) > 0 && r.bottom > c.top) scrollBy({ top: r.bottom - c.top + MARGIN, behavior });
+        if (overlap(r, c) > 0 && r.bottom > c.top) scrollTo({ top: scrollY + r.bottom - c.top + MARGIN, behavior });
       } else if (!userMoved && (r.top < topInset() || r.top > innerHeight * 0.6)) {
         place(); // pushed away, and the reader has not scrolled since: back where the step put it
       } else if (el) side(r, el);
