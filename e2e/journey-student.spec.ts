@@ -1,5 +1,6 @@
 import { TOUR_STEPS } from '../src/state/tour';
 import { expect, test } from './fixtures';
+import { expectAllHelpInViewport } from './invariants/inViewport';
 import { expectTourInView } from './invariants/tourInView';
 import { expectTourQuotesPage } from './invariants/tourQuotes';
 import { TourCard } from './pages/TourCard';
@@ -30,6 +31,8 @@ test('the student: the tour and the slider on a phone, by touch, in Chinese', as
     await expect(tour.body).toContainText(CJK);
     await expect(tour.body).not.toContainText(/方向键|键盘/);
     if (step.id !== 'article' && step.id !== 'next') await expectTourQuotesPage(page, step.id);
+    // With the card open, every explanation still opens wholly on screen (tapped, on a phone, in Chinese).
+    if (step.id === 'rule') await expectAllHelpInViewport(page, 'phone, zh-CN, tour step 5');
     // The bar at the top shows the same validation accuracy as the card, rounded alike.
     if (step.id === 'rule' || step.id === 'finetune') {
       const bar = await page.getByTestId('bar.accuracy').innerText();

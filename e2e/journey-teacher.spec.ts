@@ -1,5 +1,6 @@
 import { TOUR_STEPS } from '../src/state/tour';
 import { expect, test } from './fixtures';
+import { expectAllHelpInViewport } from './invariants/inViewport';
 import { expectStage, expectVisibleTogether } from './invariants/stage';
 import { expectTourInView } from './invariants/tourInView';
 import { expectTourQuotesPage } from './invariants/tourQuotes';
@@ -30,7 +31,10 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
     await tour.expectStep(n);
     await expectStage(page, step.panels, `step ${n}`);
     await expectTourInView(page, `step ${n}`);
-    if (step.id === 'rule') expect(await lab.axeSerious('presenter mode, step 5')).toEqual([]);
+    if (step.id === 'rule') {
+      expect(await lab.axeSerious('presenter mode, step 5')).toEqual([]);
+      await expectAllHelpInViewport(page, 'presenter mode, step 5');
+    }
     if (step.id === 'training') {
       // Train a fresh network here: the loss chart and the progress stay in view from the first moment,
       // and the card speaks of this run while it trains.
