@@ -99,9 +99,12 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
       lastHeight = box.getBoundingClientRect().height;
       const el = floating();
       if (!el) {
-        // Presenter mode (or an embed): the card is in the layout; the target goes to the top of its column.
+        // Presenter mode (or an embed): the card is in the layout; the target goes to the top of its
+        // column (which scrolls by itself) unless it is wholly in view there already.
         const r = box.getBoundingClientRect();
-        if (r.top < 0 || r.bottom > innerHeight) box.scrollIntoView({ block: 'start', behavior });
+        const column = box.closest('.stage-main, .side-scroll')?.getBoundingClientRect();
+        const [top, bottom] = column && column.height > 0 ? [Math.max(0, column.top), Math.min(innerHeight, column.bottom)] : [0, innerHeight];
+        if (r.top < top || r.bottom > bottom) box.scrollIntoView({ block: 'start', behavior });
         return;
       }
       const r = boxOf(box);
