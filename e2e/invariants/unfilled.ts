@@ -20,7 +20,7 @@ function internalCodes(): string[] {
     const root = join(import.meta.dirname, '../../src', dir);
     for (const f of readdirSync(root)) {
       if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
-      for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:code: |shape\()'([a-z][a-z0-9-]*)'/g)) codes.add(m[1]);
+      for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:code: |issue: |shape\()'([a-z][a-z0-9-]*)'/g)) codes.add(m[1]);
     }
   }
   return [...codes];

@@ -42,8 +42,8 @@ describe('parseTable: CSV', () => {
     expect(tab.delimiter).toBe('\t');
     expect({ ...semi, delimiter: ',' }).toEqual(plain);
     expect({ ...tab, delimiter: ',' }).toEqual(plain);
-    // Commas inside a semicolon file's cells (decimal commas) do not win: the header decides.
-    expect(table('a;b;c\n' + '1,5;2,5;x\n'.repeat(10)).rows[0]).toEqual(['1,5', '2,5', 'x']);
+    // Commas inside a semicolon file's cells (decimal commas, read as points) do not win: the header decides.
+    expect(table('a;b;c\n' + '1,5;2,5;x\n'.repeat(10)).rows[0]).toEqual(['1.5', '2.5', 'x']);
     // Delimiters inside quoted header names are not counted.
     expect(table('"a;b;c",d\n' + '1,2\n'.repeat(10)).columns).toEqual(['a;b;c', 'd']);
   });
@@ -70,12 +70,54 @@ describe('parseTable: CSV', () => {
     for (const s of ['', '\uFEFF', '  \n\r\n\t ', '\uFEFF\n\n']) expect(problem(s)).toEqual({ code: 'empty' });
   });
 
-  it('refuses a file without a header row (its first line is numeric)', () => {
-    expect(problem('1,2,0\n3,4,1\n')).toEqual({ code: 'no-header' });
-    expect(problem('1.5;-2e3;;NA\n')).toEqual({ code: 'no-header' });
-    expect(problem(' 7\t8 \t9\n')).toEqual({ code: 'no-header' });
-    // One text cell is enough for a header (a pandas index column has an empty name).
+  it('refuses a file without a header row: a first line that reads like the data below it', () => {
+    expect(problem('1,2,0\n3,4,1\n')).toEqual({ code: 'no-header', first: ['1', '2', '0'] });
+    expect(problem('1.5;-2e3;;NA\n')).toEqual({ code: 'no-header', first: ['1.5', '-2e3', '', 'NA'] });
+    expect(problem(' 7\t8 \t9\n')).toEqual({ code: 'no-header', first: ['7', '8', '9'] });
+    // Iris without its header: text in the label column, but a label the rows below have.
+    const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.3,3.3,6.0,2.5,virginica'];
+    const headerless = [...iris, ...iris, ...iris].join('\n');
+    expect(problem(headerless)).toEqual({ code: 'no-header', first: ['5.1', '3.5', '1.4', '0.2', 'setosa'] });
+    // An id or name column (mostly distinct values) does not make the line a header.
+    expect(problem(Array.from({ length: 12 }, (_, i) => `p${i},${i / 2},${i % 2 ? 'a' : 'b'}`).join('\n'))).toMatchObject({ code: 'no-header' });
+    // Headers: one text cell over numbers; numeric names over numbers but a label name its column lacks; all-text tables.
     expect(table(',a,label\n' + '1,2,3\n'.repeat(10)).columns).toEqual(['', 'a', 'label']);
+    expect(table('0,1,2,label\n' + '3,4,5,cat\n6,7,8,dog\n'.repeat(5)).columns).toEqual(['0', '1', '2', 'label']);
+    expect(table('2019,2020,label\n' + '1,2,a\n3,4,b\n'.repeat(5)).columns).toEqual(['2019', '2020', 'label']);
+    expect(table('colour,size,label\n' + 'red,big,a\nblue,small,b\n'.repeat(5)).columns).toEqual(['colour', 'size', 'label']);
+    expect(table('sepal length,sepal width,petal length,petal width,species\n' + headerless).rows).toHaveLength(12);
+  });
+
+  it('reads a file without a header row when asked: every line data, the columns x1, x2, …', () => {
+    const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.3,3.3,6.0,2.5,virginica'];
+    const text = `\n${[...iris, ...iris, ...iris].join('\n')}\n`;
+    const r = parseTable(bytesOf(text), 'iris.data', { header: false });
+    if ('problem' in r) throw new Error(JSON.stringify(r.problem));
+    expect(r.table).toMatchObject({ columns: ['x1', 'x2', 'x3', 'x4', 'x5'], headerless: true, delimiter: ',' });
+    expect(r.table.rows).toHaveLength(12);
+    expect(r.table.rows[0]).toEqual(['5.1', '3.5', '1.4', '0.2', 'setosa']);
+    expect(r.table.lines!.slice(0, 2)).toEqual([2, 3]);
+    expect(parseTable(bytesOf('1,2\n1,2,3\n'), 'x.csv', { header: false })).toEqual({ problem: { code: 'ragged', row: 2, expected: 2, got: 3 } });
+    expect(parseTable(bytesOf('1,2\n'.repeat(9)), 'x.csv', { header: false })).toEqual({ problem: { code: 'too-few-rows', rows: 9, min: 10 } });
+  });
+
+  it('reads decimal commas in semicolon files as numbers; other commas stay text', () => {
+    const t = table(`a;b;label\n${'3,5;-,25e3;x\n1;2,;y\n'.repeat(5)}`);
+    expect(t.rows[0]).toEqual(['3.5', '-.25e3', 'x']);
+    expect(t.rows[1]).toEqual(['1', '2.', 'y']);
+    expect(table(`a;b;label\n${'1,234,5;"red, dark";x\n'.repeat(10)}`).rows[0]).toEqual(['1,234,5', 'red, dark', 'x']);
+    // A comma file keeps its quoted "3,5" as text.
+    expect(table(`a,b,label\n${'"3,5",1,x\n'.repeat(10)}`).rows[0][0]).toBe('3,5');
+  });
+
+  it('a .csv or .tsv is a table whatever its first character; other names fall back to CSV when the text is not JSON', () => {
+    const body = '1,2,a\n3,4,b\n'.repeat(5);
+    expect(table(`[mm] length,width,label\n${body}`, 'sizes.csv').columns).toEqual(['[mm] length', 'width', 'label']);
+    expect(table(`{a},b,label\n${body}`, 'braces.TSV').columns).toEqual(['{a}', 'b', 'label']);
+    expect(table(`[mm] length,width,label\n${body}`, 'sizes.txt').columns).toEqual(['[mm] length', 'width', 'label']);
+    expect(table(`{a},b,label\n${body}`, 'no-extension').columns).toEqual(['{a}', 'b', 'label']);
+    // Broken JSON that is no table either keeps the JSON answer.
+    expect(problem('[{"a": 1},', 'x.txt')).toMatchObject({ code: 'json-syntax' });
   });
 
   it('refuses ragged rows, naming the file line', () => {
@@ -137,33 +179,33 @@ describe('parseTable: JSON', () => {
     expect(t.lines).toBeUndefined();
     // Key order may differ between records; 1e999 overflows to Infinity (refused later as non-finite).
     const reordered = records.map(({ size, colour, ok, note }, i) => (i === 2 ? { note, ok, colour, size } : { size, colour, ok, note }));
-    expect(table(JSON.stringify(reordered)).rows).toEqual(t.rows);
-    expect(table(`[${'{"v": 1e999, "w": 12345678901234567890, "l": "a"},'.repeat(9)}{"v": -1.5e-7, "w": 0.1, "l": "b"}]`).rows.slice(8)).toEqual([
+    expect(table(JSON.stringify(reordered), 'x.json').rows).toEqual(t.rows);
+    expect(table(`[${'{"v": 1e999, "w": 12345678901234567890, "l": "a"},'.repeat(9)}{"v": -1.5e-7, "w": 0.1, "l": "b"}]`, 'x.json').rows.slice(8)).toEqual([
       ['Infinity', '12345678901234567000', 'a'],
       ['-1.5e-7', '0.1', 'b'],
     ]);
   });
 
-  it('is chosen by a leading [ or {, or a .json name', () => {
-    expect(problem('{"a": 1}')).toEqual({ code: 'json-shape', detail: 'not-array' });
-    expect(problem('a,b\n1,2\n', 'DATA.JSON')).toEqual({ code: 'json-shape', detail: 'syntax' });
-    expect(problem('\uFEFF []')).toEqual({ code: 'empty' });
+  it('is chosen by a .json name, or a leading [ or { when the name is neither .csv nor .tsv', () => {
+    expect(problem('{"a": 1}', 'x.txt')).toEqual({ code: 'json-not-array', got: 'object' });
+    expect(problem('a,b\n1,2\n', 'DATA.JSON')).toEqual({ code: 'json-syntax', line: 1, column: 1 });
+    expect(problem('\uFEFF []', 'x')).toEqual({ code: 'empty' });
   });
 
   it('refuses bad JSON shapes, naming the record and key', () => {
     const bad = (edit: (r: Record<string, unknown>[]) => unknown) => problem(JSON.stringify(edit(structuredClone(records))), 'x.json');
-    expect(problem('[{"a": 1},')).toEqual({ code: 'json-shape', detail: 'syntax' });
-    expect(bad(() => 7)).toEqual({ code: 'json-shape', detail: 'not-array' });
-    expect(bad((r) => [[1, 2], ...r])).toEqual({ code: 'json-shape', detail: 'record 1: not-object' });
-    expect(bad((r) => [...r.slice(0, 2), 'x', ...r.slice(2)])).toEqual({ code: 'json-shape', detail: 'record 3: not-object' });
-    expect(bad((r) => [{}, ...r])).toEqual({ code: 'json-shape', detail: 'record 1: no-keys' });
-    expect(bad((r) => (delete r[5].colour, r))).toEqual({ code: 'json-shape', detail: 'record 6: missing "colour"' });
-    expect(bad((r) => ((r[1].shape = 'round'), r))).toEqual({ code: 'json-shape', detail: 'record 2: extra "shape"' });
-    expect(bad((r) => ((r[7].note = { text: 'x' }), r))).toEqual({ code: 'json-shape', detail: 'record 8: nested "note"' });
-    expect(bad((r) => ((r[0].note = [1]), r))).toEqual({ code: 'json-shape', detail: 'record 1: nested "note"' });
+    expect(problem('[{"a": 1},\n  {"a": }]', 'x.json')).toEqual({ code: 'json-syntax', line: 2, column: 9 });
+    expect(bad(() => 7)).toEqual({ code: 'json-not-array', got: 'number' });
+    expect(bad((r) => [[1, 2], ...r])).toEqual({ code: 'json-record', record: 1, issue: 'not-object', got: 'array' });
+    expect(bad((r) => [...r.slice(0, 2), 'x', ...r.slice(2)])).toEqual({ code: 'json-record', record: 3, issue: 'not-object', got: 'string' });
+    expect(bad((r) => [{}, ...r])).toEqual({ code: 'json-record', record: 1, issue: 'no-keys' });
+    expect(bad((r) => (delete r[5].colour, r))).toEqual({ code: 'json-record', record: 6, issue: 'missing', key: 'colour' });
+    expect(bad((r) => ((r[1].shape = 'round'), r))).toEqual({ code: 'json-record', record: 2, issue: 'extra', key: 'shape' });
+    expect(bad((r) => ((r[7].note = { text: 'x' }), r))).toEqual({ code: 'json-record', record: 8, issue: 'nested', key: 'note', got: 'object' });
+    expect(bad((r) => ((r[0].note = [1]), r))).toEqual({ code: 'json-record', record: 1, issue: 'nested', key: 'note', got: 'array' });
     expect(bad((r) => r.map(({ size, ...rest }) => ({ ...rest, ' size ': size, size })))).toEqual({ code: 'duplicate-column', column: 'size' });
     expect(bad((r) => r.slice(0, 9))).toEqual({ code: 'too-few-rows', rows: 9, min: 10 });
-    expect(problem(`[${'{"a":1},'.repeat(TABLE_LIMITS.maxRows)}{"a":1}]`)).toEqual({ code: 'too-many-rows', rows: 100_001, max: 100_000 });
+    expect(problem(`[${'{"a":1},'.repeat(TABLE_LIMITS.maxRows)}{"a":1}]`, 'x.json')).toEqual({ code: 'too-many-rows', rows: 100_001, max: 100_000 });
   });
 
   it('does not mutate its input', () => {

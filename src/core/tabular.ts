@@ -1,82 +1,38 @@
 /**
  * A user's own labelled table (issue 18), read from the bytes of a CSV or JSON file: parsing and the
- * checks that need no choice of label. Preparing it for training is `tabularPrep.ts`. Pure TypeScript;
+ * checks that need no choice of label. Preparing it for training is `tabularPrep.ts`; the limits, the
+ * problems and how a cell reads are `tableRules.ts`; JSON is `tabularJson.ts`. Pure TypeScript;
  * `TextDecoder` is the web-platform one (browsers, workers, Node ≥ 18). Nothing here mutates its inputs,
  * and no user-facing text is produced: a refusal is a typed `TableProblem` the page translates.
  */
+import { cellKind, countProblem, headerProblem, TABLE_LIMITS, type TableProblem, type TableResult } from './tableRules';
+import { parseJsonTable } from './tabularJson';
 
-export const TABLE_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000, maxFeatures: 1000, minClasses: 2, maxClasses: 100, minRows: 10 };
-
-export type TableProblem =
-  /** Checked on the byte length before anything is decoded or parsed. */
-  | { code: 'too-large'; bytes: number; max: number }
-  /** A NUL byte or invalid UTF-8 anywhere (UTF-16 files have NUL bytes, so they land here too). */
-  | { code: 'binary' }
-  /** Nothing but a BOM and white space, or a JSON `[]`. */
-  | { code: 'empty' }
-  /** The first line has no text cell (every cell is a number or missing, at least one a number). */
-  | { code: 'no-header' }
-  /** `row` is the 1-based line of the file where the record starts. */
-  | { code: 'ragged'; row: number; expected: number; got: number }
-  | { code: 'too-many-rows'; rows: number; max: number }
-  /** `features` is the column count less one (the label). */
-  | { code: 'too-many-features'; features: number; max: number }
-  /** Two header names equal once trimmed (case-sensitive). */
-  | { code: 'duplicate-column'; column: string }
-  /**
-   * JSON that is not an array of flat records with the same keys. `detail` is one of `syntax`,
-   * `not-array`, `record N: not-object`, `record N: no-keys`, `record N: missing "key"`,
-   * `record N: extra "key"`, `record N: nested "key"` (N 1-based, key as in the file).
-   */
-  | { code: 'json-shape'; detail: string }
-  | { code: 'too-few-rows'; rows: number; min: number };
-
-export interface RawTable {
-  /** Header names, trimmed. */
-  columns: string[];
-  /** Data rows, each `columns.length` cells as text, untrimmed (JSON: numbers and booleans as `String(v)`, null → ''). */
-  rows: string[][];
-  delimiter: ',' | ';' | '\t' | 'json';
-  /** CSV: the 1-based file line where each row starts (quoted newlines make it differ from the row index). JSON: absent. */
-  lines?: number[];
-}
-
-export type TableResult = { table: RawTable } | { problem: TableProblem };
-
-/** How a (trimmed) cell reads: see `cellKind`. */
-export type CellKind = 'missing' | 'number' | 'non-finite' | 'text';
-
-const MISSING = /^(?:na|nan|null)$/i;
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-const INFINITE = /^[+-]?inf(?:inity)?$/i;
-/** The largest finite float32: the network computes in float32, so a larger magnitude is not finite for it. */
-export const FLOAT32_MAX = 3.4028234663852886e38;
-
-/**
- * How a trimmed cell reads: `missing` when it is '' or NA, NaN or null (any case); `number` for a finite
- * decimal literal (`12`, `-3.5`, `.5`, `1e-3`; no hex, no thousands separators, no decimal comma);
- * `non-finite` for `inf`/`infinity` (any case, signed) or a decimal beyond the float32 range (`1e999`,
- * `4e38`); `text` otherwise.
- */
-export function cellKind(cell: string): CellKind {
-  if (cell === '' || MISSING.test(cell)) return 'missing';
-  if (DECIMAL.test(cell)) return Math.abs(Number(cell)) <= FLOAT32_MAX ? 'number' : 'non-finite';
-  return INFINITE.test(cell) ? 'non-finite' : 'text';
-}
+export * from './tableRules';
 
 const fail = (problem: TableProblem): TableResult => ({ problem });
 
+export interface ParseOptions {
+  /** false: the file has no header row, every line is data and the columns are named `x1`, `x2`, … (CSV only). */
+  header?: boolean;
+}
+
 /**
  * Parses CSV or a JSON array of flat records into a `RawTable`, or returns the first problem met.
- * JSON when the first non-space character is `[` or `{`, or the name ends in `.json` (any case). CSV:
- * the delimiter is the most frequent of `,` `;` tab outside quotes on the header line (ties in that
- * order, `,` when there is none); RFC 4180 quotes with `""` escapes and newlines inside (spaces before
- * an opening quote are skipped, and quoted `\r\n` or `\r` become `\n`); a UTF-8 BOM is stripped; `\n`,
- * `\r\n` and `\r` end lines; blank lines (one unquoted, blank cell) are skipped anywhere. Checks, in
- * order: size (on `bytes.byteLength`, before decoding), binary, empty, then the header, each record as
- * it is read, then the row count. `fileName` only chooses the format. Does not mutate `bytes`.
+ * The format: a name ending in `.json` is JSON, in `.csv` or `.tsv` CSV, whatever the first character
+ * (a CSV header may start with `[` or `{`); any other name is JSON when its first non-space character is
+ * `[` or `{` and it parses as JSON, else CSV (a JSON syntax error is the answer only when the text does
+ * not read as CSV either). CSV: the delimiter is the most frequent of `,` `;` tab outside quotes on the
+ * first line (ties in that order, `,` when there is none); RFC 4180 quotes with `""` escapes and newlines
+ * inside (spaces before an opening quote are skipped, and quoted `\r\n` or `\r` become `\n`); a UTF-8 BOM
+ * is stripped; `\n`, `\r\n` and `\r` end lines; blank lines (one unquoted, blank cell) are skipped
+ * anywhere; in a semicolon file a decimal comma is read as a point (`3,5` → `3.5`, `-,25e3` → `-.25e3`).
+ * The first line is the header unless it reads like data (`looksLikeData`: refused as `no-header`,
+ * which `opts.header = false` answers). Checks, in order: size (on `bytes.byteLength`, before decoding),
+ * binary, empty, then each record as it is read (ragged), the header, then the row count. Does not
+ * mutate `bytes`.
  */
-export function parseTable(bytes: Uint8Array, fileName: string): TableResult {
+export function parseTable(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): TableResult {
   if (bytes.byteLength > TABLE_LIMITS.maxBytes) return fail({ code: 'too-large', bytes: bytes.byteLength, max: TABLE_LIMITS.maxBytes });
   if (bytes.indexOf(0) !== -1) return fail({ code: 'binary' });
   let text: string;
@@ -88,24 +44,13 @@ export function parseTable(bytes: Uint8Array, fileName: string): TableResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const start = text.search(/\S/);
   if (start === -1) return fail({ code: 'empty' });
-  return text[start] === '[' || text[start] === '{' || /\.json$/i.test(fileName) ? parseJson(text) : parseCsv(text, sniffDelimiter(text));
-}
-
-/** Checks of the header names shared by both formats; null when they pass. */
-function headerProblem(columns: string[]): TableProblem | null {
-  const seen = new Set<string>();
-  for (const c of columns) {
-    if (seen.has(c)) return { code: 'duplicate-column', column: c };
-    seen.add(c);
-  }
-  if (columns.length - 1 > TABLE_LIMITS.maxFeatures) return { code: 'too-many-features', features: columns.length - 1, max: TABLE_LIMITS.maxFeatures };
-  return null;
-}
-
-function countProblem(rows: number): TableProblem | null {
-  if (rows > TABLE_LIMITS.maxRows) return { code: 'too-many-rows', rows, max: TABLE_LIMITS.maxRows };
-  if (rows < TABLE_LIMITS.minRows) return { code: 'too-few-rows', rows, min: TABLE_LIMITS.minRows };
-  return null;
+  if (/\.json$/i.test(fileName)) return parseJsonTable(text);
+  const csv = () => parseCsv(text, sniffDelimiter(text), opts.header !== false);
+  if (/\.(?:csv|tsv)$/i.test(fileName) || (text[start] !== '[' && text[start] !== '{')) return csv();
+  const json = parseJsonTable(text);
+  if (!('problem' in json) || json.problem.code !== 'json-syntax') return json;
+  const asCsv = csv();
+  return 'problem' in asCsv ? json : asCsv;
 }
 
 /** The header line's delimiter: counts outside quotes on the first line with a non-space character. */
@@ -130,14 +75,54 @@ function sniffDelimiter(text: string): ',' | ';' | '\t' {
 }
 
 const NEWLINES = /\r\n?|\n/g;
+const DECIMAL_COMMA = /^(\s*[+-]?\d*),(\d+(?:[eE][+-]?\d+)?\s*)$/;
+const INTEGER_COMMA = /^(\s*[+-]?\d+),(\s*)$/;
+/** A semicolon file's decimal comma as a point; any other cell unchanged. */
+const pointed = (cell: string): string => (cell.includes(',') ? cell.replace(DECIMAL_COMMA, '$1.$2').replace(INTEGER_COMMA, '$1.$2') : cell);
 
-function parseCsv(text: string, delimiter: ',' | ';' | '\t'): TableResult {
+/**
+ * Whether a first line reads like the data below it rather than like column names: it has no text cell
+ * (every cell a number or missing, one at least a number); or some column below is numeric (its values
+ * all numbers, one at least) and the line has a number in every numeric column (or nothing), and in
+ * every other column a number, nothing, or a value that column has below — unless that column's values
+ * are mostly distinct (names, ids), where any text fits. So `5.1,3.5,1.4,0.2,setosa` over Iris rows is
+ * data, and `0,1,2,label` over pixels and a `cat`/`dog` label is a header.
+ */
+export function looksLikeData(first: readonly string[], rows: readonly (readonly string[])[]): boolean {
+  const kinds = first.map((c) => cellKind(c.trim()));
+  if (!kinds.includes('text') && kinds.some((k) => k !== 'missing')) return true;
+  let numericColumns = 0;
+  for (let c = 0; c < first.length; c++) {
+    const values: string[] = [];
+    let numeric = true;
+    for (const row of rows) {
+      const v = row[c].trim();
+      const k = cellKind(v);
+      if (k === 'missing') continue;
+      values.push(v);
+      if (k === 'text') numeric = false;
+    }
+    if (values.length === 0 || kinds[c] === 'missing') continue;
+    if (numeric) {
+      if (kinds[c] === 'text') return false;
+      numericColumns++;
+      continue;
+    }
+    if (kinds[c] !== 'text') continue;
+    const distinct = new Set(values);
+    if (!distinct.has(first[c].trim()) && distinct.size <= values.length / 2) return false;
+  }
+  return numericColumns > 0;
+}
+
+function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): TableResult {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   const atEnd = (j: number) => j >= n || text.charCodeAt(j) === d || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+  const comma = delimiter === ';';
   let i = 0;
   let line = 1;
-  let columns: string[] | null = null;
+  let first: string[] | null = null;
   const rows: string[][] = [];
   const lines: number[] = [];
   let count = 0;
@@ -180,7 +165,7 @@ function parseCsv(text: string, delimiter: ',' | ';' | '\t'): TableResult {
         cell = text.slice(i, e);
         i = e;
       }
-      cells.push(cell);
+      cells.push(comma ? pointed(cell) : cell);
       if (i < n && text.charCodeAt(i) === d) {
         i++;
         continue;
@@ -192,61 +177,27 @@ function parseCsv(text: string, delimiter: ',' | ';' | '\t'): TableResult {
       break;
     }
     if (cells.length === 1 && !anyQuoted && cells[0].trim() === '') continue;
-    if (!columns) {
-      columns = cells.map((c) => c.trim());
-      const kinds = columns.map(cellKind);
-      if (!kinds.includes('text') && kinds.some((k) => k !== 'missing')) return fail({ code: 'no-header' });
-      const problem = headerProblem(columns);
-      if (problem) return fail(problem);
-      continue;
+    if (!first) {
+      first = cells;
+      if (header) {
+        const problem = headerProblem(cells.map((c) => c.trim()));
+        if (problem) return fail(problem);
+        continue;
+      }
     }
-    if (cells.length !== columns.length) return fail({ code: 'ragged', row: rowLine, expected: columns.length, got: cells.length });
+    if (cells.length !== first.length) return fail({ code: 'ragged', row: rowLine, expected: first.length, got: cells.length });
     if (++count <= TABLE_LIMITS.maxRows) {
       rows.push(cells);
       lines.push(rowLine);
     }
   }
+  if (!first) return fail({ code: 'empty' });
+  if (!header) {
+    const columns = first.map((_, c) => `x${c + 1}`);
+    const problem = headerProblem(columns) ?? countProblem(count);
+    return problem ? fail(problem) : { table: { columns, rows, delimiter, lines, headerless: true } };
+  }
+  if (looksLikeData(first, rows)) return fail({ code: 'no-header', first: first.map((c) => c.trim()) });
   const problem = countProblem(count);
-  return problem ? fail(problem) : { table: { columns: columns!, rows, delimiter, lines } };
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const shape = (detail: string): TableResult => fail({ code: 'json-shape', detail });
-
-function parseJson(text: string): TableResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return shape('syntax');
-  }
-  if (!Array.isArray(data)) return shape('not-array');
-  if (data.length === 0) return fail({ code: 'empty' });
-  if (data.length > TABLE_LIMITS.maxRows) return fail({ code: 'too-many-rows', rows: data.length, max: TABLE_LIMITS.maxRows });
-  if (!isRecord(data[0])) return shape('record 1: not-object');
-  const keys = Object.keys(data[0]);
-  if (keys.length === 0) return shape('record 1: no-keys');
-  const columns = keys.map((k) => k.trim());
-  const problem = headerProblem(columns);
-  if (problem) return fail(problem);
-  const keySet = new Set(keys);
-  const rows: string[][] = [];
-  for (let r = 0; r < data.length; r++) {
-    const record: unknown = data[r];
-    if (!isRecord(record)) return shape(`record ${r + 1}: not-object`);
-    const own = Object.keys(record);
-    if (own.length !== keys.length || own.some((k) => !keySet.has(k))) {
-      const missing = keys.find((k) => !Object.prototype.hasOwnProperty.call(record, k));
-      return shape(missing !== undefined ? `record ${r + 1}: missing ${JSON.stringify(missing)}` : `record ${r + 1}: extra ${JSON.stringify(own.find((k) => !keySet.has(k)))}`);
-    }
-    const cells: string[] = new Array(keys.length);
-    for (let c = 0; c < keys.length; c++) {
-      const v = record[keys[c]];
-      if (typeof v === 'object' && v !== null) return shape(`record ${r + 1}: nested ${JSON.stringify(keys[c])}`);
-      cells[c] = v === null ? '' : String(v);
-    }
-    rows.push(cells);
-  }
-  const counted = countProblem(rows.length);
-  return counted ? fail(counted) : { table: { columns, rows, delimiter: 'json' } };
+  return problem ? fail(problem) : { table: { columns: first.map((c) => c.trim()), rows, delimiter, lines } };
 }

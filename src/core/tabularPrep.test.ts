@@ -69,7 +69,7 @@ describe('prepareTable: refusals', () => {
 
   it('NaN is missing; Infinity, -inf and overflowing values are non-finite, refused even with imputation', () => {
     const t = (v: string) => csv('label,f\n' + 'a,1\nb,2\n'.repeat(5) + `a,${v}\n`);
-    for (const v of ['Infinity', '-inf', '1e999', '4e38']) for (const missing of ['refuse', 'impute'] as const) expect(problem(t(v), { missing })).toEqual({ code: 'non-finite', column: 'f', row: 12, value: v });
+    for (const v of ['Infinity', '-inf', '1e999', '4e38']) for (const missing of ['refuse', 'impute'] as const) expect(problem(t(v), { missing })).toEqual({ code: 'non-finite', column: 'f', row: 12, value: v, overflow: v === '4e38' });
     expect(problem(t('NaN'))).toEqual({ code: 'missing', columns: [{ name: 'f', count: 1 }] });
     expect(problem(t('NaN'), { missing: 'impute' })).toBeNull();
   });

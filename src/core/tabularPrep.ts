@@ -8,7 +8,7 @@
  * `inf`, `infinity` (signed, any case) and decimals beyond the float32 range (`1e999`) are non-finite.
  */
 import { stratifiedSplit } from './dataset';
-import { cellKind, TABLE_LIMITS, type RawTable } from './tabular';
+import { cellKind, overflowsFloat32, TABLE_LIMITS, type RawTable } from './tabular';
 
 export type ColumnKind = 'numeric' | 'categorical' | 'empty';
 
@@ -74,8 +74,9 @@ export type PrepProblem =
    * An infinite (or beyond-float32) value in a numeric feature, always refused whatever `missing` says:
    * it would make the column's mean and spread infinite and every standardised value NaN, so training
    * would silently diverge; and it is a broken value (an overflow, a division by zero), not a gap to fill.
+   * `overflow`: a finite decimal too large for float32 (`1e308`), not an infinity written in the file.
    */
-  | { code: 'non-finite'; column: string; row: number; value: string }
+  | { code: 'non-finite'; column: string; row: number; value: string; overflow: boolean }
   /** No feature column left: only the label, or every other column empty. */
   | { code: 'no-features' }
   /** A class with fewer than 2 rows cannot be in both splits. */
@@ -176,7 +177,10 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
     if (missing === n) continue;
     const column = t.columns[c];
     if (text !== -1 && !opts.oneHot) return fail({ code: 'non-numeric', column, example: t.rows[text][c].trim(), row: rowOf(text) });
-    if (text === -1 && nonFinite !== -1) return fail({ code: 'non-finite', column, row: rowOf(nonFinite), value: t.rows[nonFinite][c].trim() });
+    if (text === -1 && nonFinite !== -1) {
+      const value = t.rows[nonFinite][c].trim();
+      return fail({ code: 'non-finite', column, row: rowOf(nonFinite), value, overflow: overflowsFloat32(value) });
+    }
     const categories = text === -1 ? null : sortValues([...new Set(t.rows.map((row) => row[c].trim()).filter((v) => cellKind(v) !== 'missing'))]);
     plans.push({ column: c, categories, missing });
   }

@@ -13,7 +13,8 @@ export interface TablePort {
 }
 
 export interface TableClient {
-  read(name: string, bytes: ArrayBuffer): number;
+  /** `header` false: the file has no header row. */
+  read(name: string, bytes: ArrayBuffer, header?: boolean): number;
   prepare(options: PrepOptions): number;
   /** A new request id without a message: every pending answer is now out of date. */
   skip(): number;
@@ -36,8 +37,8 @@ export function createTableClient(onMessage: (msg: FromTable) => void, makePort:
     return port;
   };
   return {
-    read(name, bytes) {
-      connect().postMessage({ type: 'read', id: ++id, name, bytes }, [bytes]);
+    read(name, bytes, header = true) {
+      connect().postMessage({ type: 'read', id: ++id, name, bytes, header }, [bytes]);
       return id;
     },
     skip: () => ++id,

@@ -14,6 +14,8 @@ export interface TableReadout {
   hash: string;
   rows: number;
   delimiter: ',' | ';' | '\t' | 'json';
+  /** Read without a header row (the columns named x1, x2, …). */
+  headerless: boolean;
   columns: ColumnInfo[];
   /** The first rows, cells as text. */
   preview: string[][];
@@ -29,7 +31,8 @@ export interface TablePrepared {
 }
 
 export type ToTable =
-  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer }
+  /** `header: false` reads a CSV without a header row (every line data). */
+  | { type: 'read'; id: number; name: string; bytes: ArrayBuffer; header: boolean }
   | { type: 'prepare'; id: number; options: PrepOptions };
 
 export type FromTable =

@@ -17,12 +17,12 @@ const post = (msg: FromTable, transfer: Transferable[] = []) => self.postMessage
 async function handle(msg: ToTable): Promise<void> {
   if (msg.type === 'read') {
     const bytes = new Uint8Array(msg.bytes);
-    const parsed = parseTable(bytes, msg.name);
+    const parsed = parseTable(bytes, msg.name, { header: msg.header });
     if ('problem' in parsed) return post({ type: 'problem', id: msg.id, problem: parsed.problem });
     const hash = await contentHash(bytes);
     current = { raw: parsed.table, name: msg.name, hash };
     const t = parsed.table;
-    return post({ type: 'read', id: msg.id, readout: { name: msg.name, bytes: bytes.length, hash, rows: t.rows.length, delimiter: t.delimiter, columns: describeColumns(t), preview: t.rows.slice(0, PREVIEW_ROWS) } });
+    return post({ type: 'read', id: msg.id, readout: { name: msg.name, bytes: bytes.length, hash, rows: t.rows.length, delimiter: t.delimiter, headerless: !!t.headerless, columns: describeColumns(t), preview: t.rows.slice(0, PREVIEW_ROWS) } });
   }
   if (!current) return post({ type: 'error', id: msg.id, message: 'no table has been read' });
   const result = prepareTable(current.raw, msg.options, { name: current.name, hash: current.hash });

@@ -21,6 +21,13 @@ export function formatInt(locale: Locale, n: number): string {
   return f.format(n);
 }
 
+/**
+ * A user's own text (a file name) as a parameter of a message shown with markup (RichText): marked so
+ * that it is shown as it is, never read as markup. Two private-use characters mark it; they are taken out
+ * of the text itself.
+ */
+export const verbatim = (s: string): string => `\uE000${s.replace(/[\uE000-\uE003]/g, '')}\uE001`;
+
 /** A parameter as text: integers grouped per locale, other numbers as JavaScript writes them. */
 export const formatParam = (locale: Locale, v: ParamValue): string => (typeof v === 'number' ? (Number.isInteger(v) ? formatInt(locale, v) : String(v)) : v);
 

@@ -180,6 +180,7 @@ export function createController(env: ControllerEnv): Controller {
     measureSpeed: speed.measure,
     loadTable: userData.load,
     loadExampleTable: userData.loadExample,
+    readTableHeaderless: userData.readHeaderless,
     setTableOptions: userData.setOptions,
     trainOnTable() {
       if (store.getState().backendStatus !== 'ready') return;

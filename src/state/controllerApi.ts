@@ -67,6 +67,7 @@ export interface Controller {
   /** Your own data: read a file (or the Iris example), change its options, train on it. */
   loadTable: UserData['load'];
   loadExampleTable: UserData['loadExample'];
+  readTableHeaderless: UserData['readHeaderless'];
   setTableOptions: UserData['setOptions'];
   /** Makes the loaded table what Train trains, and trains it. */
   trainOnTable(): void;

@@ -12,7 +12,7 @@ import { backend, fakeEval, fakeTable, fakeTraining } from './testPorts';
 import { preparedTable } from './testTable';
 
 const en = (m: Msg) => translate('en', m.key, m.params);
-const readout = { name: 'iris.csv', bytes: 3000, hash: 'f00d', rows: 150, delimiter: ',' as const, columns: [], preview: [] };
+const readout = { name: 'iris.csv', bytes: 3000, hash: 'f00d', rows: 150, delimiter: ',' as const, headerless: false, columns: [], preview: [] };
 const file = (name: string, text = 'a,b\n1,x\n') => Object.assign(new Blob([text]), { name });
 
 function setup(hash = '#snapshot=none&epochs=10') {
@@ -71,6 +71,39 @@ describe('the controller with a user’s table', () => {
     const after = c.store.getState();
     expect([after.flags, after.settings, after.userData.prepared, after.userData.status]).toEqual([before.flags, before.settings, before.userData.prepared, 'ready']);
     expect(en(after.userData.problem!)).toBe('broken.csv was not loaded: Line 3 has 1 cell; the header has 2.');
+  });
+
+  it('a file one byte over the limit is refused in exact bytes before it is read; the table stays', async () => {
+    const { c, tb, load } = setup();
+    await load();
+    const sent = tb.sent.length;
+    const huge = { name: 'huge.csv', size: 52_428_801, arrayBuffer: () => Promise.reject(new Error('read before the size was checked')) };
+    await c.loadTable(huge as unknown as Blob & { name: string });
+    expect(tb.sent).toHaveLength(sent);
+    const s = c.store.getState();
+    expect(en(s.userData.problem!)).toBe('huge.csv was not loaded: The file is 52,428,801 bytes; the limit is 52,428,800 bytes. It was not read.');
+    expect(s.userData.prepared?.table.name).toBe('iris.csv');
+  });
+
+  it('a file refused for its first line can be read again without a header, the same bytes, every line data', async () => {
+    const { c, tb, load } = setup();
+    await load();
+    const text = '5.1,3.5,setosa\n4.9,3.0,setosa\n';
+    await c.loadTable(file('iris.data', text));
+    const first = tb.sent.at(-1)!;
+    expect(first).toMatchObject({ type: 'read', name: 'iris.data', header: true });
+    tb.reply({ type: 'problem', id: first.id, problem: { code: 'no-header', first: ['5.1', '3.5', 'setosa'] } });
+    expect(c.store.getState().userData).toMatchObject({ headerless: 'iris.data', prepared: { table: { name: 'iris.csv' } } });
+    await c.readTableHeaderless();
+    const again = tb.sent.at(-1)!;
+    expect(again).toMatchObject({ type: 'read', name: 'iris.data', header: false });
+    expect(new TextDecoder().decode((again as { bytes: ArrayBuffer }).bytes)).toBe(text);
+    // Only the file just refused for its first line: after another refusal there is nothing to read again.
+    await c.loadTable(file('other.csv'));
+    tb.reply({ type: 'problem', id: tb.sent.at(-1)!.id, problem: { code: 'ragged', row: 3, got: 1, expected: 2 } });
+    const count = tb.sent.length;
+    await c.readTableHeaderless();
+    expect(tb.sent).toHaveLength(count);
   });
 
   it('a second table becomes the choice; seed and options changes do not choose a table the user switched away from', async () => {

@@ -74,7 +74,7 @@ describe('the data choice', () => {
     const s = loaded();
     const preparing = { ...s, userData: { ...s.userData, status: 'preparing' as const } };
     expect(chosenData(preparing)).toMatchObject({ ready: false, waiting: 'preparing' });
-    const readout = { name: 'iris.csv', bytes: 1, hash: 'f00d', rows: 150, delimiter: ',' as const, columns: [], preview: [] };
+    const readout = { name: 'iris.csv', bytes: 1, hash: 'f00d', rows: 150, delimiter: ',' as const, headerless: false, columns: [], preview: [] };
     expect(chosenData({ ...s, userData: { ...s.userData, status: 'error', prepared: null, readout } }).waiting).toBe('refused');
     // Another table of the same page is not the chosen one.
     expect(chosenTableRef({ ...s, flags: { ...s.flags, table: 'wine.csv' } })).toBeNull();

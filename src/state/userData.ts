@@ -8,6 +8,7 @@ import { TABLE_LIMITS } from '../core/tabular';
 import { createTableClient, type TablePort } from '../data/tableClient';
 import type { FromTable } from '../data/tableProtocol';
 import { msg } from '../i18n/catalogue';
+import { problemMsg } from './tableProblems';
 import { applyTableMessage, refusedFile, type TableOptions } from './userDataState';
 import type { AppState, Store } from './store';
 
@@ -16,6 +17,8 @@ export interface UserData {
   load(file: Blob & { name: string }): Promise<void>;
   /** The Iris table shipped with the lab. */
   loadExample(): Promise<void>;
+  /** Reads the file just refused for its first line (`no-header`) again, every line as data. */
+  readHeaderless(): Promise<void>;
   setOptions(patch: Partial<TableOptions>): void;
   /** The split follows the seed: a new seed prepares the table again. */
   seedChanged(): void;
@@ -50,17 +53,19 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
     const id = client.prepare({ ...s.userData.options, seed: s.settings.seed });
     store.setState((st) => ({ ...st, userData: { ...st.userData, id, status: 'preparing' } }));
   };
-  const read = (name: string, bytes: ArrayBuffer) => {
-    const id = client.read(name, bytes);
+  /** The last file sent to be read, kept so a file refused for its first line can be read again without a header. */
+  let last: (Blob & { name: string }) | null = null;
+  const read = (name: string, bytes: ArrayBuffer, header = true) => {
+    const id = client.read(name, bytes, header);
     store.setState((s) => ({ ...s, userData: { ...s.userData, id, status: 'reading', reading: name, problem: null } }));
   };
   /** Refused before reading: nothing is sent, nothing pending is dropped. */
   const refuse = (name: string, problem: ReturnType<typeof msg>) => store.setState((s) => ({ ...s, userData: refusedFile(s.userData, name, problem) }));
   return {
     async load(file) {
-      const mb = (n: number) => (n / 2 ** 20).toFixed(1);
-      if (file.size > TABLE_LIMITS.maxBytes) return refuse(file.name, msg('data.problem.too-large', { mb: mb(file.size), max: mb(TABLE_LIMITS.maxBytes) }));
+      if (file.size > TABLE_LIMITS.maxBytes) return refuse(file.name, problemMsg({ code: 'too-large', bytes: file.size, max: TABLE_LIMITS.maxBytes }));
       try {
+        last = file;
         read(file.name, await file.arrayBuffer());
       } catch (e) {
         refuse(file.name, msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
@@ -70,9 +75,19 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
       try {
         const r = await fetch(env.exampleUrl);
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        last = null;
         read('iris.csv', await r.arrayBuffer());
       } catch (e) {
         refuse('iris.csv', msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
+      }
+    },
+    async readHeaderless() {
+      const file = last;
+      if (!file || store.getState().userData.headerless !== file.name) return;
+      try {
+        read(file.name, await file.arrayBuffer(), false);
+      } catch (e) {
+        refuse(file.name, msg('data.problem.failed', { detail: e instanceof Error ? e.message : String(e) }));
       }
     },
     setOptions(patch) {

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'react';
+import { verbatim } from '../i18n/format';
 import { isRunning } from '../state/store';
 import { useAppState, useController, useT } from './context';
 import { Help, helpId } from './Help';
@@ -135,12 +136,21 @@ export function UserDataPanel() {
       {u.problem && (
         <div className="notice notice-error" role="alert" data-testid="data.problem">
           <div>{t.msg(u.problem)}</div>
-          <div className="muted">{t(u.problem.key === 'data.refused' ? 'data.unchanged.file' : 'data.unchanged')}</div>
+          {u.headerless && (
+            <p className="field-label">
+              <button type="button" data-testid="data.headerless" onClick={() => void c.readTableHeaderless()} aria-describedby={helpId('data.headerless')}>
+                {t('data.headerless')}
+              </button>
+              <Help id="data.headerless" label={t('data.headerless')} text={t('data.headerless.help')} />
+            </p>
+          )}
+          <div className="muted">{u.problem.key !== 'data.refused' ? t('data.unchanged') : p ? t('data.unchanged.kept', { name: p.table.name }) : t('data.unchanged.file')}</div>
         </div>
       )}
       {r && (
         <p className="small" data-testid="data.info" data-hash={r.hash}>
-          <RichText text={t('data.file', { name: r.name, kb: (r.bytes / 1024).toFixed(1), rows: r.rows, columns: r.columns.length, hash: `${r.hash.slice(0, 12)}…` })} />
+          <RichText text={t('data.file', { name: verbatim(r.name), kb: (r.bytes / 1024).toFixed(1), rows: r.rows, columns: r.columns.length, hash: `${r.hash.slice(0, 12)}…` })} />
+          {r.headerless && <span data-testid="data.headerlessOn"> · {t('data.headerless.on', { n: r.columns.length })}</span>}
         </p>
       )}
       <Options />

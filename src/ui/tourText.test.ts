@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { richParts } from './richParts';
 import { translator } from '../i18n/catalogue';
 import { LOCALES, reportMissingTo, type Missing } from '../i18n/format';
 import { TOUR_IDS } from '../state/tour';
@@ -35,6 +36,9 @@ afterEach(() => {
   missing = [];
 });
 
+/** A body as RichText shows it. */
+const shown = (body: string) => richParts(body).map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
 describe('the tour’s text', () => {
   for (const locale of LOCALES) {
     it(`fills every step in every state, or says in words that the numbers are coming (${locale})`, () => {
@@ -65,7 +69,8 @@ describe('the tour’s text', () => {
     const waiting = tourText(t, 'gradient', STATES['training, later'], '0.01', false);
     expect(waiting.waiting).toBe(true);
     expect(waiting.body).toContain('when this run has finished training and its scoring pass');
-    expect(tourText(t, 'network', STATES['user table, scoring'], '0.01', false).body).toContain('your table iris.csv');
+    // The table's name is the user's text: shown as it is (RichText), never read as markup.
+    expect(shown(tourText(t, 'network', STATES['user table, scoring'], '0.01', false).body)).toContain('your table iris.csv');
     // A network that keeps every layer at this T: the step does not claim a collapse.
     const kept = tourText(t, 'collapse', { ...done, collapsed: false }, '0.01', false).body;
     expect(kept).toContain('prunes 99.1% of dense_1');

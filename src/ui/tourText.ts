@@ -1,5 +1,5 @@
 import { CATALOGUES, type MessageKey, type Translator } from '../i18n/catalogue';
-import { paramNames, type ParamValue } from '../i18n/format';
+import { paramNames, verbatim, type ParamValue } from '../i18n/format';
 import { FINETUNE_EPOCHS } from '../state/experimentsState';
 import type { TourStepId } from '../state/tour';
 import type { TourNumbers } from '../state/tourNumbers';
@@ -17,7 +17,7 @@ export function tourParams(t: Translator, n: TourNumbers, threshold: string, tou
     if (v !== null && v !== undefined && v !== '') p[k] = v;
   };
   const acc = (v: number | null | undefined) => (v === null || v === undefined ? null : pct(v, 2));
-  if (n.dataset) set('dataset', n.dataset === 'user' ? t('tour.table', { name: n.table ?? '' }) : t(`dataset.short.${n.dataset}`));
+  if (n.dataset) set('dataset', n.dataset === 'user' ? t('tour.table', { name: verbatim(n.table ?? '') }) : t(`dataset.short.${n.dataset}`));
   set('inputs', n.inputs);
   set('classes', n.classes);
   set('weights', n.weights);
