@@ -28,11 +28,33 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   const chosen = await lab.state();
   await offer('ragged.csv', ['x,y', '1,a', '7'].join('\n'));
   await expect(problem).toContainText('ragged.csv was not loaded: Line 3 has 1 cell; the header has 2.');
-  await expect(problem).toContainText('the table you had, what Train trains and the network on screen are as they were');
+  await expect(problem).toContainText('Still loaded, unchanged: windows.csv, the table below (what Train trains) and the network on screen.');
   await expect(lab.page.getByTestId('data.ready')).toContainText('1 feature, 2 classes');
   const kept = await lab.state();
   expect([kept.flags.table, kept.settings.epochs, kept.userData.readout!.hash]).toEqual([chosen.flags.table, chosen.settings.epochs, chosen.userData.readout!.hash]);
   await expect(lab.trainButton).toBeEnabled();
+  // Issue 25: Iris without its header row is refused by its first line, named, the table kept — then read as data.
+  const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.4,3.2,4.5,1.5,versicolor', '6.3,3.3,6.0,2.5,virginica', '5.8,2.7,5.1,1.9,virginica'];
+  await offer('iris.data', [...iris, ...iris].join('\n'));
+  await expect(problem).toContainText('iris.data was not loaded: The first line (5.1, 3.5, 1.4, 0.2, setosa) reads like data');
+  await expect(problem).toContainText('Still loaded, unchanged: windows.csv');
+  await expect(lab.page.getByTestId('data.info')).toContainText('windows.csv');
+  await lab.page.getByTestId('data.headerless').click();
+  await expect(lab.page.getByTestId('data.ready')).toContainText('4 features, 3 classes');
+  await expect(lab.page.getByTestId('data.headerlessOn')).toContainText('the columns are named x1 … x5');
+  await expect(problem).toHaveCount(0);
+  // JSON refusals say what is wrong in words (the fixture fails on any internal code shown).
+  await offer('records.json', JSON.stringify([{ a: 1, b: 2 }, { a: 3 }]));
+  await expect(problem).toContainText('records.json was not loaded: Record 2 has no “b”, which the first record has');
+  await offer('broken.json', '[{"a": 1},\n {"a": }]');
+  await expect(problem).toContainText('This is not valid JSON: it goes wrong at line 2, column 8.');
+  // A CSV header may start with [ or {; decimal commas in a semicolon file are numbers; a name is shown as it is.
+  const sizes = ['[mm] length;width;label', ...Array.from({ length: 12 }, (_, i) => `${i},5;${i % 4},25;${i % 2 ? 'a' : 'b'}`)];
+  await offer('a</b>evil<b>x.csv', sizes.join('\n'));
+  await expect(lab.page.getByTestId('data.ready')).toContainText('2 features, 2 classes');
+  await expect(lab.page.getByTestId('data.info')).toContainText('a</b>evil<b>x.csv ·');
+  await expect(lab.page.getByTestId('data.preview')).toContainText('[mm] length');
+  await expect(lab.page.getByTestId('data.preview').locator('td').first()).toHaveText('0.5');
   // None of it touched the network on screen.
   const after = await lab.state();
   expect([after.runId, after.origin, after.pruning.view!.val!.accuracy]).toEqual([before.runId, before.origin, before.pruning.view!.val!.accuracy]);
