@@ -100,4 +100,10 @@ test('hostile URL hashes: no uncaught error, a notice per bad key, defaults used
     expect(await lab.page.evaluate(() => Object.getPrototypeOf(window.__gpl!.state().settings) === Object.prototype && Object.keys(Object.prototype).length === 0)).toBe(true);
     expect(await lab.page.locator('img[src="x"]').count()).toBe(0);
   }
+  // A table's name is the user's text: shown as it is wherever it appears (the notice, the tour), never as markup.
+  const name = 'a</b><img src=x onerror=alert(1)>.csv';
+  await lab.open(`?backend=wasm#table=${encodeURIComponent(name)}&tour=network`);
+  await expect(lab.notices.filter({ hasText: 'This link trains your own table' })).toContainText(`your own table “${name}”`);
+  await expect(lab.page.getByTestId('controls.dataset')).toContainText(name);
+  expect(await lab.page.locator('img[src="x"]').count()).toBe(0);
 });

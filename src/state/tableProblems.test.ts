@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TableProblem } from '../core/tabular';
-import type { PrepProblem } from '../core/tabularPrep';
+import { createRng } from '../core/rng';
+import { parseTable, type TableProblem } from '../core/tabular';
+import { prepareTable, type PrepProblem } from '../core/tabularPrep';
 import { translate } from '../i18n/catalogue';
 import { LOCALES, type Locale } from '../i18n/format';
 import { EXCERPT, excerpt, problemMsg, type RowUnit } from './tableProblems';
@@ -73,5 +74,30 @@ describe('a refused table in words', () => {
     const emoji = '😀'.repeat(EXCERPT + 5);
     expect(Array.from(excerpt(emoji))).toHaveLength(EXCERPT);
     expect(excerpt(emoji).endsWith('😀…')).toBe(true);
+  });
+});
+
+describe('a refused table in words: fuzzing', () => {
+  it('every refusal of 2,000 mutated files reads as words in both languages: short, no placeholder, key or code', () => {
+    const rng = createRng(2526);
+    const pieces = [',', ';', '"', '\n', '[', '{', '}', ':', 'x'.repeat(5000), '1e308', 'NA', '<b>'];
+    const base = [`a,b,label\n${'1,2,x\n3,4,y\n'.repeat(6)}`, JSON.stringify(Array.from({ length: 12 }, (_, i) => ({ a: i, b: `k${'y'.repeat(3000)}`, label: i % 2 })))];
+    for (let k = 0; k < 2000; k++) {
+      let s = base[k % 2];
+      for (let m = 1 + Math.floor(rng.next() * 3); m > 0; m--) {
+        const at = Math.floor(rng.next() * (s.length + 1));
+        s = rng.next() < 0.5 ? s.slice(0, at) + s.slice(at + 1) : s.slice(0, at) + pieces[Math.floor(rng.next() * pieces.length)] + s.slice(at);
+      }
+      const r = parseTable(new TextEncoder().encode(s), k % 2 ? 'x.json' : 'x.csv');
+      const prepared = 'problem' in r ? null : prepareTable(r.table, { label: r.table.columns.length - 1, oneHot: false, missing: 'refuse', seed: 1 }, { name: 'x', hash: 'h' });
+      const p = 'problem' in r ? r.problem : prepared && 'problem' in prepared ? prepared.problem : null;
+      if (!p) continue;
+      for (const locale of LOCALES) {
+        const t = words(p, locale, k % 2 ? 'record' : 'line');
+        expect(t.length, t).toBeLessThan(400);
+        // The values quoted are the file's (braces and all); a placeholder is a parameter's name in braces.
+        expect(t).not.toMatch(/\{(?:column|example|where|value|row|record|key|got|label|klass|count|first|bytes|max|mb|rows|min|features|line|n)\}|data\.[a-z]|json-|not-object|no-keys|not-array/);
+      }
+    }
   });
 });
