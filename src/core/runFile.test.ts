@@ -124,7 +124,9 @@ describe('run file validation', () => {
     expect(corrupt((f) => (f.config.backendUsed = null))).toBe(`config.backendUsed is null, ${used}`);
     expect(corrupt((f) => (f.config.backendUsed = ''))).toBe(`config.backendUsed is "", ${used}`);
     expect(corrupt((f) => (f.config.backendUsed = 3))).toBe(`config.backendUsed is 3, ${used}`);
-    expect(corrupt((f) => (f.config.backendUsed = 'w'.repeat(1025)))).toBe('config.backendUsed is a string of 1025 characters, at most 1024 characters are allowed');
+    expect(corrupt((f) => (f.config.backendUsed = 'w'.repeat(1025)))).toBe(
+      'config.backendUsed is a string of 1025 characters, at most 1024 characters are allowed',
+    );
     expect(corrupt((f) => delete f.sweep[0].loss)).toBe('sweep[0].loss must be a finite number or null, got nothing');
     expect(corrupt((f) => (f.config.epochs = { n: 5 }))).toBe('config.epochs is an object, expected a string, number, boolean or null');
     expect(corrupt((f) => (f.createdAt = 'yesterday'))).toBe('createdAt is "yesterday", expected an ISO 8601 date');
@@ -160,7 +162,8 @@ describe('run file validation', () => {
     const res = parseRun(huge);
     expect(performance.now() - t0).toBeLessThan(50);
     expect(res).toEqual({ ok: false, error: 'run file is 100.0 MB; run files are at most 50 MB; it was not read' });
-    expect(parseRun(text, { maxLength: 1000 })).toEqual({ ok: false, error: `run file is ${text.length.toLocaleString('en-US')} bytes; run files are at most 1,000 bytes; it was not read` });
+    const bytes = text.length.toLocaleString('en-US');
+    expect(parseRun(text, { maxLength: 1000 })).toEqual({ ok: false, error: `run file is ${bytes} bytes; run files are at most 1,000 bytes; it was not read` });
   });
 
   it('reads a file of exactly the limit, and refuses one byte more in exact bytes (the MB figures would read the same)', () => {
@@ -173,7 +176,8 @@ describe('run file validation', () => {
     const n = text.length + 10;
     expect(parseRun(text.padEnd(n), { maxLength: n }).ok).toBe(true);
     const [over, max] = [n + 1, n].map((v) => v.toLocaleString('en-US'));
-    expect(parseRun(text.padEnd(n + 1), { maxLength: n })).toEqual({ ok: false, error: `run file is ${over} bytes; run files are at most ${max} bytes; it was not read` });
+    const refused = parseRun(text.padEnd(n + 1), { maxLength: n });
+    expect(refused).toEqual({ ok: false, error: `run file is ${over} bytes; run files are at most ${max} bytes; it was not read` });
   });
 
   it('refuses prototype-polluting keys anywhere and never touches Object.prototype', () => {

@@ -169,7 +169,9 @@ function validate(root: unknown): Run {
     }),
   );
   const used = config.backendUsed;
-  if (typeof used !== 'string' || used === '') fail(`config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`);
+  if (typeof used !== 'string' || used === '') {
+    fail(`config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`);
+  }
   const { data, shapes } = runData(root.data, config);
   const name = data.name;
   // What a user table's layers follow (built-in datasets: nothing added, their messages are unchanged).

@@ -36,8 +36,19 @@ const random = (inputs: number, classes: number, seed: number): LayerArrays[] =>
     return { ...s, kernel: f(() => r.normal()), bias: f(() => r.normal(), s.units), gradAbsMean: f(() => r.next()), gradSqMean: f(() => r.next() * 1e-6) };
   });
 };
-const settings = { backend: 'auto', criterion: 'taylor', scope: 'global', granularity: 'weights', mode: 'sparsity', threshold: 0.009999999776482582, sparsity: 0.5 };
-const point = (k: number): RunSweepPoint => ({ criterion: 'gradient', split: 'val', scope: 'global', granularity: 'weights', target: k / 10, sparsity: k / 10, threshold: k === 10 ? Infinity : k / 100, accuracy: 0.9 - k / 20, loss: 0.3 + k / 10 });
+const settings = {
+  backend: 'auto',
+  criterion: 'taylor',
+  scope: 'global',
+  granularity: 'weights',
+  mode: 'sparsity',
+  threshold: 0.009999999776482582,
+  sparsity: 0.5,
+};
+const point = (k: number): RunSweepPoint => ({
+  ...{ criterion: 'gradient', split: 'val', scope: 'global', granularity: 'weights' },
+  ...{ target: k / 10, sparsity: k / 10, threshold: k === 10 ? Infinity : k / 100, accuracy: 0.9 - k / 20, loss: 0.3 + k / 10 },
+});
 
 function snapshotFile(): string {
   const snap = makeSnapshot();
@@ -58,9 +69,11 @@ function trainedFile(): string {
 
 function tableFile(): string {
   const order = permutation(150, createRng(9));
-  const table = { name: 'penguins.csv', hash: 'ab'.repeat(32), rows: 150, featureNames: ['bill', 'island=Biscoe', 'island=Dream', 'x'.repeat(500)], classNames: ['Adelie', 'Gentoo', 'Chinstrap'] };
+  const featureNames = ['bill', 'island=Biscoe', 'island=Dream', 'x'.repeat(500)];
+  const table = { name: 'penguins.csv', hash: 'ab'.repeat(32), rows: 150, featureNames, classNames: ['Adelie', 'Gentoo', 'Chinstrap'] };
   const data = { name: 'user' as const, trainIndices: order.slice(0, 120), valIndices: order.slice(120), table };
-  const config = { ...settings, dataset: 'user', seed: 9, epochs: 125, batchSize: 32, learningRate: 0.001, backendUsed: 'wasm', tableLabel: null, tableOneHot: true, tableMissing: 'impute' };
+  const tableOptions = { tableLabel: null, tableOneHot: true, tableMissing: 'impute' };
+  const config = { ...settings, dataset: 'user', seed: 9, epochs: 125, batchSize: 32, learningRate: 0.001, backendUsed: 'wasm', ...tableOptions };
   return serializeRun(runOf(random(4, 3, 9), data, config, [point(0), point(5), point(10)]));
 }
 

@@ -107,7 +107,12 @@ export function runFile(s: AppState): FileOut {
   const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
-    config: { ...s.settings, ...config, backendUsed: backendUsed(s), ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}) },
+    config: {
+      ...s.settings,
+      ...config,
+      backendUsed: backendUsed(s),
+      ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}),
+    },
     data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices, ...(dataset.table ? { table: dataset.table } : {}) },
     layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
     metrics: {

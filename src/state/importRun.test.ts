@@ -19,7 +19,8 @@ describe('importing a run file: what the page says', () => {
     expect(await readRunFile(blob(RUN_MAX_LENGTH))).toEqual({ text: '{}' });
     const r = await readRunFile(blob(RUN_MAX_LENGTH + 1));
     expect('error' in r && en(r.error)).toBe('This file is 52,428,801 bytes; run files are at most 52,428,800 bytes. It was not read.');
-    expect('error' in r && translate('zh-CN', r.error.key, r.error.params)).toBe('这个文件有 52,428,801 字节，而运行文件最大为 52,428,800 字节。文件未被读取。');
+    const zh = '这个文件有 52,428,801 字节，而运行文件最大为 52,428,800 字节。文件未被读取。';
+    expect('error' in r && translate('zh-CN', r.error.key, r.error.params)).toBe(zh);
     // Where the MB figures differ, MB.
     const mb = await readRunFile(blob(60 * 2 ** 20));
     expect('error' in mb && en(mb.error)).toBe('This file is 60.0 MB; run files are at most 50 MB. It was not read.');
@@ -30,7 +31,10 @@ describe('importing a run file: what the page says', () => {
       const r = importedState(initialState(), text, () => 1);
       return 'error' in r ? [en(r.error), translate('zh-CN', r.error.key, r.error.params)] : [];
     };
-    expect(refused('{"__proto__":{}}')).toEqual(['This run file cannot be imported: the file has the forbidden key "__proto__".', '无法导入这个运行文件：the file has the forbidden key "__proto__"。']);
+    expect(refused('{"__proto__":{}}')).toEqual([
+      'This run file cannot be imported: the file has the forbidden key "__proto__".',
+      '无法导入这个运行文件：the file has the forbidden key "__proto__"。',
+    ]);
     expect(refused('{"format":"gradient-pruning-lab/run@2","createdAt":"2026-01-01T00:00:00Z","config":{"seed":1}}')[0]).toBe(
       'This run file cannot be imported: config.backendUsed is missing, expected the name of the backend that trained the weights (a string, such as "wasm").',
     );

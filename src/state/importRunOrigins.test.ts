@@ -44,7 +44,8 @@ function page(hash: string, ready: boolean) {
   const ev = fakeEval();
   const cv = fakeEval();
   const tb = fakeTable();
-  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: (n) => `http://x/snapshots/${n}.gpls.gz`, writeHash: () => {}, ports: { training: () => t.port, evaluation: ev.port, curves: cv.port, table: () => tb.port } });
+  const ports = { training: () => t.port, evaluation: ev.port, curves: cv.port, table: () => tb.port };
+  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: (n) => `http://x/snapshots/${n}.gpls.gz`, writeHash: () => {}, ports });
   if (ready) t.reply({ type: 'ready', backend });
   return { c, t, ev, cv, tb };
 }
@@ -70,7 +71,8 @@ function evaluate(p: Page) {
     const n = data.valIndices.length;
     const x = new Float32Array(n * layers[0].inputs);
     const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))]));
-    loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val: { features: sparseFeatures(x, n, layers[0].inputs), y: Uint8Array.from(data.valIndices, (i) => t.y[i]), n } };
+    const val = { features: sparseFeatures(x, n, layers[0].inputs), y: Uint8Array.from(data.valIndices, (i) => t.y[i]), n };
+    loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val };
   }
   p.ev.reply(loaded);
   const train = last(p.ev.sent, 'train')!;
@@ -82,7 +84,8 @@ function evaluate(p: Page) {
 function curves(p: Page, file: string) {
   const sweep = last(p.cv.sent, 'sweep');
   if (!sweep) return;
-  const points = JSON.parse(file).sweep.map((q: { criterion: string; split: string; target: number; sparsity: number; threshold: number | null; accuracy: number; loss: number }) => ({
+  type Point = { criterion: string; split: string; target: number; sparsity: number; threshold: number | null; accuracy: number; loss: number };
+  const points = JSON.parse(file).sweep.map((q: Point) => ({
     kind: 'curve',
     criterion: q.criterion,
     split: q.split,

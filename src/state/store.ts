@@ -38,7 +38,10 @@ export interface LiveGrads {
  * Where the network on screen came from: this page's run, a pre-trained snapshot, or a run.json (with
  * the backend its file says trained it: run.json's `config.backendUsed`).
  */
-export type Origin = { kind: 'trained' } | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance } | { kind: 'imported'; createdAt: string; backendUsed?: string };
+export type Origin =
+  | { kind: 'trained' }
+  | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance }
+  | { kind: 'imported'; createdAt: string; backendUsed?: string };
 
 /** What the curves' time is estimated from (see `curvesEstimate`). */
 export interface EvalSpeed {
@@ -229,7 +232,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       const cfg = state.runConfig;
       const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
       const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
-      return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec, ...(state.backend && { backend: state.backend.name }) }, runRates };
+      const result = { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec, ...(state.backend && { backend: state.backend.name }) };
+      return { ...state, phase: 'done', scoring: msg.scoring, result, runRates };
     }
     case 'reset-done':
       return { ...state, phase: 'idle' };
