@@ -4,6 +4,7 @@ import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 import { makeSynthetic32 } from '../src/core/dataset';
 import { forwardLogits } from '../src/core/mlp';
+import { parseRun, RUN_MAX_LENGTH } from '../src/core/runFile';
 import { serveDist } from './static-server';
 
 const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.6';
@@ -76,6 +77,39 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
 });
 
 test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({ lab }, testInfo) => {
+  // A first visit before the training backend has started (its worker's script held back): the snapshot
+  // on screen exports at once, names the backend that trained it, and imports again as the same file.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await lab.page.route('**/assets/train-worker-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await lab.page.goto('./?backend=wasm#dataset=synthetic-32');
+  await lab.page.waitForFunction(() => !!window.__gpl);
+  await lab.settled();
+  let first: string;
+  try {
+    await expect(lab.badge).toHaveText('Starting backend…');
+    first = named(await lab.downloads('export.run', 1), 'run-synthetic-32-gradient-50\\.0pct-DATE\\.json').toString();
+    await expect(lab.page.getByTestId('export.message')).toHaveText('run.json downloaded.');
+    expect((await lab.state()).backendStatus).toBe('starting');
+  } finally {
+    release();
+  }
+  const snapshotRun = parseRun(first);
+  if (!snapshotRun.ok) throw new Error(snapshotRun.error);
+  const { config, data, sweep } = snapshotRun.run;
+  expect([config.backendUsed, data.name, sweep.length]).toEqual(['wasm', 'synthetic-32', 7 * 2 * 51]); // the snapshot's provenance, its curves
+  await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
+  await lab.page.getByTestId('export.file').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+  await expect(lab.page.getByTestId('export.message')).toContainText('run.json imported');
+  await lab.settled();
+  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
+  const dateless = (t: string) => t.replace(/"createdAt":"[^"]*"/, '');
+  expect(dateless(await lab.page.evaluate(() => window.__gpl!.runFile()))).toBe(dateless(first)); // curves computed again, to the bit
+  await lab.page.goto('about:blank'); // the next page loads afresh (same path: a new hash alone would be a link pasted into this one)
+
   await trained(lab);
   const before = (await lab.state()).pruning.view!;
   const run = named(await lab.downloads('export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
@@ -99,11 +133,12 @@ test('run.json re-imports the same numbers without retraining; a bad file change
   broken.layers[1].mask[5] = 2;
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(lab.page.getByTestId('export.message')).toContainText('layers[1].mask');
+  // One byte over the limit: refused from its size, in exact bytes (in MB both would read 50).
   const huge = testInfo.outputPath('huge.json');
-  writeFileSync(huge, Buffer.alloc(100 * 2 ** 20, 32));
+  writeFileSync(huge, Buffer.alloc(RUN_MAX_LENGTH + 1, 32));
   const t0 = Date.now();
   await input.setInputFiles(huge);
-  await expect(lab.page.getByTestId('export.message')).toContainText('100.0 MB');
+  await expect(lab.page.getByTestId('export.message')).toHaveText('This file is 52,428,801 bytes; run files are at most 52,428,800 bytes. It was not read.');
   expect(Date.now() - t0).toBeLessThan(10_000); // refused from its size, without reading it
   unlinkSync(huge);
   const unchanged = await lab.state();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { layerShapes } from './arch';
 import type { DatasetName } from './dataset';
-import { createRng, permutation, type Rng } from './rng';
-import { parseRun, RUN_FORMAT, serializeRun, type RunInput } from './runFile';
-import { mutateValue } from './testMutate';
+import { createRng, permutation } from './rng';
+import { parseRun, RUN_FORMAT, RUN_MAX_LENGTH, serializeRun, type RunInput } from './runFile';
+import { mutateText, mutateValue } from './testMutate';
 import { INPUT_SIZE } from './dataset';
 
 function makeRun(name: DatasetName, seed: number): RunInput {
@@ -119,7 +119,15 @@ describe('run file validation', () => {
     expect(corrupt((f) => (f.data.valIndices[0] = 10000))).toBe('data.valIndices[0] is 10000, expected an integer sample number in 0..9999');
     expect(corrupt((f) => (f.data.valIndices[1] = b + 0.5))).toMatch(/^data\.valIndices\[1\] is \d+\.5, expected an integer/);
     expect(corrupt((f) => f.data.trainIndices.pop())).toBe('data.trainIndices has 7999 entries, expected 8000');
-    expect(corrupt((f) => delete f.config.backendUsed)).toBe('config.backendUsed must be a string, got nothing');
+    const used = 'expected the name of the backend that trained the weights (a string, such as "wasm")';
+    expect(corrupt((f) => delete f.config.backendUsed)).toBe(`config.backendUsed is missing, ${used}`);
+    expect(corrupt((f) => (f.config.backendUsed = null))).toBe(`config.backendUsed is null, ${used}`);
+    expect(corrupt((f) => (f.config.backendUsed = ''))).toBe(`config.backendUsed is "", ${used}`);
+    expect(corrupt((f) => (f.config.backendUsed = 3))).toBe(`config.backendUsed is 3, ${used}`);
+    expect(corrupt((f) => (f.config.backendUsed = 'w'.repeat(1025)))).toBe(
+      'config.backendUsed is a string of 1025 characters, at most 1024 characters are allowed',
+    );
+    expect(corrupt((f) => delete f.sweep[0].loss)).toBe('sweep[0].loss must be a finite number or null, got nothing');
     expect(corrupt((f) => (f.config.epochs = { n: 5 }))).toBe('config.epochs is an object, expected a string, number, boolean or null');
     expect(corrupt((f) => (f.createdAt = 'yesterday'))).toBe('createdAt is "yesterday", expected an ISO 8601 date');
     expect(corrupt((f) => (f.metrics.sparsity.perLayer[1] = 0.9))).toMatch(/^metrics\.sparsity\.perLayer\[1\] is 0\.9, but layers\[1\]\.mask prunes 0\.\d+/);
@@ -153,14 +161,30 @@ describe('run file validation', () => {
     const t0 = performance.now();
     const res = parseRun(huge);
     expect(performance.now() - t0).toBeLessThan(50);
-    expect(res).toEqual({ ok: false, error: 'run file is 100.0 MB, over the 50.0 MB limit; it was not read' });
-    expect(parseRun(text, { maxLength: 1000 })).toMatchObject({ ok: false, error: expect.stringMatching(/over the 0\.0 MB limit/) });
+    expect(res).toEqual({ ok: false, error: 'run file is 100.0 MB; run files are at most 50 MB; it was not read' });
+    const bytes = text.length.toLocaleString('en-US');
+    expect(parseRun(text, { maxLength: 1000 })).toEqual({ ok: false, error: `run file is ${bytes} bytes; run files are at most 1,000 bytes; it was not read` });
+  });
+
+  it('reads a file of exactly the limit, and refuses one byte more in exact bytes (the MB figures would read the same)', () => {
+    // JSON allows white space after the object: the same run, padded.
+    const at = text.padEnd(RUN_MAX_LENGTH);
+    expect(at.length).toBe(52_428_800);
+    const ok = parseRun(at);
+    expect(ok.ok && ok.run.layers[2].kernel).toEqual(Float32Array.from(base.layers[2].kernel));
+    expect(parseRun(`${at} `)).toEqual({ ok: false, error: 'run file is 52,428,801 bytes; run files are at most 52,428,800 bytes; it was not read' });
+    const n = text.length + 10;
+    expect(parseRun(text.padEnd(n), { maxLength: n }).ok).toBe(true);
+    const [over, max] = [n + 1, n].map((v) => v.toLocaleString('en-US'));
+    const refused = parseRun(text.padEnd(n + 1), { maxLength: n });
+    expect(refused).toEqual({ ok: false, error: `run file is ${over} bytes; run files are at most ${max} bytes; it was not read` });
   });
 
   it('refuses prototype-polluting keys anywhere and never touches Object.prototype', () => {
-    expect(errorOf(text.replace('"config":{', '"config":{"__proto__":{"polluted":1},'))).toBe('run.config has the forbidden key "__proto__"');
-    expect(errorOf(text.replace('{"criterion":"obd"', '{"constructor":{"prototype":{"polluted":1}},"criterion":"obd"'))).toBe('run.sweep[1] has the forbidden key "constructor"');
-    expect(errorOf(`{"__proto__":{"polluted":1},${text.slice(1)}`)).toBe('run has the forbidden key "__proto__"');
+    expect(errorOf(text.replace('"config":{', '"config":{"__proto__":{"polluted":1},'))).toBe('config has the forbidden key "__proto__"');
+    expect(errorOf(text.replace('{"criterion":"obd"', '{"constructor":{"prototype":{"polluted":1}},"criterion":"obd"'))).toBe('sweep[1] has the forbidden key "constructor"');
+    expect(errorOf(text.replace('"dense":{', '"dense":{"prototype":1,'))).toBe('metrics.dense has the forbidden key "prototype"');
+    expect(errorOf(`{"__proto__":{"polluted":1},${text.slice(1)}`)).toBe('the file has the forbidden key "__proto__"');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -178,18 +202,3 @@ describe('run file validation', () => {
     expect(ok).toBeLessThan(200);
   });
 });
-
-function mutateText(t: string, r: Rng): string {
-  const at = r.int(t.length);
-  switch (r.int(4)) {
-    case 0:
-      return t.slice(0, at);
-    case 1:
-      return t.slice(0, at) + t.slice(at + 1 + r.int(20));
-    case 2:
-      return t.slice(0, at) + '{}[],:"0-e.n'[r.int(12)] + t.slice(at);
-    default:
-      return t.replace(/\d/g, (d) => (r.next() < 0.001 ? String((Number(d) + 1) % 10) : d));
-  }
-}
-

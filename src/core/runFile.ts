@@ -16,6 +16,7 @@ import { CRITERIA, type Criterion } from './criteria';
 import { GRANULARITIES, SCOPES, type Granularity, type Scope } from './masks';
 import { checkKeys, fail, floats, int, Invalid, isObj, list, num, obj, oneOf, show, str } from './validate';
 import { runData, tableInfo, type RunData } from './runFileData';
+import { sizeText } from './sizeWords';
 
 export type { RunData } from './runFileData';
 
@@ -28,6 +29,8 @@ export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
 export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as const;
 /** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
+/** Longest string value in `config` (a user's label column name longer than this is written as null). */
+export const CONFIG_STRING_MAX = 1024;
 
 export type ConfigValue = string | number | boolean | null;
 export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }
@@ -46,7 +49,11 @@ export interface Run {
   format: typeof RUN_FORMAT;
   /** ISO 8601 date. */
   createdAt: string;
-  /** All settings plus `backendUsed` (string). */
+  /**
+   * All settings plus `backendUsed`: the TensorFlow.js backend that trained the weights (a string, see
+   * the README's run.json section: for a snapshot the one its provenance records, for an imported run
+   * the one its file says).
+   */
   config: Record<string, ConfigValue>;
   /** `table` present iff `name` is 'user'. */
   data: RunData;
@@ -73,7 +80,8 @@ export type ParseRunResult = { ok: true; run: Run } | { ok: false; error: string
 /**
  * The run as JSON text (compact; numbers as JSON.stringify writes them, so float32 values survive
  * exactly; non-finite numbers become null). Throws a RangeError, with the message `parseRun` would
- * give, when the result would not import again. Does not mutate `input`.
+ * give (its size included: over RUN_MAX_LENGTH), when the result would not import again. Does not
+ * mutate `input`.
  */
 export function serializeRun(input: RunInput): string {
   const arr = (a: ArrayLike<number>) => Array.from(a);
@@ -88,6 +96,7 @@ export function serializeRun(input: RunInput): string {
   };
   const text = JSON.stringify(file);
   try {
+    if (text.length > RUN_MAX_LENGTH) fail(tooLong(text.length, RUN_MAX_LENGTH));
     validate(JSON.parse(text));
   } catch (e) {
     throw e instanceof Invalid ? new RangeError(`run cannot be exported: ${e.message}`) : e;
@@ -99,7 +108,7 @@ export function serializeRun(input: RunInput): string {
  * Reads and validates a run file. Never throws: returns the run or the first problem as a specific,
  * human-readable message naming the field. `maxLength` (default RUN_MAX_LENGTH) is checked before
  * parsing. Checks: format tag, JSON syntax, keys `__proto__`/`constructor`/`prototype` anywhere (refused),
- * config values (primitives, `backendUsed` a string, `dataset` if present = data.name), the 8,000 / 2,000
+ * config values (primitives, `backendUsed` a non-empty string, `dataset` if present = data.name), the 8,000 / 2,000
  * disjoint, duplicate-free sample numbers in 0..9999, the 3 layer shapes (input 784 or 32 → 64 → 32 →
  * 10) and array lengths (for data.name "user" instead: `data.table`, see runFileData.ts, refused for
  * the built-in datasets; non-empty disjoint splits of sample numbers below its rows; layers features →
@@ -110,7 +119,7 @@ export function serializeRun(input: RunInput): string {
 export function parseRun(text: string, limits: { maxLength?: number } = {}): ParseRunResult {
   const max = limits.maxLength ?? RUN_MAX_LENGTH;
   if (typeof text !== 'string') return { ok: false, error: 'run file must be text' };
-  if (text.length > max) return { ok: false, error: `run file is ${mb(text.length)}, over the ${mb(max)} limit; it was not read` };
+  if (text.length > max) return { ok: false, error: `${tooLong(text.length, max)}; it was not read` };
   try {
     return { ok: true, run: validate(JSON.parse(text)) };
   } catch (e) {
@@ -120,7 +129,11 @@ export function parseRun(text: string, limits: { maxLength?: number } = {}): Par
   }
 }
 
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A text of `length` over `max` (bytes for the ASCII JSON written here; exact when the MB would read the same). */
+function tooLong(length: number, max: number): string {
+  const w = sizeText(length, max);
+  return `run file is ${w.size}; run files are at most ${w.max}`;
+}
 
 function metrics(v: unknown, path: string): RunMetrics {
   const m = obj(v, path);
@@ -150,12 +163,15 @@ function validate(root: unknown): Run {
     keys.map((k) => {
       const v = cfg[k];
       if (k.length > 64) fail(`config has a key of ${k.length} characters, at most 64 are allowed`);
-      if (typeof v === 'string' && v.length > 1024) fail(`config.${k} is ${show(v)}, at most 1024 characters are allowed`);
+      if (typeof v === 'string' && v.length > CONFIG_STRING_MAX) fail(`config.${k} is ${show(v)}, at most ${CONFIG_STRING_MAX} characters are allowed`);
       if (!(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) fail(`config.${k} is ${show(v)}, expected a string, number, boolean or null`);
       return [k, v as ConfigValue];
     }),
   );
-  if (typeof config.backendUsed !== 'string') fail(`config.backendUsed must be a string, got ${config.backendUsed === undefined ? 'nothing' : show(config.backendUsed)}`);
+  const used = config.backendUsed;
+  if (typeof used !== 'string' || used === '') {
+    fail(`config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`);
+  }
   const { data, shapes } = runData(root.data, config);
   const name = data.name;
   // What a user table's layers follow (built-in datasets: nothing added, their messages are unchanged).

@@ -19,7 +19,7 @@ export interface RunData {
 /** Sample numbers run from 0 to SAMPLE_COUNT - 1 in both built-in datasets. */
 const SAMPLE_COUNT = TRAIN_SIZE + VAL_SIZE;
 const DATA_NAMES: readonly DataName[] = [...DATASET_NAMES, 'user'];
-/** Longest file and feature name kept in a run file. */
+/** Longest file name kept in a run file (feature and class names, a table's own headers and values, have no limit of their own: the file's has). */
 const NAME_MAX = 256;
 
 /** Only what identifies a table (a `UserTable`'s `x` and `y` are left behind); undefined stays undefined. */
@@ -86,7 +86,7 @@ function userTable(v: unknown): UserTableInfo {
   const { minRows, maxRows, maxFeatures, minClasses, maxClasses } = TABLE_LIMITS;
   const rows = int(t.rows, 'data.table.rows');
   if (rows < minRows || rows > maxRows) fail(`data.table.rows is ${rows}, expected ${minRows} to ${maxRows}`);
-  const featureNames = strings(t.featureNames, 'data.table.featureNames', 1, maxFeatures, NAME_MAX);
+  const featureNames = strings(t.featureNames, 'data.table.featureNames', 1, maxFeatures, Infinity);
   const classNames = strings(t.classNames, 'data.table.classNames', minClasses, maxClasses, Infinity);
   classNames.forEach((c, i) => {
     const first = classNames.indexOf(c);

@@ -18,3 +18,18 @@ export function mutateValue(root: any, r: Rng, values: unknown[]): unknown {
     return root;
   }
 }
+
+/** One random corruption of a file's text: cut short, a few characters dropped or one inserted, or a digit changed here and there. */
+export function mutateText(t: string, r: Rng): string {
+  const at = r.int(t.length);
+  switch (r.int(4)) {
+    case 0:
+      return t.slice(0, at);
+    case 1:
+      return t.slice(0, at) + t.slice(at + 1 + r.int(20));
+    case 2:
+      return t.slice(0, at) + '{}[],:"0-e.n'[r.int(12)] + t.slice(at);
+    default:
+      return t.replace(/\d/g, (d) => (r.next() < 0.001 ? String((Number(d) + 1) % 10) : d));
+  }
+}

@@ -11,7 +11,9 @@ export class Invalid extends Error {}
 export const fail = (message: string): never => { throw new Invalid(message); };
 export type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A value as a message quotes it (short; a missing one is "nothing", never "undefined"). */
 export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
@@ -56,17 +58,20 @@ export function floats(v: unknown, path: string, length: number, expected: strin
   return out;
 }
 
-/** Refuses prototype-polluting keys anywhere (iterative, so deep nesting cannot overflow the stack). */
+/**
+ * Refuses prototype-polluting keys anywhere (iterative, so deep nesting cannot overflow the stack). The
+ * message names the field as the file writes it (`config`, `sweep[1]`), or "the file" for the top level.
+ */
 export function checkKeys(root: unknown): void {
-  const stack: [unknown, string][] = [[root, 'run']];
+  const stack: [unknown, string][] = [[root, '']];
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
     } else if (isObj(v)) {
       for (const k of Object.keys(v)) {
-        if (FORBIDDEN_KEYS.has(k)) fail(`${path} has the forbidden key "${k}"`);
-        if (typeof v[k] === 'object' && v[k] !== null) stack.push([v[k], `${path}.${k}`]);
+        if (FORBIDDEN_KEYS.has(k)) fail(`${path || 'the file'} has the forbidden key "${k}"`);
+        if (typeof v[k] === 'object' && v[k] !== null) stack.push([v[k], path ? `${path}.${k}` : k]);
       }
     }
   }

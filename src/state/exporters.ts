@@ -3,7 +3,7 @@ import { encodeCompact } from '../core/compactFormat';
 import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
 import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
 import type { WeightFormat } from '../core/quantize';
-import { serializeRun, type RunSweepPoint } from '../core/runFile';
+import { CONFIG_STRING_MAX, serializeRun, type RunSweepPoint } from '../core/runFile';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { AppState } from './store';
 
@@ -77,7 +77,24 @@ export function compressedModelFiles(s: AppState, format: WeightFormat, layout: 
   return [{ name: `${name}.gplw`, type: 'application/octet-stream', data: encodeCompact(scoring.layers, view.masks, format, layout) }];
 }
 
-/** run.json: settings, split indices, weights, gradient statistics, masks, metrics and curves. */
+/**
+ * run.json's `config.backendUsed`: the TensorFlow.js backend that trained the network on screen, never
+ * the one that happens to run now (none yet on a first visit, none for a moment after a lost device).
+ * This page's run: the worker's backend when it finished; a snapshot: the one its provenance records;
+ * an imported run: the one its file says (it was not retrained); "unknown" if none was recorded.
+ */
+export function backendUsed(s: AppState): string {
+  const o = s.origin;
+  if (o?.kind === 'snapshot') return o.provenance.backend.name;
+  if (o?.kind === 'imported') return o.backendUsed ?? 'unknown';
+  return s.result?.backend ?? 'unknown';
+}
+
+/**
+ * run.json: settings, split indices, weights, gradient statistics, masks, metrics and curves, for every
+ * origin of the network (this page's run, a snapshot, an imported run, a run on the user's table).
+ * `createdAt` is when the file is written: the one field an export → import → export changes.
+ */
 export function runFile(s: AppState): FileOut {
   const { scoring, config, dataset, view, dense } = required(s);
   const metric = (e: { accuracy: number; loss: number }) => ({ acc: e.accuracy, loss: e.loss });
@@ -90,7 +107,12 @@ export function runFile(s: AppState): FileOut {
   const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
-    config: { ...s.settings, ...config, backendUsed: s.backend?.name ?? null, ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}) },
+    config: {
+      ...s.settings,
+      ...config,
+      backendUsed: backendUsed(s),
+      ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}),
+    },
     data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices, ...(dataset.table ? { table: dataset.table } : {}) },
     layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
     metrics: {
@@ -103,10 +125,14 @@ export function runFile(s: AppState): FileOut {
   return { name: `run-${fileStem(s)}.json`, type: 'application/json', data: text };
 }
 
-/** How a user's table was prepared (label column, one-hot, missing values), so the run can be reproduced from the same file. */
+/**
+ * How a user's table was prepared (label column, one-hot, missing values), so the run can be reproduced
+ * from the same file. A label column name longer than a run file's config strings is written as null.
+ */
 const tableConfig = (s: AppState) => {
   const o = s.userData.options;
-  return { tableLabel: s.userData.readout?.columns[o.label]?.name ?? null, tableOneHot: o.oneHot, tableMissing: o.missing };
+  const label = s.userData.readout?.columns[o.label]?.name;
+  return { tableLabel: label !== undefined && label.length <= CONFIG_STRING_MAX ? label : null, tableOneHot: o.oneHot, tableMissing: o.missing };
 };
 
 /** Every curve point as CSV. */

@@ -6,6 +6,7 @@
  */
 import type { UserTable } from '../core/dataset';
 import { parseRun, RUN_MAX_LENGTH } from '../core/runFile';
+import { sizeWords } from '../core/sizeWords';
 import { msg, type Msg } from '../i18n/catalogue';
 import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from './settings';
 import { startRun, type AppState } from './store';
@@ -51,14 +52,15 @@ export function importedState(before: AppState, text: string, newRun: () => numb
       dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices, ...(table ? { table } : {}) },
       scoring: { layers, batches: 0, seconds: 0 },
       notices: [...before.notices, note],
-      origin: { kind: 'imported', createdAt: run.createdAt },
+      // Not retrained: the backend that trained it is the file's (run.json's config.backendUsed, a string).
+      origin: { kind: 'imported', createdAt: run.createdAt, backendUsed: run.config.backendUsed as string },
     },
   };
 }
 
-/** Reads a File, refusing oversized ones before reading a byte. */
+/** Reads a File, refusing one over RUN_MAX_LENGTH bytes before reading a byte (exact bytes when the MB figures would look equal). */
 export async function readRunFile(file: Blob): Promise<{ text: string } | { error: Msg }> {
-  if (file.size > RUN_MAX_LENGTH) return { error: msg('import.tooLarge', { size: (file.size / 2 ** 20).toFixed(1), max: String(RUN_MAX_LENGTH / 2 ** 20) }) };
+  if (file.size > RUN_MAX_LENGTH) return { error: msg('import.tooLarge', sizeWords(file.size, RUN_MAX_LENGTH)) };
   try {
     return { text: await file.text() };
   } catch (e) {

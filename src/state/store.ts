@@ -34,8 +34,14 @@ export interface LiveGrads {
   layers: LiveGradLayer[];
 }
 
-/** Where the network on screen came from: this page's run, a pre-trained snapshot, or a run.json. */
-export type Origin = { kind: 'trained' } | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance } | { kind: 'imported'; createdAt: string };
+/**
+ * Where the network on screen came from: this page's run, a pre-trained snapshot, or a run.json (with
+ * the backend its file says trained it: run.json's `config.backendUsed`).
+ */
+export type Origin =
+  | { kind: 'trained' }
+  | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance }
+  | { kind: 'imported'; createdAt: string; backendUsed?: string };
 
 /** What the curves' time is estimated from (see `curvesEstimate`). */
 export interface EvalSpeed {
@@ -81,7 +87,8 @@ export interface AppState {
   evalSpeed: Partial<Record<DataName, EvalSpeed>>;
   /** Training samples/s of this page's finished runs, by `rateKey` (what the next such run is expected at). */
   runRates: Record<string, number>;
-  result: { trainSeconds: number; samplesPerSec: number } | null;
+  /** What this page's finished run took, and the backend (`BackendInfo.name`) that trained it (run.json's `config.backendUsed`). */
+  result: { trainSeconds: number; samplesPerSec: number; backend?: string } | null;
   /** Why the run stopped; a worker's or the browser's own words stay raw inside it (`error.worker`). */
   error: Msg | null;
   /** 'restart': the error panel offers a one-click restart of the run (device lost, worker crashed). */
@@ -225,7 +232,8 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       const cfg = state.runConfig;
       const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
       const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
-      return { ...state, phase: 'done', scoring: msg.scoring, result: { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec }, runRates };
+      const result = { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec, ...(state.backend && { backend: state.backend.name }) };
+      return { ...state, phase: 'done', scoring: msg.scoring, result, runRates };
     }
     case 'reset-done':
       return { ...state, phase: 'idle' };

@@ -50,6 +50,6 @@ export const notices = {
   'import.tableSplit': 'The table {name} is loaded, but split or prepared differently from this run: set the seed to {seed} and the label column and options as they were, then import again.',
   'import.done': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves).',
   'import.doneSkipped': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves). Settings not restored: {skipped}.',
-  'import.tooLarge': 'This file is {size} MB; run files are at most {max} MB. It was not read.',
+  'import.tooLarge': '{exact, plural, =1 {This file is {size} bytes; run files are at most {max} bytes.} other {This file is {size} MB; run files are at most {max} MB.}} It was not read.',
   'import.unreadable': 'The file could not be read: {detail}',
 } satisfies Record<string, string>;

@@ -44,6 +44,6 @@ export const notices: Record<keyof typeof en, string> = {
   'import.tableSplit': '已载入表格 {name}，但其划分或准备方式与这个运行不同：请把随机种子设为 {seed}，并恢复当时的标签列和选项，然后重新导入。',
   'import.done': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。',
   'import.doneSkipped': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。以下设置未恢复：{skipped}。',
-  'import.tooLarge': '这个文件有 {size} MB，而运行文件最大为 {max} MB。文件未被读取。',
+  'import.tooLarge': '{exact, plural, =1 {这个文件有 {size} 字节，而运行文件最大为 {max} 字节。} other {这个文件有 {size} MB，而运行文件最大为 {max} MB。}}文件未被读取。',
   'import.unreadable': '无法读取这个文件：{detail}',
 };
