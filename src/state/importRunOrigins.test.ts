@@ -54,7 +54,7 @@ function page(hash: string, ready: boolean) {
 async function loadTable(p: Page, label = 'species') {
   const columns = ['sepal length', 'sepal width', LONG, 'petal width', label].map(column);
   await p.c.loadTable(Object.assign(new Blob(['a,b\n1,x\n']), { name: TABLE.name }));
-  p.tb.reply({ type: 'read', id: p.tb.sent.at(-1)!.id, readout: { name: TABLE.name, bytes: 3000, hash: HASH, rows: 150, delimiter: ',', columns, preview: [] } });
+  p.tb.reply({ type: 'read', id: p.tb.sent.at(-1)!.id, readout: { name: TABLE.name, bytes: 3000, hash: HASH, rows: 150, delimiter: ',', headerless: false, columns, preview: [] } });
   const prepared = preparedTable(TABLE);
   prepared.table.featureNames[2] = LONG;
   p.tb.reply({ type: 'prepared', id: p.tb.sent.at(-1)!.id, prepared });

@@ -6,7 +6,7 @@
 import type { JsonKind, TableProblem } from '../core/tabular';
 import type { PrepProblem } from '../core/tabularPrep';
 import { msg, type Msg } from '../i18n/catalogue';
-import { sizeWords } from '../i18n/sizes';
+import { sizeWords } from '../core/sizeWords';
 
 /** Longest quoted value, in characters (code points): a 1 MB cell is quoted by its start. */
 export const EXCERPT = 40;
@@ -25,10 +25,8 @@ const kind = (k: JsonKind | undefined): Msg => msg(`data.json.${k ?? 'object'}`)
 /** A refusal as a message of its own (each class of bad file gets one). `unit`: how the table numbers its rows. */
 export function problemMsg(p: TableProblem | PrepProblem, unit: RowUnit = 'line'): Msg {
   switch (p.code) {
-    case 'too-large': {
-      const size = sizeWords(p.bytes, p.max);
-      return size.exact ? msg('data.problem.too-large.bytes', { bytes: size.bytes, max: size.max }) : msg('data.problem.too-large', { mb: size.mb, max: size.max });
-    }
+    case 'too-large':
+      return msg('data.problem.too-large', sizeWords(p.bytes, p.max));
     case 'ragged':
       return msg('data.problem.ragged', { row: p.row, got: p.got, expected: p.expected });
     case 'too-many-rows':
