@@ -38,10 +38,11 @@ export function lampScores(kernel: Float32Array): Float32Array {
 }
 
 /**
- * N:M structured sparsity: in every group of `m` consecutive input weights of a unit (rows 4g…4g+3 of
- * its column), keep the `n` with the highest scores (ties: the lower input first). A last group shorter
- * than `m` keeps at most `n`. Returns the mask, 1 = kept. Browsers have no sparse tensor cores: this
- * shows the pattern and its accuracy, not a speed-up.
+ * N:M structured sparsity: in every group of `m` consecutive input weights of a unit (rows mg…mg+m−1 of
+ * its column), keep the `n` highest by (score, input index) — the lab's one tie rule: of equal scores
+ * the lower index goes first, so the higher is kept; NaN counts as −∞. A last group shorter than `m`
+ * keeps at most `n`. Returns the mask, 1 = kept. Browsers have no sparse tensor cores: this shows the
+ * pattern and its accuracy, not a speed-up.
  */
 export function nmMask(scores: Float32Array, inputs: number, units: number, n = 2, m = 4): Uint8Array {
   const kept = nmCandidates(scores, inputs, units, n, m);
@@ -56,12 +57,17 @@ export function nmMask(scores: Float32Array, inputs: number, units: number, n = 
  */
 export function nmCandidates(scores: Float32Array, inputs: number, units: number, n = 2, m = 4): Float32Array {
   const out = Float32Array.from(scores.subarray(0, inputs * units));
+  const key = (i: number, j: number) => {
+    const v = scores[i * units + j];
+    return Number.isNaN(v) ? -Infinity : v;
+  };
   const rows: number[] = [];
   for (let j = 0; j < units; j++) {
     for (let g = 0; g < inputs; g += m) {
       rows.length = 0;
       for (let i = g; i < Math.min(g + m, inputs); i++) rows.push(i);
-      rows.sort((a, b) => scores[b * units + j] - scores[a * units + j] || a - b);
+      // Highest (score, index) first: the kept n. (A difference of equal infinities is NaN, a tie too.)
+      rows.sort((a, b) => key(b, j) - key(a, j) || b - a);
       for (let k = 0; k < Math.min(n, rows.length); k++) out[rows[k] * units + j] = Infinity;
     }
   }

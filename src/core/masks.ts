@@ -1,16 +1,18 @@
 /**
  * Thresholds and masks. A mask is one Uint8Array per layer, row-major `[inputs, units]` like the
  * kernel: 1 = kept, 0 = pruned. Every rule reduces to "prune a prefix of a fixed sorted order", so the
- * slider, the sweep and the exports all agree:
+ * slider, the sweep and the exports all agree. One tie rule for every ranking (README, "Rules of the
+ * masks"): items are ordered by (score, layer, index) ascending — equal scores, the lower index goes first
+ * (row-major weight index, unit index for neurons); NaN ranks as −∞.
  *  - threshold mode: a weight (or unit) is pruned iff score < T; T = 0 prunes nothing (scores ≥ 0);
- *  - sparsity mode: the ⌊s·N⌋ lowest scores are pruned, ties broken by layer, then row-major index;
+ *  - sparsity mode: the ⌊s·N⌋ lowest (score, layer, index) are pruned;
  *  - per-layer scope: each layer is pruned to the same sparsity (in threshold mode, the share of all
  *    scores below T); global scope: one T across all layers (the article's);
  *  - neuron granularity: a hidden unit's score is the mean score of its incoming weights; pruning it
  *    removes its kernel column and its row in the next kernel. Output units are never pruned;
- *  - 2:4 granularity (N:M sparsity): weights, but only the 2 lowest-scoring of every 4 consecutive inputs
- *    of a unit may go (`nmCandidates`); the others score +Infinity and are never pruned, so sparsity stops
- *    at 50 %, where the mask is exactly 2:4.
+ *  - 2:4 granularity (N:M sparsity): weights, but only the 2 lowest (score, input index) of every 4
+ *    consecutive inputs of a unit may go (`nmCandidates`; a last group of 3 offers 1, of 1 or 2 none); the
+ *    others score +Infinity and are never pruned, so sparsity stops at 50 %, where the mask is exactly 2:4.
  */
 import { nmCandidates } from './allocation';
 import { scoreLayers, type Criterion, type ScoredLayer } from './criteria';

@@ -3,9 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic32 } from '../core/dataset';
 import { isPruningStep, scheduledSparsity } from '../core/gradual';
 import { initParams } from '../core/init';
+import { buildPruneIndex, computeMasks } from '../core/masks';
+import { createRng } from '../core/rng';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
-import { gradualPrune } from './gradual';
+import { gradualPrune, magnitudeMask } from './gradual';
 import type { TrainConfig } from './protocol';
 import { subset, useCpuBackend } from './testUtil';
 
@@ -38,5 +40,27 @@ describe('gradual pruning', () => {
     // It learned while it was pruned (10 classes: chance is 10 %).
     expect(out.after!.valAcc).toBeGreaterThan(0.3);
     disposeDevice(data);
+  });
+});
+
+describe('the on-device magnitude mask', () => {
+  it('prunes the ⌊s·n⌋ lowest (|w|, index), ties to the lower index, as the lab’s masks do (property, many ties)', async () => {
+    const r = createRng(12);
+    const before = tf.memory().numTensors;
+    for (let trial = 0; trial < 40; trial++) {
+      const inputs = 1 + r.int(9), units = 1 + r.int(6);
+      const w = Float32Array.from({ length: inputs * units }, () => [-1, -0.5, 0, 0.5, 1, 0.25][r.int(trial % 2 ? 6 : 3)]);
+      const kernel = tf.tensor2d(w, [inputs, units]);
+      for (const s of [0, 0.1, 0.3, 0.5, 0.77, 0.95]) {
+        const mask = tf.tidy(() => magnitudeMask(kernel, s));
+        const got = await mask.data();
+        mask.dispose();
+        const index = buildPruneIndex([Float32Array.from(w, Math.abs)], [{ inputs, units }], 'weights');
+        const ref = computeMasks(index, { mode: 'sparsity', value: s, scope: 'per-layer', granularity: 'weights' }).masks[0];
+        expect(Array.from(got), `${inputs}×${units} at ${s}`).toEqual(Array.from(ref));
+      }
+      kernel.dispose();
+    }
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -17,6 +17,25 @@ import { train, type DeviceData, type TrainHooks } from './trainer';
 /** Masks after an update: the step, the scheduled sparsity, one 0/1 array per kernel (row-major `[inputs, units]`). */
 export type MaskUpdate = (step: number, sparsity: number, masks: Uint8Array[]) => void;
 
+/**
+ * A layer's mask at sparsity s, on the device: the ⌊s·n⌋ lowest (|w|, row-major index) pruned — the lab's
+ * tie rule: of equal |w| the lower index goes first — and at least one weight kept. Kernel `[inputs, units]`
+ * (not mutated); returns a new float32 0/1 tensor of its shape. Call inside `tf.tidy`.
+ */
+export function magnitudeMask(kernel: tf.Tensor2D, s: number): tf.Tensor2D {
+  const n = kernel.size;
+  const keep = Math.max(1, n - Math.floor(s * n + 1e-9));
+  const abs = tf.reshape(tf.abs(kernel), [-1]);
+  const cut = tf.min(tf.topk(abs, keep).values);
+  const above = tf.cast(tf.greater(abs, cut), 'float32');
+  // Of the weights equal to the cut, as many as are still needed are kept, from the highest index down.
+  const tied = tf.cast(tf.equal(abs, cut), 'float32');
+  const tiedFromHere = tf.cumsum(tied, 0, false, true);
+  const needed = tf.sub(keep, tf.sum(above));
+  const keptTies = tf.mul(tied, tf.cast(tf.lessEqual(tiedFromHere, needed), 'float32'));
+  return tf.reshape(tf.add(above, keptTies), kernel.shape) as tf.Tensor2D;
+}
+
 export async function gradualPrune(init: LayerParams[], data: DeviceData, config: TrainConfig, schedule: GradualSchedule, control: RunControl, hooks: TrainHooks, onMasks: MaskUpdate): Promise<FinetuneOutcome> {
   const t0 = performance.now();
   const model = createMlp(init);
@@ -27,11 +46,7 @@ export async function gradualPrune(init: LayerParams[], data: DeviceData, config
     const s = scheduledSparsity(schedule, step);
     const flat = tf.tidy(() => {
       model.layers.forEach((l, i) => {
-        const n = l.kernel.size;
-        const keep = Math.max(1, n - Math.floor(s * n + 1e-9));
-        const abs = tf.abs(l.kernel);
-        const cut = tf.min(tf.topk(tf.reshape(abs, [-1]), keep).values);
-        const m = tf.cast(tf.greaterEqual(abs, cut), 'float32') as tf.Tensor2D;
+        const m = magnitudeMask(l.kernel, s);
         masks[i].assign(m);
         l.kernel.assign(tf.mul(l.kernel, m));
       });
