@@ -58,7 +58,10 @@ export interface TourAt90 {
 
 export interface AppState {
   settings: Settings;
-  /** URL flags (classroom mode, autotrain, language, tour step, presenter mode, the chosen table): read from the link, changed by a pasted link, the header's controls and the table choice. */
+  /**
+   * URL flags (classroom mode, autotrain, language, tour step, presenter mode, the chosen table): read from
+   * the link, then changed by a pasted link, the header's controls and the table choice.
+   */
   flags: Flags;
   /** Dismissible notices (a URL key that was ignored, an import): messages, translated when shown. */
   notices: Msg[];
