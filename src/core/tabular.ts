@@ -27,7 +27,7 @@ export interface ParseOptions {
  * inside (spaces before an opening quote are skipped, and quoted `\r\n` or `\r` become `\n`); a UTF-8 BOM
  * is stripped; `\n`, `\r\n` and `\r` end lines; blank lines (one unquoted, blank cell) are skipped
  * anywhere; in a semicolon file a decimal comma is read as a point (`3,5` → `3.5`, `-,25e3` → `-.25e3`).
- * The first line is the header unless it reads like data (`looksLikeData`: refused as `no-header`,
+ * The first line is the header unless it reads like the first 1,000 rows below it (`looksLikeData`: refused as `no-header`,
  * which `opts.header = false` answers). Checks, in order: size (on `bytes.byteLength`, before decoding),
  * binary, empty, then each record as it is read (ragged), the header, then the row count. Does not
  * mutate `bytes`.
@@ -115,6 +115,9 @@ export function looksLikeData(first: readonly string[], rows: readonly (readonly
   return numericColumns > 0;
 }
 
+/** Rows below the first line that `looksLikeData` judges it against (the first ones: a 50 MB file need not be read twice). */
+const HEADER_SAMPLE = 1000;
+
 function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): TableResult {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
@@ -197,7 +200,7 @@ function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): T
     const problem = headerProblem(columns) ?? countProblem(count);
     return problem ? fail(problem) : { table: { columns, rows, delimiter, lines, headerless: true } };
   }
-  if (looksLikeData(first, rows)) return fail({ code: 'no-header', first: first.map((c) => c.trim()) });
+  if (looksLikeData(first, rows.length > HEADER_SAMPLE ? rows.slice(0, HEADER_SAMPLE) : rows)) return fail({ code: 'no-header', first: first.map((c) => c.trim()) });
   const problem = countProblem(count);
   return problem ? fail(problem) : { table: { columns: first.map((c) => c.trim()), rows, delimiter, lines } };
 }
