@@ -34,7 +34,7 @@ describe('measureSpeed', () => {
     for (const p of points) {
       expect(p.sparsity).toBe(0.7);
       expect(p.maxDiff).toBeLessThanOrEqual(1e-5);
-      for (const t of [p.dense, p.csr, p.stripped!]) expect(t.medianMs).toBeGreaterThan(0);
+      for (const t of [p.dense, p.csr, p.stripped!]) expect(Number.isFinite(t.medianMs) && t.medianMs > 0).toBe(true);
       // One round of paired samples: each ratio is a dense sample over the CSR (stripped) sample of its round.
       expect(p.ratio.csr).toMatchObject({ samples: 2, rounds: 1 });
       expect(p.ratio.csr.p10).toBeLessThanOrEqual(p.ratio.csr.median);

@@ -11,6 +11,7 @@ describe('throughput probe', () => {
     expect(tf.memory().numTensors).toBe(before);
     for (const v of [t.batch32, t.batch128, t.narrow32!]) expect(Number.isFinite(v) && v > 0).toBe(true);
     // A step costs something at every batch size the estimate is asked about.
-    expect(secondsPerBatch(t, 32, 784)).toBeGreaterThan(0);
+    const s = secondsPerBatch(t, 32, 784);
+    expect(Number.isFinite(s) && s > 0).toBe(true);
   }, 60_000);
 });

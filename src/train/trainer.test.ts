@@ -106,7 +106,9 @@ describe('throughput accounting', () => {
     try {
       const atBoundary = await train(model, data, { ...config, epochs: 2 }, { warmupBatches: 15, maxBatches: 20 }, new RunControl(), hooks);
       expect(atBoundary.completed).toBe(true);
+      // Positive and finite: a rate over zero timed batches is Infinity, the bug this guards against.
       expect(atBoundary.samplesPerSec).toBeGreaterThan(0);
+      expect(Number.isFinite(atBoundary.samplesPerSec)).toBe(true);
       const allWarmup = await train(model, data, config, { warmupBatches: 50, maxBatches: 5 }, new RunControl(), hooks);
       expect(allWarmup.samplesPerSec).toBeGreaterThan(0);
       expect(Number.isFinite(allWarmup.samplesPerSec)).toBe(true);
