@@ -1,7 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../core/tabularPrep';
-import type { TableReadout } from '../data/tableProtocol';
 import { msg, translate } from '../i18n/catalogue';
 import type { AppState } from '../state/store';
 import { tableState } from '../state/testTable';
@@ -10,7 +9,7 @@ import { renderWithLab } from './testing';
 import { UserDataPanel } from './UserDataPanel';
 
 const column = (name: string, kind: ColumnInfo['kind']): ColumnInfo => ({ name, kind, missing: 0, distinct: 3, nonNumericExample: null });
-const readout: TableReadout = {
+const readout: NonNullable<AppState['userData']['readout']> = {
   name: 'iris.csv',
   bytes: 2048,
   hash: 'a'.repeat(64),
