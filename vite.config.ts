@@ -42,10 +42,13 @@ export default defineConfig({
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   preview: { port: 4173, strictPort: true },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 60_000,
     // Both cores (the default leaves one free on a 2-core machine: the unit tests then take twice as long).
     maxWorkers: 2,
+    // Unit tests run in Node; component tests (*.test.tsx beside their component) on happy-dom's DOM.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' } },
+      { extends: true, test: { name: 'components', include: ['src/**/*.test.tsx'], environment: 'happy-dom' } },
+    ],
   },
 });

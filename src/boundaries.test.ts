@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(__dirname, '..');
 const MAX_LINES = 300;
 const SOURCE = /\.(ts|tsx|mjs)$/;
-const TEST = /\.test\.ts$/;
+const TEST = /\.test\.tsx?$/;
 /** What tests may import besides their row's allowance. */
 const TEST_EXTRAS = ['vitest', 'node:*', 'scripts/'];
 

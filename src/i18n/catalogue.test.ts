@@ -13,7 +13,7 @@ const ROOT = resolve(__dirname, '../..');
 function files(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((f) => {
     const p = join(dir, f);
-    return statSync(join(ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) && !/\.test\.ts$/.test(f) ? [p] : [];
+    return statSync(join(ROOT, p)).isDirectory() ? files(p) : /\.(ts|tsx)$/.test(f) && !/\.test\.tsx?$/.test(f) ? [p] : [];
   });
 }
 const sources = files('src').filter((f) => !f.startsWith('src/i18n/'));

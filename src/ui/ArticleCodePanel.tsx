@@ -3,6 +3,7 @@ import type { ArticleRuns } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
 import { RichText } from './RichText';
+import { StatsTable } from './StatsTable';
 
 /** Fraction of kernel weights that are exactly 0. */
 const zeros = (r: NonNullable<ArticleRuns['unmasked']>) => {
@@ -43,26 +44,15 @@ export function ArticleCodePanel() {
       </div>
       {busy && (ft.kind === 'article' || ft.kind === 'unmasked') && <p className="muted">{t('article.running')}</p>}
       {code && (
-        <div className="table-scroll">
-          <table className="stats-table" data-testid="article.gradients">
-          <thead>
-            <tr>
-              <th scope="col">{t('article.col.layer')}</th>
-              <th scope="col">{t('article.col.article')}</th>
-              <th scope="col">{t('article.col.lab')}</th>
+        <StatsTable testid="article.gradients" columns={[t('article.col.layer'), t('article.col.article'), t('article.col.lab')]}>
+          {code.articleMaxAbs.map((g, l) => (
+            <tr key={l} data-testid={`article.layer.${l}`} data-article={g} data-loss={code.lossMaxAbs[l]}>
+              <th scope="row">{layers?.[l]?.name ?? l + 1}</th>
+              <td>{formatSci(g)}</td>
+              <td>{formatSci(code.lossMaxAbs[l])}</td>
             </tr>
-          </thead>
-          <tbody>
-            {code.articleMaxAbs.map((g, l) => (
-              <tr key={l} data-testid={`article.layer.${l}`} data-article={g} data-loss={code.lossMaxAbs[l]}>
-                <th scope="row">{layers?.[l]?.name ?? l + 1}</th>
-                <td>{formatSci(g)}</td>
-                <td>{formatSci(code.lossMaxAbs[l])}</td>
-              </tr>
-            ))}
-          </tbody>
-          </table>
-        </div>
+          ))}
+        </StatsTable>
       )}
       {code && (
         <p data-testid="article.pruning" data-changed={code.changed} data-below={code.belowT}>

@@ -4,6 +4,8 @@ import { CURVE_SPARSITIES, FINETUNE_EPOCHS, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
+import { StatsTable } from './StatsTable';
 import { TargetLabel } from './TargetLabel';
 
 /** Fine-tune curve, iterative pruning, the list of fine-tuned points, and the efficiency caveat. */
@@ -60,16 +62,7 @@ export function ExperimentsPanel() {
           </button>
         )}
       </div>
-      {running && (
-        <>
-          <p className="muted" data-testid="experiments.stage">
-            {stage}…
-          </p>
-          <div className="progress-track" role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} data-testid="experiments.progress">
-            <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
-          </div>
-        </>
-      )}
+      {running && <JobProgress label={stage} fraction={fraction} testid="experiments.progress" stageTestid="experiments.stage" />}
       {exp && exp.status !== 'running' && (
         <p className="muted" data-testid="experiments.status">
           {t(`experiments.status.${exp.kind}.${exp.status}`)}
@@ -77,30 +70,18 @@ export function ExperimentsPanel() {
       )}
       {log.length > 0 && (
         <>
-          <div className="table-scroll">
-            <table className="stats-table" data-testid="experiments.log">
-            <thead>
-              <tr>
-                <th scope="col">{t('experiments.log.kind')}</th>
-                <th scope="col">{t('experiments.log.criterion')}</th>
-                <th scope="col">{t('experiments.log.sparsity')}</th>
-                <th scope="col">{t('experiments.log.accuracy')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.map((r, i) => (
-                <tr key={i}>
-                  <td>{t(`experiments.kind.${r.kind}`)}</td>
-                  <td>{criterionLabel(r.criterion)}</td>
-                  <td>{pct(r.sparsity)}</td>
-                  <td>
-                    {pct(r.beforeValAcc)} → <strong>{pct(r.afterValAcc)}</strong>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            </table>
-          </div>
+          <StatsTable
+            testid="experiments.log"
+            columns={[t('experiments.log.kind'), t('experiments.log.criterion'), t('experiments.log.sparsity'), t('experiments.log.accuracy')]}
+            rows={log.map((r) => [
+              t(`experiments.kind.${r.kind}`),
+              criterionLabel(r.criterion),
+              pct(r.sparsity),
+              <>
+                {pct(r.beforeValAcc)} → <strong>{pct(r.afterValAcc)}</strong>
+              </>,
+            ])}
+          />
           <button type="button" className="link" data-testid="experiments.clear" onClick={() => c.clearFinetuneLog()}>
             {t('experiments.clear')}
           </button>

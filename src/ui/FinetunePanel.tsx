@@ -2,6 +2,7 @@ import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
 import { RichText } from './RichText';
 
 /** Prune-then-fine-tune: trains the pruned network with its mask enforced and shows what it recovers. */
@@ -39,9 +40,7 @@ export function FinetunePanel() {
         )}
       </div>
       {running && own && (
-        <div className="progress-track" role="progressbar" aria-label={t('finetune.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((p?.fraction ?? 0) * 100)}>
-          <div className="progress-fill" style={{ width: `${(p?.fraction ?? 0) * 100}%` }} />
-        </div>
+        <JobProgress label={t('finetune.progress')} fraction={p?.fraction ?? 0} />
       )}
       {ft?.status === 'done' && result && ft.kind !== 'curve' && (
         <p data-testid="finetune.result" data-kind={ft.kind}>

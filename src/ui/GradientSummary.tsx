@@ -4,6 +4,7 @@ import { fractionBelow, summarize } from '../core/stats';
 import { useAppState, useT } from './context';
 import { formatSci, pct } from './format';
 import { Help } from './Help';
+import { StatsTable } from './StatsTable';
 
 /**
  * Per-layer gradient statistics: the live running |∂L/∂w| estimate while training, then the
@@ -33,42 +34,37 @@ export function GradientSummary() {
       {rows.length === 0 ? (
         <p className="muted">{t('stats.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="stats-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('stats.layer')}</th>
-              <th scope="col">{t('stats.kernel')}</th>
-              <th scope="col">
-                {t('stats.mean')} <Help id="stats.mean" label={t('stats.mean')} text={t(scoring ? 'stats.mean.help.scoring' : 'stats.mean.help.live')} />
-              </th>
-              <th scope="col">{t('stats.median')}</th>
-              <th scope="col">{t('stats.max')}</th>
-              {scoring && (
-                <th scope="col">
-                  {t('stats.rms')} <Help id="stats.rms" label={t('stats.rms')} text={t('stats.rms.help')} />
-                </th>
-              )}
-              <th scope="col">
-                {below} <Help id="stats.below" label={below} text={t('stats.below.help', { t: ARTICLE_T })} />
-              </th>
+        <StatsTable
+          columns={[
+            t('stats.layer'),
+            t('stats.kernel'),
+            <>
+              {t('stats.mean')} <Help id="stats.mean" label={t('stats.mean')} text={t(scoring ? 'stats.mean.help.scoring' : 'stats.mean.help.live')} />
+            </>,
+            t('stats.median'),
+            t('stats.max'),
+            scoring && (
+              <>
+                {t('stats.rms')} <Help id="stats.rms" label={t('stats.rms')} text={t('stats.rms.help')} />
+              </>
+            ),
+            <>
+              {below} <Help id="stats.below" label={below} text={t('stats.below.help', { t: ARTICLE_T })} />
+            </>,
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.name} data-testid={`grads.row.${r.name}`}>
+              <th scope="row">{r.name}</th>
+              <td>{r.shape}</td>
+              <td>{formatSci(r.mean)}</td>
+              <td>{formatSci(r.median)}</td>
+              <td>{formatSci(r.max)}</td>
+              {scoring && <td>{formatSci(r.rms)}</td>}
+              <td>{pct(r.below)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name} data-testid={`grads.row.${r.name}`}>
-                <th scope="row">{r.name}</th>
-                <td>{r.shape}</td>
-                <td>{formatSci(r.mean)}</td>
-                <td>{formatSci(r.median)}</td>
-                <td>{formatSci(r.max)}</td>
-                {scoring && <td>{formatSci(r.rms)}</td>}
-                <td>{pct(r.below)}</td>
-              </tr>
-            ))}
-          </tbody>
-          </table>
-        </div>
+          ))}
+        </StatsTable>
       )}
     </section>
   );

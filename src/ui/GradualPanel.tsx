@@ -4,6 +4,7 @@ import { sliderTarget, sliderTargetLabel, trainingSteps } from '../state/experim
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
 import { NumberField } from './NumberField';
 import { RichText } from './RichText';
 
@@ -110,11 +111,7 @@ function GradualRun({ initial, begin, end, frequency }: { initial: number; begin
           </button>
         )}
       </div>
-      {running && (
-        <div className="progress-track" role="progressbar" aria-label={t('gradual.title')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((ft?.progress?.fraction ?? 0) * 100)} data-testid="gradual.progress">
-          <div className="progress-fill" style={{ width: `${(ft?.progress?.fraction ?? 0) * 100}%` }} />
-        </div>
-      )}
+      {running && <JobProgress label={t('gradual.title')} fraction={ft?.progress?.fraction ?? 0} testid="gradual.progress" />}
       {running && live && live.step >= 0 && (
         <p className="muted" data-testid="gradual.live">
           <RichText text={t('gradual.live', { step: live.step, total: live.totalSteps, sparsity: pct(live.sparsity) })} />

@@ -5,6 +5,7 @@ import type { Translator } from '../i18n/catalogue';
 import { useAppState, useT } from './context';
 import { useChosenData } from './DataChoice';
 import { formatDuration, formatRate } from './format';
+import { JobProgress } from './JobProgress';
 import { OriginNote } from './OriginNote';
 import { RichText } from './RichText';
 import { RunPhases } from './RunPhases';
@@ -77,9 +78,7 @@ export function ProgressPanel() {
         </span>
         <span>{percent}%</span>
       </div>
-      <div className="progress-track" role="progressbar" aria-label={t('progress.label')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid="progress.bar" data-value={percent}>
-        <div className={`progress-fill ${phase === 'paused' ? 'paused' : ''}`} style={{ width: `${fraction * 100}%` }} />
-      </div>
+      <JobProgress label={t('progress.label')} fraction={fraction} testid="progress.bar" paused={phase === 'paused'} />
       {origin && !trained && phase === 'done' ? <OriginNote origin={origin} /> : <RunPhases />}
       <RunDataLine />
       {(phase === 'idle' || phase === 'done') && <ExpectedRun />}

@@ -7,6 +7,7 @@ import { formatSci, int, pct } from './format';
 import { Help } from './Help';
 import { RepairNote } from './RepairNote';
 import { SpeedLine } from './SpeedLine';
+import { StatsTable } from './StatsTable';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const delta = (t: Translator, now: number, base: number) => {
@@ -81,49 +82,31 @@ export function PruneNumbers() {
           {r.collapse && <CollapseHelp />}
         </div>
       )}
-      <div className="table-scroll">
-        <table className="stats-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('numbers.accuracy')}</th>
-            <th scope="col">{t('numbers.dense')}</th>
-            <th scope="col">{t('numbers.pruned')}</th>
-            <th scope="col">Δ</th>
-            <th scope="col">{t('numbers.loss')}</th>
+      <StatsTable columns={[t('numbers.accuracy'), t('numbers.dense'), t('numbers.pruned'), 'Δ', t('numbers.loss')]}>
+        <AccuracyRow label={t('split.val')} now={view.val} dense={dense.val} testid="prune.acc.val" />
+        <AccuracyRow label={t('split.train')} now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
+      </StatsTable>
+      <StatsTable
+        columns={[
+          t('numbers.layer'),
+          t('numbers.liveTotal'),
+          t('numbers.layerPruned'),
+          <>
+            {t('numbers.firstKept')} <Help id="numbers.firstKept" label={t('numbers.firstKept')} text={t('numbers.firstKept.help')} />
+          </>,
+        ]}
+      >
+        {r.layers.map((l, i) => (
+          <tr key={layerNames[i] ?? i} data-testid={`prune.layer.${i}`} data-sparsity={l.sparsity}>
+            <th scope="row">{layerNames[i]}</th>
+            <td>
+              {int(l.live)} / {int(l.total)}
+            </td>
+            <td>{pct(l.sparsity)}</td>
+            <td>{granularity !== 'neurons' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
           </tr>
-        </thead>
-        <tbody>
-          <AccuracyRow label={t('split.val')} now={view.val} dense={dense.val} testid="prune.acc.val" />
-          <AccuracyRow label={t('split.train')} now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
-        </tbody>
-        </table>
-      </div>
-      <div className="table-scroll">
-        <table className="stats-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('numbers.layer')}</th>
-            <th scope="col">{t('numbers.liveTotal')}</th>
-            <th scope="col">{t('numbers.layerPruned')}</th>
-            <th scope="col">
-              {t('numbers.firstKept')} <Help id="numbers.firstKept" label={t('numbers.firstKept')} text={t('numbers.firstKept.help')} />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {r.layers.map((l, i) => (
-            <tr key={layerNames[i] ?? i} data-testid={`prune.layer.${i}`} data-sparsity={l.sparsity}>
-              <th scope="row">{layerNames[i]}</th>
-              <td>
-                {int(l.live)} / {int(l.total)}
-              </td>
-              <td>{pct(l.sparsity)}</td>
-              <td>{granularity !== 'neurons' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-        </table>
-      </div>
+        ))}
+      </StatsTable>
       <dl className="facts">
         <dt>{t('numbers.equivalentT')}</dt>
         <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : view.spec.granularity === '2:4' ? 'numbers.nmLimit' : 'numbers.allPruned')}</dd>

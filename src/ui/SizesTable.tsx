@@ -6,6 +6,7 @@ import { useAppState, useController, useT } from './context';
 import { download } from './download';
 import { pct } from './format';
 import { Help } from './Help';
+import { StatsTable } from './StatsTable';
 import { kb, times } from './speedFormat';
 
 /**
@@ -36,49 +37,35 @@ export function SizesTable() {
       setMessage({ text: e instanceof ExportError ? e.why : msg('export.failed', { detail: e instanceof Error ? e.message : String(e) }), error: true });
     }
   };
+  const caption = t('sizes.caption', { sparsity: pct(sizes.sparsity ?? 0), criterion: t(`criterion.${sizes.criterion}.label`) });
+  const columns = [
+    ...(['format', 'layout', 'loader', 'bytes', 'gzip', 'ratio', 'accuracy'] as const).map((k) => t(`sizes.col.${k}`)),
+    <span className="sr-only">{t('sizes.download')}</span>,
+  ];
   return (
     <div className="sizes" data-testid="sizes">
       <h3>
         {t('sizes.title')} <Help id="sizes.help" label={t('sizes.title')} text={t('sizes.help')} />
       </h3>
       <p className="muted">{t('sizes.lead')}</p>
-      <div className="table-scroll">
-        <table className="stats-table" data-testid="sizes.table">
-          <caption>{t('sizes.caption', { sparsity: pct(sizes.sparsity ?? 0), criterion: t(`criterion.${sizes.criterion}.label`) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('sizes.col.format')}</th>
-              <th scope="col">{t('sizes.col.layout')}</th>
-              <th scope="col">{t('sizes.col.loader')}</th>
-              <th scope="col">{t('sizes.col.bytes')}</th>
-              <th scope="col">{t('sizes.col.gzip')}</th>
-              <th scope="col">{t('sizes.col.ratio')}</th>
-              <th scope="col">{t('sizes.col.accuracy')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('sizes.download')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {sizes.rows.map((r) => (
-              <tr key={`${r.format}-${r.layout}`} data-testid={`sizes.row.${r.format}.${r.layout}`} data-bytes={r.bytes} data-gzip={r.gzipBytes} data-accuracy={r.valAccuracy}>
-                <th scope="row">{t(`sizes.format.${r.format}`)}</th>
-                <td>{t(`sizes.layout.${r.layout}`)}</td>
-                <td>{t(`sizes.loader.${r.loader}`)}</td>
-                <td>{t('sizes.kb', { kb: kb(r.bytes) })}</td>
-                <td>{t('sizes.kb', { kb: kb(r.gzipBytes) })}</td>
-                <td>{base ? t('sizes.ratio', { times: times(base.bytes / r.gzipBytes) }) : '–'}</td>
-                <td>{pct(r.valAccuracy, 2)}</td>
-                <td>
-                  <button type="button" className="small" data-testid={`sizes.download.${r.format}.${r.layout}`} aria-label={t('sizes.download.label', { format: t(`sizes.format.${r.format}`), layout: t(`sizes.layout.${r.layout}`) })} onClick={() => save(r)}>
-                    {t('sizes.download')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StatsTable testid="sizes.table" caption={caption} columns={columns}>
+        {sizes.rows.map((r) => (
+          <tr key={`${r.format}-${r.layout}`} data-testid={`sizes.row.${r.format}.${r.layout}`} data-bytes={r.bytes} data-gzip={r.gzipBytes} data-accuracy={r.valAccuracy}>
+            <th scope="row">{t(`sizes.format.${r.format}`)}</th>
+            <td>{t(`sizes.layout.${r.layout}`)}</td>
+            <td>{t(`sizes.loader.${r.loader}`)}</td>
+            <td>{t('sizes.kb', { kb: kb(r.bytes) })}</td>
+            <td>{t('sizes.kb', { kb: kb(r.gzipBytes) })}</td>
+            <td>{base ? t('sizes.ratio', { times: times(base.bytes / r.gzipBytes) }) : '–'}</td>
+            <td>{pct(r.valAccuracy, 2)}</td>
+            <td>
+              <button type="button" className="small" data-testid={`sizes.download.${r.format}.${r.layout}`} aria-label={t('sizes.download.label', { format: t(`sizes.format.${r.format}`), layout: t(`sizes.layout.${r.layout}`) })} onClick={() => save(r)}>
+                {t('sizes.download')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </StatsTable>
       {base && int8 && (
         <p className="muted small" data-testid="sizes.recipe">
           {t('sizes.recipe', { gz: times(int8.bytes / int8.gzipBytes), total: times(base.bytes / int8.gzipBytes) })}

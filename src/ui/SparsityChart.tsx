@@ -9,6 +9,7 @@ import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';
 import { CurvesCanvas } from './CurvesCanvas';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
 import { RichText } from './RichText';
 import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
 import { useFloating } from './useFloating';
@@ -177,11 +178,7 @@ export function SparsityChart() {
           {t(previous ? 'chart.waiting.previous' : 'chart.waiting')}
         </p>
       )}
-      {running && (
-        <div className="progress-track" role="progressbar" aria-label={t('chart.progress')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * sweep.done) / Math.max(1, sweep.total))}>
-          <div className="progress-fill" style={{ width: `${(100 * sweep.done) / Math.max(1, sweep.total)}%` }} />
-        </div>
-      )}
+      {running && <JobProgress label={t('chart.progress')} fraction={sweep.done / Math.max(1, sweep.total)} />}
       {running && (
         <p className="muted chart-computing" data-testid="chart.computing">
           {t(previous ? 'chart.computing.previous' : 'chart.computing', sweepSpec)}

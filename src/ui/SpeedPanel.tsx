@@ -3,8 +3,10 @@ import { pct } from './format';
 import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, type SpeedCurve, type SpeedPoint } from '../state/speedState';
 import { useAppState, useController, useT } from './context';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
 import { SizesTable } from './SizesTable';
 import { SpeedChart, SpeedLegend } from './SpeedChart';
+import { StatsTable } from './StatsTable';
 import { ms, spreadTimes } from './speedFormat';
 
 const msSpread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) => `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
@@ -17,32 +19,21 @@ function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
   return (
     <details className="speed-table">
       <summary>{t('speed.table.caption')}</summary>
-      <div className="table-scroll">
-        <table className="stats-table" data-testid="speed.table">
-          <thead>
-            <tr>
-              <th scope="col">{t('speed.col.sparsity')}</th>
-              <th scope="col">{t('speed.col.batch')}</th>
-              <th scope="col">{t('speed.col.dense')}</th>
-              <th scope="col">{t('speed.col.csr')}</th>
-              <th scope="col">{t('speed.col.speedup')}</th>
-              {stripped && <th scope="col">{t('speed.col.stripped')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={`${p.batch}-${p.sparsity}`}>
-                <th scope="row">{pct(p.sparsity)}</th>
-                <td>{p.batch}</td>
-                <td>{msSpread(t, p.dense)}</td>
-                <td>{msSpread(t, p.csr)}</td>
-                <td>{spreadTimes(t, p.ratio.csr)}</td>
-                {stripped && <td>{p.stripped ? msSpread(t, p.stripped) : '–'}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StatsTable
+        testid="speed.table"
+        columns={[t('speed.col.sparsity'), t('speed.col.batch'), t('speed.col.dense'), t('speed.col.csr'), t('speed.col.speedup'), stripped && t('speed.col.stripped')]}
+      >
+        {rows.map((p) => (
+          <tr key={`${p.batch}-${p.sparsity}`}>
+            <th scope="row">{pct(p.sparsity)}</th>
+            <td>{p.batch}</td>
+            <td>{msSpread(t, p.dense)}</td>
+            <td>{msSpread(t, p.csr)}</td>
+            <td>{spreadTimes(t, p.ratio.csr)}</td>
+            {stripped && <td>{p.stripped ? msSpread(t, p.stripped) : '–'}</td>}
+          </tr>
+        ))}
+      </StatsTable>
     </details>
   );
 }
@@ -89,11 +80,7 @@ export function SpeedPanel() {
         {tfjs?.status === 'running' && t('speed.measuring.tfjs', { backend: tfjs.backend })}
         {tfjs?.status !== 'running' && curve?.status === 'running' && t('speed.measuring', { done: curve.done, total: curve.total, rounds: curve.rounds, levels: curve.total / curve.rounds })}
       </div>
-      {running && curve && (
-        <div className="progress-track" role="progressbar" aria-label={t('speed.measure')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round((100 * curve.done) / Math.max(1, curve.total))}>
-          <div className="progress-fill" style={{ width: `${(100 * curve.done) / Math.max(1, curve.total)}%` }} />
-        </div>
-      )}
+      {running && curve && <JobProgress label={t('speed.measure')} fraction={curve.done / Math.max(1, curve.total)} />}
       {tfjs?.status === 'error' && <p className="muted" data-testid="speed.tfjs.error">{tfjs.error === 'busy' ? t('speed.tfjs.busy') : t('speed.tfjs.error', { detail: tfjs.error ?? '' })}</p>}
       {curve?.status === 'error' && (
         <p className="field-error" role="alert">

@@ -4,8 +4,10 @@ import type { FinetuneRecord } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';
+import { JobProgress } from './JobProgress';
 import { NumberField } from './NumberField';
 import { RichText } from './RichText';
+import { StatsTable } from './StatsTable';
 import { TargetLabel } from './TargetLabel';
 
 /** The accuracy of the i-th logged record of a kind (the last for i = −1), or a dash. */
@@ -74,44 +76,18 @@ export function TicketsPanel() {
           </button>
         )}
       </div>
-      {running && (
-        <>
-          <p className="muted" data-testid="tickets.stage">
-            {stage}…
-          </p>
-          <div className="progress-track" role="progressbar" aria-label={stage} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(fraction * 100)} data-testid="tickets.progress">
-            <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
-          </div>
-        </>
-      )}
+      {running && <JobProgress label={stage} fraction={fraction} testid="tickets.progress" stageTestid="tickets.stage" />}
       {mine && mine.status !== 'running' && (
         <p className="muted" data-testid="tickets.status">
           {t(`experiments.status.${mine.kind}.${mine.status}`)}
         </p>
       )}
       {rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="stats-table" data-testid="tickets.table">
-            <thead>
-              <tr>
-                <th scope="col">{t('tickets.col.round')}</th>
-                <th scope="col">{t('experiments.log.sparsity')}</th>
-                <th scope="col">{t('tickets.col.ticket')}</th>
-                <th scope="col">{t('tickets.col.reinit')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  <td>{i + 1}</td>
-                  <td>{r.sparsity}</td>
-                  <td>{r.ticket}</td>
-                  <td>{r.reinit}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <StatsTable
+          testid="tickets.table"
+          columns={[t('tickets.col.round'), t('experiments.log.sparsity'), t('tickets.col.ticket'), t('tickets.col.reinit')]}
+          rows={rows.map((r, i) => [i + 1, r.sparsity, r.ticket, r.reinit])}
+        />
       )}
     </section>
   );

@@ -4,6 +4,7 @@ import { isRunning } from '../state/store';
 import { useAppState, useController, useT } from './context';
 import { Help, helpId } from './Help';
 import { RichText } from './RichText';
+import { StatsTable } from './StatsTable';
 
 /** The file's columns: a header with each column's kind and missing count, then the first rows. */
 function Preview() {
@@ -11,36 +12,20 @@ function Preview() {
   const readout = useAppState((s) => s.userData.readout);
   const label = useAppState((s) => s.userData.options.label);
   if (!readout) return null;
-  return (
-    <div className="table-scroll">
-      <table className="stats-table data-preview" data-testid="data.preview">
-        <caption>{t('data.preview')}</caption>
-        <thead>
-          <tr>
-            {readout.columns.map((c, i) => (
-              <th key={i} scope="col" className={i === label ? 'data-label' : undefined}>
-                {c.name}
-                <span className="muted small">
-                  {' '}
-                  {t(`data.col.kind.${c.kind}`)}
-                  {c.missing > 0 && ` · ${t('data.col.missing', { n: c.missing })}`}
-                </span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {readout.preview.map((row, r) => (
-            <tr key={r}>
-              {row.map((cell, i) => (
-                <td key={i}>{cell}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns = readout.columns.map((c, i) => ({
+    className: i === label ? 'data-label' : undefined,
+    head: (
+      <>
+        {c.name}
+        <span className="muted small">
+          {' '}
+          {t(`data.col.kind.${c.kind}`)}
+          {c.missing > 0 && ` · ${t('data.col.missing', { n: c.missing })}`}
+        </span>
+      </>
+    ),
+  }));
+  return <StatsTable className="data-preview" testid="data.preview" caption={t('data.preview')} columns={columns} rows={readout.preview} />;
 }
 
 /** The label column and the two choices (one-hot, missing values); each prepares the table again. */
