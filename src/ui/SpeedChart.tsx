@@ -50,7 +50,9 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
   const mine = points.filter((p) => p.batch === batch).sort((a, b) => a.sparsity - b.sparsity);
   const hasStripped = mine.some((p) => p.ratio.stripped !== null);
   const denseMs = mine.length ? mine.map((p) => p.dense.medianMs).sort((a, b) => a - b)[mine.length >> 1] : null;
-  const tfjsUp = tfjs && denseMs !== null ? denseMs / tfjs.medianMs : null;
+  // A ratio the timer could not resolve (a 0 ms median) is not drawn or quoted: a log scale has no place for it.
+  const up = tfjs && denseMs !== null ? denseMs / tfjs.medianMs : NaN;
+  const tfjsUp = Number.isFinite(up) && up > 0 ? up : null;
   const even = breakEven(mine, batch);
   const spreads = mine.flatMap((p) => [p.ratio.csr, p.ratio.stripped]).filter((r): r is RatioSpread => r !== null);
   const ys = [1, ...spreads.flatMap((r) => [r.p10, r.p90]), tfjsUp].filter((v): v is number => v !== null && v > 0 && Number.isFinite(v));
