@@ -65,7 +65,8 @@ export const SpeedChart = memo(function SpeedChart({ batch, points, tfjs, backen
   const ly = (v: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (Math.log(hi) - Math.log(v))) / (Math.log(hi) - Math.log(lo));
   const lx = (sparsity: number) => PAD.left + ((W - PAD.left - PAD.right) * Math.min(1, (sparsity * 100) / xMax));
   const xy = (p: SpeedPoint, v: number) => `${lx(p.sparsity).toFixed(1)},${ly(v).toFixed(1)}`;
-  const having = (key: 'csr' | 'stripped') => mine.filter((p) => p.ratio[key]);
+  const drawable = (r: RatioSpread | null) => !!r && [r.median, r.p10, r.p90].every((v) => Number.isFinite(v) && v > 0);
+  const having = (key: 'csr' | 'stripped') => mine.filter((p) => drawable(p.ratio[key]));
   const line = (key: 'csr' | 'stripped') => `M${having(key).map((p) => xy(p, p.ratio[key]!.median)).join(' L')}`;
   // The band: along the 10th percentiles, back along the 90th.
   const band = (key: 'csr' | 'stripped') => `M${having(key).map((p) => xy(p, p.ratio[key]!.p10)).join(' L')} L${having(key).reverse().map((p) => xy(p, p.ratio[key]!.p90)).join(' L')} Z`;
