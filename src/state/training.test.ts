@@ -14,7 +14,8 @@ function crashable() {
     return workers[workers.length - 1].port;
   };
   const ports = { training, evaluation: fakeEval().port, curves: fakeEval().port };
-  const c = createController({ search: '', hash: '#dataset=synthetic-32&snapshot=none', dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports });
+  const hash = '#dataset=synthetic-32&snapshot=none';
+  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports });
   const current = () => workers[workers.length - 1];
   const die = () => current().port.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
   return { c, workers, current, die };

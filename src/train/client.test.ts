@@ -38,13 +38,19 @@ function counter() {
   return () => ++n;
 }
 /** How a promise ended: its value, or the reason of its JobError. */
-const outcome = (p: Promise<unknown>) => p.then((value) => ({ value }), (e: unknown) => ({ reason: e instanceof JobError ? e.reason : String(e), message: (e as Error).message }));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (value) => ({ value }),
+    (e: unknown) => ({ reason: e instanceof JobError ? e.reason : String(e), message: (e as Error).message }),
+  );
+const config = { dataset: 'synthetic-32' as const, seed: 1, epochs: 1, batchSize: 8, learningRate: 0.1 };
 
 describe('training client: jobs', () => {
   it("sends one 'job' message and resolves with the answer of its run; progress goes to onProgress", async () => {
     const { c, w, forwarded } = client();
     const seen: unknown[] = [];
-    const p = c.run({ kind: 'movement', config: { dataset: 'synthetic-32', seed: 1, epochs: 1, batchSize: 8, learningRate: 0.1 }, data, layers: [], epochs: 1, learningRate: 0.01 }, { onProgress: (x) => seen.push(x.fraction) });
+    const job = { kind: 'movement' as const, config, data, layers: [], epochs: 1, learningRate: 0.01 };
+    const p = c.run(job, { onProgress: (x) => seen.push(x.fraction) });
     const msg = w.sent.at(-1);
     expect(msg).toMatchObject({ type: 'job', runId: 1, job: { kind: 'movement', epochs: 1 } });
     const progress = { stage: 'training' as const, epoch: 1, epochs: 1, batch: 1, batchesPerEpoch: 2, samplesPerSec: 1, etaSec: 1, fraction: 0.5 };
@@ -102,7 +108,7 @@ describe('training client: jobs', () => {
   it('takes its run ids from the page: a second client goes on counting where the first stopped', () => {
     const next = counter();
     const first = client(next);
-    expect([first.c.train({ dataset: 'synthetic-32', seed: 1, epochs: 1, batchSize: 8, learningRate: 0.1 }), first.c.reset()]).toEqual([1, 2]);
+    expect([first.c.train(config), first.c.reset()]).toEqual([1, 2]);
     first.w.die('gone');
     const second = client(next);
     expect(second.c.reset()).toBe(3);

@@ -56,15 +56,17 @@ export const RUNNERS: { [K in JobKind]: Runner<K> } = {
   gradual: (job, { control, progress, withData }) =>
     withData(job.data, async (data) => {
       const hooks = progressOnly((training) => progress({ training }));
-      const onMasks = (step: number, sparsity: number, masks: Uint8Array[]) => !control.stopped && progress({ masks: { step, sparsity, masks } });
+      const onMasks = (step: number, sparsity: number, masks: Uint8Array[]) =>
+        !control.stopped && progress({ masks: { step, sparsity, masks } });
       const out = await gradualPrune(job.layers, data, job.config, job.schedule, control, hooks, onMasks);
       return finetuned(out, out.before);
     }),
 
   movement: (job, { control, progress, withData }) =>
-    withData(job.data, (data) =>
-      movementScores(job.layers, data, { ...job.config, epochs: job.epochs, learningRate: job.learningRate }, control, progressOnly(progress)),
-    ),
+    withData(job.data, (data) => {
+      const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
+      return movementScores(job.layers, data, config, control, progressOnly(progress));
+    }),
 
   'init-grads': (job, { withData }) => withData(job.data, async (data) => ({ gradAbs: await oneBatchGradients(job.layers, data) })),
 

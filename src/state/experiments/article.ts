@@ -17,7 +17,8 @@ export function createArticle(lab: Lab): ArticleExperiments {
     async articleCode(t) {
       const x = lab.begin();
       if (!x) return;
-      const code = await x.job({ kind: 'article-code', data: x.net.data, layers: x.net.layers, t }, { shown: { kind: 'article', criterion: 'gradient', sparsity: 0 } });
+      const job = { kind: 'article-code' as const, data: x.net.data, layers: x.net.layers, t };
+      const code = await x.job(job, { shown: { kind: 'article', criterion: 'gradient', sparsity: 0 } });
       if (code) x.update((e) => ({ ...e, article: { ...e.article, code } }));
     },
     async articleFinetune(masks) {

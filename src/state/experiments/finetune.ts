@@ -64,7 +64,8 @@ export function createFinetune(lab: Lab): FinetuneExperiments {
       for (let k = 0; k < total; k++) {
         x.series({ kind: 'curve', criterion, status: 'running', step: k, total });
         const scope = lab.store.getState().settings.scope;
-        const masks = networkMasks(x.net, criterion, { mode: 'sparsity', value: CURVE_SPARSITIES[k], scope, granularity: 'weights' });
+        const spec = { mode: 'sparsity' as const, value: CURVE_SPARSITIES[k], scope, granularity: 'weights' as const };
+        const masks = networkMasks(x.net, criterion, spec);
         const options = { kind: 'curve' as const, criterion };
         if (!(await x.job(finetuneJob(x.net, masks, options), { shown: shownFinetune(x.net, masks, options) }))) return;
       }

@@ -29,7 +29,8 @@ export function createGradual(lab: Lab): GradualExperiment {
         {
           shown: { kind: 'gradual', criterion: 'magnitude', sparsity: schedule.final },
           start: (e, jobId) => ({ ...e, gradual: { jobId, schedule, totalSteps, step: -1, sparsity: 0, masks: null } }),
-          onProgress: (p, jobId) => x.update((e) => ('masks' in p ? gradualMasks(e, jobId, p.masks) : jobProgress(e, jobId, p.training))),
+          onProgress: (p, jobId) =>
+            x.update((e) => ('masks' in p ? gradualMasks(e, jobId, p.masks) : jobProgress(e, jobId, p.training))),
         },
       );
       if (result) x.end(true);

@@ -19,7 +19,8 @@ export function createMovement(lab: Lab): MovementExperiment {
       if (!x) return;
       const { config, data, layers, settings } = x.net;
       x.series({ kind: 'movement', criterion: 'magnitude', status: 'running', step: 0, total: 2 });
-      const job = { kind: 'movement' as const, config, data, layers, epochs: FINETUNE_EPOCHS, learningRate: config.learningRate * FINETUNE_LR_FACTOR };
+      const learningRate = config.learningRate * FINETUNE_LR_FACTOR;
+      const job = { kind: 'movement' as const, config, data, layers, epochs: FINETUNE_EPOCHS, learningRate };
       const moved = await x.job(job, { shown: { kind: 'movement-scores', criterion: 'movement', sparsity: 0 } });
       if (!moved) return;
       const spec = { mode: 'sparsity' as const, value: sparsity, scope: settings.scope, granularity: 'weights' as const };

@@ -29,7 +29,8 @@ export function createTickets(lab: Lab): TicketExperiments {
         return x.job(finetuneJob(x.net, masks, o), { shown: shownFinetune(x.net, masks, o) });
       };
       series(0);
-      const grads = await x.job({ kind: 'init-grads', data: x.net.data, layers: init }, { shown: { kind: 'init-grads', criterion: 'taylor', sparsity: 0 } });
+      const shown = { kind: 'init-grads' as const, criterion: 'taylor', sparsity: 0 };
+      const grads = await x.job({ kind: 'init-grads', data: x.net.data, layers: init }, { shown });
       if (!grads) return;
       const masks = snipMasks(init, grads.gradAbs, sparsity);
       series(1);
