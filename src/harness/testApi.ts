@@ -121,7 +121,7 @@ export function installTestApi(c: Controller, dataUrl: string): void {
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();
       if (!s.scoring || !s.runConfig) return false;
-      c.finetune(masksFor(s, criterion, spec), { ...options, criterion });
+      void c.finetune(masksFor(s, criterion, spec), { ...options, criterion });
       return true;
     },
   };

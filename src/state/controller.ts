@@ -133,6 +133,7 @@ export function createController(env: ControllerEnv): Controller {
 
   const repairs = createRepairs(store, evaluation, (patch) => api.updateSettings(patch));
   const api: Controller = {
+    ...experiments,
     store,
     train,
     pause: training.pause,
@@ -166,17 +167,6 @@ export function createController(env: ControllerEnv): Controller {
       store.setState((s) => ({ ...s, notices: s.notices.filter((_, i) => i !== index) }));
     },
     memory: training.memory,
-    finetune: experiments.finetune,
-    finetuneCurve: experiments.finetuneCurve,
-    iterative: experiments.iterative,
-    snip: experiments.snip,
-    lottery: experiments.lottery,
-    gradual: experiments.gradual,
-    movement: experiments.movement,
-    articleCode: experiments.articleCode,
-    articleFinetune: experiments.articleFinetune,
-    clearFinetuneLog: experiments.clearLog,
-    cancelFinetune: experiments.cancel,
     measureSpeed: speed.measure,
     loadTable: userData.load,
     loadExampleTable: userData.loadExample,

@@ -17,7 +17,8 @@ import type { AppState, Store } from './store';
 import type { Training } from './training';
 import type { UserData } from './userData';
 
-export interface Controller {
+/** The experiments' actions (`Experiments`: fine-tuning, tickets, gradual, movement, the article's) are the controller's own. */
+export interface Controller extends Experiments {
   store: Store<AppState>;
   train(options?: RunOptions): void;
   pause(): void;
@@ -43,21 +44,6 @@ export interface Controller {
    */
   updateFlags(patch: Partial<Pick<Flags, 'lang' | 'tour' | 'present'>>): void;
   memory(): Promise<{ numTensors: number; numBytes: number }>;
-  /** Fine-tunes the trained network under `masks` (defaults: 2 epochs at a tenth of the learning rate). */
-  finetune: Experiments['finetune'];
-  /** Prune → fine-tune at 50/80/90/95/98% for one criterion. */
-  finetuneCurve: Experiments['finetuneCurve'];
-  /** Iterative pruning to `target` (Han et al.). */
-  iterative: Experiments['iterative'];
-  snip: Experiments['snip'];
-  lottery: Experiments['lottery'];
-  gradual: Experiments['gradual'];
-  movement: Experiments['movement'];
-  /** The source article's gradient and pruning steps, run as written (at its T). */
-  articleCode: Experiments['articleCode'];
-  /** The article's fine-tune (no mask) beside the lab's (mask held), from the same masks. */
-  articleFinetune: Experiments['articleFinetune'];
-  clearFinetuneLog(): void;
   /** Test hooks for the fault-injection e2e tests. */
   faults: Training['faults'];
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
@@ -75,8 +61,6 @@ export interface Controller {
   chooseData(choice: DatasetName | 'table'): void;
   /** The chosen table's epochs back to its default (enough steps for the table). */
   autoTableEpochs(): void;
-  /** Stops a running fine-tune, curve or iterative job. */
-  cancelFinetune(): void;
   /** Replaces the network on screen with a pre-trained snapshot (its settings too). */
   openSnapshot(name: DatasetName): Promise<void>;
   /**

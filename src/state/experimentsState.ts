@@ -1,12 +1,12 @@
 /**
- * The fine-tuning slice of the app state and its pure reducer over the training worker's fine-tune
- * messages: the job running now (one fine-tune, a step of a fine-tune curve, or iterative pruning), the
- * series it belongs to, and the log of finished results that the chart draws.
+ * The experiments slice of the app state and its pure reducers: the job running now (one fine-tune, a
+ * step of a series, iterative pruning…), the series it belongs to, and the log of finished results that
+ * the chart draws. The experiment modules (`experiments/`) write it as their jobs run; nothing reads a
+ * job's result back out of it but the UI.
  */
 import type { Criterion } from '../core/criteria';
 import type { GradualSchedule } from '../core/gradual';
-import type { LayerParams } from '../core/arch';
-import type { ArticleCodeResult, FinetuneResult, FromWorker, ProgressInfo } from '../train/protocol';
+import type { ArticleCodeResult, FinetuneResult, GradualMasks, ProgressInfo } from '../train/protocol';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
 export const FINETUNE_EPOCHS = 2;
@@ -41,7 +41,8 @@ export const GRADUAL_DEFAULTS = { initial: 0, begin: 0.1, end: 0.67, frequency: 
 
 /** A gradual-pruning job as the page follows it: its schedule in steps, and the masks of its latest update. */
 export interface GradualLive {
-  runId: number;
+  /** The job's number (see `FinetuneState.jobId`). */
+  jobId: number;
   schedule: GradualSchedule;
   totalSteps: number;
   step: number;
@@ -52,18 +53,16 @@ const UNLOGGED: readonly FinetuneKind[] = ['unmasked', 'article', 'init-grads', 
 
 /** The fine-tuning job in the training worker. */
 export interface FinetuneState {
-  runId: number;
+  /** The job's number on the page (each job of an experiment gets the next). */
+  jobId: number;
   kind: FinetuneKind;
   criterion: string;
   status: 'running' | 'done' | 'error';
   /** Weight sparsity of the mask being fine-tuned. */
   sparsity: number;
   progress: ProgressInfo | null;
+  /** A fine-tuning's result (jobs of other results keep theirs where the UI shows them, or nowhere). */
   result: FinetuneResult | null;
-  /** For `init-grads`: per layer, |∂L/∂w| of SNIP's batch. */
-  gradAbs?: Float32Array[];
-  /** For `movement-scores`: per layer, −Σ w·∂L/∂w, and the weights after that fine-tune. */
-  movement?: { scores: Float32Array[]; layers: LayerParams[] };
   error: string | null;
 }
 
@@ -107,48 +106,51 @@ export interface ExperimentsState {
 
 export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [], article: { code: null, unmasked: null, masked: null, sparsity: null }, gradual: null });
 
-/** A new job `runId` replaces the previous one (its result stays in the log). */
-export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'runId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
+/** A new job `jobId` replaces the previous one (its result stays in the log). */
+export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'jobId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
   return { ...s, finetune: { ...job, status: 'running', progress: null, result: null, error: null } };
 }
 
 export const isFinetuning = (s: ExperimentsState) => s.finetune?.status === 'running';
 
-/** Whether a worker message belongs to the running job. */
-export const isFinetuneMessage = (s: ExperimentsState, msg: FromWorker) => !!s.finetune && 'runId' in msg && msg.runId === s.finetune.runId;
+const running = (s: ExperimentsState, jobId: number): s is ExperimentsState & { finetune: FinetuneState } =>
+  s.finetune?.jobId === jobId && s.finetune.status === 'running';
 
-/** Pure: the slice after a training-worker message about the current job (see `isFinetuneMessage`). */
-export function applyFinetuneMessage(s: ExperimentsState, msg: FromWorker): ExperimentsState {
+/** Pure: job `jobId`'s progress. */
+export function jobProgress(s: ExperimentsState, jobId: number, progress: ProgressInfo): ExperimentsState {
+  return running(s, jobId) ? { ...s, finetune: { ...s.finetune, progress } } : s;
+}
+
+/** Pure: a gradual-pruning job's latest mask update. */
+export function gradualMasks(s: ExperimentsState, jobId: number, update: GradualMasks): ExperimentsState {
+  return s.gradual?.jobId === jobId ? { ...s, gradual: { ...s.gradual, ...update } } : s;
+}
+
+/**
+ * Pure: job `jobId` finished; a fine-tuning's `result` is kept, logged for the chart unless its kind is
+ * not, and an `unmasked` one is also the article's.
+ */
+export function jobDone(s: ExperimentsState, jobId: number, result: FinetuneResult | null = null): ExperimentsState {
+  if (!running(s, jobId)) return s;
   const ft = s.finetune;
-  if (!ft || !isFinetuneMessage(s, msg)) return s;
-  switch (msg.type) {
-    case 'finetune-progress':
-      return { ...s, finetune: { ...ft, progress: msg.progress } };
-    case 'gradual-masks':
-      return s.gradual?.runId === msg.runId ? { ...s, gradual: { ...s.gradual, step: msg.step, sparsity: msg.sparsity, masks: msg.masks } } : s;
-    case 'movement-done':
-      return { ...s, finetune: { ...ft, status: 'done', movement: { scores: msg.scores, layers: msg.layers } } };
-    case 'init-grads-done':
-      return { ...s, finetune: { ...ft, status: 'done', gradAbs: msg.gradAbs } };
-    case 'article-code-done':
-      return { ...s, finetune: { ...ft, status: 'done' }, article: { ...s.article, code: msg.result } };
-    case 'finetune-done': {
-      const r = msg.result;
-      if (ft.kind === 'unmasked') return { ...s, finetune: { ...ft, status: 'done', result: r }, article: { ...s.article, unmasked: r, sparsity: ft.sparsity } };
-      if (UNLOGGED.includes(ft.kind)) return { ...s, finetune: { ...ft, status: 'done', result: r } };
-      const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: r.before.valAcc, afterValAcc: r.after.valAcc, afterTrainAcc: r.after.trainAcc };
-      return { ...s, finetune: { ...ft, status: 'done', result: r }, log: [...s.log, record] };
-    }
-    case 'error':
-      return finetuneFailed(s, msg.message);
-    default:
-      return s;
-  }
+  const done = { ...s, finetune: { ...ft, status: 'done' as const, result } };
+  if (!result) return done;
+  if (ft.kind === 'unmasked') return { ...done, article: { ...s.article, unmasked: result, sparsity: ft.sparsity } };
+  if (UNLOGGED.includes(ft.kind)) return done;
+  const { before, after } = result;
+  const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: before.valAcc, afterValAcc: after.valAcc, afterTrainAcc: after.trainAcc };
+  return { ...done, log: [...s.log, record] };
 }
 
 /** A running job stopped with `message` (worker error, lost device, crash); anything else is kept. */
 export function finetuneFailed(s: ExperimentsState, message: string): ExperimentsState {
-  return isFinetuning(s) ? { ...s, finetune: { ...s.finetune!, status: 'error', error: message } } : s;
+  return s.finetune?.status === 'running' ? { ...s, finetune: { ...s.finetune, status: 'error', error: message } } : s;
+}
+
+/** A series' end: done, or stopped with an error at the step it reached (nothing when it is not running). */
+export function endSeries(s: ExperimentsState, ok: boolean): ExperimentsState {
+  if (s.series?.status !== 'running') return s;
+  return { ...s, series: { ...s.series, status: ok ? 'done' : 'error', step: ok ? s.series.total : s.series.step } };
 }
 
 /** Cancelled: the running job is dropped and a running series is marked cancelled. */

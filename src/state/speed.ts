@@ -32,7 +32,10 @@ export function createSpeed(store: Store<AppState>, evaluation: Evaluation, clie
       if (!(tfjs?.status === 'done' && tfjs.backend === backend)) {
         store.setState((st) => ({ ...st, speed: { ...st.speed, tfjs: { status: 'running', backend, timings: null, error: null } } }));
         const layers = scoring.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
-        const r = await client().timePredict(layers, SPEED_BATCHES);
+        // A worker that dies first rejects the request: its words are the error shown.
+        const r = await client()
+          .timePredict(layers, SPEED_BATCHES)
+          .catch((e: unknown) => ({ backend, timings: null, error: e instanceof Error ? e.message : String(e) }));
         if (store.getState().scoring !== scoring) return; // another network since
         store.setState((st) => ({ ...st, speed: { ...st.speed, tfjs: { status: r.timings ? 'done' : 'error', backend: r.backend, timings: r.timings, error: r.error ?? null } } }));
       }

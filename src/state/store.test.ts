@@ -44,21 +44,13 @@ describe('store reducer', () => {
     expect(next.epochs).toEqual([]);
   });
 
-  it('routes fine-tuning messages by their run id without touching the training run', () => {
+  it("leaves a job's progress and result to the client that awaits them: the store takes neither", () => {
     let s = startRun(initialState(), 1, null);
-    s = { ...s, phase: 'done', experiments: { ...s.experiments, finetune: { runId: 5, kind: 'one-shot', criterion: 'gradient', status: 'running', sparsity: 0.9, progress: null, result: null, error: null } } };
+    s = { ...s, phase: 'done', experiments: { ...s.experiments, finetune: { jobId: 5, kind: 'one-shot', criterion: 'gradient', status: 'running', sparsity: 0.9, progress: null, result: null, error: null } } };
     const m = { trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5 };
-    const p = applyWorkerMessage(s, { type: 'finetune-progress', runId: 5, progress: progress(3) });
-    expect(p.experiments.finetune!.progress!.batch).toBe(3);
-    expect(p.phase).toBe('done');
-    expect(applyWorkerMessage(s, { type: 'finetune-progress', runId: 4, progress: progress(3) })).toBe(s);
-    const done = applyWorkerMessage(p, { type: 'finetune-done', runId: 5, result: { before: m, after: { ...m, valAcc: 0.7 }, layers: [], maskViolations: 0, seconds: 1 } });
-    expect(done.experiments.finetune).toMatchObject({ status: 'done', result: { after: { valAcc: 0.7 } } });
-    expect(done.experiments.log).toEqual([{ kind: 'one-shot', criterion: 'gradient', sparsity: 0.9, beforeValAcc: 0.5, afterValAcc: 0.7, afterTrainAcc: 0.5 }]);
-    const failed = applyWorkerMessage(s, { type: 'error', runId: 5, message: 'lost' });
-    expect(failed.experiments.finetune).toMatchObject({ status: 'error', error: 'lost' });
-    expect(failed.error).toBeNull();
-    expect(failed.phase).toBe('done');
+    expect(applyWorkerMessage(s, { type: 'job-progress', runId: 1, kind: 'finetune', progress: progress(3) })).toBe(s);
+    const result = { before: m, after: { ...m, valAcc: 0.7 }, layers: [], maskViolations: 0, seconds: 1 };
+    expect(applyWorkerMessage(s, { type: 'job-done', runId: 1, kind: 'finetune', result })).toBe(s);
   });
 
   it("remembers a finished run's training speed by dataset and batch size, across runs", () => {
@@ -97,7 +89,7 @@ describe('stoppedByFault', () => {
   });
 
   it('marks a running fine-tune as failed', () => {
-    const finetune = { runId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
+    const finetune = { jobId: 3, kind: 'one-shot' as const, criterion: 'magnitude' as const, status: 'running' as const, sparsity: 0.5, progress: null, result: null, error: null };
     const s = stoppedByFault({ ...initialState(), phase: 'done', experiments: { ...initialExperiments(), finetune }, backend, backendStatus: 'ready' }, workerError('Worker gone.'));
     expect([s.phase, s.errorAction, s.experiments.finetune!.status, s.experiments.finetune!.error]).toEqual(['error', 'restart', 'error', 'Worker gone.']);
   });

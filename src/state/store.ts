@@ -8,7 +8,7 @@ import type { Throughput } from '../core/runCost';
 import type { SnapshotProvenance } from '../core/snapshotFormat';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
-import { applyFinetuneMessage, finetuneFailed, initialExperiments, isFinetuneMessage, isFinetuning, type ExperimentsState } from './experimentsState';
+import { finetuneFailed, initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';
 import { initialPruning, type PruningState } from './pruningState';
@@ -209,9 +209,9 @@ export function stoppedByFault(state: AppState, message: Msg): AppState {
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
   if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
-  if (msg.type === 'memory' || msg.type === 'predict-timed' || msg.type === 'pong') return state;
+  // Answers to requests and jobs go to whoever awaits them (the client), not through the store.
+  if (msg.type === 'memory' || msg.type === 'predict-timed' || msg.type === 'pong' || msg.type === 'job-progress' || msg.type === 'job-done') return state;
   if (msg.type === 'device-lost') return stoppedByFault(state, workerError(msg.message));
-  if (isFinetuneMessage(state.experiments, msg)) return { ...state, experiments: applyFinetuneMessage(state.experiments, msg) };
   if (msg.type === 'error') {
     if (msg.runId !== null && msg.runId !== state.runId) return state;
     return { ...state, phase: 'error', error: workerError(msg.message), backendStatus: state.backend ? state.backendStatus : 'error' };

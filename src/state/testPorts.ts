@@ -2,7 +2,7 @@
  * Fake worker ports for the controller's unit tests: every message the page sends is recorded, and
  * `reply` delivers a worker's message as the port would. Test support only (no production code imports it).
  */
-import type { LayerArrays } from '../core/arch';
+import { layerShapes, type LayerArrays, type LayerParams } from '../core/arch';
 import { CRITERIA } from '../core/criteria';
 import { makeSynthetic32 } from '../core/dataset';
 import { criterionIndex, GRANULARITIES } from '../core/masks';
@@ -64,3 +64,48 @@ export function trainedController(layers: LayerArrays[], hash: string, writeHash
   ev.reply(loadedMessage(ev.sent[0].id, layers));
   return { c, t, ev };
 }
+
+/** The job messages the page sent, the last one first out. */
+export const lastJob = (sent: ToWorker[]) => {
+  const jobs = sent.filter((m): m is Extract<ToWorker, { type: 'job' }> => m.type === 'job');
+  return jobs[jobs.length - 1];
+};
+
+/** Split metrics for a fake job's answer: accuracy `valAcc` on validation, 0.5 elsewhere. */
+export const metrics = (valAcc = 0.5) => ({ trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc });
+
+/** The fake worker's answer to its last job, a fine-tuning one: `layers` as the trained weights, `acc` as the validation accuracy. */
+export function answerFinetune(t: ReturnType<typeof fakeTraining>, layers: LayerParams[], acc: number): void {
+  const { runId, job } = lastJob(t.sent);
+  if (job.kind !== 'finetune' && job.kind !== 'iterative' && job.kind !== 'gradual') throw new Error(`the last job is ${job.kind}`);
+  t.reply({ type: 'job-done', runId, kind: job.kind, result: { before: metrics(), after: metrics(acc), layers, maskViolations: 0, seconds: 1 } });
+}
+
+/** Lets the page's awaits of a job's answer go on. */
+export const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/**
+ * A controller on fake workers whose run of synthetic-32 (opened on `hash`, which should give seed 4)
+ * has finished with `layers`: the state every experiment starts from.
+ */
+export function finishedRun(layers: LayerArrays[], hash = '#dataset=synthetic-32&seed=4&epochs=3&lr=0.01&snapshot=none') {
+  const t = fakeTraining();
+  const ports = { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port };
+  const c = createController({ search: '', hash, dataUrl: 'http://x/m.gz', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports });
+  t.reply({ type: 'ready', backend });
+  c.train();
+  const runId = c.store.getState().runId;
+  t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 4, ...syntheticSplit() } });
+  t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+  return { c, t };
+}
+
+/** Synthetic-32's layers with fixed, varied trained weights (4,416 kernel weights). */
+export const syntheticLayers = (): LayerArrays[] =>
+  layerShapes(32).map((s) => ({
+    ...s,
+    kernel: Float32Array.from({ length: s.inputs * s.units }, (_, i) => Math.sin(i * 1.3 + s.units)),
+    bias: new Float32Array(s.units),
+    gradAbsMean: new Float32Array(s.inputs * s.units),
+    gradSqMean: new Float32Array(s.inputs * s.units),
+  }));

@@ -22,6 +22,7 @@ export interface Training {
   reset(): void;
   /** Stops the run and starts the backend the settings name (the current results are cleared). */
   switchBackend(): void;
+  /** The worker's tensors and bytes; rejects (`JobError` 'worker-gone') when the worker dies first. */
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Test hooks for the fault-injection e2e tests. */
   faults: { loseDevice(): void; crashWorker(): void; closeWorker(): void };
@@ -74,8 +75,14 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
     connect();
     store.setState((s) => stoppedByFault(s, msg('fault.workerStopped', { detail: message })));
   };
+  /**
+   * Run ids are the page's: they keep rising across the workers that replace a crashed one, so a new
+   * worker's first run never shares an id with a run the store still holds.
+   */
+  let lastRunId = 0;
+  const nextRunId = () => ++lastRunId;
   const connect = () => {
-    client = createTrainingClient(env.dataUrl, onMessage, crash, env.port?.());
+    client = createTrainingClient(env.dataUrl, onMessage, crash, nextRunId, env.port?.());
     init();
   };
   connect();

@@ -4,9 +4,48 @@
  */
 import type { DataRef } from '../core/dataset';
 import { Watchdog } from './watchdog';
-import { isFromWorker, type WorkerFault, type BackendPreference, type ArticleCodeJob, type InitGradsJob, type GradualJob, type MovementJob, type FinetuneJob, type IterativeJob, type FromWorker, type RunOptions, type ToWorker, type TrainConfig, type LayerParams } from './protocol';
+import {
+  isFromWorker,
+  type BackendPreference,
+  type FromWorker,
+  type Job,
+  type JobKind,
+  type JobOf,
+  type JobProgress,
+  type JobResult,
+  type LayerParams,
+  type RunOptions,
+  type ToWorker,
+  type TrainConfig,
+  type WorkerFault,
+} from './protocol';
 
 export type PredictTimed = Extract<FromWorker, { type: 'predict-timed' }>;
+export type Memory = { numTensors: number; numBytes: number };
+
+/**
+ * Why a job's promise (or a request's) was rejected: cancelled by its signal, superseded by a newer run
+ * (the worker stops whatever runs when another starts), the worker gone (crashed, closed, its GPU device
+ * lost), or failed in the worker (`message`: its own words).
+ */
+export type JobStop = 'cancelled' | 'superseded' | 'worker-gone' | 'failed';
+export class JobError extends Error {
+  constructor(
+    readonly reason: JobStop,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobError';
+  }
+}
+export const isJobError = (e: unknown, ...reasons: JobStop[]): e is JobError =>
+  e instanceof JobError && (reasons.length === 0 || reasons.includes(e.reason));
+
+export interface RunJobOptions<K extends JobKind> {
+  /** Aborting it cancels the job in the worker; the promise rejects with a `JobError` 'cancelled'. */
+  signal?: AbortSignal;
+  onProgress?: (progress: JobProgress<K>) => void;
+}
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
@@ -17,20 +56,15 @@ export interface TrainingClient {
   reset(): number;
   /** Stops whatever runs and returns a new run id for a run the page makes without the worker (an import). */
   stop(): number;
-  /** Starts masked fine-tuning (stops any training run) and returns its id. */
-  finetune(job: FinetuneJob): number;
-  iterative(job: IterativeJob): number;
-  articleCode(job: ArticleCodeJob): number;
-  /** SNIP's one-batch gradients at the given weights. */
-  initGrads(job: InitGradsJob): number;
-  /** Gradual pruning during a training from the given weights. */
-  gradual(job: GradualJob): number;
-  /** Movement pruning's scoring fine-tune. */
-  movement(job: MovementJob): number;
-  cancel(runId: number): void;
-  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /**
+   * Runs a job of the table `Jobs` (stopping whatever runs) and resolves with its result; rejects with a
+   * `JobError` when cancelled, superseded by a newer run, failed, or when the worker dies.
+   */
+  run<K extends JobKind>(job: JobOf<K>, options?: RunJobOptions<K>): Promise<JobResult<K>>;
+  memory(): Promise<Memory>;
   /** The dense network's tfjs `predict` time per call at each batch size, on the worker's backend. */
   timePredict(layers: LayerParams[], batches: number[]): Promise<PredictTimed>;
+  /** Stops the worker; every pending promise rejects ('worker-gone'). */
   terminate(): void;
   /** Test hook: inject a fault in the worker. */
   testFault(fault: WorkerFault): void;
@@ -49,21 +83,56 @@ export interface TrainingPort {
 
 const trainingWorker = (): TrainingPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as TrainingPort;
 
-export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorker) => void, onCrash: (message: string) => void, worker: TrainingPort = trainingWorker()): TrainingClient {
+/** A pending job or request: how it ends. */
+interface Waiter {
+  resolve(value: never): void;
+  reject(e: JobError): void;
+  onProgress?: (p: never) => void;
+  /** Whether a new run stops it (jobs; not memory or timing requests). */
+  job: boolean;
+}
+
+/**
+ * The client of one worker. `nextRunId` numbers runs: it belongs to the page, so that ids keep rising
+ * when a crashed worker is replaced by a fresh client.
+ */
+export function createTrainingClient(
+  dataUrl: string,
+  onMessage: (msg: FromWorker) => void,
+  onCrash: (message: string) => void,
+  nextRunId: () => number,
+  worker: TrainingPort = trainingWorker(),
+): TrainingClient {
   let runId = 0;
   let requestId = 0;
-  const memoryWaiters = new Map<number, (m: { numTensors: number; numBytes: number }) => void>();
-  const predictWaiters = new Map<number, (m: PredictTimed) => void>();
+  /** Jobs by run id, memory and timing requests by request id (negative keys). */
+  const pending = new Map<number, Waiter>();
   const send = (msg: ToWorker) => worker.postMessage(msg);
+  const settle = (key: number) => {
+    const w = pending.get(key);
+    pending.delete(key);
+    return w;
+  };
+  const rejectAll = (reason: JobStop, message: string, jobsOnly = false) => {
+    for (const [key, w] of [...pending]) if (w.job || !jobsOnly) settle(key)?.reject(new JobError(reason, message));
+  };
+  /** A new run: the worker stops whatever ran, so a pending job's answer will never come. */
+  const newRun = () => {
+    rejectAll('superseded', 'A newer run replaced the job.', true);
+    runId = nextRunId();
+    return runId;
+  };
+  const gone = (message: string) => {
+    clearInterval(timer);
+    rejectAll('worker-gone', message);
+    onCrash(message);
+  };
 
   const watchdog = new Watchdog({
     intervalMs: 1000,
     timeoutMs: WATCHDOG_TIMEOUT_MS,
     ping: () => send({ type: 'ping' }),
-    onDead: (ms) => {
-      clearInterval(timer);
-      onCrash(`it stopped responding for ${Math.round(ms / 1000)} s`);
-    },
+    onDead: (ms) => gone(`it stopped responding for ${Math.round(ms / 1000)} s`),
   });
   const timer = setInterval(() => watchdog.tick(), 1000);
 
@@ -71,88 +140,65 @@ export function createTrainingClient(dataUrl: string, onMessage: (msg: FromWorke
     watchdog.heard();
     const msg = ev.data;
     if (!isFromWorker(msg) || msg.type === 'pong') return;
-    if (msg.type === 'memory') {
-      memoryWaiters.get(msg.requestId)?.(msg);
-      memoryWaiters.delete(msg.requestId);
-      return;
+    if (msg.type === 'memory' || msg.type === 'predict-timed') return settle(-msg.requestId)?.resolve(msg as never);
+    if (msg.type === 'job-progress') return pending.get(msg.runId)?.onProgress?.(msg.progress as never);
+    if (msg.type === 'job-done') return settle(msg.runId)?.resolve(msg.result as never);
+    if (msg.type === 'error' && msg.runId !== null && pending.get(msg.runId)?.job) {
+      return settle(msg.runId)?.reject(new JobError('failed', msg.message));
     }
-    if (msg.type === 'predict-timed') {
-      predictWaiters.get(msg.requestId)?.(msg);
-      predictWaiters.delete(msg.requestId);
-      return;
-    }
+    // The run stopped with the device; the worker starts the backend again (the store says why).
+    if (msg.type === 'device-lost') rejectAll('worker-gone', msg.message, true);
     onMessage(msg);
   };
   worker.onerror = (ev) => {
     ev.preventDefault();
-    clearInterval(timer);
-    onCrash(ev.message || 'The training worker failed to start or crashed.');
+    gone(ev.message || 'The training worker failed to start or crashed.');
   };
+  const request = <T>(send: (id: number) => void) =>
+    new Promise<T>((resolve, reject) => {
+      requestId++;
+      pending.set(-requestId, { resolve: resolve as (v: never) => void, reject, job: false });
+      send(requestId);
+    });
 
   return {
     init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
     train: (config, options, data) => {
-      runId++;
-      send({ type: 'train', runId, config, options, ...(data ? { data } : {}) });
+      send({ type: 'train', runId: newRun(), config, options, ...(data ? { data } : {}) });
       return runId;
     },
     pause: () => send({ type: 'pause', runId }),
     resume: () => send({ type: 'resume', runId }),
     reset: () => {
-      runId++;
-      send({ type: 'reset', runId });
+      send({ type: 'reset', runId: newRun() });
       return runId;
     },
     stop: () => {
-      runId++;
-      send({ type: 'stop', runId });
+      send({ type: 'stop', runId: newRun() });
       return runId;
     },
-    finetune: (job) => {
-      runId++;
-      send({ type: 'finetune', runId, job });
-      return runId;
-    },
-    iterative: (job) => {
-      runId++;
-      send({ type: 'iterative', runId, job });
-      return runId;
-    },
-    articleCode: (job) => {
-      runId++;
-      send({ type: 'article-code', runId, job });
-      return runId;
-    },
-    initGrads: (job) => {
-      runId++;
-      send({ type: 'init-grads', runId, job });
-      return runId;
-    },
-    gradual: (job) => {
-      runId++;
-      send({ type: 'gradual', runId, job });
-      return runId;
-    },
-    movement: (job) => {
-      runId++;
-      send({ type: 'movement', runId, job });
-      return runId;
-    },
-    cancel: (id) => send({ type: 'cancel', runId: id }),
-    memory: () =>
-      new Promise((resolve) => {
-        requestId++;
-        memoryWaiters.set(requestId, resolve);
-        send({ type: 'memory', requestId });
+    run: <K extends JobKind>(job: JobOf<K>, options: RunJobOptions<K> = {}) =>
+      new Promise<JobResult<K>>((resolve, reject) => {
+        const { signal, onProgress } = options;
+        if (signal?.aborted) return reject(new JobError('cancelled', 'The job was cancelled.'));
+        const id = newRun();
+        pending.set(id, { resolve: resolve as (v: never) => void, reject, onProgress: onProgress as (p: never) => void, job: true });
+        signal?.addEventListener(
+          'abort',
+          () => {
+            if (!pending.has(id)) return;
+            send({ type: 'cancel', runId: id });
+            settle(id)?.reject(new JobError('cancelled', 'The job was cancelled.'));
+          },
+          { once: true },
+        );
+        send({ type: 'job', runId: id, job: job as unknown as Job });
       }),
-    timePredict: (layers, batches) =>
-      new Promise((resolve) => {
-        requestId++;
-        predictWaiters.set(requestId, resolve);
-        send({ type: 'time-predict', requestId, layers, batches });
-      }),
+    memory: () => request<Memory>((id) => send({ type: 'memory', requestId: id })),
+    timePredict: (layers, batches) => request<PredictTimed>((id) => send({ type: 'time-predict', requestId: id, layers, batches })),
     terminate: () => {
       clearInterval(timer);
+      rejectAll('worker-gone', 'The training worker was stopped.');
       worker.terminate();
     },
     testFault: (fault) => send({ type: 'test-fault', fault }),

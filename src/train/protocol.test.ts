@@ -21,10 +21,11 @@ const samples = (): FromWorker[] => [
   { type: 'live-grads', runId: 3, step: 40, layers: [{ name: 'dense_1', inputs: 2, units: 3, gradAbs: Float32Array.of(1, 2, 3, 4, 5, 6) }] },
   { type: 'done', runId: 3, trainSeconds: 4, samplesPerSec: 900, scoring: { batches: 250, seconds: 1.5, layers: [layer('dense_1', 4, 3), layer('dense_2', 3, 2)] } },
   { type: 'reset-done', runId: 4 },
-  { type: 'finetune-progress', runId: 6, progress: { stage: 'training', epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
+  { type: 'job-progress', runId: 6, kind: 'finetune', progress: { stage: 'training', epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
   {
-    type: 'finetune-done',
+    type: 'job-done',
     runId: 6,
+    kind: 'finetune',
     result: {
       before: { trainLoss: 1, trainAcc: 0.6, valLoss: 1.1, valAcc: 0.55 },
       after: { trainLoss: 0.5, trainAcc: 0.8, valLoss: 0.6, valAcc: 0.75 },
@@ -66,6 +67,18 @@ describe('worker protocol', () => {
     if (msg.type === 'done') expect(msg.scoring!.layers[0].kernel.length).toBe(0);
   });
 
+  it("transfers every typed array of a job's result and progress, whatever its kind", () => {
+    const kernel = Float32Array.of(1, 2);
+    const bias = Float32Array.of(0);
+    const scores = Float32Array.of(3, 4);
+    const moved: FromWorker = { type: 'job-done', runId: 2, kind: 'movement', result: { scores: [scores], layers: [{ name: 'd', inputs: 2, units: 1, kernel, bias }] } };
+    expect(transferables(moved)).toEqual([scores.buffer, kernel.buffer, bias.buffer]);
+    const masks = [Uint8Array.of(1, 0)];
+    const update: FromWorker = { type: 'job-progress', runId: 2, kind: 'gradual', progress: { masks: { step: 10, sparsity: 0.5, masks } } };
+    expect(transferables(update)).toEqual([masks[0].buffer]);
+    expect(transferables({ type: 'job-done', runId: 2, kind: 'init-grads', result: { gradAbs: [] } })).toEqual([]);
+  });
+
   it('round-trips main → worker commands', async () => {
     const cmds: ToWorker[] = [
       { type: 'init', backend: 'cpu', dataUrl: 'http://localhost/data/mnist.bin.gz', faults: { noWebGPU: true } },
@@ -75,9 +88,9 @@ describe('worker protocol', () => {
       { type: 'memory', requestId: 9 },
       { type: 'cancel', runId: 3 },
       {
-        type: 'finetune',
+        type: 'job',
         runId: 3,
-        job: { config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, data: { name: 'synthetic-32', seed: 2, trainIndices: Uint32Array.of(3, 1), valIndices: Uint32Array.of(0) }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
+        job: { kind: 'finetune', config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, data: { name: 'synthetic-32', seed: 2, trainIndices: Uint32Array.of(3, 1), valIndices: Uint32Array.of(0) }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
       },
     ];
     for (const c of cmds) expect(await roundTrip(c, [])).toEqual(c);

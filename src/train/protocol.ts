@@ -66,16 +66,8 @@ export type ToWorker =
   | { type: 'reset'; runId: number }
   /** Stops whatever runs, silently: the page starts run `runId` without the worker (an imported run). */
   | { type: 'stop'; runId: number }
-  | { type: 'finetune'; runId: number; job: FinetuneJob }
-  | { type: 'iterative'; runId: number; job: IterativeJob }
-  /** Gradual pruning: train from the given (initial) weights while the schedule raises the sparsity. */
-  | { type: 'gradual'; runId: number; job: GradualJob }
-  /** Movement pruning: fine-tune the given weights, accumulating −Σ w·∂L/∂w. */
-  | { type: 'movement'; runId: number; job: MovementJob }
-  /** SNIP: |∂L/∂w| of one batch at the given (initial) weights. */
-  | { type: 'init-grads'; runId: number; job: InitGradsJob }
-  /** The source article's gradient and pruning steps, run as written on this network. */
-  | { type: 'article-code'; runId: number; job: ArticleCodeJob }
+  /** A job of the table `Jobs` (one run of the worker, like training): stops whatever runs, then runs it. */
+  | { type: 'job'; runId: number; job: Job }
   | { type: 'cancel'; runId: number }
   | { type: 'memory'; requestId: number }
   /** Times the dense network's `predict` on the backend at each batch size (refused while a run or job is busy). */
@@ -208,6 +200,16 @@ export interface IterativeJob {
   learningRate: number;
 }
 
+/** A gradual-pruning mask update: before `step`, every layer at `sparsity`; masks row-major `[inputs, units]`, 1 = kept. */
+export interface GradualMasks {
+  step: number;
+  sparsity: number;
+  masks: Uint8Array[];
+}
+
+/** Gradual pruning reports the training's progress and each mask update. */
+export type GradualProgress = { training: ProgressInfo } | { masks: GradualMasks };
+
 export interface FinetuneResult {
   before: SplitMetrics;
   after: SplitMetrics;
@@ -216,6 +218,33 @@ export interface FinetuneResult {
   maskViolations: number;
   seconds: number;
 }
+
+/**
+ * The jobs of the training worker, one row each: what the page sends, what the worker reports while it
+ * runs (`never`: nothing), and what it answers. Messages, the worker's runners and the client's `run`
+ * are all derived from this table: a new job is a row here and an entry in the worker's `RUNNERS`.
+ */
+export interface Jobs {
+  /** Masked fine-tuning of a pruned network (or, `masked: false`, the article's, without the mask). */
+  finetune: { job: FinetuneJob; progress: ProgressInfo; result: FinetuneResult };
+  iterative: { job: IterativeJob; progress: ProgressInfo; result: FinetuneResult };
+  /** Train from the given (initial) weights while the schedule raises the sparsity. */
+  gradual: { job: GradualJob; progress: GradualProgress; result: FinetuneResult };
+  /** Fine-tune the given weights, accumulating −Σ w·∂L/∂w: the scores and the weights after it (row-major `[inputs, units]`). */
+  movement: { job: MovementJob; progress: ProgressInfo; result: { scores: Float32Array[]; layers: LayerParams[] } };
+  /** SNIP: per layer, |∂L/∂w| of one batch at the given (initial) weights, row-major `[inputs, units]`. */
+  'init-grads': { job: InitGradsJob; progress: never; result: { gradAbs: Float32Array[] } };
+  /** The source article's gradient and pruning steps, run as written on this network. */
+  'article-code': { job: ArticleCodeJob; progress: never; result: ArticleCodeResult };
+}
+export type JobKind = keyof Jobs;
+/** A job as sent: its row's fields, tagged by `kind`. */
+export type JobOf<K extends JobKind> = { kind: K } & Jobs[K]['job'];
+export type Job = { [K in JobKind]: JobOf<K> }[JobKind];
+export type JobProgress<K extends JobKind> = Jobs[K]['progress'];
+export type JobResult<K extends JobKind> = Jobs[K]['result'];
+export type JobProgressMessage = { [K in JobKind]: { type: 'job-progress'; runId: number; kind: K; progress: JobProgress<K> } }[JobKind];
+export type JobDoneMessage = { [K in JobKind]: { type: 'job-done'; runId: number; kind: K; result: JobResult<K> } }[JobKind];
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
@@ -231,15 +260,9 @@ export type FromWorker =
   | { type: 'live-grads'; runId: number; step: number; layers: LiveGradLayer[] }
   | { type: 'done'; runId: number; scoring: ScoringResult | null; trainSeconds: number; samplesPerSec: number }
   | { type: 'reset-done'; runId: number }
-  | { type: 'finetune-progress'; runId: number; progress: ProgressInfo }
-  | { type: 'finetune-done'; runId: number; result: FinetuneResult }
-  | { type: 'article-code-done'; runId: number; result: ArticleCodeResult }
-  /** Movement scores (row-major `[inputs, units]`) and the weights after the fine-tune that accumulated them. */
-  | { type: 'movement-done'; runId: number; scores: Float32Array[]; layers: LayerParams[] }
-  /** A gradual-pruning mask update: before `step`, every layer at `sparsity`; masks row-major `[inputs, units]`, 1 = kept. */
-  | { type: 'gradual-masks'; runId: number; step: number; sparsity: number; masks: Uint8Array[] }
-  /** Per layer, |∂L/∂w| of SNIP's batch, row-major `[inputs, units]`. */
-  | { type: 'init-grads-done'; runId: number; gradAbs: Float32Array[] }
+  /** A job's progress and its result, in the shapes its row of `Jobs` gives. */
+  | JobProgressMessage
+  | JobDoneMessage
   | { type: 'error'; runId: number | null; message: string }
   /** The GPU device was lost; the current run stopped and the backend is being started again. */
   | { type: 'device-lost'; message: string }
@@ -254,14 +277,20 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   if (msg.type === 'progress') arrays.push(msg.losses);
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
   if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
-  if (msg.type === 'finetune-done') msg.result.layers.forEach((l) => arrays.push(l.kernel, l.bias));
-  if (msg.type === 'init-grads-done') arrays.push(...msg.gradAbs);
-  if (msg.type === 'gradual-masks') arrays.push(...msg.masks);
-  if (msg.type === 'movement-done') arrays.push(...msg.scores, ...msg.layers.flatMap((l) => [l.kernel, l.bias]));
+  if (msg.type === 'job-progress') arrays.push(...typedArraysIn(msg.progress));
+  if (msg.type === 'job-done') arrays.push(...typedArraysIn(msg.result));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'finetune-progress', 'finetune-done', 'article-code-done', 'init-grads-done', 'gradual-masks', 'movement-done', 'error', 'device-lost', 'memory', 'predict-timed', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'job-progress', 'job-done', 'error', 'device-lost', 'memory', 'predict-timed', 'pong']);
+
+/** Every typed array inside a job's plain-object result or progress (what its message transfers). */
+function typedArraysIn(value: unknown): ArrayBufferView[] {
+  if (ArrayBuffer.isView(value)) return [value];
+  if (Array.isArray(value)) return value.flatMap(typedArraysIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(typedArraysIn);
+  return [];
+}
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {

@@ -15,17 +15,13 @@ import { RunControl } from './control';
 import { dataRefOf, type DataRef } from '../core/dataset';
 import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
-import { finetune, type FinetuneOutcome } from './finetune';
-import { gradualPrune } from './gradual';
-import { movementScores } from './movement';
-import { oneBatchGradients } from './initGrads';
-import { iterativePrune } from './iterative';
-import { runArticleCode } from './articleCode';
 import { createMlp, readParams } from './model';
+import { RUNNERS, type Runner } from './runners';
 import { scoringPass } from './scoring';
 import { predictTimed } from './predictTiming';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type ArticleCodeJob, type FinetuneJob, type IterativeJob, type InitGradsJob, type GradualJob, type MovementJob, type FromWorker, type SplitMetrics, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import { transferables, type BackendInfo, type BackendPreference, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
+import type { JobDoneMessage, JobKind, JobOf, JobProgressMessage } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -125,84 +121,30 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   }
 }
 
-/** Loads the run's data onto the device for a job, and releases it afterwards. */
-async function withData(ref: DataRef, control: RunControl, job: (data: DeviceData) => Promise<void>): Promise<void> {
+/** Loads the run's data onto the device for a job, and releases it afterwards (null: stopped before). */
+async function withData<T>(ref: DataRef, control: RunControl, job: (data: DeviceData) => Promise<T>): Promise<T | null> {
   const ds = await loadDataset(ref, dataUrl);
   await backendReady;
-  if (control.stopped) return;
+  if (control.stopped) return null;
   const data = toDevice(ds);
   try {
-    await job(data);
+    return await job(data);
   } finally {
     disposeDevice(data);
   }
 }
 
-/** Posts a finished fine-tuning (or iterative) outcome; nothing when it was stopped. */
-function postFinetuned(runId: number, out: FinetuneOutcome, before: SplitMetrics): void {
-  if (!out.completed || !out.after || !out.params) return;
-  post({ type: 'finetune-done', runId, result: { before, after: out.after, layers: out.params, maskViolations: out.maskViolations, seconds: out.seconds } });
+/** Runs `job` with its kind's runner; posts its progress, then its result unless it was stopped. */
+async function runJob<K extends JobKind>(runId: number, job: JobOf<K>, control: RunControl): Promise<void> {
+  const runner = RUNNERS[job.kind] as Runner<K>;
+  const kind: JobKind = job.kind;
+  const result = await runner(job, {
+    control,
+    progress: (progress) => post({ type: 'job-progress', runId, kind, progress } as JobProgressMessage),
+    withData: (ref, f) => withData(ref, control, f),
+  });
+  if (result !== null && !control.stopped) post({ type: 'job-done', runId, kind, result } as JobDoneMessage);
 }
-
-const runFinetune = (runId: number, job: FinetuneJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
-    const out = await finetune(job.layers, job.masks, data, config, control, {
-      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
-      onEpoch: () => {},
-      onLiveGrads: () => {},
-    }, job.masked ?? true);
-    postFinetuned(runId, out, out.before);
-  });
-
-const runIterative = (runId: number, job: IterativeJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    let step = 0;
-    const options = { criterion: job.criterion, target: job.target, steps: job.steps, epochsPerStep: job.epochsPerStep, seed: job.config.seed };
-    const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, options, control, {
-      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress: { ...progress, fraction: (step + progress.fraction) / job.steps } }),
-      onEpoch: (m) => (step += m.epoch === job.epochsPerStep ? 1 : 0),
-      onLiveGrads: () => {},
-    });
-    postFinetuned(runId, out, out.oneShot);
-  });
-
-const runGradual = (runId: number, job: GradualJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    const out = await gradualPrune(job.layers, data, job.config, job.schedule, control, {
-      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
-      onEpoch: () => {},
-      onLiveGrads: () => {},
-    }, (step, sparsity, masks) => !control.stopped && post({ type: 'gradual-masks', runId, step, sparsity, masks }));
-    postFinetuned(runId, out, out.before);
-  });
-
-const runMovement = (runId: number, job: MovementJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    const out = await movementScores(job.layers, data, { ...job.config, epochs: job.epochs, learningRate: job.learningRate }, control, {
-      onProgress: (progress) => post({ type: 'finetune-progress', runId, progress }),
-      onEpoch: () => {},
-      onLiveGrads: () => {},
-    });
-    if (out && !control.stopped) post({ type: 'movement-done', runId, ...out });
-  });
-
-const runInitGrads = (runId: number, job: InitGradsJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    const gradAbs = await oneBatchGradients(job.layers, data);
-    if (!control.stopped) post({ type: 'init-grads-done', runId, gradAbs });
-  });
-
-const runArticle = (runId: number, job: ArticleCodeJob, control: RunControl) =>
-  withData(job.data, control, async (data) => {
-    const model = createMlp(job.layers);
-    try {
-      const result = await runArticleCode(model, data, job.t);
-      if (!control.stopped) post({ type: 'article-code-done', runId, result });
-    } finally {
-      model.dispose();
-    }
-  });
 
 /** Stops whatever runs, then starts `job` as the current run; its errors are reported under `runId`. */
 async function start(runId: number, job: (control: RunControl) => Promise<void>): Promise<void> {
@@ -240,18 +182,8 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'train':
       return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data));
-    case 'finetune':
-      return start(msg.runId, (control) => runFinetune(msg.runId, msg.job, control));
-    case 'iterative':
-      return start(msg.runId, (control) => runIterative(msg.runId, msg.job, control));
-    case 'gradual':
-      return start(msg.runId, (control) => runGradual(msg.runId, msg.job, control));
-    case 'movement':
-      return start(msg.runId, (control) => runMovement(msg.runId, msg.job, control));
-    case 'init-grads':
-      return start(msg.runId, (control) => runInitGrads(msg.runId, msg.job, control));
-    case 'article-code':
-      return start(msg.runId, (control) => runArticle(msg.runId, msg.job, control));
+    case 'job':
+      return start(msg.runId, (control) => runJob(msg.runId, msg.job, control));
     case 'cancel':
       if (current?.runId === msg.runId) await stopCurrent();
       return;

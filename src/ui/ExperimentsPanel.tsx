@@ -57,7 +57,7 @@ export function ExperimentsPanel() {
           <Help id="experiments.movement" label={t('experiments.movement.label')} text={t('experiments.movement.help', { epochs: FINETUNE_EPOCHS })} />
         </span>
         {running && busy && (
-          <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelFinetune()}>
+          <button type="button" data-testid="experiments.cancel" onClick={() => c.cancelJob()}>
             {t('experiments.cancel')}
           </button>
         )}

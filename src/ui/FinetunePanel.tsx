@@ -34,7 +34,7 @@ export function FinetunePanel() {
         </button>
         <Help id="finetune.start" label={t('finetune.start.label')} text={t('finetune.start.help', { epochs: FINETUNE_EPOCHS, factor: FINETUNE_LR_FACTOR })} />
         {running && own && (
-          <button type="button" data-testid="finetune.cancel" onClick={() => c.cancelFinetune()}>
+          <button type="button" data-testid="finetune.cancel" onClick={() => c.cancelJob()}>
             {t('finetune.cancel')}
           </button>
         )}

@@ -106,7 +106,7 @@ function GradualRun({ initial, begin, end, frequency }: { initial: number; begin
         </button>
         <Help id="gradual.start" label={t('gradual.title')} text={t('gradual.help', { begin: schedule.begin, end: schedule.end, total, frequency: schedule.frequency })} />
         {running && (
-          <button type="button" data-testid="gradual.cancel" onClick={() => c.cancelFinetune()}>
+          <button type="button" data-testid="gradual.cancel" onClick={() => c.cancelJob()}>
             {t('experiments.cancel')}
           </button>
         )}

@@ -71,7 +71,7 @@ export function TicketsPanel() {
         </button>
         <Help id="tickets.lottery" label={t('tickets.lottery.title')} text={t('tickets.lottery.help', { levels: lotteryLevels, epochs })} />
         {running && busy && (
-          <button type="button" data-testid="tickets.cancel" onClick={() => c.cancelFinetune()}>
+          <button type="button" data-testid="tickets.cancel" onClick={() => c.cancelJob()}>
             {t('experiments.cancel')}
           </button>
         )}
