@@ -20,7 +20,7 @@ const lottery =
       ...s.experiments,
       log,
       series: { kind: 'lottery', criterion: 'magnitude', status: 'running', step, total: 3 },
-      finetune: { runId: 1, kind: 'ticket', criterion: 'magnitude', status: 'running', sparsity: 0.5, progress: progress(fraction), result: null, error: null },
+      finetune: { jobId: 1, kind: 'ticket', criterion: 'magnitude', status: 'running', sparsity: 0.5, progress: progress(fraction), result: null, error: null },
     },
   });
 
@@ -39,7 +39,7 @@ describe('TicketsPanel', () => {
   it('cancels through the controller, and once stopped shows the status and no bar', () => {
     const { update, calls } = renderWithLab(<TicketsPanel />, { state: lottery(0, 0) });
     fireEvent.click(screen.getByTestId('tickets.cancel'));
-    expect(calls('cancelFinetune')).toHaveBeenCalledOnce();
+    expect(calls('cancelJob')).toHaveBeenCalledOnce();
     update((s) => ({ ...s, experiments: { ...s.experiments, series: { ...s.experiments.series!, status: 'cancelled' }, finetune: { ...s.experiments.finetune!, status: 'done' } } }));
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(screen.getByTestId('tickets.status').textContent).toBe(translate('en', 'experiments.status.lottery.cancelled'));
