@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { ProgressInfo } from '../train/protocol';
-import { applyWorkerMessage, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store, workerError } from './store';
+import { applyWorkerMessage, initialRun, initialState, LOSS_SMOOTHING, MAX_LOSS_POINTS, startRun, stoppedByFault, Store, workerError, type AppState } from './store';
 import { initialExperiments } from './experimentsState';
 
 const progress = (batch: number): ProgressInfo => ({ stage: 'training', epoch: 1, epochs: 1, batch, batchesPerEpoch: 10, samplesPerSec: 100, etaSec: 1, fraction: batch / 10 });
@@ -98,5 +98,21 @@ describe('stoppedByFault', () => {
     const s = stoppedByFault({ ...initialState(), phase: 'done', backend, backendStatus: 'ready' }, workerError('Worker gone.'));
     expect([s.phase, s.error, s.errorAction, s.backendStatus]).toEqual(['done', null, null, 'starting']);
     expect(s.notices.map(en)).toEqual(['Worker gone. The backend is starting again; your results are kept.']);
+  });
+});
+
+describe('a new run: the page kept, the run replaced, by construction', () => {
+  it('every field is the page’s or the run’s, never both; startRun keeps each page field and resets each run field', () => {
+    const page = ['settings', 'flags', 'notices', 'backend', 'backendStatus', 'throughput', 'evalSpeed', 'runRates', 'userData'];
+    const run = Object.keys(initialRun());
+    expect(run.filter((k) => page.includes(k))).toEqual([]);
+    expect(Object.keys(initialState()).sort()).toEqual([...page, ...run].sort());
+    // A state where every field differs from its start: each one a fresh object (or a changed value).
+    const used = Object.fromEntries(Object.entries(initialState()).map(([k, v]) => [k, typeof v === 'object' && v !== null ? { ...v, touched: k } : `changed ${k}`]));
+    const next = startRun(used as unknown as AppState, 7, null) as unknown as Record<string, unknown>;
+    const fresh = initialRun() as unknown as Record<string, unknown>;
+    for (const k of page) expect(next[k], k).toBe(used[k]);
+    for (const k of run.filter((k) => !['runId', 'phase', 'origin', 'runConfig'].includes(k))) expect(next[k], k).toEqual(fresh[k]);
+    expect([next.runId, next.phase, next.origin, next.runConfig]).toEqual([7, 'idle', null, null]);
   });
 });

@@ -56,7 +56,8 @@ export interface TourAt90 {
   values: Partial<Record<Criterion, number>>;
 }
 
-export interface AppState {
+/** What the page keeps across runs: settings and links, the backend and what it measured, the user's table. */
+export interface PageState {
   settings: Settings;
   /**
    * URL flags (classroom mode, autotrain, language, tour step, presenter mode, the chosen table): read from
@@ -69,6 +70,23 @@ export interface AppState {
   backendStatus: 'starting' | 'ready' | 'error';
   /** The backend's measured training throughput (784 inputs), for run estimates; null until measured. */
   throughput: Throughput | null;
+  /**
+   * Per dataset, the evaluator's full-pass times (ms), last measured, and the seconds the last curves
+   * took once any ran: what the curves of the next run are estimated from.
+   */
+  evalSpeed: Partial<Record<DataName, EvalSpeed>>;
+  /** Training samples/s of this page's finished runs, by `rateKey` (what the next such run is expected at). */
+  runRates: Record<string, number>;
+  /** A table the user brought (kept across runs: it is theirs). */
+  userData: UserDataState;
+}
+
+/**
+ * What one network on screen owns — its run, its pruning, curves, repairs, speed and experiments: replaced
+ * whole by `initialRun()` when a new run starts (`startRun`), so a new field here is reset by construction
+ * and a new field of `PageState` is kept by construction (each initialiser must name every field).
+ */
+export interface RunState {
   phase: Phase;
   runId: number;
   runConfig: TrainConfig | null;
@@ -83,13 +101,6 @@ export interface AppState {
   scoring: ScoringResult | null;
   /** Page times (performance.now, ms) of this run's milestones: started, scoring done, curves done. */
   timing: { startedAt: number; doneAt: number | null; curvesAt: number | null } | null;
-  /**
-   * Per dataset, the evaluator's full-pass times (ms), last measured, and the seconds the last curves
-   * took once any ran: what the curves of the next run are estimated from.
-   */
-  evalSpeed: Partial<Record<DataName, EvalSpeed>>;
-  /** Training samples/s of this page's finished runs, by `rateKey` (what the next such run is expected at). */
-  runRates: Record<string, number>;
   /** What this page's finished run took, and the backend (`BackendInfo.name`) that trained it (run.json's `config.backendUsed`). */
   result: { trainSeconds: number; samplesPerSec: number; backend?: string } | null;
   /** Why the run stopped; a worker's or the browser's own words stay raw inside it (`error.worker`). */
@@ -112,11 +123,11 @@ export interface AppState {
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */
   speed: SpeedState;
-  /** A table the user brought (kept across runs: it is theirs). */
-  userData: UserDataState;
   /** Fine-tuning: the running job, a curve or iterative series, and the log of results. */
   experiments: ExperimentsState;
 }
+
+export type AppState = PageState & RunState;
 
 /** Key of a measured training rate (`runRates`): the data (a user's table by its SHA-256) and the batch size. */
 export const rateKey = (name: DataName, batch: number, tableHash?: string) => (name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`);
@@ -125,14 +136,9 @@ export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
 export const MAX_LOSS_POINTS = 3000;
 
-export function initialState(settings: Settings = defaultSettings(), notices: Msg[] = [], flags: Flags = defaultFlags()): AppState {
+/** A run before anything happened: idle, no network, every slice at its start. */
+export function initialRun(): RunState {
   return {
-    settings,
-    flags,
-    notices,
-    backend: null,
-    backendStatus: 'starting',
-    throughput: null,
     phase: 'idle',
     runId: 0,
     runConfig: null,
@@ -144,8 +150,6 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     scoringProgress: null,
     scoring: null,
     timing: null,
-    evalSpeed: {},
-    runRates: {},
     result: null,
     error: null,
     errorAction: null,
@@ -158,14 +162,34 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
     tourAt90: null,
     sweep: initialSweep(),
     speed: initialSpeed(),
-    userData: initialUserData(),
     experiments: initialExperiments(),
   };
 }
 
-/** State for a fresh run `runId` (results of the previous run cleared). */
+/** The page's part of a state: every `PageState` field, named once (the type refuses a missing one). */
+function pageOf(s: AppState): PageState {
+  const { settings, flags, notices, backend, backendStatus, throughput, evalSpeed, runRates, userData } = s;
+  return { settings, flags, notices, backend, backendStatus, throughput, evalSpeed, runRates, userData };
+}
+
+export function initialState(settings: Settings = defaultSettings(), notices: Msg[] = [], flags: Flags = defaultFlags()): AppState {
+  const page: PageState = {
+    settings,
+    flags,
+    notices,
+    backend: null,
+    backendStatus: 'starting',
+    throughput: null,
+    evalSpeed: {},
+    runRates: {},
+    userData: initialUserData(),
+  };
+  return { ...page, ...initialRun() };
+}
+
+/** State for a fresh run `runId`: the page's part kept, the run's replaced whole. */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...initialState(state.settings, state.notices, state.flags), backend: state.backend, backendStatus: state.backendStatus, throughput: state.throughput, evalSpeed: state.evalSpeed, runRates: state.runRates, userData: state.userData, runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
+  return { ...pageOf(state), ...initialRun(), runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
 }
 
 /** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
