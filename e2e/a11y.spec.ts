@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { CRITERIA } from '../src/core/criteria';
+import { CRITERIA } from '../src/core/prune';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 import { SYNTH_RUN } from './runs';

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
-import { CRITERIA } from '../src/core/criteria';
+import { CRITERIA } from '../src/core/prune';
 import { SYNTH_RUN } from './runs';
 
 

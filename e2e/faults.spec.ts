@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { CRITERIA } from '../src/core/criteria';
+import { CRITERIA } from '../src/core/prune';
 import type { LabPage } from './pages/LabPage';
 
 // Each test injects one fault through the page's test hooks (window.__gpl.faults) or the browser

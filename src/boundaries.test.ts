@@ -78,6 +78,27 @@ function violations(rows: Row[], file: string, src: string): string[] {
   });
 }
 
+/**
+ * A room is a folder with an `index.ts`, its door: from outside the room, only the door may be imported
+ * (tests and the test helpers named `test*.ts` excepted), so a room's inside can change without its users.
+ */
+const isDoor = (f: string) => f.endsWith('/index.ts');
+const roomOf = (f: string) => {
+  for (let d = dirname(f); d !== '.' && d !== 'src'; d = dirname(d)) if (existsSync(join(ROOT, d, 'index.ts'))) return `${d}/`;
+  return null;
+};
+function doorViolations(file: string, src: string): string[] {
+  if (TEST.test(file)) return [];
+  return importsOf(src)
+    .filter((spec) => spec.startsWith('.'))
+    .flatMap((spec) => {
+      const target = resolveImport(file, spec);
+      const room = roomOf(target);
+      if (!room || file.startsWith(room) || isDoor(target) || /\/test[A-Z]\w*\.ts$/.test(target)) return [];
+      return [`${file} imports ${spec} (${target}) past the door of ${room}: import ${room}index.ts`];
+    });
+}
+
 const rows = layoutRows(readFileSync(join(ROOT, 'DEVELOPERS.md'), 'utf8'));
 const text = new Map(sources.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]));
 
@@ -92,10 +113,21 @@ describe('module boundaries', () => {
     expect(sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => violations(rows, f, text.get(f)!))).toEqual([]);
   });
 
+  it('a room is entered by its door only', () => {
+    expect(sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => doorViolations(f, text.get(f)!))).toEqual([]);
+    expect(doorViolations('src/state/x.ts', "import { masks } from '../core/prune/masks';")).toHaveLength(1);
+    expect(doorViolations('src/state/x.ts', "import { masks } from '../core/prune';")).toEqual([]);
+    expect(doorViolations('src/core/eval/sweep.ts', "import { x } from './maskedEval';")).toEqual([]);
+  });
+
   it('the check fails on a forbidden import (a deliberate violation, checked here, not committed)', () => {
     expect(violations(rows, 'src/ui/Example.tsx', "import { train } from '../train/trainer';")).toEqual([expect.stringMatching(/^src\/ui\/Example\.tsx imports \.\.\/train\/trainer \(src\/train\/trainer\.ts\): its row allows/)]);
     expect(violations(rows, 'src/state/x.ts', "const w = await import('../eval/worker');")).toHaveLength(1);
     expect(violations(rows, 'src/core/x.ts', "import * as tf from '@tensorflow/tfjs';")).toHaveLength(1);
+    // Rooms of core point one way: prune stands below eval, base below all.
+    expect(violations(rows, 'src/core/prune/x.ts', "import { allCurves } from '../eval';")).toHaveLength(1);
+    expect(violations(rows, 'src/core/base/x.ts', "import { masks } from '../prune';")).toHaveLength(1);
+    expect(violations(rows, 'src/core/eval/x.ts', "import { masks } from '../prune';")).toEqual([]);
     expect(violations(rows, 'src/train/client.ts', "import { train } from './trainer';")).toHaveLength(1);
     expect(violations(rows, 'src/state/x.ts', "import type { EvalNetwork } from '../eval/protocol';\nexport { x } from './store';")).toEqual([]);
     expect(violations(rows, 'lib/x.ts', '')).toEqual(['lib/x.ts: no row of the layout table covers it']);

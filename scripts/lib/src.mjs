@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A module of the project by its path from the root, e.g. `fromSrc('src/core/criteria.ts')`. */
+/** A module of the project by its path from the root, e.g. `fromSrc('src/core/prune/criteria.ts')`. */
 export async function fromSrc(file) {
   const { runnerImport } = await import('vite');
   const { module } = await runnerImport(path.join(ROOT, file), { configFile: false, logLevel: 'silent' });
@@ -14,7 +14,7 @@ export async function fromSrc(file) {
 
 /** The constants the scripts share with the app, from their source of truth. */
 export async function appConstants() {
-  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(['src/core/criteria.ts', 'src/core/dataset.ts', 'src/state/experimentsState.ts', 'src/train/protocol.ts', 'src/core/stats.ts'].map(fromSrc));
+  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(['src/core/prune/criteria.ts', 'src/core/data/dataset.ts', 'src/state/experimentsState.ts', 'src/train/protocol.ts', 'src/core/base/stats.ts'].map(fromSrc));
   return {
     CRITERIA: criteria.CRITERIA,
     DATASET_NAMES: dataset.DATASET_NAMES,

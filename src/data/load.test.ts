@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { dataRefOf, makeSynthetic32 } from '../core/dataset';
+import { dataRefOf, makeSynthetic32 } from '../core/data';
 import { loadDataset } from './load';
 
 /** A GPLD file (see core/mnistFormat.ts) of 10,000 samples whose pixels encode their sample number. */

@@ -3,8 +3,10 @@
  * decompressed) or the seeded synthetic generator, then the split. The page never holds the features;
  * it only knows the `DataRef` (dataset, seed, split), from which every worker rebuilds the same arrays.
  */
-import { datasetFromIndices, makeSynthetic32, synthetic32Source, tableSource, type DataName, type Dataset, type UserTable } from '../core/dataset';
-import { decodeMnist, mnistDataset, mnistSource, type MnistRaw } from '../core/mnistFormat';
+import {
+  datasetFromIndices, makeSynthetic32, synthetic32Source, tableSource, type DataName, type Dataset,
+  type UserTable, decodeMnist, mnistDataset, mnistSource, type MnistRaw,
+} from '../core/data';
 import { fetchGunzip } from './fetch';
 
 /** What to load: a dataset and seed, with the split's sample numbers (else the standard split). */

@@ -2,7 +2,7 @@
  * Page side of the table worker: numbers requests and hands every answer to one listener (the page
  * keeps only the newest). The file's bytes are transferred, not copied.
  */
-import type { PrepOptions } from '../core/tabularPrep';
+import type { PrepOptions } from '../core/data';
 import type { FromTable, ToTable } from './tableProtocol';
 
 export interface TablePort {

@@ -3,9 +3,7 @@
  * main thread (a 50 MB CSV takes seconds). The worker keeps the parsed table, so a new label column or
  * option only prepares again. Every answer names the request `id` it belongs to; the page keeps the newest.
  */
-import type { UserTable } from '../core/dataset';
-import type { TableProblem } from '../core/tabular';
-import type { ColumnInfo, PrepOptions, PrepProblem } from '../core/tabularPrep';
+import type { UserTable, TableProblem, ColumnInfo, PrepOptions, PrepProblem } from '../core/data';
 
 /** What the page shows before training: the file, its columns and its first rows. */
 export interface TableReadout {

@@ -1,11 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * The table worker: parses a user's file (src/core/tabular.ts), describes its columns and prepares the
- * table for training (src/core/tabularPrep.ts) with the options the page sends, off the main thread.
+ * The table worker: parses a user's file (src/core/data/tabular.ts), describes its columns and prepares the
+ * table for training (src/core/data/tabularPrep.ts) with the options the page sends, off the main thread.
  * Keeps the last table it could parse (a refused file leaves it); its prepared arrays are transferred to the page.
  */
-import { parseTable, type RawTable } from '../core/tabular';
-import { contentHash, describeColumns, prepareTable } from '../core/tabularPrep';
+import { parseTable, type RawTable, contentHash, describeColumns, prepareTable } from '../core/data';
 import { PREVIEW_ROWS, type FromTable, type ToTable } from './tableProtocol';
 
 declare const self: DedicatedWorkerGlobalScope;

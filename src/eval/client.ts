@@ -4,8 +4,7 @@
  * itself (`src/state/evaluation.ts`), and the worker skips every request superseded while it waited for
  * the slider to rest. The curves' (`createSweepClient`) loads silently and sweeps.
  */
-import type { Criterion } from '../core/criteria';
-import type { PruneSpec } from '../core/masks';
+import type { Criterion, PruneSpec } from '../core/prune';
 import type { EvalNetwork, FromEval, MeasureRequest, ToEval } from './protocol';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,11 +1,8 @@
 // The evaluation worker's measurements (src/eval/measure.ts) in Node: what they report, not how fast.
 import { describe, expect, it } from 'vitest';
-import { layerShapes } from '../core/arch';
-import { strippedLayers } from '../core/exportFormat';
-import { loaderOf, quantizedLayersModelArtifacts } from '../core/exportQuantized';
-import { MaskedEvaluator } from '../core/maskedEval';
-import { createRng } from '../core/rng';
-import { sparseFeatures } from '../core/sparseFeatures';
+import { layerShapes, createRng } from '../core/base';
+import { strippedLayers, loaderOf, quantizedLayersModelArtifacts } from '../core/formats';
+import { MaskedEvaluator, sparseFeatures } from '../core/eval';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 
 const r = createRng(11);

@@ -8,17 +8,13 @@
  * round and level, then pools them with `speedPoints`); each answer also carries the largest difference
  * between the sparse and dense logits.
  */
-import { encodeCompact } from '../core/compactFormat';
-import { strippedLayers } from '../core/exportFormat';
-import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
-import { gzipSize } from '../core/gzip';
-import { pairedRatio, sampleInterleaved, timingOf } from '../core/inferTiming';
-import { MaskedEvaluator } from '../core/maskedEval';
-import type { DenseWeights } from '../core/mlp';
-import { dequantizedLayers, WEIGHT_FORMATS } from '../core/quantize';
-import { inferNet } from '../core/sparseInfer';
-import type { SparseFeatures } from '../core/sparseFeatures';
-import type { EvalSplit } from '../core/pruneEvaluator';
+import {
+  encodeCompact, strippedLayers, loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat,
+  dequantizedLayers, WEIGHT_FORMATS,
+} from '../core/formats';
+import { gzipSize, type DenseWeights } from '../core/base';
+import { pairedRatio, sampleInterleaved, timingOf, inferNet } from '../core/infer';
+import { MaskedEvaluator, type SparseFeatures, type EvalSplit } from '../core/eval';
 import type { SizeRow, SpeedPoint } from './protocol';
 
 /** Rows `[0, n)` of sparse features as a dense row-major float32 matrix `[n, d]`. */

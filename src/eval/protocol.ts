@@ -4,16 +4,14 @@
  * Discriminated unions on `type`; every answer names the request `id` it belongs to, and the page keeps
  * only the newest.
  */
-import type { LayerArrays } from '../core/arch';
-import type { Criterion } from '../core/criteria';
-import type { DataRef } from '../core/dataset';
-import type { Granularity, PruneIndex, PruneSpec } from '../core/masks';
-import type { RatioSpread, Timing } from '../core/inferTiming';
-import type { EvalSplit, SplitEval } from '../core/pruneEvaluator';
-import type { WeightFormat } from '../core/quantize';
-import type { SweepEvent } from '../core/sweep';
+import type { LayerArrays } from '../core/base';
+import type { Criterion, Granularity, PruneIndex, PruneSpec } from '../core/prune';
+import type { DataRef } from '../core/data';
+import type { RatioSpread, Timing } from '../core/infer';
+import type { EvalSplit, SplitEval, SweepEvent } from '../core/eval';
+import type { WeightFormat } from '../core/formats';
 
-export type { CurvePoint, SweepEvent } from '../core/sweep';
+export type { CurvePoint, SweepEvent } from '../core/eval';
 
 /**
  * A trained network for the evaluators: its layers with their gradient statistics (kernels row-major
@@ -28,7 +26,7 @@ export interface EvalNetwork {
   dataUrl: string;
 }
 
-export type { EvalSplit, PruneAnswer, SplitEval } from '../core/pruneEvaluator';
+export type { EvalSplit, PruneAnswer, SplitEval } from '../core/eval';
 
 /** A prune index for each criterion and granularity, as the worker built them (the page sorts nothing). */
 export type CriterionIndexes = Record<Criterion, Record<Granularity, PruneIndex>>;

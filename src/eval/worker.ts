@@ -7,17 +7,18 @@
  * when the slider rests: a newer request supersedes an older one before that larger pass (latest wins).
  * The other computes the accuracy-vs-sparsity curves and the per-layer sensitivity.
  */
-import type { LayerArrays } from '../core/arch';
-import { CRITERIA } from '../core/criteria';
-import { computeMasks, GRANULARITIES, type PruneIndex } from '../core/masks';
-import { MaskedEvaluator } from '../core/maskedEval';
-import { PruneEvaluator, splitEval, type EvalSplit } from '../core/pruneEvaluator';
-import { yieldToEventLoop } from '../core/schedule';
-import { sparseFeatures, type SparseFeatures } from '../core/sparseFeatures';
-import { allCurves, allCurvesTotal, type SweepEvent } from '../core/sweep';
+import { type LayerArrays, yieldToEventLoop } from '../core/base';
+import { CRITERIA, computeMasks, GRANULARITIES, type PruneIndex } from '../core/prune';
+import {
+  MaskedEvaluator, PruneEvaluator, splitEval, type EvalSplit, sparseFeatures, type SparseFeatures, allCurves,
+  allCurvesTotal, type SweepEvent,
+} from '../core/eval';
 import { loadDataset } from '../data/load';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
-import { evalTransferables, SPEED_BATCHES, type CriterionIndexes, type EvalNetwork, type FromEval, type MeasureRequest, type ToEval } from './protocol';
+import {
+  evalTransferables, SPEED_BATCHES, type CriterionIndexes, type EvalNetwork, type FromEval,
+  type MeasureRequest, type ToEval,
+} from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

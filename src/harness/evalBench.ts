@@ -2,14 +2,10 @@
  * In-page benchmark of the masked evaluator and the sweep (run by `npm run bench` through the test API).
  * Uses the current run's validation set and trained weights. Reports medians and p95s; asserts nothing.
  */
-import { CRITERIA } from '../core/criteria';
-import type { Dataset } from '../core/dataset';
-import { computeMasks, criterionIndex, type PruneIndex, type PruneSpec } from '../core/masks';
-import { MaskedEvaluator } from '../core/maskedEval';
-import { sweep, sweepLevels } from '../core/sweep';
-import { sparseFeatures } from '../core/sparseFeatures';
-import { evaluate } from '../core/mlp';
-import { median, percentile } from '../core/stats';
+import { CRITERIA, computeMasks, criterionIndex, type PruneIndex, type PruneSpec } from '../core/prune';
+import type { Dataset } from '../core/data';
+import { MaskedEvaluator, sweep, sweepLevels, sparseFeatures } from '../core/eval';
+import { evaluate, median, percentile } from '../core/base';
 import type { AppState } from '../state/store';
 
 export interface Timing {

@@ -3,10 +3,9 @@
  * its source, a fresh index, masks and evaluator), used by the e2e tests to check the numbers the slider
  * shows.
  */
-import type { Dataset } from '../core/dataset';
-import { computeMasks, criterionIndex } from '../core/masks';
-import { maskReport } from '../core/maskReport';
-import { MaskedEvaluator } from '../core/maskedEval';
+import type { Dataset } from '../core/data';
+import { computeMasks, criterionIndex, maskReport } from '../core/prune';
+import { MaskedEvaluator } from '../core/eval';
 import { pruneSpecOf } from '../state/pruneSpec';
 import type { AppState } from '../state/store';
 

@@ -5,7 +5,7 @@
  * frame starts, i.e. after the browser painted the frame that contains them. A commit within 16 ms means
  * the update is painted in the frame of the input. Also counts main-thread long tasks (> 50 ms).
  */
-import { median, percentile } from '../core/stats';
+import { median, percentile } from '../core/base';
 import type { AppState, Store } from '../state/store';
 
 export interface SliderBenchResult {

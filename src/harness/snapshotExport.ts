@@ -3,8 +3,8 @@
  * the network, its gradient statistics and split, its training curves, its global weight-granularity
  * curves and sensitivity, its dense metrics and provenance. Gzip-compressed with CompressionStream.
  */
-import { CRITERIA } from '../core/criteria';
-import { encodeSnapshot, type Snapshot } from '../core/snapshotFormat';
+import { CRITERIA } from '../core/prune';
+import { encodeSnapshot, type Snapshot } from '../core/formats';
 import type { AppState } from '../state/store';
 
 export function snapshotOf(s: AppState, meta: { appVersion: string; commit: string }): Snapshot {

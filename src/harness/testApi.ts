@@ -4,9 +4,8 @@
  * It only calls the same actions as the UI. Loaded on demand (its own chunk), like everything in
  * `src/harness/`; its heavier parts load when first called.
  */
-import type { Criterion } from '../core/criteria';
-import { dataShape } from '../core/dataset';
-import type { PruneSpec } from '../core/masks';
+import type { Criterion, PruneSpec } from '../core/prune';
+import { dataShape } from '../core/data';
 import { loadDataset } from '../data/load';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { Controller } from '../state/controller';

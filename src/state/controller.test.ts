@@ -3,10 +3,9 @@
 // what the page sends, which is never the data itself.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { layerShapes } from '../core/arch';
-import { serializeRun } from '../core/runFile';
-import { encodeSnapshot } from '../core/snapshotFormat';
-import { makeSnapshot } from '../core/testSnapshot';
+import { layerShapes } from '../core/base';
+import { serializeRun, encodeSnapshot } from '../core/formats';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { ToEval } from '../eval/protocol';
 import type { ToWorker } from '../train/protocol';

@@ -2,7 +2,7 @@
  * What the controller offers the UI (`Controller`) and what it needs from the page (`ControllerEnv`);
  * `controller.ts` composes the wiring modules into it.
  */
-import type { DatasetName } from '../core/dataset';
+import type { DatasetName } from '../core/data';
 import type { Msg } from '../i18n/catalogue';
 import type { EvalPort } from '../eval/client';
 import type { TablePort } from '../data/tableClient';

@@ -3,8 +3,8 @@
 // table this page does not have trains nothing.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeSnapshot } from '../core/snapshotFormat';
-import { makeSnapshot } from '../core/testSnapshot';
+import { encodeSnapshot } from '../core/formats';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { ToWorker } from '../train/protocol';
 import { createController } from './controller';

@@ -1,8 +1,8 @@
 // The curves wiring with a fake worker port: a finished sweep ends the run's timing and is remembered as
 // what the next curves of that dataset will take.
 import { describe, expect, it } from 'vitest';
-import { makeSynthetic32, dataRefOf } from '../core/dataset';
-import { initParams } from '../core/init';
+import { makeSynthetic32, dataRefOf } from '../core/data';
+import { initParams } from '../core/base';
 import type { EvalPort } from '../eval/client';
 import type { FromEval, ToEval } from '../eval/protocol';
 import { createCurves } from './curves';

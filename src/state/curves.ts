@@ -3,9 +3,9 @@
  * criterion and the per-layer sensitivity, so the curves never delay the slider. They are recomputed
  * for a new network and when the scope or granularity changes.
  */
-import { CRITERIA } from '../core/criteria';
-import type { DataName } from '../core/dataset';
-import { sweepLevels } from '../core/sweep';
+import { CRITERIA } from '../core/prune';
+import type { DataName } from '../core/data';
+import { sweepLevels } from '../core/eval';
 import { createSweepClient, type EvalPort } from '../eval/client';
 import type { EvalNetwork } from '../eval/protocol';
 import type { Settings } from './settings';

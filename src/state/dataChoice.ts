@@ -5,7 +5,7 @@
  * for a small table unless the user set them. Each choice keeps its own epochs (switching swaps them).
  * Pure.
  */
-import { dataShape, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/dataset';
+import { dataShape, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/data';
 import type { TablePrepared } from '../data/tableProtocol';
 import { msg, type Msg } from '../i18n/catalogue';
 import type { Flags } from './flags';

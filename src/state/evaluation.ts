@@ -6,7 +6,7 @@
  * loads the network's data, hands over every criterion's prune index and the validation split, and
  * computes the training-set figures (4× larger) once the slider rests.
  */
-import { PruneEvaluator } from '../core/pruneEvaluator';
+import { PruneEvaluator } from '../core/eval';
 import { createEvalClient, type EvalClient, type EvalPort } from '../eval/client';
 import type { EvalNetwork, FromEval } from '../eval/protocol';
 import { applyEvalMessage, withView } from './pruningState';

@@ -4,8 +4,7 @@
  * the chart draws. The experiment modules (`experiments/`) write it as their jobs run; nothing reads a
  * job's result back out of it but the UI.
  */
-import type { Criterion } from '../core/criteria';
-import type { GradualSchedule } from '../core/gradual';
+import type { Criterion, GradualSchedule } from '../core/prune';
 import type { ArticleCodeResult, FinetuneResult, GradualMasks, ProgressInfo } from '../train/protocol';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */

@@ -1,9 +1,9 @@
 /** What the Export panel downloads, built from the app state with the pure core formats. */
-import { encodeCompact } from '../core/compactFormat';
-import { layersModelArtifacts, strippedLayers, type LayersModelArtifacts } from '../core/exportFormat';
-import { loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat } from '../core/exportQuantized';
-import type { WeightFormat } from '../core/quantize';
-import { CONFIG_STRING_MAX, serializeRun, type RunSweepPoint } from '../core/runFile';
+import {
+  encodeCompact, layersModelArtifacts, strippedLayers, type LayersModelArtifacts, loaderOf,
+  quantizedLayersModelArtifacts, type TfjsWeightFormat, type WeightFormat, CONFIG_STRING_MAX, serializeRun,
+  type RunSweepPoint,
+} from '../core/formats';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type { AppState } from './store';
 

@@ -8,7 +8,7 @@
  * `table=<file name>`: the Training panel trains the user's table of that name (a link names it; its data
  * is never in a link, so a page without that table loaded says so and trains nothing until it is).
  */
-import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { DATASET_NAMES, type DatasetName } from '../core/data';
 import { msg, type Msg } from '../i18n/catalogue';
 import { matchLocale, pickLocale, type Locale } from '../i18n/format';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_MAX_LENGTH } from '../core/runFile';
+import { RUN_MAX_LENGTH } from '../core/formats';
 import { translate, type Msg } from '../i18n/catalogue';
 import { importedState, readRunFile } from './importRun';
 import { initialState } from './store';

@@ -4,9 +4,9 @@
  * it from there). A bad file is refused with the validator's reason (English detail from core, naming
  * the field, inside the translated `import.refused`) and the current experiment is left untouched. Pure.
  */
-import type { UserTable } from '../core/dataset';
-import { parseRun, RUN_MAX_LENGTH } from '../core/runFile';
-import { sizeWords } from '../core/sizeWords';
+import type { UserTable } from '../core/data';
+import { parseRun, RUN_MAX_LENGTH } from '../core/formats';
+import { sizeWords } from '../core/base';
 import { msg, type Msg } from '../i18n/catalogue';
 import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from './settings';
 import { startRun, type AppState } from './store';

@@ -4,13 +4,11 @@
 // one that happens to run now), and export → import → export gives the same file but for createdAt.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HIDDEN_UNITS, layerShapes, type LayerArrays } from '../core/arch';
-import { CRITERIA } from '../core/criteria';
-import { criterionIndex, GRANULARITIES } from '../core/masks';
-import { parseRun } from '../core/runFile';
-import { encodeSnapshot } from '../core/snapshotFormat';
-import { sparseFeatures } from '../core/sparseFeatures';
-import { makeSnapshot } from '../core/testSnapshot';
+import { HIDDEN_UNITS, layerShapes, type LayerArrays } from '../core/base';
+import { CRITERIA, criterionIndex, GRANULARITIES } from '../core/prune';
+import { parseRun, encodeSnapshot } from '../core/formats';
+import { sparseFeatures } from '../core/eval';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import type { FromEval } from '../eval/protocol';
 import { createController } from './controller';
 import { backendUsed, runFile } from './exporters';

@@ -1,11 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DATASET_NAMES, type DatasetName } from '../core/dataset';
-import { createRng, type Rng } from '../core/rng';
-import { makeSnapshot } from '../core/testSnapshot';
+import { DATASET_NAMES, type DatasetName } from '../core/data';
+import { createRng, type Rng } from '../core/base';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import { translate } from '../i18n/catalogue';
 import { PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
-import { EMBED_HEIGHT, EMBED_SANDBOX, EMBED_SIZER, embedHash, embedSnippet, hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, shareHash, showsNetwork, type Link } from './links';
+import {
+  EMBED_HEIGHT, EMBED_SANDBOX, EMBED_SIZER, embedHash, embedSnippet, hashOf, holdsOwnWork, keptSettings,
+  linkNetwork, linkSettings, readLink, replacePrompt, shareHash, showsNetwork, type Link,
+} from './links';
 import { defaultSettings, SCHEMA, SETTING_KEYS, type Settings } from './settings';
 import { snapshotSettings, snapshotState, type SnapshotConfig } from './snapshotState';
 import { initialState, type AppState } from './store';

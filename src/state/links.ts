@@ -3,7 +3,7 @@
  * it opens: a training run (`autotrain=1`), a pre-trained snapshot, or none. The same reading serves a
  * first visit and a link pasted into an open tab (`hashchange`). Pure.
  */
-import type { DatasetName } from '../core/dataset';
+import type { DatasetName } from '../core/data';
 import { msg, type Msg } from '../i18n/catalogue';
 import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type EmbedView, type Flags, type Theme } from './flags';
 import { defaultSettings, parseSettings, serializeSettings, type Settings } from './settings';

@@ -3,10 +3,10 @@
 // controller's real wiring with fake workers, over random starting states and random links.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CRITERIA } from '../core/criteria';
-import { createRng, type Rng } from '../core/rng';
-import { encodeSnapshot } from '../core/snapshotFormat';
-import { makeSnapshot } from '../core/testSnapshot';
+import { CRITERIA } from '../core/prune';
+import { createRng, type Rng } from '../core/base';
+import { encodeSnapshot } from '../core/formats';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import { createController, type Controller } from './controller';
 import { backend, fakeEval, fakeTraining, loadedMessage } from './testPorts';
 import { applyStep } from './tour';

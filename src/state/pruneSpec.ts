@@ -1,6 +1,5 @@
 /** Settings ↔ pruning spec, and the threshold/sparsity mappings the slider uses. Pure. */
-import type { Criterion } from '../core/criteria';
-import { countBelow, type Granularity, type PruneSpec } from '../core/masks';
+import { type Criterion, countBelow, type Granularity, type PruneSpec } from '../core/prune';
 import type { Settings } from './settings';
 
 export function pruneSpecOf(s: Settings): PruneSpec {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MaskReport } from '../core/maskReport';
-import type { PruneAnswer } from '../core/pruneEvaluator';
+import type { MaskReport } from '../core/prune';
+import type { PruneAnswer } from '../core/eval';
 import type { CriterionIndexes, FromEval, SplitEval } from '../eval/protocol';
 import { applyEvalMessage, initialPruning, withView, type PruningState } from './pruningState';
 

@@ -3,9 +3,8 @@
  * Results are kept per request id; a message for an older id than the one shown is dropped, so
  * the numbers on screen only ever move forward to the newest slider position.
  */
-import type { Criterion } from '../core/criteria';
-import type { Granularity } from '../core/masks';
-import type { PruneAnswer } from '../core/pruneEvaluator';
+import type { Criterion, Granularity } from '../core/prune';
+import type { PruneAnswer } from '../core/eval';
 import type { FromEval, SplitEval } from '../eval/protocol';
 
 export type { SplitEval } from '../eval/protocol';

@@ -1,13 +1,14 @@
 // The collapse repairs' plans: the search rule on made-up accuracy curves, then on a hand-built network
 // through the page's own evaluator, where each repair's outcome is known by hand.
 import { describe, expect, it } from 'vitest';
-import type { LayerArrays } from '../core/arch';
-import { CRITERIA, type Criterion } from '../core/criteria';
-import { GRANULARITIES, type Granularity } from '../core/masks';
-import { PruneEvaluator } from '../core/pruneEvaluator';
-import { sparseFeatures } from '../core/sparseFeatures';
+import type { LayerArrays } from '../core/base';
+import { CRITERIA, type Criterion, GRANULARITIES, type Granularity } from '../core/prune';
+import { PruneEvaluator, sparseFeatures } from '../core/eval';
 import { initialPruning } from './pruningState';
-import { planRepair, REPAIR_LEVELS, repairsFor, runPlan, shownRepair, withPreview, initialRepair, type Probe, type RepairContext, type RepairPlan } from './repairPlan';
+import {
+  planRepair, REPAIR_LEVELS, repairsFor, runPlan, shownRepair, withPreview, initialRepair, type Probe,
+  type RepairContext, type RepairPlan,
+} from './repairPlan';
 import { pruneSpecOf } from './pruneSpec';
 import { repairContext } from './repairs';
 import { settingsChange } from './settingsChange';

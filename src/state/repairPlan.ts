@@ -7,8 +7,7 @@
  * it needs (the caller runs them, all at once or one per task) and returns the plan; and the state slice
  * that keeps the plans shown beside the buttons and the last repair applied (for its sentence and Undo).
  */
-import type { Criterion } from '../core/criteria';
-import type { PruneSpec } from '../core/masks';
+import type { Criterion, PruneSpec } from '../core/prune';
 import { PRUNING_KEYS, type Settings } from './settings';
 
 export const REPAIR_KINDS = ['scope', 'lamp', 'taylor', 'magnitude'] as const;

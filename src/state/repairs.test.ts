@@ -2,7 +2,7 @@
 // rest without touching the slider's view; a click applies the plan and remembers what it changed;
 // Undo restores exactly the settings before it.
 import { describe, expect, it, vi } from 'vitest';
-import { layerShapes } from '../core/arch';
+import { layerShapes } from '../core/base';
 import { pruningSettingsOf, repairsFor, shownRepair } from './repairPlan';
 import { trainedController } from './testPorts';
 

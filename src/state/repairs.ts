@@ -5,7 +5,7 @@
  * long task; a click applies the plan (computing what is not known yet at once), remembers what it
  * changed from, and Undo restores exactly that.
  */
-import { yieldToEventLoop } from '../core/schedule';
+import { yieldToEventLoop } from '../core/base';
 import type { Evaluation } from './evaluation';
 import { fractionPruned, itemsOf, pruneSpecOf } from './pruneSpec';
 import {

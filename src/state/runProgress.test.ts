@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateRun } from '../core/runCost';
+import { estimateRun } from '../core/base';
 import { chosenData, type RunData } from './dataChoice';
 import { curvesEstimate, expectedRun, runProgress } from './runProgress';
 import { initialState, type AppState } from './store';

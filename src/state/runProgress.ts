@@ -4,9 +4,9 @@
  * once the curves are in, the time it took from Train to the last curve point. Before a run, what it is
  * expected to take from the measured speeds. Pure.
  */
-import { INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/dataset';
-import { curvesSeconds, estimateRun, type RunEstimate } from '../core/runCost';
-import { SENSITIVITY_LEVELS } from '../core/sweep';
+import { INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../core/data';
+import { curvesSeconds, estimateRun, type RunEstimate } from '../core/base';
+import { SENSITIVITY_LEVELS } from '../core/eval';
 import { CURVE_LEVELS } from './curves';
 import { runDataOf, type RunData } from './dataChoice';
 import type { Settings } from './settings';

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../core/rng';
+import { createRng } from '../core/base';
 import { translate, type Msg } from '../i18n/catalogue';
 import { defaultFlags, parseFlags, serializeFlags } from './flags';
-import { defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS, shortestFloat32 } from './settings';
+import {
+  defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS,
+  shortestFloat32,
+} from './settings';
 
 const en = (m: Msg) => translate('en', m.key, m.params);
 const zh = (m: Msg) => translate('zh-CN', m.key, m.params);

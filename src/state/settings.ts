@@ -5,12 +5,13 @@
  * the field's reason, `field.*`). The settings' names and explanations are the catalogue's
  * `setting.<name>.label` and `.help`.
  */
-import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { DATASET_NAMES, type DatasetName } from '../core/data';
 import type { BackendPreference, TrainConfig } from '../train/protocol';
 
 export type { BackendPreference } from '../train/protocol';
-import { CRITERIA, type Criterion } from '../core/criteria';
-import { GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope } from '../core/masks';
+import {
+  CRITERIA, type Criterion, GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope,
+} from '../core/prune';
 import { msg, type Msg } from '../i18n/catalogue';
 import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from './experimentsState';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnapshot } from '../core/testSnapshot';
+import { makeSnapshot } from '../core/formats/testSnapshot';
 import { defaultSettings } from './settings';
 import { OPENING_SPARSITY, snapshotState } from './snapshotState';
 import { initialState } from './store';

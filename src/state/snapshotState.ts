@@ -4,9 +4,9 @@
  * the link are kept (untouched ones open at OPENING_SPARSITY); its training settings too where the link
  * gives them (they are what Train uses), else the snapshot's. Pure.
  */
-import { CRITERIA } from '../core/criteria';
-import type { DatasetName } from '../core/dataset';
-import type { Snapshot } from '../core/snapshotFormat';
+import { CRITERIA } from '../core/prune';
+import type { DatasetName } from '../core/data';
+import type { Snapshot } from '../core/formats';
 import { defaultSettings, type Settings } from './settings';
 import { appendLosses, initialState, startRun, type AppState } from './store';
 import { initialSweep } from './sweepState';

@@ -4,8 +4,8 @@
  * network then goes to the evaluation workers like a finished run's. A file that cannot be opened
  * (missing, damaged, another version) leaves an empty, working lab and a notice that says why.
  */
-import type { DatasetName } from '../core/dataset';
-import { decodeSnapshot, type Snapshot } from '../core/snapshotFormat';
+import type { DatasetName } from '../core/data';
+import { decodeSnapshot, type Snapshot } from '../core/formats';
 import { fetchGunzip } from '../data/fetch';
 import { msg, type Msg } from '../i18n/catalogue';
 import type { Settings } from './settings';

@@ -2,7 +2,7 @@
 // training worker (once per network and backend), then the speed curve and the sizes go to the slider's
 // evaluation worker; their answers reach the state, older ones do not.
 import { describe, expect, it } from 'vitest';
-import { layerShapes } from '../core/arch';
+import { layerShapes } from '../core/base';
 import type { ToEval } from '../eval/protocol';
 import type { ToWorker } from '../train/protocol';
 import { SPEED_LEVELS } from './speedState';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pairedRatio, type Timing } from '../core/inferTiming';
-import { createRng } from '../core/rng';
-import { applySpeedMessage, breakEven, curveLevels, initialSpeed, sideOf, SPEED_LEVELS, speedUp, startMeasure, type SpeedPoint } from './speedState';
+import { pairedRatio, type Timing } from '../core/infer';
+import { createRng } from '../core/base';
+import {
+  applySpeedMessage, breakEven, curveLevels, initialSpeed, sideOf, SPEED_LEVELS, speedUp, startMeasure,
+  type SpeedPoint,
+} from './speedState';
 
 const tm = (medianMs: number): Timing => ({ medianMs, p10Ms: medianMs, p90Ms: medianMs, samples: 1, repsPerSample: 1 });
 const exact = (up: number) => pairedRatio([1], [1 / up]);

@@ -3,9 +3,8 @@
  * resting slider position), the speed-up curve over sparsity, TensorFlow.js `predict` on the training
  * backend, and the measured size of every export format. Pure reducers and the curve's break-even.
  */
-import type { Criterion } from '../core/criteria';
-import type { RatioSpread, Timing } from '../core/inferTiming';
-import type { Granularity, Scope } from '../core/masks';
+import type { Criterion, Granularity, Scope } from '../core/prune';
+import type { RatioSpread, Timing } from '../core/infer';
 import { SPEED_ROUNDS, type FromEval, type SizeRow, type SpeedPoint } from '../eval/protocol';
 
 export { SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, type SizeRow, type SpeedPoint } from '../eval/protocol';

@@ -2,12 +2,14 @@
  * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
  * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
  */
-import type { Criterion } from '../core/criteria';
-import type { DataName, DataRef, DatasetName } from '../core/dataset';
-import type { Throughput } from '../core/runCost';
-import type { SnapshotProvenance } from '../core/snapshotFormat';
+import type { Criterion } from '../core/prune';
+import type { DataName, DataRef, DatasetName } from '../core/data';
+import type { Throughput } from '../core/base';
+import type { SnapshotProvenance } from '../core/formats';
 import { msg, translate, type Msg } from '../i18n/catalogue';
-import type { BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig } from '../train/protocol';
+import type {
+  BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig,
+} from '../train/protocol';
 import { finetuneFailed, initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './settings';
 import { defaultFlags, type Flags } from './flags';

@@ -1,6 +1,5 @@
 /** The accuracy-vs-sparsity curves and per-layer sensitivity in the app state, and their reducer. */
-import type { Criterion } from '../core/criteria';
-import type { Granularity, Scope } from '../core/masks';
+import type { Criterion, Granularity, Scope } from '../core/prune';
 import type { CurvePoint, FromEval } from '../eval/protocol';
 
 export type { CurvePoint } from '../eval/protocol';

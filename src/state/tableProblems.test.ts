@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../core/rng';
-import { parseTable, type TableProblem } from '../core/tabular';
-import { prepareTable, type PrepProblem } from '../core/tabularPrep';
+import { createRng } from '../core/base';
+import { parseTable, type TableProblem, prepareTable, type PrepProblem } from '../core/data';
 import { translate } from '../i18n/catalogue';
 import { LOCALES, type Locale } from '../i18n/format';
 import { EXCERPT, excerpt, problemMsg, type RowUnit } from './tableProblems';

@@ -3,10 +3,9 @@
  * its own, with the rows named as the file numbers them (CSV lines, JSON records), the values it quotes
  * cut to a short excerpt, and never an internal code. Pure.
  */
-import type { JsonKind, TableProblem } from '../core/tabular';
-import type { PrepProblem } from '../core/tabularPrep';
+import type { JsonKind, TableProblem, PrepProblem } from '../core/data';
 import { msg, type Msg } from '../i18n/catalogue';
-import { sizeWords } from '../core/sizeWords';
+import { sizeWords } from '../core/base';
 
 /** Longest quoted value, in characters (code points): a 1 MB cell is quoted by its start. */
 export const EXCERPT = 40;

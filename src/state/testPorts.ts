@@ -2,11 +2,10 @@
  * Fake worker ports for the controller's unit tests: every message the page sends is recorded, and
  * `reply` delivers a worker's message as the port would. Test support only (no production code imports it).
  */
-import { layerShapes, type LayerArrays, type LayerParams } from '../core/arch';
-import { CRITERIA } from '../core/criteria';
-import { makeSynthetic32 } from '../core/dataset';
-import { criterionIndex, GRANULARITIES } from '../core/masks';
-import { sparseFeatures } from '../core/sparseFeatures';
+import { layerShapes, type LayerArrays, type LayerParams } from '../core/base';
+import { CRITERIA, criterionIndex, GRANULARITIES } from '../core/prune';
+import { makeSynthetic32 } from '../core/data';
+import { sparseFeatures } from '../core/eval';
 import type { TablePort } from '../data/tableClient';
 import type { FromTable, ToTable } from '../data/tableProtocol';
 import type { EvalPort } from '../eval/client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_T } from '../core/criteria';
+import { ARTICLE_T } from '../core/prune';
 import { parseField, SCHEMA, serializeSettings, type Settings } from './settings';
 import { initialState } from './store';
 import { applyStep, STAGE_PANELS, openStep, stepIndex, TOUR_IDS, TOUR_STEPS } from './tour';

@@ -5,7 +5,7 @@
  * filled with the numbers of the network on screen (`tourNumbers`), never hard-coded ones. Leaving the
  * tour keeps the current state. Pure, apart from `openStep`'s two controller calls.
  */
-import { ARTICLE_T } from '../core/criteria';
+import { ARTICLE_T } from '../core/prune';
 import { PANELS, type Flags, type Panel } from './flags';
 
 /**

@@ -3,10 +3,9 @@
  * panel each step points at shows (the tour's text formats them as that panel does) — and, where they
  * are not known yet, why not (so the card can say so in words). Pure.
  */
-import { HIDDEN_UNITS, layerShapes } from '../core/arch';
-import { layerMeanScores, type Criterion } from '../core/criteria';
-import { dataShape, type DataName } from '../core/dataset';
-import type { PruneSpec } from '../core/masks';
+import { HIDDEN_UNITS, layerShapes } from '../core/base';
+import { layerMeanScores, type Criterion, type PruneSpec } from '../core/prune';
+import { dataShape, type DataName } from '../core/data';
 import type { AppState } from './store';
 
 /** The repairs step quotes these criteria at 90% global weight sparsity, as the pruning panel shows them. */

@@ -5,7 +5,7 @@
  * changed (a backend became ready; a run finished with its scoring pass), not store listeners.
  */
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../train/client';
-import type { DataRef } from '../core/dataset';
+import type { DataRef } from '../core/data';
 import type { FromWorker, RunOptions } from '../train/protocol';
 import { msg } from '../i18n/catalogue';
 import { trainConfigOf } from './settings';

@@ -4,7 +4,7 @@
  * A newly read file, once prepared, becomes what Train trains (the hooks tell the controller). A refused
  * file changes nothing but the message: the table loaded before stays, prepared as it was.
  */
-import { TABLE_LIMITS } from '../core/tabular';
+import { TABLE_LIMITS } from '../core/data';
 import { createTableClient, type TablePort } from '../data/tableClient';
 import type { FromTable } from '../data/tableProtocol';
 import { msg } from '../i18n/catalogue';

@@ -2,8 +2,7 @@
  * "Your own data" in the app state: the file read (its columns and first rows), the options, the table
  * prepared from them (with its split) or the problem that refused it, as a message. Pure.
  */
-import type { DataRef } from '../core/dataset';
-import type { PrepOptions } from '../core/tabularPrep';
+import type { DataRef, PrepOptions } from '../core/data';
 import type { FromTable, TablePrepared, TableReadout } from '../data/tableProtocol';
 import { msg, type Msg } from '../i18n/catalogue';
 import { problemMsg } from './tableProblems';

@@ -1,9 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreLayers } from '../core/criteria';
-import { makeSynthetic32 } from '../core/dataset';
-import { initParams } from '../core/init';
-import { buildPruneIndex, computeMasks } from '../core/masks';
+import { scoreLayers, buildPruneIndex, computeMasks } from '../core/prune';
+import { makeSynthetic32 } from '../core/data';
+import { initParams } from '../core/base';
 import { runArticleCode } from './articleCode';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';

@@ -2,7 +2,7 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
-import type { DataRef } from '../core/dataset';
+import type { DataRef } from '../core/data';
 import { Watchdog } from './watchdog';
 import {
   isFromWorker,

@@ -1,6 +1,6 @@
 /** Puts a loaded dataset on the device (see `src/data/load.ts` for loading it). */
 import * as tf from '@tensorflow/tfjs';
-import type { Dataset } from '../core/dataset';
+import type { Dataset } from '../core/data';
 import type { DeviceData } from './trainer';
 
 /** Uploads a dataset: features, one-hot labels and int32 labels for both splits. */

@@ -1,12 +1,10 @@
-// The layers-format export (src/core/exportFormat.ts) loaded back by tfjs 4.22 (CPU backend, Node):
+// The layers-format export (src/core/formats/exportFormat.ts) loaded back by tfjs 4.22 (CPU backend, Node):
 // the JSON matches what tfjs-layers itself saves, and the loaded model predicts like the plain-TS pass.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layerShapes } from '../core/arch';
-import { layersModelArtifacts, strippedLayers, type ExportLayer } from '../core/exportFormat';
-import { buildPruneIndex, computeMasks } from '../core/masks';
-import { forwardLogits } from '../core/mlp';
-import { createRng } from '../core/rng';
+import { layerShapes, forwardLogits, createRng } from '../core/base';
+import { layersModelArtifacts, strippedLayers, type ExportLayer } from '../core/formats';
+import { buildPruneIndex, computeMasks } from '../core/prune';
 import { fromArtifacts, softmaxRows, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);

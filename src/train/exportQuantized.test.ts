@@ -1,14 +1,13 @@
-// The quantised layers-format export (src/core/exportQuantized.ts) loaded back by tfjs 4.22 (CPU
+// The quantised layers-format export (src/core/formats/exportQuantized.ts) loaded back by tfjs 4.22 (CPU
 // backend, Node): the kernels tfjs decodes are exactly `dequantizedLayers`, and predict agrees with the
 // plain-TS forward pass over them.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layerShapes } from '../core/arch';
-import type { ExportLayer, LayersModelArtifacts } from '../core/exportFormat';
-import { quantizedLayersModelArtifacts, TFJS_WEIGHT_FORMATS } from '../core/exportQuantized';
-import { forwardLogits, type DenseWeights } from '../core/mlp';
-import { dequantizedLayers, fromFloat16Bits } from '../core/quantize';
-import { createRng } from '../core/rng';
+import { layerShapes, forwardLogits, type DenseWeights, createRng } from '../core/base';
+import {
+  type ExportLayer, type LayersModelArtifacts, quantizedLayersModelArtifacts, TFJS_WEIGHT_FORMATS,
+  dequantizedLayers, fromFloat16Bits,
+} from '../core/formats';
 import { fromArtifacts, softmaxRows, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);

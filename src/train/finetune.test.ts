@@ -1,10 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreLayers } from '../core/criteria';
-import { makeSynthetic32 } from '../core/dataset';
-import { initParams } from '../core/init';
-import { buildPruneIndex, computeMasks } from '../core/masks';
-import { MaskedEvaluator } from '../core/maskedEval';
+import { scoreLayers, buildPruneIndex, computeMasks } from '../core/prune';
+import { makeSynthetic32 } from '../core/data';
+import { initParams } from '../core/base';
+import { MaskedEvaluator } from '../core/eval';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { finetune } from './finetune';

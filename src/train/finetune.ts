@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readAndDispose } from './read';
-import type { LayerParams } from '../core/arch';
+import type { LayerParams } from '../core/base';
 import { RunControl } from './control';
 import { correctCount, createMlp, logits, meanCrossEntropy, readParams, type Mlp } from './model';
 import type { SplitMetrics, TrainConfig } from './protocol';

@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeSynthetic32 } from '../core/dataset';
-import { isPruningStep, scheduledSparsity } from '../core/gradual';
-import { initParams } from '../core/init';
-import { buildPruneIndex, computeMasks } from '../core/masks';
-import { createRng } from '../core/rng';
+import { makeSynthetic32 } from '../core/data';
+import { isPruningStep, scheduledSparsity, buildPruneIndex, computeMasks } from '../core/prune';
+import { initParams, createRng } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { gradualPrune, magnitudeMask } from './gradual';

@@ -6,8 +6,8 @@
  * Each update's masks are read back asynchronously for the page's live view.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParams } from '../core/arch';
-import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/gradual';
+import type { LayerParams } from '../core/base';
+import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/prune';
 import { RunControl } from './control';
 import { maskViolations, measure, type FinetuneOutcome } from './finetune';
 import { createMlp, readParams } from './model';

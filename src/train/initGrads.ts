@@ -5,7 +5,7 @@
  * `[inputs, units]`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParams } from '../core/arch';
+import type { LayerParams } from '../core/base';
 import { gatherRows, inOrder } from './batches';
 import { createMlp } from './model';
 import { scoringPass } from './scoring';

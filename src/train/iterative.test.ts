@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeSynthetic32 } from '../core/dataset';
-import { initParams } from '../core/init';
+import { makeSynthetic32 } from '../core/data';
+import { initParams } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { iterativePrune, stepSparsity } from './iterative';

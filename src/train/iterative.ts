@@ -4,9 +4,8 @@
  * step (a scoring pass for gradient-based criteria); weights pruned earlier stay pruned (their score is
  * −∞, so they lead the order). Global scope, weight granularity.
  */
-import type { LayerParams } from '../core/arch';
-import { scoreLayers, type Criterion } from '../core/criteria';
-import { buildPruneIndex, computeMasks } from '../core/masks';
+import type { LayerParams } from '../core/base';
+import { scoreLayers, type Criterion, buildPruneIndex, computeMasks } from '../core/prune';
 import { RunControl } from './control';
 import { finetune, measure, type FinetuneOutcome } from './finetune';
 import { createMlp } from './model';

@@ -1,11 +1,9 @@
 // The plain-TS masked evaluator against tfjs `predict` with the masked weights (CPU backend, Node).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreLayers } from '../core/criteria';
-import { initParams } from '../core/init';
-import { buildPruneIndex, computeMasks } from '../core/masks';
-import { MaskedEvaluator, type EngineChoice } from '../core/maskedEval';
-import { createRng } from '../core/rng';
+import { scoreLayers, buildPruneIndex, computeMasks } from '../core/prune';
+import { initParams, createRng } from '../core/base';
+import { MaskedEvaluator, type EngineChoice } from '../core/eval';
 import { createMlp, logits } from './model';
 import { useCpuBackend } from './testUtil';
 

@@ -3,7 +3,7 @@
  * masking can all reach the kernels directly. Kernels are `[inputs, units]` like Keras' Dense.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParams } from '../core/arch';
+import type { LayerParams } from '../core/base';
 
 export interface DenseVars {
   name: string;

@@ -1,7 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParams } from '../core/init';
-import { forwardLogits, lossAndAccuracy } from '../core/mlp';
+import { initParams, forwardLogits, lossAndAccuracy } from '../core/base';
 import { RunControl } from './control';
 import { movementScores } from './movement';
 import type { TrainConfig } from './protocol';

@@ -5,7 +5,7 @@
  * row-major `[inputs, units]`.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParams } from '../core/arch';
+import type { LayerParams } from '../core/base';
 import { RunControl } from './control';
 import { createMlp, readParams } from './model';
 import type { TrainConfig } from './protocol';

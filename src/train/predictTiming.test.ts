@@ -3,9 +3,7 @@
 // as documented, and it leaves no tensors behind. Real times are a benchmark, never asserted here.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layerShapes } from '../core/arch';
-import { forwardLogits } from '../core/mlp';
-import { createRng } from '../core/rng';
+import { layerShapes, forwardLogits, createRng } from '../core/base';
 import { predictModel, timePredict } from './predictTiming';
 import { useCpuBackend } from './testUtil';
 

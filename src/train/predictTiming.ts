@@ -6,10 +6,9 @@
  * web page pays for). Samples are interleaved across the batch sizes like `timeInterleaved` in core.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerParams } from '../core/arch';
-import type { Timing } from '../core/inferTiming';
+import { type LayerParams, median, percentile } from '../core/base';
+import type { Timing } from '../core/infer';
 import type { FromWorker, ToWorker } from './protocol';
-import { median, percentile } from '../core/stats';
 
 /** The dense network as a tfjs model (its weights copied); the caller disposes it. */
 export function predictModel(layers: readonly LayerParams[]): tf.Sequential {

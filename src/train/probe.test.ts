@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { secondsPerBatch } from '../core/runCost';
+import { secondsPerBatch } from '../core/base';
 import { probeThroughput } from './probe';
 
 describe('throughput probe', () => {

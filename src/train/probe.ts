@@ -6,9 +6,7 @@
  * faster is there, and the page to estimate how long a run will take before Train. Every tensor is
  * disposed.
  */
-import { initParams } from '../core/init';
-import { createRng } from '../core/rng';
-import { NARROW_INPUTS, type Throughput } from '../core/runCost';
+import { initParams, createRng, NARROW_INPUTS, type Throughput } from '../core/base';
 import { RunControl } from './control';
 import { createMlp } from './model';
 import { disposeDevice, toDevice } from './data';

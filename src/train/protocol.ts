@@ -3,12 +3,10 @@
  * Every message about a run carries its `runId`; the main thread drops messages from older runs.
  * Float32Arrays in worker → main messages are transferred, not copied (see `transferables`).
  */
-import type { LayerArrays, LayerParams, LayerShape } from '../core/arch';
-import type { Criterion } from '../core/criteria';
-import type { DataName, DataRef } from '../core/dataset';
-import type { GradualSchedule } from '../core/gradual';
-import type { Timing } from '../core/inferTiming';
-import type { Throughput } from '../core/runCost';
+import type { LayerArrays, LayerParams, LayerShape, Throughput } from '../core/base';
+import type { Criterion, GradualSchedule } from '../core/prune';
+import type { DataName, DataRef } from '../core/data';
+import type { Timing } from '../core/infer';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -108,7 +106,7 @@ export interface EpochMetrics {
 }
 
 /** Per-layer arrays, kernel-shaped ones row-major `[inputs, units]` (defined in core, shared with the run file). */
-export type { LayerArrays, LayerParams } from '../core/arch';
+export type { LayerArrays, LayerParams } from '../core/base';
 
 /** The live |∂L/∂w| estimate of one layer, row-major `[inputs, units]`. */
 export interface LiveGradLayer extends LayerShape {
@@ -165,7 +163,7 @@ export interface ArticleCodeResult {
   after: SplitMetrics;
 }
 
-/** Gradual pruning during training (see `src/core/gradual.ts`): the run's settings, data, initial weights, and the schedule in steps. */
+/** Gradual pruning during training (see `src/core/prune/gradual.ts`): the run's settings, data, initial weights, and the schedule in steps. */
 export interface GradualJob {
   config: TrainConfig;
   data: DataRef;

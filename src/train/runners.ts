@@ -3,7 +3,7 @@
  * job, the run's control and a way to report progress, and returns its result (null when it was
  * stopped); the worker posts it as the job's 'job-done'. A runner that throws fails the job.
  */
-import type { DataRef } from '../core/dataset';
+import type { DataRef } from '../core/data';
 import { RunControl } from './control';
 import { finetune, type FinetuneOutcome } from './finetune';
 import { gradualPrune } from './gradual';

@@ -1,8 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParams } from '../core/init';
-import { forwardLogits, lossAndAccuracy } from '../core/mlp';
-import type { LayerParams } from '../core/arch';
+import { initParams, forwardLogits, lossAndAccuracy, type LayerParams } from '../core/base';
 import { createMlp, logits, predict } from './model';
 import { scoringPass } from './scoring';
 import { randomData, TINY_SHAPES, useCpuBackend } from './testUtil';

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { gatherRows, inOrder } from './batches';
 import { readAndDispose } from './read';
 import { logits, meanCrossEntropy, type Mlp } from './model';
-import { yieldToEventLoop } from '../core/schedule';
+import { yieldToEventLoop } from '../core/base';
 
 export interface GradStats {
   /** Per layer, row-major `[inputs, units]`. */

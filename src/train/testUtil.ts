@@ -1,9 +1,8 @@
 /** Helpers for the Node unit tests of the tfjs code (CPU backend). Not imported by the app. */
 import * as tf from '@tensorflow/tfjs';
-import type { LayerShape } from '../core/arch';
-import type { LayersModelArtifacts } from '../core/exportFormat';
-import type { Dataset } from '../core/dataset';
-import { createRng } from '../core/rng';
+import { type LayerShape, createRng } from '../core/base';
+import type { LayersModelArtifacts } from '../core/formats';
+import type { Dataset } from '../core/data';
 
 export async function useCpuBackend(): Promise<void> {
   await tf.setBackend('cpu');

@@ -6,11 +6,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { gatherRows } from './batches';
 import { readAndDispose } from './read';
-import { createRng, deriveSeed, permutation } from '../core/rng';
+import { createRng, deriveSeed, permutation, yieldToEventLoop, FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/base';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
-import { yieldToEventLoop } from '../core/schedule';
 import { RunControl } from './control';
-import { FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/runCost';
 import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './protocol';
 
 /** Training and validation data on the device. */

@@ -5,14 +5,12 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { HIDDEN_UNITS, layerShapes } from '../core/arch';
-import { initParams } from '../core/init';
+import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH } from '../core/base';
 import { selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
-import { SCORING_PER_EPOCH } from '../core/runCost';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
-import { dataRefOf, type DataRef } from '../core/dataset';
+import { dataRefOf, type DataRef } from '../core/data';
 import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { createMlp, readParams } from './model';
@@ -20,8 +18,11 @@ import { RUNNERS, type Runner } from './runners';
 import { scoringPass } from './scoring';
 import { predictTimed } from './predictTiming';
 import { train, type DeviceData } from './trainer';
-import { transferables, type BackendInfo, type BackendPreference, type FromWorker, type LayerArrays, type RunOptions, type ToWorker, type TrainConfig } from './protocol';
-import type { JobDoneMessage, JobKind, JobOf, JobProgressMessage } from './protocol';
+import {
+  transferables, type BackendInfo, type BackendPreference, type FromWorker, type LayerArrays,
+  type RunOptions, type ToWorker, type TrainConfig, type JobDoneMessage, type JobKind, type JobOf,
+  type JobProgressMessage,
+} from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 

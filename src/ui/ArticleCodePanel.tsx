@@ -1,4 +1,4 @@
-import { ARTICLE_T } from '../core/criteria';
+import { ARTICLE_T } from '../core/prune';
 import type { ArticleRuns } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';

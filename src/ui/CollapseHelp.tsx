@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { layerMeanScores } from '../core/criteria';
+import { layerMeanScores } from '../core/prune';
 import { previewKey, REPAIR_TOLERANCE, repairsFor, type RepairKind, type RepairPlan } from '../state/repairPlan';
 import { useAppState, useController, useT } from './context';
 import { formatSci, pct } from './format';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { DATASET_NAMES, type DatasetName } from '../core/dataset';
+import { DATASET_NAMES, type DatasetName } from '../core/data';
 import { chosenData, stepsPerEpoch, TABLE_MIN_STEPS, tableEpochs, type RunData } from '../state/dataChoice';
 import { isRunning } from '../state/store';
 import { useAppState, useController, useT } from './context';

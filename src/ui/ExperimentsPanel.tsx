@@ -1,6 +1,8 @@
-import { CRITERION_INFO, type Criterion } from '../core/criteria';
+import { CRITERION_INFO, type Criterion } from '../core/prune';
 import { sliderTarget } from '../state/experiments';
-import { CURVE_SPARSITIES, FINETUNE_EPOCHS, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState } from '../state/experimentsState';
+import {
+  CURVE_SPARSITIES, FINETUNE_EPOCHS, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS, type SeriesState,
+} from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';
 import { Help, helpId } from './Help';

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { ARTICLE_T } from '../core/criteria';
-import { fractionBelow, summarize } from '../core/stats';
+import { ARTICLE_T } from '../core/prune';
+import { fractionBelow, summarize } from '../core/base';
 import { useAppState, useT } from './context';
 import { formatSci, pct } from './format';
 import { Help } from './Help';

@@ -1,5 +1,5 @@
 import { memo, useMemo, useRef } from 'react';
-import { scheduleProblem, schedulePoints, type GradualSchedule } from '../core/gradual';
+import { scheduleProblem, schedulePoints, type GradualSchedule } from '../core/prune';
 import { sliderTarget, sliderTargetLabel, trainingSteps } from '../state/experiments';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';

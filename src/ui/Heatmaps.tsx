@@ -1,5 +1,5 @@
 import { memo, useCallback, useId, useMemo } from 'react';
-import type { Criterion } from '../core/criteria';
+import type { Criterion } from '../core/prune';
 import { HEATMAP_VIEWS, type HeatmapView, type Settings } from '../state/settings';
 import { ColorBar } from './ColorBar';
 import { useAppState, useController, useT } from './context';

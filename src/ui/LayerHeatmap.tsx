@@ -1,8 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
-import { FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell, type LayerDims } from './heatmap/layout';
+import {
+  FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell,
+  type LayerDims,
+} from './heatmap/layout';
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
-import { diffPositions } from '../core/byteMasks';
+import { diffPositions } from '../core/prune';
 import { useT } from './context';
 import { useFloating } from './useFloating';
 

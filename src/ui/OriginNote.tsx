@@ -1,4 +1,4 @@
-import { DATASET_NAMES } from '../core/dataset';
+import { DATASET_NAMES } from '../core/data';
 import type { Origin } from '../state/store';
 import { useAppState, useController, useT } from './context';
 import { formatDuration, formatRate, pct } from './format';

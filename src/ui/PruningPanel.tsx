@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { CRITERIA, type Criterion } from '../core/criteria';
-import type { Granularity, Mode, Scope } from '../core/masks';
+import { CRITERIA, type Criterion, type Granularity, type Mode, type Scope } from '../core/prune';
 import { SCHEMA } from '../state/settings';
 import { useAppState, useController, useT } from './context';
 import { FinetunePanel } from './FinetunePanel';

@@ -1,4 +1,4 @@
-import type { Criterion } from '../core/criteria';
+import type { Criterion } from '../core/prune';
 import { REPAIR_TOLERANCE, shownRepair } from '../state/repairPlan';
 import { useAppState, useController, useT } from './context';
 import { pct } from './format';

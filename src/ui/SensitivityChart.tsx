@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import type { Criterion } from '../core/criteria';
-import type { LayerArrays } from '../core/arch';
+import type { Criterion } from '../core/prune';
+import type { LayerArrays } from '../core/base';
 import { useAppState, useT } from './context';
 import { CRITERION_COLORS } from './SparsityPlot';
 

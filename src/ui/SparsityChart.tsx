@@ -1,6 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { CRITERIA } from '../core/criteria';
-import type { MaskReport } from '../core/maskReport';
+import { CRITERIA, type MaskReport } from '../core/prune';
 import type { Translator } from '../i18n/catalogue';
 import { isRunning } from '../state/store';
 import { curveAt, type SweepState } from '../state/sweepState';

@@ -1,7 +1,8 @@
 import { memo, type RefObject } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis } from 'recharts';
-import type { Criterion } from '../core/criteria';
-import type { Granularity } from '../core/masks';
+import {
+  CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis,
+} from 'recharts';
+import type { Criterion, Granularity } from '../core/prune';
 import type { FinetuneRecord } from '../state/experimentsState';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from './context';

@@ -1,6 +1,6 @@
 import { memo } from 'react';
-import type { RatioSpread, Timing } from '../core/inferTiming';
-import type { Granularity } from '../core/masks';
+import type { RatioSpread, Timing } from '../core/infer';
+import type { Granularity } from '../core/prune';
 import { breakEven, type BreakEven, type SpeedPoint } from '../state/speedState';
 import { maxSparsityPct } from './chartMath';
 import { useT } from './context';

@@ -1,4 +1,4 @@
-import { ticketSparsity } from '../core/tickets';
+import { ticketSparsity } from '../core/prune';
 import { sliderTarget } from '../state/experiments';
 import type { FinetuneRecord } from '../state/experimentsState';
 import { useAppState, useController, useT } from './context';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ARTICLE_T } from '../core/criteria';
+import { ARTICLE_T } from '../core/prune';
 import { shortestFloat32 } from '../state/settings';
 import { applyStep, openStep, stepIndex, TOUR_STEPS, type TourAction } from '../state/tour';
 import { tourNumbers } from '../state/tourNumbers';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ColumnInfo } from '../core/tabularPrep';
+import type { ColumnInfo } from '../core/data';
 import { msg, translate } from '../i18n/catalogue';
 import type { AppState } from '../state/store';
 import { tableState } from '../state/testTable';

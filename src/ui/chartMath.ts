@@ -1,5 +1,5 @@
 /** Pure helpers of the charts against sparsity: axis domains and mapping, nearest points. */
-import type { Granularity } from '../core/masks';
+import type { Granularity } from '../core/prune';
 import type { CurvePoint } from '../state/sweepState';
 
 export type XMode = 'sparsity' | 'remaining';

@@ -1,5 +1,5 @@
 /** Formatting of measured times and sizes for the speed views. Pure. */
-import type { RatioSpread } from '../core/inferTiming';
+import type { RatioSpread } from '../core/infer';
 import type { Translator } from '../i18n/catalogue';
 import { sideOf } from '../state/speedState';
 

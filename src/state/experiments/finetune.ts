@@ -3,8 +3,8 @@
  * CURVE_SPARSITIES for one criterion, one job after another). `finetuneJob` is the fine-tune job the
  * other experiments (tickets, movement, the article's) run too.
  */
-import type { LayerParams } from '../../core/arch';
-import type { Criterion } from '../../core/criteria';
+import type { LayerParams } from '../../core/base';
+import type { Criterion } from '../../core/prune';
 import type { JobOf } from '../../train/protocol';
 import { CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, type FinetuneKind } from '../experimentsState';
 import { networkMasks, sparsityOf, type Lab, type Network } from './lab';

@@ -1,6 +1,6 @@
 // Gradual pruning as the page drives it, with a fake training worker.
 import { describe, expect, it } from 'vitest';
-import { initParams } from '../../core/init';
+import { initParams } from '../../core/base';
 import { answerFinetune, finishedRun, lastJob, syntheticLayers } from '../testPorts';
 
 const layers = syntheticLayers();

@@ -2,7 +2,7 @@
  * Gradual pruning (Zhu & Gupta 2017): one worker job that trains from the initial weights while the
  * schedule (in steps) raises each layer's sparsity; each mask update reaches the heatmaps as it comes.
  */
-import type { GradualSchedule } from '../../core/gradual';
+import type { GradualSchedule } from '../../core/prune';
 import { gradualMasks, jobProgress } from '../experimentsState';
 import type { AppState } from '../store';
 import { initialOf, type Lab } from './lab';

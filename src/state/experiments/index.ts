@@ -11,8 +11,7 @@ import { createIterative, type IterativeExperiment } from './iterative';
 import { createLab, networkOf, networkMasks } from './lab';
 import { createMovement, type MovementExperiment } from './movement';
 import { createTickets, type TicketExperiments } from './tickets';
-import type { Criterion } from '../../core/criteria';
-import type { PruneSpec } from '../../core/masks';
+import type { Criterion, PruneSpec } from '../../core/prune';
 
 export { trainingSteps } from './gradual';
 

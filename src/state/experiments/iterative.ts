@@ -1,5 +1,5 @@
 /** Iterative pruning (Han et al. 2015): one worker job that prunes to `target` in steps, fine-tuning after each. */
-import type { Criterion } from '../../core/criteria';
+import type { Criterion } from '../../core/prune';
 import { FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../experimentsState';
 import type { Lab } from './lab';
 

@@ -5,16 +5,17 @@
  * the UI shows of each (running, progress, done or failed) into the store. A module awaits its jobs'
  * results and writes the rest; it never reads a result back out of the store.
  */
-import type { LayerParams } from '../../core/arch';
-import type { Criterion } from '../../core/criteria';
-import type { DataRef } from '../../core/dataset';
-import { initParams } from '../../core/init';
-import { computeMasks, criterionIndex, type PruneSpec } from '../../core/masks';
+import { type LayerParams, initParams } from '../../core/base';
+import { type Criterion, computeMasks, criterionIndex, type PruneSpec } from '../../core/prune';
+import type { DataRef } from '../../core/data';
 import { isJobError, type TrainingClient } from '../../train/client';
-import type { FinetuneResult, JobKind, JobOf, JobProgress, JobResult, ProgressInfo } from '../../train/protocol';
-import type { ScoringResult, TrainConfig } from '../../train/protocol';
-import { cancelled, endSeries, finetuneFailed, jobDone, jobProgress, startFinetune } from '../experimentsState';
-import type { ExperimentsState, FinetuneState, SeriesState } from '../experimentsState';
+import type {
+  FinetuneResult, JobKind, JobOf, JobProgress, JobResult, ProgressInfo, ScoringResult, TrainConfig,
+} from '../../train/protocol';
+import {
+  cancelled, endSeries, finetuneFailed, jobDone, jobProgress, startFinetune, type ExperimentsState,
+  type FinetuneState, type SeriesState,
+} from '../experimentsState';
 import type { Settings } from '../settings';
 import type { AppState, Store } from '../store';
 

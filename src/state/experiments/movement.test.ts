@@ -1,6 +1,6 @@
 // Movement pruning as the page drives it, with a fake training worker.
 import { describe, expect, it } from 'vitest';
-import type { LayerParams } from '../../core/arch';
+import type { LayerParams } from '../../core/base';
 import { answerFinetune, finishedRun, lastJob, syntheticLayers, tick } from '../testPorts';
 
 const layers = syntheticLayers();

@@ -2,7 +2,7 @@
  * Movement pruning (Sanh et al. 2020): a fine-tune that accumulates −Σ w·g, then the lowest scores
  * pruned to `sparsity` at the scope setting, then that mask fine-tuned from the moved weights.
  */
-import { buildPruneIndex, computeMasks } from '../../core/masks';
+import { buildPruneIndex, computeMasks } from '../../core/prune';
 import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../experimentsState';
 import { finetuneJob, shownFinetune } from './finetune';
 import type { Lab } from './lab';

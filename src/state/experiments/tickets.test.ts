@@ -1,8 +1,7 @@
 // SNIP and the lottery-ticket search as the page drives them, with a fake training worker: which jobs
 // it sends (weights, masks, epochs, learning rate), in which order, and what reaches the chart's log.
 import { describe, expect, it } from 'vitest';
-import type { LayerParams } from '../../core/arch';
-import { initParams } from '../../core/init';
+import { type LayerParams, initParams } from '../../core/base';
 import type { JobOf } from '../../train/protocol';
 import { answerFinetune, finishedRun, lastJob, syntheticLayers, tick } from '../testPorts';
 

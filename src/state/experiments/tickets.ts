@@ -2,8 +2,8 @@
  * SNIP at initialisation with its shuffled-mask check, and the lottery-ticket search: series of jobs
  * from the run's initial weights, each finished fine-tune a point on the chart.
  */
-import { deriveSeed } from '../../core/rng';
-import { shuffleWithinLayers, snipMasks, ticketMask } from '../../core/tickets';
+import { deriveSeed } from '../../core/base';
+import { shuffleWithinLayers, snipMasks, ticketMask } from '../../core/prune';
 import type { LotteryOptions } from '../experimentsState';
 import { finetuneJob, shownFinetune, type FinetuneOptions } from './finetune';
 import { initialOf, type Lab } from './lab';

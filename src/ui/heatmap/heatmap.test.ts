@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildLut, colorIndex, DIVERGING, hexToRgb, LUT_SIZE, PRUNED_RGB, scaleFor, scaleTicks, VIRIDIS } from './colormap';
+import {
+  buildLut, colorIndex, DIVERGING, hexToRgb, LUT_SIZE, PRUNED_RGB, scaleFor, scaleTicks, VIRIDIS,
+} from './colormap';
 import { fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixPixelToIndex } from './layout';
-import { diffPositions } from '../../core/byteMasks';
+import { diffPositions } from '../../core/prune';
 import { colorIndices, renderFields, renderMatrix, repaintCells } from './render';
 
 describe('colour lookup tables', () => {
