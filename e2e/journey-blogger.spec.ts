@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
-import { EMBED_HEIGHT } from '../src/state/links';
+import { EMBED_HEIGHT } from '../src/state/links/links';
 import { expect, test } from './fixtures';
 
 /** A blog-like page on a second origin (127.0.0.1, the lab is on localhost), with `code` pasted into its post. */

@@ -1,4 +1,4 @@
-import { TOUR_STEPS } from '../src/state/tour';
+import { TOUR_STEPS } from '../src/state/tour/tour';
 import { expect, test } from './fixtures';
 import { expectAllHelpInViewport } from './invariants/inViewport';
 import { expectStage, expectVisibleTogether } from './invariants/stage';

@@ -4,8 +4,8 @@ import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
 import { reportMissingTo } from './i18n/format';
 import { createController } from './state/controller';
 import { App } from './ui/App';
-import { ControllerContext } from './ui/context';
-import { ErrorBoundary } from './ui/ErrorBoundary';
+import { ControllerContext } from './ui/kit/context';
+import { ErrorBoundary } from './ui/kit/ErrorBoundary';
 import './ui/styles.css';
 
 // A message shown without a parameter it names, or a key with no message: a bug, reported where tests

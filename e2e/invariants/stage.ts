@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { StagePanel } from '../../src/state/tour';
+import type { StagePanel } from '../../src/state/tour/tour';
 
 /** The panels presenter mode can show, by the class of their section. */
 const PANEL_CLASS: Partial<Record<StagePanel, string>> = {

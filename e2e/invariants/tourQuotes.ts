@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import type { TourStepId } from '../../src/state/tour';
+import type { TourStepId } from '../../src/state/tour/tour';
 
 const text = (page: Page, id: string) => page.getByTestId(id).first().innerText();
 /** The pruning panel's validation accuracy (pruned, then dense), as the table writes them. */

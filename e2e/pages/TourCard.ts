@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { TOUR_STEPS } from '../../src/state/tour';
+import { TOUR_STEPS } from '../../src/state/tour/tour';
 import type { LabPage } from './LabPage';
 
 /** Page object for the guided tour's card: its step, text and buttons, and what the step applied. */

@@ -1,7 +1,7 @@
 /**
  * Page side of the evaluation workers. The slider's (`createEvalClient`) loads a network and, per
  * slider position, asks for the training-set figures: the page evaluates masks and validation figures
- * itself (`src/state/evaluation.ts`), and the worker skips every request superseded while it waited for
+ * itself (`src/state/pruning/pruning.ts`), and the worker skips every request superseded while it waited for
  * the slider to rest. The curves' (`createSweepClient`) loads silently and sweeps.
  */
 import type { Criterion, PruneSpec } from '../core/prune';

@@ -10,7 +10,7 @@ import { loadDataset } from '../data/load';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { Controller } from '../state/controller';
 import { masksFor } from '../state/experiments';
-import { runFile } from '../state/exporters';
+import { runFile } from '../state/export/exporters';
 import type { AppState } from '../state/store';
 import type { RunOptions } from '../train/protocol';
 import { injectRenderFault } from './renderFault';

@@ -5,23 +5,29 @@
  */
 import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
-import { createCurves } from './curves';
-import { afterSettings, autoTableEpochs, chooseData, chosenTableRef, importedData, linkData, linkTableNotice, snapshotData, switchData, withTableEpochs } from './dataChoice';
-import { createEvaluation } from './evaluation';
-import { createRepairs } from './repairs';
-import { AT90_CRITERIA, AT90_SPEC } from './tourNumbers';
+import { createSweep } from './pruning/sweep';
+import {
+  afterSettings, autoTableEpochs, chooseData, chosenTableRef, importedData, linkData, linkTableNotice,
+  snapshotData, switchData, withTableEpochs,
+} from './data/dataChoice';
+import { createPruning } from './pruning/pruning';
+import { createRepairs } from './pruning/repairs';
+import { AT90_CRITERIA, AT90_SPEC } from './tour/tourNumbers';
 import { createExperiments } from './experiments';
-import { importedState } from './importRun';
-import { withLocale } from './flags';
-import { hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, showsNetwork, type Link, type LinkNetwork } from './links';
-import type { Settings } from './settings';
-import { settingsChange } from './settingsChange';
-import { createSnapshots } from './snapshots';
-import { createSpeed } from './speed';
-import { applyStep } from './tour';
-import { createUserData } from './userData';
+import { importedState } from './export/importRun';
+import { withLocale } from './links/flags';
+import {
+  hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, showsNetwork,
+  type Link, type LinkNetwork,
+} from './links/links';
+import type { Settings } from './links/settings';
+import { settingsChange } from './links/settingsChange';
+import { createSnapshots } from './training/snapshots';
+import { createSpeed } from './speed/speed';
+import { applyStep } from './tour/tour';
+import { createUserData } from './data/userData';
 import { initialState, Store, type AppState } from './store';
-import { createTraining } from './training';
+import { createTraining } from './training/training';
 
 export type { Controller, ControllerEnv } from './controllerApi';
 import type { Controller, ControllerEnv } from './controllerApi';
@@ -39,8 +45,8 @@ export function createController(env: ControllerEnv): Controller {
   /** The URL hash: every non-default setting, plus the flags. */
   const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
-  const evaluation = createEvaluation(store, env.ports?.evaluation);
-  const curves = createCurves(store, env.ports?.curves);
+  const evaluation = createPruning(store, env.ports?.evaluation);
+  const curves = createSweep(store, env.ports?.curves);
   /**
    * Hands the store's trained network to both evaluation workers (each loads the data itself). A
    * snapshot brings its global, weight-granularity curves: they are not computed again.

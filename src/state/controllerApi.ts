@@ -9,13 +9,13 @@ import type { TablePort } from '../data/tableClient';
 import type { TrainingPort } from '../train/client';
 import type { RunOptions } from '../train/protocol';
 import type { Experiments } from './experiments';
-import type { Flags } from './flags';
-import type { RepairKind } from './repairPlan';
-import type { Settings } from './settings';
-import type { Speed } from './speed';
+import type { Flags } from './links/flags';
+import type { RepairKind } from './pruning/repairPlan';
+import type { Settings } from './links/settings';
+import type { Speed } from './speed/speed';
 import type { AppState, Store } from './store';
-import type { Training } from './training';
-import type { UserData } from './userData';
+import type { Training } from './training/training';
+import type { UserData } from './data/userData';
 
 /** The experiments' actions (`Experiments`: fine-tuning, tickets, gradual, movement, the article's) are the controller's own. */
 export interface Controller extends Experiments {

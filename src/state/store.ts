@@ -11,13 +11,13 @@ import type {
   BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig,
 } from '../train/protocol';
 import { finetuneFailed, initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
-import { defaultSettings, type Settings } from './settings';
-import { defaultFlags, type Flags } from './flags';
-import { initialPruning, type PruningState } from './pruningState';
-import { initialRepair, type RepairState } from './repairPlan';
-import { initialSpeed, type SpeedState } from './speedState';
-import { initialUserData, type UserDataState } from './userDataState';
-import { initialSweep, type SweepState } from './sweepState';
+import { defaultSettings, type Settings } from './links/settings';
+import { defaultFlags, type Flags } from './links/flags';
+import { initialPruning, type PruningState } from './pruning/pruningState';
+import { initialRepair, type RepairState } from './pruning/repairPlan';
+import { initialSpeed, type SpeedState } from './speed/speedState';
+import { initialUserData, type UserDataState } from './data/userDataState';
+import { initialSweep, type SweepState } from './pruning/sweepState';
 
 export type { EpochMetrics } from '../train/protocol';
 

@@ -1,5 +1,5 @@
-import { useAppState, useT } from './context';
-import { RichText } from './RichText';
+import { useAppState, useT } from './kit/context';
+import { RichText } from './kit/RichText';
 
 /** Names the source article (a blog post in Chinese), and what the lab keeps of it and corrects. */
 export function AboutArticle() {

@@ -1,19 +1,19 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { EmbedView, Panel } from '../state/flags';
-import { hashOf } from '../state/links';
-import { openStep, stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour';
-import { ArticleCodePanel } from './ArticleCodePanel';
-import { useAppState, useController, useT } from './context';
-import { Curves } from './Curves';
-import { ExperimentsPanel } from './ExperimentsPanel';
-import { GradientSummary } from './GradientSummary';
-import { Heatmaps } from './Heatmaps';
+import type { EmbedView, Panel } from '../state/links/flags';
+import { hashOf } from '../state/links/links';
+import { openStep, stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour/tour';
+import { ArticleCodePanel } from './experiments/ArticleCodePanel';
+import { useAppState, useController, useT } from './kit/context';
+import { Curves } from './training/Curves';
+import { ExperimentsPanel } from './experiments/ExperimentsPanel';
+import { GradientSummary } from './pruning/GradientSummary';
+import { Heatmaps } from './pruning/Heatmaps';
 import { Notices } from './Notices';
-import { ProgressPanel } from './ProgressPanel';
-import { PruneNumbers } from './PruneNumbers';
-import { SparsityChart } from './SparsityChart';
-import { ThresholdSlider } from './ThresholdSlider';
-import { Tour } from './Tour';
+import { ProgressPanel } from './training/ProgressPanel';
+import { PruneNumbers } from './pruning/PruneNumbers';
+import { SparsityChart } from './pruning/SparsityChart';
+import { ThresholdSlider } from './pruning/ThresholdSlider';
+import { Tour } from './tour/Tour';
 
 /** The message an embed sends its parent page whenever its content height changes (see the README). */
 export interface EmbedHeightMessage {

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { LOCALES, type Locale } from '../i18n/format';
-import { openStep } from '../state/tour';
-import { useAppState, useController, useT } from './context';
+import { openStep } from '../state/tour/tour';
+import { useAppState, useController, useT } from './kit/context';
 
 /**
  * The header's controls: start the tour, presenter mode, the language.

@@ -1,5 +1,5 @@
-import { useT } from './context';
-import { RichText } from './RichText';
+import { useT } from './kit/context';
+import { RichText } from './kit/RichText';
 
 /** A short statement of what the lab computes. */
 export function HowItWorks() {

@@ -1,4 +1,4 @@
-import { useAppState, useController, useT } from './context';
+import { useAppState, useController, useT } from './kit/context';
 
 /** Dismissible notices (e.g. a URL key that was ignored) and the current error, if any. */
 export function Notices() {

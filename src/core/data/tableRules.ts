@@ -1,7 +1,7 @@
 /**
  * What a user's table is and what refuses it, shared by the CSV and JSON readers (`tabular.ts`,
  * `tabularJson.ts`): the limits, the typed problems, how a cell reads. Pure; no user-facing text: a
- * refusal is a typed `TableProblem` the page words (src/state/userDataState.ts).
+ * refusal is a typed `TableProblem` the page words (src/state/data/userDataState.ts).
  */
 
 export const TABLE_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000, maxFeatures: 1000, minClasses: 2, maxClasses: 100, minRows: 10 };

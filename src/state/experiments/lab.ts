@@ -16,7 +16,7 @@ import {
   cancelled, endSeries, finetuneFailed, jobDone, jobProgress, startFinetune, type ExperimentsState,
   type FinetuneState, type SeriesState,
 } from '../experimentsState';
-import type { Settings } from '../settings';
+import type { Settings } from '../links/settings';
 import type { AppState, Store } from '../store';
 
 /** The trained network on screen, with what its experiments need of it. */

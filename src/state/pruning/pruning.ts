@@ -1,0 +1,78 @@
+/**
+ * The pruning slider's wiring (pairs with pruningState.ts). A slider move is evaluated here, on the
+ * page, synchronously in the input's event: the masks, their report and the validation figures
+ * (~1–2 ms with the WebAssembly engine), so React paints them in the frame of the input — a worker round trip cannot: pointer input
+ * arrives at the start of a frame, and any answer lands in a later one. The slider's evaluation worker
+ * loads the network's data, hands over every criterion's prune index and the validation split, and
+ * computes the training-set figures (4× larger) once the slider rests.
+ */
+import { PruneEvaluator } from '../../core/eval';
+import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
+import type { EvalNetwork, FromEval } from '../../eval/protocol';
+import { applyEvalMessage, withView } from './pruningState';
+import { applySpeedMessage } from '../speed/speedState';
+import { pruneSpecOf } from './pruneSpec';
+import type { Settings } from '../links/settings';
+import type { AppState, Store } from '../store';
+
+export interface PruningWiring {
+  load(network: EvalNetwork): void;
+  /**
+   * Evaluates the pruning settings now, asks the worker for their training figures, and returns the
+   * state update that shows them (to apply with the settings, in one update); the identity when no
+   * network is ready.
+   */
+  request(settings: Settings): (s: AppState) => AppState;
+  /** Sends a speed or size measurement of the loaded network; its id, or null when none is ready. */
+  measure(request: Parameters<EvalClient['measure']>[0]): number | null;
+  /**
+   * A second evaluator of the validation split, for settings other than the slider's (the collapse
+   * warning's repairs), so the slider's stays incremental; made on first use. Null when no network is ready.
+   */
+  planner(): { loadId: number; evaluator: PruneEvaluator } | null;
+}
+
+const same = (s: AppState) => s;
+
+export function createPruning(store: Store<AppState>, port?: EvalPort): PruningWiring {
+  let network: EvalNetwork | null = null;
+  let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
+  const request = (settings: Settings): ((s: AppState) => AppState) => {
+    const p = store.getState().pruning;
+    if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
+    const spec = pruneSpecOf(settings);
+    const id = client.train(settings.criterion, spec);
+    const answer = local.evaluator.evaluate(settings.criterion, spec);
+    return (s) => ({ ...s, pruning: withView(s.pruning, id, answer) });
+  };
+  const client = createEvalClient((msg) => {
+    if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
+      const net = network;
+      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
+      let planner: PruneEvaluator | null = null;
+      local = { loadId: msg.id, evaluator, planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)) };
+      const dataset = network.data.name;
+      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind), evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
+      store.setState(request(store.getState().settings));
+      return;
+    }
+    if (MEASURE_MESSAGES.has(msg.type)) {
+      store.setState((s) => ({ ...s, speed: applySpeedMessage(s.speed, msg) }));
+      return;
+    }
+    store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) }));
+  }, port);
+  return {
+    load(net) {
+      network = net;
+      local = null;
+      const loadId = client.load(net);
+      store.setState((s) => ({ ...s, pruning: { ...s.pruning, status: 'loading', loadId, requested: loadId } }));
+    },
+    request,
+    measure: (req) => (local && store.getState().pruning.status === 'ready' ? client.measure(req) : null),
+    planner: () => (local && store.getState().pruning.status === 'ready' && local.loadId === store.getState().pruning.loadId ? { loadId: local.loadId, evaluator: local.planner() } : null),
+  };
+}
+
+const MEASURE_MESSAGES = new Set<FromEval['type']>(['speed-current', 'speed-points', 'speed-done', 'sizes-done', 'measure-error']);

@@ -1,0 +1,136 @@
+/**
+ * Training wiring: the training worker's client and its life cycle (a crashed or silent worker is
+ * replaced by a fresh one), runs and their controls, and the backend. Worker messages go through the
+ * store's reducer; the transitions other wiring cares about are explicit hooks called after the state
+ * changed (a backend became ready; a run finished with its scoring pass), not store listeners.
+ */
+import { createTrainingClient, type TrainingClient, type TrainingPort } from '../../train/client';
+import type { DataRef } from '../../core/data';
+import type { FromWorker, RunOptions } from '../../train/protocol';
+import { msg } from '../../i18n/catalogue';
+import { trainConfigOf } from '../links/settings';
+import { applyWorkerMessage, initialState, startRun, stoppedByFault, type AppState, type Store } from '../store';
+
+export interface Training {
+  /** The current worker's client (it changes when a crashed worker is replaced). */
+  client(): TrainingClient;
+  train(options?: RunOptions): void;
+  /** Trains on a user's table (`data`: name 'user', its split and values) with the form's settings. */
+  trainOn(data: DataRef, options?: RunOptions): void;
+  pause(): void;
+  resume(): void;
+  reset(): void;
+  /** Stops the run and starts the backend the settings name (the current results are cleared). */
+  switchBackend(): void;
+  /** The worker's tensors and bytes; rejects (`JobError` 'worker-gone') when the worker dies first. */
+  memory(): Promise<{ numTensors: number; numBytes: number }>;
+  /** Test hooks for the fault-injection e2e tests. */
+  faults: { loseDevice(): void; crashWorker(): void; closeWorker(): void };
+}
+
+export interface TrainingHooks {
+  /** A backend is ready (after start-up, a switch, or a restart). */
+  onReady(): void;
+  /** The current run finished with its scoring pass: its network is in the store. */
+  onTrained(): void;
+}
+
+export function createTraining(store: Store<AppState>, env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort }, hooks: TrainingHooks): Training {
+  let client: TrainingClient;
+  const init = () => client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU });
+  /**
+   * A run's frequent messages are folded in together, once the messages already waiting are in: a small
+   * table's epochs (a few batches each) arrive faster than the page can draw each one. Any other message
+   * first folds in those waiting, so the order holds.
+   */
+  let waiting: FromWorker[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const foldWaiting = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (waiting.length === 0) return;
+    const batch = waiting;
+    waiting = [];
+    store.setState((s) => batch.reduce(applyWorkerMessage, s));
+  };
+  const onMessage = (msg: FromWorker) => {
+    if (msg.type === 'progress' || msg.type === 'epoch' || msg.type === 'live-grads') {
+      waiting.push(msg);
+      timer ??= setTimeout(foldWaiting, 0);
+      return;
+    }
+    foldWaiting();
+    store.setState((s) => applyWorkerMessage(s, msg));
+    const s = store.getState();
+    if (msg.type === 'ready') hooks.onReady();
+    else if (msg.type === 'done' && msg.runId === s.runId && s.phase === 'done') {
+      store.setState((st) => (st.timing ? { ...st, timing: { ...st.timing, doneAt: performance.now() } } : st));
+      if (s.scoring) hooks.onTrained();
+    }
+  };
+  /** The training worker died: start a fresh one, say what happened, offer a restart. */
+  const crash = (message: string) => {
+    foldWaiting();
+    client.terminate();
+    connect();
+    store.setState((s) => stoppedByFault(s, msg('fault.workerStopped', { detail: message })));
+  };
+  /**
+   * Run ids are the page's: they keep rising across the workers that replace a crashed one, so a new
+   * worker's first run never shares an id with a run the store still holds.
+   */
+  let lastRunId = 0;
+  const nextRunId = () => ++lastRunId;
+  const connect = () => {
+    client = createTrainingClient(env.dataUrl, onMessage, crash, nextRunId, env.port?.());
+    init();
+  };
+  connect();
+
+  return {
+    client: () => client,
+    train(options) {
+      const s = store.getState();
+      const config = trainConfigOf(s.settings);
+      const runId = client.train(config, options);
+      store.setState({ ...startRun(s, runId, config), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
+    },
+    trainOn(data, options = {}) {
+      const s = store.getState();
+      const config = { ...trainConfigOf(s.settings), dataset: 'user' as const, seed: data.seed };
+      const runId = client.train(config, options, data);
+      // The page holds the table: the run's reference keeps it (the worker's 'dataset' message does not carry it).
+      store.setState({ ...startRun(s, runId, config), dataset: data, timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
+    },
+    pause() {
+      if (store.getState().phase === 'training') client.pause();
+    },
+    resume() {
+      if (store.getState().phase === 'paused') client.resume();
+    },
+    reset() {
+      const s = store.getState();
+      if (s.phase === 'error' && !s.backend) {
+        // The worker never came up: start a fresh one.
+        client.terminate();
+        // The user's table stays (it is theirs).
+        store.setState({ ...initialState(s.settings, s.notices, s.flags), userData: s.userData });
+        connect();
+        return;
+      }
+      const runId = client.reset();
+      store.setState(startRun(s, runId, null));
+    },
+    switchBackend() {
+      const runId = client.reset();
+      store.setState((s) => ({ ...startRun(s, runId, null), backend: null, backendStatus: 'starting' }));
+      init();
+    },
+    memory: () => client.memory(),
+    faults: {
+      loseDevice: () => client.testFault('device-lost'),
+      crashWorker: () => client.testFault('throw'),
+      closeWorker: () => client.testFault('close'),
+    },
+  };
+}

@@ -1,0 +1,246 @@
+import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { CRITERIA, type MaskReport } from '../../core/prune';
+import type { Translator } from '../../i18n/catalogue';
+import { isRunning } from '../../state/store';
+import { curveAt, type SweepState } from '../../state/pruning/sweepState';
+import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
+import { useAppState, useController, useT } from '../kit/context';
+import { formatSci, pct } from '../kit/format';
+import { CurvesCanvas } from '../training/CurvesCanvas';
+import { Help, helpId } from '../kit/Help';
+import { JobProgress } from '../kit/JobProgress';
+import { RichText } from '../kit/RichText';
+import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
+import { useFloating } from '../kit/useFloating';
+import { useReducedMotion } from '../kit/useReducedMotion';
+
+/**
+ * Point markers (not toggles): fine-tuned and retrained networks. Colours are CSS variables with a light
+ * and a dark shade. The first three are always named; the others once the chart has such a point.
+ */
+const MARKERS = [
+  { key: 'chart.marker.one-shot', kind: 'one-shot', symbol: '★', color: 'var(--text)', always: true },
+  { key: 'chart.marker.curve', kind: 'curve', symbol: '◆', color: 'var(--c-orange)', always: true },
+  { key: 'chart.marker.iterative', kind: 'iterative', symbol: '▲', color: 'var(--c-sky)', always: true },
+  { key: 'chart.marker.snip', kind: 'snip', symbol: '✚', color: 'var(--c-green)', always: false },
+  { key: 'chart.marker.snip-shuffled', kind: 'snip-shuffled', symbol: '✚', color: 'var(--muted)', always: false },
+  { key: 'chart.marker.ticket', kind: 'ticket', symbol: '●', color: 'var(--c-purple)', always: false },
+  { key: 'chart.marker.reinit', kind: 'reinit', symbol: '●', color: 'var(--muted)', always: false },
+  { key: 'chart.marker.movement', kind: 'movement', symbol: '■', color: 'var(--c-sky)', always: false },
+  { key: 'chart.marker.gradual', kind: 'gradual', symbol: '✱', color: 'var(--c-orange)', always: false },
+] as const;
+
+/** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. Memoized: a slider move does not re-render its 14 lines and markers. */
+const ChartLegend = memo(function ChartLegend({ series, hidden, onToggle, kinds }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void; kinds: ReadonlySet<string> }) {
+  const t = useT();
+  return (
+    <ul className="chart-legend" aria-label={t('chart.legend')} data-testid="chart.legend">
+      {series.map((s) => {
+        const shown = !hidden.has(s.key);
+        return (
+          <li key={s.key} className={`recharts-legend-item${shown ? '' : ' inactive'}`}>
+            <button
+              type="button"
+              aria-pressed={shown}
+              data-testid={`chart.legend.${s.key}`}
+              onClick={(e) => {
+                e.stopPropagation(); // not a click on the plot
+                onToggle(s.key);
+              }}
+            >
+              <span className={`legend-line${s.split === 'train' ? ' dashed' : ''}`} style={{ borderTopColor: CRITERION_COLORS[s.criterion] }} aria-hidden="true" />
+              {s.name}
+            </button>
+          </li>
+        );
+      })}
+      {MARKERS.filter((m) => m.always || kinds.has(m.kind)).map((m) => (
+        <li key={m.key} className="legend-marker">
+          <span style={{ color: m.color }} aria-hidden="true">
+            {m.symbol}
+          </span>{' '}
+          {t(m.key)}
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+interface Hover {
+  left: number;
+  top: number;
+  sparsity: number;
+}
+
+/** Every criterion's validation and training curve, in the chart's x coordinates. */
+const seriesOf = (curves: SweepState['curves'], mode: XMode, t: Translator): Series[] =>
+  CRITERIA.flatMap((k) =>
+    (['val', 'train'] as const).map((split) => ({
+      key: `${k}:${split}`,
+      criterion: k,
+      split,
+      name: t('chart.series', { criterion: t(`criterion.${k}.label`), split: t(`split.${split}`) }),
+      data: (curves[k]?.[split] ?? []).map((p) => ({ x: toX(p.sparsity, mode), y: p.accuracy })),
+    })),
+  );
+
+/** The parameters of the efficiency line: live weights, storage and multiply-adds at the slider. */
+const efficiency = (r: MaskReport) => ({
+  live: r.live,
+  dense: (r.denseBytes / 1024).toFixed(1),
+  csr: (r.csrBytes / 1024).toFixed(1),
+  macsDense: r.macsDense,
+  macsSparse: r.macsSparse,
+  shapes: r.shapes.join('-'),
+});
+
+/** Accuracy vs. sparsity for every criterion (validation solid, training dashed), linked to the slider. */
+export function SparsityChart() {
+  const c = useController();
+  const t = useT();
+  const sweep = useAppState((s) => s.sweep);
+  const dense = useAppState((s) => s.pruning.dense);
+  const view = useAppState((s) => s.pruning.view);
+  const criterion = useAppState((s) => s.settings.criterion);
+  const log = useAppState((s) => s.experiments.log);
+  const kinds = useMemo(() => new Set(log.map((r) => r.kind)), [log]);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set(CRITERIA.map((k) => `${k}:train`)));
+  const [mode, setMode] = useState<XMode>('sparsity');
+  const [hover, setHover] = useState<Hover | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // The tooltip opens 12 px right of and below the pointer (above it, or further left, to stay in the viewport).
+  const tip = useRef<HTMLDivElement>(null);
+  useFloating(tip, hover !== null, () => pointBox(box.current, hover), TIP_PLACEMENT);
+  const reduced = useReducedMotion();
+
+  const series = useMemo(() => seriesOf(sweep.curves, mode, t), [sweep.curves, mode, t]);
+  // While a sweep runs, recharts keeps the last finished curves (faded) and the new points go to the
+  // canvas: re-rendering recharts when a sweep starts cost the change's input event ~40 ms.
+  // So does a new run until its curves start: clearing recharts on Train and drawing it from nothing
+  // at the end cost two long tasks (removing and re-adding ten lines and their axes' registrations).
+  const training = useAppState((s) => isRunning(s.phase));
+  const waiting = sweep.status === 'running' || (sweep.status === 'idle' && training);
+  const finished = useRef(sweep.curves);
+  // The x axis fits the granularity of the curves drawn (2:4 ends at 50 %): the finished ones, which
+  // recharts draws; a running sweep's canvas and the slider's marker use the same axis.
+  const finishedGranularity = useRef(sweep.granularity);
+  if (!waiting) {
+    finished.current = sweep.curves;
+    finishedGranularity.current = sweep.granularity;
+  }
+  const plotted = useMemo(() => seriesOf(finished.current, mode, t), [finished.current, mode, t]);
+  const granularity = Object.keys(finished.current).length > 0 ? finishedGranularity.current : sweep.granularity;
+  const domain = useMemo(() => xAxis(mode, granularity).domain, [mode, granularity]);
+
+  /** Pointer → sparsity, using the plot area (the cartesian grid's box). */
+  const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
+    const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
+    const outer = box.current?.getBoundingClientRect();
+    if (!grid || !outer || e.clientX < grid.left || e.clientX > grid.right || e.clientY < grid.top || e.clientY > grid.bottom) return null;
+    // Offsets in the viewport's pixels from the box: the tooltip floats in the top layer (useFloating).
+    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode, domain), mode), left: e.clientX - outer.left, top: e.clientY - outer.top };
+  };
+
+  const onClick = (e: MouseEvent) => {
+    const at = sparsityAt(e);
+    const settings = c.store.getState().settings;
+    const curve = sweep.curves[settings.criterion]?.val;
+    if (!at || !curve?.length) return;
+    // A tap (touch screens have no hover) also shows the values there.
+    setHover({ left: at.left, top: at.top, sparsity: at.sparsity });
+    const p = nearestPoint(curve, at.sparsity)!;
+    // Move the slider to that point: its target in sparsity mode, its T in threshold mode (global scope).
+    if (settings.mode === 'threshold' && Number.isFinite(p.threshold)) c.updateSettings({ threshold: p.threshold });
+    else c.updateSettings({ mode: 'sparsity', sparsity: Math.min(0.999, p.target) });
+  };
+
+  const markerX = view ? toX(view.report.sparsity, mode) : null;
+  const toggle = useCallback((key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key])), []);
+  const running = sweep.status === 'running';
+  const previous = waiting && Object.keys(finished.current).length > 0;
+  const sweepSpec = { scope: t(`chart.scope.${sweep.scope}`), granularity: t(`granularity.${sweep.granularity}`) };
+  const shownCriteria = CRITERIA.filter((k) => !hidden.has(`${k}:val`)); // the tooltip lists the criteria whose validation line is shown
+  const plotLabel = t(mode === 'sparsity' ? 'chart.plot.sparsity' : 'chart.plot.remaining', { n: CRITERIA.length, ...sweepSpec });
+  return (
+    <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
+      <div className="heatmaps-head">
+        <h2 id="chart-title">{t('chart.title')}</h2>
+        <div className="heatmaps-controls">
+          <Help id="chart.axis" label={t('chart.axis.name')} text={t('chart.axis.help')} />
+          <button type="button" data-testid="chart.axis" aria-pressed={mode === 'remaining'} aria-describedby={helpId('chart.axis')} onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')}>
+            {t(mode === 'sparsity' ? 'chart.axis.sparsity' : 'chart.axis.remaining')}
+          </button>
+        </div>
+      </div>
+      {sweep.status === 'idle' && (
+        <p className="muted" data-testid="chart.waiting">
+          {t(previous ? 'chart.waiting.previous' : 'chart.waiting')}
+        </p>
+      )}
+      {running && <JobProgress label={t('chart.progress')} fraction={sweep.done / Math.max(1, sweep.total)} />}
+      {running && (
+        <p className="muted chart-computing" data-testid="chart.computing">
+          {t(previous ? 'chart.computing.previous' : 'chart.computing', sweepSpec)}
+        </p>
+      )}
+      <div
+        ref={box}
+        className={previous ? 'chart-box stale' : 'chart-box'}
+        data-testid="chart.plot"
+        data-x-domain={domain.join(',')}
+        data-reduced-motion={reduced}
+        onClick={onClick}
+        onMouseMove={(e) => {
+          const at = sparsityAt(e);
+          setHover(at && { left: at.left, top: at.top, sparsity: at.sparsity });
+        }}
+        onMouseLeave={() => setHover(null)}
+      >
+        {/* Recharts draws finished curves only; while a sweep runs its points go to the canvas. */}
+        {/* The label lives outside the memoized plot: it names the scope, which changes when a sweep starts. */}
+        <div role="img" aria-label={plotLabel}>
+          <SparsityPlot series={plotted} hidden={hidden} mode={mode} granularity={granularity} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} />
+        </div>
+        {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />}
+        <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
+        {hover && (
+          <div ref={tip} className="heatmap-tooltip chart-tooltip floating" popover="manual" data-testid="chart.tooltip">
+            <div>
+              <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
+            </div>
+            {shownCriteria.map((k) => {
+              const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
+              const tr = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
+              if (!v) return null;
+              const point = { criterion: t(`criterion.${k}.label`), val: pct(v.accuracy, 1), loss: v.loss.toFixed(2), threshold: Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–' };
+              return (
+                <div key={k}>
+                  <span className="legend-line" style={{ borderTopColor: CRITERION_COLORS[k] }} aria-hidden="true" />
+                  {tr ? t('chart.tooltip.line.train', { ...point, train: pct(tr.accuracy, 1) }) : t('chart.tooltip.line', point)}
+                </div>
+              );
+            })}
+          </div>
+        )}
+        <ChartLegend series={series} hidden={hidden} onToggle={toggle} kinds={kinds} />
+      </div>
+      {view && (
+        <p className="efficiency" data-testid="chart.efficiency">
+          <RichText text={t(view.spec.granularity === 'neurons' ? 'chart.efficiency.neurons' : 'chart.efficiency', efficiency(view.report))} />
+        </p>
+      )}
+      <p className="muted chart-note">
+        {sweep.ms !== null ? t('chart.note.timed', { s: (sweep.ms / 1000).toFixed(1) }) : t('chart.note')}
+      </p>
+    </section>
+  );
+}
+
+const TIP_PLACEMENT = { gap: 12, dx: 12 };
+
+/** The viewport point (a box of no size) `at` gives relative to the chart's box. */
+function pointBox(box: HTMLElement | null, at: { left: number; top: number } | null) {
+  const r = box?.getBoundingClientRect();
+  if (!r || !at || (r.width === 0 && r.height === 0)) return null;
+  return { left: r.left + at.left, top: r.top + at.top, right: r.left + at.left, bottom: r.top + at.top };
+}
