@@ -1,6 +1,7 @@
 /**
- * The actions the UI calls, composed from the wiring modules: training (the training worker),
- * evaluation (the slider's evaluation worker), curves (the sweep worker) and experiments (fine-tuning).
+ * The actions the UI calls, composed from the rooms' wiring: training (the training worker), pruning
+ * (the slider's evaluation worker), the sweep (the curves' worker), repairs, speed, the user's data, and
+ * the experiments (each a module awaiting its jobs).
  * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
 import type { EvalNetwork } from '../eval/protocol';
