@@ -23,7 +23,10 @@ const csp = (): Plugin => ({
   name: 'gpl-csp',
   apply: 'build',
   transformIndexHtml: (html) => {
-    const withCsp = html.replace('<meta charset="UTF-8" />', `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`);
+    const withCsp = html.replace(
+      '<meta charset="UTF-8" />',
+      `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+    );
     // Link previews need the image's absolute URL: GPL_SITE_URL=https://example.org/lab/ npm run build.
     const site = process.env.GPL_SITE_URL;
     return site ? withCsp.replace(/content="og\.png"/g, `content="${new URL('og.png', site).href}"`) : withCsp;
@@ -37,7 +40,12 @@ export default defineConfig({
   worker: {
     format: 'es',
     // Worker chunks named after their folder (train-worker, eval-worker), not all "worker".
-    rolldownOptions: { output: { entryFileNames: (chunk) => `assets/${chunk.facadeModuleId?.match(/src\/(\w+)\/worker\.ts$/)?.[1] ?? '[name]'}-worker-[hash].js` } },
+    rolldownOptions: {
+      output: {
+        entryFileNames: (chunk) =>
+          `assets/${chunk.facadeModuleId?.match(/src\/(\w+)\/worker\.ts$/)?.[1] ?? '[name]'}-worker-[hash].js`,
+      },
+    },
   },
   build: { target: 'es2022', chunkSizeWarningLimit: 2500 },
   preview: { port: 4173, strictPort: true },
@@ -47,7 +55,10 @@ export default defineConfig({
     maxWorkers: 2,
     // Unit tests run in Node; component tests (*.test.tsx beside their component) on happy-dom's DOM.
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'], environment: 'node' },
+      },
       { extends: true, test: { name: 'components', include: ['src/**/*.test.tsx'], environment: 'happy-dom' } },
     ],
   },

@@ -9,10 +9,14 @@ import { longTasksBetween, movesSince, pageNow, installProbe } from './lib/probe
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const quiet = (page, timeout = 600_000) =>
-  page.waitForFunction(() => {
-    const s = window.__gpl?.state();
-    return !!s && s.sweep.status !== 'running' && s.pruning.status === 'ready' && window.__gpl.pruningSettled();
-  }, null, { timeout, polling: 100 });
+  page.waitForFunction(
+    () => {
+      const s = window.__gpl?.state();
+      return !!s && s.sweep.status !== 'running' && s.pruning.status === 'ready' && window.__gpl.pruningSettled();
+    },
+    null,
+    { timeout, polling: 100 },
+  );
 
 /** Opens `url` in a fresh context (cold cache) and times navigation → the first pruned numbers painted. */
 async function firstVisit(browser, url) {
@@ -22,15 +26,33 @@ async function firstVisit(browser, url) {
   const bytes = new Map();
   page.on('requestfinished', async (r) => {
     const s = await r.sizes().catch(() => null);
-    if (s) bytes.set(new URL(r.url()).pathname.split('/').pop().replace(/-[\w-]{8}(?=\.\w+$)/, ''), s.responseBodySize + s.responseHeadersSize);
+    if (s)
+      bytes.set(
+        new URL(r.url()).pathname
+          .split('/')
+          .pop()
+          .replace(/-[\w-]{8}(?=\.\w+$)/, ''),
+        s.responseBodySize + s.responseHeadersSize,
+      );
   });
   await page.goto(url);
   // The first frame painted after the numbers of the first evaluation are in the DOM (and the heatmaps, drawn in the same commit).
-  await page.waitForFunction(() => !!document.querySelector('[data-testid="prune.numbers"]'), null, { timeout: 60_000, polling: 'raf' });
-  const ms = await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now())))));
+  await page.waitForFunction(() => !!document.querySelector('[data-testid="prune.numbers"]'), null, {
+    timeout: 60_000,
+    polling: 'raf',
+  });
+  const ms = await page.evaluate(
+    () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now())))),
+  );
   await quiet(page);
   const long = await longTasksBetween(page, 0, ms);
-  return { page, context, firstPruneMs: ms, longTasksBeforeIt: long, bytes: Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1])) };
+  return {
+    page,
+    context,
+    firstPruneMs: ms,
+    longTasksBeforeIt: long,
+    bytes: Object.fromEntries([...bytes].sort((a, b) => b[1] - a[1])),
+  };
 }
 
 /** Presses `key` on a select (a real key event: the closed select changes its value), then waits for quiet. */
@@ -73,7 +95,12 @@ async function slider(page, { moves = 120, keys = 60 } = {}) {
 
 async function resize(page) {
   const t0 = await pageNow(page);
-  for (const [w, h] of [[1000, 700], [1366, 768], [800, 900], [1366, 768]]) {
+  for (const [w, h] of [
+    [1000, 700],
+    [1366, 768],
+    [800, 900],
+    [1366, 768],
+  ]) {
     await page.setViewportSize({ width: w, height: h });
     await sleep(400);
   }
@@ -104,11 +131,28 @@ async function watchFirstEta(page) {
 
 /** The expected and first ETA against what the run took, Train → the last curve point (page timing). */
 async function estimateAccuracy(page, expectedSec, clickedAt) {
-  const { first, timing, result, scoring, sweepMs } = await page.evaluate(() => { const s = window.__gpl.state(); return { first: window.__firstEta, timing: s.timing, result: s.result, scoring: s.scoring?.seconds, sweepMs: s.sweep.ms }; });
+  const { first, timing, result, scoring, sweepMs } = await page.evaluate(() => {
+    const s = window.__gpl.state();
+    return {
+      first: window.__firstEta,
+      timing: s.timing,
+      result: s.result,
+      scoring: s.scoring?.seconds,
+      sweepMs: s.sweep.ms,
+    };
+  });
   const tookSec = (timing.curvesAt - clickedAt) / 1000;
   const firstEtaAtSec = first ? (first.at - clickedAt) / 1000 : null;
   const left = first ? tookSec - firstEtaAtSec : null;
-  return { phases: { training: result?.trainSeconds, scoring, curves: sweepMs / 1000 }, expectedSec, tookSec, expectedErrorPct: 100 * (expectedSec / tookSec - 1), firstEtaSec: first?.seconds ?? null, firstEtaAtSec, firstEtaErrorPct: first ? 100 * (first.seconds / left - 1) : null };
+  return {
+    phases: { training: result?.trainSeconds, scoring, curves: sweepMs / 1000 },
+    expectedSec,
+    tookSec,
+    expectedErrorPct: 100 * (expectedSec / tookSec - 1),
+    firstEtaSec: first?.seconds ?? null,
+    firstEtaAtSec,
+    firstEtaErrorPct: first ? 100 * (first.seconds / left - 1) : null,
+  };
 }
 
 /**
@@ -116,14 +160,26 @@ async function estimateAccuracy(page, expectedSec, clickedAt) {
  * @param {import('@playwright/test').Browser} browser
  */
 export async function benchInteraction(browser, base, dataset, { epochs, throttle = 4, log }) {
-  const { page, context, firstPruneMs, longTasksBeforeIt, bytes } = await firstVisit(browser, `${base}#dataset=${dataset}`);
+  const { page, context, firstPruneMs, longTasksBeforeIt, bytes } = await firstVisit(
+    browser,
+    `${base}#dataset=${dataset}`,
+  );
   try {
     const origin = await page.evaluate(() => window.__gpl.state().origin?.kind);
-    log(`  ${dataset}: first pruned numbers painted ${firstPruneMs.toFixed(0)} ms after navigation (${origin}); long tasks before: ${longTasksBeforeIt.count}, max ${longTasksBeforeIt.maxMs.toFixed(0)} ms`);
+    log(
+      `  ${dataset}: first pruned numbers painted ${firstPruneMs.toFixed(0)} ms after navigation (${origin}); long tasks before: ${longTasksBeforeIt.count}, max ${longTasksBeforeIt.maxMs.toFixed(0)} ms`,
+    );
     const out = { dataset, firstPruneMs, longTasksBeforeFirstPrune: longTasksBeforeIt, bytes, changes: {} };
-    for (const [name, testid] of [['criterion', 'controls.criterion'], ['mode', 'controls.mode'], ['scope', 'controls.scope'], ['granularity', 'controls.granularity']]) {
+    for (const [name, testid] of [
+      ['criterion', 'controls.criterion'],
+      ['mode', 'controls.mode'],
+      ['scope', 'controls.scope'],
+      ['granularity', 'controls.granularity'],
+    ]) {
       out.changes[name] = await change(page, testid);
-      log(`  ${dataset}: ${name} change: ${out.changes[name].count} long tasks, ${out.changes[name].totalMs.toFixed(0)} ms in all, max ${out.changes[name].maxMs.toFixed(0)} ms`);
+      log(
+        `  ${dataset}: ${name} change: ${out.changes[name].count} long tasks, ${out.changes[name].totalMs.toFixed(0)} ms in all, max ${out.changes[name].maxMs.toFixed(0)} ms`,
+      );
       if (name !== 'mode') await change(page, testid, 'ArrowUp'); // back, so the slider bench runs on the default view
     }
     out.resize = await resize(page);
@@ -136,7 +192,10 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     await watchFirstEta(page);
     const t0 = await pageNow(page);
     await page.getByTestId('controls.train').click();
-    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000, polling: 250 });
+    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, {
+      timeout: 1_800_000,
+      polling: 250,
+    });
     const t1 = await pageNow(page);
     await quiet(page);
     const t2 = await pageNow(page);
@@ -144,8 +203,12 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     out.runEnd = { curvesMs: t2 - t1, ...(await longTasksBetween(page, t1, t2)) };
     out.estimate = { ...(await estimateAccuracy(page, expected.seconds, t0)), expectedText: expected.text };
     log(`  ${dataset}: ${expected.text}`);
-    log(`  ${dataset}: expected ${expected.seconds} s, took ${out.estimate.tookSec.toFixed(1)} s (${JSON.stringify(out.estimate.phases)}); first ETA ${out.estimate.firstEtaSec} s at ${out.estimate.firstEtaAtSec?.toFixed(1)} s (${out.estimate.firstEtaErrorPct?.toFixed(0)}% off the time left)`);
-    log(`  ${dataset}: training ${(out.training.wallMs / 1000).toFixed(1)} s with ${out.training.totalMs.toFixed(0)} ms of long tasks (max ${out.training.maxMs.toFixed(0)}); run end + curves ${out.runEnd.totalMs.toFixed(0)} ms (max ${out.runEnd.maxMs.toFixed(0)})`);
+    log(
+      `  ${dataset}: expected ${expected.seconds} s, took ${out.estimate.tookSec.toFixed(1)} s (${JSON.stringify(out.estimate.phases)}); first ETA ${out.estimate.firstEtaSec} s at ${out.estimate.firstEtaAtSec?.toFixed(1)} s (${out.estimate.firstEtaErrorPct?.toFixed(0)}% off the time left)`,
+    );
+    log(
+      `  ${dataset}: training ${(out.training.wallMs / 1000).toFixed(1)} s with ${out.training.totalMs.toFixed(0)} ms of long tasks (max ${out.training.maxMs.toFixed(0)}); run end + curves ${out.runEnd.totalMs.toFixed(0)} ms (max ${out.runEnd.maxMs.toFixed(0)})`,
+    );
     // The same under CPU throttling (DevTools' low-end laptop).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
@@ -153,14 +216,19 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     await page.getByTestId('controls.epochs').fill('1');
     const t3 = await pageNow(page);
     await page.getByTestId('controls.train').click();
-    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000, polling: 250 });
+    await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, {
+      timeout: 1_800_000,
+      polling: 250,
+    });
     const t4 = await pageNow(page);
     await quiet(page);
     const t5 = await pageNow(page);
     // Long tasks from the click to the last curve point: the run, its end and the curves arriving.
     out.throttled.oneEpoch = { wallMs: t4 - t3, ...(await longTasksBetween(page, t3, t5)) };
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    log(`  ${dataset}: ${throttle}× throttled: one epoch ${(out.throttled.oneEpoch.wallMs / 1000).toFixed(1)} s, long tasks max ${out.throttled.oneEpoch.maxMs.toFixed(0)} ms`);
+    log(
+      `  ${dataset}: ${throttle}× throttled: one epoch ${(out.throttled.oneEpoch.wallMs / 1000).toFixed(1)} s, long tasks max ${out.throttled.oneEpoch.maxMs.toFixed(0)} ms`,
+    );
     return out;
   } finally {
     await context.close();

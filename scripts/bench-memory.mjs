@@ -29,7 +29,12 @@ export async function targetMemory(browser, origin) {
         });
       for (let i = 0; i < 3; i++) await call('HeapProfiler.collectGarbage');
       const h = await call('Runtime.getHeapUsage');
-      out.push({ target: t.type === 'page' ? 'page' : t.title, heapMB: mb(h.usedSize), buffersMB: mb(h.backingStorageSize ?? 0), totalMB: mb(h.usedSize + (h.backingStorageSize ?? 0)) });
+      out.push({
+        target: t.type === 'page' ? 'page' : t.title,
+        heapMB: mb(h.usedSize),
+        buffersMB: mb(h.backingStorageSize ?? 0),
+        totalMB: mb(h.usedSize + (h.backingStorageSize ?? 0)),
+      });
       await cdp.send('Target.detachFromTarget', { sessionId });
     }
     return out;
@@ -44,14 +49,17 @@ export async function targetMemory(browser, origin) {
  */
 export async function benchMemory(browser, base, log) {
   log('memory: a 1-epoch MNIST run (WASM), curves done, then the heap of the page and each worker…');
-  const { page, error } = await openLab(browser, `${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003`, { log });
+  const { page, error } = await openLab(browser, `${base}?backend=wasm#dataset=mnist&epochs=1&batch=64&lr=0.003`, {
+    log,
+  });
   try {
     if (error) throw new Error(`backend did not start: ${error}`);
     await runToEnd(page, {}, 600_000);
     await waitQuiet(page);
     await page.waitForTimeout(500);
     const targets = await targetMemory(browser, new URL(base).origin);
-    for (const t of targets) log(`  ${t.target.padEnd(10)} heap ${t.heapMB} MB + array buffers ${t.buffersMB} MB = ${t.totalMB} MB`);
+    for (const t of targets)
+      log(`  ${t.target.padEnd(10)} heap ${t.heapMB} MB + array buffers ${t.buffersMB} MB = ${t.totalMB} MB`);
     log(`  total ${mb(targets.reduce((a, t) => a + t.totalMB * 2 ** 20, 0))} MB`);
     return { targets };
   } finally {

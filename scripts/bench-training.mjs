@@ -17,11 +17,17 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
   try {
     log(`${backend}, batch ${batchSize}: starting the backend…`);
     // epochs=100 so maxBatches, not the epoch count, ends every run.
-    const opened = await openLab(browser, `${base}?backend=${backend}#dataset=mnist&batch=${batchSize}&epochs=100`, { log, label: ` (${backend}, batch ${batchSize})` });
+    const opened = await openLab(browser, `${base}?backend=${backend}#dataset=mnist&batch=${batchSize}&epochs=100`, {
+      log,
+      label: ` (${backend}, batch ${batchSize})`,
+    });
     page = opened.page;
     if (opened.error) throw new Error(`backend did not start: ${opened.error}`);
     const s = opened.settings;
-    if (s.batchSize !== batchSize || s.dataset !== 'mnist' || s.backend !== backend) throw new Error(`the page did not take the URL settings (backend ${s.backend}, batch ${s.batchSize}, dataset ${s.dataset})`);
+    if (s.batchSize !== batchSize || s.dataset !== 'mnist' || s.backend !== backend)
+      throw new Error(
+        `the page did not take the URL settings (backend ${s.backend}, batch ${s.batchSize}, dataset ${s.dataset})`,
+      );
     Object.assign(entry, { software: opened.backend.software, adapter: opened.backend.adapter });
     if (opened.backend.name !== backend) {
       entry.selectedBackend = opened.backend.name;
@@ -33,10 +39,16 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
     log(`  ready: ${opened.backend.adapter}${opened.backend.software ? ' (software)' : ''}`);
 
     const timeoutMs = 15 * 60_000;
-    const throughputRun = (liveGradStats) => runToEnd(page, { maxBatches: opts.warmup + opts.batches, warmupBatches: opts.warmup, liveGradStats, skipScoring: true }, timeoutMs);
+    const throughputRun = (liveGradStats) =>
+      runToEnd(
+        page,
+        { maxBatches: opts.warmup + opts.batches, warmupBatches: opts.warmup, liveGradStats, skipScoring: true },
+        timeoutMs,
+      );
     // One discarded run first: the first run on a fresh page is markedly slower (JIT, shader
     // compilation, caches), and would otherwise land in the first variant's samples.
-    if (opts.warmupRun) log(`  warm-up run (discarded): ${round((await throughputRun(true)).result?.samplesPerSec, 1)} samples/s`);
+    if (opts.warmupRun)
+      log(`  warm-up run (discarded): ${round((await throughputRun(true)).result?.samplesPerSec, 1)} samples/s`);
 
     // With stats (A) and plain (B) interleaved; by default A B, B A, A B…, so a steady drift does not
     // always favour the variant run second.
@@ -45,18 +57,29 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
       for (const variant of pair) {
         const s = await throughputRun(variant === 'withStats');
         runs[variant].push(round(s.result?.samplesPerSec, 1));
-        log(`  run ${r + 1}/${opts.repeats} ${variant === 'withStats' ? 'with stats' : 'plain     '}: ${runs[variant].at(-1)} samples/s (${round(s.result?.trainSeconds, 2)} s timed)`);
+        log(
+          `  run ${r + 1}/${opts.repeats} ${variant === 'withStats' ? 'with stats' : 'plain     '}: ${runs[variant].at(-1)} samples/s (${round(s.result?.trainSeconds, 2)} s timed)`,
+        );
       }
     }
     const [mStats, mPlain] = [median(runs.withStats), median(runs.plain)];
-    entry.samplesPerSec = { withStats: { median: round(mStats, 1), runs: runs.withStats }, plain: { median: round(mPlain, 1), runs: runs.plain } };
+    entry.samplesPerSec = {
+      withStats: { median: round(mStats, 1), runs: runs.withStats },
+      plain: { median: round(mPlain, 1), runs: runs.plain },
+    };
     entry.statsOverheadPct = mStats > 0 && mPlain > 0 ? round((mPlain / mStats - 1) * 100, 1) : null;
-    log(`  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%`);
+    log(
+      `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%`,
+    );
 
     // Scoring pass: a short training, then one sweep over the training set.
     let batches = null;
     for (let r = 0; r < opts.repeats; r++) {
-      const s = await runToEnd(page, { maxBatches: opts.scoringTrainBatches, warmupBatches: 0, liveGradStats: false, skipScoring: false }, timeoutMs);
+      const s = await runToEnd(
+        page,
+        { maxBatches: opts.scoringTrainBatches, warmupBatches: 0, liveGradStats: false, skipScoring: false },
+        timeoutMs,
+      );
       if (!s.scoring) throw new Error('the run finished without a scoring result');
       seconds.push(round(s.scoring.seconds, 3));
       batches = s.scoring.batches;

@@ -34,14 +34,34 @@ const opts = parseOptions(
   process.argv.slice(2),
   {
     only: { parse: list(PARTS), default: PARTS, value: 'LIST', help: `parts to run, from ${PARTS.join(',')}` },
-    backends: { parse: list(BACKEND_NAMES), default: [...BACKEND_NAMES], value: 'LIST', help: 'backends of the training part' },
+    backends: {
+      parse: list(BACKEND_NAMES),
+      default: [...BACKEND_NAMES],
+      value: 'LIST',
+      help: 'backends of the training part',
+    },
     'batch-sizes': { parse: list(null, int(1)), default: [32, 128], value: 'LIST', help: 'training batch sizes' },
     repeats: { parse: int(1), default: 3, value: 'N', help: 'timed runs per variant, and scoring passes, per case' },
     batches: { parse: int(1), default: 100, value: 'N', help: 'timed batches per run, after the warm-up' },
     warmup: { parse: int(0), default: 5, value: 'N', help: 'untimed warm-up batches at the start of every run' },
-    'scoring-train-batches': { parse: int(1), default: 2, value: 'N', help: 'training batches before each measured scoring pass' },
-    runs: { parse: int(1), default: 3, value: 'N', help: 'runs of the interaction part per dataset (medians are reported)' },
-    datasets: { parse: list(DATASET_NAMES), default: [...DATASET_NAMES], value: 'LIST', help: 'datasets of the interaction and sparse parts' },
+    'scoring-train-batches': {
+      parse: int(1),
+      default: 2,
+      value: 'N',
+      help: 'training batches before each measured scoring pass',
+    },
+    runs: {
+      parse: int(1),
+      default: 3,
+      value: 'N',
+      help: 'runs of the interaction part per dataset (medians are reported)',
+    },
+    datasets: {
+      parse: list(DATASET_NAMES),
+      default: [...DATASET_NAMES],
+      value: 'LIST',
+      help: 'datasets of the interaction and sparse parts',
+    },
     'fixed-order': { type: 'boolean', help: 'interleave strictly A B A B… (default alternates: A B, B A, A B…)' },
     'no-warmup-run': { type: 'boolean', help: 'skip the discarded warm-up run at the start of every case' },
     out: { value: 'FILE', help: 'also write the JSON result to FILE' },
@@ -64,8 +84,17 @@ async function main() {
     const launched = await launchChromium();
     browser = launched.browser;
     const cpus = os.cpus();
-    const machine = { cpus: cpus.length, cpuModel: cpus[0]?.model?.trim() ?? 'unknown', totalMemGiB: round(os.totalmem() / 2 ** 30, 1), platform: `${os.platform()} ${os.release()} ${os.arch()}`, node: process.version, chromium: browser.version() };
-    log(`Chromium ${machine.chromium} (${launched.source}); ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemGiB} GiB, Node ${machine.node}`);
+    const machine = {
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model?.trim() ?? 'unknown',
+      totalMemGiB: round(os.totalmem() / 2 ** 30, 1),
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+      chromium: browser.version(),
+    };
+    log(
+      `Chromium ${machine.chromium} (${launched.source}); ${machine.cpus} × ${machine.cpuModel}, ${machine.totalMemGiB} GiB, Node ${machine.node}`,
+    );
 
     const training = [];
     for (const backend of opts.only.includes('training') ? opts.backends : []) {
@@ -74,7 +103,11 @@ async function main() {
         const before = preview.events.length;
         const c = { base: preview.url, backend, batchSize: opts.batchSizes[i], opts, log, median };
         let entry = await benchTrainingCase(browser, c);
-        if (entry.error && (preview.events.length > before || /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/.test(entry.error))) {
+        if (
+          entry.error &&
+          (preview.events.length > before ||
+            /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/.test(entry.error))
+        ) {
           log('  the preview server went away; restarting it and retrying this case once');
           await preview.ensure();
           entry = await benchTrainingCase(browser, c);
@@ -105,7 +138,9 @@ async function main() {
         const runs = [];
         for (let r = 0; r < opts.runs; r++) {
           log(`interaction: ${dataset}, run ${r + 1}/${opts.runs}…`);
-          runs.push(await benchInteraction(browser, preview.url, dataset, { epochs: dataset === 'mnist' ? 5 : 10, log }));
+          runs.push(
+            await benchInteraction(browser, preview.url, dataset, { epochs: dataset === 'mnist' ? 5 : 10, log }),
+          );
         }
         out[dataset] = { targets: targetsOf(runs, { median, percentile }), runs };
         printTargets(dataset, out[dataset].targets, log);
@@ -115,14 +150,25 @@ async function main() {
 
     const sparse = await part('sparse', async () => {
       const out = {};
-      for (const dataset of opts.datasets) out[dataset] = await benchSparse(browser, preview.url, log, { median }, dataset);
+      for (const dataset of opts.datasets)
+        out[dataset] = await benchSparse(browser, preview.url, log, { median }, dataset);
       return out;
     });
 
     const report = {
       date: started.toISOString(),
       machine,
-      config: { dataset: 'mnist (8,000 training samples)', model: '784-64-32-10 MLP, Adam', parts: opts.only, repeats: opts.repeats, warmupBatches: opts.warmup, timedBatches: opts.batches, scoringTrainBatches: opts.scoringTrainBatches, discardedWarmupRun: opts.warmupRun, order: opts.fixedOrder ? 'A B A B…' : 'A B, B A, A B… (A = with stats, B = plain)' },
+      config: {
+        dataset: 'mnist (8,000 training samples)',
+        model: '784-64-32-10 MLP, Adam',
+        parts: opts.only,
+        repeats: opts.repeats,
+        warmupBatches: opts.warmup,
+        timedBatches: opts.batches,
+        scoringTrainBatches: opts.scoringTrainBatches,
+        discardedWarmupRun: opts.warmupRun,
+        order: opts.fixedOrder ? 'A B A B…' : 'A B, B A, A B… (A = with stats, B = plain)',
+      },
       results: training,
       evaluator,
       memory,
@@ -130,10 +176,13 @@ async function main() {
       sparse,
       notes: [
         "samplesPerSec is the worker's own figure for the timed part of a run (after the warm-up batches); statsOverheadPct = median(plain) / median(withStats) - 1, in percent.",
-        "evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), a full pass, and 5 criteria × 51-level sweeps; js = the plain-TypeScript engine.",
+        'evaluator: MNIST validation set (2,000 samples), weights of a 1-epoch run; ms of MaskedEvaluator.evaluate for slider moves (small: 0.5% of weights flip, large: 20%), a full pass, and 5 criteria × 51-level sweeps; js = the plain-TypeScript engine.',
         'memory: JS heap in use after forced garbage collection (CDP Runtime.getHeapUsage) of the page and of each worker, MNIST loaded, curves done.',
         ...(preview.events.length ? [`Preview server trouble during the bench: ${preview.events.join('; ')}.`] : []),
-        `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average at start ${loadAtStart.join(' ')}, at end ${os.loadavg().map((x) => round(x, 2)).join(' ')}; ${round((Date.now() - started.getTime()) / 60_000, 1)} min.`,
+        `Medians of ${opts.repeats} run(s) per variant, all from this one bench run. Load average at start ${loadAtStart.join(' ')}, at end ${os
+          .loadavg()
+          .map((x) => round(x, 2))
+          .join(' ')}; ${round((Date.now() - started.getTime()) / 60_000, 1)} min.`,
       ],
     };
     const json = JSON.stringify(report, null, 2);

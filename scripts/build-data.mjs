@@ -55,7 +55,10 @@ export function readDigits(dir = digitsDir()) {
 
 function main() {
   const dir = digitsDir();
-  const newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, ...Array.from({ length: 10 }, (_, d) => statSync(join(dir, `${d}.json`)).mtimeMs));
+  const newest = Math.max(
+    statSync(fileURLToPath(import.meta.url)).mtimeMs,
+    ...Array.from({ length: 10 }, (_, d) => statSync(join(dir, `${d}.json`)).mtimeMs),
+  );
   if (existsSync(OUT) && statSync(OUT).mtimeMs >= newest && !process.argv.includes('--force')) return;
   const bytes = encodeMnist(readDigits(dir));
   mkdirSync(dirname(OUT), { recursive: true });

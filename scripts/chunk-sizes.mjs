@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 
 const dir = 'dist';
 const files = [];
-const walk = (d) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
+const walk = (d) =>
+  readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
 walk(dir);
 const rows = files
   .map((f) => {
@@ -16,4 +17,7 @@ const rows = files
   .sort((a, b) => b.raw - a.raw);
 const kb = (n) => (n / 1024).toFixed(1);
 console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
-for (const r of rows) console.log(`| ${r.file.replace(/-[\w-]{8}(?=\.[a-z]+$)/, '')} | ${kb(r.raw)} | ${r.file.endsWith('.gz') ? '(already gzip)' : kb(r.gzip)} |`);
+for (const r of rows)
+  console.log(
+    `| ${r.file.replace(/-[\w-]{8}(?=\.[a-z]+$)/, '')} | ${kb(r.raw)} | ${r.file.endsWith('.gz') ? '(already gzip)' : kb(r.gzip)} |`,
+  );

@@ -33,7 +33,11 @@ function parse(argv) {
       backend: { parse: oneOf(['auto', ...BACKEND_NAMES]), default: 'auto', help: 'training backend' },
       port: { parse: int(1), default: 4176, value: 'N', help: 'port for vite preview' },
       summarize: { type: 'boolean', help: 'aggregate every results/*.csv into results/summary.md instead' },
-      beyond: { parse: list(BEYOND), value: 'LIST', help: `only these experiments beyond one-shot pruning (${BEYOND.join(', ')}), merged into -beyond.csv` },
+      beyond: {
+        parse: list(BEYOND),
+        value: 'LIST',
+        help: `only these experiments beyond one-shot pruning (${BEYOND.join(', ')}), merged into -beyond.csv`,
+      },
     },
     'Usage: npm run experiment -- [options]',
   );
@@ -49,7 +53,10 @@ async function run(o) {
   const { browser } = await launchChromium();
   try {
     const hash = `#dataset=${o.dataset}&seed=${o.seed}&epochs=${o.epochs}&batch=${o.batch}&lr=${o.lr}`;
-    const { page, backend, error } = await openLab(browser, `${preview.url}?backend=${o.backend}${hash}`, { log, viewport: { width: 1366, height: 900 } });
+    const { page, backend, error } = await openLab(browser, `${preview.url}?backend=${o.backend}${hash}`, {
+      log,
+      viewport: { width: 1366, height: 900 },
+    });
     if (error) throw new Error(`backend did not start: ${error}`);
     log(`${o.dataset}, seed ${o.seed}: training ${o.epochs} epochs on ${backend.name}…`);
     const t0 = Date.now();
@@ -71,13 +78,30 @@ async function run(o) {
     const curveRows = await page.evaluate(() => window.__gpl.state().experiments.log);
     for (const c of CRITERIA) {
       log(`fine-tuning ${c} at 2:4…`);
-      await page.evaluate((crit) => window.__gpl.finetune(crit, { mode: 'sparsity', value: 0.5, scope: 'global', granularity: '2:4' }), c);
-      await page.waitForFunction(() => window.__gpl.state().experiments.finetune?.status !== 'running', null, { timeout: 600_000, polling: 250 });
+      await page.evaluate(
+        (crit) => window.__gpl.finetune(crit, { mode: 'sparsity', value: 0.5, scope: 'global', granularity: '2:4' }),
+        c,
+      );
+      await page.waitForFunction(() => window.__gpl.state().experiments.finetune?.status !== 'running', null, {
+        timeout: 600_000,
+        polling: 250,
+      });
     }
     const all = await page.evaluate(() => window.__gpl.state().experiments.log);
     const beyond = await runBeyond(page, o, all.length);
-    const logRows = [...curveRows.map((r, i) => ({ ...r, granularity: 'weights', target: LEVELS[i % LEVELS.length] })), ...all.slice(curveRows.length).map((r) => ({ ...r, granularity: '2:4', target: 0.5 }))];
-    const meta = { dataset: o.dataset, seed: o.seed, epochs: o.epochs, batch: o.batch, lr: o.lr, backend: backend.name, minutes: (Date.now() - t0) / 60000 };
+    const logRows = [
+      ...curveRows.map((r, i) => ({ ...r, granularity: 'weights', target: LEVELS[i % LEVELS.length] })),
+      ...all.slice(curveRows.length).map((r) => ({ ...r, granularity: '2:4', target: 0.5 })),
+    ];
+    const meta = {
+      dataset: o.dataset,
+      seed: o.seed,
+      epochs: o.epochs,
+      batch: o.batch,
+      lr: o.lr,
+      backend: backend.name,
+      minutes: (Date.now() - t0) / 60000,
+    };
     write(o, meta, base, logRows);
     writeBeyond(o, beyond);
   } finally {
@@ -88,17 +112,45 @@ async function run(o) {
 
 /** The experiments beyond one-shot pruning, each at 90 % (lottery tickets: 4 rounds of 50 %, to 93.75 %). */
 async function runBeyond(page, o, from, only = BEYOND) {
-  const idle = () => page.waitForFunction(() => { const e = window.__gpl.state().experiments; return e.finetune?.status !== 'running' && e.series?.status !== 'running'; }, null, { timeout: 3_600_000, polling: 250 });
+  const idle = () =>
+    page.waitForFunction(
+      () => {
+        const e = window.__gpl.state().experiments;
+        return e.finetune?.status !== 'running' && e.series?.status !== 'running';
+      },
+      null,
+      { timeout: 3_600_000, polling: 250 },
+    );
   const parts = [
     ['iterative', () => page.evaluate(() => window.__gpl.iterative('magnitude', 0.9))],
     ['snip', () => page.evaluate(() => window.__gpl.snip(0.9))],
-    ['lottery-rewind0', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 0, epochs }), o.epochs)],
-    ['lottery-rewind1', () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 1, epochs }), o.epochs)],
+    [
+      'lottery-rewind0',
+      () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 0, epochs }), o.epochs),
+    ],
+    [
+      'lottery-rewind1',
+      () => page.evaluate((epochs) => window.__gpl.lottery({ rounds: 4, rate: 0.5, rewind: 1, epochs }), o.epochs),
+    ],
     ['movement', () => page.evaluate(() => window.__gpl.movement(0.9))],
-    ['gradual', () => page.evaluate(({ epochs, batch }) => {
-      const total = epochs * Math.ceil(window.__gpl.state().dataset.trainN / batch);
-      window.__gpl.gradual({ initial: 0, final: 0.9, begin: Math.round(0.1 * total), end: Math.round(0.67 * total), frequency: 10, power: 3 });
-    }, { epochs: o.epochs, batch: o.batch })],
+    [
+      'gradual',
+      () =>
+        page.evaluate(
+          ({ epochs, batch }) => {
+            const total = epochs * Math.ceil(window.__gpl.state().dataset.trainN / batch);
+            window.__gpl.gradual({
+              initial: 0,
+              final: 0.9,
+              begin: Math.round(0.1 * total),
+              end: Math.round(0.67 * total),
+              frequency: 10,
+              power: 3,
+            });
+          },
+          { epochs: o.epochs, batch: o.batch },
+        ),
+    ],
   ];
   const rows = [];
   let seen = from;
@@ -108,7 +160,14 @@ async function runBeyond(page, o, from, only = BEYOND) {
     await idle();
     const now = await page.evaluate(() => window.__gpl.state().experiments.log);
     const rounds = {};
-    for (const r of now.slice(seen)) rows.push({ method, kind: r.kind, round: (rounds[r.kind] = (rounds[r.kind] ?? 0) + 1), sparsity: r.sparsity, acc: r.afterValAcc });
+    for (const r of now.slice(seen))
+      rows.push({
+        method,
+        kind: r.kind,
+        round: (rounds[r.kind] = (rounds[r.kind] ?? 0) + 1),
+        sparsity: r.sparsity,
+        acc: r.afterValAcc,
+      });
     seen = now.length;
   }
   return rows;
@@ -117,21 +176,56 @@ async function runBeyond(page, o, from, only = BEYOND) {
 function writeBeyond(o, rows, only = null) {
   const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
   // With --beyond, the other methods' rows of an earlier run stay.
-  const kept = only && existsSync(`${stem}-beyond.csv`) ? readFileSync(`${stem}-beyond.csv`, 'utf8').trim().split('\n').slice(1).filter((l) => !only.includes(l.split(',')[2])) : [];
-  const lines = [...kept, ...rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(','))];
+  const kept =
+    only && existsSync(`${stem}-beyond.csv`)
+      ? readFileSync(`${stem}-beyond.csv`, 'utf8')
+          .trim()
+          .split('\n')
+          .slice(1)
+          .filter((l) => !only.includes(l.split(',')[2]))
+      : [];
+  const lines = [
+    ...kept,
+    ...rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(',')),
+  ];
   writeFileSync(`${stem}-beyond.csv`, `dataset,seed,method,kind,round,sparsity,val_acc\n${lines.join('\n')}\n`);
-  process.stdout.write(['', '| method | kind | round | sparsity | val acc |', '|---|---|---:|---:|---:|', ...rows.map((r) => `| ${r.method} | ${r.kind} | ${r.round} | ${pct(r.sparsity)} | ${pct(r.acc)} |`), ''].join('\n'));
+  process.stdout.write(
+    [
+      '',
+      '| method | kind | round | sparsity | val acc |',
+      '|---|---|---:|---:|---:|',
+      ...rows.map((r) => `| ${r.method} | ${r.kind} | ${r.round} | ${pct(r.sparsity)} | ${pct(r.acc)} |`),
+      '',
+    ].join('\n'),
+  );
 }
 
 function write(o, meta, base, rows) {
   mkdirSync(OUT, { recursive: true });
   const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
   const denseVal = base.dense.val.accuracy;
-  const header = 'dataset,seed,criterion,target_sparsity,actual_sparsity,dense_val_acc,one_shot_val_acc,finetuned_val_acc,finetuned_train_acc,granularity';
-  const lines = rows.map((r) => [o.dataset, o.seed, r.criterion, r.target, r.sparsity.toFixed(6), denseVal, r.beforeValAcc, r.afterValAcc, r.afterTrainAcc, r.granularity].join(','));
+  const header =
+    'dataset,seed,criterion,target_sparsity,actual_sparsity,dense_val_acc,one_shot_val_acc,finetuned_val_acc,finetuned_train_acc,granularity';
+  const lines = rows.map((r) =>
+    [
+      o.dataset,
+      o.seed,
+      r.criterion,
+      r.target,
+      r.sparsity.toFixed(6),
+      denseVal,
+      r.beforeValAcc,
+      r.afterValAcc,
+      r.afterTrainAcc,
+      r.granularity,
+    ].join(','),
+  );
   writeFileSync(`${stem}.csv`, `${header}\n${lines.join('\n')}\n`);
   const sweep = ['dataset,seed,criterion,split,target,sparsity,threshold,accuracy,loss'];
-  for (const [c, v] of Object.entries(base.curves)) for (const split of ['val', 'train']) for (const p of v[split]) sweep.push([o.dataset, o.seed, c, split, p.target, p.sparsity, p.threshold, p.accuracy, p.loss].join(','));
+  for (const [c, v] of Object.entries(base.curves))
+    for (const split of ['val', 'train'])
+      for (const p of v[split])
+        sweep.push([o.dataset, o.seed, c, split, p.target, p.sparsity, p.threshold, p.accuracy, p.loss].join(','));
   writeFileSync(`${stem}-sweep.csv`, `${sweep.join('\n')}\n`);
   const md = [
     `# ${o.dataset}, seed ${o.seed}`,
@@ -140,13 +234,29 @@ function write(o, meta, base, rows) {
     '',
     '| criterion | ' + LEVELS.map((s) => `${s * 100}%`).join(' | ') + ' |',
     '|---|' + LEVELS.map(() => '---:').join('|') + '|',
-    ...CRITERIA.map((c) => `| ${c} | ` + rows.filter((r) => r.criterion === c && r.granularity === 'weights').map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`).join(' | ') + ' |'),
+    ...CRITERIA.map(
+      (c) =>
+        `| ${c} | ` +
+        rows
+          .filter((r) => r.criterion === c && r.granularity === 'weights')
+          .map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`)
+          .join(' | ') +
+        ' |',
+    ),
     '',
     'Validation accuracy (%), global scope: one-shot pruning → after 2 epochs of masked fine-tuning at a tenth of the learning rate.',
     '',
     '| criterion | 2:4 (50%) |',
     '|---|---:|',
-    ...CRITERIA.map((c) => `| ${c} | ` + rows.filter((r) => r.criterion === c && r.granularity === '2:4').map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`).join(' | ') + ' |'),
+    ...CRITERIA.map(
+      (c) =>
+        `| ${c} | ` +
+        rows
+          .filter((r) => r.criterion === c && r.granularity === '2:4')
+          .map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`)
+          .join(' | ') +
+        ' |',
+    ),
     '',
   ].join('\n');
   writeFileSync(`${stem}.md`, md);
@@ -157,7 +267,13 @@ function write(o, meta, base, rows) {
 /** Mean ± std over seeds of every results/<dataset>-seed<k>.csv. */
 function summarize() {
   const files = readdirSync(OUT).filter((f) => DATASET_NAMES.some((d) => new RegExp(`^${d}-seed\\d+\\.csv$`).test(f)));
-  const rows = files.flatMap((f) => readFileSync(join(OUT, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')));
+  const rows = files.flatMap((f) =>
+    readFileSync(join(OUT, f), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')),
+  );
   const stat = (xs) => {
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
@@ -179,11 +295,20 @@ function summarize() {
       });
       out.push(`| ${c} | ${cells.join(' | ')} |`);
     }
-    out.push('', `2:4 pattern (50 %), ${ds}:`, '', '| criterion | one-shot | fine-tuned | global 50% one-shot, for comparison |', '|---|---:|---:|---:|');
+    out.push(
+      '',
+      `2:4 pattern (50 %), ${ds}:`,
+      '',
+      '| criterion | one-shot | fine-tuned | global 50% one-shot, for comparison |',
+      '|---|---:|---:|---:|',
+    );
     for (const c of CRITERIA) {
       const nm = d.filter((r) => r[2] === c && r[9] === '2:4');
       const free = d.filter((r) => r[2] === c && Number(r[3]) === 0.5 && r[9] === 'weights');
-      if (nm.length) out.push(`| ${c} | ${stat(nm.map((r) => Number(r[6])))} | ${stat(nm.map((r) => Number(r[7])))} | ${stat(free.map((r) => Number(r[6])))} |`);
+      if (nm.length)
+        out.push(
+          `| ${c} | ${stat(nm.map((r) => Number(r[6])))} | ${stat(nm.map((r) => Number(r[7])))} | ${stat(free.map((r) => Number(r[6])))} |`,
+        );
     }
     out.push('');
   }
@@ -196,18 +321,31 @@ function summarize() {
 /** Mean ± std over seeds of every results/<dataset>-seed<k>-beyond.csv, one row per method, kind and round. */
 function summarizeBeyond(stat) {
   const files = readdirSync(OUT).filter((f) => /-seed\d+-beyond\.csv$/.test(f));
-  const rows = files.flatMap((f) => readFileSync(join(OUT, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')));
+  const rows = files.flatMap((f) =>
+    readFileSync(join(OUT, f), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(',')),
+  );
   const out = [];
   for (const ds of DATASET_NAMES) {
     const d = rows.filter((r) => r[0] === ds);
     if (!d.length) continue;
     const seeds = [...new Set(d.map((r) => r[1]))].sort();
-    out.push(`### ${ds}: beyond one-shot pruning (seeds ${seeds.join(', ')})`, '', '| method | kind | round | sparsity | validation accuracy |', '|---|---|---:|---:|---:|');
+    out.push(
+      `### ${ds}: beyond one-shot pruning (seeds ${seeds.join(', ')})`,
+      '',
+      '| method | kind | round | sparsity | validation accuracy |',
+      '|---|---|---:|---:|---:|',
+    );
     const keys = [...new Set(d.map((r) => `${r[2]}|${r[3]}|${r[4]}`))];
     for (const k of keys) {
       const at = d.filter((r) => `${r[2]}|${r[3]}|${r[4]}` === k);
       const [method, kind, round] = k.split('|');
-      out.push(`| ${method} | ${kind} | ${round} | ${stat(at.map((r) => Number(r[5])))} | ${stat(at.map((r) => Number(r[6])))} |`);
+      out.push(
+        `| ${method} | ${kind} | ${round} | ${stat(at.map((r) => Number(r[5])))} | ${stat(at.map((r) => Number(r[6])))} |`,
+      );
     }
     out.push('');
   }

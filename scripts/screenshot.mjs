@@ -13,13 +13,24 @@ const { browser } = await launchChromium();
 try {
   const { page } = await openLab(browser, `${preview.url}${hash}`, { log });
   await page.getByTestId('controls.train').click();
-  await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, { timeout: 1_800_000 });
+  await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, {
+    timeout: 1_800_000,
+  });
   // The accuracy-vs-sparsity curves and the sensitivity charts are computed after the run.
   await waitQuiet(page).catch(() => {});
   await page.waitForTimeout(500);
   await page.screenshot({ path: out, fullPage: true });
   const s = await page.evaluate(() => window.__gpl.state());
-  console.log(JSON.stringify({ backend: s.backend, phase: s.phase, error: s.error, last: s.epochs.at(-1), result: s.result, scoring: s.scoring && { batches: s.scoring.batches, seconds: s.scoring.seconds } }));
+  console.log(
+    JSON.stringify({
+      backend: s.backend,
+      phase: s.phase,
+      error: s.error,
+      last: s.epochs.at(-1),
+      result: s.result,
+      scoring: s.scoring && { batches: s.scoring.batches, seconds: s.scoring.seconds },
+    }),
+  );
 } finally {
   await browser.close();
   preview.stop();

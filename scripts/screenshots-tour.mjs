@@ -29,7 +29,8 @@ try {
   const step = (n) => String(n).padStart(2, '0');
   for (const lang of ['en', 'zh-CN']) {
     await shoot(`#lang=${lang}&present=1`, `present-${lang}.png`, 1280, 720);
-    for (let n = 1; n <= 10; n++) await shoot(`#lang=${lang}&present=1&tour=${n}`, `present-${lang}-${step(n)}.png`, 1280, 720);
+    for (let n = 1; n <= 10; n++)
+      await shoot(`#lang=${lang}&present=1&tour=${n}`, `present-${lang}-${step(n)}.png`, 1280, 720);
   }
   for (let n = 1; n <= 10; n++) await shoot(`#lang=zh-CN&tour=${n}`, `phone-zh-CN-${step(n)}.png`, 390, 844, true);
   for (let n = 1; n <= 10; n++) await shoot(`#lang=en&tour=${n}`, `desktop-en-${step(n)}.png`, 1440, 900);

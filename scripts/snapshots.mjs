@@ -19,7 +19,18 @@ export const RECIPES = {
   'synthetic-32': '#dataset=synthetic-32&seed=1&epochs=10&batch=32&lr=0.001',
 };
 const log = (...a) => console.error('[snapshots]', ...a);
-const opts = parseOptions(process.argv.slice(2), { only: { parse: list(Object.keys(RECIPES)), default: Object.keys(RECIPES), value: 'LIST', help: 'snapshots to make' } }, 'Usage: npm run snapshots -- [options]');
+const opts = parseOptions(
+  process.argv.slice(2),
+  {
+    only: {
+      parse: list(Object.keys(RECIPES)),
+      default: Object.keys(RECIPES),
+      value: 'LIST',
+      help: 'snapshots to make',
+    },
+  },
+  'Usage: npm run snapshots -- [options]',
+);
 
 const appVersion = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
 const commit = (() => {
@@ -35,7 +46,11 @@ const { browser } = await launchChromium();
 try {
   mkdirSync(join(ROOT, 'public', 'snapshots'), { recursive: true });
   for (const name of opts.only) {
-    const { page, backend, error } = await openLab(browser, `${preview.url}?backend=wasm${RECIPES[name]}&snapshot=none`, { log });
+    const { page, backend, error } = await openLab(
+      browser,
+      `${preview.url}?backend=wasm${RECIPES[name]}&snapshot=none`,
+      { log },
+    );
     if (error) throw new Error(`backend did not start: ${error}`);
     log(`${name}: training ${RECIPES[name]} on ${backend.name}…`);
     const t0 = Date.now();
@@ -45,7 +60,9 @@ try {
     const out = join(ROOT, 'public', 'snapshots', `${name}.gpls.gz`);
     writeFileSync(out, Buffer.from(base64, 'base64'));
     const s = await page.evaluate(() => window.__gpl.state().pruning.dense);
-    log(`${name}: wrote ${out} (${(Buffer.from(base64, 'base64').length / 1024).toFixed(0)} KB) in ${((Date.now() - t0) / 1000).toFixed(0)} s; dense validation accuracy ${(s.val.accuracy * 100).toFixed(2)}%`);
+    log(
+      `${name}: wrote ${out} (${(Buffer.from(base64, 'base64').length / 1024).toFixed(0)} KB) in ${((Date.now() - t0) / 1000).toFixed(0)} s; dense validation accuracy ${(s.val.accuracy * 100).toFixed(2)}%`,
+    );
     await page.close();
   }
 } finally {

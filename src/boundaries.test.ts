@@ -28,7 +28,10 @@ interface Row {
 
 /** The rows of the layout table: code spans in the first column (paths) and the third (allowed). */
 function layoutRows(markdown: string): Row[] {
-  const section = markdown.slice(markdown.indexOf('## Layout'), markdown.indexOf('\n## ', markdown.indexOf('## Layout') + 1));
+  const section = markdown.slice(
+    markdown.indexOf('## Layout'),
+    markdown.indexOf('\n## ', markdown.indexOf('## Layout') + 1),
+  );
   const spans = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
   return section
     .split('\n')
@@ -38,23 +41,34 @@ function layoutRows(markdown: string): Row[] {
 }
 
 const matches = (pattern: string, path: string) =>
-  pattern.endsWith('/') ? path.startsWith(pattern) : pattern.includes('*') ? new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(path) : path === pattern;
+  pattern.endsWith('/')
+    ? path.startsWith(pattern)
+    : pattern.includes('*')
+      ? new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}$`).test(path)
+      : path === pattern;
 
 /** The most specific row for a file (the longest matching path), or null. */
 function rowOf(rows: Row[], file: string): Row | null {
   let best: { row: Row; length: number } | null = null;
-  for (const row of rows) for (const p of row.paths) if (matches(p, file) && (!best || p.length > best.length)) best = { row, length: p.length };
+  for (const row of rows)
+    for (const p of row.paths)
+      if (matches(p, file) && (!best || p.length > best.length)) best = { row, length: p.length };
   return best?.row ?? null;
 }
 
 /** Import specifiers of a source text: static, dynamic, side-effect and re-exports. */
 const importsOf = (src: string) =>
-  [...src.matchAll(/(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? m[2] ?? m[3]);
+  [
+    ...src.matchAll(
+      /(?:^|[^\w.])(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^\s*import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 
 /** A relative specifier as a repository path (with its file extension when it names a file). */
 function resolveImport(from: string, spec: string): string {
   const base = relative(ROOT, resolve(ROOT, dirname(from), spec));
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.mjs`, join(base, 'index.ts')]) if (existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile()) return candidate;
+  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, `${base}.mjs`, join(base, 'index.ts')])
+    if (existsSync(join(ROOT, candidate)) && statSync(join(ROOT, candidate)).isFile()) return candidate;
   return base;
 }
 
@@ -74,7 +88,9 @@ function violations(rows: Row[], file: string, src: string): string[] {
   return importsOf(src).flatMap((spec) => {
     const relativeImport = spec.startsWith('.');
     const target = relativeImport ? resolveImport(file, spec) : spec;
-    return allowed.some((a) => allows(a, target, relativeImport)) ? [] : [`${file} imports ${spec}${relativeImport ? ` (${target})` : ''}: its row allows ${allowed.join(', ')}`];
+    return allowed.some((a) => allows(a, target, relativeImport))
+      ? []
+      : [`${file} imports ${spec}${relativeImport ? ` (${target})` : ''}: its row allows ${allowed.join(', ')}`];
   });
 }
 
@@ -84,7 +100,8 @@ function violations(rows: Row[], file: string, src: string): string[] {
  */
 const isDoor = (f: string) => f.endsWith('/index.ts');
 const roomOf = (f: string) => {
-  for (let d = dirname(f); d !== '.' && d !== 'src'; d = dirname(d)) if (existsSync(join(ROOT, d, 'index.ts'))) return `${d}/`;
+  for (let d = dirname(f); d !== '.' && d !== 'src'; d = dirname(d))
+    if (existsSync(join(ROOT, d, 'index.ts'))) return `${d}/`;
   return null;
 };
 function doorViolations(file: string, src: string): string[] {
@@ -105,23 +122,32 @@ const text = new Map(sources.map((f) => [f, readFileSync(join(ROOT, f), 'utf8')]
 describe('module boundaries', () => {
   it('the layout table has its rows, and each of its paths exists', () => {
     expect(rows.length).toBeGreaterThanOrEqual(12);
-    for (const p of rows.flatMap((r) => r.paths)) expect(p.includes('*') || existsSync(join(ROOT, p)), `${p} (DEVELOPERS.md) is not in the tree`).toBe(true);
+    for (const p of rows.flatMap((r) => r.paths))
+      expect(p.includes('*') || existsSync(join(ROOT, p)), `${p} (DEVELOPERS.md) is not in the tree`).toBe(true);
   });
 
   it('every import is one the layout table allows', () => {
     // This file is skipped: its examples below are import statements in strings.
-    expect(sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => violations(rows, f, text.get(f)!))).toEqual([]);
+    expect(
+      sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => violations(rows, f, text.get(f)!)),
+    ).toEqual([]);
   });
 
   it('a room is entered by its door only', () => {
-    expect(sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => doorViolations(f, text.get(f)!))).toEqual([]);
+    expect(
+      sources.filter((f) => f !== 'src/boundaries.test.ts').flatMap((f) => doorViolations(f, text.get(f)!)),
+    ).toEqual([]);
     expect(doorViolations('src/state/x.ts', "import { masks } from '../core/prune/masks';")).toHaveLength(1);
     expect(doorViolations('src/state/x.ts', "import { masks } from '../core/prune';")).toEqual([]);
     expect(doorViolations('src/core/eval/sweep.ts', "import { x } from './maskedEval';")).toEqual([]);
   });
 
   it('the check fails on a forbidden import (a deliberate violation, checked here, not committed)', () => {
-    expect(violations(rows, 'src/ui/Example.tsx', "import { train } from '../train/trainer';")).toEqual([expect.stringMatching(/^src\/ui\/Example\.tsx imports \.\.\/train\/trainer \(src\/train\/trainer\.ts\): its row allows/)]);
+    expect(violations(rows, 'src/ui/Example.tsx', "import { train } from '../train/trainer';")).toEqual([
+      expect.stringMatching(
+        /^src\/ui\/Example\.tsx imports \.\.\/train\/trainer \(src\/train\/trainer\.ts\): its row allows/,
+      ),
+    ]);
     expect(violations(rows, 'src/state/x.ts', "const w = await import('../eval/worker');")).toHaveLength(1);
     expect(violations(rows, 'src/core/x.ts', "import * as tf from '@tensorflow/tfjs';")).toHaveLength(1);
     // Rooms of core point one way: prune stands below eval, base below all.
@@ -129,16 +155,32 @@ describe('module boundaries', () => {
     expect(violations(rows, 'src/core/base/x.ts', "import { masks } from '../prune';")).toHaveLength(1);
     expect(violations(rows, 'src/core/eval/x.ts', "import { masks } from '../prune';")).toEqual([]);
     expect(violations(rows, 'src/train/client.ts', "import { train } from './trainer';")).toHaveLength(1);
-    expect(violations(rows, 'src/state/x.ts', "import type { EvalNetwork } from '../eval/protocol';\nexport { x } from './store';")).toEqual([]);
+    expect(
+      violations(
+        rows,
+        'src/state/x.ts',
+        "import type { EvalNetwork } from '../eval/protocol';\nexport { x } from './store';",
+      ),
+    ).toEqual([]);
     expect(violations(rows, 'lib/x.ts', '')).toEqual(['lib/x.ts: no row of the layout table covers it']);
   });
 
   it('src/core touches no DOM', () => {
-    for (const f of sources.filter((f) => f.startsWith('src/core/') && !TEST.test(f))) expect(text.get(f)!, f).not.toMatch(/\b(document|window|navigator)\./);
+    for (const f of sources.filter((f) => f.startsWith('src/core/') && !TEST.test(f)))
+      expect(text.get(f)!, f).not.toMatch(/\b(document|window|navigator)\./);
   });
 
   it('has no import circle among the sources', () => {
-    const graph = new Map(sources.filter((f) => !TEST.test(f)).map((f) => [f, importsOf(text.get(f)!).filter((s) => s.startsWith('.')).map((s) => resolveImport(f, s))]));
+    const graph = new Map(
+      sources
+        .filter((f) => !TEST.test(f))
+        .map((f) => [
+          f,
+          importsOf(text.get(f)!)
+            .filter((s) => s.startsWith('.'))
+            .map((s) => resolveImport(f, s)),
+        ]),
+    );
     const state = new Map<string, 'open' | 'done'>();
     const circles: string[] = [];
     const visit = (f: string, path: string[]) => {

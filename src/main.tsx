@@ -10,7 +10,13 @@ import './ui/styles.css';
 
 // A message shown without a parameter it names, or a key with no message: a bug, reported where tests
 // (and anyone with the console open) see it; the reader sees … in its place.
-reportMissingTo((m) => console.error(m.kind === 'key' ? `No message for key "${m.key}"` : `Message shown without its parameter {${m.name}}: "${m.text.slice(0, 80)}"`));
+reportMissingTo((m) =>
+  console.error(
+    m.kind === 'key'
+      ? `No message for key "${m.key}"`
+      : `Message shown without its parameter {${m.name}}: "${m.text.slice(0, 80)}"`,
+  ),
+);
 
 // Resolved against the page, so the site works from any sub-path.
 const asset = (path: string) => new URL(`${import.meta.env.BASE_URL}${path}`, location.href).href;
@@ -58,7 +64,8 @@ document.addEventListener('visibilitychange', () => controller.pageVisibility(do
 void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
 
 // A render error caught by the boundary is handled (the page shows a panel): a warning, not an error.
-const onCaughtError = (error: unknown, info: { componentStack?: string }) => console.warn('Render error shown by the error boundary:', error, info.componentStack);
+const onCaughtError = (error: unknown, info: { componentStack?: string }) =>
+  console.warn('Render error shown by the error boundary:', error, info.componentStack);
 
 createRoot(document.getElementById('root')!, { onCaughtError }).render(
   <StrictMode>

@@ -12,7 +12,17 @@ function files(dir: string): string[] {
 
 describe('source security', () => {
   it('uses no eval, new Function, string timers or HTML injection', () => {
-    const sinks = [/\beval\s*\(/, /new\s+Function\s*\(/, /setTimeout\(\s*['"`]/, /setInterval\(\s*['"`]/, /\.innerHTML\s*=/, /\.outerHTML\s*=/, /insertAdjacentHTML/, /dangerouslySetInnerHTML/, /document\.write/];
+    const sinks = [
+      /\beval\s*\(/,
+      /new\s+Function\s*\(/,
+      /setTimeout\(\s*['"`]/,
+      /setInterval\(\s*['"`]/,
+      /\.innerHTML\s*=/,
+      /\.outerHTML\s*=/,
+      /insertAdjacentHTML/,
+      /dangerouslySetInnerHTML/,
+      /document\.write/,
+    ];
     const hits: string[] = [];
     for (const f of files(__dirname)) {
       const src = readFileSync(f, 'utf8');

@@ -22,7 +22,14 @@ function parse(argv, spec, usage) {
   const options = { help: { type: 'boolean', short: 'h' } };
   for (const [flag, o] of Object.entries(spec)) options[flag] = { type: o.type ?? 'string' };
   const help = () =>
-    [usage, ...Object.entries(spec).map(([flag, o]) => `  --${`${flag}${o.type === 'boolean' ? '' : ` ${o.value ?? 'VALUE'}`}`.padEnd(28)} ${o.help}${o.default !== undefined && o.type !== 'boolean' ? ` (default: ${[o.default].flat().join(',')})` : ''}`), '  --help'.padEnd(31) + ' this text'].join('\n');
+    [
+      usage,
+      ...Object.entries(spec).map(
+        ([flag, o]) =>
+          `  --${`${flag}${o.type === 'boolean' ? '' : ` ${o.value ?? 'VALUE'}`}`.padEnd(28)} ${o.help}${o.default !== undefined && o.type !== 'boolean' ? ` (default: ${[o.default].flat().join(',')})` : ''}`,
+      ),
+      '  --help'.padEnd(31) + ' this text',
+    ].join('\n');
   let values;
   try {
     ({ values } = parseArgs({ args: argv, options, strict: true, allowPositionals: false }));
@@ -37,7 +44,8 @@ function parse(argv, spec, usage) {
   for (const [flag, o] of Object.entries(spec)) {
     const key = flag.replace(/-(\w)/g, (_, c) => c.toUpperCase());
     const raw = values[flag];
-    out[key] = raw === undefined ? (o.type === 'boolean' ? false : o.default) : o.parse ? o.parse(raw, `--${flag}`) : raw;
+    out[key] =
+      raw === undefined ? (o.type === 'boolean' ? false : o.default) : o.parse ? o.parse(raw, `--${flag}`) : raw;
   }
   return out;
 }
@@ -50,12 +58,20 @@ export const int = (min) => (v, flag) => {
 };
 
 /** A comma-separated list, each item parsed by `item` and, with `allowed`, one of them. */
-export const list = (allowed, item = (s) => s) => (v, flag) => {
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = allowed ? items.filter((s) => !allowed.includes(s)) : [];
-  if (!items.length || bad.length) throw new Error(`${flag}: ${bad.length ? `unknown ${bad.join(', ')}` : 'nothing given'}${allowed ? `; use ${allowed.join(', ')}` : ''}`);
-  return items.map((s) => item(s, flag));
-};
+export const list =
+  (allowed, item = (s) => s) =>
+  (v, flag) => {
+    const items = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const bad = allowed ? items.filter((s) => !allowed.includes(s)) : [];
+    if (!items.length || bad.length)
+      throw new Error(
+        `${flag}: ${bad.length ? `unknown ${bad.join(', ')}` : 'nothing given'}${allowed ? `; use ${allowed.join(', ')}` : ''}`,
+      );
+    return items.map((s) => item(s, flag));
+  };
 
 /** One of `allowed`. */
 export const oneOf = (allowed) => (v, flag) => {

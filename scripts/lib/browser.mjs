@@ -31,8 +31,7 @@ export async function findChromium() {
   return null;
 }
 
-export const HOW_TO_GET_ONE =
-  `No Chromium found for the browser tests. Install one: Debian/Ubuntu "sudo apt-get install chromium", or "npx playwright install chromium", or set ${BROWSER_ENV}=/path/to/chromium.`;
+export const HOW_TO_GET_ONE = `No Chromium found for the browser tests. Install one: Debian/Ubuntu "sudo apt-get install chromium", or "npx playwright install chromium", or set ${BROWSER_ENV}=/path/to/chromium.`;
 
 /**
  * Launches the Chromium `findChromium` finds, with CHROMIUM_ARGS (plus `args`).
@@ -42,5 +41,8 @@ export async function launchChromium(args = []) {
   const found = await findChromium();
   if (!found) throw new Error(HOW_TO_GET_ONE);
   const { chromium } = await import('@playwright/test');
-  return { browser: await chromium.launch({ executablePath: found.path, args: [...CHROMIUM_ARGS, ...args] }), source: found.source };
+  return {
+    browser: await chromium.launch({ executablePath: found.path, args: [...CHROMIUM_ARGS, ...args] }),
+    source: found.source,
+  };
 }

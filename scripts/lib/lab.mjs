@@ -9,17 +9,29 @@ const errorText = (e) => (e instanceof Error ? e.message : String(e)).split('\n'
  * @param {import('@playwright/test').Browser} browser
  * @returns {Promise<{ page: import('@playwright/test').Page, backend: any, error: string | null, settings: any }>}
  */
-export async function openLab(browser, url, { log = () => {}, viewport = { width: 1366, height: 768 }, label = '' } = {}) {
+export async function openLab(
+  browser,
+  url,
+  { log = () => {}, viewport = { width: 1366, height: 768 }, label = '' } = {},
+) {
   const page = await browser.newPage({ viewport });
   page.on('pageerror', (e) => log(`page error${label}: ${errorText(e)}`));
   page.on('console', (m) => m.type() === 'error' && log(`console error${label}: ${m.text().split('\n')[0]}`));
   await page.goto(url);
-  await page.waitForFunction(() => window.__gpl && window.__gpl.state().backendStatus !== 'starting', null, { timeout: 120_000, polling: 250 });
+  await page.waitForFunction(() => window.__gpl && window.__gpl.state().backendStatus !== 'starting', null, {
+    timeout: 120_000,
+    polling: 250,
+  });
   const s = await page.evaluate(() => {
     const s = window.__gpl.state();
     return { backendStatus: s.backendStatus, backend: s.backend, error: s.error, settings: s.settings };
   });
-  return { page, backend: s.backend, error: s.backendStatus === 'ready' ? null : (s.error ?? s.backendStatus), settings: s.settings };
+  return {
+    page,
+    backend: s.backend,
+    error: s.backendStatus === 'ready' ? null : (s.error ?? s.backendStatus),
+    settings: s.settings,
+  };
 }
 
 /**
@@ -31,13 +43,25 @@ export async function runToEnd(page, options = {}, timeoutMs = 3_600_000) {
     window.__gpl.train(o);
     return window.__gpl.state().runId;
   }, options);
-  await page.waitForFunction((id) => {
-    const s = window.__gpl.state();
-    return s.runId !== id || s.phase === 'done' || s.phase === 'error';
-  }, runId, { timeout: timeoutMs, polling: 250 });
+  await page.waitForFunction(
+    (id) => {
+      const s = window.__gpl.state();
+      return s.runId !== id || s.phase === 'done' || s.phase === 'error';
+    },
+    runId,
+    { timeout: timeoutMs, polling: 250 },
+  );
   const s = await page.evaluate(() => {
     const s = window.__gpl.state();
-    return { runId: s.runId, phase: s.phase, error: s.error, result: s.result, backend: s.backend, epochs: s.epochs, scoring: s.scoring && { seconds: s.scoring.seconds, batches: s.scoring.batches } };
+    return {
+      runId: s.runId,
+      phase: s.phase,
+      error: s.error,
+      result: s.result,
+      backend: s.backend,
+      epochs: s.epochs,
+      scoring: s.scoring && { seconds: s.scoring.seconds, batches: s.scoring.batches },
+    };
   });
   if (s.runId !== runId) throw new Error(`run ${runId} was replaced by run ${s.runId}`);
   if (s.phase === 'error') throw new Error(`training failed: ${s.error}`);
@@ -46,8 +70,12 @@ export async function runToEnd(page, options = {}, timeoutMs = 3_600_000) {
 
 /** Waits until the curves are computed and the numbers on screen belong to the slider's position. */
 export async function waitQuiet(page, timeoutMs = 600_000) {
-  await page.waitForFunction(() => {
-    const s = window.__gpl.state();
-    return s.sweep.status !== 'running' && (s.pruning.status === 'error' || window.__gpl.pruningSettled());
-  }, null, { timeout: timeoutMs, polling: 250 });
+  await page.waitForFunction(
+    () => {
+      const s = window.__gpl.state();
+      return s.sweep.status !== 'running' && (s.pruning.status === 'error' || window.__gpl.pruningSettled());
+    },
+    null,
+    { timeout: timeoutMs, polling: 250 },
+  );
 }

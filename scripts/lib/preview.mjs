@@ -6,7 +6,11 @@ import path from 'node:path';
 import { ROOT } from './src.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const serving = (url) => fetch(url).then((r) => r.ok, () => false);
+const serving = (url) =>
+  fetch(url).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 /**
  * Serves dist/ with `vite preview` on `port`, in its own process group so the whole group (npx + node)
@@ -35,7 +39,11 @@ export async function startPreview({ port, privateCopy = false, log = () => {} }
   const spawnOnce = () => {
     let output = '';
     exited = null;
-    const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const proc = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--outDir', outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child = proc;
     if (proc.pid !== undefined) groups.add(proc.pid);
     proc.stdout.on('data', (d) => (output += d));
@@ -44,7 +52,9 @@ export async function startPreview({ port, privateCopy = false, log = () => {} }
       if (child !== proc) return;
       exited = { code, signal, output };
       if (!stopping) {
-        events.push(`${new Date().toISOString()} vite preview (pid ${proc.pid}) exited (code ${code}, signal ${signal})`);
+        events.push(
+          `${new Date().toISOString()} vite preview (pid ${proc.pid}) exited (code ${code}, signal ${signal})`,
+        );
         log(events.at(-1));
       }
     });

@@ -6,13 +6,26 @@
 export function installProbe() {
   const w = /** @type {any} */ (window);
   const probe = (w.__probe = { longTasks: [], moves: [], lastInput: null });
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => probe.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask', buffered: true });
-  for (const type of ['pointerdown', 'pointermove', 'keydown']) addEventListener(type, (e) => (probe.lastInput = { t: e.timeStamp, dispatched: performance.now(), type }), { capture: true, passive: true });
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => probe.longTasks.push({ start: e.startTime, duration: e.duration })),
+  ).observe({ type: 'longtask', buffered: true });
+  for (const type of ['pointerdown', 'pointermove', 'keydown'])
+    addEventListener(type, (e) => (probe.lastInput = { t: e.timeStamp, dispatched: performance.now(), type }), {
+      capture: true,
+      passive: true,
+    });
   const slider = () => document.querySelector('[data-testid="controls.threshold"]');
   // Bubble phase at the window: React's own handler (at the root) has run, so the request id is set.
   addEventListener('input', (e) => {
     if (e.target !== slider() || !probe.lastInput || !w.__gpl) return;
-    probe.moves.push({ t0: probe.lastInput.t, dispatched: probe.lastInput.dispatched, type: probe.lastInput.type, id: w.__gpl.state().pruning.requested, paint: null, framed: false });
+    probe.moves.push({
+      t0: probe.lastInput.t,
+      dispatched: probe.lastInput.dispatched,
+      type: probe.lastInput.type,
+      id: w.__gpl.state().pruning.requested,
+      paint: null,
+      framed: false,
+    });
     if (!looping) requestAnimationFrame(frame);
     looping = true;
   });
@@ -33,10 +46,17 @@ export function installProbe() {
 
 /** Long tasks that started in [from, to] (page time, ms): count, total, longest. */
 export async function longTasksBetween(page, from, to = Infinity) {
-  return page.evaluate(([a, b]) => {
-    const t = window.__probe.longTasks.filter((e) => e.start >= a && e.start <= b);
-    return { count: t.length, totalMs: t.reduce((s, e) => s + e.duration, 0), maxMs: t.reduce((m, e) => Math.max(m, e.duration), 0) };
-  }, [from, to]);
+  return page.evaluate(
+    ([a, b]) => {
+      const t = window.__probe.longTasks.filter((e) => e.start >= a && e.start <= b);
+      return {
+        count: t.length,
+        totalMs: t.reduce((s, e) => s + e.duration, 0),
+        maxMs: t.reduce((m, e) => Math.max(m, e.duration), 0),
+      };
+    },
+    [from, to],
+  );
 }
 
 export const pageNow = (page) => page.evaluate(() => performance.now());
@@ -50,6 +70,11 @@ export async function movesSince(page, from) {
   return page.evaluate((k) => {
     const moves = window.__probe.moves.slice(k);
     const painted = moves.filter((m) => m.paint !== null);
-    return { latencies: painted.map((m) => m.paint - m.t0), fromDispatch: painted.map((m) => m.paint - m.dispatched), unpainted: moves.filter((m) => m.paint === null).length, count: moves.length };
+    return {
+      latencies: painted.map((m) => m.paint - m.t0),
+      fromDispatch: painted.map((m) => m.paint - m.dispatched),
+      unpainted: moves.filter((m) => m.paint === null).length,
+      count: moves.length,
+    };
   }, from);
 }

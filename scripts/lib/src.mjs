@@ -14,7 +14,15 @@ export async function fromSrc(file) {
 
 /** The constants the scripts share with the app, from their source of truth. */
 export async function appConstants() {
-  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(['src/core/prune/criteria.ts', 'src/core/data/dataset.ts', 'src/state/experimentsState.ts', 'src/train/protocol.ts', 'src/core/base/stats.ts'].map(fromSrc));
+  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(
+    [
+      'src/core/prune/criteria.ts',
+      'src/core/data/dataset.ts',
+      'src/state/experimentsState.ts',
+      'src/train/protocol.ts',
+      'src/core/base/stats.ts',
+    ].map(fromSrc),
+  );
   return {
     CRITERIA: criteria.CRITERIA,
     DATASET_NAMES: dataset.DATASET_NAMES,

@@ -26,13 +26,29 @@ afterEach(() => vi.unstubAllGlobals());
 describe('loadDataset', () => {
   it('serves a user table with its split: the rows it names, its width and classes; refuses a split beyond it', async () => {
     const rows = 6;
-    const table = { name: 't.csv', hash: 'a'.repeat(64), rows, featureNames: ['f', 'g'], classNames: ['no', 'yes', 'maybe'], x: Float32Array.from({ length: rows * 2 }, (_, i) => i / 10), y: Uint8Array.from([0, 1, 2, 0, 1, 2]) };
-    const ds = await loadDataset({ name: 'user', seed: 1, trainIndices: Uint32Array.from([4, 0, 2]), valIndices: Uint32Array.from([1, 5]), table }, 'unused');
+    const table = {
+      name: 't.csv',
+      hash: 'a'.repeat(64),
+      rows,
+      featureNames: ['f', 'g'],
+      classNames: ['no', 'yes', 'maybe'],
+      x: Float32Array.from({ length: rows * 2 }, (_, i) => i / 10),
+      y: Uint8Array.from([0, 1, 2, 0, 1, 2]),
+    };
+    const ds = await loadDataset(
+      { name: 'user', seed: 1, trainIndices: Uint32Array.from([4, 0, 2]), valIndices: Uint32Array.from([1, 5]), table },
+      'unused',
+    );
     expect([ds.name, ds.inputSize, ds.numClasses]).toEqual(['user', 2, 3]);
     expect(Array.from(ds.train.x)).toEqual([0.8, 0.9, 0, 0.1, 0.4, 0.5].map(Math.fround));
     expect(Array.from(ds.train.y)).toEqual([1, 0, 2]);
     expect(Array.from(ds.val.indices)).toEqual([1, 5]);
-    await expect(loadDataset({ name: 'user', seed: 1, trainIndices: Uint32Array.from([6]), valIndices: Uint32Array.from([1]), table }, 'unused')).rejects.toThrow('sample number 6 is not in the t.csv data (6 samples)');
+    await expect(
+      loadDataset(
+        { name: 'user', seed: 1, trainIndices: Uint32Array.from([6]), valIndices: Uint32Array.from([1]), table },
+        'unused',
+      ),
+    ).rejects.toThrow('sample number 6 is not in the t.csv data (6 samples)');
     await expect(loadDataset({ name: 'user', seed: 1 }, 'unused')).rejects.toThrow('needs its table');
   });
 
@@ -50,9 +66,18 @@ describe('loadDataset', () => {
     const fetch = vi.fn(async () => new Response(gz));
     vi.stubGlobal('fetch', fetch);
     const trainIndices = Uint32Array.of(10, 9999, 3);
-    const a = await loadDataset({ name: 'mnist', seed: 1, trainIndices, valIndices: Uint32Array.of(500) }, 'http://x/a.gz', { cache: false });
+    const a = await loadDataset(
+      { name: 'mnist', seed: 1, trainIndices, valIndices: Uint32Array.of(500) },
+      'http://x/a.gz',
+      { cache: false },
+    );
     // Row r holds sample trainIndices[r]: its first two pixels encode the sample number.
-    expect(Array.from({ length: 3 }, (_, r) => Math.round(a.train.x[r * 784] * 255) + 251 * Math.round(a.train.x[r * 784 + 1] * 255))).toEqual([10, 9999, 3]);
+    expect(
+      Array.from(
+        { length: 3 },
+        (_, r) => Math.round(a.train.x[r * 784] * 255) + 251 * Math.round(a.train.x[r * 784 + 1] * 255),
+      ),
+    ).toEqual([10, 9999, 3]);
     expect(Array.from(a.train.y)).toEqual([0, 9, 3]);
     await loadDataset({ name: 'mnist', seed: 1 }, 'http://x/a.gz', { cache: false });
     expect(fetch).toHaveBeenCalledTimes(2);
@@ -63,9 +88,19 @@ describe('loadDataset', () => {
   });
 
   it('says which file failed, and which sample number does not exist', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('nope', { status: 404 })));
-    await expect(loadDataset({ name: 'mnist', seed: 1 }, 'http://x/missing.gz', { cache: false })).rejects.toThrow('Could not load the MNIST data from http://x/missing.gz (HTTP 404)');
-    await expect(loadDataset({ name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.of(10000), valIndices: Uint32Array.of(1) }, '')).rejects.toThrow('sample number 10000 is not in the synthetic-32 data (10000 samples)');
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('nope', { status: 404 })),
+    );
+    await expect(loadDataset({ name: 'mnist', seed: 1 }, 'http://x/missing.gz', { cache: false })).rejects.toThrow(
+      'Could not load the MNIST data from http://x/missing.gz (HTTP 404)',
+    );
+    await expect(
+      loadDataset(
+        { name: 'synthetic-32', seed: 1, trainIndices: Uint32Array.of(10000), valIndices: Uint32Array.of(1) },
+        '',
+      ),
+    ).rejects.toThrow('sample number 10000 is not in the synthetic-32 data (10000 samples)');
   });
 });
 
@@ -74,11 +109,24 @@ describe('fetchGunzip', () => {
     const { fetchGunzip } = await import('./fetch');
     const broken = gzipSync(Uint8Array.from({ length: 1000 }, (_, i) => i % 7));
     broken[broken.length - 6] ^= 0xff; // the stored CRC no longer matches
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(broken)));
-    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow('the snapshot from http://x/s.gz is damaged (it does not decompress)');
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
-    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow('Could not load the snapshot from http://x/s.gz (Failed to fetch)');
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(Uint8Array.of(1, 2, 3))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(broken)),
+    );
+    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow(
+      'the snapshot from http://x/s.gz is damaged (it does not decompress)',
+    );
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
+    await expect(fetchGunzip('http://x/s.gz', 'the snapshot')).rejects.toThrow(
+      'Could not load the snapshot from http://x/s.gz (Failed to fetch)',
+    );
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(Uint8Array.of(1, 2, 3))),
+    );
     expect(await fetchGunzip('http://x/plain', 'a file')).toEqual(Uint8Array.of(1, 2, 3)); // not gzip: as is
   });
 });

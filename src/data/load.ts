@@ -4,8 +4,17 @@
  * it only knows the `DataRef` (dataset, seed, split), from which every worker rebuilds the same arrays.
  */
 import {
-  datasetFromIndices, makeSynthetic32, synthetic32Source, tableSource, type DataName, type Dataset,
-  type UserTable, decodeMnist, mnistDataset, mnistSource, type MnistRaw,
+  datasetFromIndices,
+  makeSynthetic32,
+  synthetic32Source,
+  tableSource,
+  type DataName,
+  type Dataset,
+  type UserTable,
+  decodeMnist,
+  mnistDataset,
+  mnistSource,
+  type MnistRaw,
 } from '../core/data';
 import { fetchGunzip } from './fetch';
 
@@ -34,10 +43,15 @@ function mnistRaw(url: string, cache: boolean): Promise<MnistRaw> {
  * The dataset `source` names. `cache` keeps the decoded MNIST file (7.8 MB) for the next load; a
  * worker that converts the data and drops it (the evaluator) passes false.
  */
-export async function loadDataset(source: DataSource, mnistUrl: string, options: { cache?: boolean } = {}): Promise<Dataset> {
+export async function loadDataset(
+  source: DataSource,
+  mnistUrl: string,
+  options: { cache?: boolean } = {},
+): Promise<Dataset> {
   const { name, seed, trainIndices, valIndices } = source;
   if (name === 'user') {
-    if (!source.table || !trainIndices || !valIndices) throw new Error('a run on your own data needs its table and its split');
+    if (!source.table || !trainIndices || !valIndices)
+      throw new Error('a run on your own data needs its table and its split');
     checkIndices(trainIndices, valIndices, source.table.rows, source.table.name);
     return datasetFromIndices(tableSource(source.table), trainIndices, valIndices);
   }
@@ -49,5 +63,7 @@ export async function loadDataset(source: DataSource, mnistUrl: string, options:
 }
 
 function checkIndices(train: Uint32Array, val: Uint32Array, max: number, name: string): void {
-  for (const split of [train, val]) for (const s of split) if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
+  for (const split of [train, val])
+    for (const s of split)
+      if (s >= max) throw new Error(`sample number ${s} is not in the ${name} data (${max} samples)`);
 }

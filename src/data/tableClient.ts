@@ -20,10 +20,14 @@ export interface TableClient {
   skip(): number;
 }
 
-const defaultPort = (): TablePort => new Worker(new URL('./tableWorker.ts', import.meta.url), { type: 'module', name: 'table' }) as unknown as TablePort;
+const defaultPort = (): TablePort =>
+  new Worker(new URL('./tableWorker.ts', import.meta.url), { type: 'module', name: 'table' }) as unknown as TablePort;
 
 /** The worker starts on the first request (most visits never bring a table). */
-export function createTableClient(onMessage: (msg: FromTable) => void, makePort: () => TablePort = defaultPort): TableClient {
+export function createTableClient(
+  onMessage: (msg: FromTable) => void,
+  makePort: () => TablePort = defaultPort,
+): TableClient {
   let id = 0;
   let port: TablePort | null = null;
   const connect = () => {

@@ -21,14 +21,48 @@ async function handle(msg: ToTable): Promise<void> {
     const hash = await contentHash(bytes);
     current = { raw: parsed.table, name: msg.name, hash };
     const t = parsed.table;
-    return post({ type: 'read', id: msg.id, readout: { name: msg.name, bytes: bytes.length, hash, rows: t.rows.length, delimiter: t.delimiter, headerless: !!t.headerless, columns: describeColumns(t), preview: t.rows.slice(0, PREVIEW_ROWS) } });
+    return post({
+      type: 'read',
+      id: msg.id,
+      readout: {
+        name: msg.name,
+        bytes: bytes.length,
+        hash,
+        rows: t.rows.length,
+        delimiter: t.delimiter,
+        headerless: !!t.headerless,
+        columns: describeColumns(t),
+        preview: t.rows.slice(0, PREVIEW_ROWS),
+      },
+    });
   }
   if (!current) return post({ type: 'error', id: msg.id, message: 'no table has been read' });
   const result = prepareTable(current.raw, msg.options, { name: current.name, hash: current.hash });
   if ('problem' in result) return post({ type: 'problem', id: msg.id, problem: result.problem });
   const d = result.data;
-  const table = { name: d.name, hash: d.hash, rows: d.y.length, featureNames: d.featureNames, classNames: d.classNames, x: d.x, y: d.y };
-  post({ type: 'prepared', id: msg.id, prepared: { table, trainIndices: d.trainIndices, valIndices: d.valIndices, classCounts: d.classCounts, imputed: d.imputed } }, [d.x.buffer, d.y.buffer, d.trainIndices.buffer, d.valIndices.buffer] as Transferable[]);
+  const table = {
+    name: d.name,
+    hash: d.hash,
+    rows: d.y.length,
+    featureNames: d.featureNames,
+    classNames: d.classNames,
+    x: d.x,
+    y: d.y,
+  };
+  post(
+    {
+      type: 'prepared',
+      id: msg.id,
+      prepared: {
+        table,
+        trainIndices: d.trainIndices,
+        valIndices: d.valIndices,
+        classCounts: d.classCounts,
+        imputed: d.imputed,
+      },
+    },
+    [d.x.buffer, d.y.buffer, d.trainIndices.buffer, d.valIndices.buffer] as Transferable[],
+  );
 }
 
 self.onmessage = (ev: MessageEvent<ToTable>) => {

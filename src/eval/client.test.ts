@@ -7,7 +7,12 @@ function fakePort() {
   const port: EvalPort = { postMessage: (m) => sent.push(m), onmessage: null, onerror: null, terminate: () => {} };
   return { port, sent };
 }
-const spec = (value: number) => ({ mode: 'sparsity' as const, value, scope: 'global' as const, granularity: 'weights' as const });
+const spec = (value: number) => ({
+  mode: 'sparsity' as const,
+  value,
+  scope: 'global' as const,
+  granularity: 'weights' as const,
+});
 
 describe('evaluation clients', () => {
   it('number every request after the load; the slider worker reports its load, the curves worker does not', () => {

@@ -26,7 +26,8 @@ export interface EvalPort {
   terminate(): void;
 }
 
-const defaultPort = (name: string): EvalPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name }) as unknown as EvalPort;
+const defaultPort = (name: string): EvalPort =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name }) as unknown as EvalPort;
 
 /** A worker's messages to `onMessage`; a crash becomes an error message for the newest request. */
 function connect(port: EvalPort, onMessage: (msg: FromEval) => void, newest: () => number, what: string): void {
@@ -37,7 +38,10 @@ function connect(port: EvalPort, onMessage: (msg: FromEval) => void, newest: () 
   };
 }
 
-export function createEvalClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('evaluation')): EvalClient {
+export function createEvalClient(
+  onMessage: (msg: FromEval) => void,
+  port: EvalPort = defaultPort('evaluation'),
+): EvalClient {
   let id = 0;
   connect(port, onMessage, () => id, 'evaluation');
   return {
@@ -64,7 +68,10 @@ export interface SweepClient {
   terminate(): void;
 }
 
-export function createSweepClient(onMessage: (msg: FromEval) => void, port: EvalPort = defaultPort('curves')): SweepClient {
+export function createSweepClient(
+  onMessage: (msg: FromEval) => void,
+  port: EvalPort = defaultPort('curves'),
+): SweepClient {
   let id = 0;
   connect(port, onMessage, () => id, 'curves');
   return {

@@ -19,13 +19,21 @@ const features = sparseFeatures(x, N, D);
 const val = { features, y, n: N };
 /** Every weight kept with probability `keep`; hidden unit 0 of the first layer removed (no weights in). */
 const masksAt = (keep: number) =>
-  layers.map((l, k) => Uint8Array.from({ length: l.inputs * l.units }, (_, i) => (k === 0 && i % l.units === 0 ? 0 : r.next() < keep ? 1 : 0)));
+  layers.map((l, k) =>
+    Uint8Array.from({ length: l.inputs * l.units }, (_, i) =>
+      k === 0 && i % l.units === 0 ? 0 : r.next() < keep ? 1 : 0,
+    ),
+  );
 const quick = { samples: 2, minSampleMs: 0.01 };
 
 describe('measureSpeed', () => {
   it('times dense and CSR at each batch size on the same network (identical logits), the stripped one when asked', () => {
     const masks = masksAt(0.3);
-    const points = measureSpeed(layers, masks, denseRows(features, N), 0.7, { ...quick, batches: [1, 8], stripped: true });
+    const points = measureSpeed(layers, masks, denseRows(features, N), 0.7, {
+      ...quick,
+      batches: [1, 8],
+      stripped: true,
+    });
     expect(points.map((p) => p.batch)).toEqual([1, 8]);
     const shapes = strippedLayers(layers, masks).layers;
     for (const p of points) {
@@ -58,14 +66,18 @@ describe('measureSpeed', () => {
       }
     }
     const points = speedPoints([first, second], 0.7);
-    expect(points.map((p) => [p.batch, p.ratio.csr.samples, p.ratio.csr.rounds, p.ratio.stripped!.samples, p.dense.samples])).toEqual([
+    expect(
+      points.map((p) => [p.batch, p.ratio.csr.samples, p.ratio.csr.rounds, p.ratio.stripped!.samples, p.dense.samples]),
+    ).toEqual([
       [1, 6, 2, 6, 6],
       [8, 6, 2, 6, 6],
     ]);
   });
 
   it('pools hand-made rounds: every path’s times, and the speed-up of each pair (not a ratio of medians)', () => {
-    const round = (dense: number[], csr: number[], maxDiff: number): SpeedRound[] => [{ batch: 1, perCall: { dense, csr }, reps: { dense: 4, csr: 8 }, strippedShapes: null, maxDiff, engine: 'wasm' }];
+    const round = (dense: number[], csr: number[], maxDiff: number): SpeedRound[] => [
+      { batch: 1, perCall: { dense, csr }, reps: { dense: 4, csr: 8 }, strippedShapes: null, maxDiff, engine: 'wasm' },
+    ];
     // Pairs 2/1, 4/2, 4/1, 4/8: ratios 2, 2, 4, 0.5.
     const [p] = speedPoints([round([2, 4], [1, 2], 0), round([4, 4], [1, 8], 1e-6)], 0.5);
     expect(p.ratio.csr).toEqual({ median: 2, p10: 0.5, p90: 4, samples: 4, rounds: 2 });
@@ -87,8 +99,14 @@ describe('measureSizes', () => {
     const masks = masksAt(0.2);
     const rows = await measureSizes(layers, masks, val);
     expect(rows.map((row) => `${row.format}/${row.layout}/${row.loader}`)).toEqual([
-      'float32/dense/tfjs', 'float16/dense/tfjs', 'int8-layer/dense/tfjs', 'int8-unit/dense/lab',
-      'float32/csr/lab', 'float16/csr/lab', 'int8-layer/csr/lab', 'int8-unit/csr/lab',
+      'float32/dense/tfjs',
+      'float16/dense/tfjs',
+      'int8-layer/dense/tfjs',
+      'int8-unit/dense/lab',
+      'float32/csr/lab',
+      'float16/csr/lab',
+      'int8-layer/csr/lab',
+      'int8-unit/csr/lab',
     ]);
     const exact = new MaskedEvaluator(layers, features, y, N).evaluate(masks).accuracy;
     expect(rows[0].valAccuracy).toBe(exact);

@@ -9,8 +9,13 @@
  * between the sparse and dense logits.
  */
 import {
-  encodeCompact, strippedLayers, loaderOf, quantizedLayersModelArtifacts, type TfjsWeightFormat,
-  dequantizedLayers, WEIGHT_FORMATS,
+  encodeCompact,
+  strippedLayers,
+  loaderOf,
+  quantizedLayersModelArtifacts,
+  type TfjsWeightFormat,
+  dequantizedLayers,
+  WEIGHT_FORMATS,
 } from '../core/formats';
 import { gzipSize, type DenseWeights } from '../core/base';
 import { pairedRatio, sampleInterleaved, timingOf, inferNet } from '../core/infer';
@@ -20,7 +25,8 @@ import type { SizeRow, SpeedPoint } from './protocol';
 /** Rows `[0, n)` of sparse features as a dense row-major float32 matrix `[n, d]`. */
 export function denseRows(f: SparseFeatures, n: number): Float32Array {
   const x = new Float32Array(n * f.d);
-  for (let r = 0; r < n; r++) for (let k = f.rowPtr[r]; k < f.rowPtr[r + 1]; k++) x[r * f.d + f.rowCol[k]] = f.rowVal[k];
+  for (let r = 0; r < n; r++)
+    for (let k = f.rowPtr[r]; k < f.rowPtr[r + 1]; k++) x[r * f.d + f.rowCol[k]] = f.rowVal[k];
   return x;
 }
 
@@ -51,7 +57,13 @@ export interface SpeedRound {
  * interleaved. `reps`: the rounds of an earlier call on the same mask, whose repetitions it reuses.
  * Synchronous: call between yields.
  */
-export function sampleSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, opts: SpeedOptions, earlier?: readonly SpeedRound[]): SpeedRound[] {
+export function sampleSpeed(
+  layers: readonly DenseWeights[],
+  masks: readonly Uint8Array[],
+  x: Float32Array,
+  opts: SpeedOptions,
+  earlier?: readonly SpeedRound[],
+): SpeedRound[] {
   const maxBatch = Math.max(...opts.batches);
   const dense = inferNet(layers, masks, 'dense', { maxBatch });
   const csr = inferNet(layers, masks, 'csr', { maxBatch });
@@ -59,11 +71,22 @@ export function sampleSpeed(layers: readonly DenseWeights[], masks: readonly Uin
   const small = stripped ? inferNet(stripped.layers, null, 'dense', { maxBatch }) : null;
   const classes = dense.classes;
   return opts.batches.map((batch) => {
-    const outs = { dense: new Float32Array(batch * classes), csr: new Float32Array(batch * classes), small: new Float32Array(batch * classes) };
-    const fns: Partial<Record<PathKey, () => void>> = { dense: () => dense.run(x, batch, outs.dense), csr: () => csr.run(x, batch, outs.csr) };
+    const outs = {
+      dense: new Float32Array(batch * classes),
+      csr: new Float32Array(batch * classes),
+      small: new Float32Array(batch * classes),
+    };
+    const fns: Partial<Record<PathKey, () => void>> = {
+      dense: () => dense.run(x, batch, outs.dense),
+      csr: () => csr.run(x, batch, outs.csr),
+    };
     if (small) fns.small = () => small.run(x, batch, outs.small);
     const reps = earlier?.find((r) => r.batch === batch)?.reps as Record<PathKey, number> | undefined;
-    const s = sampleInterleaved(fns as Record<PathKey, () => void>, { samples: opts.samples, minSampleMs: opts.minSampleMs, reps });
+    const s = sampleInterleaved(fns as Record<PathKey, () => void>, {
+      samples: opts.samples,
+      minSampleMs: opts.minSampleMs,
+      reps,
+    });
     let maxDiff = 0;
     for (let i = 0; i < outs.dense.length; i++) maxDiff = Math.max(maxDiff, Math.abs(outs.dense[i] - outs.csr[i]));
     const strippedShapes = stripped ? [stripped.layers[0].inputs, ...stripped.layers.map((l) => l.units)] : null;
@@ -88,7 +111,10 @@ export function speedPoints(rounds: readonly (readonly SpeedRound[])[], sparsity
       csr: timing('csr'),
       stripped,
       strippedShapes,
-      ratio: { csr: pairedRatio(pooled('dense'), pooled('csr'), rounds.length), stripped: stripped && pairedRatio(pooled('dense'), pooled('small'), rounds.length) },
+      ratio: {
+        csr: pairedRatio(pooled('dense'), pooled('csr'), rounds.length),
+        stripped: stripped && pairedRatio(pooled('dense'), pooled('small'), rounds.length),
+      },
       maxDiff: Math.max(...mine.map((r) => r.maxDiff)),
       engine,
     };
@@ -96,19 +122,28 @@ export function speedPoints(rounds: readonly (readonly SpeedRound[])[], sparsity
 }
 
 /** One speed point per batch size for `masks`, in one round (`sampleSpeed`, then `speedPoints`). Synchronous. */
-export function measureSpeed(layers: readonly DenseWeights[], masks: readonly Uint8Array[], x: Float32Array, sparsity: number, opts: SpeedOptions): SpeedPoint[] {
+export function measureSpeed(
+  layers: readonly DenseWeights[],
+  masks: readonly Uint8Array[],
+  x: Float32Array,
+  sparsity: number,
+  opts: SpeedOptions,
+): SpeedPoint[] {
   return speedPoints([sampleSpeed(layers, masks, x, opts)], sparsity);
 }
 
 const utf8 = new TextEncoder();
-
 
 /**
  * Every export format's bytes (the files one deploys: model.json + weights for the formats TensorFlow.js
  * loads, one file for the lab's compact format), gzip-compressed with CompressionStream (each file on its
  * own, as a server sends them), and the validation accuracy of the network the file decodes to.
  */
-export async function measureSizes(layers: readonly DenseWeights[], masks: readonly Uint8Array[], val: EvalSplit): Promise<SizeRow[]> {
+export async function measureSizes(
+  layers: readonly DenseWeights[],
+  masks: readonly Uint8Array[],
+  val: EvalSplit,
+): Promise<SizeRow[]> {
   const rows: SizeRow[] = [];
   for (const layout of ['dense', 'csr'] as const) {
     for (const format of WEIGHT_FORMATS) {
@@ -123,8 +158,17 @@ export async function measureSizes(layers: readonly DenseWeights[], masks: reado
       let gzipBytes = 0;
       for (const f of files) gzipBytes += await gzipSize(f);
       const decoded = dequantizedLayers(layers, masks, format, layout);
-      const accuracy = new MaskedEvaluator(decoded, val.features, val.y, val.n).evaluate(masks as Uint8Array[]).accuracy;
-      rows.push({ format, layout, loader, bytes: files.reduce((a, f) => a + f.length, 0), gzipBytes, valAccuracy: accuracy });
+      const accuracy = new MaskedEvaluator(decoded, val.features, val.y, val.n).evaluate(
+        masks as Uint8Array[],
+      ).accuracy;
+      rows.push({
+        format,
+        layout,
+        loader,
+        bytes: files.reduce((a, f) => a + f.length, 0),
+        gzipBytes,
+        valAccuracy: accuracy,
+      });
     }
   }
   return rows;

@@ -75,7 +75,16 @@ export interface SizeRow {
 
 /** A speed or size measurement (`levels`: sparsities of the curve, null = the spec's own mask). */
 export type MeasureRequest =
-  | { type: 'speed'; id: number; criterion: Criterion; spec: PruneSpec; levels: number[] | null; batches: number[]; /** Rounds over all levels, and samples per round and level (SPEED_ROUNDS, SPEED_SAMPLES). */ rounds: number; samples: number }
+  | {
+      type: 'speed';
+      id: number;
+      criterion: Criterion;
+      spec: PruneSpec;
+      levels: number[] | null;
+      batches: number[];
+      /** Rounds over all levels, and samples per round and level (SPEED_ROUNDS, SPEED_SAMPLES). */ rounds: number;
+      samples: number;
+    }
   | { type: 'sizes'; id: number; criterion: Criterion; spec: PruneSpec };
 
 export type ToEval =
@@ -83,9 +92,23 @@ export type ToEval =
   /** A new network; with `report`, the worker answers 'loaded' (the slider's), else it loads silently (the curves'). */
   | { type: 'load'; id: number; network: EvalNetwork; report: boolean }
   /** The training figures of a spec, after TRAIN_PASS_DELAY_MS of quiet (a newer request supersedes it). */
-  | { type: 'train'; id: number; criterion: Criterion; spec: PruneSpec; /** Then also time the mask's inference ('speed-current'). */ speed?: boolean }
+  | {
+      type: 'train';
+      id: number;
+      criterion: Criterion;
+      spec: PruneSpec;
+      /** Then also time the mask's inference ('speed-current'). */ speed?: boolean;
+    }
   /** Curves for every criterion (validation first, then training), then per-layer sensitivity. */
-  | { type: 'sweep'; id: number; criteria: Criterion[]; scope: PruneSpec['scope']; granularity: PruneSpec['granularity']; levels: number[]; sensitivity: Criterion[] };
+  | {
+      type: 'sweep';
+      id: number;
+      criteria: Criterion[];
+      scope: PruneSpec['scope'];
+      granularity: PruneSpec['granularity'];
+      levels: number[];
+      sensitivity: Criterion[];
+    };
 
 export type FromEval =
   | {
@@ -125,6 +148,8 @@ export function evalTransferables(msg: FromEval): ArrayBuffer[] {
   if (msg.type !== 'loaded') return [];
   const f = msg.val.features;
   const arrays: ArrayBufferView[] = [msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal];
-  for (const byGranularity of Object.values(msg.indexes)) for (const idx of Object.values(byGranularity)) for (const g of [idx.global, ...idx.groups]) arrays.push(g.order, g.values);
+  for (const byGranularity of Object.values(msg.indexes))
+    for (const idx of Object.values(byGranularity))
+      for (const g of [idx.global, ...idx.groups]) arrays.push(g.order, g.values);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

@@ -10,14 +10,26 @@
 import { type LayerArrays, yieldToEventLoop } from '../core/base';
 import { CRITERIA, computeMasks, GRANULARITIES, type PruneIndex } from '../core/prune';
 import {
-  MaskedEvaluator, PruneEvaluator, splitEval, type EvalSplit, sparseFeatures, type SparseFeatures, allCurves,
-  allCurvesTotal, type SweepEvent,
+  MaskedEvaluator,
+  PruneEvaluator,
+  splitEval,
+  type EvalSplit,
+  sparseFeatures,
+  type SparseFeatures,
+  allCurves,
+  allCurvesTotal,
+  type SweepEvent,
 } from '../core/eval';
 import { loadDataset } from '../data/load';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 import {
-  evalTransferables, SPEED_BATCHES, type CriterionIndexes, type EvalNetwork, type FromEval,
-  type MeasureRequest, type ToEval,
+  evalTransferables,
+  SPEED_BATCHES,
+  type CriterionIndexes,
+  type EvalNetwork,
+  type FromEval,
+  type MeasureRequest,
+  type ToEval,
 } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -52,9 +64,23 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 const copyIndex = (idx: PruneIndex): PruneIndex => {
   const g = (s: PruneIndex['global']) => ({ order: s.order.slice(), values: s.values.slice() });
-  return { ...idx, shapes: idx.shapes.map((x) => ({ ...x })), offsets: [...idx.offsets], groups: idx.groups.map(g), global: g(idx.global) };
+  return {
+    ...idx,
+    shapes: idx.shapes.map((x) => ({ ...x })),
+    offsets: [...idx.offsets],
+    groups: idx.groups.map(g),
+    global: g(idx.global),
+  };
 };
-const copyFeatures = (f: SparseFeatures): SparseFeatures => ({ ...f, colPtr: f.colPtr.slice(), colRow: f.colRow.slice(), colVal: f.colVal.slice(), rowPtr: f.rowPtr.slice(), rowCol: f.rowCol.slice(), rowVal: f.rowVal.slice() });
+const copyFeatures = (f: SparseFeatures): SparseFeatures => ({
+  ...f,
+  colPtr: f.colPtr.slice(),
+  colRow: f.colRow.slice(),
+  colVal: f.colVal.slice(),
+  rowPtr: f.rowPtr.slice(),
+  rowCol: f.rowCol.slice(),
+  rowVal: f.rowVal.slice(),
+});
 
 /** Loads the network's data; with `report`, tells the page (with copies of the indexes and the validation split). */
 async function load(id: number, net: EvalNetwork, report: boolean): Promise<void> {
@@ -68,7 +94,9 @@ async function load(id: number, net: EvalNetwork, report: boolean): Promise<void
   const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
   loaded = { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
   if (!report) return;
-  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(pruner.index(c, g))]))])) as CriterionIndexes;
+  const indexes = Object.fromEntries(
+    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(pruner.index(c, g))]))]),
+  ) as CriterionIndexes;
   const ones = net.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
   const val = { features: copyFeatures(splits.val.features), y: splits.val.y.slice(), n: splits.val.n };
   // Each pass once untimed (the JIT warms up), then five groups of three timed, the fastest group taken:
@@ -87,7 +115,15 @@ async function load(id: number, net: EvalNetwork, report: boolean): Promise<void
   const [trainDense, trainMs] = timed(() => splitEval(loaded!.train.evaluate(ones)));
   const [valDense, valMs] = timed(() => pruner.dense());
   const fullPassMs = { val: valMs, train: trainMs };
-  post({ type: 'loaded', id, dense: { train: trainDense, val: valDense }, indexes, val, fullPassMs, engine: pruner.engineKind });
+  post({
+    type: 'loaded',
+    id,
+    dense: { train: trainDense, val: valDense },
+    indexes,
+    val,
+    fullPassMs,
+    engine: pruner.engineKind,
+  });
 }
 
 /** The training figures of a slider position, once the slider has rested TRAIN_PASS_DELAY_MS. */
@@ -103,7 +139,14 @@ async function trainFigures(msg: Extract<ToEval, { type: 'train' }>): Promise<vo
   // longer: between key presses or in a paused drag it would take a core from the page for nothing.
   await sleep(SPEED_DELAY_MS);
   if (msg.id !== latest || loaded !== l) return;
-  post({ type: 'speed-current', id: msg.id, points: measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), { ...CURRENT_SPEED, stripped: msg.spec.granularity === 'neurons' }) });
+  post({
+    type: 'speed-current',
+    id: msg.id,
+    points: measureSpeed(l.layers, masks, speedRows(l), sparsityOf(masks), {
+      ...CURRENT_SPEED,
+      stripped: msg.spec.granularity === 'neurons',
+    }),
+  });
 }
 
 const CURRENT_SPEED = { batches: SPEED_BATCHES, samples: 5, minSampleMs: 1.5 };
@@ -118,7 +161,8 @@ function speedRows(l: Loaded): Float32Array {
   const f = l.splits.val.features;
   const have = denseRows(f, Math.min(f.n, 256));
   const x = new Float32Array(256 * f.d);
-  for (let r = 0; r < 256; r++) x.set(have.subarray((r % Math.min(f.n, 256)) * f.d, ((r % Math.min(f.n, 256)) + 1) * f.d), r * f.d);
+  for (let r = 0; r < 256; r++)
+    x.set(have.subarray((r % Math.min(f.n, 256)) * f.d, ((r % Math.min(f.n, 256)) + 1) * f.d), r * f.d);
   return (l.speedRows = x);
 }
 
@@ -150,8 +194,16 @@ async function runMeasure(msg: MeasureRequest): Promise<void> {
   // point, which widens its spread instead of moving the whole point. Later rounds reuse the first one's
   // calibration: three rounds of 4 samples cost about an eighth more than one pass of 11 did (docs/benchmarks.md).
   const levels = msg.levels ?? [null];
-  const masks = levels.map((level) => computeMasks(index, level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level }).masks);
-  const opts = { samples: msg.samples, minSampleMs: CURVE_SAMPLE_MS, batches: msg.batches, stripped: msg.spec.granularity === 'neurons' };
+  const masks = levels.map(
+    (level) =>
+      computeMasks(index, level === null ? msg.spec : { ...msg.spec, mode: 'sparsity' as const, value: level }).masks,
+  );
+  const opts = {
+    samples: msg.samples,
+    minSampleMs: CURVE_SAMPLE_MS,
+    batches: msg.batches,
+    stripped: msg.spec.granularity === 'neurons',
+  };
   const rounds: SpeedRound[][][] = levels.map(() => []);
   const total = msg.rounds * levels.length;
   for (let r = 0; r < msg.rounds; r++) {
@@ -159,7 +211,13 @@ async function runMeasure(msg: MeasureRequest): Promise<void> {
       rounds[k].push(sampleSpeed(l.layers, masks[k], speedRows(l), opts, rounds[k][0]));
       if (!live()) return;
       const last = r === msg.rounds - 1;
-      post({ type: 'speed-points', id: msg.id, points: last ? speedPoints(rounds[k], sparsityOf(masks[k])) : [], done: r * levels.length + k + 1, total });
+      post({
+        type: 'speed-points',
+        id: msg.id,
+        points: last ? speedPoints(rounds[k], sparsityOf(masks[k])) : [],
+        done: r * levels.length + k + 1,
+        total,
+      });
       await yieldToEventLoop();
       if (!live()) return;
     }
@@ -181,7 +239,14 @@ async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> 
   const t0 = performance.now();
   // Own evaluators, so the slider's cached state is untouched.
   const evaluators = { val: evaluator(l, l.splits.val), train: evaluator(l, l.splits.train) };
-  const options = { criteria: msg.criteria, scope: msg.scope, granularity: msg.granularity, levels: msg.levels, sensitivity: msg.sensitivity, layers: l.layers.length };
+  const options = {
+    criteria: msg.criteria,
+    scope: msg.scope,
+    granularity: msg.granularity,
+    levels: msg.levels,
+    sensitivity: msg.sensitivity,
+    layers: l.layers.length,
+  };
   const total = allCurvesTotal(options);
   let batch: SweepEvent[] = [];
   let done = 0;
@@ -206,13 +271,16 @@ async function runSweep(msg: Extract<ToEval, { type: 'sweep' }>): Promise<void> 
 // something newer came in the meantime). Evaluate and sweep requests are not queued behind each other:
 // a newer one starts at once and the older one stops at its next check (latest wins).
 let loading: Promise<void> = Promise.resolve();
-const fail = (id: number) => (e: unknown) => post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
+const fail = (id: number) => (e: unknown) =>
+  post({ type: 'error', id, message: e instanceof Error ? e.message : String(e) });
 self.onmessage = (ev: MessageEvent<ToEval>) => {
   const msg = ev.data;
   if (msg.type === 'speed' || msg.type === 'sizes') {
     // Not a slider request: it does not supersede the training figures of a resting slider.
     latestMeasure[msg.type] = msg.id;
-    void loading.then(() => (msg.id === latestMeasure[msg.type] ? runMeasure(msg) : undefined)).catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
+    void loading
+      .then(() => (msg.id === latestMeasure[msg.type] ? runMeasure(msg) : undefined))
+      .catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
     return;
   }
   latest = Math.max(latest, msg.id);

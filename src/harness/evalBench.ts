@@ -30,7 +30,17 @@ export interface EvalBenchResult {
    * masked kernels at every level. fullPassMs: the evaluator's own full pass (same engine) at every level.
    * jsIncrementalMs: the app's sweep with the plain-TypeScript engine.
    */
-  sweep: { criteria: number; levels: number; indexMs: number; incrementalMs: number; fullPassMs: number; naiveMs: number; speedup: number; speedupVsFullPass: number; jsIncrementalMs: number };
+  sweep: {
+    criteria: number;
+    levels: number;
+    indexMs: number;
+    incrementalMs: number;
+    fullPassMs: number;
+    naiveMs: number;
+    speedup: number;
+    speedupVsFullPass: number;
+    jsIncrementalMs: number;
+  };
   /** The same moves and full pass with the plain-TypeScript engine, for comparison. */
   js: { smallMove: Timing; largeMove: Timing; fullPass: Timing };
 }
@@ -114,7 +124,12 @@ export function runEvalBench(state: AppState, data: Dataset, repeats = 40): Eval
     const t3 = performance.now();
     for (const s of levels) {
       const m = computeMasks(idx, spec(s)).masks;
-      evaluate(layers.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (m[i][k] ? w : 0)) })), val.x, val.y, val.n);
+      evaluate(
+        layers.map((l, i) => ({ ...l, kernel: l.kernel.map((w, k) => (m[i][k] ? w : 0)) })),
+        val.x,
+        val.y,
+        val.n,
+      );
     }
     const t4 = performance.now();
     for (const _point of sweep(idx, { val: jsEv }, { scope: 'global', granularity: 'weights', levels })) void _point;
@@ -133,7 +148,17 @@ export function runEvalBench(state: AppState, data: Dataset, repeats = 40): Eval
     largeMove,
     fullPass: timing(full),
     masks: timing(maskMs),
-    sweep: { criteria: CRITERIA.length, levels: levels.length, indexMs, incrementalMs, fullPassMs, naiveMs, speedup: naiveMs / incrementalMs, speedupVsFullPass: fullPassMs / incrementalMs, jsIncrementalMs },
+    sweep: {
+      criteria: CRITERIA.length,
+      levels: levels.length,
+      indexMs,
+      incrementalMs,
+      fullPassMs,
+      naiveMs,
+      speedup: naiveMs / incrementalMs,
+      speedupVsFullPass: fullPassMs / incrementalMs,
+      jsIncrementalMs,
+    },
     js,
   };
 }

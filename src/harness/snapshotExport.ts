@@ -10,12 +10,27 @@ import type { AppState } from '../state/store';
 export function snapshotOf(s: AppState, meta: { appVersion: string; commit: string }): Snapshot {
   const { scoring, runConfig, dataset, result, backend, progress, sweep } = s;
   const dense = s.pruning.dense;
-  if (s.phase !== 'done' || s.origin?.kind !== 'trained' || !scoring || !runConfig || !dataset || !result || !backend || !progress || !dense) throw new Error('Train a network on this page first: a snapshot is made from a finished run.');
+  if (
+    s.phase !== 'done' ||
+    s.origin?.kind !== 'trained' ||
+    !scoring ||
+    !runConfig ||
+    !dataset ||
+    !result ||
+    !backend ||
+    !progress ||
+    !dense
+  )
+    throw new Error('Train a network on this page first: a snapshot is made from a finished run.');
   const builtIn = dataset.name;
   if (builtIn === 'user') throw new Error('Snapshots are of the built-in datasets only, not of a table you brought.');
-  if (sweep.status !== 'done' || sweep.scope !== 'global' || sweep.granularity !== 'weights') throw new Error('Wait for the curves in global scope and weight granularity.');
+  if (sweep.status !== 'done' || sweep.scope !== 'global' || sweep.granularity !== 'weights')
+    throw new Error('Wait for the curves in global scope and weight granularity.');
   const losses = Float32Array.from(s.losses, (p) => p.loss);
-  if (losses.length !== runConfig.epochs * progress.batchesPerEpoch) throw new Error(`the run has ${losses.length} batch losses, expected every one of ${runConfig.epochs * progress.batchesPerEpoch}`);
+  if (losses.length !== runConfig.epochs * progress.batchesPerEpoch)
+    throw new Error(
+      `the run has ${losses.length} batch losses, expected every one of ${runConfig.epochs * progress.batchesPerEpoch}`,
+    );
   const curve = (c: (typeof CRITERIA)[number]) => {
     const v = sweep.curves[c];
     const sens = sweep.sensitivity[c];
@@ -36,8 +51,21 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
     },
     data: { ...dataset, name: builtIn },
     layers: scoring.layers,
-    training: { losses, batchesPerEpoch: progress.batchesPerEpoch, epochs: s.epochs.map(({ trainLoss, trainAcc, valLoss, valAcc, seconds }) => ({ trainLoss, trainAcc, valLoss, valAcc, seconds })) },
-    dense: { train: { accuracy: dense.train.accuracy, loss: dense.train.loss }, val: { accuracy: dense.val.accuracy, loss: dense.val.loss } },
+    training: {
+      losses,
+      batchesPerEpoch: progress.batchesPerEpoch,
+      epochs: s.epochs.map(({ trainLoss, trainAcc, valLoss, valAcc, seconds }) => ({
+        trainLoss,
+        trainAcc,
+        valLoss,
+        valAcc,
+        seconds,
+      })),
+    },
+    dense: {
+      train: { accuracy: dense.train.accuracy, loss: dense.train.loss },
+      val: { accuracy: dense.val.accuracy, loss: dense.val.loss },
+    },
     curves: Object.fromEntries(CRITERIA.map((c) => [c, parts[c].curves])) as Snapshot['curves'],
     sensitivity: Object.fromEntries(CRITERIA.map((c) => [c, parts[c].sensitivity])) as Snapshot['sensitivity'],
   };
@@ -46,7 +74,11 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
 /** The snapshot of the page's run, gzip-compressed, as base64 (so it crosses `page.evaluate`). */
 export async function snapshotFile(s: AppState, meta: { appVersion: string; commit: string }): Promise<string> {
   const bytes = encodeSnapshot(snapshotOf(s, meta));
-  const gz = new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip'))).arrayBuffer());
+  const gz = new Uint8Array(
+    await new Response(
+      new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('gzip')),
+    ).arrayBuffer(),
+  );
   let text = '';
   for (let i = 0; i < gz.length; i += 0x8000) text += String.fromCharCode(...gz.subarray(i, i + 0x8000));
   return btoa(text);

@@ -69,7 +69,8 @@ declare global {
 
 /** The current run's data, loaded here from its source (the page itself never holds it). */
 async function currentData(s: AppState, dataUrl: string) {
-  if (!s.dataset || !s.scoring || !s.runConfig) throw new Error('Train a network first: there is no data or network yet.');
+  if (!s.dataset || !s.scoring || !s.runConfig)
+    throw new Error('Train a network first: there is no data or network yet.');
   return loadDataset(s.dataset, dataUrl, { cache: false });
 }
 
@@ -81,7 +82,12 @@ export function installTestApi(c: Controller, dataUrl: string): void {
       return {
         ...rest,
         pruning: { ...pruning, sorted: null },
-        dataset: d && { name: d.name, inputSize: dataShape(d).inputs, trainN: d.trainIndices.length, valN: d.valIndices.length },
+        dataset: d && {
+          name: d.name,
+          inputSize: dataShape(d).inputs,
+          trainN: d.trainIndices.length,
+          valN: d.valIndices.length,
+        },
         notices: notices.map(english),
         error: error && english(error),
         pendingLink: pendingLink && { ...pendingLink, prompt: english(pendingLink.prompt) },

@@ -30,12 +30,48 @@ import { formatMessage, reportMissing, type Locale, type ParamValue, type Params
 /** The areas, by name (the catalogue test checks that no key is defined by two areas). */
 export const AREAS = {
   en: { common, data, experiments, export: exportArea, notices, pruning, speed, tickets, tour, training, views },
-  'zh-CN': { common: zhCommon, data: zhData, experiments: zhExperiments, export: zhExport, notices: zhNotices, pruning: zhPruning, speed: zhSpeed, tickets: zhTickets, tour: zhTour, training: zhTraining, views: zhViews },
+  'zh-CN': {
+    common: zhCommon,
+    data: zhData,
+    experiments: zhExperiments,
+    export: zhExport,
+    notices: zhNotices,
+    pruning: zhPruning,
+    speed: zhSpeed,
+    tickets: zhTickets,
+    tour: zhTour,
+    training: zhTraining,
+    views: zhViews,
+  },
 } as const;
 
-const EN = { ...common, ...data, ...experiments, ...exportArea, ...notices, ...pruning, ...speed, ...tickets, ...tour, ...training, ...views };
+const EN = {
+  ...common,
+  ...data,
+  ...experiments,
+  ...exportArea,
+  ...notices,
+  ...pruning,
+  ...speed,
+  ...tickets,
+  ...tour,
+  ...training,
+  ...views,
+};
 export type MessageKey = keyof typeof EN;
-const ZH: Record<MessageKey, string> = { ...zhCommon, ...zhData, ...zhExperiments, ...zhExport, ...zhNotices, ...zhPruning, ...zhSpeed, ...zhTickets, ...zhTour, ...zhTraining, ...zhViews };
+const ZH: Record<MessageKey, string> = {
+  ...zhCommon,
+  ...zhData,
+  ...zhExperiments,
+  ...zhExport,
+  ...zhNotices,
+  ...zhPruning,
+  ...zhSpeed,
+  ...zhTickets,
+  ...zhTour,
+  ...zhTraining,
+  ...zhViews,
+};
 
 export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en: EN, 'zh-CN': ZH };
 
@@ -55,7 +91,8 @@ export function translate(locale: Locale, key: MessageKey, params?: Msg['params'
     for (const k in params) {
       if (typeof params[k] !== 'object') continue;
       const f: Record<string, ParamValue> = {};
-      for (const [n, v] of Object.entries(params)) f[n] = typeof v === 'object' ? translate(locale, v.key, v.params) : v;
+      for (const [n, v] of Object.entries(params))
+        f[n] = typeof v === 'object' ? translate(locale, v.key, v.params) : v;
       flat = f;
       break;
     }

@@ -17,7 +17,12 @@ describe('the message syntax', () => {
     // Chinese has one plural form: "other".
     expect(formatMessage('zh-CN', '{n, plural, other {# 个权重}}', { n: 1 })).toBe('1 个权重');
     // Parameters inside a branch.
-    expect(formatMessage('en', '{n, plural, one {# unit of {layer}} other {# units of {layer}}}', { n: 2, layer: 'dense_1' })).toBe('2 units of dense_1');
+    expect(
+      formatMessage('en', '{n, plural, one {# unit of {layer}} other {# units of {layer}}}', {
+        n: 2,
+        layer: 'dense_1',
+      }),
+    ).toBe('2 units of dense_1');
   });
 
   it('writes a missing parameter as … and reports it, rather than failing in front of a class or showing {name}', () => {

@@ -17,7 +17,8 @@ const PLURALS = new Map<string, Intl.PluralRules>();
 /** A count with the locale's grouping (one formatter per locale: toLocaleString builds one per call). */
 export function formatInt(locale: Locale, n: number): string {
   let f = INTS.get(locale);
-  if (!f) INTS.set(locale, (f = new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { maximumFractionDigits: 0 })));
+  if (!f)
+    INTS.set(locale, (f = new Intl.NumberFormat(locale === 'en' ? 'en-US' : locale, { maximumFractionDigits: 0 })));
   return f.format(n);
 }
 
@@ -29,7 +30,8 @@ export function formatInt(locale: Locale, n: number): string {
 export const verbatim = (s: string): string => `\uE000${s.replace(/[\uE000-\uE003]/g, '')}\uE001`;
 
 /** A parameter as text: integers grouped per locale, other numbers as JavaScript writes them. */
-export const formatParam = (locale: Locale, v: ParamValue): string => (typeof v === 'number' ? (Number.isInteger(v) ? formatInt(locale, v) : String(v)) : v);
+export const formatParam = (locale: Locale, v: ParamValue): string =>
+  typeof v === 'number' ? (Number.isInteger(v) ? formatInt(locale, v) : String(v)) : v;
 
 function pluralCategory(locale: Locale, n: number): string {
   let r = PLURALS.get(locale);
@@ -101,7 +103,10 @@ function compile(text: string): Token[] {
       if (!kind) tokens.push({ param: name });
       else {
         const b = branches(body.slice(comma + 1 + kind[0].length));
-        tokens.push({ plural: name, branches: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, compiled(v)])) });
+        tokens.push({
+          plural: name,
+          branches: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, compiled(v)])),
+        });
       }
     }
     i = close + 1;
@@ -175,7 +180,9 @@ export function paramNames(text: string): string[] {
     const body = text.slice(i + 1, close);
     const comma = body.indexOf(',');
     names.add((comma < 0 ? body : body.slice(0, comma)).trim());
-    if (comma >= 0) for (const b of Object.values(branches(body.slice(body.indexOf(',', comma + 1) + 1)))) for (const n of paramNames(b)) names.add(n);
+    if (comma >= 0)
+      for (const b of Object.values(branches(body.slice(body.indexOf(',', comma + 1) + 1))))
+        for (const n of paramNames(b)) names.add(n);
     i = close;
   }
   return [...names].sort();

@@ -8,8 +8,16 @@ import type { EvalNetwork } from '../eval/protocol';
 import type { RunOptions } from '../train/protocol';
 import { createSweep } from './pruning/sweep';
 import {
-  afterSettings, autoTableEpochs, chooseData, chosenTableRef, importedData, linkData, linkTableNotice,
-  snapshotData, switchData, withTableEpochs,
+  afterSettings,
+  autoTableEpochs,
+  chooseData,
+  chosenTableRef,
+  importedData,
+  linkData,
+  linkTableNotice,
+  snapshotData,
+  switchData,
+  withTableEpochs,
 } from './data/dataChoice';
 import { createPruning } from './pruning/pruning';
 import { createRepairs } from './pruning/repairs';
@@ -18,8 +26,16 @@ import { createExperiments } from './experiments';
 import { importedState } from './export/importRun';
 import { withLocale } from './links/flags';
 import {
-  hashOf, holdsOwnWork, keptSettings, linkNetwork, linkSettings, readLink, replacePrompt, showsNetwork,
-  type Link, type LinkNetwork,
+  hashOf,
+  holdsOwnWork,
+  keptSettings,
+  linkNetwork,
+  linkSettings,
+  readLink,
+  replacePrompt,
+  showsNetwork,
+  type Link,
+  type LinkNetwork,
 } from './links/links';
 import type { Settings } from './links/settings';
 import { settingsChange } from './links/settingsChange';
@@ -44,7 +60,8 @@ export function createController(env: ControllerEnv): Controller {
   // A link that names a table: its data is not in the link, so the page says so (and trains nothing else).
   store.setState((s) => ({ ...linkData(s, first), notices: [...s.notices, ...linkTableNotice(s, first)] }));
   /** The URL hash: every non-default setting, plus the flags. */
-  const writeHash = () => env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
+  const writeHash = () =>
+    env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
   const evaluation = createPruning(store, env.ports?.evaluation);
   const curves = createSweep(store, env.ports?.curves);
@@ -55,7 +72,12 @@ export function createController(env: ControllerEnv): Controller {
   const loadNetwork = () => {
     const s = store.getState();
     if (!s.scoring || !s.runConfig || !s.dataset) return;
-    const network: EvalNetwork = { layers: s.scoring.layers, seed: s.runConfig.seed, data: s.dataset, dataUrl: env.dataUrl };
+    const network: EvalNetwork = {
+      layers: s.scoring.layers,
+      seed: s.runConfig.seed,
+      data: s.dataset,
+      dataUrl: env.dataUrl,
+    };
     evaluation.load(network);
     curves.load(network, s.origin?.kind === 'snapshot' ? { scope: 'global', granularity: 'weights' } : undefined);
   };
@@ -71,31 +93,45 @@ export function createController(env: ControllerEnv): Controller {
     else training.train(options);
   };
   const noWebGPU = (new URLSearchParams(env.search).get('simulate') ?? '').includes('no-webgpu');
-  const training = createTraining(store, { dataUrl: env.dataUrl, noWebGPU, port: env.ports?.training }, {
-    // autotrain=1: start once, as soon as a backend is ready.
-    onReady: () => {
-      if (!autotrain || store.getState().phase !== 'idle') return;
-      autotrain = false;
-      train();
+  const training = createTraining(
+    store,
+    { dataUrl: env.dataUrl, noWebGPU, port: env.ports?.training },
+    {
+      // autotrain=1: start once, as soon as a backend is ready.
+      onReady: () => {
+        if (!autotrain || store.getState().phase !== 'idle') return;
+        autotrain = false;
+        train();
+      },
+      onTrained: loadNetwork,
     },
-    onTrained: loadNetwork,
-  });
+  );
   const experiments = createExperiments(store, training.client);
   const speed = createSpeed(store, evaluation, training.client);
-  const userData = createUserData(store, { exampleUrl: env.exampleUrl ?? 'examples/iris.csv', port: env.ports?.table }, {
-    // While a table is chosen, the newest file is the table (it trains once prepared).
-    onRead: (name) => {
-      if (store.getState().flags.table === null) return;
-      store.setState((s) => ({ ...s, flags: { ...s.flags, table: name } }));
-      writeHash();
+  const userData = createUserData(
+    store,
+    { exampleUrl: env.exampleUrl ?? 'examples/iris.csv', port: env.ports?.table },
+    {
+      // While a table is chosen, the newest file is the table (it trains once prepared).
+      onRead: (name) => {
+        if (store.getState().flags.table === null) return;
+        store.setState((s) => ({ ...s, flags: { ...s.flags, table: name } }));
+        writeHash();
+      },
+      // A new file, once prepared, is what Train trains; new options or a new split may change its epochs.
+      onPrepared: (fresh) => {
+        store.setState((s) =>
+          fresh && s.userData.prepared ? switchData(s, s.userData.prepared.table.name) : withTableEpochs(s),
+        );
+        writeHash();
+      },
     },
-    // A new file, once prepared, is what Train trains; new options or a new split may change its epochs.
-    onPrepared: (fresh) => {
-      store.setState((s) => (fresh && s.userData.prepared ? switchData(s, s.userData.prepared.table.name) : withTableEpochs(s)));
-      writeHash();
-    },
+  );
+  const snapshots = createSnapshots(store, {
+    url: env.snapshotUrl,
+    newRun: () => training.client().stop(),
+    loaded: loadNetwork,
   });
-  const snapshots = createSnapshots(store, { url: env.snapshotUrl, newRun: () => training.client().stop(), loaded: loadNetwork });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
   const openNetwork = (net: LinkNetwork, link: Link) => {
     if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
@@ -167,7 +203,14 @@ export function createController(env: ControllerEnv): Controller {
       const s = store.getState();
       if (s.pruning.status !== 'ready' || s.tourAt90?.loadId === s.pruning.loadId) return;
       void repairs.probeAll(AT90_CRITERIA.map((criterion) => ({ criterion, spec: AT90_SPEC }))).then((r) => {
-        if (r) store.setState((st) => ({ ...st, tourAt90: { loadId: r.loadId, values: Object.fromEntries(AT90_CRITERIA.map((c, i) => [c, r.results[i].accuracy])) } }));
+        if (r)
+          store.setState((st) => ({
+            ...st,
+            tourAt90: {
+              loadId: r.loadId,
+              values: Object.fromEntries(AT90_CRITERIA.map((c, i) => [c, r.results[i].accuracy])),
+            },
+          }));
       });
     },
     dismissNotice(index) {
@@ -205,8 +248,10 @@ export function createController(env: ControllerEnv): Controller {
       const net = linkNetwork(link);
       const s = store.getState();
       // A new backend restarts the worker, which clears the network: then the link's opens again.
-      if (showsNetwork(s, net) && link.settings.backend === s.settings.backend) return takeLink(link, linkSettings(s, link));
-      if (holdsOwnWork(s)) return store.setState((st) => ({ ...st, pendingLink: { search, hash, prompt: replacePrompt(net) } }));
+      if (showsNetwork(s, net) && link.settings.backend === s.settings.backend)
+        return takeLink(link, linkSettings(s, link));
+      if (holdsOwnWork(s))
+        return store.setState((st) => ({ ...st, pendingLink: { search, hash, prompt: replacePrompt(net) } }));
       replaceWith(link);
     },
     resolvePendingLink(replace) {

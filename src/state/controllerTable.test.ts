@@ -12,7 +12,16 @@ import { backend, fakeEval, fakeTable, fakeTraining } from './testPorts';
 import { preparedTable } from './testTable';
 
 const en = (m: Msg) => translate('en', m.key, m.params);
-const readout = { name: 'iris.csv', bytes: 3000, hash: 'f00d', rows: 150, delimiter: ',' as const, headerless: false, columns: [], preview: [] };
+const readout = {
+  name: 'iris.csv',
+  bytes: 3000,
+  hash: 'f00d',
+  rows: 150,
+  delimiter: ',' as const,
+  headerless: false,
+  columns: [],
+  preview: [],
+};
 const file = (name: string, text = 'a,b\n1,x\n') => Object.assign(new Blob([text]), { name });
 
 function setup(hash = '#snapshot=none&epochs=10') {
@@ -32,7 +41,11 @@ function setup(hash = '#snapshot=none&epochs=10') {
   const load = async (name = 'iris.csv', train = 120) => {
     await c.loadTable(file(name));
     tb.reply({ type: 'read', id: tb.sent.at(-1)!.id, readout: { ...readout, name } });
-    tb.reply({ type: 'prepared', id: tb.sent.at(-1)!.id, prepared: preparedTable({ train, val: 30, inputs: 4, classes: 3, name }) });
+    tb.reply({
+      type: 'prepared',
+      id: tb.sent.at(-1)!.id,
+      prepared: preparedTable({ train, val: 30, inputs: 4, classes: 3, name }),
+    });
   };
   const lastTrain = () => t.sent.filter((m): m is Extract<ToWorker, { type: 'train' }> => m.type === 'train').at(-1);
   return { c, t, tb, hashes, load, lastTrain };
@@ -50,7 +63,10 @@ describe('the controller with a user’s table', () => {
     c.train();
     const run = lastTrain()!;
     expect(run.config).toMatchObject({ dataset: 'user', epochs: 125, batchSize: 32 });
-    expect(run.data).toMatchObject({ name: 'user', table: { name: 'iris.csv', featureNames: ['f0', 'f1', 'f2', 'f3'] } });
+    expect(run.data).toMatchObject({
+      name: 'user',
+      table: { name: 'iris.csv', featureNames: ['f0', 'f1', 'f2', 'f3'] },
+    });
     expect(c.store.getState().dataset?.table?.name).toBe('iris.csv');
     c.reset();
     s = c.store.getState();
@@ -69,7 +85,12 @@ describe('the controller with a user’s table', () => {
     await c.loadTable(file('broken.csv'));
     tb.reply({ type: 'problem', id: tb.sent.at(-1)!.id, problem: { code: 'ragged', row: 3, got: 1, expected: 2 } });
     const after = c.store.getState();
-    expect([after.flags, after.settings, after.userData.prepared, after.userData.status]).toEqual([before.flags, before.settings, before.userData.prepared, 'ready']);
+    expect([after.flags, after.settings, after.userData.prepared, after.userData.status]).toEqual([
+      before.flags,
+      before.settings,
+      before.userData.prepared,
+      'ready',
+    ]);
     expect(en(after.userData.problem!)).toBe('broken.csv was not loaded: Line 3 has 1 cell; the header has 2.');
   });
 
@@ -77,11 +98,17 @@ describe('the controller with a user’s table', () => {
     const { c, tb, load } = setup();
     await load();
     const sent = tb.sent.length;
-    const huge = { name: 'huge.csv', size: 52_428_801, arrayBuffer: () => Promise.reject(new Error('read before the size was checked')) };
+    const huge = {
+      name: 'huge.csv',
+      size: 52_428_801,
+      arrayBuffer: () => Promise.reject(new Error('read before the size was checked')),
+    };
     await c.loadTable(huge as unknown as Blob & { name: string });
     expect(tb.sent).toHaveLength(sent);
     const s = c.store.getState();
-    expect(en(s.userData.problem!)).toBe('huge.csv was not loaded: The file is 52,428,801 bytes; the limit is 52,428,800 bytes. It was not read.');
+    expect(en(s.userData.problem!)).toBe(
+      'huge.csv was not loaded: The file is 52,428,801 bytes; the limit is 52,428,800 bytes. It was not read.',
+    );
     expect(s.userData.prepared?.table.name).toBe('iris.csv');
   });
 
@@ -93,7 +120,10 @@ describe('the controller with a user’s table', () => {
     const first = tb.sent.at(-1)!;
     expect(first).toMatchObject({ type: 'read', name: 'iris.data', header: true });
     tb.reply({ type: 'problem', id: first.id, problem: { code: 'no-header', first: ['5.1', '3.5', 'setosa'] } });
-    expect(c.store.getState().userData).toMatchObject({ headerless: 'iris.data', prepared: { table: { name: 'iris.csv' } } });
+    expect(c.store.getState().userData).toMatchObject({
+      headerless: 'iris.data',
+      prepared: { table: { name: 'iris.csv' } },
+    });
     await c.readTableHeaderless();
     const again = tb.sent.at(-1)!;
     expect(again).toMatchObject({ type: 'read', name: 'iris.data', header: false });
@@ -113,7 +143,11 @@ describe('the controller with a user’s table', () => {
     expect([c.store.getState().flags.table, c.store.getState().settings.epochs]).toEqual(['wine.csv', 100]); // 5 steps an epoch
     c.chooseData('synthetic-32');
     c.updateSettings({ seed: 5 });
-    tb.reply({ type: 'prepared', id: tb.sent.at(-1)!.id, prepared: preparedTable({ train: 142, val: 36, inputs: 4, classes: 3, name: 'wine.csv' }) });
+    tb.reply({
+      type: 'prepared',
+      id: tb.sent.at(-1)!.id,
+      prepared: preparedTable({ train: 142, val: 36, inputs: 4, classes: 3, name: 'wine.csv' }),
+    });
     expect(c.store.getState().flags.table).toBeNull();
     c.train();
     expect(lastTrain()!.config.dataset).toBe('synthetic-32');
@@ -128,10 +162,34 @@ describe('the controller with a user’s table', () => {
       const runId = c.store.getState().runId;
       let updates = 0;
       c.store.subscribe(() => updates++);
-      const progress = (epoch: number) => ({ stage: 'training' as const, epoch, epochs: 125, batch: 4, batchesPerEpoch: 4, samplesPerSec: 1000, etaSec: 1, fraction: epoch / 125 });
-      const metrics = (epoch: number) => ({ epoch, trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.5, seconds: 0.01, validationSeconds: 0, numTensors: 0 });
+      const progress = (epoch: number) => ({
+        stage: 'training' as const,
+        epoch,
+        epochs: 125,
+        batch: 4,
+        batchesPerEpoch: 4,
+        samplesPerSec: 1000,
+        etaSec: 1,
+        fraction: epoch / 125,
+      });
+      const metrics = (epoch: number) => ({
+        epoch,
+        trainLoss: 1,
+        trainAcc: 0.5,
+        valLoss: 1,
+        valAcc: 0.5,
+        seconds: 0.01,
+        validationSeconds: 0,
+        numTensors: 0,
+      });
       for (let e = 1; e <= 3; e++) {
-        t.reply({ type: 'progress', runId, progress: progress(e), losses: Float32Array.of(1, 1, 1, 1), firstBatch: (e - 1) * 4 });
+        t.reply({
+          type: 'progress',
+          runId,
+          progress: progress(e),
+          losses: Float32Array.of(1, 1, 1, 1),
+          firstBatch: (e - 1) * 4,
+        });
         t.reply({ type: 'epoch', runId, metrics: metrics(e) });
       }
       expect([updates, c.store.getState().epochs.length]).toEqual([0, 0]);
@@ -149,10 +207,18 @@ describe('the controller with a user’s table', () => {
   it('a pre-trained network the user opens is what Train retrains; back on the table, its default follows the batch size', async () => {
     const { c, load, lastTrain } = setup();
     await load();
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))),
+    );
     await c.openSnapshot('synthetic-32');
     const s = c.store.getState();
-    expect([s.origin?.kind, s.flags.table, s.settings.dataset, s.settings.epochs]).toEqual(['snapshot', null, 'synthetic-32', makeSnapshot().provenance.config.epochs]);
+    expect([s.origin?.kind, s.flags.table, s.settings.dataset, s.settings.epochs]).toEqual([
+      'snapshot',
+      null,
+      'synthetic-32',
+      makeSnapshot().provenance.config.epochs,
+    ]);
     c.train();
     expect(lastTrain()!.config.dataset).toBe('synthetic-32');
     c.chooseData('table');
@@ -164,7 +230,9 @@ describe('the controller with a user’s table', () => {
     expect(t.sent.some((m) => m.type === 'train')).toBe(false);
     c.train();
     expect(lastTrain()).toBeUndefined();
-    expect(c.store.getState().notices.map(en)).toEqual([expect.stringContaining('This link trains your own table “iris.csv”')]);
+    expect(c.store.getState().notices.map(en)).toEqual([
+      expect.stringContaining('This link trains your own table “iris.csv”'),
+    ]);
     await load();
     // The link's epochs are the table's own.
     expect(c.store.getState().settings.epochs).toBe(60);

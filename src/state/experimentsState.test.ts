@@ -3,8 +3,22 @@ import type { ArticleCodeResult, FinetuneResult } from '../train/protocol';
 import { jobDone, initialExperiments, startFinetune } from './experimentsState';
 
 const metrics = { trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.4 };
-const result = (maskViolations: number): FinetuneResult => ({ before: metrics, after: { ...metrics, valAcc: 0.6 }, layers: [], maskViolations, seconds: 1 });
-const code: ArticleCodeResult = { articleMaxAbs: [1e-6], lossMaxAbs: [1e-2], belowT: 10, parameters: 10, changed: 0, before: metrics, after: metrics };
+const result = (maskViolations: number): FinetuneResult => ({
+  before: metrics,
+  after: { ...metrics, valAcc: 0.6 },
+  layers: [],
+  maskViolations,
+  seconds: 1,
+});
+const code: ArticleCodeResult = {
+  articleMaxAbs: [1e-6],
+  lossMaxAbs: [1e-2],
+  belowT: 10,
+  parameters: 10,
+  changed: 0,
+  before: metrics,
+  after: metrics,
+};
 
 describe('experiments slice: the article runs', () => {
   it("keeps the article's results apart from the chart's log; a masked fine-tune is logged", () => {

@@ -33,7 +33,21 @@ export interface LotteryOptions {
  * SNIP's mask and with it shuffled within layers; `ticket`, `reinit`: a lottery round's mask trained from
  * the rewound weights and from a fresh random initialisation.
  */
-export type FinetuneKind = 'one-shot' | 'curve' | 'iterative' | 'unmasked' | 'article' | 'init-grads' | 'rewind' | 'snip' | 'snip-shuffled' | 'ticket' | 'reinit' | 'gradual' | 'movement-scores' | 'movement';
+export type FinetuneKind =
+  | 'one-shot'
+  | 'curve'
+  | 'iterative'
+  | 'unmasked'
+  | 'article'
+  | 'init-grads'
+  | 'rewind'
+  | 'snip'
+  | 'snip-shuffled'
+  | 'ticket'
+  | 'reinit'
+  | 'gradual'
+  | 'movement-scores'
+  | 'movement';
 
 /** Gradual pruning's defaults (fractions of the training's steps; a mask update every `frequency` steps). */
 export const GRADUAL_DEFAULTS = { initial: 0, begin: 0.1, end: 0.67, frequency: 10 };
@@ -103,10 +117,19 @@ export interface ExperimentsState {
   gradual: GradualLive | null;
 }
 
-export const initialExperiments = (): ExperimentsState => ({ finetune: null, series: null, log: [], article: { code: null, unmasked: null, masked: null, sparsity: null }, gradual: null });
+export const initialExperiments = (): ExperimentsState => ({
+  finetune: null,
+  series: null,
+  log: [],
+  article: { code: null, unmasked: null, masked: null, sparsity: null },
+  gradual: null,
+});
 
 /** A new job `jobId` replaces the previous one (its result stays in the log). */
-export function startFinetune(s: ExperimentsState, job: Pick<FinetuneState, 'jobId' | 'kind' | 'criterion' | 'sparsity'>): ExperimentsState {
+export function startFinetune(
+  s: ExperimentsState,
+  job: Pick<FinetuneState, 'jobId' | 'kind' | 'criterion' | 'sparsity'>,
+): ExperimentsState {
   return { ...s, finetune: { ...job, status: 'running', progress: null, result: null, error: null } };
 }
 
@@ -137,7 +160,14 @@ export function jobDone(s: ExperimentsState, jobId: number, result: FinetuneResu
   if (ft.kind === 'unmasked') return { ...done, article: { ...s.article, unmasked: result, sparsity: ft.sparsity } };
   if (UNLOGGED.includes(ft.kind)) return done;
   const { before, after } = result;
-  const record: FinetuneRecord = { kind: ft.kind, criterion: ft.criterion, sparsity: ft.sparsity, beforeValAcc: before.valAcc, afterValAcc: after.valAcc, afterTrainAcc: after.trainAcc };
+  const record: FinetuneRecord = {
+    kind: ft.kind,
+    criterion: ft.criterion,
+    sparsity: ft.sparsity,
+    beforeValAcc: before.valAcc,
+    afterValAcc: after.valAcc,
+    afterTrainAcc: after.trainAcc,
+  };
   return { ...done, log: [...s.log, record] };
 }
 
@@ -154,5 +184,9 @@ export function endSeries(s: ExperimentsState, ok: boolean): ExperimentsState {
 
 /** Cancelled: the running job is dropped and a running series is marked cancelled. */
 export function cancelled(s: ExperimentsState): ExperimentsState {
-  return { ...s, finetune: isFinetuning(s) ? null : s.finetune, series: s.series?.status === 'running' ? { ...s.series, status: 'cancelled' } : s.series };
+  return {
+    ...s,
+    finetune: isFinetuning(s) ? null : s.finetune,
+    series: s.series?.status === 'running' ? { ...s.series, status: 'cancelled' } : s.series,
+  };
 }

@@ -8,7 +8,13 @@ import type { Throughput } from '../core/base';
 import type { SnapshotProvenance } from '../core/formats';
 import { msg, translate, type Msg } from '../i18n/catalogue';
 import type {
-  BackendInfo, EpochMetrics, FromWorker, LiveGradLayer, ProgressInfo, ScoringResult, TrainConfig,
+  BackendInfo,
+  EpochMetrics,
+  FromWorker,
+  LiveGradLayer,
+  ProgressInfo,
+  ScoringResult,
+  TrainConfig,
 } from '../train/protocol';
 import { finetuneFailed, initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './links/settings';
@@ -132,7 +138,8 @@ export interface RunState {
 export type AppState = PageState & RunState;
 
 /** Key of a measured training rate (`runRates`): the data (a user's table by its SHA-256) and the batch size. */
-export const rateKey = (name: DataName, batch: number, tableHash?: string) => (name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`);
+export const rateKey = (name: DataName, batch: number, tableHash?: string) =>
+  name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`;
 
 export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
@@ -174,7 +181,11 @@ function pageOf(s: AppState): PageState {
   return { settings, flags, notices, backend, backendStatus, throughput, evalSpeed, runRates, userData };
 }
 
-export function initialState(settings: Settings = defaultSettings(), notices: Msg[] = [], flags: Flags = defaultFlags()): AppState {
+export function initialState(
+  settings: Settings = defaultSettings(),
+  notices: Msg[] = [],
+  flags: Flags = defaultFlags(),
+): AppState {
   const page: PageState = {
     settings,
     flags,
@@ -191,11 +202,23 @@ export function initialState(settings: Settings = defaultSettings(), notices: Ms
 
 /** State for a fresh run `runId`: the page's part kept, the run's replaced whole. */
 export function startRun(state: AppState, runId: number, config: TrainConfig | null): AppState {
-  return { ...pageOf(state), ...initialRun(), runId, runConfig: config, phase: config ? 'loading' : 'idle', origin: config ? { kind: 'trained' } : null };
+  return {
+    ...pageOf(state),
+    ...initialRun(),
+    runId,
+    runConfig: config,
+    phase: config ? 'loading' : 'idle',
+    origin: config ? { kind: 'trained' } : null,
+  };
 }
 
 /** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
-export function appendLosses(state: Pick<AppState, 'losses' | 'smoothing'>, losses: ArrayLike<number>, firstBatch: number, batchesPerEpoch: number): Pick<AppState, 'losses' | 'smoothing'> {
+export function appendLosses(
+  state: Pick<AppState, 'losses' | 'smoothing'>,
+  losses: ArrayLike<number>,
+  firstBatch: number,
+  batchesPerEpoch: number,
+): Pick<AppState, 'losses' | 'smoothing'> {
   let { weight, value } = state.smoothing;
   let points = state.losses.slice();
   for (let i = 0; i < losses.length; i++) {
@@ -226,8 +249,14 @@ export const workerError = (detail: string): Msg => msg('error.worker', { detail
  * stay and a notice says so. (A fine-tune's error is text: it gets the English.)
  */
 export function stoppedByFault(state: AppState, message: Msg): AppState {
-  const base = { ...state, backend: null, backendStatus: 'starting' as const, experiments: finetuneFailed(state.experiments, translate('en', message.key, message.params)) };
-  if (isBusy(state)) return { ...base, phase: 'error', error: msg('fault.running', { message }), errorAction: 'restart' };
+  const base = {
+    ...state,
+    backend: null,
+    backendStatus: 'starting' as const,
+    experiments: finetuneFailed(state.experiments, translate('en', message.key, message.params)),
+  };
+  if (isBusy(state))
+    return { ...base, phase: 'error', error: msg('fault.running', { message }), errorAction: 'restart' };
   return { ...base, notices: [...state.notices, msg('fault.idle', { message })] };
 }
 
@@ -236,11 +265,23 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
   if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
   // Answers to requests and jobs go to whoever awaits them (the client), not through the store.
-  if (msg.type === 'memory' || msg.type === 'predict-timed' || msg.type === 'pong' || msg.type === 'job-progress' || msg.type === 'job-done') return state;
+  if (
+    msg.type === 'memory' ||
+    msg.type === 'predict-timed' ||
+    msg.type === 'pong' ||
+    msg.type === 'job-progress' ||
+    msg.type === 'job-done'
+  )
+    return state;
   if (msg.type === 'device-lost') return stoppedByFault(state, workerError(msg.message));
   if (msg.type === 'error') {
     if (msg.runId !== null && msg.runId !== state.runId) return state;
-    return { ...state, phase: 'error', error: workerError(msg.message), backendStatus: state.backend ? state.backendStatus : 'error' };
+    return {
+      ...state,
+      phase: 'error',
+      error: workerError(msg.message),
+      backendStatus: state.backend ? state.backendStatus : 'error',
+    };
   }
   if (msg.runId !== state.runId) return state;
   switch (msg.type) {
@@ -248,9 +289,17 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, phase: msg.phase };
     case 'dataset':
       // A user's table is not sent back: the run's reference, set when it started, keeps it.
-      return { ...state, dataset: msg.data.name === 'user' && state.dataset?.table ? { ...msg.data, table: state.dataset.table } : msg.data };
+      return {
+        ...state,
+        dataset:
+          msg.data.name === 'user' && state.dataset?.table ? { ...msg.data, table: state.dataset.table } : msg.data,
+      };
     case 'progress':
-      return { ...state, progress: msg.progress, ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch) };
+      return {
+        ...state,
+        progress: msg.progress,
+        ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch),
+      };
     case 'epoch':
       return { ...state, epochs: [...state.epochs, msg.metrics] };
     case 'scoring-progress':
@@ -261,7 +310,11 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       const cfg = state.runConfig;
       const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
       const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
-      const result = { trainSeconds: msg.trainSeconds, samplesPerSec: msg.samplesPerSec, ...(state.backend && { backend: state.backend.name }) };
+      const result = {
+        trainSeconds: msg.trainSeconds,
+        samplesPerSec: msg.samplesPerSec,
+        ...(state.backend && { backend: state.backend.name }),
+      };
       return { ...state, phase: 'done', scoring: msg.scoring, result, runRates };
     }
     case 'reset-done':

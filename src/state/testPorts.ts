@@ -31,14 +31,31 @@ export function fakeTable() {
 }
 
 /** A backend as the training worker reports it when ready. */
-export const backend = { name: 'wasm' as const, requested: 'wasm' as const, software: false, adapter: 'wasm', fallbackReason: '', slowerChoice: null };
+export const backend = {
+  name: 'wasm' as const,
+  requested: 'wasm' as const,
+  software: false,
+  adapter: 'wasm',
+  fallbackReason: '',
+  slowerChoice: null,
+};
 
 /** The slider worker's answer to a load of `layers` (32 inputs): every prune index and the validation split (seed 1's synthetic data). */
 export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
   const ds = makeSynthetic32(1);
-  const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))])) as Extract<FromEval, { type: 'loaded' }>['indexes'];
+  const indexes = Object.fromEntries(
+    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))]),
+  ) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
-  return { type: 'loaded', id, dense: { train: m, val: m }, indexes, val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n }, fullPassMs: { val: 0.3, train: 1.2 }, engine: 'wasm' };
+  return {
+    type: 'loaded',
+    id,
+    dense: { train: m, val: m },
+    indexes,
+    val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n },
+    fullPassMs: { val: 0.3, train: 1.2 },
+    engine: 'wasm',
+  };
 }
 
 /** A fixed split of 10,000 synthetic-32 samples: 8,000 for training, 2,000 for validation. */
@@ -54,7 +71,14 @@ export function syntheticSplit() {
 export function trainedController(layers: LayerArrays[], hash: string, writeHash: (h: string) => void = () => {}) {
   const t = fakeTraining();
   const ev = fakeEval();
-  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash, ports: { training: () => t.port, evaluation: ev.port, curves: fakeEval().port } });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/d',
+    snapshotUrl: () => 'http://x/s',
+    writeHash,
+    ports: { training: () => t.port, evaluation: ev.port, curves: fakeEval().port },
+  });
   t.reply({ type: 'ready', backend });
   c.train();
   const runId = c.store.getState().runId;
@@ -76,8 +100,14 @@ export const metrics = (valAcc = 0.5) => ({ trainLoss: 1, trainAcc: 0.5, valLoss
 /** The fake worker's answer to its last job, a fine-tuning one: `layers` as the trained weights, `acc` as the validation accuracy. */
 export function answerFinetune(t: ReturnType<typeof fakeTraining>, layers: LayerParams[], acc: number): void {
   const { runId, job } = lastJob(t.sent);
-  if (job.kind !== 'finetune' && job.kind !== 'iterative' && job.kind !== 'gradual') throw new Error(`the last job is ${job.kind}`);
-  t.reply({ type: 'job-done', runId, kind: job.kind, result: { before: metrics(), after: metrics(acc), layers, maskViolations: 0, seconds: 1 } });
+  if (job.kind !== 'finetune' && job.kind !== 'iterative' && job.kind !== 'gradual')
+    throw new Error(`the last job is ${job.kind}`);
+  t.reply({
+    type: 'job-done',
+    runId,
+    kind: job.kind,
+    result: { before: metrics(), after: metrics(acc), layers, maskViolations: 0, seconds: 1 },
+  });
 }
 
 /** Lets the page's awaits of a job's answer go on. */
@@ -87,10 +117,20 @@ export const tick = () => new Promise((r) => setTimeout(r, 0));
  * A controller on fake workers whose run of synthetic-32 (opened on `hash`, which should give seed 4)
  * has finished with `layers`: the state every experiment starts from.
  */
-export function finishedRun(layers: LayerArrays[], hash = '#dataset=synthetic-32&seed=4&epochs=3&lr=0.01&snapshot=none') {
+export function finishedRun(
+  layers: LayerArrays[],
+  hash = '#dataset=synthetic-32&seed=4&epochs=3&lr=0.01&snapshot=none',
+) {
   const t = fakeTraining();
   const ports = { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port };
-  const c = createController({ search: '', hash, dataUrl: 'http://x/m.gz', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/m.gz',
+    snapshotUrl: () => 'http://x/s',
+    writeHash: () => {},
+    ports,
+  });
   t.reply({ type: 'ready', backend });
   c.train();
   const runId = c.store.getState().runId;

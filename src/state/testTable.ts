@@ -11,7 +11,14 @@ export interface TableShape {
   hash?: string;
 }
 
-export function preparedTable({ train, val, inputs, classes, name = 'iris.csv', hash = 'f00d' }: TableShape): TablePrepared {
+export function preparedTable({
+  train,
+  val,
+  inputs,
+  classes,
+  name = 'iris.csv',
+  hash = 'f00d',
+}: TableShape): TablePrepared {
   const rows = train + val;
   const table = {
     name,
@@ -23,7 +30,13 @@ export function preparedTable({ train, val, inputs, classes, name = 'iris.csv', 
     y: new Uint8Array(rows),
   };
   const idx = (from: number, n: number) => Uint32Array.from({ length: n }, (_, i) => from + i);
-  return { table, trainIndices: idx(0, train), valIndices: idx(train, val), classCounts: Array(classes).fill(0), imputed: [] };
+  return {
+    table,
+    trainIndices: idx(0, train),
+    valIndices: idx(train, val),
+    classCounts: Array(classes).fill(0),
+    imputed: [],
+  };
 }
 
 /** The state with `shape` loaded and prepared; `chosen`: it is also what Train trains (`flags.table`). */

@@ -4,7 +4,14 @@ import { backend, fakeEval, fakeTraining } from './testPorts';
 
 function setup(hash: string) {
   const t = fakeTraining();
-  const c = createController({ search: '', hash, dataUrl: 'http://x/data/mnist.bin.gz', snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`, writeHash: () => {}, ports: { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port } });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/data/mnist.bin.gz',
+    snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`,
+    writeHash: () => {},
+    ports: { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port },
+  });
   return { c, t };
 }
 
@@ -30,5 +37,4 @@ describe('page visibility', () => {
     expect(t.sent.length).toBe(before);
     expect(c.store.getState().phase).toBe('paused');
   });
-
 });

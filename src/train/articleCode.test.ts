@@ -45,7 +45,31 @@ describe("the source article's code, run as written", () => {
     expect(out.changed).toBe(0);
     expect(out.after).toEqual(out.before);
     // A finite-difference check of the article's quantity: Σ softmax is the number of samples whatever w is.
-    const sum = (m: typeof model) => tf.tidy(() => tf.sum(tf.softmax(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(data.trainX, m.layers[0].kernel), m.layers[0].bias)), m.layers[1].kernel), m.layers[1].bias)), m.layers[2].kernel), m.layers[2].bias))).arraySync() as number);
+    const sum = (m: typeof model) =>
+      tf.tidy(
+        () =>
+          tf
+            .sum(
+              tf.softmax(
+                tf.add(
+                  tf.matMul(
+                    tf.relu(
+                      tf.add(
+                        tf.matMul(
+                          tf.relu(tf.add(tf.matMul(data.trainX, m.layers[0].kernel), m.layers[0].bias)),
+                          m.layers[1].kernel,
+                        ),
+                        m.layers[1].bias,
+                      ),
+                    ),
+                    m.layers[2].kernel,
+                  ),
+                  m.layers[2].bias,
+                ),
+              ),
+            )
+            .arraySync() as number,
+      );
     const p = await readParams(model);
     const shifted = createMlp(p.map((l) => ({ ...l, kernel: l.kernel.map((w, i) => (i % 7 === 0 ? w + 0.05 : w)) })));
     expect(Math.abs(sum(shifted) - sum(model))).toBeLessThan(0.05);
@@ -55,13 +79,21 @@ describe("the source article's code, run as written", () => {
     disposeDevice(data);
   });
 
-  it('fine-tuning without the mask (the article\'s model.fit) regrows pruned weights; with it none', async () => {
+  it("fine-tuning without the mask (the article's model.fit) regrows pruned weights; with it none", async () => {
     const { data, model } = await trained();
     const params = await readParams(model);
     model.dispose();
     const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
-    const scores = scoreLayers('magnitude', params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })));
-    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), { mode: 'sparsity', value: 0.8, scope: 'global', granularity: 'weights' });
+    const scores = scoreLayers(
+      'magnitude',
+      params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })),
+    );
+    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), {
+      mode: 'sparsity',
+      value: 0.8,
+      scope: 'global',
+      granularity: 'weights',
+    });
     const pruned = masks.reduce((a, m) => a + m.filter((v) => v === 0).length, 0);
     const ft = { ...config, epochs: 1, learningRate: 0.001 };
     const free = await finetune(params, masks, data, ft, new RunControl(), noHooks, false);

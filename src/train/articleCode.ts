@@ -21,7 +21,9 @@ export async function runArticleCode(model: Mlp, data: DeviceData, t: number): P
   const perLayerMax = (f: () => tf.Scalar) =>
     tf.tidy(() => {
       const { grads } = tf.variableGrads(f, vars);
-      return tf.stack(model.layers.map((l) => tf.maximum(tf.max(tf.abs(grads[l.kernel.name])), tf.max(tf.abs(grads[l.bias.name])))));
+      return tf.stack(
+        model.layers.map((l) => tf.maximum(tf.max(tf.abs(grads[l.kernel.name])), tf.max(tf.abs(grads[l.bias.name])))),
+      );
     });
   const before = await measure(model, data);
   const paramsBefore = await readParams(model);
@@ -34,7 +36,11 @@ export async function runArticleCode(model: Mlp, data: DeviceData, t: number): P
     return tf.stack(below);
   });
   const articleMax = perLayerMax(() => tf.sum(predict(model, x)));
-  const [articleMaxAbs, lossMaxAbs, below] = [await readAndDispose(articleMax), await readAndDispose(lossMax), await readAndDispose(counts)];
+  const [articleMaxAbs, lossMaxAbs, below] = [
+    await readAndDispose(articleMax),
+    await readAndDispose(lossMax),
+    await readAndDispose(counts),
+  ];
   const after = await measure(model, data);
   const paramsAfter = await readParams(model);
   let changed = 0;
@@ -43,5 +49,13 @@ export async function runArticleCode(model: Mlp, data: DeviceData, t: number): P
     p.bias.forEach((b, i) => (changed += Object.is(b, paramsBefore[l].bias[i]) ? 0 : 1));
   });
   const parameters = paramsBefore.reduce((a, p) => a + p.kernel.length + p.bias.length, 0);
-  return { articleMaxAbs: Array.from(articleMaxAbs), lossMaxAbs: Array.from(lossMaxAbs), belowT: below.reduce((a, b) => a + b, 0), parameters, changed, before, after };
+  return {
+    articleMaxAbs: Array.from(articleMaxAbs),
+    lossMaxAbs: Array.from(lossMaxAbs),
+    belowT: below.reduce((a, b) => a + b, 0),
+    parameters,
+    changed,
+    before,
+    after,
+  };
 }

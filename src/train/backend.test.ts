@@ -3,13 +3,23 @@ import { describe, expect, it, vi } from 'vitest';
 import { selectBackend, smokeTest } from './backend';
 
 // In the browser Vite turns these imports into asset URLs; in Node, point them at the files.
-vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url', async () => ({ default: await wasmFile('tfjs-backend-wasm.wasm') }));
-vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url', async () => ({ default: await wasmFile('tfjs-backend-wasm-simd.wasm') }));
-vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url', async () => ({ default: await wasmFile('tfjs-backend-wasm-threaded-simd.wasm') }));
+vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url', async () => ({
+  default: await wasmFile('tfjs-backend-wasm.wasm'),
+}));
+vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url', async () => ({
+  default: await wasmFile('tfjs-backend-wasm-simd.wasm'),
+}));
+vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url', async () => ({
+  default: await wasmFile('tfjs-backend-wasm-threaded-simd.wasm'),
+}));
 async function wasmFile(name: string): Promise<string> {
   const { createRequire } = await import('node:module');
   const { dirname, join } = await import('node:path');
-  return join(dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist', name);
+  return join(
+    dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/package.json')),
+    'dist',
+    name,
+  );
 }
 
 describe('backend selection (Node: no WebGPU, no WebGL)', () => {
@@ -23,7 +33,13 @@ describe('backend selection (Node: no WebGPU, no WebGL)', () => {
 
   it('honours a forced backend without a fallback note', async () => {
     const info = await selectBackend('cpu');
-    expect(info).toMatchObject({ name: 'cpu', requested: 'cpu', fallbackReason: '', software: false, slowerChoice: null });
+    expect(info).toMatchObject({
+      name: 'cpu',
+      requested: 'cpu',
+      fallbackReason: '',
+      software: false,
+      slowerChoice: null,
+    });
   });
 
   it('passes the gradient check on a correct backend and leaks no tensors', async () => {

@@ -17,7 +17,11 @@ import type { BackendInfo, BackendName, BackendPreference, SkipReason } from './
 import { registerWebGPU } from './webgpuDevice';
 
 registerWebGPU();
-setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+});
 
 const AUTO_ORDER: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 const SOFTWARE_PATTERN = /swiftshader|llvmpipe|lavapipe|softpipe|software|warp|microsoft basic render/i;
@@ -38,7 +42,8 @@ async function describeWebGPU(faults: BackendFaults): Promise<Tried> {
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter((s) => !!s);
   const text = parts.join(' ') || 'unknown adapter';
-  const fallback = info?.isFallbackAdapter === true || (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+  const fallback =
+    info?.isFallbackAdapter === true || (adapter as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
   return { ok: true, software: fallback || SOFTWARE_PATTERN.test(text), adapter: text };
 }
 
@@ -118,7 +123,11 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<Tri
  * backend is tried first and, if it fails, the rest of the order follows so the app still trains.
  * Never throws for CPU.
  */
-export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}, probe: () => Promise<number> = probeSpeed): Promise<BackendInfo> {
+export async function selectBackend(
+  requested: BackendPreference,
+  faults: BackendFaults = {},
+  probe: () => Promise<number> = probeSpeed,
+): Promise<BackendInfo> {
   const order = requested === 'auto' ? AUTO_ORDER : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
   const skips: { name: BackendName; reason: SkipReason }[] = [];
   const skip = (name: BackendName, reason: SkipReason) => skips.push({ name, reason });
@@ -129,7 +138,15 @@ export async function selectBackend(requested: BackendPreference, faults: Backen
       skip(name, r.reason);
       continue;
     }
-    const plain = { name, requested, software: r.software, adapter: r.adapter, fallbackReason: english().join('; '), skipped: skips, slowerChoice: null };
+    const plain = {
+      name,
+      requested,
+      software: r.software,
+      adapter: r.adapter,
+      fallbackReason: english().join('; '),
+      skipped: skips,
+      slowerChoice: null,
+    };
     if (requested !== 'auto' || !r.software || name === 'wasm' || name === 'cpu') return plain;
     // A software GPU adapter: measure it and the candidates after it, up to the first CPU backend that works.
     const measured: Measured[] = [{ name, software: true, adapter: r.adapter, samplesPerSec: await probe() }];
@@ -145,7 +162,15 @@ export async function selectBackend(requested: BackendPreference, faults: Backen
     const pick = chooseFastest(measured);
     if (tf.getBackend() !== pick.chosen.name) await tf.setBackend(pick.chosen.name);
     const { chosen } = pick;
-    return { name: chosen.name, requested, software: chosen.software, adapter: chosen.adapter, fallbackReason: [...english(), pick.reason].filter(Boolean).join('; '), skipped: skips, slowerChoice: pick.slower };
+    return {
+      name: chosen.name,
+      requested,
+      software: chosen.software,
+      adapter: chosen.adapter,
+      fallbackReason: [...english(), pick.reason].filter(Boolean).join('; '),
+      skipped: skips,
+      slowerChoice: pick.slower,
+    };
   }
   throw new Error(`No backend could start (${english().join('; ')})`);
 }

@@ -39,7 +39,11 @@ const ratio = (a: number, b: number) => {
  * `measured[0]` is the software GPU backend `auto` found first. Returns the fastest, a one-line reason
  * when it is not the first, and how much slower the first measured (for the badge).
  */
-export function chooseFastest(measured: Measured[]): { chosen: Measured; reason: string; slower: { name: BackendName; times: number; adapter: string } | null } {
+export function chooseFastest(measured: Measured[]): {
+  chosen: Measured;
+  reason: string;
+  slower: { name: BackendName; times: number; adapter: string } | null;
+} {
   const first = measured[0];
   const chosen = measured.reduce((best, m) => (m.samplesPerSec > best.samplesPerSec ? m : best), first);
   if (chosen === first) return { chosen, reason: '', slower: null };

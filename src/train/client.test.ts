@@ -29,7 +29,13 @@ function client(nextRunId = counter()) {
   const w = fakePort();
   const crashes: string[] = [];
   const forwarded: FromWorker[] = [];
-  const c = createTrainingClient('http://x/d', (m) => forwarded.push(m), (m) => crashes.push(m), nextRunId, w.port);
+  const c = createTrainingClient(
+    'http://x/d',
+    (m) => forwarded.push(m),
+    (m) => crashes.push(m),
+    nextRunId,
+    w.port,
+  );
   clients.push(c);
   return { c, w, crashes, forwarded };
 }
@@ -53,7 +59,16 @@ describe('training client: jobs', () => {
     const p = c.run(job, { onProgress: (x) => seen.push(x.fraction) });
     const msg = w.sent.at(-1);
     expect(msg).toMatchObject({ type: 'job', runId: 1, job: { kind: 'movement', epochs: 1 } });
-    const progress = { stage: 'training' as const, epoch: 1, epochs: 1, batch: 1, batchesPerEpoch: 2, samplesPerSec: 1, etaSec: 1, fraction: 0.5 };
+    const progress = {
+      stage: 'training' as const,
+      epoch: 1,
+      epochs: 1,
+      batch: 1,
+      batchesPerEpoch: 2,
+      samplesPerSec: 1,
+      etaSec: 1,
+      fraction: 0.5,
+    };
     w.reply({ type: 'job-progress', runId: 1, kind: 'movement', progress });
     w.reply({ type: 'job-progress', runId: 0, kind: 'movement', progress: { ...progress, fraction: 0.9 } }); // another run's: not this job's
     const result = { scores: [Float32Array.of(1)], layers: [] };
@@ -118,6 +133,11 @@ describe('training client: jobs', () => {
 
   it('isJobError tells the reasons apart', () => {
     const e = new JobError('superseded', 'x');
-    expect([isJobError(e), isJobError(e, 'superseded'), isJobError(e, 'failed', 'cancelled'), isJobError(new Error('x'))]).toEqual([true, true, false, false]);
+    expect([
+      isJobError(e),
+      isJobError(e, 'superseded'),
+      isJobError(e, 'failed', 'cancelled'),
+      isJobError(new Error('x')),
+    ]).toEqual([true, true, false, false]);
   });
 });

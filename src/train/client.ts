@@ -81,7 +81,8 @@ export interface TrainingPort {
   terminate(): void;
 }
 
-const trainingWorker = (): TrainingPort => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as TrainingPort;
+const trainingWorker = (): TrainingPort =>
+  new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as TrainingPort;
 
 /** A pending job or request: how it ends. */
 interface Waiter {
@@ -182,7 +183,12 @@ export function createTrainingClient(
         const { signal, onProgress } = options;
         if (signal?.aborted) return reject(new JobError('cancelled', 'The job was cancelled.'));
         const id = newRun();
-        pending.set(id, { resolve: resolve as (v: never) => void, reject, onProgress: onProgress as (p: never) => void, job: true });
+        pending.set(id, {
+          resolve: resolve as (v: never) => void,
+          reject,
+          onProgress: onProgress as (p: never) => void,
+          job: true,
+        });
         signal?.addEventListener(
           'abort',
           () => {
@@ -195,7 +201,8 @@ export function createTrainingClient(
         send({ type: 'job', runId: id, job: job as unknown as Job });
       }),
     memory: () => request<Memory>((id) => send({ type: 'memory', requestId: id })),
-    timePredict: (layers, batches) => request<PredictTimed>((id) => send({ type: 'time-predict', requestId: id, layers, batches })),
+    timePredict: (layers, batches) =>
+      request<PredictTimed>((id) => send({ type: 'time-predict', requestId: id, layers, batches })),
     terminate: () => {
       clearInterval(timer);
       rejectAll('worker-gone', 'The training worker was stopped.');

@@ -21,12 +21,22 @@ const x = Float32Array.from({ length: N * INPUTS }, () => r.normal());
 
 /** Reference probabilities: softmax of the core forward pass with masked kernels, in float64. */
 function referenceProbs(net: readonly ExportLayer[], masks: readonly ArrayLike<number>[] | null): Float64Array {
-  return softmaxRows(forwardLogits(net.map((l, k) => ({ ...l, kernel: Array.from(l.kernel, (w, i) => (masks && !masks[k][i] ? 0 : w)) })), x, N), net[net.length - 1].units);
+  return softmaxRows(
+    forwardLogits(
+      net.map((l, k) => ({ ...l, kernel: Array.from(l.kernel, (w, i) => (masks && !masks[k][i] ? 0 : w)) })),
+      x,
+      N,
+    ),
+    net[net.length - 1].units,
+  );
 }
 
-
 /** Loads, predicts, checks against the reference and that pruned kernel entries read back as +0. */
-async function checkLoaded(handler: tf.io.IOHandler, net: readonly ExportLayer[], masks: readonly Uint8Array[] | null): Promise<void> {
+async function checkLoaded(
+  handler: tf.io.IOHandler,
+  net: readonly ExportLayer[],
+  masks: readonly Uint8Array[] | null,
+): Promise<void> {
   const model = await tf.loadLayersModel(handler);
   expect(model.layers.map((l) => l.getClassName())).toEqual(net.map(() => 'Dense'));
   expect(model.inputs[0].shape).toEqual([null, net[0].inputs]);
@@ -64,13 +74,32 @@ describe('layers-format export', () => {
     const mine = layersModelArtifacts(layers, masks, { modelName: 'sequential_ref' });
     const ref = tf.sequential({ name: 'sequential_ref' });
     layers.forEach((l, k) =>
-      ref.add(tf.layers.dense({ units: l.units, activation: k === layers.length - 1 ? 'softmax' : 'relu', name: l.name, ...(k === 0 ? { inputShape: [l.inputs] } : {}) })),
+      ref.add(
+        tf.layers.dense({
+          units: l.units,
+          activation: k === layers.length - 1 ? 'softmax' : 'relu',
+          name: l.name,
+          ...(k === 0 ? { inputShape: [l.inputs] } : {}),
+        }),
+      ),
     );
-    const values = tf.tidy(() => layers.flatMap((l, k) => [tf.tensor2d(Array.from(l.kernel, (w, i) => (masks[k][i] ? w : 0)), [l.inputs, l.units]), tf.tensor1d(Array.from(l.bias))]));
+    const values = tf.tidy(() =>
+      layers.flatMap((l, k) => [
+        tf.tensor2d(
+          Array.from(l.kernel, (w, i) => (masks[k][i] ? w : 0)),
+          [l.inputs, l.units],
+        ),
+        tf.tensor1d(Array.from(l.bias)),
+      ]),
+    );
     ref.setWeights(values);
     tf.dispose(values);
     let saved: tf.io.ModelArtifacts | null = null;
-    await ref.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+    await ref.save(
+      tf.io.withSaveHandler(
+        async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }),
+      ),
+    );
     ref.dispose();
     const theirs = saved as unknown as tf.io.ModelArtifacts;
     expect(mine.modelJson.modelTopology).toEqual(theirs.modelTopology);
@@ -79,21 +108,38 @@ describe('layers-format export', () => {
     expect(mine.modelJson.convertedBy).toBe(theirs.convertedBy);
     expect(Buffer.from(mine.weightData).equals(Buffer.from(theirs.weightData as ArrayBuffer))).toBe(true);
     // The model.json fields and their order are those of tfjs' own writer.
-    expect(Object.keys(mine.modelJson)).toEqual(['modelTopology', 'format', 'generatedBy', 'convertedBy', 'weightsManifest']);
+    expect(Object.keys(mine.modelJson)).toEqual([
+      'modelTopology',
+      'format',
+      'generatedBy',
+      'convertedBy',
+      'weightsManifest',
+    ]);
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('loads the full masked model and the stripped one; predict equals the plain-TS forward pass', async () => {
     const before = tf.memory().numTensors;
-    const unstructured = layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (r.next() < 0.3 ? 1 : 0)));
+    const unstructured = layers.map((l) =>
+      Uint8Array.from({ length: l.inputs * l.units }, () => (r.next() < 0.3 ? 1 : 0)),
+    );
     const scores = layers.map((l) => Float32Array.from(l.kernel, () => r.next()));
-    const neurons = computeMasks(buildPruneIndex(scores, layers, 'neurons'), { mode: 'sparsity', value: 0.6, scope: 'global', granularity: 'neurons' }).masks;
+    const neurons = computeMasks(buildPruneIndex(scores, layers, 'neurons'), {
+      mode: 'sparsity',
+      value: 0.6,
+      scope: 'global',
+      granularity: 'neurons',
+    }).masks;
     for (const masks of [null, unstructured, neurons]) {
       await checkLoaded(fromArtifacts(layersModelArtifacts(layers, masks)), layers, masks);
       if (!masks) continue;
       const stripped = strippedLayers(layers, masks);
       expect(stripped.layers[1].units).toBeLessThan(32);
-      await checkLoaded(fromArtifacts(layersModelArtifacts(stripped.layers, stripped.masks)), stripped.layers, stripped.masks);
+      await checkLoaded(
+        fromArtifacts(layersModelArtifacts(stripped.layers, stripped.masks)),
+        stripped.layers,
+        stripped.masks,
+      );
       // The stripped model predicts what the masked full network predicts.
       const a = referenceProbs(stripped.layers, stripped.masks);
       const b = referenceProbs(layers, masks);
@@ -106,7 +152,10 @@ describe('layers-format export', () => {
     const before = tf.memory().numTensors;
     const masks = layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (r.next() < 0.5 ? 1 : 0)));
     const { modelJson, weightData } = layersModelArtifacts(layers, masks);
-    const files: Record<string, BodyInit> = { 'http://lab.test/export/model.json': JSON.stringify(modelJson), 'http://lab.test/export/weights.bin': weightData as Uint8Array<ArrayBuffer> };
+    const files: Record<string, BodyInit> = {
+      'http://lab.test/export/model.json': JSON.stringify(modelJson),
+      'http://lab.test/export/weights.bin': weightData as Uint8Array<ArrayBuffer>,
+    };
     const requested: string[] = [];
     const fetchFunc = async (input: RequestInfo | URL) => {
       const url = String(input);
@@ -124,7 +173,11 @@ describe('layers-format export', () => {
     const stripped = strippedLayers(layers, masks);
     expect(stripped.placeholder).toEqual([true, true]);
     expect(stripped.layers.map((l) => l.units)).toEqual([1, 1, 10]);
-    await checkLoaded(fromArtifacts(layersModelArtifacts(stripped.layers, stripped.masks)), stripped.layers, stripped.masks);
+    await checkLoaded(
+      fromArtifacts(layersModelArtifacts(stripped.layers, stripped.masks)),
+      stripped.layers,
+      stripped.masks,
+    );
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -5,8 +5,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { layerShapes, forwardLogits, type DenseWeights, createRng } from '../core/base';
 import {
-  type ExportLayer, type LayersModelArtifacts, quantizedLayersModelArtifacts, TFJS_WEIGHT_FORMATS,
-  dequantizedLayers, fromFloat16Bits,
+  type ExportLayer,
+  type LayersModelArtifacts,
+  quantizedLayersModelArtifacts,
+  TFJS_WEIGHT_FORMATS,
+  dequantizedLayers,
+  fromFloat16Bits,
 } from '../core/formats';
 import { fromArtifacts, softmaxRows, useCpuBackend } from './testUtil';
 
@@ -17,7 +21,10 @@ const INPUTS = 24;
 const layers: ExportLayer[] = layerShapes(INPUTS).map((s, k) => ({
   ...s,
   // Layers of different scales, and a kernel of one sign, so that the uint8 range is not symmetric.
-  kernel: Float32Array.from({ length: s.inputs * s.units }, () => (k === 1 ? Math.abs(r.normal()) : r.normal()) * Math.sqrt(2 / s.inputs) * 3 ** k),
+  kernel: Float32Array.from(
+    { length: s.inputs * s.units },
+    () => (k === 1 ? Math.abs(r.normal()) : r.normal()) * Math.sqrt(2 / s.inputs) * 3 ** k,
+  ),
   bias: Float32Array.from({ length: s.units }, () => 0.3 * r.normal()),
 }));
 const N = 40;
@@ -30,7 +37,9 @@ async function checkLoaded(a: LayersModelArtifacts, want: DenseWeights[]): Promi
     const [kernel, bias] = model.layers[k].getWeights();
     const w = await kernel.data();
     expect(w.length).toBe(want[k].kernel.length);
-    for (let i = 0; i < w.length; i++) if (!Object.is(w[i], want[k].kernel[i])) expect.unreachable(`layer ${k} kernel[${i}] = ${w[i]}, want ${want[k].kernel[i]}`);
+    for (let i = 0; i < w.length; i++)
+      if (!Object.is(w[i], want[k].kernel[i]))
+        expect.unreachable(`layer ${k} kernel[${i}] = ${w[i]}, want ${want[k].kernel[i]}`);
     expect(Array.from(await bias.data())).toEqual(Array.from(want[k].bias));
   }
   const xt = tf.tensor2d(x, [N, INPUTS]);
@@ -53,9 +62,15 @@ describe('quantised layers-format export', () => {
         const a = quantizedLayersModelArtifacts(layers, m, format);
         const kernelValues = layers.reduce((s, l) => s + l.kernel.length, 0);
         const biasBytes = layers.reduce((s, l) => s + l.bias.length * 4, 0);
-        expect(a.weightData.length).toBe(kernelValues * { float32: 4, float16: 2, 'int8-layer': 1 }[format] + biasBytes);
+        expect(a.weightData.length).toBe(
+          kernelValues * { float32: 4, float16: 2, 'int8-layer': 1 }[format] + biasBytes,
+        );
         const specs = a.modelJson.weightsManifest[0].weights;
-        specs.forEach((s, i) => expect(s.quantization?.dtype).toBe(i % 2 || format === 'float32' ? undefined : format === 'float16' ? 'float16' : 'uint8'));
+        specs.forEach((s, i) =>
+          expect(s.quantization?.dtype).toBe(
+            i % 2 || format === 'float32' ? undefined : format === 'float16' ? 'float16' : 'uint8',
+          ),
+        );
         // Through JSON, as a model.json file would go.
         const viaJson = { ...a, modelJson: JSON.parse(JSON.stringify(a.modelJson)) };
         const want = dequantizedLayers(layers, m, format);
@@ -69,7 +84,10 @@ describe('quantised layers-format export', () => {
   it('int8 and float16 lose little against float32, and the arguments are not mutated', async () => {
     const copy = layers.map((l) => Float32Array.from(l.kernel));
     const f32 = dequantizedLayers(layers, null, 'float32');
-    for (const [format, tol] of [['float16', 1e-3], ['int8-layer', 0.05]] as const) {
+    for (const [format, tol] of [
+      ['float16', 1e-3],
+      ['int8-layer', 0.05],
+    ] as const) {
       const q = dequantizedLayers(layers, null, format);
       const ref = softmaxRows(forwardLogits(f32, x, N), 10);
       const got = softmaxRows(forwardLogits(q, x, N), 10);
@@ -83,9 +101,13 @@ describe('quantised layers-format export', () => {
 
   it("tfjs' float16 decoder reads every 16-bit pattern as fromFloat16Bits does", () => {
     const bits = Uint16Array.from({ length: 0x10000 }, (_, i) => i);
-    const decoded = tf.io.decodeWeights(bits.buffer, [{ name: 'w', shape: [0x10000], dtype: 'float32', quantization: { dtype: 'float16' } }]);
+    const decoded = tf.io.decodeWeights(bits.buffer, [
+      { name: 'w', shape: [0x10000], dtype: 'float32', quantization: { dtype: 'float16' } },
+    ]);
     const got = decoded.w.dataSync();
     tf.dispose(decoded.w);
-    for (let h = 0; h < 0x10000; h++) if (!Object.is(got[h], fromFloat16Bits(h))) expect.unreachable(`0x${h.toString(16)}: tfjs ${got[h]}, ours ${fromFloat16Bits(h)}`);
+    for (let h = 0; h < 0x10000; h++)
+      if (!Object.is(got[h], fromFloat16Bits(h)))
+        expect.unreachable(`0x${h.toString(16)}: tfjs ${got[h]}, ours ${fromFloat16Bits(h)}`);
   });
 });

@@ -26,11 +26,26 @@ describe('masked fine-tuning', () => {
     const params = await readParams(model);
     model.dispose();
     const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
-    const scores = scoreLayers('magnitude', params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })));
-    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' });
+    const scores = scoreLayers(
+      'magnitude',
+      params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })),
+    );
+    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), {
+      mode: 'sparsity',
+      value: 0.9,
+      scope: 'global',
+      granularity: 'weights',
+    });
 
     const before = tf.memory().numTensors;
-    const out = await finetune(params, masks, data, { ...config, epochs: 3, learningRate: 0.001 }, new RunControl(), noHooks);
+    const out = await finetune(
+      params,
+      masks,
+      data,
+      { ...config, epochs: 3, learningRate: 0.001 },
+      new RunControl(),
+      noHooks,
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(out.completed).toBe(true);
     expect(out.maskViolations).toBe(0);

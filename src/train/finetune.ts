@@ -10,7 +10,6 @@ import { correctCount, createMlp, logits, meanCrossEntropy, readParams, type Mlp
 import type { SplitMetrics, TrainConfig } from './protocol';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 
-
 /** Loss and accuracy of the model on both splits (one readback). */
 export async function measure(model: Mlp, data: DeviceData): Promise<SplitMetrics> {
   const t = tf.tidy(() => {
@@ -18,7 +17,10 @@ export async function measure(model: Mlp, data: DeviceData): Promise<SplitMetric
       const lg = logits(model, x);
       return [meanCrossEntropy(lg, y), tf.div(tf.cast(correctCount(lg, labels), 'float32'), x.shape[0])];
     };
-    return tf.stack([...part(data.trainX, data.trainOneHot, data.trainLabels), ...part(data.valX, data.valOneHot, data.valLabels)]);
+    return tf.stack([
+      ...part(data.trainX, data.trainOneHot, data.trainLabels),
+      ...part(data.valX, data.valOneHot, data.valLabels),
+    ]);
   });
   const [trainLoss, trainAcc, valLoss, valAcc] = await readAndDispose(t);
   return { trainLoss, trainAcc, valLoss, valAcc };
@@ -47,18 +49,43 @@ export interface FinetuneOutcome {
  * @param masked false fine-tunes as the source article does (`model.fit` after pruning, no mask): the
  *   pruned weights then grow back, and `maskViolations` counts them.
  */
-export async function finetune(params: LayerParams[], masks: Uint8Array[], data: DeviceData, config: TrainConfig, control: RunControl, hooks: TrainHooks, masked = true): Promise<FinetuneOutcome> {
+export async function finetune(
+  params: LayerParams[],
+  masks: Uint8Array[],
+  data: DeviceData,
+  config: TrainConfig,
+  control: RunControl,
+  hooks: TrainHooks,
+  masked = true,
+): Promise<FinetuneOutcome> {
   const t0 = performance.now();
-  const maskT = tf.tidy(() => masks.map((m, l) => tf.tensor2d(Float32Array.from(m), [params[l].inputs, params[l].units])));
+  const maskT = tf.tidy(() =>
+    masks.map((m, l) => tf.tensor2d(Float32Array.from(m), [params[l].inputs, params[l].units])),
+  );
   const model = createMlp(params);
   try {
     tf.tidy(() => model.layers.forEach((l, i) => l.kernel.assign(tf.mul(l.kernel, maskT[i]))));
     const before = await measure(model, data);
     const outcome = await train(model, data, config, {}, control, hooks, masked ? maskT : undefined);
-    if (!outcome.completed) return { completed: false, before, after: null, params: null, maskViolations: 0, seconds: (performance.now() - t0) / 1000 };
+    if (!outcome.completed)
+      return {
+        completed: false,
+        before,
+        after: null,
+        params: null,
+        maskViolations: 0,
+        seconds: (performance.now() - t0) / 1000,
+      };
     const after = await measure(model, data);
     const out = await readParams(model);
-    return { completed: true, before, after, params: out, maskViolations: maskViolations(out, masks), seconds: (performance.now() - t0) / 1000 };
+    return {
+      completed: true,
+      before,
+      after,
+      params: out,
+      maskViolations: maskViolations(out, masks),
+      seconds: (performance.now() - t0) / 1000,
+    };
   } finally {
     model.dispose();
     tf.dispose(maskT);

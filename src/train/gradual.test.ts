@@ -21,17 +21,30 @@ describe('gradual pruning', () => {
     const data = toDevice(ds);
     const before = tf.memory().numTensors;
     const updates: { step: number; sparsity: number; masks: Uint8Array[] }[] = [];
-    const out = await gradualPrune(initParams(32, config.seed), data, config, schedule, new RunControl(), noHooks, (step, sparsity, masks) => updates.push({ step, sparsity, masks }));
+    const out = await gradualPrune(
+      initParams(32, config.seed),
+      data,
+      config,
+      schedule,
+      new RunControl(),
+      noHooks,
+      (step, sparsity, masks) => updates.push({ step, sparsity, masks }),
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(out.completed).toBe(true);
     // One update at each step the schedule names, in order, each layer at the scheduled sparsity.
-    expect(updates.map((u) => u.step)).toEqual(Array.from({ length: 80 }, (_, t) => t).filter((t) => isPruningStep(schedule, t)));
+    expect(updates.map((u) => u.step)).toEqual(
+      Array.from({ length: 80 }, (_, t) => t).filter((t) => isPruningStep(schedule, t)),
+    );
     for (const u of updates) {
       expect(u.sparsity).toBe(scheduledSparsity(schedule, u.step));
-      u.masks.forEach((m) => expect(m.length - m.reduce((a, v) => a + v, 0)).toBe(Math.floor(u.sparsity * m.length + 1e-9)));
+      u.masks.forEach((m) =>
+        expect(m.length - m.reduce((a, v) => a + v, 0)).toBe(Math.floor(u.sparsity * m.length + 1e-9)),
+      );
     }
     // Masks only shrink: a weight pruned stays pruned (it is 0, the smallest magnitude).
-    for (let k = 1; k < updates.length; k++) updates[k].masks.forEach((m, l) => m.forEach((v, i) => updates[k - 1].masks[l][i] === 0 && expect(v).toBe(0)));
+    for (let k = 1; k < updates.length; k++)
+      updates[k].masks.forEach((m, l) => m.forEach((v, i) => updates[k - 1].masks[l][i] === 0 && expect(v).toBe(0)));
     const last = updates.at(-1)!.masks;
     expect(out.maskViolations).toBe(0);
     out.params!.forEach((p, l) => p.kernel.forEach((w, i) => last[l][i] === 0 && expect(w === 0).toBe(true)));
@@ -46,15 +59,20 @@ describe('the on-device magnitude mask', () => {
     const r = createRng(12);
     const before = tf.memory().numTensors;
     for (let trial = 0; trial < 40; trial++) {
-      const inputs = 1 + r.int(9), units = 1 + r.int(6);
-      const w = Float32Array.from({ length: inputs * units }, () => [-1, -0.5, 0, 0.5, 1, 0.25][r.int(trial % 2 ? 6 : 3)]);
+      const inputs = 1 + r.int(9),
+        units = 1 + r.int(6);
+      const w = Float32Array.from(
+        { length: inputs * units },
+        () => [-1, -0.5, 0, 0.5, 1, 0.25][r.int(trial % 2 ? 6 : 3)],
+      );
       const kernel = tf.tensor2d(w, [inputs, units]);
       for (const s of [0, 0.1, 0.3, 0.5, 0.77, 0.95]) {
         const mask = tf.tidy(() => magnitudeMask(kernel, s));
         const got = await mask.data();
         mask.dispose();
         const index = buildPruneIndex([Float32Array.from(w, Math.abs)], [{ inputs, units }], 'weights');
-        const ref = computeMasks(index, { mode: 'sparsity', value: s, scope: 'per-layer', granularity: 'weights' }).masks[0];
+        const ref = computeMasks(index, { mode: 'sparsity', value: s, scope: 'per-layer', granularity: 'weights' })
+          .masks[0];
         expect(Array.from(got), `${inputs}×${units} at ${s}`).toEqual(Array.from(ref));
       }
       kernel.dispose();

@@ -36,10 +36,20 @@ export function magnitudeMask(kernel: tf.Tensor2D, s: number): tf.Tensor2D {
   return tf.reshape(tf.add(above, keptTies), kernel.shape) as tf.Tensor2D;
 }
 
-export async function gradualPrune(init: LayerParams[], data: DeviceData, config: TrainConfig, schedule: GradualSchedule, control: RunControl, hooks: TrainHooks, onMasks: MaskUpdate): Promise<FinetuneOutcome> {
+export async function gradualPrune(
+  init: LayerParams[],
+  data: DeviceData,
+  config: TrainConfig,
+  schedule: GradualSchedule,
+  control: RunControl,
+  hooks: TrainHooks,
+  onMasks: MaskUpdate,
+): Promise<FinetuneOutcome> {
   const t0 = performance.now();
   const model = createMlp(init);
-  const masks = tf.tidy(() => model.layers.map((l) => tf.variable(tf.onesLike(l.kernel), false) as tf.Variable<tf.Rank.R2>));
+  const masks = tf.tidy(() =>
+    model.layers.map((l) => tf.variable(tf.onesLike(l.kernel), false) as tf.Variable<tf.Rank.R2>),
+  );
   const reads: Promise<void>[] = [];
   const update = (step: number) => {
     if (!isPruningStep(schedule, step)) return;
@@ -57,7 +67,11 @@ export async function gradualPrune(init: LayerParams[], data: DeviceData, config
         .data()
         .then((all) => {
           let off = 0;
-          onMasks(step, s, masks.map((m) => Uint8Array.from(all.subarray(off, (off += m.size)))));
+          onMasks(
+            step,
+            s,
+            masks.map((m) => Uint8Array.from(all.subarray(off, (off += m.size)))),
+          );
         })
         .finally(() => flat.dispose()),
     );
@@ -66,11 +80,26 @@ export async function gradualPrune(init: LayerParams[], data: DeviceData, config
     const before = await measure(model, data);
     const outcome = await train(model, data, config, {}, control, { ...hooks, beforeStep: update }, masks);
     await Promise.allSettled(reads);
-    if (!outcome.completed) return { completed: false, before, after: null, params: null, maskViolations: 0, seconds: (performance.now() - t0) / 1000 };
+    if (!outcome.completed)
+      return {
+        completed: false,
+        before,
+        after: null,
+        params: null,
+        maskViolations: 0,
+        seconds: (performance.now() - t0) / 1000,
+      };
     const after = await measure(model, data);
     const out = await readParams(model);
     const final = await Promise.all(masks.map((m) => m.data()));
-    return { completed: true, before, after, params: out, maskViolations: maskViolations(out, final), seconds: (performance.now() - t0) / 1000 };
+    return {
+      completed: true,
+      before,
+      after,
+      params: out,
+      maskViolations: maskViolations(out, final),
+      seconds: (performance.now() - t0) / 1000,
+    };
   } finally {
     model.dispose();
     tf.dispose(masks);

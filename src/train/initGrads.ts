@@ -14,7 +14,11 @@ import type { DeviceData } from './trainer';
 /** SNIP's batch: 100 samples, as the paper's MNIST runs. */
 export const SNIP_SAMPLES = 100;
 
-export async function oneBatchGradients(layers: LayerParams[], data: Pick<DeviceData, 'trainX' | 'trainOneHot'>, samples = SNIP_SAMPLES): Promise<Float32Array[]> {
+export async function oneBatchGradients(
+  layers: LayerParams[],
+  data: Pick<DeviceData, 'trainX' | 'trainOneHot'>,
+  samples = SNIP_SAMPLES,
+): Promise<Float32Array[]> {
   const n = Math.min(samples, data.trainX.shape[0]);
   const [x, y] = tf.tidy(() => gatherRows([data.trainX, data.trainOneHot], inOrder(n), 0, n));
   const model = createMlp(layers);

@@ -28,7 +28,14 @@ describe('iterative pruning', () => {
     const trained = await readParams(model);
     model.dispose();
     const before = tf.memory().numTensors;
-    const out = await iterativePrune(trained, data, { ...config, learningRate: 0.001 }, { criterion: 'taylor', target: 0.9, steps: 3, epochsPerStep: 1, seed: 3 }, new RunControl(), noHooks);
+    const out = await iterativePrune(
+      trained,
+      data,
+      { ...config, learningRate: 0.001 },
+      { criterion: 'taylor', target: 0.9, steps: 3, epochsPerStep: 1, seed: 3 },
+      new RunControl(),
+      noHooks,
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(out.completed).toBe(true);
     const zeros = out.params!.reduce((a, p) => a + p.kernel.filter((w) => w === 0).length, 0);

@@ -25,7 +25,13 @@ export interface IterativeOptions {
 export const stepSparsity = (target: number, i: number, n: number) => 1 - (1 - target) ** (i / n);
 
 /** Current scores (gradient statistics from a fresh scoring pass); pruned weights get −∞. */
-async function currentScores(params: LayerParams[], masks: Uint8Array[] | null, data: DeviceData, config: TrainConfig, o: IterativeOptions): Promise<Float32Array[]> {
+async function currentScores(
+  params: LayerParams[],
+  masks: Uint8Array[] | null,
+  data: DeviceData,
+  config: TrainConfig,
+  o: IterativeOptions,
+): Promise<Float32Array[]> {
   let stats = { gradAbsMean: params.map((p) => p.kernel), gradSqMean: params.map((p) => p.kernel) };
   if (o.criterion !== 'magnitude' && o.criterion !== 'random') {
     const model = createMlp(params);
@@ -37,18 +43,39 @@ async function currentScores(params: LayerParams[], masks: Uint8Array[] | null, 
       model.dispose();
     }
   }
-  const scores = scoreLayers(o.criterion, params.map((p, l) => ({ ...p, gradAbsMean: stats.gradAbsMean[l], gradSqMean: stats.gradSqMean[l] })), o.seed);
+  const scores = scoreLayers(
+    o.criterion,
+    params.map((p, l) => ({ ...p, gradAbsMean: stats.gradAbsMean[l], gradSqMean: stats.gradSqMean[l] })),
+    o.seed,
+  );
   if (masks) scores.forEach((s, l) => s.forEach((_, i) => masks[l][i] === 0 && (s[i] = -Infinity)));
   return scores;
 }
 
-export async function iterativePrune(trained: LayerParams[], data: DeviceData, config: TrainConfig, o: IterativeOptions, control: RunControl, hooks: TrainHooks): Promise<FinetuneOutcome & { oneShot: Awaited<ReturnType<typeof measure>> }> {
+export async function iterativePrune(
+  trained: LayerParams[],
+  data: DeviceData,
+  config: TrainConfig,
+  o: IterativeOptions,
+  control: RunControl,
+  hooks: TrainHooks,
+): Promise<FinetuneOutcome & { oneShot: Awaited<ReturnType<typeof measure>> }> {
   const t0 = performance.now();
   const shapes = trained.map((p) => ({ inputs: p.inputs, units: p.units }));
-  const spec = (value: number) => ({ mode: 'sparsity' as const, value, scope: 'global' as const, granularity: 'weights' as const });
+  const spec = (value: number) => ({
+    mode: 'sparsity' as const,
+    value,
+    scope: 'global' as const,
+    granularity: 'weights' as const,
+  });
   // The one-shot network at the same sparsity, for comparison.
-  const oneShotMasks = computeMasks(buildPruneIndex(await currentScores(trained, null, data, config, o), shapes, 'weights'), spec(o.target)).masks;
-  const oneShotModel = createMlp(trained.map((p, l) => ({ ...p, kernel: p.kernel.map((w, i) => (oneShotMasks[l][i] ? w : 0)) })));
+  const oneShotMasks = computeMasks(
+    buildPruneIndex(await currentScores(trained, null, data, config, o), shapes, 'weights'),
+    spec(o.target),
+  ).masks;
+  const oneShotModel = createMlp(
+    trained.map((p, l) => ({ ...p, kernel: p.kernel.map((w, i) => (oneShotMasks[l][i] ? w : 0)) })),
+  );
   const oneShot = await measure(oneShotModel, data).finally(() => oneShotModel.dispose());
 
   let params = trained;
@@ -63,4 +90,3 @@ export async function iterativePrune(trained: LayerParams[], data: DeviceData, c
   }
   return { ...last!, before: oneShot, oneShot, seconds: (performance.now() - t0) / 1000 };
 }
-

@@ -17,8 +17,16 @@ describe.each<EngineChoice>(['auto', 'js'])('masked evaluator (%s engine) vs tfj
     const n = 100;
     const x = Float32Array.from({ length: n * 784 }, () => (r.next() < 0.8 ? 0 : r.next()));
     const y = Uint8Array.from({ length: n }, () => r.int(10));
-    const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
-    const index = buildPruneIndex(scoreLayers('obd', stats), params.map((p) => ({ inputs: p.inputs, units: p.units })), 'weights');
+    const stats = params.map((p) => ({
+      ...p,
+      gradAbsMean: Float32Array.from(p.kernel, () => r.next()),
+      gradSqMean: Float32Array.from(p.kernel, () => r.next()),
+    }));
+    const index = buildPruneIndex(
+      scoreLayers('obd', stats),
+      params.map((p) => ({ inputs: p.inputs, units: p.units })),
+      'weights',
+    );
     const ev = new MaskedEvaluator(params, x, y, n, choice);
     const xt = tf.tensor2d(x, [n, 784]);
     for (const s of [0, 0.3, 0.31, 0.8, 0.5, 0.95]) {

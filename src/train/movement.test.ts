@@ -18,7 +18,11 @@ describe('movement scores', () => {
     const data = { trainX, trainOneHot, trainLabels: labels, valX: trainX, valOneHot: trainOneHot, valLabels: labels };
     const config: TrainConfig = { dataset: 'synthetic-32', seed: 1, epochs: 1, batchSize: 8, learningRate: 0.01 };
     const before = tf.memory().numTensors;
-    const out = await movementScores(params, data, config, new RunControl(), { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} });
+    const out = await movementScores(params, data, config, new RunControl(), {
+      onProgress: () => {},
+      onEpoch: () => {},
+      onLiveGrads: () => {},
+    });
     expect(tf.memory().numTensors).toBe(before);
     const loss = (l: number, i: number, d: number) => {
       const k = params.map((p) => ({ ...p, kernel: Float64Array.from(p.kernel), bias: Float64Array.from(p.bias) }));

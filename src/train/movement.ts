@@ -12,12 +12,19 @@ import type { TrainConfig } from './protocol';
 import { readAndDispose } from './read';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 
-export async function movementScores(trained: LayerParams[], data: DeviceData, config: TrainConfig, control: RunControl, hooks: TrainHooks): Promise<{ scores: Float32Array[]; layers: LayerParams[] } | null> {
+export async function movementScores(
+  trained: LayerParams[],
+  data: DeviceData,
+  config: TrainConfig,
+  control: RunControl,
+  hooks: TrainHooks,
+): Promise<{ scores: Float32Array[]; layers: LayerParams[] } | null> {
   const model = createMlp(trained);
   const kernels = model.layers.map((l) => l.kernel);
   const sums = tf.tidy(() => kernels.map((k) => tf.variable(tf.zerosLike(k), false)));
   try {
-    const afterGrads = (grads: tf.NamedTensorMap) => kernels.forEach((k, i) => sums[i].assign(tf.sub(sums[i], tf.mul(k, grads[k.name]))));
+    const afterGrads = (grads: tf.NamedTensorMap) =>
+      kernels.forEach((k, i) => sums[i].assign(tf.sub(sums[i], tf.mul(k, grads[k.name]))));
     const outcome = await train(model, data, config, { liveGradStats: false }, control, { ...hooks, afterGrads });
     if (!outcome.completed) return null;
     const all = await readAndDispose(tf.tidy(() => tf.concat(sums.map((s) => tf.reshape(s, [-1])))));

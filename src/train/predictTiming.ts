@@ -13,8 +13,18 @@ import type { FromWorker, ToWorker } from './protocol';
 /** The dense network as a tfjs model (its weights copied); the caller disposes it. */
 export function predictModel(layers: readonly LayerParams[]): tf.Sequential {
   const model = tf.sequential();
-  layers.forEach((l, i) => model.add(tf.layers.dense({ units: l.units, activation: i === layers.length - 1 ? 'softmax' : 'relu', ...(i === 0 ? { inputShape: [l.inputs] } : {}) })));
-  const weights = tf.tidy(() => layers.flatMap((l) => [tf.tensor2d(l.kernel, [l.inputs, l.units]), tf.tensor1d(l.bias)]));
+  layers.forEach((l, i) =>
+    model.add(
+      tf.layers.dense({
+        units: l.units,
+        activation: i === layers.length - 1 ? 'softmax' : 'relu',
+        ...(i === 0 ? { inputShape: [l.inputs] } : {}),
+      }),
+    ),
+  );
+  const weights = tf.tidy(() =>
+    layers.flatMap((l) => [tf.tensor2d(l.kernel, [l.inputs, l.units]), tf.tensor1d(l.bias)]),
+  );
   model.setWeights(weights); // the variables take their own reference
   weights.forEach((w) => w.dispose());
   return model;
@@ -32,7 +42,11 @@ export interface PredictTimingOptions {
  * [0, 1), the shape of the data; the time of a dense network does not depend on the values).
  * Leaves no tensors behind.
  */
-export async function timePredict(layers: readonly LayerParams[], batches: readonly number[], opts: PredictTimingOptions = {}): Promise<Record<number, Timing>> {
+export async function timePredict(
+  layers: readonly LayerParams[],
+  batches: readonly number[],
+  opts: PredictTimingOptions = {},
+): Promise<Record<number, Timing>> {
   const { samples = 11, minSampleMs = 4, now = () => performance.now() } = opts;
   const model = predictModel(layers);
   const inputs = layers[0].inputs;
@@ -64,7 +78,18 @@ export async function timePredict(layers: readonly LayerParams[], batches: reado
         ms[k].push((now() - t0) / reps[k]);
       }
     }
-    return Object.fromEntries(batches.map((b, k) => [b, { medianMs: median(ms[k]), p10Ms: percentile(ms[k], 0.1), p90Ms: percentile(ms[k], 0.9), samples, repsPerSample: reps[k] }]));
+    return Object.fromEntries(
+      batches.map((b, k) => [
+        b,
+        {
+          medianMs: median(ms[k]),
+          p10Ms: percentile(ms[k], 0.1),
+          p90Ms: percentile(ms[k], 0.9),
+          samples,
+          repsPerSample: reps[k],
+        },
+      ]),
+    );
   } finally {
     xs.forEach((x) => x.dispose());
     model.dispose();
@@ -72,7 +97,10 @@ export async function timePredict(layers: readonly LayerParams[], batches: reado
 }
 
 /** The worker's answer to a 'time-predict' request, once the backend is ready; its error in words if it fails. */
-export async function predictTimed(msg: Extract<ToWorker, { type: 'time-predict' }>, ready: Promise<unknown> | null): Promise<Extract<FromWorker, { type: 'predict-timed' }>> {
+export async function predictTimed(
+  msg: Extract<ToWorker, { type: 'time-predict' }>,
+  ready: Promise<unknown> | null,
+): Promise<Extract<FromWorker, { type: 'predict-timed' }>> {
   const reply = { type: 'predict-timed', requestId: msg.requestId } as const;
   try {
     await ready;

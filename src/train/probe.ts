@@ -18,7 +18,13 @@ import { train } from './trainer';
  * visit opens a snapshot meanwhile); the fastest window is the one least disturbed, the speed a run on
  * a quiet page gets.
  */
-async function samplesPerSecond(inputs: number, batch: number, warmup: number, windows: number, perWindow: number): Promise<number> {
+async function samplesPerSecond(
+  inputs: number,
+  batch: number,
+  warmup: number,
+  windows: number,
+  perWindow: number,
+): Promise<number> {
   const rng = createRng(batch);
   const n = Math.max(warmup, perWindow) * batch;
   const split = {
@@ -33,10 +39,24 @@ async function samplesPerSecond(inputs: number, batch: number, warmup: number, w
     const noop = () => {};
     const hooks = { onProgress: noop, onEpoch: noop, onLiveGrads: noop };
     const config = { dataset: 'mnist' as const, seed: 1, epochs: 1, batchSize: batch, learningRate: 1e-3 };
-    await train(model, data, config, { maxBatches: warmup, warmupBatches: warmup, skipScoring: true }, new RunControl(), hooks);
+    await train(
+      model,
+      data,
+      config,
+      { maxBatches: warmup, warmupBatches: warmup, skipScoring: true },
+      new RunControl(),
+      hooks,
+    );
     let best = 0;
     for (let w = 0; w < windows; w++) {
-      const out = await train(model, data, config, { maxBatches: perWindow, skipScoring: true }, new RunControl(), hooks);
+      const out = await train(
+        model,
+        data,
+        config,
+        { maxBatches: perWindow, skipScoring: true },
+        new RunControl(),
+        hooks,
+      );
       best = Math.max(best, out.samplesPerSec);
     }
     return best;
@@ -51,5 +71,9 @@ export const probeSpeed = (): Promise<number> => samplesPerSecond(784, 32, 8, 6,
 
 /** The active backend's training throughput at batch 32 and 128 (784 inputs) and at batch 32 (32 inputs). */
 export async function probeThroughput(): Promise<Throughput> {
-  return { batch32: await probeSpeed(), batch128: await samplesPerSecond(784, 128, 3, 3, 3), narrow32: await samplesPerSecond(NARROW_INPUTS, 32, 16, 8, 24) };
+  return {
+    batch32: await probeSpeed(),
+    batch128: await samplesPerSecond(784, 128, 3, 3, 3),
+    narrow32: await samplesPerSecond(NARROW_INPUTS, 32, 16, 8, 24),
+  };
 }

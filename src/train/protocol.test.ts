@@ -14,14 +14,77 @@ const layer = (name: string, inputs: number, units: number) => ({
 
 /** Fresh messages each call: a transfer detaches the sender's buffers. */
 const samples = (): FromWorker[] => [
-  { type: 'ready', backend: { name: 'webgpu', requested: 'auto', software: true, adapter: 'google swiftshader', fallbackReason: '', slowerChoice: null } },
+  {
+    type: 'ready',
+    backend: {
+      name: 'webgpu',
+      requested: 'auto',
+      software: true,
+      adapter: 'google swiftshader',
+      fallbackReason: '',
+      slowerChoice: null,
+    },
+  },
   { type: 'phase', runId: 3, phase: 'scoring' },
-  { type: 'progress', runId: 3, firstBatch: 8, losses: Float32Array.of(2.3, 2.1), progress: { stage: 'training', epoch: 1, epochs: 2, batch: 10, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 12, fraction: 0.02 } },
-  { type: 'epoch', runId: 3, metrics: { epoch: 1, trainLoss: 1, trainAcc: 0.5, valLoss: 1.1, valAcc: 0.45, seconds: 3, validationSeconds: 0.1, numTensors: 40 } },
-  { type: 'live-grads', runId: 3, step: 40, layers: [{ name: 'dense_1', inputs: 2, units: 3, gradAbs: Float32Array.of(1, 2, 3, 4, 5, 6) }] },
-  { type: 'done', runId: 3, trainSeconds: 4, samplesPerSec: 900, scoring: { batches: 250, seconds: 1.5, layers: [layer('dense_1', 4, 3), layer('dense_2', 3, 2)] } },
+  {
+    type: 'progress',
+    runId: 3,
+    firstBatch: 8,
+    losses: Float32Array.of(2.3, 2.1),
+    progress: {
+      stage: 'training',
+      epoch: 1,
+      epochs: 2,
+      batch: 10,
+      batchesPerEpoch: 250,
+      samplesPerSec: 1e3,
+      etaSec: 12,
+      fraction: 0.02,
+    },
+  },
+  {
+    type: 'epoch',
+    runId: 3,
+    metrics: {
+      epoch: 1,
+      trainLoss: 1,
+      trainAcc: 0.5,
+      valLoss: 1.1,
+      valAcc: 0.45,
+      seconds: 3,
+      validationSeconds: 0.1,
+      numTensors: 40,
+    },
+  },
+  {
+    type: 'live-grads',
+    runId: 3,
+    step: 40,
+    layers: [{ name: 'dense_1', inputs: 2, units: 3, gradAbs: Float32Array.of(1, 2, 3, 4, 5, 6) }],
+  },
+  {
+    type: 'done',
+    runId: 3,
+    trainSeconds: 4,
+    samplesPerSec: 900,
+    scoring: { batches: 250, seconds: 1.5, layers: [layer('dense_1', 4, 3), layer('dense_2', 3, 2)] },
+  },
   { type: 'reset-done', runId: 4 },
-  { type: 'job-progress', runId: 6, kind: 'finetune', progress: { stage: 'training', epoch: 2, epochs: 2, batch: 1, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 1, fraction: 0.5 } },
+  {
+    type: 'job-progress',
+    runId: 6,
+    kind: 'finetune',
+    progress: {
+      stage: 'training',
+      epoch: 2,
+      epochs: 2,
+      batch: 1,
+      batchesPerEpoch: 250,
+      samplesPerSec: 1e3,
+      etaSec: 1,
+      fraction: 0.5,
+    },
+  },
   {
     type: 'job-done',
     runId: 6,
@@ -29,7 +92,9 @@ const samples = (): FromWorker[] => [
     result: {
       before: { trainLoss: 1, trainAcc: 0.6, valLoss: 1.1, valAcc: 0.55 },
       after: { trainLoss: 0.5, trainAcc: 0.8, valLoss: 0.6, valAcc: 0.75 },
-      layers: [{ name: 'dense_1', inputs: 2, units: 2, kernel: Float32Array.of(0, 1, 0, 2), bias: Float32Array.of(0, 0) }],
+      layers: [
+        { name: 'dense_1', inputs: 2, units: 2, kernel: Float32Array.of(0, 1, 0, 2), bias: Float32Array.of(0, 0) },
+      ],
       maskViolations: 0,
       seconds: 2,
     },
@@ -71,10 +136,20 @@ describe('worker protocol', () => {
     const kernel = Float32Array.of(1, 2);
     const bias = Float32Array.of(0);
     const scores = Float32Array.of(3, 4);
-    const moved: FromWorker = { type: 'job-done', runId: 2, kind: 'movement', result: { scores: [scores], layers: [{ name: 'd', inputs: 2, units: 1, kernel, bias }] } };
+    const moved: FromWorker = {
+      type: 'job-done',
+      runId: 2,
+      kind: 'movement',
+      result: { scores: [scores], layers: [{ name: 'd', inputs: 2, units: 1, kernel, bias }] },
+    };
     expect(transferables(moved)).toEqual([scores.buffer, kernel.buffer, bias.buffer]);
     const masks = [Uint8Array.of(1, 0)];
-    const update: FromWorker = { type: 'job-progress', runId: 2, kind: 'gradual', progress: { masks: { step: 10, sparsity: 0.5, masks } } };
+    const update: FromWorker = {
+      type: 'job-progress',
+      runId: 2,
+      kind: 'gradual',
+      progress: { masks: { step: 10, sparsity: 0.5, masks } },
+    };
     expect(transferables(update)).toEqual([masks[0].buffer]);
     expect(transferables({ type: 'job-done', runId: 2, kind: 'init-grads', result: { gradAbs: [] } })).toEqual([]);
   });
@@ -82,7 +157,12 @@ describe('worker protocol', () => {
   it('round-trips main → worker commands', async () => {
     const cmds: ToWorker[] = [
       { type: 'init', backend: 'cpu', dataUrl: 'http://localhost/data/mnist.bin.gz', faults: { noWebGPU: true } },
-      { type: 'train', runId: 1, config: { dataset: 'mnist', seed: 1, epochs: 2, batchSize: 32, learningRate: 0.001 }, options: { maxBatches: 5 } },
+      {
+        type: 'train',
+        runId: 1,
+        config: { dataset: 'mnist', seed: 1, epochs: 2, batchSize: 32, learningRate: 0.001 },
+        options: { maxBatches: 5 },
+      },
       { type: 'pause', runId: 1 },
       { type: 'reset', runId: 2 },
       { type: 'memory', requestId: 9 },
@@ -90,22 +170,42 @@ describe('worker protocol', () => {
       {
         type: 'job',
         runId: 3,
-        job: { kind: 'finetune', config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 }, data: { name: 'synthetic-32', seed: 2, trainIndices: Uint32Array.of(3, 1), valIndices: Uint32Array.of(0) }, epochs: 2, learningRate: 1e-4, layers: [{ name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) }], masks: [Uint8Array.of(1, 0)] },
+        job: {
+          kind: 'finetune',
+          config: { dataset: 'synthetic-32', seed: 2, epochs: 5, batchSize: 64, learningRate: 0.001 },
+          data: { name: 'synthetic-32', seed: 2, trainIndices: Uint32Array.of(3, 1), valIndices: Uint32Array.of(0) },
+          epochs: 2,
+          learningRate: 1e-4,
+          layers: [
+            { name: 'dense_1', inputs: 1, units: 2, kernel: Float32Array.of(1, 2), bias: Float32Array.of(0, 0) },
+          ],
+          masks: [Uint8Array.of(1, 0)],
+        },
       },
     ];
     for (const c of cmds) expect(await roundTrip(c, [])).toEqual(c);
   });
 
   it('rejects foreign messages', () => {
-    for (const v of [null, 1, 'ready', {}, { type: 'nope' }, { type: '__proto__' }, []]) expect(isFromWorker(v)).toBe(false);
+    for (const v of [null, 1, 'ready', {}, { type: 'nope' }, { type: '__proto__' }, []])
+      expect(isFromWorker(v)).toBe(false);
   });
 });
 
 describe('dataset message', () => {
   it('carries where the data came from, not the features, and is copied (the worker keeps its split)', async () => {
-    const msg: FromWorker = { type: 'dataset', runId: 1, data: { name: 'mnist', seed: 1, trainIndices: Uint32Array.of(5, 2), valIndices: Uint32Array.of(7) } };
+    const msg: FromWorker = {
+      type: 'dataset',
+      runId: 1,
+      data: { name: 'mnist', seed: 1, trainIndices: Uint32Array.of(5, 2), valIndices: Uint32Array.of(7) },
+    };
     expect(transferables(msg)).toEqual([]);
-    expect(Object.keys((msg as Extract<FromWorker, { type: 'dataset' }>).data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']);
+    expect(Object.keys((msg as Extract<FromWorker, { type: 'dataset' }>).data).sort()).toEqual([
+      'name',
+      'seed',
+      'trainIndices',
+      'valIndices',
+    ]);
     expect(await roundTrip(msg, [])).toEqual(msg);
   });
 });

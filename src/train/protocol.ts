@@ -58,7 +58,13 @@ export interface SkipReason {
 
 export type ToWorker =
   | { type: 'init'; backend: BackendPreference; dataUrl: string; faults?: { noWebGPU?: boolean } }
-  | { type: 'train'; runId: number; config: TrainConfig; options?: RunOptions; /** The user's table and its split (config.dataset 'user'). */ data?: DataRef }
+  | {
+      type: 'train';
+      runId: number;
+      config: TrainConfig;
+      options?: RunOptions;
+      /** The user's table and its split (config.dataset 'user'). */ data?: DataRef;
+    }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }
@@ -241,8 +247,12 @@ export type JobOf<K extends JobKind> = { kind: K } & Jobs[K]['job'];
 export type Job = { [K in JobKind]: JobOf<K> }[JobKind];
 export type JobProgress<K extends JobKind> = Jobs[K]['progress'];
 export type JobResult<K extends JobKind> = Jobs[K]['result'];
-export type JobProgressMessage = { [K in JobKind]: { type: 'job-progress'; runId: number; kind: K; progress: JobProgress<K> } }[JobKind];
-export type JobDoneMessage = { [K in JobKind]: { type: 'job-done'; runId: number; kind: K; result: JobResult<K> } }[JobKind];
+export type JobProgressMessage = {
+  [K in JobKind]: { type: 'job-progress'; runId: number; kind: K; progress: JobProgress<K> };
+}[JobKind];
+export type JobDoneMessage = {
+  [K in JobKind]: { type: 'job-done'; runId: number; kind: K; result: JobResult<K> };
+}[JobKind];
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
@@ -266,7 +276,13 @@ export type FromWorker =
   | { type: 'device-lost'; message: string }
   | { type: 'memory'; requestId: number; numTensors: number; numBytes: number }
   /** `predict` + read per call at each batch size, on `backend`; `error` when it could not be timed. */
-  | { type: 'predict-timed'; requestId: number; backend: string; timings: Record<number, Timing> | null; error?: string }
+  | {
+      type: 'predict-timed';
+      requestId: number;
+      backend: string;
+      timings: Record<number, Timing> | null;
+      error?: string;
+    }
   | { type: 'pong' };
 
 /** The ArrayBuffers a worker → main message should transfer. */
@@ -274,13 +290,32 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (msg.type === 'progress') arrays.push(msg.losses);
   if (msg.type === 'live-grads') msg.layers.forEach((l) => arrays.push(l.gradAbs));
-  if (msg.type === 'done' && msg.scoring) msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
+  if (msg.type === 'done' && msg.scoring)
+    msg.scoring.layers.forEach((l) => arrays.push(l.kernel, l.bias, l.gradAbsMean, l.gradSqMean));
   if (msg.type === 'job-progress') arrays.push(...typedArraysIn(msg.progress));
   if (msg.type === 'job-done') arrays.push(...typedArraysIn(msg.result));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 
-const FROM_WORKER_TYPES = new Set<FromWorker['type']>(['ready', 'throughput', 'phase', 'dataset', 'progress', 'epoch', 'live-grads', 'scoring-progress', 'done', 'reset-done', 'job-progress', 'job-done', 'error', 'device-lost', 'memory', 'predict-timed', 'pong']);
+const FROM_WORKER_TYPES = new Set<FromWorker['type']>([
+  'ready',
+  'throughput',
+  'phase',
+  'dataset',
+  'progress',
+  'epoch',
+  'live-grads',
+  'scoring-progress',
+  'done',
+  'reset-done',
+  'job-progress',
+  'job-done',
+  'error',
+  'device-lost',
+  'memory',
+  'predict-timed',
+  'pong',
+]);
 
 /** Every typed array inside a job's plain-object result or progress (what its message transfers). */
 function typedArraysIn(value: unknown): ArrayBufferView[] {
@@ -292,5 +327,7 @@ function typedArraysIn(value: unknown): ArrayBufferView[] {
 
 /** Narrow check that an incoming value looks like a worker message (guards against foreign messages). */
 export function isFromWorker(value: unknown): value is FromWorker {
-  return typeof value === 'object' && value !== null && FROM_WORKER_TYPES.has((value as { type: FromWorker['type'] }).type);
+  return (
+    typeof value === 'object' && value !== null && FROM_WORKER_TYPES.has((value as { type: FromWorker['type'] }).type)
+  );
 }

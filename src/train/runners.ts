@@ -24,7 +24,11 @@ export interface RunnerContext<K extends JobKind> {
 export type Runner<K extends JobKind> = (job: JobOf<K>, ctx: RunnerContext<K>) => Promise<JobResult<K> | null>;
 
 /** Training hooks that report only the progress. */
-const progressOnly = (onProgress: (p: ProgressInfo) => void): TrainHooks => ({ onProgress, onEpoch: () => {}, onLiveGrads: () => {} });
+const progressOnly = (onProgress: (p: ProgressInfo) => void): TrainHooks => ({
+  onProgress,
+  onEpoch: () => {},
+  onLiveGrads: () => {},
+});
 
 /** A finished fine-tuning (or iterative, or gradual) outcome as its result; null when it was stopped. */
 function finetuned(out: FinetuneOutcome, before: SplitMetrics): FinetuneResult | null {
@@ -36,7 +40,15 @@ export const RUNNERS: { [K in JobKind]: Runner<K> } = {
   finetune: (job, { control, progress, withData }) =>
     withData(job.data, async (data) => {
       const config = { ...job.config, epochs: job.epochs, learningRate: job.learningRate };
-      const out = await finetune(job.layers, job.masks, data, config, control, progressOnly(progress), job.masked ?? true);
+      const out = await finetune(
+        job.layers,
+        job.masks,
+        data,
+        config,
+        control,
+        progressOnly(progress),
+        job.masked ?? true,
+      );
       return finetuned(out, out.before);
     }),
 
@@ -45,11 +57,18 @@ export const RUNNERS: { [K in JobKind]: Runner<K> } = {
       let step = 0;
       const { criterion, target, steps, epochsPerStep } = job;
       const options = { criterion, target, steps, epochsPerStep, seed: job.config.seed };
-      const out = await iterativePrune(job.layers, data, { ...job.config, learningRate: job.learningRate }, options, control, {
-        onProgress: (p) => progress({ ...p, fraction: (step + p.fraction) / job.steps }),
-        onEpoch: (m) => (step += m.epoch === job.epochsPerStep ? 1 : 0),
-        onLiveGrads: () => {},
-      });
+      const out = await iterativePrune(
+        job.layers,
+        data,
+        { ...job.config, learningRate: job.learningRate },
+        options,
+        control,
+        {
+          onProgress: (p) => progress({ ...p, fraction: (step + p.fraction) / job.steps }),
+          onEpoch: (m) => (step += m.epoch === job.epochsPerStep ? 1 : 0),
+          onLiveGrads: () => {},
+        },
+      );
       return finetuned(out, out.oneShot);
     }),
 
@@ -68,7 +87,8 @@ export const RUNNERS: { [K in JobKind]: Runner<K> } = {
       return movementScores(job.layers, data, config, control, progressOnly(progress));
     }),
 
-  'init-grads': (job, { withData }) => withData(job.data, async (data) => ({ gradAbs: await oneBatchGradients(job.layers, data) })),
+  'init-grads': (job, { withData }) =>
+    withData(job.data, async (data) => ({ gradAbs: await oneBatchGradients(job.layers, data) })),
 
   'article-code': (job, { withData }) =>
     withData(job.data, async (data) => {

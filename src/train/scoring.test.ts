@@ -8,7 +8,14 @@ import { randomData, TINY_SHAPES, useCpuBackend } from './testUtil';
 beforeAll(useCpuBackend);
 
 /** Mean cross-entropy of rows [start, start+size) in float64, the independent reference. */
-function batchLoss(layers: LayerParams[], x: Float32Array, y: Uint8Array, start: number, size: number, width: number): number {
+function batchLoss(
+  layers: LayerParams[],
+  x: Float32Array,
+  y: Uint8Array,
+  start: number,
+  size: number,
+  width: number,
+): number {
   const xb = Array.from(x.subarray(start * width, (start + size) * width));
   const k = layers.map((l) => ({ ...l, kernel: Float64Array.from(l.kernel), bias: Float64Array.from(l.bias) }));
   return lossAndAccuracy(forwardLogits(k, xb, size), y.subarray(start, start + size), size, 3).loss;
@@ -30,9 +37,11 @@ describe('scoring pass', () => {
     let compared = 0;
     params.forEach((layer, l) => {
       for (let i = 0; i < layer.kernel.length; i++) {
-        let abs = 0, sq = 0;
+        let abs = 0,
+          sq = 0;
         for (let b = 0; b < 3; b++) {
-          const start = b * batchSize, size = Math.min(batchSize, 10 - start);
+          const start = b * batchSize,
+            size = Math.min(batchSize, 10 - start);
           const plus = params.map((p) => ({ ...p, kernel: Float64Array.from(p.kernel) as unknown as Float32Array }));
           const minus = params.map((p) => ({ ...p, kernel: Float64Array.from(p.kernel) as unknown as Float32Array }));
           plus[l].kernel[i] += h;
@@ -41,7 +50,8 @@ describe('scoring pass', () => {
           abs += Math.abs(g) / 3;
           sq += (g * g) / 3;
         }
-        const gotAbs = stats!.gradAbsMean[l][i], gotSq = stats!.gradSqMean[l][i];
+        const gotAbs = stats!.gradAbsMean[l][i],
+          gotSq = stats!.gradSqMean[l][i];
         expect(Math.abs(gotAbs - abs)).toBeLessThanOrEqual(1e-3 * Math.abs(abs) + 1e-7);
         expect(Math.abs(gotSq - sq)).toBeLessThanOrEqual(1e-3 * Math.abs(sq) + 1e-9);
         if (abs > 1e-4) compared++;

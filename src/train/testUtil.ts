@@ -16,14 +16,27 @@ export const TINY_SHAPES: LayerShape[] = [
 ];
 
 /** `n` random rows of `width` standard-normal features and labels in [0, classes). */
-export function randomData(n: number, width: number, classes: number, seed: number): { x: Float32Array; y: Uint8Array } {
+export function randomData(
+  n: number,
+  width: number,
+  classes: number,
+  seed: number,
+): { x: Float32Array; y: Uint8Array } {
   const r = createRng(seed);
-  return { x: Float32Array.from({ length: n * width }, () => r.normal()), y: Uint8Array.from({ length: n }, () => r.int(classes)) };
+  return {
+    x: Float32Array.from({ length: n * width }, () => r.normal()),
+    y: Uint8Array.from({ length: n }, () => r.int(classes)),
+  };
 }
 
 /** The first `nTrain` / `nVal` rows of a dataset (smaller runs for tests). */
 export function subset(ds: Dataset, nTrain: number, nVal: number): Dataset {
-  const cut = (s: Dataset['train'], n: number) => ({ x: s.x.slice(0, n * ds.inputSize), y: s.y.slice(0, n), indices: s.indices.slice(0, n), n });
+  const cut = (s: Dataset['train'], n: number) => ({
+    x: s.x.slice(0, n * ds.inputSize),
+    y: s.y.slice(0, n),
+    indices: s.indices.slice(0, n),
+    n,
+  });
   return { ...ds, train: cut(ds.train, nTrain), val: cut(ds.val, nVal) };
 }
 
@@ -44,5 +57,8 @@ export const fromArtifacts = ({ modelJson, weightData }: LayersModelArtifacts) =
   tf.io.fromMemory({
     modelTopology: modelJson.modelTopology,
     weightSpecs: modelJson.weightsManifest.flatMap((g) => g.weights) as tf.io.WeightsManifestEntry[],
-    weightData: weightData.buffer.slice(weightData.byteOffset, weightData.byteOffset + weightData.byteLength) as ArrayBuffer,
+    weightData: weightData.buffer.slice(
+      weightData.byteOffset,
+      weightData.byteOffset + weightData.byteLength,
+    ) as ArrayBuffer,
   });

@@ -14,7 +14,12 @@ beforeAll(useCpuBackend);
 const ds = subset(makeSynthetic32(2), 480, 160);
 const config: TrainConfig = { dataset: 'synthetic-32', seed: 5, epochs: 3, batchSize: 32, learningRate: 0.01 };
 
-async function run(cfg: TrainConfig, hooks: Partial<TrainHooks> = {}, control = new RunControl(), liveGradStats = true) {
+async function run(
+  cfg: TrainConfig,
+  hooks: Partial<TrainHooks> = {},
+  control = new RunControl(),
+  liveGradStats = true,
+) {
   const data = toDevice(ds);
   const model = createMlp(initParams(32, cfg.seed));
   const epochs: EpochMetrics[] = [];
@@ -35,7 +40,9 @@ describe('training loop', () => {
   it('learns, reports every batch loss once, and keeps the tensor count flat across epochs', async () => {
     const before = tf.memory().numTensors;
     const seen: number[] = [];
-    const { outcome, epochs } = await run(config, { onProgress: (_p, losses, first) => losses.forEach((_, i) => seen.push(first + i)) });
+    const { outcome, epochs } = await run(config, {
+      onProgress: (_p, losses, first) => losses.forEach((_, i) => seen.push(first + i)),
+    });
     expect(outcome.completed).toBe(true);
     expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => i)); // 3 epochs × 15 batches
     expect(epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
@@ -46,7 +53,9 @@ describe('training loop', () => {
   });
 
   it('gives bit-identical weights for the same seed and different ones for another seed', async () => {
-    const a = await run(config), b = await run(config), c = await run({ ...config, seed: 6 });
+    const a = await run(config),
+      b = await run(config),
+      c = await run({ ...config, seed: 6 });
     a.params.forEach((l, i) => {
       expect(Buffer.from(l.kernel.buffer).equals(Buffer.from(b.params[i].kernel.buffer))).toBe(true);
       expect(Buffer.from(l.bias.buffer).equals(Buffer.from(b.params[i].bias.buffer))).toBe(true);
@@ -76,15 +85,19 @@ describe('training loop', () => {
   it('pauses and resumes without losing batches', async () => {
     const control = new RunControl();
     let batches = 0;
-    const pending = run({ ...config, epochs: 1 }, {
-      onProgress: (_p, losses) => {
-        batches += losses.length;
-        if (!control.paused && batches < 15 && batches >= 4) {
-          control.pause();
-          setTimeout(() => control.resume(), 30);
-        }
+    const pending = run(
+      { ...config, epochs: 1 },
+      {
+        onProgress: (_p, losses) => {
+          batches += losses.length;
+          if (!control.paused && batches < 15 && batches >= 4) {
+            control.pause();
+            setTimeout(() => control.resume(), 30);
+          }
+        },
       },
-    }, control);
+      control,
+    );
     const { outcome } = await pending;
     expect(outcome.completed).toBe(true);
     expect(batches).toBe(15);
@@ -104,7 +117,14 @@ describe('throughput accounting', () => {
     const model = createMlp(initParams(32, 1));
     const hooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
     try {
-      const atBoundary = await train(model, data, { ...config, epochs: 2 }, { warmupBatches: 15, maxBatches: 20 }, new RunControl(), hooks);
+      const atBoundary = await train(
+        model,
+        data,
+        { ...config, epochs: 2 },
+        { warmupBatches: 15, maxBatches: 20 },
+        new RunControl(),
+        hooks,
+      );
       expect(atBoundary.completed).toBe(true);
       // Positive and finite: a rate over zero timed batches is Infinity, the bug this guards against.
       expect(atBoundary.samplesPerSec).toBeGreaterThan(0);
@@ -122,7 +142,9 @@ describe('throughput accounting', () => {
 describe('ETA', () => {
   it(`is not told from the first ${RATE_SKIP_BATCHES} batches (kernels compile there), then from the steady rate`, async () => {
     const seen: [number, number][] = [];
-    await run(config, { onProgress: (p) => p.stage === 'training' && seen.push([p.epoch * 15 - 15 + p.batch, p.etaSec]) });
+    await run(config, {
+      onProgress: (p) => p.stage === 'training' && seen.push([p.epoch * 15 - 15 + p.batch, p.etaSec]),
+    });
     expect(seen.filter(([b]) => b <= RATE_SKIP_BATCHES).every(([, eta]) => Number.isNaN(eta))).toBe(true);
     const later = seen.filter(([b]) => b > 2 * RATE_SKIP_BATCHES);
     expect(later.length).toBeGreaterThan(0);
@@ -136,10 +158,22 @@ describe('batches', () => {
     const model = createMlp(initParams(32, 1));
     const hooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
     try {
-      const info = await tf.profile(async () => void (await train(model, data, { ...config, epochs: 1 }, { maxBatches: 6, skipScoring: true }, new RunControl(), hooks)));
+      const info = await tf.profile(
+        async () =>
+          void (await train(
+            model,
+            data,
+            { ...config, epochs: 1 },
+            { maxBatches: 6, skipScoring: true },
+            new RunControl(),
+            hooks,
+          )),
+      );
       const gathers = info.kernels.filter((k) => k.name === 'GatherV2');
       expect(gathers.length).toBe(6 * 3); // features, one-hot and labels of each batch
-      expect(info.kernels.filter((k) => k.name === 'Slice' && k.inputShapes.some((s) => s?.[0] === ds.train.n))).toEqual([]);
+      expect(
+        info.kernels.filter((k) => k.name === 'Slice' && k.inputShapes.some((s) => s?.[0] === ds.train.n)),
+      ).toEqual([]);
     } finally {
       model.dispose();
       disposeDevice(data);

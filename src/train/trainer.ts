@@ -109,7 +109,11 @@ export async function train(
   const etaSec = (rate: number, validationsLeft: number) => {
     if (!(rate > 0)) return NaN;
     const validation = lastValidationMs > 0 ? lastValidationMs / 1000 : (FORWARD_SHARE * data.valX.shape[0]) / rate;
-    return Math.max(0, totalSamples - samples) / rate + (runsValidation ? validationsLeft * validation : 0) + (options.skipScoring ? 0 : (SCORING_PER_EPOCH * n) / rate);
+    return (
+      Math.max(0, totalSamples - samples) / rate +
+      (runsValidation ? validationsLeft * validation : 0) +
+      (options.skipScoring ? 0 : (SCORING_PER_EPOCH * n) / rate)
+    );
   };
   let lastRate = 0;
   let rateFrom: { ms: number; samples: number } | null = null;
@@ -117,7 +121,16 @@ export async function train(
     if (rate > 0) lastRate = rate;
     // This epoch's validation pass is still to come (or running).
     // No ETA from the first, slow batches: the page shows its estimate until the steady rate is in.
-    return { stage, epoch, epochs: config.epochs, batch, batchesPerEpoch, samplesPerSec: lastRate, etaSec: rateFrom !== null ? etaSec(lastRate, config.epochs - epoch + 1) : NaN, fraction: done / totalBatches };
+    return {
+      stage,
+      epoch,
+      epochs: config.epochs,
+      batch,
+      batchesPerEpoch,
+      samplesPerSec: lastRate,
+      etaSec: rateFrom !== null ? etaSec(lastRate, config.epochs - epoch + 1) : NaN,
+      fraction: done / totalBatches,
+    };
   };
 
   const flush = async (epoch: number, batchInEpoch: number) => {
@@ -132,19 +145,32 @@ export async function train(
     reportEvery = Math.max(1, Math.min(64, Math.round(REPORT_TARGET_MS / Math.max(perBatch, 0.05))));
     const bad = values.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) {
-      throw new Error(`The training loss became ${values[bad]} at batch ${done - values.length + bad + 1}; training stopped. Try a smaller learning rate.`);
+      throw new Error(
+        `The training loss became ${values[bad]} at batch ${done - values.length + bad + 1}; training stopped. Try a smaller learning rate.`,
+      );
     }
     const elapsed = elapsedMs();
     if (rateFrom === null && timedStart > 0 && done - warmup >= RATE_SKIP_BATCHES) rateFrom = { ms: elapsed, samples };
-    const steady = rateFrom !== null && samples > rateFrom.samples && elapsed > rateFrom.ms ? (samples - rateFrom.samples) / ((elapsed - rateFrom.ms) / 1000) : 0;
-    const rate = steady > 0 ? steady : timedStart > 0 && samples > samplesAtWarmup ? (samples - samplesAtWarmup) / (elapsed / 1000) : 0;
+    const steady =
+      rateFrom !== null && samples > rateFrom.samples && elapsed > rateFrom.ms
+        ? (samples - rateFrom.samples) / ((elapsed - rateFrom.ms) / 1000)
+        : 0;
+    const rate =
+      steady > 0
+        ? steady
+        : timedStart > 0 && samples > samplesAtWarmup
+          ? (samples - samplesAtWarmup) / (elapsed / 1000)
+          : 0;
     hooks.onProgress(progressAt('training', epoch, batchInEpoch, rate), values, done - values.length);
     if (liveStats && now - lastGrads >= LIVE_GRADS_EVERY_MS) {
       lastGrads = now;
       const flat = tf.tidy(() => tf.concat(ema.map((e) => tf.reshape(e, [-1]))));
       const all = await readAndDispose(flat);
       let off = 0;
-      hooks.onLiveGrads(done, ema.map((e) => all.slice(off, (off += e.size))));
+      hooks.onLiveGrads(
+        done,
+        ema.map((e) => all.slice(off, (off += e.size))),
+      );
     }
   };
 
@@ -176,7 +202,11 @@ export async function train(
           optimizer.applyGradients(grads);
           if (masks) kernels.forEach((k, i) => k.assign(tf.mul(k, masks[i])));
           if (liveStats && done % LIVE_GRAD_STRIDE === 0) {
-            kernels.forEach((k, i) => ema[i].assign(tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY))));
+            kernels.forEach((k, i) =>
+              ema[i].assign(
+                tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY)),
+              ),
+            );
           }
           lossSum.assign(tf.add(lossSum, tf.mul(value, size)));
           correctSum.assign(tf.add(correctSum, correct!));
@@ -201,7 +231,8 @@ export async function train(
             await control.waitWhilePaused();
             if (!control.stopped) hooks.onPauseChange?.(false);
           }
-          if (control.stopped) return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
+          if (control.stopped)
+            return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
         }
       }
       if (!runsValidation) continue;
@@ -231,7 +262,12 @@ export async function train(
       });
     }
     const seconds = elapsedMs() / 1000;
-    return { completed: true, batches: done, seconds, samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0 };
+    return {
+      completed: true,
+      batches: done,
+      seconds,
+      samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0,
+    };
   } finally {
     tf.dispose([...pending, ...ema, lossSum, correctSum]);
     optimizer.dispose();

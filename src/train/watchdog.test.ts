@@ -5,7 +5,13 @@ function setup(timeoutMs = 10_000) {
   let t = 0;
   const pings: number[] = [];
   const dead: number[] = [];
-  const w = new Watchdog({ intervalMs: 1000, timeoutMs, now: () => t, ping: () => pings.push(t), onDead: (s) => dead.push(s) });
+  const w = new Watchdog({
+    intervalMs: 1000,
+    timeoutMs,
+    now: () => t,
+    ping: () => pings.push(t),
+    onDead: (s) => dead.push(s),
+  });
   const advance = (ms: number, answer: boolean) => {
     for (let i = 0; i < ms / 1000; i++) {
       t += 1000;

@@ -20,7 +20,9 @@ export function onDeviceLost(cb: (loss: DeviceLoss) => void): void {
 }
 
 async function createBackend(): Promise<WebGPUBackend> {
-  const adapter = await navigator.gpu.requestAdapter({ powerPreference: tf.env().getBool('WEBGPU_USE_LOW_POWER_GPU') ? 'low-power' : 'high-performance' });
+  const adapter = await navigator.gpu.requestAdapter({
+    powerPreference: tf.env().getBool('WEBGPU_USE_LOW_POWER_GPU') ? 'low-power' : 'high-performance',
+  });
   if (!adapter) throw new Error('no WebGPU adapter');
   const requiredFeatures: GPUFeatureName[] = [];
   if (adapter.features.has('timestamp-query')) requiredFeatures.push('timestamp-query');
@@ -39,7 +41,8 @@ async function createBackend(): Promise<WebGPUBackend> {
   });
   current = device;
   void device.lost.then((info) => {
-    if (current === device) onLost({ reason: info.reason ?? 'unknown', message: info.message || 'the GPU device was lost' });
+    if (current === device)
+      onLost({ reason: info.reason ?? 'unknown', message: info.message || 'the GPU device was lost' });
   });
   return new WebGPUBackend(device, adapter.info);
 }

@@ -19,8 +19,17 @@ import { scoringPass } from './scoring';
 import { predictTimed } from './predictTiming';
 import { train, type DeviceData } from './trainer';
 import {
-  transferables, type BackendInfo, type BackendPreference, type FromWorker, type LayerArrays,
-  type RunOptions, type ToWorker, type TrainConfig, type JobDoneMessage, type JobKind, type JobOf,
+  transferables,
+  type BackendInfo,
+  type BackendPreference,
+  type FromWorker,
+  type LayerArrays,
+  type RunOptions,
+  type ToWorker,
+  type TrainConfig,
+  type JobDoneMessage,
+  type JobKind,
+  type JobOf,
   type JobProgressMessage,
 } from './protocol';
 
@@ -44,7 +53,10 @@ async function initBackend(): Promise<void> {
   backendReady = ready.then(async (info) => {
     post({ type: 'ready', backend: info });
     // Without a throughput the page only shows no estimate; the backend itself passed its checks.
-    await probeThroughput().then((throughput) => post({ type: 'throughput', throughput }), () => {});
+    await probeThroughput().then(
+      (throughput) => post({ type: 'throughput', throughput }),
+      () => {},
+    );
     return info;
   });
   try {
@@ -74,7 +86,13 @@ async function stopCurrent(): Promise<void> {
   if (current === run) current = null;
 }
 
-async function runTraining(runId: number, config: TrainConfig, options: RunOptions, control: RunControl, source?: DataRef): Promise<void> {
+async function runTraining(
+  runId: number,
+  config: TrainConfig,
+  options: RunOptions,
+  control: RunControl,
+  source?: DataRef,
+): Promise<void> {
   post({ type: 'phase', runId, phase: 'loading' });
   const ds = await loadDataset(source ?? { name: config.dataset, seed: config.seed }, dataUrl);
   await backendReady;
@@ -82,7 +100,9 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
   const data = toDevice(ds);
   // The page learns where the data came from; the evaluation workers load it from there themselves.
   post({ type: 'dataset', runId, data: dataRefOf(ds, config.seed) });
-  const model = createMlp(initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, HIDDEN_UNITS, ds.numClasses)));
+  const model = createMlp(
+    initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, HIDDEN_UNITS, ds.numClasses)),
+  );
   try {
     post({ type: 'phase', runId, phase: 'training' });
     // Test hook: a learning rate beyond the form's range, to force a diverging loss.
@@ -92,7 +112,12 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
       onEpoch: (metrics) => post({ type: 'epoch', runId, metrics }),
       onPauseChange: (paused) => post({ type: 'phase', runId, phase: paused ? 'paused' : 'training' }),
       onLiveGrads: (step, grads) =>
-        post({ type: 'live-grads', runId, step, layers: model.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, gradAbs: grads[i] })) }),
+        post({
+          type: 'live-grads',
+          runId,
+          step,
+          layers: model.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, gradAbs: grads[i] })),
+        }),
     });
     if (!outcome.completed) return;
     let scoring = null;
@@ -106,13 +131,36 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
         const elapsed = (performance.now() - t0) / 1000;
         if (performance.now() - lastPost < 150 && done < total) return;
         lastPost = performance.now();
-        post({ type: 'scoring-progress', runId, done, total, etaSec: done > total / 4 ? (elapsed * (total - done)) / done : Math.max(0, expected - elapsed) });
+        post({
+          type: 'scoring-progress',
+          runId,
+          done,
+          total,
+          etaSec: done > total / 4 ? (elapsed * (total - done)) / done : Math.max(0, expected - elapsed),
+        });
       };
-      post({ type: 'scoring-progress', runId, done: 0, total: Math.ceil(ds.train.n / config.batchSize), etaSec: expected });
-      const stats = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize, () => control.stopped, onScoring);
+      post({
+        type: 'scoring-progress',
+        runId,
+        done: 0,
+        total: Math.ceil(ds.train.n / config.batchSize),
+        etaSec: expected,
+      });
+      const stats = await scoringPass(
+        model,
+        data.trainX,
+        data.trainOneHot,
+        config.batchSize,
+        () => control.stopped,
+        onScoring,
+      );
       if (!stats) return;
       const params = await readParams(model);
-      const layers: LayerArrays[] = params.map((p, i) => ({ ...p, gradAbsMean: stats.gradAbsMean[i], gradSqMean: stats.gradSqMean[i] }));
+      const layers: LayerArrays[] = params.map((p, i) => ({
+        ...p,
+        gradAbsMean: stats.gradAbsMean[i],
+        gradSqMean: stats.gradSqMean[i],
+      }));
       scoring = { layers, batches: stats.batches, seconds: (performance.now() - t0) / 1000 };
     }
     post({ type: 'done', runId, scoring, trainSeconds: outcome.seconds, samplesPerSec: outcome.samplesPerSec });
@@ -123,7 +171,11 @@ async function runTraining(runId: number, config: TrainConfig, options: RunOptio
 }
 
 /** Loads the run's data onto the device for a job, and releases it afterwards (null: stopped before). */
-async function withData<T>(ref: DataRef, control: RunControl, job: (data: DeviceData) => Promise<T>): Promise<T | null> {
+async function withData<T>(
+  ref: DataRef,
+  control: RunControl,
+  job: (data: DeviceData) => Promise<T>,
+): Promise<T | null> {
   const ds = await loadDataset(ref, dataUrl);
   await backendReady;
   if (control.stopped) return null;
@@ -205,7 +257,11 @@ async function handle(msg: ToWorker): Promise<void> {
       return;
     case 'time-predict':
       // Timed only on a quiet backend: a training run on it would slow both and make the figure meaningless.
-      return post(current?.busy ? { type: 'predict-timed', requestId: msg.requestId, backend: tf.getBackend(), timings: null, error: 'busy' } : await predictTimed(msg, backendReady));
+      return post(
+        current?.busy
+          ? { type: 'predict-timed', requestId: msg.requestId, backend: tf.getBackend(), timings: null, error: 'busy' }
+          : await predictTimed(msg, backendReady),
+      );
     case 'memory': {
       const m = tf.memory();
       post({ type: 'memory', requestId: msg.requestId, numTensors: m.numTensors, numBytes: m.numBytes });

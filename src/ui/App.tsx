@@ -56,7 +56,8 @@ function useStageZoom(present: boolean) {
   useEffect(() => {
     if (!present) return;
     const root = document.documentElement;
-    const fit = () => root.style.setProperty('--stage-zoom', String(Math.max(1, Math.min(innerWidth / 1280, innerHeight / 720))));
+    const fit = () =>
+      root.style.setProperty('--stage-zoom', String(Math.max(1, Math.min(innerWidth / 1280, innerHeight / 720))));
     fit();
     addEventListener('resize', fit);
     return () => {
@@ -85,40 +86,40 @@ function FullApp() {
           itself, the card and the pruning panel beside it (the wrappers are `display: contents` otherwise). */}
       <main className="layout">
         <div className="stage-main">
-        <div className="col-left">
-          <Shown panel="training">
-            <ControlsPanel />
-          </Shown>
-          <Shown panel="progress">
-            <ProgressPanel />
-          </Shown>
-          <Shown panel="data">
-            <UserDataPanel />
-          </Shown>
-          <Shown panel="curves">
-            <Curves />
-          </Shown>
-          <Shown panel="how">
-            <HowItWorks />
-          </Shown>
-        </div>
-        <div className="col-main">
-          <Shown panel="heatmaps">
-            <Heatmaps />
-          </Shown>
-          <Shown panel="chart">
-            <SparsityChart />
-          </Shown>
-          <Shown panel="sensitivity">
-            <SensitivityChart />
-          </Shown>
-          <Shown panel="speed">
-            <SpeedPanel />
-          </Shown>
-          <Shown panel="stats">
-            <GradientSummary />
-          </Shown>
-        </div>
+          <div className="col-left">
+            <Shown panel="training">
+              <ControlsPanel />
+            </Shown>
+            <Shown panel="progress">
+              <ProgressPanel />
+            </Shown>
+            <Shown panel="data">
+              <UserDataPanel />
+            </Shown>
+            <Shown panel="curves">
+              <Curves />
+            </Shown>
+            <Shown panel="how">
+              <HowItWorks />
+            </Shown>
+          </div>
+          <div className="col-main">
+            <Shown panel="heatmaps">
+              <Heatmaps />
+            </Shown>
+            <Shown panel="chart">
+              <SparsityChart />
+            </Shown>
+            <Shown panel="sensitivity">
+              <SensitivityChart />
+            </Shown>
+            <Shown panel="speed">
+              <SpeedPanel />
+            </Shown>
+            <Shown panel="stats">
+              <GradientSummary />
+            </Shown>
+          </div>
         </div>
         <div className="col-right">
           {/* Presenter mode: the tour's text beside the heatmaps, above the slider and its numbers. */}

@@ -42,7 +42,10 @@ const PANELS: Partial<Record<StagePanel, () => ReactNode>> = {
   experiments: () => <ExperimentsPanel />,
   article: () => <ArticleCodePanel />,
 };
-const VIEW_PANELS: Record<Exclude<EmbedView, 'tour'>, Panel[]> = { prune: ['heatmaps', 'pruning'], chart: ['chart', 'pruning'] };
+const VIEW_PANELS: Record<Exclude<EmbedView, 'tour'>, Panel[]> = {
+  prune: ['heatmaps', 'pruning'],
+  chart: ['chart', 'pruning'],
+};
 
 /** The link that opens this figure's state in the full lab (its settings, language and tour step). */
 function fullLabHref(hash: string): string {

@@ -20,13 +20,23 @@ export function HeaderControls() {
           {t('tour.start')}
         </button>
       )}
-      <button type="button" aria-pressed={present} onClick={() => c.updateFlags({ present: !present })} data-testid="present.toggle">
+      <button
+        type="button"
+        aria-pressed={present}
+        onClick={() => c.updateFlags({ present: !present })}
+        data-testid="present.toggle"
+      >
         {present ? t('present.off') : t('present.on')}
       </button>
       <label htmlFor={langId} className="sr-only">
         {t('app.language')}
       </label>
-      <select id={langId} value={locale} onChange={(e) => c.updateFlags({ lang: e.target.value as Locale })} data-testid="lang.select">
+      <select
+        id={langId}
+        value={locale}
+        onChange={(e) => c.updateFlags({ lang: e.target.value as Locale })}
+        data-testid="lang.select"
+      >
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`app.language.${l}`)}

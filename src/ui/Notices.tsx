@@ -19,10 +19,20 @@ export function Notices() {
         </div>
       ))}
       {pending && (
-        <div className="notice notice-question" role="alertdialog" aria-labelledby="pending-link-text" data-testid="link.prompt">
+        <div
+          className="notice notice-question"
+          role="alertdialog"
+          aria-labelledby="pending-link-text"
+          data-testid="link.prompt"
+        >
           <span id="pending-link-text">{t.msg(pending.prompt)}</span>
           <span className="notice-buttons">
-            <button type="button" className="primary" onClick={() => c.resolvePendingLink(true)} data-testid="link.replace">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => c.resolvePendingLink(true)}
+              data-testid="link.replace"
+            >
               {t('link.replace')}
             </button>
             {/* An alert dialog takes the focus, on its safe answer. */}

@@ -14,7 +14,11 @@ export interface LayerShape {
 }
 
 /** The three Dense layers' shapes for a given input width (784 for MNIST, 32 for synthetic-32). */
-export function layerShapes(inputSize: number, hidden: readonly number[] = HIDDEN_UNITS, classes = NUM_CLASSES): LayerShape[] {
+export function layerShapes(
+  inputSize: number,
+  hidden: readonly number[] = HIDDEN_UNITS,
+  classes = NUM_CLASSES,
+): LayerShape[] {
   const sizes = [inputSize, ...hidden, classes];
   return sizes.slice(1).map((units, l) => ({ name: LAYER_NAMES[l] ?? `dense_${l + 1}`, inputs: sizes[l], units }));
 }

@@ -5,7 +5,8 @@ describe('Glorot-uniform init', () => {
   it('stays within ±sqrt(6/(in+out)) with mean ≈ 0 and the uniform variance', () => {
     const k = glorotUniform(784, 64, 9);
     const limit = Math.sqrt(6 / (784 + 64));
-    let sum = 0, sq = 0;
+    let sum = 0,
+      sq = 0;
     for (const v of k) {
       expect(Math.abs(v)).toBeLessThanOrEqual(limit);
       sum += v;
@@ -16,8 +17,14 @@ describe('Glorot-uniform init', () => {
   });
 
   it('builds the 64-32-10 shapes with zero biases, deterministically per seed', () => {
-    const a = initParams(32, 1), b = initParams(32, 1), c = initParams(32, 2);
-    expect(a.map((l) => [l.inputs, l.units])).toEqual([[32, 64], [64, 32], [32, 10]]);
+    const a = initParams(32, 1),
+      b = initParams(32, 1),
+      c = initParams(32, 2);
+    expect(a.map((l) => [l.inputs, l.units])).toEqual([
+      [32, 64],
+      [64, 32],
+      [32, 10],
+    ]);
     a.forEach((l) => expect(l.bias.every((v) => v === 0)).toBe(true));
     expect(a[0].kernel).toEqual(b[0].kernel);
     expect(a[0].kernel).not.toEqual(c[0].kernel);

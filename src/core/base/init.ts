@@ -14,7 +14,11 @@ export function glorotUniform(inputs: number, units: number, seed: number): Floa
 }
 
 /** Initial parameters for all layers from one seed: Glorot-uniform kernels, zero biases. */
-export function initParams(inputSize: number, seed: number, shapes: LayerShape[] = layerShapes(inputSize)): LayerParams[] {
+export function initParams(
+  inputSize: number,
+  seed: number,
+  shapes: LayerShape[] = layerShapes(inputSize),
+): LayerParams[] {
   return shapes.map((s) => ({
     ...s,
     kernel: glorotUniform(s.inputs, s.units, deriveSeed(seed, `init:${s.name}`)),

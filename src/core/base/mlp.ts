@@ -48,7 +48,12 @@ export interface LossAndAccuracy {
 }
 
 /** Mean softmax cross-entropy, accuracy and per-class accuracy of row-major logits `[n, classes]`. Pure. */
-export function lossAndAccuracy(logits: ArrayLike<number>, labels: ArrayLike<number>, n: number, classes: number): LossAndAccuracy {
+export function lossAndAccuracy(
+  logits: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  n: number,
+  classes: number,
+): LossAndAccuracy {
   let total = 0;
   let correct = 0;
   const perClassCorrect = new Float64Array(classes);
@@ -78,7 +83,12 @@ export function lossAndAccuracy(logits: ArrayLike<number>, labels: ArrayLike<num
 }
 
 /** Convenience: loss and accuracy of the network on a dataset split. */
-export function evaluate(layers: readonly LayerParams[] | readonly DenseWeights[], x: ArrayLike<number>, y: ArrayLike<number>, n: number): LossAndAccuracy {
+export function evaluate(
+  layers: readonly LayerParams[] | readonly DenseWeights[],
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  n: number,
+): LossAndAccuracy {
   const logits = forwardLogits(layers, x, n);
   return lossAndAccuracy(logits, y, n, layers[layers.length - 1].units);
 }

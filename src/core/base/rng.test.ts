@@ -3,7 +3,9 @@ import { createRng, deriveSeed, permutation } from './rng';
 
 describe('rng', () => {
   it('is deterministic for a seed and differs between seeds', () => {
-    const a = createRng(42), b = createRng(42), c = createRng(43);
+    const a = createRng(42),
+      b = createRng(42),
+      c = createRng(43);
     const va = Array.from({ length: 20 }, () => a.next());
     expect(Array.from({ length: 20 }, () => b.next())).toEqual(va);
     expect(Array.from({ length: 20 }, () => c.next())).not.toEqual(va);
@@ -11,7 +13,9 @@ describe('rng', () => {
 
   it('draws uniforms in [0,1) with mean ≈ 1/2 and normals with mean ≈ 0, variance ≈ 1', () => {
     const r = createRng(7);
-    let sum = 0, min = 1, max = 0;
+    let sum = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < 20000; i++) {
       const v = r.next();
       sum += v;
@@ -21,7 +25,8 @@ describe('rng', () => {
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
     expect(sum / 20000).toBeCloseTo(0.5, 1);
-    let s1 = 0, s2 = 0;
+    let s1 = 0,
+      s2 = 0;
     for (let i = 0; i < 20000; i++) {
       const v = r.normal();
       s1 += v;

@@ -29,6 +29,8 @@ describe('run cost', () => {
 
   it("estimates the curves from the evaluator's full passes", () => {
     // 5 × 51 + 5 × 3 × 21 = 570 validation points, 255 training points, CURVE_POINT_SHARE full passes each.
-    expect(curvesSeconds({ val: 4, train: 16 }, { criteria: 5, levels: 51, layers: 3, sensitivityLevels: 21 })).toBeCloseTo((CURVE_POINT_SHARE * (570 * 4 + 255 * 16)) / 1000, 12);
+    expect(
+      curvesSeconds({ val: 4, train: 16 }, { criteria: 5, levels: 51, layers: 3, sensitivityLevels: 21 }),
+    ).toBeCloseTo((CURVE_POINT_SHARE * (570 * 4 + 255 * 16)) / 1000, 12);
   });
 });

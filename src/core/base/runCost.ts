@@ -58,7 +58,10 @@ export interface RunEstimate {
  * The curves' seconds from the evaluator's full passes (ms): every criterion's validation and training
  * curve (51 levels each) and the validation sensitivity of every layer (21 levels each).
  */
-export function curvesSeconds(fullPassMs: { val: number; train: number }, o: { criteria: number; levels: number; layers: number; sensitivityLevels: number }): number {
+export function curvesSeconds(
+  fullPassMs: { val: number; train: number },
+  o: { criteria: number; levels: number; layers: number; sensitivityLevels: number },
+): number {
   const valPoints = o.criteria * o.levels + o.criteria * o.layers * o.sensitivityLevels;
   return (CURVE_POINT_SHARE * (valPoints * fullPassMs.val + o.criteria * o.levels * fullPassMs.train)) / 1000;
 }
@@ -69,9 +72,11 @@ export function curvesSeconds(fullPassMs: { val: number; train: number }, o: { c
  */
 export function estimateRun(t: Throughput, r: RunShape, curves: number, measuredRate?: number): RunEstimate {
   const batches = Math.ceil(r.trainN / r.batchSize);
-  const step = measuredRate && measuredRate > 0 ? r.batchSize / measuredRate : secondsPerBatch(t, r.batchSize, r.inputs);
+  const step =
+    measuredRate && measuredRate > 0 ? r.batchSize / measuredRate : secondsPerBatch(t, r.batchSize, r.inputs);
   const training = r.epochs * batches * step;
-  const perSampleForward = (FORWARD_SHARE * (secondsPerBatch(t, 128, r.inputs) - secondsPerBatch(t, 0, r.inputs))) / 128;
+  const perSampleForward =
+    (FORWARD_SHARE * (secondsPerBatch(t, 128, r.inputs) - secondsPerBatch(t, 0, r.inputs))) / 128;
   const validation = r.epochs * (secondsPerBatch(t, 0, r.inputs) + r.valN * perSampleForward);
   const scoring = SCORING_PER_EPOCH * batches * step;
   return { training, validation, scoring, curves, total: training + validation + scoring + curves };

@@ -16,7 +16,8 @@ export const MB = 2 ** 20;
 export function sizeWords(bytes: number, max: number): { exact: 0 | 1; size: string | number; max: string | number } {
   const size = (bytes / MB).toFixed(1);
   const limit = String(Number((max / MB).toFixed(3)));
-  if (max < MB || Math.sign(Number(size) - Number(limit)) !== Math.sign(bytes - max)) return { exact: 1, size: bytes, max };
+  if (max < MB || Math.sign(Number(size) - Number(limit)) !== Math.sign(bytes - max))
+    return { exact: 1, size: bytes, max };
   return { exact: 0, size, max: limit };
 }
 

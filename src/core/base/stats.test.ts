@@ -12,7 +12,7 @@ describe('statistics', () => {
 
   it('median equals the middle of a sorted copy on random arrays with ties, and leaves its input alone', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let t = 0; t < 300; t++) {
       const n = 1 + Math.floor(rnd() * 60);
       const a = Float32Array.from({ length: n }, () => Math.floor(rnd() * 8) / 4 - 0.5);

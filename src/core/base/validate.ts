@@ -28,10 +28,16 @@ export function list(v: unknown, path: string): unknown[] {
 }
 export function str(v: unknown, path: string, maxLength = 64): string {
   if (typeof v !== 'string') return fail(`${path} must be a string, got ${show(v)}`);
-  return v.length > 0 && v.length <= maxLength ? v : fail(`${path} must have 1 to ${maxLength} characters, got ${v.length}`);
+  return v.length > 0 && v.length <= maxLength
+    ? v
+    : fail(`${path} must have 1 to ${maxLength} characters, got ${v.length}`);
 }
 export function oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
-  return values.includes(v as T) ? (v as T) : fail(`${path} is ${v === undefined ? 'missing' : show(v)}, expected one of ${values.map((s) => `"${s}"`).join(', ')}`);
+  return values.includes(v as T)
+    ? (v as T)
+    : fail(
+        `${path} is ${v === undefined ? 'missing' : show(v)}, expected one of ${values.map((s) => `"${s}"`).join(', ')}`,
+      );
 }
 export function int(v: unknown, path: string): number {
   return typeof v === 'number' && Number.isInteger(v) ? v : fail(`${path} must be an integer, got ${show(v)}`);
@@ -39,7 +45,8 @@ export function int(v: unknown, path: string): number {
 /** A finite number in [min, max] (either bound may be infinite), or null (→ NaN) when `nullable`. */
 export function num(v: unknown, path: string, min: number, max: number, nullable: boolean): number {
   if (v === null && nullable) return NaN;
-  if (typeof v !== 'number' || !Number.isFinite(v)) return fail(`${path} must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    return fail(`${path} must be a finite number${nullable ? ' or null' : ''}, got ${show(v)}`);
   const range = max === Infinity ? `≥ ${min}` : min === -Infinity ? `≤ ${max}` : `in ${min}..${max}`;
   return v >= min && v <= max ? v : fail(`${path} is ${v}, expected a number ${range}`);
 }
@@ -50,9 +57,19 @@ export function floats(v: unknown, path: string, length: number, expected: strin
   const out = new Float32Array(length);
   for (let i = 0; i < length; i++) {
     const x = a[i];
-    if (typeof x !== 'number') fail(x === null ? `${path}[${i}] is null (a NaN or infinite value when it was saved); ${path} must hold finite numbers` : `${path}[${i}] is ${show(x)}, expected a number`);
+    if (typeof x !== 'number')
+      fail(
+        x === null
+          ? `${path}[${i}] is null (a NaN or infinite value when it was saved); ${path} must hold finite numbers`
+          : `${path}[${i}] is ${show(x)}, expected a number`,
+      );
     out[i] = x as number;
-    if (!Number.isFinite(out[i])) fail(Number.isFinite(x) ? `${path}[${i}] = ${x} is outside the float32 range` : `${path}[${i}] is ${x}, expected a finite number`);
+    if (!Number.isFinite(out[i]))
+      fail(
+        Number.isFinite(x)
+          ? `${path}[${i}] = ${x} is outside the float32 range`
+          : `${path}[${i}] is ${x}, expected a finite number`,
+      );
     if (nonNegative && (x as number) < 0) fail(`${path}[${i}] is ${x}, must be ≥ 0`);
   }
   return out;
@@ -67,7 +84,8 @@ export function checkKeys(root: unknown): void {
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
+      for (let i = 0; i < v.length; i++)
+        if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], `${path}[${i}]`]);
     } else if (isObj(v)) {
       for (const k of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(k)) fail(`${path || 'the file'} has the forbidden key "${k}"`);

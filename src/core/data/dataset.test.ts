@@ -21,7 +21,10 @@ describe('stratifiedSplit', () => {
   it('keeps every class within one sample of its share', () => {
     const { train } = stratifiedSplit(labels, 10, TRAIN_SIZE, 11);
     const total = classCounts(labels, 10);
-    const got = classCounts(Uint8Array.from(train, (s) => labels[s]), 10);
+    const got = classCounts(
+      Uint8Array.from(train, (s) => labels[s]),
+      10,
+    );
     got.forEach((g, c) => expect(Math.abs(g - (total[c] * TRAIN_SIZE) / 10000)).toBeLessThan(1));
   });
 
@@ -56,7 +59,9 @@ describe('synthetic-32', () => {
   });
 
   it('is a function of the seed', () => {
-    const a = makeSynthetic32(3), b = makeSynthetic32(3), c = makeSynthetic32(4);
+    const a = makeSynthetic32(3),
+      b = makeSynthetic32(3),
+      c = makeSynthetic32(4);
     expect(a.train.x).toEqual(b.train.x);
     expect(a.val.indices).toEqual(b.val.indices);
     expect(a.train.x).not.toEqual(c.train.x);

@@ -80,16 +80,29 @@ export interface DataRef {
 }
 
 /** The reference of a loaded dataset, without a user table's values (the page, which has them, adds them back). */
-export const dataRefOf = (ds: Dataset, seed: number): DataRef => ({ name: ds.name, seed, trainIndices: ds.train.indices, valIndices: ds.val.indices });
+export const dataRefOf = (ds: Dataset, seed: number): DataRef => ({
+  name: ds.name,
+  seed,
+  trainIndices: ds.train.indices,
+  valIndices: ds.val.indices,
+});
 
 /** Input width and class count of a run's data. */
 export const dataShape = (ref: Pick<DataRef, 'name' | 'table'>): { inputs: number; classes: number } =>
-  ref.name === 'user' ? { inputs: ref.table?.featureNames.length ?? 0, classes: ref.table?.classNames.length ?? 0 } : { inputs: INPUT_SIZE[ref.name], classes: ref.name === 'mnist' ? 10 : SYNTHETIC_CLASSES };
+  ref.name === 'user'
+    ? { inputs: ref.table?.featureNames.length ?? 0, classes: ref.table?.classNames.length ?? 0 }
+    : { inputs: INPUT_SIZE[ref.name], classes: ref.name === 'mnist' ? 10 : SYNTHETIC_CLASSES };
 
 /** A user table as a data source (its rows are the sample numbers). */
 export function tableSource(t: UserTable): DataSource {
   const d = t.featureNames.length;
-  return { name: 'user', width: d, numClasses: t.classNames.length, labels: t.y, row: (s, out, o) => out.set(t.x.subarray(s * d, (s + 1) * d), o) };
+  return {
+    name: 'user',
+    width: d,
+    numClasses: t.classNames.length,
+    labels: t.y,
+    row: (s, out, o) => out.set(t.x.subarray(s * d, (s + 1) * d), o),
+  };
 }
 
 /**
@@ -177,7 +190,13 @@ export function synthetic32Source(seed: number): DataSource {
     const centre = (c * k + (Math.floor(s / SYNTHETIC_CLASSES) % k)) * d;
     for (let f = 0; f < d; f++) all[s * d + f] = centres[centre + f] + rng.normal();
   }
-  return { name: 'synthetic-32', width: d, numClasses: SYNTHETIC_CLASSES, labels, row: (s, out, o) => out.set(all.subarray(s * d, (s + 1) * d), o) };
+  return {
+    name: 'synthetic-32',
+    width: d,
+    numClasses: SYNTHETIC_CLASSES,
+    labels,
+    row: (s, out, o) => out.set(all.subarray(s * d, (s + 1) * d), o),
+  };
 }
 
 /** A dataset whose splits are the given sample numbers (e.g. from an imported run file). Pure. */

@@ -32,7 +32,12 @@ describe('MNIST conversion', () => {
   it('stores pixels as round(v·255), within half a step of the package values', () => {
     const offsets = [0];
     digits.forEach((a) => offsets.push(offsets[offsets.length - 1] + a.length / 784));
-    for (const [d, k] of [[0, 0], [3, 17], [7, 1069], [9, 977]]) {
+    for (const [d, k] of [
+      [0, 0],
+      [3, 17],
+      [7, 1069],
+      [9, 977],
+    ]) {
       const s = offsets[d] + k;
       for (let i = 0; i < 784; i++) {
         const v = digits[d][k * 784 + i];
@@ -77,7 +82,8 @@ describe('MNIST split', () => {
     const total = classCounts(raw.labels, 10);
     classCounts(a.train.y, 10).forEach((c, d) => expect(Math.abs(c - total[d] * 0.8)).toBeLessThan(1));
     // Features are pixel / 255 of the sample named by `indices`.
-    const r = 123, s = a.train.indices[r];
+    const r = 123,
+      s = a.train.indices[r];
     for (let i = 0; i < 784; i++) expect(a.train.x[r * 784 + i]).toBeCloseTo(raw.pixels[s * 784 + i] / 255, 7);
     expect(a.train.y[r]).toBe(raw.labels[s]);
   });

@@ -12,7 +12,12 @@
  * file after file: s = (count of samples in files 0..d-1) + k.
  */
 import {
-  datasetFromIndices, stratifiedSplit, MNIST_SPLIT_SEED, TRAIN_SIZE, type DataSource, type Dataset,
+  datasetFromIndices,
+  stratifiedSplit,
+  MNIST_SPLIT_SEED,
+  TRAIN_SIZE,
+  type DataSource,
+  type Dataset,
 } from './dataset';
 
 export const MNIST_MAGIC = 'GPLD';
@@ -41,7 +46,8 @@ export function decodeMnist(bytes: Uint8Array): MnistRaw {
   const expected = MNIST_HEADER_BYTES + count + count * features;
   if (bytes.length !== expected) throw new Error(`MNIST file has ${bytes.length} bytes, expected ${expected}`);
   const labels = bytes.subarray(MNIST_HEADER_BYTES, MNIST_HEADER_BYTES + count);
-  for (let i = 0; i < count; i++) if (labels[i] > 9) throw new Error(`MNIST label ${labels[i]} at ${i} is out of range`);
+  for (let i = 0; i < count; i++)
+    if (labels[i] > 9) throw new Error(`MNIST label ${labels[i]} at ${i} is out of range`);
   return { count, features, labels, pixels: bytes.subarray(MNIST_HEADER_BYTES + count, expected) };
 }
 

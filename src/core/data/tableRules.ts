@@ -4,7 +4,14 @@
  * refusal is a typed `TableProblem` the page words (src/state/data/userDataState.ts).
  */
 
-export const TABLE_LIMITS = { maxBytes: 50 * 1024 * 1024, maxRows: 100_000, maxFeatures: 1000, minClasses: 2, maxClasses: 100, minRows: 10 };
+export const TABLE_LIMITS = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 100_000,
+  maxFeatures: 1000,
+  minClasses: 2,
+  maxClasses: 100,
+  minRows: 10,
+};
 
 /** What a JSON value is, as a refusal names it. */
 export type JsonKind = 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
@@ -36,7 +43,13 @@ export type TableProblem =
    * Record `record` (1-based) of the array is not a flat record with the first record's keys: not an
    * object (`got`), no keys (record 1 only), `missing` or `extra` a `key`, or a `nested` value (`got`).
    */
-  | { code: 'json-record'; record: number; issue: 'not-object' | 'no-keys' | 'missing' | 'extra' | 'nested'; key?: string; got?: JsonKind }
+  | {
+      code: 'json-record';
+      record: number;
+      issue: 'not-object' | 'no-keys' | 'missing' | 'extra' | 'nested';
+      key?: string;
+      got?: JsonKind;
+    }
   | { code: 'too-few-rows'; rows: number; min: number };
 
 export interface RawTable {
@@ -75,7 +88,8 @@ export function cellKind(cell: string): CellKind {
 }
 
 /** A decimal too large for float32 but finite as a float64 (`1e308`, `4e38`): an overflow, not an infinity in the file. */
-export const overflowsFloat32 = (cell: string): boolean => DECIMAL.test(cell) && Number.isFinite(Number(cell)) && Math.abs(Number(cell)) > FLOAT32_MAX;
+export const overflowsFloat32 = (cell: string): boolean =>
+  DECIMAL.test(cell) && Number.isFinite(Number(cell)) && Math.abs(Number(cell)) > FLOAT32_MAX;
 
 /** Checks of the header names shared by both formats; null when they pass. */
 export function headerProblem(columns: string[]): TableProblem | null {
@@ -84,7 +98,8 @@ export function headerProblem(columns: string[]): TableProblem | null {
     if (seen.has(c)) return { code: 'duplicate-column', column: c };
     seen.add(c);
   }
-  if (columns.length - 1 > TABLE_LIMITS.maxFeatures) return { code: 'too-many-features', features: columns.length - 1, max: TABLE_LIMITS.maxFeatures };
+  if (columns.length - 1 > TABLE_LIMITS.maxFeatures)
+    return { code: 'too-many-features', features: columns.length - 1, max: TABLE_LIMITS.maxFeatures };
   return null;
 }
 

@@ -14,7 +14,8 @@ const problem = (s: string | Uint8Array, name = 'data.csv'): TableProblem | null
   return 'problem' in r ? r.problem : null;
 };
 /** A header and `n` rows `i,x<i>,<i % 2>`, joined with `eol`. */
-const csv = (n: number, eol = '\n', d = ',') => ['a', 'b', 'label'].join(d) + eol + Array.from({ length: n }, (_, i) => [i, `x${i}`, i % 2].join(d)).join(eol) + eol;
+const csv = (n: number, eol = '\n', d = ',') =>
+  ['a', 'b', 'label'].join(d) + eol + Array.from({ length: n }, (_, i) => [i, `x${i}`, i % 2].join(d)).join(eol) + eol;
 
 describe('parseTable: CSV', () => {
   it('reads a header, rows of text cells, the delimiter and each row’s line', () => {
@@ -76,21 +77,37 @@ describe('parseTable: CSV', () => {
     expect(problem('1.5;-2e3;;NA\n')).toEqual({ code: 'no-header', first: ['1.5', '-2e3', '', 'NA'] });
     expect(problem(' 7\t8 \t9\n')).toEqual({ code: 'no-header', first: ['7', '8', '9'] });
     // Iris without its header: text in the label column, but a label the rows below have.
-    const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.3,3.3,6.0,2.5,virginica'];
+    const iris = [
+      '5.1,3.5,1.4,0.2,setosa',
+      '4.9,3.0,1.4,0.2,setosa',
+      '7.0,3.2,4.7,1.4,versicolor',
+      '6.3,3.3,6.0,2.5,virginica',
+    ];
     const headerless = [...iris, ...iris, ...iris].join('\n');
     expect(problem(headerless)).toEqual({ code: 'no-header', first: ['5.1', '3.5', '1.4', '0.2', 'setosa'] });
     // An id or name column (mostly distinct values) does not make the line a header.
-    expect(problem(Array.from({ length: 12 }, (_, i) => `p${i},${i / 2},${i % 2 ? 'a' : 'b'}`).join('\n'))).toMatchObject({ code: 'no-header' });
+    expect(
+      problem(Array.from({ length: 12 }, (_, i) => `p${i},${i / 2},${i % 2 ? 'a' : 'b'}`).join('\n')),
+    ).toMatchObject({ code: 'no-header' });
     // Headers: one text cell over numbers; numeric names over numbers but a label name its column lacks; all-text tables.
     expect(table(',a,label\n' + '1,2,3\n'.repeat(10)).columns).toEqual(['', 'a', 'label']);
     expect(table('0,1,2,label\n' + '3,4,5,cat\n6,7,8,dog\n'.repeat(5)).columns).toEqual(['0', '1', '2', 'label']);
     expect(table('2019,2020,label\n' + '1,2,a\n3,4,b\n'.repeat(5)).columns).toEqual(['2019', '2020', 'label']);
-    expect(table('colour,size,label\n' + 'red,big,a\nblue,small,b\n'.repeat(5)).columns).toEqual(['colour', 'size', 'label']);
+    expect(table('colour,size,label\n' + 'red,big,a\nblue,small,b\n'.repeat(5)).columns).toEqual([
+      'colour',
+      'size',
+      'label',
+    ]);
     expect(table('sepal length,sepal width,petal length,petal width,species\n' + headerless).rows).toHaveLength(12);
   });
 
   it('reads a file without a header row when asked: every line data, the columns x1, x2, …', () => {
-    const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.3,3.3,6.0,2.5,virginica'];
+    const iris = [
+      '5.1,3.5,1.4,0.2,setosa',
+      '4.9,3.0,1.4,0.2,setosa',
+      '7.0,3.2,4.7,1.4,versicolor',
+      '6.3,3.3,6.0,2.5,virginica',
+    ];
     const text = `\n${[...iris, ...iris, ...iris].join('\n')}\n`;
     const r = parseTable(bytesOf(text), 'iris.data', { header: false });
     if ('problem' in r) throw new Error(JSON.stringify(r.problem));
@@ -98,8 +115,12 @@ describe('parseTable: CSV', () => {
     expect(r.table.rows).toHaveLength(12);
     expect(r.table.rows[0]).toEqual(['5.1', '3.5', '1.4', '0.2', 'setosa']);
     expect(r.table.lines!.slice(0, 2)).toEqual([2, 3]);
-    expect(parseTable(bytesOf('1,2\n1,2,3\n'), 'x.csv', { header: false })).toEqual({ problem: { code: 'ragged', row: 2, expected: 2, got: 3 } });
-    expect(parseTable(bytesOf('1,2\n'.repeat(9)), 'x.csv', { header: false })).toEqual({ problem: { code: 'too-few-rows', rows: 9, min: 10 } });
+    expect(parseTable(bytesOf('1,2\n1,2,3\n'), 'x.csv', { header: false })).toEqual({
+      problem: { code: 'ragged', row: 2, expected: 2, got: 3 },
+    });
+    expect(parseTable(bytesOf('1,2\n'.repeat(9)), 'x.csv', { header: false })).toEqual({
+      problem: { code: 'too-few-rows', rows: 9, min: 10 },
+    });
   });
 
   it('reads decimal commas in semicolon files as numbers; other commas stay text', () => {
@@ -133,8 +154,14 @@ describe('parseTable: CSV', () => {
   it('refuses too many feature columns, too many rows and too few rows', () => {
     const wide = Array.from({ length: TABLE_LIMITS.maxFeatures + 2 }, (_, i) => `c${i}`).join(',');
     expect(problem(`${wide}\n`)).toEqual({ code: 'too-many-features', features: 1001, max: 1000 });
-    expect(table(`${wide.slice(0, wide.lastIndexOf(','))}\n${`${'1,'.repeat(1000)}1\n`.repeat(10)}`).columns).toHaveLength(1001);
-    expect(problem(`a,b\n${'1,2\n'.repeat(TABLE_LIMITS.maxRows + 1)}`)).toEqual({ code: 'too-many-rows', rows: 100_001, max: 100_000 });
+    expect(
+      table(`${wide.slice(0, wide.lastIndexOf(','))}\n${`${'1,'.repeat(1000)}1\n`.repeat(10)}`).columns,
+    ).toHaveLength(1001);
+    expect(problem(`a,b\n${'1,2\n'.repeat(TABLE_LIMITS.maxRows + 1)}`)).toEqual({
+      code: 'too-many-rows',
+      rows: 100_001,
+      max: 100_000,
+    });
     expect(table(`a,b\n${'1,2\n'.repeat(TABLE_LIMITS.maxRows)}`).rows).toHaveLength(100_000);
     expect(problem(csv(9))).toEqual({ code: 'too-few-rows', rows: 9, min: 10 });
     expect(problem('a,b\n')).toEqual({ code: 'too-few-rows', rows: 0, min: 10 });
@@ -168,7 +195,12 @@ describe('parseTable: size and binary checks', () => {
 });
 
 describe('parseTable: JSON', () => {
-  const records = Array.from({ length: 10 }, (_, i) => ({ size: i / 10, colour: i % 2 ? 'red' : 'blue', ok: i % 3 === 0, note: i === 4 ? null : `n${i}` }));
+  const records = Array.from({ length: 10 }, (_, i) => ({
+    size: i / 10,
+    colour: i % 2 ? 'red' : 'blue',
+    ok: i % 3 === 0,
+    note: i === 4 ? null : `n${i}`,
+  }));
 
   it('reads an array of flat records: first record’s keys as columns, numbers stringified exactly, null → ""', () => {
     const t = table(`  \n${JSON.stringify(records)}`, 'records.txt');
@@ -179,9 +211,16 @@ describe('parseTable: JSON', () => {
     expect(t.rows[4][3]).toBe('');
     expect(t.lines).toBeUndefined();
     // Key order may differ between records; 1e999 overflows to Infinity (refused later as non-finite).
-    const reordered = records.map(({ size, colour, ok, note }, i) => (i === 2 ? { note, ok, colour, size } : { size, colour, ok, note }));
+    const reordered = records.map(({ size, colour, ok, note }, i) =>
+      i === 2 ? { note, ok, colour, size } : { size, colour, ok, note },
+    );
     expect(table(JSON.stringify(reordered), 'x.json').rows).toEqual(t.rows);
-    expect(table(`[${'{"v": 1e999, "w": 12345678901234567890, "l": "a"},'.repeat(9)}{"v": -1.5e-7, "w": 0.1, "l": "b"}]`, 'x.json').rows.slice(8)).toEqual([
+    expect(
+      table(
+        `[${'{"v": 1e999, "w": 12345678901234567890, "l": "a"},'.repeat(9)}{"v": -1.5e-7, "w": 0.1, "l": "b"}]`,
+        'x.json',
+      ).rows.slice(8),
+    ).toEqual([
       ['Infinity', '12345678901234567000', 'a'],
       ['-1.5e-7', '0.1', 'b'],
     ]);
@@ -194,19 +233,54 @@ describe('parseTable: JSON', () => {
   });
 
   it('refuses bad JSON shapes, naming the record and key', () => {
-    const bad = (edit: (r: Record<string, unknown>[]) => unknown) => problem(JSON.stringify(edit(structuredClone(records))), 'x.json');
+    const bad = (edit: (r: Record<string, unknown>[]) => unknown) =>
+      problem(JSON.stringify(edit(structuredClone(records))), 'x.json');
     expect(problem('[{"a": 1},\n  {"a": }]', 'x.json')).toEqual({ code: 'json-syntax', line: 2, column: 9 });
     expect(bad(() => 7)).toEqual({ code: 'json-not-array', got: 'number' });
     expect(bad((r) => [[1, 2], ...r])).toEqual({ code: 'json-record', record: 1, issue: 'not-object', got: 'array' });
-    expect(bad((r) => [...r.slice(0, 2), 'x', ...r.slice(2)])).toEqual({ code: 'json-record', record: 3, issue: 'not-object', got: 'string' });
+    expect(bad((r) => [...r.slice(0, 2), 'x', ...r.slice(2)])).toEqual({
+      code: 'json-record',
+      record: 3,
+      issue: 'not-object',
+      got: 'string',
+    });
     expect(bad((r) => [{}, ...r])).toEqual({ code: 'json-record', record: 1, issue: 'no-keys' });
-    expect(bad((r) => (delete r[5].colour, r))).toEqual({ code: 'json-record', record: 6, issue: 'missing', key: 'colour' });
-    expect(bad((r) => ((r[1].shape = 'round'), r))).toEqual({ code: 'json-record', record: 2, issue: 'extra', key: 'shape' });
-    expect(bad((r) => ((r[7].note = { text: 'x' }), r))).toEqual({ code: 'json-record', record: 8, issue: 'nested', key: 'note', got: 'object' });
-    expect(bad((r) => ((r[0].note = [1]), r))).toEqual({ code: 'json-record', record: 1, issue: 'nested', key: 'note', got: 'array' });
-    expect(bad((r) => r.map(({ size, ...rest }) => ({ ...rest, ' size ': size, size })))).toEqual({ code: 'duplicate-column', column: 'size' });
+    expect(bad((r) => (delete r[5].colour, r))).toEqual({
+      code: 'json-record',
+      record: 6,
+      issue: 'missing',
+      key: 'colour',
+    });
+    expect(bad((r) => ((r[1].shape = 'round'), r))).toEqual({
+      code: 'json-record',
+      record: 2,
+      issue: 'extra',
+      key: 'shape',
+    });
+    expect(bad((r) => ((r[7].note = { text: 'x' }), r))).toEqual({
+      code: 'json-record',
+      record: 8,
+      issue: 'nested',
+      key: 'note',
+      got: 'object',
+    });
+    expect(bad((r) => ((r[0].note = [1]), r))).toEqual({
+      code: 'json-record',
+      record: 1,
+      issue: 'nested',
+      key: 'note',
+      got: 'array',
+    });
+    expect(bad((r) => r.map(({ size, ...rest }) => ({ ...rest, ' size ': size, size })))).toEqual({
+      code: 'duplicate-column',
+      column: 'size',
+    });
     expect(bad((r) => r.slice(0, 9))).toEqual({ code: 'too-few-rows', rows: 9, min: 10 });
-    expect(problem(`[${'{"a":1},'.repeat(TABLE_LIMITS.maxRows)}{"a":1}]`, 'x.json')).toEqual({ code: 'too-many-rows', rows: 100_001, max: 100_000 });
+    expect(problem(`[${'{"a":1},'.repeat(TABLE_LIMITS.maxRows)}{"a":1}]`, 'x.json')).toEqual({
+      code: 'too-many-rows',
+      rows: 100_001,
+      max: 100_000,
+    });
   });
 
   it('does not mutate its input', () => {
@@ -221,33 +295,84 @@ describe('cellKind', () => {
   it('tells missing, finite numbers, non-finite numbers and text apart', () => {
     for (const c of ['', 'NA', 'na', 'NaN', 'nan', 'NULL', 'null']) expect(cellKind(c), c).toBe('missing');
     for (const c of ['0', '-3', '+4.', '.5', '1e-3', '2.5E+10', '3.4e38']) expect(cellKind(c), c).toBe('number');
-    for (const c of ['Infinity', '-inf', '+INF', 'infinity', '1e999', '-4e38']) expect(cellKind(c), c).toBe('non-finite');
+    for (const c of ['Infinity', '-inf', '+INF', 'infinity', '1e999', '-4e38'])
+      expect(cellKind(c), c).toBe('non-finite');
     for (const c of ['red', '0x10', '1,5', '1_000', '1e', '.', 'N/A', '- 1']) expect(cellKind(c), c).toBe('text');
   });
 });
 
 describe('parseTable: fuzzing (what an independent fuzzer tried, kept covered)', () => {
   const rng = createRng(2525);
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)];
-  const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.3,3.3,6.0,2.5,virginica'];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)];
+  const iris = [
+    '5.1,3.5,1.4,0.2,setosa',
+    '4.9,3.0,1.4,0.2,setosa',
+    '7.0,3.2,4.7,1.4,versicolor',
+    '6.3,3.3,6.0,2.5,virginica',
+  ];
   const SEEDS = [
     `sepal length,sepal width,petal length,petal width,species\n${[...iris, ...iris, ...iris].join('\n')}\n`,
     [...iris, ...iris, ...iris].join('\r\n'),
     `[mm] length;{w};label\n${'3,5;1,25;a\n4;-,5e3;b\n'.repeat(6)}`,
     `"a ""q""",b\tc,\u200Blabel\u202E\n${'1,"x\ny",0\n'.repeat(11)}`,
-    JSON.stringify(Array.from({ length: 12 }, (_, i) => ({ __proto__x: i, constructor: i % 3, label: i % 2 ? '<script>alert(1)</script>' : '=cmd|calc' }))),
+    JSON.stringify(
+      Array.from({ length: 12 }, (_, i) => ({
+        __proto__x: i,
+        constructor: i % 3,
+        label: i % 2 ? '<script>alert(1)</script>' : '=cmd|calc',
+      })),
+    ),
     `a,b,label\n${'1e308,1e400,x\nNaN,Infinity,y\n'.repeat(6)}`,
   ];
-  const PIECES = [',', ';', '\t', '"', '\n', '\r', '[', '{', '}', ']', ':', '1e308', '\u00A0', 'ä', '\uFEFF', 'NA', '<b>', '</b>', '=1+1', '__proto__'];
+  const PIECES = [
+    ',',
+    ';',
+    '\t',
+    '"',
+    '\n',
+    '\r',
+    '[',
+    '{',
+    '}',
+    ']',
+    ':',
+    '1e308',
+    '\u00A0',
+    'ä',
+    '\uFEFF',
+    'NA',
+    '<b>',
+    '</b>',
+    '=1+1',
+    '__proto__',
+  ];
 
   it('never throws on 3,000 mutated files; every table is well formed; every refusal is a known problem', () => {
-    const codes = new Set(['too-large', 'binary', 'empty', 'no-header', 'ragged', 'too-many-rows', 'too-many-features', 'duplicate-column', 'json-syntax', 'json-not-array', 'json-record', 'too-few-rows']);
+    const codes = new Set([
+      'too-large',
+      'binary',
+      'empty',
+      'no-header',
+      'ragged',
+      'too-many-rows',
+      'too-many-features',
+      'duplicate-column',
+      'json-syntax',
+      'json-not-array',
+      'json-record',
+      'too-few-rows',
+    ]);
     for (let k = 0; k < 3000; k++) {
       let s = pick(SEEDS);
       for (let m = 1 + Math.floor(rng.next() * 4); m > 0; m--) {
         const at = Math.floor(rng.next() * (s.length + 1));
         const op = rng.next();
-        s = op < 0.35 ? s.slice(0, at) + s.slice(at + 1 + Math.floor(rng.next() * 5)) : op < 0.85 ? s.slice(0, at) + pick(PIECES) + s.slice(at) : s.slice(0, at);
+        s =
+          op < 0.35
+            ? s.slice(0, at) + s.slice(at + 1 + Math.floor(rng.next() * 5))
+            : op < 0.85
+              ? s.slice(0, at) + pick(PIECES) + s.slice(at)
+              : s.slice(0, at);
       }
       const name = pick(['t.csv', 't.tsv', 't.json', 't.txt', 't', 'a</b>x.CSV']);
       for (const header of [true, false]) {

@@ -33,7 +33,8 @@ export interface ParseOptions {
  * mutate `bytes`.
  */
 export function parseTable(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): TableResult {
-  if (bytes.byteLength > TABLE_LIMITS.maxBytes) return fail({ code: 'too-large', bytes: bytes.byteLength, max: TABLE_LIMITS.maxBytes });
+  if (bytes.byteLength > TABLE_LIMITS.maxBytes)
+    return fail({ code: 'too-large', bytes: bytes.byteLength, max: TABLE_LIMITS.maxBytes });
   if (bytes.indexOf(0) !== -1) return fail({ code: 'binary' });
   let text: string;
   try {
@@ -70,7 +71,8 @@ function sniffDelimiter(text: string): ',' | ';' | '\t' {
     else if (ch === 9) counts[2]++;
     if (ch !== 32) seen = true;
   }
-  const best = counts[1] > counts[0] && counts[1] >= counts[2] ? 1 : counts[2] > counts[0] && counts[2] > counts[1] ? 2 : 0;
+  const best =
+    counts[1] > counts[0] && counts[1] >= counts[2] ? 1 : counts[2] > counts[0] && counts[2] > counts[1] ? 2 : 0;
   return ([',', ';', '\t'] as const)[best];
 }
 
@@ -78,7 +80,8 @@ const NEWLINES = /\r\n?|\n/g;
 const DECIMAL_COMMA = /^(\s*[+-]?\d*),(\d+(?:[eE][+-]?\d+)?\s*)$/;
 const INTEGER_COMMA = /^(\s*[+-]?\d+),(\s*)$/;
 /** A semicolon file's decimal comma as a point; any other cell unchanged. */
-const pointed = (cell: string): string => (cell.includes(',') ? cell.replace(DECIMAL_COMMA, '$1.$2').replace(INTEGER_COMMA, '$1.$2') : cell);
+const pointed = (cell: string): string =>
+  cell.includes(',') ? cell.replace(DECIMAL_COMMA, '$1.$2').replace(INTEGER_COMMA, '$1.$2') : cell;
 
 /**
  * Whether a first line reads like the data below it rather than like column names: it has no text cell
@@ -121,7 +124,8 @@ const HEADER_SAMPLE = 1000;
 function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): TableResult {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
-  const atEnd = (j: number) => j >= n || text.charCodeAt(j) === d || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
+  const atEnd = (j: number) =>
+    j >= n || text.charCodeAt(j) === d || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13;
   const comma = delimiter === ';';
   let i = 0;
   let line = 1;
@@ -188,7 +192,8 @@ function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): T
         continue;
       }
     }
-    if (cells.length !== first.length) return fail({ code: 'ragged', row: rowLine, expected: first.length, got: cells.length });
+    if (cells.length !== first.length)
+      return fail({ code: 'ragged', row: rowLine, expected: first.length, got: cells.length });
     if (++count <= TABLE_LIMITS.maxRows) {
       rows.push(cells);
       lines.push(rowLine);
@@ -200,7 +205,8 @@ function parseCsv(text: string, delimiter: ',' | ';' | '\t', header: boolean): T
     const problem = headerProblem(columns) ?? countProblem(count);
     return problem ? fail(problem) : { table: { columns, rows, delimiter, lines, headerless: true } };
   }
-  if (looksLikeData(first, rows.length > HEADER_SAMPLE ? rows.slice(0, HEADER_SAMPLE) : rows)) return fail({ code: 'no-header', first: first.map((c) => c.trim()) });
+  if (looksLikeData(first, rows.length > HEADER_SAMPLE ? rows.slice(0, HEADER_SAMPLE) : rows))
+    return fail({ code: 'no-header', first: first.map((c) => c.trim()) });
   const problem = countProblem(count);
   return problem ? fail(problem) : { table: { columns: first.map((c) => c.trim()), rows, delimiter, lines } };
 }

@@ -27,20 +27,29 @@ describe('jsonErrorAt: where a file stops being JSON', () => {
       ['', 0],
     ];
     for (const [text, at] of cases) expect(jsonErrorAt(text), text).toBe(at);
-    for (const text of ['[]', ' {"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]} ', '[[[]]]', '"x"', '0']) expect(jsonErrorAt(text), text).toBe(-1);
+    for (const text of ['[]', ' {"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]} ', '[[[]]]', '"x"', '0'])
+      expect(jsonErrorAt(text), text).toBe(-1);
   });
 
   it('agrees with JSON.parse on thousands of mutated documents', () => {
     const rng = createRng(25);
     const rand = () => rng.next();
-    const base = JSON.stringify([{ size: 1.5, colour: 'red', ok: true, note: null }, { size: -2e-3, colour: 'bl"ue', ok: false, note: 'a\nb' }]);
+    const base = JSON.stringify([
+      { size: 1.5, colour: 'red', ok: true, note: null },
+      { size: -2e-3, colour: 'bl"ue', ok: false, note: 'a\nb' },
+    ]);
     const pieces = ['[', ']', '{', '}', ',', ':', '"', '\\', '1', '-', 'e', '.', ' ', '\n', 'true', 'nul', 'x'];
     for (let k = 0; k < 5000; k++) {
       let s = base;
       for (let m = 1 + Math.floor(rand() * 3); m > 0; m--) {
         const at = Math.floor(rand() * (s.length + 1));
         const op = rand();
-        s = op < 0.4 ? s.slice(0, at) + s.slice(at + 1) : op < 0.8 ? s.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + s.slice(at) : s.slice(0, at);
+        s =
+          op < 0.4
+            ? s.slice(0, at) + s.slice(at + 1)
+            : op < 0.8
+              ? s.slice(0, at) + pieces[Math.floor(rand() * pieces.length)] + s.slice(at)
+              : s.slice(0, at);
       }
       const at = jsonErrorAt(s);
       expect(at === -1, s).toBe(valid(s));

@@ -3,14 +3,20 @@
  * refusals are typed problems naming the record (1-based) and key, as the page words them.
  */
 import {
-  countProblem, headerProblem, TABLE_LIMITS, type JsonKind, type TableProblem, type TableResult,
+  countProblem,
+  headerProblem,
+  TABLE_LIMITS,
+  type JsonKind,
+  type TableProblem,
+  type TableResult,
 } from './tableRules';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const fail = (problem: TableProblem): TableResult => ({ problem });
 
 /** What a JSON value is, in the words of a refusal. */
-export const jsonKind = (v: unknown): JsonKind => (v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonKind));
+export const jsonKind = (v: unknown): JsonKind =>
+  v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonKind);
 
 const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
@@ -31,7 +37,7 @@ export function jsonErrorAt(text: string): number {
   };
   const string = (): boolean => {
     if (text[i] !== '"') return false;
-    for (i++; i < n; ) {
+    for (i++; i < n;) {
       const c = text.charCodeAt(i);
       if (c === 34) return (i++, true);
       if (c < 32) return false;
@@ -120,7 +126,8 @@ export function parseJsonTable(text: string): TableResult {
   }
   if (!Array.isArray(data)) return fail({ code: 'json-not-array', got: jsonKind(data) });
   if (data.length === 0) return fail({ code: 'empty' });
-  if (data.length > TABLE_LIMITS.maxRows) return fail({ code: 'too-many-rows', rows: data.length, max: TABLE_LIMITS.maxRows });
+  if (data.length > TABLE_LIMITS.maxRows)
+    return fail({ code: 'too-many-rows', rows: data.length, max: TABLE_LIMITS.maxRows });
   if (!isRecord(data[0])) return fail({ code: 'json-record', record: 1, issue: 'not-object', got: jsonKind(data[0]) });
   const keys = Object.keys(data[0]);
   if (keys.length === 0) return fail({ code: 'json-record', record: 1, issue: 'no-keys' });
@@ -142,7 +149,8 @@ export function parseJsonTable(text: string): TableResult {
     const cells: string[] = new Array(keys.length);
     for (let c = 0; c < keys.length; c++) {
       const v = record[keys[c]];
-      if (typeof v === 'object' && v !== null) return fail({ code: 'json-record', record: at, issue: 'nested', key: keys[c], got: jsonKind(v) });
+      if (typeof v === 'object' && v !== null)
+        return fail({ code: 'json-record', record: at, issue: 'nested', key: keys[c], got: jsonKind(v) });
       cells[c] = v === null ? '' : String(v);
     }
     rows.push(cells);

@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { parseTable, type RawTable } from './tabular';
 import {
-  contentHash, describeColumns, prepareTable, sortValues, type PrepOptions, type PreparedTable,
+  contentHash,
+  describeColumns,
+  prepareTable,
+  sortValues,
+  type PrepOptions,
+  type PreparedTable,
   type PrepProblem,
 } from './tabularPrep';
 
 const meta = { name: 'table.csv', hash: 'h' };
-const opts = (o: Partial<PrepOptions> = {}): PrepOptions => ({ label: 0, oneHot: false, missing: 'refuse', seed: 1, ...o });
+const opts = (o: Partial<PrepOptions> = {}): PrepOptions => ({
+  label: 0,
+  oneHot: false,
+  missing: 'refuse',
+  seed: 1,
+  ...o,
+});
 /** A CSV text parsed (so rows carry their file lines). */
 function csv(text: string): RawTable {
   const r = parseTable(new TextEncoder().encode(text), 'table.csv');
   if ('problem' in r) throw new Error(JSON.stringify(r.problem));
   return r.table;
 }
-const rawTable = (columns: string[], rows: (string | number)[][]): RawTable => ({ columns, rows: rows.map((r) => r.map(String)), delimiter: ',' });
+const rawTable = (columns: string[], rows: (string | number)[][]): RawTable => ({
+  columns,
+  rows: rows.map((r) => r.map(String)),
+  delimiter: ',',
+});
 function prepared(t: RawTable, o: Partial<PrepOptions> = {}): PreparedTable {
   const r = prepareTable(t, opts(o), meta);
   if ('problem' in r) throw new Error(JSON.stringify(r.problem));
@@ -24,7 +39,11 @@ const problem = (t: RawTable, o: Partial<PrepOptions> = {}): PrepProblem | null 
   return 'problem' in r ? r.problem : null;
 };
 /** `n` rows `label, feature` with labels cycling through `classes`. */
-const cycling = (n: number, classes: string[], feature = (i: number): string | number => i) => rawTable(['label', 'f'], Array.from({ length: n }, (_, i) => [classes[i % classes.length], feature(i)]));
+const cycling = (n: number, classes: string[], feature = (i: number): string | number => i) =>
+  rawTable(
+    ['label', 'f'],
+    Array.from({ length: n }, (_, i) => [classes[i % classes.length], feature(i)]),
+  );
 const close = (a: ArrayLike<number>, b: number[]) => {
   expect(a.length).toBe(b.length);
   b.forEach((v, i) => expect(a[i], `[${i}]`).toBeCloseTo(v, 5));
@@ -32,7 +51,14 @@ const close = (a: ArrayLike<number>, b: number[]) => {
 
 describe('describeColumns', () => {
   it('reports kind, missing cells (NA, NaN, null, blank), distinct values up to 101 and a non-numeric example', () => {
-    const t = csv('n,c,e,big,inf\n' + Array.from({ length: 150 }, (_, i) => `${i % 3 ? i : ['NA', 'nan', ' NULL '][i % 9 === 0 ? 0 : i % 9 === 3 ? 1 : 2]},${i % 2 ? 'red' : 5}, ,${i},${i === 7 ? '-inf' : i}`).join('\n'));
+    const t = csv(
+      'n,c,e,big,inf\n' +
+        Array.from(
+          { length: 150 },
+          (_, i) =>
+            `${i % 3 ? i : ['NA', 'nan', ' NULL '][i % 9 === 0 ? 0 : i % 9 === 3 ? 1 : 2]},${i % 2 ? 'red' : 5}, ,${i},${i === 7 ? '-inf' : i}`,
+        ).join('\n'),
+    );
     expect(describeColumns(t)).toEqual([
       { name: 'n', kind: 'numeric', missing: 50, distinct: 100, nonNumericExample: null },
       { name: 'c', kind: 'categorical', missing: 0, distinct: 2, nonNumericExample: 'red' },
@@ -49,19 +75,55 @@ describe('prepareTable: refusals', () => {
   });
 
   it('a label column with more than 100 distinct values, checked before missing labels', () => {
-    const t = cycling(300, Array.from({ length: 150 }, (_, i) => `c${i}`));
+    const t = cycling(
+      300,
+      Array.from({ length: 150 }, (_, i) => `c${i}`),
+    );
     t.rows[5][0] = '';
     expect(problem(t)).toEqual({ code: 'too-many-classes', label: 'label', classes: 150, max: 100 });
-    expect(problem(cycling(200, Array.from({ length: 100 }, (_, i) => `c${i}`)))).toBeNull();
+    expect(
+      problem(
+        cycling(
+          200,
+          Array.from({ length: 100 }, (_, i) => `c${i}`),
+        ),
+      ),
+    ).toBeNull();
   });
 
   it('a missing label, with its file line', () => {
     expect(problem(csv('label,f\n' + 'a,1\nb,2\n'.repeat(5) + 'NA,3\n'))).toEqual({ code: 'missing-label', row: 12 });
-    expect(problem(rawTable(['label', 'f'], [['a', 1], ['a', 2], ['', 3], ['b', 4], ['b', 5]]))).toEqual({ code: 'missing-label', row: 3 });
+    expect(
+      problem(
+        rawTable(
+          ['label', 'f'],
+          [
+            ['a', 1],
+            ['a', 2],
+            ['', 3],
+            ['b', 4],
+            ['b', 5],
+          ],
+        ),
+      ),
+    ).toEqual({ code: 'missing-label', row: 3 });
   });
 
   it('a class with fewer than 2 rows', () => {
-    expect(problem(rawTable(['label', 'f'], [['a', 1], ['a', 2], ['b', 3], ['c', 4], ['c', 5]]))).toEqual({ code: 'class-too-small', label: 'label', klass: 'b', count: 1 });
+    expect(
+      problem(
+        rawTable(
+          ['label', 'f'],
+          [
+            ['a', 1],
+            ['a', 2],
+            ['b', 3],
+            ['c', 4],
+            ['c', 5],
+          ],
+        ),
+      ),
+    ).toEqual({ code: 'class-too-small', label: 'label', klass: 'b', count: 1 });
   });
 
   it('non-numeric feature values without one-hot: the first one, with its line', () => {
@@ -72,23 +134,57 @@ describe('prepareTable: refusals', () => {
 
   it('NaN is missing; Infinity, -inf and overflowing values are non-finite, refused even with imputation', () => {
     const t = (v: string) => csv('label,f\n' + 'a,1\nb,2\n'.repeat(5) + `a,${v}\n`);
-    for (const v of ['Infinity', '-inf', '1e999', '4e38']) for (const missing of ['refuse', 'impute'] as const) expect(problem(t(v), { missing })).toEqual({ code: 'non-finite', column: 'f', row: 12, value: v, overflow: v === '4e38' });
+    for (const v of ['Infinity', '-inf', '1e999', '4e38'])
+      for (const missing of ['refuse', 'impute'] as const)
+        expect(problem(t(v), { missing })).toEqual({
+          code: 'non-finite',
+          column: 'f',
+          row: 12,
+          value: v,
+          overflow: v === '4e38',
+        });
     expect(problem(t('NaN'))).toEqual({ code: 'missing', columns: [{ name: 'f', count: 1 }] });
     expect(problem(t('NaN'), { missing: 'impute' })).toBeNull();
   });
 
   it('missing feature values when refused: every column with its count', () => {
-    const t = rawTable(['a', 'label', 'b', 'c'], Array.from({ length: 10 }, (_, i) => [i === 3 ? 'NA' : i, i % 2, i < 3 ? '' : i, i]));
-    expect(problem(t, { label: 1 })).toEqual({ code: 'missing', columns: [{ name: 'a', count: 1 }, { name: 'b', count: 3 }] });
+    const t = rawTable(
+      ['a', 'label', 'b', 'c'],
+      Array.from({ length: 10 }, (_, i) => [i === 3 ? 'NA' : i, i % 2, i < 3 ? '' : i, i]),
+    );
+    expect(problem(t, { label: 1 })).toEqual({
+      code: 'missing',
+      columns: [
+        { name: 'a', count: 1 },
+        { name: 'b', count: 3 },
+      ],
+    });
   });
 
   it('no feature column (only the label, or every other column empty)', () => {
     expect(problem(rawTable(['label'], [['a'], ['a'], ['b'], ['b']]))).toEqual({ code: 'no-features' });
-    expect(problem(rawTable(['label', 'e'], [['a', ''], ['a', 'NA'], ['b', ''], ['b', 'null']]))).toEqual({ code: 'no-features' });
+    expect(
+      problem(
+        rawTable(
+          ['label', 'e'],
+          [
+            ['a', ''],
+            ['a', 'NA'],
+            ['b', ''],
+            ['b', 'null'],
+          ],
+        ),
+      ),
+    ).toEqual({ code: 'no-features' });
   });
 
   it('too many features once one-hot encoded', () => {
-    expect(problem(cycling(1001, ['a', 'b'], (i) => `v${i}`), { oneHot: true })).toEqual({ code: 'too-many-features', features: 1001, max: 1000 });
+    expect(
+      problem(
+        cycling(1001, ['a', 'b'], (i) => `v${i}`),
+        { oneHot: true },
+      ),
+    ).toEqual({ code: 'too-many-features', features: 1001, max: 1000 });
   });
 
   it('throws on a label index that is no column, or a validation share outside (0, 1)', () => {
@@ -99,7 +195,15 @@ describe('prepareTable: refusals', () => {
 
 describe('prepareTable: encoding, imputation, standardisation', () => {
   it('one-hot encodes text columns in place, categories sorted (4 rows by hand)', () => {
-    const t = rawTable(['colour', 'size', 'label'], [['red', 1, 'yes'], ['green', 2, 'no'], [' blue', 3, 'yes'], ['red', 4, 'no']]);
+    const t = rawTable(
+      ['colour', 'size', 'label'],
+      [
+        ['red', 1, 'yes'],
+        ['green', 2, 'no'],
+        [' blue', 3, 'yes'],
+        ['red', 4, 'no'],
+      ],
+    );
     const d = prepared(t, { label: 2, oneHot: true });
     expect(d.featureNames).toEqual(['colour=blue', 'colour=green', 'colour=red', 'size']);
     expect(d.classNames).toEqual(['no', 'yes']);
@@ -112,7 +216,11 @@ describe('prepareTable: encoding, imputation, standardisation', () => {
 
   // Labels a × 5 (rows 0-4) and b × 5 (rows 5-9): seed 1 holds out rows 3 and 9 for validation.
   const labels = ['a', 'a', 'a', 'a', 'a', 'b', 'b', 'b', 'b', 'b'];
-  const withFeatures = (...columns: string[][]) => rawTable(['label', 'v', 'w'].slice(0, columns.length + 1), labels.map((l, r) => [l, ...columns.map((c) => c[r])]));
+  const withFeatures = (...columns: string[][]) =>
+    rawTable(
+      ['label', 'v', 'w'].slice(0, columns.length + 1),
+      labels.map((l, r) => [l, ...columns.map((c) => c[r])]),
+    );
 
   it('standardises with the training split’s mean and std only (validation rows use them too)', () => {
     // Training values 1, 1, 1, 1 | 3, 3, 3, 3 → mean 2, population std 1; validation rows 100 and -100.
@@ -131,7 +239,10 @@ describe('prepareTable: encoding, imputation, standardisation', () => {
     expect(d.mean[1]).toBe(6);
     expect(d.std[1]).toBeCloseTo(Math.sqrt(8), 12);
     const s = Math.sqrt(8);
-    close(Array.from({ length: 10 }, (_, r) => d.x[r * 2 + 1]), [-4 / s, 0, -2 / s, 994 / s, 0, 0, 2 / s, 4 / s, 0, 0]);
+    close(
+      Array.from({ length: 10 }, (_, r) => d.x[r * 2 + 1]),
+      [-4 / s, 0, -2 / s, 994 / s, 0, 0, 2 / s, 4 / s, 0, 0],
+    );
   });
 
   it('gives a constant feature std 1 (mean its value), and leaves empty columns out', () => {
@@ -172,7 +283,38 @@ describe('prepareTable: labels and split', () => {
   });
 
   it('puts every class in both splits, even tiny classes or extreme shares', () => {
-    const tiny = cycling(60, ['a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'b', 'c']);
+    const tiny = cycling(60, [
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'a',
+      'b',
+      'c',
+    ]);
     for (const valFraction of [0.02, 0.2, 0.5, 0.98])
       for (const seed of [1, 2, 3]) {
         const d = prepared(tiny, { valFraction, seed });
@@ -194,8 +336,12 @@ describe('prepareTable: labels and split', () => {
 
 describe('contentHash', () => {
   it('is the hex SHA-256 of the bytes', async () => {
-    expect(await contentHash(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
-    expect(await contentHash(new Uint8Array(0))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(await contentHash(new TextEncoder().encode('abc'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(await contentHash(new Uint8Array(0))).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    );
     const view = new TextEncoder().encode('xxabcxx').subarray(2, 5);
     expect(await contentHash(view)).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });

@@ -140,7 +140,8 @@ interface Plan {
 export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: string; hash: string }): PrepResult {
   const { label } = opts;
   const valFraction = opts.valFraction ?? 0.2;
-  if (!Number.isInteger(label) || label < 0 || label >= t.columns.length) throw new RangeError(`label ${label} is not a column index (${t.columns.length} columns)`);
+  if (!Number.isInteger(label) || label < 0 || label >= t.columns.length)
+    throw new RangeError(`label ${label} is not a column index (${t.columns.length} columns)`);
   if (!(valFraction > 0 && valFraction < 1)) throw new RangeError(`valFraction ${valFraction} outside (0, 1)`);
   const n = t.rows.length;
   const rowOf = (r: number) => t.lines?.[r] ?? r + 1;
@@ -150,7 +151,8 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
   const labels = t.rows.map((row) => row[label].trim());
   const present = labels.map((v) => cellKind(v) !== 'missing');
   const distinct = new Set(labels.filter((_, r) => present[r]));
-  if (distinct.size > TABLE_LIMITS.maxClasses) return fail({ code: 'too-many-classes', label: labelName, classes: distinct.size, max: TABLE_LIMITS.maxClasses });
+  if (distinct.size > TABLE_LIMITS.maxClasses)
+    return fail({ code: 'too-many-classes', label: labelName, classes: distinct.size, max: TABLE_LIMITS.maxClasses });
   const unlabelled = present.indexOf(false);
   if (unlabelled !== -1) return fail({ code: 'missing-label', row: rowOf(unlabelled) });
   if (distinct.size < TABLE_LIMITS.minClasses) return fail({ code: 'one-class', label: labelName });
@@ -160,7 +162,8 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
   const classCounts = classNames.map(() => 0);
   for (const c of y) classCounts[c]++;
   const small = classCounts.findIndex((c) => c < 2);
-  if (small !== -1) return fail({ code: 'class-too-small', label: labelName, klass: classNames[small], count: classCounts[small] });
+  if (small !== -1)
+    return fail({ code: 'class-too-small', label: labelName, klass: classNames[small], count: classCounts[small] });
 
   const plans: Plan[] = [];
   for (let c = 0; c < t.columns.length; c++) {
@@ -176,17 +179,22 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
     }
     if (missing === n) continue;
     const column = t.columns[c];
-    if (text !== -1 && !opts.oneHot) return fail({ code: 'non-numeric', column, example: t.rows[text][c].trim(), row: rowOf(text) });
+    if (text !== -1 && !opts.oneHot)
+      return fail({ code: 'non-numeric', column, example: t.rows[text][c].trim(), row: rowOf(text) });
     if (text === -1 && nonFinite !== -1) {
       const value = t.rows[nonFinite][c].trim();
       return fail({ code: 'non-finite', column, row: rowOf(nonFinite), value, overflow: overflowsFloat32(value) });
     }
-    const categories = text === -1 ? null : sortValues([...new Set(t.rows.map((row) => row[c].trim()).filter((v) => cellKind(v) !== 'missing'))]);
+    const categories =
+      text === -1
+        ? null
+        : sortValues([...new Set(t.rows.map((row) => row[c].trim()).filter((v) => cellKind(v) !== 'missing'))]);
     plans.push({ column: c, categories, missing });
   }
   if (plans.length === 0) return fail({ code: 'no-features' });
   const inputSize = plans.reduce((s, p) => s + (p.categories ? p.categories.length : 1), 0);
-  if (inputSize > TABLE_LIMITS.maxFeatures) return fail({ code: 'too-many-features', features: inputSize, max: TABLE_LIMITS.maxFeatures });
+  if (inputSize > TABLE_LIMITS.maxFeatures)
+    return fail({ code: 'too-many-features', features: inputSize, max: TABLE_LIMITS.maxFeatures });
   const gaps = plans.filter((p) => p.missing > 0).map((p) => ({ name: t.columns[p.column], count: p.missing }));
   if (gaps.length > 0 && opts.missing === 'refuse') return fail({ code: 'missing', columns: gaps });
 
@@ -227,7 +235,15 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
  * Feature `f` of every row into `x` (row-major `[n, width]`) as (v − mean) / std with the training rows'
  * statistics; a missing value (NaN) becomes the mean, so 0. Writes `x`, `mean[f]`, `std[f]`; reads `values`.
  */
-function standardise(values: Float64Array, train: Uint32Array, x: Float32Array, width: number, f: number, mean: Float64Array, std: Float64Array): void {
+function standardise(
+  values: Float64Array,
+  train: Uint32Array,
+  x: Float32Array,
+  width: number,
+  f: number,
+  mean: Float64Array,
+  std: Float64Array,
+): void {
   let count = 0;
   let sum = 0;
   let min = Infinity;
@@ -266,7 +282,10 @@ function coverEveryClass(train: Uint32Array, val: Uint32Array, y: Uint8Array, k:
     for (const s of side) counts[y[s]]++;
     return counts;
   };
-  for (const [to, from] of [[val, train], [train, val]]) {
+  for (const [to, from] of [
+    [val, train],
+    [train, val],
+  ]) {
     const counts = countsOf(to);
     for (let c = 0; c < k; c++) {
       if (counts[c] > 0) continue;

@@ -47,7 +47,13 @@ export class MaskCache<T> {
   private masks: Uint8Array[] | null = null;
   private value: T | null = null;
   get(masks: readonly Uint8Array[], make: () => T): T {
-    if (this.masks && this.value !== null && this.masks.length === masks.length && this.masks.every((m, i) => sameBytes(m, masks[i]))) return this.value;
+    if (
+      this.masks &&
+      this.value !== null &&
+      this.masks.length === masks.length &&
+      this.masks.every((m, i) => sameBytes(m, masks[i]))
+    )
+      return this.value;
     this.value = make();
     this.masks = masks.map((m) => m.slice());
     return this.value;
@@ -96,13 +102,20 @@ export class JsEngine implements EvalEngine {
   readonly flips: FlipLists;
 
   /** @param layers kernels row-major `[inputs, units]`, not mutated; `f` the first layer's inputs. */
-  constructor(private readonly layers: readonly DenseWeights[], private readonly f: SparseFeatures) {
+  constructor(
+    private readonly layers: readonly DenseWeights[],
+    private readonly f: SparseFeatures,
+  ) {
     this.z1Stride = layers[0].units;
     this.z1 = new Float64Array(f.n * this.z1Stride);
     const width = Math.max(...layers.slice(1).map((l) => l.inputs));
     this.actOff = new Int32Array(width);
     this.actVal = new Float64Array(width);
-    this.flips = { ptr: new Int32Array(layers[0].inputs + 1), unit: new Int32Array(layers[0].kernel.length), delta: new Float64Array(layers[0].kernel.length) };
+    this.flips = {
+      ptr: new Int32Array(layers[0].inputs + 1),
+      unit: new Int32Array(layers[0].kernel.length),
+      delta: new Float64Array(layers[0].kernel.length),
+    };
   }
 
   /** One multiply-add per non-zero feature and live weight of its input row. */
@@ -227,10 +240,26 @@ export class JsEngine implements EvalEngine {
  * in locals, so each multiply-add loads one weight and nothing is stored until the block is done: about
  * 2× faster in V8 than accumulating into the output array. Writes z only.
  */
-function denseRow(z: Float64Array, zo: number, b: ArrayLike<number>, w: Float64Array, units: number, off: Int32Array, val: Float64Array, m: number): void {
+function denseRow(
+  z: Float64Array,
+  zo: number,
+  b: ArrayLike<number>,
+  w: Float64Array,
+  units: number,
+  off: Int32Array,
+  val: Float64Array,
+  m: number,
+): void {
   let j = 0;
   for (; j + 8 <= units; j += 8) {
-    let s0 = b[j], s1 = b[j + 1], s2 = b[j + 2], s3 = b[j + 3], s4 = b[j + 4], s5 = b[j + 5], s6 = b[j + 6], s7 = b[j + 7];
+    let s0 = b[j],
+      s1 = b[j + 1],
+      s2 = b[j + 2],
+      s3 = b[j + 3],
+      s4 = b[j + 4],
+      s5 = b[j + 5],
+      s6 = b[j + 6],
+      s7 = b[j + 7];
     for (let t = 0; t < m; t++) {
       const a = val[t];
       const o = off[t] + j;

@@ -12,7 +12,11 @@ function setup(seed: number) {
   // Half the features are zero, like MNIST's background pixels.
   const x = Float32Array.from({ length: N * D }, () => (r.next() < 0.5 ? 0 : r.next()));
   const y = Uint8Array.from({ length: N }, () => r.int(5));
-  const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
+  const stats = params.map((p) => ({
+    ...p,
+    gradAbsMean: Float32Array.from(p.kernel, () => r.next()),
+    gradSqMean: Float32Array.from(p.kernel, () => r.next()),
+  }));
   return { params, x, y, stats };
 }
 
@@ -70,7 +74,8 @@ describe.each<EngineChoice>(['auto', 'js'])('masked evaluator (%s engine)', (cho
     const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
     const index = buildPruneIndex(scoreLayers('magnitude', stats), shapes, 'weights');
     const ev = new MaskedEvaluator(params, x, y, N, choice);
-    const at = (s: number) => computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }).masks;
+    const at = (s: number) =>
+      computeMasks(index, { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }).masks;
     ev.evaluate(at(0.3));
     expect(ev.work.full).toBe(true); // first call
     ev.evaluate(at(0.31));
@@ -92,7 +97,11 @@ describe.each<EngineChoice>(['auto', 'js'])('masked evaluator (%s engine)', (cho
     const res = computeMasks(index, { mode: 'sparsity', value: 0.5, scope: 'per-layer', granularity: 'neurons' });
     const got = new MaskedEvaluator(params, x, y, N, choice).evaluate(res.masks);
     // Build the stripped network by deleting pruned units' columns/rows.
-    const keep = [Array.from({ length: D }, (_, i) => i), ...res.units!.map((u) => [...u.keys()].filter((j) => u[j])), [0, 1, 2, 3, 4]];
+    const keep = [
+      Array.from({ length: D }, (_, i) => i),
+      ...res.units!.map((u) => [...u.keys()].filter((j) => u[j])),
+      [0, 1, 2, 3, 4],
+    ];
     const stripped = params.map((p, l) => ({
       inputs: keep[l].length,
       units: keep[l + 1].length,
@@ -125,13 +134,26 @@ describe('evaluation engines', () => {
       params.forEach((p) => p.bias.forEach((_, j) => (p.bias[j] = 0.1 * r.normal())));
       const x = Float32Array.from({ length: N * D }, () => (r.next() < 0.5 ? 0 : r.next()));
       const y = Uint8Array.from({ length: N }, () => r.int(classes));
-      const stats = params.map((p) => ({ ...p, gradAbsMean: Float32Array.from(p.kernel, () => r.next()), gradSqMean: Float32Array.from(p.kernel, () => r.next()) }));
-      const index = buildPruneIndex(scoreLayers('magnitude', stats), params.map((p) => ({ inputs: p.inputs, units: p.units })), granularity);
+      const stats = params.map((p) => ({
+        ...p,
+        gradAbsMean: Float32Array.from(p.kernel, () => r.next()),
+        gradSqMean: Float32Array.from(p.kernel, () => r.next()),
+      }));
+      const index = buildPruneIndex(
+        scoreLayers('magnitude', stats),
+        params.map((p) => ({ inputs: p.inputs, units: p.units })),
+        granularity,
+      );
       const wasm = new MaskedEvaluator(params, x, y, N);
       const js = new MaskedEvaluator(params, x, y, N, 'js');
       expect(wasm.engineKind).toBe('wasm');
       for (const s of [0, 0.2, 0.21, 0.6, 0.95, 0.5, 0.99, 0]) {
-        const { masks } = computeMasks(index, { mode: 'sparsity', value: s, scope: granularity === 'neurons' ? 'per-layer' : 'global', granularity });
+        const { masks } = computeMasks(index, {
+          mode: 'sparsity',
+          value: s,
+          scope: granularity === 'neurons' ? 'per-layer' : 'global',
+          granularity,
+        });
         // From scratch in both (the cost models differ, so incremental histories would round differently).
         wasm.invalidate();
         js.invalidate();

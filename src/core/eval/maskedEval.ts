@@ -64,12 +64,19 @@ export class MaskedEvaluator {
    *   form, which several evaluators can share
    * @param y class ids `[n]`
    */
-  constructor(private readonly layers: readonly DenseWeights[], x: ArrayLike<number> | SparseFeatures, private readonly y: ArrayLike<number>, n: number, choice: EngineChoice = 'auto') {
+  constructor(
+    private readonly layers: readonly DenseWeights[],
+    x: ArrayLike<number> | SparseFeatures,
+    private readonly y: ArrayLike<number>,
+    n: number,
+    choice: EngineChoice = 'auto',
+  ) {
     const d = layers[0].inputs;
     this.n = n;
     this.classes = layers[layers.length - 1].units;
     this.f = 'colPtr' in x ? x : sparseFeatures(x, n, d);
-    if (this.f.n !== n || this.f.d !== d) throw new RangeError(`features are [${this.f.n}, ${this.f.d}], expected [${n}, ${d}]`);
+    if (this.f.n !== n || this.f.d !== d)
+      throw new RangeError(`features are [${this.f.n}, ${this.f.d}], expected [${n}, ${d}]`);
     this.engine = (choice === 'auto' && wasmEngine(layers, this.f)) || new JsEngine(layers, this.f);
     this.out = new Float64Array(this.classes * n);
   }
@@ -110,7 +117,8 @@ export class MaskedEvaluator {
       incrementalCost += f.colPtr[i + 1] - f.colPtr[i];
     }
     this.work.flips = flips;
-    this.work.full = !old || (flips > 0 && incrementalCost > this.engine.fullCost(mask, (i) => f.colPtr[i + 1] - f.colPtr[i]));
+    this.work.full =
+      !old || (flips > 0 && incrementalCost > this.engine.fullCost(mask, (i) => f.colPtr[i + 1] - f.colPtr[i]));
     if (this.work.full) {
       this.engine.firstLayer(mask);
       if (this.mask1 && this.mask1.length === mask.length) this.mask1.set(mask);

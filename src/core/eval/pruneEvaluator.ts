@@ -6,8 +6,14 @@
  */
 import type { LayerArrays } from '../base';
 import {
-  type Criterion, maskReport, type MaskReport, computeMasks, criterionIndex, type Granularity,
-  type PruneIndex, type PruneSpec,
+  type Criterion,
+  maskReport,
+  type MaskReport,
+  computeMasks,
+  criterionIndex,
+  type Granularity,
+  type PruneIndex,
+  type PruneSpec,
 } from '../prune';
 import { MaskedEvaluator, type EvalResult } from './maskedEval';
 import type { SparseFeatures } from './sparseFeatures';
@@ -19,7 +25,11 @@ export interface SplitEval {
   perClass: number[];
 }
 
-export const splitEval = (r: EvalResult): SplitEval => ({ accuracy: r.accuracy, loss: r.loss, perClass: Array.from(r.perClass) });
+export const splitEval = (r: EvalResult): SplitEval => ({
+  accuracy: r.accuracy,
+  loss: r.loss,
+  perClass: Array.from(r.perClass),
+});
 
 /** One split in the form the evaluators need: sparse features and labels. */
 export interface EvalSplit {
@@ -55,7 +65,8 @@ export class PruneEvaluator {
     indexes?: Partial<Record<Criterion, Partial<Record<Granularity, PruneIndex>>>>,
   ) {
     this.evaluator = new MaskedEvaluator(layers, split.features, split.y, split.n);
-    for (const [c, byGranularity] of Object.entries(indexes ?? {})) for (const [g, idx] of Object.entries(byGranularity ?? {})) this.indexes.set(`${c}/${g}`, idx);
+    for (const [c, byGranularity] of Object.entries(indexes ?? {}))
+      for (const [g, idx] of Object.entries(byGranularity ?? {})) this.indexes.set(`${c}/${g}`, idx);
   }
 
   get engineKind(): 'wasm' | 'js' {
@@ -83,6 +94,17 @@ export class PruneEvaluator {
     const t0 = performance.now();
     const val = splitEval(this.evaluator.evaluate(res.masks));
     const valMs = performance.now() - t0;
-    return { criterion, spec, masks: res.masks, units: res.units ?? null, report: maskReport(res.masks, this.layers, res.units ?? null), threshold: res.threshold, groupThresholds: res.groupThresholds, val, valMs, valFull: this.evaluator.work.full };
+    return {
+      criterion,
+      spec,
+      masks: res.masks,
+      units: res.units ?? null,
+      report: maskReport(res.masks, this.layers, res.units ?? null),
+      threshold: res.threshold,
+      groupThresholds: res.groupThresholds,
+      val,
+      valMs,
+      valFull: this.evaluator.work.full,
+    };
   }
 }

@@ -46,10 +46,19 @@ export interface SweepOptions {
  * the previous one (so sparsity strictly increases along the curve). Evaluators are used incrementally
  * (their cached first layer follows the masks). `train` may be omitted to sweep validation only.
  */
-export function* sweep(index: PruneIndex, evaluators: { val: MaskedEvaluator; train?: MaskedEvaluator }, opts: SweepOptions): Generator<SweepPoint> {
+export function* sweep(
+  index: PruneIndex,
+  evaluators: { val: MaskedEvaluator; train?: MaskedEvaluator },
+  opts: SweepOptions,
+): Generator<SweepPoint> {
   const levels = [...(opts.levels ?? sweepLevels())].sort((a, b) => a - b);
   // Masks at the first level, then only the newly pruned items at each next level.
-  const initial = computeMasks(index, { mode: 'sparsity', value: levels[0], scope: opts.scope, granularity: opts.granularity });
+  const initial = computeMasks(index, {
+    mode: 'sparsity',
+    value: levels[0],
+    scope: opts.scope,
+    granularity: opts.granularity,
+  });
   const masks = initial.masks;
   let counts = initial.prunedPerGroup;
   let first = true;
@@ -104,7 +113,12 @@ export interface SensitivityPoint {
  * its own sorted order (weights granularity), every other layer dense. Same masks and evaluator as real
  * pruning; for the first layer the evaluator's incremental update applies.
  */
-export function* layerSensitivity(index: PruneIndex, group: number, evaluator: MaskedEvaluator, levels: number[] = sweepLevels(21)): Generator<SensitivityPoint> {
+export function* layerSensitivity(
+  index: PruneIndex,
+  group: number,
+  evaluator: MaskedEvaluator,
+  levels: number[] = sweepLevels(21),
+): Generator<SensitivityPoint> {
   if (index.granularity !== 'weights') throw new Error('layer sensitivity is defined for weight granularity');
   const masks = index.shapes.map((s) => new Uint8Array(s.inputs * s.units).fill(1));
   const g = index.groups[group];
@@ -133,7 +147,8 @@ export interface AllCurvesOptions {
 }
 
 /** How many points `allCurves` yields at most (levels that prune nothing more are skipped). */
-export const allCurvesTotal = (o: AllCurvesOptions) => o.criteria.length * 2 * o.levels.length + o.sensitivity.length * o.layers * SENSITIVITY_LEVELS.length;
+export const allCurvesTotal = (o: AllCurvesOptions) =>
+  o.criteria.length * 2 * o.levels.length + o.sensitivity.length * o.layers * SENSITIVITY_LEVELS.length;
 
 /**
  * Every curve — validation first (it draws quickly), then training, criteria in order — then each
@@ -141,18 +156,38 @@ export const allCurvesTotal = (o: AllCurvesOptions) => o.criteria.length * 2 * o
  * so the last bits of a point depend on the order: this is the one order the app uses (the curves
  * worker, and the snapshot test that replays it).
  */
-export function* allCurves(indexOf: (criterion: Criterion, granularity: Granularity) => PruneIndex, evaluators: { val: MaskedEvaluator; train: MaskedEvaluator }, o: AllCurvesOptions): Generator<SweepEvent> {
+export function* allCurves(
+  indexOf: (criterion: Criterion, granularity: Granularity) => PruneIndex,
+  evaluators: { val: MaskedEvaluator; train: MaskedEvaluator },
+  o: AllCurvesOptions,
+): Generator<SweepEvent> {
   for (const split of ['val', 'train'] as const) {
     for (const criterion of o.criteria) {
-      for (const p of sweep(indexOf(criterion, o.granularity), { val: evaluators[split] }, { scope: o.scope, granularity: o.granularity, levels: [...o.levels] })) {
-        yield { kind: 'curve', criterion, split, point: { target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.val.accuracy, loss: p.val.loss } };
+      for (const p of sweep(
+        indexOf(criterion, o.granularity),
+        { val: evaluators[split] },
+        { scope: o.scope, granularity: o.granularity, levels: [...o.levels] },
+      )) {
+        yield {
+          kind: 'curve',
+          criterion,
+          split,
+          point: {
+            target: p.target,
+            sparsity: p.sparsity,
+            threshold: p.threshold,
+            accuracy: p.val.accuracy,
+            loss: p.val.loss,
+          },
+        };
       }
     }
   }
   for (const criterion of o.sensitivity) {
     const index = indexOf(criterion, 'weights');
     for (let layer = 0; layer < o.layers; layer++) {
-      for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS)) yield { kind: 'sensitivity', criterion, layer, point: { sparsity: p.sparsity, accuracy: p.val.accuracy } };
+      for (const p of layerSensitivity(index, layer, evaluators.val, SENSITIVITY_LEVELS))
+        yield { kind: 'sensitivity', criterion, layer, point: { sparsity: p.sparsity, accuracy: p.val.accuracy } };
     }
   }
 }

@@ -15,7 +15,8 @@ function setup(seed: number, d: number, n: number, widths: number[], classes: nu
 }
 
 /** z1 without the padding column(s), as a plain array. */
-const z1Of = (e: EvalEngine, n: number, units: number) => Array.from({ length: n * units }, (_, k) => e.z1[Math.floor(k / units) * e.z1Stride + (k % units)]);
+const z1Of = (e: EvalEngine, n: number, units: number) =>
+  Array.from({ length: n * units }, (_, k) => e.z1[Math.floor(k / units) * e.z1Stride + (k % units)]);
 
 describe('WebAssembly SIMD engine', () => {
   it('is available in Node', () => {
@@ -76,7 +77,7 @@ describe('WebAssembly SIMD engine', () => {
       const fr = createRng(9);
       let c = 0;
       for (let i = 0; i < 30; i++) {
-        for (let j = 0; j < 12; j++) if (fr.next() < 0.3) (e.flips.unit[c] = j), (e.flips.delta[c++] = fr.normal());
+        for (let j = 0; j < 12; j++) if (fr.next() < 0.3) ((e.flips.unit[c] = j), (e.flips.delta[c++] = fr.normal()));
         e.flips.ptr[i + 1] = c;
       }
     }

@@ -12,9 +12,40 @@ import { compiledOnce, KERNELS_WASM_BASE64 } from '../wasm';
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  layer(inp: number, n: number, width: number, inStride: number, w: number, b: number, stride: number, out: number, off: number, val: number): void;
-  sparseLayer(ptr: number, col: number, val: number, n: number, w: number, b: number, stride: number, z: number, off: number, xs: number): void;
-  columnUpdate(fPtr: number, fUnit: number, fDelta: number, inputs: number, colPtr: number, colOff: number, colVal: number, z: number): void;
+  layer(
+    inp: number,
+    n: number,
+    width: number,
+    inStride: number,
+    w: number,
+    b: number,
+    stride: number,
+    out: number,
+    off: number,
+    val: number,
+  ): void;
+  sparseLayer(
+    ptr: number,
+    col: number,
+    val: number,
+    n: number,
+    w: number,
+    b: number,
+    stride: number,
+    z: number,
+    off: number,
+    xs: number,
+  ): void;
+  columnUpdate(
+    fPtr: number,
+    fUnit: number,
+    fDelta: number,
+    inputs: number,
+    colPtr: number,
+    colOff: number,
+    colVal: number,
+    z: number,
+  ): void;
 }
 
 /** The compiled kernels, or null where WebAssembly or its SIMD extension is unavailable. */
@@ -53,7 +84,11 @@ export class WasmEngine implements EvalEngine {
    * @param layers kernels row-major `[inputs, units]`, copied (masked) into the engine's memory
    * @param f the first layer's inputs, copied into the engine's memory
    */
-  constructor(module: WebAssembly.Module, private readonly layers: readonly DenseWeights[], private readonly f: SparseFeatures) {
+  constructor(
+    module: WebAssembly.Module,
+    private readonly layers: readonly DenseWeights[],
+    private readonly f: SparseFeatures,
+  ) {
     this.n = f.n;
     this.x = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
     let top = 16; // offset 0 stays unused
@@ -64,12 +99,28 @@ export class WasmEngine implements EvalEngine {
     };
     const strides = layers.map((l) => even(l.units));
     this.z1Stride = strides[0];
-    this.slots = layers.map((l, i) => ({ layer: l, stride: strides[i], w: alloc(l.inputs * strides[i] * 8), b: alloc(strides[i] * 8) }));
+    this.slots = layers.map((l, i) => ({
+      layer: l,
+      stride: strides[i],
+      w: alloc(l.inputs * strides[i] * 8),
+      b: alloc(strides[i] * 8),
+    }));
     this.z1Ptr = alloc(this.n * strides[0] * 8);
     this.outs = layers.slice(1).map((_, i) => alloc(this.n * strides[i + 1] * 8));
     const inputs = layers[0].inputs;
-    this.feat = { ptr: alloc((this.n + 1) * 4), col: alloc(f.nnz * 4), val: alloc(f.nnz * 4), colPtr: alloc((inputs + 1) * 4), colOff: alloc(f.nnz * 4), colVal: alloc(f.nnz * 4) };
-    this.flipPtrs = { ptr: alloc((inputs + 1) * 4), unit: alloc(layers[0].kernel.length * 4), delta: alloc(layers[0].kernel.length * 8) };
+    this.feat = {
+      ptr: alloc((this.n + 1) * 4),
+      col: alloc(f.nnz * 4),
+      val: alloc(f.nnz * 4),
+      colPtr: alloc((inputs + 1) * 4),
+      colOff: alloc(f.nnz * 4),
+      colVal: alloc(f.nnz * 4),
+    };
+    this.flipPtrs = {
+      ptr: alloc((inputs + 1) * 4),
+      unit: alloc(layers[0].kernel.length * 4),
+      delta: alloc(layers[0].kernel.length * 8),
+    };
     let maxRow = 0;
     for (let r = 0; r < this.n; r++) maxRow = Math.max(maxRow, f.rowPtr[r + 1] - f.rowPtr[r]);
     const width = Math.max(maxRow, ...layers.map((l) => l.inputs));
@@ -86,7 +137,11 @@ export class WasmEngine implements EvalEngine {
     new Uint32Array(mem.buffer, this.feat.colOff, f.nnz).set(f.colRow.map((r) => r * this.z1Stride * 8));
     new Float32Array(mem.buffer, this.feat.colVal, f.nnz).set(f.colVal);
     const fl = this.flipPtrs;
-    this.flips = { ptr: new Int32Array(mem.buffer, fl.ptr, inputs + 1), unit: new Int32Array(mem.buffer, fl.unit, layers[0].kernel.length), delta: new Float64Array(mem.buffer, fl.delta, layers[0].kernel.length) };
+    this.flips = {
+      ptr: new Int32Array(mem.buffer, fl.ptr, inputs + 1),
+      unit: new Int32Array(mem.buffer, fl.unit, layers[0].kernel.length),
+      delta: new Float64Array(mem.buffer, fl.delta, layers[0].kernel.length),
+    };
     for (const s of this.slots) {
       const b = new Float64Array(mem.buffer, s.b, s.stride);
       for (let j = 0; j < s.layer.units; j++) b[j] = s.layer.bias[j];
@@ -114,7 +169,18 @@ export class WasmEngine implements EvalEngine {
   firstLayer(mask: Uint8Array): void {
     this.writeKernel(0, mask);
     const s = this.slots[0];
-    this.x.sparseLayer(this.feat.ptr, this.feat.col, this.feat.val, this.n, s.w, s.b, s.stride, this.z1Ptr, this.off, this.val);
+    this.x.sparseLayer(
+      this.feat.ptr,
+      this.feat.col,
+      this.feat.val,
+      this.n,
+      s.w,
+      s.b,
+      s.stride,
+      this.z1Ptr,
+      this.off,
+      this.val,
+    );
   }
 
   /** Column walk only: in WebAssembly it beats the row walk, and many flips take the full pass anyway. */

@@ -13,17 +13,25 @@ function randomNet(sizes: number[], rng: Rng): DenseWeights[] {
     bias: Float32Array.from({ length: units }, () => rng.normal()),
   }));
 }
-const randomMasks = (layers: DenseWeights[], keep: number, rng: Rng) => layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (rng.next() < keep ? 1 : 0)));
+const randomMasks = (layers: DenseWeights[], keep: number, rng: Rng) =>
+  layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (rng.next() < keep ? 1 : 0)));
 
 /** Decodes `bytes` and checks it against `dequantizedLayers` bit for bit, and the masks. */
-function checkRoundTrip(layers: DenseWeights[], masks: Uint8Array[] | null, format: WeightFormat, layout: Layout): Uint8Array {
+function checkRoundTrip(
+  layers: DenseWeights[],
+  masks: Uint8Array[] | null,
+  format: WeightFormat,
+  layout: Layout,
+): Uint8Array {
   const bytes = encodeCompact(layers, masks, format, layout);
   const got = decodeCompact(bytes);
   expect([got.format, got.layout]).toEqual([format, layout]);
   const want = dequantizedLayers(layers, masks, format, layout);
   got.layers.forEach((l, k) => {
     expect([l.inputs, l.units]).toEqual([want[k].inputs, want[k].units]);
-    for (let i = 0; i < l.kernel.length; i++) if (!Object.is(l.kernel[i], want[k].kernel[i])) expect.unreachable(`${format}/${layout} layer ${k}[${i}]: ${l.kernel[i]} ≠ ${want[k].kernel[i]}`);
+    for (let i = 0; i < l.kernel.length; i++)
+      if (!Object.is(l.kernel[i], want[k].kernel[i]))
+        expect.unreachable(`${format}/${layout} layer ${k}[${i}]: ${l.kernel[i]} ≠ ${want[k].kernel[i]}`);
     expect(Array.from(l.bias)).toEqual(Array.from(want[k].bias));
     const m = got.masks[k];
     if (layout === 'csr') expect(Array.from(m)).toEqual(masks ? Array.from(masks[k]) : new Array(m.length).fill(1));
@@ -77,7 +85,9 @@ describe('compact weights format', () => {
   it('shrinks with sparsity in CSR and beats dense when sparse', () => {
     const layers = randomNet([100, 40, 10], r);
     for (const format of WEIGHT_FORMATS) {
-      const sizes = [0.5, 0.2, 0.1, 0].map((keep) => encodeCompact(layers, randomMasks(layers, keep, r), format, 'csr').length);
+      const sizes = [0.5, 0.2, 0.1, 0].map(
+        (keep) => encodeCompact(layers, randomMasks(layers, keep, r), format, 'csr').length,
+      );
       sizes.slice(1).forEach((s, i) => expect(s).toBeLessThan(sizes[i]));
       expect(sizes[2]).toBeLessThan(encodeCompact(layers, null, format, 'dense').length / 2);
     }
@@ -118,7 +128,9 @@ describe('compact weights format', () => {
     };
     expect(resealed('float32', 'dense', (b) => (b[5] = 9))).toThrow(/unknown format code 9/);
     expect(resealed('float32', 'dense', (b) => (b[6] = 2))).toThrow(/unknown layout code 2/);
-    expect(resealed('float32', 'dense', (_, v) => v.setUint32(20, 5, true))).toThrow(/layer 1 has 5 inputs, the layer before 4 units/);
+    expect(resealed('float32', 'dense', (_, v) => v.setUint32(20, 5, true))).toThrow(
+      /layer 1 has 5 inputs, the layer before 4 units/,
+    );
     // CSR layer 0 starts at 28 (12 + 16): nnz, 7 uint16 row pointers, then the unit indices.
     expect(resealed('float16', 'csr', (_, v) => v.setUint16(32, 1, true))).toThrow(/row pointers run from 1/);
     expect(resealed('float16', 'csr', (b) => (b[46] = 4))).toThrow(/unit index 4/);

@@ -23,8 +23,18 @@
 import { crc32, type DenseWeights } from '../base';
 import { checkLayers } from './exportFormat';
 import {
-  affineOf, BYTES_PER_VALUE, fromFloat16Bits, kernelAffines, LAYOUTS, maskedKernel, quantizedByte,
-  toFloat16Bits, WEIGHT_FORMATS, type Affine, type Layout, type WeightFormat,
+  affineOf,
+  BYTES_PER_VALUE,
+  fromFloat16Bits,
+  kernelAffines,
+  LAYOUTS,
+  maskedKernel,
+  quantizedByte,
+  toFloat16Bits,
+  WEIGHT_FORMATS,
+  type Affine,
+  type Layout,
+  type WeightFormat,
 } from './quantize';
 
 export const COMPACT_MAGIC = 'GPLW';
@@ -51,7 +61,12 @@ const isInt8 = (f: WeightFormat): f is 'int8-layer' | 'int8-unit' => f === 'int8
  * mutate its arguments. Throws a RangeError on inconsistent shapes, more than 255 layers, or a
  * non-finite kernel value in an int8 format.
  */
-export function encodeCompact(layers: readonly DenseWeights[], masks: readonly ArrayLike<number>[] | null, format: WeightFormat, layout: Layout): Uint8Array {
+export function encodeCompact(
+  layers: readonly DenseWeights[],
+  masks: readonly ArrayLike<number>[] | null,
+  format: WeightFormat,
+  layout: Layout,
+): Uint8Array {
   checkLayers(layers, masks);
   if (layers.length > 255) throw new RangeError(`${layers.length} layers: the compact format holds at most 255`);
   const parts = layers.map((l, k) => {
@@ -62,7 +77,14 @@ export function encodeCompact(layers: readonly DenseWeights[], masks: readonly A
     const affines = isInt8(format) ? kernelAffines(kernel, l.units, mask, format, layout) : [];
     const count = layout === 'csr' ? live.length : kernel.length;
     const csrBytes = layout === 'csr' ? 4 + (l.inputs + 1) * rowPtrBytes(count) + count * indexBytes(l.units) : 0;
-    return { l, kernel, live, affines, count, bytes: csrBytes + affines.length * 8 + count * BYTES_PER_VALUE[format] + l.units * 4 };
+    return {
+      l,
+      kernel,
+      live,
+      affines,
+      count,
+      bytes: csrBytes + affines.length * 8 + count * BYTES_PER_VALUE[format] + l.units * 4,
+    };
   });
   const total = HEADER_BYTES + layers.length * 8 + parts.reduce((a, p) => a + p.bytes, 0) + 4;
   const out = new Uint8Array(total);
@@ -111,17 +133,22 @@ export function encodeCompact(layers: readonly DenseWeights[], masks: readonly A
  */
 export function decodeCompact(bytes: Uint8Array): CompactNetwork {
   const n = bytes.length;
-  if (n < HEADER_BYTES + 4) throw new RangeError(`compact weights truncated: ${n} bytes, a file has at least ${HEADER_BYTES + 4}`);
+  if (n < HEADER_BYTES + 4)
+    throw new RangeError(`compact weights truncated: ${n} bytes, a file has at least ${HEADER_BYTES + 4}`);
   const v = new DataView(bytes.buffer, bytes.byteOffset, n);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== COMPACT_MAGIC) throw new RangeError(`not a compact weights file: magic ${JSON.stringify(magic)}, expected "${COMPACT_MAGIC}"`);
-  if (bytes[4] !== COMPACT_VERSION) throw new RangeError(`compact weights version ${bytes[4]} is not supported (expected ${COMPACT_VERSION})`);
+  if (magic !== COMPACT_MAGIC)
+    throw new RangeError(`not a compact weights file: magic ${JSON.stringify(magic)}, expected "${COMPACT_MAGIC}"`);
+  if (bytes[4] !== COMPACT_VERSION)
+    throw new RangeError(`compact weights version ${bytes[4]} is not supported (expected ${COMPACT_VERSION})`);
   const declared = v.getUint32(8, true);
   if (n < declared) throw new RangeError(`compact weights truncated: ${n} of ${declared} bytes`);
-  if (n > declared) throw new RangeError(`compact weights have ${n - declared} bytes after the declared end (${declared} bytes)`);
+  if (n > declared)
+    throw new RangeError(`compact weights have ${n - declared} bytes after the declared end (${declared} bytes)`);
   const stored = v.getUint32(n - 4, true);
   const actual = crc32(bytes.subarray(0, n - 4));
-  if (stored !== actual) throw new RangeError(`compact weights corrupted: CRC-32 is ${hex(actual)}, the file says ${hex(stored)}`);
+  if (stored !== actual)
+    throw new RangeError(`compact weights corrupted: CRC-32 is ${hex(actual)}, the file says ${hex(stored)}`);
   const format = WEIGHT_FORMATS[bytes[5]];
   const layout = LAYOUTS[bytes[6]];
   if (!format) throw new RangeError(`compact weights: unknown format code ${bytes[5]}`);
@@ -130,7 +157,8 @@ export function decodeCompact(bytes: Uint8Array): CompactNetwork {
   if (L === 0) throw new RangeError('compact weights: no layers');
   let o = HEADER_BYTES;
   const need = (count: number, what: string) => {
-    if (o + count > n - 4) throw new RangeError(`compact weights inconsistent: ${what} (${count} bytes at offset ${o}) run past the end`);
+    if (o + count > n - 4)
+      throw new RangeError(`compact weights inconsistent: ${what} (${count} bytes at offset ${o}) run past the end`);
   };
   const read = (width: number) => {
     const x = width === 1 ? v.getUint8(o) : width === 2 ? v.getUint16(o, true) : v.getUint32(o, true);
@@ -141,8 +169,12 @@ export function decodeCompact(bytes: Uint8Array): CompactNetwork {
   need(L * 8, 'the layer table');
   const dims = Array.from({ length: L }, () => [read(4), read(4)] as const);
   dims.forEach(([inputs, units], k) => {
-    if (inputs === 0 || units === 0 || inputs * units > 2 ** 28) throw new RangeError(`compact weights inconsistent: layer ${k} is ${inputs} × ${units}`);
-    if (k > 0 && inputs !== dims[k - 1][1]) throw new RangeError(`compact weights inconsistent: layer ${k} has ${inputs} inputs, the layer before ${dims[k - 1][1]} units`);
+    if (inputs === 0 || units === 0 || inputs * units > 2 ** 28)
+      throw new RangeError(`compact weights inconsistent: layer ${k} is ${inputs} × ${units}`);
+    if (k > 0 && inputs !== dims[k - 1][1])
+      throw new RangeError(
+        `compact weights inconsistent: layer ${k} has ${inputs} inputs, the layer before ${dims[k - 1][1]} units`,
+      );
   });
   const layers: DenseWeights[] = [];
   const masks: Uint8Array[] = [];
@@ -158,13 +190,18 @@ export function decodeCompact(bytes: Uint8Array): CompactNetwork {
       const iw = indexBytes(units);
       need((inputs + 1) * pw + nnz * iw, `${what}: row pointers and unit indices`);
       const ptr = Array.from({ length: inputs + 1 }, () => read(pw));
-      if (ptr[0] !== 0 || ptr[inputs] !== nnz) throw new RangeError(`compact weights inconsistent: ${what} row pointers run from ${ptr[0]} to ${ptr[inputs]}, expected 0 to ${nnz}`);
+      if (ptr[0] !== 0 || ptr[inputs] !== nnz)
+        throw new RangeError(
+          `compact weights inconsistent: ${what} row pointers run from ${ptr[0]} to ${ptr[inputs]}, expected 0 to ${nnz}`,
+        );
       positions = new Uint32Array(nnz);
       for (let row = 0; row < inputs; row++) {
-        if (ptr[row + 1] < ptr[row]) throw new RangeError(`compact weights inconsistent: ${what} row pointer ${row + 1} decreases`);
+        if (ptr[row + 1] < ptr[row])
+          throw new RangeError(`compact weights inconsistent: ${what} row pointer ${row + 1} decreases`);
         for (let p = ptr[row], last = -1; p < ptr[row + 1]; p++) {
           const j = read(iw);
-          if (j >= units || j <= last) throw new RangeError(`compact weights inconsistent: ${what} row ${row} has unit index ${j} after ${last}`);
+          if (j >= units || j <= last)
+            throw new RangeError(`compact weights inconsistent: ${what} row ${row} has unit index ${j} after ${last}`);
           positions[p] = row * units + (last = j);
         }
       }
@@ -177,7 +214,8 @@ export function decodeCompact(bytes: Uint8Array): CompactNetwork {
       for (let a = 0; a < na; a++) {
         const scale = f32();
         const min = f32();
-        if (!Number.isFinite(scale) || !Number.isFinite(min)) throw new RangeError(`compact weights inconsistent: ${what} affine ${a} is scale ${scale}, min ${min}`);
+        if (!Number.isFinite(scale) || !Number.isFinite(min))
+          throw new RangeError(`compact weights inconsistent: ${what} affine ${a} is scale ${scale}, min ${min}`);
         affines.push({ scale, min });
       }
     }

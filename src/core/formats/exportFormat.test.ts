@@ -10,14 +10,16 @@ function randomNet(inputs: number, hidden: number[], r: Rng): ExportLayer[] {
     bias: Float32Array.from({ length: s.units }, () => r.normal()),
   }));
 }
-const masked = (layers: ExportLayer[], masks: Uint8Array[]) => layers.map((l, k) => ({ ...l, kernel: Float32Array.from(l.kernel, (w, i) => (masks[k][i] ? w : 0)) }));
+const masked = (layers: ExportLayer[], masks: Uint8Array[]) =>
+  layers.map((l, k) => ({ ...l, kernel: Float32Array.from(l.kernel, (w, i) => (masks[k][i] ? w : 0)) }));
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   expect(a.length).toBe(b.length);
   let d = 0;
   for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
   return d;
 };
-const randomMasks = (layers: ExportLayer[], keep: number, r: Rng) => layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (r.next() < keep ? 1 : 0)));
+const randomMasks = (layers: ExportLayer[], keep: number, r: Rng) =>
+  layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, () => (r.next() < keep ? 1 : 0)));
 
 /** Checks that the stripped network computes the masked one's logits and has maskReport's shapes. */
 function checkStrip(layers: ExportLayer[], masks: Uint8Array[], r: Rng) {
@@ -26,7 +28,9 @@ function checkStrip(layers: ExportLayer[], masks: Uint8Array[], r: Rng) {
   const s = strippedLayers(layers, masks);
   expect(maxDiff(forwardLogits(s.layers, x, n), forwardLogits(masked(layers, masks), x, n))).toBeLessThan(1e-9);
   const report = maskReport(masks, layers);
-  expect([s.layers[0].inputs, ...s.layers.map((l) => l.units)]).toEqual(report.shapes.map((v, i) => (i > 0 && i < report.shapes.length - 1 ? Math.max(1, v) : v)));
+  expect([s.layers[0].inputs, ...s.layers.map((l) => l.units)]).toEqual(
+    report.shapes.map((v, i) => (i > 0 && i < report.shapes.length - 1 ? Math.max(1, v) : v)),
+  );
   s.kept.forEach((ids, l) => {
     expect(s.placeholder[l]).toBe(ids.length === 0);
     expect(s.layers[l].units).toBe(Math.max(1, ids.length));
@@ -45,7 +49,12 @@ describe('strippedLayers', () => {
       const layers = randomNet(12, [16, 8], r);
       const scores = layers.map((l) => Float32Array.from(l.kernel, () => r.next()));
       const index = buildPruneIndex(scores, layers, 'neurons');
-      const pruned = computeMasks(index, { mode: 'sparsity', value: trial / 8, scope: trial % 2 ? 'global' : 'per-layer', granularity: 'neurons' });
+      const pruned = computeMasks(index, {
+        mode: 'sparsity',
+        value: trial / 8,
+        scope: trial % 2 ? 'global' : 'per-layer',
+        granularity: 'neurons',
+      });
       const s = checkStrip(layers, pruned.masks, r);
       // A kept unit survives unless the other hidden layer lost every unit (then no path is left).
       const ids = pruned.units!.map((keep) => [...keep].flatMap((v, j) => (v ? [j] : [])));
@@ -85,7 +94,10 @@ describe('strippedLayers', () => {
     const r = createRng(7);
     const layers = randomNet(5, [4, 3], r);
     const s = checkStrip(layers, randomMasks(layers, 1, r), r);
-    expect(s.kept).toEqual([[0, 1, 2, 3], [0, 1, 2]]);
+    expect(s.kept).toEqual([
+      [0, 1, 2, 3],
+      [0, 1, 2],
+    ]);
     s.layers.forEach((l, k) => expect(Array.from(l.kernel)).toEqual(Array.from(layers[k].kernel)));
   });
 });
@@ -138,8 +150,12 @@ describe('layersModelArtifacts', () => {
   });
 
   it('rejects inconsistent shapes', () => {
-    expect(() => layersModelArtifacts([{ ...layers[0], bias: [1] }, layers[1], layers[2]], null)).toThrow(/bias has 1 values/);
+    expect(() => layersModelArtifacts([{ ...layers[0], bias: [1] }, layers[1], layers[2]], null)).toThrow(
+      /bias has 1 values/,
+    );
     expect(() => layersModelArtifacts([layers[0], layers[2]], null)).toThrow(/inputs ≠/);
-    expect(() => layersModelArtifacts(layers, [new Uint8Array(2), new Uint8Array(12), new Uint8Array(30)])).toThrow(/mask has 2 values/);
+    expect(() => layersModelArtifacts(layers, [new Uint8Array(2), new Uint8Array(12), new Uint8Array(30)])).toThrow(
+      /mask has 2 values/,
+    );
   });
 });

@@ -54,12 +54,20 @@ export interface LayersModelArtifacts {
 export const TFJS_LAYERS_VERSION = '4.22.0';
 
 /** The config tfjs-layers 4.22 writes for `tf.layers.dense({ units, activation, name })`. */
-function denseConfig(name: string, units: number, activation: 'relu' | 'softmax', inputs: number | null): Record<string, unknown> {
+function denseConfig(
+  name: string,
+  units: number,
+  activation: 'relu' | 'softmax',
+  inputs: number | null,
+): Record<string, unknown> {
   return {
     units,
     activation,
     use_bias: true,
-    kernel_initializer: { class_name: 'VarianceScaling', config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null } },
+    kernel_initializer: {
+      class_name: 'VarianceScaling',
+      config: { scale: 1, mode: 'fan_avg', distribution: 'normal', seed: null },
+    },
     bias_initializer: { class_name: 'Zeros', config: {} },
     kernel_regularizer: null,
     bias_regularizer: null,
@@ -75,14 +83,18 @@ function denseConfig(name: string, units: number, activation: 'relu' | 'softmax'
 /** Throws a RangeError unless the layers chain and every array (and mask) has its layer's size. */
 export function checkLayers(layers: readonly ExportLayer[], masks: readonly ArrayLike<number>[] | null): void {
   if (layers.length === 0) throw new RangeError('no layers to export');
-  if (masks && masks.length !== layers.length) throw new RangeError(`${masks.length} masks for ${layers.length} layers`);
+  if (masks && masks.length !== layers.length)
+    throw new RangeError(`${masks.length} masks for ${layers.length} layers`);
   layers.forEach((l, i) => {
     const what = `layer ${i} (${l.inputs} × ${l.units})`;
-    if (!(Number.isInteger(l.inputs) && l.inputs > 0 && Number.isInteger(l.units) && l.units > 0)) throw new RangeError(`${what}: sizes must be positive integers`);
-    if (i > 0 && l.inputs !== layers[i - 1].units) throw new RangeError(`${what}: inputs ≠ previous layer's ${layers[i - 1].units} units`);
+    if (!(Number.isInteger(l.inputs) && l.inputs > 0 && Number.isInteger(l.units) && l.units > 0))
+      throw new RangeError(`${what}: sizes must be positive integers`);
+    if (i > 0 && l.inputs !== layers[i - 1].units)
+      throw new RangeError(`${what}: inputs ≠ previous layer's ${layers[i - 1].units} units`);
     if (l.kernel.length !== l.inputs * l.units) throw new RangeError(`${what}: kernel has ${l.kernel.length} values`);
     if (l.bias.length !== l.units) throw new RangeError(`${what}: bias has ${l.bias.length} values`);
-    if (masks && masks[i].length !== l.inputs * l.units) throw new RangeError(`${what}: mask has ${masks[i].length} values`);
+    if (masks && masks[i].length !== l.inputs * l.units)
+      throw new RangeError(`${what}: mask has ${masks[i].length} values`);
   });
 }
 
@@ -93,7 +105,11 @@ export function checkLayers(layers: readonly ExportLayer[], masks: readonly Arra
  * value is written as +0; every -0 is written as +0 too. Non-finite values are written as they are.
  * Does not mutate its arguments; throws a RangeError on inconsistent shapes.
  */
-export function layersModelArtifacts(layers: readonly ExportLayer[], masks: readonly ArrayLike<number>[] | null, opts: ExportOptions = {}): LayersModelArtifacts {
+export function layersModelArtifacts(
+  layers: readonly ExportLayer[],
+  masks: readonly ArrayLike<number>[] | null,
+  opts: ExportOptions = {},
+): LayersModelArtifacts {
   checkLayers(layers, masks);
   const names = layers.map((l, i) => l.name || `dense_${i + 1}`);
   if (new Set(names).size !== names.length) throw new RangeError(`layer names are not unique: ${names.join(', ')}`);
@@ -122,7 +138,10 @@ export function layersModelArtifacts(layers: readonly ExportLayer[], masks: read
         class_name: 'Sequential',
         config: {
           name: opts.modelName ?? 'sequential_1',
-          layers: layers.map((l, i) => ({ class_name: 'Dense', config: denseConfig(names[i], l.units, i === last ? 'softmax' : 'relu', i === 0 ? l.inputs : null) })),
+          layers: layers.map((l, i) => ({
+            class_name: 'Dense',
+            config: denseConfig(names[i], l.units, i === last ? 'softmax' : 'relu', i === 0 ? l.inputs : null),
+          })),
         },
         keras_version: `tfjs-layers ${TFJS_LAYERS_VERSION}`,
         backend: 'tensor_flow.js',
@@ -185,7 +204,8 @@ export function strippedLayers(layers: readonly ExportLayer[], masks: readonly A
   useful[L - 1] = new Uint8Array(layers[L - 1].units).fill(1);
   for (let k = L - 1; k > 0; k--) {
     const u = new Uint8Array(layers[k].inputs);
-    for (let i = 0; i < layers[k].inputs; i++) for (let j = 0; j < layers[k].units; j++) if (useful[k][j] && live(k, i, j)) u[i] = 1;
+    for (let i = 0; i < layers[k].inputs; i++)
+      for (let j = 0; j < layers[k].units; j++) if (useful[k][j] && live(k, i, j)) u[i] = 1;
     useful[k - 1] = u;
   }
   const keptAll: number[][] = [Array.from({ length: layers[0].inputs }, (_, i) => i)];

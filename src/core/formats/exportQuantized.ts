@@ -10,10 +10,20 @@
  * int8 and the CSR layouts are not expressible in tfjs' format: see compactFormat.ts.
  */
 import {
-  layersModelArtifacts, type ExportLayer, type ExportOptions, type LayersModelArtifacts, type WeightSpec,
+  layersModelArtifacts,
+  type ExportLayer,
+  type ExportOptions,
+  type LayersModelArtifacts,
+  type WeightSpec,
 } from './exportFormat';
 import {
-  BYTES_PER_VALUE, kernelAffines, maskedKernel, quantizedByte, toFloat16Bits, type Layout, type WeightFormat,
+  BYTES_PER_VALUE,
+  kernelAffines,
+  maskedKernel,
+  quantizedByte,
+  toFloat16Bits,
+  type Layout,
+  type WeightFormat,
 } from './quantize';
 
 /** The weight formats tfjs' loader can read. */
@@ -21,7 +31,8 @@ export const TFJS_WEIGHT_FORMATS = ['float32', 'float16', 'int8-layer'] as const
 export type TfjsWeightFormat = (typeof TFJS_WEIGHT_FORMATS)[number];
 
 /** Who loads a format: TensorFlow.js (its own weight quantisation: float32, float16, 8-bit per tensor; dense only) or the lab's compact decoder. */
-export const loaderOf = (format: WeightFormat, layout: Layout): 'tfjs' | 'lab' => (layout === 'dense' && (TFJS_WEIGHT_FORMATS as readonly string[]).includes(format) ? 'tfjs' : 'lab');
+export const loaderOf = (format: WeightFormat, layout: Layout): 'tfjs' | 'lab' =>
+  layout === 'dense' && (TFJS_WEIGHT_FORMATS as readonly string[]).includes(format) ? 'tfjs' : 'lab';
 
 /**
  * `model.json` and `weights.bin` as `layersModelArtifacts` writes them, with the kernels stored in
@@ -30,11 +41,19 @@ export const loaderOf = (format: WeightFormat, layout: Layout): 'tfjs' | 'lab' =
  * includes 0, with 0 exactly representable). Does not mutate its arguments; throws a RangeError on
  * inconsistent shapes, or for `int8-layer` on a non-finite kernel value.
  */
-export function quantizedLayersModelArtifacts(layers: readonly ExportLayer[], masks: readonly ArrayLike<number>[] | null, format: TfjsWeightFormat, opts: ExportOptions = {}): LayersModelArtifacts {
+export function quantizedLayersModelArtifacts(
+  layers: readonly ExportLayer[],
+  masks: readonly ArrayLike<number>[] | null,
+  format: TfjsWeightFormat,
+  opts: ExportOptions = {},
+): LayersModelArtifacts {
   const plain = layersModelArtifacts(layers, masks, opts);
   if (format === 'float32') return plain;
   const kernels = layers.map((l, k) => maskedKernel(l, masks ? masks[k] : null));
-  const affines = format === 'int8-layer' ? kernels.map((kernel, k) => kernelAffines(kernel, layers[k].units, null, 'int8-layer', 'dense')) : null;
+  const affines =
+    format === 'int8-layer'
+      ? kernels.map((kernel, k) => kernelAffines(kernel, layers[k].units, null, 'int8-layer', 'dense'))
+      : null;
   const bytes = layers.reduce((a, l) => a + l.kernel.length * BYTES_PER_VALUE[format] + l.bias.length * 4, 0);
   const weightData = new Uint8Array(bytes);
   const view = new DataView(weightData.buffer);
@@ -54,5 +73,8 @@ export function quantizedLayersModelArtifacts(layers: readonly ExportLayer[], ma
     const a = affines && affines[s / 2][0];
     return { ...spec, quantization: a ? { dtype: 'uint8', scale: a.scale, min: a.min } : { dtype: 'float16' } };
   });
-  return { modelJson: { ...plain.modelJson, weightsManifest: [{ ...plain.modelJson.weightsManifest[0], weights: specs }] }, weightData };
+  return {
+    modelJson: { ...plain.modelJson, weightsManifest: [{ ...plain.modelJson.weightsManifest[0], weights: specs }] },
+    weightData,
+  };
 }

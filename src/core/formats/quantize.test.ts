@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  affineParams, dequantizeAffine, dequantizedLayers, fromFloat16Bits, kernelAffines, quantizeAffine,
-  toFloat16Bits, WEIGHT_FORMATS, type Affine,
+  affineParams,
+  dequantizeAffine,
+  dequantizedLayers,
+  fromFloat16Bits,
+  kernelAffines,
+  quantizeAffine,
+  toFloat16Bits,
+  WEIGHT_FORMATS,
+  type Affine,
 } from './quantize';
 import { createRng } from '../base';
 
@@ -49,7 +56,8 @@ describe('float16', () => {
       const v = fromFloat16Bits(h);
       expect(Math.fround(v)).toBe(v);
       if (Number.isNaN(v)) expect(toFloat16Bits(v)).toBe(0x7e00);
-      else if (toFloat16Bits(v) !== h) expect.unreachable(`pattern ${h.toString(16)} → ${v} → ${toFloat16Bits(v).toString(16)}`);
+      else if (toFloat16Bits(v) !== h)
+        expect.unreachable(`pattern ${h.toString(16)} → ${v} → ${toFloat16Bits(v).toString(16)}`);
     }
   });
 
@@ -58,7 +66,9 @@ describe('float16', () => {
       const v = (r.next() - 0.5) * 2 ** (r.int(40) - 25);
       const h = toFloat16Bits(v);
       const got = fromFloat16Bits(h);
-      const other = [fromFloat16Bits(h + 1), fromFloat16Bits(h - 1)].filter((x) => Number.isFinite(x) && Math.sign(x) === Math.sign(got));
+      const other = [fromFloat16Bits(h + 1), fromFloat16Bits(h - 1)].filter(
+        (x) => Number.isFinite(x) && Math.sign(x) === Math.sign(got),
+      );
       for (const o of other) expect(Math.abs(v - got)).toBeLessThanOrEqual(Math.abs(v - o));
     }
   });
@@ -124,13 +134,21 @@ describe('8-bit affine', () => {
 
 describe('dequantizedLayers', () => {
   const layers = [
-    { inputs: 5, units: 4, kernel: Float32Array.from({ length: 20 }, () => r.normal()), bias: Float32Array.from({ length: 4 }, () => r.normal()) },
+    {
+      inputs: 5,
+      units: 4,
+      kernel: Float32Array.from({ length: 20 }, () => r.normal()),
+      bias: Float32Array.from({ length: 4 }, () => r.normal()),
+    },
     { inputs: 4, units: 3, kernel: Array.from({ length: 12 }, () => r.normal()), bias: [0.1, -0, 0.3] },
   ];
   const masks = layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, (_, i) => (i % 3 ? 1 : 0)));
 
   it('decodes pruned weights to exactly +0 in every format and layout, biases float32, and mutates nothing', () => {
-    const copy = JSON.stringify([layers.map((l) => [Array.from(l.kernel), Array.from(l.bias)]), masks.map((m) => Array.from(m))]);
+    const copy = JSON.stringify([
+      layers.map((l) => [Array.from(l.kernel), Array.from(l.bias)]),
+      masks.map((m) => Array.from(m)),
+    ]);
     for (const format of WEIGHT_FORMATS) {
       for (const layout of ['dense', 'csr'] as const) {
         const out = dequantizedLayers(layers, masks, format, layout);
@@ -139,20 +157,31 @@ describe('dequantizedLayers', () => {
           expect(l.kernel).not.toBe(layers[k].kernel);
           Array.from(l.kernel).forEach((w, i) => {
             if (!masks[k][i]) expect(Object.is(w, 0)).toBe(true);
-            else expect(Math.abs(w - layers[k].kernel[i])).toBeLessThan(format === 'float32' ? 1e-7 : format === 'float16' ? 2e-3 : 0.05);
+            else
+              expect(Math.abs(w - layers[k].kernel[i])).toBeLessThan(
+                format === 'float32' ? 1e-7 : format === 'float16' ? 2e-3 : 0.05,
+              );
           });
           expect(Array.from(l.bias)).toEqual(Array.from(layers[k].bias, (b) => Math.fround(b) + 0));
         });
       }
     }
-    expect(JSON.stringify([layers.map((l) => [Array.from(l.kernel), Array.from(l.bias)]), masks.map((m) => Array.from(m))])).toBe(copy);
+    expect(
+      JSON.stringify([layers.map((l) => [Array.from(l.kernel), Array.from(l.bias)]), masks.map((m) => Array.from(m))]),
+    ).toBe(copy);
   });
 
   it('CSR int8 uses the live range only (finer), dense keeps 0 representable', () => {
     const kernel = Float32Array.from({ length: 20 }, (_, i) => 1 + i / 20);
     const mask = Uint8Array.from({ length: 20 }, (_, i) => (i % 2 ? 1 : 0));
     const [dense] = kernelAffines(kernel, 4, mask, 'int8-layer', 'dense');
-    const [csr] = kernelAffines(Float32Array.from(kernel, (v, i) => (mask[i] ? v : 0)), 4, mask, 'int8-layer', 'csr');
+    const [csr] = kernelAffines(
+      Float32Array.from(kernel, (v, i) => (mask[i] ? v : 0)),
+      4,
+      mask,
+      'int8-layer',
+      'csr',
+    );
     expect(dense.min).toBeLessThanOrEqual(0);
     expect(csr.min).toBe(Math.fround(1 + 1 / 20));
     expect(csr.scale).toBeLessThan(dense.scale / 2); // 0.9 / 255 against 1.95 / 255

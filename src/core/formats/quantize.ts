@@ -17,7 +17,12 @@ export type Layout = 'dense' | 'csr';
 export const LAYOUTS: readonly Layout[] = ['dense', 'csr'];
 
 /** Bytes per stored kernel value of each format. */
-export const BYTES_PER_VALUE: Record<WeightFormat, number> = { float32: 4, float16: 2, 'int8-layer': 1, 'int8-unit': 1 };
+export const BYTES_PER_VALUE: Record<WeightFormat, number> = {
+  float32: 4,
+  float16: 2,
+  'int8-layer': 1,
+  'int8-unit': 1,
+};
 
 /** `Math.round` with ties to even, for x ≥ 0. */
 function roundHalfEven(x: number): number {
@@ -142,7 +147,13 @@ export function maskedKernel(l: DenseWeights, mask: ArrayLike<number> | null): F
  * format: one for `int8-layer`, one per unit j (column j) for `int8-unit`. Dense: over every value,
  * 0 exact. CSR: over the live values only (mask ≠ 0; every value when `mask` is null). Pure.
  */
-export function kernelAffines(kernel: ArrayLike<number>, units: number, mask: ArrayLike<number> | null, format: 'int8-layer' | 'int8-unit', layout: Layout): Affine[] {
+export function kernelAffines(
+  kernel: ArrayLike<number>,
+  units: number,
+  mask: ArrayLike<number> | null,
+  format: 'int8-layer' | 'int8-unit',
+  layout: Layout,
+): Affine[] {
   const live = (i: number) => layout === 'dense' || !mask || mask[i] !== 0;
   const groups = format === 'int8-layer' ? 1 : units;
   const picked: number[][] = Array.from({ length: groups }, () => []);
@@ -151,22 +162,30 @@ export function kernelAffines(kernel: ArrayLike<number>, units: number, mask: Ar
 }
 
 /** The affine of kernel entry `i` among those of `kernelAffines`. */
-export const affineOf = (affines: readonly Affine[], i: number, units: number): Affine => (affines.length === 1 ? affines[0] : affines[i % units]);
+export const affineOf = (affines: readonly Affine[], i: number, units: number): Affine =>
+  affines.length === 1 ? affines[0] : affines[i % units];
 
 /** Quantised byte of kernel entry `i` (value `v`) under `kernelAffines`' parameters. */
-export const quantizedByte = (v: number, affines: readonly Affine[], i: number, units: number): number => quantizeOne(v, affineOf(affines, i, units));
+export const quantizedByte = (v: number, affines: readonly Affine[], i: number, units: number): number =>
+  quantizeOne(v, affineOf(affines, i, units));
 
 /**
  * The network as a user of that format gets it back: masked kernels encoded and decoded (pruned weights
  * exactly +0), biases as float32. `layout` matters only for the int8 formats (see the module comment).
  * Kernels and biases are new Float32Arrays; the inputs are not mutated.
  */
-export function dequantizedLayers(layers: readonly DenseWeights[], masks: readonly ArrayLike<number>[] | null, format: WeightFormat, layout: Layout = 'dense'): DenseWeights[] {
+export function dequantizedLayers(
+  layers: readonly DenseWeights[],
+  masks: readonly ArrayLike<number>[] | null,
+  format: WeightFormat,
+  layout: Layout = 'dense',
+): DenseWeights[] {
   return layers.map((l, k) => {
     const mask = masks ? masks[k] : null;
     const kernel = maskedKernel(l, mask);
     const bias = Float32Array.from(l.bias, (b) => b + 0);
-    if (format === 'float16') for (let i = 0; i < kernel.length; i++) kernel[i] = fromFloat16Bits(toFloat16Bits(kernel[i]));
+    if (format === 'float16')
+      for (let i = 0; i < kernel.length; i++) kernel[i] = fromFloat16Bits(toFloat16Bits(kernel[i]));
     else if (format !== 'float32') {
       const affines = kernelAffines(kernel, l.units, mask, format, layout);
       for (let i = 0; i < kernel.length; i++) {

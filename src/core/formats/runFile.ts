@@ -12,7 +12,20 @@
  * class names), never its values; its layers follow the table (features → 64 → 32 → classes).
  */
 import {
-  type LayerArrays, checkKeys, fail, floats, int, Invalid, isObj, list, num, obj, oneOf, show, str, sizeText,
+  type LayerArrays,
+  checkKeys,
+  fail,
+  floats,
+  int,
+  Invalid,
+  isObj,
+  list,
+  num,
+  obj,
+  oneOf,
+  show,
+  str,
+  sizeText,
 } from '../base';
 import { CRITERIA, type Criterion, GRANULARITIES, SCOPES, type Granularity, type Scope } from '../prune';
 import { runData, tableInfo, type RunData } from './runFileData';
@@ -32,13 +45,28 @@ export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
 export const CONFIG_STRING_MAX = 1024;
 
 export type ConfigValue = string | number | boolean | null;
-export interface RunMetrics { trainAcc: number; trainLoss: number; valAcc: number; valLoss: number }
+export interface RunMetrics {
+  trainAcc: number;
+  trainLoss: number;
+  valAcc: number;
+  valLoss: number;
+}
 /**
  * One point of an accuracy-vs-sparsity curve, with what defines it: criterion, scope, granularity and
  * the target level (fraction of weights, or of hidden units for neurons); `sparsity` is the actual
  * fraction of weights pruned. `threshold` NaN when not finite (per layer, or everything pruned).
  */
-export interface RunSweepPoint { criterion: Criterion; split: 'train' | 'val'; scope: Scope; granularity: Granularity; target: number; sparsity: number; threshold: number; accuracy: number; loss: number }
+export interface RunSweepPoint {
+  criterion: Criterion;
+  split: 'train' | 'val';
+  scope: Scope;
+  granularity: Granularity;
+  target: number;
+  sparsity: number;
+  threshold: number;
+  accuracy: number;
+  loss: number;
+}
 /** Kernel, gradient statistics and mask row-major `[inputs, units]`; mask 1 = kept, 0 = pruned. */
 export interface RunLayer extends LayerArrays {
   mask: Uint8Array;
@@ -60,18 +88,27 @@ export interface Run {
   metrics: { dense: RunMetrics; pruned: RunMetrics | null; sparsity: { overall: number; perLayer: number[] } };
   sweep: RunSweepPoint[];
 }
-type Json<T> = { [K in keyof T]: T[K] extends number ? number | null : T[K] extends ArrayLike<number> ? number[] : T[K] };
+type Json<T> = {
+  [K in keyof T]: T[K] extends number ? number | null : T[K] extends ArrayLike<number> ? number[] : T[K];
+};
 /** The JSON on disk: plain arrays, `null` for non-finite numbers. */
 export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'sweep'> {
   data: Json<Run['data']>;
   layers: (Omit<Json<RunLayer>, 'mask' | 'inputs' | 'units'> & { inputs: number; units: number; mask: (0 | 1)[] })[];
-  metrics: { dense: Json<RunMetrics>; pruned: Json<RunMetrics> | null; sparsity: { overall: number; perLayer: number[] } };
+  metrics: {
+    dense: Json<RunMetrics>;
+    pruned: Json<RunMetrics> | null;
+    sparsity: { overall: number; perLayer: number[] };
+  };
   sweep: Json<RunSweepPoint>[];
 }
 /** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
 export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers'> {
   /** `table` present iff `name` is 'user'; only its `UserTableInfo` fields are written (a `UserTable`'s values are not). */
-  data: Omit<RunData, 'trainIndices' | 'valIndices'> & { trainIndices: ArrayLike<number>; valIndices: ArrayLike<number> };
+  data: Omit<RunData, 'trainIndices' | 'valIndices'> & {
+    trainIndices: ArrayLike<number>;
+    valIndices: ArrayLike<number>;
+  };
   layers: { [K in keyof RunLayer]: RunLayer[K] extends ArrayLike<number> ? ArrayLike<number> : RunLayer[K] }[];
 }
 export type ParseRunResult = { ok: true; run: Run } | { ok: false; error: string };
@@ -88,10 +125,38 @@ export function serializeRun(input: RunInput): string {
     format: RUN_FORMAT,
     createdAt: input.createdAt,
     config: { ...input.config },
-    data: { name: input.data.name, trainIndices: arr(input.data.trainIndices), valIndices: arr(input.data.valIndices), table: tableInfo(input.data.table) },
-    layers: input.layers.map((l) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: arr(l.kernel), bias: arr(l.bias), gradAbsMean: arr(l.gradAbsMean), gradSqMean: arr(l.gradSqMean), mask: arr(l.mask) })),
-    metrics: { dense: { ...input.metrics.dense }, pruned: input.metrics.pruned && { ...input.metrics.pruned }, sparsity: { overall: input.metrics.sparsity.overall, perLayer: arr(input.metrics.sparsity.perLayer) } },
-    sweep: input.sweep.map((p) => ({ criterion: p.criterion, split: p.split, scope: p.scope, granularity: p.granularity, target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss })),
+    data: {
+      name: input.data.name,
+      trainIndices: arr(input.data.trainIndices),
+      valIndices: arr(input.data.valIndices),
+      table: tableInfo(input.data.table),
+    },
+    layers: input.layers.map((l) => ({
+      name: l.name,
+      inputs: l.inputs,
+      units: l.units,
+      kernel: arr(l.kernel),
+      bias: arr(l.bias),
+      gradAbsMean: arr(l.gradAbsMean),
+      gradSqMean: arr(l.gradSqMean),
+      mask: arr(l.mask),
+    })),
+    metrics: {
+      dense: { ...input.metrics.dense },
+      pruned: input.metrics.pruned && { ...input.metrics.pruned },
+      sparsity: { overall: input.metrics.sparsity.overall, perLayer: arr(input.metrics.sparsity.perLayer) },
+    },
+    sweep: input.sweep.map((p) => ({
+      criterion: p.criterion,
+      split: p.split,
+      scope: p.scope,
+      granularity: p.granularity,
+      target: p.target,
+      sparsity: p.sparsity,
+      threshold: p.threshold,
+      accuracy: p.accuracy,
+      loss: p.loss,
+    })),
   };
   const text = JSON.stringify(file);
   try {
@@ -124,7 +189,10 @@ export function parseRun(text: string, limits: { maxLength?: number } = {}): Par
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, error: e.message };
     // Only JSON.parse throws a SyntaxError here.
-    return { ok: false, error: `run file is ${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${e instanceof Error ? e.message : String(e)})` };
+    return {
+      ok: false,
+      error: `run file is ${e instanceof SyntaxError ? 'not valid JSON' : 'unreadable'} (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
 }
 
@@ -162,21 +230,28 @@ function validate(root: unknown): Run {
     keys.map((k) => {
       const v = cfg[k];
       if (k.length > 64) fail(`config has a key of ${k.length} characters, at most 64 are allowed`);
-      if (typeof v === 'string' && v.length > CONFIG_STRING_MAX) fail(`config.${k} is ${show(v)}, at most ${CONFIG_STRING_MAX} characters are allowed`);
-      if (!(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) fail(`config.${k} is ${show(v)}, expected a string, number, boolean or null`);
+      if (typeof v === 'string' && v.length > CONFIG_STRING_MAX)
+        fail(`config.${k} is ${show(v)}, at most ${CONFIG_STRING_MAX} characters are allowed`);
+      if (!(v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'))
+        fail(`config.${k} is ${show(v)}, expected a string, number, boolean or null`);
       return [k, v as ConfigValue];
     }),
   );
   const used = config.backendUsed;
   if (typeof used !== 'string' || used === '') {
-    fail(`config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`);
+    fail(
+      `config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`,
+    );
   }
   const { data, shapes } = runData(root.data, config);
   const name = data.name;
   // What a user table's layers follow (built-in datasets: nothing added, their messages are unchanged).
   const per = (what: string) => (data.table ? ` (one per data.table.${what})` : '');
   const rawLayers = list(root.layers, 'layers');
-  if (rawLayers.length !== shapes.length) fail(`layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`);
+  if (rawLayers.length !== shapes.length)
+    fail(
+      `layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`,
+    );
   const names = new Set<string>();
   const layers = rawLayers.map((raw, l): RunLayer => {
     const p = `layers[${l}]`;
@@ -186,30 +261,51 @@ function validate(root: unknown): Run {
     names.add(layerName);
     const inputs = int(o.inputs, `${p}.inputs`);
     const units = int(o.units, `${p}.units`);
-    if (l === 0 && inputs !== shapes[0].inputs) fail(`${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"${per('featureNames entry')}`);
-    if (l > 0 && inputs !== shapes[l - 1].units) fail(`${p}.inputs is ${inputs}, expected ${shapes[l - 1].units} (= layers[${l - 1}].units)`);
-    if (units !== shapes[l].units) fail(`${p}.units is ${units}, expected ${shapes[l].units}${l === shapes.length - 1 ? per('classNames entry') : ''}`);
+    if (l === 0 && inputs !== shapes[0].inputs)
+      fail(
+        `${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"${per('featureNames entry')}`,
+      );
+    if (l > 0 && inputs !== shapes[l - 1].units)
+      fail(`${p}.inputs is ${inputs}, expected ${shapes[l - 1].units} (= layers[${l - 1}].units)`);
+    if (units !== shapes[l].units)
+      fail(
+        `${p}.units is ${units}, expected ${shapes[l].units}${l === shapes.length - 1 ? per('classNames entry') : ''}`,
+      );
     const size = `${inputs} × ${units} = ${inputs * units}`;
     const mask = new Uint8Array(inputs * units);
     const rawMask = list(o.mask, `${p}.mask`);
     if (rawMask.length !== mask.length) fail(`${p}.mask has ${rawMask.length} values, expected ${size}`);
-    rawMask.forEach((m, i) => (m === 0 || m === 1 ? (mask[i] = m) : fail(`${p}.mask[${i}] is ${show(m)}, must be 0 or 1`)));
+    rawMask.forEach((m, i) =>
+      m === 0 || m === 1 ? (mask[i] = m) : fail(`${p}.mask[${i}] is ${show(m)}, must be 0 or 1`),
+    );
     const kernel = floats(o.kernel, `${p}.kernel`, inputs * units, size);
     const bias = floats(o.bias, `${p}.bias`, units, String(units));
     const stat = (k: 'gradAbsMean' | 'gradSqMean') => floats(o[k], `${p}.${k}`, inputs * units, size, true);
-    return { name: layerName, inputs, units, kernel, bias, gradAbsMean: stat('gradAbsMean'), gradSqMean: stat('gradSqMean'), mask };
+    return {
+      name: layerName,
+      inputs,
+      units,
+      kernel,
+      bias,
+      gradAbsMean: stat('gradAbsMean'),
+      gradSqMean: stat('gradSqMean'),
+      mask,
+    };
   });
 
   const m = obj(root.metrics, 'metrics');
   const sp = obj(m.sparsity, 'metrics.sparsity');
   const overall = num(sp.overall, 'metrics.sparsity.overall', 0, 1, false);
   const perLayerRaw = list(sp.perLayer, 'metrics.sparsity.perLayer');
-  if (perLayerRaw.length !== layers.length) fail(`metrics.sparsity.perLayer has ${perLayerRaw.length} entries, expected ${layers.length}`);
+  if (perLayerRaw.length !== layers.length)
+    fail(`metrics.sparsity.perLayer has ${perLayerRaw.length} entries, expected ${layers.length}`);
   const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
   const perLayer = perLayerRaw.map((v, l) => {
     const s = num(v, `metrics.sparsity.perLayer[${l}]`, 0, 1, false);
     const actual = pruned[l] / layers[l].mask.length;
-    return Math.abs(s - actual) <= 1e-6 ? s : fail(`metrics.sparsity.perLayer[${l}] is ${s}, but layers[${l}].mask prunes ${actual}`);
+    return Math.abs(s - actual) <= 1e-6
+      ? s
+      : fail(`metrics.sparsity.perLayer[${l}] is ${s}, but layers[${l}].mask prunes ${actual}`);
   });
   const actual = pruned.reduce((a, b) => a + b, 0) / layers.reduce((a, l) => a + l.mask.length, 0);
   if (Math.abs(overall - actual) > 1e-6) fail(`metrics.sparsity.overall is ${overall}, but the masks prune ${actual}`);
@@ -235,5 +331,13 @@ function validate(root: unknown): Run {
       loss: num(o.loss, `${p}.loss`, 0, Infinity, true),
     };
   });
-  return { format: RUN_FORMAT, createdAt, config, data, layers, metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } }, sweep };
+  return {
+    format: RUN_FORMAT,
+    createdAt,
+    config,
+    data,
+    layers,
+    metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } },
+    sweep,
+  };
 }

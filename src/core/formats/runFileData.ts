@@ -5,7 +5,13 @@
  */
 import { HIDDEN_UNITS, layerShapes, type LayerShape, fail, int, list, obj, oneOf, show, str } from '../base';
 import {
-  DATASET_NAMES, INPUT_SIZE, TRAIN_SIZE, VAL_SIZE, type DataName, type UserTableInfo, TABLE_LIMITS,
+  DATASET_NAMES,
+  INPUT_SIZE,
+  TRAIN_SIZE,
+  VAL_SIZE,
+  type DataName,
+  type UserTableInfo,
+  TABLE_LIMITS,
 } from '../data';
 
 /** A run's data: `table` is present iff `name` is 'user'. */
@@ -30,12 +36,23 @@ export const tableInfo = (t: UserTableInfo | undefined): UserTableInfo | undefin
 export function runData(v: unknown, config: Record<string, unknown>): { data: RunData; shapes: LayerShape[] } {
   const data = obj(v, 'data');
   const name = oneOf(data.name, 'data.name', DATA_NAMES);
-  if ('dataset' in config && config.dataset !== name) fail(`config.dataset is ${show(config.dataset)} but data.name is "${name}"`);
+  if ('dataset' in config && config.dataset !== name)
+    fail(`config.dataset is ${show(config.dataset)} but data.name is "${name}"`);
   if (name !== 'user') {
-    if (data.table !== undefined) fail(`data.table is given, but data.name is "${name}"; only a run on a user's table (data.name "user") has one`);
+    if (data.table !== undefined)
+      fail(`data.table is given, but data.name is "${name}"; only a run on a user's table (data.name "user") has one`);
     const seen = new Int32Array(SAMPLE_COUNT);
     const trainIndices = indices(data.trainIndices, 'data.trainIndices', TRAIN_SIZE, SAMPLE_COUNT, '', seen, 1, '');
-    const valIndices = indices(data.valIndices, 'data.valIndices', VAL_SIZE, SAMPLE_COUNT, '', seen, 2, 'data.trainIndices');
+    const valIndices = indices(
+      data.valIndices,
+      'data.valIndices',
+      VAL_SIZE,
+      SAMPLE_COUNT,
+      '',
+      seen,
+      2,
+      'data.trainIndices',
+    );
     return { data: { name, trainIndices, valIndices }, shapes: layerShapes(INPUT_SIZE[name]) };
   }
   const table = userTable(data.table);
@@ -43,21 +60,34 @@ export function runData(v: unknown, config: Record<string, unknown>): { data: Ru
   const why = ` (data.table.rows is ${table.rows})`;
   const trainIndices = indices(data.trainIndices, 'data.trainIndices', null, table.rows, why, seen, 1, '');
   const valIndices = indices(data.valIndices, 'data.valIndices', null, table.rows, why, seen, 2, 'data.trainIndices');
-  return { data: { name, trainIndices, valIndices, table }, shapes: layerShapes(table.featureNames.length, HIDDEN_UNITS, table.classNames.length) };
+  return {
+    data: { name, trainIndices, valIndices, table },
+    shapes: layerShapes(table.featureNames.length, HIDDEN_UNITS, table.classNames.length),
+  };
 }
 
 /**
  * Distinct sample numbers in 0..count-1, none already marked in `seen` (by the split `other`); each is
  * marked `mark`. Exactly `length` of them, or at least one when `length` is null.
  */
-function indices(v: unknown, path: string, length: number | null, count: number, why: string, seen: Int32Array, mark: number, other: string): Uint32Array {
+function indices(
+  v: unknown,
+  path: string,
+  length: number | null,
+  count: number,
+  why: string,
+  seen: Int32Array,
+  mark: number,
+  other: string,
+): Uint32Array {
   const a = list(v, path);
   if (length !== null && a.length !== length) fail(`${path} has ${a.length} entries, expected ${length}`);
   if (a.length === 0) fail(`${path} is empty, expected at least one sample number`);
   const out = new Uint32Array(a.length);
   for (let i = 0; i < a.length; i++) {
     const s = a[i];
-    if (!(typeof s === 'number' && Number.isInteger(s) && s >= 0 && s < count)) fail(`${path}[${i}] is ${show(s)}, expected an integer sample number in 0..${count - 1}${why}`);
+    if (!(typeof s === 'number' && Number.isInteger(s) && s >= 0 && s < count))
+      fail(`${path}[${i}] is ${show(s)}, expected an integer sample number in 0..${count - 1}${why}`);
     const n = s as number;
     if (seen[n] === mark) fail(`${path} lists sample ${n} twice`);
     if (seen[n] !== 0) fail(`sample ${n} is in both ${other} and ${path}; the splits must be disjoint`);
@@ -69,7 +99,11 @@ function indices(v: unknown, path: string, length: number | null, count: number,
 
 /** A string of at most `max` characters (may be empty). */
 const text = (v: unknown, path: string, max: number): string =>
-  typeof v !== 'string' ? fail(`${path} must be a string, got ${show(v)}`) : v.length <= max ? v : fail(`${path} has ${v.length} characters, at most ${max} are allowed`);
+  typeof v !== 'string'
+    ? fail(`${path} must be a string, got ${show(v)}`)
+    : v.length <= max
+      ? v
+      : fail(`${path} has ${v.length} characters, at most ${max} are allowed`);
 
 function strings(v: unknown, path: string, min: number, max: number, maxLength: number): string[] {
   const a = list(v, path);
@@ -78,11 +112,15 @@ function strings(v: unknown, path: string, min: number, max: number, maxLength: 
 }
 
 function userTable(v: unknown): UserTableInfo {
-  if (v === undefined) fail(`data.table is missing; a run on a user's table (data.name "user") must identify the table`);
+  if (v === undefined)
+    fail(`data.table is missing; a run on a user's table (data.name "user") must identify the table`);
   const t = obj(v, 'data.table');
   const name = str(t.name, 'data.table.name', NAME_MAX);
   const hash = t.hash;
-  if (!(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash))) fail(`data.table.hash is ${hash === undefined ? 'missing' : show(hash)}, expected 64 lowercase hexadecimal characters (the file's SHA-256)`);
+  if (!(typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash)))
+    fail(
+      `data.table.hash is ${hash === undefined ? 'missing' : show(hash)}, expected 64 lowercase hexadecimal characters (the file's SHA-256)`,
+    );
   const { minRows, maxRows, maxFeatures, minClasses, maxClasses } = TABLE_LIMITS;
   const rows = int(t.rows, 'data.table.rows');
   if (rows < minRows || rows > maxRows) fail(`data.table.rows is ${rows}, expected ${minRows} to ${maxRows}`);
@@ -90,7 +128,10 @@ function userTable(v: unknown): UserTableInfo {
   const classNames = strings(t.classNames, 'data.table.classNames', minClasses, maxClasses, Infinity);
   classNames.forEach((c, i) => {
     const first = classNames.indexOf(c);
-    if (first < i) fail(`data.table.classNames[${i}] is ${show(c)}, the same as data.table.classNames[${first}]; class names must be distinct`);
+    if (first < i)
+      fail(
+        `data.table.classNames[${i}] is ${show(c)}, the same as data.table.classNames[${first}]; class names must be distinct`,
+      );
   });
   return { name, hash: hash as string, rows, featureNames, classNames };
 }

@@ -25,7 +25,14 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
   const layers = shapes.map((s) => {
     const n = s.inputs * s.units;
     const f = (g: () => number, k = n) => Float32Array.from({ length: k }, g);
-    return { ...s, kernel: f(() => r.normal()), bias: f(() => r.normal(), s.units), gradAbsMean: f(() => r.next()), gradSqMean: f(() => r.next() * 1e-6), mask: Uint8Array.from({ length: n }, () => (r.next() < 0.3 ? 0 : 1)) };
+    return {
+      ...s,
+      kernel: f(() => r.normal()),
+      bias: f(() => r.normal(), s.units),
+      gradAbsMean: f(() => r.next()),
+      gradSqMean: f(() => r.next() * 1e-6),
+      mask: Uint8Array.from({ length: n }, () => (r.next() < 0.3 ? 0 : 1)),
+    };
   });
   const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
   const total = layers.reduce((a, l) => a + l.mask.length, 0);
@@ -38,9 +45,24 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
     metrics: {
       dense: { trainAcc: 0.9, trainLoss: 0.3, valAcc: 0.85, valLoss: 0.4 },
       pruned: null,
-      sparsity: { overall: pruned.reduce((a, b) => a + b, 0) / total, perLayer: pruned.map((p, l) => p / layers[l].mask.length) },
+      sparsity: {
+        overall: pruned.reduce((a, b) => a + b, 0) / total,
+        perLayer: pruned.map((p, l) => p / layers[l].mask.length),
+      },
     },
-    sweep: [{ criterion: 'gradient', split: 'val', scope: 'global', granularity: 'weights', target: 0, sparsity: 0, threshold: 0, accuracy: 0.85, loss: 0.4 }],
+    sweep: [
+      {
+        criterion: 'gradient',
+        split: 'val',
+        scope: 'global',
+        granularity: 'weights',
+        target: 0,
+        sparsity: 0,
+        threshold: 0,
+        accuracy: 0.85,
+        loss: 0.4,
+      },
+    ],
   };
 }
 
@@ -57,7 +79,13 @@ const corrupt = (edit: (f: any) => void, from = text) => {
   edit(f);
   return errorOf(JSON.stringify(f));
 };
-const info = { name: TABLE.name, hash: TABLE.hash, rows: TABLE.rows, featureNames: TABLE.featureNames, classNames: TABLE.classNames };
+const info = {
+  name: TABLE.name,
+  hash: TABLE.hash,
+  rows: TABLE.rows,
+  featureNames: TABLE.featureNames,
+  classNames: TABLE.classNames,
+};
 
 describe('run file of a user table', () => {
   it('round-trips the table identification and the split, without the values', () => {
@@ -71,7 +99,11 @@ describe('run file of a user table', () => {
     expect(back.data.trainIndices).toBeInstanceOf(Uint32Array);
     expect(back.data.trainIndices).toEqual(Uint32Array.from(base.data.trainIndices));
     expect(back.data.valIndices).toEqual(Uint32Array.from(base.data.valIndices));
-    expect(back.layers.map((l) => [l.inputs, l.units])).toEqual([[4, 64], [64, 32], [32, 3]]);
+    expect(back.layers.map((l) => [l.inputs, l.units])).toEqual([
+      [4, 64],
+      [64, 32],
+      [32, 3],
+    ]);
     back.layers.forEach((l, k) => expect(l.kernel).toEqual(base.layers[k].kernel));
     expect(serializeRun(back)).toBe(text);
     // The UserTable's x and y are never written.
@@ -80,29 +112,43 @@ describe('run file of a user table', () => {
   });
 
   it('accepts a split that leaves rows out, and empty feature names', () => {
-    const res = parseRun(JSON.stringify({ ...fresh(), data: { ...fresh().data, trainIndices: [0, 1, 2], valIndices: [29] } }));
+    const res = parseRun(
+      JSON.stringify({ ...fresh(), data: { ...fresh().data, trainIndices: [0, 1, 2], valIndices: [29] } }),
+    );
     expect(res.ok && [...res.run.data.trainIndices, ...res.run.data.valIndices]).toEqual([0, 1, 2, 29]);
     expect(parseRun(JSON.stringify(((f) => ((f.data.table.featureNames[1] = ''), f))(fresh()))).ok).toBe(true);
   });
 
   it('refuses to serialize a user run without a table, or a built-in run with one', () => {
     expect(() => serializeRun({ ...base, data: { ...base.data, table: undefined } })).toThrow(RangeError);
-    expect(() => serializeRun({ ...base, data: { ...base.data, table: undefined } })).toThrow(/^run cannot be exported: data\.table is missing; a run on a user's table \(data\.name "user"\) must identify the table$/);
+    expect(() => serializeRun({ ...base, data: { ...base.data, table: undefined } })).toThrow(
+      /^run cannot be exported: data\.table is missing; a run on a user's table \(data\.name "user"\) must identify the table$/,
+    );
     const synth = makeRun('synthetic-32', 1);
-    expect(() => serializeRun({ ...synth, data: { ...synth.data, table: TABLE } })).toThrow(/^run cannot be exported: data\.table is given, but data\.name is "synthetic-32"/);
+    expect(() => serializeRun({ ...synth, data: { ...synth.data, table: TABLE } })).toThrow(
+      /^run cannot be exported: data\.table is given, but data\.name is "synthetic-32"/,
+    );
   });
 
   it('names each bad data.table field', () => {
     const t = (edit: (table: any) => void) => corrupt((f) => edit(f.data.table));
-    expect(corrupt((f) => delete f.data.table)).toBe(`data.table is missing; a run on a user's table (data.name "user") must identify the table`);
+    expect(corrupt((f) => delete f.data.table)).toBe(
+      `data.table is missing; a run on a user's table (data.name "user") must identify the table`,
+    );
     expect(corrupt((f) => (f.data.table = null))).toBe('data.table must be an object, got null');
     expect(corrupt((f) => (f.data.table = [1]))).toBe('data.table must be an object, got an array');
     expect(t((x) => (x.name = 7))).toBe('data.table.name must be a string, got 7');
     expect(t((x) => (x.name = 'n'.repeat(257)))).toBe('data.table.name must have 1 to 256 characters, got 257');
     expect(t((x) => (x.name = ''))).toBe('data.table.name must have 1 to 256 characters, got 0');
-    expect(t((x) => delete x.hash)).toBe("data.table.hash is missing, expected 64 lowercase hexadecimal characters (the file's SHA-256)");
-    expect(t((x) => (x.hash = HASH.toUpperCase()))).toBe("data.table.hash is a string of 64 characters, expected 64 lowercase hexadecimal characters (the file's SHA-256)");
-    expect(t((x) => (x.hash = 'abc'))).toBe(`data.table.hash is "abc", expected 64 lowercase hexadecimal characters (the file's SHA-256)`);
+    expect(t((x) => delete x.hash)).toBe(
+      "data.table.hash is missing, expected 64 lowercase hexadecimal characters (the file's SHA-256)",
+    );
+    expect(t((x) => (x.hash = HASH.toUpperCase()))).toBe(
+      "data.table.hash is a string of 64 characters, expected 64 lowercase hexadecimal characters (the file's SHA-256)",
+    );
+    expect(t((x) => (x.hash = 'abc'))).toBe(
+      `data.table.hash is "abc", expected 64 lowercase hexadecimal characters (the file's SHA-256)`,
+    );
     expect(t((x) => (x.hash = 12))).toMatch(/^data\.table\.hash is 12, expected 64 lowercase/);
     expect(t((x) => (x.rows = 9))).toBe('data.table.rows is 9, expected 10 to 100000');
     expect(t((x) => (x.rows = 100001))).toBe('data.table.rows is 100001, expected 10 to 100000');
@@ -110,7 +156,9 @@ describe('run file of a user table', () => {
     expect(t((x) => (x.rows = '30'))).toBe('data.table.rows must be an integer, got "30"');
     expect(t((x) => (x.featureNames = 'a'))).toBe('data.table.featureNames must be an array, got "a"');
     expect(t((x) => (x.featureNames = []))).toBe('data.table.featureNames has 0 entries, expected 1 to 1000');
-    expect(t((x) => (x.featureNames = Array(1001).fill('f')))).toBe('data.table.featureNames has 1001 entries, expected 1 to 1000');
+    expect(t((x) => (x.featureNames = Array(1001).fill('f')))).toBe(
+      'data.table.featureNames has 1001 entries, expected 1 to 1000',
+    );
     expect(t((x) => (x.featureNames[2] = null))).toBe('data.table.featureNames[2] must be a string, got null');
     // A feature name is a table's header (or header=value, one-hot): it has no limit of its own, as the table's have none.
     const long = JSON.parse(text);
@@ -119,37 +167,70 @@ describe('run file of a user table', () => {
     expect(read.ok && read.run.data.table!.featureNames[3].length).toBe(10_000);
     expect(t((x) => delete x.classNames)).toBe('data.table.classNames must be an array, got nothing');
     expect(t((x) => (x.classNames = ['only']))).toBe('data.table.classNames has 1 entries, expected 2 to 100');
-    expect(t((x) => (x.classNames = Array.from({ length: 101 }, (_, i) => `c${i}`)))).toBe('data.table.classNames has 101 entries, expected 2 to 100');
+    expect(t((x) => (x.classNames = Array.from({ length: 101 }, (_, i) => `c${i}`)))).toBe(
+      'data.table.classNames has 101 entries, expected 2 to 100',
+    );
     expect(t((x) => (x.classNames[1] = 3))).toBe('data.table.classNames[1] must be a string, got 3');
-    expect(t((x) => (x.classNames[2] = 'setosa'))).toBe('data.table.classNames[2] is "setosa", the same as data.table.classNames[0]; class names must be distinct');
+    expect(t((x) => (x.classNames[2] = 'setosa'))).toBe(
+      'data.table.classNames[2] is "setosa", the same as data.table.classNames[0]; class names must be distinct',
+    );
   });
 
   it('refuses sample numbers outside the table, repeated or in both splits, and empty splits', () => {
     const [a] = fresh().data.trainIndices;
-    expect(corrupt((f) => (f.data.valIndices[0] = 30))).toBe('data.valIndices[0] is 30, expected an integer sample number in 0..29 (data.table.rows is 30)');
-    expect(corrupt((f) => (f.data.trainIndices[1] = -1))).toBe('data.trainIndices[1] is -1, expected an integer sample number in 0..29 (data.table.rows is 30)');
-    expect(corrupt((f) => (f.data.trainIndices[1] = 2.5))).toBe('data.trainIndices[1] is 2.5, expected an integer sample number in 0..29 (data.table.rows is 30)');
-    expect(corrupt((f) => (f.data.table.rows = 20))).toMatch(/^data\.(train|val)Indices\[\d+\] is 2\d, expected an integer sample number in 0\.\.19 \(data\.table\.rows is 20\)$/);
-    expect(corrupt((f) => (f.data.valIndices[3] = a))).toBe(`sample ${a} is in both data.trainIndices and data.valIndices; the splits must be disjoint`);
+    expect(corrupt((f) => (f.data.valIndices[0] = 30))).toBe(
+      'data.valIndices[0] is 30, expected an integer sample number in 0..29 (data.table.rows is 30)',
+    );
+    expect(corrupt((f) => (f.data.trainIndices[1] = -1))).toBe(
+      'data.trainIndices[1] is -1, expected an integer sample number in 0..29 (data.table.rows is 30)',
+    );
+    expect(corrupt((f) => (f.data.trainIndices[1] = 2.5))).toBe(
+      'data.trainIndices[1] is 2.5, expected an integer sample number in 0..29 (data.table.rows is 30)',
+    );
+    expect(corrupt((f) => (f.data.table.rows = 20))).toMatch(
+      /^data\.(train|val)Indices\[\d+\] is 2\d, expected an integer sample number in 0\.\.19 \(data\.table\.rows is 20\)$/,
+    );
+    expect(corrupt((f) => (f.data.valIndices[3] = a))).toBe(
+      `sample ${a} is in both data.trainIndices and data.valIndices; the splits must be disjoint`,
+    );
     expect(corrupt((f) => (f.data.trainIndices[5] = a))).toBe(`data.trainIndices lists sample ${a} twice`);
-    expect(corrupt((f) => (f.data.trainIndices = []))).toBe('data.trainIndices is empty, expected at least one sample number');
-    expect(corrupt((f) => (f.data.valIndices = []))).toBe('data.valIndices is empty, expected at least one sample number');
+    expect(corrupt((f) => (f.data.trainIndices = []))).toBe(
+      'data.trainIndices is empty, expected at least one sample number',
+    );
+    expect(corrupt((f) => (f.data.valIndices = []))).toBe(
+      'data.valIndices is empty, expected at least one sample number',
+    );
     expect(corrupt((f) => (f.data.valIndices = {}))).toBe('data.valIndices must be an array, got an object');
   });
 
   it('wants layers that follow the table, and config.dataset "user"', () => {
     const tenRun = makeRun('user', 6, 10);
-    const ten = serializeRun({ ...tenRun, data: { ...tenRun.data, table: { ...TABLE, classNames: Array.from({ length: 10 }, (_, i) => `c${i}`) } } });
-    expect(corrupt((f) => (f.data.table = info), ten)).toBe('layers[2].units is 10, expected 3 (one per data.table.classNames entry)');
-    expect(() => serializeRun(makeRun('user', 6, 10))).toThrow(/^run cannot be exported: layers\[2\]\.units is 10, expected 3 \(one per data\.table\.classNames entry\)$/);
-    expect(corrupt((f) => f.data.table.featureNames.push('extra'))).toBe('layers[0].inputs is 4, expected 5 for data.name "user" (one per data.table.featureNames entry)');
-    expect(corrupt((f) => (f.data.table.classNames = ['a', 'b']))).toBe('layers[2].units is 3, expected 2 (one per data.table.classNames entry)');
+    const ten = serializeRun({
+      ...tenRun,
+      data: { ...tenRun.data, table: { ...TABLE, classNames: Array.from({ length: 10 }, (_, i) => `c${i}`) } },
+    });
+    expect(corrupt((f) => (f.data.table = info), ten)).toBe(
+      'layers[2].units is 10, expected 3 (one per data.table.classNames entry)',
+    );
+    expect(() => serializeRun(makeRun('user', 6, 10))).toThrow(
+      /^run cannot be exported: layers\[2\]\.units is 10, expected 3 \(one per data\.table\.classNames entry\)$/,
+    );
+    expect(corrupt((f) => f.data.table.featureNames.push('extra'))).toBe(
+      'layers[0].inputs is 4, expected 5 for data.name "user" (one per data.table.featureNames entry)',
+    );
+    expect(corrupt((f) => (f.data.table.classNames = ['a', 'b']))).toBe(
+      'layers[2].units is 3, expected 2 (one per data.table.classNames entry)',
+    );
     expect(corrupt((f) => f.layers.pop())).toBe('layers has 2 entries, expected 3 (4 → 64 → 32 → 3)');
     expect(corrupt((f) => (f.layers[1].units = 33))).toBe('layers[1].units is 33, expected 32');
     expect(corrupt((f) => (f.config.dataset = 'mnist'))).toBe('config.dataset is "mnist" but data.name is "user"');
     expect(corrupt((f) => (f.data.name = 'mnist'))).toBe('config.dataset is "user" but data.name is "mnist"');
-    expect(corrupt((f) => ((f.data.name = 'mnist'), (f.config.dataset = 'mnist')))).toBe(`data.table is given, but data.name is "mnist"; only a run on a user's table (data.name "user") has one`);
-    expect(corrupt((f) => (f.data.name = 'iris'))).toBe('data.name is "iris", expected one of "mnist", "synthetic-32", "user"');
+    expect(corrupt((f) => ((f.data.name = 'mnist'), (f.config.dataset = 'mnist')))).toBe(
+      `data.table is given, but data.name is "mnist"; only a run on a user's table (data.name "user") has one`,
+    );
+    expect(corrupt((f) => (f.data.name = 'iris'))).toBe(
+      'data.name is "iris", expected one of "mnist", "synthetic-32", "user"',
+    );
     const noDataset = fresh();
     delete noDataset.config.dataset;
     expect(parseRun(JSON.stringify(noDataset)).ok).toBe(true);
@@ -161,7 +242,10 @@ describe('run file of a user table', () => {
     let ok = 0;
     for (let trial = 0; trial < 200; trial++) {
       let res: ReturnType<typeof parseRun> | undefined;
-      expect(() => (res = parseRun(JSON.stringify(mutateValue(fresh(), r, values)))), `mutation ${trial}`).not.toThrow();
+      expect(
+        () => (res = parseRun(JSON.stringify(mutateValue(fresh(), r, values)))),
+        `mutation ${trial}`,
+      ).not.toThrow();
       if (res!.ok) ok++;
       else expect(res!.error.length).toBeGreaterThan(10);
     }
@@ -172,7 +256,9 @@ describe('run file of a user table', () => {
 describe('run file of a built-in dataset, next to user runs', () => {
   it('refuses a data.table', () => {
     const mnist = serializeRun(makeRun('mnist', 2));
-    expect(corrupt((f) => (f.data.table = info), mnist)).toBe(`data.table is given, but data.name is "mnist"; only a run on a user's table (data.name "user") has one`);
+    expect(corrupt((f) => (f.data.table = info), mnist)).toBe(
+      `data.table is given, but data.name is "mnist"; only a run on a user's table (data.name "user") has one`,
+    );
     expect(corrupt((f) => (f.data.table = null), mnist)).toMatch(/^data\.table is given, but data\.name is "mnist"/);
   });
 
@@ -183,14 +269,27 @@ describe('run file of a built-in dataset, next to user runs', () => {
     const res = parseRun(mnist);
     if (!res.ok) throw new Error(res.error);
     expect(Object.keys(res.run.data)).toEqual(['name', 'trainIndices', 'valIndices']);
-    expect(res.run.data).toStrictEqual({ name: 'mnist', trainIndices: Uint32Array.from(input.data.trainIndices), valIndices: Uint32Array.from(input.data.valIndices) });
-    expect(res.run.layers.map((l) => [l.inputs, l.units])).toEqual([[784, 64], [64, 32], [32, 10]]);
+    expect(res.run.data).toStrictEqual({
+      name: 'mnist',
+      trainIndices: Uint32Array.from(input.data.trainIndices),
+      valIndices: Uint32Array.from(input.data.valIndices),
+    });
+    expect(res.run.layers.map((l) => [l.inputs, l.units])).toEqual([
+      [784, 64],
+      [64, 32],
+      [32, 10],
+    ]);
     expect(serializeRun(res.run)).toBe(mnist);
-    expect(corrupt((f) => (f.data.valIndices[0] = 10000), mnist)).toBe('data.valIndices[0] is 10000, expected an integer sample number in 0..9999');
+    expect(corrupt((f) => (f.data.valIndices[0] = 10000), mnist)).toBe(
+      'data.valIndices[0] is 10000, expected an integer sample number in 0..9999',
+    );
     expect(corrupt((f) => f.data.trainIndices.pop(), mnist)).toBe('data.trainIndices has 7999 entries, expected 8000');
-    expect(corrupt((f) => ((f.data.trainIndices = []), (f.data.valIndices = [])), mnist)).toBe('data.trainIndices has 0 entries, expected 8000');
+    expect(corrupt((f) => ((f.data.trainIndices = []), (f.data.valIndices = [])), mnist)).toBe(
+      'data.trainIndices has 0 entries, expected 8000',
+    );
     expect(corrupt((f) => (f.layers[2].units = 3), mnist)).toBe('layers[2].units is 3, expected 10');
-    expect(corrupt((f) => (f.layers[0].inputs = 4), mnist)).toBe('layers[0].inputs is 4, expected 784 for data.name "mnist"');
+    expect(corrupt((f) => (f.layers[0].inputs = 4), mnist)).toBe(
+      'layers[0].inputs is 4, expected 784 for data.name "mnist"',
+    );
   });
 });
-

@@ -53,31 +53,61 @@ describe('snapshot format', () => {
     expect(error(new TextEncoder().encode('GIF89a........'))).toMatch(/^not a Gradient Pruning Lab snapshot/);
     const v2 = bytes.slice();
     new DataView(v2.buffer).setUint32(4, SNAPSHOT_VERSION + 1, true);
-    expect(error(v2)).toBe(`snapshot format version ${SNAPSHOT_VERSION + 1} is not supported; this lab reads version ${SNAPSHOT_VERSION}`);
+    expect(error(v2)).toBe(
+      `snapshot format version ${SNAPSHOT_VERSION + 1} is not supported; this lab reads version ${SNAPSHOT_VERSION}`,
+    );
     expect(error(bytes.slice(0, bytes.length - 100))).toMatch(/lies outside the file \(is it truncated\?\)$/);
     const flipped = bytes.slice();
     flipped[flipped.length - 3] ^= 0x40;
-    expect(error(flipped)).toMatch(/^array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)$/);
+    expect(error(flipped)).toMatch(
+      /^array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)$/,
+    );
     const header = bytes.slice();
     header[20] = 0xff;
     expect(error(header)).toMatch(/^the snapshot header is damaged/);
-    expect(error(withHeader((h) => (h.layers[1].units = 33)))).toBe('layer 1 is 64 × 33, expected 64 × 32 for synthetic-32');
-    expect(error(withHeader((h) => (h.provenance.config.dataset = 'cifar')))).toMatch(/^provenance\.config\.dataset is "cifar", expected one of/);
-    expect(error(withHeader((h) => (h.dense.val.accuracy = 1.2)))).toBe('dense.val.accuracy is 1.2, expected a number in 0..1');
-    expect(error(withHeader((h) => (h.arrays = h.arrays.filter((a: { name: string }) => a.name !== 'layer0.bias'))))).toBe('array layer0.bias is missing');
-    expect(error(withHeader((h) => (h.provenance.config.epochs = 3)))).toBe('the training curves have 2 epochs and 250 batch losses, expected 3 and 375');
+    expect(error(withHeader((h) => (h.layers[1].units = 33)))).toBe(
+      'layer 1 is 64 × 33, expected 64 × 32 for synthetic-32',
+    );
+    expect(error(withHeader((h) => (h.provenance.config.dataset = 'cifar')))).toMatch(
+      /^provenance\.config\.dataset is "cifar", expected one of/,
+    );
+    expect(error(withHeader((h) => (h.dense.val.accuracy = 1.2)))).toBe(
+      'dense.val.accuracy is 1.2, expected a number in 0..1',
+    );
+    expect(
+      error(withHeader((h) => (h.arrays = h.arrays.filter((a: { name: string }) => a.name !== 'layer0.bias')))),
+    ).toBe('array layer0.bias is missing');
+    expect(error(withHeader((h) => (h.provenance.config.epochs = 3)))).toBe(
+      'the training curves have 2 epochs and 250 batch losses, expected 3 and 375',
+    );
   });
 
   it('refuses values a trained network cannot have, even with a valid checksum', () => {
-    const bad = { ...snap, layers: snap.layers.map((l, i) => (i === 2 ? { ...l, gradAbsMean: Float32Array.from(l.gradAbsMean, (v, k) => (k === 7 ? -v : v)) } : l)) };
+    const bad = {
+      ...snap,
+      layers: snap.layers.map((l, i) =>
+        i === 2 ? { ...l, gradAbsMean: Float32Array.from(l.gradAbsMean, (v, k) => (k === 7 ? -v : v)) } : l,
+      ),
+    };
     expect(error(encodeSnapshot(bad))).toMatch(/^layer2\.gradAbsMean\[7\] is -[\d.e-]+, expected a finite number ≥ 0$/);
-    const nan = { ...snap, layers: snap.layers.map((l, i) => (i === 0 ? { ...l, kernel: Float32Array.from(l.kernel, (v, k) => (k === 3 ? NaN : v)) } : l)) };
+    const nan = {
+      ...snap,
+      layers: snap.layers.map((l, i) =>
+        i === 0 ? { ...l, kernel: Float32Array.from(l.kernel, (v, k) => (k === 3 ? NaN : v)) } : l,
+      ),
+    };
     expect(error(encodeSnapshot(nan))).toBe('layer0.kernel[3] is NaN, expected a finite number');
-    const twice = { ...snap, data: { ...snap.data, valIndices: Uint32Array.from(snap.data.valIndices, (s, k) => (k === 0 ? snap.data.trainIndices[0] : s)) } };
+    const twice = {
+      ...snap,
+      data: {
+        ...snap.data,
+        valIndices: Uint32Array.from(snap.data.valIndices, (s, k) => (k === 0 ? snap.data.trainIndices[0] : s)),
+      },
+    };
     expect(error(encodeSnapshot(twice))).toMatch(/^sample \d+ appears twice in the split/);
   });
 
-  it('checksums are CRC-32 of each array\'s bytes', () => {
+  it("checksums are CRC-32 of each array's bytes", () => {
     const length = new DataView(bytes.buffer).getUint32(8, true);
     const h = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length)));
     const entry = h.arrays.find((a: { name: string }) => a.name === 'layer1.kernel');

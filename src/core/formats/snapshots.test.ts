@@ -7,7 +7,12 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { CRITERIA, criterionIndex, type Granularity } from '../prune';
 import {
-  DATASET_NAMES, datasetFromIndices, synthetic32Source, type Dataset, type DatasetName, decodeMnist,
+  DATASET_NAMES,
+  datasetFromIndices,
+  synthetic32Source,
+  type Dataset,
+  type DatasetName,
+  decodeMnist,
   mnistSource,
 } from '../data';
 import { MaskedEvaluator, allCurves, sweepLevels } from '../eval';
@@ -23,7 +28,10 @@ function load(name: DatasetName): Snapshot {
 }
 
 function dataOf(s: Snapshot): Dataset {
-  const source = s.data.name === 'mnist' ? mnistSource(decodeMnist(gunzipSync(readFileSync(join(ROOT, 'public', 'data', 'mnist.bin.gz'))))) : synthetic32Source(s.data.seed);
+  const source =
+    s.data.name === 'mnist'
+      ? mnistSource(decodeMnist(gunzipSync(readFileSync(join(ROOT, 'public', 'data', 'mnist.bin.gz')))))
+      : synthetic32Source(s.data.seed);
   return datasetFromIndices(source, s.data.trainIndices, s.data.valIndices);
 }
 
@@ -54,9 +62,20 @@ describe.each(DATASET_NAMES)('the committed %s snapshot', (name) => {
     // incremental, so the order fixes the last bits): equal to what the snapshot stores, exactly.
     const curves = Object.fromEntries(CRITERIA.map((c) => [c, { val: [] as unknown[], train: [] as unknown[] }]));
     const sensitivity = Object.fromEntries(CRITERIA.map((c) => [c, s.layers.map(() => [] as unknown[])]));
-    const indexOf = (c: (typeof CRITERIA)[number], g: Granularity) => criterionIndex(c, s.layers, g, s.provenance.config.seed);
-    const evaluators = { val: new MaskedEvaluator(s.layers, ds.val.x, ds.val.y, ds.val.n), train: new MaskedEvaluator(s.layers, ds.train.x, ds.train.y, ds.train.n) };
-    for (const e of allCurves(indexOf, evaluators, { criteria: CRITERIA, scope: 'global', granularity: 'weights', levels: sweepLevels(51), sensitivity: CRITERIA, layers: s.layers.length })) {
+    const indexOf = (c: (typeof CRITERIA)[number], g: Granularity) =>
+      criterionIndex(c, s.layers, g, s.provenance.config.seed);
+    const evaluators = {
+      val: new MaskedEvaluator(s.layers, ds.val.x, ds.val.y, ds.val.n),
+      train: new MaskedEvaluator(s.layers, ds.train.x, ds.train.y, ds.train.n),
+    };
+    for (const e of allCurves(indexOf, evaluators, {
+      criteria: CRITERIA,
+      scope: 'global',
+      granularity: 'weights',
+      levels: sweepLevels(51),
+      sensitivity: CRITERIA,
+      layers: s.layers.length,
+    })) {
       if (e.kind === 'curve') curves[e.criterion][e.split].push(e.point);
       else sensitivity[e.criterion][e.layer].push(e.point);
     }
@@ -66,8 +85,13 @@ describe.each(DATASET_NAMES)('the committed %s snapshot', (name) => {
       for (const split of ['val', 'train'] as const) {
         const got = curves[c][split] as { loss: number }[];
         const want = s.curves[c][split];
-        expect(got.map((p) => ({ ...p, loss: 0 })), `${c} ${split}`).toEqual(want.map((p) => ({ ...p, loss: 0 })));
-        got.forEach((p, k) => expect(Math.abs(p.loss - want[k].loss), `${c} ${split} loss ${k}`).toBeLessThanOrEqual(1e-13 * want[k].loss));
+        expect(
+          got.map((p) => ({ ...p, loss: 0 })),
+          `${c} ${split}`,
+        ).toEqual(want.map((p) => ({ ...p, loss: 0 })));
+        got.forEach((p, k) =>
+          expect(Math.abs(p.loss - want[k].loss), `${c} ${split} loss ${k}`).toBeLessThanOrEqual(1e-13 * want[k].loss),
+        );
       }
     }
     expect(sensitivity).toEqual(s.sensitivity);

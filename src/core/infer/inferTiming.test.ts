@@ -18,18 +18,32 @@ function fakeClock() {
 describe('timeInterleaved', () => {
   it('warms up, calibrates by doubling, interleaves the samples and reports per-call ms', () => {
     const c = fakeClock();
-    const res = timeInterleaved({ a: c.fn('a', () => 0.5), b: c.fn('b', () => 3) }, { samples: 3, minSampleMs: 4, now: c.now });
+    const res = timeInterleaved(
+      { a: c.fn('a', () => 0.5), b: c.fn('b', () => 3) },
+      { samples: 3, minSampleMs: 4, now: c.now },
+    );
     // a: 1, 2, 4 calls last 0.5, 1, 2 ms; 8 calls 4 ms ≥ 4 → 8 per sample. b: 1 call 3 ms, 2 calls 6 ms → 2.
     expect(res.a).toEqual({ medianMs: 0.5, p10Ms: 0.5, p90Ms: 0.5, samples: 3, repsPerSample: 8 });
     expect(res.b).toEqual({ medianMs: 3, p10Ms: 3, p90Ms: 3, samples: 3, repsPerSample: 2 });
     const round = [...Array(8).fill('a'), 'b', 'b'];
-    expect(c.log).toEqual(['a', 'b', ...Array(1 + 2 + 4 + 8).fill('a'), ...Array(1 + 2).fill('b'), ...round, ...round, ...round]);
+    expect(c.log).toEqual([
+      'a',
+      'b',
+      ...Array(1 + 2 + 4 + 8).fill('a'),
+      ...Array(1 + 2).fill('b'),
+      ...round,
+      ...round,
+      ...round,
+    ]);
   });
 
   it('a calibration slowed by a pause is corrected: too short samples double the repetitions and restart', () => {
     const c = fakeClock();
     // Warm-up 0.1 ms; the calibration's one call is paused to 5 ms (≥ 4: 1 repetition); every later call 0.1 ms.
-    const res = timeInterleaved({ p: c.fn('p', (i) => (i === 1 ? 5 : 0.1)) }, { samples: 3, minSampleMs: 4, now: c.now });
+    const res = timeInterleaved(
+      { p: c.fn('p', (i) => (i === 1 ? 5 : 0.1)) },
+      { samples: 3, minSampleMs: 4, now: c.now },
+    );
     // Samples of 1, 2, 4, 8, 16 calls last under 2 ms (half the minimum) and restart; 32 calls last 3.2 ms.
     expect(res.p.repsPerSample).toBe(32);
     expect(res.p.medianMs).toBeCloseTo(0.1, 12);
@@ -59,7 +73,10 @@ describe('timeInterleaved', () => {
   it('a restart starts the rounds of every fn again, so sample i of each fn stays from the same round', () => {
     const c = fakeClock();
     // a: 1 ms a call; b: its calibration call paused to 5 ms (1 repetition), later calls 0.5 ms.
-    const s = sampleInterleaved({ a: c.fn('a', () => 1), b: c.fn('b', (i) => (i === 1 ? 5 : 0.5)) }, { samples: 2, minSampleMs: 4, now: c.now });
+    const s = sampleInterleaved(
+      { a: c.fn('a', () => 1), b: c.fn('b', (i) => (i === 1 ? 5 : 0.5)) },
+      { samples: 2, minSampleMs: 4, now: c.now },
+    );
     // Round 1: a (4 calls), then b's 1 call lasts 0.5 ms < 2 (half the minimum): b doubles to 2 (1 ms, again),
     // then 4 calls (2 ms), kept; each doubling restarts the rounds of both.
     expect(s.reps).toEqual({ a: 4, b: 4 });

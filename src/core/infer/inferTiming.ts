@@ -44,7 +44,10 @@ export interface TimingOptions<K extends string> {
  * calibration slowed by a pause) doubles its fn's repetitions and restarts the rounds of every fn (so the
  * pairs stay pairs; at most 10 times per fn). Defaults: 15 samples, minSampleMs 4.
  */
-export function sampleInterleaved<K extends string>(fns: Record<K, () => void>, opts: TimingOptions<K> = {}): Samples<K> {
+export function sampleInterleaved<K extends string>(
+  fns: Record<K, () => void>,
+  opts: TimingOptions<K> = {},
+): Samples<K> {
   const samples = opts.samples ?? 15;
   const minSampleMs = opts.minSampleMs ?? 4;
   const now = opts.now ?? (() => performance.now());
@@ -87,11 +90,20 @@ export function sampleInterleaved<K extends string>(fns: Record<K, () => void>, 
 
 /** Median, 10th and 90th percentile (nearest rank) of per-call samples. */
 export function timingOf(perCall: readonly number[], repsPerSample: number): Timing {
-  return { medianMs: median(perCall), p10Ms: percentile(perCall, 0.1), p90Ms: percentile(perCall, 0.9), samples: perCall.length, repsPerSample };
+  return {
+    medianMs: median(perCall),
+    p10Ms: percentile(perCall, 0.1),
+    p90Ms: percentile(perCall, 0.9),
+    samples: perCall.length,
+    repsPerSample,
+  };
 }
 
 /** `sampleInterleaved`, summarised per fn: median, 10th and 90th percentile over samples. */
-export function timeInterleaved<K extends string>(fns: Record<K, () => void>, opts: TimingOptions<K> = {}): Record<K, Timing> {
+export function timeInterleaved<K extends string>(
+  fns: Record<K, () => void>,
+  opts: TimingOptions<K> = {},
+): Record<K, Timing> {
   const { perCall, reps } = sampleInterleaved(fns, opts);
   const out = {} as Record<K, Timing>;
   for (const k of Object.keys(fns) as K[]) out[k] = timingOf(perCall[k], reps[k]);

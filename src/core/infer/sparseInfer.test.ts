@@ -7,7 +7,12 @@ function network(r: Rng, sizes: readonly number[]): DenseWeights[] {
   return sizes.slice(1).map((units, d) => {
     const inputs = sizes[d];
     const scale = Math.sqrt(2 / (inputs + units));
-    return { inputs, units, kernel: Float32Array.from({ length: inputs * units }, () => scale * r.normal()), bias: Float32Array.from({ length: units }, () => 0.1 * r.normal()) };
+    return {
+      inputs,
+      units,
+      kernel: Float32Array.from({ length: inputs * units }, () => scale * r.normal()),
+      bias: Float32Array.from({ length: units }, () => 0.1 * r.normal()),
+    };
   });
 }
 
@@ -19,7 +24,8 @@ const masked = (layers: readonly DenseWeights[], masks: readonly Uint8Array[]): 
   layers.map((l, d) => ({ ...l, kernel: Float64Array.from(l.kernel, (w, q) => (masks[d][q] ? w : 0)) }));
 
 /** Inputs like MNIST's: 60% zeros, the rest uniform in [0, 1). */
-const inputsOf = (r: Rng, n: number, d: number) => Float32Array.from({ length: n * d }, () => (r.next() < 0.6 ? 0 : r.next()));
+const inputsOf = (r: Rng, n: number, d: number) =>
+  Float32Array.from({ length: n * d }, () => (r.next() < 0.6 ? 0 : r.next()));
 
 const maxDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let m = 0;
@@ -79,16 +85,21 @@ describe('inferNet', () => {
         const classes = sizes[sizes.length - 1];
         // Largest batch first: a smaller batch must not see what a larger one left in memory.
         for (const n of [256, 7, 4, 3, 1]) {
-          const got = Object.fromEntries(Object.entries(nets).map(([k, net]) => [k, logits(net, x, n)])) as Record<keyof typeof nets, Float32Array>;
+          const got = Object.fromEntries(Object.entries(nets).map(([k, net]) => [k, logits(net, x, n)])) as Record<
+            keyof typeof nets,
+            Float32Array
+          >;
           const want = ref.subarray(0, n * classes);
           const at = `sparsity ${sparsity}, n ${n}`;
-          for (const [k, v] of Object.entries(got)) expect(relDiff(v, want), `${k} vs forwardLogits, ${at}`).toBeLessThan(1e-4);
+          for (const [k, v] of Object.entries(got))
+            expect(relDiff(v, want), `${k} vs forwardLogits, ${at}`).toBeLessThan(1e-4);
           expect(maxDiff(got.csrWasm, got.denseWasm), `csr vs dense (wasm), ${at}`).toBeLessThanOrEqual(1e-5);
           expect(maxDiff(got.csrJs, got.denseJs), `csr vs dense (js), ${at}`).toBeLessThanOrEqual(1e-5);
           expect(maxDiff(got.denseWasm, got.denseJs), `wasm vs js (dense), ${at}`).toBeLessThanOrEqual(1e-5);
           expect(maxDiff(got.csrWasm, got.csrJs), `wasm vs js (csr), ${at}`).toBeLessThanOrEqual(1e-5);
           // Stronger, by construction: the same additions in the same order, so the same float32 numbers.
-          for (const v of [got.csrWasm, got.denseJs, got.csrJs]) expect(maxDiff(v, got.denseWasm), `bit for bit, ${at}`).toBe(0);
+          for (const v of [got.csrWasm, got.denseJs, got.csrJs])
+            expect(maxDiff(v, got.denseWasm), `bit for bit, ${at}`).toBe(0);
         }
       }
     });
@@ -100,7 +111,8 @@ describe('inferNet', () => {
     const x = inputsOf(r, 8, 20);
     const masks = randomMasks(r, layers, 0.5);
     const unpruned = forwardLogits(layers, x, 8);
-    for (const net of Object.values(fourNets(layers, masks))) expect(relDiff(logits(net, x, 8), unpruned)).toBeGreaterThan(1e-2);
+    for (const net of Object.values(fourNets(layers, masks)))
+      expect(relDiff(logits(net, x, 8), unpruned)).toBeGreaterThan(1e-2);
   });
 
   it('with masks null: the unpruned network, every weight live, equal to forwardLogits', () => {
@@ -130,8 +142,12 @@ describe('inferNet', () => {
       expect(() => net.run(x, 1.5, new Float32Array(24))).toThrow(RangeError);
       expect(() => net.run(x, 8, new Float32Array(23))).toThrow(RangeError);
     }
-    expect(() => inferNet(layers, null, 'csr', { maxBatch: 300 }).run(new Float32Array(9 * 301), 301, new Float32Array(3 * 301))).toThrow(RangeError);
-    expect(() => inferNet(layers, null, 'dense').run(new Float32Array(9 * 257), 257, new Float32Array(3 * 257))).toThrow(RangeError);
+    expect(() =>
+      inferNet(layers, null, 'csr', { maxBatch: 300 }).run(new Float32Array(9 * 301), 301, new Float32Array(3 * 301)),
+    ).toThrow(RangeError);
+    expect(() =>
+      inferNet(layers, null, 'dense').run(new Float32Array(9 * 257), 257, new Float32Array(3 * 257)),
+    ).toThrow(RangeError);
     expect(() => inferNet(layers, [new Uint8Array(54)], 'csr')).toThrow(RangeError);
     expect(() => inferNet(layers, [new Uint8Array(54), new Uint8Array(17)], 'csr')).toThrow(RangeError);
     expect(() => inferNet([layers[1], layers[0]], null, 'dense')).toThrow(RangeError);

@@ -28,9 +28,42 @@ export interface InferNet {
  * `relu` 1 for hidden layers, 0 for the logits. See infer.wat for each array's layout.
  */
 interface InferKernels {
-  dense(x: number, n: number, inputs: number, inStride: number, w: number, b: number, stride: number, out: number, relu: number): void;
-  csr(x: number, n: number, inputs: number, inStride: number, ptr: number, unit: number, val: number, b: number, stride: number, out: number, relu: number): void;
-  csrTiles(x: number, tiles: number, inputs: number, ptr: number, unit: number, val: number, b: number, units: number, y: number, relu: number): void;
+  dense(
+    x: number,
+    n: number,
+    inputs: number,
+    inStride: number,
+    w: number,
+    b: number,
+    stride: number,
+    out: number,
+    relu: number,
+  ): void;
+  csr(
+    x: number,
+    n: number,
+    inputs: number,
+    inStride: number,
+    ptr: number,
+    unit: number,
+    val: number,
+    b: number,
+    stride: number,
+    out: number,
+    relu: number,
+  ): void;
+  csrTiles(
+    x: number,
+    tiles: number,
+    inputs: number,
+    ptr: number,
+    unit: number,
+    val: number,
+    b: number,
+    units: number,
+    y: number,
+    relu: number,
+  ): void;
   toTiles(x: number, tiles: number, width: number, out: number): void;
   fromTiles(y: number, n: number, classes: number, out: number): void;
 }
@@ -97,7 +130,8 @@ function jsKernels(buffer: ArrayBuffer): InferKernels {
     toTiles(x, tiles, width, out) {
       [x, out] = [x >> 2, out >> 2];
       for (let t = 0; t < tiles; t++) {
-        for (let i = 0; i < width; i++) for (let s = 0; s < 4; s++) f[out + (t * width + i) * 4 + s] = f[x + (4 * t + s) * width + i];
+        for (let i = 0; i < width; i++)
+          for (let s = 0; s < 4; s++) f[out + (t * width + i) * 4 + s] = f[x + (4 * t + s) * width + i];
       }
     },
     fromTiles(y, n, classes, out) {
@@ -136,9 +170,14 @@ interface Slot {
 function check(layers: readonly DenseWeights[], masks: readonly Uint8Array[] | null, maxBatch: number): void {
   if (layers.length === 0) throw new RangeError('inferNet: no layers');
   layers.forEach((l, d) => {
-    if (l.kernel.length !== l.inputs * l.units || l.bias.length !== l.units) throw new RangeError(`inferNet: layer ${d} is not [${l.inputs}, ${l.units}]`);
-    if (d > 0 && l.inputs !== layers[d - 1].units) throw new RangeError(`inferNet: layer ${d} takes ${l.inputs} inputs, layer ${d - 1} gives ${layers[d - 1].units}`);
-    if (masks && masks[d]?.length !== l.kernel.length) throw new RangeError(`inferNet: mask ${d} does not match its kernel`);
+    if (l.kernel.length !== l.inputs * l.units || l.bias.length !== l.units)
+      throw new RangeError(`inferNet: layer ${d} is not [${l.inputs}, ${l.units}]`);
+    if (d > 0 && l.inputs !== layers[d - 1].units)
+      throw new RangeError(
+        `inferNet: layer ${d} takes ${l.inputs} inputs, layer ${d - 1} gives ${layers[d - 1].units}`,
+      );
+    if (masks && masks[d]?.length !== l.kernel.length)
+      throw new RangeError(`inferNet: mask ${d} does not match its kernel`);
   });
   if (masks && masks.length !== layers.length) throw new RangeError('inferNet: one mask per layer');
   if (!Number.isInteger(maxBatch) || maxBatch < 1) throw new RangeError(`inferNet: maxBatch ${maxBatch}`);
@@ -151,7 +190,12 @@ function check(layers: readonly DenseWeights[], masks: readonly Uint8Array[] | n
  * dense layout. maxBatch default 256. engine 'auto' = WebAssembly SIMD where available, else plain TS;
  * 'js' forces TS. Throws RangeError on shapes that do not chain or masks that do not match.
  */
-export function inferNet(layers: readonly DenseWeights[], masks: readonly Uint8Array[] | null, path: InferPath, opts: { engine?: 'auto' | 'js'; maxBatch?: number } = {}): InferNet {
+export function inferNet(
+  layers: readonly DenseWeights[],
+  masks: readonly Uint8Array[] | null,
+  path: InferPath,
+  opts: { engine?: 'auto' | 'js'; maxBatch?: number } = {},
+): InferNet {
   const maxBatch = opts.maxBatch ?? 256;
   check(layers, masks, maxBatch);
   const module = opts.engine === 'js' ? null : inferModule();
@@ -193,7 +237,9 @@ export function inferNet(layers: readonly DenseWeights[], masks: readonly Uint8A
   let buffer: ArrayBuffer;
   let k: InferKernels;
   if (module) {
-    const exports = new WebAssembly.Instance(module, {}).exports as unknown as InferKernels & { memory: WebAssembly.Memory };
+    const exports = new WebAssembly.Instance(module, {}).exports as unknown as InferKernels & {
+      memory: WebAssembly.Memory;
+    };
     const mem = exports.memory;
     if (top > mem.buffer.byteLength) mem.grow(Math.ceil((top - mem.buffer.byteLength) / PAGE));
     buffer = mem.buffer; // taken after the only grow, so it stays valid
@@ -210,7 +256,8 @@ export function inferNet(layers: readonly DenseWeights[], masks: readonly Uint8A
     for (let j = 0; j < l.units; j++) f[(s.b >> 2) + j] = l.bias[j];
     if (!csr) {
       for (let i = 0; i < l.inputs; i++) {
-        for (let j = 0; j < l.units; j++) f[(s.w >> 2) + i * s.stride + j] = !m || m[i * l.units + j] ? l.kernel[i * l.units + j] : 0;
+        for (let j = 0; j < l.units; j++)
+          f[(s.w >> 2) + i * s.stride + j] = !m || m[i * l.units + j] ? l.kernel[i * l.units + j] : 0;
       }
       return;
     }
@@ -234,8 +281,10 @@ export function inferNet(layers: readonly DenseWeights[], masks: readonly Uint8A
     classes,
     weights: slots.reduce((sum, s) => sum + s.live, 0),
     run(x: Float32Array, n: number, out: Float32Array): void {
-      if (!Number.isInteger(n) || n < 0 || n > maxBatch) throw new RangeError(`InferNet.run: n = ${n}, maxBatch ${maxBatch}`);
-      if (x.length < n * inputs || out.length < n * classes) throw new RangeError(`InferNet.run: x or out shorter than ${n} rows`);
+      if (!Number.isInteger(n) || n < 0 || n > maxBatch)
+        throw new RangeError(`InferNet.run: n = ${n}, maxBatch ${maxBatch}`);
+      if (x.length < n * inputs || out.length < n * classes)
+        throw new RangeError(`InferNet.run: x or out shorter than ${n} rows`);
       f.set(x.subarray(0, n * inputs), xRows >> 2);
       if (!csr || n < 4) {
         let inp = xRows;

@@ -5,7 +5,9 @@ import { createRng } from '../base';
 describe('layer-normalised scores', () => {
   it('divide by the layer mean (hand-computed), keep zeros, and make layers of different scales comparable', () => {
     // mean of [2, 4, 6, 8] is 5
-    expect(Array.from(layerNormalised(Float32Array.from([2, 4, 6, 8])))).toEqual([0.4, 0.8, 1.2, 1.6].map((v) => expect.closeTo(v, 6)));
+    expect(Array.from(layerNormalised(Float32Array.from([2, 4, 6, 8])))).toEqual(
+      [0.4, 0.8, 1.2, 1.6].map((v) => expect.closeTo(v, 6)),
+    );
     expect(Array.from(layerNormalised(new Float32Array(3)))).toEqual([0, 0, 0]);
     const small = Float32Array.from([1e-4, 2e-4, 3e-4]);
     const big = Float32Array.from([1e-2, 2e-2, 3e-2]);

@@ -26,7 +26,9 @@ export function layerNormalised(scores: Float32Array): Float32Array {
  */
 export function lampScores(kernel: Float32Array): Float32Array {
   const n = kernel.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => Math.abs(kernel[a]) - Math.abs(kernel[b]) || a - b);
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => Math.abs(kernel[a]) - Math.abs(kernel[b]) || a - b,
+  );
   const out = new Float32Array(n);
   let suffix = 0;
   for (let k = n - 1; k >= 0; k--) {

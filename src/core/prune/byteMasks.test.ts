@@ -3,7 +3,8 @@ import { countOnes, diffPositions } from './byteMasks';
 import { createRng } from '../base';
 
 const naiveDiff = (a: Uint8Array, b: Uint8Array) => [...a.keys()].filter((j) => a[j] !== b[j]);
-const randomMask = (rand: () => number, n: number, p: number) => Uint8Array.from({ length: n }, () => (rand() < p ? 1 : 0));
+const randomMask = (rand: () => number, n: number, p: number) =>
+  Uint8Array.from({ length: n }, () => (rand() < p ? 1 : 0));
 
 describe('byte mask scans', () => {
   it('diffPositions and countOnes agree with a byte-by-byte scan (lengths, offsets, densities)', () => {
@@ -16,7 +17,10 @@ describe('byte mask scans', () => {
       a.set(randomMask(rand, n, rand()));
       const b = a.slice();
       const flips = Math.floor(rand() * Math.min(n, 40));
-      for (let f = 0; f < flips; f++) { const j = Math.floor(rand() * n); b[j] ^= 1; }
+      for (let f = 0; f < flips; f++) {
+        const j = Math.floor(rand() * n);
+        b[j] ^= 1;
+      }
       const out = new Int32Array(n);
       const k = diffPositions(a, b, out);
       expect([...out.subarray(0, k)]).toEqual(naiveDiff(a, b));
@@ -25,7 +29,8 @@ describe('byte mask scans', () => {
   });
 
   it('countOnes carries past 255 words of ones, and handles the tail', () => {
-    for (const n of [0, 3, 4, 1020, 1021, 4 * 255, 4 * 255 + 1, 4 * 600 + 3, 50_176]) expect(countOnes(new Uint8Array(n).fill(1))).toBe(n);
+    for (const n of [0, 3, 4, 1020, 1021, 4 * 255, 4 * 255 + 1, 4 * 600 + 3, 50_176])
+      expect(countOnes(new Uint8Array(n).fill(1))).toBe(n);
   });
 
   it('refuses masks of different lengths', () => {

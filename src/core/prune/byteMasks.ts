@@ -4,7 +4,8 @@
  */
 
 /** A Uint32 view of the aligned whole words of `a`, or null when `a` does not start on a word. */
-const words = (a: Uint8Array): Uint32Array | null => (a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, a.length >>> 2) : null);
+const words = (a: Uint8Array): Uint32Array | null =>
+  a.byteOffset % 4 === 0 ? new Uint32Array(a.buffer, a.byteOffset, a.length >>> 2) : null;
 
 /**
  * Writes, in ascending order, every position where `a` and `b` differ into `out` (which must hold
@@ -34,7 +35,7 @@ export function countOnes(mask: Uint8Array): number {
   const w = words(mask);
   if (w) {
     // Each byte lane sums at most 255 ones before it would carry into the next lane.
-    for (let k = 0; k < w.length; ) {
+    for (let k = 0; k < w.length;) {
       let acc = 0;
       for (const end = Math.min(w.length, k + 255); k < end; k++) acc += w[k];
       n += (acc & 0xff) + ((acc >>> 8) & 0xff) + ((acc >>> 16) & 0xff) + (acc >>> 24);

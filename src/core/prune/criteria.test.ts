@@ -15,13 +15,19 @@ describe('criteria', () => {
     expect(Array.from(scoreLayer('gradient', layer))).toEqual(Array.from(layer.gradAbsMean));
   });
   it('gradnorm = gradAbsMean / its layer mean (mean of 0.1, 0.01, 3, 0.2 = 0.8275)', () => {
-    expect(Array.from(scoreLayer('gradnorm', layer))).toEqual([0.1, 0.01, 3, 0.2].map((v) => expect.closeTo(v / 0.8275, 6)));
+    expect(Array.from(scoreLayer('gradnorm', layer))).toEqual(
+      [0.1, 0.01, 3, 0.2].map((v) => expect.closeTo(v / 0.8275, 6)),
+    );
   });
   it('lamp: |w| sorted 0, 0.5, 1, 2 → 0/5.25, 0.25/5.25, 1/5, 4/4', () => {
     expect(Array.from(scoreLayer('lamp', layer))).toEqual([0.25 / 5.25, 1, 0, 1 / 5].map((v) => expect.closeTo(v, 6)));
   });
   it('gradnorm makes layers of different gradient scales comparable; lamp gives every layer a weight scoring 1', () => {
-    const scaled = { ...layer, gradAbsMean: layer.gradAbsMean.map((v) => v * 100), kernel: layer.kernel.map((v) => v * 7) };
+    const scaled = {
+      ...layer,
+      gradAbsMean: layer.gradAbsMean.map((v) => v * 100),
+      kernel: layer.kernel.map((v) => v * 7),
+    };
     const [a, b] = scoreLayers('gradnorm', [layer, scaled]);
     Array.from(a).forEach((v, i) => expect(b[i]).toBeCloseTo(v, 5));
     for (const l of [layer, scaled]) expect(Math.max(...scoreLayer('lamp', l))).toBeCloseTo(1, 6);
@@ -33,7 +39,9 @@ describe('criteria', () => {
     expect(Array.from(scoreLayer('taylor', layer))).toEqual([0.05, 0.02, 0, 0.2].map((v) => expect.closeTo(v, 7)));
   });
   it('obd = ½ · w² · gradSqMean', () => {
-    expect(Array.from(scoreLayer('obd', layer))).toEqual([0.5 * 0.25 * 0.04, 0.5 * 4 * 0.0004, 0, 0.5 * 1 * 0.08].map((v) => expect.closeTo(v, 8)));
+    expect(Array.from(scoreLayer('obd', layer))).toEqual(
+      [0.5 * 0.25 * 0.04, 0.5 * 4 * 0.0004, 0, 0.5 * 1 * 0.08].map((v) => expect.closeTo(v, 8)),
+    );
   });
   it('random is seeded, in [0, 1), and differs between layers and seeds', () => {
     const a = scoreLayer('random', layer, 3, 0);

@@ -11,7 +11,11 @@ export type Criterion = (typeof CRITERIA)[number];
 
 export const CRITERION_INFO: Record<Criterion, { label: string; formula: string; source: string }> = {
   gradient: { label: 'Gradient |∂L/∂w|', formula: 'gradAbsMean', source: 'the article' },
-  gradnorm: { label: 'Layer-normalised gradient', formula: 'gradAbsMean / layer mean', source: 'the article, normalised as Molchanov et al. 2017' },
+  gradnorm: {
+    label: 'Layer-normalised gradient',
+    formula: 'gradAbsMean / layer mean',
+    source: 'the article, normalised as Molchanov et al. 2017',
+  },
   magnitude: { label: 'Magnitude |w|', formula: '|w|', source: 'Han et al. 2015' },
   lamp: { label: 'LAMP', formula: 'w_u² / Σ_{v≥u} w_v²', source: 'Lee et al. 2021' },
   taylor: { label: 'Taylor |w·∂L/∂w|', formula: '|w| · gradAbsMean', source: 'Molchanov et al. 2017; SNIP' },

@@ -17,7 +17,9 @@ describe('PolynomialDecay schedule', () => {
   it('updates the masks at begin, every `frequency` steps, and at end only', () => {
     const steps = Array.from({ length: 400 }, (_, t) => t).filter((t) => isPruningStep(s, t));
     expect(steps).toEqual([100, 150, 200, 250, 300]);
-    expect(Array.from({ length: 400 }, (_, t) => t).filter((t) => isPruningStep({ ...s, frequency: 80 }, t))).toEqual([100, 180, 260, 300]);
+    expect(Array.from({ length: 400 }, (_, t) => t).filter((t) => isPruningStep({ ...s, frequency: 80 }, t))).toEqual([
+      100, 180, 260, 300,
+    ]);
   });
   it('is monotone and ends at final (property, many schedules)', () => {
     for (let total = 50; total < 2000; total += 137) {

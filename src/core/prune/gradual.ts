@@ -17,7 +17,14 @@ export interface GradualSchedule {
 
 /** Zhu & Gupta's defaults, scaled to a run: prune from 0 % to `final` between a tenth and two thirds of the steps, every 1 % of them. */
 export function defaultSchedule(totalSteps: number, final = 0.9): GradualSchedule {
-  return { initial: 0, final, begin: Math.round(totalSteps * 0.1), end: Math.round(totalSteps * (2 / 3)), frequency: Math.max(1, Math.round(totalSteps / 100)), power: 3 };
+  return {
+    initial: 0,
+    final,
+    begin: Math.round(totalSteps * 0.1),
+    end: Math.round(totalSteps * (2 / 3)),
+    frequency: Math.max(1, Math.round(totalSteps / 100)),
+    power: 3,
+  };
 }
 
 /** The target sparsity at step t. */
@@ -37,7 +44,8 @@ export function isPruningStep(s: GradualSchedule, t: number): boolean {
 /** The schedule as the steps where it changes and the sparsity it sets there (for drawing it). */
 export function schedulePoints(s: GradualSchedule, totalSteps: number): { step: number; sparsity: number }[] {
   const out = [{ step: 0, sparsity: 0 }];
-  for (let t = 0; t < totalSteps; t++) if (isPruningStep(s, t)) out.push({ step: t, sparsity: scheduledSparsity(s, t) });
+  for (let t = 0; t < totalSteps; t++)
+    if (isPruningStep(s, t)) out.push({ step: t, sparsity: scheduledSparsity(s, t) });
   out.push({ step: totalSteps, sparsity: out[out.length - 1].sparsity });
   return out;
 }
@@ -46,7 +54,8 @@ export function schedulePoints(s: GradualSchedule, totalSteps: number): { step: 
 export function scheduleProblem(s: GradualSchedule, totalSteps: number): string | null {
   if (!(s.final > 0 && s.final < 1)) return 'final';
   if (!(s.initial >= 0 && s.initial <= s.final)) return 'initial';
-  if (!(Number.isInteger(s.begin) && Number.isInteger(s.end) && s.begin >= 0 && s.begin < s.end && s.end <= totalSteps)) return 'steps';
+  if (!(Number.isInteger(s.begin) && Number.isInteger(s.end) && s.begin >= 0 && s.begin < s.end && s.end <= totalSteps))
+    return 'steps';
   if (!(Number.isInteger(s.frequency) && s.frequency >= 1)) return 'frequency';
   return null;
 }

@@ -16,7 +16,7 @@ describe('mask report', () => {
     expect(r.sparsity).toBe(0);
     expect(r.denseBytes).toBe((14 + 6) * 4);
     // CSR: per layer 2·live + (inputs + 1) row pointers + units biases, 4 bytes each.
-    expect(r.csrBytes).toBe(((12 + 4 + 2) + (8 + 3 + 2) + (8 + 3 + 2)) * 4);
+    expect(r.csrBytes).toBe((12 + 4 + 2 + (8 + 3 + 2) + (8 + 3 + 2)) * 4);
     expect(r.macsSparse).toBe(14);
     expect(r.shapes).toEqual([3, 2, 2, 2]);
     expect(r.collapse).toBe(false);

@@ -60,7 +60,11 @@ export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8A
     let reachedCount = 0;
     for (let i = 0; i < inputs && reachedCount < units; i++) {
       if (!reach[i]) continue;
-      for (let j = 0, o = i * units; j < units; j++) if (m[o + j] && !next[j]) { next[j] = 1; reachedCount++; }
+      for (let j = 0, o = i * units; j < units; j++)
+        if (m[o + j] && !next[j]) {
+          next[j] = 1;
+          reachedCount++;
+        }
     }
     reached.push(next);
     reach = next;
@@ -70,12 +74,14 @@ export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8A
   for (let l = masks.length - 1; l > 0; l--) {
     const { inputs, units } = shapes[l];
     const prev = new Uint8Array(inputs);
-    for (let i = 0; i < inputs; i++) for (let j = 0; j < units; j++) if (useful[l][j] && masks[l][i * units + j]) prev[i] = 1;
+    for (let i = 0; i < inputs; i++)
+      for (let j = 0; j < units; j++) if (useful[l][j] && masks[l][i * units + j]) prev[i] = 1;
     useful[l - 1] = prev;
   }
   const dead = (l: number, strandedOnly: boolean) => {
     let n = 0;
-    for (let j = 0; j < shapes[l].units; j++) if (!(reached[l][j] && useful[l][j]) && !(strandedOnly && units && !units[l][j])) n++;
+    for (let j = 0; j < shapes[l].units; j++)
+      if (!(reached[l][j] && useful[l][j]) && !(strandedOnly && units && !units[l][j])) n++;
     return n;
   };
   const deadUnits = shapes.slice(0, -1).map((_, l) => dead(l, false));
@@ -92,7 +98,11 @@ export function maskReport(masks: Masks, shapes: Shape[], units: readonly Uint8A
     macsSparse: live,
     deadUnits,
     strandedUnits,
-    shapes: [shapes[0].inputs, ...shapes.slice(0, -1).map((s, l) => s.units - deadUnits[l]), shapes[shapes.length - 1].units],
+    shapes: [
+      shapes[0].inputs,
+      ...shapes.slice(0, -1).map((s, l) => s.units - deadUnits[l]),
+      shapes[shapes.length - 1].units,
+    ],
     collapse: layers.some((l) => l.collapsed) || disconnected,
     disconnected,
   };

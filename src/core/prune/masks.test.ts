@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildPruneIndex, computeMasks, GRANULARITIES, countBelow, criterionIndex, sortScores, unitScores,
-  type PruneSpec, type Shape,
+  buildPruneIndex,
+  computeMasks,
+  GRANULARITIES,
+  countBelow,
+  criterionIndex,
+  sortScores,
+  unitScores,
+  type PruneSpec,
+  type Shape,
 } from './masks';
 import { nmMask } from './allocation';
 import { CRITERIA, scoreLayers } from './criteria';
@@ -17,7 +24,13 @@ const randomScores = (seed: number, ties = false) => {
   return shapes.map((s) => Float32Array.from({ length: s.inputs * s.units }, () => (ties ? r.int(4) / 4 : r.next())));
 };
 const prunedCount = (masks: Uint8Array[]) => masks.reduce((a, m) => a + m.filter((v) => v === 0).length, 0);
-const spec = (p: Partial<PruneSpec>): PruneSpec => ({ mode: 'threshold', value: 0, scope: 'global', granularity: 'weights', ...p });
+const spec = (p: Partial<PruneSpec>): PruneSpec => ({
+  mode: 'threshold',
+  value: 0,
+  scope: 'global',
+  granularity: 'weights',
+  ...p,
+});
 const N = shapes.reduce((a, s) => a + s.inputs * s.units, 0);
 
 describe('threshold mode', () => {
@@ -126,7 +139,8 @@ describe('neuron granularity', () => {
     const alive = [new Uint8Array(shapes[0].inputs).fill(1), ...res.units!, new Uint8Array(3).fill(1)];
     res.masks.forEach((m, l) => {
       const s = shapes[l];
-      for (let i = 0; i < s.inputs; i++) for (let j = 0; j < s.units; j++) expect(m[i * s.units + j]).toBe(alive[l][i] & alive[l + 1][j]);
+      for (let i = 0; i < s.inputs; i++)
+        for (let j = 0; j < s.units; j++) expect(m[i * s.units + j]).toBe(alive[l][i] & alive[l + 1][j]);
     });
     // The last layer's columns (output units) are never removed as a whole unless every input is gone.
     expect(res.units).toHaveLength(2);
@@ -136,7 +150,9 @@ describe('neuron granularity', () => {
 describe('helpers', () => {
   it('sortScores (packed-key sort) matches a comparator sort, with ties, NaN, negatives and -0', () => {
     const r = createRng(13);
-    const scores = Float32Array.from({ length: 5000 }, (_, i) => (i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : r.int(50) / 7 - (i % 3 === 0 ? 3 : 0)));
+    const scores = Float32Array.from({ length: 5000 }, (_, i) =>
+      i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : r.int(50) / 7 - (i % 3 === 0 ? 3 : 0),
+    );
     const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
     const expected = [...scores.keys()].sort((a, b) => key(a) - key(b) || a - b);
     const got = sortScores(scores);
@@ -153,8 +169,13 @@ describe('helpers', () => {
 });
 
 describe('criterionIndex', () => {
-  it('is the index of the criterion\'s scores, for every criterion and granularity', () => {
-    const layers = shapes.map((sh, l) => ({ ...sh, kernel: randomScores(20 + l)[l].map((v) => v - 0.5), gradAbsMean: randomScores(30 + l)[l], gradSqMean: randomScores(40 + l)[l] }));
+  it("is the index of the criterion's scores, for every criterion and granularity", () => {
+    const layers = shapes.map((sh, l) => ({
+      ...sh,
+      kernel: randomScores(20 + l)[l].map((v) => v - 0.5),
+      gradAbsMean: randomScores(30 + l)[l],
+      gradSqMean: randomScores(40 + l)[l],
+    }));
     for (const c of CRITERIA) {
       for (const g of GRANULARITIES) {
         const idx = criterionIndex(c, layers, g, 5);
@@ -169,7 +190,12 @@ describe('criterionIndex', () => {
 describe('2:4 granularity', () => {
   // Of inputs g…g+3 of unit j, how many are pruned (short last groups: 6 = 4 + 2 and 5 = 4 + 1 inputs).
   const perGroup = (mask: Uint8Array, s: Shape) =>
-    Array.from({ length: s.units }, (_, j) => Array.from({ length: Math.ceil(s.inputs / 4) }, (_, g) => [0, 1, 2, 3].filter((k) => 4 * g + k < s.inputs && !mask[(4 * g + k) * s.units + j]).length)).flat();
+    Array.from({ length: s.units }, (_, j) =>
+      Array.from(
+        { length: Math.ceil(s.inputs / 4) },
+        (_, g) => [0, 1, 2, 3].filter((k) => 4 * g + k < s.inputs && !mask[(4 * g + k) * s.units + j]).length,
+      ),
+    ).flat();
 
   it('at 50 % is exactly the N:M mask of the scores, globally and per layer; more asks nothing more', () => {
     for (let seed = 0; seed < 10; seed++) {
@@ -178,7 +204,9 @@ describe('2:4 granularity', () => {
       for (const scope of ['global', 'per-layer'] as const)
         for (const value of [0.5, 0.9, 0.999]) {
           const { masks } = computeMasks(idx, spec({ mode: 'sparsity', value, scope, granularity: '2:4' }));
-          masks.forEach((m, l) => expect(Array.from(m)).toEqual(Array.from(nmMask(scores[l], shapes[l].inputs, shapes[l].units))));
+          masks.forEach((m, l) =>
+            expect(Array.from(m)).toEqual(Array.from(nmMask(scores[l], shapes[l].inputs, shapes[l].units))),
+          );
         }
     }
   });
@@ -192,12 +220,18 @@ describe('2:4 granularity', () => {
         const { masks } = computeMasks(idx, spec({ value: t, granularity: '2:4' }));
         masks.forEach((m, l) => perGroup(m, shapes[l]).forEach((c) => expect(c).toBeLessThanOrEqual(2)));
         // Pruned = the candidates (not among a group's 2 highest) scoring below t.
-        const expected = scores.reduce((a, s, l) => a + Array.from(nmMask(s, shapes[l].inputs, shapes[l].units)).filter((keep, i) => !keep && s[i] < t).length, 0);
+        const expected = scores.reduce(
+          (a, s, l) =>
+            a + Array.from(nmMask(s, shapes[l].inputs, shapes[l].units)).filter((keep, i) => !keep && s[i] < t).length,
+          0,
+        );
         expect(prunedCount(masks)).toBe(expected);
         expect(expected).toBeGreaterThanOrEqual(last);
         last = expected;
       }
-      expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: 0.3, granularity: '2:4' })).masks)).toBe(Math.floor(0.3 * N + 1e-9));
+      expect(prunedCount(computeMasks(idx, spec({ mode: 'sparsity', value: 0.3, granularity: '2:4' })).masks)).toBe(
+        Math.floor(0.3 * N + 1e-9),
+      );
     }
   });
 });

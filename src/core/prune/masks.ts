@@ -111,7 +111,11 @@ export interface PruneIndex {
   offsets: number[];
 }
 
-export function buildPruneIndex(scores: readonly Float32Array[], shapes: Shape[], granularity: Granularity): PruneIndex {
+export function buildPruneIndex(
+  scores: readonly Float32Array[],
+  shapes: Shape[],
+  granularity: Granularity,
+): PruneIndex {
   const items =
     granularity === 'weights'
       ? scores.slice()
@@ -133,8 +137,17 @@ export function buildPruneIndex(scores: readonly Float32Array[], shapes: Shape[]
  * The prune index of a criterion on trained layers: their scores (`seed` only matters for `random`),
  * sorted once per granularity. The one place the page, the workers and the harness build it.
  */
-export function criterionIndex(criterion: Criterion, layers: readonly (ScoredLayer & Shape)[], granularity: Granularity, seed: number): PruneIndex {
-  return buildPruneIndex(scoreLayers(criterion, layers, seed), layers.map(({ inputs, units }) => ({ inputs, units })), granularity);
+export function criterionIndex(
+  criterion: Criterion,
+  layers: readonly (ScoredLayer & Shape)[],
+  granularity: Granularity,
+  seed: number,
+): PruneIndex {
+  return buildPruneIndex(
+    scoreLayers(criterion, layers, seed),
+    layers.map(({ inputs, units }) => ({ inputs, units })),
+    granularity,
+  );
 }
 
 export interface PruneResult {
@@ -158,10 +171,15 @@ export const prunable = (g: SortedGroup) => countBelow(g.values, Infinity);
 export function prunedCounts(index: PruneIndex, spec: PruneSpec): number[] {
   const { global, groups, offsets } = index;
   const n = global.values.length;
-  const globalK = Math.min(prunable(global), spec.mode === 'threshold' ? countBelow(global.values, spec.value) : Math.floor(clamp01(spec.value) * n + 1e-9));
+  const globalK = Math.min(
+    prunable(global),
+    spec.mode === 'threshold' ? countBelow(global.values, spec.value) : Math.floor(clamp01(spec.value) * n + 1e-9),
+  );
   if (spec.scope === 'per-layer') {
     const s = n > 0 ? globalK / n : 0;
-    return groups.map((g) => Math.min(prunable(g), Math.floor((spec.mode === 'threshold' ? s : clamp01(spec.value)) * g.values.length + 1e-9)));
+    return groups.map((g) =>
+      Math.min(prunable(g), Math.floor((spec.mode === 'threshold' ? s : clamp01(spec.value)) * g.values.length + 1e-9)),
+    );
   }
   const counts = groups.map(() => 0);
   for (let r = 0; r < globalK; r++) {
@@ -199,7 +217,8 @@ export function computeMasks(index: PruneIndex, spec: PruneSpec): PruneResult {
       for (let k = 0; k < ids.length; k++) keep[ids[k]] = 0;
     });
     units.forEach((keep, l) => {
-      const s = shapes[l], next = shapes[l + 1];
+      const s = shapes[l],
+        next = shapes[l + 1];
       for (let j = 0; j < s.units; j++) {
         if (keep[j]) continue;
         for (let i = 0; i < s.inputs; i++) masks[l][i * s.units + j] = 0;

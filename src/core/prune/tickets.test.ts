@@ -8,7 +8,10 @@ const shapes = [
 ];
 const random = (seed: number) => {
   const r = createRng(seed);
-  return shapes.map((s) => ({ ...s, kernel: Float32Array.from({ length: s.inputs * s.units }, () => r.uniform(-1, 1)) }));
+  return shapes.map((s) => ({
+    ...s,
+    kernel: Float32Array.from({ length: s.inputs * s.units }, () => r.uniform(-1, 1)),
+  }));
 };
 const pruned = (m: Uint8Array) => m.length - m.reduce((a, v) => a + v, 0);
 
@@ -29,7 +32,11 @@ describe('SNIP at initialisation', () => {
 
 describe('the shuffled-mask check', () => {
   it('keeps every layer’s count, moves the kept weights, is seeded, and does not mutate', () => {
-    const masks = snipMasks(random(3), random(4).map((l) => l.kernel.map(Math.abs)), 0.5);
+    const masks = snipMasks(
+      random(3),
+      random(4).map((l) => l.kernel.map(Math.abs)),
+      0.5,
+    );
     const before = masks.map((m) => Array.from(m));
     const a = shuffleWithinLayers(masks, 7);
     expect(masks.map((m) => Array.from(m))).toEqual(before);
@@ -50,8 +57,16 @@ describe('lottery-ticket rounds', () => {
     for (let seed = 0; seed < 10; seed++) {
       const trained = random(seed);
       const first = ticketMask(trained, null, 0.4, 1);
-      const threshold = Math.min(...trained.flatMap((l, i) => Array.from(l.kernel).filter((_, k) => first[i][k]).map(Math.abs)));
-      trained.forEach((l, i) => l.kernel.forEach((w, k) => first[i][k] === 0 && expect(Math.abs(w)).toBeLessThanOrEqual(threshold)));
+      const threshold = Math.min(
+        ...trained.flatMap((l, i) =>
+          Array.from(l.kernel)
+            .filter((_, k) => first[i][k])
+            .map(Math.abs),
+        ),
+      );
+      trained.forEach((l, i) =>
+        l.kernel.forEach((w, k) => first[i][k] === 0 && expect(Math.abs(w)).toBeLessThanOrEqual(threshold)),
+      );
       // A round trained on different weights: what round 1 pruned stays pruned.
       const second = ticketMask(random(seed + 100), first, 0.4, 2);
       second.forEach((m, i) => m.forEach((v, k) => first[i][k] === 0 && expect(v).toBe(0)));

@@ -13,7 +13,12 @@ interface KernelLayer extends LayerShape {
   kernel: Float32Array;
 }
 
-const sparsitySpec = (value: number) => ({ mode: 'sparsity' as const, value, scope: 'global' as const, granularity: 'weights' as const });
+const sparsitySpec = (value: number) => ({
+  mode: 'sparsity' as const,
+  value,
+  scope: 'global' as const,
+  granularity: 'weights' as const,
+});
 
 /**
  * SNIP's connection sensitivity |g·w| at the initial weights (`gradAbs`: |∂L/∂w| of one batch, so
@@ -21,7 +26,8 @@ const sparsitySpec = (value: number) => ({ mode: 'sparsity' as const, value, sco
  */
 export function snipMasks(init: readonly KernelLayer[], gradAbs: readonly Float32Array[], sparsity: number): Masks {
   const layers = init.map((l, i) => ({ ...l, gradAbsMean: gradAbs[i], gradSqMean: gradAbs[i] }));
-  return computeMasks(buildPruneIndex(scoreLayers('taylor', layers), [...init], 'weights'), sparsitySpec(sparsity)).masks;
+  return computeMasks(buildPruneIndex(scoreLayers('taylor', layers), [...init], 'weights'), sparsitySpec(sparsity))
+    .masks;
 }
 
 /**
@@ -51,7 +57,15 @@ export const ticketSparsity = (rate: number, round: number) => 1 - (1 - rate) **
  * `ticketSparsity(rate, round)`. Weights pruned in earlier rounds (`previous`) score −∞, so they stay pruned:
  * the masks are nested.
  */
-export function ticketMask(trained: readonly KernelLayer[], previous: Masks | null, rate: number, round: number): Masks {
-  const scores = trained.map((l, i) => Float32Array.from(l.kernel, (w, k) => (previous && previous[i][k] === 0 ? -Infinity : Math.abs(w))));
-  return computeMasks(buildPruneIndex(scores, [...trained], 'weights'), sparsitySpec(ticketSparsity(rate, round))).masks;
+export function ticketMask(
+  trained: readonly KernelLayer[],
+  previous: Masks | null,
+  rate: number,
+  round: number,
+): Masks {
+  const scores = trained.map((l, i) =>
+    Float32Array.from(l.kernel, (w, k) => (previous && previous[i][k] === 0 ? -Infinity : Math.abs(w))),
+  );
+  return computeMasks(buildPruneIndex(scores, [...trained], 'weights'), sparsitySpec(ticketSparsity(rate, round)))
+    .masks;
 }

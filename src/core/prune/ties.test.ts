@@ -9,11 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { type LayerArrays, createRng, type Rng } from '../base';
 import { nmMask } from './allocation';
 import {
-  type EvalResult, type MaskedEvaluator, PruneEvaluator, sparseFeatures, layerSensitivity, sweep,
+  type EvalResult,
+  type MaskedEvaluator,
+  PruneEvaluator,
+  sparseFeatures,
+  layerSensitivity,
+  sweep,
   sweepLevels,
 } from '../eval';
 import {
-  buildPruneIndex, computeMasks, type Granularity, type Masks, type PruneSpec, type Scope, type Shape,
+  buildPruneIndex,
+  computeMasks,
+  type Granularity,
+  type Masks,
+  type PruneSpec,
+  type Scope,
+  type Shape,
 } from './masks';
 import { ticketMask, ticketSparsity } from './tickets';
 
@@ -27,11 +38,20 @@ interface Item {
 }
 const rank = (s: number) => (Number.isNaN(s) ? -Infinity : s);
 /** Ascending (score, layer, index); equal infinities compare as a tie. */
-const byRule = (a: Item, b: Item) => (a.score === b.score ? 0 : a.score - b.score) || a.layer - b.layer || a.index - b.index;
+const byRule = (a: Item, b: Item) =>
+  (a.score === b.score ? 0 : a.score - b.score) || a.layer - b.layer || a.index - b.index;
 
 /** What may be pruned, per layer (or hidden layer), and how many items the layer has in all. */
-function candidates(scores: Float32Array[], shapes: Shape[], granularity: Granularity): { items: Item[][]; sizes: number[] } {
-  if (granularity === 'weights') return { items: scores.map((s, layer) => Array.from(s, (v, index) => ({ layer, index, score: rank(v) }))), sizes: scores.map((s) => s.length) };
+function candidates(
+  scores: Float32Array[],
+  shapes: Shape[],
+  granularity: Granularity,
+): { items: Item[][]; sizes: number[] } {
+  if (granularity === 'weights')
+    return {
+      items: scores.map((s, layer) => Array.from(s, (v, index) => ({ layer, index, score: rank(v) }))),
+      sizes: scores.map((s) => s.length),
+    };
   if (granularity === 'neurons') {
     const hidden = shapes.slice(0, -1);
     const items = hidden.map(({ inputs, units }, layer) =>
@@ -49,7 +69,8 @@ function candidates(scores: Float32Array[], shapes: Shape[], granularity: Granul
     for (let j = 0; j < units; j++) {
       for (let g = 0; g < inputs; g += 4) {
         const group: Item[] = [];
-        for (let i = g; i < Math.min(g + 4, inputs); i++) group.push({ layer, index: i * units + j, score: rank(scores[layer][i * units + j]) });
+        for (let i = g; i < Math.min(g + 4, inputs); i++)
+          group.push({ layer, index: i * units + j, score: rank(scores[layer][i * units + j]) });
         out.push(...group.sort(byRule).slice(0, Math.max(0, group.length - 2)));
       }
     }
@@ -69,13 +90,16 @@ function referenceMasks(scores: Float32Array[], shapes: Shape[], spec: PruneSpec
     pruned = all.slice(0, Math.min(k, all.length));
   } else {
     const share = spec.mode === 'sparsity' ? spec.value : below / total;
-    pruned = items.flatMap((group, l) => [...group].sort(byRule).slice(0, Math.min(group.length, Math.floor(share * sizes[l] + 1e-9))));
+    pruned = items.flatMap((group, l) =>
+      [...group].sort(byRule).slice(0, Math.min(group.length, Math.floor(share * sizes[l] + 1e-9))),
+    );
   }
   const masks = shapes.map((s) => new Uint8Array(s.inputs * s.units).fill(1));
   for (const { layer, index } of pruned) {
     if (spec.granularity !== 'neurons') masks[layer][index] = 0;
     else {
-      const s = shapes[layer], next = shapes[layer + 1];
+      const s = shapes[layer],
+        next = shapes[layer + 1];
       for (let i = 0; i < s.inputs; i++) masks[layer][i * s.units + index] = 0;
       for (let j = 0; j < next.units; j++) masks[layer + 1][index * next.units + j] = 0;
     }
@@ -91,7 +115,9 @@ function randomShapes(r: Rng, trial: number): Shape[] {
   return sizes.slice(1).map((units, l) => ({ inputs: sizes[l], units }));
 }
 const tieScores = (r: Rng, shapes: Shape[], nan = false) =>
-  shapes.map((s) => Float32Array.from({ length: s.inputs * s.units }, () => (nan && r.next() < 0.05 ? NaN : [0, 0.5, 1][r.int(3)])));
+  shapes.map((s) =>
+    Float32Array.from({ length: s.inputs * s.units }, () => (nan && r.next() < 0.05 ? NaN : [0, 0.5, 1][r.int(3)])),
+  );
 
 const SPARSITIES = [0, 0.1, 0.25, 0.3, 0.45, 0.5, 0.6, 0.9, 1];
 const THRESHOLDS = [0, 0.25, 0.5, 0.75, 1, 1.5];
@@ -106,7 +132,10 @@ const bits = (m: Masks) => m.map((x) => Array.from(x).join('')).join('|');
 function recorder(): { seen: Masks[]; evaluator: MaskedEvaluator } {
   const seen: Masks[] = [];
   const result = { accuracy: 0, loss: 0, perClass: new Float64Array(1) } as unknown as EvalResult;
-  return { seen, evaluator: { evaluate: (m: Masks) => (seen.push(m.map((x) => x.slice())), result) } as unknown as MaskedEvaluator };
+  return {
+    seen,
+    evaluator: { evaluate: (m: Masks) => (seen.push(m.map((x) => x.slice())), result) } as unknown as MaskedEvaluator,
+  };
 }
 
 // ---- The checks ---------------------------------------------------------------------------------------
@@ -121,7 +150,9 @@ describe('one tie rule: the lower index is pruned first', () => {
         const index = buildPruneIndex(scores, shapes, granularity);
         for (const spec of specs(granularity)) {
           const got = computeMasks(index, spec).masks;
-          expect(bits(got), `${trial} ${JSON.stringify(spec)} ${JSON.stringify(shapes)}`).toBe(bits(referenceMasks(scores, shapes, spec)));
+          expect(bits(got), `${trial} ${JSON.stringify(spec)} ${JSON.stringify(shapes)}`).toBe(
+            bits(referenceMasks(scores, shapes, spec)),
+          );
         }
       }
     }
@@ -146,9 +177,19 @@ describe('one tie rule: the lower index is pruned first', () => {
       for (const granularity of ['weights', 'neurons', '2:4'] as const) {
         for (const scope of ['global', 'per-layer'] as const) {
           const { seen, evaluator } = recorder();
-          const points = [...sweep(buildPruneIndex(scores, shapes, granularity), { val: evaluator }, { scope, granularity, levels: sweepLevels(51) })];
+          const points = [
+            ...sweep(
+              buildPruneIndex(scores, shapes, granularity),
+              { val: evaluator },
+              { scope, granularity, levels: sweepLevels(51) },
+            ),
+          ];
           expect(seen).toHaveLength(points.length);
-          points.forEach((p, k) => expect(bits(seen[k])).toBe(bits(referenceMasks(scores, shapes, { mode: 'sparsity', value: p.target, scope, granularity }))));
+          points.forEach((p, k) =>
+            expect(bits(seen[k])).toBe(
+              bits(referenceMasks(scores, shapes, { mode: 'sparsity', value: p.target, scope, granularity })),
+            ),
+          );
         }
       }
     }
@@ -165,7 +206,12 @@ describe('one tie rule: the lower index is pruned first', () => {
         const levels = [0, 0.3, 0.5, 0.8];
         [...layerSensitivity(index, layer, evaluator, levels)];
         levels.forEach((value, k) => {
-          const ref = referenceMasks(scores, shapes, { mode: 'sparsity', value, scope: 'per-layer', granularity: 'weights' });
+          const ref = referenceMasks(scores, shapes, {
+            mode: 'sparsity',
+            value,
+            scope: 'per-layer',
+            granularity: 'weights',
+          });
           const only = shapes.map((s, l) => (l === layer ? ref[l] : new Uint8Array(s.inputs * s.units).fill(1)));
           expect(bits(seen[k])).toBe(bits(only));
         });
@@ -188,9 +234,16 @@ describe('one tie rule: the lower index is pruned first', () => {
       }));
       const n = 5;
       const x = Float32Array.from({ length: n * shapes[0].inputs }, () => r.next());
-      const pruner = new PruneEvaluator(layers, 1, { features: sparseFeatures(x, n, shapes[0].inputs), y: new Uint8Array(n), n });
+      const pruner = new PruneEvaluator(layers, 1, {
+        features: sparseFeatures(x, n, shapes[0].inputs),
+        y: new Uint8Array(n),
+        n,
+      });
       const taylor = layers.map((l) => Float32Array.from(l.kernel, (w, i) => Math.abs(w) * l.gradAbsMean[i]));
-      for (const [criterion, scores] of [['gradient', grads], ['taylor', taylor]] as const) {
+      for (const [criterion, scores] of [
+        ['gradient', grads],
+        ['taylor', taylor],
+      ] as const) {
         for (const granularity of ['weights', 'neurons', '2:4'] as const) {
           for (const spec of specs(granularity).filter((_, k) => k % 3 === 0)) {
             expect(bits(pruner.evaluate(criterion, spec).masks)).toBe(bits(referenceMasks(scores, shapes, spec)));
@@ -204,12 +257,27 @@ describe('one tie rule: the lower index is pruned first', () => {
     const r = createRng(9);
     for (let trial = 0; trial < 30; trial++) {
       const shapes = randomShapes(r, trial);
-      const trained = shapes.map((s) => ({ name: '', ...s, kernel: Float32Array.from({ length: s.inputs * s.units }, () => [-1, 0, 0.5, 1][r.int(4)]) }));
+      const trained = shapes.map((s) => ({
+        name: '',
+        ...s,
+        kernel: Float32Array.from({ length: s.inputs * s.units }, () => [-1, 0, 0.5, 1][r.int(4)]),
+      }));
       let previous: Masks | null = null;
       for (let round = 1; round <= 3; round++) {
         const got = ticketMask(trained, previous, 0.4, round);
-        const scores = trained.map((l, i) => Float32Array.from(l.kernel, (w, k) => (previous && previous[i][k] === 0 ? -Infinity : Math.abs(w))));
-        expect(bits(got)).toBe(bits(referenceMasks(scores, shapes, { mode: 'sparsity', value: ticketSparsity(0.4, round), scope: 'global', granularity: 'weights' })));
+        const scores = trained.map((l, i) =>
+          Float32Array.from(l.kernel, (w, k) => (previous && previous[i][k] === 0 ? -Infinity : Math.abs(w))),
+        );
+        expect(bits(got)).toBe(
+          bits(
+            referenceMasks(scores, shapes, {
+              mode: 'sparsity',
+              value: ticketSparsity(0.4, round),
+              scope: 'global',
+              granularity: 'weights',
+            }),
+          ),
+        );
         previous = got;
       }
     }
@@ -227,7 +295,13 @@ describe('the 2:4 sweep levels', () => {
       ];
       const scores = shapes.map((s) => Float32Array.from({ length: s.inputs * s.units }, () => r.next()));
       for (const scope of ['global', 'per-layer'] as const) {
-        const points = [...sweep(buildPruneIndex(scores, shapes, '2:4'), { val: recorder().evaluator }, { scope, granularity: '2:4', levels: sweepLevels(51) })];
+        const points = [
+          ...sweep(
+            buildPruneIndex(scores, shapes, '2:4'),
+            { val: recorder().evaluator },
+            { scope, granularity: '2:4', levels: sweepLevels(51) },
+          ),
+        ];
         expect(points).toHaveLength(27);
         expect(points.map((p) => p.target)).toEqual(sweepLevels(51).slice(0, 27));
         expect(points.at(-1)!.target).toBe(0.5148);

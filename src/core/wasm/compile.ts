@@ -10,7 +10,8 @@ export function compiledOnce(base64: string): () => WebAssembly.Module | null {
     if (compiled === undefined) {
       try {
         const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
-        compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+        compiled =
+          typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
       } catch {
         compiled = null;
       }

@@ -14,6 +14,13 @@ describe('WebAssembly inference kernels', () => {
     const bytes = Buffer.from(INFER_WASM_BASE64, 'base64');
     expect(WebAssembly.validate(bytes)).toBe(true);
     const names = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => `${e.kind}:${e.name}`);
-    expect(names.sort()).toEqual(['function:csr', 'function:csrTiles', 'function:dense', 'function:fromTiles', 'function:toTiles', 'memory:memory']);
+    expect(names.sort()).toEqual([
+      'function:csr',
+      'function:csrTiles',
+      'function:dense',
+      'function:fromTiles',
+      'function:toTiles',
+      'memory:memory',
+    ]);
   });
 });

@@ -16,23 +16,29 @@ export const common = {
   'dataset.table.refused': '{name} (not ready)',
   'dataset.table.missing': '{name} (not loaded)',
   'setting.dataset.label': 'Dataset',
-  'setting.dataset.help': 'What Train trains. mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting. Your table: the file loaded in Your own data (chosen as soon as it is loaded).',
+  'setting.dataset.help':
+    'What Train trains. mnist: 10,000 handwritten digits (784 inputs). synthetic-32: the article’s 32-feature, 10-class setting. Your table: the file loaded in Your own data (chosen as soon as it is loaded).',
   'setting.seed.label': 'Seed',
   'setting.seed.help': 'Seeds the initial weights, the batch order and the synthetic data.',
   'setting.epochs.label': 'Epochs',
-  'setting.epochs.help': 'Passes over the training split: 8,000 samples for MNIST and synthetic-32, 80 % of a table’s rows. A table gets enough epochs for about 500 Adam steps unless you set them.',
+  'setting.epochs.help':
+    'Passes over the training split: 8,000 samples for MNIST and synthetic-32, 80 % of a table’s rows. A table gets enough epochs for about 500 Adam steps unless you set them.',
   'setting.batchSize.label': 'Batch size',
   'setting.batchSize.help': 'Samples per Adam step (1–1024).',
   'setting.learningRate.label': 'Learning rate',
   'setting.learningRate.help': 'Adam step size (Keras default 0.001).',
   'setting.backend.label': 'Backend',
-  'setting.backend.help': 'auto tries WebGPU, then WebGL, then WebAssembly, then CPU. Switching the backend stops the current run.',
+  'setting.backend.help':
+    'auto tries WebGPU, then WebGL, then WebAssembly, then CPU. Switching the backend stops the current run.',
   'setting.criterion.label': 'Criterion',
-  'setting.criterion.help': 'The importance score: low scores are pruned first. Gradient: the article’s |∂L/∂w|. Layer-normalised gradient: the same divided by its layer’s mean, so one global T compares layers fairly (Molchanov et al. 2017). Magnitude: |w|. LAMP: w² over the sum of the layer’s larger w²; every layer keeps its largest weight (Lee et al. 2021; defined for weights, for neurons the lab takes the mean of a unit’s scores). Taylor and OBD estimate the loss change. Random is the baseline.',
+  'setting.criterion.help':
+    'The importance score: low scores are pruned first. Gradient: the article’s |∂L/∂w|. Layer-normalised gradient: the same divided by its layer’s mean, so one global T compares layers fairly (Molchanov et al. 2017). Magnitude: |w|. LAMP: w² over the sum of the layer’s larger w²; every layer keeps its largest weight (Lee et al. 2021; defined for weights, for neurons the lab takes the mean of a unit’s scores). Taylor and OBD estimate the loss change. Random is the baseline.',
   'setting.scope.label': 'Scope',
-  'setting.scope.help': 'global: one threshold for all layers (the article). per-layer: every layer pruned to the same sparsity.',
+  'setting.scope.help':
+    'global: one threshold for all layers (the article). per-layer: every layer pruned to the same sparsity.',
   'setting.granularity.label': 'Granularity',
-  'setting.granularity.help': 'weights: single connections. neurons: whole hidden units (a smaller dense network). 2:4: of every 4 consecutive inputs of a unit at most 2 go, the lowest-scoring, so sparsity stops at 50 %, where the pattern is exactly 2:4 (NVIDIA’s sparse tensor cores run it twice as fast; browsers have no such hardware, so here it shows the pattern and its accuracy, not a speed-up).',
+  'setting.granularity.help':
+    'weights: single connections. neurons: whole hidden units (a smaller dense network). 2:4: of every 4 consecutive inputs of a unit at most 2 go, the lowest-scoring, so sparsity stops at 50 %, where the pattern is exactly 2:4 (NVIDIA’s sparse tensor cores run it twice as fast; browsers have no such hardware, so here it shows the pattern and its accuracy, not a speed-up).',
   'setting.mode.label': 'Mode',
   'setting.mode.help': 'threshold: prune score < T (the article). sparsity: prune a fraction of the lowest scores.',
   'setting.threshold.label': 'Threshold T',
@@ -40,7 +46,8 @@ export const common = {
   'setting.sparsity.label': 'Target sparsity',
   'setting.sparsity.help': 'Fraction of weights (or hidden units) to prune, 0–0.999.',
   'setting.view.label': 'Heatmap',
-  'setting.view.help': 'What the heatmaps show: the current criterion’s score, another criterion, the raw weights, or MNIST receptive fields.',
+  'setting.view.help':
+    'What the heatmaps show: the current criterion’s score, another criterion, the raw weights, or MNIST receptive fields.',
   'setting.scale.label': 'Colour scale',
   'setting.scale.help': 'Gradients span decades: log scale by default.',
   'setting.range': 'Range {min}–{max}.',

@@ -7,7 +7,8 @@ export const experiments = {
   'experiments.curve.separator': ', ',
   'experiments.iterative': 'Iterative to {sparsity}',
   'experiments.iterative.label': 'Iterative pruning',
-  'experiments.iterative.help': "Prune to the slider's sparsity in {steps} steps, {epochs, plural, one {# masked epoch} other {# masked epochs}} after each (Han et al. 2015)",
+  'experiments.iterative.help':
+    "Prune to the slider's sparsity in {steps} steps, {epochs, plural, one {# masked epoch} other {# masked epochs}} after each (Han et al. 2015)",
   'experiments.cancel': 'Cancel',
   'experiments.stage.curve': 'Fine-tune curve ({criterion}): level {level}/{total} ({sparsity})',
   'experiments.stage.iterative': 'Iterative pruning to {sparsity} in {steps} steps',
@@ -31,11 +32,14 @@ export const experiments = {
   // One fine-tune of the pruned network (beside the pruning slider).
   'finetune.start': 'Fine-tune {epochs, plural, one {# epoch} other {# epochs}}',
   'finetune.start.label': 'Fine-tune',
-  'finetune.start.help': 'Fine-tune the pruned network for {epochs, plural, one {# epoch} other {# epochs}} at {factor}× the learning rate; pruned weights stay exactly 0',
+  'finetune.start.help':
+    'Fine-tune the pruned network for {epochs, plural, one {# epoch} other {# epochs}} at {factor}× the learning rate; pruned weights stay exactly 0',
   'finetune.cancel': 'Cancel',
   'finetune.progress': 'Fine-tuning progress',
-  'finetune.result.one-shot': 'At {sparsity} sparsity: validation {before} → <b>{after}</b> after fine-tuning (training {trainBefore} → {trainAfter}).',
-  'finetune.result.iterative': 'Iterative pruning to {sparsity}: validation {before} one-shot → <b>{after}</b> after pruning and fine-tuning in steps (training {trainBefore} → {trainAfter}).',
+  'finetune.result.one-shot':
+    'At {sparsity} sparsity: validation {before} → <b>{after}</b> after fine-tuning (training {trainBefore} → {trainAfter}).',
+  'finetune.result.iterative':
+    'Iterative pruning to {sparsity}: validation {before} one-shot → <b>{after}</b> after pruning and fine-tuning in steps (training {trainBefore} → {trainAfter}).',
   'finetune.sliderMoved': "That mask is not the slider's any more: the slider is at {sparsity}.",
   'finetune.failed': 'Fine-tuning failed: {detail}',
 
@@ -51,12 +55,16 @@ export const experiments = {
   'article.col.lab': 'lab: max |∂L/∂θ|',
   'article.pruning':
     'Below T: {below} of {parameters} parameters — the article would prune all of them, yet its pruning changed {changed, plural, one {<b>#</b> weight} other {<b>#</b> weights}}: validation accuracy {before} before, {after} after. The non-zero values above are float32 rounding of 1 − Σ softmax.',
-  'article.unmasked': 'Without the mask (the article’s <code>model.fit</code>): {regrown, plural, one {<b>#</b> pruned weight} other {<b>#</b> pruned weights}} grew back; sparsity {from} → {to}, validation {before} → {after}.',
-  'article.masked': 'With the mask held (the lab): {regrown} grew back; sparsity stays {sparsity}, validation {before} → {after}.',
+  'article.unmasked':
+    'Without the mask (the article’s <code>model.fit</code>): {regrown, plural, one {<b>#</b> pruned weight} other {<b>#</b> pruned weights}} grew back; sparsity {from} → {to}, validation {before} → {after}.',
+  'article.masked':
+    'With the mask held (the lab): {regrown} grew back; sparsity stays {sparsity}, validation {before} → {after}.',
 
   // Why a layer collapsed, and one-click repairs.
-  'collapse.why': 'Why: with one global threshold, the layer with the smallest scores goes first. Here the mean {criterion} score of {low} is <b>{lowMean}</b>, of {high} <b>{highMean}</b> ({ratio}× larger).',
-  'collapse.try': 'One-click repairs. Each lowers the sparsity if it must, to stay within {tol} points of the dense network’s {dense}, and says so:',
+  'collapse.why':
+    'Why: with one global threshold, the layer with the smallest scores goes first. Here the mean {criterion} score of {low} is <b>{lowMean}</b>, of {high} <b>{highMean}</b> ({ratio}× larger).',
+  'collapse.try':
+    'One-click repairs. Each lowers the sparsity if it must, to stay within {tol} points of the dense network’s {dense}, and says so:',
   'collapse.repair.scope': 'per-layer scope',
   'collapse.repair.outcome': '→ {sparsity} pruned, validation {accuracy}',
   'collapse.repair.outcome.far': '→ {sparsity} pruned, validation {accuracy} (still more than {tol} points below)',
@@ -64,7 +72,8 @@ export const experiments = {
   // What a repair changed, before → after, and its Undo.
   'repair.change.scope': 'Scope: global → per layer.',
   'repair.change.criterion': 'Criterion: {from} → {to}.',
-  'repair.kept': '{change} No layer collapses now, and validation accuracy stays within {tol} points of the dense network’s {dense}.',
+  'repair.kept':
+    '{change} No layer collapses now, and validation accuracy stays within {tol} points of the dense network’s {dense}.',
   'repair.moved.threshold':
     '{change} Alone, with {sparsity} pruned, it would leave {atCurrent} validation accuracy (chance: {chance}). So the mode changed too, from threshold T to target sparsity <b>{level}</b>: the highest sparsity tried at which it stays within {tol} points of the dense network’s {dense}.',
   'repair.moved.sparsity':

@@ -16,7 +16,8 @@ export const exportArea = {
   'share.manual.snapshot': 'Copy this link (it opens this pre-trained network with these pruning settings): {url}',
   // Downloads: the button, its explanation, what the panel says after it.
   'export.model': 'Pruned model',
-  'export.model.help': 'The pruned model in the TensorFlow.js layers format (tf.loadLayersModel), float32; pruned weights are exactly 0. Smaller files (float16, 8-bit, CSR) and their measured sizes: “What pruning buys”, Export sizes',
+  'export.model.help':
+    'The pruned model in the TensorFlow.js layers format (tf.loadLayersModel), float32; pruned weights are exactly 0. Smaller files (float16, 8-bit, CSR) and their measured sizes: “What pruning buys”, Export sizes',
   'export.model.done': 'model.json and weights.bin downloaded.',
   'export.stripped': 'Stripped model',
   'export.stripped.help': 'The smaller dense model without the pruned units (same predictions)',
@@ -25,7 +26,8 @@ export const exportArea = {
   'export.finetuned.help': 'The last fine-tuned network',
   'export.finetuned.done': 'Fine-tuned model downloaded.',
   'export.run': 'run.json',
-  'export.run.help': 'Settings, split, weights, gradient statistics, masks, metrics and curves, for numpy or to import later',
+  'export.run.help':
+    'Settings, split, weights, gradient statistics, masks, metrics and curves, for numpy or to import later',
   'export.run.done': 'run.json downloaded.',
   'export.csv': 'Curves (CSV)',
   'export.csv.help': 'Every accuracy-vs-sparsity point',

@@ -16,14 +16,16 @@ export const notices = {
   // A link's keys that were ignored.
   'url.setting': 'URL key "{key}" ignored — {error}; using {value}.',
   'url.hide.tooLong': 'URL key "hide" ignored — value is too long.',
-  'url.hide.unknown': 'URL key "hide": unknown {n, plural, one {panel} other {panels}} {names} ignored; panels are {panels}.',
+  'url.hide.unknown':
+    'URL key "hide": unknown {n, plural, one {panel} other {panels}} {names} ignored; panels are {panels}.',
   'url.notFlag': 'URL key "{key}" ignored — "{value}" is not 1 or 0.',
   'url.snapshot': 'URL key "snapshot" ignored — "{value}" is not one of {choices}.',
   'url.badChoice': 'URL key "{key}" ignored — "{value}" is not one of {choices}.',
   'url.lang': 'URL key "lang" ignored — "{value}" is not en or zh-CN.',
   'url.tour': 'URL key "tour" ignored — "{value}" is not a step number.',
   'url.table.tooLong': 'URL key "table" ignored — the name is longer than {max} characters.',
-  'link.table': 'This link trains your own table “{name}”, which is not loaded here: a link never holds a table’s data. Load {name} in Your own data to train on it, or choose a built-in dataset in the Training panel; nothing trains until then.',
+  'link.table':
+    'This link trains your own table “{name}”, which is not loaded here: a link never holds a table’s data. Load {name} in Your own data to train on it, or choose a built-in dataset in the Training panel; nothing trains until then.',
   // A link pasted into the tab that would replace the user's own network.
   'link.prompt.train': 'This link trains a new network: the network you have now would be replaced.',
   'link.prompt.snapshot': 'This link opens the pre-trained {name} network: the network you have now would be replaced.',
@@ -41,15 +43,21 @@ export const notices = {
   'fault.idle': '{message} The backend is starting again; your results are kept.',
   'fault.workerStopped': 'The training worker stopped ({detail}); a new one has been started.',
   // A pre-trained network that could not be opened.
-  'snapshot.failed': 'The pre-trained {name} network could not be opened ({reason}). The lab starts empty: press Train to train one.',
+  'snapshot.failed':
+    'The pre-trained {name} network could not be opened ({reason}). The lab starts empty: press Train to train one.',
   'snapshot.unreadable': '{url} is not a snapshot this lab can read: {reason}',
   'snapshot.otherNetwork': 'it holds a {name} network',
   // Importing a run.json.
   'import.refused': 'This run file cannot be imported: {reason}.',
-  'import.needsTable': 'This run was trained on your own data, {name} (SHA-256 {hash}…): load that file under “Your own data” first, then import the run again. The table’s values are not in the run file.',
-  'import.tableSplit': 'The table {name} is loaded, but split or prepared differently from this run: set the seed to {seed} and the label column and options as they were, then import again.',
-  'import.done': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves).',
-  'import.doneSkipped': 'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves). Settings not restored: {skipped}.',
-  'import.tooLarge': '{exact, plural, =1 {This file is {size} bytes; run files are at most {max} bytes.} other {This file is {size} MB; run files are at most {max} MB.}} It was not read.',
+  'import.needsTable':
+    'This run was trained on your own data, {name} (SHA-256 {hash}…): load that file under “Your own data” first, then import the run again. The table’s values are not in the run file.',
+  'import.tableSplit':
+    'The table {name} is loaded, but split or prepared differently from this run: set the seed to {seed} and the label column and options as they were, then import again.',
+  'import.done':
+    'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves).',
+  'import.doneSkipped':
+    'Imported run.json from {date}: settings, weights and gradient statistics restored without retraining (no training curves). Settings not restored: {skipped}.',
+  'import.tooLarge':
+    '{exact, plural, =1 {This file is {size} bytes; run files are at most {max} bytes.} other {This file is {size} MB; run files are at most {max} MB.}} It was not read.',
   'import.unreadable': 'The file could not be read: {detail}',
 } satisfies Record<string, string>;

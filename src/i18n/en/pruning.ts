@@ -5,8 +5,10 @@ export const pruning = {
   'pruning.opening': 'Opening the pre-trained network…',
   'pruning.idle': 'Train a network: pruning works on its scoring-pass gradients.',
   'pruning.loading': 'Preparing the masked evaluator…',
-  'pruning.nm.note': '2:4: at most 2 of every 4 consecutive inputs of a unit are pruned, so sparsity stops at 50 %. GPUs with sparse tensor cores run that pattern faster; a browser has none, so this shows the pattern and what it costs in accuracy, not a speed-up.',
-  'pruning.lamp.neurons': 'LAMP is defined for single weights. For neurons the lab scores a unit by the mean LAMP score of its incoming weights, as for every criterion; that is the lab’s choice, not the paper’s.',
+  'pruning.nm.note':
+    '2:4: at most 2 of every 4 consecutive inputs of a unit are pruned, so sparsity stops at 50 %. GPUs with sparse tensor cores run that pattern faster; a browser has none, so this shows the pattern and what it costs in accuracy, not a speed-up.',
+  'pruning.lamp.neurons':
+    'LAMP is defined for single weights. For neurons the lab scores a unit by the mean LAMP score of its incoming weights, as for every criterion; that is the lab’s choice, not the paper’s.',
   'pruning.failed': 'The pruning evaluator failed: {detail}',
 
   // The slider and its number field (ThresholdSlider.tsx).
@@ -31,7 +33,8 @@ export const pruning = {
   'numbers.collapse': 'Layer collapse: {layers} {n, plural, one {is} other {are}} 100% pruned.',
   'numbers.list.separator': ', ',
   'numbers.disconnected': 'No input reaches the output any more: the network predicts the same for every sample.',
-  'numbers.stranded': '{n, plural, one {# hidden unit that no pruning removed has} other {# hidden units that no pruning removed have}} no live path from the inputs to the outputs any more.',
+  'numbers.stranded':
+    '{n, plural, one {# hidden unit that no pruning removed has} other {# hidden units that no pruning removed have}} no live path from the inputs to the outputs any more.',
   'numbers.accuracy': 'Accuracy',
   'numbers.dense': 'dense',
   'numbers.pruned': 'pruned',
@@ -52,7 +55,8 @@ export const pruning = {
   'numbers.shapes': 'Smaller dense network',
   'numbers.shapes.help': 'Layer sizes once dead hidden units are removed',
   'numbers.evaluation': 'Evaluation',
-  'numbers.evaluation.help': "The worker's time to evaluate this mask on the validation set: incremental (only the flipped first-layer weights are applied) or a full pass, and the arithmetic it used",
+  'numbers.evaluation.help':
+    "The worker's time to evaluate this mask on the validation set: incremental (only the flipped first-layer weights are applied) or a full pass, and the arithmetic it used",
   'numbers.evalTime': '{ms} ms, {pass} · {engine}',
   'numbers.pass.full': 'full pass',
   'numbers.pass.incremental': 'incremental',

@@ -10,9 +10,11 @@ export const speed = {
   'speed.measuring.tfjs': 'Timing TensorFlow.js predict on {backend}…',
   'speed.waitTraining': 'Train a network (or open one) first.',
   'speed.error': 'The measurement failed: {detail}',
-  'speed.tfjs.busy': 'TensorFlow.js predict was not timed: the training worker was busy (measure again when its job ends).',
+  'speed.tfjs.busy':
+    'TensorFlow.js predict was not timed: the training worker was busy (measure again when its job ends).',
   'speed.tfjs.error': 'TensorFlow.js predict could not be timed: {detail}',
-  'speed.stale': 'Measured for {criterion}, {scope}, {granularity}; the settings have changed since. Measure again to update.',
+  'speed.stale':
+    'Measured for {criterion}, {scope}, {granularity}; the settings have changed since. Measure again to update.',
   'speed.chart.b1': 'One prediction (batch 1)',
   'speed.chart.b256': 'Batch of 256',
   'speed.axis': 'speed-up over dense',
@@ -22,14 +24,22 @@ export const speed = {
   'speed.line.tfjs': 'TensorFlow.js predict ({backend})',
   'speed.line.band': 'sparse: 10th–90th percentile of its speed-up',
   'speed.breakEven': 'break-even {span}',
-  'speed.summary.between': '{batch}: the sparse path becomes faster than the dense one between {from} and {to} sparsity (its whole spread is below 1× at {from} and above 1× at {to}); at {top}: {times}.',
-  'speed.summary.always': '{batch}: the sparse path is faster than the dense one at every sparsity measured, its whole spread above 1× (at {top}: {times}).',
-  'speed.summary.never': '{batch}: the sparse path is slower than the dense one at every sparsity measured, its whole spread below 1× (at {top}: {times}).',
-  'speed.summary.unclear': '{batch}: no clear break-even: the spread crosses 1× over {span} sparsity (at {top}: {times}).',
-  'speed.summary.unclear.at': '{batch}: no clear break-even: the spread crosses 1× at {at} sparsity (at {top}: {times}).',
-  'speed.summary.mixed': '{batch}: no clear break-even: over {span} sparsity the measurement contradicts itself (clearly faster at a lower sparsity than one where it is clearly slower), so something disturbed it; measure again. At {top}: {times}.',
-  'speed.summary.tfjs': 'TensorFlow.js predict on {backend}: {ms} ms per call ({lo}–{hi} ms over {n} samples), {verdict} than this engine’s dense path.',
-  'speed.note': 'Each point is the median speed-up of {samples} paired samples: {rounds} rounds over all sparsities, {perRound} samples each, the sparse and dense paths timed in turn so that each sample’s ratio is measured at one moment; the band spans their 10th to 90th percentile. A break-even is stated only as the interval between a sparsity where the whole band is below 1× and a higher one where it is above; one disturbed sample widens a band, it cannot make a break-even. Measured in {s} s.',
+  'speed.summary.between':
+    '{batch}: the sparse path becomes faster than the dense one between {from} and {to} sparsity (its whole spread is below 1× at {from} and above 1× at {to}); at {top}: {times}.',
+  'speed.summary.always':
+    '{batch}: the sparse path is faster than the dense one at every sparsity measured, its whole spread above 1× (at {top}: {times}).',
+  'speed.summary.never':
+    '{batch}: the sparse path is slower than the dense one at every sparsity measured, its whole spread below 1× (at {top}: {times}).',
+  'speed.summary.unclear':
+    '{batch}: no clear break-even: the spread crosses 1× over {span} sparsity (at {top}: {times}).',
+  'speed.summary.unclear.at':
+    '{batch}: no clear break-even: the spread crosses 1× at {at} sparsity (at {top}: {times}).',
+  'speed.summary.mixed':
+    '{batch}: no clear break-even: over {span} sparsity the measurement contradicts itself (clearly faster at a lower sparsity than one where it is clearly slower), so something disturbed it; measure again. At {top}: {times}.',
+  'speed.summary.tfjs':
+    'TensorFlow.js predict on {backend}: {ms} ms per call ({lo}–{hi} ms over {n} samples), {verdict} than this engine’s dense path.',
+  'speed.note':
+    'Each point is the median speed-up of {samples} paired samples: {rounds} rounds over all sparsities, {perRound} samples each, the sparse and dense paths timed in turn so that each sample’s ratio is measured at one moment; the band spans their 10th to 90th percentile. A break-even is stated only as the interval between a sparsity where the whole band is below 1× and a higher one where it is above; one disturbed sample widens a band, it cannot make a break-even. Measured in {s} s.',
   'speed.table.caption': 'Per-call times, median (10th–90th percentile)',
   'speed.col.sparsity': 'sparsity',
   'speed.col.batch': 'batch',
@@ -39,12 +49,15 @@ export const speed = {
   'speed.col.speedup': 'speed-up (10th–90th)',
   'speed.ms': '{ms} ms',
   'speed.check': 'Checked: the sparse and dense logits agree within {diff} on every measured batch ({engine}).',
-  'speed.check.exact': 'Checked: the sparse and dense paths give exactly the same logits on every measured batch ({engine}).',
+  'speed.check.exact':
+    'Checked: the sparse and dense paths give exactly the same logits on every measured batch ({engine}).',
   'speed.engine.wasm': 'WebAssembly SIMD',
   'speed.engine.js': 'plain JavaScript (this browser has no WebAssembly SIMD)',
   // The numbers panel's line for the resting slider.
-  'speed.current': 'Inference, measured here: <b>{sparse} ms</b> sparse vs <b>{dense} ms</b> dense per prediction, {verdict}; a batch of 256: {sparse256} vs {dense256} ms, {verdict256}.',
-  'speed.current.stripped': 'Inference, measured here: <b>{sparse} ms</b> sparse vs <b>{dense} ms</b> dense per prediction, {verdict}; the smaller dense network {shapes}: <b>{stripped} ms</b>. A batch of 256: {sparse256} vs {dense256} ms, {verdict256}.',
+  'speed.current':
+    'Inference, measured here: <b>{sparse} ms</b> sparse vs <b>{dense} ms</b> dense per prediction, {verdict}; a batch of 256: {sparse256} vs {dense256} ms, {verdict256}.',
+  'speed.current.stripped':
+    'Inference, measured here: <b>{sparse} ms</b> sparse vs <b>{dense} ms</b> dense per prediction, {verdict}; the smaller dense network {shapes}: <b>{stripped} ms</b>. A batch of 256: {sparse256} vs {dense256} ms, {verdict256}.',
   'speed.faster': '{times}× faster',
   'speed.slower': '{times}× slower',
   'speed.times.spread': '{times}× ({lo}–{hi}×)',
@@ -52,10 +65,12 @@ export const speed = {
   'speed.slower.spread': '{times}× slower ({lo}–{hi}× over {n} paired samples)',
   'speed.even.spread': 'no clear difference (speed-up {lo}–{hi}× over {n} paired samples)',
   'speed.current.label': 'Inference',
-  'speed.current.help': 'Timed in the evaluation worker once the slider rests: the pruned network as CSR against the same weights as dense matrices, in the same engine, 5 samples of each timed in turn: the speed-up is the median of the 5 paired ratios, the range their lowest to highest, and when that range includes 1× no verdict is given. “What pruning buys” below measures every sparsity, TensorFlow.js and the export sizes.',
+  'speed.current.help':
+    'Timed in the evaluation worker once the slider rests: the pruned network as CSR against the same weights as dense matrices, in the same engine, 5 samples of each timed in turn: the speed-up is the median of the 5 paired ratios, the range their lowest to highest, and when that range includes 1× no verdict is given. “What pruning buys” below measures every sparsity, TensorFlow.js and the export sizes.',
   // Sizes.
   'sizes.title': 'Export sizes',
-  'sizes.lead': 'Every format of the pruned network as a file, its bytes as measured, gzip-compressed in this browser (CompressionStream, what a web server sends), and the validation accuracy of the network the file decodes to.',
+  'sizes.lead':
+    'Every format of the pruned network as a file, its bytes as measured, gzip-compressed in this browser (CompressionStream, what a web server sends), and the validation accuracy of the network the file decodes to.',
   'sizes.caption': 'Measured at {sparsity} sparsity ({criterion})',
   'sizes.col.format': 'weights',
   'sizes.col.layout': 'layout',

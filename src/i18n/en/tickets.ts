@@ -1,14 +1,18 @@
 /** English messages: pruning before training (SNIP) and lottery tickets. Keys are `area.thing`; values use the syntax of `../format.ts`. */
 export const tickets = {
   'tickets.title': 'Before training: SNIP and lottery tickets',
-  'tickets.lead': 'Two ideas that came after the article: choose the mask before (or instead of) training, and ask whether the pruned network’s initial weights matter. Each run trains networks from scratch with the mask held, on the training backend; the points land on the chart.',
+  'tickets.lead':
+    'Two ideas that came after the article: choose the mask before (or instead of) training, and ask whether the pruned network’s initial weights matter. Each run trains networks from scratch with the mask held, on the training backend; the points land on the chart.',
   'tickets.snip.title': 'SNIP at initialisation',
   'tickets.snip': 'SNIP at {sparsity}, then shuffled',
-  'tickets.snip.help': 'Lee et al. (ICLR 2019): score every weight of the untrained network by |g·w| on one batch of 100 samples, prune to the slider’s sparsity (global), then train that mask from the same initial weights for {epochs, plural, one {# epoch} other {# epochs}}. The sanity check of Frankle et al. (ICLR 2021) follows: the same mask shuffled within each layer (every layer keeps as many weights, not the same ones), trained the same way. If both end alike, SNIP chose how much to prune per layer, not which weights.',
-  'tickets.snip.result': 'At {sparsity} sparsity, trained from the initial weights: SNIP’s mask <b>{snip}</b>, the same mask shuffled within layers <b>{shuffled}</b> (validation accuracy).',
+  'tickets.snip.help':
+    'Lee et al. (ICLR 2019): score every weight of the untrained network by |g·w| on one batch of 100 samples, prune to the slider’s sparsity (global), then train that mask from the same initial weights for {epochs, plural, one {# epoch} other {# epochs}}. The sanity check of Frankle et al. (ICLR 2021) follows: the same mask shuffled within each layer (every layer keeps as many weights, not the same ones), trained the same way. If both end alike, SNIP chose how much to prune per layer, not which weights.',
+  'tickets.snip.result':
+    'At {sparsity} sparsity, trained from the initial weights: SNIP’s mask <b>{snip}</b>, the same mask shuffled within layers <b>{shuffled}</b> (validation accuracy).',
   'tickets.lottery.title': 'Lottery tickets',
   'tickets.lottery': 'Find a ticket in {rounds, plural, one {# round} other {# rounds}}',
-  'tickets.lottery.help': 'Frankle & Carbin (ICLR 2019), with rewinding (Frankle et al., ICML 2020): each round prunes the smallest surviving weights by magnitude (global), resets the survivors to the initial weights (or to those after the rewind epochs) and trains them with the mask for {epochs, plural, one {# epoch} other {# epochs}}; the control trains the same mask from a fresh random initialisation. Sparsity after each round: {levels}.',
+  'tickets.lottery.help':
+    'Frankle & Carbin (ICLR 2019), with rewinding (Frankle et al., ICML 2020): each round prunes the smallest surviving weights by magnitude (global), resets the survivors to the initial weights (or to those after the rewind epochs) and trains them with the mask for {epochs, plural, one {# epoch} other {# epochs}}; the control trains the same mask from a fresh random initialisation. Sparsity after each round: {levels}.',
   'tickets.stage.snip': 'SNIP: step {step} of {total}',
   'tickets.stage.lottery': 'Lottery ticket: job {step} of {total}',
   'tickets.col.round': '#',
@@ -35,11 +39,13 @@ export const tickets = {
   'setting.ticketRate.label': 'Pruned per round',
   'setting.ticketRate.help': 'Share of the surviving weights each round prunes (0.5: 50 %, 75 %, 87.5 %…).',
   'setting.ticketRewind.label': 'Rewind to epoch',
-  'setting.ticketRewind.help': '0 resets the survivors to their initial weights (Frankle & Carbin); k > 0 to the weights after k epochs of dense training from them (rewinding, Frankle et al. 2020).',
+  'setting.ticketRewind.help':
+    '0 resets the survivors to their initial weights (Frankle & Carbin); k > 0 to the weights after k epochs of dense training from them (rewinding, Frankle et al. 2020).',
   // Movement pruning (a fine-tuning experiment).
   'experiments.movement': 'Movement pruning to {sparsity}',
   'experiments.movement.label': 'Movement pruning',
-  'experiments.movement.help': 'Sanh et al. (2020): fine-tune the trained network for {epochs, plural, one {# epoch} other {# epochs}} (dense, at a tenth of the learning rate) while summing −w·∂L/∂w over its steps. Weights moving towards zero score low and are pruned first, whatever their size; then the mask is fine-tuned as usual. The scope is the pruning panel’s.',
+  'experiments.movement.help':
+    'Sanh et al. (2020): fine-tune the trained network for {epochs, plural, one {# epoch} other {# epochs}} (dense, at a tenth of the learning rate) while summing −w·∂L/∂w over its steps. Weights moving towards zero score low and are pruned first, whatever their size; then the mask is fine-tuned as usual. The scope is the pruning panel’s.',
   'experiments.stage.movement': 'Movement pruning: step {step} of {total}',
   'experiments.status.movement.done': 'Movement pruning done.',
   'experiments.status.movement.cancelled': 'Movement pruning cancelled.',
@@ -49,10 +55,13 @@ export const tickets = {
   'chart.marker.movement': 'movement pruning',
   // Gradual pruning during training.
   'gradual.title': 'During training: gradual pruning',
-  'gradual.lead': 'Zhu & Gupta (2017), as TF Model Optimization’s prune_low_magnitude with a PolynomialDecay schedule: a network trains from its initial weights while every layer’s smallest weights are pruned step by step, the sparsity rising as drawn. The heatmaps show its masks while it trains; the end point lands on the chart.',
+  'gradual.lead':
+    'Zhu & Gupta (2017), as TF Model Optimization’s prune_low_magnitude with a PolynomialDecay schedule: a network trains from its initial weights while every layer’s smallest weights are pruned step by step, the sparsity rising as drawn. The heatmaps show its masks while it trains; the end point lands on the chart.',
   'gradual.start': 'Train with gradual pruning to {sparsity}',
-  'gradual.help': 'Sparsity s(t) = final + (initial − final) · (1 − (t − begin) / (end − begin))³ from step {begin} to step {end} of {total}, the masks recomputed every {frequency, plural, one {# step} other {# steps}} (each layer keeps its largest |w|), then held to the end. The final sparsity is the slider’s.',
-  'gradual.schedule': 'The schedule: target sparsity against training step, from 0 to {total} steps; the dot is the step now.',
+  'gradual.help':
+    'Sparsity s(t) = final + (initial − final) · (1 − (t − begin) / (end − begin))³ from step {begin} to step {end} of {total}, the masks recomputed every {frequency, plural, one {# step} other {# steps}} (each layer keeps its largest |w|), then held to the end. The final sparsity is the slider’s.',
+  'gradual.schedule':
+    'The schedule: target sparsity against training step, from 0 to {total} steps; the dot is the step now.',
   'gradual.axis.steps': '{total} steps',
   'gradual.problem.final': 'The final sparsity (the slider’s) must be above 0 % and below 100 %.',
   'gradual.problem.initial': 'The initial sparsity must not be above the final one ({final}).',
@@ -69,7 +78,8 @@ export const tickets = {
   'setting.gradualBegin.label': 'Begin',
   'setting.gradualBegin.help': 'When pruning starts, as a fraction of the training’s steps (0.1: after a tenth).',
   'setting.gradualEnd.label': 'End',
-  'setting.gradualEnd.help': 'When the final sparsity is reached, as a fraction of the training’s steps; the rest trains with the mask held.',
+  'setting.gradualEnd.help':
+    'When the final sparsity is reached, as a fraction of the training’s steps; the rest trains with the mask held.',
   'setting.gradualFrequency.label': 'Every … steps',
   'setting.gradualFrequency.help': 'Mini-batch steps between two mask updates (TF Model Optimization’s frequency).',
 } satisfies Record<string, string>;

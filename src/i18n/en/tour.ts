@@ -58,7 +58,8 @@ export const tour = {
   'tour.move.touch': 'Drag the slider to move T.',
   'tour.network.wait':
     'The article’s network: inputs → Dense 64 ReLU → Dense 32 ReLU → Dense softmax over the classes, trained with Adam on cross-entropy; the article used 32 features. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
-  'tour.training.wait': 'Training shows the loss fall live, batch by batch, and the accuracy after each epoch; every later step works on whichever network is on screen.',
+  'tour.training.wait':
+    'Training shows the loss fall live, batch by batch, and the accuracy after each epoch; every later step works on whichever network is on screen.',
   'tour.gradient.wait':
     '∂L/∂w says how fast the loss L changes when one weight w moves. After training, a <b>scoring pass</b> runs the training set once more with the weights frozen and averages |∂L/∂w| over the mini-batches, for every weight. These are gradients of the <em>loss</em>; the article takes them of the model’s outputs (step 7).',
   'tour.heatmaps.wait':
@@ -77,28 +78,31 @@ export const tour = {
   'tour.when.scoring': 'when the scoring pass, running now, is done',
   'tour.when.pruning': 'in a moment, when the pruning panel is ready',
   'embed.open': 'Open in the full lab ↗',
-  'embed.share': "Embed",
-  'embed.share.help': "An <iframe> of this figure for a blog or a course page: the heatmaps and the slider, the accuracy-vs-sparsity chart, or the tour, on this network with these settings. The code includes a small script that sizes the iframe to the figure; where a page keeps no scripts, the iframe's height fits the figure at 600–800 px wide.",
-  'embed.view.prune': "Heatmaps and slider",
-  'embed.view.chart': "Accuracy vs. sparsity",
-  'embed.view.tour': "The guided tour",
+  'embed.share': 'Embed',
+  'embed.share.help':
+    "An <iframe> of this figure for a blog or a course page: the heatmaps and the slider, the accuracy-vs-sparsity chart, or the tour, on this network with these settings. The code includes a small script that sizes the iframe to the figure; where a page keeps no scripts, the iframe's height fits the figure at 600–800 px wide.",
+  'embed.view.prune': 'Heatmaps and slider',
+  'embed.view.chart': 'Accuracy vs. sparsity',
+  'embed.view.tour': 'The guided tour',
   'embed.view': 'View',
-  'embed.copy': "Copy embed code",
-  'embed.code': "Embed code",
-  'embed.copied': "Embed code copied.",
-  'embed.manual': "Copy the code above (the clipboard is not available here).",
-  'embed.iframeTitle': "Gradient Pruning Lab",
-  'embed.theme': "Colours",
-  'embed.theme.help': "The figure's colours: light or dark whatever the reader's system uses, or following the reader's system. Choose the one that suits your page.",
-  'embed.theme.light': "Light",
-  'embed.theme.dark': "Dark",
+  'embed.copy': 'Copy embed code',
+  'embed.code': 'Embed code',
+  'embed.copied': 'Embed code copied.',
+  'embed.manual': 'Copy the code above (the clipboard is not available here).',
+  'embed.iframeTitle': 'Gradient Pruning Lab',
+  'embed.theme': 'Colours',
+  'embed.theme.help':
+    "The figure's colours: light or dark whatever the reader's system uses, or following the reader's system. Choose the one that suits your page.",
+  'embed.theme.light': 'Light',
+  'embed.theme.dark': 'Dark',
   'embed.theme.auto': "Follow the reader's system",
   'present.on': 'Presenter mode',
   'present.off': 'Leave presenter mode',
   'about.title': 'From a blog article, corrected',
   'about.lead':
     'Built from a blog article in Chinese on <b>梯度剪枝 (gradient pruning)</b>: train a Keras MLP, compute each weight’s gradient, prune the weights with |gradient| < T (T = 0.01), evaluate on the training and validation sets, fine-tune.',
-  'about.keeps': '<b>Kept:</b> its network (Dense 64 → 32 → 10, ReLU, softmax), Adam, cross-entropy, the rule |∂L/∂w| < T and its T = 0.01, evaluation on both sets, fine-tuning.',
+  'about.keeps':
+    '<b>Kept:</b> its network (Dense 64 → 32 → 10, ReLU, softmax), Adam, cross-entropy, the rule |∂L/∂w| < T and its T = 0.01, evaluation on both sets, fine-tuning.',
   'about.corrects':
     '<b>Corrected:</b> its gradient is of the summed softmax outputs (identically zero), here of the loss; its pruning zeroes copies of the gradients (nothing changes), here a mask on the weights; its fine-tuning lets pruned weights grow back, here the mask is held.',
 } satisfies Record<string, string>;

@@ -12,13 +12,18 @@ export const training = {
   'training.reset.title': 'Stop and clear the current run',
 
   // The training panel's data: the chosen table, or why it cannot train yet; the table's epochs and why.
-  'training.data.table': '{name}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {rows} rows ({train} for training, {val} for validation), from Your own data.',
+  'training.data.table':
+    '{name}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {rows} rows ({train} for training, {val} for validation), from Your own data.',
   'training.data.preparing': 'Preparing {name}… Train waits for it.',
   'training.data.refused': '{name} is not ready: see Your own data below, or choose a built-in dataset.',
-  'training.data.missing': '{name} is not loaded on this page: a link names a table but never holds its data. Load it in Your own data below to train on it, or choose a built-in dataset.',
-  'training.epochs.table': '{epochs} epochs for this table: {train} training rows at batch {batch} are {per, plural, one {# Adam step} other {# Adam steps}} an epoch, {total} in all; a small table needs about {min} steps to train well.',
-  'training.epochs.few': 'Your {epochs} epochs are only {total} Adam steps on this table ({per} an epoch at batch {batch}); a small table needs about {min}.',
-  'training.epochs.yours': 'Your {epochs} epochs are {total} Adam steps on this table ({per} an epoch at batch {batch}).',
+  'training.data.missing':
+    '{name} is not loaded on this page: a link names a table but never holds its data. Load it in Your own data below to train on it, or choose a built-in dataset.',
+  'training.epochs.table':
+    '{epochs} epochs for this table: {train} training rows at batch {batch} are {per, plural, one {# Adam step} other {# Adam steps}} an epoch, {total} in all; a small table needs about {min} steps to train well.',
+  'training.epochs.few':
+    'Your {epochs} epochs are only {total} Adam steps on this table ({per} an epoch at batch {batch}); a small table needs about {min}.',
+  'training.epochs.yours':
+    'Your {epochs} epochs are {total} Adam steps on this table ({per} an epoch at batch {batch}).',
   'training.epochs.use': 'Use {epochs} epochs',
 
   // The backend: its choice in the training panel and the badge in the header.
@@ -39,7 +44,8 @@ export const training = {
   'backend.skip.start-failed': 'it failed to start{detail}',
   'backend.skip.check-failed': 'its gradient check failed ({detail})',
   'backend.skip.check-threw': 'its gradient check threw: {detail}',
-  'backend.slowerLong': '{name} here is a software adapter ({adapter}), {times}× slower than {chosen} in a measured run of a few batches; ?backend={name} forces it',
+  'backend.slowerLong':
+    '{name} here is a software adapter ({adapter}), {times}× slower than {chosen} in a measured run of a few batches; ?backend={name} forces it',
   'backend.adapter.wasm': 'WebAssembly on the CPU',
   'backend.adapter.cpu': 'JavaScript on the CPU',
 
@@ -57,10 +63,14 @@ export const training = {
   'progress.pretrained': 'Pre-trained network',
   'progress.imported': 'Imported network',
   'progress.expected.parts': 'training {training}, validation {validation}, scoring {scoring}, curves {curves}',
-  'progress.expected.partsNoCurves': 'training {training}, validation {validation}, scoring {scoring}, curves a few seconds more',
-  'progress.expected.fromRun': 'Train on {data} takes about <b>{total}</b> here ({parts}), from your last run on it at batch {batch} ({rate}).',
-  'progress.expected.measured': 'Train on {data} takes about <b>{total}</b> here ({parts}), from {rate} measured on {backend} at batch 32.',
-  'progress.data': 'On {data}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {train} training and {val} validation samples.',
+  'progress.expected.partsNoCurves':
+    'training {training}, validation {validation}, scoring {scoring}, curves a few seconds more',
+  'progress.expected.fromRun':
+    'Train on {data} takes about <b>{total}</b> here ({parts}), from your last run on it at batch {batch} ({rate}).',
+  'progress.expected.measured':
+    'Train on {data} takes about <b>{total}</b> here ({parts}), from {rate} measured on {backend} at batch 32.',
+  'progress.data':
+    'On {data}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {train} training and {val} validation samples.',
   'progress.stats.epoch': 'Epoch {epoch}/{epochs}',
   'progress.stats.batch': 'Batch {batch}/{batches}',
   'progress.stats.none': 'Epoch –, batch –',
@@ -100,11 +110,14 @@ export const training = {
   'curves.valLoss': 'validation loss',
   'curves.trainAccuracy': 'train accuracy',
   'curves.valAccuracy': 'validation accuracy',
-  'curves.summary': 'After epoch {epoch}: train loss {trainLoss}, accuracy {trainAcc} · validation loss {valLoss}, accuracy {valAcc}.',
-  'curves.empty': 'Curves appear as soon as training starts. Training figures are means over each epoch’s batches, as Keras reports them.',
+  'curves.summary':
+    'After epoch {epoch}: train loss {trainLoss}, accuracy {trainAcc} · validation loss {valLoss}, accuracy {valAcc}.',
+  'curves.empty':
+    'Curves appear as soon as training starts. Training figures are means over each epoch’s batches, as Keras reports them.',
 
   // Where the network on screen came from (a snapshot shipped with the lab, or an imported run.json).
-  'origin.imported': 'Imported from run.json (saved {saved} UTC): weights, gradient statistics and settings, without its training curves. Train trains a new network.',
+  'origin.imported':
+    'Imported from run.json (saved {saved} UTC): weights, gradient statistics and settings, without its training curves. Train trains a new network.',
   'origin.snapshot':
     '<b>Pre-trained snapshot</b>: {dataset}, seed {seed}, {epochs, plural, one {# epoch} other {# epochs}}, batch {batch}, learning rate {lr}, trained on {backend} in {time} ({rate}). It ships with the lab so you can prune at once; <em>Train</em> trains your own with the settings above.',
   'origin.snapshot.dense':

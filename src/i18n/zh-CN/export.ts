@@ -16,7 +16,8 @@ export const exportArea: Record<keyof typeof en, string> = {
   'share.manual.train': '请复制这个链接（打开后立即用这些设置训练一个网络）：{url}',
   'share.manual.snapshot': '请复制这个链接（打开后显示这个预训练网络，并使用这些剪枝设置）：{url}',
   'export.model': '剪枝后的模型',
-  'export.model.help': '剪枝后的模型，TensorFlow.js layers 格式（可用 tf.loadLayersModel 加载），float32；被剪掉的权重严格为 0。更小的文件（float16、8 位、CSR）及其实测大小见“剪枝带来了什么”中的导出大小',
+  'export.model.help':
+    '剪枝后的模型，TensorFlow.js layers 格式（可用 tf.loadLayersModel 加载），float32；被剪掉的权重严格为 0。更小的文件（float16、8 位、CSR）及其实测大小见“剪枝带来了什么”中的导出大小',
   'export.model.done': '已下载 model.json 和 weights.bin。',
   'export.stripped': '精简后的模型',
   'export.stripped.help': '去掉被剪掉的单元后得到的更小的稠密模型（预测结果相同）',

@@ -22,7 +22,8 @@ export const notices: Record<keyof typeof en, string> = {
   'url.lang': '已忽略网址参数“lang”：“{value}”不是 en 或 zh-CN。',
   'url.tour': '已忽略网址参数“tour”：“{value}”不是步骤编号。',
   'url.table.tooLong': '已忽略网址参数“table”：名字超过 {max} 个字符。',
-  'link.table': '这个链接训练的是你自己的表格“{name}”，但本页没有加载它：链接从不包含表格的数据。请在“你自己的数据”中加载 {name} 再训练，或在训练面板中选择一个内置数据集；在此之前不会训练任何东西。',
+  'link.table':
+    '这个链接训练的是你自己的表格“{name}”，但本页没有加载它：链接从不包含表格的数据。请在“你自己的数据”中加载 {name} 再训练，或在训练面板中选择一个内置数据集；在此之前不会训练任何东西。',
   'link.prompt.train': '这个链接会训练一个新网络：你现在的网络将被替换。',
   'link.prompt.snapshot': '这个链接会打开预训练的 {name} 网络：你现在的网络将被替换。',
   'link.prompt.none': '这个链接会打开一个空白的实验室：你现在的网络将被替换。',
@@ -40,10 +41,14 @@ export const notices: Record<keyof typeof en, string> = {
   'snapshot.unreadable': '{url} 不是本实验室能读取的快照：{reason}',
   'snapshot.otherNetwork': '其中是一个 {name} 网络',
   'import.refused': '无法导入这个运行文件：{reason}。',
-  'import.needsTable': '这个运行是在你自己的数据 {name}（SHA-256 {hash}…）上训练的：请先在“你的数据”中载入该文件，再重新导入运行。运行文件中不包含表格的数值。',
-  'import.tableSplit': '已载入表格 {name}，但其划分或准备方式与这个运行不同：请把随机种子设为 {seed}，并恢复当时的标签列和选项，然后重新导入。',
+  'import.needsTable':
+    '这个运行是在你自己的数据 {name}（SHA-256 {hash}…）上训练的：请先在“你的数据”中载入该文件，再重新导入运行。运行文件中不包含表格的数值。',
+  'import.tableSplit':
+    '已载入表格 {name}，但其划分或准备方式与这个运行不同：请把随机种子设为 {seed}，并恢复当时的标签列和选项，然后重新导入。',
   'import.done': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。',
-  'import.doneSkipped': '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。以下设置未恢复：{skipped}。',
-  'import.tooLarge': '{exact, plural, =1 {这个文件有 {size} 字节，而运行文件最大为 {max} 字节。} other {这个文件有 {size} MB，而运行文件最大为 {max} MB。}}文件未被读取。',
+  'import.doneSkipped':
+    '已导入 {date} 的 run.json：设置、权重和梯度统计均已恢复，无需重新训练（没有训练曲线）。以下设置未恢复：{skipped}。',
+  'import.tooLarge':
+    '{exact, plural, =1 {这个文件有 {size} 字节，而运行文件最大为 {max} 字节。} other {这个文件有 {size} MB，而运行文件最大为 {max} MB。}}文件未被读取。',
   'import.unreadable': '无法读取这个文件：{detail}',
 };

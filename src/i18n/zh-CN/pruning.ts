@@ -7,8 +7,10 @@ export const pruning: Record<keyof typeof en, string> = {
   'pruning.opening': '正在打开预训练的网络…',
   'pruning.idle': '请先训练一个网络：剪枝基于它在评分过程中得到的梯度。',
   'pruning.loading': '正在准备带掩码的评估器…',
-  'pruning.nm.note': '2:4：一个单元每 4 个相邻输入中最多剪掉 2 个，所以稀疏度最高 50 %。带稀疏张量核心的 GPU 运行这种模式更快；浏览器没有这种硬件，所以这里展示的是模式以及它在准确率上的代价，而不是加速。',
-  'pruning.lamp.neurons': 'LAMP 是为单个权重定义的。按神经元剪枝时，本实验室和其他准则一样，用一个单元各输入权重 LAMP 分数的均值给它打分；这是本实验室的做法，不是论文的。',
+  'pruning.nm.note':
+    '2:4：一个单元每 4 个相邻输入中最多剪掉 2 个，所以稀疏度最高 50 %。带稀疏张量核心的 GPU 运行这种模式更快；浏览器没有这种硬件，所以这里展示的是模式以及它在准确率上的代价，而不是加速。',
+  'pruning.lamp.neurons':
+    'LAMP 是为单个权重定义的。按神经元剪枝时，本实验室和其他准则一样，用一个单元各输入权重 LAMP 分数的均值给它打分；这是本实验室的做法，不是论文的。',
   'pruning.failed': '剪枝评估器出错：{detail}',
 
   // 滑块及其数字输入框（ThresholdSlider.tsx）。
@@ -54,7 +56,8 @@ export const pruning: Record<keyof typeof en, string> = {
   'numbers.shapes': '更小的稠密网络',
   'numbers.shapes.help': '去掉失效的隐藏单元后各层的大小',
   'numbers.evaluation': '评估',
-  'numbers.evaluation.help': '后台 worker 在验证集上评估这个掩码所用的时间：增量评估（只应用第一层中状态翻转的权重）或完整计算一遍，以及所用的运算方式',
+  'numbers.evaluation.help':
+    '后台 worker 在验证集上评估这个掩码所用的时间：增量评估（只应用第一层中状态翻转的权重）或完整计算一遍，以及所用的运算方式',
   'numbers.evalTime': '{ms} ms，{pass} · {engine}',
   'numbers.pass.full': '完整计算',
   'numbers.pass.incremental': '增量评估',

@@ -24,14 +24,21 @@ export const speed: Record<keyof typeof en, string> = {
   'speed.line.tfjs': 'TensorFlow.js predict（{backend}）',
   'speed.line.band': '稀疏：加速比的第 10–90 百分位',
   'speed.breakEven': '盈亏点 {span}',
-  'speed.summary.between': '{batch}：稀疏路径在稀疏度 {from} 到 {to} 之间变得比稠密路径快（{from} 时整个离散范围低于 1×，{to} 时整个高于 1×）；{top} 时为 {times}。',
-  'speed.summary.always': '{batch}：在所有测得的稀疏度下，稀疏路径都比稠密路径快，整个离散范围都高于 1×（{top} 时为 {times}）。',
-  'speed.summary.never': '{batch}：在所有测得的稀疏度下，稀疏路径都比稠密路径慢，整个离散范围都低于 1×（{top} 时为 {times}）。',
-  'speed.summary.unclear': '{batch}：没有明确的盈亏点：在稀疏度 {span} 范围内，离散范围跨过了 1×（{top} 时为 {times}）。',
+  'speed.summary.between':
+    '{batch}：稀疏路径在稀疏度 {from} 到 {to} 之间变得比稠密路径快（{from} 时整个离散范围低于 1×，{to} 时整个高于 1×）；{top} 时为 {times}。',
+  'speed.summary.always':
+    '{batch}：在所有测得的稀疏度下，稀疏路径都比稠密路径快，整个离散范围都高于 1×（{top} 时为 {times}）。',
+  'speed.summary.never':
+    '{batch}：在所有测得的稀疏度下，稀疏路径都比稠密路径慢，整个离散范围都低于 1×（{top} 时为 {times}）。',
+  'speed.summary.unclear':
+    '{batch}：没有明确的盈亏点：在稀疏度 {span} 范围内，离散范围跨过了 1×（{top} 时为 {times}）。',
   'speed.summary.unclear.at': '{batch}：没有明确的盈亏点：稀疏度 {at} 时，离散范围跨过了 1×（{top} 时为 {times}）。',
-  'speed.summary.mixed': '{batch}：没有明确的盈亏点：在稀疏度 {span} 范围内测量结果自相矛盾（在较低稀疏度明显更快，在较高稀疏度反而明显更慢），说明测量受到了干扰；请重新测量。{top} 时为 {times}。',
-  'speed.summary.tfjs': '{backend} 上的 TensorFlow.js predict：每次调用 {ms} 毫秒（{n} 次采样中 {lo}–{hi} 毫秒），比本引擎的稠密路径{verdict}。',
-  'speed.note': '每个点是 {samples} 组成对采样加速比的中位数：所有稀疏度共测 {rounds} 轮，每轮 {perRound} 组，稀疏与稠密路径轮流计时，所以每组的比值都是在同一时刻测得的；色带覆盖它们的第 10 到第 90 百分位。只有当某个稀疏度下整个色带低于 1×、而更高的某个稀疏度下整个色带高于 1× 时，才给出盈亏点，并且给出的是两者之间的区间；单个受干扰的采样只会加宽色带，不会造出一个盈亏点。用时 {s} 秒。',
+  'speed.summary.mixed':
+    '{batch}：没有明确的盈亏点：在稀疏度 {span} 范围内测量结果自相矛盾（在较低稀疏度明显更快，在较高稀疏度反而明显更慢），说明测量受到了干扰；请重新测量。{top} 时为 {times}。',
+  'speed.summary.tfjs':
+    '{backend} 上的 TensorFlow.js predict：每次调用 {ms} 毫秒（{n} 次采样中 {lo}–{hi} 毫秒），比本引擎的稠密路径{verdict}。',
+  'speed.note':
+    '每个点是 {samples} 组成对采样加速比的中位数：所有稀疏度共测 {rounds} 轮，每轮 {perRound} 组，稀疏与稠密路径轮流计时，所以每组的比值都是在同一时刻测得的；色带覆盖它们的第 10 到第 90 百分位。只有当某个稀疏度下整个色带低于 1×、而更高的某个稀疏度下整个色带高于 1× 时，才给出盈亏点，并且给出的是两者之间的区间；单个受干扰的采样只会加宽色带，不会造出一个盈亏点。用时 {s} 秒。',
   'speed.table.caption': '每次调用的时间，中位数（第 10–90 百分位）',
   'speed.col.sparsity': '稀疏度',
   'speed.col.batch': '批量',
@@ -44,8 +51,10 @@ export const speed: Record<keyof typeof en, string> = {
   'speed.check.exact': '已核对：每个测得批次上，稀疏与稠密路径给出完全相同的 logits（{engine}）。',
   'speed.engine.wasm': 'WebAssembly SIMD',
   'speed.engine.js': '纯 JavaScript（此浏览器不支持 WebAssembly SIMD）',
-  'speed.current': '推理，本机实测：每次预测稀疏 <b>{sparse} 毫秒</b>，稠密 <b>{dense} 毫秒</b>，{verdict}；一批 256 个：{sparse256} 对 {dense256} 毫秒，{verdict256}。',
-  'speed.current.stripped': '推理，本机实测：每次预测稀疏 <b>{sparse} 毫秒</b>，稠密 <b>{dense} 毫秒</b>，{verdict}；更小的稠密网络 {shapes}：<b>{stripped} 毫秒</b>。一批 256 个：{sparse256} 对 {dense256} 毫秒，{verdict256}。',
+  'speed.current':
+    '推理，本机实测：每次预测稀疏 <b>{sparse} 毫秒</b>，稠密 <b>{dense} 毫秒</b>，{verdict}；一批 256 个：{sparse256} 对 {dense256} 毫秒，{verdict256}。',
+  'speed.current.stripped':
+    '推理，本机实测：每次预测稀疏 <b>{sparse} 毫秒</b>，稠密 <b>{dense} 毫秒</b>，{verdict}；更小的稠密网络 {shapes}：<b>{stripped} 毫秒</b>。一批 256 个：{sparse256} 对 {dense256} 毫秒，{verdict256}。',
   'speed.faster': '快 {times} 倍',
   'speed.slower': '慢 {times} 倍',
   'speed.times.spread': '{times}×（{lo}–{hi}×）',
@@ -53,9 +62,11 @@ export const speed: Record<keyof typeof en, string> = {
   'speed.slower.spread': '慢 {times} 倍（{n} 组成对采样中为 {lo}–{hi}×）',
   'speed.even.spread': '没有明显差别（{n} 组成对采样中加速比为 {lo}–{hi}×）',
   'speed.current.label': '推理',
-  'speed.current.help': '滑块停下后在评估 worker 中计时：剪枝后的网络以 CSR 运行，与以稠密矩阵存放的相同权重在同一引擎中比较，两者各轮流计时 5 次：加速比取 5 组成对比值的中位数，范围为其最低到最高值；当该范围包含 1× 时不下结论。下方“剪枝带来了什么”会测量所有稀疏度、TensorFlow.js 以及导出大小。',
+  'speed.current.help':
+    '滑块停下后在评估 worker 中计时：剪枝后的网络以 CSR 运行，与以稠密矩阵存放的相同权重在同一引擎中比较，两者各轮流计时 5 次：加速比取 5 组成对比值的中位数，范围为其最低到最高值；当该范围包含 1× 时不下结论。下方“剪枝带来了什么”会测量所有稀疏度、TensorFlow.js 以及导出大小。',
   'sizes.title': '导出大小',
-  'sizes.lead': '剪枝后网络的每种格式都生成为文件：实测字节数、在本浏览器中用 gzip 压缩后的大小（CompressionStream，即网页服务器发送的大小），以及文件解码后的网络在验证集上的准确率。',
+  'sizes.lead':
+    '剪枝后网络的每种格式都生成为文件：实测字节数、在本浏览器中用 gzip 压缩后的大小（CompressionStream，即网页服务器发送的大小），以及文件解码后的网络在验证集上的准确率。',
   'sizes.caption': '在 {sparsity} 稀疏度（{criterion}）下测得',
   'sizes.col.format': '权重',
   'sizes.col.layout': '布局',

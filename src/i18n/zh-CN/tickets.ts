@@ -3,14 +3,18 @@ import type { tickets as en } from '../en/tickets';
 
 export const tickets: Record<keyof typeof en, string> = {
   'tickets.title': '训练之前：SNIP 与彩票假设',
-  'tickets.lead': '文章之后出现的两个想法：在训练之前（或代替训练）选出掩码，以及追问剪枝后网络的初始权重是否重要。每次运行都在训练后端上从头训练网络并保持掩码；结果点会画在图上。',
+  'tickets.lead':
+    '文章之后出现的两个想法：在训练之前（或代替训练）选出掩码，以及追问剪枝后网络的初始权重是否重要。每次运行都在训练后端上从头训练网络并保持掩码；结果点会画在图上。',
   'tickets.snip.title': '初始化时的 SNIP',
   'tickets.snip': 'SNIP 剪到 {sparsity}，再打乱对照',
-  'tickets.snip.help': 'Lee 等（ICLR 2019）：在未训练的网络上，用 100 个样本的一个批次给每个权重打分 |g·w|，按滑块的稀疏度全局剪枝，然后从同一组初始权重出发、保持该掩码训练 {epochs} 轮。随后是 Frankle 等（ICLR 2021）的合理性检查：把同一掩码在每层内部打乱（每层保留的权重数量相同，但位置不同），用同样方式训练。如果两者结果相近，说明 SNIP 决定的是每层剪多少，而不是剪哪些权重。',
-  'tickets.snip.result': '稀疏度 {sparsity}，从初始权重训练：SNIP 掩码 <b>{snip}</b>，层内打乱后的同一掩码 <b>{shuffled}</b>（验证准确率）。',
+  'tickets.snip.help':
+    'Lee 等（ICLR 2019）：在未训练的网络上，用 100 个样本的一个批次给每个权重打分 |g·w|，按滑块的稀疏度全局剪枝，然后从同一组初始权重出发、保持该掩码训练 {epochs} 轮。随后是 Frankle 等（ICLR 2021）的合理性检查：把同一掩码在每层内部打乱（每层保留的权重数量相同，但位置不同），用同样方式训练。如果两者结果相近，说明 SNIP 决定的是每层剪多少，而不是剪哪些权重。',
+  'tickets.snip.result':
+    '稀疏度 {sparsity}，从初始权重训练：SNIP 掩码 <b>{snip}</b>，层内打乱后的同一掩码 <b>{shuffled}</b>（验证准确率）。',
   'tickets.lottery.title': '彩票假设',
   'tickets.lottery': '用 {rounds} 轮寻找中奖彩票',
-  'tickets.lottery.help': 'Frankle 与 Carbin（ICLR 2019），以及回卷（Frankle 等，ICML 2020）：每一轮按幅值（全局）剪掉存活权重中最小的一部分，把幸存的权重重置为初始权重（或重置为密集训练若干轮之后的权重），再保持掩码训练 {epochs} 轮；对照组用同一掩码、从新的随机初始化开始训练。各轮之后的稀疏度：{levels}。',
+  'tickets.lottery.help':
+    'Frankle 与 Carbin（ICLR 2019），以及回卷（Frankle 等，ICML 2020）：每一轮按幅值（全局）剪掉存活权重中最小的一部分，把幸存的权重重置为初始权重（或重置为密集训练若干轮之后的权重），再保持掩码训练 {epochs} 轮；对照组用同一掩码、从新的随机初始化开始训练。各轮之后的稀疏度：{levels}。',
   'tickets.stage.snip': 'SNIP：第 {step} 步，共 {total} 步',
   'tickets.stage.lottery': '彩票搜索：第 {step} 个任务，共 {total} 个',
   'tickets.col.round': '#',
@@ -37,11 +41,13 @@ export const tickets: Record<keyof typeof en, string> = {
   'setting.ticketRate.label': '每轮剪掉',
   'setting.ticketRate.help': '每一轮剪掉的存活权重所占比例（0.5：50 %、75 %、87.5 %…）。',
   'setting.ticketRewind.label': '回卷到第几轮',
-  'setting.ticketRewind.help': '0 把幸存权重重置为初始权重（Frankle 与 Carbin）；k > 0 则重置为从初始权重出发密集训练 k 轮之后的权重（回卷，Frankle 等，2020）。',
+  'setting.ticketRewind.help':
+    '0 把幸存权重重置为初始权重（Frankle 与 Carbin）；k > 0 则重置为从初始权重出发密集训练 k 轮之后的权重（回卷，Frankle 等，2020）。',
   // 运动剪枝（一种微调实验）。
   'experiments.movement': '运动剪枝到 {sparsity}',
   'experiments.movement.label': '运动剪枝',
-  'experiments.movement.help': 'Sanh 等（2020）：把训练好的网络微调 {epochs} 轮（不加掩码，学习率取十分之一），同时在每一步累加 −w·∂L/∂w。朝零移动的权重得分低，先被剪掉，与它们当前的大小无关；然后照常保持掩码微调。范围取剪枝面板的设置。',
+  'experiments.movement.help':
+    'Sanh 等（2020）：把训练好的网络微调 {epochs} 轮（不加掩码，学习率取十分之一），同时在每一步累加 −w·∂L/∂w。朝零移动的权重得分低，先被剪掉，与它们当前的大小无关；然后照常保持掩码微调。范围取剪枝面板的设置。',
   'experiments.stage.movement': '运动剪枝：第 {step} 步，共 {total} 步',
   'experiments.status.movement.done': '运动剪枝已完成。',
   'experiments.status.movement.cancelled': '运动剪枝已取消。',
@@ -51,9 +57,11 @@ export const tickets: Record<keyof typeof en, string> = {
   'chart.marker.movement': '运动剪枝',
   // 训练过程中的渐进剪枝。
   'gradual.title': '训练过程中：渐进剪枝',
-  'gradual.lead': 'Zhu 与 Gupta（2017），即 TF Model Optimization 中带 PolynomialDecay 调度的按幅值剪枝：网络从初始权重开始训练，同时每一层最小的权重被一步步剪掉，稀疏度按图中曲线上升。训练时热图显示它的掩码；终点会画在图上。',
+  'gradual.lead':
+    'Zhu 与 Gupta（2017），即 TF Model Optimization 中带 PolynomialDecay 调度的按幅值剪枝：网络从初始权重开始训练，同时每一层最小的权重被一步步剪掉，稀疏度按图中曲线上升。训练时热图显示它的掩码；终点会画在图上。',
   'gradual.start': '渐进剪枝训练到 {sparsity}',
-  'gradual.help': '稀疏度 s(t) = 最终 + (初始 − 最终) · (1 − (t − 开始) / (结束 − 开始))³，从第 {begin} 步到第 {end} 步（共 {total} 步），每 {frequency} 步重新计算一次掩码（每层保留 |w| 最大的权重），之后保持到训练结束。最终稀疏度取滑块的值。',
+  'gradual.help':
+    '稀疏度 s(t) = 最终 + (初始 − 最终) · (1 − (t − 开始) / (结束 − 开始))³，从第 {begin} 步到第 {end} 步（共 {total} 步），每 {frequency} 步重新计算一次掩码（每层保留 |w| 最大的权重），之后保持到训练结束。最终稀疏度取滑块的值。',
   'gradual.schedule': '调度：目标稀疏度随训练步数的变化，从 0 到 {total} 步；圆点是当前步。',
   'gradual.axis.steps': '{total} 步',
   'gradual.problem.final': '最终稀疏度（滑块的值）必须大于 0 % 且小于 100 %。',

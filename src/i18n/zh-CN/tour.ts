@@ -60,13 +60,15 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.move.touch': '拖动滑块可以改变 T。',
   'tour.network.wait':
     '原文的网络：输入 → Dense 64 ReLU → Dense 32 ReLU → 各类别上的 Dense softmax，用 Adam 优化交叉熵；原文使用 32 个特征。每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
-  'tour.training.wait': '训练时可以实时看到损失一批一批地下降，以及每一轮之后的准确率；之后的每一步都作用于屏幕上当前的网络。',
+  'tour.training.wait':
+    '训练时可以实时看到损失一批一批地下降，以及每一轮之后的准确率；之后的每一步都作用于屏幕上当前的网络。',
   'tour.gradient.wait':
     '∂L/∂w 表示某个权重 w 变化时损失 L 变化得有多快。训练结束后，<b>打分过程</b>在冻结权重的情况下把训练集再跑一遍，对每个权重在各个小批次上求 |∂L/∂w| 的平均值。这些是<em>损失</em>的梯度；原文求的是模型输出的梯度（见第 7 步）。',
   'tour.heatmaps.wait':
     '每个格子是一个权重的分数 |∂L/∂w|，使用对数色标（梯度跨越好几个数量级）。灰色格子表示已剪掉：分数最低的先被剪掉。把鼠标移到格子上或轻点格子，可以看到它的权重和分数。',
   'tour.rule.wait': '原文的规则：<b>|∂L/∂w| < T ⇒ w := 0</b>，所有层共用一个阈值 T = {t}。{move}',
-  'tour.collapse.wait': '各层的梯度处在不同的数量级上，所以一个全局阈值 T 会先剪掉梯度最小的那一层。失去第一层的网络看不到自己的输入。',
+  'tour.collapse.wait':
+    '各层的梯度处在不同的数量级上，所以一个全局阈值 T 会先剪掉梯度最小的那一层。失去第一层的网络看不到自己的输入。',
   'tour.repairs.wait':
     '去掉权重 w，损失大约变化 <b>ΔL ≈ −g·w + ½·H·w²</b>。只看 |∂L/∂w| 忽略了权重本身的大小。泰勒 |w·g| 保留第一项，OBD ½·w²·F 保留第二项（用 Fisher F 代替 H），幅值 |w| 只看大小。另一种修正是分配方式：逐层范围把每一层剪到相同的稀疏度；LAMP 重新缩放幅值，使每一层都保留它最大的权重。',
   'tour.finetune.wait':
@@ -78,28 +80,31 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.when.scoring': '正在进行的打分过程结束之后',
   'tour.when.pruning': '剪枝面板准备好之后（稍等片刻）',
   'embed.open': '在完整的实验室中打开 ↗',
-  'embed.share': "嵌入",
-  'embed.share.help': "把这个图嵌入博客或课程页面的 <iframe>：热图和滑块、准确率与稀疏度图，或者导览，使用这个网络和这些设置。代码里附带一小段脚本，让 iframe 的高度随图调整；在不保留脚本的页面上，iframe 的默认高度在 600–800 像素宽时也能完整显示这个图。",
-  'embed.view.prune': "热图和滑块",
-  'embed.view.chart': "准确率与稀疏度",
-  'embed.view.tour': "导览",
+  'embed.share': '嵌入',
+  'embed.share.help':
+    '把这个图嵌入博客或课程页面的 <iframe>：热图和滑块、准确率与稀疏度图，或者导览，使用这个网络和这些设置。代码里附带一小段脚本，让 iframe 的高度随图调整；在不保留脚本的页面上，iframe 的默认高度在 600–800 像素宽时也能完整显示这个图。',
+  'embed.view.prune': '热图和滑块',
+  'embed.view.chart': '准确率与稀疏度',
+  'embed.view.tour': '导览',
   'embed.view': '视图',
-  'embed.copy': "复制嵌入代码",
-  'embed.code': "嵌入代码",
-  'embed.copied': "已复制嵌入代码。",
-  'embed.manual': "请复制上面的代码（这里无法使用剪贴板）。",
-  'embed.iframeTitle': "梯度剪枝实验室",
-  'embed.theme': "配色",
-  'embed.theme.help': "图的配色：无论读者的系统用什么都用浅色或深色，或者跟随读者的系统设置。请选择与你的页面相配的一种。",
-  'embed.theme.light': "浅色",
-  'embed.theme.dark': "深色",
-  'embed.theme.auto': "跟随读者的系统设置",
+  'embed.copy': '复制嵌入代码',
+  'embed.code': '嵌入代码',
+  'embed.copied': '已复制嵌入代码。',
+  'embed.manual': '请复制上面的代码（这里无法使用剪贴板）。',
+  'embed.iframeTitle': '梯度剪枝实验室',
+  'embed.theme': '配色',
+  'embed.theme.help':
+    '图的配色：无论读者的系统用什么都用浅色或深色，或者跟随读者的系统设置。请选择与你的页面相配的一种。',
+  'embed.theme.light': '浅色',
+  'embed.theme.dark': '深色',
+  'embed.theme.auto': '跟随读者的系统设置',
   'present.on': '演示模式',
   'present.off': '退出演示模式',
   'about.title': '源自一篇博客文章，并加以修正',
   'about.lead':
     '本实验室源自一篇讲<b>梯度剪枝</b>的中文博客文章：训练一个 Keras MLP，计算每个权重的梯度，剪掉 |梯度| < T（T = 0.01）的权重，在训练集和验证集上评估，再微调。',
-  'about.keeps': '<b>保留：</b>它的网络（Dense 64 → 32 → 10，ReLU，softmax）、Adam、交叉熵、规则 |∂L/∂w| < T 及其 T = 0.01、在两个数据集上的评估、微调。',
+  'about.keeps':
+    '<b>保留：</b>它的网络（Dense 64 → 32 → 10，ReLU，softmax）、Adam、交叉熵、规则 |∂L/∂w| < T 及其 T = 0.01、在两个数据集上的评估、微调。',
   'about.corrects':
     '<b>修正：</b>原文的梯度是 softmax 输出之和的梯度（恒为零），这里是损失的梯度；原文的剪枝把梯度的副本置零（什么也没改变），这里是作用在权重上的掩码；原文的微调让被剪掉的权重长回来，这里保持掩码不变。',
 } satisfies Record<string, string>;

@@ -14,13 +14,18 @@ export const training: Record<keyof typeof en, string> = {
   'training.reset.title': '停止并清除当前的训练',
 
   // 训练面板的数据：选中的表格，或它为何还不能训练；表格的训练轮数及其理由。
-  'training.data.table': '{name}：{inputs} 个输入、{classes} 个类别、{rows} 行（{train} 行用于训练，{val} 行用于验证），来自“你自己的数据”。',
+  'training.data.table':
+    '{name}：{inputs} 个输入、{classes} 个类别、{rows} 行（{train} 行用于训练，{val} 行用于验证），来自“你自己的数据”。',
   'training.data.preparing': '正在准备 {name}…“训练”会等它准备好。',
   'training.data.refused': '{name} 尚未就绪：请查看下方的“你自己的数据”，或选择一个内置数据集。',
-  'training.data.missing': '本页没有加载 {name}：链接只写明表格的名字，从不包含它的数据。请在下方“你自己的数据”中加载它再训练，或选择一个内置数据集。',
-  'training.epochs.table': '为这个表格选了 {epochs} 轮：{train} 个训练行、批大小 {batch}，每轮 {per} 步 Adam 更新，共 {total} 步；小表格大约需要 {min} 步才能训练好。',
-  'training.epochs.few': '你设定的 {epochs} 轮在这个表格上只有 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）；小表格大约需要 {min} 步。',
-  'training.epochs.yours': '你设定的 {epochs} 轮在这个表格上共 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）。',
+  'training.data.missing':
+    '本页没有加载 {name}：链接只写明表格的名字，从不包含它的数据。请在下方“你自己的数据”中加载它再训练，或选择一个内置数据集。',
+  'training.epochs.table':
+    '为这个表格选了 {epochs} 轮：{train} 个训练行、批大小 {batch}，每轮 {per} 步 Adam 更新，共 {total} 步；小表格大约需要 {min} 步才能训练好。',
+  'training.epochs.few':
+    '你设定的 {epochs} 轮在这个表格上只有 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）；小表格大约需要 {min} 步。',
+  'training.epochs.yours':
+    '你设定的 {epochs} 轮在这个表格上共 {total} 步 Adam 更新（批大小 {batch} 时每轮 {per} 步）。',
   'training.epochs.use': '改用 {epochs} 轮',
 
   // 后端：训练面板中的选项和页头的标记。
@@ -41,7 +46,8 @@ export const training: Record<keyof typeof en, string> = {
   'backend.skip.start-failed': '启动失败{detail}',
   'backend.skip.check-failed': '梯度检查未通过（{detail}）',
   'backend.skip.check-threw': '梯度检查出错：{detail}',
-  'backend.slowerLong': '这里的 {name} 是软件适配器（{adapter}），在几个批次的实测中比 {chosen} 慢 {times} 倍；用 ?backend={name} 可强制使用它',
+  'backend.slowerLong':
+    '这里的 {name} 是软件适配器（{adapter}），在几个批次的实测中比 {chosen} 慢 {times} 倍；用 ?backend={name} 可强制使用它',
   'backend.adapter.wasm': 'CPU 上的 WebAssembly',
   'backend.adapter.cpu': 'CPU 上的 JavaScript',
 
@@ -60,8 +66,10 @@ export const training: Record<keyof typeof en, string> = {
   'progress.imported': '导入的网络',
   'progress.expected.parts': '训练 {training}，验证 {validation}，评分 {scoring}，曲线 {curves}',
   'progress.expected.partsNoCurves': '训练 {training}，验证 {validation}，评分 {scoring}，曲线还需几秒',
-  'progress.expected.fromRun': '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据你上一次在它上面训练的速度（批大小 {batch}，{rate}）。',
-  'progress.expected.measured': '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据在 {backend} 上以批大小 32 测得的速度（{rate}）。',
+  'progress.expected.fromRun':
+    '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据你上一次在它上面训练的速度（批大小 {batch}，{rate}）。',
+  'progress.expected.measured':
+    '在这里用 {data} 训练大约需要 <b>{total}</b>（{parts}），依据在 {backend} 上以批大小 32 测得的速度（{rate}）。',
   'progress.data': '数据：{data}，{inputs} 个输入、{classes} 个类别，训练样本 {train} 个、验证样本 {val} 个。',
   'progress.stats.epoch': '第 {epoch}/{epochs} 轮',
   'progress.stats.batch': '第 {batch}/{batches} 批',
@@ -102,11 +110,13 @@ export const training: Record<keyof typeof en, string> = {
   'curves.valLoss': '验证损失',
   'curves.trainAccuracy': '训练准确率',
   'curves.valAccuracy': '验证准确率',
-  'curves.summary': '第 {epoch} 轮结束后：训练损失 {trainLoss}，准确率 {trainAcc} · 验证损失 {valLoss}，准确率 {valAcc}。',
+  'curves.summary':
+    '第 {epoch} 轮结束后：训练损失 {trainLoss}，准确率 {trainAcc} · 验证损失 {valLoss}，准确率 {valAcc}。',
   'curves.empty': '训练一开始，曲线就会出现。训练集上的数值是每轮各批次的平均值，与 Keras 的报告方式相同。',
 
   // 屏幕上的网络从何而来（随实验室提供的快照，或导入的 run.json）。
-  'origin.imported': '从 run.json 导入（保存于 {saved} UTC）：包含权重、梯度统计和设置，不含训练曲线。点击“训练”会训练一个新网络。',
+  'origin.imported':
+    '从 run.json 导入（保存于 {saved} UTC）：包含权重、梯度统计和设置，不含训练曲线。点击“训练”会训练一个新网络。',
   'origin.snapshot':
     '<b>预训练快照</b>：{dataset}，随机种子 {seed}，{epochs} 轮，批大小 {batch}，学习率 {lr}，在 {backend} 上训练，用时 {time}（{rate}）。它随实验室一起提供，你可以立即开始剪枝；<em>训练</em>会用上面的设置训练你自己的网络。',
   'origin.snapshot.dense':

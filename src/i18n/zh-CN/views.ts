@@ -62,7 +62,8 @@ export const views: Record<keyof typeof en, string> = {
   'chart.scope.global': '全局',
   'chart.scope.per-layer': '逐层',
   'chart.plot.sparsity': '{n} 种准则的验证集准确率随稀疏度的变化（{scope}，{granularity}）；点击可把滑块移到该稀疏度。',
-  'chart.plot.remaining': '{n} 种准则的验证集准确率随剩余权重比例的变化（{scope}，{granularity}）；点击可把滑块移到该稀疏度。',
+  'chart.plot.remaining':
+    '{n} 种准则的验证集准确率随剩余权重比例的变化（{scope}，{granularity}）；点击可把滑块移到该稀疏度。',
   'chart.waiting': '训练结束后，这里会显示每种准则的曲线。',
   'chart.waiting.previous': '训练结束后，这里会显示每种准则的曲线。淡色的线属于上一个网络。',
   'chart.progress': '正在计算曲线',
@@ -75,8 +76,10 @@ export const views: Record<keyof typeof en, string> = {
     '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；稀疏格式从多大的稀疏度起才更快，见下方“剪枝带来了什么”中的实测。',
   'chart.efficiency.neurons':
     '滑块处：保留 <b>{live}</b> 个权重 · 稠密存储 {dense} KB → CSR {csr} KB · 每个样本 {macsDense} → {macsSparse} 次乘加 · 更小的稠密网络 {shapes}。在稠密矩阵乘法里把权重置零并不会让推理变快（乘加照样执行）；稀疏格式从多大的稀疏度起才更快，见下方“剪枝带来了什么”中的实测。',
-  'chart.note': '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。',
-  'chart.note.timed': '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。曲线计算用时 {s} 秒。',
+  'chart.note':
+    '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。',
+  'chart.note.timed':
+    '橙色竖线是滑块的位置；点击图表可把滑块移到那里。点击图例项可显示或隐藏对应的曲线（训练集曲线默认隐藏）。星号：微调后的网络。曲线计算用时 {s} 秒。',
   // 逐层敏感度。
   'sensitivity.title': '逐层敏感度',
   'sensitivity.subtitle': '· {criterion}，每次只剪枝一层',

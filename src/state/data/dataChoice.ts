@@ -68,20 +68,43 @@ export interface RunData {
 export function runDataOf(ref: DataRef): RunData {
   const { inputs, classes } = dataShape(ref);
   const table = ref.name === 'user' ? ref.table : undefined;
-  return { name: ref.name, table: table?.name ?? null, ready: true, waiting: null, inputs, classes, trainN: ref.trainIndices.length, valN: ref.valIndices.length, hash: table?.hash };
+  return {
+    name: ref.name,
+    table: table?.name ?? null,
+    ready: true,
+    waiting: null,
+    inputs,
+    classes,
+    trainN: ref.trainIndices.length,
+    valN: ref.valIndices.length,
+    hash: table?.hash,
+  };
 }
 
 export function chosenData(s: ChoiceState): RunData {
   const name = s.flags.table;
   if (name === null) {
     const d: DatasetName = s.settings.dataset;
-    return { name: d, table: null, ready: true, waiting: null, ...dataShape({ name: d }), trainN: TRAIN_SIZE, valN: VAL_SIZE };
+    return {
+      name: d,
+      table: null,
+      ready: true,
+      waiting: null,
+      ...dataShape({ name: d }),
+      trainN: TRAIN_SIZE,
+      valN: VAL_SIZE,
+    };
   }
   const ref = chosenTableRef(s);
   if (ref) return runDataOf(ref);
   const u = s.userData;
   const mine = u.reading === name || u.readout?.name === name || u.prepared?.table.name === name;
-  const waiting = mine && (u.status === 'reading' || u.status === 'preparing') ? 'preparing' : u.status === 'error' && u.readout?.name === name ? 'refused' : 'missing';
+  const waiting =
+    mine && (u.status === 'reading' || u.status === 'preparing')
+      ? 'preparing'
+      : u.status === 'error' && u.readout?.name === name
+        ? 'refused'
+        : 'missing';
   return { name: 'user', table: name, ready: false, waiting, inputs: 0, classes: 0, trainN: 0, valN: 0 };
 }
 
@@ -102,7 +125,11 @@ export function switchData(s: AppState, table: string | null): AppState {
   let next: AppState = { ...s, flags: { ...s.flags, table } };
   if (wasTable !== (table !== null)) {
     const other = s.userData.epochs.stash ?? (table === null ? SCHEMA.epochs.default : s.settings.epochs);
-    next = { ...next, settings: { ...s.settings, epochs: other }, userData: { ...s.userData, epochs: { ...s.userData.epochs, stash: s.settings.epochs } } };
+    next = {
+      ...next,
+      settings: { ...s.settings, epochs: other },
+      userData: { ...s.userData, epochs: { ...s.userData.epochs, stash: s.settings.epochs } },
+    };
   }
   return withTableEpochs(next);
 }
@@ -124,7 +151,8 @@ export function autoTableEpochs(s: AppState): AppState {
  * on); a new batch size changes the table's default epochs.
  */
 export function afterSettings(s: AppState, patch: Partial<AppState['settings']>): AppState {
-  if (patch.epochs !== undefined && s.flags.table !== null) return { ...s, userData: { ...s.userData, epochs: { ...s.userData.epochs, userSet: true } } };
+  if (patch.epochs !== undefined && s.flags.table !== null)
+    return { ...s, userData: { ...s.userData, epochs: { ...s.userData.epochs, userSet: true } } };
   return patch.batchSize !== undefined ? withTableEpochs(s) : s;
 }
 
@@ -134,7 +162,11 @@ export function afterSettings(s: AppState, patch: Partial<AppState['settings']>)
  */
 export function linkData(s: AppState, link: Pick<Link, 'flags' | 'given'>): AppState {
   const userSet = link.flags.table !== null && link.given.includes('epochs');
-  return withTableEpochs({ ...s, flags: { ...s.flags, table: link.flags.table }, userData: { ...s.userData, epochs: { userSet, stash: null } } });
+  return withTableEpochs({
+    ...s,
+    flags: { ...s.flags, table: link.flags.table },
+    userData: { ...s.userData, epochs: { userSet, stash: null } },
+  });
 }
 
 /** The notice of a link that names a table this page does not have loaded (it never trains something else instead). */
@@ -146,7 +178,8 @@ export function linkTableNotice(s: ChoiceState, link: Pick<Link, 'flags'>): Msg[
 /** After a run.json was imported: its data is what Train trains; a table run's epochs count as the user's. */
 export function importedData(before: AppState, after: AppState): AppState {
   const table = after.dataset?.name === 'user' ? (after.dataset.table?.name ?? null) : null;
-  const stash = (before.flags.table !== null) !== (table !== null) ? before.settings.epochs : before.userData.epochs.stash;
+  const stash =
+    (before.flags.table !== null) !== (table !== null) ? before.settings.epochs : before.userData.epochs.stash;
   const userSet = table !== null || before.userData.epochs.userSet;
   return { ...after, flags: { ...after.flags, table }, userData: { ...after.userData, epochs: { userSet, stash } } };
 }
@@ -154,5 +187,9 @@ export function importedData(before: AppState, after: AppState): AppState {
 /** After a pre-trained network was opened by the user: its dataset is what Train trains (the table keeps its epochs). */
 export function snapshotData(before: AppState, after: AppState): AppState {
   if (before.flags.table === null) return after;
-  return { ...after, flags: { ...after.flags, table: null }, userData: { ...after.userData, epochs: { ...after.userData.epochs, stash: before.settings.epochs } } };
+  return {
+    ...after,
+    flags: { ...after.flags, table: null },
+    userData: { ...after.userData, epochs: { ...after.userData.epochs, stash: before.settings.epochs } },
+  };
 }

@@ -18,7 +18,8 @@ export function excerpt(s: string, max = EXCERPT): string {
 
 /** How the file numbers its rows: CSV by line, JSON by record. */
 export type RowUnit = 'line' | 'record';
-const where = (unit: RowUnit, n: number): Msg => msg(unit === 'record' ? 'data.where.record' : 'data.where.line', { n });
+const where = (unit: RowUnit, n: number): Msg =>
+  msg(unit === 'record' ? 'data.where.record' : 'data.where.line', { n });
 const kind = (k: JsonKind | undefined): Msg => msg(`data.json.${k ?? 'object'}`);
 
 /** A refusal as a message of its own (each class of bad file gets one). `unit`: how the table numbers its rows. */
@@ -35,7 +36,9 @@ export function problemMsg(p: TableProblem | PrepProblem, unit: RowUnit = 'line'
     case 'duplicate-column':
       return msg('data.problem.duplicate-column', { column: excerpt(p.column) });
     case 'json-syntax':
-      return p.line === null ? msg('data.problem.json-syntax') : msg('data.problem.json-syntax.at', { line: p.line, column: p.column ?? 1 });
+      return p.line === null
+        ? msg('data.problem.json-syntax')
+        : msg('data.problem.json-syntax.at', { line: p.line, column: p.column ?? 1 });
     case 'json-not-array':
       return msg('data.problem.json-not-array', { got: kind(p.got) });
     case 'json-record':
@@ -49,13 +52,23 @@ export function problemMsg(p: TableProblem | PrepProblem, unit: RowUnit = 'line'
     case 'too-many-classes':
       return msg('data.problem.too-many-classes', { label: excerpt(p.label), classes: p.classes, max: p.max });
     case 'non-numeric':
-      return msg('data.problem.non-numeric', { column: excerpt(p.column), example: excerpt(p.example), where: where(unit, p.row) });
+      return msg('data.problem.non-numeric', {
+        column: excerpt(p.column),
+        example: excerpt(p.example),
+        where: where(unit, p.row),
+      });
     case 'missing':
-      return msg('data.problem.missing', { columns: p.columns.map((c) => `${excerpt(c.name)} (${c.count})`).join(', ') });
+      return msg('data.problem.missing', {
+        columns: p.columns.map((c) => `${excerpt(c.name)} (${c.count})`).join(', '),
+      });
     case 'missing-label':
       return msg('data.problem.missing-label', { where: where(unit, p.row) });
     case 'non-finite':
-      return msg(p.overflow ? 'data.problem.overflow' : 'data.problem.non-finite', { column: excerpt(p.column), value: excerpt(p.value), where: where(unit, p.row) });
+      return msg(p.overflow ? 'data.problem.overflow' : 'data.problem.non-finite', {
+        column: excerpt(p.column),
+        value: excerpt(p.value),
+        where: where(unit, p.row),
+      });
     case 'class-too-small':
       return msg('data.problem.class-too-small', { klass: excerpt(p.klass), label: excerpt(p.label), count: p.count });
     case 'binary':

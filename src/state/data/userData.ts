@@ -31,7 +31,11 @@ export interface UserDataHooks {
   onPrepared(fresh: boolean): void;
 }
 
-export function createUserData(store: Store<AppState>, env: { exampleUrl: string; port?: () => TablePort }, hooks: UserDataHooks): UserData {
+export function createUserData(
+  store: Store<AppState>,
+  env: { exampleUrl: string; port?: () => TablePort },
+  hooks: UserDataHooks,
+): UserData {
   /** A file was read and not prepared yet: its first preparation makes it what Train trains. */
   let fresh = false;
   const client = createTableClient((m: FromTable) => {
@@ -60,10 +64,12 @@ export function createUserData(store: Store<AppState>, env: { exampleUrl: string
     store.setState((s) => ({ ...s, userData: { ...s.userData, id, status: 'reading', reading: name, problem: null } }));
   };
   /** Refused before reading: nothing is sent, nothing pending is dropped. */
-  const refuse = (name: string, problem: ReturnType<typeof msg>) => store.setState((s) => ({ ...s, userData: refusedFile(s.userData, name, problem) }));
+  const refuse = (name: string, problem: ReturnType<typeof msg>) =>
+    store.setState((s) => ({ ...s, userData: refusedFile(s.userData, name, problem) }));
   return {
     async load(file) {
-      if (file.size > TABLE_LIMITS.maxBytes) return refuse(file.name, problemMsg({ code: 'too-large', bytes: file.size, max: TABLE_LIMITS.maxBytes }));
+      if (file.size > TABLE_LIMITS.maxBytes)
+        return refuse(file.name, problemMsg({ code: 'too-large', bytes: file.size, max: TABLE_LIMITS.maxBytes }));
       try {
         last = file;
         read(file.name, await file.arrayBuffer());

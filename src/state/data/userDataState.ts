@@ -46,29 +46,59 @@ export const initialUserData = (): UserDataState => ({
  * (if any) stays, prepared as it was.
  */
 export function refusedFile(s: UserDataState, name: string, problem: Msg): UserDataState {
-  return { ...s, status: s.prepared ? 'ready' : 'error', reading: null, headerless: null, problem: msg('data.refused', { name, problem }) };
+  return {
+    ...s,
+    status: s.prepared ? 'ready' : 'error',
+    reading: null,
+    headerless: null,
+    problem: msg('data.refused', { name, problem }),
+  };
 }
 
 /** Folds a table worker's answer in; answers to older requests change nothing. */
 export function applyTableMessage(s: UserDataState, m: FromTable): UserDataState {
   if (m.id !== s.id) return s;
   if (s.status === 'reading' && (m.type === 'problem' || m.type === 'error')) {
-    const refused = refusedFile(s, s.reading ?? '', m.type === 'problem' ? problemMsg(m.problem) : msg('data.problem.failed', { detail: m.message }));
+    const refused = refusedFile(
+      s,
+      s.reading ?? '',
+      m.type === 'problem' ? problemMsg(m.problem) : msg('data.problem.failed', { detail: m.message }),
+    );
     return m.type === 'problem' && m.problem.code === 'no-header' ? { ...refused, headerless: s.reading } : refused;
   }
   switch (m.type) {
     case 'read': {
       // The label defaults to the last column; the options are kept otherwise.
-      return { ...s, status: 'preparing', reading: null, headerless: null, readout: m.readout, options: { ...s.options, label: m.readout.columns.length - 1 }, prepared: null, problem: null };
+      return {
+        ...s,
+        status: 'preparing',
+        reading: null,
+        headerless: null,
+        readout: m.readout,
+        options: { ...s.options, label: m.readout.columns.length - 1 },
+        prepared: null,
+        problem: null,
+      };
     }
     case 'prepared':
       return { ...s, status: 'ready', prepared: m.prepared, problem: null };
     case 'problem':
-      return { ...s, status: 'error', prepared: null, problem: problemMsg(m.problem, s.readout?.delimiter === 'json' ? 'record' : 'line') };
+      return {
+        ...s,
+        status: 'error',
+        prepared: null,
+        problem: problemMsg(m.problem, s.readout?.delimiter === 'json' ? 'record' : 'line'),
+      };
     case 'error':
       return { ...s, status: 'error', prepared: null, problem: msg('data.problem.failed', { detail: m.message }) };
   }
 }
 
 /** The run's data reference for a prepared table (the split seeded by the run's seed). */
-export const userDataRef = (p: TablePrepared, seed: number): DataRef => ({ name: 'user', seed, trainIndices: p.trainIndices, valIndices: p.valIndices, table: p.table });
+export const userDataRef = (p: TablePrepared, seed: number): DataRef => ({
+  name: 'user',
+  seed,
+  trainIndices: p.trainIndices,
+  valIndices: p.valIndices,
+  table: p.table,
+});

@@ -11,7 +11,15 @@ describe("the article's code", () => {
     const { runId, job } = lastJob(t.sent);
     if (job.kind !== 'article-code') throw new Error(job.kind);
     expect([job.t, job.layers[2].bias]).toEqual([1e-5, layers[2].bias]);
-    const result = { articleMaxAbs: [1e-7], lossMaxAbs: [1e-2], belowT: 4416, parameters: 4500, changed: 0, before: metrics(), after: metrics() };
+    const result = {
+      articleMaxAbs: [1e-7],
+      lossMaxAbs: [1e-2],
+      belowT: 4416,
+      parameters: 4500,
+      changed: 0,
+      before: metrics(),
+      after: metrics(),
+    };
     t.reply({ type: 'job-done', runId, kind: 'article-code', result });
     await done;
     const e = c.store.getState().experiments;

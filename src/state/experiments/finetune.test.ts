@@ -7,17 +7,35 @@ import { answerFinetune, finishedRun, lastJob, syntheticLayers, tick } from '../
 const layers = syntheticLayers();
 const kept = (masks: Uint8Array[]) => masks.reduce((a, m) => a + m.reduce((b, v) => b + v, 0), 0);
 const N = layers.reduce((a, l) => a + l.inputs * l.units, 0);
-const progress = { stage: 'training' as const, epoch: 1, epochs: 2, batch: 5, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 3, fraction: 0.25 };
+const progress = {
+  stage: 'training' as const,
+  epoch: 1,
+  epochs: 2,
+  batch: 5,
+  batchesPerEpoch: 250,
+  samplesPerSec: 1e3,
+  etaSec: 3,
+  fraction: 0.25,
+};
 
 describe('one fine-tune', () => {
   it('fine-tunes the trained weights under the mask for 2 epochs at a tenth of the rate; its progress and result are shown', async () => {
     const { c, t } = finishedRun(layers);
-    const masks = layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, (_, i) => i % 4 === 0 ? 0 : 1));
+    const masks = layers.map((l) => Uint8Array.from({ length: l.inputs * l.units }, (_, i) => (i % 4 === 0 ? 0 : 1)));
     const done = c.finetune(masks, { criterion: 'magnitude' });
     const { runId, job } = lastJob(t.sent);
     if (job.kind !== 'finetune') throw new Error(job.kind);
-    expect([job.epochs, job.learningRate, job.masked, job.layers[1].kernel]).toEqual([2, 0.001, true, layers[1].kernel]);
-    expect(c.store.getState().experiments.finetune).toMatchObject({ status: 'running', kind: 'one-shot', criterion: 'magnitude' });
+    expect([job.epochs, job.learningRate, job.masked, job.layers[1].kernel]).toEqual([
+      2,
+      0.001,
+      true,
+      layers[1].kernel,
+    ]);
+    expect(c.store.getState().experiments.finetune).toMatchObject({
+      status: 'running',
+      kind: 'one-shot',
+      criterion: 'magnitude',
+    });
     expect(c.store.getState().experiments.finetune?.sparsity).toBeCloseTo(1 - kept(masks) / N, 12);
     t.reply({ type: 'job-progress', runId, kind: 'finetune', progress });
     expect(c.store.getState().experiments.finetune?.progress).toEqual(progress);

@@ -19,11 +19,30 @@ describe('gradual pruning', () => {
     expect(job.job.layers[2].kernel).toEqual(initParams(32, 4)[2].kernel);
     expect(c.store.getState().experiments.gradual).toMatchObject({ totalSteps: 3 * 250, step: -1, masks: null });
     const masks = layers.map((l) => new Uint8Array(l.inputs * l.units));
-    const progress = { stage: 'training' as const, epoch: 1, epochs: 3, batch: 20, batchesPerEpoch: 250, samplesPerSec: 1e3, etaSec: 9, fraction: 0.1 };
+    const progress = {
+      stage: 'training' as const,
+      epoch: 1,
+      epochs: 3,
+      batch: 20,
+      batchesPerEpoch: 250,
+      samplesPerSec: 1e3,
+      etaSec: 9,
+      fraction: 0.1,
+    };
     t.reply({ type: 'job-progress', runId: job.runId, kind: 'gradual', progress: { training: progress } });
-    t.reply({ type: 'job-progress', runId: job.runId, kind: 'gradual', progress: { masks: { step: 10, sparsity: 0.2, masks } } });
+    t.reply({
+      type: 'job-progress',
+      runId: job.runId,
+      kind: 'gradual',
+      progress: { masks: { step: 10, sparsity: 0.2, masks } },
+    });
     // An older run's: dropped.
-    t.reply({ type: 'job-progress', runId: job.runId - 1, kind: 'gradual', progress: { masks: { step: 20, sparsity: 0.3, masks } } });
+    t.reply({
+      type: 'job-progress',
+      runId: job.runId - 1,
+      kind: 'gradual',
+      progress: { masks: { step: 20, sparsity: 0.3, masks } },
+    });
     expect(c.store.getState().experiments.gradual).toMatchObject({ step: 10, sparsity: 0.2, masks });
     expect(c.store.getState().experiments.finetune?.progress).toEqual(progress);
     answer(t, layers, 0.66);

@@ -10,13 +10,21 @@ describe('iterative pruning', () => {
     const done = c.iterative('lamp', 0.9);
     const { job } = lastJob(t.sent);
     if (job.kind !== 'iterative') throw new Error(job.kind);
-    expect([job.criterion, job.target, job.steps, job.epochsPerStep, job.learningRate]).toEqual(['lamp', 0.9, 3, 1, 0.001]);
+    expect([job.criterion, job.target, job.steps, job.epochsPerStep, job.learningRate]).toEqual([
+      'lamp',
+      0.9,
+      3,
+      1,
+      0.001,
+    ]);
     expect(job.layers[0].kernel).toEqual(layers[0].kernel);
     expect(c.store.getState().experiments.series).toMatchObject({ kind: 'iterative', status: 'running' });
     answerFinetune(t, layers, 0.75);
     await done;
     const e = c.store.getState().experiments;
-    expect(e.log.map((r) => [r.kind, r.criterion, r.sparsity, r.afterValAcc])).toEqual([['iterative', 'lamp', 0.9, 0.75]]);
+    expect(e.log.map((r) => [r.kind, r.criterion, r.sparsity, r.afterValAcc])).toEqual([
+      ['iterative', 'lamp', 0.9, 0.75],
+    ]);
     expect(e.series).toMatchObject({ status: 'done', step: 1 });
   });
 });

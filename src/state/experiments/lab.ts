@@ -10,11 +10,25 @@ import { type Criterion, computeMasks, criterionIndex, type PruneSpec } from '..
 import type { DataRef } from '../../core/data';
 import { isJobError, type TrainingClient } from '../../train/client';
 import type {
-  FinetuneResult, JobKind, JobOf, JobProgress, JobResult, ProgressInfo, ScoringResult, TrainConfig,
+  FinetuneResult,
+  JobKind,
+  JobOf,
+  JobProgress,
+  JobResult,
+  ProgressInfo,
+  ScoringResult,
+  TrainConfig,
 } from '../../train/protocol';
 import {
-  cancelled, endSeries, finetuneFailed, jobDone, jobProgress, startFinetune, type ExperimentsState,
-  type FinetuneState, type SeriesState,
+  cancelled,
+  endSeries,
+  finetuneFailed,
+  jobDone,
+  jobProgress,
+  startFinetune,
+  type ExperimentsState,
+  type FinetuneState,
+  type SeriesState,
 } from '../experimentsState';
 import type { Settings } from '../links/settings';
 import type { AppState, Store } from '../store';
@@ -41,7 +55,11 @@ export function networkOf(s: AppState): Network | null {
 
 /** The network's initial weights (the training worker starts from the same: core's seeded Glorot init). */
 export const initialOf = (net: Network, seed = net.config.seed) =>
-  initParams(net.layers[0].inputs, seed, net.layers.map(({ name, inputs, units }) => ({ name, inputs, units })));
+  initParams(
+    net.layers[0].inputs,
+    seed,
+    net.layers.map(({ name, inputs, units }) => ({ name, inputs, units })),
+  );
 
 /** The masks of a pruning spec on the network's scores. */
 export const networkMasks = (net: Pick<Network, 'scoring' | 'config'>, criterion: Criterion, spec: PruneSpec) =>
@@ -96,7 +114,8 @@ const FINETUNED: readonly JobKind[] = ['finetune', 'iterative', 'gradual'];
 export function createLab(store: Store<AppState>, client: () => TrainingClient): Lab {
   let current: AbortController | null = null;
   let jobs = 0;
-  const write = (f: (e: ExperimentsState) => ExperimentsState) => store.setState((s) => ({ ...s, experiments: f(s.experiments) }));
+  const write = (f: (e: ExperimentsState) => ExperimentsState) =>
+    store.setState((s) => ({ ...s, experiments: f(s.experiments) }));
   const cancel = () => {
     current?.abort();
     current = null;

@@ -13,7 +13,8 @@ const lastFinetune = (t: ReturnType<typeof finishedRun>['t']) => {
   return job;
 };
 const answer = answerFinetune;
-const scaled = (ls: LayerParams[], f: (w: number, i: number) => number) => ls.map((l) => ({ ...l, kernel: l.kernel.map(f) }));
+const scaled = (ls: LayerParams[], f: (w: number, i: number) => number) =>
+  ls.map((l) => ({ ...l, kernel: l.kernel.map(f) }));
 
 describe('movement pruning', () => {
   it('fine-tunes for the scores, prunes the lowest −Σw·g at the scope setting, fine-tunes that mask from the moved weights', async () => {

@@ -23,7 +23,12 @@ export function createMovement(lab: Lab): MovementExperiment {
       const job = { kind: 'movement' as const, config, data, layers, epochs: FINETUNE_EPOCHS, learningRate };
       const moved = await x.job(job, { shown: { kind: 'movement-scores', criterion: 'movement', sparsity: 0 } });
       if (!moved) return;
-      const spec = { mode: 'sparsity' as const, value: sparsity, scope: settings.scope, granularity: 'weights' as const };
+      const spec = {
+        mode: 'sparsity' as const,
+        value: sparsity,
+        scope: settings.scope,
+        granularity: 'weights' as const,
+      };
       const masks = computeMasks(buildPruneIndex(moved.scores, moved.layers, 'weights'), spec).masks;
       x.series({ kind: 'movement', criterion: 'magnitude', status: 'running', step: 1, total: 2 });
       const o = { kind: 'movement' as const, criterion: 'movement', layers: moved.layers };

@@ -17,7 +17,8 @@ const lastFinetune = (t: ReturnType<typeof finishedRun>['t']) => {
 };
 const answer = answerFinetune;
 const pruned = (masks: Uint8Array[]) => masks.map((x) => x.length - x.reduce((a, v) => a + v, 0));
-const scaled = (ls: LayerParams[], f: (w: number, i: number) => number) => ls.map((l) => ({ ...l, kernel: l.kernel.map(f) }));
+const scaled = (ls: LayerParams[], f: (w: number, i: number) => number) =>
+  ls.map((l) => ({ ...l, kernel: l.kernel.map(f) }));
 
 describe('SNIP at initialisation', () => {
   it('asks for one batch’s gradients at the initial weights, trains that mask from them, then the shuffled one', async () => {
@@ -27,7 +28,12 @@ describe('SNIP at initialisation', () => {
     const ask = lastJob(t.sent);
     expect(ask.job.kind).toBe('init-grads');
     expect(ask.job.layers.map((l) => Array.from(l.kernel))).toEqual(init.map((l) => Array.from(l.kernel)));
-    t.reply({ type: 'job-done', runId: ask.runId, kind: 'init-grads', result: { gradAbs: init.map((l) => l.kernel.map((_, i) => (i % 11) + 1)) } });
+    t.reply({
+      type: 'job-done',
+      runId: ask.runId,
+      kind: 'init-grads',
+      result: { gradAbs: init.map((l) => l.kernel.map((_, i) => (i % 11) + 1)) },
+    });
     await tick();
     const first = lastFinetune(t);
     expect({ epochs: first.epochs, lr: first.learningRate }).toEqual({ epochs: 3, lr: 0.01 });
@@ -41,7 +47,10 @@ describe('SNIP at initialisation', () => {
     answer(t, init, 0.55);
     await done;
     const e = c.store.getState().experiments;
-    expect(e.log.map((r) => [r.kind, r.afterValAcc])).toEqual([['snip', 0.6], ['snip-shuffled', 0.55]]);
+    expect(e.log.map((r) => [r.kind, r.afterValAcc])).toEqual([
+      ['snip', 0.6],
+      ['snip-shuffled', 0.55],
+    ]);
     expect(e.series).toMatchObject({ kind: 'snip', status: 'done' });
   });
 });
@@ -74,9 +83,18 @@ describe('lottery tickets', () => {
     }
     await done;
     // Round 1: magnitude of the run's own trained weights, 50 %; round 2: of round 1's, 75 %, nested.
-    const kept = (ls: LayerParams[], masks: Uint8Array[]) => Math.min(...ls.flatMap((l, k) => Array.from(l.kernel).filter((_, i) => masks[k][i]).map(Math.abs)));
+    const kept = (ls: LayerParams[], masks: Uint8Array[]) =>
+      Math.min(
+        ...ls.flatMap((l, k) =>
+          Array.from(l.kernel)
+            .filter((_, i) => masks[k][i])
+            .map(Math.abs),
+        ),
+      );
     const firstCut = kept(layers, jobs[0].masks);
-    layers.forEach((l, k) => l.kernel.forEach((w, i) => jobs[0].masks[k][i] === 0 && expect(Math.abs(w)).toBeLessThanOrEqual(firstCut)));
+    layers.forEach((l, k) =>
+      l.kernel.forEach((w, i) => jobs[0].masks[k][i] === 0 && expect(Math.abs(w)).toBeLessThanOrEqual(firstCut)),
+    );
     expect(pruned(jobs[0].masks).reduce((a, b) => a + b, 0)).toBe(N / 2);
     expect(pruned(jobs[1].masks).reduce((a, b) => a + b, 0)).toBe(0.75 * N);
     jobs[1].masks.forEach((mk, k) => mk.forEach((v, i) => jobs[0].masks[k][i] === 0 && expect(v).toBe(0)));

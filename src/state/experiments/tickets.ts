@@ -15,7 +15,8 @@ export interface TicketExperiments {
   lottery(options: LotteryOptions): Promise<void>;
 }
 
-const ones = (layers: { inputs: number; units: number }[]) => layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
+const ones = (layers: { inputs: number; units: number }[]) =>
+  layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
 
 export function createTickets(lab: Lab): TicketExperiments {
   return {
@@ -23,9 +24,16 @@ export function createTickets(lab: Lab): TicketExperiments {
       const x = lab.begin();
       if (!x) return;
       const init = initialOf(x.net);
-      const series = (step: number) => x.series({ kind: 'snip', criterion: 'taylor', status: 'running', step, total: 3 });
+      const series = (step: number) =>
+        x.series({ kind: 'snip', criterion: 'taylor', status: 'running', step, total: 3 });
       const train = (masks: Uint8Array[], kind: 'snip' | 'snip-shuffled') => {
-        const o: FinetuneOptions = { kind, criterion: 'taylor', layers: init, epochs: x.net.config.epochs, learningRateFactor: 1 };
+        const o: FinetuneOptions = {
+          kind,
+          criterion: 'taylor',
+          layers: init,
+          epochs: x.net.config.epochs,
+          learningRateFactor: 1,
+        };
         return x.job(finetuneJob(x.net, masks, o), { shown: shownFinetune(x.net, masks, o) });
       };
       series(0);
@@ -36,7 +44,8 @@ export function createTickets(lab: Lab): TicketExperiments {
       series(1);
       if (!(await train(masks, 'snip'))) return;
       series(2);
-      if (await train(shuffleWithinLayers(masks, deriveSeed(x.net.config.seed, 'snip-shuffle')), 'snip-shuffled')) x.end(true);
+      if (await train(shuffleWithinLayers(masks, deriveSeed(x.net.config.seed, 'snip-shuffle')), 'snip-shuffled'))
+        x.end(true);
     },
     async lottery({ rounds, rate, rewind, epochs }) {
       const x = lab.begin();

@@ -1,7 +1,15 @@
 /** What the Export panel downloads, built from the app state with the pure core formats. */
 import {
-  encodeCompact, layersModelArtifacts, strippedLayers, type LayersModelArtifacts, loaderOf,
-  quantizedLayersModelArtifacts, type TfjsWeightFormat, type WeightFormat, CONFIG_STRING_MAX, serializeRun,
+  encodeCompact,
+  layersModelArtifacts,
+  strippedLayers,
+  type LayersModelArtifacts,
+  loaderOf,
+  quantizedLayersModelArtifacts,
+  type TfjsWeightFormat,
+  type WeightFormat,
+  CONFIG_STRING_MAX,
+  serializeRun,
   type RunSweepPoint,
 } from '../../core/formats';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
@@ -21,15 +29,23 @@ export class ExportError extends Error {
 }
 
 const required = (s: AppState) => {
-  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense) throw new ExportError(msg('export.nothing'));
+  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense)
+    throw new ExportError(msg('export.nothing'));
   return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
 };
 
 /** The data's name for file names: the dataset, or a user table's file name without its extension (safe characters only). */
-const dataLabel = (s: AppState) => (s.dataset?.table ? s.dataset.table.name.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '_').slice(0, 40) || 'table' : (s.dataset?.name ?? s.settings.dataset));
+const dataLabel = (s: AppState) =>
+  s.dataset?.table
+    ? s.dataset.table.name
+        .replace(/\.[^.]*$/, '')
+        .replace(/[^\w.-]+/g, '_')
+        .slice(0, 40) || 'table'
+    : (s.dataset?.name ?? s.settings.dataset);
 
 /** Today as YYYY-MM-DD (local time), for file names. */
-export const today = (d = new Date()) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+export const today = (d = new Date()) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * What a downloaded file holds, for its name: dataset, criterion, the sparsity of the mask (0.1%
@@ -46,7 +62,8 @@ const artifactFiles = (a: LayersModelArtifacts, stem: string): FileOut[] => [
   { name: a.modelJson.weightsManifest[0].paths[0], type: 'application/octet-stream', data: a.weightData },
 ];
 /** model.json and its weights file, named `<kind>-<stem>.json` and `<kind>-<stem>.weights.bin` (the manifest names the latter). */
-const modelArtifacts = (layers: Parameters<typeof layersModelArtifacts>[0], masks: Uint8Array[] | null, name: string) => artifactFiles(layersModelArtifacts(layers, masks, { weightsPath: `${name}.weights.bin` }), name);
+const modelArtifacts = (layers: Parameters<typeof layersModelArtifacts>[0], masks: Uint8Array[] | null, name: string) =>
+  artifactFiles(layersModelArtifacts(layers, masks, { weightsPath: `${name}.weights.bin` }), name);
 
 /**
  * The pruned model (trained weights × the slider's mask) in the TensorFlow.js layers format, loadable
@@ -61,7 +78,8 @@ export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'strip
     if (!ft) throw new ExportError(msg('export.finetuneFirst'));
     return modelArtifacts(ft.layers, null, `model-finetuned-${stem}`);
   }
-  if (variant === 'stripped') return modelArtifacts(strippedLayers(scoring.layers, view.masks).layers, null, `model-stripped-${stem}`);
+  if (variant === 'stripped')
+    return modelArtifacts(strippedLayers(scoring.layers, view.masks).layers, null, `model-stripped-${stem}`);
   return modelArtifacts(scoring.layers, view.masks, `model-${stem}`);
 }
 
@@ -73,8 +91,20 @@ export function modelFiles(s: AppState, variant: 'pruned' | 'finetuned' | 'strip
 export function compressedModelFiles(s: AppState, format: WeightFormat, layout: 'dense' | 'csr'): FileOut[] {
   const { scoring, view } = required(s);
   const name = `model-${format}-${layout}-${fileStem(s)}`;
-  if (loaderOf(format, layout) === 'tfjs') return artifactFiles(quantizedLayersModelArtifacts(scoring.layers, view.masks, format as TfjsWeightFormat, { weightsPath: `${name}.weights.bin` }), name);
-  return [{ name: `${name}.gplw`, type: 'application/octet-stream', data: encodeCompact(scoring.layers, view.masks, format, layout) }];
+  if (loaderOf(format, layout) === 'tfjs')
+    return artifactFiles(
+      quantizedLayersModelArtifacts(scoring.layers, view.masks, format as TfjsWeightFormat, {
+        weightsPath: `${name}.weights.bin`,
+      }),
+      name,
+    );
+  return [
+    {
+      name: `${name}.gplw`,
+      type: 'application/octet-stream',
+      data: encodeCompact(scoring.layers, view.masks, format, layout),
+    },
+  ];
 }
 
 /**
@@ -101,10 +131,28 @@ export function runFile(s: AppState): FileOut {
   const sweep: RunSweepPoint[] = [];
   for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
     for (const split of ['val', 'train'] as const) {
-      for (const p of curves?.[split] ?? []) sweep.push({ criterion: criterion as RunSweepPoint['criterion'], split, scope: s.sweep.scope, granularity: s.sweep.granularity, target: p.target, sparsity: p.sparsity, threshold: p.threshold, accuracy: p.accuracy, loss: p.loss });
+      for (const p of curves?.[split] ?? [])
+        sweep.push({
+          criterion: criterion as RunSweepPoint['criterion'],
+          split,
+          scope: s.sweep.scope,
+          granularity: s.sweep.granularity,
+          target: p.target,
+          sparsity: p.sparsity,
+          threshold: p.threshold,
+          accuracy: p.accuracy,
+          loss: p.loss,
+        });
     }
   }
-  const pruned = view.train ? { trainAcc: metric(view.train).acc, trainLoss: metric(view.train).loss, valAcc: metric(view.val).acc, valLoss: metric(view.val).loss } : null;
+  const pruned = view.train
+    ? {
+        trainAcc: metric(view.train).acc,
+        trainLoss: metric(view.train).loss,
+        valAcc: metric(view.val).acc,
+        valLoss: metric(view.val).loss,
+      }
+    : null;
   const text = serializeRun({
     createdAt: new Date().toISOString(),
     config: {
@@ -113,10 +161,29 @@ export function runFile(s: AppState): FileOut {
       backendUsed: backendUsed(s),
       ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}),
     },
-    data: { name: dataset.name, trainIndices: dataset.trainIndices, valIndices: dataset.valIndices, ...(dataset.table ? { table: dataset.table } : {}) },
-    layers: scoring.layers.map((l, i) => ({ name: l.name, inputs: l.inputs, units: l.units, kernel: l.kernel, bias: l.bias, gradAbsMean: l.gradAbsMean, gradSqMean: l.gradSqMean, mask: view.masks[i] })),
+    data: {
+      name: dataset.name,
+      trainIndices: dataset.trainIndices,
+      valIndices: dataset.valIndices,
+      ...(dataset.table ? { table: dataset.table } : {}),
+    },
+    layers: scoring.layers.map((l, i) => ({
+      name: l.name,
+      inputs: l.inputs,
+      units: l.units,
+      kernel: l.kernel,
+      bias: l.bias,
+      gradAbsMean: l.gradAbsMean,
+      gradSqMean: l.gradSqMean,
+      mask: view.masks[i],
+    })),
     metrics: {
-      dense: { trainAcc: dense.train.accuracy, trainLoss: dense.train.loss, valAcc: dense.val.accuracy, valLoss: dense.val.loss },
+      dense: {
+        trainAcc: dense.train.accuracy,
+        trainLoss: dense.train.loss,
+        valAcc: dense.val.accuracy,
+        valLoss: dense.val.loss,
+      },
       pruned,
       sparsity: { overall: view.report.sparsity, perLayer: view.report.layers.map((l) => l.sparsity) },
     },
@@ -132,7 +199,11 @@ export function runFile(s: AppState): FileOut {
 const tableConfig = (s: AppState) => {
   const o = s.userData.options;
   const label = s.userData.readout?.columns[o.label]?.name;
-  return { tableLabel: label !== undefined && label.length <= CONFIG_STRING_MAX ? label : null, tableOneHot: o.oneHot, tableMissing: o.missing };
+  return {
+    tableLabel: label !== undefined && label.length <= CONFIG_STRING_MAX ? label : null,
+    tableOneHot: o.oneHot,
+    tableMissing: o.missing,
+  };
 };
 
 /** Every curve point as CSV. */
@@ -140,9 +211,26 @@ export function sweepCsv(s: AppState): FileOut {
   const rows = ['criterion,split,scope,granularity,target,sparsity,threshold,accuracy,loss'];
   for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
     for (const split of ['val', 'train'] as const) {
-      for (const p of curves?.[split] ?? []) rows.push([criterion, split, s.sweep.scope, s.sweep.granularity, p.target, p.sparsity, Number.isFinite(p.threshold) ? p.threshold : '', p.accuracy, p.loss].join(','));
+      for (const p of curves?.[split] ?? [])
+        rows.push(
+          [
+            criterion,
+            split,
+            s.sweep.scope,
+            s.sweep.granularity,
+            p.target,
+            p.sparsity,
+            Number.isFinite(p.threshold) ? p.threshold : '',
+            p.accuracy,
+            p.loss,
+          ].join(','),
+        );
     }
   }
   if (rows.length === 1) throw new ExportError(msg('export.noCurves'));
-  return { name: `curves-${dataLabel(s)}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`, type: 'text/csv', data: `${rows.join('\n')}\n` };
+  return {
+    name: `curves-${dataLabel(s)}-${s.sweep.scope}-${s.sweep.granularity}-${today()}.csv`,
+    type: 'text/csv',
+    data: `${rows.join('\n')}\n`,
+  };
 }

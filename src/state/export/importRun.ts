@@ -15,7 +15,11 @@ import { startRun, type AppState } from '../store';
  * The state with the imported run (phase 'done', no training curves), or why the file was refused.
  * `newRun` is called only for a valid file: it stops the training worker's run and numbers the import.
  */
-export function importedState(before: AppState, text: string, newRun: () => number): { state: AppState } | { error: Msg } {
+export function importedState(
+  before: AppState,
+  text: string,
+  newRun: () => number,
+): { state: AppState } | { error: Msg } {
   const parsed = parseRun(text);
   if (!parsed.ok) return { error: msg('import.refused', { reason: parsed.error }) };
   const run = parsed.run;
@@ -35,21 +39,44 @@ export function importedState(before: AppState, text: string, newRun: () => numb
     // The table's values are not in the file: the same file must be loaded, and split with the run's seed.
     const info = run.data.table!;
     const have = before.userData.prepared?.table;
-    if (!have || have.hash !== info.hash) return { error: msg('import.needsTable', { name: info.name, hash: info.hash.slice(0, 12) }) };
-    const same = (a: ArrayLike<number>, b: ArrayLike<number>) => a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
+    if (!have || have.hash !== info.hash)
+      return { error: msg('import.needsTable', { name: info.name, hash: info.hash.slice(0, 12) }) };
+    const same = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+      a.length === b.length && Array.prototype.every.call(a, (v: number, i: number) => v === b[i]);
     const split = before.userData.prepared!;
-    if (!same(split.trainIndices, run.data.trainIndices) || !same(split.valIndices, run.data.valIndices) || have.featureNames.join('\n') !== info.featureNames.join('\n') || have.classNames.join('\n') !== info.classNames.join('\n'))
+    if (
+      !same(split.trainIndices, run.data.trainIndices) ||
+      !same(split.valIndices, run.data.valIndices) ||
+      have.featureNames.join('\n') !== info.featureNames.join('\n') ||
+      have.classNames.join('\n') !== info.classNames.join('\n')
+    )
       return { error: msg('import.tableSplit', { name: info.name, seed: String(run.config.seed ?? '') }) };
     table = have;
   } else settings.dataset = run.data.name;
   const config = { ...trainConfigOf(settings), dataset: run.data.name };
-  const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }));
-  const note = skipped.length ? msg('import.doneSkipped', { date: run.createdAt, skipped: skipped.join(', ') }) : msg('import.done', { date: run.createdAt });
+  const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({
+    name,
+    inputs,
+    units,
+    kernel,
+    bias,
+    gradAbsMean,
+    gradSqMean,
+  }));
+  const note = skipped.length
+    ? msg('import.doneSkipped', { date: run.createdAt, skipped: skipped.join(', ') })
+    : msg('import.done', { date: run.createdAt });
   return {
     state: {
       ...startRun({ ...before, settings }, newRun(), config),
       phase: 'done',
-      dataset: { name: run.data.name, seed: settings.seed, trainIndices: run.data.trainIndices, valIndices: run.data.valIndices, ...(table ? { table } : {}) },
+      dataset: {
+        name: run.data.name,
+        seed: settings.seed,
+        trainIndices: run.data.trainIndices,
+        valIndices: run.data.valIndices,
+        ...(table ? { table } : {}),
+      },
       scoring: { layers, batches: 0, seconds: 0 },
       notices: [...before.notices, note],
       // Not retrained: the backend that trained it is the file's (run.json's config.backendUsed, a string).

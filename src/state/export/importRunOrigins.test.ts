@@ -20,7 +20,13 @@ afterEach(() => vi.unstubAllGlobals());
 const HASH = 'c0ffee'.padEnd(64, '0');
 const LONG = 'x'.repeat(300); // longer than a file name may be in run.json; a feature name may be
 const TABLE = { train: 120, val: 30, inputs: 4, classes: 3, name: 'iris.csv', hash: HASH };
-const column = (name: string) => ({ name, kind: 'numeric' as const, missing: 0, distinct: 10, nonNumericExample: null });
+const column = (name: string) => ({
+  name,
+  kind: 'numeric' as const,
+  missing: 0,
+  distinct: 10,
+  nonNumericExample: null,
+});
 
 /** Weights made up from `inputs` and `classes` (sines: no ties, nothing to do with the data). */
 const network = (inputs: number, classes = 10): LayerArrays[] =>
@@ -34,7 +40,8 @@ const network = (inputs: number, classes = 10): LayerArrays[] =>
 
 type Page = ReturnType<typeof page>;
 /** The last message of `type` a fake port was sent. */
-const last = <M extends { type: string }, T extends M['type']>(sent: M[], type: T) => sent.filter((m): m is Extract<M, { type: T }> => m.type === type).at(-1);
+const last = <M extends { type: string }, T extends M['type']>(sent: M[], type: T) =>
+  sent.filter((m): m is Extract<M, { type: T }> => m.type === type).at(-1);
 
 /** A page on fake workers; `ready`: the training backend has started (else it is still "starting"). */
 function page(hash: string, ready: boolean) {
@@ -43,7 +50,14 @@ function page(hash: string, ready: boolean) {
   const cv = fakeEval();
   const tb = fakeTable();
   const ports = { training: () => t.port, evaluation: ev.port, curves: cv.port, table: () => tb.port };
-  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: (n) => `http://x/snapshots/${n}.gpls.gz`, writeHash: () => {}, ports });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/d',
+    snapshotUrl: (n) => `http://x/snapshots/${n}.gpls.gz`,
+    writeHash: () => {},
+    ports,
+  });
   if (ready) t.reply({ type: 'ready', backend });
   return { c, t, ev, cv, tb };
 }
@@ -52,7 +66,20 @@ function page(hash: string, ready: boolean) {
 async function loadTable(p: Page, label = 'species') {
   const columns = ['sepal length', 'sepal width', LONG, 'petal width', label].map(column);
   await p.c.loadTable(Object.assign(new Blob(['a,b\n1,x\n']), { name: TABLE.name }));
-  p.tb.reply({ type: 'read', id: p.tb.sent.at(-1)!.id, readout: { name: TABLE.name, bytes: 3000, hash: HASH, rows: 150, delimiter: ',', headerless: false, columns, preview: [] } });
+  p.tb.reply({
+    type: 'read',
+    id: p.tb.sent.at(-1)!.id,
+    readout: {
+      name: TABLE.name,
+      bytes: 3000,
+      hash: HASH,
+      rows: 150,
+      delimiter: ',',
+      headerless: false,
+      columns,
+      preview: [],
+    },
+  });
   const prepared = preparedTable(TABLE);
   prepared.table.featureNames[2] = LONG;
   p.tb.reply({ type: 'prepared', id: p.tb.sent.at(-1)!.id, prepared });
@@ -68,8 +95,14 @@ function evaluate(p: Page) {
     const t = data.table!;
     const n = data.valIndices.length;
     const x = new Float32Array(n * layers[0].inputs);
-    const indexes = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))]));
-    const val = { features: sparseFeatures(x, n, layers[0].inputs), y: Uint8Array.from(data.valIndices, (i) => t.y[i]), n };
+    const indexes = Object.fromEntries(
+      CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))]),
+    );
+    const val = {
+      features: sparseFeatures(x, n, layers[0].inputs),
+      y: Uint8Array.from(data.valIndices, (i) => t.y[i]),
+      n,
+    };
     loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val };
   }
   p.ev.reply(loaded);
@@ -82,12 +115,26 @@ function evaluate(p: Page) {
 function curves(p: Page, file: string) {
   const sweep = last(p.cv.sent, 'sweep');
   if (!sweep) return;
-  type Point = { criterion: string; split: string; target: number; sparsity: number; threshold: number | null; accuracy: number; loss: number };
+  type Point = {
+    criterion: string;
+    split: string;
+    target: number;
+    sparsity: number;
+    threshold: number | null;
+    accuracy: number;
+    loss: number;
+  };
   const points = JSON.parse(file).sweep.map((q: Point) => ({
     kind: 'curve',
     criterion: q.criterion,
     split: q.split,
-    point: { target: q.target, sparsity: q.sparsity, threshold: q.threshold ?? NaN, accuracy: q.accuracy, loss: q.loss },
+    point: {
+      target: q.target,
+      sparsity: q.sparsity,
+      threshold: q.threshold ?? NaN,
+      accuracy: q.accuracy,
+      loss: q.loss,
+    },
   }));
   p.cv.reply({ type: 'sweep-points', id: sweep.id, points, done: 1, total: 1 });
   p.cv.reply({ type: 'sweep-done', id: sweep.id, ms: 1 });
@@ -115,7 +162,11 @@ async function roundTrip(file: string) {
     expect(p.c.importRun(text)).toBeNull();
     evaluate(p);
     curves(p, text);
-    expect(p.c.store.getState()).toMatchObject({ backend: null, backendStatus: 'starting', origin: { kind: 'imported' } });
+    expect(p.c.store.getState()).toMatchObject({
+      backend: null,
+      backendStatus: 'starting',
+      origin: { kind: 'imported' },
+    });
     const again = exported(p);
     expect(dateless(again)).toBe(dateless(text));
     text = again;
@@ -127,14 +178,26 @@ describe('run.json for every origin', () => {
   it('a first visit: the snapshot exports at once, before the backend has started, with the backend that trained it', async () => {
     const snap = makeSnapshot();
     snap.provenance.backend = { name: 'webgl', adapter: 'ANGLE', software: false };
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(snap)))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(gzipSync(encodeSnapshot(snap)))),
+    );
     const p = page('#dataset=synthetic-32', false);
-    await vi.waitFor(() => expect(p.c.store.getState().origin?.kind).toBe('snapshot'), { timeout: 10_000, interval: 5 });
+    await vi.waitFor(() => expect(p.c.store.getState().origin?.kind).toBe('snapshot'), {
+      timeout: 10_000,
+      interval: 5,
+    });
     evaluate(p);
     expect(p.c.store.getState()).toMatchObject({ backend: null, backendStatus: 'starting' });
     const file = exported(p);
     const run = parsed(file);
-    expect(run.config).toMatchObject({ backendUsed: 'webgl', dataset: 'synthetic-32', seed: 2, epochs: 2, batchSize: 64 });
+    expect(run.config).toMatchObject({
+      backendUsed: 'webgl',
+      dataset: 'synthetic-32',
+      seed: 2,
+      epochs: 2,
+      batchSize: 64,
+    });
     expect(run.sweep.filter((q) => q.criterion === 'gradient' && q.split === 'val')).toHaveLength(51);
     expect(run.data.trainIndices).toEqual(Uint32Array.from(snap.data.trainIndices));
     expect(run.layers.map((l) => l.kernel)).toEqual(snap.layers.map((l) => l.kernel));
@@ -169,12 +232,30 @@ describe('run.json for every origin', () => {
     const train = last(p.t.sent, 'train')!;
     const { table, trainIndices, valIndices } = p.c.store.getState().userData.prepared!;
     p.t.reply({ type: 'dataset', runId: train.runId, data: { name: 'user', seed: 1, trainIndices, valIndices } });
-    p.t.reply({ type: 'done', runId: train.runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers: network(4, 3), batches: 1, seconds: 1 } });
+    p.t.reply({
+      type: 'done',
+      runId: train.runId,
+      trainSeconds: 1,
+      samplesPerSec: 1,
+      scoring: { layers: network(4, 3), batches: 1, seconds: 1 },
+    });
     evaluate(p);
     const file = exported(p);
     const run = parsed(file);
-    expect(run.data.table).toEqual({ name: 'iris.csv', hash: HASH, rows: 150, featureNames: ['f0', 'f1', LONG, 'f3'], classNames: table.classNames });
-    expect(run.config).toMatchObject({ dataset: 'user', backendUsed: 'wasm', tableLabel: 'species', tableOneHot: false, tableMissing: 'refuse' });
+    expect(run.data.table).toEqual({
+      name: 'iris.csv',
+      hash: HASH,
+      rows: 150,
+      featureNames: ['f0', 'f1', LONG, 'f3'],
+      classNames: table.classNames,
+    });
+    expect(run.config).toMatchObject({
+      dataset: 'user',
+      backendUsed: 'wasm',
+      tableLabel: 'species',
+      tableOneHot: false,
+      tableMissing: 'refuse',
+    });
     await roundTrip(file);
   });
 
@@ -185,7 +266,13 @@ describe('run.json for every origin', () => {
     const train = last(p.t.sent, 'train')!;
     const { trainIndices, valIndices } = p.c.store.getState().userData.prepared!;
     p.t.reply({ type: 'dataset', runId: train.runId, data: { name: 'user', seed: 1, trainIndices, valIndices } });
-    p.t.reply({ type: 'done', runId: train.runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers: network(4, 3), batches: 1, seconds: 1 } });
+    p.t.reply({
+      type: 'done',
+      runId: train.runId,
+      trainSeconds: 1,
+      samplesPerSec: 1,
+      scoring: { layers: network(4, 3), batches: 1, seconds: 1 },
+    });
     evaluate(p);
     expect(parsed(exported(p)).config.tableLabel).toBeNull();
   });

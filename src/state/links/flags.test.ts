@@ -13,7 +13,11 @@ describe('language, tour and presenter flags', () => {
     expect(ok.notices).toEqual([]);
     const bad = parseFlags('', `#lang=fr&tour=0&present=yes`);
     expect(bad.flags).toMatchObject({ lang: null, tour: null, present: false });
-    expect(english(bad.notices)).toEqual([expect.stringContaining('URL key "lang"'), expect.stringContaining('URL key "tour"'), expect.stringContaining('URL key "present"')]);
+    expect(english(bad.notices)).toEqual([
+      expect.stringContaining('URL key "lang"'),
+      expect.stringContaining('URL key "tour"'),
+      expect.stringContaining('URL key "present"'),
+    ]);
     expect(parseFlags('', `#tour=${TOUR_MAX_STEP + 1}`).flags.tour).toBeNull();
     expect(parseFlags('', '#tour=1e3').flags.tour).toBeNull();
   });
@@ -33,23 +37,31 @@ describe('language, tour and presenter flags', () => {
 
   it('keep the language in every shared link', () => {
     const s = { ...initialState(), flags: { ...defaultFlags(), lang: 'zh-CN' as const, locale: 'zh-CN' as const } };
-    for (const kind of ['settings', 'train'] as const) expect(readLink('', `#${shareHash(s, kind)}`).flags.lang).toBe('zh-CN');
+    for (const kind of ['settings', 'train'] as const)
+      expect(readLink('', `#${shareHash(s, kind)}`).flags.lang).toBe('zh-CN');
   });
 
   it('read the embed view and the theme; bad values are ignored with a notice', () => {
     expect(parseFlags('', '#embed=chart&theme=dark').flags).toMatchObject({ embed: 'chart', theme: 'dark' });
     const bad = parseFlags('?embed=slides', '#theme=pink');
     expect(bad.flags).toMatchObject({ embed: null, theme: 'auto' });
-    expect(english(bad.notices)).toEqual(['URL key "embed" ignored — "slides" is not one of prune, chart, tour.', 'URL key "theme" ignored — "pink" is not one of auto, light, dark.']);
+    expect(english(bad.notices)).toEqual([
+      'URL key "embed" ignored — "slides" is not one of prune, chart, tour.',
+      'URL key "theme" ignored — "pink" is not one of auto, light, dark.',
+    ]);
     expect(serializeFlags({ ...defaultFlags(), embed: 'tour', theme: 'light' })).toBe('embed=tour&theme=light');
   });
 
   it('name the chosen table in shared links (never its data), not in an embed; a name too long is refused', () => {
     const s = { ...initialState(), flags: { ...defaultFlags(), table: 'my data;1.csv' } };
-    for (const kind of ['settings', 'train'] as const) expect(readLink('', `#${shareHash(s, kind)}`).flags.table).toBe('my data;1.csv');
+    for (const kind of ['settings', 'train'] as const)
+      expect(readLink('', `#${shareHash(s, kind)}`).flags.table).toBe('my data;1.csv');
     expect(shareHash(s, 'train')).toBe('autotrain=1&table=my+data%3B1.csv');
     expect(readLink('', `#${embedHash(s, 'prune', 'light')}`).flags.table).toBeNull();
     const long = parseFlags('', `#table=${'x'.repeat(TABLE_NAME_MAX + 1)}`);
-    expect([long.flags.table, english(long.notices)]).toEqual([null, [`URL key "table" ignored — the name is longer than ${TABLE_NAME_MAX} characters.`]]);
+    expect([long.flags.table, english(long.notices)]).toEqual([
+      null,
+      [`URL key "table" ignored — the name is longer than ${TABLE_NAME_MAX} characters.`],
+    ]);
   });
 });

@@ -12,7 +12,22 @@ import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import { msg, type Msg } from '../../i18n/catalogue';
 import { matchLocale, pickLocale, type Locale } from '../../i18n/format';
 
-export const PANELS = ['backend', 'training', 'data', 'progress', 'curves', 'heatmaps', 'chart', 'sensitivity', 'speed', 'stats', 'pruning', 'experiments', 'export', 'how'] as const;
+export const PANELS = [
+  'backend',
+  'training',
+  'data',
+  'progress',
+  'curves',
+  'heatmaps',
+  'chart',
+  'sensitivity',
+  'speed',
+  'stats',
+  'pruning',
+  'experiments',
+  'export',
+  'how',
+] as const;
 export type Panel = (typeof PANELS)[number];
 
 export const EMBED_VIEWS = ['prune', 'chart', 'tour'] as const;
@@ -47,7 +62,18 @@ export const TABLE_NAME_MAX = 200;
 /** The tour's steps are numbered 1..TOUR_MAX_STEP in links (the tour itself may have fewer; it clamps). */
 export const TOUR_MAX_STEP = 50;
 
-export const defaultFlags = (): Flags => ({ hide: [], autotrain: false, snapshot: 'auto', lang: null, locale: 'en', tour: null, present: false, embed: null, theme: 'auto', table: null });
+export const defaultFlags = (): Flags => ({
+  hide: [],
+  autotrain: false,
+  snapshot: 'auto',
+  lang: null,
+  locale: 'en',
+  tour: null,
+  present: false,
+  embed: null,
+  theme: 'auto',
+  table: null,
+});
 
 /** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
 export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
@@ -66,9 +92,19 @@ export function parseFlags(search: string, hash: string): { flags: Flags; notice
       if (hide.length > 200) {
         notices.push(msg('url.hide.tooLong'));
       } else {
-        const names = hide.split(',').map((s) => s.trim()).filter(Boolean);
+        const names = hide
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         const bad = names.filter((n) => !(PANELS as readonly string[]).includes(n));
-        if (bad.length) notices.push(msg('url.hide.unknown', { n: bad.length, names: bad.map((b) => `"${quote(b)}"`).join(', '), panels: PANELS.join(', ') }));
+        if (bad.length)
+          notices.push(
+            msg('url.hide.unknown', {
+              n: bad.length,
+              names: bad.map((b) => `"${quote(b)}"`).join(', '),
+              panels: PANELS.join(', '),
+            }),
+          );
         flags.hide = [...new Set(names.filter((n): n is Panel => (PANELS as readonly string[]).includes(n)))];
       }
     }
@@ -140,4 +176,7 @@ export function serializeFlags(f: Flags): string {
 export const joinHash = (...parts: string[]) => parts.filter(Boolean).join('&');
 
 /** The flags with the page's language resolved: the URL's `lang`, else the first browser language the lab has. */
-export const withLocale = (f: Flags, languages: readonly string[]): Flags => ({ ...f, locale: pickLocale(f.lang, languages) });
+export const withLocale = (f: Flags, languages: readonly string[]): Flags => ({
+  ...f,
+  locale: pickLocale(f.lang, languages),
+});

@@ -6,8 +6,21 @@ import { makeSnapshot } from '../../core/formats/testSnapshot';
 import { translate } from '../../i18n/catalogue';
 import { PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
 import {
-  EMBED_HEIGHT, EMBED_SANDBOX, EMBED_SIZER, embedHash, embedSnippet, hashOf, holdsOwnWork, keptSettings,
-  linkNetwork, linkSettings, readLink, replacePrompt, shareHash, showsNetwork, type Link,
+  EMBED_HEIGHT,
+  EMBED_SANDBOX,
+  EMBED_SIZER,
+  embedHash,
+  embedSnippet,
+  hashOf,
+  holdsOwnWork,
+  keptSettings,
+  linkNetwork,
+  linkSettings,
+  readLink,
+  replacePrompt,
+  shareHash,
+  showsNetwork,
+  type Link,
 } from './links';
 import { defaultSettings, SCHEMA, SETTING_KEYS, type Settings } from './settings';
 import { snapshotSettings, snapshotState, type SnapshotConfig } from '../training/snapshotState';
@@ -16,7 +29,11 @@ import { initialState, type AppState } from '../store';
 const SNAPSHOT = makeSnapshot();
 const MNIST_CONFIG: SnapshotConfig = { dataset: 'mnist', seed: 1, epochs: 10, batchSize: 32, learningRate: 0.001 };
 const provenance = (config: SnapshotConfig) => ({ ...SNAPSHOT.provenance, config });
-const snapshotOn = (): AppState => ({ ...initialState(), phase: 'done', origin: { kind: 'snapshot', name: 'mnist', provenance: provenance(MNIST_CONFIG) } });
+const snapshotOn = (): AppState => ({
+  ...initialState(),
+  phase: 'done',
+  origin: { kind: 'snapshot', name: 'mnist', provenance: provenance(MNIST_CONFIG) },
+});
 
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[r.int(xs.length)];
 /** Random settings: each at its default 40 % of the time (the case links leave out), else any valid value. */
@@ -32,12 +49,29 @@ function randomSettings(r: Rng): Settings {
   }
   return s as unknown as Settings;
 }
-const randomConfig = (r: Rng, dataset: DatasetName): SnapshotConfig => ({ dataset, seed: pick(r, [1, 2]), epochs: pick(r, [5, 10]), batchSize: pick(r, [32, 64]), learningRate: pick(r, [0.001, 0.01]) });
+const randomConfig = (r: Rng, dataset: DatasetName): SnapshotConfig => ({
+  dataset,
+  seed: pick(r, [1, 2]),
+  epochs: pick(r, [5, 10]),
+  batchSize: pick(r, [32, 64]),
+  learningRate: pick(r, [0.001, 0.01]),
+});
 function randomFlags(r: Rng): Flags {
   const lang = pick(r, [null, 'en', 'zh-CN'] as const);
   const hide = PANELS.filter(() => r.next() < 0.1);
   const tour = r.next() < 0.3 ? 1 + r.int(TOUR_MAX_STEP) : null;
-  return { hide, autotrain: r.next() < 0.2, snapshot: pick(r, SNAPSHOT_CHOICES), lang, locale: lang ?? 'en', tour, present: r.next() < 0.3, embed: null, theme: pick(r, THEMES), table: null };
+  return {
+    hide,
+    autotrain: r.next() < 0.2,
+    snapshot: pick(r, SNAPSHOT_CHOICES),
+    lang,
+    locale: lang ?? 'en',
+    tour,
+    present: r.next() < 0.3,
+    embed: null,
+    theme: pick(r, THEMES),
+    table: null,
+  };
 }
 /** A random network on screen: none, the user's, or a snapshot (made with random training settings). */
 function randomOrigin(r: Rng): AppState['origin'] {
@@ -51,11 +85,17 @@ function randomOrigin(r: Rng): AppState['origin'] {
 function freshSettings(link: Link, config: SnapshotConfig): Settings {
   const net = linkNetwork(link);
   if (net.kind !== 'snapshot') return link.settings;
-  return snapshotState(initialState(link.settings, [], link.flags), net.name, { ...SNAPSHOT, provenance: provenance(config) }, 1, link.given).settings;
+  return snapshotState(
+    initialState(link.settings, [], link.flags),
+    net.name,
+    { ...SNAPSHOT, provenance: provenance(config) },
+    1,
+    link.given,
+  ).settings;
 }
 
 describe('links', () => {
-  it('a link opens a run (autotrain), its dataset\'s snapshot, a named one, or nothing', () => {
+  it("a link opens a run (autotrain), its dataset's snapshot, a named one, or nothing", () => {
     expect(linkNetwork(readLink('', ''))).toEqual({ kind: 'snapshot', name: 'mnist' });
     expect(linkNetwork(readLink('', '#dataset=synthetic-32'))).toEqual({ kind: 'snapshot', name: 'synthetic-32' });
     expect(linkNetwork(readLink('', '#snapshot=synthetic-32'))).toEqual({ kind: 'snapshot', name: 'synthetic-32' });
@@ -64,7 +104,7 @@ describe('links', () => {
     expect(readLink('', '#seed=3&T=x').given).toEqual(['seed']);
   });
 
-  it('knows when the network on screen is the link\'s, and when replacing it would lose the user\'s work', () => {
+  it("knows when the network on screen is the link's, and when replacing it would lose the user's work", () => {
     expect(showsNetwork(snapshotOn(), { kind: 'snapshot', name: 'mnist' })).toBe(true);
     expect(showsNetwork(snapshotOn(), { kind: 'snapshot', name: 'synthetic-32' })).toBe(false);
     expect(showsNetwork(initialState(), { kind: 'none' })).toBe(true);
@@ -84,10 +124,13 @@ describe('links', () => {
     expect(shareHash({ ...s, origin: { kind: 'trained' } }, 'snapshot')).toBeNull();
     // Each reads back as what it says.
     expect(linkNetwork(readLink('', `#${shareHash(s, 'train')}`))).toEqual({ kind: 'train' });
-    expect(readLink('', `#${shareHash(s, 'snapshot')}`).settings).toMatchObject({ criterion: 'taylor', threshold: Math.fround(0.003) });
+    expect(readLink('', `#${shareHash(s, 'snapshot')}`).settings).toMatchObject({
+      criterion: 'taylor',
+      threshold: Math.fround(0.003),
+    });
   });
 
-  it('a state\'s URL reads back as that state in a new tab, whatever the network on screen (random states)', () => {
+  it("a state's URL reads back as that state in a new tab, whatever the network on screen (random states)", () => {
     const r = createRng(7);
     for (let i = 0; i < 500; i++) {
       const settings = randomSettings(r);
@@ -116,13 +159,20 @@ describe('links', () => {
       const net = linkNetwork(link);
       if (net.kind !== 'snapshot') continue;
       const config = randomConfig(r, net.name);
-      const before: AppState = { ...initialState(randomSettings(r), [], randomFlags(r)), phase: 'done', origin: { kind: 'snapshot', name: net.name, provenance: provenance(config) } };
+      const before: AppState = {
+        ...initialState(randomSettings(r), [], randomFlags(r)),
+        phase: 'done',
+        origin: { kind: 'snapshot', name: net.name, provenance: provenance(config) },
+      };
       expect(linkSettings(before, link)).toEqual(freshSettings(link, config));
       expect(linkSettings(before, link)).toEqual(snapshotSettings(link.settings, config, link.given));
     }
     // Keep mine: the link's settings on the user's network, but not its backend (a new one would restart the worker and clear it).
     const mine: AppState = { ...initialState({ ...defaultSettings(), backend: 'wasm' }), origin: { kind: 'trained' } };
-    expect(keptSettings(mine, readLink('', '#backend=cpu&criterion=obd'))).toMatchObject({ backend: 'wasm', criterion: 'obd' });
+    expect(keptSettings(mine, readLink('', '#backend=cpu&criterion=obd'))).toMatchObject({
+      backend: 'wasm',
+      criterion: 'obd',
+    });
   });
 
   it('asks before replacing the network, in a whole sentence per case', () => {
@@ -130,19 +180,40 @@ describe('links', () => {
       const m = replacePrompt(net);
       return translate(locale, m.key, m.params);
     };
-    expect(say('en', { kind: 'none' })).toBe('This link starts an empty lab: the network you have now would be replaced.');
-    expect(say('en', { kind: 'snapshot', name: 'mnist' })).toBe('This link opens the pre-trained mnist network: the network you have now would be replaced.');
+    expect(say('en', { kind: 'none' })).toBe(
+      'This link starts an empty lab: the network you have now would be replaced.',
+    );
+    expect(say('en', { kind: 'snapshot', name: 'mnist' })).toBe(
+      'This link opens the pre-trained mnist network: the network you have now would be replaced.',
+    );
     expect(say('zh-CN', { kind: 'train' })).toBe('这个链接会训练一个新网络：你现在的网络将被替换。');
   });
 });
 
 describe('embeds', () => {
   it('the figure of a state: its settings, language and theme, the snapshot on screen, the tour step; never autotrain or presenter mode', () => {
-    const s = { ...snapshotOn(), flags: { ...initialState().flags, lang: 'zh-CN' as const, locale: 'zh-CN' as const, autotrain: true, present: true } };
+    const s = {
+      ...snapshotOn(),
+      flags: {
+        ...initialState().flags,
+        lang: 'zh-CN' as const,
+        locale: 'zh-CN' as const,
+        autotrain: true,
+        present: true,
+      },
+    };
     s.settings = { ...s.settings, criterion: 'taylor', mode: 'sparsity', sparsity: 0.9, epochs: 10 };
     for (const theme of THEMES) {
       const link = readLink('', `#${embedHash(s, 'prune', theme)}`);
-      expect(link.flags).toMatchObject({ embed: 'prune', theme, lang: 'zh-CN', autotrain: false, present: false, tour: null, snapshot: 'mnist' });
+      expect(link.flags).toMatchObject({
+        embed: 'prune',
+        theme,
+        lang: 'zh-CN',
+        autotrain: false,
+        present: false,
+        tour: null,
+        snapshot: 'mnist',
+      });
       expect(freshSettings(link, MNIST_CONFIG)).toEqual(s.settings); // the figure opens at this state
     }
     expect(readLink('', `#${embedHash(s, 'tour', 'dark')}`).flags.tour).toBe(1);
@@ -155,27 +226,44 @@ describe('embeds', () => {
       '<iframe src="https://x.org/lab/#a=1&amp;lang=zh-CN&amp;b=&quot;2&quot;" title="Lab &quot;x&quot; &lt;b&gt;" width="100%" height="1160" style="border:0;display:block" ' +
         `loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-gpl-embed></iframe>\n${EMBED_SIZER}`,
     );
-    for (const view of ['prune', 'chart', 'tour'] as const) expect(embedSnippet('https://x.org/', 't', view)).toContain(`height="${EMBED_HEIGHT[view]}"`);
+    for (const view of ['prune', 'chart', 'tour'] as const)
+      expect(embedSnippet('https://x.org/', 't', view)).toContain(`height="${EMBED_HEIGHT[view]}"`);
     // Nothing in the URL or the title can close the iframe's tag or reach the script.
-    const hostile = embedSnippet('https://x.org/#"></iframe><script>alert(1)</script>', '</script><script>alert(2)</script>', 'prune');
+    const hostile = embedSnippet(
+      'https://x.org/#"></iframe><script>alert(1)</script>',
+      '</script><script>alert(2)</script>',
+      'prune',
+    );
     expect(hostile.split('\n')[0]).toMatch(/^<iframe [^<>]*><\/iframe>$/);
     expect(hostile.slice(hostile.indexOf('\n') + 1)).toBe(EMBED_SIZER);
   });
 
-  it('the sizing script takes a height only from its own iframe\'s window and origin', () => {
+  it("the sizing script takes a height only from its own iframe's window and origin", () => {
     const body = /^<script>([\s\S]*)<\/script>$/.exec(EMBED_SIZER)![1];
     let listener: (e: { data: unknown; source: unknown; origin: string }) => void = () => {};
     const lab = { contentWindow: {}, src: 'https://lab.example/gpl/#embed=chart', style: { height: '1160px' } };
     const other = { contentWindow: {}, src: 'https://other.example/#embed=chart', style: { height: '300px' } };
     const doc = { querySelectorAll: (sel: string) => (sel === 'iframe[data-gpl-embed]' ? [lab, other] : []) };
-    new Function('addEventListener', 'document', 'location', body)((_: string, f: typeof listener) => (listener = f), doc, { href: 'https://blog.example/post' });
+    new Function('addEventListener', 'document', 'location', body)(
+      (_: string, f: typeof listener) => (listener = f),
+      doc,
+      { href: 'https://blog.example/post' },
+    );
     const send = (data: unknown, source: unknown, origin: string) => listener({ data, source, origin });
     send({ type: 'gpl:height', view: 'chart', height: 812.3 }, lab.contentWindow, 'https://lab.example');
     expect([lab.style.height, other.style.height]).toEqual(['813px', '300px']);
     send({ type: 'gpl:height', height: 5 }, lab.contentWindow, 'https://evil.example'); // another origin
     send({ type: 'gpl:height', height: 5 }, {}, 'https://lab.example'); // another window
     send({ type: 'gpl:height', height: 5 }, other.contentWindow, 'https://lab.example'); // the other iframe, from the wrong origin
-    for (const data of [null, 'gpl:height', { type: 'gpl:height', height: '5' }, { type: 'gpl:height', height: -5 }, { type: 'gpl:height', height: Infinity }, { type: 'other', height: 5 }]) send(data, lab.contentWindow, 'https://lab.example');
+    for (const data of [
+      null,
+      'gpl:height',
+      { type: 'gpl:height', height: '5' },
+      { type: 'gpl:height', height: -5 },
+      { type: 'gpl:height', height: Infinity },
+      { type: 'other', height: 5 },
+    ])
+      send(data, lab.contentWindow, 'https://lab.example');
     expect([lab.style.height, other.style.height]).toEqual(['813px', '300px']);
     send({ type: 'gpl:height', height: 640 }, other.contentWindow, 'https://other.example');
     expect(other.style.height).toBe('640px');

@@ -46,7 +46,10 @@ export function showsNetwork(s: AppState, net: LinkNetwork): boolean {
  */
 export function linkSettings(s: AppState, link: Link): Settings {
   const net = linkNetwork(link);
-  const shown = net.kind === 'snapshot' && s.origin?.kind === 'snapshot' && s.origin.name === net.name ? s.origin.provenance.config : null;
+  const shown =
+    net.kind === 'snapshot' && s.origin?.kind === 'snapshot' && s.origin.name === net.name
+      ? s.origin.provenance.config
+      : null;
   return shown ? snapshotSettings(link.settings, shown, link.given) : link.settings;
 }
 
@@ -58,7 +61,14 @@ export const keptSettings = (s: AppState, link: Link): Settings => ({ ...link.se
 
 /** Whether replacing the network would lose what the user made: a run of theirs, an import, a job in progress. */
 export function holdsOwnWork(s: AppState): boolean {
-  return s.origin?.kind === 'trained' || s.origin?.kind === 'imported' || s.phase === 'training' || s.phase === 'paused' || s.phase === 'scoring' || s.experiments.finetune?.status === 'running';
+  return (
+    s.origin?.kind === 'trained' ||
+    s.origin?.kind === 'imported' ||
+    s.phase === 'training' ||
+    s.phase === 'paused' ||
+    s.phase === 'scoring' ||
+    s.experiments.finetune?.status === 'running'
+  );
 }
 
 /**
@@ -73,7 +83,9 @@ function pinned(settings: Settings, flags: Flags, origin: AppState['origin']): (
   const config = origin?.kind === 'snapshot' && origin.name === name ? origin.provenance.config : null;
   const defaults = defaultSettings();
   const atDefault = (k: keyof Settings) => settings[k] === defaults[k];
-  const keys: (keyof Settings)[] = TRAINING_SETTINGS.filter((k) => atDefault(k) && (k === 'dataset' ? name !== settings.dataset : config?.[k] !== settings[k]));
+  const keys: (keyof Settings)[] = TRAINING_SETTINGS.filter(
+    (k) => atDefault(k) && (k === 'dataset' ? name !== settings.dataset : config?.[k] !== settings[k]),
+  );
   return VIEW_SETTINGS.every(atDefault) ? [...keys, 'mode'] : keys;
 }
 
@@ -81,11 +93,14 @@ function pinned(settings: Settings, flags: Flags, origin: AppState['origin']): (
  * The URL hash of a state: every non-default setting (and the defaults a fresh visit would not keep,
  * `pinned`: the hash reads back as this state), and the flags. `origin`: the network on screen.
  */
-export const hashOf = (settings: Settings, flags: Flags, origin: AppState['origin']) => joinHash(serializeSettings(settings, pinned(settings, flags, origin)), serializeFlags(flags));
+export const hashOf = (settings: Settings, flags: Flags, origin: AppState['origin']) =>
+  joinHash(serializeSettings(settings, pinned(settings, flags, origin)), serializeFlags(flags));
 
 /** What the prompt says when a pasted link would replace the user's own network. */
 export function replacePrompt(net: LinkNetwork): Msg {
-  return net.kind === 'snapshot' ? msg('link.prompt.snapshot', { name: net.name }) : msg(net.kind === 'train' ? 'link.prompt.train' : 'link.prompt.none');
+  return net.kind === 'snapshot'
+    ? msg('link.prompt.snapshot', { name: net.name })
+    : msg(net.kind === 'train' ? 'link.prompt.train' : 'link.prompt.none');
 }
 
 /**
@@ -97,7 +112,11 @@ export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'):
   if (kind === 'settings') return hashOf(s.settings, { ...s.flags, autotrain: false }, s.origin);
   if (kind === 'train') return hashOf(s.settings, { ...s.flags, autotrain: true, snapshot: 'auto' }, s.origin);
   if (s.origin?.kind !== 'snapshot') return null;
-  return hashOf({ ...s.settings, dataset: s.origin.name }, { ...s.flags, autotrain: false, snapshot: s.origin.name }, s.origin);
+  return hashOf(
+    { ...s.settings, dataset: s.origin.name },
+    { ...s.flags, autotrain: false, snapshot: s.origin.name },
+    s.origin,
+  );
 }
 
 /**
@@ -108,7 +127,11 @@ export function embedHash(s: AppState, view: EmbedView, theme: Theme): string {
   const snapshot = s.origin?.kind === 'snapshot' ? s.origin.name : 'auto';
   const settings = s.origin?.kind === 'snapshot' ? { ...s.settings, dataset: s.origin.name } : s.settings;
   const tour = view === 'tour' ? (s.flags.tour ?? 1) : null;
-  return hashOf(settings, { ...s.flags, autotrain: false, snapshot, present: false, embed: view, theme, tour }, s.origin);
+  return hashOf(
+    settings,
+    { ...s.flags, autotrain: false, snapshot, present: false, embed: view, theme, tour },
+    s.origin,
+  );
 }
 
 /**
@@ -138,7 +161,8 @@ export const EMBED_SIZER = `<script>
  */
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
-const attribute = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attribute = (v: string) =>
+  v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The code to paste into a page: the figure at `src` in a sandboxed `<iframe>`, and EMBED_SIZER. */
 export const embedSnippet = (src: string, title: string, view: EmbedView) =>

@@ -14,15 +14,28 @@ import { applyStep } from '../tour/tour';
 const snapshot = makeSnapshot();
 /** Every snapshot URL serves this synthetic-32 snapshot (so a link to mnist's is refused, as a damaged file is). */
 /** The slider worker's answer to a load of the snapshot's network (built once: the indexes take a while). */
-const loaded = ((m: ReturnType<typeof loadedMessage>) => (id: number) => ({ ...m, id }))(loadedMessage(0, snapshot.layers));
-const serve = () => vi.stubGlobal('fetch', vi.fn(async () => new Response(gzipSync(encodeSnapshot(snapshot)))));
+const loaded = ((m: ReturnType<typeof loadedMessage>) => (id: number) => ({ ...m, id }))(
+  loadedMessage(0, snapshot.layers),
+);
+const serve = () =>
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(gzipSync(encodeSnapshot(snapshot)))),
+  );
 
 /** A lab on fake workers whose snapshot is `makeSnapshot()`'s, with the tour card's effect played by `tick`. */
 function lab(hash: string) {
   const t = fakeTraining();
   const ev = fakeEval();
   const cv = fakeEval();
-  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: (n) => `http://x/${n}`, writeHash: () => {}, ports: { training: () => t.port, evaluation: ev.port, curves: cv.port } });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/d',
+    snapshotUrl: (n) => `http://x/${n}`,
+    writeHash: () => {},
+    ports: { training: () => t.port, evaluation: ev.port, curves: cv.port },
+  });
   const answered = new Set<number>();
   let deps = '';
   /** What the page does between events: answer the slider worker's loads, the backend comes up, the tour card applies its step. */
@@ -92,7 +105,13 @@ function randomActions(r: Rng, c: Controller, tick: () => void) {
 
 const outcome = (c: Controller) => {
   const s = c.store.getState();
-  return { settings: s.settings, flags: s.flags, network: s.origin && (s.origin.kind === 'snapshot' ? `snapshot ${s.origin.name}` : s.origin.kind), phase: s.phase, asks: s.pendingLink !== null };
+  return {
+    settings: s.settings,
+    flags: s.flags,
+    network: s.origin && (s.origin.kind === 'snapshot' ? `snapshot ${s.origin.name}` : s.origin.kind),
+    phase: s.phase,
+    asks: s.pendingLink !== null,
+  };
 };
 
 afterEach(() => vi.unstubAllGlobals());
@@ -105,7 +124,11 @@ describe('a link pasted into an open tab', () => {
       const link = randomLink(r);
       const fresh = lab(link);
       await settle(fresh);
-      const start = pick(r, ['#dataset=synthetic-32', '#dataset=synthetic-32&snapshot=none', '#dataset=synthetic-32&mode=sparsity&sparsity=0.7&tour=4']);
+      const start = pick(r, [
+        '#dataset=synthetic-32',
+        '#dataset=synthetic-32&snapshot=none',
+        '#dataset=synthetic-32&mode=sparsity&sparsity=0.7&tour=4',
+      ]);
       const open = lab(start);
       await settle(open);
       randomActions(r, open.c, open.tick);
@@ -117,7 +140,7 @@ describe('a link pasted into an open tab', () => {
     }
   }, 60_000);
 
-  it('the same snapshot: the link\'s settings as a new tab has them (its training settings, its opening sparsity), not the page\'s', async () => {
+  it("the same snapshot: the link's settings as a new tab has them (its training settings, its opening sparsity), not the page's", async () => {
     serve();
     const open = lab('#dataset=synthetic-32');
     await settle(open);
@@ -126,7 +149,14 @@ describe('a link pasted into an open tab', () => {
     open.c.openUrl('', '#dataset=synthetic-32&criterion=taylor');
     const s = open.c.store.getState();
     // The snapshot's 2 epochs (not the form's 9 or the default 5); half the weights pruned, as on a first visit.
-    expect([s.origin?.kind, s.settings.epochs, s.settings.batchSize, s.settings.mode, s.settings.sparsity, s.settings.criterion]).toEqual(['snapshot', 2, 64, 'sparsity', 0.5, 'taylor']);
+    expect([
+      s.origin?.kind,
+      s.settings.epochs,
+      s.settings.batchSize,
+      s.settings.mode,
+      s.settings.sparsity,
+      s.settings.criterion,
+    ]).toEqual(['snapshot', 2, 64, 'sparsity', 0.5, 'taylor']);
     expect(s.pruning.view!.criterion).toBe('taylor'); // evaluated on the network already there
   });
 });

@@ -3,7 +3,13 @@ import { createRng } from '../../core/base';
 import { translate, type Msg } from '../../i18n/catalogue';
 import { defaultFlags, parseFlags, serializeFlags } from './flags';
 import {
-  defaultSettings, parseField, parseNumber, parseSettings, SCHEMA, serializeSettings, SETTING_KEYS,
+  defaultSettings,
+  parseField,
+  parseNumber,
+  parseSettings,
+  SCHEMA,
+  serializeSettings,
+  SETTING_KEYS,
   shortestFloat32,
 } from './settings';
 
@@ -19,8 +25,18 @@ describe('settings URL codec', () => {
   });
 
   it('reads the query string and lets the hash win', () => {
-    const { settings, notices, given } = parseSettings('?backend=cpu&seed=3', '#seed=9&dataset=synthetic-32&lr=3e-4&batch=128&epochs=2&T=x');
-    expect(settings).toMatchObject({ backend: 'cpu', seed: 9, dataset: 'synthetic-32', learningRate: 3e-4, batchSize: 128, epochs: 2 });
+    const { settings, notices, given } = parseSettings(
+      '?backend=cpu&seed=3',
+      '#seed=9&dataset=synthetic-32&lr=3e-4&batch=128&epochs=2&T=x',
+    );
+    expect(settings).toMatchObject({
+      backend: 'cpu',
+      seed: 9,
+      dataset: 'synthetic-32',
+      learningRate: 3e-4,
+      batchSize: 128,
+      epochs: 2,
+    });
     expect(given.sort()).toEqual(['backend', 'batchSize', 'dataset', 'epochs', 'learningRate', 'seed']); // not the refused T
     expect(notices.map(en)).toEqual(['URL key "T" ignored — Threshold T: "x" is not a number; using 0.01.']);
     expect(notices.map(zh)).toEqual(['已忽略网址参数“T”（阈值 T：“x”不是数字），改用 0.01。']);
@@ -29,7 +45,10 @@ describe('settings URL codec', () => {
   it('names the field and its limits as the schema writes them', () => {
     const r = parseField('batchSize', '0');
     expect('error' in r && en(r.error)).toBe('Batch size: 0 is outside 1–1024');
-    expect(parseSettings('', '#batch=0&seed=1.5').notices.map(en)).toEqual(['URL key "seed" ignored — Seed: 1.5 is not a whole number; using 1.', 'URL key "batch" ignored — Batch size: 0 is outside 1–1024; using 32.']);
+    expect(parseSettings('', '#batch=0&seed=1.5').notices.map(en)).toEqual([
+      'URL key "seed" ignored — Seed: 1.5 is not a whole number; using 1.',
+      'URL key "batch" ignored — Batch size: 0 is outside 1–1024; using 32.',
+    ]);
     const long = parseField('dataset', 'x'.repeat(65));
     expect('error' in long && en(long.error)).toBe('Dataset: value is too long');
     const bad = parseField('scope', 'local');
@@ -93,21 +112,82 @@ describe('settings codec: every field, and fuzzing', () => {
     const s = { ...defaultSettings() };
     const alt: Record<string, unknown> = {};
     for (const name of SETTING_KEYS) {
-      const f = SCHEMA[name] as { kind: string; values?: readonly string[]; min?: number; max?: number; default: unknown };
-      alt[name] = f.kind === 'enum' ? f.values!.find((v) => v !== f.default) : f.kind === 'int' ? Math.min(f.max!, Number(f.default) + 1) : Number(f.default) * 0.5 || f.max! / 2;
+      const f = SCHEMA[name] as {
+        kind: string;
+        values?: readonly string[];
+        min?: number;
+        max?: number;
+        default: unknown;
+      };
+      alt[name] =
+        f.kind === 'enum'
+          ? f.values!.find((v) => v !== f.default)
+          : f.kind === 'int'
+            ? Math.min(f.max!, Number(f.default) + 1)
+            : Number(f.default) * 0.5 || f.max! / 2;
     }
     Object.assign(s, alt);
     const text = serializeSettings(s);
     SETTING_KEYS.forEach((name) => expect(text).toContain(`${SCHEMA[name].key}=`));
-    expect(parseSettings('', `#${text}`)).toEqual({ settings: s, given: SETTING_KEYS.filter((k) => s[k] !== defaultSettings()[k]), notices: [] });
+    expect(parseSettings('', `#${text}`)).toEqual({
+      settings: s,
+      given: SETTING_KEYS.filter((k) => s[k] !== defaultSettings()[k]),
+      notices: [],
+    });
   });
 
   it('never throws on 500 random hashes and always yields valid settings', () => {
     const r = createRng(2026);
-    const pieces = ['dataset', 'seed', 'epochs', 'batch', 'lr', 'backend', 'criterion', 'T', 'sparsity', 'view', 'scale', 'mode', 'scope', 'granularity', 'hide', 'autotrain', '__proto__', 'constructor', 'toString', '', '%', '&&', '=='];
-    const values = ['', '0', '-1', '1e309', 'NaN', 'Infinity', '0x1f', '1e-3', 'mnist', 'cpu', '%E0%A4%A', '%00', 'x'.repeat(10_000), '<script>', 'global', 'neurons', '1,2', '🙂'];
+    const pieces = [
+      'dataset',
+      'seed',
+      'epochs',
+      'batch',
+      'lr',
+      'backend',
+      'criterion',
+      'T',
+      'sparsity',
+      'view',
+      'scale',
+      'mode',
+      'scope',
+      'granularity',
+      'hide',
+      'autotrain',
+      '__proto__',
+      'constructor',
+      'toString',
+      '',
+      '%',
+      '&&',
+      '==',
+    ];
+    const values = [
+      '',
+      '0',
+      '-1',
+      '1e309',
+      'NaN',
+      'Infinity',
+      '0x1f',
+      '1e-3',
+      'mnist',
+      'cpu',
+      '%E0%A4%A',
+      '%00',
+      'x'.repeat(10_000),
+      '<script>',
+      'global',
+      'neurons',
+      '1,2',
+      '🙂',
+    ];
     for (let k = 0; k < 500; k++) {
-      const parts = Array.from({ length: r.int(8) }, () => `${pieces[r.int(pieces.length)]}${r.next() < 0.9 ? '=' : ''}${values[r.int(values.length)]}`);
+      const parts = Array.from(
+        { length: r.int(8) },
+        () => `${pieces[r.int(pieces.length)]}${r.next() < 0.9 ? '=' : ''}${values[r.int(values.length)]}`,
+      );
       const hash = `#${parts.join(r.next() < 0.8 ? '&' : ';')}`;
       let out: ReturnType<typeof parseSettings> | undefined;
       expect(() => (out = parseSettings('', hash))).not.toThrow();
@@ -148,7 +228,9 @@ describe('URL flags', () => {
     expect(parseFlags('', '').flags).toEqual(defaultFlags());
     const snap = parseFlags('', '#snapshot=synthetic-32');
     expect([snap.flags.snapshot, serializeFlags(snap.flags)]).toEqual(['synthetic-32', 'snapshot=synthetic-32']);
-    expect(parseFlags('', '#snapshot=cifar').notices.map(en)).toEqual(['URL key "snapshot" ignored — "cifar" is not one of auto, none, mnist, synthetic-32.']);
+    expect(parseFlags('', '#snapshot=cifar').notices.map(en)).toEqual([
+      'URL key "snapshot" ignored — "cifar" is not one of auto, none, mnist, synthetic-32.',
+    ]);
   });
 
   it('words each refusal as before, in English, and with the same values in Chinese', () => {
@@ -161,7 +243,9 @@ describe('URL flags', () => {
       'URL key "present" ignored — "2" is not 1 or 0.',
     ]);
     expect(en(parseFlags('', '#hide=nope').notices[0])).toMatch(/^URL key "hide": unknown panel "nope" ignored;/);
-    expect(en(parseFlags('', `#hide=${'x'.repeat(201)}`).notices[0])).toBe('URL key "hide" ignored — value is too long.');
+    expect(en(parseFlags('', `#hide=${'x'.repeat(201)}`).notices[0])).toBe(
+      'URL key "hide" ignored — value is too long.',
+    );
     expect(zh(notices[0])).toMatch(/^网址参数“hide”：已忽略 2 个未知面板 "a", "b"；/);
   });
 });
@@ -169,6 +253,8 @@ describe('URL flags', () => {
 describe('parseNumber', () => {
   it('accepts plain decimals and exponent forms only', () => {
     expect(['1', '-2.5', '.5', '3.', '1e-4', '+2E3', ' 7 '].map(parseNumber)).toEqual([1, -2.5, 0.5, 3, 1e-4, 2000, 7]);
-    expect(['', ' ', '0x10', 'Infinity', 'NaN', '1,5', '２', '1e', 'e3', '1_000', '--1'].map(parseNumber)).toEqual(Array(11).fill(null));
+    expect(['', ' ', '0x10', 'Infinity', 'NaN', '1,5', '２', '1e', 'e3', '1_000', '--1'].map(parseNumber)).toEqual(
+      Array(11).fill(null),
+    );
   });
 });

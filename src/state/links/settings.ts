@@ -10,7 +10,13 @@ import type { BackendPreference, TrainConfig } from '../../train/protocol';
 
 export type { BackendPreference } from '../../train/protocol';
 import {
-  CRITERIA, type Criterion, GRANULARITIES, SCOPES, type Granularity, type Mode, type Scope,
+  CRITERIA,
+  type Criterion,
+  GRANULARITIES,
+  SCOPES,
+  type Granularity,
+  type Mode,
+  type Scope,
 } from '../../core/prune';
 import { msg, type Msg } from '../../i18n/catalogue';
 import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from '../experimentsState';
@@ -58,9 +64,17 @@ interface EnumField<T extends string> {
   default: T;
 }
 
-type Schema = { [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>> };
+type Schema = {
+  [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>>;
+};
 
-export const BACKEND_CHOICES = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendPreference[];
+export const BACKEND_CHOICES = [
+  'auto',
+  'webgpu',
+  'webgl',
+  'wasm',
+  'cpu',
+] as const satisfies readonly BackendPreference[];
 
 export const SCHEMA: Schema = {
   dataset: { kind: 'enum', key: 'dataset', values: DATASET_NAMES, default: 'mnist' },
@@ -89,7 +103,14 @@ export const SCHEMA: Schema = {
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];
 
 /** The settings the pruning evaluation depends on. */
-export const PRUNING_KEYS = ['criterion', 'scope', 'granularity', 'mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
+export const PRUNING_KEYS = [
+  'criterion',
+  'scope',
+  'granularity',
+  'mode',
+  'threshold',
+  'sparsity',
+] as const satisfies readonly (keyof Settings)[];
 
 export function defaultSettings(): Settings {
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, SCHEMA[k].default])) as unknown as Settings;
@@ -108,7 +129,8 @@ export function shortestFloat32(v: number): string {
 }
 
 /** A setting's value as text, as links and notices show it. */
-export const showValue = (name: keyof Settings, v: Settings[keyof Settings]) => (SCHEMA[name].kind === 'float32' ? shortestFloat32(v as number) : String(v));
+export const showValue = (name: keyof Settings, v: Settings[keyof Settings]) =>
+  SCHEMA[name].kind === 'float32' ? shortestFloat32(v as number) : String(v);
 
 /** A plain decimal or exponent number (no hex, no Infinity, no separators), or null. */
 export function parseNumber(raw: string): number | null {
@@ -130,13 +152,16 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
   const text = raw.trim();
   if (text.length > MAX_VALUE_LENGTH) return { error: msg('field.tooLong', { label }) };
   if (field.kind === 'enum') {
-    return field.values.includes(text) ? { value: text as Settings[K] } : { error: msg('field.notOneOf', { label, value: text, values: field.values.join(', ') }) };
+    return field.values.includes(text)
+      ? { value: text as Settings[K] }
+      : { error: msg('field.notOneOf', { label, value: text, values: field.values.join(', ') }) };
   }
   const v = parseNumber(text);
   if (v === null) return { error: msg('field.notNumber', { label, value: text }) };
   if (!Number.isFinite(v)) return { error: msg('field.notFinite', { label, value: text }) };
   if (field.kind === 'int' && !Number.isInteger(v)) return { error: msg('field.notWhole', { label, value: text }) };
-  if (v < field.min || v > field.max) return { error: msg('field.outside', { label, value: text, min: String(field.min), max: String(field.max) }) };
+  if (v < field.min || v > field.max)
+    return { error: msg('field.outside', { label, value: text, min: String(field.min), max: String(field.max) }) };
   return { value: (field.kind === 'float32' ? Math.fround(v) : v) as Settings[K] };
 }
 
@@ -145,7 +170,10 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
  * Returns the settings (defaults where absent or invalid), the ones the URL set, and one notice per
  * rejected key.
  */
-export function parseSettings(search: string, hash: string): { settings: Settings; given: (keyof Settings)[]; notices: Msg[] } {
+export function parseSettings(
+  search: string,
+  hash: string,
+): { settings: Settings; given: (keyof Settings)[]; notices: Msg[] } {
   const settings = defaultSettings();
   const given = new Set<keyof Settings>();
   const notices: Msg[] = [];
@@ -169,11 +197,18 @@ export function parseSettings(search: string, hash: string): { settings: Setting
 export function serializeSettings(settings: Settings, named: readonly (keyof Settings)[] = []): string {
   const params = new URLSearchParams();
   for (const name of SETTING_KEYS) {
-    if (settings[name] !== SCHEMA[name].default || named.includes(name)) params.set(SCHEMA[name].key, showValue(name, settings[name]));
+    if (settings[name] !== SCHEMA[name].default || named.includes(name))
+      params.set(SCHEMA[name].key, showValue(name, settings[name]));
   }
   return params.toString();
 }
 
 export function trainConfigOf(s: Settings): TrainConfig {
-  return { dataset: s.dataset as DatasetName, seed: s.seed, epochs: s.epochs, batchSize: s.batchSize, learningRate: s.learningRate };
+  return {
+    dataset: s.dataset as DatasetName,
+    seed: s.seed,
+    epochs: s.epochs,
+    batchSize: s.batchSize,
+    learningRate: s.learningRate,
+  };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { settingsChange } from './settingsChange';
 import { initialState, type AppState } from '../store';
 
-const items = (w: number[], u: number[]) => ({ weights: Float32Array.from(w), neurons: Float32Array.from(u), '2:4': Float32Array.from(w) });
+const items = (w: number[], u: number[]) => ({
+  weights: Float32Array.from(w),
+  neurons: Float32Array.from(u),
+  '2:4': Float32Array.from(w),
+});
 const zeros = () => items([0, 0, 0, 0], [0]);
 const sorted = {
   gradient: items([0.1, 0.2, 0.3, 0.4], [0.1]),
@@ -20,8 +24,16 @@ const loaded = (): AppState => {
 
 describe('settingsChange', () => {
   it('a pruning key asks for an evaluation; a view key does not', () => {
-    expect(settingsChange(loaded(), { sparsity: 0.7 })).toMatchObject({ evaluate: true, curves: false, backend: false });
-    expect(settingsChange(loaded(), { view: 'weights', scale: 'linear' })).toMatchObject({ evaluate: false, curves: false, backend: false });
+    expect(settingsChange(loaded(), { sparsity: 0.7 })).toMatchObject({
+      evaluate: true,
+      curves: false,
+      backend: false,
+    });
+    expect(settingsChange(loaded(), { view: 'weights', scale: 'linear' })).toMatchObject({
+      evaluate: false,
+      curves: false,
+      backend: false,
+    });
     expect(settingsChange(loaded(), { threshold: 0.25 }).evaluate).toBe(false); // unchanged value
   });
 

@@ -27,17 +27,31 @@ export function settingsChange(state: AppState, patch: Partial<Settings>, asGive
   const next = { ...before, ...patch };
   const sorted = asGiven ? null : state.pruning.sorted;
   // A new criterion keeps the sparsity in threshold mode, where T has no common meaning across criteria.
-  if (patch.criterion && patch.criterion !== before.criterion && next.mode === 'threshold' && sorted && patch.threshold === undefined) {
+  if (
+    patch.criterion &&
+    patch.criterion !== before.criterion &&
+    next.mode === 'threshold' &&
+    sorted &&
+    patch.threshold === undefined
+  ) {
     next.threshold = thresholdKeepingSparsity(sorted, before, patch.criterion);
   }
   // A new mode keeps what is pruned: the share the threshold pruned, or the threshold that prunes that share.
-  if (patch.mode && patch.mode !== before.mode && sorted && patch.threshold === undefined && patch.sparsity === undefined) {
+  if (
+    patch.mode &&
+    patch.mode !== before.mode &&
+    sorted &&
+    patch.threshold === undefined &&
+    patch.sparsity === undefined
+  ) {
     const items = itemsOf(sorted, next.criterion, next);
-    if (next.mode === 'threshold') next.threshold = thresholdForCount(items, Math.floor(before.sparsity * items.length + 1e-9));
+    if (next.mode === 'threshold')
+      next.threshold = thresholdForCount(items, Math.floor(before.sparsity * items.length + 1e-9));
     else next.sparsity = Math.min(0.999, fractionPruned(items, before.threshold));
   }
   // 2:4 prunes at most half the weights: a larger target sparsity would ask for what it cannot give.
-  if (!asGiven && patch.granularity === '2:4' && before.granularity !== '2:4') next.sparsity = Math.min(next.sparsity, 0.5);
+  if (!asGiven && patch.granularity === '2:4' && before.granularity !== '2:4')
+    next.sparsity = Math.min(next.sparsity, 0.5);
   // T is compared with float32 scores: it is a float32 too, so a link can carry it in its shortest form.
   next.threshold = Math.fround(next.threshold);
   return {

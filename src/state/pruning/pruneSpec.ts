@@ -3,13 +3,19 @@ import { type Criterion, countBelow, type Granularity, type PruneSpec } from '..
 import type { Settings } from '../links/settings';
 
 export function pruneSpecOf(s: Settings): PruneSpec {
-  return { mode: s.mode, value: s.mode === 'threshold' ? s.threshold : s.sparsity, scope: s.scope, granularity: s.granularity };
+  return {
+    mode: s.mode,
+    value: s.mode === 'threshold' ? s.threshold : s.sparsity,
+    scope: s.scope,
+    granularity: s.granularity,
+  };
 }
 
 type Sorted = Record<Criterion, Record<Granularity, Float32Array>>;
 
 /** The sorted scores a spec ranks: the weights', the hidden units' (neurons), or the 2:4 candidates' (+Infinity: never pruned). */
-export const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) => sorted[criterion][s.granularity];
+export const itemsOf = (sorted: Sorted, criterion: Criterion, s: Pick<Settings, 'granularity'>) =>
+  sorted[criterion][s.granularity];
 
 /** Fraction of items (weights, or hidden units) a threshold `t` prunes, from their ascending scores (0 when there are none). */
 export function fractionPruned(sorted: Float32Array, t: number): number {
@@ -54,6 +60,7 @@ function lastFinite(sorted: Float32Array): number {
 }
 
 /** Log-scale slider position p ∈ [0, 1] ↔ value. */
-export const logToValue = (p: number, r: { min: number; max: number }) => Math.exp(Math.log(r.min) + p * (Math.log(r.max) - Math.log(r.min)));
+export const logToValue = (p: number, r: { min: number; max: number }) =>
+  Math.exp(Math.log(r.min) + p * (Math.log(r.max) - Math.log(r.min)));
 export const valueToLog = (v: number, r: { min: number; max: number }) =>
   v <= r.min ? 0 : v >= r.max ? 1 : (Math.log(v) - Math.log(r.min)) / (Math.log(r.max) - Math.log(r.min));

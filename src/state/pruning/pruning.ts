@@ -50,9 +50,17 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
       const net = network;
       const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
       let planner: PruneEvaluator | null = null;
-      local = { loadId: msg.id, evaluator, planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)) };
+      local = {
+        loadId: msg.id,
+        evaluator,
+        planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
+      };
       const dataset = network.data.name;
-      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind), evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
+      store.setState((s) => ({
+        ...s,
+        pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind),
+        evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs },
+      }));
       store.setState(request(store.getState().settings));
       return;
     }
@@ -71,8 +79,17 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
     },
     request,
     measure: (req) => (local && store.getState().pruning.status === 'ready' ? client.measure(req) : null),
-    planner: () => (local && store.getState().pruning.status === 'ready' && local.loadId === store.getState().pruning.loadId ? { loadId: local.loadId, evaluator: local.planner() } : null),
+    planner: () =>
+      local && store.getState().pruning.status === 'ready' && local.loadId === store.getState().pruning.loadId
+        ? { loadId: local.loadId, evaluator: local.planner() }
+        : null,
   };
 }
 
-const MEASURE_MESSAGES = new Set<FromEval['type']>(['speed-current', 'speed-points', 'speed-done', 'sizes-done', 'measure-error']);
+const MEASURE_MESSAGES = new Set<FromEval['type']>([
+  'speed-current',
+  'speed-points',
+  'speed-done',
+  'sizes-done',
+  'measure-error',
+]);

@@ -7,7 +7,18 @@ import { applyEvalMessage, initialPruning, withView, type PruningState } from '.
 const spec = { mode: 'threshold' as const, value: 0.01, scope: 'global' as const, granularity: 'weights' as const };
 const report = { sparsity: 0.5 } as MaskReport;
 const result = (accuracy: number): SplitEval => ({ accuracy, loss: 1, perClass: [] });
-const answer = (val = 0.6): PruneAnswer => ({ criterion: 'gradient', spec, masks: [], units: null, report, threshold: 0.01, groupThresholds: [], val: result(val), valMs: 2, valFull: false });
+const answer = (val = 0.6): PruneAnswer => ({
+  criterion: 'gradient',
+  spec,
+  masks: [],
+  units: null,
+  report,
+  threshold: 0.01,
+  groupThresholds: [],
+  val: result(val),
+  valMs: 2,
+  valFull: false,
+});
 const masks = (s: PruningState, id: number, val = 0.6) => withView(s, id, answer(val));
 const evaluated = (id: number, acc: number): FromEval => ({ type: 'train-evaluated', id, result: result(acc), ms: 1 });
 const loading = (): PruningState => ({ ...initialPruning(), status: 'loading', loadId: 3, requested: 3 });
@@ -17,7 +28,15 @@ describe('pruning state', () => {
     const dense = { train: result(0.9), val: result(0.8) };
     const idx = (v: number) => ({ global: { values: Float32Array.of(v) } });
     const indexes = { gradient: { weights: idx(1), neurons: idx(2) } } as unknown as CriterionIndexes;
-    const loaded = (id: number): FromEval => ({ type: 'loaded', id, dense, indexes, val: {} as never, fullPassMs: { val: 1, train: 4 }, engine: 'wasm' });
+    const loaded = (id: number): FromEval => ({
+      type: 'loaded',
+      id,
+      dense,
+      indexes,
+      val: {} as never,
+      fullPassMs: { val: 1, train: 4 },
+      engine: 'wasm',
+    });
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');
     const s = applyEvalMessage(loading(), loaded(3), 'js');
     expect(s).toMatchObject({ status: 'ready', dense, engine: 'js' }); // the page's own evaluator's arithmetic
@@ -44,8 +63,14 @@ describe('pruning state', () => {
   });
 
   it('an error on the load marks the slice as failed; a later error keeps it usable', () => {
-    expect(applyEvalMessage(loading(), { type: 'error', id: 3, message: 'bad' })).toMatchObject({ status: 'error', error: 'bad' });
+    expect(applyEvalMessage(loading(), { type: 'error', id: 3, message: 'bad' })).toMatchObject({
+      status: 'error',
+      error: 'bad',
+    });
     const ready = { ...loading(), status: 'ready' as const };
-    expect(applyEvalMessage(ready, { type: 'error', id: 9, message: 'x' })).toMatchObject({ status: 'ready', error: 'x' });
+    expect(applyEvalMessage(ready, { type: 'error', id: 9, message: 'x' })).toMatchObject({
+      status: 'ready',
+      error: 'x',
+    });
   });
 });

@@ -31,13 +31,40 @@ export interface PruningState {
   error: string | null;
 }
 
-export const initialPruning = (): PruningState => ({ status: 'idle', loadId: 0, requested: 0, dense: null, sorted: null, engine: null, view: null, error: null });
+export const initialPruning = (): PruningState => ({
+  status: 'idle',
+  loadId: 0,
+  requested: 0,
+  dense: null,
+  sorted: null,
+  engine: null,
+  view: null,
+  error: null,
+});
 
 /** Pure: the state showing the answer for slider position `id` (the validation figures, computed on the page). */
 export function withView(s: PruningState, id: number, a: PruneAnswer): PruningState {
   if (id < s.loadId || (s.view && id <= s.view.id)) return s;
   const { criterion, spec, masks, units, report, threshold, groupThresholds, val, valMs, valFull } = a;
-  return { ...s, requested: Math.max(s.requested, id), view: { id, criterion, spec, masks, units, report, threshold, groupThresholds, val, valMs, valFull, train: null, trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null } };
+  return {
+    ...s,
+    requested: Math.max(s.requested, id),
+    view: {
+      id,
+      criterion,
+      spec,
+      masks,
+      units,
+      report,
+      threshold,
+      groupThresholds,
+      val,
+      valMs,
+      valFull,
+      train: null,
+      trainBefore: s.view ? (s.view.train ?? s.view.trainBefore) : null,
+    },
+  };
 }
 
 /** Pure: the state after a message of the slider's evaluation worker. `engine`: the page's evaluator's, for 'loaded'. */
@@ -45,7 +72,12 @@ export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm'
   switch (msg.type) {
     case 'loaded': {
       if (msg.id !== s.loadId) return s;
-      const sorted = Object.fromEntries(Object.entries(msg.indexes).map(([c, i]) => [c, Object.fromEntries(Object.entries(i).map(([g, idx]) => [g, idx.global.values]))])) as PruningState['sorted'];
+      const sorted = Object.fromEntries(
+        Object.entries(msg.indexes).map(([c, i]) => [
+          c,
+          Object.fromEntries(Object.entries(i).map(([g, idx]) => [g, idx.global.values])),
+        ]),
+      ) as PruningState['sorted'];
       return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
     }
     case 'train-evaluated':

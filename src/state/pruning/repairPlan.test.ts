@@ -6,8 +6,16 @@ import { CRITERIA, type Criterion, GRANULARITIES, type Granularity } from '../..
 import { PruneEvaluator, sparseFeatures } from '../../core/eval';
 import { initialPruning } from './pruningState';
 import {
-  planRepair, REPAIR_LEVELS, repairsFor, runPlan, shownRepair, withPreview, initialRepair, type Probe,
-  type RepairContext, type RepairPlan,
+  planRepair,
+  REPAIR_LEVELS,
+  repairsFor,
+  runPlan,
+  shownRepair,
+  withPreview,
+  initialRepair,
+  type Probe,
+  type RepairContext,
+  type RepairPlan,
 } from './repairPlan';
 import { pruneSpecOf } from './pruneSpec';
 import { repairContext } from './repairs';
@@ -19,8 +27,16 @@ describe('the search rule', () => {
   /** A context at `current` whose repaired accuracy at a level is `curve(level)` (and `atCurrent` at the current sparsity). */
   const fake = (current: number, atCurrent: number, curve: (level: number) => number) => {
     const asked: number[] = [];
-    const keep = (): Probe => ({ criterion: 'lamp', spec: { mode: 'threshold', value: 0.01, scope: 'global', granularity: 'weights' } });
-    const at: RepairContext = { settings: { criterion: 'gradient', scope: 'global', granularity: 'weights' }, current, dense: 0.9, keep };
+    const keep = (): Probe => ({
+      criterion: 'lamp',
+      spec: { mode: 'threshold', value: 0.01, scope: 'global', granularity: 'weights' },
+    });
+    const at: RepairContext = {
+      settings: { criterion: 'gradient', scope: 'global', granularity: 'weights' },
+      current,
+      dense: 0.9,
+      keep,
+    };
     const probe = (p: Probe) => {
       if (p.spec.mode === 'threshold') return { sparsity: current, accuracy: atCurrent };
       asked.push(p.spec.value);
@@ -31,7 +47,12 @@ describe('the search rule', () => {
 
   it('keeps the sparsity when the repair alone is close to the dense network (2 points, the boundary included)', () => {
     const f = fake(0.994, 0.88, () => 0);
-    expect(f.plan()).toMatchObject({ patch: { criterion: 'lamp' }, level: null, close: true, result: { sparsity: 0.994, accuracy: 0.88 } });
+    expect(f.plan()).toMatchObject({
+      patch: { criterion: 'lamp' },
+      level: null,
+      close: true,
+      result: { sparsity: 0.994, accuracy: 0.88 },
+    });
     expect(f.plan().patch).toEqual({ criterion: 'lamp' }); // the mode stays
     expect(f.asked).toEqual([]);
     expect(fake(0.994, 0.8799, () => 0).plan().level).not.toBeNull();
@@ -40,7 +61,12 @@ describe('the search rule', () => {
   it('else takes the highest level below the current sparsity before the first one that is not close, asking in ascending order', () => {
     const f = fake(0.994, 0.07, (l) => (l <= 0.75 ? 0.89 : l === 0.9 ? 0.95 : 0.5));
     const plan = f.plan();
-    expect(plan).toMatchObject({ level: 0.75, close: true, result: { sparsity: 0.75, accuracy: 0.89 }, atCurrent: { accuracy: 0.07 } });
+    expect(plan).toMatchObject({
+      level: 0.75,
+      close: true,
+      result: { sparsity: 0.75, accuracy: 0.89 },
+      atCurrent: { accuracy: 0.07 },
+    });
     expect(plan.patch).toEqual({ criterion: 'lamp', mode: 'sparsity', sparsity: 0.75 });
     // Stops at the first level that is not close (0.8): the lucky 0.9 is never trusted.
     expect(f.asked).toEqual(REPAIR_LEVELS.filter((l) => l <= 0.8));
@@ -55,9 +81,18 @@ describe('the search rule', () => {
 
   it('per-layer scope keeps the criterion; when no level is close it takes the lowest and says so', () => {
     const f = fake(0.6, 0.1, () => 0.5);
-    expect(f.plan('scope')).toMatchObject({ patch: { scope: 'per-layer', mode: 'sparsity', sparsity: 0.05 }, level: 0.05, close: false, result: { accuracy: 0.5 } });
+    expect(f.plan('scope')).toMatchObject({
+      patch: { scope: 'per-layer', mode: 'sparsity', sparsity: 0.05 },
+      level: 0.05,
+      close: false,
+      result: { accuracy: 0.5 },
+    });
     expect(f.asked).toEqual([0.05]);
-    expect(fake(0.03, 0.1, () => 0.9).plan()).toMatchObject({ level: null, close: false, patch: { criterion: 'lamp' } }); // nothing below 3%
+    expect(fake(0.03, 0.1, () => 0.9).plan()).toMatchObject({
+      level: null,
+      close: false,
+      patch: { criterion: 'lamp' },
+    }); // nothing below 3%
   });
 
   it('offers per-layer scope only under a global scope, and no criterion already in use', () => {
@@ -75,7 +110,11 @@ describe('the search rule', () => {
     const settings = defaultSettings();
     const after = { ...settings, criterion: 'lamp' as const };
     const applied = { plan, loadId: 3, before: { settings, sparsity: 0.5, accuracy: 0.9 }, after };
-    const state = (st: Settings, loadId = 3) => ({ repair: { previews: null, applied }, settings: st, pruning: { loadId } });
+    const state = (st: Settings, loadId = 3) => ({
+      repair: { previews: null, applied },
+      settings: st,
+      pruning: { loadId },
+    });
     expect(shownRepair(state(after))).toBe(applied);
     expect(shownRepair(state({ ...after, sparsity: 0.6 }))).toBeNull(); // the user moved on
     expect(shownRepair(state({ ...after, view: 'weights' }))).toBe(applied); // not a pruning setting
@@ -104,7 +143,15 @@ function handBuilt(): { layers: LayerArrays[]; evaluator: PruneEvaluator } {
     }
     const bias = new Float32Array(units);
     if (l === 2) bias[4] = 0.5;
-    return { name: `dense_${l + 1}`, inputs, units, kernel, bias, gradAbsMean: grad, gradSqMean: grad.map((v) => v * v) };
+    return {
+      name: `dense_${l + 1}`,
+      inputs,
+      units,
+      kernel,
+      bias,
+      gradAbsMean: grad,
+      gradSqMean: grad.map((v) => v * v),
+    };
   });
   const n = 8;
   const x = new Float32Array(n * 4);
@@ -120,26 +167,53 @@ describe('on a hand-built network, through the page evaluator', () => {
   /** The report's sparsity of k pruned weights of 52 (1 − live / total, as it counts). */
   const pruned = (k: number) => 1 - (52 - k) / 52;
   const { layers, evaluator } = handBuilt();
-  const sorted = Object.fromEntries(CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, evaluator.index(c, g).global.values]))])) as Record<Criterion, Record<Granularity, Float32Array>>;
+  const sorted = Object.fromEntries(
+    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, evaluator.index(c, g).global.values]))]),
+  ) as Record<Criterion, Record<Granularity, Float32Array>>;
   const evaluate = (p: Probe) => {
     const a = evaluator.evaluate(p.criterion, p.spec);
     return { sparsity: a.report.sparsity, accuracy: a.val.accuracy };
   };
   /** The state on screen at gradient, global, threshold T (what the wiring plans from). */
   const screen = (threshold: number): AppState => {
-    const settings = { ...defaultSettings(), criterion: 'gradient' as const, mode: 'threshold' as const, threshold: Math.fround(threshold) };
-    const view = { report: evaluator.evaluate('gradient', { mode: 'threshold', value: settings.threshold, scope: 'global', granularity: 'weights' }).report };
-    const dense = { val: { accuracy: evaluator.dense().accuracy, loss: 0, perClass: [] }, train: { accuracy: 1, loss: 0, perClass: [] } };
-    return { ...initialState(settings), scoring: { layers } as AppState['scoring'], pruning: { ...initialPruning(), status: 'ready', loadId: 1, sorted, dense, view: view as never } };
+    const settings = {
+      ...defaultSettings(),
+      criterion: 'gradient' as const,
+      mode: 'threshold' as const,
+      threshold: Math.fround(threshold),
+    };
+    const view = {
+      report: evaluator.evaluate('gradient', {
+        mode: 'threshold',
+        value: settings.threshold,
+        scope: 'global',
+        granularity: 'weights',
+      }).report,
+    };
+    const dense = {
+      val: { accuracy: evaluator.dense().accuracy, loss: 0, perClass: [] },
+      train: { accuracy: 1, loss: 0, perClass: [] },
+    };
+    return {
+      ...initialState(settings),
+      scoring: { layers } as AppState['scoring'],
+      pruning: { ...initialPruning(), status: 'ready', loadId: 1, sorted, dense, view: view as never },
+    };
   };
   const plans = (threshold: number) => {
     const at = repairContext(screen(threshold))!;
-    return Object.fromEntries(repairsFor(at.settings).map((k) => [k, runPlan(planRepair(k, at), evaluate)])) as Record<string, RepairPlan>;
+    return Object.fromEntries(repairsFor(at.settings).map((k) => [k, runPlan(planRepair(k, at), evaluate)])) as Record<
+      string,
+      RepairPlan
+    >;
   };
 
   it('is the collapse it is meant to be: dense 100%, T = 0.01 prunes all of layer 1 (16 of 52 weights) and every sample goes wrong', () => {
     expect(evaluator.dense().accuracy).toBe(1);
-    const a = evaluate({ criterion: 'gradient', spec: { mode: 'threshold', value: 0.01, scope: 'global', granularity: 'weights' } });
+    const a = evaluate({
+      criterion: 'gradient',
+      spec: { mode: 'threshold', value: 0.01, scope: 'global', granularity: 'weights' },
+    });
     expect(a).toEqual({ sparsity: pruned(16), accuracy: 0 });
     expect(repairContext(screen(0.01))!.current).toBe(16 / 52); // the share of the sorted scores below T
   });
@@ -147,20 +221,41 @@ describe('on a hand-built network, through the page evaluator', () => {
   it('at T = 0.01: magnitude and LAMP keep the 16 lowest-scoring weights pruned (all off the diagonal); Taylor must go down to 20%; per-layer gradient cannot', () => {
     const p = plans(0.01);
     // Magnitude and LAMP rank the 40 small off-diagonal weights first: pruning 16 of them costs nothing.
-    expect(p.magnitude).toMatchObject({ level: null, close: true, result: { sparsity: pruned(16), accuracy: 1 }, patch: { criterion: 'magnitude' } });
+    expect(p.magnitude).toMatchObject({
+      level: null,
+      close: true,
+      result: { sparsity: pruned(16), accuracy: 1 },
+      patch: { criterion: 'magnitude' },
+    });
     expect(p.lamp).toMatchObject({ level: null, close: true, result: { sparsity: pruned(16), accuracy: 1 } });
     // Taylor |w·g|: layer 1's diagonal (1 × 1e-6) ranks below every weight of layers 2 and 3, so its
     // 16 lowest are layer 1 again (accuracy 0). 20% prunes 10 weights (layer 1's 12 off-diagonal ones
     // first); 25% prunes 13, one diagonal weight: one class of four is lost.
-    expect(p.taylor).toMatchObject({ level: 0.2, close: true, atCurrent: { accuracy: 0 }, result: { sparsity: pruned(10), accuracy: 1 }, patch: { criterion: 'taylor', mode: 'sparsity', sparsity: 0.2 } });
+    expect(p.taylor).toMatchObject({
+      level: 0.2,
+      close: true,
+      atCurrent: { accuracy: 0 },
+      result: { sparsity: pruned(10), accuracy: 1 },
+      patch: { criterion: 'taylor', mode: 'sparsity', sparsity: 0.2 },
+    });
     // Per-layer scope keeps |∂L/∂w|, whose order within each layer starts at the diagonal weight (0, 0):
     // 5% prunes exactly that one weight of the last layer, and class 0 is lost.
-    expect(p.scope).toMatchObject({ level: 0.05, close: false, result: { sparsity: pruned(1), accuracy: 0.75 }, patch: { scope: 'per-layer', mode: 'sparsity', sparsity: 0.05 } });
+    expect(p.scope).toMatchObject({
+      level: 0.05,
+      close: false,
+      result: { sparsity: pruned(1), accuracy: 0.75 },
+      patch: { scope: 'per-layer', mode: 'sparsity', sparsity: 0.05 },
+    });
   });
 
   it('with every weight pruned (T = 10), magnitude falls back to 75%: the 40 off-diagonal weights are 76.9%', () => {
     const p = plans(10);
-    expect(p.magnitude).toMatchObject({ level: 0.75, close: true, atCurrent: { sparsity: 1, accuracy: 0 }, result: { sparsity: pruned(39), accuracy: 1 } });
+    expect(p.magnitude).toMatchObject({
+      level: 0.75,
+      close: true,
+      atCurrent: { sparsity: 1, accuracy: 0 },
+      result: { sparsity: pruned(39), accuracy: 1 },
+    });
   });
 
   it('each plan is what applying it gives: the settings after the click evaluate to the planned result', () => {

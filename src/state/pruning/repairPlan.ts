@@ -17,7 +17,10 @@ export type RepairKind = (typeof REPAIR_KINDS)[number];
 export const REPAIR_TOLERANCE = 0.02;
 
 /** Target sparsities a repair may fall back to, ascending (shares of the items pruned: weights, or units). */
-export const REPAIR_LEVELS: readonly number[] = [0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99];
+export const REPAIR_LEVELS: readonly number[] = [
+  0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98,
+  0.99,
+];
 
 /** The settings a pruning mask depends on. */
 export type PruningSettings = Pick<Settings, (typeof PRUNING_KEYS)[number]>;
@@ -32,7 +35,8 @@ export function repairsFor(s: Pick<Settings, 'criterion' | 'scope'>): RepairKind
 }
 
 /** What a repair itself changes (a new criterion in threshold mode keeps the sparsity: see `settingsChange`). */
-export const repairPatch = (kind: RepairKind): Partial<Settings> => (kind === 'scope' ? { scope: 'per-layer' } : { criterion: kind });
+export const repairPatch = (kind: RepairKind): Partial<Settings> =>
+  kind === 'scope' ? { scope: 'per-layer' } : { criterion: kind };
 
 /** One evaluation of the validation split: a criterion and a spec. */
 export interface Probe {
@@ -82,7 +86,8 @@ export const isClose = (accuracy: number, dense: number) => accuracy >= dense - 
 export function* planRepair(kind: RepairKind, at: RepairContext): Generator<Probe, RepairPlan, ProbeResult> {
   const patch = repairPatch(kind);
   const atCurrent = yield at.keep(kind);
-  if (isClose(atCurrent.accuracy, at.dense)) return { kind, patch, atCurrent, level: null, result: atCurrent, close: true };
+  if (isClose(atCurrent.accuracy, at.dense))
+    return { kind, patch, atCurrent, level: null, result: atCurrent, close: true };
   const criterion = kind === 'scope' ? at.settings.criterion : kind;
   const scope = kind === 'scope' ? 'per-layer' : at.settings.scope;
   type Tried = { level: number; result: ProbeResult };
@@ -90,14 +95,24 @@ export function* planRepair(kind: RepairKind, at: RepairContext): Generator<Prob
   let best: Tried | null = null;
   for (const level of REPAIR_LEVELS) {
     if (level >= at.current) break;
-    const result = yield { criterion, spec: { mode: 'sparsity', value: level, scope, granularity: at.settings.granularity } };
+    const result = yield {
+      criterion,
+      spec: { mode: 'sparsity', value: level, scope, granularity: at.settings.granularity },
+    };
     first ??= { level, result };
     if (!isClose(result.accuracy, at.dense)) break;
     best = { level, result };
   }
   const chosen = best ?? first;
   if (!chosen) return { kind, patch, atCurrent, level: null, result: atCurrent, close: false };
-  return { kind, patch: { ...patch, mode: 'sparsity', sparsity: chosen.level }, atCurrent, level: chosen.level, result: chosen.result, close: best !== null };
+  return {
+    kind,
+    patch: { ...patch, mode: 'sparsity', sparsity: chosen.level },
+    atCurrent,
+    level: chosen.level,
+    result: chosen.result,
+    close: best !== null,
+  };
 }
 
 /** Runs a plan to its end at once, with `probe` answering each evaluation. */
@@ -134,7 +149,11 @@ export function withPreview(s: RepairState, key: string, plan: RepairPlan): Repa
 }
 
 /** The applied repair while its settings are still the ones on screen (on the same network), else null. */
-export function shownRepair(s: { repair: RepairState; settings: Settings; pruning: { loadId: number } }): AppliedRepair | null {
+export function shownRepair(s: {
+  repair: RepairState;
+  settings: Settings;
+  pruning: { loadId: number };
+}): AppliedRepair | null {
   const a = s.repair.applied;
   return a && a.loadId === s.pruning.loadId && samePruning(a.after, s.settings) ? a : null;
 }

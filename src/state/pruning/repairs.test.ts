@@ -30,7 +30,10 @@ describe('repairs, wired', () => {
     c.previewRepairs();
     c.previewRepairs(); // a newer call supersedes: one set of plans
     expect(c.store.getState().repair.previews).toBeNull(); // nothing until the settings have rested
-    await vi.waitFor(() => expect(Object.keys(c.store.getState().repair.previews?.plans ?? {})).toHaveLength(4), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(Object.keys(c.store.getState().repair.previews?.plans ?? {})).toHaveLength(4), {
+      timeout: 5000,
+      interval: 10,
+    });
     const s1 = c.store.getState();
     expect(s1.pruning.view).toBe(s0.pruning.view);
     expect(s1.settings).toBe(s0.settings);
@@ -44,7 +47,11 @@ describe('repairs, wired', () => {
     c.applyRepair('magnitude'); // no preview yet: worked out at once
     const after = c.store.getState();
     const applied = shownRepair(after)!;
-    expect(applied.before).toEqual({ settings: pruningSettingsOf(before.settings), sparsity: view.report.sparsity, accuracy: view.val.accuracy });
+    expect(applied.before).toEqual({
+      settings: pruningSettingsOf(before.settings),
+      sparsity: view.report.sparsity,
+      accuracy: view.val.accuracy,
+    });
     expect(after.settings).toMatchObject(applied.plan.patch);
     expect(after.settings.criterion).toBe('magnitude');
     expect(after.pruning.view!.report.sparsity).toBe(applied.plan.result.sparsity);
@@ -60,7 +67,10 @@ describe('repairs, wired', () => {
     expect(hashes.at(-1)).toBe('dataset=synthetic-32&T=0.5&view=weights&snapshot=none');
 
     c.previewRepairs();
-    await vi.waitFor(() => expect(c.store.getState().repair.previews?.plans.lamp).toBeDefined(), { timeout: 5000, interval: 10 });
+    await vi.waitFor(() => expect(c.store.getState().repair.previews?.plans.lamp).toBeDefined(), {
+      timeout: 5000,
+      interval: 10,
+    });
     const preview = c.store.getState().repair.previews!.plans.lamp;
     c.applyRepair('lamp');
     expect(shownRepair(c.store.getState())!.plan).toBe(preview);

@@ -50,15 +50,29 @@ export function repairContext(s: AppState): (RepairContext & { key: string; load
   const p = s.pruning;
   if (p.status !== 'ready' || !p.view || !p.dense || !p.sorted) return null;
   const settings = s.settings;
-  const current = settings.mode === 'sparsity' ? settings.sparsity : fractionPruned(itemsOf(p.sorted, settings.criterion, settings), settings.threshold);
+  const current =
+    settings.mode === 'sparsity'
+      ? settings.sparsity
+      : fractionPruned(itemsOf(p.sorted, settings.criterion, settings), settings.threshold);
   const keep = (kind: RepairKind): Probe => {
     const next = settingsChange(s, repairPatch(kind)).next;
     return { criterion: next.criterion, spec: pruneSpecOf(next) };
   };
-  return { settings, current, dense: p.dense.val.accuracy, keep, key: previewKey(p.loadId, settings), loadId: p.loadId };
+  return {
+    settings,
+    current,
+    dense: p.dense.val.accuracy,
+    keep,
+    key: previewKey(p.loadId, settings),
+    loadId: p.loadId,
+  };
 }
 
-export function createRepairs(store: Store<AppState>, evaluation: PruningWiring, update: (patch: Partial<Settings>) => void): Repairs {
+export function createRepairs(
+  store: Store<AppState>,
+  evaluation: PruningWiring,
+  update: (patch: Partial<Settings>) => void,
+): Repairs {
   let job = 0;
   /** Evaluations already made on this network (a level's answer does not depend on where the slider is). */
   let cache: { loadId: number; results: Map<string, ProbeResult> } = { loadId: -1, results: new Map() };
@@ -81,7 +95,8 @@ export function createRepairs(store: Store<AppState>, evaluation: PruningWiring,
     if (!start) return;
     const current = () => id === job && repairContext(store.getState())?.key === start.key;
     for (const kind of repairsFor(start.settings)) {
-      if (store.getState().repair.previews?.key === start.key && store.getState().repair.previews?.plans[kind]) continue;
+      if (store.getState().repair.previews?.key === start.key && store.getState().repair.previews?.plans[kind])
+        continue;
       const plan = planRepair(kind, start);
       let step = plan.next();
       while (!step.done) {
@@ -110,10 +125,17 @@ export function createRepairs(store: Store<AppState>, evaluation: PruningWiring,
       job++; // the previews of these settings are no longer needed
       const known = s.repair.previews?.key === at.key ? s.repair.previews.plans[kind] : undefined;
       const plan = known ?? runPlan(planRepair(kind, at), (p) => probe(p)!.result);
-      const before = { settings: pruningSettingsOf(s.settings), sparsity: view.report.sparsity, accuracy: view.val.accuracy };
+      const before = {
+        settings: pruningSettingsOf(s.settings),
+        sparsity: view.report.sparsity,
+        accuracy: view.val.accuracy,
+      };
       update(plan.patch);
       const after = pruningSettingsOf(store.getState().settings);
-      store.setState((st) => ({ ...st, repair: { ...st.repair, applied: { plan, loadId: at.loadId, before, after } } }));
+      store.setState((st) => ({
+        ...st,
+        repair: { ...st.repair, applied: { plan, loadId: at.loadId, before, after } },
+      }));
     },
     async probeAll(probes) {
       const loadId = store.getState().pruning.loadId;

@@ -19,10 +19,24 @@ function fakePort() {
 describe('curves wiring', () => {
   it("remembers what a dataset's curves took and ends the run's timing with them", () => {
     const ds = makeSynthetic32(1);
-    const store = new Store<AppState>({ ...initialState(), backendStatus: 'ready', timing: { startedAt: 0, doneAt: 5, curvesAt: null }, evalSpeed: { 'synthetic-32': { val: 2, train: 8 } } });
+    const store = new Store<AppState>({
+      ...initialState(),
+      backendStatus: 'ready',
+      timing: { startedAt: 0, doneAt: 5, curvesAt: null },
+      evalSpeed: { 'synthetic-32': { val: 2, train: 8 } },
+    });
     const { port, sent, reply } = fakePort();
     const curves = createSweep(store, port);
-    curves.load({ layers: initParams(32, 1).map((l) => ({ ...l, gradAbsMean: new Float32Array(l.kernel.length), gradSqMean: new Float32Array(l.kernel.length) })), seed: 1, data: dataRefOf(ds, 1), dataUrl: '' });
+    curves.load({
+      layers: initParams(32, 1).map((l) => ({
+        ...l,
+        gradAbsMean: new Float32Array(l.kernel.length),
+        gradSqMean: new Float32Array(l.kernel.length),
+      })),
+      seed: 1,
+      data: dataRefOf(ds, 1),
+      dataUrl: '',
+    });
     const sweep = sent.find((m) => m.type === 'sweep')!;
     expect(curvesEstimate(store.getState(), 'synthetic-32')).not.toBe(1.25);
     reply({ type: 'sweep-done', id: (sweep as { id: number }).id, ms: 1250 });
@@ -36,7 +50,16 @@ describe('curves wiring', () => {
     const ds = makeSynthetic32(1);
     const store = new Store<AppState>({ ...initialState(), backendStatus: 'starting' });
     const { port, sent, reply } = fakePort();
-    createSweep(store, port).load({ layers: initParams(32, 1).map((l) => ({ ...l, gradAbsMean: new Float32Array(l.kernel.length), gradSqMean: new Float32Array(l.kernel.length) })), seed: 1, data: dataRefOf(ds, 1), dataUrl: '' });
+    createSweep(store, port).load({
+      layers: initParams(32, 1).map((l) => ({
+        ...l,
+        gradAbsMean: new Float32Array(l.kernel.length),
+        gradSqMean: new Float32Array(l.kernel.length),
+      })),
+      seed: 1,
+      data: dataRefOf(ds, 1),
+      dataUrl: '',
+    });
     const sweep = sent.find((m) => m.type === 'sweep') as { id: number };
     reply({ type: 'sweep-done', id: sweep.id, ms: 1250 });
     expect([store.getState().sweep.status, store.getState().evalSpeed['synthetic-32']]).toEqual(['done', undefined]);

@@ -31,12 +31,22 @@ export function createSweep(store: Store<AppState>, port?: EvalPort): SweepWirin
     store.setState((s) => ({ ...s, sweep: applySweepMessage(s.sweep, msg) }));
     // The run's first curves are its last phase: the time it took ends here.
     const t = store.getState().timing;
-    if (msg.type === 'sweep-done' && msg.id === store.getState().sweep.id && t && t.doneAt !== null && t.curvesAt === null) store.setState((s) => ({ ...s, timing: { ...t, curvesAt: performance.now() } }));
+    if (
+      msg.type === 'sweep-done' &&
+      msg.id === store.getState().sweep.id &&
+      t &&
+      t.doneAt !== null &&
+      t.curvesAt === null
+    )
+      store.setState((s) => ({ ...s, timing: { ...t, curvesAt: performance.now() } }));
     // What the curves of this dataset took is the best estimate of what they will take next time, unless
     // they shared the cores with the training worker (starting up, or training).
     if (msg.type === 'sweep-done' && msg.id === store.getState().sweep.id && dataset && !contended) {
       const ds = dataset;
-      store.setState((s) => ({ ...s, evalSpeed: { ...s.evalSpeed, [ds]: { val: NaN, train: NaN, ...s.evalSpeed[ds], curvesSec: msg.ms / 1000 } } }));
+      store.setState((s) => ({
+        ...s,
+        evalSpeed: { ...s.evalSpeed, [ds]: { val: NaN, train: NaN, ...s.evalSpeed[ds], curvesSec: msg.ms / 1000 } },
+      }));
     }
   }, port);
   let pending: EvalNetwork | null = null;
@@ -47,7 +57,13 @@ export function createSweep(store: Store<AppState>, port?: EvalPort): SweepWirin
     pending = null;
     const st = store.getState();
     contended = st.backendStatus !== 'ready' || isBusy(st);
-    const id = client.sweep({ criteria: [...CRITERIA], scope, granularity, levels: CURVE_LEVELS, sensitivity: [...CRITERIA] });
+    const id = client.sweep({
+      criteria: [...CRITERIA],
+      scope,
+      granularity,
+      levels: CURVE_LEVELS,
+      sensitivity: [...CRITERIA],
+    });
     store.setState((s) => ({ ...s, sweep: startSweep(id, scope, granularity) }));
   };
   return {

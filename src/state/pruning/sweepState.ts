@@ -18,10 +18,27 @@ export interface SweepState {
   error: string | null;
 }
 
-export const initialSweep = (): SweepState => ({ id: 0, status: 'idle', scope: 'global', granularity: 'weights', curves: {}, sensitivity: {}, done: 0, total: 0, ms: null, error: null });
+export const initialSweep = (): SweepState => ({
+  id: 0,
+  status: 'idle',
+  scope: 'global',
+  granularity: 'weights',
+  curves: {},
+  sensitivity: {},
+  done: 0,
+  total: 0,
+  ms: null,
+  error: null,
+});
 
 /** State for a new sweep request `id` (previous curves cleared). */
-export const startSweep = (id: number, scope: Scope, granularity: Granularity): SweepState => ({ ...initialSweep(), id, status: 'running', scope, granularity });
+export const startSweep = (id: number, scope: Scope, granularity: Granularity): SweepState => ({
+  ...initialSweep(),
+  id,
+  status: 'running',
+  scope,
+  granularity,
+});
 
 export function applySweepMessage(s: SweepState, msg: FromEval): SweepState {
   if (!('id' in msg) || msg.id !== s.id) return s;
@@ -34,7 +51,10 @@ export function applySweepMessage(s: SweepState, msg: FromEval): SweepState {
       for (const e of msg.points) {
         if (e.kind === 'curve') {
           if (curves === s.curves) curves = { ...s.curves };
-          const c = curves[e.criterion] === s.curves[e.criterion] ? { val: [], train: [], ...s.curves[e.criterion] } : curves[e.criterion]!;
+          const c =
+            curves[e.criterion] === s.curves[e.criterion]
+              ? { val: [], train: [], ...s.curves[e.criterion] }
+              : curves[e.criterion]!;
           curves[e.criterion] = { ...c, [e.split]: [...c[e.split], e.point] };
         } else {
           if (sensitivity === s.sensitivity) sensitivity = { ...s.sensitivity };

@@ -26,24 +26,58 @@ export function createSpeed(store: Store<AppState>, evaluation: PruningWiring, c
       const { criterion, scope, granularity } = s.settings;
       const spec = pruneSpecOf(s.settings);
       // Placeholder ids (0 matches no answer) until the requests are sent.
-      store.setState((st) => ({ ...st, speed: startMeasure(st.speed, { curve: 0, sizes: 0 }, { criterion, scope, granularity }) }));
+      store.setState((st) => ({
+        ...st,
+        speed: startMeasure(st.speed, { curve: 0, sizes: 0 }, { criterion, scope, granularity }),
+      }));
       const backend = s.backend?.name ?? '';
       const tfjs = s.speed.tfjs;
       if (!(tfjs?.status === 'done' && tfjs.backend === backend)) {
-        store.setState((st) => ({ ...st, speed: { ...st.speed, tfjs: { status: 'running', backend, timings: null, error: null } } }));
-        const layers = scoring.layers.map(({ name, inputs, units, kernel, bias }) => ({ name, inputs, units, kernel, bias }));
+        store.setState((st) => ({
+          ...st,
+          speed: { ...st.speed, tfjs: { status: 'running', backend, timings: null, error: null } },
+        }));
+        const layers = scoring.layers.map(({ name, inputs, units, kernel, bias }) => ({
+          name,
+          inputs,
+          units,
+          kernel,
+          bias,
+        }));
         // A worker that dies first rejects the request: its words are the error shown.
         const r = await client()
           .timePredict(layers, SPEED_BATCHES)
           .catch((e: unknown) => ({ backend, timings: null, error: e instanceof Error ? e.message : String(e) }));
         if (store.getState().scoring !== scoring) return; // another network since
-        store.setState((st) => ({ ...st, speed: { ...st.speed, tfjs: { status: r.timings ? 'done' : 'error', backend: r.backend, timings: r.timings, error: r.error ?? null } } }));
+        store.setState((st) => ({
+          ...st,
+          speed: {
+            ...st.speed,
+            tfjs: {
+              status: r.timings ? 'done' : 'error',
+              backend: r.backend,
+              timings: r.timings,
+              error: r.error ?? null,
+            },
+          },
+        }));
       }
       if (mine !== token || store.getState().scoring !== scoring) return;
-      const curve = evaluation.measure({ type: 'speed', criterion, spec, levels: curveLevels(granularity), batches: SPEED_BATCHES, rounds: SPEED_ROUNDS, samples: SPEED_SAMPLES });
+      const curve = evaluation.measure({
+        type: 'speed',
+        criterion,
+        spec,
+        levels: curveLevels(granularity),
+        batches: SPEED_BATCHES,
+        rounds: SPEED_ROUNDS,
+        samples: SPEED_SAMPLES,
+      });
       const sizes = evaluation.measure({ type: 'sizes', criterion, spec });
       if (curve === null || sizes === null) return;
-      store.setState((st) => ({ ...st, speed: startMeasure(st.speed, { curve, sizes }, { criterion, scope, granularity }) }));
+      store.setState((st) => ({
+        ...st,
+        speed: startMeasure(st.speed, { curve, sizes }, { criterion, scope, granularity }),
+      }));
     },
   };
 }

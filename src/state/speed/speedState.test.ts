@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { pairedRatio, type Timing } from '../../core/infer';
 import { createRng } from '../../core/base';
 import {
-  applySpeedMessage, breakEven, curveLevels, initialSpeed, sideOf, SPEED_LEVELS, speedUp, startMeasure,
+  applySpeedMessage,
+  breakEven,
+  curveLevels,
+  initialSpeed,
+  sideOf,
+  SPEED_LEVELS,
+  speedUp,
+  startMeasure,
   type SpeedPoint,
 } from './speedState';
 
@@ -10,8 +17,15 @@ const tm = (medianMs: number): Timing => ({ medianMs, p10Ms: medianMs, p90Ms: me
 const exact = (up: number) => pairedRatio([1], [1 / up]);
 /** A point whose sparse path is `up` times as fast as the dense one (dense 1 ms), with no spread. */
 const pt = (sparsity: number, up: number, batch = 1, stripped: number | null = null): SpeedPoint => ({
-  sparsity, batch, dense: tm(1), csr: tm(1 / up), stripped: stripped === null ? null : tm(1 / stripped), strippedShapes: null,
-  ratio: { csr: exact(up), stripped: stripped === null ? null : exact(stripped) }, maxDiff: 0, engine: 'wasm',
+  sparsity,
+  batch,
+  dense: tm(1),
+  csr: tm(1 / up),
+  stripped: stripped === null ? null : tm(1 / stripped),
+  strippedShapes: null,
+  ratio: { csr: exact(up), stripped: stripped === null ? null : exact(stripped) },
+  maxDiff: 0,
+  engine: 'wasm',
 });
 const what = { criterion: 'magnitude', scope: 'global', granularity: 'weights' } as const;
 
@@ -21,7 +35,12 @@ const what = { criterion: 'magnitude', scope: 'global', granularity: 'weights' }
  * state of its moment (a drift factor, both paths alike) and each time has its own jitter (±`jitter`).
  * `disturb(round, i)` multiplies that pair's sparse time (a pause that hit it alone).
  */
-function measured(sparsity: number, truth: number, rng: ReturnType<typeof createRng>, o: { rounds?: number; n?: number; jitter?: number; disturb?: (round: number, i: number) => number } = {}): SpeedPoint {
+function measured(
+  sparsity: number,
+  truth: number,
+  rng: ReturnType<typeof createRng>,
+  o: { rounds?: number; n?: number; jitter?: number; disturb?: (round: number, i: number) => number } = {},
+): SpeedPoint {
   const { rounds = 3, n = 4, jitter = 0.04, disturb = () => 1 } = o;
   const dense: number[] = [];
   const csr: number[] = [];
@@ -57,7 +76,9 @@ describe('break-even from the spread of paired samples', () => {
     const rng = createRng(5);
     for (const at of [0, 0.3]) {
       // Faster at every sparsity (1.3× and up), but one round at `at` was slowed 16-fold (a dip to 0.08×).
-      const dipped = SPEED_LEVELS.map((s) => measured(s, 1.3 + s, rng, { disturb: (r) => (s === at && r === 1 ? 16 : 1) }));
+      const dipped = SPEED_LEVELS.map((s) =>
+        measured(s, 1.3 + s, rng, { disturb: (r) => (s === at && r === 1 ? 16 : 1) }),
+      );
       const spread = dipped[SPEED_LEVELS.indexOf(at)].ratio.csr;
       expect(spread.median).toBeGreaterThan(1); // the median of 12 pairs ignores the 4 disturbed ones
       expect(spread.p10).toBeLessThan(0.1);
@@ -65,11 +86,15 @@ describe('break-even from the spread of paired samples', () => {
       expect(breakEven(dipped, 1)).toEqual({ kind: 'unclear', from: at, to: at });
     }
     // Slower at every sparsity, but one round at 80 % was a spike (the dense path paused, 16× up).
-    const spiked = SPEED_LEVELS.map((s) => measured(s, 0.3 + s / 2, rng, { disturb: (r) => (s === 0.8 && r === 0 ? 1 / 16 : 1) }));
+    const spiked = SPEED_LEVELS.map((s) =>
+      measured(s, 0.3 + s / 2, rng, { disturb: (r) => (s === 0.8 && r === 0 ? 1 / 16 : 1) }),
+    );
     expect(breakEven(spiked, 1)).toEqual({ kind: 'unclear', from: 0.8, to: 0.8 });
     // Measured in one round, a dip is the whole point: clearly faster at 0 %, clearly slower at 30 %, faster
     // again from 50 %. The measurement contradicts itself, and no break-even is drawn from it.
-    const oneRound = SPEED_LEVELS.map((s) => measured(s, 1.3 + s, rng, { rounds: 1, n: 11, disturb: () => (s === 0.3 ? 16 : 1) }));
+    const oneRound = SPEED_LEVELS.map((s) =>
+      measured(s, 1.3 + s, rng, { rounds: 1, n: 11, disturb: () => (s === 0.3 ? 16 : 1) }),
+    );
     expect(oneRound[1].ratio.csr.p90).toBeLessThan(1);
     expect(breakEven(oneRound, 1)).toEqual({ kind: 'mixed', from: 0, to: 0.3 });
   });
@@ -77,16 +102,33 @@ describe('break-even from the spread of paired samples', () => {
   it('one disturbed sample alone changes nothing', () => {
     const rng = createRng(7);
     const truth = (s: number) => 0.1 / (1 - s); // crossing at 90 %
-    const points = SPEED_LEVELS.map((s) => measured(s, truth(s), rng, { disturb: (r, i) => (s === 0.5 && r === 2 && i === 0 ? 0.05 : 1) }));
+    const points = SPEED_LEVELS.map((s) =>
+      measured(s, truth(s), rng, { disturb: (r, i) => (s === 0.5 && r === 2 && i === 0 ? 0.05 : 1) }),
+    );
     expect(points[2].ratio.csr.p90).toBeLessThan(1); // a 20× spike at 50 % is above the 90th percentile
     expect(breakEven(points, 1)).toEqual({ kind: 'between', from: 0.85, to: 0.95 });
   });
 
   it('no crossing gives none: always slower, always faster; a spread that includes 1× gives its span, no break-even', () => {
     const rng = createRng(9);
-    expect(breakEven(SPEED_LEVELS.map((s) => measured(s, 0.2 + s / 2, rng)), 256)).toBeNull(); // other batch: no points
-    expect(breakEven(SPEED_LEVELS.map((s) => measured(s, 0.2 + s / 2, rng)), 1)).toEqual({ kind: 'never' });
-    expect(breakEven(SPEED_LEVELS.map((s) => measured(s, 1.5 + s, rng)), 1)).toEqual({ kind: 'always' });
+    expect(
+      breakEven(
+        SPEED_LEVELS.map((s) => measured(s, 0.2 + s / 2, rng)),
+        256,
+      ),
+    ).toBeNull(); // other batch: no points
+    expect(
+      breakEven(
+        SPEED_LEVELS.map((s) => measured(s, 0.2 + s / 2, rng)),
+        1,
+      ),
+    ).toEqual({ kind: 'never' });
+    expect(
+      breakEven(
+        SPEED_LEVELS.map((s) => measured(s, 1.5 + s, rng)),
+        1,
+      ),
+    ).toEqual({ kind: 'always' });
     // Slower, then within noise of 1× from 95 % on (spread ±30 %): where it would cross is not known.
     const near = SPEED_LEVELS.map((s) => measured(s, s >= 0.95 ? 1 : 0.3, rng, { jitter: 0.3 }));
     expect(breakEven(near, 1)).toEqual({ kind: 'unclear', from: 0.95, to: 0.99 });
@@ -112,10 +154,23 @@ describe('speed state', () => {
   it('collects the points of its own measurement only, then ends it', () => {
     let s = startMeasure(initialSpeed(), { curve: 7, sizes: 8 }, what);
     // Rounds × levels steps: 3 rounds over the 10 levels.
-    expect(s.curve).toMatchObject({ id: 7, status: 'running', total: 3 * SPEED_LEVELS.length, rounds: 3, points: [], ms: null });
+    expect(s.curve).toMatchObject({
+      id: 7,
+      status: 'running',
+      total: 3 * SPEED_LEVELS.length,
+      rounds: 3,
+      points: [],
+      ms: null,
+    });
     s = applySpeedMessage(s, { type: 'speed-points', id: 6, points: [pt(0, 1)], done: 1, total: 30 });
     expect(s.curve!.points).toEqual([]);
-    s = applySpeedMessage(s, { type: 'speed-points', id: 7, points: [pt(0, 0.2), pt(0, 0.5, 256)], done: 1, total: 30 });
+    s = applySpeedMessage(s, {
+      type: 'speed-points',
+      id: 7,
+      points: [pt(0, 0.2), pt(0, 0.5, 256)],
+      done: 1,
+      total: 30,
+    });
     s = applySpeedMessage(s, { type: 'speed-points', id: 7, points: [pt(0.3, 0.3)], done: 2, total: 30 });
     expect(s.curve!.points.map((p) => p.sparsity)).toEqual([0, 0, 0.3]);
     expect(s.curve!.done).toBe(2);
@@ -140,6 +195,8 @@ describe('speed state', () => {
     s = applySpeedMessage(s, { type: 'speed-current', id: 11, points: [pt(0.5, 1)] });
     expect(s.current).toMatchObject({ id: 12 });
     expect(s.current!.points[0].sparsity).toBe(0.8);
-    expect(applySpeedMessage(s, { type: 'train-evaluated', id: 13, result: { accuracy: 1, loss: 0, perClass: [] }, ms: 1 })).toBe(s);
+    expect(
+      applySpeedMessage(s, { type: 'train-evaluated', id: 13, result: { accuracy: 1, loss: 0, perClass: [] }, ms: 1 }),
+    ).toBe(s);
   });
 });

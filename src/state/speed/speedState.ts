@@ -41,18 +41,40 @@ export interface SpeedState {
   current: { id: number; points: SpeedPoint[] } | null;
   curve: SpeedCurve | null;
   tfjs: PredictTiming | null;
-  sizes: { id: number; status: 'running' | 'done' | 'error'; sparsity: number | null; criterion: Criterion; rows: SizeRow[]; error: string | null } | null;
+  sizes: {
+    id: number;
+    status: 'running' | 'done' | 'error';
+    sparsity: number | null;
+    criterion: Criterion;
+    rows: SizeRow[];
+    error: string | null;
+  } | null;
 }
 
 export const initialSpeed = (): SpeedState => ({ current: null, curve: null, tfjs: null, sizes: null });
 
-export const curveLevels = (granularity: Granularity): number[] => (granularity === '2:4' ? SPEED_LEVELS.filter((l) => l <= 0.5) : SPEED_LEVELS);
+export const curveLevels = (granularity: Granularity): number[] =>
+  granularity === '2:4' ? SPEED_LEVELS.filter((l) => l <= 0.5) : SPEED_LEVELS;
 
 /** A new measurement's state: the curve and sizes running (the points of an older one cleared). */
-export function startMeasure(s: SpeedState, ids: { curve: number; sizes: number }, what: { criterion: Criterion; scope: Scope; granularity: Granularity }): SpeedState {
+export function startMeasure(
+  s: SpeedState,
+  ids: { curve: number; sizes: number },
+  what: { criterion: Criterion; scope: Scope; granularity: Granularity },
+): SpeedState {
   return {
     ...s,
-    curve: { id: ids.curve, status: 'running', ...what, points: [], done: 0, total: SPEED_ROUNDS * curveLevels(what.granularity).length, rounds: SPEED_ROUNDS, ms: null, error: null },
+    curve: {
+      id: ids.curve,
+      status: 'running',
+      ...what,
+      points: [],
+      done: 0,
+      total: SPEED_ROUNDS * curveLevels(what.granularity).length,
+      rounds: SPEED_ROUNDS,
+      ms: null,
+      error: null,
+    },
     sizes: { id: ids.sizes, status: 'running', sparsity: null, criterion: what.criterion, rows: [], error: null },
   };
 }
@@ -64,11 +86,18 @@ export function applySpeedMessage(s: SpeedState, msg: FromEval): SpeedState {
       return s.current && s.current.id > msg.id ? s : { ...s, current: { id: msg.id, points: msg.points } };
     case 'speed-points':
       if (s.curve?.id !== msg.id) return s;
-      return { ...s, curve: { ...s.curve, points: [...s.curve.points, ...msg.points], done: msg.done, total: msg.total } };
+      return {
+        ...s,
+        curve: { ...s.curve, points: [...s.curve.points, ...msg.points], done: msg.done, total: msg.total },
+      };
     case 'speed-done':
-      return s.curve?.id === msg.id ? { ...s, curve: { ...s.curve, status: 'done', done: s.curve.total, ms: msg.ms } } : s;
+      return s.curve?.id === msg.id
+        ? { ...s, curve: { ...s.curve, status: 'done', done: s.curve.total, ms: msg.ms } }
+        : s;
     case 'sizes-done':
-      return s.sizes?.id === msg.id ? { ...s, sizes: { ...s.sizes, status: 'done', sparsity: msg.sparsity, rows: msg.rows } } : s;
+      return s.sizes?.id === msg.id
+        ? { ...s, sizes: { ...s.sizes, status: 'done', sparsity: msg.sparsity, rows: msg.rows } }
+        : s;
     case 'measure-error':
       if (s.curve?.id === msg.id) return { ...s, curve: { ...s.curve, status: 'error', error: msg.message } };
       if (s.sizes?.id === msg.id) return { ...s, sizes: { ...s.sizes, status: 'error', error: msg.message } };
@@ -94,9 +123,14 @@ export const sideOf = (r: RatioSpread): Side => (r.p10 > 1 ? 'faster' : r.p90 < 
  * itself over `from`–`to`); `unclear` — otherwise, the spread includes 1× at the points over `from`–`to`.
  * Null without points. Reads the points of `batch`, in any order.
  */
-export type BreakEven = { kind: 'between' | 'mixed' | 'unclear'; from: number; to: number } | { kind: 'always' | 'never' };
+export type BreakEven =
+  { kind: 'between' | 'mixed' | 'unclear'; from: number; to: number } | { kind: 'always' | 'never' };
 
-export function breakEven(points: readonly SpeedPoint[], batch: number, path: 'csr' | 'stripped' = 'csr'): BreakEven | null {
+export function breakEven(
+  points: readonly SpeedPoint[],
+  batch: number,
+  path: 'csr' | 'stripped' = 'csr',
+): BreakEven | null {
   const pts = points
     .filter((p) => p.batch === batch && p.ratio[path])
     .map((p) => ({ x: p.sparsity, side: sideOf(p.ratio[path]!) }))

@@ -18,7 +18,9 @@ describe('the tour', () => {
   it('sets only valid settings (each survives the URL codec)', () => {
     for (const step of TOUR_STEPS) {
       for (const [k, v] of Object.entries(step.settings) as [keyof Settings, Settings[keyof Settings]][]) {
-        const text = new URLSearchParams(serializeSettings({ ...initialState().settings, [k]: v })).get(SCHEMA[k].key) ?? String(v);
+        const text =
+          new URLSearchParams(serializeSettings({ ...initialState().settings, [k]: v })).get(SCHEMA[k].key) ??
+          String(v);
         const parsed = parseField(k, text);
         expect('value' in parsed && parsed.value, `${step.id}.${k}`).toBe(v);
       }

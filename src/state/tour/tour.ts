@@ -18,7 +18,18 @@ import type { Settings } from '../links/settings';
 
 export type TourAction = 'article-code' | 'finetune' | 'iterative' | 'train';
 
-export const TOUR_IDS = ['network', 'training', 'gradient', 'heatmaps', 'rule', 'collapse', 'article', 'repairs', 'finetune', 'next'] as const;
+export const TOUR_IDS = [
+  'network',
+  'training',
+  'gradient',
+  'heatmaps',
+  'rule',
+  'collapse',
+  'article',
+  'repairs',
+  'finetune',
+  'next',
+] as const;
 export type TourStepId = (typeof TOUR_IDS)[number];
 
 export interface TourStep {
@@ -40,19 +51,72 @@ export interface TourStep {
 }
 
 /** The article's rule, as the tour shows it: |∂L/∂w| < T at T = 0.01, one global threshold, single weights. */
-const ARTICLE_RULE: Partial<Settings> = { criterion: 'gradient', mode: 'threshold', threshold: Math.fround(ARTICLE_T), scope: 'global', granularity: 'weights', view: 'score' };
+const ARTICLE_RULE: Partial<Settings> = {
+  criterion: 'gradient',
+  mode: 'threshold',
+  threshold: Math.fround(ARTICLE_T),
+  scope: 'global',
+  granularity: 'weights',
+  view: 'score',
+};
 
 export const TOUR_STEPS: readonly TourStep[] = [
   { id: 'network', settings: { view: 'weights' }, targets: ['heatmaps'], panels: ['heatmaps', 'pruning'] },
-  { id: 'training', settings: {}, targets: ['panel:curves.loss', 'progress'], panels: ['progress', 'curves'], action: 'train' },
-  { id: 'gradient', settings: { criterion: 'gradient', view: 'score' }, targets: ['grads.panel'], panels: ['stats', 'heatmaps'] },
-  { id: 'heatmaps', settings: { criterion: 'gradient', view: 'score', scale: 'log', mode: 'sparsity', sparsity: 0.5 }, targets: ['heatmaps'], panels: ['heatmaps', 'pruning'] },
+  {
+    id: 'training',
+    settings: {},
+    targets: ['panel:curves.loss', 'progress'],
+    panels: ['progress', 'curves'],
+    action: 'train',
+  },
+  {
+    id: 'gradient',
+    settings: { criterion: 'gradient', view: 'score' },
+    targets: ['grads.panel'],
+    panels: ['stats', 'heatmaps'],
+  },
+  {
+    id: 'heatmaps',
+    settings: { criterion: 'gradient', view: 'score', scale: 'log', mode: 'sparsity', sparsity: 0.5 },
+    targets: ['heatmaps'],
+    panels: ['heatmaps', 'pruning'],
+  },
   { id: 'rule', settings: ARTICLE_RULE, targets: ['pruning'], panels: ['heatmaps', 'pruning'] },
   { id: 'collapse', settings: ARTICLE_RULE, targets: ['prune.collapse', 'pruning'], panels: ['heatmaps', 'pruning'] },
-  { id: 'article', settings: ARTICLE_RULE, targets: ['article'], panels: ['heatmaps', 'article'], action: 'article-code' },
-  { id: 'repairs', settings: { criterion: 'taylor', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights', view: 'score' }, targets: ['chart'], panels: ['chart', 'pruning'] },
-  { id: 'finetune', settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights' }, targets: ['finetune'], panels: ['heatmaps', 'pruning'], action: 'finetune' },
-  { id: 'next', settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9 }, targets: ['experiments'], panels: ['chart', 'experiments'], action: 'iterative' },
+  {
+    id: 'article',
+    settings: ARTICLE_RULE,
+    targets: ['article'],
+    panels: ['heatmaps', 'article'],
+    action: 'article-code',
+  },
+  {
+    id: 'repairs',
+    settings: {
+      criterion: 'taylor',
+      mode: 'sparsity',
+      sparsity: 0.9,
+      scope: 'global',
+      granularity: 'weights',
+      view: 'score',
+    },
+    targets: ['chart'],
+    panels: ['chart', 'pruning'],
+  },
+  {
+    id: 'finetune',
+    settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights' },
+    targets: ['finetune'],
+    panels: ['heatmaps', 'pruning'],
+    action: 'finetune',
+  },
+  {
+    id: 'next',
+    settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9 },
+    targets: ['experiments'],
+    panels: ['chart', 'experiments'],
+    action: 'iterative',
+  },
 ];
 
 /** A step number from a link (1-based, any integer) as an index into the steps. */

@@ -12,7 +12,6 @@ import type { AppState } from '../store';
 export const AT90_CRITERIA: readonly Criterion[] = ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'];
 export const AT90_SPEC: PruneSpec = { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' };
 
-
 /** Why the numbers of the network on screen are not all known yet. */
 export type TourWait = 'none' | 'opening' | 'training' | 'scoring' | 'pruning';
 
@@ -76,7 +75,14 @@ export function tourNumbers(s: AppState): TourNumbers {
     inputs: shapes ? shapes[0].inputs : null,
     classes: shapes ? shapes[shapes.length - 1].units : null,
     weights: shapes ? shapes.reduce((a, l) => a + l.inputs * l.units, 0) : null,
-    layers: scored && scores ? scored.map((l, i) => ({ name: l.name, meanScore: scores[i], sparsity: report ? report.layers[i].sparsity : null })) : null,
+    layers:
+      scored && scores
+        ? scored.map((l, i) => ({
+            name: l.name,
+            meanScore: scores[i],
+            sparsity: report ? report.layers[i].sparsity : null,
+          }))
+        : null,
     epoch: running(s) ? (s.progress?.epoch ?? 1) : null,
     epochs: s.runConfig?.epochs ?? null,
     batchSize: s.runConfig?.batchSize ?? null,
@@ -86,7 +92,8 @@ export function tourNumbers(s: AppState): TourNumbers {
     prunedVal: s.pruning.view?.val.accuracy ?? null,
     sparsity: report?.sparsity ?? null,
     at90,
-    ratio: scores && positive.length === scores.length && scores.length ? Math.max(...scores) / Math.min(...scores) : null,
+    ratio:
+      scores && positive.length === scores.length && scores.length ? Math.max(...scores) / Math.min(...scores) : null,
     collapsed: report ? report.collapse : null,
     wait: waitOf(s),
   };

@@ -44,7 +44,12 @@ export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: DataName
   const speed = s.evalSpeed[dataset];
   if (!speed) return null;
   if (speed.curvesSec !== undefined && Number.isFinite(speed.curvesSec)) return speed.curvesSec;
-  const seconds = curvesSeconds(speed, { criteria: CRITERIA_COUNT, levels: CURVE_LEVELS.length, layers: 3, sensitivityLevels: SENSITIVITY_LEVELS.length });
+  const seconds = curvesSeconds(speed, {
+    criteria: CRITERIA_COUNT,
+    levels: CURVE_LEVELS.length,
+    layers: 3,
+    sensitivityLevels: SENSITIVITY_LEVELS.length,
+  });
   return Number.isFinite(seconds) ? seconds : null;
 }
 
@@ -64,17 +69,45 @@ export function expectedRun(
   // A run of the same data and batch size measured the training speed better than the probe.
   const rate = s.runRates?.[rateKey(data.name, batchSize, data.hash)];
   const shape = { epochs, batchSize, inputs: data.inputs, trainN: data.trainN, valN: data.valN };
-  return { ...estimateRun(s.throughput, shape, curves ?? 0, rate), curvesKnown: curves !== null, fromRun: rate !== undefined, rate };
+  return {
+    ...estimateRun(s.throughput, shape, curves ?? 0, rate),
+    curvesKnown: curves !== null,
+    fromRun: rate !== undefined,
+    rate,
+  };
 }
 
 /** Input width and split sizes of a run's data (a user's table has its own), before its reference is known too. */
 const runSize = (name: DataName, ref: DataRef | null) =>
-  ref ? runDataOf(ref) : { inputs: INPUT_SIZE[name as DatasetName] ?? 0, trainN: TRAIN_SIZE, valN: VAL_SIZE, hash: undefined };
+  ref
+    ? runDataOf(ref)
+    : { inputs: INPUT_SIZE[name as DatasetName] ?? 0, trainN: TRAIN_SIZE, valN: VAL_SIZE, hash: undefined };
 
-const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({ status, done, total, fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0, seconds });
+const phase = (status: PhaseStatus, done: number, total: number, seconds = NaN): PhaseProgress => ({
+  status,
+  done,
+  total,
+  fraction: total > 0 ? Math.min(1, done / total) : status === 'done' ? 1 : 0,
+  seconds,
+});
 
 /** What the phases are read from (the parts of the app state, so a component can subscribe to just these). */
-export type RunView = Pick<AppState, 'dataset' | 'runConfig' | 'progress' | 'phase' | 'result' | 'epochs' | 'scoringProgress' | 'scoring' | 'sweep' | 'timing' | 'evalSpeed' | 'throughput' | 'runRates'>;
+export type RunView = Pick<
+  AppState,
+  | 'dataset'
+  | 'runConfig'
+  | 'progress'
+  | 'phase'
+  | 'result'
+  | 'epochs'
+  | 'scoringProgress'
+  | 'scoring'
+  | 'sweep'
+  | 'timing'
+  | 'evalSpeed'
+  | 'throughput'
+  | 'runRates'
+>;
 
 export function runProgress(s: RunView, now: number): RunProgress {
   const cfg = s.runConfig;
@@ -82,20 +115,42 @@ export function runProgress(s: RunView, now: number): RunProgress {
   const epochs = cfg?.epochs ?? 0;
   const training = s.phase === 'training' || s.phase === 'paused' || s.phase === 'loading';
   const afterTraining = s.phase === 'scoring' || s.phase === 'done';
-  const trainProgress = phase(afterTraining ? 'done' : training && p ? 'running' : 'waiting', p ? p.fraction * 100 : 0, 100, s.result?.trainSeconds ?? NaN);
+  const trainProgress = phase(
+    afterTraining ? 'done' : training && p ? 'running' : 'waiting',
+    p ? p.fraction * 100 : 0,
+    100,
+    s.result?.trainSeconds ?? NaN,
+  );
   const validating = p?.stage === 'validation' && training;
   const valSeconds = s.epochs.reduce((a, e) => a + (Number.isFinite(e.validationSeconds) ? e.validationSeconds : 0), 0);
-  const validation = phase(epochs > 0 && s.epochs.length >= epochs ? 'done' : validating || s.epochs.length > 0 ? 'running' : 'waiting', s.epochs.length, epochs, valSeconds);
+  const validation = phase(
+    epochs > 0 && s.epochs.length >= epochs ? 'done' : validating || s.epochs.length > 0 ? 'running' : 'waiting',
+    s.epochs.length,
+    epochs,
+    valSeconds,
+  );
   const sp = s.scoringProgress;
-  const scoring = s.scoring ? phase('done', s.scoring.batches, s.scoring.batches, s.scoring.seconds) : phase(s.phase === 'scoring' ? 'running' : 'waiting', sp?.done ?? 0, sp?.total ?? 0);
+  const scoring = s.scoring
+    ? phase('done', s.scoring.batches, s.scoring.batches, s.scoring.seconds)
+    : phase(s.phase === 'scoring' ? 'running' : 'waiting', sp?.done ?? 0, sp?.total ?? 0);
   const sw = s.sweep;
-  const curves = phase(sw.status === 'done' ? 'done' : sw.status === 'running' ? 'running' : 'waiting', sw.done, sw.total, sw.ms !== null ? sw.ms / 1000 : NaN);
+  const curves = phase(
+    sw.status === 'done' ? 'done' : sw.status === 'running' ? 'running' : 'waiting',
+    sw.done,
+    sw.total,
+    sw.ms !== null ? sw.ms / 1000 : NaN,
+  );
   const t = s.timing;
   const estimate = cfg ? curvesEstimate(s, cfg.dataset) : null;
   let curvesLeft = estimate ?? 0;
   if (curves.status === 'running' && t?.doneAt) {
     const elapsed = (now - t.doneAt) / 1000;
-    curvesLeft = sw.done > sw.total / 10 ? (elapsed * (sw.total - sw.done)) / sw.done : estimate !== null ? Math.max(0, estimate - elapsed) : NaN;
+    curvesLeft =
+      sw.done > sw.total / 10
+        ? (elapsed * (sw.total - sw.done)) / sw.done
+        : estimate !== null
+          ? Math.max(0, estimate - elapsed)
+          : NaN;
   }
   const etaIncludesCurves = estimate !== null || (curves.status === 'running' && sw.done > sw.total / 10);
   let etaSec = NaN;
@@ -103,12 +158,25 @@ export function runProgress(s: RunView, now: number): RunProgress {
     // The run's own figure once its steady rate is measured (the trainer leaves out the first, slow
     // batches: RATE_SKIP_BATCHES); before that, the start-up probe's estimate less the time gone.
     const size = cfg && runSize(cfg.dataset, s.dataset);
-    const shape = cfg && size && { epochs: cfg.epochs, batchSize: cfg.batchSize, inputs: size.inputs, trainN: size.trainN, valN: size.valN };
-    const expected = cfg && shape && s.throughput && t ? estimateRun(s.throughput, shape, 0, s.runRates[rateKey(cfg.dataset, cfg.batchSize, size!.hash)]) : null;
-    const left = Number.isFinite(p.etaSec) ? p.etaSec : expected ? Math.max(0, expected.total - (now - t!.startedAt) / 1000) : NaN;
+    const shape = cfg &&
+      size && {
+        epochs: cfg.epochs,
+        batchSize: cfg.batchSize,
+        inputs: size.inputs,
+        trainN: size.trainN,
+        valN: size.valN,
+      };
+    const expected =
+      cfg && shape && s.throughput && t
+        ? estimateRun(s.throughput, shape, 0, s.runRates[rateKey(cfg.dataset, cfg.batchSize, size!.hash)])
+        : null;
+    const left = Number.isFinite(p.etaSec)
+      ? p.etaSec
+      : expected
+        ? Math.max(0, expected.total - (now - t!.startedAt) / 1000)
+        : NaN;
     etaSec = left + curvesLeft;
-  }
-  else if (s.phase === 'scoring') etaSec = (sp?.etaSec ?? NaN) + curvesLeft;
+  } else if (s.phase === 'scoring') etaSec = (sp?.etaSec ?? NaN) + curvesLeft;
   else if (s.phase === 'done' && curves.status === 'running') etaSec = curvesLeft;
   const tookSec = t?.curvesAt != null ? (t.curvesAt - t.startedAt) / 1000 : null;
   return { training: trainProgress, validation, scoring, curves, etaSec, etaIncludesCurves, tookSec };

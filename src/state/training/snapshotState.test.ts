@@ -15,9 +15,25 @@ describe('a snapshot on screen', () => {
   });
 
   it("keeps the link's or the user's pruning view, and the link's training settings", () => {
-    const linked = snapshotState(initialState({ ...defaultSettings(), threshold: Math.fround(0.001), epochs: 3 }), name, snap, 1, ['threshold', 'epochs']);
-    expect([linked.settings.mode, linked.settings.threshold, linked.settings.epochs]).toEqual(['threshold', Math.fround(0.001), 3]);
-    const moved = snapshotState(initialState({ ...defaultSettings(), mode: 'sparsity', sparsity: 0.3 }), name, snap, 1, []);
+    const linked = snapshotState(
+      initialState({ ...defaultSettings(), threshold: Math.fround(0.001), epochs: 3 }),
+      name,
+      snap,
+      1,
+      ['threshold', 'epochs'],
+    );
+    expect([linked.settings.mode, linked.settings.threshold, linked.settings.epochs]).toEqual([
+      'threshold',
+      Math.fround(0.001),
+      3,
+    ]);
+    const moved = snapshotState(
+      initialState({ ...defaultSettings(), mode: 'sparsity', sparsity: 0.3 }),
+      name,
+      snap,
+      1,
+      [],
+    );
     expect([moved.settings.mode, moved.settings.sparsity]).toEqual(['sparsity', 0.3]);
     // The article's T typed in by hand (the default value, given by the link) is kept too.
     const article = snapshotState(initialState(), name, snap, 1, ['threshold']);

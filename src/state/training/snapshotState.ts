@@ -15,7 +15,13 @@ import { initialSweep } from '../pruning/sweepState';
 export type SnapshotConfig = Snapshot['provenance']['config'];
 
 /** The settings a snapshot sets (its training ones), and those of the slider it opens at OPENING_SPARSITY. */
-export const TRAINING_SETTINGS = ['dataset', 'seed', 'epochs', 'batchSize', 'learningRate'] as const satisfies readonly (keyof Settings)[];
+export const TRAINING_SETTINGS = [
+  'dataset',
+  'seed',
+  'epochs',
+  'batchSize',
+  'learningRate',
+] as const satisfies readonly (keyof Settings)[];
 export const VIEW_SETTINGS = ['mode', 'threshold', 'sparsity'] as const satisfies readonly (keyof Settings)[];
 
 /**
@@ -31,7 +37,11 @@ export const OPENING_SPARSITY = 0.5;
  * the snapshot's training settings where the link gives none, and OPENING_SPARSITY when neither the link
  * nor the user moved the slider. Opening a link on a snapshot already on screen uses it too (a link is a link).
  */
-export function snapshotSettings(settings: Settings, config: SnapshotConfig, given: readonly (keyof Settings)[]): Settings {
+export function snapshotSettings(
+  settings: Settings,
+  config: SnapshotConfig,
+  given: readonly (keyof Settings)[],
+): Settings {
   const next = { ...settings };
   for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (next as Record<string, unknown>)[k] = config[k];
   const defaults = defaultSettings();
@@ -39,7 +49,13 @@ export function snapshotSettings(settings: Settings, config: SnapshotConfig, giv
   return untouched ? { ...next, mode: 'sparsity', sparsity: OPENING_SPARSITY } : next;
 }
 
-export function snapshotState(before: AppState, name: DatasetName, snap: Snapshot, runId: number, given: readonly (keyof Settings)[]): AppState {
+export function snapshotState(
+  before: AppState,
+  name: DatasetName,
+  snap: Snapshot,
+  runId: number,
+  given: readonly (keyof Settings)[],
+): AppState {
   const p = snap.provenance;
   const settings = snapshotSettings(before.settings, p.config, given);
   const { epochs, batchesPerEpoch, losses } = snap.training;
@@ -60,7 +76,16 @@ export function snapshotState(before: AppState, name: DatasetName, snap: Snapsho
     result: { trainSeconds: p.trainSeconds, samplesPerSec: p.samplesPerSec },
     epochs: epochs.map((e, i) => ({ epoch: i + 1, ...e, validationSeconds: NaN, numTensors: NaN })),
     ...appendLosses(initialState(), losses, 0, batchesPerEpoch),
-    progress: { stage: 'training', epoch: epochs.length, epochs: epochs.length, batch: batchesPerEpoch, batchesPerEpoch, samplesPerSec: p.samplesPerSec, etaSec: 0, fraction: 1 },
+    progress: {
+      stage: 'training',
+      epoch: epochs.length,
+      epochs: epochs.length,
+      batch: batchesPerEpoch,
+      batchesPerEpoch,
+      samplesPerSec: p.samplesPerSec,
+      etaSec: 0,
+      fraction: 1,
+    },
     sweep,
   };
 }

@@ -54,7 +54,12 @@ export function createSnapshots(store: Store<AppState>, deps: SnapshotDeps): Sna
         const s = store.getState();
         return s.openingSnapshot === name && s.runId === before.runId && s.phase === before.phase;
       };
-      const refuse = (reason: Msg | string) => store.setState((s) => ({ ...s, openingSnapshot: null, notices: [...s.notices, msg('snapshot.failed', { name, reason })] }));
+      const refuse = (reason: Msg | string) =>
+        store.setState((s) => ({
+          ...s,
+          openingSnapshot: null,
+          notices: [...s.notices, msg('snapshot.failed', { name, reason })],
+        }));
       try {
         const got = await fetchSnapshot(deps.url(name));
         // Something else started meanwhile (the user pressed Train, imported a run, opened another).

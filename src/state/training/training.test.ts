@@ -15,7 +15,14 @@ function crashable() {
   };
   const ports = { training, evaluation: fakeEval().port, curves: fakeEval().port };
   const hash = '#dataset=synthetic-32&snapshot=none';
-  const c = createController({ search: '', hash, dataUrl: 'http://x/d', snapshotUrl: () => 'http://x/s', writeHash: () => {}, ports });
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/d',
+    snapshotUrl: () => 'http://x/s',
+    writeHash: () => {},
+    ports,
+  });
   const current = () => workers[workers.length - 1];
   const die = () => current().port.onerror?.({ message: 'boom', preventDefault: () => {} } as ErrorEvent);
   return { c, workers, current, die };

@@ -35,7 +35,11 @@ export interface TrainingHooks {
   onTrained(): void;
 }
 
-export function createTraining(store: Store<AppState>, env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort }, hooks: TrainingHooks): Training {
+export function createTraining(
+  store: Store<AppState>,
+  env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort },
+  hooks: TrainingHooks,
+): Training {
   let client: TrainingClient;
   const init = () => client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU });
   /**
@@ -93,14 +97,21 @@ export function createTraining(store: Store<AppState>, env: { dataUrl: string; n
       const s = store.getState();
       const config = trainConfigOf(s.settings);
       const runId = client.train(config, options);
-      store.setState({ ...startRun(s, runId, config), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
+      store.setState({
+        ...startRun(s, runId, config),
+        timing: { startedAt: performance.now(), doneAt: null, curvesAt: null },
+      });
     },
     trainOn(data, options = {}) {
       const s = store.getState();
       const config = { ...trainConfigOf(s.settings), dataset: 'user' as const, seed: data.seed };
       const runId = client.train(config, options, data);
       // The page holds the table: the run's reference keeps it (the worker's 'dataset' message does not carry it).
-      store.setState({ ...startRun(s, runId, config), dataset: data, timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
+      store.setState({
+        ...startRun(s, runId, config),
+        dataset: data,
+        timing: { startedAt: performance.now(), doneAt: null, curvesAt: null },
+      });
     },
     pause() {
       if (store.getState().phase === 'training') client.pause();

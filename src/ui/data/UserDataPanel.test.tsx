@@ -8,7 +8,13 @@ import { applyTableMessage, refusedFile } from '../../state/data/userDataState';
 import { renderWithLab } from '../kit/testing';
 import { UserDataPanel } from './UserDataPanel';
 
-const column = (name: string, kind: ColumnInfo['kind']): ColumnInfo => ({ name, kind, missing: 0, distinct: 3, nonNumericExample: null });
+const column = (name: string, kind: ColumnInfo['kind']): ColumnInfo => ({
+  name,
+  kind,
+  missing: 0,
+  distinct: 3,
+  nonNumericExample: null,
+});
 const readout: NonNullable<AppState['userData']['readout']> = {
   name: 'iris.csv',
   bytes: 2048,
@@ -36,7 +42,9 @@ describe('UserDataPanel', () => {
     update((s) => ({ ...s, userData: refusedFile(s.userData, odd, msg('data.problem.empty')) }));
     const alert = screen.getByRole('alert');
     expect(alert.dataset.testid).toBe('data.problem');
-    expect(alert.firstElementChild?.textContent).toBe(`${odd} was not loaded: ${translate('en', 'data.problem.empty')}`);
+    expect(alert.firstElementChild?.textContent).toBe(
+      `${odd} was not loaded: ${translate('en', 'data.problem.empty')}`,
+    );
     expect(alert.querySelector('b')).toBeNull();
     expect(within(alert).getByText(translate('en', 'data.unchanged.kept', { name: 'iris.csv' }))).toBeTruthy();
     expect(screen.getByTestId('data.preview').outerHTML).toBe(before);
@@ -48,9 +56,18 @@ describe('UserDataPanel', () => {
     const { update, calls } = renderWithLab(<UserDataPanel />);
     update((s) => ({ ...s, userData: { ...s.userData, id: 1, status: 'reading', reading: odd } }));
     expect(screen.getByRole('status').textContent).toBe(translate('en', 'data.reading', { name: odd }));
-    update((s) => ({ ...s, userData: applyTableMessage(s.userData, { type: 'problem', id: 1, problem: { code: 'no-header', first: ['1', '2', '0'] } }) }));
+    update((s) => ({
+      ...s,
+      userData: applyTableMessage(s.userData, {
+        type: 'problem',
+        id: 1,
+        problem: { code: 'no-header', first: ['1', '2', '0'] },
+      }),
+    }));
     const alert = screen.getByTestId('data.problem');
-    expect(alert.firstElementChild?.textContent).toMatch(new RegExp(`^${odd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was not loaded: `));
+    expect(alert.firstElementChild?.textContent).toMatch(
+      new RegExp(`^${odd.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} was not loaded: `),
+    );
     expect(within(alert).getByText(translate('en', 'data.unchanged.file'))).toBeTruthy();
     const again = within(alert).getByRole('button', { name: translate('en', 'data.headerless') });
     expect(calls('readTableHeaderless')).not.toHaveBeenCalled();
@@ -63,8 +80,13 @@ describe('UserDataPanel', () => {
     renderWithLab(<UserDataPanel />, { state: loaded });
     const table = screen.getByRole('table', { name: translate('en', 'data.preview') });
     const heads = within(table).getAllByRole('columnheader');
-    expect(heads.map((h) => h.textContent)).toEqual([`sepal ${translate('en', 'data.col.kind.numeric')}`, `species ${translate('en', 'data.col.kind.categorical')}`]);
+    expect(heads.map((h) => h.textContent)).toEqual([
+      `sepal ${translate('en', 'data.col.kind.numeric')}`,
+      `species ${translate('en', 'data.col.kind.categorical')}`,
+    ]);
     expect(heads.map((h) => h.className)).toEqual(['', 'data-label']);
-    expect([...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent))).toEqual(readout.preview);
+    expect([...table.querySelectorAll('tbody tr')].map((r) => [...r.children].map((c) => c.textContent))).toEqual(
+      readout.preview,
+    );
   });
 });

@@ -35,16 +35,29 @@ export function ArticleCodePanel() {
         <RichText text={t('article.intro')} />
       </p>
       <div className="buttons">
-        <button type="button" data-testid="article.run" disabled={!ready || busy} onClick={() => c.articleCode(ARTICLE_T)}>
+        <button
+          type="button"
+          data-testid="article.run"
+          disabled={!ready || busy}
+          onClick={() => c.articleCode(ARTICLE_T)}
+        >
           {t('article.run', { threshold: ARTICLE_T })}
         </button>
-        <button type="button" data-testid="article.finetune" disabled={!ready || busy || !view} onClick={() => view && void c.articleFinetune(view.masks)}>
+        <button
+          type="button"
+          data-testid="article.finetune"
+          disabled={!ready || busy || !view}
+          onClick={() => view && void c.articleFinetune(view.masks)}
+        >
           {t('article.finetune', { sparsity: pct(view?.report.sparsity ?? 0) })}
         </button>
       </div>
       {busy && (ft.kind === 'article' || ft.kind === 'unmasked') && <p className="muted">{t('article.running')}</p>}
       {code && (
-        <StatsTable testid="article.gradients" columns={[t('article.col.layer'), t('article.col.article'), t('article.col.lab')]}>
+        <StatsTable
+          testid="article.gradients"
+          columns={[t('article.col.layer'), t('article.col.article'), t('article.col.lab')]}
+        >
           {code.articleMaxAbs.map((g, l) => (
             <tr key={l} data-testid={`article.layer.${l}`} data-article={g} data-loss={code.lossMaxAbs[l]}>
               <th scope="row">{layers?.[l]?.name ?? l + 1}</th>
@@ -56,19 +69,38 @@ export function ArticleCodePanel() {
       )}
       {code && (
         <p data-testid="article.pruning" data-changed={code.changed} data-below={code.belowT}>
-          <RichText text={t('article.pruning', { below: code.belowT, parameters: code.parameters, changed: code.changed, before: pct(code.before.valAcc, 2), after: pct(code.after.valAcc, 2) })} />
+          <RichText
+            text={t('article.pruning', {
+              below: code.belowT,
+              parameters: code.parameters,
+              changed: code.changed,
+              before: pct(code.before.valAcc, 2),
+              after: pct(code.after.valAcc, 2),
+            })}
+          />
         </p>
       )}
       {unmasked && (
         <p data-testid="article.unmasked" data-regrown={unmasked.maskViolations}>
           <RichText
-            text={t('article.unmasked', { regrown: unmasked.maskViolations, from: pct(article.sparsity ?? 0), to: pct(zeros(unmasked)), before: pct(unmasked.before.valAcc, 2), after: pct(unmasked.after.valAcc, 2) })}
+            text={t('article.unmasked', {
+              regrown: unmasked.maskViolations,
+              from: pct(article.sparsity ?? 0),
+              to: pct(zeros(unmasked)),
+              before: pct(unmasked.before.valAcc, 2),
+              after: pct(unmasked.after.valAcc, 2),
+            })}
           />
         </p>
       )}
       {masked && (
         <p data-testid="article.masked" data-regrown={masked.maskViolations}>
-          {t('article.masked', { regrown: masked.maskViolations, sparsity: pct(zeros(masked)), before: pct(masked.before.valAcc, 2), after: pct(masked.after.valAcc, 2) })}
+          {t('article.masked', {
+            regrown: masked.maskViolations,
+            sparsity: pct(zeros(masked)),
+            before: pct(masked.before.valAcc, 2),
+            after: pct(masked.after.valAcc, 2),
+          })}
         </p>
       )}
     </section>

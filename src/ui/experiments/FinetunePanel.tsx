@@ -29,23 +29,33 @@ export function FinetunePanel() {
   return (
     <div className="finetune" data-testid="finetune" data-status={ft?.status ?? 'none'}>
       <div className="buttons">
-        <button type="button" data-testid="finetune.start" disabled={!ready || !view || running} onClick={() => view && c.finetune(view.masks)} aria-describedby={helpId('finetune.start')}>
+        <button
+          type="button"
+          data-testid="finetune.start"
+          disabled={!ready || !view || running}
+          onClick={() => view && c.finetune(view.masks)}
+          aria-describedby={helpId('finetune.start')}
+        >
           {t('finetune.start', { epochs: FINETUNE_EPOCHS })}
         </button>
-        <Help id="finetune.start" label={t('finetune.start.label')} text={t('finetune.start.help', { epochs: FINETUNE_EPOCHS, factor: FINETUNE_LR_FACTOR })} />
+        <Help
+          id="finetune.start"
+          label={t('finetune.start.label')}
+          text={t('finetune.start.help', { epochs: FINETUNE_EPOCHS, factor: FINETUNE_LR_FACTOR })}
+        />
         {running && own && (
           <button type="button" data-testid="finetune.cancel" onClick={() => c.cancelJob()}>
             {t('finetune.cancel')}
           </button>
         )}
       </div>
-      {running && own && (
-        <JobProgress label={t('finetune.progress')} fraction={p?.fraction ?? 0} />
-      )}
+      {running && own && <JobProgress label={t('finetune.progress')} fraction={p?.fraction ?? 0} />}
       {ft?.status === 'done' && result && ft.kind !== 'curve' && (
         <p data-testid="finetune.result" data-kind={ft.kind}>
           <RichText text={result} />
-          {sliderMoved && <span className="muted"> {t('finetune.sliderMoved', { sparsity: pct(view!.report.sparsity) })}</span>}
+          {sliderMoved && (
+            <span className="muted"> {t('finetune.sliderMoved', { sparsity: pct(view!.report.sparsity) })}</span>
+          )}
         </p>
       )}
       {ft?.status === 'error' && (

@@ -15,7 +15,12 @@ export function EmbedShare() {
   const [open, setOpen] = useState(false);
   // The snippet follows every setting; built only while shown, so a slider move does not render it.
   return (
-    <details className="embed-share" data-testid="embed.share" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="embed-share"
+      data-testid="embed.share"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary data-testid="embed.toggle">{t('embed.share')}</summary>
       {open && (
         <div className="embed-share-body">
@@ -46,7 +51,13 @@ function EmbedCode() {
     <>
       <FieldLabel htmlFor={id} label={t('embed.view')} help={t('embed.share.help')} helpKey="embed.share" />
       <div className="embed-share-row">
-        <select id={id} value={view} aria-describedby={helpId('embed.share')} data-testid="embed.view" onChange={(e) => setView(e.target.value as EmbedView)}>
+        <select
+          id={id}
+          value={view}
+          aria-describedby={helpId('embed.share')}
+          data-testid="embed.view"
+          onChange={(e) => setView(e.target.value as EmbedView)}
+        >
           {EMBED_VIEWS.map((v) => (
             <option key={v} value={v}>
               {t(`embed.view.${v}`)}
@@ -56,7 +67,13 @@ function EmbedCode() {
       </div>
       <FieldLabel htmlFor={themeId} label={t('embed.theme')} help={t('embed.theme.help')} helpKey="embed.theme" />
       <div className="embed-share-row">
-        <select id={themeId} value={theme} aria-describedby={helpId('embed.theme')} data-testid="embed.theme" onChange={(e) => setTheme(e.target.value as Theme)}>
+        <select
+          id={themeId}
+          value={theme}
+          aria-describedby={helpId('embed.theme')}
+          data-testid="embed.theme"
+          onChange={(e) => setTheme(e.target.value as Theme)}
+        >
           {THEME_CHOICES.map((v) => (
             <option key={v} value={v}>
               {t(`embed.theme.${v}`)}
@@ -64,10 +81,22 @@ function EmbedCode() {
           ))}
         </select>
       </div>
-      <button type="button" className="embed-copy" data-testid="embed.copy" onClick={() => void copyText(snippet).then(setCopied)}>
+      <button
+        type="button"
+        className="embed-copy"
+        data-testid="embed.copy"
+        onClick={() => void copyText(snippet).then(setCopied)}
+      >
         {t('embed.copy')}
       </button>
-      <textarea readOnly rows={6} value={snippet} aria-label={t('embed.code')} data-testid="embed.code" onFocus={(e) => e.currentTarget.select()} />
+      <textarea
+        readOnly
+        rows={6}
+        value={snippet}
+        aria-label={t('embed.code')}
+        data-testid="embed.code"
+        onFocus={(e) => e.currentTarget.select()}
+      />
       {copied !== null && (
         <p className="muted" role="status">
           {t(copied ? 'embed.copied' : 'embed.manual')}

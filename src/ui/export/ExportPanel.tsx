@@ -9,17 +9,44 @@ import { EmbedShare } from './EmbedShare';
 import { Help, helpId } from '../kit/Help';
 
 type Kind = 'settings' | 'train' | 'snapshot';
-const COPIED = { settings: 'share.copied.settings', train: 'share.copied.train', snapshot: 'share.copied.snapshot' } as const satisfies Record<Kind, MessageKey>;
-const MANUAL = { settings: 'share.manual.settings', train: 'share.manual.train', snapshot: 'share.manual.snapshot' } as const satisfies Record<Kind, MessageKey>;
+const COPIED = {
+  settings: 'share.copied.settings',
+  train: 'share.copied.train',
+  snapshot: 'share.copied.snapshot',
+} as const satisfies Record<Kind, MessageKey>;
+const MANUAL = {
+  settings: 'share.manual.settings',
+  train: 'share.manual.train',
+  snapshot: 'share.manual.snapshot',
+} as const satisfies Record<Kind, MessageKey>;
 
 /** A PNG download named `file` (a file name, not text to translate). */
 const png = (file: string, data: Blob): Parameters<typeof download>[0] => ({ name: file, type: 'image/png', data });
 
 /** A button of the grid with its explanation ("?") beside it; `id` is its test id and its message key. */
-function ExportButton({ id, label, help, disabled, onClick }: { id: string; label: string; help: string; disabled?: boolean; onClick(): void }) {
+function ExportButton({
+  id,
+  label,
+  help,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  label: string;
+  help: string;
+  disabled?: boolean;
+  onClick(): void;
+}) {
   return (
     <span className="field-label">
-      <button type="button" data-testid={id} disabled={disabled} onClick={onClick} aria-describedby={helpId(id)} style={{ flex: 1 }}>
+      <button
+        type="button"
+        data-testid={id}
+        disabled={disabled}
+        onClick={onClick}
+        aria-describedby={helpId(id)}
+        style={{ flex: 1 }}
+      >
         {label}
       </button>
       <Help id={id} label={label} text={help} />
@@ -45,7 +72,10 @@ export function ExportPanel() {
       make().forEach(download);
       setMessage({ text: msg(done), error: false });
     } catch (e) {
-      setMessage({ text: e instanceof ExportError ? e.why : msg('export.failed', { detail: errorText(e) }), error: true });
+      setMessage({
+        text: e instanceof ExportError ? e.why : msg('export.failed', { detail: errorText(e) }),
+        error: true,
+      });
     }
   };
   const images = async () => {
@@ -58,13 +88,20 @@ export function ExportPanel() {
       ];
       for (const [testid, name] of charts) {
         // The chart's own surface (legend icons are small SVGs of the same class).
-        const svg = document.querySelector<SVGSVGElement>(`[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface`);
+        const svg = document.querySelector<SVGSVGElement>(
+          `[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface`,
+        );
         // The chart's canvases (the loss chart's batch losses) are drawn over its SVG.
         const overlays = [...(svg?.closest(`[data-testid="${testid}"]`)?.querySelectorAll('canvas') ?? [])];
         if (svg) download(png(`${name}-${stem}.png`, await svgToPng(svg, overlays)));
       }
       for (const canvas of document.querySelectorAll<HTMLCanvasElement>('canvas[data-testid^="heatmap."]')) {
-        download(png(`${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}-${stem}.png`, await canvasToPng(canvas)));
+        download(
+          png(
+            `${canvas.dataset.testid!.replace('heatmap.', 'heatmap-').replace('.canvas', '')}-${stem}.png`,
+            await canvasToPng(canvas),
+          ),
+        );
       }
       setMessage({ text: msg('export.png.done'), error: false });
     } catch (e) {
@@ -75,7 +112,9 @@ export function ExportPanel() {
     if (!file) return;
     const read = await readRunFile(file);
     const error = 'error' in read ? read.error : c.importRun(read.text);
-    setMessage(error ? { text: error, error: true } : { text: msg('export.import.done', { file: file.name }), error: false });
+    setMessage(
+      error ? { text: error, error: true } : { text: msg('export.import.done', { file: file.name }), error: false },
+    );
     if (fileInput.current) fileInput.current.value = '';
   };
   const snapshot = useAppState((s) => (s.origin?.kind === 'snapshot' ? s.origin.name : null));
@@ -94,16 +133,77 @@ export function ExportPanel() {
     <section className="panel export" aria-labelledby="export-title" data-testid="export">
       <h2 id="export-title">{t('export.title')}</h2>
       <div className="button-grid">
-        <ExportButton id="export.link" label={t('share.link')} help={t('share.link.help')} onClick={() => void copyLink('settings')} />
-        <ExportButton id="export.link.train" label={t('share.train')} help={t('share.train.help')} onClick={() => void copyLink('train')} />
-        {snapshot && <ExportButton id="export.link.snapshot" label={t('share.snapshot')} help={t('share.snapshot.help')} onClick={() => void copyLink('snapshot')} />}
-        <ExportButton id="export.model" label={t('export.model')} help={t('export.model.help')} disabled={!ready} onClick={() => run('export.model.done', () => modelFiles(state(), 'pruned'))} />
-        {neurons && <ExportButton id="export.stripped" label={t('export.stripped')} help={t('export.stripped.help')} disabled={!ready} onClick={() => run('export.stripped.done', () => modelFiles(state(), 'stripped'))} />}
-        {finetuned && <ExportButton id="export.finetuned" label={t('export.finetuned')} help={t('export.finetuned.help')} onClick={() => run('export.finetuned.done', () => modelFiles(state(), 'finetuned'))} />}
-        <ExportButton id="export.run" label={t('export.run')} help={t('export.run.help')} disabled={!ready} onClick={() => run('export.run.done', () => [runFile(state())])} />
-        <ExportButton id="export.csv" label={t('export.csv')} help={t('export.csv.help')} disabled={!curves} onClick={() => run('export.csv.done', () => [sweepCsv(state())])} />
-        <ExportButton id="export.png" label={t('export.png')} help={t('export.png.help')} disabled={!ready} onClick={() => void images()} />
-        <ExportButton id="export.import" label={t('export.import')} help={t('export.import.help')} onClick={() => fileInput.current?.click()} />
+        <ExportButton
+          id="export.link"
+          label={t('share.link')}
+          help={t('share.link.help')}
+          onClick={() => void copyLink('settings')}
+        />
+        <ExportButton
+          id="export.link.train"
+          label={t('share.train')}
+          help={t('share.train.help')}
+          onClick={() => void copyLink('train')}
+        />
+        {snapshot && (
+          <ExportButton
+            id="export.link.snapshot"
+            label={t('share.snapshot')}
+            help={t('share.snapshot.help')}
+            onClick={() => void copyLink('snapshot')}
+          />
+        )}
+        <ExportButton
+          id="export.model"
+          label={t('export.model')}
+          help={t('export.model.help')}
+          disabled={!ready}
+          onClick={() => run('export.model.done', () => modelFiles(state(), 'pruned'))}
+        />
+        {neurons && (
+          <ExportButton
+            id="export.stripped"
+            label={t('export.stripped')}
+            help={t('export.stripped.help')}
+            disabled={!ready}
+            onClick={() => run('export.stripped.done', () => modelFiles(state(), 'stripped'))}
+          />
+        )}
+        {finetuned && (
+          <ExportButton
+            id="export.finetuned"
+            label={t('export.finetuned')}
+            help={t('export.finetuned.help')}
+            onClick={() => run('export.finetuned.done', () => modelFiles(state(), 'finetuned'))}
+          />
+        )}
+        <ExportButton
+          id="export.run"
+          label={t('export.run')}
+          help={t('export.run.help')}
+          disabled={!ready}
+          onClick={() => run('export.run.done', () => [runFile(state())])}
+        />
+        <ExportButton
+          id="export.csv"
+          label={t('export.csv')}
+          help={t('export.csv.help')}
+          disabled={!curves}
+          onClick={() => run('export.csv.done', () => [sweepCsv(state())])}
+        />
+        <ExportButton
+          id="export.png"
+          label={t('export.png')}
+          help={t('export.png.help')}
+          disabled={!ready}
+          onClick={() => void images()}
+        />
+        <ExportButton
+          id="export.import"
+          label={t('export.import')}
+          help={t('export.import.help')}
+          onClick={() => fileInput.current?.click()}
+        />
       </div>
       {(chosenTable ?? userTable) && (
         <p className="muted" data-testid="export.userData">
@@ -111,9 +211,20 @@ export function ExportPanel() {
         </p>
       )}
       <EmbedShare />
-      <input ref={fileInput} type="file" accept=".json,application/json" hidden data-testid="export.file" onChange={(e) => void onFile(e.target.files?.[0])} />
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        data-testid="export.file"
+        onChange={(e) => void onFile(e.target.files?.[0])}
+      />
       {message && (
-        <p className={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="export.message">
+        <p
+          className={message.error ? 'field-error' : 'muted'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="export.message"
+        >
           {t.msg(message.text)}
         </p>
       )}

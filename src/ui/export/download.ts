@@ -15,16 +15,37 @@ export function download(file: FileOut | { name: string; type: string; data: Blo
 }
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The canvas could not be encoded'))), 'image/png'));
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('The canvas could not be encoded'))), 'image/png'),
+  );
 }
 
-const STYLE_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill-opacity', 'opacity', 'font-size', 'font-family', 'font-weight', 'text-anchor', 'dominant-baseline', 'visibility', 'display'];
+const STYLE_PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'fill-opacity',
+  'opacity',
+  'font-size',
+  'font-family',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+];
 
 /**
  * Renders an SVG (a recharts chart) to PNG: computed styles are copied inline (the chart colours use CSS
  * variables that a standalone SVG could not resolve), drawn on a canvas over the page background.
  */
-export async function svgToPng(svg: SVGSVGElement, overlays: readonly HTMLCanvasElement[] = [], scale = 2): Promise<Blob> {
+export async function svgToPng(
+  svg: SVGSVGElement,
+  overlays: readonly HTMLCanvasElement[] = [],
+  scale = 2,
+): Promise<Blob> {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];

@@ -12,7 +12,10 @@ function pageLocale(): Locale {
   if (typeof document === 'undefined') return 'en';
   const set = matchLocale(document.documentElement.lang);
   if (set) return set;
-  return withLocale(parseFlags(location.search, location.hash).flags, typeof navigator === 'undefined' ? [] : navigator.languages).locale;
+  return withLocale(
+    parseFlags(location.search, location.hash).flags,
+    typeof navigator === 'undefined' ? [] : navigator.languages,
+  ).locale;
 }
 
 /** A render error shows a recoverable panel instead of a blank page. */

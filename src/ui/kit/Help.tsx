@@ -15,7 +15,13 @@ export const Help = memo(function Help({ id, label, text }: { id: string; label:
   const box = useRef<HTMLSpanElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const note = useRef<HTMLSpanElement>(null);
-  useFloating(note, open, () => boxOf(button.current), HELP_PLACEMENT, () => setOpen(false));
+  useFloating(
+    note,
+    open,
+    () => boxOf(button.current),
+    HELP_PLACEMENT,
+    () => setOpen(false),
+  );
   useEffect(() => {
     if (!open) return;
     const outside = (e: PointerEvent) => {
@@ -44,7 +50,14 @@ export const Help = memo(function Help({ id, label, text }: { id: string; label:
       >
         ?
       </button>
-      <span ref={note} id={helpId(id)} className="help-text floating" role="note" popover="manual" data-testid={`help.${id}.text`}>
+      <span
+        ref={note}
+        id={helpId(id)}
+        className="help-text floating"
+        role="note"
+        popover="manual"
+        data-testid={`help.${id}.text`}
+      >
         {text}
       </span>
     </span>
@@ -58,7 +71,17 @@ const HELP_PLACEMENT = { gap: 4, dx: -8 };
 export const helpId = (id: string) => `help-${id}`;
 
 /** A form label with its explanation button beside it (memoized: its props are strings). */
-export const FieldLabel = memo(function FieldLabel({ htmlFor, label, help, helpKey }: { htmlFor: string; label: string; help: string; helpKey: string }) {
+export const FieldLabel = memo(function FieldLabel({
+  htmlFor,
+  label,
+  help,
+  helpKey,
+}: {
+  htmlFor: string;
+  label: string;
+  help: string;
+  helpKey: string;
+}) {
   return (
     <span className="field-label">
       <label htmlFor={htmlFor}>{label}</label>

@@ -10,7 +10,11 @@ describe('JobProgress', () => {
     renderWithLab(<JobProgress label="Fine-tuning" fraction={0.4567} testid="x.progress" />);
     const bar = screen.getByRole('progressbar', { name: 'Fine-tuning' });
     expect(bar.dataset.testid).toBe('x.progress');
-    expect([bar.getAttribute('aria-valuemin'), bar.getAttribute('aria-valuemax'), bar.getAttribute('aria-valuenow')]).toEqual(['0', '100', '46']);
+    expect([
+      bar.getAttribute('aria-valuemin'),
+      bar.getAttribute('aria-valuemax'),
+      bar.getAttribute('aria-valuenow'),
+    ]).toEqual(['0', '100', '46']);
     expect(bar.dataset.value).toBe('46');
     const fill = bar.firstElementChild as HTMLElement;
     expect(fill.className).toBe('progress-fill');
@@ -34,7 +38,9 @@ describe('JobProgress', () => {
 
 describe('the run progress panel', () => {
   it('shows the run fraction as the percent beside its bar, and a paused run greyed', () => {
-    const { update } = renderWithLab(<ProgressPanel />, { state: (s) => ({ ...s, phase: 'training', progress: { ...progress, fraction: 0.314 } }) });
+    const { update } = renderWithLab(<ProgressPanel />, {
+      state: (s) => ({ ...s, phase: 'training', progress: { ...progress, fraction: 0.314 } }),
+    });
     const bar = screen.getByTestId('progress.bar');
     expect(bar.getAttribute('aria-label')).toBe(translate('en', 'progress.label'));
     expect(bar.getAttribute('aria-valuenow')).toBe('31');
@@ -46,4 +52,13 @@ describe('the run progress panel', () => {
   });
 });
 
-const progress = { stage: 'training' as const, epoch: 1, epochs: 4, batch: 3, batchesPerEpoch: 10, fraction: 0, samplesPerSec: 1000, etaSec: 12 };
+const progress = {
+  stage: 'training' as const,
+  epoch: 1,
+  epochs: 4,
+  batch: 3,
+  batchesPerEpoch: 10,
+  fraction: 0,
+  samplesPerSec: 1000,
+  etaSec: 12,
+};

@@ -15,7 +15,16 @@ export interface JobProgressProps {
 export function JobProgress({ label, fraction, testid, stageTestid, paused = false }: JobProgressProps) {
   const percent = Math.round(fraction * 100);
   const bar = (
-    <div className="progress-track" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} data-testid={testid} data-value={percent}>
+    <div
+      className="progress-track"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      data-testid={testid}
+      data-value={percent}
+    >
       <div className={paused ? 'progress-fill paused' : 'progress-fill'} style={{ width: `${fraction * 100}%` }} />
     </div>
   );

@@ -42,7 +42,10 @@ export function NumberField({ name, value, disabled, onCommit }: Props) {
 
   const label = t(`setting.${name}.label`);
   // Limits as the schema writes them (1024, not 1,024), as the error messages do.
-  const help = t('field.helpRange', { help: t(`setting.${name}.help`), range: t('setting.range', { min: String(field.min), max: String(field.max) }) });
+  const help = t('field.helpRange', {
+    help: t(`setting.${name}.help`),
+    range: t('setting.range', { min: String(field.min), max: String(field.max) }),
+  });
   return (
     <div className="field">
       <FieldLabel htmlFor={id} label={label} help={help} helpKey={name} />

@@ -9,7 +9,17 @@ export type PlotDraw = (ctx: CanvasRenderingContext2D, w: number, h: number, dpr
  * enough. `draw` (memoized by the caller: a new one redraws) runs at most once per frame; the canvas
  * carries the points drawn as `data-points`. `areaKey` re-measures the plot area when it changes.
  */
-export function PlotCanvas({ box, areaKey = null, draw, testid }: { box: RefObject<HTMLDivElement | null>; areaKey?: unknown; draw: PlotDraw; testid: string }) {
+export function PlotCanvas({
+  box,
+  areaKey = null,
+  draw,
+  testid,
+}: {
+  box: RefObject<HTMLDivElement | null>;
+  areaKey?: unknown;
+  draw: PlotDraw;
+  testid: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const area = usePlotArea(box, true, areaKey);
   const frame = useRef(0);

@@ -6,8 +6,12 @@ import { renderWithLab } from './testing';
 
 describe('RichText', () => {
   it('renders the catalogue markup as elements, the rest as text', () => {
-    const { container } = renderWithLab(<RichText text="a <b>bold</b>, <em>stressed</em> and <code>x = 1</code> & <i>not markup</i>" />);
-    expect(container.innerHTML).toBe('a <strong>bold</strong>, <em>stressed</em> and <code>x = 1</code> &amp; &lt;i&gt;not markup&lt;/i&gt;');
+    const { container } = renderWithLab(
+      <RichText text="a <b>bold</b>, <em>stressed</em> and <code>x = 1</code> & <i>not markup</i>" />,
+    );
+    expect(container.innerHTML).toBe(
+      'a <strong>bold</strong>, <em>stressed</em> and <code>x = 1</code> &amp; &lt;i&gt;not markup&lt;/i&gt;',
+    );
   });
 
   it('shows a user’s file name as it is, markup and all, inside a message that has markup of its own', () => {

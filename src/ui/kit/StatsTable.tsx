@@ -16,7 +16,8 @@ export interface StatsTableProps {
   className?: string;
 }
 
-const isHead = (c: StatsColumn): c is { head: ReactNode; className?: string } => typeof c === 'object' && c !== null && !isValidElement(c) && 'head' in c;
+const isHead = (c: StatsColumn): c is { head: ReactNode; className?: string } =>
+  typeof c === 'object' && c !== null && !isValidElement(c) && 'head' in c;
 
 const shown = (c: StatsColumn) => c !== false && c !== null && c !== undefined;
 

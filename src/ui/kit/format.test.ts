@@ -20,14 +20,24 @@ describe('formats', () => {
 
   it('counts and durations', () => {
     expect(int(52544)).toBe('52,544');
-    expect([formatDuration(0.04, en), formatDuration(0.44, en), formatDuration(9.96, en), formatDuration(42.4, en), formatDuration(59.6, en)]).toEqual(['0.0 s', '0.4 s', '10 s', '42 s', '1:00']);
+    expect([
+      formatDuration(0.04, en),
+      formatDuration(0.44, en),
+      formatDuration(9.96, en),
+      formatDuration(42.4, en),
+      formatDuration(59.6, en),
+    ]).toEqual(['0.0 s', '0.4 s', '10 s', '42 s', '1:00']);
     expect(formatDuration(75, en)).toBe('1:15');
     expect(formatDuration(3725, en)).toBe('1:02:05');
     expect([formatDuration(-1, en), formatDuration(NaN, en)]).toEqual(['–', '–']);
   });
 
   it('durations and rates in the translator’s language', () => {
-    expect([formatDuration(0.44, zh), formatDuration(42.4, zh), formatDuration(75, zh)]).toEqual(['0.4 秒', '42 秒', '1:15']);
+    expect([formatDuration(0.44, zh), formatDuration(42.4, zh), formatDuration(75, zh)]).toEqual([
+      '0.4 秒',
+      '42 秒',
+      '1:15',
+    ]);
     expect(formatRate(12149.4, en)).toBe('12,149 samples/s');
     expect(formatRate(12149.4, zh)).toBe('每秒 12,149 个样本');
     expect([formatRate(0, en), formatRate(NaN, zh)]).toEqual(['–', '–']);

@@ -31,4 +31,5 @@ export function mediaStore(query: string) {
 }
 
 /** A hook over a media store (false on the server and before the first read). */
-export const useMedia = (store: ReturnType<typeof mediaStore>) => useSyncExternalStore(store.subscribe, store.snapshot, () => false);
+export const useMedia = (store: ReturnType<typeof mediaStore>) =>
+  useSyncExternalStore(store.subscribe, store.snapshot, () => false);

@@ -44,7 +44,10 @@ describe('placeBox', () => {
 
   it('follows an anchor scrolled off screen instead of sticking to an edge', () => {
     expect(placeBox(at(100, -200), { width: 200, height: 80 }, view, o)).toMatchObject({ top: -176, side: 'below' });
-    expect(placeBox(at(100, 1000), { width: 200, height: 80 }, view, o)).toMatchObject({ top: 1000 - 4 - 80, side: 'above' });
+    expect(placeBox(at(100, 1000), { width: 200, height: 80 }, view, o)).toMatchObject({
+      top: 1000 - 4 - 80,
+      side: 'above',
+    });
   });
 
   it('keeps any box that fits wholly inside the viewport and off its on-screen anchor, wherever the anchor is', () => {
@@ -76,7 +79,12 @@ describe('spacedLabels', () => {
   });
 
   it('drops the label that would collide with the last one (the "1.00e-61.00e-5" case)', () => {
-    expect(spacedLabels([span(0, 50), span(100, 50), span(200, 50), span(228, 50)], 4)).toEqual([true, true, false, true]);
+    expect(spacedLabels([span(0, 50), span(100, 50), span(200, 50), span(228, 50)], 4)).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
   });
 
   it('drops the last when it collides with the first', () => {

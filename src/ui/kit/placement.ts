@@ -32,7 +32,12 @@ export interface Placement {
  * Vertically the box follows its anchor: it is pushed into view only when it fits on neither side, so
  * while the anchor scrolls off screen the box goes with it instead of sticking to an edge.
  */
-export function placeBox(anchor: Box, size: { width: number; height: number }, view: { width: number; height: number }, o: PlaceOptions): Placement {
+export function placeBox(
+  anchor: Box,
+  size: { width: number; height: number },
+  view: { width: number; height: number },
+  o: PlaceOptions,
+): Placement {
   const left = clamp(anchor.left + o.dx, o.margin, view.width - o.margin - size.width);
   const below = anchor.bottom + o.gap;
   const above = anchor.top - o.gap - size.height;

@@ -19,10 +19,16 @@ function plotArea(box: HTMLElement): Rect | null {
   if (!grid || grid.width === 0) return null;
   const outer = box.getBoundingClientRect();
   const z = cssZoom(box);
-  return { left: (grid.left - outer.left) / z, top: (grid.top - outer.top) / z, width: grid.width / z, height: grid.height / z };
+  return {
+    left: (grid.left - outer.left) / z,
+    top: (grid.top - outer.top) / z,
+    width: grid.width / z,
+    height: grid.height / z,
+  };
 }
 
-const same = (a: Rect | null, b: Rect | null) => !!a && !!b && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
+const same = (a: Rect | null, b: Rect | null) =>
+  !!a && !!b && a.left === b.left && a.top === b.top && a.width === b.width && a.height === b.height;
 
 /**
  * The plot area of the recharts chart inside `box`, for what is drawn over it (the slider's marker, the

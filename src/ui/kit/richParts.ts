@@ -13,8 +13,16 @@ const TAGS = /<(b|strong|em|code)>([\s\S]*?)<\/\1>/g;
 export function richParts(text: string): RichPart[] {
   // Each verbatim span is held out of the markup's reach by an index, and put back as text.
   const held: string[] = [];
-  const marked = text.includes('\uE000') ? text.replace(VERBATIM, (_, s: string) => `\uE002${held.push(s) - 1}\uE003`) : text;
-  const back = (s: string) => (held.length === 0 ? s : s.split(HELD).map((part, i) => (i % 2 ? held[Number(part)] : part)).join(''));
+  const marked = text.includes('\uE000')
+    ? text.replace(VERBATIM, (_, s: string) => `\uE002${held.push(s) - 1}\uE003`)
+    : text;
+  const back = (s: string) =>
+    held.length === 0
+      ? s
+      : s
+          .split(HELD)
+          .map((part, i) => (i % 2 ? held[Number(part)] : part))
+          .join('');
   const parts: RichPart[] = [];
   let last = 0;
   for (const m of marked.matchAll(TAGS)) {

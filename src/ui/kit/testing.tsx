@@ -44,7 +44,10 @@ export interface LabRender extends RenderResult {
  * Renders `ui` with a store (the initial state, English, changed by `state`) and a fake controller: any
  * method is a `vi.fn()` unless `controller` gives it; `calls(name)` is its record.
  */
-export function renderWithLab(ui: ReactElement, { state, controller = {} }: { state?: (s: AppState) => AppState; controller?: Partial<Controller> } = {}): LabRender {
+export function renderWithLab(
+  ui: ReactElement,
+  { state, controller = {} }: { state?: (s: AppState) => AppState; controller?: Partial<Controller> } = {},
+): LabRender {
   const store = new Store(state ? state(initialState()) : initialState());
   const mocks = new Map<string, Mock>();
   const calls = (method: string) => {
@@ -52,9 +55,12 @@ export function renderWithLab(ui: ReactElement, { state, controller = {} }: { st
     return mocks.get(method)!;
   };
   const given: Record<string, unknown> = { ...controller, store };
-  const method = (target: Record<string, unknown>, key: string | symbol) => (key in target ? target[key as string] : typeof key === 'string' && key !== 'then' ? calls(key) : undefined);
+  const method = (target: Record<string, unknown>, key: string | symbol) =>
+    key in target ? target[key as string] : typeof key === 'string' && key !== 'then' ? calls(key) : undefined;
   const fake = new Proxy(given, { get: method }) as unknown as Controller;
   // A wrapper, not a parent: `rerender` keeps the context.
-  const result = render(ui, { wrapper: ({ children }) => <ControllerContext.Provider value={fake}>{children}</ControllerContext.Provider> });
+  const result = render(ui, {
+    wrapper: ({ children }) => <ControllerContext.Provider value={fake}>{children}</ControllerContext.Provider>,
+  });
   return { ...result, store, controller: fake, calls, update: (change) => act(() => store.setState(change)) };
 }

@@ -16,7 +16,13 @@ const MARGIN = 8;
  * the margins. `anchor` is read at each placement and returns the opener's viewport box, or null when
  * the opener is gone (no box, e.g. in a collapsed section): the box then hides and `onLost` is called.
  */
-export function useFloating(floating: RefObject<HTMLElement | null>, open: boolean, anchor: () => Box | null, options: Omit<PlaceOptions, 'margin'>, onLost?: () => void): void {
+export function useFloating(
+  floating: RefObject<HTMLElement | null>,
+  open: boolean,
+  anchor: () => Box | null,
+  options: Omit<PlaceOptions, 'margin'>,
+  onLost?: () => void,
+): void {
   const latest = useRef({ anchor, options, onLost });
   // Every render while open: the content, and so the size, may have changed (a tooltip's next weight).
   useLayoutEffect(() => {
@@ -47,7 +53,10 @@ export function useFloating(floating: RefObject<HTMLElement | null>, open: boole
   }, [open, floating]);
 }
 
-function place(el: HTMLElement, { anchor, options, onLost }: { anchor: () => Box | null; options: Omit<PlaceOptions, 'margin'>; onLost?: () => void }): void {
+function place(
+  el: HTMLElement,
+  { anchor, options, onLost }: { anchor: () => Box | null; options: Omit<PlaceOptions, 'margin'>; onLost?: () => void },
+): void {
   const a = anchor();
   const shown = el.matches(':popover-open');
   if (!a || !el.isConnected) {

@@ -11,23 +11,35 @@ function fakeMatchMedia() {
     const l = { state: os, handlers: [] as ((e: { matches: boolean }) => void)[] };
     lists.push(l);
     return {
-      get matches() { l.state = os; return l.state; },
+      get matches() {
+        l.state = os;
+        return l.state;
+      },
       addEventListener: (_: string, h: (e: { matches: boolean }) => void) => l.handlers.push(h),
       removeEventListener: () => {},
     };
   };
   return {
     matchMedia,
-    setOs(v: boolean) { os = v; },
+    setOs(v: boolean) {
+      os = v;
+    },
     /** The frame after the change: each list whose state is stale flips and dispatches. */
     frame() {
-      for (const l of lists) if (l.state !== os) { l.state = os; for (const h of l.handlers) h({ matches: os }); }
+      for (const l of lists)
+        if (l.state !== os) {
+          l.state = os;
+          for (const h of l.handlers) h({ matches: os });
+        }
     },
   };
 }
 
 describe('reduced-motion store', () => {
-  afterEach(() => { vi.unstubAllGlobals(); vi.resetModules(); });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
 
   it('follows the OS change even when a render reads the value between the change and its event', async () => {
     const fake = fakeMatchMedia();

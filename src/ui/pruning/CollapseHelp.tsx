@@ -1,7 +1,11 @@
 import { useEffect, useMemo } from 'react';
 import { layerMeanScores } from '../../core/prune';
 import {
-  previewKey, REPAIR_TOLERANCE, repairsFor, type RepairKind, type RepairPlan,
+  previewKey,
+  REPAIR_TOLERANCE,
+  repairsFor,
+  type RepairKind,
+  type RepairPlan,
 } from '../../state/pruning/repairPlan';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
@@ -39,7 +43,11 @@ export function CollapseHelp() {
   const label = (k: RepairKind) => t(k === 'scope' ? 'collapse.repair.scope' : `criterion.${k}.label`);
   const outcome = (p: RepairPlan | undefined) => {
     if (!p) return t('collapse.repair.pending');
-    const values = { sparsity: pct(p.result.sparsity), accuracy: pct(p.result.accuracy, 2), tol: REPAIR_TOLERANCE * 100 };
+    const values = {
+      sparsity: pct(p.result.sparsity),
+      accuracy: pct(p.result.accuracy, 2),
+      tol: REPAIR_TOLERANCE * 100,
+    };
     return t(p.close ? 'collapse.repair.outcome' : 'collapse.repair.outcome.far', values);
   };
   return (
@@ -47,7 +55,14 @@ export function CollapseHelp() {
       {order.length > 1 && (
         <p>
           <RichText
-            text={t('collapse.why', { criterion: t(`criterion.${criterion}.label`), low: layers[low[1]].name, lowMean: formatSci(low[0]), high: layers[high[1]].name, highMean: formatSci(high[0]), ratio: formatSci(high[0] / low[0]) })}
+            text={t('collapse.why', {
+              criterion: t(`criterion.${criterion}.label`),
+              low: layers[low[1]].name,
+              lowMean: formatSci(low[0]),
+              high: layers[high[1]].name,
+              highMean: formatSci(high[0]),
+              ratio: formatSci(high[0] / low[0]),
+            })}
           />
         </p>
       )}
@@ -57,10 +72,20 @@ export function CollapseHelp() {
           const p = plans[k];
           return (
             <li key={k}>
-              <button type="button" className="link" data-testid={`collapse.repair.${k}`} onClick={() => c.applyRepair(k)}>
+              <button
+                type="button"
+                className="link"
+                data-testid={`collapse.repair.${k}`}
+                onClick={() => c.applyRepair(k)}
+              >
                 {label(k)}
               </button>{' '}
-              <span className="muted" data-testid={`collapse.outcome.${k}`} data-sparsity={p?.result.sparsity ?? ''} data-accuracy={p?.result.accuracy ?? ''}>
+              <span
+                className="muted"
+                data-testid={`collapse.outcome.${k}`}
+                data-sparsity={p?.result.sparsity ?? ''}
+                data-accuracy={p?.result.accuracy ?? ''}
+              >
                 {outcome(p)}
               </span>
             </li>

@@ -37,7 +37,10 @@ export function ColorBar({ scale, threshold }: Props) {
   }, []);
   const at = threshold !== null && threshold > 0 ? scalePosition(threshold, scale) : null;
   const range = { kind: t(`colorbar.kind.${scale.kind}`), lo: formatSci(scale.lo), hi: formatSci(scale.hi) };
-  const label = at !== null ? t('colorbar.label.threshold', { ...range, threshold: formatSci(threshold!) }) : t('colorbar.label', range);
+  const label =
+    at !== null
+      ? t('colorbar.label.threshold', { ...range, threshold: formatSci(threshold!) })
+      : t('colorbar.label', range);
   return (
     <div className="colorbar" data-testid="heatmaps.colorbar" role="img" aria-label={label}>
       <canvas ref={ref} width={LUT_SIZE} height={1} className="colorbar-canvas" />
@@ -53,7 +56,11 @@ export function ColorBar({ scale, threshold }: Props) {
           );
         })}
         {at !== null && (
-          <span className="colorbar-threshold" style={{ left: `${at * 100}%` }} title={t('colorbar.threshold', { threshold: formatSci(threshold!) })}>
+          <span
+            className="colorbar-threshold"
+            style={{ left: `${at * 100}%` }}
+            title={t('colorbar.threshold', { threshold: formatSci(threshold!) })}
+          >
             T
           </span>
         )}
@@ -69,6 +76,9 @@ const TICK_GAP = 6;
 function spaceTicks(row: HTMLElement | null): void {
   if (!row) return;
   const spans = [...row.querySelectorAll<HTMLElement>('.colorbar-tick')];
-  const keep = spacedLabels(spans.map((s) => s.getBoundingClientRect()), TICK_GAP);
+  const keep = spacedLabels(
+    spans.map((s) => s.getBoundingClientRect()),
+    TICK_GAP,
+  );
   spans.forEach((s, k) => (s.style.visibility = keep[k] ? '' : 'hidden'));
 }

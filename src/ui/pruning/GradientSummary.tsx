@@ -18,19 +18,46 @@ export function GradientSummary() {
     if (scoring) {
       return scoring.layers.map((l) => {
         const g = summarize(l.gradAbsMean);
-        return { name: l.name, shape: `${l.inputs}×${l.units}`, mean: g.mean, median: g.median, max: g.max, below: fractionBelow(l.gradAbsMean, ARTICLE_T), rms: Math.sqrt(summarize(l.gradSqMean).mean) };
+        return {
+          name: l.name,
+          shape: `${l.inputs}×${l.units}`,
+          mean: g.mean,
+          median: g.median,
+          max: g.max,
+          below: fractionBelow(l.gradAbsMean, ARTICLE_T),
+          rms: Math.sqrt(summarize(l.gradSqMean).mean),
+        };
       });
     }
     return (live?.layers ?? []).map((l) => {
       const g = summarize(l.gradAbs);
-      return { name: l.name, shape: `${l.inputs}×${l.units}`, mean: g.mean, median: g.median, max: g.max, below: fractionBelow(l.gradAbs, ARTICLE_T), rms: NaN };
+      return {
+        name: l.name,
+        shape: `${l.inputs}×${l.units}`,
+        mean: g.mean,
+        median: g.median,
+        max: g.max,
+        below: fractionBelow(l.gradAbs, ARTICLE_T),
+        rms: NaN,
+      };
     });
   }, [live, scoring]);
 
   const below = t('stats.below', { t: ARTICLE_T });
   return (
-    <section className="panel grads" aria-labelledby="grads-title" data-testid="grads.panel" data-source={scoring ? 'scoring' : live ? 'live' : 'none'}>
-      <h2 id="grads-title">{scoring ? t('stats.title.scoring') : live ? t('stats.title.live', { step: String(live.step) }) : t('stats.title')}</h2>
+    <section
+      className="panel grads"
+      aria-labelledby="grads-title"
+      data-testid="grads.panel"
+      data-source={scoring ? 'scoring' : live ? 'live' : 'none'}
+    >
+      <h2 id="grads-title">
+        {scoring
+          ? t('stats.title.scoring')
+          : live
+            ? t('stats.title.live', { step: String(live.step) })
+            : t('stats.title')}
+      </h2>
       {rows.length === 0 ? (
         <p className="muted">{t('stats.empty')}</p>
       ) : (
@@ -39,7 +66,12 @@ export function GradientSummary() {
             t('stats.layer'),
             t('stats.kernel'),
             <>
-              {t('stats.mean')} <Help id="stats.mean" label={t('stats.mean')} text={t(scoring ? 'stats.mean.help.scoring' : 'stats.mean.help.live')} />
+              {t('stats.mean')}{' '}
+              <Help
+                id="stats.mean"
+                label={t('stats.mean')}
+                text={t(scoring ? 'stats.mean.help.scoring' : 'stats.mean.help.live')}
+              />
             </>,
             t('stats.median'),
             t('stats.max'),

@@ -24,9 +24,18 @@ export function Heatmaps() {
   const seed = useAppState((s) => s.runConfig?.seed ?? s.settings.seed);
   const view = useAppState((s) => s.pruning.view);
   // While gradual pruning trains, its masks (not the slider's) are drawn, as they change.
-  const gradual = useAppState((s) => (s.experiments.finetune?.kind === 'gradual' && s.experiments.finetune.status === 'running' && s.experiments.gradual?.masks ? s.experiments.gradual : null));
+  const gradual = useAppState((s) =>
+    s.experiments.finetune?.kind === 'gradual' &&
+    s.experiments.finetune.status === 'running' &&
+    s.experiments.gradual?.masks
+      ? s.experiments.gradual
+      : null,
+  );
 
-  const hv = useMemo(() => heatmapValues(scoring, live, heatmapView, criterion, scaleKind, seed), [scoring, live, heatmapView, criterion, scaleKind, seed]);
+  const hv = useMemo(
+    () => heatmapValues(scoring, live, heatmapView, criterion, scaleKind, seed),
+    [scoring, live, heatmapView, criterion, scaleKind, seed],
+  );
   const scale = useMemo(() => (hv ? scaleFor(hv.values, hv.kind) : null), [hv]);
   const indices = useMemo(() => (hv && scale ? hv.values.map((v) => colorIndices(v, scale)) : []), [hv, scale]);
   const layers = scoring?.layers ?? live?.layers ?? [];
@@ -42,7 +51,13 @@ export function Heatmaps() {
         if (scoring) {
           const sl = scoring.layers[l];
           lines.push(`w = ${formatSci(sl.kernel[k])}`, `|∂L/∂w| = ${formatSci(sl.gradAbsMean[k])}`);
-          if (scores && hv?.criterion && hv.criterion !== 'gradient') lines.push(t('heatmap.tip.score', { criterion: t(`heatmap.criterion.${hv.criterion}`), value: formatSci(scores[l][k]) }));
+          if (scores && hv?.criterion && hv.criterion !== 'gradient')
+            lines.push(
+              t('heatmap.tip.score', {
+                criterion: t(`heatmap.criterion.${hv.criterion}`),
+                value: formatSci(scores[l][k]),
+              }),
+            );
           if (masks) lines.push(t(masks[l][k] ? 'heatmap.tip.kept' : 'heatmap.tip.pruned'));
         } else if (live) {
           lines.push(t('heatmap.tip.live', { value: formatSci(live.layers[l].gradAbs[k]) }));
@@ -57,14 +72,28 @@ export function Heatmaps() {
   // The threshold marker: T itself, or the equivalent T in sparsity mode (none per layer).
   const threshold = hv?.criterion !== criterion ? null : mode === 'threshold' ? thresholdT : (view?.threshold ?? null);
   return (
-    <section className="panel heatmaps" aria-labelledby="heatmaps-title" data-testid="heatmaps" data-source={hv?.source ?? 'none'}>
+    <section
+      className="panel heatmaps"
+      aria-labelledby="heatmaps-title"
+      data-testid="heatmaps"
+      data-source={hv?.source ?? 'none'}
+    >
       <div className="heatmaps-head">
         <h2 id="heatmaps-title">
           {t('heatmaps.title')} {hv ? <span className="muted">· {label}</span> : null}
         </h2>
-        <HeatmapControls view={heatmapView} criterion={criterion} scaleKind={scaleKind} disabled={!scoring} diverging={hv?.kind === 'diverging'} isMnist={isMnist} />
+        <HeatmapControls
+          view={heatmapView}
+          criterion={criterion}
+          scaleKind={scaleKind}
+          disabled={!scoring}
+          diverging={hv?.kind === 'diverging'}
+          isMnist={isMnist}
+        />
       </div>
-      {scale && <ColorBar scale={scale} threshold={threshold !== null && Number.isFinite(threshold) ? threshold : null} />}
+      {scale && (
+        <ColorBar scale={scale} threshold={threshold !== null && Number.isFinite(threshold) ? threshold : null} />
+      )}
       {!hv && <p className="muted">{t('heatmaps.empty')}</p>}
       {gradual && (
         <p className="notice" data-testid="heatmaps.gradual" data-step={gradual.step}>
@@ -76,7 +105,9 @@ export function Heatmaps() {
           const r = gradual ? liveCount(gradual.masks![l]) : masks && view ? view.report.layers[l] : null;
           const dims = { inputs: layer.inputs, units: layer.units };
           const shape = { name: layer.name, inputs: layer.inputs, units: layer.units };
-          const header = r ? t('heatmap.header.pruned', { ...shape, live: r.live, total: r.total, sparsity: pct(r.sparsity) }) : t('heatmap.header', shape);
+          const header = r
+            ? t('heatmap.header.pruned', { ...shape, live: r.live, total: r.total, sparsity: pct(r.sparsity) })
+            : t('heatmap.header', shape);
           return (
             <LayerHeatmap
               key={layer.name}
@@ -104,28 +135,56 @@ function liveCount(mask: Uint8Array) {
 }
 
 /** The view select and the scale switch: memoized, so a slider move (which re-renders the heatmaps) skips them. */
-const HeatmapControls = memo(function HeatmapControls({ view: heatmapView, criterion, scaleKind, disabled, diverging, isMnist }: { view: HeatmapView; criterion: Criterion; scaleKind: Settings['scale']; disabled: boolean; diverging: boolean; isMnist: boolean }) {
+const HeatmapControls = memo(function HeatmapControls({
+  view: heatmapView,
+  criterion,
+  scaleKind,
+  disabled,
+  diverging,
+  isMnist,
+}: {
+  view: HeatmapView;
+  criterion: Criterion;
+  scaleKind: Settings['scale'];
+  disabled: boolean;
+  diverging: boolean;
+  isMnist: boolean;
+}) {
   const c = useController();
   const t = useT();
   const viewId = useId();
   return (
-        <div className="heatmaps-controls">
-          {/* The explanations sit before their controls: Tab goes from the scale button straight to the first heatmap. */}
-          <span className="field-label">
-            <label htmlFor={viewId}>{t('heatmaps.show')}</label>
-            <Help id="heatmaps.view" label={t('setting.view.label')} text={t('setting.view.help')} />
-          </span>
-          <select id={viewId} data-testid="heatmaps.view" value={heatmapView} disabled={disabled} aria-describedby={helpId('heatmaps.view')} onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}>
-            {HEATMAP_VIEWS.map((v) => (
-              <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
-                {t(`view.${v}`, { criterion: t(`criterion.${criterion}.label`) })}
-              </option>
-            ))}
-          </select>
-          <Help id="heatmaps.scale" label={t('setting.scale.label')} text={t('setting.scale.help')} />
-          <button type="button" data-testid="heatmaps.scale" aria-pressed={scaleKind === 'log'} disabled={diverging} aria-describedby={helpId('heatmaps.scale')} onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })}>
-            {t(scaleKind === 'log' ? 'heatmaps.scale.log' : 'heatmaps.scale.linear')}
-          </button>
-        </div>
+    <div className="heatmaps-controls">
+      {/* The explanations sit before their controls: Tab goes from the scale button straight to the first heatmap. */}
+      <span className="field-label">
+        <label htmlFor={viewId}>{t('heatmaps.show')}</label>
+        <Help id="heatmaps.view" label={t('setting.view.label')} text={t('setting.view.help')} />
+      </span>
+      <select
+        id={viewId}
+        data-testid="heatmaps.view"
+        value={heatmapView}
+        disabled={disabled}
+        aria-describedby={helpId('heatmaps.view')}
+        onChange={(e) => c.updateSettings({ view: e.target.value as HeatmapView })}
+      >
+        {HEATMAP_VIEWS.map((v) => (
+          <option key={v} value={v} disabled={v === 'fields' && !isMnist}>
+            {t(`view.${v}`, { criterion: t(`criterion.${criterion}.label`) })}
+          </option>
+        ))}
+      </select>
+      <Help id="heatmaps.scale" label={t('setting.scale.label')} text={t('setting.scale.help')} />
+      <button
+        type="button"
+        data-testid="heatmaps.scale"
+        aria-pressed={scaleKind === 'log'}
+        disabled={diverging}
+        aria-describedby={helpId('heatmaps.scale')}
+        onClick={() => c.updateSettings({ scale: scaleKind === 'log' ? 'linear' : 'log' })}
+      >
+        {t(scaleKind === 'log' ? 'heatmaps.scale.log' : 'heatmaps.scale.linear')}
+      </button>
+    </div>
   );
 });

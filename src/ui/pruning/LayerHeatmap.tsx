@@ -1,7 +1,13 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { PRUNED_ON_DIVERGING_RGB, PRUNED_RGB, DIVERGING, VIRIDIS, type ScaleSpec } from './heatmap/colormap';
 import {
-  FIELD_SIDE, fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixSize, type Cell,
+  FIELD_SIDE,
+  fieldsCellToPixel,
+  fieldsGrid,
+  fieldsPixelToCell,
+  matrixCellAt,
+  matrixSize,
+  type Cell,
   type LayerDims,
 } from './heatmap/layout';
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
@@ -25,12 +31,28 @@ export interface LayerHeatmapProps {
 }
 
 /** One layer's heatmap on a canvas at data resolution, scaled by CSS, with hover and keyboard tooltips. */
-export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, summary, describe }: LayerHeatmapProps) {
+export function LayerHeatmap({
+  name,
+  dims,
+  indices,
+  mask,
+  kind,
+  layout,
+  header,
+  summary,
+  describe,
+}: LayerHeatmapProps) {
   const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const { inputs, units } = dims;
   const image = useRef<ImageData | null>(null);
-  const drawn = useRef<{ indices: Uint8Array; mask: Uint8Array | null; layout: string; lut: Uint8Array; pruned: readonly number[] } | null>(null);
+  const drawn = useRef<{
+    indices: Uint8Array;
+    mask: Uint8Array | null;
+    layout: string;
+    lut: Uint8Array;
+    pruned: readonly number[];
+  } | null>(null);
   const scratch = useRef<Int32Array | null>(null);
   const [cell, setCell] = useState<Cell | null>(null);
   const [keyboard, setKeyboard] = useState(false);
@@ -61,12 +83,36 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
     // When only the mask changed since the last drawing (a slider move), only the flipped weights are
     // repainted; anything else (values, scale, layout, size) draws every pixel.
     const kept = image.current;
-    const img = kept && kept.width === size.width && kept.height === size.height ? kept : (image.current = ctx.createImageData(size.width, size.height));
+    const img =
+      kept && kept.width === size.width && kept.height === size.height
+        ? kept
+        : (image.current = ctx.createImageData(size.width, size.height));
     const last = drawn.current;
     const dims = { inputs, units };
-    if (last && img === kept && last.indices === indices && last.layout === layout && last.lut === lut && last.pruned === pruned && last.mask && mask && last.mask.length === mask.length) {
-      const flipped = (scratch.current = scratch.current?.length === mask.length ? scratch.current : new Int32Array(mask.length));
-      repaintCells(img.data, layout, flipped, diffPositions(last.mask, mask, flipped), indices, mask, dims, lut, pruned);
+    if (
+      last &&
+      img === kept &&
+      last.indices === indices &&
+      last.layout === layout &&
+      last.lut === lut &&
+      last.pruned === pruned &&
+      last.mask &&
+      mask &&
+      last.mask.length === mask.length
+    ) {
+      const flipped = (scratch.current =
+        scratch.current?.length === mask.length ? scratch.current : new Int32Array(mask.length));
+      repaintCells(
+        img.data,
+        layout,
+        flipped,
+        diffPositions(last.mask, mask, flipped),
+        indices,
+        mask,
+        dims,
+        lut,
+        pruned,
+      );
     } else (layout === 'matrix' ? renderMatrix : renderFields)(indices, mask, dims, lut, pruned, img.data);
     drawn.current = { indices, mask, layout, lut, pruned };
     ctx.putImageData(img, 0, 0);
@@ -87,8 +133,22 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
     const clampJ = (j: number) => Math.max(0, Math.min(dims.units - 1, j));
     const moves: Record<string, Cell> =
       layout === 'matrix'
-        ? { ArrowLeft: { i: clampI(c.i - 1), j: c.j }, ArrowRight: { i: clampI(c.i + 1), j: c.j }, ArrowUp: { i: c.i, j: clampJ(c.j - 1) }, ArrowDown: { i: c.i, j: clampJ(c.j + 1) }, Home: { i: 0, j: c.j }, End: { i: dims.inputs - 1, j: c.j } }
-        : { ArrowLeft: { i: clampI(c.i - 1), j: c.j }, ArrowRight: { i: clampI(c.i + 1), j: c.j }, ArrowUp: { i: clampI(c.i - FIELD_SIDE), j: c.j }, ArrowDown: { i: clampI(c.i + FIELD_SIDE), j: c.j }, PageUp: { i: c.i, j: clampJ(c.j - 1) }, PageDown: { i: c.i, j: clampJ(c.j + 1) } };
+        ? {
+            ArrowLeft: { i: clampI(c.i - 1), j: c.j },
+            ArrowRight: { i: clampI(c.i + 1), j: c.j },
+            ArrowUp: { i: c.i, j: clampJ(c.j - 1) },
+            ArrowDown: { i: c.i, j: clampJ(c.j + 1) },
+            Home: { i: 0, j: c.j },
+            End: { i: dims.inputs - 1, j: c.j },
+          }
+        : {
+            ArrowLeft: { i: clampI(c.i - 1), j: c.j },
+            ArrowRight: { i: clampI(c.i + 1), j: c.j },
+            ArrowUp: { i: clampI(c.i - FIELD_SIDE), j: c.j },
+            ArrowDown: { i: clampI(c.i + FIELD_SIDE), j: c.j },
+            PageUp: { i: c.i, j: clampJ(c.j - 1) },
+            PageDown: { i: c.i, j: clampJ(c.j + 1) },
+          };
     if (e.key === 'Escape') {
       setCell(null);
       return;
@@ -103,9 +163,20 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
   // Cell rectangle in % of the canvas box, for the highlight and the tooltip position.
   const box = useMemo(() => {
     if (!cell) return null;
-    if (layout === 'matrix') return { left: (cell.i / dims.inputs) * 100, top: (cell.j / dims.units) * 100, width: 100 / dims.inputs, height: 100 / dims.units };
+    if (layout === 'matrix')
+      return {
+        left: (cell.i / dims.inputs) * 100,
+        top: (cell.j / dims.units) * 100,
+        width: 100 / dims.inputs,
+        height: 100 / dims.units,
+      };
     const p = fieldsCellToPixel(cell, dims);
-    return { left: (p.x / size.width) * 100, top: (p.y / size.height) * 100, width: 100 / size.width, height: 100 / size.height };
+    return {
+      left: (p.x / size.width) * 100,
+      top: (p.y / size.height) * 100,
+      width: 100 / size.width,
+      height: 100 / size.height,
+    };
   }, [cell, dims, layout, size.width, size.height]);
 
   const tipId = `heatmap-${name}-tip`;
@@ -118,7 +189,10 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
       <figcaption className="layer-header" data-testid={`heatmap.${name}.header`}>
         {header}
       </figcaption>
-      <div className={`heatmap-box heatmap-${layout}`} style={layout === 'matrix' ? { height: `${Math.max(40, Math.min(200, dims.units * 3))}px` } : undefined}>
+      <div
+        className={`heatmap-box heatmap-${layout}`}
+        style={layout === 'matrix' ? { height: `${Math.max(40, Math.min(200, dims.units * 3))}px` } : undefined}
+      >
         <canvas
           ref={canvas}
           width={size.width}
@@ -149,8 +223,20 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
         />
         {box && (
           <>
-            <div className="heatmap-cursor" style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }} />
-            <div ref={tip} id={tipId} role="tooltip" className="heatmap-tooltip floating" popover="manual" data-testid={`heatmap.${name}.tooltip`} data-i={cell!.i} data-j={cell!.j}>
+            <div
+              className="heatmap-cursor"
+              style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }}
+            />
+            <div
+              ref={tip}
+              id={tipId}
+              role="tooltip"
+              className="heatmap-tooltip floating"
+              popover="manual"
+              data-testid={`heatmap.${name}.tooltip`}
+              data-i={cell!.i}
+              data-j={cell!.j}
+            >
               {lines!.map((line) => (
                 <div key={line}>{line}</div>
               ))}
@@ -169,7 +255,10 @@ export function LayerHeatmap({ name, dims, indices, mask, kind, layout, header, 
 const TIP_PLACEMENT = { gap: 6, dx: 0 };
 
 /** The viewport box of a cell given in % of the canvas (null without a displayed canvas). */
-function cellBox(canvas: HTMLCanvasElement | null, cell: { left: number; top: number; width: number; height: number } | null) {
+function cellBox(
+  canvas: HTMLCanvasElement | null,
+  cell: { left: number; top: number; width: number; height: number } | null,
+) {
   const r = canvas?.getBoundingClientRect();
   if (!r || !cell || (r.width === 0 && r.height === 0)) return null;
   const left = r.left + (cell.left / 100) * r.width;

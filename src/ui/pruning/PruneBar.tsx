@@ -44,10 +44,27 @@ function Bar() {
   const dense = useAppState((s) => s.pruning.dense);
   return (
     <div className="prune-bar" data-testid="bar">
-      <input type="range" min={0} max={m.max} step={1} value={m.position} disabled={!m.ready} aria-label={m.label} aria-valuetext={m.valueText} data-testid="bar.threshold" onChange={(e) => m.move(Number(e.target.value))} onPointerUp={m.release} onKeyUp={m.release} />
+      <input
+        type="range"
+        min={0}
+        max={m.max}
+        step={1}
+        value={m.position}
+        disabled={!m.ready}
+        aria-label={m.label}
+        aria-valuetext={m.valueText}
+        data-testid="bar.threshold"
+        onChange={(e) => m.move(Number(e.target.value))}
+        onPointerUp={m.release}
+        onKeyUp={m.release}
+      />
       <span className="prune-bar-numbers" aria-hidden="true">
         <span data-testid="bar.sparsity">{view ? t('bar.pruned', { pct: pct(view.report.sparsity) }) : '…'}</span>
-        <span data-testid="bar.accuracy">{view && dense ? t('bar.accuracy', { pct: pct(view.val.accuracy, 2), dense: pct(dense.val.accuracy, 2) }) : ''}</span>
+        <span data-testid="bar.accuracy">
+          {view && dense
+            ? t('bar.accuracy', { pct: pct(view.val.accuracy, 2), dense: pct(dense.val.accuracy, 2) })
+            : ''}
+        </span>
       </span>
     </div>
   );

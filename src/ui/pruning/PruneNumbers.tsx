@@ -19,19 +19,46 @@ const delta = (t: Translator, now: number, base: number) => {
  * A translated sentence with elements in it: `parts` go in as markers, the translation places them (word
  * order differs between languages), and each marker becomes its element.
  */
-function Sentence({ text, parts }: { text: (marks: Record<string, string>) => string; parts: Record<string, ReactNode> }) {
+function Sentence({
+  text,
+  parts,
+}: {
+  text: (marks: Record<string, string>) => string;
+  parts: Record<string, ReactNode>;
+}) {
   const names = Object.keys(parts);
   const marks = Object.fromEntries(names.map((n, i) => [n, `\u0000${i}\u0000`]));
   const pieces = text(marks).split('\u0000');
-  return <Fragment>{pieces.map((p, i) => (i % 2 === 1 ? <Fragment key={i}>{parts[names[Number(p)]]}</Fragment> : p))}</Fragment>;
+  return (
+    <Fragment>
+      {pieces.map((p, i) => (i % 2 === 1 ? <Fragment key={i}>{parts[names[Number(p)]]}</Fragment> : p))}
+    </Fragment>
+  );
 }
 
-function AccuracyRow({ label, now, before, dense, testid }: { label: string; now: SplitEval | null; before?: SplitEval | null; dense: SplitEval | undefined; testid: string }) {
+function AccuracyRow({
+  label,
+  now,
+  before,
+  dense,
+  testid,
+}: {
+  label: string;
+  now: SplitEval | null;
+  before?: SplitEval | null;
+  dense: SplitEval | undefined;
+  testid: string;
+}) {
   const t = useT();
   // While a newer position is being evaluated, the previous figures stay, greyed.
   const shown = now ?? before ?? null;
   return (
-    <tr data-testid={testid} data-accuracy={now?.accuracy ?? ''} className={now ? undefined : 'stale'} title={now ? undefined : t('numbers.updating.row')}>
+    <tr
+      data-testid={testid}
+      data-accuracy={now?.accuracy ?? ''}
+      className={now ? undefined : 'stale'}
+      title={now ? undefined : t('numbers.updating.row')}
+    >
       <th scope="row">{label}</th>
       <td>{dense ? pct(dense.accuracy, 2) : '–'}</td>
       <td>{shown ? pct(shown.accuracy, 2) : '…'}</td>
@@ -76,7 +103,11 @@ export function PruneNumbers() {
       <RepairNote />
       {(r.collapse || dead > 0) && (
         <div className={r.collapse ? 'notice notice-error' : 'notice'} role="alert" data-testid="prune.collapse">
-          {collapsed.length > 0 && <div>{t('numbers.collapse', { layers: collapsed.join(t('numbers.list.separator')), n: collapsed.length })}</div>}
+          {collapsed.length > 0 && (
+            <div>
+              {t('numbers.collapse', { layers: collapsed.join(t('numbers.list.separator')), n: collapsed.length })}
+            </div>
+          )}
           {r.disconnected && <div>{t('numbers.disconnected')}</div>}
           {dead > 0 && <div>{t('numbers.stranded', { n: dead })}</div>}
           {r.collapse && <CollapseHelp />}
@@ -84,7 +115,13 @@ export function PruneNumbers() {
       )}
       <StatsTable columns={[t('numbers.accuracy'), t('numbers.dense'), t('numbers.pruned'), 'Δ', t('numbers.loss')]}>
         <AccuracyRow label={t('split.val')} now={view.val} dense={dense.val} testid="prune.acc.val" />
-        <AccuracyRow label={t('split.train')} now={view.train} before={view.trainBefore} dense={dense.train} testid="prune.acc.train" />
+        <AccuracyRow
+          label={t('split.train')}
+          now={view.train}
+          before={view.trainBefore}
+          dense={dense.train}
+          testid="prune.acc.train"
+        />
       </StatsTable>
       <StatsTable
         columns={[
@@ -92,7 +129,8 @@ export function PruneNumbers() {
           t('numbers.liveTotal'),
           t('numbers.layerPruned'),
           <>
-            {t('numbers.firstKept')} <Help id="numbers.firstKept" label={t('numbers.firstKept')} text={t('numbers.firstKept.help')} />
+            {t('numbers.firstKept')}{' '}
+            <Help id="numbers.firstKept" label={t('numbers.firstKept')} text={t('numbers.firstKept.help')} />
           </>,
         ]}
       >
@@ -103,15 +141,30 @@ export function PruneNumbers() {
               {int(l.live)} / {int(l.total)}
             </td>
             <td>{pct(l.sparsity)}</td>
-            <td>{granularity !== 'neurons' && Number.isFinite(view.groupThresholds[i]) ? formatSci(view.groupThresholds[i]) : '–'}</td>
+            <td>
+              {granularity !== 'neurons' && Number.isFinite(view.groupThresholds[i])
+                ? formatSci(view.groupThresholds[i])
+                : '–'}
+            </td>
           </tr>
         ))}
       </StatsTable>
       <dl className="facts">
         <dt>{t('numbers.equivalentT')}</dt>
-        <dd data-testid="prune.threshold">{Number.isFinite(view.threshold) ? formatSci(view.threshold) : t(view.spec.scope === 'per-layer' ? 'scope.per-layer' : view.spec.granularity === '2:4' ? 'numbers.nmLimit' : 'numbers.allPruned')}</dd>
+        <dd data-testid="prune.threshold">
+          {Number.isFinite(view.threshold)
+            ? formatSci(view.threshold)
+            : t(
+                view.spec.scope === 'per-layer'
+                  ? 'scope.per-layer'
+                  : view.spec.granularity === '2:4'
+                    ? 'numbers.nmLimit'
+                    : 'numbers.allPruned',
+              )}
+        </dd>
         <dt>
-          {t('numbers.storage')} <Help id="numbers.storage" label={t('numbers.storage')} text={t('numbers.storage.help')} />
+          {t('numbers.storage')}{' '}
+          <Help id="numbers.storage" label={t('numbers.storage')} text={t('numbers.storage.help')} />
         </dt>
         <dd>{t('numbers.storage.value', { dense: kb(r.denseBytes), csr: kb(r.csrBytes) })}</dd>
         <dt>{t('numbers.macs')}</dt>
@@ -123,10 +176,15 @@ export function PruneNumbers() {
         </dt>
         <dd data-testid="prune.shapes">{r.shapes.join('-')}</dd>
         <dt>
-          {t('numbers.evaluation')} <Help id="numbers.evaluation" label={t('numbers.evaluation')} text={t('numbers.evaluation.help')} />
+          {t('numbers.evaluation')}{' '}
+          <Help id="numbers.evaluation" label={t('numbers.evaluation')} text={t('numbers.evaluation.help')} />
         </dt>
         <dd data-testid="prune.evalTime" data-engine={engine ?? ''}>
-          {t('numbers.evalTime', { ms: view.valMs.toFixed(1), pass: t(view.valFull ? 'numbers.pass.full' : 'numbers.pass.incremental'), engine: t(engine === 'wasm' ? 'numbers.engine.wasm' : 'numbers.engine.js') })}
+          {t('numbers.evalTime', {
+            ms: view.valMs.toFixed(1),
+            pass: t(view.valFull ? 'numbers.pass.full' : 'numbers.pass.incremental'),
+            engine: t(engine === 'wasm' ? 'numbers.engine.wasm' : 'numbers.engine.js'),
+          })}
         </dd>
       </dl>
       <SpeedLine />

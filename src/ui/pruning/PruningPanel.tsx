@@ -10,13 +10,32 @@ import { ThresholdSlider } from './ThresholdSlider';
 type ChoiceName = 'criterion' | 'mode' | 'scope' | 'granularity';
 
 /** A setting chosen from a list, its label and explanation (a "?" button) from the catalogue. */
-function Choice<T extends string>({ name, value, options, onChange, disabled }: { name: ChoiceName; value: T; options: readonly { value: T; label: string }[]; onChange(v: T): void; disabled: boolean }) {
+function Choice<T extends string>({
+  name,
+  value,
+  options,
+  onChange,
+  disabled,
+}: {
+  name: ChoiceName;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange(v: T): void;
+  disabled: boolean;
+}) {
   const t = useT();
   const id = useId();
   return (
     <div className="field">
       <FieldLabel htmlFor={id} label={t(`setting.${name}.label`)} help={t(`setting.${name}.help`)} helpKey={name} />
-      <select id={id} value={value} aria-describedby={helpId(name)} disabled={disabled} data-testid={`controls.${name}`} onChange={(e) => onChange(e.target.value as T)}>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={helpId(name)}
+        disabled={disabled}
+        data-testid={`controls.${name}`}
+        onChange={(e) => onChange(e.target.value as T)}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -50,10 +69,34 @@ export function PruningPanel() {
         </p>
       )}
       <div className="field-grid">
-        <Choice<Criterion> name="criterion" value={criterion} disabled={off} options={CRITERIA.map((k) => ({ value: k, label: t(`criterion.${k}.label`) }))} onChange={(v) => c.updateSettings({ criterion: v })} />
-        <Choice<Mode> name="mode" value={mode} disabled={off} options={SCHEMA.mode.values.map((v) => ({ value: v, label: t(`mode.${v}`) }))} onChange={(v) => c.updateSettings({ mode: v })} />
-        <Choice<Scope> name="scope" value={scope} disabled={off} options={SCHEMA.scope.values.map((v) => ({ value: v, label: t(`scope.${v}`) }))} onChange={(v) => c.updateSettings({ scope: v })} />
-        <Choice<Granularity> name="granularity" value={granularity} disabled={off} options={SCHEMA.granularity.values.map((v) => ({ value: v, label: t(`granularity.${v}`) }))} onChange={(v) => c.updateSettings({ granularity: v })} />
+        <Choice<Criterion>
+          name="criterion"
+          value={criterion}
+          disabled={off}
+          options={CRITERIA.map((k) => ({ value: k, label: t(`criterion.${k}.label`) }))}
+          onChange={(v) => c.updateSettings({ criterion: v })}
+        />
+        <Choice<Mode>
+          name="mode"
+          value={mode}
+          disabled={off}
+          options={SCHEMA.mode.values.map((v) => ({ value: v, label: t(`mode.${v}`) }))}
+          onChange={(v) => c.updateSettings({ mode: v })}
+        />
+        <Choice<Scope>
+          name="scope"
+          value={scope}
+          disabled={off}
+          options={SCHEMA.scope.values.map((v) => ({ value: v, label: t(`scope.${v}`) }))}
+          onChange={(v) => c.updateSettings({ scope: v })}
+        />
+        <Choice<Granularity>
+          name="granularity"
+          value={granularity}
+          disabled={off}
+          options={SCHEMA.granularity.values.map((v) => ({ value: v, label: t(`granularity.${v}`) }))}
+          onChange={(v) => c.updateSettings({ granularity: v })}
+        />
       </div>
       {granularity === '2:4' && (
         <p className="muted" data-testid="pruning.nm-note">

@@ -9,7 +9,19 @@ type Points = readonly { sparsity: number; accuracy: number }[];
 const NONE: Points = [];
 
 /** One layer's panel; memoized, so it re-renders only when its own points (or the criterion) change. */
-const Panel = memo(function Panel({ layer, index, points, criterion, dense }: { layer: Pick<LayerArrays, 'name' | 'inputs' | 'units'>; index: number; points: Points; criterion: Criterion; dense: number | null }) {
+const Panel = memo(function Panel({
+  layer,
+  index,
+  points,
+  criterion,
+  dense,
+}: {
+  layer: Pick<LayerArrays, 'name' | 'inputs' | 'units'>;
+  index: number;
+  points: Points;
+  criterion: Criterion;
+  dense: number | null;
+}) {
   const t = useT();
   const data = points.map((p) => ({ x: p.sparsity * 100, y: p.accuracy }));
   const last = data[data.length - 1];
@@ -22,13 +34,42 @@ const Panel = memo(function Panel({ layer, index, points, criterion, dense }: { 
         {/* Not focusable (no accessibility layer): there is no tooltip to step through; the sentence below is the text alternative. */}
         <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="x" type="number" domain={[0, 100]} ticks={[0, 50, 100]} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" fontSize={10} />
-          <YAxis domain={[0, 1]} ticks={[0, 0.5, 1]} tickFormatter={(v: number) => `${v * 100}%`} stroke="var(--muted)" fontSize={10} />
+          <XAxis
+            dataKey="x"
+            type="number"
+            domain={[0, 100]}
+            ticks={[0, 50, 100]}
+            tickFormatter={(v: number) => `${v}%`}
+            stroke="var(--muted)"
+            fontSize={10}
+          />
+          <YAxis
+            domain={[0, 1]}
+            ticks={[0, 0.5, 1]}
+            tickFormatter={(v: number) => `${v * 100}%`}
+            stroke="var(--muted)"
+            fontSize={10}
+          />
           {dense !== null && <ReferenceLine y={dense} stroke="var(--text)" strokeDasharray="2 4" />}
-          <Line data={data} dataKey="y" stroke={CRITERION_COLORS[criterion]} dot={false} strokeWidth={2} isAnimationActive={false} />
+          <Line
+            data={data}
+            dataKey="y"
+            stroke={CRITERION_COLORS[criterion]}
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
-      <p className="sr-only">{last ? t('sensitivity.summary', { sparsity: last.x.toFixed(0), layer: layer.name, accuracy: (last.y * 100).toFixed(1) }) : t('sensitivity.computing')}</p>
+      <p className="sr-only">
+        {last
+          ? t('sensitivity.summary', {
+              sparsity: last.x.toFixed(0),
+              layer: layer.name,
+              accuracy: (last.y * 100).toFixed(1),
+            })
+          : t('sensitivity.computing')}
+      </p>
     </figure>
   );
 });
@@ -51,11 +92,19 @@ export function SensitivityChart() {
   return (
     <section className="panel sensitivity" aria-labelledby="sens-title" data-testid="sensitivity">
       <h2 id="sens-title">
-        {t('sensitivity.title')} <span className="muted">{t('sensitivity.subtitle', { criterion: t(`criterion.${criterion}.label`) })}</span>
+        {t('sensitivity.title')}{' '}
+        <span className="muted">{t('sensitivity.subtitle', { criterion: t(`criterion.${criterion}.label`) })}</span>
       </h2>
       <div className={running ? 'small-multiples stale' : 'small-multiples'}>
         {scoring.layers.map((layer, l) => (
-          <Panel key={layer.name} layer={layer} index={l} points={finished.current?.[l] ?? NONE} criterion={criterion} dense={dense} />
+          <Panel
+            key={layer.name}
+            layer={layer}
+            index={l}
+            points={finished.current?.[l] ?? NONE}
+            criterion={criterion}
+            dense={dense}
+          />
         ))}
       </div>
     </section>

@@ -31,7 +31,17 @@ const MARKERS = [
 ] as const;
 
 /** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. Memoized: a slider move does not re-render its 14 lines and markers. */
-const ChartLegend = memo(function ChartLegend({ series, hidden, onToggle, kinds }: { series: Series[]; hidden: ReadonlySet<string>; onToggle(key: string): void; kinds: ReadonlySet<string> }) {
+const ChartLegend = memo(function ChartLegend({
+  series,
+  hidden,
+  onToggle,
+  kinds,
+}: {
+  series: Series[];
+  hidden: ReadonlySet<string>;
+  onToggle(key: string): void;
+  kinds: ReadonlySet<string>;
+}) {
   const t = useT();
   return (
     <ul className="chart-legend" aria-label={t('chart.legend')} data-testid="chart.legend">
@@ -48,7 +58,11 @@ const ChartLegend = memo(function ChartLegend({ series, hidden, onToggle, kinds 
                 onToggle(s.key);
               }}
             >
-              <span className={`legend-line${s.split === 'train' ? ' dashed' : ''}`} style={{ borderTopColor: CRITERION_COLORS[s.criterion] }} aria-hidden="true" />
+              <span
+                className={`legend-line${s.split === 'train' ? ' dashed' : ''}`}
+                style={{ borderTopColor: CRITERION_COLORS[s.criterion] }}
+                aria-hidden="true"
+              />
               {s.name}
             </button>
           </li>
@@ -136,9 +150,21 @@ export function SparsityChart() {
   const sparsityAt = (e: MouseEvent): { sparsity: number; left: number; top: number } | null => {
     const grid = box.current?.querySelector('.recharts-cartesian-grid')?.getBoundingClientRect();
     const outer = box.current?.getBoundingClientRect();
-    if (!grid || !outer || e.clientX < grid.left || e.clientX > grid.right || e.clientY < grid.top || e.clientY > grid.bottom) return null;
+    if (
+      !grid ||
+      !outer ||
+      e.clientX < grid.left ||
+      e.clientX > grid.right ||
+      e.clientY < grid.top ||
+      e.clientY > grid.bottom
+    )
+      return null;
     // Offsets in the viewport's pixels from the box: the tooltip floats in the top layer (useFloating).
-    return { sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode, domain), mode), left: e.clientX - outer.left, top: e.clientY - outer.top };
+    return {
+      sparsity: fromX(xAtFraction((e.clientX - grid.left) / grid.width, mode, domain), mode),
+      left: e.clientX - outer.left,
+      top: e.clientY - outer.top,
+    };
   };
 
   const onClick = (e: MouseEvent) => {
@@ -155,19 +181,36 @@ export function SparsityChart() {
   };
 
   const markerX = view ? toX(view.report.sparsity, mode) : null;
-  const toggle = useCallback((key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key])), []);
+  const toggle = useCallback(
+    (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key])),
+    [],
+  );
   const running = sweep.status === 'running';
   const previous = waiting && Object.keys(finished.current).length > 0;
   const sweepSpec = { scope: t(`chart.scope.${sweep.scope}`), granularity: t(`granularity.${sweep.granularity}`) };
   const shownCriteria = CRITERIA.filter((k) => !hidden.has(`${k}:val`)); // the tooltip lists the criteria whose validation line is shown
-  const plotLabel = t(mode === 'sparsity' ? 'chart.plot.sparsity' : 'chart.plot.remaining', { n: CRITERIA.length, ...sweepSpec });
+  const plotLabel = t(mode === 'sparsity' ? 'chart.plot.sparsity' : 'chart.plot.remaining', {
+    n: CRITERIA.length,
+    ...sweepSpec,
+  });
   return (
-    <section className="panel sparsity-chart" aria-labelledby="chart-title" data-testid="chart" data-status={sweep.status}>
+    <section
+      className="panel sparsity-chart"
+      aria-labelledby="chart-title"
+      data-testid="chart"
+      data-status={sweep.status}
+    >
       <div className="heatmaps-head">
         <h2 id="chart-title">{t('chart.title')}</h2>
         <div className="heatmaps-controls">
           <Help id="chart.axis" label={t('chart.axis.name')} text={t('chart.axis.help')} />
-          <button type="button" data-testid="chart.axis" aria-pressed={mode === 'remaining'} aria-describedby={helpId('chart.axis')} onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')}>
+          <button
+            type="button"
+            data-testid="chart.axis"
+            aria-pressed={mode === 'remaining'}
+            aria-describedby={helpId('chart.axis')}
+            onClick={() => setMode(mode === 'sparsity' ? 'remaining' : 'sparsity')}
+          >
             {t(mode === 'sparsity' ? 'chart.axis.sparsity' : 'chart.axis.remaining')}
           </button>
         </div>
@@ -199,12 +242,27 @@ export function SparsityChart() {
         {/* Recharts draws finished curves only; while a sweep runs its points go to the canvas. */}
         {/* The label lives outside the memoized plot: it names the scope, which changes when a sweep starts. */}
         <div role="img" aria-label={plotLabel}>
-          <SparsityPlot series={plotted} hidden={hidden} mode={mode} granularity={granularity} denseAccuracy={dense?.val.accuracy ?? null} criterion={criterion} log={log} />
+          <SparsityPlot
+            series={plotted}
+            hidden={hidden}
+            mode={mode}
+            granularity={granularity}
+            denseAccuracy={dense?.val.accuracy ?? null}
+            criterion={criterion}
+            log={log}
+          />
         </div>
-        {running && <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />}
+        {running && (
+          <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />
+        )}
         <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
         {hover && (
-          <div ref={tip} className="heatmap-tooltip chart-tooltip floating" popover="manual" data-testid="chart.tooltip">
+          <div
+            ref={tip}
+            className="heatmap-tooltip chart-tooltip floating"
+            popover="manual"
+            data-testid="chart.tooltip"
+          >
             <div>
               <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
             </div>
@@ -212,11 +270,18 @@ export function SparsityChart() {
               const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
               const tr = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
               if (!v) return null;
-              const point = { criterion: t(`criterion.${k}.label`), val: pct(v.accuracy, 1), loss: v.loss.toFixed(2), threshold: Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–' };
+              const point = {
+                criterion: t(`criterion.${k}.label`),
+                val: pct(v.accuracy, 1),
+                loss: v.loss.toFixed(2),
+                threshold: Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–',
+              };
               return (
                 <div key={k}>
                   <span className="legend-line" style={{ borderTopColor: CRITERION_COLORS[k] }} aria-hidden="true" />
-                  {tr ? t('chart.tooltip.line.train', { ...point, train: pct(tr.accuracy, 1) }) : t('chart.tooltip.line', point)}
+                  {tr
+                    ? t('chart.tooltip.line.train', { ...point, train: pct(tr.accuracy, 1) })
+                    : t('chart.tooltip.line', point)}
                 </div>
               );
             })}
@@ -226,7 +291,12 @@ export function SparsityChart() {
       </div>
       {view && (
         <p className="efficiency" data-testid="chart.efficiency">
-          <RichText text={t(view.spec.granularity === 'neurons' ? 'chart.efficiency.neurons' : 'chart.efficiency', efficiency(view.report))} />
+          <RichText
+            text={t(
+              view.spec.granularity === 'neurons' ? 'chart.efficiency.neurons' : 'chart.efficiency',
+              efficiency(view.report),
+            )}
+          />
         </p>
       )}
       <p className="muted chart-note">

@@ -1,6 +1,13 @@
 import { memo, type RefObject } from 'react';
 import {
-  CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Scatter, XAxis, YAxis,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  XAxis,
+  YAxis,
 } from 'recharts';
 import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/experimentsState';
@@ -9,7 +16,15 @@ import { useT } from '../kit/context';
 import { usePlotArea } from '../kit/plotArea';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
-export const CRITERION_COLORS: Record<Criterion, string> = { gradient: '#d55e00', gradnorm: '#e69f00', magnitude: '#0072b2', lamp: '#56b4e9', taylor: '#009e73', obd: '#cc79a7', random: '#7f7f7f' };
+export const CRITERION_COLORS: Record<Criterion, string> = {
+  gradient: '#d55e00',
+  gradnorm: '#e69f00',
+  magnitude: '#0072b2',
+  lamp: '#56b4e9',
+  taylor: '#009e73',
+  obd: '#cc79a7',
+  random: '#7f7f7f',
+};
 
 export interface Series {
   key: string;
@@ -38,44 +53,172 @@ interface PlotProps {
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
  * Its texts come from `useT`, which re-renders it only when the language changes.
  */
-export const SparsityPlot = memo(function SparsityPlot({ series, hidden, mode, granularity, denseAccuracy, criterion, log }: PlotProps) {
+export const SparsityPlot = memo(function SparsityPlot({
+  series,
+  hidden,
+  mode,
+  granularity,
+  denseAccuracy,
+  criterion,
+  log,
+}: PlotProps) {
   const t = useT();
-  const denseLabel = { value: t('chart.dense'), position: 'insideTopRight' as const, fill: 'var(--muted)', fontSize: 11 };
+  const denseLabel = {
+    value: t('chart.dense'),
+    position: 'insideTopRight' as const,
+    fill: 'var(--muted)',
+    fontSize: 11,
+  };
   const axis = xAxis(mode, granularity);
-  const ftData = (kind: string) => log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
+  const ftData = (kind: string) =>
+    log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
     <ResponsiveContainer width="100%" height={215}>
-        <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis dataKey="x" type="number" domain={axis.domain} scale={mode === 'remaining' ? 'log' : 'linear'} reversed={mode === 'remaining'} allowDataOverflow ticks={axis.ticks} tickFormatter={(v: number) => `${v}%`} stroke="var(--muted)" />
-          <YAxis domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} stroke="var(--muted)" />
-          {denseAccuracy !== null && <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />}
-          {series.map((s) => (
-            <Line key={s.key} data={s.data} dataKey="y" name={s.name} stroke={CRITERION_COLORS[s.criterion]} strokeDasharray={s.split === 'train' ? '5 3' : undefined} strokeWidth={s.criterion === criterion ? 2.5 : 1.5} dot={false} hide={hidden.has(s.key)} isAnimationActive={false} />
-          ))}
-          <Scatter data={ftData('one-shot')} dataKey="y" name={t('chart.marker.one-shot')} fill="var(--text)" shape="star" isAnimationActive={false} />
-          <Scatter data={ftData('curve')} dataKey="y" name={t('chart.marker.curve')} fill="var(--c-orange)" line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }} shape="diamond" isAnimationActive={false} />
-          <Scatter data={ftData('iterative')} dataKey="y" name={t('chart.marker.iterative')} fill="var(--c-sky)" shape="triangle" isAnimationActive={false} />
-          <Scatter data={ftData('snip')} dataKey="y" name={t('chart.marker.snip')} fill="var(--c-green)" shape="cross" isAnimationActive={false} />
-          <Scatter data={ftData('snip-shuffled')} dataKey="y" name={t('chart.marker.snip-shuffled')} fill="var(--muted)" shape="cross" isAnimationActive={false} />
-          <Scatter data={ftData('ticket')} dataKey="y" name={t('chart.marker.ticket')} fill="var(--c-purple)" line={{ stroke: 'var(--c-purple)', strokeWidth: 2 }} shape="circle" isAnimationActive={false} />
-          <Scatter data={ftData('gradual')} dataKey="y" name={t('chart.marker.gradual')} fill="var(--c-orange)" shape="wye" isAnimationActive={false} />
-          <Scatter data={ftData('movement')} dataKey="y" name={t('chart.marker.movement')} fill="var(--c-sky)" shape="square" isAnimationActive={false} />
-          <Scatter data={ftData('reinit')} dataKey="y" name={t('chart.marker.reinit')} fill="var(--muted)" line={{ stroke: 'var(--muted)', strokeWidth: 1, strokeDasharray: '4 3' }} shape="circle" isAnimationActive={false} />
-        </ComposedChart>
+      <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={axis.domain}
+          scale={mode === 'remaining' ? 'log' : 'linear'}
+          reversed={mode === 'remaining'}
+          allowDataOverflow
+          ticks={axis.ticks}
+          tickFormatter={(v: number) => `${v}%`}
+          stroke="var(--muted)"
+        />
+        <YAxis
+          domain={[0, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          width={52}
+          stroke="var(--muted)"
+        />
+        {denseAccuracy !== null && (
+          <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />
+        )}
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            data={s.data}
+            dataKey="y"
+            name={s.name}
+            stroke={CRITERION_COLORS[s.criterion]}
+            strokeDasharray={s.split === 'train' ? '5 3' : undefined}
+            strokeWidth={s.criterion === criterion ? 2.5 : 1.5}
+            dot={false}
+            hide={hidden.has(s.key)}
+            isAnimationActive={false}
+          />
+        ))}
+        <Scatter
+          data={ftData('one-shot')}
+          dataKey="y"
+          name={t('chart.marker.one-shot')}
+          fill="var(--text)"
+          shape="star"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('curve')}
+          dataKey="y"
+          name={t('chart.marker.curve')}
+          fill="var(--c-orange)"
+          line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }}
+          shape="diamond"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('iterative')}
+          dataKey="y"
+          name={t('chart.marker.iterative')}
+          fill="var(--c-sky)"
+          shape="triangle"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('snip')}
+          dataKey="y"
+          name={t('chart.marker.snip')}
+          fill="var(--c-green)"
+          shape="cross"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('snip-shuffled')}
+          dataKey="y"
+          name={t('chart.marker.snip-shuffled')}
+          fill="var(--muted)"
+          shape="cross"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('ticket')}
+          dataKey="y"
+          name={t('chart.marker.ticket')}
+          fill="var(--c-purple)"
+          line={{ stroke: 'var(--c-purple)', strokeWidth: 2 }}
+          shape="circle"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('gradual')}
+          dataKey="y"
+          name={t('chart.marker.gradual')}
+          fill="var(--c-orange)"
+          shape="wye"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('movement')}
+          dataKey="y"
+          name={t('chart.marker.movement')}
+          fill="var(--c-sky)"
+          shape="square"
+          isAnimationActive={false}
+        />
+        <Scatter
+          data={ftData('reinit')}
+          dataKey="y"
+          name={t('chart.marker.reinit')}
+          fill="var(--muted)"
+          line={{ stroke: 'var(--muted)', strokeWidth: 1, strokeDasharray: '4 3' }}
+          shape="circle"
+          isAnimationActive={false}
+        />
+      </ComposedChart>
     </ResponsiveContainer>
   );
 });
 
 /** The slider's position as a vertical line over the plot area, with the same axis mapping as the chart: a move costs one attribute update. */
-export function SliderMarker({ box, x, mode, domain }: { box: RefObject<HTMLDivElement | null>; x: number | null; mode: XMode; domain: [number, number] }) {
+export function SliderMarker({
+  box,
+  x,
+  mode,
+  domain,
+}: {
+  box: RefObject<HTMLDivElement | null>;
+  x: number | null;
+  mode: XMode;
+  domain: [number, number];
+}) {
   const area = usePlotArea(box, x !== null, mode);
   if (x === null || !area) return null;
   const px = area.left + fractionAtX(x, mode, domain) * area.width;
   return (
     <svg className="slider-marker-layer" aria-hidden="true">
-      <line className="slider-marker" data-testid="chart.marker" data-x={x} x1={px} x2={px} y1={area.top} y2={area.top + area.height} stroke="var(--marker)" strokeWidth={2} />
+      <line
+        className="slider-marker"
+        data-testid="chart.marker"
+        data-x={x}
+        x1={px}
+        x2={px}
+        y1={area.top}
+        y2={area.top + area.height}
+        stroke="var(--marker)"
+        strokeWidth={2}
+      />
     </svg>
   );
 }

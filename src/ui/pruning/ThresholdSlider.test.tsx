@@ -9,7 +9,11 @@ import { ThresholdSlider } from './ThresholdSlider';
 /** The slider on sparsity (no scores needed), at `sparsity`, the network loaded. */
 const at =
   (sparsity: number, settings: Partial<Settings> = {}) =>
-  (s: AppState): AppState => ({ ...s, settings: { ...s.settings, mode: 'sparsity', sparsity, ...settings }, pruning: { ...s.pruning, status: 'ready' } });
+  (s: AppState): AppState => ({
+    ...s,
+    settings: { ...s.settings, mode: 'sparsity', sparsity, ...settings },
+    pruning: { ...s.pruning, status: 'ready' },
+  });
 
 /** A keyboard step as the browser makes it: the range input's value moves by one, then the key comes up. */
 const step = (lab: LabRender, slider: HTMLInputElement, by: number) => {
@@ -22,17 +26,29 @@ const step = (lab: LabRender, slider: HTMLInputElement, by: number) => {
 describe('ThresholdSlider', () => {
   it('steps the target sparsity by 0.1% a key press, the URL written once the key is up', () => {
     const lab = renderWithLab(<ThresholdSlider />, { state: at(0.5) });
-    const slider = screen.getByRole('slider', { name: translate('en', 'slider.label.sparsity.weights') }) as HTMLInputElement;
+    const slider = screen.getByRole('slider', {
+      name: translate('en', 'slider.label.sparsity.weights'),
+    }) as HTMLInputElement;
     expect([slider.value, slider.max]).toEqual(['500', '999']);
-    expect(slider.getAttribute('aria-valuetext')).toBe(translate('en', 'slider.value.sparsity.weights', { pct: '50.0%' }));
+    expect(slider.getAttribute('aria-valuetext')).toBe(
+      translate('en', 'slider.value.sparsity.weights', { pct: '50.0%' }),
+    );
     step(lab, slider, 1);
-    expect(lab.calls('updateSettings').mock.calls).toEqual([[{ sparsity: 0.501 }, false], [{}, true]]);
+    expect(lab.calls('updateSettings').mock.calls).toEqual([
+      [{ sparsity: 0.501 }, false],
+      [{}, true],
+    ]);
     expect(slider.value).toBe('501');
-    expect(slider.getAttribute('aria-valuetext')).toBe(translate('en', 'slider.value.sparsity.weights', { pct: '50.1%' }));
+    expect(slider.getAttribute('aria-valuetext')).toBe(
+      translate('en', 'slider.value.sparsity.weights', { pct: '50.1%' }),
+    );
     expect((screen.getByTestId('controls.threshold.number') as HTMLInputElement).value).toBe('50.1');
     step(lab, slider, -2);
     expect(slider.value).toBe('499');
-    expect(lab.calls('updateSettings').mock.calls.slice(2)).toEqual([[{ sparsity: 0.499 }, false], [{}, true]]);
+    expect(lab.calls('updateSettings').mock.calls.slice(2)).toEqual([
+      [{ sparsity: 0.499 }, false],
+      [{}, true],
+    ]);
   });
 
   it('ends at 99.9% (all pruned would leave no network)', () => {
@@ -60,7 +76,9 @@ describe('ThresholdSlider', () => {
   });
 
   it('is disabled until the network is loaded', () => {
-    renderWithLab(<ThresholdSlider />, { state: (s) => ({ ...at(0.5)(s), pruning: { ...s.pruning, status: 'loading' } }) });
+    renderWithLab(<ThresholdSlider />, {
+      state: (s) => ({ ...at(0.5)(s), pruning: { ...s.pruning, status: 'loading' } }),
+    });
     expect((screen.getByRole('slider') as HTMLInputElement).disabled).toBe(true);
   });
 });

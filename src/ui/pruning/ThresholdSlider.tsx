@@ -28,16 +28,38 @@ export function useSliderModel() {
   const units = granularity === 'neurons';
   const range = useMemo(() => (sorted ? thresholdRange(sorted) : { min: 1e-8, max: 1 }), [sorted]);
   // 2:4 cannot prune more than half the weights: a larger target (from a link) reads as what it does.
-  const value = mode === 'threshold' ? settings.threshold : granularity === '2:4' ? Math.min(settings.sparsity, 0.5) : settings.sparsity;
-  const position = mode === 'threshold' ? (value <= 0 ? 0 : Math.max(1, Math.round(valueToLog(value, range) * STEPS))) : Math.round(value * STEPS);
-  const fromPosition = (p: number) => (mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS));
+  const value =
+    mode === 'threshold'
+      ? settings.threshold
+      : granularity === '2:4'
+        ? Math.min(settings.sparsity, 0.5)
+        : settings.sparsity;
+  const position =
+    mode === 'threshold'
+      ? value <= 0
+        ? 0
+        : Math.max(1, Math.round(valueToLog(value, range) * STEPS))
+      : Math.round(value * STEPS);
+  const fromPosition = (p: number) =>
+    mode === 'threshold' ? (p <= 0 ? 0 : logToValue(p / STEPS, range)) : Math.min(0.999, p / STEPS);
   const valueText =
     mode === 'threshold'
       ? sorted
-        ? t(units ? 'slider.value.threshold.units' : 'slider.value.threshold.weights', { t: formatSci(value), pct: pct(fractionPruned(sorted, value)) })
+        ? t(units ? 'slider.value.threshold.units' : 'slider.value.threshold.weights', {
+            t: formatSci(value),
+            pct: pct(fractionPruned(sorted, value)),
+          })
         : t('slider.value.threshold', { t: formatSci(value) })
       : t(units ? 'slider.value.sparsity.units' : 'slider.value.sparsity.weights', { pct: pct(value) });
-  const label = t(mode === 'threshold' ? (units ? 'slider.label.threshold.units' : 'slider.label.threshold.weights') : units ? 'slider.label.sparsity.units' : 'slider.label.sparsity.weights');
+  const label = t(
+    mode === 'threshold'
+      ? units
+        ? 'slider.label.threshold.units'
+        : 'slider.label.threshold.weights'
+      : units
+        ? 'slider.label.sparsity.units'
+        : 'slider.label.sparsity.weights',
+  );
   return {
     mode,
     units,
@@ -49,7 +71,8 @@ export function useSliderModel() {
     valueText,
     label,
     /** A move: the state follows at once, the URL on release. */
-    move: (p: number) => c.updateSettings(mode === 'threshold' ? { threshold: fromPosition(p) } : { sparsity: fromPosition(p) }, false),
+    move: (p: number) =>
+      c.updateSettings(mode === 'threshold' ? { threshold: fromPosition(p) } : { sparsity: fromPosition(p) }, false),
     release: () => c.updateSettings({}, true),
   };
 }
@@ -128,7 +151,11 @@ export function ThresholdSlider() {
             />
             {mode === 'sparsity' && <span aria-hidden="true"> %</span>}
           </label>
-          <Help id="slider.number" label={fieldLabel} text={t(mode === 'threshold' ? 'slider.hint.threshold' : 'slider.hint.sparsity')} />
+          <Help
+            id="slider.number"
+            label={fieldLabel}
+            text={t(mode === 'threshold' ? 'slider.hint.threshold' : 'slider.hint.sparsity')}
+          />
         </span>
       </div>
       {error && (

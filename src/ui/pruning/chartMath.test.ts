@@ -53,11 +53,11 @@ describe('chart maths', () => {
     expect(fractionAtX(toX(0, 'remaining'), 'remaining', remaining)).toBe(0);
     // Log axis: half way along is the geometric mean of 100 and 50 remaining.
     expect(xAtFraction(0.5, 'remaining', remaining)).toBeCloseTo(Math.sqrt(5000), 9);
-    for (const f of [0, 0.3, 1]) expect(fractionAtX(xAtFraction(f, 'remaining', remaining), 'remaining', remaining)).toBeCloseTo(f, 12);
+    for (const f of [0, 0.3, 1])
+      expect(fractionAtX(xAtFraction(f, 'remaining', remaining), 'remaining', remaining)).toBeCloseTo(f, 12);
   });
   it('finds the nearest curve point', () => {
     expect(nearestPoint([pt(0), pt(0.5), pt(0.9)], 0.8)!.sparsity).toBe(0.9);
     expect(nearestPoint([], 0.8)).toBeNull();
   });
 });
-

@@ -34,10 +34,19 @@ export function SizesTable() {
       files.forEach(download);
       setMessage({ text: msg('sizes.downloaded', { name: files.map((f) => f.name).join(', ') }), error: false });
     } catch (e) {
-      setMessage({ text: e instanceof ExportError ? e.why : msg('export.failed', { detail: e instanceof Error ? e.message : String(e) }), error: true });
+      setMessage({
+        text:
+          e instanceof ExportError
+            ? e.why
+            : msg('export.failed', { detail: e instanceof Error ? e.message : String(e) }),
+        error: true,
+      });
     }
   };
-  const caption = t('sizes.caption', { sparsity: pct(sizes.sparsity ?? 0), criterion: t(`criterion.${sizes.criterion}.label`) });
+  const caption = t('sizes.caption', {
+    sparsity: pct(sizes.sparsity ?? 0),
+    criterion: t(`criterion.${sizes.criterion}.label`),
+  });
   const columns = [
     ...(['format', 'layout', 'loader', 'bytes', 'gzip', 'ratio', 'accuracy'] as const).map((k) => t(`sizes.col.${k}`)),
     <span className="sr-only">{t('sizes.download')}</span>,
@@ -50,7 +59,13 @@ export function SizesTable() {
       <p className="muted">{t('sizes.lead')}</p>
       <StatsTable testid="sizes.table" caption={caption} columns={columns}>
         {sizes.rows.map((r) => (
-          <tr key={`${r.format}-${r.layout}`} data-testid={`sizes.row.${r.format}.${r.layout}`} data-bytes={r.bytes} data-gzip={r.gzipBytes} data-accuracy={r.valAccuracy}>
+          <tr
+            key={`${r.format}-${r.layout}`}
+            data-testid={`sizes.row.${r.format}.${r.layout}`}
+            data-bytes={r.bytes}
+            data-gzip={r.gzipBytes}
+            data-accuracy={r.valAccuracy}
+          >
             <th scope="row">{t(`sizes.format.${r.format}`)}</th>
             <td>{t(`sizes.layout.${r.layout}`)}</td>
             <td>{t(`sizes.loader.${r.loader}`)}</td>
@@ -59,7 +74,16 @@ export function SizesTable() {
             <td>{base ? t('sizes.ratio', { times: times(base.bytes / r.gzipBytes) }) : '–'}</td>
             <td>{pct(r.valAccuracy, 2)}</td>
             <td>
-              <button type="button" className="small" data-testid={`sizes.download.${r.format}.${r.layout}`} aria-label={t('sizes.download.label', { format: t(`sizes.format.${r.format}`), layout: t(`sizes.layout.${r.layout}`) })} onClick={() => save(r)}>
+              <button
+                type="button"
+                className="small"
+                data-testid={`sizes.download.${r.format}.${r.layout}`}
+                aria-label={t('sizes.download.label', {
+                  format: t(`sizes.format.${r.format}`),
+                  layout: t(`sizes.layout.${r.layout}`),
+                })}
+                onClick={() => save(r)}
+              >
                 {t('sizes.download')}
               </button>
             </td>
@@ -72,7 +96,11 @@ export function SizesTable() {
         </p>
       )}
       {message && (
-        <p className={message.error ? 'field-error' : 'muted'} role={message.error ? 'alert' : 'status'} data-testid="sizes.message">
+        <p
+          className={message.error ? 'field-error' : 'muted'}
+          role={message.error ? 'alert' : 'status'}
+          data-testid="sizes.message"
+        >
           {t.msg(message.text)}
         </p>
       )}

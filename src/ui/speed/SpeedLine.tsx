@@ -25,8 +25,25 @@ export const SpeedLine = memo(function SpeedLine() {
     verdict256: verdictSpread(t, b256.ratio.csr),
   };
   return (
-    <p className="speed-line" data-testid="prune.speed" data-sparse={b1.csr.medianMs} data-dense={b1.dense.medianMs} data-sparsity={b1.sparsity} data-samples={b1.ratio.csr.samples}>
-      <RichText text={b1.stripped && b1.strippedShapes ? t('speed.current.stripped', { ...params, stripped: ms(b1.stripped.medianMs), shapes: b1.strippedShapes.join('-') }) : t('speed.current', params)} />{' '}
+    <p
+      className="speed-line"
+      data-testid="prune.speed"
+      data-sparse={b1.csr.medianMs}
+      data-dense={b1.dense.medianMs}
+      data-sparsity={b1.sparsity}
+      data-samples={b1.ratio.csr.samples}
+    >
+      <RichText
+        text={
+          b1.stripped && b1.strippedShapes
+            ? t('speed.current.stripped', {
+                ...params,
+                stripped: ms(b1.stripped.medianMs),
+                shapes: b1.strippedShapes.join('-'),
+              })
+            : t('speed.current', params)
+        }
+      />{' '}
       <Help id="speed.current" label={t('speed.current.label')} text={t('speed.current.help')} />
     </p>
   );

@@ -1,7 +1,12 @@
 import { useRef } from 'react';
 import { pct } from '../kit/format';
 import {
-  curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, type SpeedCurve, type SpeedPoint,
+  curveLevels,
+  SPEED_BATCHES,
+  SPEED_ROUNDS,
+  SPEED_SAMPLES,
+  type SpeedCurve,
+  type SpeedPoint,
 } from '../../state/speed/speedState';
 import { useAppState, useController, useT } from '../kit/context';
 import { Help, helpId } from '../kit/Help';
@@ -11,7 +16,8 @@ import { SpeedChart, SpeedLegend } from './SpeedChart';
 import { StatsTable } from '../kit/StatsTable';
 import { ms, spreadTimes } from './speedFormat';
 
-const msSpread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) => `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
+const msSpread = (t: ReturnType<typeof useT>, p: SpeedPoint['dense']) =>
+  `${t('speed.ms', { ms: ms(p.medianMs) })} (${ms(p.p10Ms)}–${ms(p.p90Ms)})`;
 
 /** The measured points as a table: per sparsity and batch size, each path's time and the speed-up. */
 function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
@@ -23,7 +29,14 @@ function SpeedTable({ points }: { points: readonly SpeedPoint[] }) {
       <summary>{t('speed.table.caption')}</summary>
       <StatsTable
         testid="speed.table"
-        columns={[t('speed.col.sparsity'), t('speed.col.batch'), t('speed.col.dense'), t('speed.col.csr'), t('speed.col.speedup'), stripped && t('speed.col.stripped')]}
+        columns={[
+          t('speed.col.sparsity'),
+          t('speed.col.batch'),
+          t('speed.col.dense'),
+          t('speed.col.csr'),
+          t('speed.col.speedup'),
+          stripped && t('speed.col.stripped'),
+        ]}
       >
         {rows.map((p) => (
           <tr key={`${p.batch}-${p.sparsity}`}>
@@ -52,7 +65,13 @@ export function SpeedPanel() {
   const curve = useAppState((s) => s.speed.curve);
   const tfjs = useAppState((s) => s.speed.tfjs);
   const granularity = useAppState((s) => s.settings.granularity);
-  const changed = useAppState((s) => !!s.speed.curve && (s.speed.curve.criterion !== s.settings.criterion || s.speed.curve.scope !== s.settings.scope || s.speed.curve.granularity !== s.settings.granularity));
+  const changed = useAppState(
+    (s) =>
+      !!s.speed.curve &&
+      (s.speed.curve.criterion !== s.settings.criterion ||
+        s.speed.curve.scope !== s.settings.scope ||
+        s.speed.curve.granularity !== s.settings.granularity),
+  );
   const running = curve?.status === 'running' || tfjs?.status === 'running';
   const levels = curveLevels(granularity)
     .map((l) => pct(l, 0))
@@ -72,18 +91,39 @@ export function SpeedPanel() {
       <h2 id="speed-title">{t('speed.title')}</h2>
       <p className="muted">{t('speed.lead')}</p>
       <p className="field-label">
-        <button type="button" data-testid="speed.measure" disabled={!ready || running} onClick={() => void c.measureSpeed()} aria-describedby={helpId('speed.measure')}>
+        <button
+          type="button"
+          data-testid="speed.measure"
+          disabled={!ready || running}
+          onClick={() => void c.measureSpeed()}
+          aria-describedby={helpId('speed.measure')}
+        >
           {t('speed.measure')}
         </button>
-        <Help id="speed.measure" label={t('speed.measure')} text={t('speed.measure.help', { levels, rounds: SPEED_ROUNDS, samples: SPEED_SAMPLES })} />
+        <Help
+          id="speed.measure"
+          label={t('speed.measure')}
+          text={t('speed.measure.help', { levels, rounds: SPEED_ROUNDS, samples: SPEED_SAMPLES })}
+        />
       </p>
       {!ready && <p className="muted">{t('speed.waitTraining')}</p>}
       <div role="status" data-testid="speed.status" data-status={curve?.status ?? ''}>
         {tfjs?.status === 'running' && t('speed.measuring.tfjs', { backend: tfjs.backend })}
-        {tfjs?.status !== 'running' && curve?.status === 'running' && t('speed.measuring', { done: curve.done, total: curve.total, rounds: curve.rounds, levels: curve.total / curve.rounds })}
+        {tfjs?.status !== 'running' &&
+          curve?.status === 'running' &&
+          t('speed.measuring', {
+            done: curve.done,
+            total: curve.total,
+            rounds: curve.rounds,
+            levels: curve.total / curve.rounds,
+          })}
       </div>
       {running && curve && <JobProgress label={t('speed.measure')} fraction={curve.done / Math.max(1, curve.total)} />}
-      {tfjs?.status === 'error' && <p className="muted" data-testid="speed.tfjs.error">{tfjs.error === 'busy' ? t('speed.tfjs.busy') : t('speed.tfjs.error', { detail: tfjs.error ?? '' })}</p>}
+      {tfjs?.status === 'error' && (
+        <p className="muted" data-testid="speed.tfjs.error">
+          {tfjs.error === 'busy' ? t('speed.tfjs.busy') : t('speed.tfjs.error', { detail: tfjs.error ?? '' })}
+        </p>
+      )}
       {curve?.status === 'error' && (
         <p className="field-error" role="alert">
           {t('speed.error', { detail: curve.error ?? '' })}
@@ -91,7 +131,11 @@ export function SpeedPanel() {
       )}
       {curve && changed && !running && (
         <p className="notice" data-testid="speed.stale">
-          {t('speed.stale', { criterion: t(`criterion.${curve.criterion}.label`), scope: t(`scope.${curve.scope}`), granularity: t(`granularity.${curve.granularity}`) })}
+          {t('speed.stale', {
+            criterion: t(`criterion.${curve.criterion}.label`),
+            scope: t(`scope.${curve.scope}`),
+            granularity: t(`granularity.${curve.granularity}`),
+          })}
         </p>
       )}
       {points.length > 0 && (
@@ -99,18 +143,38 @@ export function SpeedPanel() {
           <SpeedLegend stripped={points.some((p) => p.stripped)} tfjs={!!tfjsTimes} backend={tfjs?.backend ?? ''} />
           <div className={running ? 'speed-charts stale' : 'speed-charts'}>
             {SPEED_BATCHES.map((b) => (
-              <SpeedChart key={b} batch={b} points={points} tfjs={tfjsTimes?.[b] ?? null} backend={tfjs?.backend ?? ''} granularity={finished.current!.granularity} />
+              <SpeedChart
+                key={b}
+                batch={b}
+                points={points}
+                tfjs={tfjsTimes?.[b] ?? null}
+                backend={tfjs?.backend ?? ''}
+                granularity={finished.current!.granularity}
+              />
             ))}
           </div>
           {spread && (
-            <p className="muted small" data-testid="speed.note" data-rounds={spread.rounds} data-samples={spread.samples}>
-              {t('speed.note', { samples: spread.samples, rounds: spread.rounds, perRound: spread.samples / spread.rounds, s: ((finished.current!.ms ?? 0) / 1000).toFixed(1) })}
+            <p
+              className="muted small"
+              data-testid="speed.note"
+              data-rounds={spread.rounds}
+              data-samples={spread.samples}
+            >
+              {t('speed.note', {
+                samples: spread.samples,
+                rounds: spread.rounds,
+                perRound: spread.samples / spread.rounds,
+                s: ((finished.current!.ms ?? 0) / 1000).toFixed(1),
+              })}
             </p>
           )}
           <p className="muted small" data-testid="speed.check" data-max-diff={maxDiff}>
             {maxDiff === 0
               ? t('speed.check.exact', { engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })
-              : t('speed.check', { diff: maxDiff.toExponential(1), engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm') })}
+              : t('speed.check', {
+                  diff: maxDiff.toExponential(1),
+                  engine: t(engine === 'js' ? 'speed.engine.js' : 'speed.engine.wasm'),
+                })}
           </p>
           <SpeedTable points={points} />
         </>

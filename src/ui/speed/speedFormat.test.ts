@@ -8,7 +8,14 @@ const r = (median: number, p10: number, p90: number, samples = 5) => ({ median, 
 
 describe('speed formats', () => {
   it('writes ratios as people read them, never "0.00"', () => {
-    expect([times(12.4), times(3.04), times(0.456), times(0.004), times(0), times(Infinity)]).toEqual(['12', '3.0', '0.46', '0.004', '0.00', '–']);
+    expect([times(12.4), times(3.04), times(0.456), times(0.004), times(0), times(Infinity)]).toEqual([
+      '12',
+      '3.0',
+      '0.46',
+      '0.004',
+      '0.00',
+      '–',
+    ]);
   });
 
   it('gives a verdict only when the whole spread is on one side of 1×, with its range and samples', () => {

@@ -23,7 +23,8 @@ export function verdict(t: Translator, speedUp: number): string {
 }
 
 /** A measured speed-up with its spread: "3.0× (2.6–3.4×)" (median, 10th–90th percentile of the paired samples). */
-export const spreadTimes = (t: Translator, r: RatioSpread) => t('speed.times.spread', { times: times(r.median), lo: times(r.p10), hi: times(r.p90) });
+export const spreadTimes = (t: Translator, r: RatioSpread) =>
+  t('speed.times.spread', { times: times(r.median), lo: times(r.p10), hi: times(r.p90) });
 
 /**
  * A measured speed-up as a verdict with its spread and samples: "3.0× faster (2.6–3.4× over 5 paired
@@ -31,8 +32,15 @@ export const spreadTimes = (t: Translator, r: RatioSpread) => t('speed.times.spr
  */
 export function verdictSpread(t: Translator, r: RatioSpread): string {
   const side = sideOf(r);
-  if (side === 'faster') return t('speed.faster.spread', { times: times(r.median), lo: times(r.p10), hi: times(r.p90), n: r.samples });
-  if (side === 'slower') return t('speed.slower.spread', { times: times(1 / r.median), lo: times(1 / r.p90), hi: times(1 / r.p10), n: r.samples });
+  if (side === 'faster')
+    return t('speed.faster.spread', { times: times(r.median), lo: times(r.p10), hi: times(r.p90), n: r.samples });
+  if (side === 'slower')
+    return t('speed.slower.spread', {
+      times: times(1 / r.median),
+      lo: times(1 / r.p90),
+      hi: times(1 / r.p10),
+      n: r.samples,
+    });
   return t('speed.even.spread', { lo: times(r.p10), hi: times(r.p90), n: r.samples });
 }
 

@@ -14,7 +14,9 @@ import { useTourPlacement } from './tourPlacement';
 const OWN_KEYS = (el: EventTarget | null) => {
   const e = el as HTMLElement | null;
   if (!e || !e.tagName) return false;
-  return ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) || e.isContentEditable || e.getAttribute('role') === 'slider';
+  return (
+    ['INPUT', 'SELECT', 'TEXTAREA'].includes(e.tagName) || e.isContentEditable || e.getAttribute('role') === 'slider'
+  );
 };
 
 /** A touch screen: no keys to mention. */
@@ -45,7 +47,9 @@ function TourCard() {
   const epochs = useAppState((s) => s.epochs);
   const criterion = useAppState((s) => s.settings.criterion);
   const threshold = useAppState((s) => s.settings.threshold);
-  const busy = useAppState((s) => s.experiments.finetune?.status === 'running' || s.phase === 'training' || s.phase === 'scoring');
+  const busy = useAppState(
+    (s) => s.experiments.finetune?.status === 'running' || s.phase === 'training' || s.phase === 'scoring',
+  );
   const title = useRef<HTMLHeadingElement>(null);
   const index = open === null ? -1 : stepIndex(open);
   const step = index >= 0 ? TOUR_STEPS[index] : null;
@@ -72,7 +76,8 @@ function TourCard() {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return;
       if (e.key === 'Escape') go(null);
       else if (OWN_KEYS(e.target)) return;
-      else if (e.key === 'ArrowRight' || (e.key === ' ' && (e.target as HTMLElement).tagName !== 'BUTTON')) go(Math.min(TOUR_STEPS.length, index + 2));
+      else if (e.key === 'ArrowRight' || (e.key === ' ' && (e.target as HTMLElement).tagName !== 'BUTTON'))
+        go(Math.min(TOUR_STEPS.length, index + 2));
       else if (e.key === 'ArrowLeft') go(Math.max(1, index));
       else return;
       e.preventDefault();
@@ -89,14 +94,23 @@ function TourCard() {
   useEffect(() => {
     if (needsAt90 && ready) c.tourAt90();
   }, [c, needsAt90, ready, runId, dense]);
-  const numbers = useMemo(() => tourNumbers(c.store.getState()), [c, step, scoring, view, dense, at90, epochs, criterion, progress, phase, runId]);
+  const numbers = useMemo(
+    () => tourNumbers(c.store.getState()),
+    [c, step, scoring, view, dense, at90, epochs, criterion, progress, phase, runId],
+  );
   if (!step) return null;
   const text = tourText(t, step.id, numbers, shortestFloat32(threshold), touch);
   const total = TOUR_STEPS.length;
   const last = index === total - 1;
   const heading = text.title;
   return (
-    <aside className={`tour tour-${side}`} role="region" aria-label={t('tour.region')} data-testid="tour" data-step={index + 1}>
+    <aside
+      className={`tour tour-${side}`}
+      role="region"
+      aria-label={t('tour.region')}
+      data-testid="tour"
+      data-step={index + 1}
+    >
       <div className="tour-head">
         <span className="tour-counter" data-testid="tour.counter">
           {t('tour.counter', { n: index + 1, total })}
@@ -112,7 +126,9 @@ function TourCard() {
         <RichText text={text.body} />
       </p>
       <div className="tour-buttons">
-        {step.action && <TourActionButton action={step.action} disabled={!ready || busy} onRun={() => (acted.current = true)} />}
+        {step.action && (
+          <TourActionButton action={step.action} disabled={!ready || busy} onRun={() => (acted.current = true)} />
+        )}
         <span className="tour-nav">
           <button type="button" onClick={() => go(index)} disabled={index === 0} data-testid="tour.back">
             {t('tour.back')}

@@ -24,10 +24,15 @@ describe('the tour card’s placement', () => {
     const card = { width: 350, height: 300 };
     const view = { width: 1440, height: 900 };
     // A target in the right column: the card goes left; in the middle column: right (1074–1424 clears it).
-    expect(cardCorner({ left: 1075, right: 1425, top: 100, bottom: 500 }, card, view)).toMatchObject({ side: 'left', box: { left: 16, right: 366, top: 584, bottom: 884 } });
+    expect(cardCorner({ left: 1075, right: 1425, top: 100, bottom: 500 }, card, view)).toMatchObject({
+      side: 'left',
+      box: { left: 16, right: 366, top: 584, bottom: 884 },
+    });
     expect(cardCorner({ left: 327, right: 1063, top: 100, bottom: 500 }, card, view).side).toBe('right');
     // A full-width target on a phone: both corners cover it alike.
-    expect(cardCorner({ left: 15, right: 375, top: 0, bottom: 900 }, { width: 374, height: 260 }, phone).side).toBe('right');
+    expect(cardCorner({ left: 15, right: 375, top: 0, bottom: 900 }, { width: 374, height: 260 }, phone).side).toBe(
+      'right',
+    );
   });
 
   it('scrolls a target under the card up into the space above it, below the sticky bar (hand-computed)', () => {
@@ -40,7 +45,14 @@ describe('the tour card’s placement', () => {
     expect(scrollToShow(new RectLike({ left: 30, right: 361, top: 560, bottom: 604 }), card, 88, 844)).toBe(460);
     // Wholly in the free space: no scroll; beside the card (no horizontal overlap), the card is no limit.
     expect(scrollToShow({ left: 30, right: 361, top: 300, bottom: 344 }, card, 88, 844)).toBe(0);
-    expect(scrollToShow({ left: 400, right: 700, top: 300, bottom: 800 }, { left: 1074, right: 1424, top: 584, bottom: 884 }, 0, 900)).toBe(0);
+    expect(
+      scrollToShow(
+        { left: 400, right: 700, top: 300, bottom: 800 },
+        { left: 1074, right: 1424, top: 584, bottom: 884 },
+        0,
+        900,
+      ),
+    ).toBe(0);
     // Under the sticky bar: brought down below it.
     expect(scrollToShow({ left: 30, right: 361, top: 40, bottom: 84 }, card, 88, 844)).toBe(40 - 88 - 12);
     // Taller than the space: it starts at the top of it.

@@ -12,14 +12,25 @@ const boxOf = (el: Element): Box => {
 };
 
 /** How much of rectangle `a` lies inside `b` (px²). */
-const overlap = (a: Box, b: Box) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+const overlap = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+  Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
 /**
  * Where the floating card goes for a target at `r` (viewport boxes, plain objects): the bottom corner
  * that overlaps less of it horizontally (right on a tie), and that corner's box. Pure.
  */
-export function cardCorner(r: Box, card: { width: number; height: number }, view: { width: number; height: number }): { side: 'left' | 'right'; box: Box } {
-  const at = (left: number): Box => ({ left, right: left + card.width, top: view.height - card.height - 16, bottom: view.height - 16 });
+export function cardCorner(
+  r: Box,
+  card: { width: number; height: number },
+  view: { width: number; height: number },
+): { side: 'left' | 'right'; box: Box } {
+  const at = (left: number): Box => ({
+    left,
+    right: left + card.width,
+    top: view.height - card.height - 16,
+    bottom: view.height - 16,
+  });
   const across = (b: Box) => Math.max(0, Math.min(r.right, b.right) - Math.max(r.left, b.left));
   const [left, right] = [at(16), at(view.width - card.width - 16)];
   return across(left) < across(right) ? { side: 'left', box: left } : { side: 'right', box: right };
@@ -51,7 +62,6 @@ function topInset(): number {
   return bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;
 }
 
-
 /**
  * Highlights the first of the step's targets and keeps it, the card and the card's buttons in view
  * together, wherever the tour is used:
@@ -64,7 +74,13 @@ function topInset(): number {
  * Runs two frames after `deps` change (the step's settings have been applied and laid out), again when
  * the target or the card change size, and on a resize of the window.
  */
-export function useTourPlacement(targets: readonly string[] | null, deps: unknown[], smooth: boolean, setSide: (s: 'left' | 'right') => void, acted: RefObject<boolean>) {
+export function useTourPlacement(
+  targets: readonly string[] | null,
+  deps: unknown[],
+  smooth: boolean,
+  setSide: (s: 'left' | 'right') => void,
+  acted: RefObject<boolean>,
+) {
   useEffect(() => {
     if (!targets) return;
     let box: HTMLElement | null = null;
@@ -92,7 +108,8 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         box?.classList.add('tour-highlight');
         if (box) {
           observer.disconnect();
-          for (const e of [box, box.closest('.panel'), document.querySelector('.layout'), card()]) if (e) observer.observe(e);
+          for (const e of [box, box.closest('.panel'), document.querySelector('.layout'), card()])
+            if (e) observer.observe(e);
         }
       }
       if (!box) return;
@@ -103,7 +120,10 @@ export function useTourPlacement(targets: readonly string[] | null, deps: unknow
         // column (which scrolls by itself) unless it is wholly in view there already.
         const r = box.getBoundingClientRect();
         const column = box.closest('.stage-main, .side-scroll')?.getBoundingClientRect();
-        const [top, bottom] = column && column.height > 0 ? [Math.max(0, column.top), Math.min(innerHeight, column.bottom)] : [0, innerHeight];
+        const [top, bottom] =
+          column && column.height > 0
+            ? [Math.max(0, column.top), Math.min(innerHeight, column.bottom)]
+            : [0, innerHeight];
         if (r.top < top || r.bottom > bottom) box.scrollIntoView({ block: 'start', behavior });
         return;
       }

@@ -13,20 +13,102 @@ const layers = [
 ];
 /** Everything known: a pre-trained network, scored and pruned. */
 const done: TourNumbers = {
-  dataset: 'mnist', table: null, origin: 'snapshot', inputs: 784, classes: 10, weights: 52544, layers, epoch: null, epochs: 10, batchSize: 32,
-  learningRate: 0.001, valAcc: 0.937, denseVal: 0.937, prunedVal: 0.0981, sparsity: 0.994, at90: { gradient: 0.348, taylor: 0.655, magnitude: 0.8, gradnorm: 0.11, lamp: 0.78 },
-  ratio: 16.7, collapsed: true, wait: null,
+  dataset: 'mnist',
+  table: null,
+  origin: 'snapshot',
+  inputs: 784,
+  classes: 10,
+  weights: 52544,
+  layers,
+  epoch: null,
+  epochs: 10,
+  batchSize: 32,
+  learningRate: 0.001,
+  valAcc: 0.937,
+  denseVal: 0.937,
+  prunedVal: 0.0981,
+  sparsity: 0.994,
+  at90: { gradient: 0.348, taylor: 0.655, magnitude: 0.8, gradnorm: 0.11, lamp: 0.78 },
+  ratio: 16.7,
+  collapsed: true,
+  wait: null,
 };
-const blank: TourNumbers = { ...done, dataset: null, origin: null, inputs: null, classes: null, weights: null, layers: null, epochs: null, batchSize: null, learningRate: null, valAcc: null, denseVal: null, prunedVal: null, sparsity: null, at90: {}, ratio: null, collapsed: null };
+const blank: TourNumbers = {
+  ...done,
+  dataset: null,
+  origin: null,
+  inputs: null,
+  classes: null,
+  weights: null,
+  layers: null,
+  epochs: null,
+  batchSize: null,
+  learningRate: null,
+  valAcc: null,
+  denseVal: null,
+  prunedVal: null,
+  sparsity: null,
+  at90: {},
+  ratio: null,
+  collapsed: null,
+};
 const STATES: Record<string, TourNumbers> = {
   done,
   empty: { ...blank, wait: 'none' },
   opening: { ...blank, wait: 'opening' },
-  'training, first epoch': { ...blank, dataset: 'synthetic-32', origin: 'training', inputs: 32, classes: 10, weights: 4416, epoch: 1, epochs: 5, batchSize: 32, learningRate: 0.001, wait: 'training' },
-  'training, later': { ...blank, dataset: 'synthetic-32', origin: 'training', inputs: 32, classes: 10, weights: 4416, epoch: 3, epochs: 5, batchSize: 32, learningRate: 0.001, valAcc: 0.5, wait: 'training' },
-  'user table, scoring': { ...blank, dataset: 'user', table: 'iris.csv', origin: 'training', inputs: 4, classes: 3, weights: 2432, epochs: 100, batchSize: 32, learningRate: 0.001, valAcc: 0.93, wait: 'scoring' },
+  'training, first epoch': {
+    ...blank,
+    dataset: 'synthetic-32',
+    origin: 'training',
+    inputs: 32,
+    classes: 10,
+    weights: 4416,
+    epoch: 1,
+    epochs: 5,
+    batchSize: 32,
+    learningRate: 0.001,
+    wait: 'training',
+  },
+  'training, later': {
+    ...blank,
+    dataset: 'synthetic-32',
+    origin: 'training',
+    inputs: 32,
+    classes: 10,
+    weights: 4416,
+    epoch: 3,
+    epochs: 5,
+    batchSize: 32,
+    learningRate: 0.001,
+    valAcc: 0.5,
+    wait: 'training',
+  },
+  'user table, scoring': {
+    ...blank,
+    dataset: 'user',
+    table: 'iris.csv',
+    origin: 'training',
+    inputs: 4,
+    classes: 3,
+    weights: 2432,
+    epochs: 100,
+    batchSize: 32,
+    learningRate: 0.001,
+    valAcc: 0.93,
+    wait: 'scoring',
+  },
   'kept every layer': { ...done, origin: 'trained', collapsed: false },
-  'scored, no pruning yet': { ...done, origin: 'trained', collapsed: null, sparsity: null, prunedVal: null, denseVal: null, layers: layers.map((l) => ({ ...l, sparsity: null })), at90: {}, wait: 'pruning' },
+  'scored, no pruning yet': {
+    ...done,
+    origin: 'trained',
+    collapsed: null,
+    sparsity: null,
+    prunedVal: null,
+    denseVal: null,
+    layers: layers.map((l) => ({ ...l, sparsity: null })),
+    at90: {},
+    wait: 'pruning',
+  },
 };
 
 let missing: Missing[] = [];
@@ -37,7 +119,10 @@ afterEach(() => {
 });
 
 /** A body as RichText shows it. */
-const shown = (body: string) => richParts(body).map((p) => (typeof p === 'string' ? p : p.text)).join('');
+const shown = (body: string) =>
+  richParts(body)
+    .map((p) => (typeof p === 'string' ? p : p.text))
+    .join('');
 
 describe('the tour’s text', () => {
   for (const locale of LOCALES) {
@@ -58,19 +143,29 @@ describe('the tour’s text', () => {
 
   it('quotes the numbers as the panels write them, and never another network’s', () => {
     const t = translator('en');
-    expect(tourText(t, 'rule', done, '0.01', false).body).toContain('prunes 99.4% of the weights, and validation accuracy falls from 93.70% to 9.81%');
-    expect(tourText(t, 'collapse', done, '0.01', false).body).toContain('dense_1’s mean |∂L/∂w| is 1.50e-4, dense_2’s is 2.50e-3, 16.7× larger');
-    expect(tourText(t, 'repairs', done, '0.01', false).body).toContain('gradient 34.80%, Taylor 65.50%, magnitude 80.00%');
+    expect(tourText(t, 'rule', done, '0.01', false).body).toContain(
+      'prunes 99.4% of the weights, and validation accuracy falls from 93.70% to 9.81%',
+    );
+    expect(tourText(t, 'collapse', done, '0.01', false).body).toContain(
+      'dense_1’s mean |∂L/∂w| is 1.50e-4, dense_2’s is 2.50e-3, 16.7× larger',
+    );
+    expect(tourText(t, 'repairs', done, '0.01', false).body).toContain(
+      'gradient 34.80%, Taylor 65.50%, magnitude 80.00%',
+    );
     const live = tourText(t, 'training', STATES['training, later'], '0.01', false);
     expect(live.body).toContain('epoch 3 of 5, batch 32');
     expect(live.body).toContain('50.00%');
-    expect(tourText(t, 'training', STATES['training, first epoch'], '0.01', false).body).toContain('comes at the end of the first epoch');
+    expect(tourText(t, 'training', STATES['training, first epoch'], '0.01', false).body).toContain(
+      'comes at the end of the first epoch',
+    );
     // While a run trains, the gradient step waits for its scoring pass rather than quoting the old network.
     const waiting = tourText(t, 'gradient', STATES['training, later'], '0.01', false);
     expect(waiting.waiting).toBe(true);
     expect(waiting.body).toContain('when this run has finished training and its scoring pass');
     // The table's name is the user's text: shown as it is (RichText), never read as markup.
-    expect(shown(tourText(t, 'network', STATES['user table, scoring'], '0.01', false).body)).toContain('your table iris.csv');
+    expect(shown(tourText(t, 'network', STATES['user table, scoring'], '0.01', false).body)).toContain(
+      'your table iris.csv',
+    );
     // A network that keeps every layer at this T: the step does not claim a collapse.
     const kept = tourText(t, 'collapse', { ...done, collapsed: false }, '0.01', false).body;
     expect(kept).toContain('prunes 99.1% of dense_1');

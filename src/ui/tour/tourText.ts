@@ -11,17 +11,31 @@ import { formatSci, pct } from '../kit/format';
  * one (the slider's numbers and the layer table), gradient means in `formatSci` (the gradient panel, the
  * collapse warning). A number not known yet is absent, never a dash or a guess.
  */
-export function tourParams(t: Translator, n: TourNumbers, threshold: string, touch: boolean): Record<string, ParamValue> {
-  const p: Record<string, ParamValue> = { t: threshold, finetuneEpochs: FINETUNE_EPOCHS, move: t(touch ? 'tour.move.touch' : 'tour.move.keys') };
+export function tourParams(
+  t: Translator,
+  n: TourNumbers,
+  threshold: string,
+  touch: boolean,
+): Record<string, ParamValue> {
+  const p: Record<string, ParamValue> = {
+    t: threshold,
+    finetuneEpochs: FINETUNE_EPOCHS,
+    move: t(touch ? 'tour.move.touch' : 'tour.move.keys'),
+  };
   const set = (k: string, v: ParamValue | null | undefined) => {
     if (v !== null && v !== undefined && v !== '') p[k] = v;
   };
   const acc = (v: number | null | undefined) => (v === null || v === undefined ? null : pct(v, 2));
-  if (n.dataset) set('dataset', n.dataset === 'user' ? t('tour.table', { name: verbatim(n.table ?? '') }) : t(`dataset.short.${n.dataset}`));
+  if (n.dataset)
+    set(
+      'dataset',
+      n.dataset === 'user' ? t('tour.table', { name: verbatim(n.table ?? '') }) : t(`dataset.short.${n.dataset}`),
+    );
   set('inputs', n.inputs);
   set('classes', n.classes);
   set('weights', n.weights);
-  if (n.origin && p.dataset !== undefined && p.inputs !== undefined) set('onScreen', t(`tour.network.origin.${n.origin}`, { dataset: p.dataset, inputs: p.inputs }));
+  if (n.origin && p.dataset !== undefined && p.inputs !== undefined)
+    set('onScreen', t(`tour.network.origin.${n.origin}`, { dataset: p.dataset, inputs: p.inputs }));
   set('epoch', n.epoch);
   set('epochs', n.epochs);
   set('batch', n.batchSize);
@@ -52,14 +66,21 @@ export function tourParams(t: Translator, n: TourNumbers, threshold: string, tou
 }
 
 /** Whether every parameter the message names is among `params`. */
-const filled = (t: Translator, key: MessageKey, params: Record<string, ParamValue>) => paramNames(CATALOGUES[t.locale][key]).every((k) => k in params);
+const filled = (t: Translator, key: MessageKey, params: Record<string, ParamValue>) =>
+  paramNames(CATALOGUES[t.locale][key]).every((k) => k in params);
 
 /**
  * A step's title and text with the numbers of the network on screen. While some are not known yet (the
  * network is opening, training or being scored), the step's text without them and a sentence that says
  * when they come: never a placeholder, a dash or a number from another network.
  */
-export function tourText(t: Translator, id: TourStepId, n: TourNumbers, threshold: string, touch: boolean): { title: string; body: string; waiting: boolean } {
+export function tourText(
+  t: Translator,
+  id: TourStepId,
+  n: TourNumbers,
+  threshold: string,
+  touch: boolean,
+): { title: string; body: string; waiting: boolean } {
   const params = tourParams(t, n, threshold, touch);
   const title = t(`tour.${id}.title`, params);
   let key: MessageKey = `tour.${id}.body`;
@@ -69,5 +90,9 @@ export function tourText(t: Translator, id: TourStepId, n: TourNumbers, threshol
   if (filled(t, key, params)) return { title, body: t(key, params), waiting: false };
   const wait = `tour.${id}.wait` as MessageKey;
   const when = t(`tour.when.${n.wait ?? 'pruning'}`);
-  return { title, body: `${t(wait, params)}${t.locale === 'zh-CN' ? '' : ' '}${t('tour.pending', { when })}`, waiting: true };
+  return {
+    title,
+    body: `${t(wait, params)}${t.locale === 'zh-CN' ? '' : ' '}${t('tour.pending', { when })}`,
+    waiting: true,
+  };
 }

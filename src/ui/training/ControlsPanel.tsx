@@ -21,7 +21,9 @@ export function ControlsPanel() {
   const running = isRunning(phase);
   const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
   // "Train again" when the network on screen was trained here on the data Train trains now.
-  const onScreen = useAppState((s) => (s.origin?.kind === 'trained' ? `${s.runConfig?.dataset}:${s.dataset?.table?.name ?? ''}` : null));
+  const onScreen = useAppState((s) =>
+    s.origin?.kind === 'trained' ? `${s.runConfig?.dataset}:${s.dataset?.table?.name ?? ''}` : null,
+  );
   const own = onScreen === `${data.name}:${data.table ?? ''}`;
   const backendId = useId();
 
@@ -30,15 +32,41 @@ export function ControlsPanel() {
       <h2 id="controls-title">{t('training.title')}</h2>
       <DataChoice />
       <div className="field-grid">
-        <NumberField name="epochs" value={epochs} disabled={running} onCommit={(v) => c.updateSettings({ epochs: v })} />
-        <NumberField name="batchSize" value={batchSize} disabled={running} onCommit={(v) => c.updateSettings({ batchSize: v })} />
-        <NumberField name="learningRate" value={learningRate} disabled={running} onCommit={(v) => c.updateSettings({ learningRate: v })} />
+        <NumberField
+          name="epochs"
+          value={epochs}
+          disabled={running}
+          onCommit={(v) => c.updateSettings({ epochs: v })}
+        />
+        <NumberField
+          name="batchSize"
+          value={batchSize}
+          disabled={running}
+          onCommit={(v) => c.updateSettings({ batchSize: v })}
+        />
+        <NumberField
+          name="learningRate"
+          value={learningRate}
+          disabled={running}
+          onCommit={(v) => c.updateSettings({ learningRate: v })}
+        />
         <NumberField name="seed" value={seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
       <TableEpochsNote data={data} />
       <div className="field" hidden={hideBackend}>
-        <FieldLabel htmlFor={backendId} label={t('setting.backend.label')} help={t('setting.backend.help')} helpKey="backend" />
-        <select id={backendId} data-testid="controls.backend" value={backend} aria-describedby={helpId('backend')} onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}>
+        <FieldLabel
+          htmlFor={backendId}
+          label={t('setting.backend.label')}
+          help={t('setting.backend.help')}
+          helpKey="backend"
+        />
+        <select
+          id={backendId}
+          data-testid="controls.backend"
+          value={backend}
+          aria-describedby={helpId('backend')}
+          onChange={(e) => c.updateSettings({ backend: e.target.value as BackendPreference })}
+        >
           {BACKEND_CHOICES.map((b) => (
             <option key={b} value={b}>
               {b === 'auto' ? t('backend.option.auto') : b}
@@ -48,7 +76,14 @@ export function ControlsPanel() {
       </div>
       {/* Train keeps its label on one line; Pause and Reset go under it together when the row is too narrow. */}
       <div className="buttons train-buttons">
-        <button type="button" className="primary" data-testid="controls.train" disabled={running || !backendReady || !data.ready} onClick={() => c.train()} title={t('training.train.title')}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="controls.train"
+          disabled={running || !backendReady || !data.ready}
+          onClick={() => c.train()}
+          title={t('training.train.title')}
+        >
           {phase !== 'done' ? t('training.train') : own ? t('training.trainAgain') : t('training.trainOwn')}
         </button>
         <span className="button-pair">
@@ -57,11 +92,22 @@ export function ControlsPanel() {
               {t('training.resume')}
             </button>
           ) : (
-            <button type="button" data-testid="controls.pause" disabled={phase !== 'training'} onClick={() => c.pause()}>
+            <button
+              type="button"
+              data-testid="controls.pause"
+              disabled={phase !== 'training'}
+              onClick={() => c.pause()}
+            >
               {t('training.pause')}
             </button>
           )}
-          <button type="button" data-testid="controls.reset" disabled={phase === 'idle'} onClick={() => c.reset()} title={t('training.reset.title')}>
+          <button
+            type="button"
+            data-testid="controls.reset"
+            disabled={phase === 'idle'}
+            onClick={() => c.reset()}
+            title={t('training.reset.title')}
+          >
             {t('training.reset')}
           </button>
         </span>

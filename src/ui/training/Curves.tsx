@@ -29,7 +29,15 @@ function LegendList({ payload }: { payload?: readonly LegendEntry[] }) {
       {payload?.map((e, i) => (
         <li key={i} className="recharts-legend-item">
           <svg width={14} height={14} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-            <line x1={0} y1={16} x2={32} y2={16} stroke={e.color} strokeWidth={5} strokeDasharray={e.payload?.strokeDasharray} />
+            <line
+              x1={0}
+              y1={16}
+              x2={32}
+              y2={16}
+              stroke={e.color}
+              strokeWidth={5}
+              strokeDasharray={e.payload?.strokeDasharray}
+            />
             <circle cx={16} cy={16} r={6} fill="var(--panel)" stroke={e.color} strokeWidth={4} />
           </svg>
           {legendText(e.value)}
@@ -42,7 +50,8 @@ const TEXT_STYLE = { color: 'var(--text)' };
 const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)' };
 const AXIS_LABEL = { position: 'insideBottomRight', offset: -2, fill: 'var(--muted)' } as const;
 /** Rounds a loss-axis maximum up to a readable value (0.5 steps, or 0.1 below 1). */
-const niceMax = (max: number) => (!Number.isFinite(max) || max <= 0 ? 1 : max < 1 ? Math.ceil(max * 10) / 10 : Math.ceil(max * 2) / 2);
+const niceMax = (max: number) =>
+  !Number.isFinite(max) || max <= 0 ? 1 : max < 1 ? Math.ceil(max * 10) / 10 : Math.ceil(max * 2) / 2;
 /** Ticks at round steps from 0 to niceMax(max). */
 function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
   let max = 0;
@@ -58,13 +67,29 @@ function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
  * epoch, and re-renders only when those change; the batch losses and their smoothed average, which grow
  * with every progress message, are drawn on a canvas over it (LossCanvas).
  */
-function LossChart({ losses, epochs, maxX, reduced }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
+function LossChart({
+  losses,
+  epochs,
+  maxX,
+  reduced,
+}: {
+  losses: LossPoint[];
+  epochs: EpochMetrics[];
+  maxX: number;
+  reduced: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const ticks = lossTicks(losses, epochs);
   const yTop = ticks[ticks.length - 1];
   return (
     <div ref={box} className="loss-box">
-      <LossFrame epochs={epochs} smoothAtEpochs={smoothAtEpochs(losses, epochs)} maxX={maxX} ticks={ticks.join(',')} reduced={reduced} />
+      <LossFrame
+        epochs={epochs}
+        smoothAtEpochs={smoothAtEpochs(losses, epochs)}
+        maxX={maxX}
+        ticks={ticks.join(',')}
+        reduced={reduced}
+      />
       <LossCanvas box={box} losses={losses} maxX={maxX} yTop={yTop} colors={CANVAS_COLORS} />
     </div>
   );
@@ -81,7 +106,19 @@ function smoothAtEpochs(losses: LossPoint[], epochs: EpochMetrics[]): string {
     .join(',');
 }
 
-const LossFrame = memo(function LossFrame({ epochs, smoothAtEpochs, maxX, ticks, reduced }: { epochs: EpochMetrics[]; smoothAtEpochs: string; maxX: number; ticks: string; reduced: boolean }) {
+const LossFrame = memo(function LossFrame({
+  epochs,
+  smoothAtEpochs,
+  maxX,
+  ticks,
+  reduced,
+}: {
+  epochs: EpochMetrics[];
+  smoothAtEpochs: string;
+  maxX: number;
+  ticks: string;
+  reduced: boolean;
+}) {
   const t = useT();
   const smooth = smoothAtEpochs ? smoothAtEpochs.split(',').map(Number) : [];
   const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
@@ -90,33 +127,122 @@ const LossFrame = memo(function LossFrame({ epochs, smoothAtEpochs, maxX, ticks,
     <ResponsiveContainer width="100%" height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
-        <YAxis stroke="var(--muted)" domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} tickFormatter={(v: number) => v.toFixed(1)} width={44} allowDataOverflow />
-        <Tooltip formatter={fmt} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: Number(x).toFixed(2) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[0, maxX]}
+          allowDecimals={false}
+          tickCount={Math.min(maxX + 1, 11)}
+          label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }}
+          stroke="var(--muted)"
+        />
+        <YAxis
+          stroke="var(--muted)"
+          domain={[0, yTicks[yTicks.length - 1]]}
+          ticks={yTicks}
+          tickFormatter={(v: number) => v.toFixed(1)}
+          width={44}
+          allowDataOverflow
+        />
+        <Tooltip
+          formatter={fmt}
+          labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: Number(x).toFixed(2) })}
+          contentStyle={TOOLTIP_STYLE}
+          itemStyle={TEXT_STYLE}
+          labelStyle={TEXT_STYLE}
+          isAnimationActive={!reduced}
+        />
         <Legend content={LegendList} />
         {/* Drawn on the canvas; here for the legend only. */}
-        <Line data={[]} dataKey="loss" name={t('curves.batchLoss')} stroke={COLORS.batch} strokeOpacity={0.45} dot={false} isAnimationActive={animate} strokeWidth={1} />
+        <Line
+          data={[]}
+          dataKey="loss"
+          name={t('curves.batchLoss')}
+          stroke={COLORS.batch}
+          strokeOpacity={0.45}
+          dot={false}
+          isAnimationActive={animate}
+          strokeWidth={1}
+        />
         {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
-        <Line data={data} dataKey="smooth" name={t('curves.trainLoss')} stroke={COLORS.smooth} strokeOpacity={0} dot={false} activeDot={{ r: 3 }} isAnimationActive={animate} strokeWidth={2} />
-        <Line data={data} dataKey="v" name={t('curves.valLoss')} stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+        <Line
+          data={data}
+          dataKey="smooth"
+          name={t('curves.trainLoss')}
+          stroke={COLORS.smooth}
+          strokeOpacity={0}
+          dot={false}
+          activeDot={{ r: 3 }}
+          isAnimationActive={animate}
+          strokeWidth={2}
+        />
+        <Line
+          data={data}
+          dataKey="v"
+          name={t('curves.valLoss')}
+          stroke={COLORS.val}
+          isAnimationActive={animate}
+          strokeWidth={2}
+        />
       </LineChart>
     </ResponsiveContainer>
   );
 });
 
-const AccuracyChart = memo(function AccuracyChart({ epochs, maxX, reduced }: { epochs: EpochMetrics[]; maxX: number; reduced: boolean }) {
+const AccuracyChart = memo(function AccuracyChart({
+  epochs,
+  maxX,
+  reduced,
+}: {
+  epochs: EpochMetrics[];
+  maxX: number;
+  reduced: boolean;
+}) {
   const t = useT();
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
     <ResponsiveContainer width="100%" height={170}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis dataKey="x" type="number" domain={[0, maxX]} allowDecimals={false} tickCount={Math.min(maxX + 1, 11)} label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }} stroke="var(--muted)" />
-        <YAxis stroke="var(--muted)" domain={[0, 1]} tickFormatter={(v: number) => `${Math.round(v * 100)}%`} width={52} />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))} labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: String(x) })} contentStyle={TOOLTIP_STYLE} itemStyle={TEXT_STYLE} labelStyle={TEXT_STYLE} isAnimationActive={!reduced} />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[0, maxX]}
+          allowDecimals={false}
+          tickCount={Math.min(maxX + 1, 11)}
+          label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }}
+          stroke="var(--muted)"
+        />
+        <YAxis
+          stroke="var(--muted)"
+          domain={[0, 1]}
+          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
+          width={52}
+        />
+        <Tooltip
+          formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))}
+          labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: String(x) })}
+          contentStyle={TOOLTIP_STYLE}
+          itemStyle={TEXT_STYLE}
+          labelStyle={TEXT_STYLE}
+          isAnimationActive={!reduced}
+        />
         <Legend content={LegendList} />
-        <Line dataKey="train" name={t('curves.trainAccuracy')} stroke={COLORS.train} isAnimationActive={animate} strokeWidth={2} strokeDasharray="5 3" />
-        <Line dataKey="val" name={t('curves.valAccuracy')} stroke={COLORS.val} isAnimationActive={animate} strokeWidth={2} />
+        <Line
+          dataKey="train"
+          name={t('curves.trainAccuracy')}
+          stroke={COLORS.train}
+          isAnimationActive={animate}
+          strokeWidth={2}
+          strokeDasharray="5 3"
+        />
+        <Line
+          dataKey="val"
+          name={t('curves.valAccuracy')}
+          stroke={COLORS.val}
+          isAnimationActive={animate}
+          strokeWidth={2}
+        />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -143,7 +269,13 @@ export function Curves() {
       </div>
       <p className="chart-summary" data-testid="curves.summary" aria-live="polite">
         {last
-          ? t('curves.summary', { epoch: last.epoch, trainLoss: last.trainLoss.toFixed(4), trainAcc: percent(last.trainAcc), valLoss: last.valLoss.toFixed(4), valAcc: percent(last.valAcc) })
+          ? t('curves.summary', {
+              epoch: last.epoch,
+              trainLoss: last.trainLoss.toFixed(4),
+              trainAcc: percent(last.trainAcc),
+              valLoss: last.valLoss.toFixed(4),
+              valAcc: percent(last.valAcc),
+            })
           : t('curves.empty')}
       </p>
     </section>

@@ -9,7 +9,21 @@ import { CRITERION_COLORS, type Series } from '../pruning/SparsityPlot';
  * the curves of a new scope were computed); a canvas redraw costs about a millisecond. Recharts draws the
  * finished curves once, when the sweep is done. Drawn at most once per frame.
  */
-export function CurvesCanvas({ box, series, hidden, mode, domain, criterion }: { box: RefObject<HTMLDivElement | null>; series: Series[]; hidden: ReadonlySet<string>; mode: XMode; domain: [number, number]; criterion: string }) {
+export function CurvesCanvas({
+  box,
+  series,
+  hidden,
+  mode,
+  domain,
+  criterion,
+}: {
+  box: RefObject<HTMLDivElement | null>;
+  series: Series[];
+  hidden: ReadonlySet<string>;
+  mode: XMode;
+  domain: [number, number];
+  criterion: string;
+}) {
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => {
       let points = 0;
@@ -23,7 +37,11 @@ export function CurvesCanvas({ box, series, hidden, mode, domain, criterion }: {
           else ctx.moveTo(x, y);
         });
         ctx.setLineDash(s.split === 'train' ? [5 * dpr, 3 * dpr] : []);
-        Object.assign(ctx, { strokeStyle: CRITERION_COLORS[s.criterion], lineWidth: (s.criterion === criterion ? 2.5 : 1.5) * dpr, lineJoin: 'round' });
+        Object.assign(ctx, {
+          strokeStyle: CRITERION_COLORS[s.criterion],
+          lineWidth: (s.criterion === criterion ? 2.5 : 1.5) * dpr,
+          lineJoin: 'round',
+        });
         ctx.stroke();
         points += s.data.length;
       }

@@ -46,13 +46,30 @@ export function DataChoice() {
             {t(`dataset.${d}`)}
           </option>
         ))}
-        {data.table !== null && <option value="chosen">{data.ready ? t('dataset.table', { name: data.table }) : t(`dataset.table.${data.waiting ?? 'missing'}`, { name: data.table })}</option>}
+        {data.table !== null && (
+          <option value="chosen">
+            {data.ready
+              ? t('dataset.table', { name: data.table })
+              : t(`dataset.table.${data.waiting ?? 'missing'}`, { name: data.table })}
+          </option>
+        )}
         {offerLoaded && <option value="table">{t('dataset.table', { name: loaded })}</option>}
       </select>
       {data.table !== null && (
-        <p className={data.ready ? 'small data-line' : 'small data-line data-waiting'} data-testid="controls.data" data-ready={data.ready}>
+        <p
+          className={data.ready ? 'small data-line' : 'small data-line data-waiting'}
+          data-testid="controls.data"
+          data-ready={data.ready}
+        >
           {data.ready
-            ? t('training.data.table', { name: data.table, inputs: data.inputs, classes: data.classes, rows, train: data.trainN, val: data.valN })
+            ? t('training.data.table', {
+                name: data.table,
+                inputs: data.inputs,
+                classes: data.classes,
+                rows,
+                train: data.trainN,
+                val: data.valN,
+              })
             : t(`training.data.${data.waiting ?? 'missing'}`, { name: data.table })}
         </p>
       )}
@@ -78,7 +95,13 @@ export function TableEpochsNote({ data }: { data: RunData }) {
       {kind === 'few' && (
         <>
           {' '}
-          <button type="button" className="link" data-testid="controls.epochsAuto" disabled={running} onClick={() => c.autoTableEpochs()}>
+          <button
+            type="button"
+            className="link"
+            data-testid="controls.epochsAuto"
+            disabled={running}
+            onClick={() => c.autoTableEpochs()}
+          >
             {t('training.epochs.use', { epochs: suggested })}
           </button>
         </>

@@ -8,7 +8,19 @@ import { PlotCanvas } from '../kit/PlotCanvas';
  * more than a frame per progress message; a canvas redraw of a few thousand points costs well under a
  * millisecond. Drawn at most once per frame.
  */
-export function LossCanvas({ box, losses, maxX, yTop, colors }: { box: RefObject<HTMLDivElement | null>; losses: LossPoint[]; maxX: number; yTop: number; colors: { batch: string; smooth: string } }) {
+export function LossCanvas({
+  box,
+  losses,
+  maxX,
+  yTop,
+  colors,
+}: {
+  box: RefObject<HTMLDivElement | null>;
+  losses: LossPoint[];
+  maxX: number;
+  yTop: number;
+  colors: { batch: string; smooth: string };
+}) {
   const draw = useCallback(
     (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => {
       const x = (v: number) => (v / maxX) * w;

@@ -32,11 +32,23 @@ export function OriginNote({ origin }: { origin: Exclude<Origin, { kind: 'traine
   return (
     <div className="progress-note" data-testid="progress.origin" data-origin="snapshot" data-snapshot={origin.name}>
       <p>
-        <RichText text={dense ? t('origin.snapshot.dense', { ...params, accuracy: pct(dense.val.accuracy, 1) }) : t('origin.snapshot', params)} />
+        <RichText
+          text={
+            dense
+              ? t('origin.snapshot.dense', { ...params, accuracy: pct(dense.val.accuracy, 1) })
+              : t('origin.snapshot', params)
+          }
+        />
       </p>
       <p>
         {others.map((d) => (
-          <button key={d} type="button" className="link" data-testid={`progress.snapshot.${d}`} onClick={() => c.openSnapshot(d)}>
+          <button
+            key={d}
+            type="button"
+            className="link"
+            data-testid={`progress.snapshot.${d}`}
+            onClick={() => c.openSnapshot(d)}
+          >
             {t('origin.open', { dataset: t(`dataset.short.${d}`) })}
           </button>
         ))}

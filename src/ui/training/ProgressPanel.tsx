@@ -27,13 +27,27 @@ function ExpectedRun() {
   if (!e) return null;
   const d = (seconds: number) => formatDuration(seconds, t);
   const phases = { training: d(e.training), validation: d(e.validation), scoring: d(e.scoring) };
-  const parts = e.curvesKnown ? t('progress.expected.parts', { ...phases, curves: d(e.curves) }) : t('progress.expected.partsNoCurves', phases);
+  const parts = e.curvesKnown
+    ? t('progress.expected.parts', { ...phases, curves: d(e.curves) })
+    : t('progress.expected.partsNoCurves', phases);
   const name = dataName(data, t);
   // A table's file name is the user's text: shown as it is, never as markup.
   const shown = data.table ? verbatim(name) : name;
   const text = e.fromRun
-    ? t('progress.expected.fromRun', { total: d(e.total), parts, data: shown, batch: String(batchSize), rate: formatRate(e.rate ?? NaN, t) })
-    : t('progress.expected.measured', { total: d(e.total), parts, data: shown, rate: formatRate(throughput?.batch32 ?? NaN, t), backend: backend?.toUpperCase() ?? '–' });
+    ? t('progress.expected.fromRun', {
+        total: d(e.total),
+        parts,
+        data: shown,
+        batch: String(batchSize),
+        rate: formatRate(e.rate ?? NaN, t),
+      })
+    : t('progress.expected.measured', {
+        total: d(e.total),
+        parts,
+        data: shown,
+        rate: formatRate(throughput?.batch32 ?? NaN, t),
+        backend: backend?.toUpperCase() ?? '–',
+      });
   return (
     <p className="progress-note" data-testid="progress.expected" data-seconds={e.total.toFixed(1)} data-data={name}>
       <RichText text={text} />

@@ -3,21 +3,37 @@ import { runProgress, type PhaseProgress, type RunView } from '../../state/train
 import { useAppState, useT } from '../kit/context';
 import { formatDuration, formatRate } from '../kit/format';
 
-function Row({ name, p, detail }: { name: 'training' | 'validation' | 'scoring' | 'curves'; p: PhaseProgress; detail: string }) {
+function Row({
+  name,
+  p,
+  detail,
+}: {
+  name: 'training' | 'validation' | 'scoring' | 'curves';
+  p: PhaseProgress;
+  detail: string;
+}) {
   const t = useT();
   const label = t(`phases.${name}`);
   return (
     <li className={`phase phase-${p.status}`} data-testid={`progress.phase.${name}`} data-status={p.status}>
       <span className="phase-name">{label}</span>
       <span className="phase-detail">{detail}</span>
-      <span className="phase-bar" role="progressbar" aria-label={t('phases.bar', { phase: label, status: t(`phases.status.${p.status}`) })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p.fraction * 100)}>
+      <span
+        className="phase-bar"
+        role="progressbar"
+        aria-label={t('phases.bar', { phase: label, status: t(`phases.status.${p.status}`) })}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(p.fraction * 100)}
+      >
         <span style={{ width: `${p.fraction * 100}%` }} />
       </span>
     </li>
   );
 }
 
-const took = (p: PhaseProgress, t: Translator) => (Number.isFinite(p.seconds) ? t('phases.took', { time: formatDuration(p.seconds, t) }) : t('phases.status.done'));
+const took = (p: PhaseProgress, t: Translator) =>
+  Number.isFinite(p.seconds) ? t('phases.took', { time: formatDuration(p.seconds, t) }) : t('phases.status.done');
 
 /** The detail of each phase's row: where it is, or what it took. */
 function details(r: ReturnType<typeof runProgress>, p: RunView['progress'], rate: number, t: Translator) {
@@ -29,7 +45,13 @@ function details(r: ReturnType<typeof runProgress>, p: RunView['progress'], rate
       : r.training.status === 'done'
         ? t('phases.training.done', { took: took(r.training, t), rate: samples })
         : p
-          ? t('phases.training.running', { epoch: p.epoch, epochs: p.epochs, batch: p.batch, batches: p.batchesPerEpoch, rate: samples })
+          ? t('phases.training.running', {
+              epoch: p.epoch,
+              epochs: p.epochs,
+              batch: p.batch,
+              batches: p.batchesPerEpoch,
+              rate: samples,
+            })
           : t('phases.training.starting');
   const validation =
     r.validation.status === 'waiting'
@@ -41,8 +63,18 @@ function details(r: ReturnType<typeof runProgress>, p: RunView['progress'], rate
         : p?.stage === 'validation'
           ? t('phases.validation.running', { epoch: p.epoch })
           : t('phases.validation.progress', { done: r.validation.done, total: r.validation.total });
-  const scoring = r.scoring.status === 'done' ? took(r.scoring, t) : r.scoring.status === 'running' ? t('phases.scoring.progress', { done: r.scoring.done, total: r.scoring.total }) : waiting;
-  const curves = r.curves.status === 'done' ? took(r.curves, t) : r.curves.status === 'running' ? t('phases.curves.progress', { done: r.curves.done, total: r.curves.total }) : waiting;
+  const scoring =
+    r.scoring.status === 'done'
+      ? took(r.scoring, t)
+      : r.scoring.status === 'running'
+        ? t('phases.scoring.progress', { done: r.scoring.done, total: r.scoring.total })
+        : waiting;
+  const curves =
+    r.curves.status === 'done'
+      ? took(r.curves, t)
+      : r.curves.status === 'running'
+        ? t('phases.curves.progress', { done: r.curves.done, total: r.curves.total })
+        : waiting;
   return { training, validation, scoring, curves };
 }
 
@@ -89,7 +121,9 @@ export function RunPhases() {
           <span>{t('progress.stats.none')}</span>
         )}
         {/* No ETA for a run that stopped with an error: it will not finish. */}
-        {!stopped && r.tookSec !== null && <span data-testid="progress.took">{t('phases.tookInAll', { time: formatDuration(r.tookSec, t) })}</span>}
+        {!stopped && r.tookSec !== null && (
+          <span data-testid="progress.took">{t('phases.tookInAll', { time: formatDuration(r.tookSec, t) })}</span>
+        )}
         {!stopped && r.tookSec === null && Number.isFinite(r.etaSec) && (
           <span data-testid="progress.eta" data-seconds={r.etaSec.toFixed(1)} data-curves={r.etaIncludesCurves}>
             {t(r.etaIncludesCurves ? 'progress.eta' : 'progress.etaPlusCurves', { time: formatDuration(r.etaSec, t) })}

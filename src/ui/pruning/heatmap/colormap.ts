@@ -7,9 +7,29 @@
 export const LUT_SIZE = 256;
 
 /** Matplotlib's viridis at 0, 1/8, …, 1 (sRGB); the table interpolates linearly between them. */
-const VIRIDIS_ANCHORS = ['#440154', '#46327e', '#3b528b', '#2c728e', '#21918c', '#28ae80', '#5ec962', '#addc30', '#fde725'];
+const VIRIDIS_ANCHORS = [
+  '#440154',
+  '#46327e',
+  '#3b528b',
+  '#2c728e',
+  '#21918c',
+  '#28ae80',
+  '#5ec962',
+  '#addc30',
+  '#fde725',
+];
 /** ColorBrewer RdBu (reversed: negative = blue), 9 classes. */
-const DIVERGING_ANCHORS = ['#2166ac', '#4393c3', '#92c5de', '#d1e5f0', '#f7f7f7', '#fddbc7', '#f4a582', '#d6604d', '#b2182b'];
+const DIVERGING_ANCHORS = [
+  '#2166ac',
+  '#4393c3',
+  '#92c5de',
+  '#d1e5f0',
+  '#f7f7f7',
+  '#fddbc7',
+  '#f4a582',
+  '#d6604d',
+  '#b2182b',
+];
 
 /** Pruned weights: a neutral grey that none of the maps contains. */
 export const PRUNED_RGB: readonly [number, number, number] = [190, 190, 190];
@@ -49,7 +69,8 @@ export function colorIndex(v: number, s: ScaleSpec): number {
   let t: number;
   if (!Number.isFinite(v)) t = v > 0 ? 1 : 0;
   else if (s.kind === 'diverging') t = s.hi > 0 ? 0.5 + v / (2 * s.hi) : 0.5;
-  else if (s.kind === 'log') t = v <= s.lo ? 0 : s.hi > s.lo ? (Math.log(v) - Math.log(s.lo)) / (Math.log(s.hi) - Math.log(s.lo)) : 1;
+  else if (s.kind === 'log')
+    t = v <= s.lo ? 0 : s.hi > s.lo ? (Math.log(v) - Math.log(s.lo)) / (Math.log(s.hi) - Math.log(s.lo)) : 1;
   else t = s.hi > s.lo ? (v - s.lo) / (s.hi - s.lo) : 0;
   return Math.max(0, Math.min(LUT_SIZE - 1, Math.round(t * (LUT_SIZE - 1))));
 }

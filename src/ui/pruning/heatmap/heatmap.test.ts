@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildLut, colorIndex, DIVERGING, hexToRgb, LUT_SIZE, PRUNED_RGB, scaleFor, scaleTicks, VIRIDIS,
+  buildLut,
+  colorIndex,
+  DIVERGING,
+  hexToRgb,
+  LUT_SIZE,
+  PRUNED_RGB,
+  scaleFor,
+  scaleTicks,
+  VIRIDIS,
 } from './colormap';
 import { fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixPixelToIndex } from './layout';
 import { diffPositions } from '../../../core/prune';
@@ -23,7 +31,10 @@ describe('colour lookup tables', () => {
     const luma = (k: number) => 0.2126 * VIRIDIS[k * 3] + 0.7152 * VIRIDIS[k * 3 + 1] + 0.0722 * VIRIDIS[k * 3 + 2];
     for (let k = 1; k < LUT_SIZE; k++) expect(luma(k)).toBeGreaterThanOrEqual(luma(k - 1) - 0.5);
     for (let k = 0; k < LUT_SIZE; k++) {
-      const d = Math.abs(VIRIDIS[k * 3] - PRUNED_RGB[0]) + Math.abs(VIRIDIS[k * 3 + 1] - PRUNED_RGB[1]) + Math.abs(VIRIDIS[k * 3 + 2] - PRUNED_RGB[2]);
+      const d =
+        Math.abs(VIRIDIS[k * 3] - PRUNED_RGB[0]) +
+        Math.abs(VIRIDIS[k * 3 + 1] - PRUNED_RGB[1]) +
+        Math.abs(VIRIDIS[k * 3 + 2] - PRUNED_RGB[2]);
       expect(d).toBeGreaterThan(60);
     }
   });
@@ -70,7 +81,12 @@ describe('index maths', () => {
   });
   it('receptive fields: 8 × 8 tiles of 28 × 28 with 1-pixel gaps, round trip for every cell', () => {
     expect(fieldsGrid(64)).toEqual({ cols: 8, rows: 8, width: 231, height: 231 });
-    for (let j = 0; j < 64; j += 7) for (let i = 0; i < 784; i += 37) expect(fieldsPixelToCell(...(Object.values(fieldsCellToPixel({ i, j }, d)) as [number, number]), d)).toEqual({ i, j });
+    for (let j = 0; j < 64; j += 7)
+      for (let i = 0; i < 784; i += 37)
+        expect(fieldsPixelToCell(...(Object.values(fieldsCellToPixel({ i, j }, d)) as [number, number]), d)).toEqual({
+          i,
+          j,
+        });
     expect(fieldsPixelToCell(28, 0, d)).toBeNull(); // the gap after the first tile
     expect(fieldsPixelToCell(29, 0, d)).toEqual({ i: 0, j: 1 });
     expect(fieldsPixelToCell(0, 29 * 2 + 3, d)).toEqual({ i: 3 * 28, j: 16 });
@@ -106,7 +122,10 @@ describe('rendering', () => {
 
 describe('repaintCells', () => {
   it('repainting only the flipped weights gives the pixels of a full render, in both layouts', () => {
-    for (const [layout, d, render] of [['matrix', { inputs: 37, units: 11 }, renderMatrix], ['fields', { inputs: 784, units: 64 }, renderFields]] as const) {
+    for (const [layout, d, render] of [
+      ['matrix', { inputs: 37, units: 11 }, renderMatrix],
+      ['fields', { inputs: 784, units: 64 }, renderFields],
+    ] as const) {
       const n = d.inputs * d.units;
       const indices = Uint8Array.from({ length: n }, (_, k) => (k * 37) % LUT_SIZE);
       const before = Uint8Array.from({ length: n }, (_, k) => ((k * 7919) % 5 === 0 ? 0 : 1));
@@ -124,8 +143,14 @@ describe('repaintCells', () => {
 
 describe('colorIndices', () => {
   it('is colorIndex for every value, on every kind of scale', () => {
-    const values = Float32Array.from({ length: 5000 }, (_, i) => (i % 13 === 0 ? 0 : i % 17 === 0 ? Infinity : Math.exp(-20 + (i * 7919) % 2000 / 100)));
-    for (const scale of [{ kind: 'log' as const, lo: 1e-7, hi: 3 }, { kind: 'linear' as const, lo: 0, hi: 1e-3 }, { kind: 'diverging' as const, lo: -1, hi: 1 }]) {
+    const values = Float32Array.from({ length: 5000 }, (_, i) =>
+      i % 13 === 0 ? 0 : i % 17 === 0 ? Infinity : Math.exp(-20 + ((i * 7919) % 2000) / 100),
+    );
+    for (const scale of [
+      { kind: 'log' as const, lo: 1e-7, hi: 3 },
+      { kind: 'linear' as const, lo: 0, hi: 1e-3 },
+      { kind: 'diverging' as const, lo: -1, hi: 1 },
+    ]) {
       expect(Array.from(colorIndices(values, scale))).toEqual(Array.from(values, (v) => colorIndex(v, scale)));
     }
   });

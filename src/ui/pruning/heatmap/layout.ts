@@ -29,7 +29,10 @@ export const matrixPixelToIndex = (x: number, y: number, d: LayerDims) => x * d.
  */
 export function matrixCellAt(px: number, py: number, cssWidth: number, cssHeight: number, d: LayerDims): Cell | null {
   if (px < 0 || py < 0 || px >= cssWidth || py >= cssHeight) return null;
-  return { i: Math.min(d.inputs - 1, Math.floor((px / cssWidth) * d.inputs)), j: Math.min(d.units - 1, Math.floor((py / cssHeight) * d.units)) };
+  return {
+    i: Math.min(d.inputs - 1, Math.floor((px / cssWidth) * d.inputs)),
+    j: Math.min(d.units - 1, Math.floor((py / cssHeight) * d.units)),
+  };
 }
 
 export const FIELD_SIDE = 28;
@@ -60,5 +63,8 @@ export function fieldsPixelToCell(x: number, y: number, d: LayerDims): Cell | nu
 export function fieldsCellToPixel(c: Cell, d: LayerDims): { x: number; y: number } {
   const g = fieldsGrid(d.units);
   const step = FIELD_SIDE + FIELD_GAP;
-  return { x: (c.j % g.cols) * step + (c.i % FIELD_SIDE), y: Math.floor(c.j / g.cols) * step + Math.floor(c.i / FIELD_SIDE) };
+  return {
+    x: (c.j % g.cols) * step + (c.i % FIELD_SIDE),
+    y: Math.floor(c.j / g.cols) * step + Math.floor(c.i / FIELD_SIDE),
+  };
 }

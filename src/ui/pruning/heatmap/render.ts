@@ -17,7 +17,13 @@ export function colorIndices(values: ArrayLike<number>, scale: ScaleSpec): Uint8
   const range = Math.log(scale.hi) - logLo;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
-    out[k] = !Number.isFinite(v) ? (v > 0 ? LUT_SIZE - 1 : 0) : v <= scale.lo ? 0 : Math.max(0, Math.min(LUT_SIZE - 1, Math.round(((Math.log(v) - logLo) / range) * (LUT_SIZE - 1))));
+    out[k] = !Number.isFinite(v)
+      ? v > 0
+        ? LUT_SIZE - 1
+        : 0
+      : v <= scale.lo
+        ? 0
+        : Math.max(0, Math.min(LUT_SIZE - 1, Math.round(((Math.log(v) - logLo) / range) * (LUT_SIZE - 1))));
   }
   return out;
 }
@@ -39,7 +45,14 @@ function paint(px: Uint8ClampedArray, p: number, lut: Uint8Array, idx: number, p
 }
 
 /** Matrix view (width = inputs, height = units): pixel (x = i, y = j) shows weight i → j. */
-export function renderMatrix(indices: Uint8Array, mask: Uint8Array | null, d: LayerDims, lut: Uint8Array, prunedRgb: Rgb, out?: Uint8ClampedArray): Uint8ClampedArray {
+export function renderMatrix(
+  indices: Uint8Array,
+  mask: Uint8Array | null,
+  d: LayerDims,
+  lut: Uint8Array,
+  prunedRgb: Rgb,
+  out?: Uint8ClampedArray,
+): Uint8ClampedArray {
   const { width, height } = matrixSize(d);
   const px = out ?? new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < d.inputs; i++) {
@@ -52,7 +65,14 @@ export function renderMatrix(indices: Uint8Array, mask: Uint8Array | null, d: La
 }
 
 /** Receptive-fields view of a 784-input layer; gaps are left transparent. */
-export function renderFields(indices: Uint8Array, mask: Uint8Array | null, d: LayerDims, lut: Uint8Array, prunedRgb: Rgb, out?: Uint8ClampedArray): Uint8ClampedArray {
+export function renderFields(
+  indices: Uint8Array,
+  mask: Uint8Array | null,
+  d: LayerDims,
+  lut: Uint8Array,
+  prunedRgb: Rgb,
+  out?: Uint8ClampedArray,
+): Uint8ClampedArray {
   const g = fieldsGrid(d.units);
   const px = out ?? new Uint8ClampedArray(g.width * g.height * 4);
   px.fill(0);
@@ -71,7 +91,17 @@ export function renderFields(indices: Uint8Array, mask: Uint8Array | null, d: La
  * flipped) of pixels drawn earlier by `renderMatrix` or `renderFields` with the same indices and layout:
  * the result equals a full render under `mask`. A slider move flips a few hundred of 50,176 weights.
  */
-export function repaintCells(px: Uint8ClampedArray, layout: 'matrix' | 'fields', positions: Int32Array, count: number, indices: Uint8Array, mask: Uint8Array | null, d: LayerDims, lut: Uint8Array, prunedRgb: Rgb): void {
+export function repaintCells(
+  px: Uint8ClampedArray,
+  layout: 'matrix' | 'fields',
+  positions: Int32Array,
+  count: number,
+  indices: Uint8Array,
+  mask: Uint8Array | null,
+  d: LayerDims,
+  lut: Uint8Array,
+  prunedRgb: Rgb,
+): void {
   const width = layout === 'matrix' ? matrixSize(d).width : fieldsGrid(d.units).width;
   for (let c = 0; c < count; c++) {
     const k = positions[c];

@@ -34,9 +34,28 @@ export function heatmapValues(
 ): HeatmapValues | null {
   if (!scoring) {
     if (!live) return null;
-    return { values: live.layers.map((l) => l.gradAbs), kind: scale, label: msg('heatmap.label.live'), criterion: null, source: 'live' };
+    return {
+      values: live.layers.map((l) => l.gradAbs),
+      kind: scale,
+      label: msg('heatmap.label.live'),
+      criterion: null,
+      source: 'live',
+    };
   }
-  if (view === 'weights') return { values: scoring.layers.map((l) => l.kernel), kind: 'diverging', label: msg('heatmap.label.weights'), criterion: null, source: 'scoring' };
+  if (view === 'weights')
+    return {
+      values: scoring.layers.map((l) => l.kernel),
+      kind: 'diverging',
+      label: msg('heatmap.label.weights'),
+      criterion: null,
+      source: 'scoring',
+    };
   const c = viewCriterion(view, criterion)!;
-  return { values: scoreLayers(c, scoring.layers, seed), kind: scale, label: msg('heatmap.label.score', { criterion: msg(`criterion.${c}.label`) }), criterion: c, source: 'scoring' };
+  return {
+    values: scoreLayers(c, scoring.layers, seed),
+    kind: scale,
+    label: msg('heatmap.label.score', { criterion: msg(`criterion.${c}.label`) }),
+    criterion: c,
+    source: 'scoring',
+  };
 }
