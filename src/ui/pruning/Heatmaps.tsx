@@ -38,7 +38,7 @@ export function Heatmaps() {
   );
   const scale = useMemo(() => (hv ? scaleFor(hv.values, hv.kind) : null), [hv]);
   const indices = useMemo(() => (hv && scale ? hv.values.map((v) => colorIndices(v, scale)) : []), [hv, scale]);
-  const layers = scoring?.layers ?? live?.layers ?? [];
+  const layers = useMemo(() => scoring?.layers ?? live?.layers ?? [], [scoring, live]);
   const masks = gradual ? gradual.masks : scoring && view ? view.masks : null;
   const scores = hv?.source === 'scoring' && hv.criterion ? hv.values : null;
 

@@ -94,8 +94,10 @@ function TourCard() {
   useEffect(() => {
     if (needsAt90 && ready) c.tourAt90();
   }, [c, needsAt90, ready, runId, dense]);
+  // The numbers are read from the store when any of what they quote changes (the dependencies are those triggers).
   const numbers = useMemo(
     () => tourNumbers(c.store.getState()),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [c, step, scoring, view, dense, at90, epochs, criterion, progress, phase, runId],
   );
   if (!step) return null;
