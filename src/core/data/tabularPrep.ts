@@ -8,42 +8,9 @@
  * `inf`, `infinity` (signed, any case) and decimals beyond the float32 range (`1e999`) are non-finite.
  */
 import { stratifiedSplit } from './dataset';
+import { standardise } from './standardise';
+import { sortValues } from './tableColumns';
 import { cellKind, overflowsFloat32, TABLE_LIMITS, type RawTable } from './tabular';
-
-export type ColumnKind = 'numeric' | 'categorical' | 'empty';
-
-export interface ColumnInfo {
-  name: string;
-  /** `empty`: every cell missing; `categorical`: some cell is text; else `numeric` (non-finite cells included). */
-  kind: ColumnKind;
-  /** Missing cells ('' or NA/NaN/null, any case, once trimmed). */
-  missing: number;
-  /** Distinct non-missing values as trimmed text, counted up to 101 (so 101 means "more than 100"). */
-  distinct: number;
-  /** The first text (non-number, non-missing) cell, trimmed, or null. */
-  nonNumericExample: string | null;
-}
-
-/** What each column holds, in column order; cells read trimmed by `cellKind` (missing: '', NA, NaN, null, any case). Pure. */
-export function describeColumns(t: RawTable): ColumnInfo[] {
-  return t.columns.map((name, c) => {
-    let missing = 0;
-    let example: string | null = null;
-    const distinct = new Set<string>();
-    for (const row of t.rows) {
-      const v = row[c].trim();
-      const kind = cellKind(v);
-      if (kind === 'missing') {
-        missing++;
-        continue;
-      }
-      if (distinct.size <= TABLE_LIMITS.maxClasses) distinct.add(v);
-      if (kind === 'text' && example === null) example = v;
-    }
-    const kind: ColumnKind = missing === t.rows.length ? 'empty' : example !== null ? 'categorical' : 'numeric';
-    return { name, kind, missing, distinct: distinct.size, nonNumericExample: example };
-  });
-}
 
 export interface PrepOptions {
   /** Index of the label column (the UI defaults to the last). */
@@ -112,14 +79,6 @@ export interface PreparedTable {
 }
 
 export type PrepResult = { data: PreparedTable } | { problem: PrepProblem };
-
-const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Values sorted numerically when every one is a finite number (ties by text), else by UTF-16 code units. Returns a new array. */
-export function sortValues(values: readonly string[]): string[] {
-  const numeric = values.every((v) => cellKind(v) === 'number');
-  return [...values].sort(numeric ? (a, b) => Number(a) - Number(b) || byCodeUnits(a, b) : byCodeUnits);
-}
 
 /** A feature column's plan: numeric, or one-hot with its sorted categories. */
 interface Plan {
@@ -229,45 +188,6 @@ export function prepareTable(t: RawTable, opts: PrepOptions, meta: { name: strin
   }
   const data = { name: meta.name, hash: meta.hash, featureNames, classNames, inputSize, numClasses: k, x, y };
   return { data: { ...data, trainIndices: train, valIndices: val, mean, std, imputed: gaps, classCounts } };
-}
-
-/**
- * Feature `f` of every row into `x` (row-major `[n, width]`) as (v − mean) / std with the training rows'
- * statistics; a missing value (NaN) becomes the mean, so 0. Writes `x`, `mean[f]`, `std[f]`; reads `values`.
- */
-function standardise(
-  values: Float64Array,
-  train: Uint32Array,
-  x: Float32Array,
-  width: number,
-  f: number,
-  mean: Float64Array,
-  std: Float64Array,
-): void {
-  let count = 0;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const r of train) {
-    const v = values[r];
-    if (Number.isNaN(v)) continue;
-    count++;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  let m = 0;
-  let s = 1;
-  if (count > 0 && min === max) m = min;
-  else if (count > 0) {
-    m = sum / count;
-    let squares = 0;
-    for (const r of train) if (!Number.isNaN(values[r])) squares += (values[r] - m) ** 2;
-    s = Math.sqrt(squares / count) || 1;
-  }
-  mean[f] = m;
-  std[f] = s;
-  for (let r = 0; r < values.length; r++) x[r * width + f] = Number.isNaN(values[r]) ? 0 : (values[r] - m) / s;
 }
 
 /**
