@@ -5,4 +5,5 @@ export * from './exportQuantized';
 export * from './quantize';
 export * from './runFile';
 export * from './runFileData';
+export * from './snapshotDecode';
 export * from './snapshotFormat';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 } from '../base';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_VERSION } from './snapshotFormat';
+import { decodeSnapshot } from './snapshotDecode';
+import { encodeSnapshot, SNAPSHOT_VERSION } from './snapshotFormat';
 import { makeSnapshot } from './testSnapshot';
 
 const snap = makeSnapshot();

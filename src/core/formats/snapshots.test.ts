@@ -16,7 +16,8 @@ import {
   mnistSource,
 } from '../data';
 import { MaskedEvaluator, allCurves, sweepLevels } from '../eval';
-import { decodeSnapshot, type Snapshot } from './snapshotFormat';
+import { decodeSnapshot } from './snapshotDecode';
+import type { Snapshot } from './snapshotFormat';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const file = (name: DatasetName) => join(ROOT, 'public', 'snapshots', `${name}.gpls.gz`);
