@@ -5,5 +5,6 @@ export * from './exportQuantized';
 export * from './quantize';
 export * from './runFile';
 export * from './runFileData';
+export * from './runFormat';
 export * from './snapshotDecode';
 export * from './snapshotFormat';

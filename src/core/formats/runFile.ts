@@ -9,109 +9,25 @@
  * statistics must be finite. In memory (`Run`) arrays are typed: Float32Array for kernel, bias and
  * gradient statistics, Uint8Array for masks, Uint32Array for sample indices. A run on a user's table
  * (`data.name` "user") keeps only what identifies the table (`data.table`: name, hash, rows, feature and
- * class names), never its values; its layers follow the table (features → 64 → 32 → classes).
+ * class names), never its values; its layers follow the table (features → 64 → 32 → classes). The format's
+ * tags, limits and types are in runFormat.ts, the checks of its data and layers in runFileData.ts and runFileLayers.ts.
  */
+import { checkKeys, fail, Invalid, isObj, list, num, obj, oneOf, show, str, sizeText } from '../base';
+import { CRITERIA, GRANULARITIES, SCOPES } from '../prune';
+import { runData, tableInfo } from './runFileData';
+import { maskSparsity, runLayers } from './runFileLayers';
 import {
-  type LayerArrays,
-  checkKeys,
-  fail,
-  floats,
-  int,
-  Invalid,
-  isObj,
-  list,
-  num,
-  obj,
-  oneOf,
-  show,
-  str,
-  sizeText,
-} from '../base';
-import { CRITERIA, type Criterion, GRANULARITIES, SCOPES, type Granularity, type Scope } from '../prune';
-import { runData, tableInfo, type RunData } from './runFileData';
-
-export type { RunData } from './runFileData';
-
-export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
-/**
- * Formats this version reads. Version 1 did not record a sweep point's scope, granularity and target:
- * they are read as the run's `config.scope` and `config.granularity` (the settings the curves followed
- * when the file was written; global and weights if absent) and an unknown target (NaN).
- */
-export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as const;
-/** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
-export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
-/** Longest string value in `config` (a user's label column name longer than this is written as null). */
-export const CONFIG_STRING_MAX = 1024;
-
-export type ConfigValue = string | number | boolean | null;
-export interface RunMetrics {
-  trainAcc: number;
-  trainLoss: number;
-  valAcc: number;
-  valLoss: number;
-}
-/**
- * One point of an accuracy-vs-sparsity curve, with what defines it: criterion, scope, granularity and
- * the target level (fraction of weights, or of hidden units for neurons); `sparsity` is the actual
- * fraction of weights pruned. `threshold` NaN when not finite (per layer, or everything pruned).
- */
-export interface RunSweepPoint {
-  criterion: Criterion;
-  split: 'train' | 'val';
-  scope: Scope;
-  granularity: Granularity;
-  target: number;
-  sparsity: number;
-  threshold: number;
-  accuracy: number;
-  loss: number;
-}
-/** Kernel, gradient statistics and mask row-major `[inputs, units]`; mask 1 = kept, 0 = pruned. */
-export interface RunLayer extends LayerArrays {
-  mask: Uint8Array;
-}
-/** A run in memory, as `parseRun` returns it (every object and array freshly allocated). */
-export interface Run {
-  format: typeof RUN_FORMAT;
-  /** ISO 8601 date. */
-  createdAt: string;
-  /**
-   * All settings plus `backendUsed`: the TensorFlow.js backend that trained the weights (a string, see
-   * the README's run.json section: for a snapshot the one its provenance records, for an imported run
-   * the one its file says).
-   */
-  config: Record<string, ConfigValue>;
-  /** `table` present iff `name` is 'user'. */
-  data: RunData;
-  layers: RunLayer[];
-  metrics: { dense: RunMetrics; pruned: RunMetrics | null; sparsity: { overall: number; perLayer: number[] } };
-  sweep: RunSweepPoint[];
-}
-type Json<T> = {
-  [K in keyof T]: T[K] extends number ? number | null : T[K] extends ArrayLike<number> ? number[] : T[K];
-};
-/** The JSON on disk: plain arrays, `null` for non-finite numbers. */
-export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'sweep'> {
-  data: Json<Run['data']>;
-  layers: (Omit<Json<RunLayer>, 'mask' | 'inputs' | 'units'> & { inputs: number; units: number; mask: (0 | 1)[] })[];
-  metrics: {
-    dense: Json<RunMetrics>;
-    pruned: Json<RunMetrics> | null;
-    sparsity: { overall: number; perLayer: number[] };
-  };
-  sweep: Json<RunSweepPoint>[];
-}
-/** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
-export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers'> {
-  /** `table` present iff `name` is 'user'; only its `UserTableInfo` fields are written (a `UserTable`'s values are not). */
-  data: Omit<RunData, 'trainIndices' | 'valIndices'> & {
-    trainIndices: ArrayLike<number>;
-    valIndices: ArrayLike<number>;
-  };
-  layers: { [K in keyof RunLayer]: RunLayer[K] extends ArrayLike<number> ? ArrayLike<number> : RunLayer[K] }[];
-}
-export type ParseRunResult = { ok: true; run: Run } | { ok: false; error: string };
+  CONFIG_STRING_MAX,
+  RUN_FORMAT,
+  RUN_FORMATS_READ,
+  RUN_MAX_LENGTH,
+  type ConfigValue,
+  type ParseRunResult,
+  type Run,
+  type RunInput,
+  type RunMetrics,
+  type RunSweepPoint,
+} from './runFormat';
 
 /**
  * The run as JSON text (compact; numbers as JSON.stringify writes them, so float32 values survive
@@ -244,71 +160,10 @@ function validate(root: unknown): Run {
     );
   }
   const { data, shapes } = runData(root.data, config);
-  const name = data.name;
-  // What a user table's layers follow (built-in datasets: nothing added, their messages are unchanged).
-  const per = (what: string) => (data.table ? ` (one per data.table.${what})` : '');
-  const rawLayers = list(root.layers, 'layers');
-  if (rawLayers.length !== shapes.length)
-    fail(
-      `layers has ${rawLayers.length} entries, expected ${shapes.length} (${[shapes[0].inputs, ...shapes.map((s) => s.units)].join(' → ')})`,
-    );
-  const names = new Set<string>();
-  const layers = rawLayers.map((raw, l): RunLayer => {
-    const p = `layers[${l}]`;
-    const o = obj(raw, p);
-    const layerName = str(o.name, `${p}.name`);
-    if (names.has(layerName)) fail(`${p}.name "${layerName}" is used by an earlier layer`);
-    names.add(layerName);
-    const inputs = int(o.inputs, `${p}.inputs`);
-    const units = int(o.units, `${p}.units`);
-    if (l === 0 && inputs !== shapes[0].inputs)
-      fail(
-        `${p}.inputs is ${inputs}, expected ${shapes[0].inputs} for data.name "${name}"${per('featureNames entry')}`,
-      );
-    if (l > 0 && inputs !== shapes[l - 1].units)
-      fail(`${p}.inputs is ${inputs}, expected ${shapes[l - 1].units} (= layers[${l - 1}].units)`);
-    if (units !== shapes[l].units)
-      fail(
-        `${p}.units is ${units}, expected ${shapes[l].units}${l === shapes.length - 1 ? per('classNames entry') : ''}`,
-      );
-    const size = `${inputs} × ${units} = ${inputs * units}`;
-    const mask = new Uint8Array(inputs * units);
-    const rawMask = list(o.mask, `${p}.mask`);
-    if (rawMask.length !== mask.length) fail(`${p}.mask has ${rawMask.length} values, expected ${size}`);
-    rawMask.forEach((m, i) =>
-      m === 0 || m === 1 ? (mask[i] = m) : fail(`${p}.mask[${i}] is ${show(m)}, must be 0 or 1`),
-    );
-    const kernel = floats(o.kernel, `${p}.kernel`, inputs * units, size);
-    const bias = floats(o.bias, `${p}.bias`, units, String(units));
-    const stat = (k: 'gradAbsMean' | 'gradSqMean') => floats(o[k], `${p}.${k}`, inputs * units, size, true);
-    return {
-      name: layerName,
-      inputs,
-      units,
-      kernel,
-      bias,
-      gradAbsMean: stat('gradAbsMean'),
-      gradSqMean: stat('gradSqMean'),
-      mask,
-    };
-  });
+  const layers = runLayers(root.layers, shapes, data);
 
   const m = obj(root.metrics, 'metrics');
-  const sp = obj(m.sparsity, 'metrics.sparsity');
-  const overall = num(sp.overall, 'metrics.sparsity.overall', 0, 1, false);
-  const perLayerRaw = list(sp.perLayer, 'metrics.sparsity.perLayer');
-  if (perLayerRaw.length !== layers.length)
-    fail(`metrics.sparsity.perLayer has ${perLayerRaw.length} entries, expected ${layers.length}`);
-  const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
-  const perLayer = perLayerRaw.map((v, l) => {
-    const s = num(v, `metrics.sparsity.perLayer[${l}]`, 0, 1, false);
-    const actual = pruned[l] / layers[l].mask.length;
-    return Math.abs(s - actual) <= 1e-6
-      ? s
-      : fail(`metrics.sparsity.perLayer[${l}] is ${s}, but layers[${l}].mask prunes ${actual}`);
-  });
-  const actual = pruned.reduce((a, b) => a + b, 0) / layers.reduce((a, l) => a + l.mask.length, 0);
-  if (Math.abs(overall - actual) > 1e-6) fail(`metrics.sparsity.overall is ${overall}, but the masks prune ${actual}`);
+  const sparsity = maskSparsity(m.sparsity, layers);
   const dense = metrics(m.dense, 'metrics.dense');
   const prunedMetrics = m.pruned === null ? null : metrics(m.pruned, 'metrics.pruned');
   const sweepRaw = list(root.sweep, 'sweep');
@@ -337,7 +192,7 @@ function validate(root: unknown): Run {
     config,
     data,
     layers,
-    metrics: { dense, pruned: prunedMetrics, sparsity: { overall, perLayer } },
+    metrics: { dense, pruned: prunedMetrics, sparsity },
     sweep,
   };
 }

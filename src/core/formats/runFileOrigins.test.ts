@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_UNITS, layerShapes, type LayerArrays, createRng, permutation } from '../base';
 import { INPUT_SIZE } from '../data';
-import { parseRun, serializeRun, type RunInput, type RunSweepPoint } from './runFile';
+import { parseRun, serializeRun } from './runFile';
+import type { RunInput, RunSweepPoint } from './runFormat';
 import { makeSnapshot } from './testSnapshot';
 import { mutateText, mutateValue } from '../base/testMutate';
 

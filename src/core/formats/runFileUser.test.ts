@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { HIDDEN_UNITS, layerShapes, createRng, permutation } from '../base';
 import { INPUT_SIZE, type DatasetName, type UserTable } from '../data';
-import { parseRun, serializeRun, type RunInput } from './runFile';
+import { parseRun, serializeRun } from './runFile';
+import type { RunInput } from './runFormat';
 import { mutateValue } from '../base/testMutate';
 
 const HASH = 'ab'.repeat(32);
