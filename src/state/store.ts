@@ -15,7 +15,7 @@ import type {
   ProgressInfo,
   ScoringResult,
   TrainConfig,
-} from '../train/protocol';
+} from '../train/runTypes';
 import { initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './links/settings';
 import { defaultFlags, type Flags } from './links/flags';
@@ -25,7 +25,7 @@ import { initialSpeed, type SpeedState } from './speed/speedState';
 import { initialUserData, type UserDataState } from './data/userDataState';
 import { initialSweep, type SweepState } from './pruning/sweepState';
 
-export type { EpochMetrics } from '../train/protocol';
+export type { EpochMetrics } from '../train/runTypes';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 

@@ -6,7 +6,8 @@
  */
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../../train/client';
 import type { DataRef } from '../../core/data';
-import type { FromWorker, RunOptions } from '../../train/protocol';
+import type { FromWorker } from '../../train/protocol';
+import type { RunOptions } from '../../train/runTypes';
 import { msg } from '../../i18n/catalogue';
 import { trainConfigOf } from '../links/settings';
 import { initialState, startRun, type AppState, type Store } from '../store';

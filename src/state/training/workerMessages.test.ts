@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
-import type { ProgressInfo } from '../../train/protocol';
+import type { ProgressInfo } from '../../train/runTypes';
 import { initialState, startRun } from '../store';
 import { initialExperiments } from '../experimentsState';
 import { applyWorkerMessage, LOSS_SMOOTHING, MAX_LOSS_POINTS, stoppedByFault, workerError } from './workerMessages';
