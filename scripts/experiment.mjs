@@ -8,16 +8,14 @@
 // Writes results/<dataset>-seed<k>.csv (fine-tuning), results/<dataset>-seed<k>-sweep.csv (curves) and
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { existsSync } from 'node:fs';
 import { int, list, oneOf, parseOptions } from './lib/args.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
 import { startPreview } from './lib/preview.mjs';
-import { appConstants, ROOT } from './lib/src.mjs';
+import { appConstants } from './lib/src.mjs';
+import { writeBeyond, writeRun } from './experiment-results.mjs';
+import { summarize } from './experiment-summary.mjs';
 
-const OUT = join(ROOT, 'results');
 const { CRITERIA, CURVE_SPARSITIES: LEVELS, DATASET_NAMES, BACKEND_NAMES } = await appConstants();
 const BEYOND = ['iterative', 'snip', 'lottery-rewind0', 'lottery-rewind1', 'gradual', 'movement'];
 
@@ -46,7 +44,6 @@ function parse(argv) {
 }
 
 const log = (...a) => console.error('[experiment]', ...a);
-const pct = (v) => (v * 100).toFixed(2);
 
 async function run(o) {
   const preview = await startPreview({ port: o.port, log });
@@ -102,7 +99,7 @@ async function run(o) {
       backend: backend.name,
       minutes: (Date.now() - t0) / 60000,
     };
-    write(o, meta, base, logRows);
+    writeRun(o, meta, base, logRows, { CRITERIA, LEVELS, log });
     writeBeyond(o, beyond);
   } finally {
     await browser.close();
@@ -173,189 +170,10 @@ async function runBeyond(page, o, from, only = BEYOND) {
   return rows;
 }
 
-function writeBeyond(o, rows, only = null) {
-  const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
-  // With --beyond, the other methods' rows of an earlier run stay.
-  const kept =
-    only && existsSync(`${stem}-beyond.csv`)
-      ? readFileSync(`${stem}-beyond.csv`, 'utf8')
-          .trim()
-          .split('\n')
-          .slice(1)
-          .filter((l) => !only.includes(l.split(',')[2]))
-      : [];
-  const lines = [
-    ...kept,
-    ...rows.map((r) => [o.dataset, o.seed, r.method, r.kind, r.round, r.sparsity.toFixed(6), r.acc].join(',')),
-  ];
-  writeFileSync(`${stem}-beyond.csv`, `dataset,seed,method,kind,round,sparsity,val_acc\n${lines.join('\n')}\n`);
-  process.stdout.write(
-    [
-      '',
-      '| method | kind | round | sparsity | val acc |',
-      '|---|---|---:|---:|---:|',
-      ...rows.map((r) => `| ${r.method} | ${r.kind} | ${r.round} | ${pct(r.sparsity)} | ${pct(r.acc)} |`),
-      '',
-    ].join('\n'),
-  );
-}
-
-function write(o, meta, base, rows) {
-  mkdirSync(OUT, { recursive: true });
-  const stem = join(OUT, `${o.dataset}-seed${o.seed}`);
-  const denseVal = base.dense.val.accuracy;
-  const header =
-    'dataset,seed,criterion,target_sparsity,actual_sparsity,dense_val_acc,one_shot_val_acc,finetuned_val_acc,finetuned_train_acc,granularity';
-  const lines = rows.map((r) =>
-    [
-      o.dataset,
-      o.seed,
-      r.criterion,
-      r.target,
-      r.sparsity.toFixed(6),
-      denseVal,
-      r.beforeValAcc,
-      r.afterValAcc,
-      r.afterTrainAcc,
-      r.granularity,
-    ].join(','),
-  );
-  writeFileSync(`${stem}.csv`, `${header}\n${lines.join('\n')}\n`);
-  const sweep = ['dataset,seed,criterion,split,target,sparsity,threshold,accuracy,loss'];
-  for (const [c, v] of Object.entries(base.curves))
-    for (const split of ['val', 'train'])
-      for (const p of v[split])
-        sweep.push([o.dataset, o.seed, c, split, p.target, p.sparsity, p.threshold, p.accuracy, p.loss].join(','));
-  writeFileSync(`${stem}-sweep.csv`, `${sweep.join('\n')}\n`);
-  const md = [
-    `# ${o.dataset}, seed ${o.seed}`,
-    '',
-    `${meta.epochs} epochs, batch ${meta.batch}, learning rate ${meta.lr}, backend ${meta.backend}; ${meta.minutes.toFixed(1)} min. Dense validation accuracy ${pct(denseVal)}%.`,
-    '',
-    '| criterion | ' + LEVELS.map((s) => `${s * 100}%`).join(' | ') + ' |',
-    '|---|' + LEVELS.map(() => '---:').join('|') + '|',
-    ...CRITERIA.map(
-      (c) =>
-        `| ${c} | ` +
-        rows
-          .filter((r) => r.criterion === c && r.granularity === 'weights')
-          .map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`)
-          .join(' | ') +
-        ' |',
-    ),
-    '',
-    'Validation accuracy (%), global scope: one-shot pruning → after 2 epochs of masked fine-tuning at a tenth of the learning rate.',
-    '',
-    '| criterion | 2:4 (50%) |',
-    '|---|---:|',
-    ...CRITERIA.map(
-      (c) =>
-        `| ${c} | ` +
-        rows
-          .filter((r) => r.criterion === c && r.granularity === '2:4')
-          .map((r) => `${pct(r.beforeValAcc)} → ${pct(r.afterValAcc)}`)
-          .join(' | ') +
-        ' |',
-    ),
-    '',
-  ].join('\n');
-  writeFileSync(`${stem}.md`, md);
-  log(`wrote ${stem}.csv, ${stem}-sweep.csv, ${stem}.md`);
-  process.stdout.write(md);
-}
-
-/** Mean ± std over seeds of every results/<dataset>-seed<k>.csv. */
-function summarize() {
-  const files = readdirSync(OUT).filter((f) => DATASET_NAMES.some((d) => new RegExp(`^${d}-seed\\d+\\.csv$`).test(f)));
-  const rows = files.flatMap((f) =>
-    readFileSync(join(OUT, f), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-  );
-  const stat = (xs) => {
-    const m = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
-    return `${(m * 100).toFixed(1)} ± ${(sd * 100).toFixed(1)}`;
-  };
-  const out = [];
-  for (const ds of DATASET_NAMES) {
-    const d = rows.filter((r) => r[0] === ds);
-    if (!d.length) continue;
-    const seeds = [...new Set(d.map((r) => r[1]))].sort();
-    const dense = seeds.map((s) => Number(d.find((r) => r[1] === s)[5]));
-    out.push(`### ${ds} (seeds ${seeds.join(', ')}; dense validation accuracy ${stat(dense)}%)`, '');
-    out.push('| criterion | ' + LEVELS.map((s) => `${s * 100}% one-shot | ${s * 100}% fine-tuned`).join(' | ') + ' |');
-    out.push('|---|' + LEVELS.map(() => '---:|---:').join('|') + '|');
-    for (const c of CRITERIA) {
-      const cells = LEVELS.map((s) => {
-        const at = d.filter((r) => r[2] === c && Number(r[3]) === s && r[9] === 'weights');
-        return at.length ? `${stat(at.map((r) => Number(r[6])))} | ${stat(at.map((r) => Number(r[7])))}` : '– | –';
-      });
-      out.push(`| ${c} | ${cells.join(' | ')} |`);
-    }
-    out.push(
-      '',
-      `2:4 pattern (50 %), ${ds}:`,
-      '',
-      '| criterion | one-shot | fine-tuned | global 50% one-shot, for comparison |',
-      '|---|---:|---:|---:|',
-    );
-    for (const c of CRITERIA) {
-      const nm = d.filter((r) => r[2] === c && r[9] === '2:4');
-      const free = d.filter((r) => r[2] === c && Number(r[3]) === 0.5 && r[9] === 'weights');
-      if (nm.length)
-        out.push(
-          `| ${c} | ${stat(nm.map((r) => Number(r[6])))} | ${stat(nm.map((r) => Number(r[7])))} | ${stat(free.map((r) => Number(r[6])))} |`,
-        );
-    }
-    out.push('');
-  }
-  out.push(...summarizeBeyond(stat));
-  const text = `${out.join('\n')}\nValidation accuracy in %, mean ± standard deviation over seeds.\n`;
-  writeFileSync(join(OUT, 'summary.md'), text);
-  process.stdout.write(text);
-}
-
-/** Mean ± std over seeds of every results/<dataset>-seed<k>-beyond.csv, one row per method, kind and round. */
-function summarizeBeyond(stat) {
-  const files = readdirSync(OUT).filter((f) => /-seed\d+-beyond\.csv$/.test(f));
-  const rows = files.flatMap((f) =>
-    readFileSync(join(OUT, f), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-  );
-  const out = [];
-  for (const ds of DATASET_NAMES) {
-    const d = rows.filter((r) => r[0] === ds);
-    if (!d.length) continue;
-    const seeds = [...new Set(d.map((r) => r[1]))].sort();
-    out.push(
-      `### ${ds}: beyond one-shot pruning (seeds ${seeds.join(', ')})`,
-      '',
-      '| method | kind | round | sparsity | validation accuracy |',
-      '|---|---|---:|---:|---:|',
-    );
-    const keys = [...new Set(d.map((r) => `${r[2]}|${r[3]}|${r[4]}`))];
-    for (const k of keys) {
-      const at = d.filter((r) => `${r[2]}|${r[3]}|${r[4]}` === k);
-      const [method, kind, round] = k.split('|');
-      out.push(
-        `| ${method} | ${kind} | ${round} | ${stat(at.map((r) => Number(r[5])))} | ${stat(at.map((r) => Number(r[6])))} |`,
-      );
-    }
-    out.push('');
-  }
-  return out;
-}
-
 Promise.resolve()
   .then(() => {
     const o = parse(process.argv.slice(2));
-    return o.summarize ? summarize() : run(o);
+    return o.summarize ? summarize({ CRITERIA, LEVELS, DATASET_NAMES }) : run(o);
   })
   .catch((e) => {
     console.error(`[experiment] ${e instanceof Error ? e.message : String(e)}`);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { Phase } from '../../src/state/store';
 import type { TestState } from '../../src/harness/testApi';
-import type { RunOptions } from '../../src/train/protocol';
+import type { RunOptions } from '../../src/train/runTypes';
 
 /** Where `openTrained` gets run.json text trained with given URL parameters (the fixtures' shared runs). */
 export interface RunSource {

@@ -14,12 +14,12 @@ export async function fromSrc(file) {
 
 /** The constants the scripts share with the app, from their source of truth. */
 export async function appConstants() {
-  const [criteria, dataset, experiments, protocol, stats] = await Promise.all(
+  const [criteria, dataset, experiments, runTypes, stats] = await Promise.all(
     [
       'src/core/prune/criteria.ts',
       'src/core/data/dataset.ts',
       'src/state/experimentsState.ts',
-      'src/train/protocol.ts',
+      'src/train/runTypes.ts',
       'src/core/base/stats.ts',
     ].map(fromSrc),
   );
@@ -27,7 +27,7 @@ export async function appConstants() {
     CRITERIA: criteria.CRITERIA,
     DATASET_NAMES: dataset.DATASET_NAMES,
     CURVE_SPARSITIES: experiments.CURVE_SPARSITIES,
-    BACKEND_NAMES: protocol.BACKEND_NAMES,
+    BACKEND_NAMES: runTypes.BACKEND_NAMES,
     median: stats.median,
     percentile: stats.percentile,
   };

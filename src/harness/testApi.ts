@@ -12,7 +12,7 @@ import type { Controller } from '../state/controller';
 import { masksFor } from '../state/experiments';
 import { runFile } from '../state/export/exporters';
 import type { AppState } from '../state/store';
-import type { RunOptions } from '../train/protocol';
+import type { RunOptions } from '../train/runTypes';
 import { injectRenderFault } from './renderFault';
 
 /**

@@ -1,47 +1,17 @@
 // The controller's wiring with fake workers: the explicit transitions (a backend ready → autotrain; a
 // run done → both evaluation workers load its network; an import → the same, without retraining) and
 // what the page sends, which is never the data itself.
-import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { layerShapes } from '../core/base';
-import { serializeRun, encodeSnapshot } from '../core/formats';
-import { makeSnapshot } from '../core/formats/testSnapshot';
+import { serializeRun } from '../core/formats';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { ToEval } from '../eval/protocol';
 import type { ToWorker } from '../train/protocol';
-import { createController } from './controller';
-import { backend, fakeEval, fakeTraining, loadedMessage } from './testPorts';
+import { backend, controllerOnFakes as setup, loadedMessage, scoredLayers, syntheticSplit as split } from './testPorts';
 
 const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
 
-const layers = layerShapes(32).map((s) => ({
-  ...s,
-  kernel: Float32Array.from({ length: s.inputs * s.units }, (_, i) => Math.sin(i)),
-  bias: new Float32Array(s.units),
-  gradAbsMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 7) / 100),
-  gradSqMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 5) / 1e4),
-}));
-const split = () => {
-  const order = Array.from({ length: 10000 }, (_, i) => (i * 7919) % 10000);
-  return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
-};
+const layers = scoredLayers();
 const loaded = (id: number) => loadedMessage(id, layers);
-
-function setup(hash = '#snapshot=none') {
-  const t = fakeTraining();
-  const ev = fakeEval();
-  const cv = fakeEval();
-  const hashes: string[] = [];
-  const c = createController({
-    search: '',
-    hash,
-    dataUrl: 'http://x/data/mnist.bin.gz',
-    snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`,
-    writeHash: (h) => hashes.push(h),
-    ports: { training: () => t.port, evaluation: ev.port, curves: cv.port },
-  });
-  return { c, t, ev, cv, hashes };
-}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -206,153 +176,5 @@ describe('controller wiring', () => {
       t.sent.filter((m) => m.type === 'init').map((m) => (m as Extract<ToWorker, { type: 'init' }>).backend),
     ).toEqual(['auto', 'cpu']);
     expect(c.store.getState()).toMatchObject({ phase: 'idle', scoring: null, backendStatus: 'starting' });
-  });
-});
-
-/** Until the snapshot has opened or failed (fetch, gunzip and decode are asynchronous; slow under load). */
-const opened = (c: { store: { getState(): { openingSnapshot: unknown } } }) =>
-  vi.waitFor(() => expect(c.store.getState().openingSnapshot).toBeNull(), { timeout: 10_000, interval: 5 });
-
-describe('snapshots', () => {
-  const serve = (body: Uint8Array | null) => {
-    const fetch = vi.fn(async (url: string) =>
-      body ? new Response(gzipSync(body)) : new Response('no', { status: 404, statusText: url }),
-    );
-    vi.stubGlobal('fetch', fetch);
-    return fetch;
-  };
-  /** Time for a snapshot to load that must be ignored (nothing to wait for: it must not happen). */
-  const settle = () => new Promise((r) => setTimeout(r, 200));
-
-  it("a first visit opens the dataset's snapshot: its network, curves and training settings, the link's pruning settings", async () => {
-    const snap = makeSnapshot();
-    const fetch = serve(encodeSnapshot(snap));
-    const { c, t, ev, cv } = setup('#dataset=synthetic-32&criterion=taylor&epochs=7');
-    expect(fetch).toHaveBeenCalledWith('http://x/snapshots/synthetic-32.gpls.gz');
-    expect(c.store.getState().openingSnapshot).toBe('synthetic-32');
-    await opened(c);
-    const s = c.store.getState();
-    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.runId]).toEqual([
-      'done',
-      'snapshot',
-      null,
-      t.sent.find((m) => m.type === 'stop')!.runId,
-    ]);
-    expect(s.runConfig).toEqual(snap.provenance.config);
-    // Training settings from the snapshot unless the link gives them; pruning settings from the link.
-    expect([s.settings.seed, s.settings.batchSize, s.settings.epochs, s.settings.criterion]).toEqual([
-      2,
-      64,
-      7,
-      'taylor',
-    ]);
-    expect(s.epochs.map((e) => e.valAcc)).toEqual(snap.training.epochs.map((e) => e.valAcc));
-    expect(s.losses).toHaveLength(250);
-    expect(s.sweep).toMatchObject({ status: 'done', scope: 'global', granularity: 'weights' });
-    expect(s.sweep.curves.gradient!.val).toEqual(snap.curves.gradient.val);
-    expect(ev.sent.map((m) => m.type)).toEqual(['load']);
-    ev.reply(loaded(ev.sent[0].id));
-    expect((ev.sent[1] as Extract<ToEval, { type: 'train' }>).criterion).toBe('taylor');
-    expect(c.store.getState().pruning.view!.criterion).toBe('taylor');
-    // The curves came with it: the curves worker is not even loaded until a sweep is needed.
-    expect(cv.sent).toEqual([]);
-    c.updateSettings({ scope: 'per-layer' });
-    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
-  });
-
-  it('a missing or damaged snapshot leaves an empty, working lab with a notice', async () => {
-    serve(null);
-    let { c, ev } = setup('#dataset=synthetic-32');
-    await opened(c);
-    expect(c.store.getState()).toMatchObject({ phase: 'idle', origin: null, openingSnapshot: null });
-    expect(c.store.getState().notices.map(en)).toEqual([
-      'The pre-trained synthetic-32 network could not be opened (Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)). The lab starts empty: press Train to train one.',
-    ]);
-    const [notice] = c.store.getState().notices;
-    expect(translate('zh-CN', notice.key, notice.params)).toBe(
-      '无法打开预训练的 synthetic-32 网络（Could not load the snapshot from http://x/snapshots/synthetic-32.gpls.gz (HTTP 404)）。实验室以空白状态启动：点击“训练”即可训练一个网络。',
-    );
-    expect(ev.sent).toEqual([]);
-    const damaged = encodeSnapshot(makeSnapshot());
-    damaged[damaged.length - 1] ^= 1;
-    serve(damaged);
-    ({ c } = setup('#dataset=synthetic-32'));
-    await opened(c);
-    expect(en(c.store.getState().notices[0])).toMatch(
-      /could not be opened \(.* is not a snapshot this lab can read: array sensitivity\.random\.2 does not match its checksum \(the file is damaged\)\)/,
-    );
-    serve(encodeSnapshot(makeSnapshot()));
-    ({ c } = setup('#snapshot=mnist'));
-    await opened(c);
-    expect(en(c.store.getState().notices[0])).toMatch(
-      /The pre-trained mnist network could not be opened \(it holds a synthetic-32 network\)/,
-    );
-  });
-
-  it('Train pressed while the snapshot loads wins: the snapshot is dropped', async () => {
-    serve(encodeSnapshot(makeSnapshot()));
-    const { c, t } = setup('#dataset=synthetic-32');
-    t.reply({ type: 'ready', backend });
-    c.train();
-    await settle();
-    expect(c.store.getState()).toMatchObject({ phase: 'loading', origin: { kind: 'trained' }, openingSnapshot: null });
-  });
-});
-
-describe('links pasted into the open tab', () => {
-  const serveSnapshot = () =>
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))),
-    );
-
-  it('on a snapshot, a link for the same one only changes the settings; snapshot=none empties the lab', async () => {
-    serveSnapshot();
-    const { c, ev } = setup('#dataset=synthetic-32');
-    await opened(c);
-    ev.reply(loaded(ev.sent[0].id));
-    const runId = c.store.getState().runId;
-    c.openUrl('', '#dataset=synthetic-32&criterion=obd&T=0.001&hide=export');
-    let s = c.store.getState();
-    expect([s.runId, s.origin?.kind, s.settings.criterion, s.settings.threshold, s.flags.hide]).toEqual([
-      runId,
-      'snapshot',
-      'obd',
-      Math.fround(0.001),
-      ['export'],
-    ]);
-    expect(s.pruning.view!.criterion).toBe('obd'); // evaluated on the network already there
-    c.openUrl('', '#dataset=synthetic-32&snapshot=none&epochs=abc');
-    s = c.store.getState();
-    expect([s.phase, s.origin, s.pendingLink]).toEqual(['idle', null, null]);
-    expect(en(s.notices.at(-1))).toMatch(/^URL key "epochs" ignored/);
-  });
-
-  it("with the user's own network, the page asks: keep it (taking the link's settings) or open the link's", async () => {
-    vi.useFakeTimers();
-    const { c, t } = setup('#dataset=synthetic-32&snapshot=none');
-    t.reply({ type: 'ready', backend });
-    c.train();
-    const runId = c.store.getState().runId;
-    t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...split() } });
-    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
-    c.openUrl('', '#dataset=synthetic-32&criterion=taylor');
-    expect(en(c.store.getState().pendingLink?.prompt)).toBe(
-      'This link opens the pre-trained synthetic-32 network: the network you have now would be replaced.',
-    );
-    expect(c.store.getState().settings.criterion).toBe('gradient'); // nothing changed yet
-    c.resolvePendingLink(false);
-    let s = c.store.getState();
-    expect([s.pendingLink, s.runId, s.origin?.kind, s.settings.criterion]).toEqual([null, runId, 'trained', 'taylor']);
-    vi.useRealTimers();
-    serveSnapshot();
-    c.openUrl('', '#dataset=synthetic-32&autotrain=1');
-    expect(en(c.store.getState().pendingLink?.prompt)).toBe(
-      'This link trains a new network: the network you have now would be replaced.',
-    );
-    c.resolvePendingLink(true);
-    s = c.store.getState();
-    expect([s.phase, s.origin?.kind, s.flags.autotrain]).toEqual(['loading', 'trained', true]);
-    expect(s.runId).toBeGreaterThan(runId);
   });
 });

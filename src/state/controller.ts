@@ -5,7 +5,7 @@
  * Data flows one way: worker → messages → store → components. The URL hash follows the settings.
  */
 import type { EvalNetwork } from '../eval/protocol';
-import type { RunOptions } from '../train/protocol';
+import type { RunOptions } from '../train/runTypes';
 import { createSweep } from './pruning/sweep';
 import {
   afterSettings,

@@ -7,7 +7,7 @@ import type { Msg } from '../i18n/catalogue';
 import type { EvalPort } from '../eval/client';
 import type { TablePort } from '../data/tableClient';
 import type { TrainingPort } from '../train/client';
-import type { RunOptions } from '../train/protocol';
+import type { RunOptions } from '../train/runTypes';
 import type { Experiments } from './experiments';
 import type { Flags } from './links/flags';
 import type { RepairKind } from './pruning/repairPlan';

@@ -1,22 +1,22 @@
 /**
- * App state and the pure reducer that folds worker messages into it. Messages whose runId is not the
- * current run's are dropped, so a reset or a new run can never be overwritten by a stale one.
+ * App state: what the page keeps across runs (`PageState`) and what one network on screen owns
+ * (`RunState`), a new run replacing the run whole, and the minimal store the UI subscribes to. The
+ * training worker's messages are folded in by the reducer of `training/workerMessages.ts`.
  */
 import type { Criterion } from '../core/prune';
 import type { DataName, DataRef, DatasetName } from '../core/data';
 import type { Throughput } from '../core/base';
 import type { SnapshotProvenance } from '../core/formats';
-import { msg, translate, type Msg } from '../i18n/catalogue';
+import type { Msg } from '../i18n/catalogue';
 import type {
   BackendInfo,
   EpochMetrics,
-  FromWorker,
   LiveGradLayer,
   ProgressInfo,
   ScoringResult,
   TrainConfig,
-} from '../train/protocol';
-import { finetuneFailed, initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
+} from '../train/runTypes';
+import { initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
 import { defaultSettings, type Settings } from './links/settings';
 import { defaultFlags, type Flags } from './links/flags';
 import { initialPruning, type PruningState } from './pruning/pruningState';
@@ -25,7 +25,7 @@ import { initialSpeed, type SpeedState } from './speed/speedState';
 import { initialUserData, type UserDataState } from './data/userDataState';
 import { initialSweep, type SweepState } from './pruning/sweepState';
 
-export type { EpochMetrics } from '../train/protocol';
+export type { EpochMetrics } from '../train/runTypes';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 
@@ -33,7 +33,7 @@ export interface LossPoint {
   /** Position in epochs (1.0 = end of the first epoch). */
   x: number;
   loss: number;
-  /** Bias-corrected exponential moving average of the batch losses (smoothing LOSS_SMOOTHING). */
+  /** Bias-corrected exponential moving average of the batch losses (smoothing `LOSS_SMOOTHING` of `training/workerMessages.ts`). */
   smooth: number;
 }
 
@@ -141,10 +141,6 @@ export type AppState = PageState & RunState;
 export const rateKey = (name: DataName, batch: number, tableHash?: string) =>
   name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`;
 
-export const LOSS_SMOOTHING = 0.9;
-/** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */
-export const MAX_LOSS_POINTS = 3000;
-
 /** A run before anything happened: idle, no network, every slice at its start. */
 export function initialRun(): RunState {
   return {
@@ -212,25 +208,6 @@ export function startRun(state: AppState, runId: number, config: TrainConfig | n
   };
 }
 
-/** Pure: the loss points after appending a group of batch losses (smoothed, thinned above MAX_LOSS_POINTS). */
-export function appendLosses(
-  state: Pick<AppState, 'losses' | 'smoothing'>,
-  losses: ArrayLike<number>,
-  firstBatch: number,
-  batchesPerEpoch: number,
-): Pick<AppState, 'losses' | 'smoothing'> {
-  let { weight, value } = state.smoothing;
-  let points = state.losses.slice();
-  for (let i = 0; i < losses.length; i++) {
-    const loss = losses[i];
-    weight = LOSS_SMOOTHING * weight + (1 - LOSS_SMOOTHING);
-    value = LOSS_SMOOTHING * value + (1 - LOSS_SMOOTHING) * loss;
-    points.push({ x: (firstBatch + i + 1) / batchesPerEpoch, loss, smooth: value / weight });
-  }
-  if (points.length > MAX_LOSS_POINTS) points = points.filter((_, i) => i % 2 === 1 || i === points.length - 1);
-  return { losses: points, smoothing: { weight, value } };
-}
-
 /** The phases of a training run in progress (the form is locked). */
 export const RUNNING_PHASES: readonly Phase[] = ['loading', 'training', 'paused', 'scoring'];
 export const isRunning = (phase: Phase) => RUNNING_PHASES.includes(phase);
@@ -238,90 +215,6 @@ export const isRunning = (phase: Phase) => RUNNING_PHASES.includes(phase);
 /** Whether a training run or a fine-tuning job is in progress. */
 export function isBusy(state: AppState): boolean {
   return isRunning(state.phase) || isFinetuning(state.experiments);
-}
-
-/** A worker's own words (raw, technical English) as a message. */
-export const workerError = (detail: string): Msg => msg('error.worker', { detail });
-
-/**
- * Pure: the worker's backend went away (device lost, worker crashed): `message` says what happened. A
- * running job stops with an error and a one-click restart; when nothing was running, finished results
- * stay and a notice says so. (A fine-tune's error is text: it gets the English.)
- */
-export function stoppedByFault(state: AppState, message: Msg): AppState {
-  const base = {
-    ...state,
-    backend: null,
-    backendStatus: 'starting' as const,
-    experiments: finetuneFailed(state.experiments, translate('en', message.key, message.params)),
-  };
-  if (isBusy(state))
-    return { ...base, phase: 'error', error: msg('fault.running', { message }), errorAction: 'restart' };
-  return { ...base, notices: [...state.notices, msg('fault.idle', { message })] };
-}
-
-/** Pure: the state after one worker message. */
-export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
-  if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
-  if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
-  // Answers to requests and jobs go to whoever awaits them (the client), not through the store.
-  if (
-    msg.type === 'memory' ||
-    msg.type === 'predict-timed' ||
-    msg.type === 'pong' ||
-    msg.type === 'job-progress' ||
-    msg.type === 'job-done'
-  )
-    return state;
-  if (msg.type === 'device-lost') return stoppedByFault(state, workerError(msg.message));
-  if (msg.type === 'error') {
-    if (msg.runId !== null && msg.runId !== state.runId) return state;
-    return {
-      ...state,
-      phase: 'error',
-      error: workerError(msg.message),
-      backendStatus: state.backend ? state.backendStatus : 'error',
-    };
-  }
-  if (msg.runId !== state.runId) return state;
-  switch (msg.type) {
-    case 'phase':
-      return { ...state, phase: msg.phase };
-    case 'dataset':
-      // A user's table is not sent back: the run's reference, set when it started, keeps it.
-      return {
-        ...state,
-        dataset:
-          msg.data.name === 'user' && state.dataset?.table ? { ...msg.data, table: state.dataset.table } : msg.data,
-      };
-    case 'progress':
-      return {
-        ...state,
-        progress: msg.progress,
-        ...appendLosses(state, msg.losses, msg.firstBatch, msg.progress.batchesPerEpoch),
-      };
-    case 'epoch':
-      return { ...state, epochs: [...state.epochs, msg.metrics] };
-    case 'scoring-progress':
-      return { ...state, scoringProgress: { done: msg.done, total: msg.total, etaSec: msg.etaSec } };
-    case 'live-grads':
-      return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
-    case 'done': {
-      const cfg = state.runConfig;
-      const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
-      const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
-      const result = {
-        trainSeconds: msg.trainSeconds,
-        samplesPerSec: msg.samplesPerSec,
-        ...(state.backend && { backend: state.backend.name }),
-      };
-      return { ...state, phase: 'done', scoring: msg.scoring, result, runRates };
-    }
-    case 'reset-done':
-      return { ...state, phase: 'idle' };
-    default:
-      return state;
-  }
 }
 
 /** A minimal external store for useSyncExternalStore. */

@@ -64,6 +64,33 @@ export function syntheticSplit() {
   return { trainIndices: Uint32Array.from(order.slice(0, 8000)), valIndices: Uint32Array.from(order.slice(8000)) };
 }
 
+/** A controller on fake workers, opened on `hash`, with the hashes it writes: its ports' messages are the test's to answer. */
+export function controllerOnFakes(hash = '#snapshot=none') {
+  const t = fakeTraining();
+  const ev = fakeEval();
+  const cv = fakeEval();
+  const hashes: string[] = [];
+  const c = createController({
+    search: '',
+    hash,
+    dataUrl: 'http://x/data/mnist.bin.gz',
+    snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`,
+    writeHash: (h) => hashes.push(h),
+    ports: { training: () => t.port, evaluation: ev.port, curves: cv.port },
+  });
+  return { c, t, ev, cv, hashes };
+}
+
+/** Synthetic-32's layers as a scoring pass leaves them: fixed weights and gradient statistics. */
+export const scoredLayers = (): LayerArrays[] =>
+  layerShapes(32).map((s) => ({
+    ...s,
+    kernel: Float32Array.from({ length: s.inputs * s.units }, (_, i) => Math.sin(i)),
+    bias: new Float32Array(s.units),
+    gradAbsMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 7) / 100),
+    gradSqMean: Float32Array.from({ length: s.inputs * s.units }, (_, i) => (i % 5) / 1e4),
+  }));
+
 /**
  * A controller on fake workers (opened on `hash`) whose run on synthetic-32 has finished with `layers`
  * and whose slider worker has loaded them: the state the pruning controls work on.

@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import { measure } from './finetune';
 import { readAndDispose } from './read';
 import { logits, meanCrossEntropy, predict, readParams, type Mlp } from './model';
-import type { ArticleCodeResult } from './protocol';
+import type { ArticleCodeResult } from './jobs';
 import type { DeviceData } from './trainer';
 
 /** Runs the article's gradient and pruning steps on the training split, and measures both splits around them. */

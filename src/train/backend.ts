@@ -13,7 +13,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { chooseFastest, skipText, type Measured } from './backendChoice';
 import { probeSpeed } from './probe';
-import type { BackendInfo, BackendName, BackendPreference, SkipReason } from './protocol';
+import type { BackendInfo, BackendName, BackendPreference, SkipReason } from './runTypes';
 import { registerWebGPU } from './webgpuDevice';
 
 registerWebGPU();

@@ -2,7 +2,7 @@
  * The choice `auto` makes on a software GPU adapter, from measured throughputs: the fastest at batch 32
  * (the default) on MNIST's shape, and the sentence that says why. Pure (no tfjs).
  */
-import type { BackendName, SkipReason } from './protocol';
+import type { BackendName, SkipReason } from './runTypes';
 
 /** A skip reason in English, as `fallbackReason` (logs, scripts, the run file) writes it. */
 export function skipText(r: SkipReason): string {

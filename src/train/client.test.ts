@@ -3,7 +3,8 @@
 // worker, or when the worker dies — and so do pending memory and timing requests.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTrainingClient, isJobError, JobError, type TrainingPort } from './client';
-import type { FromWorker, JobOf, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from './protocol';
+import type { JobOf } from './jobs';
 
 const data = { name: 'synthetic-32' as const, seed: 1, trainIndices: Uint32Array.of(0), valIndices: Uint32Array.of(1) };
 const grads: JobOf<'init-grads'> = { kind: 'init-grads', data, layers: [] };

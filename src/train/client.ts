@@ -2,23 +2,12 @@
  * Main-thread side of the worker protocol. Creates the module worker, numbers runs, and hands every
  * message to one listener. Does not import tfjs: tfjs lives in the worker chunk only.
  */
+import type { LayerParams } from '../core/base';
 import type { DataRef } from '../core/data';
 import { Watchdog } from './watchdog';
-import {
-  isFromWorker,
-  type BackendPreference,
-  type FromWorker,
-  type Job,
-  type JobKind,
-  type JobOf,
-  type JobProgress,
-  type JobResult,
-  type LayerParams,
-  type RunOptions,
-  type ToWorker,
-  type TrainConfig,
-  type WorkerFault,
-} from './protocol';
+import { isFromWorker, type FromWorker, type ToWorker, type WorkerFault } from './protocol';
+import type { Job, JobKind, JobOf, JobProgress, JobResult } from './jobs';
+import type { BackendPreference, RunOptions, TrainConfig } from './runTypes';
 
 export type PredictTimed = Extract<FromWorker, { type: 'predict-timed' }>;
 export type Memory = { numTensors: number; numBytes: number };

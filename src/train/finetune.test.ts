@@ -8,7 +8,7 @@ import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { finetune } from './finetune';
 import { createMlp, readParams } from './model';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { subset, useCpuBackend } from './testUtil';
 import { train } from './trainer';
 

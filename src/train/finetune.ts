@@ -7,7 +7,8 @@ import { readAndDispose } from './read';
 import type { LayerParams } from '../core/base';
 import { RunControl } from './control';
 import { correctCount, createMlp, logits, meanCrossEntropy, readParams, type Mlp } from './model';
-import type { SplitMetrics, TrainConfig } from './protocol';
+import type { SplitMetrics } from './jobs';
+import type { TrainConfig } from './runTypes';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 
 /** Loss and accuracy of the model on both splits (one readback). */

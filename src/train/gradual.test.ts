@@ -6,7 +6,7 @@ import { initParams, createRng } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { gradualPrune, magnitudeMask } from './gradual';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { subset, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);

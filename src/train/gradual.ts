@@ -11,7 +11,7 @@ import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/
 import { RunControl } from './control';
 import { maskViolations, measure, type FinetuneOutcome } from './finetune';
 import { createMlp, readParams } from './model';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 
 /** Masks after an update: the step, the scheduled sparsity, one 0/1 array per kernel (row-major `[inputs, units]`). */

@@ -9,7 +9,7 @@ import { scoreLayers, type Criterion, buildPruneIndex, computeMasks } from '../c
 import { RunControl } from './control';
 import { finetune, measure, type FinetuneOutcome } from './finetune';
 import { createMlp } from './model';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { scoringPass } from './scoring';
 import type { DeviceData, TrainHooks } from './trainer';
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initParams, forwardLogits, lossAndAccuracy } from '../core/base';
 import { RunControl } from './control';
 import { movementScores } from './movement';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { randomData, TINY_SHAPES, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);

@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerParams } from '../core/base';
 import { RunControl } from './control';
 import { createMlp, readParams } from './model';
-import type { TrainConfig } from './protocol';
+import type { TrainConfig } from './runTypes';
 import { readAndDispose } from './read';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 

@@ -1,5 +1,5 @@
 /**
- * The training worker's jobs, one runner per row of the table `Jobs` (protocol.ts). A runner gets its
+ * The training worker's jobs, one runner per row of the table `Jobs` (jobs.ts). A runner gets its
  * job, the run's control and a way to report progress, and returns its result (null when it was
  * stopped); the worker posts it as the job's 'job-done'. A runner that throws fails the job.
  */
@@ -12,7 +12,8 @@ import { oneBatchGradients } from './initGrads';
 import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
 import { createMlp } from './model';
-import type { FinetuneResult, JobKind, JobOf, JobProgress, JobResult, ProgressInfo, SplitMetrics } from './protocol';
+import type { FinetuneResult, JobKind, JobOf, JobProgress, JobResult, SplitMetrics } from './jobs';
+import type { ProgressInfo } from './runTypes';
 import type { DeviceData, TrainHooks } from './trainer';
 
 export interface RunnerContext<K extends JobKind> {

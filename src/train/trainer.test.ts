@@ -5,7 +5,7 @@ import { initParams } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { createMlp, readParams } from './model';
-import type { EpochMetrics, TrainConfig } from './protocol';
+import type { EpochMetrics, TrainConfig } from './runTypes';
 import { subset, useCpuBackend } from './testUtil';
 import { RATE_SKIP_BATCHES, train, type TrainHooks } from './trainer';
 

@@ -9,7 +9,7 @@ import { readAndDispose } from './read';
 import { createRng, deriveSeed, permutation, yieldToEventLoop, FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/base';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
 import { RunControl } from './control';
-import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './protocol';
+import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './runTypes';
 
 /** Training and validation data on the device. */
 export interface DeviceData {

@@ -5,7 +5,7 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH } from '../core/base';
+import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays } from '../core/base';
 import { selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
@@ -18,20 +18,9 @@ import { RUNNERS, type Runner } from './runners';
 import { scoringPass } from './scoring';
 import { predictTimed } from './predictTiming';
 import { train, type DeviceData } from './trainer';
-import {
-  transferables,
-  type BackendInfo,
-  type BackendPreference,
-  type FromWorker,
-  type LayerArrays,
-  type RunOptions,
-  type ToWorker,
-  type TrainConfig,
-  type JobDoneMessage,
-  type JobKind,
-  type JobOf,
-  type JobProgressMessage,
-} from './protocol';
+import { transferables, type FromWorker, type ToWorker } from './protocol';
+import type { JobDoneMessage, JobKind, JobOf, JobProgressMessage } from './jobs';
+import type { BackendInfo, BackendPreference, RunOptions, TrainConfig } from './runTypes';
 
 declare const self: DedicatedWorkerGlobalScope;
 

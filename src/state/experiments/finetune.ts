@@ -5,7 +5,7 @@
  */
 import type { LayerParams } from '../../core/base';
 import type { Criterion } from '../../core/prune';
-import type { JobOf } from '../../train/protocol';
+import type { JobOf } from '../../train/jobs';
 import { CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, type FinetuneKind } from '../experimentsState';
 import { networkMasks, sparsityOf, type Lab, type Network } from './lab';
 

@@ -9,16 +9,8 @@ import { type LayerParams, initParams } from '../../core/base';
 import { type Criterion, computeMasks, criterionIndex, type PruneSpec } from '../../core/prune';
 import type { DataRef } from '../../core/data';
 import { isJobError, type TrainingClient } from '../../train/client';
-import type {
-  FinetuneResult,
-  JobKind,
-  JobOf,
-  JobProgress,
-  JobResult,
-  ProgressInfo,
-  ScoringResult,
-  TrainConfig,
-} from '../../train/protocol';
+import type { FinetuneResult, JobKind, JobOf, JobProgress, JobResult } from '../../train/jobs';
+import type { ProgressInfo, ScoringResult, TrainConfig } from '../../train/runTypes';
 import {
   cancelled,
   endSeries,

@@ -2,7 +2,7 @@
 // it sends (weights, masks, epochs, learning rate), in which order, and what reaches the chart's log.
 import { describe, expect, it } from 'vitest';
 import { type LayerParams, initParams } from '../../core/base';
-import type { JobOf } from '../../train/protocol';
+import type { JobOf } from '../../train/jobs';
 import { answerFinetune, finishedRun, lastJob, syntheticLayers, tick } from '../testPorts';
 
 const layers = syntheticLayers();

@@ -1,14 +1,24 @@
 // A link is a link: pasted into an open tab (`openUrl`), from whatever state the user left it in, it ends
 // in the same settings, flags and network as the same link opened in a new tab. Checked through the
-// controller's real wiring with fake workers, over random starting states and random links.
+// controller's real wiring with fake workers, over random starting states and random links; then by example:
+// a link to the snapshot on screen, snapshot=none, and the question before the user's own network is replaced.
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CRITERIA } from '../../core/prune';
 import { createRng, type Rng } from '../../core/base';
 import { encodeSnapshot } from '../../core/formats';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
+import { translate, type Msg } from '../../i18n/catalogue';
 import { createController, type Controller } from '../controller';
-import { backend, fakeEval, fakeTraining, loadedMessage } from '../testPorts';
+import {
+  backend,
+  controllerOnFakes,
+  fakeEval,
+  fakeTraining,
+  loadedMessage,
+  scoredLayers,
+  syntheticSplit,
+} from '../testPorts';
 import { applyStep } from '../tour/tour';
 
 const snapshot = makeSnapshot();
@@ -114,7 +124,10 @@ const outcome = (c: Controller) => {
   };
 };
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
 
 describe('a link pasted into an open tab', () => {
   it('ends in the state the same link opens in a new tab, from any starting state (random states × random links)', async () => {
@@ -158,5 +171,68 @@ describe('a link pasted into an open tab', () => {
       s.settings.criterion,
     ]).toEqual(['snapshot', 2, 64, 'sparsity', 0.5, 'taylor']);
     expect(s.pruning.view!.criterion).toBe('taylor'); // evaluated on the network already there
+  });
+});
+
+describe('links pasted into the open tab', () => {
+  const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
+  const layers = scoredLayers();
+  /** Until the snapshot has opened or failed (fetch, gunzip and decode are asynchronous; slow under load). */
+  const opened = (c: { store: { getState(): { openingSnapshot: unknown } } }) =>
+    vi.waitFor(() => expect(c.store.getState().openingSnapshot).toBeNull(), { timeout: 10_000, interval: 5 });
+  const serveSnapshot = () =>
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(gzipSync(encodeSnapshot(makeSnapshot())))),
+    );
+
+  it('on a snapshot, a link for the same one only changes the settings; snapshot=none empties the lab', async () => {
+    serveSnapshot();
+    const { c, ev } = controllerOnFakes('#dataset=synthetic-32');
+    await opened(c);
+    ev.reply(loadedMessage(ev.sent[0].id, layers));
+    const runId = c.store.getState().runId;
+    c.openUrl('', '#dataset=synthetic-32&criterion=obd&T=0.001&hide=export');
+    let s = c.store.getState();
+    expect([s.runId, s.origin?.kind, s.settings.criterion, s.settings.threshold, s.flags.hide]).toEqual([
+      runId,
+      'snapshot',
+      'obd',
+      Math.fround(0.001),
+      ['export'],
+    ]);
+    expect(s.pruning.view!.criterion).toBe('obd'); // evaluated on the network already there
+    c.openUrl('', '#dataset=synthetic-32&snapshot=none&epochs=abc');
+    s = c.store.getState();
+    expect([s.phase, s.origin, s.pendingLink]).toEqual(['idle', null, null]);
+    expect(en(s.notices.at(-1))).toMatch(/^URL key "epochs" ignored/);
+  });
+
+  it("with the user's own network, the page asks: keep it (taking the link's settings) or open the link's", async () => {
+    vi.useFakeTimers();
+    const { c, t } = controllerOnFakes('#dataset=synthetic-32&snapshot=none');
+    t.reply({ type: 'ready', backend });
+    c.train();
+    const runId = c.store.getState().runId;
+    t.reply({ type: 'dataset', runId, data: { name: 'synthetic-32', seed: 1, ...syntheticSplit() } });
+    t.reply({ type: 'done', runId, trainSeconds: 1, samplesPerSec: 1, scoring: { layers, batches: 1, seconds: 1 } });
+    c.openUrl('', '#dataset=synthetic-32&criterion=taylor');
+    expect(en(c.store.getState().pendingLink?.prompt)).toBe(
+      'This link opens the pre-trained synthetic-32 network: the network you have now would be replaced.',
+    );
+    expect(c.store.getState().settings.criterion).toBe('gradient'); // nothing changed yet
+    c.resolvePendingLink(false);
+    let s = c.store.getState();
+    expect([s.pendingLink, s.runId, s.origin?.kind, s.settings.criterion]).toEqual([null, runId, 'trained', 'taylor']);
+    vi.useRealTimers();
+    serveSnapshot();
+    c.openUrl('', '#dataset=synthetic-32&autotrain=1');
+    expect(en(c.store.getState().pendingLink?.prompt)).toBe(
+      'This link trains a new network: the network you have now would be replaced.',
+    );
+    c.resolvePendingLink(true);
+    s = c.store.getState();
+    expect([s.phase, s.origin?.kind, s.flags.autotrain]).toEqual(['loading', 'trained', true]);
+    expect(s.runId).toBeGreaterThan(runId);
   });
 });

@@ -6,9 +6,9 @@
  * `setting.<name>.label` and `.help`.
  */
 import { DATASET_NAMES, type DatasetName } from '../../core/data';
-import type { BackendPreference, TrainConfig } from '../../train/protocol';
+import type { BackendPreference, TrainConfig } from '../../train/runTypes';
 
-export type { BackendPreference } from '../../train/protocol';
+export type { BackendPreference } from '../../train/runTypes';
 import {
   CRITERIA,
   type Criterion,

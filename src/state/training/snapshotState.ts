@@ -8,7 +8,8 @@ import { CRITERIA } from '../../core/prune';
 import type { DatasetName } from '../../core/data';
 import type { Snapshot } from '../../core/formats';
 import { defaultSettings, type Settings } from '../links/settings';
-import { appendLosses, initialState, startRun, type AppState } from '../store';
+import { initialState, startRun, type AppState } from '../store';
+import { appendLosses } from './workerMessages';
 import { initialSweep } from '../pruning/sweepState';
 
 /** The training settings a snapshot was made with. */

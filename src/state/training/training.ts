@@ -1,15 +1,17 @@
 /**
  * Training wiring: the training worker's client and its life cycle (a crashed or silent worker is
  * replaced by a fresh one), runs and their controls, and the backend. Worker messages go through the
- * store's reducer; the transitions other wiring cares about are explicit hooks called after the state
- * changed (a backend became ready; a run finished with its scoring pass), not store listeners.
+ * reducer (`workerMessages.ts`); the transitions other wiring cares about are explicit hooks called after
+ * the state changed (a backend became ready; a run finished with its scoring pass), not store listeners.
  */
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../../train/client';
 import type { DataRef } from '../../core/data';
-import type { FromWorker, RunOptions } from '../../train/protocol';
+import type { FromWorker } from '../../train/protocol';
+import type { RunOptions } from '../../train/runTypes';
 import { msg } from '../../i18n/catalogue';
 import { trainConfigOf } from '../links/settings';
-import { applyWorkerMessage, initialState, startRun, stoppedByFault, type AppState, type Store } from '../store';
+import { initialState, startRun, type AppState, type Store } from '../store';
+import { applyWorkerMessage, stoppedByFault } from './workerMessages';
 
 export interface Training {
   /** The current worker's client (it changes when a crashed worker is replaced). */

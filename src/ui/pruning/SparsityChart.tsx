@@ -1,90 +1,18 @@
-import { memo, useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { CRITERIA, type MaskReport } from '../../core/prune';
 import type { Translator } from '../../i18n/catalogue';
 import { isRunning } from '../../state/store';
-import { curveAt, type SweepState } from '../../state/pruning/sweepState';
+import type { SweepState } from '../../state/pruning/sweepState';
 import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
 import { useAppState, useController, useT } from '../kit/context';
-import { formatSci, pct } from '../kit/format';
 import { CurvesCanvas } from '../training/CurvesCanvas';
 import { Help, helpId } from '../kit/Help';
 import { JobProgress } from '../kit/JobProgress';
 import { RichText } from '../kit/RichText';
-import { CRITERION_COLORS, SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
-import { useFloating } from '../kit/useFloating';
+import { SliderMarker, SparsityPlot, type Series } from './SparsityPlot';
+import { ChartLegend } from './ChartLegend';
+import { ChartTooltip, type Hover } from './ChartTooltip';
 import { useReducedMotion } from '../kit/useReducedMotion';
-
-/**
- * Point markers (not toggles): fine-tuned and retrained networks. Colours are CSS variables with a light
- * and a dark shade. The first three are always named; the others once the chart has such a point.
- */
-const MARKERS = [
-  { key: 'chart.marker.one-shot', kind: 'one-shot', symbol: '★', color: 'var(--text)', always: true },
-  { key: 'chart.marker.curve', kind: 'curve', symbol: '◆', color: 'var(--c-orange)', always: true },
-  { key: 'chart.marker.iterative', kind: 'iterative', symbol: '▲', color: 'var(--c-sky)', always: true },
-  { key: 'chart.marker.snip', kind: 'snip', symbol: '✚', color: 'var(--c-green)', always: false },
-  { key: 'chart.marker.snip-shuffled', kind: 'snip-shuffled', symbol: '✚', color: 'var(--muted)', always: false },
-  { key: 'chart.marker.ticket', kind: 'ticket', symbol: '●', color: 'var(--c-purple)', always: false },
-  { key: 'chart.marker.reinit', kind: 'reinit', symbol: '●', color: 'var(--muted)', always: false },
-  { key: 'chart.marker.movement', kind: 'movement', symbol: '■', color: 'var(--c-sky)', always: false },
-  { key: 'chart.marker.gradual', kind: 'gradual', symbol: '✱', color: 'var(--c-orange)', always: false },
-] as const;
-
-/** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. Memoized: a slider move does not re-render its 14 lines and markers. */
-const ChartLegend = memo(function ChartLegend({
-  series,
-  hidden,
-  onToggle,
-  kinds,
-}: {
-  series: Series[];
-  hidden: ReadonlySet<string>;
-  onToggle(key: string): void;
-  kinds: ReadonlySet<string>;
-}) {
-  const t = useT();
-  return (
-    <ul className="chart-legend" aria-label={t('chart.legend')} data-testid="chart.legend">
-      {series.map((s) => {
-        const shown = !hidden.has(s.key);
-        return (
-          <li key={s.key} className={`recharts-legend-item${shown ? '' : ' inactive'}`}>
-            <button
-              type="button"
-              aria-pressed={shown}
-              data-testid={`chart.legend.${s.key}`}
-              onClick={(e) => {
-                e.stopPropagation(); // not a click on the plot
-                onToggle(s.key);
-              }}
-            >
-              <span
-                className={`legend-line${s.split === 'train' ? ' dashed' : ''}`}
-                style={{ borderTopColor: CRITERION_COLORS[s.criterion] }}
-                aria-hidden="true"
-              />
-              {s.name}
-            </button>
-          </li>
-        );
-      })}
-      {MARKERS.filter((m) => m.always || kinds.has(m.kind)).map((m) => (
-        <li key={m.key} className="legend-marker">
-          <span style={{ color: m.color }} aria-hidden="true">
-            {m.symbol}
-          </span>{' '}
-          {t(m.key)}
-        </li>
-      ))}
-    </ul>
-  );
-});
-
-interface Hover {
-  left: number;
-  top: number;
-  sparsity: number;
-}
 
 /** Every criterion's validation and training curve, in the chart's x coordinates. */
 const seriesOf = (curves: SweepState['curves'], mode: XMode, t: Translator): Series[] =>
@@ -122,9 +50,6 @@ export function SparsityChart() {
   const [mode, setMode] = useState<XMode>('sparsity');
   const [hover, setHover] = useState<Hover | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  // The tooltip opens 12 px right of and below the pointer (above it, or further left, to stay in the viewport).
-  const tip = useRef<HTMLDivElement>(null);
-  useFloating(tip, hover !== null, () => pointBox(box.current, hover), TIP_PLACEMENT);
   const reduced = useReducedMotion();
 
   const series = useMemo(() => seriesOf(sweep.curves, mode, t), [sweep.curves, mode, t]);
@@ -256,37 +181,7 @@ export function SparsityChart() {
           <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />
         )}
         <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
-        {hover && (
-          <div
-            ref={tip}
-            className="heatmap-tooltip chart-tooltip floating"
-            popover="manual"
-            data-testid="chart.tooltip"
-          >
-            <div>
-              <RichText text={t('chart.tooltip.sparsity', { sparsity: pct(hover.sparsity) })} />
-            </div>
-            {shownCriteria.map((k) => {
-              const v = curveAt(sweep.curves[k]?.val ?? [], hover.sparsity);
-              const tr = curveAt(sweep.curves[k]?.train ?? [], hover.sparsity);
-              if (!v) return null;
-              const point = {
-                criterion: t(`criterion.${k}.label`),
-                val: pct(v.accuracy, 1),
-                loss: v.loss.toFixed(2),
-                threshold: Number.isFinite(v.threshold) ? formatSci(v.threshold) : '–',
-              };
-              return (
-                <div key={k}>
-                  <span className="legend-line" style={{ borderTopColor: CRITERION_COLORS[k] }} aria-hidden="true" />
-                  {tr
-                    ? t('chart.tooltip.line.train', { ...point, train: pct(tr.accuracy, 1) })
-                    : t('chart.tooltip.line', point)}
-                </div>
-              );
-            })}
-          </div>
-        )}
+        <ChartTooltip box={box} hover={hover} curves={sweep.curves} criteria={shownCriteria} />
         <ChartLegend series={series} hidden={hidden} onToggle={toggle} kinds={kinds} />
       </div>
       {view && (
@@ -304,13 +199,4 @@ export function SparsityChart() {
       </p>
     </section>
   );
-}
-
-const TIP_PLACEMENT = { gap: 12, dx: 12 };
-
-/** The viewport point (a box of no size) `at` gives relative to the chart's box. */
-function pointBox(box: HTMLElement | null, at: { left: number; top: number } | null) {
-  const r = box?.getBoundingClientRect();
-  if (!r || !at || (r.width === 0 && r.height === 0)) return null;
-  return { left: r.left + at.left, top: r.top + at.top, right: r.left + at.left, bottom: r.top + at.top };
 }
