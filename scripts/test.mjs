@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 const STAGES = [
   ['browser check', 'node scripts/check-browser.mjs'],
   ['type check', 'npm run -s typecheck'],
-  ['format', 'npm run -s format:check'],
+  ['format and lint', 'npm run -s format:check && npm run -s lint'],
   ['unit tests', 'npm run -s test:unit'],
   ['build', 'npm run -s build'],
   ['browser tests', 'npx playwright test -c e2e/playwright.config.ts'],

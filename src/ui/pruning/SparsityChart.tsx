@@ -67,7 +67,8 @@ export function SparsityChart() {
     finished.current = sweep.curves;
     finishedGranularity.current = sweep.granularity;
   }
-  const plotted = useMemo(() => seriesOf(finished.current, mode, t), [finished.current, mode, t]);
+  const finishedCurves = finished.current;
+  const plotted = useMemo(() => seriesOf(finishedCurves, mode, t), [finishedCurves, mode, t]);
   const granularity = Object.keys(finished.current).length > 0 ? finishedGranularity.current : sweep.granularity;
   const domain = useMemo(() => xAxis(mode, granularity).domain, [mode, granularity]);
 
