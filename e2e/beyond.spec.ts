@@ -43,7 +43,7 @@ test('the layer-normalised gradient and LAMP: chosen from the select, in the lin
 
 test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, curves and the link follow', async ({ lab }) => {
   await lab.openTrained(SYNTH_RUN);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.granularity').selectOption('2:4');
   await expect(lab.page.getByTestId('pruning.nm-note')).toContainText('not a speed-up');
@@ -73,7 +73,7 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
   await lab.expectExactNumbers();
   // The curves are recomputed for 2:4 and end at 50 %.
   await expect.poll(async () => (await lab.state()).sweep.granularity).toBe('2:4');
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   const curve = (await lab.state()).sweep.curves.magnitude!.val;
   expect(curve.at(-1)!.sparsity).toBe(0.5);
   expect(curve.length).toBeGreaterThan(20);

@@ -7,7 +7,7 @@ import { SYNTH_RUN } from './runs';
 /** A trained network (trained once, imported here) with its curves computed. */
 async function trainedWithCurves(lab: LabPage) {
   await lab.openTrained(SYNTH_RUN);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
 }
 
 /** The marker's x in page pixels (its SVG layer covers the chart box). */
@@ -124,7 +124,7 @@ test('the sensitivity view renders one panel per layer; curves recompute when th
   await expect(lab.page.getByTestId('chart.computing')).toContainText('Computing the curves (per-layer, weights)… The faded lines are the previous ones.');
   await expect(lab.page.getByTestId('chart.plot')).toHaveClass(/stale/);
   await expect.poll(async () => (await lab.state()).sweep.id).toBeGreaterThan(before);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   await expect(lab.page.getByTestId('chart.canvas')).toHaveCount(0);
   await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
   expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { expectNothingSticksOut } from './invariants/layout';
 import type { LabPage } from './pages/LabPage';
 
 import { MNIST_RUN } from './runs';
@@ -114,15 +115,24 @@ test('neuron granularity blanks whole rows; receptive fields show each unit’s 
   await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toHaveAttribute('width', '231');
 });
 
-test('screenshots of the layouts (kept as test artifacts)', async ({ lab }, testInfo) => {
+test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts)', async ({ lab }, testInfo) => {
   await trained(lab);
+  const hashes = new Set<string>();
   for (const [w, h] of [[1366, 768], [1920, 1080], [800, 1000]]) {
     await lab.page.setViewportSize({ width: w, height: h });
-    await lab.page.waitForTimeout(300);
+    await lab.frames(); // laid out and painted at the new size
+    await expectNothingSticksOut(lab.page, `${w}×${h}`);
+    await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toBeVisible();
+    await expect(lab.slider).toBeVisible();
+    hashes.add(await lab.canvasHash('dense_1'));
     const path = testInfo.outputPath(`layout-${w}x${h}.png`);
-    await lab.page.screenshot({ path, fullPage: true });
+    const png = await lab.page.screenshot({ path, fullPage: true });
+    // A whole page, as wide as the window: the width is the PNG header's (bytes 16–19, big-endian).
+    expect(png.readUInt32BE(16), `${w}×${h}: screenshot width`).toBe(w);
+    expect(png.readUInt32BE(20), `${w}×${h}: screenshot height`).toBeGreaterThanOrEqual(h);
     await testInfo.attach(`layout-${w}x${h}.png`, { path, contentType: 'image/png' });
   }
+  expect(hashes.size, 'the same heatmap at every size').toBe(1);
 });
 
 test('the Fine-tune button trains the pruned network and shows the recovered accuracy', async ({ lab }) => {
