@@ -72,25 +72,6 @@ test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', 
   await expect(lab.page.getByTestId('controls.threshold.error')).toBeVisible();
 });
 
-test('hovering a heatmap shows the weight under the pointer', async ({ lab }) => {
-  await trained(lab);
-  const canvas = lab.page.getByTestId('heatmap.dense_2.canvas');
-  const box = (await canvas.boundingBox())!;
-  const x = box.width * 0.3, y = box.height * 0.6;
-  await canvas.hover({ position: { x, y } });
-  const tip = lab.page.getByTestId('heatmap.dense_2.tooltip');
-  await expect(tip).toBeVisible();
-  const i = Math.floor((x / box.width) * 64), j = Math.floor((y / box.height) * 32);
-  await expect(tip).toHaveAttribute('data-i', String(i));
-  await expect(tip).toHaveAttribute('data-j', String(j));
-  await expect(tip).toContainText(`input ${i} → unit ${j}`);
-  await expect(tip).toContainText(/w = .*\|∂L\/∂w\| = .*(kept|pruned)/s);
-  // Keyboard: focus the canvas and move with the arrows.
-  await canvas.focus();
-  await lab.page.keyboard.press('ArrowRight');
-  await expect(tip).toHaveAttribute('data-i', String(Math.min(63, i + 1)));
-});
-
 test('neuron granularity blanks whole rows; receptive fields show each unit’s 28 × 28 inputs', async ({ lab }) => {
   await trained(lab);
   await lab.page.getByTestId('controls.granularity').selectOption('neurons');
@@ -115,7 +96,7 @@ test('neuron granularity blanks whole rows; receptive fields show each unit’s 
   await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toHaveAttribute('width', '231');
 });
 
-test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts)', async ({ lab }, testInfo) => {
+test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts); hovering a heatmap shows the weight under the pointer', async ({ lab }, testInfo) => {
   await trained(lab);
   const hashes = new Set<string>();
   for (const [w, h] of [[1366, 768], [1920, 1080], [800, 1000]]) {
@@ -133,6 +114,25 @@ test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, th
     await testInfo.attach(`layout-${w}x${h}.png`, { path, contentType: 'image/png' });
   }
   expect(hashes.size, 'the same heatmap at every size').toBe(1);
+
+  // Hovering a heatmap shows the weight under the pointer (on the same page, back at 1366×768).
+  await lab.page.setViewportSize({ width: 1366, height: 768 });
+  await lab.frames();
+  const canvas = lab.page.getByTestId('heatmap.dense_2.canvas');
+  const box = (await canvas.boundingBox())!;
+  const x = box.width * 0.3, y = box.height * 0.6;
+  await canvas.hover({ position: { x, y } });
+  const tip = lab.page.getByTestId('heatmap.dense_2.tooltip');
+  await expect(tip).toBeVisible();
+  const i = Math.floor((x / box.width) * 64), j = Math.floor((y / box.height) * 32);
+  await expect(tip).toHaveAttribute('data-i', String(i));
+  await expect(tip).toHaveAttribute('data-j', String(j));
+  await expect(tip).toContainText(`input ${i} → unit ${j}`);
+  await expect(tip).toContainText(/w = .*\|∂L\/∂w\| = .*(kept|pruned)/s);
+  // Keyboard: focus the canvas and move with the arrows.
+  await canvas.focus();
+  await lab.page.keyboard.press('ArrowRight');
+  await expect(tip).toHaveAttribute('data-i', String(Math.min(63, i + 1)));
 });
 
 test('the Fine-tune button trains the pruned network and shows the recovered accuracy', async ({ lab }) => {
