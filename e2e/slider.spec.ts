@@ -32,7 +32,7 @@ test('dragging the slider with the mouse prunes monotonically, repaints the heat
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('mode=sparsity');
 });
 
-test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text', async ({ lab }) => {
+test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text; typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
   await trained(lab);
   await lab.slider.focus();
   await lab.page.keyboard.press('Home');
@@ -53,10 +53,8 @@ test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a va
   await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse');
   await lab.page.keyboard.press('PageDown');
   await lab.expectExactNumbers();
-});
 
-test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
-  await trained(lab);
+  // Typing T = 0.01 (the article) and switching criteria keeps the sparsity (the same page).
   await lab.page.getByTestId('controls.threshold.number').fill('0.01');
   await lab.settled();
   await expect(lab.page.getByTestId('prune.threshold')).toHaveText(/0\.01/);
