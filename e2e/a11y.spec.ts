@@ -14,7 +14,7 @@ async function trainAndSettle(lab: LabPage, curves = true): Promise<void> {
   await lab.waitDone();
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
   await lab.settled();
-  if (curves) await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  if (curves) await lab.curvesDone();
 }
 
 /** Moves the slider with the keyboard from T = 0 until a real share of the weights is pruned. */

@@ -43,7 +43,7 @@ test('the layer-normalised gradient and LAMP: chosen from the select, in the lin
 
 test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, curves and the link follow', async ({ lab }) => {
   await lab.openTrained(SYNTH_RUN);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.granularity').selectOption('2:4');
   await expect(lab.page.getByTestId('pruning.nm-note')).toContainText('not a speed-up');
@@ -73,14 +73,14 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
   await lab.expectExactNumbers();
   // The curves are recomputed for 2:4 and end at 50 %.
   await expect.poll(async () => (await lab.state()).sweep.granularity).toBe('2:4');
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   const curve = (await lab.state()).sweep.curves.magnitude!.val;
   expect(curve.at(-1)!.sparsity).toBe(0.5);
   expect(curve.length).toBeGreaterThan(20);
   await expect.poll(() => lab.page.evaluate(() => decodeURIComponent(location.hash))).toContain('granularity=2:4');
 });
 
-test('SNIP at initialisation trains its mask and the shuffled one from the initial weights; both land on the chart', async ({ lab }) => {
+test('SNIP at initialisation trains its mask and the shuffled one from the initial weights; movement pruning fine-tunes its scores; all land on the chart', async ({ lab }) => {
   await lab.openTrained(SYNTH_RUN);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('80');
@@ -98,6 +98,17 @@ test('SNIP at initialisation trains its mask and the shuffled one from the initi
   await expect(lab.page.getByTestId('tickets.snip.result')).not.toContainText('<b>');
   await expect(lab.page.getByTestId('chart.legend')).toContainText('SNIP shuffled');
   expect((await lab.page.evaluate(() => window.__gpl!.memory())).numTensors).toBe(tensors);
+
+  // Movement pruning on the same network and sparsity: scores from a fine-tune, the mask fine-tuned, a point on the chart.
+  await lab.page.getByTestId('experiments.movement').click();
+  await expect(lab.page.getByTestId('experiments.status')).toHaveText('Movement pruning done.', { timeout: 120_000 });
+  const s = await lab.state();
+  const r = s.experiments.log.at(-1)!;
+  expect([r.kind, r.criterion]).toEqual(['movement', 'movement']);
+  expect(Math.abs(r.sparsity - 0.8)).toBeLessThan(0.001);
+  expect(s.experiments.finetune!.result!.maskViolations).toBe(0);
+  await expect(lab.page.getByTestId('experiments.log')).toContainText('movement');
+  await expect(lab.page.getByTestId('chart.legend')).toContainText('movement pruning');
 });
 
 test('a lottery ticket search: rounds from the fields and the link, nested sparsities, each against a random re-init', async ({ lab }) => {
@@ -148,20 +159,4 @@ test('gradual pruning: the schedule drawn and checked, live masks on the heatmap
   expect(s.experiments.finetune!.result!.maskViolations).toBe(0);
   await expect(lab.page.getByTestId('chart.legend')).toContainText('gradual pruning');
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('gend=0.6');
-});
-
-test('movement pruning: scores from a fine-tune, the mask at the slider’s sparsity fine-tuned, a point on the chart', async ({ lab }) => {
-  await lab.openTrained(SYNTH_RUN);
-  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
-  await lab.page.getByTestId('controls.threshold.number').fill('80');
-  await lab.settled();
-  await lab.page.getByTestId('experiments.movement').click();
-  await expect(lab.page.getByTestId('experiments.status')).toHaveText('Movement pruning done.', { timeout: 120_000 });
-  const s = await lab.state();
-  const r = s.experiments.log.at(-1)!;
-  expect([r.kind, r.criterion]).toEqual(['movement', 'movement']);
-  expect(Math.abs(r.sparsity - 0.8)).toBeLessThan(0.001);
-  expect(s.experiments.finetune!.result!.maskViolations).toBe(0);
-  await expect(lab.page.getByTestId('experiments.log')).toContainText('movement');
-  await expect(lab.page.getByTestId('chart.legend')).toContainText('movement pruning');
 });

@@ -7,7 +7,7 @@ import { SYNTH_RUN } from './runs';
 /** A trained network (trained once, imported here) with its curves computed. */
 async function trainedWithCurves(lab: LabPage) {
   await lab.openTrained(SYNTH_RUN);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
 }
 
 /** The marker's x in page pixels (its SVG layer covers the chart box). */
@@ -53,40 +53,6 @@ test('the chart shows a validation curve per criterion, a dense baseline and a m
   await expect.poll(async () => Math.abs((await markerX(lab)) - expected)).toBeLessThan(1.5);
 });
 
-test('after window resizes the marker still sits at the slider\'s sparsity', async ({ lab }) => {
-  await trainedWithCurves(lab);
-  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
-  await lab.page.getByTestId('controls.threshold.number').fill('80');
-  await lab.settled();
-  const sparsity = (await lab.state()).pruning.view!.report.sparsity;
-  // Wide, narrow (one column), wide again, a small window: each time the plot area moves and changes size.
-  for (const [width, height] of [[1600, 900], [800, 1000], [1366, 768], [1000, 700], [1366, 768]]) {
-    await lab.page.setViewportSize({ width, height });
-    await expect
-      .poll(async () => {
-        const grid = await gridBox(lab);
-        return Math.abs((await markerX(lab)) - (grid.x + grid.width * sparsity));
-      }, { message: `marker at ${width}×${height}` })
-      .toBeLessThan(1.5);
-  }
-});
-
-test('clicking the chart moves the slider there, and the curve agrees with the live evaluation', async ({ lab }) => {
-  await trainedWithCurves(lab);
-  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
-  await lab.page.getByTestId('chart.plot').scrollIntoViewIfNeeded(); // a mouse click only lands inside the viewport
-  const grid = (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
-  await lab.page.mouse.click(grid.x + grid.width * 0.7, grid.y + grid.height / 2);
-  await lab.settled();
-  const s = await lab.state();
-  expect(s.settings.sparsity).toBeCloseTo(0.7, 1);
-  const curve = s.sweep.curves[s.settings.criterion]!.val;
-  const point = curve.find((p) => Math.abs(p.sparsity - s.pruning.view!.report.sparsity) < 1e-9)!;
-  expect(point).toBeDefined();
-  expect(point.accuracy).toBe(s.pruning.view!.val!.accuracy);
-  await expect(lab.page.getByTestId('chart.tooltip')).toBeVisible();
-});
-
 test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; curve and iterative runs add theirs', async ({ lab }) => {
   await trainedWithCurves(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
@@ -116,15 +82,46 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(0);
 });
 
-test('the sensitivity view renders one panel per layer; curves recompute when the scope changes', async ({ lab }) => {
+// One trained page for three checks that each start from where the one before left it (the curves are
+// computed once): the marker after resizes, a click on the chart, then a scope change.
+test('after window resizes the marker still sits at the slider\'s sparsity; clicking the chart moves the slider there; a new scope recomputes the curves and the sensitivity view', async ({ lab }) => {
   await trainedWithCurves(lab);
+  await lab.page.getByTestId('controls.mode').selectOption('sparsity');
+  await lab.page.getByTestId('controls.threshold.number').fill('80');
+  await lab.settled();
+  const sparsity = (await lab.state()).pruning.view!.report.sparsity;
+  // Wide, narrow (one column), wide again, a small window: each time the plot area moves and changes size.
+  for (const [width, height] of [[1600, 900], [800, 1000], [1366, 768], [1000, 700], [1366, 768]]) {
+    await lab.page.setViewportSize({ width, height });
+    await expect
+      .poll(async () => {
+        const grid = await gridBox(lab);
+        return Math.abs((await markerX(lab)) - (grid.x + grid.width * sparsity));
+      }, { message: `marker at ${width}×${height}` })
+      .toBeLessThan(1.5);
+  }
+
+  // Clicking the chart moves the slider there, and the curve agrees with the live evaluation.
+  await lab.page.getByTestId('chart.plot').scrollIntoViewIfNeeded(); // a mouse click only lands inside the viewport
+  const grid = (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
+  await lab.page.mouse.click(grid.x + grid.width * 0.7, grid.y + grid.height / 2);
+  await lab.settled();
+  const s = await lab.state();
+  expect(s.settings.sparsity).toBeCloseTo(0.7, 1);
+  const curve = s.sweep.curves[s.settings.criterion]!.val;
+  const point = curve.find((p) => Math.abs(p.sparsity - s.pruning.view!.report.sparsity) < 1e-9);
+  expect(point).toBeDefined();
+  expect(point!.accuracy).toBe(s.pruning.view!.val!.accuracy);
+  await expect(lab.page.getByTestId('chart.tooltip')).toBeVisible();
+
+  // The sensitivity view renders one panel per layer; curves recompute when the scope changes.
   const before = (await lab.state()).sweep.id;
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
   // While the new curves are computed the previous ones stay, faded, and the new points go to a canvas.
   await expect(lab.page.getByTestId('chart.computing')).toContainText('Computing the curves (per-layer, weights)… The faded lines are the previous ones.');
   await expect(lab.page.getByTestId('chart.plot')).toHaveClass(/stale/);
   await expect.poll(async () => (await lab.state()).sweep.id).toBeGreaterThan(before);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   await expect(lab.page.getByTestId('chart.canvas')).toHaveCount(0);
   await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
   expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);

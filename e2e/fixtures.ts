@@ -43,9 +43,7 @@ export class TrainedRuns implements RunSource {
       const lab = new LabPage(await context.newPage());
       const problems = watch(lab.page, this.baseURL);
       await lab.open(params);
-      await lab.trainButton.click();
-      await lab.waitDone();
-      await lab.settled();
+      await lab.trainAndSettle();
       const text = await lab.page.evaluate(() => window.__gpl!.runFile());
       expect(problems, `training ${params} for the shared run`).toEqual([]);
       return text;

@@ -84,7 +84,7 @@ test('every explanation opens wholly on screen at every size, in presenter mode 
 test('explanations open by tap and close by a tap elsewhere, on a touch screen', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, hasTouch: true, viewport: { width: 1024, height: 800 } });
   const page = await context.newPage();
-  await page.goto('./#snapshot=none');
+  await page.goto('./?backend=wasm#snapshot=none');
   const text = page.getByTestId('help.criterion.text');
   await expect(text).toBeHidden();
   await page.getByTestId('help.criterion').tap();

@@ -50,7 +50,7 @@ test('in English, no Chinese but the language’s own name and the article’s t
 test('the language: from the browser when the link names none, the header switch, kept in the URL', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await page.goto('./#snapshot=none');
+  await page.goto('./?backend=wasm#snapshot=none');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('controls.train')).toHaveText('训练');
   await page.getByTestId('lang.select').selectOption('en');

@@ -119,7 +119,7 @@ test('a shared link shows a picture: Open Graph and Twitter card tags, and the i
 
 test('the tour as an embed: it opens at step 1, steps by its buttons, and shows each step’s panels', async ({ lab }) => {
   // An embed has no backend badge (what LabPage.open waits for): the tour's card is the sign it is up.
-  await lab.page.goto('./#embed=tour&snapshot=mnist');
+  await lab.page.goto('./?backend=wasm#embed=tour&snapshot=mnist');
   await lab.page.waitForFunction(() => !!window.__gpl);
   await expect(lab.page.getByTestId('tour')).toHaveAttribute('data-step', '1', { timeout: 60_000 });
   await expect(lab.page.getByTestId('heatmaps')).toBeVisible();

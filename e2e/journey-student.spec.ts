@@ -3,9 +3,8 @@ import { expect, test } from './fixtures';
 import { expectAllHelpInViewport } from './invariants/inViewport';
 import { expectTourInView } from './invariants/tourInView';
 import { expectTourQuotesPage } from './invariants/tourQuotes';
-import { TourCard } from './pages/TourCard';
+import { CJK, TourCard } from './pages/TourCard';
 
-const CJK = /[\u4e00-\u9fff]/;
 
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
 

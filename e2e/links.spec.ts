@@ -8,9 +8,7 @@ const OWN_RUN = '?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=0.01&s
 
 test('a pasted link over your own run asks first: Keep keeps the network (with the link\'s settings), Replace opens the link', async ({ lab }) => {
   await lab.open(OWN_RUN);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
+  await lab.trainAndSettle();
   const mine = await lab.weightsHash();
 
   await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));

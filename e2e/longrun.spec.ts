@@ -1,16 +1,23 @@
 import type { CDPSession } from '@playwright/test';
 import { expect, test } from './fixtures';
+import type { LabPage } from './pages/LabPage';
 import { MNIST_RUN } from './runs';
 
 // Long sessions: nothing leaks in the worker (tf.memory) or on the main thread (JS heap).
 
-/** The smallest heap size seen over a few forced collections (a pending worker message can hold a large copy for a moment). */
-async function heapAfterGc(cdp: CDPSession): Promise<number> {
+/**
+ * The smallest heap size seen over a few forced collections, once the slider's work is over: its
+ * numbers settled and the line of its measured speed (sent 300 ms after the slider rests) in, so that
+ * no pending worker message holds a large copy.
+ */
+async function heapAfterGc(lab: LabPage, cdp: CDPSession): Promise<number> {
+  await lab.settled();
+  const sparsity = (await lab.state()).pruning.view!.report.sparsity;
+  await expect.poll(async () => Number(await lab.page.getByTestId('prune.speed').getAttribute('data-sparsity'))).toBeCloseTo(sparsity, 6);
   let least = Infinity;
   for (let i = 0; i < 4; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
     least = Math.min(least, (await cdp.send('Runtime.getHeapUsage')).usedSize);
-    await new Promise((r) => setTimeout(r, 150));
   }
   return least;
 }
@@ -33,9 +40,7 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
   expect(counts).toEqual(Array(20).fill(base));
 
   await lab.page.getByTestId('controls.epochs').fill('2');
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
+  await lab.trainAndSettle();
   const afterTrain = (await lab.memory()).numTensors;
   const perFinetune: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -60,14 +65,13 @@ test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, 
   await lab.slider.focus();
   await lab.page.keyboard.press('PageUp');
   await lab.settled();
-  const heapBefore = await heapAfterGc(cdp);
+  const heapBefore = await heapAfterGc(lab, cdp);
 
   let moves = 0;
   let heapHalf = 0;
   for (let round = 0; round < 10; round++) {
     if (round === 5) {
-      await lab.settled();
-      heapHalf = await heapAfterGc(cdp);
+      heapHalf = await heapAfterGc(lab, cdp);
     }
     // 50 mouse moves while dragging, sweeping right on even rounds and left on odd ones.
     await lab.page.mouse.move(x(round % 2 ? 0.9 : 0.1), y);
@@ -90,7 +94,7 @@ test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, 
   await lab.expectExactNumbers();
   await expect(lab.page.getByTestId('error.panel')).toHaveCount(0);
 
-  const heapAfter = await heapAfterGc(cdp);
+  const heapAfter = await heapAfterGc(lab, cdp);
   const mb = (b: number) => (b / 2 ** 20).toFixed(2);
   const note = `${mb(heapBefore)} MB → ${mb(heapHalf)} MB after 500 moves → ${mb(heapAfter)} MB after 1,000`;
   test.info().annotations.push({ type: 'main-thread heap after GC', description: note });

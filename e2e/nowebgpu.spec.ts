@@ -12,7 +12,7 @@ test.use({
 });
 
 test('a browser without WebGPU falls back, says why in the badge, and trains', async ({ lab }) => {
-  await lab.open('#dataset=synthetic-32&epochs=1&batch=256&lr=0.01');
+  await lab.open('#dataset=synthetic-32&epochs=1&batch=256&lr=0.01', { autoBackend: true });
   // This Chromium keeps navigator.gpu but has no adapter to give.
   expect(await lab.page.evaluate(async () => (navigator.gpu ? await navigator.gpu.requestAdapter() : null))).toBeNull();
   await expect(lab.badge).not.toHaveAttribute('data-backend', 'webgpu');

@@ -12,7 +12,7 @@ for (const size of [
   test(`no horizontal scrolling at ${size.width}×${size.height}, and the slider with its numbers in view wherever the heatmaps are, on a touch screen`, async ({ browser, baseURL }) => {
     const context = await browser.newContext({ baseURL, viewport: { width: size.width, height: size.height }, hasTouch: true, isMobile: size.width < 800 });
     const page = await context.newPage();
-    await page.goto('./');
+    await page.goto('./?backend=wasm');
     await page.waitForFunction(() => window.__gpl?.pruningSettled(), null, { timeout: 60_000 });
     await expectNothingSticksOut(page, `${size.width}×${size.height}`);
     await page.getByTestId('heatmaps').evaluate((e) => e.scrollIntoView({ block: 'start' }));
@@ -37,7 +37,7 @@ for (const size of [
 test('a tap on a heatmap cell shows its tooltip; a second tap or a tap elsewhere closes it', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  await page.goto('./');
+  await page.goto('./?backend=wasm');
   await page.waitForFunction(() => window.__gpl?.pruningSettled(), null, { timeout: 60_000 });
   const canvas = page.getByTestId('heatmap.dense_2.canvas');
   await canvas.evaluate((e) => e.scrollIntoView({ block: 'center' }));
@@ -91,7 +91,7 @@ test('a hidden page pauses the run in training, and showing it resumes the run',
   await visibility('hidden');
   await lab.phaseIs('paused', 30_000);
   const epochs = (await lab.state()).progress;
-  await lab.page.waitForTimeout(500);
+  await lab.workerRoundTrip();
   expect((await lab.state()).progress).toEqual(epochs); // nothing trains while hidden
   await visibility('visible');
   await lab.phaseIs('training', 30_000);

@@ -5,15 +5,14 @@ import type { LabPage } from './pages/LabPage';
 import { makeSynthetic32 } from '../src/core/data';
 import { forwardLogits } from '../src/core/base';
 import { parseRun, RUN_MAX_LENGTH } from '../src/core/formats';
+import { loadExported } from './models';
 import { serveDist } from './static-server';
 
 const SYNTH = '?backend=wasm#dataset=synthetic-32&epochs=3&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.6';
 
 async function trained(lab: LabPage, params = SYNTH) {
   await lab.open(params);
-  await lab.trainButton.click();
-  await lab.waitDone();
-  await lab.settled();
+  await lab.trainAndSettle();
 }
 
 const DATE = '\\d{4}-\\d\\d-\\d\\d';
@@ -49,8 +48,7 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
   const modelJson = JSON.parse(named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.json').toString());
   const bin = named(files, 'model-synthetic-32-gradient-60\\.0pct-DATE\\.weights\\.bin');
   expect(modelJson.weightsManifest[0].paths).toEqual([Object.keys(files).find((f) => f.endsWith('.weights.bin'))]); // model.json names its weights file
-  await tf.setBackend('cpu');
-  const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength) }));
+  const model = await loadExported(modelJson, bin);
   const state = await lab.state();
   const ds = makeSynthetic32(6);
   const n = 200;
@@ -158,9 +156,7 @@ test('the built site works from a sub-path of a plain static server, with its CS
     });
     await lab.page.goto('http://localhost:4191/some/sub/path/?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005');
     await expect(lab.badge).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
-    await lab.trainButton.click();
-    await lab.waitDone();
-    await lab.settled();
+    await lab.trainAndSettle();
     expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
     expect(await lab.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'self'");
     expect(csp).toEqual([]);
@@ -187,7 +183,7 @@ test('the built site works from a sub-path of a plain static server, with its CS
 
 test('charts and heatmaps download as PNG; neuron pruning exports a smaller stripped model', async ({ lab }) => {
   await trained(lab, '?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.5&granularity=neurons');
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   const images = await lab.downloads('export.png', 6);
   for (const [name, png] of Object.entries(images)) {
     expect(name).toMatch(/\.png$/);

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { expectNothingSticksOut } from './invariants/layout';
 import type { LabPage } from './pages/LabPage';
 
 import { MNIST_RUN } from './runs';
@@ -31,7 +32,7 @@ test('dragging the slider with the mouse prunes monotonically, repaints the heat
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('mode=sparsity');
 });
 
-test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text', async ({ lab }) => {
+test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text; typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
   await trained(lab);
   await lab.slider.focus();
   await lab.page.keyboard.press('Home');
@@ -52,10 +53,8 @@ test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a va
   await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse');
   await lab.page.keyboard.press('PageDown');
   await lab.expectExactNumbers();
-});
 
-test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
-  await trained(lab);
+  // Typing T = 0.01 (the article) and switching criteria keeps the sparsity (the same page).
   await lab.page.getByTestId('controls.threshold.number').fill('0.01');
   await lab.settled();
   await expect(lab.page.getByTestId('prune.threshold')).toHaveText(/0\.01/);
@@ -69,25 +68,6 @@ test('typing T = 0.01 (the article) and switching criteria keeps the sparsity', 
   await lab.expectExactNumbers();
   await lab.page.getByTestId('controls.threshold.number').fill('-1');
   await expect(lab.page.getByTestId('controls.threshold.error')).toBeVisible();
-});
-
-test('hovering a heatmap shows the weight under the pointer', async ({ lab }) => {
-  await trained(lab);
-  const canvas = lab.page.getByTestId('heatmap.dense_2.canvas');
-  const box = (await canvas.boundingBox())!;
-  const x = box.width * 0.3, y = box.height * 0.6;
-  await canvas.hover({ position: { x, y } });
-  const tip = lab.page.getByTestId('heatmap.dense_2.tooltip');
-  await expect(tip).toBeVisible();
-  const i = Math.floor((x / box.width) * 64), j = Math.floor((y / box.height) * 32);
-  await expect(tip).toHaveAttribute('data-i', String(i));
-  await expect(tip).toHaveAttribute('data-j', String(j));
-  await expect(tip).toContainText(`input ${i} → unit ${j}`);
-  await expect(tip).toContainText(/w = .*\|∂L\/∂w\| = .*(kept|pruned)/s);
-  // Keyboard: focus the canvas and move with the arrows.
-  await canvas.focus();
-  await lab.page.keyboard.press('ArrowRight');
-  await expect(tip).toHaveAttribute('data-i', String(Math.min(63, i + 1)));
 });
 
 test('neuron granularity blanks whole rows; receptive fields show each unit’s 28 × 28 inputs', async ({ lab }) => {
@@ -114,15 +94,43 @@ test('neuron granularity blanks whole rows; receptive fields show each unit’s 
   await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toHaveAttribute('width', '231');
 });
 
-test('screenshots of the layouts (kept as test artifacts)', async ({ lab }, testInfo) => {
+test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts); hovering a heatmap shows the weight under the pointer', async ({ lab }, testInfo) => {
   await trained(lab);
+  const hashes = new Set<string>();
   for (const [w, h] of [[1366, 768], [1920, 1080], [800, 1000]]) {
     await lab.page.setViewportSize({ width: w, height: h });
-    await lab.page.waitForTimeout(300);
+    await lab.frames(); // laid out and painted at the new size
+    await expectNothingSticksOut(lab.page, `${w}×${h}`);
+    await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toBeVisible();
+    await expect(lab.slider).toBeVisible();
+    hashes.add(await lab.canvasHash('dense_1'));
     const path = testInfo.outputPath(`layout-${w}x${h}.png`);
-    await lab.page.screenshot({ path, fullPage: true });
+    const png = await lab.page.screenshot({ path, fullPage: true });
+    // A whole page, as wide as the window: the width is the PNG header's (bytes 16–19, big-endian).
+    expect(png.readUInt32BE(16), `${w}×${h}: screenshot width`).toBe(w);
+    expect(png.readUInt32BE(20), `${w}×${h}: screenshot height`).toBeGreaterThanOrEqual(h);
     await testInfo.attach(`layout-${w}x${h}.png`, { path, contentType: 'image/png' });
   }
+  expect(hashes.size, 'the same heatmap at every size').toBe(1);
+
+  // Hovering a heatmap shows the weight under the pointer (on the same page, back at 1366×768).
+  await lab.page.setViewportSize({ width: 1366, height: 768 });
+  await lab.frames();
+  const canvas = lab.page.getByTestId('heatmap.dense_2.canvas');
+  const box = (await canvas.boundingBox())!;
+  const x = box.width * 0.3, y = box.height * 0.6;
+  await canvas.hover({ position: { x, y } });
+  const tip = lab.page.getByTestId('heatmap.dense_2.tooltip');
+  await expect(tip).toBeVisible();
+  const i = Math.floor((x / box.width) * 64), j = Math.floor((y / box.height) * 32);
+  await expect(tip).toHaveAttribute('data-i', String(i));
+  await expect(tip).toHaveAttribute('data-j', String(j));
+  await expect(tip).toContainText(`input ${i} → unit ${j}`);
+  await expect(tip).toContainText(/w = .*\|∂L\/∂w\| = .*(kept|pruned)/s);
+  // Keyboard: focus the canvas and move with the arrows.
+  await canvas.focus();
+  await lab.page.keyboard.press('ArrowRight');
+  await expect(tip).toHaveAttribute('data-i', String(Math.min(63, i + 1)));
 });
 
 test('the Fine-tune button trains the pruned network and shows the recovered accuracy', async ({ lab }) => {

@@ -33,7 +33,7 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
   // MNIST's curves take a few seconds: meanwhile their points are drawn on the canvas as they arrive.
   await expect.poll(async () => Number(await lab.page.getByTestId('chart.canvas').getAttribute('data-points').catch(() => '0'))).toBeGreaterThan(0);
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   expect((await lab.state()).sweep.scope).toBe('per-layer');
   expect((await lab.memory()).numTensors).toBe(0); // the training worker holds nothing for it
 });
@@ -67,7 +67,7 @@ test('training your own keeps the snapshot\'s curves, faded, until the new ones 
   await expect(lab.page.getByTestId('chart.waiting')).toContainText('The faded lines are the previous network’s.');
   await expect(plot).toHaveClass(/stale/);
   expect(await lab.drawnLines(plot, 40)).toBe(CRITERIA.length); // still drawn while the new network trains
-  await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  await lab.curvesDone();
   await expect(plot).not.toHaveClass(/stale/);
   await expect(lab.page.getByTestId('chart.waiting')).toHaveCount(0);
   expect((await lab.state()).origin?.kind).toBe('trained');
@@ -90,8 +90,6 @@ for (const [what, body, message] of [
     await expect(lab.notices).toContainText(message);
     await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
     await expect(lab.trainButton).toHaveText('Train');
-    await lab.trainButton.click();
-    await lab.waitDone();
-    await lab.settled();
+    await lab.trainAndSettle();
   });
 }

@@ -2,9 +2,8 @@ import { TOUR_STEPS } from '../src/state/tour/tour';
 import { expect, test } from './fixtures';
 import { expectVisibleTogether } from './invariants/stage';
 import { expectTourInView } from './invariants/tourInView';
-import { TourCard } from './pages/TourCard';
+import { CJK, TourCard } from './pages/TourCard';
 
-const CJK = /[\u4e00-\u9fff]/;
 
 for (const [lang, width, height] of [['en', 1280, 720], ['zh-CN', 1440, 900]] as const) {
   test(`the guided tour on a ${width}×${height} desktop, walked by keyboard (${lang}): each step applies its state, highlights what it explains beside the card, reads in its language`, async ({ lab }) => {

@@ -10,6 +10,18 @@ export interface RunSource {
   get(params: string): Promise<string>;
 }
 
+/**
+ * `params` (`?search#hash`) with `backend=wasm` added to its search unless it names a backend already:
+ * the automatic choice measures the software WebGPU adapter against WASM for ~9 s at every page open,
+ * so only the tests of that choice open the page without a backend (`LabPage.open`'s `autoBackend`).
+ */
+export function withBackend(params: string): string {
+  const hashAt = params.indexOf('#');
+  const [search, hash] = hashAt < 0 ? [params, ''] : [params.slice(0, hashAt), params.slice(hashAt)];
+  if (/[?&]backend=/.test(search)) return params;
+  return `${search ? `${search}&` : '?'}backend=wasm${hash}`;
+}
+
 /** Page object for the lab: selectors by data-testid, state through the typed window.__gpl API. */
 export class LabPage {
   readonly badge: Locator;
@@ -51,11 +63,13 @@ export class LabPage {
   /**
    * Opens the app with URL parameters, e.g. `?backend=cpu#dataset=synthetic-32&epochs=2`. The lab then
    * starts empty (`snapshot=none` is added) unless the parameters name a snapshot or `firstVisit` is set:
-   * most tests train their own network and need not wait for a pre-trained one.
+   * most tests train their own network and need not wait for a pre-trained one. The page runs on WASM
+   * (`?backend=wasm` is added, see `withBackend`) unless the parameters name a backend or `autoBackend`
+   * is set, for the tests of the automatic choice itself.
    */
-  async open(params = '', { firstVisit = false } = {}): Promise<void> {
+  async open(params = '', { firstVisit = false, autoBackend = false } = {}): Promise<void> {
     const url = firstVisit || params.includes('snapshot=') ? params : params.includes('#') ? `${params}&snapshot=none` : `${params}#snapshot=none`;
-    await this.page.goto(`./${url}`);
+    await this.page.goto(`./${autoBackend ? url : withBackend(url)}`);
     await expect(this.badge).not.toHaveAttribute('data-backend', '', { timeout: 60_000 });
     await this.page.waitForFunction(() => !!window.__gpl); // the test API loads in its own chunk
   }
@@ -88,12 +102,41 @@ export class LabPage {
     expect(s.error, 'the run ended with an error').toBeNull();
   }
 
+  /** Trains the network the form names, here and now, and waits for its pruning numbers. */
+  async trainAndSettle(): Promise<void> {
+    await this.trainButton.click();
+    await this.waitDone();
+    await this.settled();
+  }
+
+  /** Waits until the accuracy-vs-sparsity curves are computed (every criterion's). */
+  async curvesDone(timeout = 120_000): Promise<void> {
+    await expect(this.page.getByTestId('chart')).toHaveAttribute('data-status', 'done', { timeout });
+  }
+
   progressValue(): Promise<number> {
     return this.progressBar.getAttribute('data-value').then(Number);
   }
 
   memory(): Promise<{ numTensors: number; numBytes: number }> {
     return this.page.evaluate(() => window.__gpl!.memory());
+  }
+
+  /**
+   * A barrier instead of a sleep: resolves once every message the training worker sent before this call
+   * is in the store. A round trip through the worker (it answers in the order it was sent, after the
+   * messages queued before it), then a 0 ms timer, after the one that folds a run's frequent messages in.
+   */
+  async workerRoundTrip(): Promise<void> {
+    await this.page.evaluate(async () => {
+      await window.__gpl!.memory();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+  }
+
+  /** Two animation frames: what a resize or a scroll changed has been laid out and painted. */
+  frames(): Promise<void> {
+    return this.page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   }
 
   trainWith(options: RunOptions): Promise<void> {

@@ -2,6 +2,9 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { TOUR_STEPS } from '../../src/state/tour/tour';
 import type { LabPage } from './LabPage';
 
+/** Han characters: Chinese text. */
+export const CJK = /[\u4e00-\u9fff]/;
+
 /** Page object for the guided tour's card: its step, text and buttons, and what the step applied. */
 export class TourCard {
   readonly card: Locator;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Watchdog } from './watchdog';
+import { testTimeoutMs, Watchdog } from './watchdog';
 
 function setup(timeoutMs = 10_000) {
   let t = 0;
@@ -47,5 +47,30 @@ describe('Watchdog', () => {
     d.w.heard();
     d.advance(20_000, true);
     expect(d.dead).toEqual([]);
+  });
+});
+
+describe('the test-only timeout (?watchdog=<ms>)', () => {
+  it('shortens the timeout to a whole number of ms from 1,000 up to the given one, and ignores anything else', () => {
+    expect(testTimeoutMs(15_000, '?backend=wasm&watchdog=4000')).toBe(4000);
+    expect(testTimeoutMs(15_000, '?watchdog=1000')).toBe(1000);
+    const ignored = ['', '?backend=wasm', '?watchdog=', '?watchdog=999', '?watchdog=15000', '?watchdog=60000', '?watchdog=2.5e3x', '?watchdog=NaN'];
+    for (const bad of [...ignored, '?watchdog=-5000']) {
+      expect(testTimeoutMs(15_000, bad), bad).toBe(15_000);
+    }
+  });
+
+  it('is what a watchdog on such a page waits for', () => {
+    const location = { search: '?watchdog=3000' };
+    (globalThis as { location?: unknown }).location = location;
+    try {
+      const d = setup(15_000);
+      d.advance(2000, false);
+      expect(d.dead).toEqual([]);
+      d.advance(1000, false);
+      expect(d.dead).toEqual([3000]);
+    } finally {
+      delete (globalThis as { location?: unknown }).location;
+    }
   });
 });
