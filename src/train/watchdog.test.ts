@@ -54,7 +54,16 @@ describe('the test-only timeout (?watchdog=<ms>)', () => {
   it('shortens the timeout to a whole number of ms from 1,000 up to the given one, and ignores anything else', () => {
     expect(testTimeoutMs(15_000, '?backend=wasm&watchdog=4000')).toBe(4000);
     expect(testTimeoutMs(15_000, '?watchdog=1000')).toBe(1000);
-    const ignored = ['', '?backend=wasm', '?watchdog=', '?watchdog=999', '?watchdog=15000', '?watchdog=60000', '?watchdog=2.5e3x', '?watchdog=NaN'];
+    const ignored = [
+      '',
+      '?backend=wasm',
+      '?watchdog=',
+      '?watchdog=999',
+      '?watchdog=15000',
+      '?watchdog=60000',
+      '?watchdog=2.5e3x',
+      '?watchdog=NaN',
+    ];
     for (const bad of [...ignored, '?watchdog=-5000']) {
       expect(testTimeoutMs(15_000, bad), bad).toBe(15_000);
     }
