@@ -3,6 +3,7 @@ import { CRITERIA } from '../src/core/prune';
 import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 import { SYNTH_RUN } from './runs';
+import { tabWalk } from './pages/tabWalk';
 
 // Accessibility: axe in both colour schemes, keyboard reachability and focus rings, the heatmaps' text
 // alternative and keyboard tooltip, and reduced motion. Small runs on the WASM backend (WebGPU is a slow
@@ -29,7 +30,9 @@ async function pruneSome(lab: LabPage): Promise<number> {
   return lab.sparsityValue();
 }
 
-test('axe: no serious or critical violations before training, trained and pruned, in the light and the dark scheme', async ({ lab }, testInfo) => {
+test('axe: no serious or critical violations before training, trained and pruned, in the light and the dark scheme', async ({
+  lab,
+}, testInfo) => {
   const found: string[] = [];
   const lowContrast: string[] = [];
   /** axe and the contrast check in both colour schemes, at one state of the page. */
@@ -60,55 +63,15 @@ test('axe: no serious or critical violations before training, trained and pruned
   }
 });
 
-interface Stop {
-  key: string;
-  column: number;
-  ring: string | null;
-  ringContrast: number;
-}
-
-/** Tabs from the top of the page to the last control, recording every stop and its focus indicator. */
-async function tabWalk(page: Page): Promise<Stop[]> {
-  await page.locator('h1').click(); // the sequential focus navigation starts here
-  const stops: Stop[] = [];
-  for (let k = 0; k < 300; k++) {
-    await page.keyboard.press('Tab');
-    const stop = await page.evaluate((): Stop | null => {
-      const el = document.activeElement;
-      if (!el || el === document.body) return null;
-      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
-      const lum = (c: number[]) => c.map((v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)).reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
-      let bg = [255, 255, 255];
-      for (let e = el.parentElement; e; e = e.parentElement) {
-        const c = getComputedStyle(e).backgroundColor;
-        if (c !== 'rgba(0, 0, 0, 0)' && !c.startsWith('rgba')) {
-          bg = parse(c);
-          break;
-        }
-      }
-      const cs = getComputedStyle(el);
-      const ring = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 ? cs.outlineColor : cs.boxShadow !== 'none' ? cs.boxShadow : null;
-      const [a, b] = [lum(parse(ring ?? '0,0,0')), lum(bg)];
-      const col = el.closest('.app-header, .about, .notices') ? 0 : el.closest('.col-left') ? 1 : el.closest('.col-main') ? 2 : el.closest('.col-right') ? 3 : -1;
-      // A stable name per element: its test id, else one given on first sight (the same in every walk).
-      const w = window as unknown as { a11yIds?: WeakMap<Element, string>; a11yNext?: number };
-      w.a11yIds ??= new WeakMap();
-      if (!w.a11yIds.has(el)) w.a11yIds.set(el, `${el.tagName.toLowerCase()}#${(w.a11yNext = (w.a11yNext ?? 0) + 1)}`);
-      const key = el.getAttribute('data-testid') ?? w.a11yIds.get(el)!;
-      return { key, column: col, ring, ringContrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
-    });
-    if (!stop || stop.key === stops[0]?.key) break;
-    stops.push(stop);
-  }
-  return stops;
-}
-
-test('keyboard: train with the keyboard, every control reachable in column order with a visible focus ring', async ({ lab }) => {
+test('keyboard: train with the keyboard, every control reachable in column order with a visible focus ring', async ({
+  lab,
+}) => {
   const { page } = lab;
   await lab.open(WASM);
   // Train without the mouse: Tab to the Train button and press Enter.
   await page.locator('h1').click();
-  for (let k = 0; k < 60 && !(await lab.trainButton.evaluate((b) => b === document.activeElement)); k++) await page.keyboard.press('Tab');
+  for (let k = 0; k < 60 && !(await lab.trainButton.evaluate((b) => b === document.activeElement)); k++)
+    await page.keyboard.press('Tab');
   await expect(lab.trainButton).toBeFocused();
   await page.keyboard.press('Enter');
   await trainAndSettle(lab);
@@ -120,12 +83,16 @@ test('keyboard: train with the keyboard, every control reachable in column order
         // The same naming as in tabWalk.
         const w = window as unknown as { a11yIds?: WeakMap<Element, string>; a11yNext?: number };
         w.a11yIds ??= new WeakMap();
-        if (!w.a11yIds.has(el)) w.a11yIds.set(el, `${el.tagName.toLowerCase()}#${(w.a11yNext = (w.a11yNext ?? 0) + 1)}`);
+        if (!w.a11yIds.has(el))
+          w.a11yIds.set(el, `${el.tagName.toLowerCase()}#${(w.a11yNext = (w.a11yNext ?? 0) + 1)}`);
         const key = el.getAttribute('data-testid') ?? w.a11yIds.get(el)!;
         return key;
       }),
   );
-  expect(await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(), 'no positive tabindex').toBe(0);
+  expect(
+    await page.locator('[tabindex]:not([tabindex="0"]):not([tabindex="-1"])').count(),
+    'no positive tabindex',
+  ).toBe(0);
   let first: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -135,13 +102,32 @@ test('keyboard: train with the keyboard, every control reachable in column order
     expect(keys, 'every visible enabled control is reachable with Tab').toEqual(expect.arrayContaining(expected));
     for (const s of stops) {
       expect(s.ring, `${s.key} shows a focus indicator (${scheme})`).not.toBeNull();
-      expect(s.ringContrast, `${s.key}: focus ring contrast against its background (${scheme})`).toBeGreaterThanOrEqual(3);
+      expect(s.ringContrast, `${s.key}: focus ring contrast against its background (${scheme})`).toBeGreaterThanOrEqual(
+        3,
+      );
     }
     // The header, then the left column → middle → right, top to bottom.
     const columns = stops.map((s) => s.column);
-    expect(columns.every((c, i) => c >= 0 && (i === 0 || c >= columns[i - 1])), `columns in order: ${columns.join('')}`).toBe(true);
+    expect(
+      columns.every((c, i) => c >= 0 && (i === 0 || c >= columns[i - 1])),
+      `columns in order: ${columns.join('')}`,
+    ).toBe(true);
     const at = (key: string) => keys.indexOf(key);
-    const landmarks = ['tour.start', 'lang.select', 'controls.dataset', 'controls.train', 'heatmaps.view', 'heatmap.dense_1.canvas', 'chart.legend.gradient:val', 'controls.criterion', 'controls.threshold', 'controls.threshold.number', 'finetune.start', 'export.link', 'export.import'];
+    const landmarks = [
+      'tour.start',
+      'lang.select',
+      'controls.dataset',
+      'controls.train',
+      'heatmaps.view',
+      'heatmap.dense_1.canvas',
+      'chart.legend.gradient:val',
+      'controls.criterion',
+      'controls.threshold',
+      'controls.threshold.number',
+      'finetune.start',
+      'export.link',
+      'export.import',
+    ];
     for (const l of landmarks) expect(at(l), `${l} is a tab stop`).toBeGreaterThanOrEqual(0);
     expect(landmarks.map(at)).toEqual(landmarks.map(at).sort((a, b) => a - b));
     if (scheme === 'dark') expect(keys, 'the same order in both schemes').toEqual(first);
@@ -179,15 +165,25 @@ test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that
   await lab.openTrained(SYNTH_RUN);
   await pruneSome(lab);
   const report = (await lab.state()).pruning.view!.report;
-  const shapes = [[32, 64], [64, 32], [32, 10]];
+  const shapes = [
+    [32, 64],
+    [64, 32],
+    [32, 10],
+  ];
   for (let l = 0; l < 3; l++) {
     const r = report.layers[l];
     const label = `dense_${l + 1} · ${shapes[l][0]} × ${shapes[l][1]} · ${r.live.toLocaleString('en-US')} / ${r.total.toLocaleString('en-US')} live · ${(r.sparsity * 100).toFixed(1)}% pruned`;
     const canvas = page.getByTestId(`heatmap.dense_${l + 1}.canvas`);
     await expect(canvas).toHaveAttribute('role', 'img');
-    await expect(canvas).toHaveAttribute('aria-label', new RegExp(`^Heatmap of .+ for layer ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Arrow keys`));
+    await expect(canvas).toHaveAttribute(
+      'aria-label',
+      new RegExp(`^Heatmap of .+ for layer ${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Arrow keys`),
+    );
   }
-  await expect(page.getByTestId('heatmaps.colorbar')).toHaveAttribute('aria-label', /^Colour scale \(log\) from .+ to .+; threshold T = .+ marked$/);
+  await expect(page.getByTestId('heatmaps.colorbar')).toHaveAttribute(
+    'aria-label',
+    /^Colour scale \(log\) from .+ to .+; threshold T = .+ marked$/,
+  );
 
   // Reached with Tab (after the view controls), then explored with the keys.
   await page.getByTestId('heatmaps.scale').focus();
@@ -221,9 +217,18 @@ test('heatmaps: a layer summary as text alternative, and a keyboard tooltip that
 
 /** Computed transition/animation durations of the first element a selector matches. */
 const motion = (page: Page, selector: string) =>
-  page.locator(selector).first().evaluate((e: HTMLElement) => ({ transition: getComputedStyle(e).transitionDuration, inline: e.style.transition, animation: getComputedStyle(e).animationDuration }));
+  page
+    .locator(selector)
+    .first()
+    .evaluate((e: HTMLElement) => ({
+      transition: getComputedStyle(e).transitionDuration,
+      inline: e.style.transition,
+      animation: getComputedStyle(e).animationDuration,
+    }));
 
-test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens; they return without it', async ({ lab }) => {
+test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens; they return without it', async ({
+  lab,
+}) => {
   const { page } = lab;
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await lab.open(WASM);
@@ -231,7 +236,8 @@ test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens
   expect((await motion(page, fill)).transition).toBe('0s');
   await lab.trainButton.click();
   await trainAndSettle(lab, false);
-  for (const id of ['curves.loss', 'curves.accuracy', 'chart.plot']) await expect(page.getByTestId(id)).toHaveAttribute('data-reduced-motion', 'true');
+  for (const id of ['curves.loss', 'curves.accuracy', 'chart.plot'])
+    await expect(page.getByTestId(id)).toHaveAttribute('data-reduced-motion', 'true');
 
   // The loss chart's tooltip jumps to the hovered point instead of sliding there (the mouse only reaches the viewport).
   await page.getByTestId('curves.loss').scrollIntoViewIfNeeded();
@@ -248,7 +254,11 @@ test('prefers-reduced-motion: no transitions, animations or chart tooltip tweens
   const moving = await page.evaluate(() =>
     [...document.querySelectorAll('*')]
       .map((e) => [e, getComputedStyle(e)] as const)
-      .filter(([, cs]) => cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) || (cs.animationName !== 'none' && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0)))
+      .filter(
+        ([, cs]) =>
+          cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0) ||
+          (cs.animationName !== 'none' && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0)),
+      )
       .map(([e]) => `${e.tagName}.${e.getAttribute('class') ?? ''}`),
   );
   expect(moving).toEqual([]);

@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
 
-test("the article's code, run as written: a zero gradient, a pruning that changes nothing, a fine-tune that regrows", async ({ lab }) => {
+test("the article's code, run as written: a zero gradient, a pruning that changes nothing, a fine-tune that regrows", async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#dataset=synthetic-32&mode=sparsity&sparsity=0.8', { firstVisit: true });
   await lab.settled();
   await lab.page.getByTestId('article.run').click();
@@ -27,15 +29,21 @@ test("the article's code, run as written: a zero gradient, a pruning that change
   expect(Number(await lab.page.getByTestId('article.unmasked').getAttribute('data-regrown'))).toBeGreaterThan(0);
   await expect(lab.page.getByTestId('article.masked')).toHaveAttribute('data-regrown', '0');
   await expect(lab.page.getByTestId('article.unmasked')).toContainText('grew back');
-  console.log(`article gradient max: ${code.articleMaxAbs.map((g) => g.toExponential(2)).join(', ')}; loss gradient max: ${code.lossMaxAbs.map((g) => g.toExponential(2)).join(', ')}; regrown ${await lab.page.getByTestId('article.unmasked').getAttribute('data-regrown')}`);
+  console.log(
+    `article gradient max: ${code.articleMaxAbs.map((g) => g.toExponential(2)).join(', ')}; loss gradient max: ${code.lossMaxAbs.map((g) => g.toExponential(2)).join(', ')}; regrown ${await lab.page.getByTestId('article.unmasked').getAttribute('data-regrown')}`,
+  );
 });
 
-test("the article's T = 0.01 collapses MNIST's first layer: the warning says why with this network's numbers, and each one-click repair repairs (before → after, Undo)", async ({ lab }) => {
+test("the article's T = 0.01 collapses MNIST's first layer: the warning says why with this network's numbers, and each one-click repair repairs (before → after, Undo)", async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#mode=threshold&T=0.01', { firstVisit: true });
   await lab.settled();
   const why = lab.page.getByTestId('collapse.why');
   await expect(lab.page.getByTestId('prune.collapse')).toContainText('Layer collapse: dense_1');
-  await expect(why).toContainText(/mean Gradient .* score of dense_1 is [\d.e-]+, of dense_3 [\d.e-]+ \([\d.e+-]+× larger\)/);
+  await expect(why).toContainText(
+    /mean Gradient .* score of dense_1 is [\d.e-]+, of dense_3 [\d.e-]+ \([\d.e+-]+× larger\)/,
+  );
   const s = await lab.state();
   const mean = (a: Float32Array | number[]) => Array.from(a).reduce((x, v) => x + v, 0) / a.length;
   const [m1, m3] = [mean(s.scoring!.layers[0].gradAbsMean), mean(s.scoring!.layers[2].gradAbsMean)];
@@ -53,9 +61,17 @@ test("the article's T = 0.01 collapses MNIST's first layer: the warning says why
     lab.page.evaluate(() => {
       const st = window.__gpl!.state();
       const v = st.pruning.view!;
-      return { settings: st.settings, sparsity: v.report.sparsity, accuracy: v.val.accuracy, collapse: v.report.collapse };
+      return {
+        settings: st.settings,
+        sparsity: v.report.sparsity,
+        accuracy: v.val.accuracy,
+        collapse: v.report.collapse,
+      };
     });
-  const panel = async () => ({ sparsity: (await lab.sparsity.textContent())!, accuracy: (await lab.page.getByTestId('prune.acc.val').locator('td').nth(1).textContent())! });
+  const panel = async () => ({
+    sparsity: (await lab.sparsity.textContent())!,
+    accuracy: (await lab.page.getByTestId('prune.acc.val').locator('td').nth(1).textContent())!,
+  });
   const collapsed = await panel();
   expect(collapsed.sparsity).toBe('99.4%');
   const seen: string[] = [];
@@ -63,7 +79,10 @@ test("the article's T = 0.01 collapses MNIST's first layer: the warning says why
   for (const kind of ['lamp', 'taylor', 'magnitude', 'scope']) {
     const outcome = lab.page.getByTestId(`collapse.outcome.${kind}`);
     await expect(outcome).toHaveAttribute('data-accuracy', /^0\.\d+/); // worked out beside the button before any click
-    const expected = { sparsity: Number(await outcome.getAttribute('data-sparsity')), accuracy: Number(await outcome.getAttribute('data-accuracy')) };
+    const expected = {
+      sparsity: Number(await outcome.getAttribute('data-sparsity')),
+      accuracy: Number(await outcome.getAttribute('data-accuracy')),
+    };
     await lab.page.getByTestId(`collapse.repair.${kind}`).click();
     const note = lab.page.getByTestId('repair.note');
     await expect(note).toBeVisible(); // the click evaluates the repaired settings at once, on the page
@@ -73,13 +92,17 @@ test("the article's T = 0.01 collapses MNIST's first layer: the warning says why
     expect(accuracy, kind).toBeGreaterThan(0.9); // chance is 10%
     expect(accuracy, kind).toBeGreaterThanOrEqual(dense - 0.02 - 1e-9);
     expect({ sparsity, accuracy }).toEqual(expected); // as announced
-    expect(settings).toMatchObject(kind === 'scope' ? { scope: 'per-layer', criterion: 'gradient' } : { scope: 'global', criterion: kind });
+    expect(settings).toMatchObject(
+      kind === 'scope' ? { scope: 'per-layer', criterion: 'gradient' } : { scope: 'global', criterion: kind },
+    );
     expect(settings.mode).toBe('sparsity');
     expect(settings.sparsity).toBeLessThan(0.994);
     const repaired = await panel();
     seen.push(`${kind} ${repaired.sparsity} ${repaired.accuracy}`);
     await expect(note).toContainText('So the mode changed too, from threshold T to target sparsity');
-    await expect(lab.page.getByTestId('repair.beforeAfter')).toContainText(`Sparsity ${collapsed.sparsity} → ${repaired.sparsity} · validation accuracy ${collapsed.accuracy} → ${repaired.accuracy}`);
+    await expect(lab.page.getByTestId('repair.beforeAfter')).toContainText(
+      `Sparsity ${collapsed.sparsity} → ${repaired.sparsity} · validation accuracy ${collapsed.accuracy} → ${repaired.accuracy}`,
+    );
     await expect(why).toHaveCount(0);
     await lab.page.getByTestId('repair.undo').click();
     await expect(why).toBeVisible();

@@ -3,7 +3,9 @@ import { MNIST_RUN, SYNTH_RUN } from './runs';
 
 // Issue 16: the criteria and the allocation that came after the article, each a first-class setting.
 
-test('the layer-normalised gradient and LAMP: chosen from the select, in the link, exact, with their guarantees', async ({ lab }) => {
+test('the layer-normalised gradient and LAMP: chosen from the select, in the link, exact, with their guarantees', async ({
+  lab,
+}) => {
   await lab.openTrained(MNIST_RUN);
   const numbers = lab.page.getByTestId('controls.threshold.number');
   // T = 1 is each layer's mean score: the normalised gradient prunes part of every layer there, where
@@ -41,7 +43,9 @@ test('the layer-normalised gradient and LAMP: chosen from the select, in the lin
   await lab.expectExactNumbers();
 });
 
-test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, curves and the link follow', async ({ lab }) => {
+test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, curves and the link follow', async ({
+  lab,
+}) => {
   await lab.openTrained(SYNTH_RUN);
   await lab.curvesDone();
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
@@ -60,7 +64,9 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
     const seen = new Set<number>();
     pruning.view!.masks.forEach((m, l) => {
       const { inputs, units } = scoring!.layers[l];
-      for (let j = 0; j < units; j++) for (let g = 0; g < inputs; g += 4) seen.add(m[g * units + j] + m[(g + 1) * units + j] + m[(g + 2) * units + j] + m[(g + 3) * units + j]);
+      for (let j = 0; j < units; j++)
+        for (let g = 0; g < inputs; g += 4)
+          seen.add(m[g * units + j] + m[(g + 1) * units + j] + m[(g + 2) * units + j] + m[(g + 3) * units + j]);
     });
     return [...seen];
   });
@@ -80,7 +86,9 @@ test('2:4 sparsity: at most 2 of every 4 inputs go, the slider stops at 50 %, cu
   await expect.poll(() => lab.page.evaluate(() => decodeURIComponent(location.hash))).toContain('granularity=2:4');
 });
 
-test('SNIP at initialisation trains its mask and the shuffled one from the initial weights; movement pruning fine-tunes its scores; all land on the chart', async ({ lab }) => {
+test('SNIP at initialisation trains its mask and the shuffled one from the initial weights; movement pruning fine-tunes its scores; all land on the chart', async ({
+  lab,
+}) => {
   await lab.openTrained(SYNTH_RUN);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('80');
@@ -111,7 +119,9 @@ test('SNIP at initialisation trains its mask and the shuffled one from the initi
   await expect(lab.page.getByTestId('chart.legend')).toContainText('movement pruning');
 });
 
-test('a lottery ticket search: rounds from the fields and the link, nested sparsities, each against a random re-init', async ({ lab }) => {
+test('a lottery ticket search: rounds from the fields and the link, nested sparsities, each against a random re-init', async ({
+  lab,
+}) => {
   await lab.openTrained(SYNTH_RUN);
   await lab.page.getByTestId('controls.ticketRounds').fill('2');
   await lab.page.getByTestId('controls.ticketRewind').fill('1');
@@ -130,7 +140,9 @@ test('a lottery ticket search: rounds from the fields and the link, nested spars
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toMatch(/rounds=2.*rewind=1|rewind=1.*rounds=2/);
 });
 
-test('gradual pruning: the schedule drawn and checked, live masks on the heatmaps while it trains, its end point on the chart', async ({ lab }) => {
+test('gradual pruning: the schedule drawn and checked, live masks on the heatmaps while it trains, its end point on the chart', async ({
+  lab,
+}) => {
   await lab.openTrained(SYNTH_RUN);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('80');

@@ -3,7 +3,6 @@ import type { LabPage } from './pages/LabPage';
 import { CRITERIA } from '../src/core/prune';
 import { SYNTH_RUN } from './runs';
 
-
 /** A trained network (trained once, imported here) with its curves computed. */
 async function trainedWithCurves(lab: LabPage) {
   await lab.openTrained(SYNTH_RUN);
@@ -15,11 +14,16 @@ const markerX = async (lab: LabPage) => {
   const box = (await lab.page.getByTestId('chart.plot').boundingBox())!;
   return box.x + Number(await lab.page.getByTestId('chart.marker').getAttribute('x1'));
 };
-const gridBox = async (lab: LabPage) => (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
+const gridBox = async (lab: LabPage) =>
+  (await lab.page.locator('[data-testid="chart.plot"] .recharts-cartesian-grid').boundingBox())!;
 
-test('the chart shows a validation curve per criterion, a dense baseline and a marker that follows the slider', async ({ lab }) => {
+test('the chart shows a validation curve per criterion, a dense baseline and a marker that follows the slider', async ({
+  lab,
+}) => {
   await trainedWithCurves(lab);
-  const drawn = await lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').evaluateAll((ps) => ps.filter((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 20).length);
+  const drawn = await lab.page
+    .locator('[data-testid="chart.plot"] path.recharts-curve')
+    .evaluateAll((ps) => ps.filter((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 20).length);
   expect(drawn).toBe(CRITERIA.length); // validation curves; the training curves start hidden
   const s = await lab.state();
   for (const c of CRITERIA) {
@@ -29,8 +33,12 @@ test('the chart shows a validation curve per criterion, a dense baseline and a m
     expect(s.sweep.curves[c]!.train.length).toBe(51);
   }
   // Showing a training curve from the legend adds a line.
-  await lab.page.locator('[data-testid="chart.plot"] .recharts-legend-item', { hasText: 'Magnitude |w| · training' }).click();
-  await expect.poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count()).toBe(CRITERIA.length + 1);
+  await lab.page
+    .locator('[data-testid="chart.plot"] .recharts-legend-item', { hasText: 'Magnitude |w| · training' })
+    .click();
+  await expect
+    .poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count())
+    .toBe(CRITERIA.length + 1);
 
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('20');
@@ -53,7 +61,9 @@ test('the chart shows a validation curve per criterion, a dense baseline and a m
   await expect.poll(async () => Math.abs((await markerX(lab)) - expected)).toBeLessThan(1.5);
 });
 
-test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; curve and iterative runs add theirs', async ({ lab }) => {
+test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; curve and iterative runs add theirs', async ({
+  lab,
+}) => {
   await trainedWithCurves(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('90');
@@ -68,14 +78,20 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
 
   await lab.page.getByTestId('experiments.curve').click();
   // One progress and one Cancel for the series, in the experiments panel, with the curve's level.
-  await expect(lab.page.getByTestId('experiments.stage')).toContainText(/Fine-tune curve \(.+\): level [1-5]\/5 \(\d+%\)/);
+  await expect(lab.page.getByTestId('experiments.stage')).toContainText(
+    /Fine-tune curve \(.+\): level [1-5]\/5 \(\d+%\)/,
+  );
   await expect(lab.page.getByTestId('experiments.cancel')).toHaveCount(1);
   await expect(lab.page.getByRole('button', { name: 'Cancel' })).toHaveCount(1);
   await expect(lab.page.getByTestId('experiments.status')).toContainText('Fine-tune curve done', { timeout: 120_000 });
   await lab.page.getByTestId('experiments.iterative').click();
-  await expect(lab.page.getByTestId('experiments.status')).toContainText('Iterative pruning done', { timeout: 120_000 });
+  await expect(lab.page.getByTestId('experiments.status')).toContainText('Iterative pruning done', {
+    timeout: 120_000,
+  });
   const log = (await lab.state()).experiments.log;
-  expect(log.filter((r) => r.kind === 'curve').map((r) => Number(r.sparsity.toFixed(2)))).toEqual([0.5, 0.8, 0.9, 0.95, 0.98]);
+  expect(log.filter((r) => r.kind === 'curve').map((r) => Number(r.sparsity.toFixed(2)))).toEqual([
+    0.5, 0.8, 0.9, 0.95, 0.98,
+  ]);
   expect(log.filter((r) => r.kind === 'iterative')).toHaveLength(1);
   await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-scatter-symbol')).toHaveCount(7);
   await lab.page.getByTestId('experiments.clear').click();
@@ -84,20 +100,31 @@ test('a fine-tune at 90% adds a point at least as accurate as one-shot pruning; 
 
 // One trained page for three checks that each start from where the one before left it (the curves are
 // computed once): the marker after resizes, a click on the chart, then a scope change.
-test('after window resizes the marker still sits at the slider\'s sparsity; clicking the chart moves the slider there; a new scope recomputes the curves and the sensitivity view', async ({ lab }) => {
+test("after window resizes the marker still sits at the slider's sparsity; clicking the chart moves the slider there; a new scope recomputes the curves and the sensitivity view", async ({
+  lab,
+}) => {
   await trainedWithCurves(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('80');
   await lab.settled();
   const sparsity = (await lab.state()).pruning.view!.report.sparsity;
   // Wide, narrow (one column), wide again, a small window: each time the plot area moves and changes size.
-  for (const [width, height] of [[1600, 900], [800, 1000], [1366, 768], [1000, 700], [1366, 768]]) {
+  for (const [width, height] of [
+    [1600, 900],
+    [800, 1000],
+    [1366, 768],
+    [1000, 700],
+    [1366, 768],
+  ]) {
     await lab.page.setViewportSize({ width, height });
     await expect
-      .poll(async () => {
-        const grid = await gridBox(lab);
-        return Math.abs((await markerX(lab)) - (grid.x + grid.width * sparsity));
-      }, { message: `marker at ${width}×${height}` })
+      .poll(
+        async () => {
+          const grid = await gridBox(lab);
+          return Math.abs((await markerX(lab)) - (grid.x + grid.width * sparsity));
+        },
+        { message: `marker at ${width}×${height}` },
+      )
       .toBeLessThan(1.5);
   }
 
@@ -118,7 +145,9 @@ test('after window resizes the marker still sits at the slider\'s sparsity; clic
   const before = (await lab.state()).sweep.id;
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
   // While the new curves are computed the previous ones stay, faded, and the new points go to a canvas.
-  await expect(lab.page.getByTestId('chart.computing')).toContainText('Computing the curves (per-layer, weights)… The faded lines are the previous ones.');
+  await expect(lab.page.getByTestId('chart.computing')).toContainText(
+    'Computing the curves (per-layer, weights)… The faded lines are the previous ones.',
+  );
   await expect(lab.page.getByTestId('chart.plot')).toHaveClass(/stale/);
   await expect.poll(async () => (await lab.state()).sweep.id).toBeGreaterThan(before);
   await lab.curvesDone();
@@ -126,6 +155,7 @@ test('after window resizes the marker still sits at the slider\'s sparsity; clic
   await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
   expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   expect((await lab.state()).sweep.scope).toBe('per-layer');
-  for (let l = 0; l < 3; l++) await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
+  for (let l = 0; l < 3; l++)
+    await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
   await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);
 });

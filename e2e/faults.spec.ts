@@ -29,7 +29,9 @@ async function restartShort(lab: LabPage): Promise<void> {
   expect(s.scoring).not.toBeNull();
 }
 
-test('a lost WebGPU device stops the run with a message; the backend restarts and one click trains again', async ({ lab }) => {
+test('a lost WebGPU device stops the run with a message; the backend restarts and one click trains again', async ({
+  lab,
+}) => {
   await lab.open(LONG.replace('?backend=wasm', '?backend=webgpu'));
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
   await trainUntilProgress(lab);
@@ -64,17 +66,23 @@ test('the worker throwing mid-epoch shows an error panel; Reset works and the ne
   expect((await lab.state()).epochs).toHaveLength(2);
 });
 
-test('a worker that silently disappears mid-epoch is noticed by the watchdog; Restart trains again', async ({ lab }) => {
+test('a worker that silently disappears mid-epoch is noticed by the watchdog; Restart trains again', async ({
+  lab,
+}) => {
   await lab.open(WATCHED(LONG));
   await trainUntilProgress(lab);
   const t0 = Date.now();
   await lab.page.evaluate(() => window.__gpl!.faults.closeWorker());
   // Noticed after the (test) timeout of silence: well before the app's 15 s, so the URL's timeout is the one in force.
-  await expect(lab.page.getByTestId('error.message')).toContainText(/stopped responding for \d+ s/, { timeout: 12_000 });
+  await expect(lab.page.getByTestId('error.message')).toContainText(/stopped responding for \d+ s/, {
+    timeout: 12_000,
+  });
   const detectedMs = Date.now() - t0;
   test.info().annotations.push({ type: 'watchdog detection ms', description: String(detectedMs) });
   console.log(`watchdog: a silently closed worker was reported after ${detectedMs} ms`);
-  const silent = Number((await lab.page.getByTestId('error.message').textContent())!.match(/stopped responding for (\d+) s/)![1]);
+  const silent = Number(
+    (await lab.page.getByTestId('error.message').textContent())!.match(/stopped responding for (\d+) s/)![1],
+  );
   expect(silent * 1000).toBeGreaterThanOrEqual(WATCHDOG_MS - 500); // not before the timeout (rounded to whole seconds)
   await restartShort(lab);
 });
@@ -85,11 +93,15 @@ test('a diverging loss stops training with a clear message instead of drawing Na
   await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=10');
   await lab.trainButton.click();
   await lab.waitDone();
-  expect((await lab.state()).epochs.map((e) => Number.isFinite(e.trainLoss) && Number.isFinite(e.valLoss))).toEqual([true]);
+  expect((await lab.state()).epochs.map((e) => Number.isFinite(e.trainLoss) && Number.isFinite(e.valLoss))).toEqual([
+    true,
+  ]);
   await lab.page.getByTestId('controls.epochs').fill('30');
   await lab.trainWith({ testLearningRate: 1e30 });
   await expect(lab.phase).toHaveAttribute('data-phase', 'error', { timeout: 120_000 });
-  await expect(lab.page.getByTestId('error.message')).toContainText(/training loss became (NaN|Infinity|-Infinity) at batch \d+/);
+  await expect(lab.page.getByTestId('error.message')).toContainText(
+    /training loss became (NaN|Infinity|-Infinity) at batch \d+/,
+  );
   await expect(lab.page.getByTestId('error.message')).toContainText('Try a smaller learning rate');
   const s = await lab.state();
   expect(s.losses.every((p) => Number.isFinite(p.loss))).toBe(true); // nothing non-finite reached the chart
@@ -97,12 +109,17 @@ test('a diverging loss stops training with a clear message instead of drawing Na
   await lab.phaseIs('idle');
 });
 
-test('reset and backend switch during scoring, and a new run during fine-tuning: stale messages are ignored', async ({ lab }) => {
+test('reset and backend switch during scoring, and a new run during fine-tuning: stale messages are ignored', async ({
+  lab,
+}) => {
   // Batch 32: a scoring pass of 250 batches, long enough to reset in the middle of it.
   await lab.open(SHORT.replace('batch=256', 'batch=32'));
   // Reset exactly while the scoring pass runs.
   await lab.trainButton.click();
-  await lab.page.waitForFunction(() => window.__gpl!.state().phase === 'scoring', null, { polling: 'raf', timeout: 60_000 });
+  await lab.page.waitForFunction(() => window.__gpl!.state().phase === 'scoring', null, {
+    polling: 'raf',
+    timeout: 60_000,
+  });
   await lab.resetButton.click();
   await lab.phaseIs('idle');
   await lab.workerRoundTrip(); // the scoring pass's late messages, if any, are in
@@ -130,7 +147,15 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   // A fine-tune is running; the sweep worker is busy; the user switches dataset and trains: the
   // fine-tune's late messages must not land on the new run, and the new run's curves are its own.
   // (200 epochs: still running when the new run stops it, on WASM as on the CPU backend.)
-  expect(await lab.page.evaluate(() => window.__gpl!.finetune('magnitude', { mode: 'sparsity', value: 0.5, scope: 'global', granularity: 'weights' }, { epochs: 200 }))).toBe(true);
+  expect(
+    await lab.page.evaluate(() =>
+      window.__gpl!.finetune(
+        'magnitude',
+        { mode: 'sparsity', value: 0.5, scope: 'global', granularity: 'weights' },
+        { epochs: 200 },
+      ),
+    ),
+  ).toBe(true);
   await expect.poll(async () => (await lab.state()).experiments.finetune?.status).toBe('running');
   await lab.page.getByTestId('controls.dataset').selectOption('mnist');
   await lab.page.getByTestId('controls.epochs').fill('1');
@@ -146,7 +171,9 @@ test('reset and backend switch during scoring, and a new run during fine-tuning:
   await lab.expectExactNumbers();
 });
 
-test('reset and backend switch in the middle of a fine-tune curve: the curve stops, nothing throws, the next run is whole', async ({ lab }) => {
+test('reset and backend switch in the middle of a fine-tune curve: the curve stops, nothing throws, the next run is whole', async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01');
   for (const interrupt of ['reset', 'backend'] as const) {
     await lab.trainAndSettle();
@@ -157,7 +184,12 @@ test('reset and backend switch in the middle of a fine-tune curve: the curve sto
     await lab.phaseIs('idle');
     await lab.workerRoundTrip(); // a late fine-tune result, and a next curve step it would start, are in
     const s = await lab.state();
-    expect([s.experiments.finetune, s.experiments.series, s.experiments.log.length, s.scoring]).toEqual([null, null, 0, null]);
+    expect([s.experiments.finetune, s.experiments.series, s.experiments.log.length, s.scoring]).toEqual([
+      null,
+      null,
+      0,
+      null,
+    ]);
   }
   await expect(lab.badge).toHaveAttribute('data-backend', 'cpu');
   await lab.trainButton.click();

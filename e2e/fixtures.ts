@@ -9,7 +9,10 @@ function watch(page: Page, baseURL: string): string[] {
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   // The app's origin(s): the preview server, and any server a test navigates the page to itself.
   const origins = new Set([new URL(baseURL).origin]);
-  page.on('framenavigated', (f) => f === page.mainFrame() && f.url().startsWith('http') && origins.add(new URL(f.url()).origin));
+  page.on(
+    'framenavigated',
+    (f) => f === page.mainFrame() && f.url().startsWith('http') && origins.add(new URL(f.url()).origin),
+  );
   page.on('request', (r) => {
     const u = r.url();
     if (u.startsWith('data:') || u.startsWith('blob:')) return;
@@ -26,7 +29,10 @@ function watch(page: Page, baseURL: string): string[] {
  */
 export class TrainedRuns implements RunSource {
   private runs = new Map<string, Promise<string>>();
-  constructor(private readonly browser: Browser, private readonly baseURL: string) {}
+  constructor(
+    private readonly browser: Browser,
+    private readonly baseURL: string,
+  ) {}
 
   get(params: string): Promise<string> {
     let run = this.runs.get(params);
@@ -60,7 +66,10 @@ export class TrainedRuns implements RunSource {
  * test. `runs`: the worker's shared trained runs.
  */
 export const test = base.extend<{ lab: LabPage }, { runs: TrainedRuns }>({
-  runs: [async ({ browser }, use, workerInfo) => use(new TrainedRuns(browser, workerInfo.project.use.baseURL!)), { scope: 'worker' }],
+  runs: [
+    async ({ browser }, use, workerInfo) => use(new TrainedRuns(browser, workerInfo.project.use.baseURL!)),
+    { scope: 'worker' },
+  ],
   lab: async ({ page, baseURL, runs }, use) => {
     const problems = watch(page, baseURL!);
     await watchUnfilled(page);

@@ -1,6 +1,13 @@
 import { expect, test } from './fixtures';
 import { expectAllHelpInViewport, expectInViewport } from './invariants/inViewport';
-import { expectLabelsWhole, expectNoOverlap, expectNothingSticksOut, expectNotSqueezed, expectNumbersWhole, lineCount } from './invariants/layout';
+import {
+  expectLabelsWhole,
+  expectNoOverlap,
+  expectNothingSticksOut,
+  expectNotSqueezed,
+  expectNumbersWhole,
+  lineCount,
+} from './invariants/layout';
 
 /** The sizes every explanation is opened at, on one page (resized between them), and its language there. */
 const SIZES = [
@@ -12,7 +19,9 @@ const SIZES = [
   { width: 320, height: 568, lang: 'zh-CN' },
 ] as const;
 
-test('every explanation opens wholly on screen at every size, in presenter mode too; labels, numbers and ticks stay whole', async ({ lab }) => {
+test('every explanation opens wholly on screen at every size, in presenter mode too; labels, numbers and ticks stay whole', async ({
+  lab,
+}) => {
   const page = lab.page;
   await lab.open('?backend=wasm', { firstVisit: true });
   await lab.settled();
@@ -20,13 +29,16 @@ test('every explanation opens wholly on screen at every size, in presenter mode 
   for (const size of SIZES) {
     const at = `${size.width}×${size.height} ${size.lang}`;
     await page.setViewportSize(size);
-    if ((await page.locator('html').getAttribute('lang')) !== size.lang) await page.getByTestId('lang.select').selectOption(size.lang);
+    if ((await page.locator('html').getAttribute('lang')) !== size.lang)
+      await page.getByTestId('lang.select').selectOption(size.lang);
     await expect(page.locator('html')).toHaveAttribute('lang', size.lang);
     const { checked, skipped } = await expectAllHelpInViewport(page, at);
     expect(skipped, `${at}: explanations whose button is not displayed`).toEqual([]);
     expect(checked.length).toBeGreaterThanOrEqual(45);
     // "Train your own" on one line on a desktop, at most two on a phone; no button label is cut ("Movement pruning to 50 %").
-    expect(await lineCount(page.getByTestId('controls.train')), `${at}: lines of the Train button`).toBeLessThanOrEqual(size.width >= 1280 ? 1 : 2);
+    expect(await lineCount(page.getByTestId('controls.train')), `${at}: lines of the Train button`).toBeLessThanOrEqual(
+      size.width >= 1280 ? 1 : 2,
+    );
     await expectLabelsWhole(page, at);
     await expectNotSqueezed(page.getByTestId('embed.view'), at);
     // Table numbers never break ("6.50e-/4"): wide tables scroll in their box, not the page.
@@ -44,7 +56,12 @@ test('every explanation opens wholly on screen at every size, in presenter mode 
     // Colour-bar tick labels never overlap, on the view and scale that crowd them most ("1.00e-61.00e-5").
     for (const view of size.width < 800 ? ['magnitude', 'score'] : ['score']) {
       await page.getByTestId('heatmaps.view').selectOption(view);
-      expect(await expectNoOverlap(page.getByTestId('heatmaps.colorbar').locator('.colorbar-ticks span:not(.colorbar-threshold)'), `${at} ${view} colour bar`)).toBeGreaterThanOrEqual(2);
+      expect(
+        await expectNoOverlap(
+          page.getByTestId('heatmaps.colorbar').locator('.colorbar-ticks span:not(.colorbar-threshold)'),
+          `${at} ${view} colour bar`,
+        ),
+      ).toBeGreaterThanOrEqual(2);
     }
   }
   // An open explanation follows its button when the window is resized and when the page scrolls.
@@ -68,7 +85,10 @@ test('every explanation opens wholly on screen at every size, in presenter mode 
     await frames();
     await expectInViewport(note, 'after a resize or scroll');
     const [b, n] = [(await button.boundingBox())!, (await note.boundingBox())!];
-    expect(Math.min(Math.abs(n.y - (b.y + b.height + 4)), Math.abs(n.y + n.height - (b.y - 4))), 'the text beside its button').toBeLessThan(1);
+    expect(
+      Math.min(Math.abs(n.y - (b.y + b.height + 4)), Math.abs(n.y + n.height - (b.y - 4))),
+      'the text beside its button',
+    ).toBeLessThan(1);
   }
   await button.click();
   // Presenter mode (larger type) on a projector's 1280×720.
@@ -115,7 +135,9 @@ test('explanations by keyboard: Enter opens, Escape closes, and the control name
   expect(await lab.page.locator('select[title], input[title], label[title]').count()).toBe(0);
 });
 
-test('the source article is named, with what the lab keeps and what it corrects, in both languages', async ({ lab }) => {
+test('the source article is named, with what the lab keeps and what it corrects, in both languages', async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#lang=zh-CN');
   const about = lab.page.getByTestId('about');
   await expect(about).toContainText('梯度剪枝');

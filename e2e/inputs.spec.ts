@@ -13,7 +13,9 @@ const FIELDS = [
   { name: 'seed', key: 'seed', good: '42', value: 42, extraBad: ['1.5', '2147483648', '1e10'] },
 ] as const;
 
-test('training fields: empty, NaN, negative, huge and odd forms are refused inline; exponent forms work', async ({ lab }) => {
+test('training fields: empty, NaN, negative, huge and odd forms are refused inline; exponent forms work', async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#dataset=synthetic-32');
   for (const f of FIELDS) {
     const input = lab.page.getByTestId(`controls.${f.name}`);
@@ -97,13 +99,21 @@ test('hostile URL hashes: no uncaught error, a notice per bad key, defaults used
     expect(s.settings.criterion).toBe('gradient');
     expect(s.settings.dataset).toBe('mnist');
     // No prototype pollution on the page.
-    expect(await lab.page.evaluate(() => Object.getPrototypeOf(window.__gpl!.state().settings) === Object.prototype && Object.keys(Object.prototype).length === 0)).toBe(true);
+    expect(
+      await lab.page.evaluate(
+        () =>
+          Object.getPrototypeOf(window.__gpl!.state().settings) === Object.prototype &&
+          Object.keys(Object.prototype).length === 0,
+      ),
+    ).toBe(true);
     expect(await lab.page.locator('img[src="x"]').count()).toBe(0);
   }
   // A table's name is the user's text: shown as it is wherever it appears (the notice, the tour), never as markup.
   const name = 'a</b><img src=x onerror=alert(1)>.csv';
   await lab.open(`?backend=wasm#table=${encodeURIComponent(name)}&tour=network`);
-  await expect(lab.notices.filter({ hasText: 'This link trains your own table' })).toContainText(`your own table “${name}”`);
+  await expect(lab.notices.filter({ hasText: 'This link trains your own table' })).toContainText(
+    `your own table “${name}”`,
+  );
   await expect(lab.page.getByTestId('controls.dataset')).toContainText(name);
   expect(await lab.page.locator('img[src="x"]').count()).toBe(0);
 });

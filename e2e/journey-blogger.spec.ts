@@ -34,7 +34,10 @@ const background = (frame: Frame) =>
     return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
   });
 
-test('the blogger: the copied code on another origin shows the chosen colours, fits, and opens the full lab', async ({ lab, context }) => {
+test('the blogger: the copied code on another origin shows the chosen colours, fits, and opens the full lab', async ({
+  lab,
+  context,
+}) => {
   test.setTimeout(300_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await lab.open('?backend=wasm#criterion=taylor&mode=sparsity&sparsity=0.9', { firstVisit: true });
@@ -50,13 +53,20 @@ test('the blogger: the copied code on another origin shows the chosen colours, f
   };
   const light = await copy('prune', 'light'); // the default colours
   const follows = await copy('chart', 'auto');
-  expect(light).toMatch(new RegExp(`^<iframe src="http://localhost:\\d+/[^#"]*#[^"]*criterion=taylor&amp;[^"]*snapshot=mnist&amp;embed=prune&amp;theme=light" [^<>]*height="${EMBED_HEIGHT.prune}"[^<>]*></iframe>\n<script>`));
+  expect(light).toMatch(
+    new RegExp(
+      `^<iframe src="http://localhost:\\d+/[^#"]*#[^"]*criterion=taylor&amp;[^"]*snapshot=mnist&amp;embed=prune&amp;theme=light" [^<>]*height="${EMBED_HEIGHT.prune}"[^<>]*></iframe>\n<script>`,
+    ),
+  );
   const labOrigin = new URL(lab.page.url()).origin;
 
   const origins = new Set<string>();
   lab.page.on('request', (r) => r.url().startsWith('http') && origins.add(new URL(r.url()).origin));
   const violations: string[] = [];
-  lab.page.on('console', (m) => /Content Security Policy|Refused to|sandbox/i.test(m.text()) && violations.push(m.text()));
+  lab.page.on(
+    'console',
+    (m) => /Content Security Policy|Refused to|sandbox/i.test(m.text()) && violations.push(m.text()),
+  );
   // Exactly the copied code, twice (two figures, two copies of the script), read on a dark-mode system.
   const host = await blog(`${light}\n<p>And the trade-off, for every criterion at once:</p>\n${follows}`);
   try {
@@ -64,14 +74,21 @@ test('the blogger: the copied code on another origin shows the chosen colours, f
     await lab.page.goto(host.url);
     const frames = lab.page.locator('iframe[data-gpl-embed]');
     await expect(frames).toHaveCount(2);
-    for (const [i, view] of [[0, 'prune'], [1, 'chart']] as const) {
+    for (const [i, view] of [
+      [0, 'prune'],
+      [1, 'chart'],
+    ] as const) {
       const frame = await figure(lab.page, i);
       expect(await frame.locator('[data-testid=embed]').getAttribute('data-view')).toBe(view);
-      const content = await frame.evaluate(() => Math.ceil(document.querySelector('[data-testid=embed]')!.getBoundingClientRect().height));
+      const content = await frame.evaluate(() =>
+        Math.ceil(document.querySelector('[data-testid=embed]')!.getBoundingClientRect().height),
+      );
       const box = async () => (await frames.nth(i).boundingBox())!.height;
       // Not cropped: the script sized the iframe to the whole figure; and a page without the script
       // (its height from the code) would not crop it at this width either.
-      await expect.poll(async () => Math.abs((await box()) - content), { message: `${view} sized to its ${content} px` }).toBeLessThanOrEqual(1);
+      await expect
+        .poll(async () => Math.abs((await box()) - content), { message: `${view} sized to its ${content} px` })
+        .toBeLessThanOrEqual(1);
       expect(await box()).toBeGreaterThanOrEqual(await frame.evaluate(() => document.documentElement.scrollHeight));
       expect(content, `${view}: the code's height fits it`).toBeLessThanOrEqual(EMBED_HEIGHT[view]);
     }
@@ -109,15 +126,28 @@ test('the blogger: the copied code on another origin shows the chosen colours, f
 
 test('a shared link shows a picture: Open Graph and Twitter card tags, and the image is served', async ({ lab }) => {
   await lab.open('?backend=wasm');
-  const meta = await lab.page.evaluate(() => Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')].map((m) => [m.getAttribute('property') ?? m.getAttribute('name'), m.getAttribute('content')])));
-  expect(meta).toMatchObject({ 'og:title': 'Gradient Pruning Lab', 'og:image': 'og.png', 'twitter:card': 'summary_large_image' });
+  const meta = await lab.page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')].map((m) => [
+        m.getAttribute('property') ?? m.getAttribute('name'),
+        m.getAttribute('content'),
+      ]),
+    ),
+  );
+  expect(meta).toMatchObject({
+    'og:title': 'Gradient Pruning Lab',
+    'og:image': 'og.png',
+    'twitter:card': 'summary_large_image',
+  });
   const image = await lab.page.request.get(new URL(meta['og:image']!, lab.page.url()).href);
   expect(image.status()).toBe(200);
   expect(image.headers()['content-type']).toBe('image/png');
   expect((await image.body()).length).toBeGreaterThan(20_000);
 });
 
-test('the tour as an embed: it opens at step 1, steps by its buttons, and shows each step’s panels', async ({ lab }) => {
+test('the tour as an embed: it opens at step 1, steps by its buttons, and shows each step’s panels', async ({
+  lab,
+}) => {
   // An embed has no backend badge (what LabPage.open waits for): the tour's card is the sign it is up.
   await lab.page.goto('./?backend=wasm#embed=tour&snapshot=mnist');
   await lab.page.waitForFunction(() => !!window.__gpl);
@@ -128,5 +158,7 @@ test('the tour as an embed: it opens at step 1, steps by its buttons, and shows 
   await expect(lab.page.getByTestId('tour')).toHaveAttribute('data-step', '8');
   await expect(lab.page.getByTestId('chart')).toBeVisible();
   // The step's settings apply once the network is ready (it may still be loading on a busy machine).
-  await expect.poll(async () => (await lab.state()).settings).toMatchObject({ criterion: 'taylor', mode: 'sparsity', sparsity: 0.9 });
+  await expect
+    .poll(async () => (await lab.state()).settings)
+    .toMatchObject({ criterion: 'taylor', mode: 'sparsity', sparsity: 0.9 });
 });

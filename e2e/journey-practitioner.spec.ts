@@ -22,7 +22,9 @@ test.use({ viewport: { width: 1440, height: 900 } });
  * Throughout: the numbers are a from-scratch evaluation's, every explanation opens on screen in each
  * state the walk reaches, and no text is unfilled (the fixture's observer).
  */
-test('the practitioner: criteria, threshold, scope, granularity and measured speed on a trained network', async ({ lab }) => {
+test('the practitioner: criteria, threshold, scope, granularity and measured speed on a trained network', async ({
+  lab,
+}) => {
   test.setTimeout(300_000);
   const page = lab.page;
   // Criteria and modes: the numbers are exact for each (the page's evaluator against a from-scratch one).
@@ -70,7 +72,9 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
   const line = lab.page.getByTestId('prune.speed');
   await expect(line).toContainText('per prediction');
   // Its speed-ups say their spread and samples (5 pairs), or no verdict when the spread includes 1×.
-  await expect(line).toContainText(/(faster|slower) \([\d.]+–[\d.]+× over 5 paired samples\)|no clear difference \(speed-up [\d.]+–[\d.]+× over 5 paired samples\)/);
+  await expect(line).toContainText(
+    /(faster|slower) \([\d.]+–[\d.]+× over 5 paired samples\)|no clear difference \(speed-up [\d.]+–[\d.]+× over 5 paired samples\)/,
+  );
   await expect.poll(async () => Number(await line.getAttribute('data-sparsity'))).toBeCloseTo(0.9, 2);
   const before = await lab.page.evaluate(() => window.__gpl!.memory());
 
@@ -97,12 +101,16 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
       expect(at(Number(await chart.getAttribute('data-break-even-from'))).p90).toBeLessThan(1);
       expect(at(Number(await chart.getAttribute('data-break-even-to'))).p10).toBeGreaterThan(1);
     } else {
-      await expect(summary).toContainText(/no clear break-even|at every sparsity measured, its whole spread (above|below) 1×/);
+      await expect(summary).toContainText(
+        /no clear break-even|at every sparsity measured, its whole spread (above|below) 1×/,
+      );
       await expect(mark).toHaveCount(0);
     }
   }
   await expect(lab.page.getByTestId('speed.note')).toHaveAttribute('data-samples', '12');
-  await expect(lab.page.getByTestId('speed.note')).toContainText('median speed-up of 12 paired samples: 3 rounds over all sparsities, 4 samples each');
+  await expect(lab.page.getByTestId('speed.note')).toContainText(
+    'median speed-up of 12 paired samples: 3 rounds over all sparsities, 4 samples each',
+  );
   await expect(lab.page.getByTestId('speed.legend')).toContainText('10th–90th percentile');
   // The sparse path computes the same network: its logits equal the dense path's.
   expect(Number(await lab.page.getByTestId('speed.check').getAttribute('data-max-diff'))).toBeLessThanOrEqual(1e-5);
@@ -122,7 +130,8 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
   const rows = lab.page.locator('[data-testid^="sizes.row."]');
   await expect(rows).toHaveCount(8);
   const shown = (await lab.state()).pruning.view!.val!.accuracy;
-  const attr = async (row: string, name: string) => Number(await lab.page.getByTestId(`sizes.row.${row}`).getAttribute(`data-${name}`));
+  const attr = async (row: string, name: string) =>
+    Number(await lab.page.getByTestId(`sizes.row.${row}`).getAttribute(`data-${name}`));
   expect(await attr('float32.dense', 'accuracy')).toBe(shown);
   expect(await attr('float32.csr', 'accuracy')).toBe(shown);
   expect(await attr('int8-layer.dense', 'gzip')).toBeLessThan((await attr('float32.dense', 'bytes')) / 4);
@@ -159,7 +168,9 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
   await lab.settled();
   // The axis follows the curves drawn: 0–50 % once the 2:4 curves are done.
   await expect(lab.page.getByTestId('chart.plot')).toHaveAttribute('data-x-domain', '0,50', { timeout: 60_000 });
-  await expect(lab.page.locator('[data-testid="chart.plot"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value')).toHaveText(['0%', '10%', '20%', '30%', '40%', '50%']);
+  await expect(
+    lab.page.locator('[data-testid="chart.plot"] .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'),
+  ).toHaveText(['0%', '10%', '20%', '30%', '40%', '50%']);
   await lab.page.getByTestId('speed.measure').click();
   await expect(lab.page.getByTestId('speed.status')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(lab.page.getByTestId('speed.chart.1')).toHaveAttribute('data-points', '3');
@@ -167,12 +178,16 @@ test('the practitioner: criteria, threshold, scope, granularity and measured spe
   await expectAllHelpInViewport(page, 'speed and sizes measured');
 });
 
-test('the practitioner’s own table: a link naming it, the Training panel and Train on it, prune, curves, fine-tune, export, run.json', async ({ lab }) => {
+test('the practitioner’s own table: a link naming it, the Training panel and Train on it, prune, curves, fine-tune, export, run.json', async ({
+  lab,
+}) => {
   const page = lab.page;
   const hash = () => page.evaluate(() => decodeURIComponent(location.hash));
   // A link made with the table, opened where it is not loaded: it says so and trains nothing (not MNIST).
   await lab.open('?backend=wasm#snapshot=none&autotrain=1&table=iris.csv&mode=sparsity&sparsity=0.5');
-  await expect(lab.notices.first()).toContainText('This link trains your own table “iris.csv”, which is not loaded here');
+  await expect(lab.notices.first()).toContainText(
+    'This link trains your own table “iris.csv”, which is not loaded here',
+  );
   await expect(page.getByTestId('controls.data')).toContainText('iris.csv is not loaded on this page');
   await expect(lab.trainButton).toBeDisabled();
   await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
@@ -186,22 +201,32 @@ test('the practitioner’s own table: a link naming it, the Training panel and T
   await expect(page.getByTestId('data.ready')).toContainText('120 training and 30 validation rows');
   // The Training panel names the table and trains it for enough Adam steps: 120 rows at batch 32 are 4 an epoch.
   await expect(page.getByTestId('controls.dataset')).toHaveAttribute('data-table', 'iris.csv');
-  await expect(page.getByTestId('controls.data')).toContainText('iris.csv: 4 inputs, 3 classes, 150 rows (120 for training, 30 for validation)');
+  await expect(page.getByTestId('controls.data')).toContainText(
+    'iris.csv: 4 inputs, 3 classes, 150 rows (120 for training, 30 for validation)',
+  );
   await expect(page.getByTestId('controls.epochs')).toHaveValue('125');
-  await expect(page.getByTestId('controls.epochsWhy')).toContainText('125 epochs for this table: 120 training rows at batch 32 are 4 Adam steps an epoch, 500 in all');
+  await expect(page.getByTestId('controls.epochsWhy')).toContainText(
+    '125 epochs for this table: 120 training rows at batch 32 are 4 Adam steps an epoch, 500 in all',
+  );
   await expect(page.getByTestId('progress.expected')).toContainText(/^Train on iris\.csv takes about/);
   await expect.poll(hash).toContain('table=iris.csv');
   expect((await lab.state()).runConfig).toBeNull(); // the link's autotrain did not fire later either
 
   await lab.trainButton.click();
-  await expect(page.getByTestId('progress.data')).toContainText('On iris.csv: 4 inputs, 3 classes, 120 training and 30 validation samples.');
+  await expect(page.getByTestId('progress.data')).toContainText(
+    'On iris.csv: 4 inputs, 3 classes, 120 training and 30 validation samples.',
+  );
   await lab.waitDone();
   await lab.settled();
   let s = await lab.state();
   expect(s.runConfig).toMatchObject({ dataset: 'user', epochs: 125, batchSize: 32 });
   expect(s.dataset).toMatchObject({ name: 'user', inputSize: 4, trainN: 120, valN: 30 });
   expect(s.epochs).toHaveLength(125);
-  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([[4, 64], [64, 32], [32, 3]]);
+  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([
+    [4, 64],
+    [64, 32],
+    [32, 3],
+  ]);
   // Measured: 93.3 % (seed 1, WASM); 10 epochs (40 steps) gave 76.7 %. Chance is 33 %.
   expect(s.pruning.dense!.val.accuracy).toBeGreaterThanOrEqual(0.9);
   await lab.expectExactNumbers();
@@ -212,10 +237,15 @@ test('the practitioner’s own table: a link naming it, the Training panel and T
   expect((await lab.state()).experiments.finetune!.result!.maskViolations).toBe(0);
 
   // The exported model takes 4 inputs and gives 3 classes; links name the table and say its data is not in them.
-  await expect(lab.page.getByTestId('export.userData')).toContainText('Links name your table (iris.csv) but never hold its data');
+  await expect(lab.page.getByTestId('export.userData')).toContainText(
+    'Links name your table (iris.csv) but never hold its data',
+  );
   const files = await lab.downloads('export.model', 2);
   expect(Object.keys(files).some((f) => /^model-iris-gradient-50\.0pct-.*\.json$/.test(f))).toBe(true);
-  const model = await loadExported(JSON.parse(fileEnding(files, '.json').toString()), fileEnding(files, '.weights.bin'));
+  const model = await loadExported(
+    JSON.parse(fileEnding(files, '.json').toString()),
+    fileEnding(files, '.weights.bin'),
+  );
   expect(model.inputs[0].shape).toEqual([null, 4]);
   expect(model.outputs[0].shape).toEqual([null, 3]);
   model.dispose();
@@ -233,7 +263,11 @@ test('the practitioner’s own table: a link naming it, the Training panel and T
   // run.json names the table by its hash, without its values; it imports again while the same file is loaded, not with another.
   const text = await lab.page.evaluate(() => window.__gpl!.runFile());
   const run = JSON.parse(text);
-  expect(run.data.table).toMatchObject({ name: 'iris.csv', rows: 150, classNames: ['setosa', 'versicolor', 'virginica'] });
+  expect(run.data.table).toMatchObject({
+    name: 'iris.csv',
+    rows: 150,
+    classNames: ['setosa', 'versicolor', 'virginica'],
+  });
   expect(run.data.table.hash).toBe(await lab.page.getByTestId('data.info').getAttribute('data-hash'));
   expect(text).not.toContain('"x"');
   expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), text)).toBeNull();

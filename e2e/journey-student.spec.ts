@@ -5,7 +5,6 @@ import { expectTourInView } from './invariants/tourInView';
 import { expectTourQuotesPage } from './invariants/tourQuotes';
 import { CJK, TourCard } from './pages/TourCard';
 
-
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, locale: 'zh-CN' });
 
 /**
@@ -42,7 +41,9 @@ test('the student: the tour and the slider on a phone, by touch, in Chinese', as
     // Once the late line has arrived (this mask's measured speed, above the fine-tune button), the card
     // and what it explains are still in view together: nothing pushed the target behind the card.
     const sparsity = (await lab.state()).pruning.view!.report.sparsity;
-    await expect.poll(async () => Number(await page.getByTestId('prune.speed').getAttribute('data-sparsity'))).toBeCloseTo(sparsity, 6);
+    await expect
+      .poll(async () => Number(await page.getByTestId('prune.speed').getAttribute('data-sparsity')))
+      .toBeCloseTo(sparsity, 6);
     await expectTourInView(page, `step ${n}, settled`);
     if (n < TOUR_STEPS.length) await tour.next.tap();
   }

@@ -14,7 +14,9 @@ import { TourCard } from './pages/TourCard';
  * shows only the step's panels and fills the screen; every number the card quotes is the panel's; no
  * text is ever unfilled (the fixture's observer, live training included).
  */
-test('the teacher: presenter mode and the tour on a 1280×720 projector, training live, every step in view, filled and true', async ({ lab }) => {
+test('the teacher: presenter mode and the tour on a 1280×720 projector, training live, every step in view, filled and true', async ({
+  lab,
+}) => {
   test.setTimeout(240_000);
   const page = lab.page;
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -66,7 +68,9 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
   expect((await lab.state()).flags.present).toBe(false);
 });
 
-test('presenter mode at 1920×1080 from a deep link: the same stage, larger, and the tour card with each step’s panels', async ({ lab }) => {
+test('presenter mode at 1920×1080 from a deep link: the same stage, larger, and the tour card with each step’s panels', async ({
+  lab,
+}) => {
   const page = lab.page;
   await page.setViewportSize({ width: 1920, height: 1080 });
   // A deep link opens the tour at its step, with its settings and this network's numbers.

@@ -6,23 +6,33 @@ import { expect, test } from './fixtures';
 
 const OWN_RUN = '?backend=wasm#dataset=synthetic-32&epochs=1&batch=256&lr=0.01&seed=5&snapshot=none';
 
-test('a pasted link over your own run asks first: Keep keeps the network (with the link\'s settings), Replace opens the link', async ({ lab }) => {
+test("a pasted link over your own run asks first: Keep keeps the network (with the link's settings), Replace opens the link", async ({
+  lab,
+}) => {
   await lab.open(OWN_RUN);
   await lab.trainAndSettle();
   const mine = await lab.weightsHash();
 
   await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));
   const prompt = lab.page.getByTestId('link.prompt');
-  await expect(prompt).toContainText('This link opens the pre-trained mnist network: the network you have now would be replaced.');
+  await expect(prompt).toContainText(
+    'This link opens the pre-trained mnist network: the network you have now would be replaced.',
+  );
   await expect(lab.page.getByTestId('link.keep')).toBeFocused(); // the safe answer is the default
   await lab.page.getByTestId('link.keep').click();
   await expect(prompt).toHaveCount(0);
   expect(await lab.weightsHash()).toBe(mine);
   const kept = await lab.state();
-  expect([kept.origin, kept.settings.criterion, kept.scoring!.layers[0].inputs]).toEqual([{ kind: 'trained' }, 'taylor', 32]); // the link's settings on my network
+  expect([kept.origin, kept.settings.criterion, kept.scoring!.layers[0].inputs]).toEqual([
+    { kind: 'trained' },
+    'taylor',
+    32,
+  ]); // the link's settings on my network
 
   // The page writes its own state into the URL a moment after a change; paste the link again after that.
-  await expect.poll(() => lab.page.evaluate(() => location.hash)).not.toBe('#dataset=mnist&snapshot=mnist&criterion=taylor');
+  await expect
+    .poll(() => lab.page.evaluate(() => location.hash))
+    .not.toBe('#dataset=mnist&snapshot=mnist&criterion=taylor');
   await lab.page.evaluate(() => (location.hash = '#dataset=mnist&snapshot=mnist&criterion=taylor'));
   await lab.page.getByTestId('link.replace').click();
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'mnist');
@@ -33,12 +43,24 @@ test('a pasted link over your own run asks first: Keep keeps the network (with t
 
 /** What a link leaves: every setting and flag, the network on screen and what the slider prunes. */
 async function outcome(page: Page) {
-  await page.waitForFunction(() => window.__gpl?.pruningSettled() && window.__gpl.state().openingSnapshot === null, null, { timeout: 60_000 });
+  await page.waitForFunction(
+    () => window.__gpl?.pruningSettled() && window.__gpl.state().openingSnapshot === null,
+    null,
+    { timeout: 60_000 },
+  );
   const s = await page.evaluate(() => window.__gpl!.state());
-  return { settings: s.settings, flags: s.flags, origin: s.origin && [s.origin.kind, 'name' in s.origin ? s.origin.name : null], sparsity: s.pruning.view!.report.sparsity };
+  return {
+    settings: s.settings,
+    flags: s.flags,
+    origin: s.origin && [s.origin.kind, 'name' in s.origin ? s.origin.name : null],
+    sparsity: s.pruning.view!.report.sparsity,
+  };
 }
 
-test('a link pasted into an open tab (after the slider, mode, epochs, the tour, presenter mode) opens what it opens in a new tab', async ({ lab, context }) => {
+test('a link pasted into an open tab (after the slider, mode, epochs, the tour, presenter mode) opens what it opens in a new tab', async ({
+  lab,
+  context,
+}) => {
   // synthetic-32's snapshot: the code path of MNIST's, without loading MNIST in two pages.
   await lab.open('?backend=wasm#dataset=synthetic-32', { firstVisit: true });
   await lab.settled();
@@ -53,7 +75,9 @@ test('a link pasted into an open tab (after the slider, mode, epochs, the tour, 
     await fresh.goto(`./?backend=wasm${link}`); // a new document: a fresh visit
     await fresh.waitForFunction(() => !!window.__gpl);
     expect(await outcome(lab.page), link).toEqual(await outcome(fresh));
-    await expect.poll(async () => [await hash(lab.page), await hash(fresh)].reduce((a, b) => (a === b ? a : ''))).toMatch(/^#/); // the same URL
+    await expect
+      .poll(async () => [await hash(lab.page), await hash(fresh)].reduce((a, b) => (a === b ? a : '')))
+      .toMatch(/^#/); // the same URL
   };
   // The reported case: a first look, the slider moved, threshold mode, 3 epochs in the form; then a link
   // that names none of them (a new tab opens the snapshot's 10 epochs at 50 % sparsity).
@@ -63,7 +87,12 @@ test('a link pasted into an open tab (after the slider, mode, epochs, the tour, 
   await lab.page.getByTestId('controls.epochs').fill('3');
   await lab.page.getByTestId('controls.epochs').blur();
   await paste('#dataset=synthetic-32&criterion=taylor');
-  expect((await lab.state()).settings).toMatchObject({ criterion: 'taylor', mode: 'sparsity', sparsity: 0.5, epochs: 10 });
+  expect((await lab.state()).settings).toMatchObject({
+    criterion: 'taylor',
+    mode: 'sparsity',
+    sparsity: 0.5,
+    epochs: 10,
+  });
   // In the tour and presenter mode, a link with a threshold, epochs and the same tour step.
   await lab.page.getByTestId('tour.start').click();
   await lab.page.getByTestId('present.toggle').click();
@@ -73,7 +102,10 @@ test('a link pasted into an open tab (after the slider, mode, epochs, the tour, 
   expect(errors).toEqual([]);
 });
 
-test('copy-link buttons: settings, a link that trains on open, and a link to this snapshot', async ({ lab, context }) => {
+test('copy-link buttons: settings, a link that trains on open, and a link to this snapshot', async ({
+  lab,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await lab.open('?backend=wasm#dataset=synthetic-32&criterion=obd&mode=sparsity&sparsity=0.4', { firstVisit: true });
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');

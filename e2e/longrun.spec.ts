@@ -13,7 +13,9 @@ import { MNIST_RUN } from './runs';
 async function heapAfterGc(lab: LabPage, cdp: CDPSession): Promise<number> {
   await lab.settled();
   const sparsity = (await lab.state()).pruning.view!.report.sparsity;
-  await expect.poll(async () => Number(await lab.page.getByTestId('prune.speed').getAttribute('data-sparsity'))).toBeCloseTo(sparsity, 6);
+  await expect
+    .poll(async () => Number(await lab.page.getByTestId('prune.speed').getAttribute('data-sparsity')))
+    .toBeCloseTo(sparsity, 6);
   let least = Infinity;
   for (let i = 0; i < 4; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
@@ -21,7 +23,6 @@ async function heapAfterGc(lab: LabPage, cdp: CDPSession): Promise<number> {
   }
   return least;
 }
-
 
 test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count where it was', async ({ lab }) => {
   test.setTimeout(600_000);
@@ -44,7 +45,15 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
   const afterTrain = (await lab.memory()).numTensors;
   const perFinetune: number[] = [];
   for (let i = 0; i < 10; i++) {
-    const ok = await lab.page.evaluate((s) => window.__gpl!.finetune('taylor', { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' }, { epochs: 1 }), 0.3 + 0.06 * i);
+    const ok = await lab.page.evaluate(
+      (s) =>
+        window.__gpl!.finetune(
+          'taylor',
+          { mode: 'sparsity', value: s, scope: 'global', granularity: 'weights' },
+          { epochs: 1 },
+        ),
+      0.3 + 0.06 * i,
+    );
     expect(ok).toBe(true);
     await expect.poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 60_000 }).toBe('done');
     perFinetune.push((await lab.memory()).numTensors);
@@ -55,7 +64,9 @@ test('20 train/reset cycles and 10 fine-tunes leave the worker tensor count wher
   expect(perFinetune).toEqual(Array(10).fill(afterTrain));
 });
 
-test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, bounded heap, exact final numbers', async ({ lab }) => {
+test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, bounded heap, exact final numbers', async ({
+  lab,
+}) => {
   await lab.openTrained(MNIST_RUN);
   const cdp = await lab.page.context().newCDPSession(lab.page);
   const box = (await lab.slider.boundingBox())!;
@@ -85,7 +96,10 @@ test('1,000 rapid slider moves (mouse and keyboard, both directions): no error, 
     // 50 key presses, mixed keys and directions.
     await lab.slider.focus();
     for (let k = 0; k < 50; k++) {
-      const keys = round % 2 ? ['ArrowLeft', 'ArrowLeft', 'PageDown', 'ArrowRight'] : ['ArrowRight', 'ArrowRight', 'PageUp', 'ArrowLeft'];
+      const keys =
+        round % 2
+          ? ['ArrowLeft', 'ArrowLeft', 'PageDown', 'ArrowRight']
+          : ['ArrowRight', 'ArrowRight', 'PageUp', 'ArrowLeft'];
       await lab.page.keyboard.press(keys[k % keys.length]);
       moves++;
     }

@@ -16,8 +16,12 @@ test('a browser without WebGPU falls back, says why in the badge, and trains', a
   // This Chromium keeps navigator.gpu but has no adapter to give.
   expect(await lab.page.evaluate(async () => (navigator.gpu ? await navigator.gpu.requestAdapter() : null))).toBeNull();
   await expect(lab.badge).not.toHaveAttribute('data-backend', 'webgpu');
-  await expect(lab.page.getByTestId('backend.reason')).toContainText(/webgpu skipped: (this browser has no WebGPU|no WebGPU adapter is available \(requestAdapter returned null\))/);
-  console.log(`badge: ${await lab.badge.textContent()} | ${await lab.page.getByTestId('backend.reason').textContent()}`);
+  await expect(lab.page.getByTestId('backend.reason')).toContainText(
+    /webgpu skipped: (this browser has no WebGPU|no WebGPU adapter is available \(requestAdapter returned null\))/,
+  );
+  console.log(
+    `badge: ${await lab.badge.textContent()} | ${await lab.page.getByTestId('backend.reason').textContent()}`,
+  );
   await lab.trainButton.click();
   await lab.waitDone();
   expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.2);

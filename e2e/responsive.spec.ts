@@ -9,8 +9,16 @@ for (const size of [
   { width: 844, height: 390 },
   { width: 768, height: 1024 },
 ]) {
-  test(`no horizontal scrolling at ${size.width}×${size.height}, and the slider with its numbers in view wherever the heatmaps are, on a touch screen`, async ({ browser, baseURL }) => {
-    const context = await browser.newContext({ baseURL, viewport: { width: size.width, height: size.height }, hasTouch: true, isMobile: size.width < 800 });
+  test(`no horizontal scrolling at ${size.width}×${size.height}, and the slider with its numbers in view wherever the heatmaps are, on a touch screen`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({
+      baseURL,
+      viewport: { width: size.width, height: size.height },
+      hasTouch: true,
+      isMobile: size.width < 800,
+    });
     const page = await context.newPage();
     await page.goto('./?backend=wasm');
     await page.waitForFunction(() => window.__gpl?.pruningSettled(), null, { timeout: 60_000 });
@@ -25,17 +33,31 @@ for (const size of [
     const before = await page.getByTestId('bar.sparsity').innerText();
     await page.touchscreen.tap(box.x + box.width * 0.85, box.y + box.height / 2);
     await expect(page.getByTestId('bar.sparsity')).not.toHaveText(before);
-    expect((await page.evaluate(() => window.__gpl!.state().settings.sparsity))).toBeGreaterThan(0.7);
+    expect(await page.evaluate(() => window.__gpl!.state().settings.sparsity)).toBeGreaterThan(0.7);
     await expect(page.getByTestId('prune.sparsity')).toHaveAttribute('data-value', /0\.8/);
-    const tall = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.prune-bar input, .controls button:not(.help-button), .pruning select, .pruning button:not(.help-button):not(.link)')].map((e) => e.getBoundingClientRect().height));
+    const tall = await page.evaluate(() =>
+      [
+        ...document.querySelectorAll<HTMLElement>(
+          '.prune-bar input, .controls button:not(.help-button), .pruning select, .pruning button:not(.help-button):not(.link)',
+        ),
+      ].map((e) => e.getBoundingClientRect().height),
+    );
     expect(Math.min(...tall)).toBeGreaterThanOrEqual(44);
     await expectNothingSticksOut(page, `${size.width}×${size.height}, heatmaps in view`);
     await context.close();
   });
 }
 
-test('a tap on a heatmap cell shows its tooltip; a second tap or a tap elsewhere closes it', async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test('a tap on a heatmap cell shows its tooltip; a second tap or a tap elsewhere closes it', async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
   const page = await context.newPage();
   await page.goto('./?backend=wasm');
   await page.waitForFunction(() => window.__gpl?.pruningSettled(), null, { timeout: 60_000 });
@@ -54,7 +76,10 @@ test('a tap on a heatmap cell shows its tooltip; a second tap or a tap elsewhere
   await page.getByTestId('heatmaps').locator('h2').tap();
   await expect(tip).toHaveCount(0);
   // Near the right edge and near the bottom of the screen, the tooltip is not squeezed: it moves left, or opens above the cell.
-  for (const [block, y] of [['center', 0.5], ['end', 0.95]] as const) {
+  for (const [block, y] of [
+    ['center', 0.5],
+    ['end', 0.95],
+  ] as const) {
     await canvas.evaluate((e, b) => e.scrollIntoView({ block: b }), block);
     const edge = (await canvas.boundingBox())!;
     await page.touchscreen.tap(edge.x + edge.width * 0.98, edge.y + edge.height * y);

@@ -24,12 +24,27 @@ function named(files: Record<string, Buffer>, pattern: string): Buffer {
   return files[hits[0]];
 }
 
-
 test('a crafted link restores every setting, hides panels and trains on load', async ({ lab }) => {
-  await lab.open('?backend=cpu#dataset=synthetic-32&seed=9&epochs=2&batch=128&lr=0.005&criterion=taylor&scope=per-layer&granularity=neurons&mode=sparsity&sparsity=0.3&view=weights&scale=linear&hide=backend,export,how&autotrain=1');
+  await lab.open(
+    '?backend=cpu#dataset=synthetic-32&seed=9&epochs=2&batch=128&lr=0.005&criterion=taylor&scope=per-layer&granularity=neurons&mode=sparsity&sparsity=0.3&view=weights&scale=linear&hide=backend,export,how&autotrain=1',
+  );
   await lab.waitDone();
   const s = await lab.state();
-  expect(s.settings).toMatchObject({ dataset: 'synthetic-32', seed: 9, epochs: 2, batchSize: 128, learningRate: 0.005, criterion: 'taylor', scope: 'per-layer', granularity: 'neurons', mode: 'sparsity', sparsity: 0.3, view: 'weights', scale: 'linear', backend: 'cpu' });
+  expect(s.settings).toMatchObject({
+    dataset: 'synthetic-32',
+    seed: 9,
+    epochs: 2,
+    batchSize: 128,
+    learningRate: 0.005,
+    criterion: 'taylor',
+    scope: 'per-layer',
+    granularity: 'neurons',
+    mode: 'sparsity',
+    sparsity: 0.3,
+    view: 'weights',
+    scale: 'linear',
+    backend: 'cpu',
+  });
   expect(s.runConfig).toMatchObject({ seed: 9, epochs: 2, batchSize: 128 });
   await expect(lab.page.getByTestId('controls.criterion')).toHaveValue('taylor');
   await expect(lab.page.getByTestId('controls.backend')).toBeHidden();
@@ -38,10 +53,14 @@ test('a crafted link restores every setting, hides panels and trains on load', a
   await expect(lab.notices).toHaveCount(0);
   // The URL keeps the flags when a setting changes.
   await lab.page.getByTestId('controls.criterion').selectOption('obd');
-  await expect.poll(() => lab.page.evaluate(() => location.hash)).toMatch(/criterion=obd.*hide=backend,export,how&autotrain=1/);
+  await expect
+    .poll(() => lab.page.evaluate(() => location.hash))
+    .toMatch(/criterion=obd.*hide=backend,export,how&autotrain=1/);
 });
 
-test('the exported model loads with tf.loadLayersModel and predicts like the app, pruned weights exactly 0', async ({ lab }) => {
+test('the exported model loads with tf.loadLayersModel and predicts like the app, pruned weights exactly 0', async ({
+  lab,
+}) => {
   await trained(lab);
   const files = await lab.downloads('export.model', 2);
   const run = named(await lab.downloads('export.run', 1), 'run-synthetic-32-gradient-60\\.0pct-DATE\\.json');
@@ -56,7 +75,12 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
   const probs = tf.tidy(() => (model.predict(tf.tensor2d(x, [n, 32])) as tf.Tensor).dataSync());
   // The run file's weights and masks, through the plain-TS forward pass.
   const saved = JSON.parse(run.toString());
-  const masked = saved.layers.map((l: { kernel: number[]; mask: number[]; bias: number[]; inputs: number; units: number }) => ({ ...l, kernel: l.kernel.map((w, i) => (l.mask[i] ? w : 0)) }));
+  const masked = saved.layers.map(
+    (l: { kernel: number[]; mask: number[]; bias: number[]; inputs: number; units: number }) => ({
+      ...l,
+      kernel: l.kernel.map((w, i) => (l.mask[i] ? w : 0)),
+    }),
+  );
   const logits = forwardLogits(masked, x, n);
   let maxDiff = 0;
   for (let r = 0; r < n; r++) {
@@ -74,7 +98,9 @@ test('the exported model loads with tf.loadLayersModel and predicts like the app
   model.dispose();
 });
 
-test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({ lab }, testInfo) => {
+test('run.json re-imports the same numbers without retraining; a bad file changes nothing', async ({
+  lab,
+}, testInfo) => {
   // A first visit before the training backend has started (its worker's script held back): the snapshot
   // on screen exports at once, names the backend that trained it, and imports again as the same file.
   let release = () => {};
@@ -100,7 +126,9 @@ test('run.json re-imports the same numbers without retraining; a bad file change
   const { config, data, sweep } = snapshotRun.run;
   expect([config.backendUsed, data.name, sweep.length]).toEqual(['wasm', 'synthetic-32', 7 * 2 * 51]); // the snapshot's provenance, its curves
   await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
-  await lab.page.getByTestId('export.file').setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+  await lab.page
+    .getByTestId('export.file')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer: Buffer.from(first) });
   await expect(lab.page.getByTestId('export.message')).toContainText('run.json imported');
   await lab.settled();
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
@@ -118,7 +146,9 @@ test('run.json re-imports the same numbers without retraining; a bad file change
   await lab.settled();
   // It says where the network came from, not a training run's progress.
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-origin', 'imported');
-  await expect(lab.page.getByTestId('progress.origin')).toContainText(/Imported from run\.json \(saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+  await expect(lab.page.getByTestId('progress.origin')).toContainText(
+    /Imported from run\.json \(saved \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/,
+  );
   await expect(lab.page.getByTestId('progress.phases')).toHaveCount(0);
   const after = await lab.state();
   expect(after.epochs).toHaveLength(0); // no training happened
@@ -129,14 +159,20 @@ test('run.json re-imports the same numbers without retraining; a bad file change
 
   const broken = JSON.parse(run.toString());
   broken.layers[1].mask[5] = 2;
-  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(broken)),
+  });
   await expect(lab.page.getByTestId('export.message')).toContainText('layers[1].mask');
   // One byte over the limit: refused from its size, in exact bytes (in MB both would read 50).
   const huge = testInfo.outputPath('huge.json');
   writeFileSync(huge, Buffer.alloc(RUN_MAX_LENGTH + 1, 32));
   const t0 = Date.now();
   await input.setInputFiles(huge);
-  await expect(lab.page.getByTestId('export.message')).toHaveText('This file is 52,428,801 bytes; run files are at most 52,428,800 bytes. It was not read.');
+  await expect(lab.page.getByTestId('export.message')).toHaveText(
+    'This file is 52,428,801 bytes; run files are at most 52,428,800 bytes. It was not read.',
+  );
   expect(Date.now() - t0).toBeLessThan(10_000); // refused from its size, without reading it
   unlinkSync(huge);
   const unchanged = await lab.state();
@@ -144,7 +180,9 @@ test('run.json re-imports the same numbers without retraining; a bad file change
   expect(unchanged.pruning.view!.val!.accuracy).toBe(before.val!.accuracy);
 });
 
-test('the built site works from a sub-path of a plain static server, with its CSP and no outside requests', async ({ lab }) => {
+test('the built site works from a sub-path of a plain static server, with its CSP and no outside requests', async ({
+  lab,
+}) => {
   const server = await serveDist('/some/sub/path/', 4191);
   try {
     const csp: string[] = [];
@@ -158,7 +196,9 @@ test('the built site works from a sub-path of a plain static server, with its CS
     await expect(lab.badge).toHaveAttribute('data-backend', 'wasm', { timeout: 60_000 });
     await lab.trainAndSettle();
     expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
-    expect(await lab.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("default-src 'self'");
+    expect(await lab.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain(
+      "default-src 'self'",
+    );
     expect(csp).toEqual([]);
     expect(await lab.page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     // Control, in a second page outside the fixture's console watch: the listener does report a
@@ -174,7 +214,9 @@ test('the built site works from a sub-path of a plain static server, with its CS
       s.src = 'https://example.invalid/x.js';
       document.head.append(s);
     });
-    await expect.poll(() => other.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual(['script-src-elem']);
+    await expect
+      .poll(() => other.evaluate(() => (window as unknown as { __csp: string[] }).__csp))
+      .toEqual(['script-src-elem']);
     await other.close();
   } finally {
     server.close();
@@ -182,7 +224,10 @@ test('the built site works from a sub-path of a plain static server, with its CS
 });
 
 test('charts and heatmaps download as PNG; neuron pruning exports a smaller stripped model', async ({ lab }) => {
-  await trained(lab, '?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.5&granularity=neurons');
+  await trained(
+    lab,
+    '?backend=wasm#dataset=synthetic-32&epochs=2&batch=64&lr=0.01&seed=6&mode=sparsity&sparsity=0.5&granularity=neurons',
+  );
   await lab.curvesDone();
   const images = await lab.downloads('export.png', 6);
   for (const [name, png] of Object.entries(images)) {
@@ -190,12 +235,22 @@ test('charts and heatmaps download as PNG; neuron pruning exports a smaller stri
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(png.length).toBeGreaterThan(200);
   }
-  for (const chart of ['accuracy-vs-sparsity', 'heatmap-dense_1', 'heatmap-dense_2', 'heatmap-dense_3', 'training-accuracy', 'training-loss']) named(images, `${chart}-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.png`);
+  for (const chart of [
+    'accuracy-vs-sparsity',
+    'heatmap-dense_1',
+    'heatmap-dense_2',
+    'heatmap-dense_3',
+    'training-accuracy',
+    'training-loss',
+  ])
+    named(images, `${chart}-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.png`);
   const stripped = await lab.downloads('export.stripped', 2);
   const json = JSON.parse(named(stripped, 'model-stripped-synthetic-32-gradient-\\d+\\.\\dpct-DATE\\.json').toString());
   const units = json.modelTopology.config.layers.map((l: { config: { units: number } }) => l.config.units);
   const shapes = (await lab.page.getByTestId('prune.shapes').textContent())!.split('-').map(Number);
   expect(units).toEqual(shapes.slice(1));
   expect(units[0]).toBeLessThan(64);
-  expect(named(stripped, 'model-stripped-.*\\.weights\\.bin').length).toBe(4 * (32 * units[0] + units[0] + units[0] * units[1] + units[1] + units[1] * 10 + 10));
+  expect(named(stripped, 'model-stripped-.*\\.weights\\.bin').length).toBe(
+    4 * (32 * units[0] + units[0] + units[0] * units[1] + units[1] + units[1] * 10 + 10),
+  );
 });

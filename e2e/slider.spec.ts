@@ -8,7 +8,9 @@ import { MNIST_RUN } from './runs';
 // works the same on any backend.
 const trained = (lab: LabPage) => lab.openTrained(MNIST_RUN);
 
-test('dragging the slider with the mouse prunes monotonically, repaints the heatmaps and ends exact', async ({ lab }) => {
+test('dragging the slider with the mouse prunes monotonically, repaints the heatmaps and ends exact', async ({
+  lab,
+}) => {
   await trained(lab);
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   const box = (await lab.slider.boundingBox())!;
@@ -20,7 +22,11 @@ test('dragging the slider with the mouse prunes monotonically, repaints the heat
   await lab.page.mouse.down();
   for (let k = 1; k <= 8; k++) {
     await lab.page.mouse.move(box.x + 2 + ((box.width - 4) * k) / 9, y, { steps: 3 });
-    await expect.poll(() => lab.page.evaluate(() => window.__gpl!.state().pruning.view!.id === window.__gpl!.state().pruning.requested)).toBe(true);
+    await expect
+      .poll(() =>
+        lab.page.evaluate(() => window.__gpl!.state().pruning.view!.id === window.__gpl!.state().pruning.requested),
+      )
+      .toBe(true);
     seen.push(await lab.sparsityValue());
   }
   await lab.page.mouse.up();
@@ -32,7 +38,9 @@ test('dragging the slider with the mouse prunes monotonically, repaints the heat
   await expect.poll(() => lab.page.evaluate(() => location.hash)).toContain('mode=sparsity');
 });
 
-test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text; typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({ lab }) => {
+test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a value text; typing T = 0.01 (the article) and switching criteria keeps the sparsity', async ({
+  lab,
+}) => {
   await trained(lab);
   await lab.slider.focus();
   await lab.page.keyboard.press('Home');
@@ -60,7 +68,9 @@ test('the slider is keyboard operable (arrows, Page Up/Down, Home/End) with a va
   await expect(lab.page.getByTestId('prune.threshold')).toHaveText(/0\.01/);
   // The evaluation worker runs the WebAssembly SIMD kernels in Chromium, and says so with its time.
   await expect(lab.page.getByTestId('prune.evalTime')).toHaveAttribute('data-engine', 'wasm');
-  await expect(lab.page.getByTestId('prune.evalTime')).toHaveText(/^\d+\.\d ms, (full pass|incremental) · WebAssembly SIMD$/);
+  await expect(lab.page.getByTestId('prune.evalTime')).toHaveText(
+    /^\d+\.\d ms, (full pass|incremental) · WebAssembly SIMD$/,
+  );
   const atGradient = await lab.sparsityValue();
   await lab.page.getByTestId('controls.criterion').selectOption('magnitude');
   await lab.settled();
@@ -84,7 +94,8 @@ test('neuron granularity blanks whole rows; receptive fields show each unit’s 
     const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
     return Array.from({ length: c.height }, (_, y) => {
       let grey = 0;
-      for (let x = 0; x < c.width; x++) if (d[(y * c.width + x) * 4] === 190 && d[(y * c.width + x) * 4 + 1] === 190) grey++;
+      for (let x = 0; x < c.width; x++)
+        if (d[(y * c.width + x) * 4] === 190 && d[(y * c.width + x) * 4 + 1] === 190) grey++;
       return grey / c.width;
     });
   });
@@ -94,10 +105,16 @@ test('neuron granularity blanks whole rows; receptive fields show each unit’s 
   await expect(lab.page.getByTestId('heatmap.dense_1.canvas')).toHaveAttribute('width', '231');
 });
 
-test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts); hovering a heatmap shows the weight under the pointer', async ({ lab }, testInfo) => {
+test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, the heatmaps are drawn (screenshots kept as artifacts); hovering a heatmap shows the weight under the pointer', async ({
+  lab,
+}, testInfo) => {
   await trained(lab);
   const hashes = new Set<string>();
-  for (const [w, h] of [[1366, 768], [1920, 1080], [800, 1000]]) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+    [800, 1000],
+  ]) {
     await lab.page.setViewportSize({ width: w, height: h });
     await lab.frames(); // laid out and painted at the new size
     await expectNothingSticksOut(lab.page, `${w}×${h}`);
@@ -118,11 +135,13 @@ test('the layouts at 1366×768, 1920×1080 and 800×1000: nothing sticks out, th
   await lab.frames();
   const canvas = lab.page.getByTestId('heatmap.dense_2.canvas');
   const box = (await canvas.boundingBox())!;
-  const x = box.width * 0.3, y = box.height * 0.6;
+  const x = box.width * 0.3,
+    y = box.height * 0.6;
   await canvas.hover({ position: { x, y } });
   const tip = lab.page.getByTestId('heatmap.dense_2.tooltip');
   await expect(tip).toBeVisible();
-  const i = Math.floor((x / box.width) * 64), j = Math.floor((y / box.height) * 32);
+  const i = Math.floor((x / box.width) * 64),
+    j = Math.floor((y / box.height) * 32);
   await expect(tip).toHaveAttribute('data-i', String(i));
   await expect(tip).toHaveAttribute('data-j', String(j));
   await expect(tip).toContainText(`input ${i} → unit ${j}`);

@@ -4,11 +4,15 @@ import { CRITERIA } from '../src/core/prune';
 // A first visit opens on a pre-trained network shipped with the site: the heatmaps, the slider, the
 // numbers and both charts work at once, with no training.
 
-test('a first visit opens on the pre-trained MNIST network: everything works at once, and says what it is', async ({ lab }) => {
+test('a first visit opens on the pre-trained MNIST network: everything works at once, and says what it is', async ({
+  lab,
+}) => {
   await lab.open('', { firstVisit: true });
   const origin = lab.page.getByTestId('progress.origin');
   await expect(origin).toHaveAttribute('data-snapshot', 'mnist');
-  await expect(origin).toContainText(/Pre-trained snapshot: MNIST, seed 1, 10 epochs, batch 32, learning rate 0\.001, trained on WASM in (\d+\.\d s|\d+ s|\d+:\d\d) \([\d,]+ samples\/s\); dense validation accuracy 9\d\.\d%/);
+  await expect(origin).toContainText(
+    /Pre-trained snapshot: MNIST, seed 1, 10 epochs, batch 32, learning rate 0\.001, trained on WASM in (\d+\.\d s|\d+ s|\d+:\d\d) \([\d,]+ samples\/s\); dense validation accuracy 9\d\.\d%/,
+  );
   await expect(lab.phase).toHaveAttribute('data-phase', 'done');
   await expect(lab.trainButton).toHaveText('Train your own');
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
@@ -23,7 +27,12 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   const s = await lab.state();
   expect(s.sweep.ms).toBeNull();
-  expect([s.settings.epochs, s.runConfig!.epochs, s.dataset!.name, s.scoring!.layers[0].inputs]).toEqual([10, 10, 'mnist', 784]);
+  expect([s.settings.epochs, s.runConfig!.epochs, s.dataset!.name, s.scoring!.layers[0].inputs]).toEqual([
+    10,
+    10,
+    'mnist',
+    784,
+  ]);
   // The slider prunes it, with the same numbers as a from-scratch evaluation.
   await lab.slider.focus();
   await lab.page.keyboard.press('PageUp');
@@ -32,13 +41,24 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   // A scope change computes the curves of that scope.
   await lab.page.getByTestId('controls.scope').selectOption('per-layer');
   // MNIST's curves take a few seconds: meanwhile their points are drawn on the canvas as they arrive.
-  await expect.poll(async () => Number(await lab.page.getByTestId('chart.canvas').getAttribute('data-points').catch(() => '0'))).toBeGreaterThan(0);
+  await expect
+    .poll(async () =>
+      Number(
+        await lab.page
+          .getByTestId('chart.canvas')
+          .getAttribute('data-points')
+          .catch(() => '0'),
+      ),
+    )
+    .toBeGreaterThan(0);
   await lab.curvesDone();
   expect((await lab.state()).sweep.scope).toBe('per-layer');
   expect((await lab.memory()).numTensors).toBe(0); // the training worker holds nothing for it
 });
 
-test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; snapshot=none starts empty', async ({ lab }) => {
+test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; snapshot=none starts empty', async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#dataset=synthetic-32&criterion=taylor', { firstVisit: true });
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
   await lab.settled();
@@ -58,7 +78,7 @@ test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; 
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'idle');
 });
 
-test('training your own keeps the snapshot\'s curves, faded, until the new ones arrive', async ({ lab }) => {
+test("training your own keeps the snapshot's curves, faded, until the new ones arrive", async ({ lab }) => {
   await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1', { firstVisit: true });
   await lab.settled();
   const plot = lab.page.getByTestId('chart.plot');
@@ -79,11 +99,21 @@ test('training your own keeps the snapshot\'s curves, faded, until the new ones 
 });
 
 for (const [what, body, message] of [
-  ['missing', null, /The pre-trained mnist network could not be opened \(Could not load the snapshot from .*snapshots\/mnist\.gpls\.gz \(HTTP 404\)\)\. The lab starts empty: press Train to train one\./],
-  ['damaged', 'garbage', /The pre-trained mnist network could not be opened \(.* is not a snapshot this lab can read: not a Gradient Pruning Lab snapshot/],
+  [
+    'missing',
+    null,
+    /The pre-trained mnist network could not be opened \(Could not load the snapshot from .*snapshots\/mnist\.gpls\.gz \(HTTP 404\)\)\. The lab starts empty: press Train to train one\./,
+  ],
+  [
+    'damaged',
+    'garbage',
+    /The pre-trained mnist network could not be opened \(.* is not a snapshot this lab can read: not a Gradient Pruning Lab snapshot/,
+  ],
 ] as const) {
   test(`a ${what} snapshot gives a clear notice and an empty lab that trains`, async ({ lab }) => {
-    await lab.page.route('**/snapshots/*.gpls.gz', (route) => (body === null ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, body })));
+    await lab.page.route('**/snapshots/*.gpls.gz', (route) =>
+      body === null ? route.fulfill({ status: 404, body: 'not found' }) : route.fulfill({ status: 200, body }),
+    );
     // The 404 is the test's own doing: the browser logs it as a console error.
     lab.expectedProblems.push(/^console error: Failed to load resource: the server responded with a status of 404/);
     await lab.open('?backend=wasm#epochs=1&batch=500', { firstVisit: true });

@@ -4,9 +4,13 @@ import { expectVisibleTogether } from './invariants/stage';
 import { expectTourInView } from './invariants/tourInView';
 import { CJK, TourCard } from './pages/TourCard';
 
-
-for (const [lang, width, height] of [['en', 1280, 720], ['zh-CN', 1440, 900]] as const) {
-  test(`the guided tour on a ${width}×${height} desktop, walked by keyboard (${lang}): each step applies its state, highlights what it explains beside the card, reads in its language`, async ({ lab }) => {
+for (const [lang, width, height] of [
+  ['en', 1280, 720],
+  ['zh-CN', 1440, 900],
+] as const) {
+  test(`the guided tour on a ${width}×${height} desktop, walked by keyboard (${lang}): each step applies its state, highlights what it explains beside the card, reads in its language`, async ({
+    lab,
+  }) => {
     test.setTimeout(180_000);
     await lab.page.setViewportSize({ width, height });
     await lab.open(`?backend=wasm#lang=${lang}`, { firstVisit: true });

@@ -3,24 +3,35 @@ import { expect, test } from './fixtures';
 // Small runs: WebGPU here is a software adapter (SwiftShader), correct but slow.
 const SHORT = '#dataset=synthetic-32&epochs=3&batch=256&lr=0.01';
 
-test('loads ready with no console errors; auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({ lab }) => {
+test('loads ready with no console errors; auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({
+  lab,
+}) => {
   await lab.open(SHORT, { autoBackend: true });
   await expect(lab.trainButton).toBeEnabled();
   await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
   await expect(lab.page.getByRole('heading', { name: 'Gradient Pruning Lab' })).toBeVisible();
   await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
-  await expect(lab.page.getByTestId('backend.reason')).toContainText(/WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/);
-  expect((await lab.state()).backend!.fallbackReason).toMatch(/^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/);
+  await expect(lab.page.getByTestId('backend.reason')).toContainText(
+    /WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/,
+  );
+  expect((await lab.state()).backend!.fallbackReason).toMatch(
+    /^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/,
+  );
   // Before Train: what the run is expected to take, phase by phase, from the measured throughput.
-  await expect(lab.page.getByTestId('progress.expected')).toContainText(/Train on synthetic-32 takes about (\d+\.\d s|\d+ s|\d+:\d\d) here \(training (\d+\.\d s|\d+ s|\d+:\d\d), validation (\d+\.\d s|\d+ s|\d+:\d\d), scoring (\d+\.\d s|\d+ s|\d+:\d\d)/);
+  await expect(lab.page.getByTestId('progress.expected')).toContainText(
+    /Train on synthetic-32 takes about (\d+\.\d s|\d+ s|\d+:\d\d) here \(training (\d+\.\d s|\d+ s|\d+:\d\d), validation (\d+\.\d s|\d+ s|\d+:\d\d), scoring (\d+\.\d s|\d+ s|\d+:\d\d)/,
+  );
   await lab.trainButton.click();
   await lab.waitDone();
-  for (const phase of ['training', 'validation', 'scoring', 'curves']) await expect(lab.page.getByTestId(`progress.phase.${phase}`)).toHaveAttribute('data-status', 'done');
+  for (const phase of ['training', 'validation', 'scoring', 'curves'])
+    await expect(lab.page.getByTestId(`progress.phase.${phase}`)).toHaveAttribute('data-status', 'done');
   await expect(lab.page.getByTestId('progress.took')).toContainText(/took (\d+\.\d s|\d+ s|\d+:\d\d) in all/);
   await expect(lab.page.getByTestId('progress.eta')).toHaveCount(0);
 });
 
-test('WebGPU end to end: a short run with progress, curves and gradient statistics; masked fine-tuning keeps pruned weights at 0; the same seed gives the same weights', async ({ lab }) => {
+test('WebGPU end to end: a short run with progress, curves and gradient statistics; masked fine-tuning keeps pruned weights at 0; the same seed gives the same weights', async ({
+  lab,
+}) => {
   test.setTimeout(240_000);
   await lab.open(`?backend=webgpu${SHORT}&seed=3`);
   await expect(lab.badge).toHaveAttribute('data-backend', 'webgpu');
@@ -55,7 +66,9 @@ test('WebGPU end to end: a short run with progress, curves and gradient statisti
 
   // The scoring pass delivered weights and both statistics, kernel-shaped, finite and non-negative.
   expect(s.scoring!.batches).toBe(Math.ceil(8000 / 256));
-  expect(s.scoring!.layers.map((l) => [l.inputs, l.units, l.kernel.length, l.gradAbsMean.length, l.gradSqMean.length])).toEqual([
+  expect(
+    s.scoring!.layers.map((l) => [l.inputs, l.units, l.kernel.length, l.gradAbsMean.length, l.gradSqMean.length]),
+  ).toEqual([
     [32, 64, 2048, 2048, 2048],
     [64, 32, 2048, 2048, 2048],
     [32, 10, 320, 320, 320],
@@ -72,10 +85,16 @@ test('WebGPU end to end: a short run with progress, curves and gradient statisti
   const baseline = (await lab.memory()).numTensors;
 
   const started = await lab.page.evaluate(() =>
-    window.__gpl!.finetune('magnitude', { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' }, { epochs: 2 }),
+    window.__gpl!.finetune(
+      'magnitude',
+      { mode: 'sparsity', value: 0.9, scope: 'global', granularity: 'weights' },
+      { epochs: 2 },
+    ),
   );
   expect(started).toBe(true);
-  await expect.poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 120_000 }).toMatch(/^(done|error)$/);
+  await expect
+    .poll(async () => (await lab.state()).experiments.finetune?.status, { timeout: 120_000 })
+    .toMatch(/^(done|error)$/);
   const f = await lab.state();
   expect(f.experiments.finetune!.error).toBeNull();
   const r = f.experiments.finetune!.result!;

@@ -3,12 +3,15 @@ import { expect, test } from './fixtures';
 // Issue 18: your own data — bad files refused one by one (the Iris example end to end, and the data the
 // user chose being what trains, are the practitioner's journey: journey-practitioner.spec.ts).
 
-test('bad files get their own message and change nothing else; a BOM and Windows line endings are accepted', async ({ lab }) => {
+test('bad files get their own message and change nothing else; a BOM and Windows line endings are accepted', async ({
+  lab,
+}) => {
   await lab.open('?backend=wasm#snapshot=synthetic-32');
   await lab.settled();
   const before = await lab.state();
   const input = lab.page.getByTestId('data.file');
-  const offer = (name: string, text: string | Buffer) => input.setInputFiles({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text) : text });
+  const offer = (name: string, text: string | Buffer) =>
+    input.setInputFiles({ name, mimeType: 'text/csv', buffer: typeof text === 'string' ? Buffer.from(text) : text });
   const problem = lab.page.getByTestId('data.problem');
   const rows = Array.from({ length: 12 }, (_, i) => `${i},${i % 3 === 0 ? 'a' : 'b'}`);
   await offer('ragged.csv', ['x,y', ...rows.slice(0, 2), '7', ...rows.slice(2)].join('\n'));
@@ -17,7 +20,10 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   await expect(problem).toContainText('does not look like a text file');
   await offer('one.csv', ['x,y', ...rows.map((r) => r.replace(/[ab]$/, 'a'))].join('\n'));
   await expect(problem).toContainText('has only one value');
-  await offer('text.csv', ['x,colour,y', ...rows.map((r, i) => r.replace(',', `,${i % 2 ? 'red' : 'blue'},`))].join('\n'));
+  await offer(
+    'text.csv',
+    ['x,colour,y', ...rows.map((r, i) => r.replace(',', `,${i % 2 ? 'red' : 'blue'},`))].join('\n'),
+  );
   await expect(problem).toContainText('Column “colour” holds text');
   await lab.page.getByTestId('data.onehot').check();
   await expect(lab.page.getByTestId('data.ready')).toContainText('3 features, 2 classes');
@@ -28,15 +34,30 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   const chosen = await lab.state();
   await offer('ragged.csv', ['x,y', '1,a', '7'].join('\n'));
   await expect(problem).toContainText('ragged.csv was not loaded: Line 3 has 1 cell; the header has 2.');
-  await expect(problem).toContainText('Still loaded, unchanged: windows.csv, the table below (what Train trains) and the network on screen.');
+  await expect(problem).toContainText(
+    'Still loaded, unchanged: windows.csv, the table below (what Train trains) and the network on screen.',
+  );
   await expect(lab.page.getByTestId('data.ready')).toContainText('1 feature, 2 classes');
   const kept = await lab.state();
-  expect([kept.flags.table, kept.settings.epochs, kept.userData.readout!.hash]).toEqual([chosen.flags.table, chosen.settings.epochs, chosen.userData.readout!.hash]);
+  expect([kept.flags.table, kept.settings.epochs, kept.userData.readout!.hash]).toEqual([
+    chosen.flags.table,
+    chosen.settings.epochs,
+    chosen.userData.readout!.hash,
+  ]);
   await expect(lab.trainButton).toBeEnabled();
   // Issue 25: Iris without its header row is refused by its first line, named, the table kept — then read as data.
-  const iris = ['5.1,3.5,1.4,0.2,setosa', '4.9,3.0,1.4,0.2,setosa', '7.0,3.2,4.7,1.4,versicolor', '6.4,3.2,4.5,1.5,versicolor', '6.3,3.3,6.0,2.5,virginica', '5.8,2.7,5.1,1.9,virginica'];
+  const iris = [
+    '5.1,3.5,1.4,0.2,setosa',
+    '4.9,3.0,1.4,0.2,setosa',
+    '7.0,3.2,4.7,1.4,versicolor',
+    '6.4,3.2,4.5,1.5,versicolor',
+    '6.3,3.3,6.0,2.5,virginica',
+    '5.8,2.7,5.1,1.9,virginica',
+  ];
   await offer('iris.data', [...iris, ...iris].join('\n'));
-  await expect(problem).toContainText('iris.data was not loaded: The first line (5.1, 3.5, 1.4, 0.2, setosa) reads like data');
+  await expect(problem).toContainText(
+    'iris.data was not loaded: The first line (5.1, 3.5, 1.4, 0.2, setosa) reads like data',
+  );
   await expect(problem).toContainText('Still loaded, unchanged: windows.csv');
   await expect(lab.page.getByTestId('data.info')).toContainText('windows.csv');
   await lab.page.getByTestId('data.headerless').click();
@@ -49,7 +70,10 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   await offer('broken.json', '[{"a": 1},\n {"a": }]');
   await expect(problem).toContainText('This is not valid JSON: it goes wrong at line 2, column 8.');
   // A CSV header may start with [ or {; decimal commas in a semicolon file are numbers; a name is shown as it is.
-  const sizes = ['[mm] length;width;label', ...Array.from({ length: 12 }, (_, i) => `${i},5;${i % 4},25;${i % 2 ? 'a' : 'b'}`)];
+  const sizes = [
+    '[mm] length;width;label',
+    ...Array.from({ length: 12 }, (_, i) => `${i},5;${i % 4},25;${i % 2 ? 'a' : 'b'}`),
+  ];
   await offer('a</b>evil<b>x.csv', sizes.join('\n'));
   await expect(lab.page.getByTestId('data.ready')).toContainText('2 features, 2 classes');
   await expect(lab.page.getByTestId('data.info')).toContainText('a</b>evil<b>x.csv ·');
@@ -57,7 +81,11 @@ test('bad files get their own message and change nothing else; a BOM and Windows
   await expect(lab.page.getByTestId('data.preview').locator('td').first()).toHaveText('0.5');
   // None of it touched the network on screen.
   const after = await lab.state();
-  expect([after.runId, after.origin, after.pruning.view!.val!.accuracy]).toEqual([before.runId, before.origin, before.pruning.view!.val!.accuracy]);
+  expect([after.runId, after.origin, after.pruning.view!.val!.accuracy]).toEqual([
+    before.runId,
+    before.origin,
+    before.pruning.view!.val!.accuracy,
+  ]);
 });
 
 test('a JSON file dropped on the panel trains on WebGPU too', async ({ lab }) => {
@@ -72,14 +100,22 @@ test('a JSON file dropped on the panel trains on WebGPU too', async ({ lab }) =>
     zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
   }, JSON.stringify(records));
-  await expect(lab.page.getByTestId('data.ready')).toContainText('2 features, 2 classes, 32 training and 8 validation rows');
-  await expect(lab.page.getByTestId('controls.epochsWhy')).toContainText('Your 3 epochs are only 6 Adam steps on this table');
+  await expect(lab.page.getByTestId('data.ready')).toContainText(
+    '2 features, 2 classes, 32 training and 8 validation rows',
+  );
+  await expect(lab.page.getByTestId('controls.epochsWhy')).toContainText(
+    'Your 3 epochs are only 6 Adam steps on this table',
+  );
   await lab.page.getByTestId('data.train').click();
   await lab.waitDone();
   await lab.settled();
   const s = await lab.state();
   expect(s.backend!.name).toBe('webgpu');
   expect(s.runConfig).toMatchObject({ dataset: 'user', epochs: 3 });
-  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([[2, 64], [64, 32], [32, 2]]);
+  expect(s.scoring!.layers.map((l) => [l.inputs, l.units])).toEqual([
+    [2, 64],
+    [64, 32],
+    [32, 2],
+  ]);
   await lab.expectExactNumbers();
 });

@@ -24,7 +24,9 @@ async function install(page: Page): Promise<void> {
       const f = (v: number) => Math.round(v);
       const out: string[] = [];
       if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) {
-        out.push(`outside the ${vw}×${vh} viewport: left ${f(r.left)}, top ${f(r.top)}, right ${f(r.right)}, bottom ${f(r.bottom)}`);
+        out.push(
+          `outside the ${vw}×${vh} viewport: left ${f(r.left)}, top ${f(r.top)}, right ${f(r.right)}, bottom ${f(r.bottom)}`,
+        );
       }
       if (!el.matches(':popover-open')) {
         for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
@@ -51,7 +53,9 @@ async function install(page: Page): Promise<void> {
       for (const [x, y] of points) {
         const hit = document.elementFromPoint(x, y);
         if (hit && !el.contains(hit) && x >= 0 && y >= 0 && x <= vw && y <= vh) {
-          out.push(`covered at (${f(x)}, ${f(y)}) by ${hit.tagName.toLowerCase()}.${String(hit.className).split(' ')[0]}`);
+          out.push(
+            `covered at (${f(x)}, ${f(y)}) by ${hit.tagName.toLowerCase()}.${String(hit.className).split(' ')[0]}`,
+          );
           break;
         }
       }
@@ -65,7 +69,9 @@ async function install(page: Page): Promise<void> {
 export async function expectInViewport(target: Locator, label = ''): Promise<void> {
   await install(target.page());
   await expect(target).toBeVisible();
-  const problems = await target.evaluate((el) => (window as unknown as { __gplBoxProblems: (e: Element) => string[] }).__gplBoxProblems(el));
+  const problems = await target.evaluate((el) =>
+    (window as unknown as { __gplBoxProblems: (e: Element) => string[] }).__gplBoxProblems(el),
+  );
   expect(problems, `${label} ${await target.getAttribute('data-testid')}: readable on screen`.trim()).toEqual([]);
 }
 
@@ -136,7 +142,9 @@ export async function expectAllHelpInViewport(page: Page, label: string): Promis
     scrollTo(x0, y0);
     return { failures, checked, skipped };
   });
-  expect(result.failures, `${label}: every explanation readable on screen (${result.checked.length} opened)`).toEqual([]);
+  expect(result.failures, `${label}: every explanation readable on screen (${result.checked.length} opened)`).toEqual(
+    [],
+  );
   expect(result.checked.length, `${label}: explanations found`).toBeGreaterThan(0);
   return { checked: result.checked, skipped: result.skipped };
 }

@@ -12,7 +12,8 @@ export function lineCount(target: Locator): Promise<number> {
     const range = document.createRange();
     range.selectNodeContents(el);
     const tops: number[] = [];
-    for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+    for (const r of range.getClientRects())
+      if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
     return tops.length;
   });
 }
@@ -28,8 +29,15 @@ export async function expectLabelsWhole(page: Page, label: string): Promise<void
       range.selectNodeContents(b);
       const text = range.getBoundingClientRect();
       if (text.width === 0) continue;
-      if (text.left < box.left - 0.5 || text.right > box.right + 0.5 || text.top < box.top - 0.5 || text.bottom > box.bottom + 0.5) {
-        out.push(`${b.dataset.testid ?? b.textContent}: text ${Math.round(text.width)}×${Math.round(text.height)} in a ${Math.round(box.width)}×${Math.round(box.height)} button`);
+      if (
+        text.left < box.left - 0.5 ||
+        text.right > box.right + 0.5 ||
+        text.top < box.top - 0.5 ||
+        text.bottom > box.bottom + 0.5
+      ) {
+        out.push(
+          `${b.dataset.testid ?? b.textContent}: text ${Math.round(text.width)}×${Math.round(text.height)} in a ${Math.round(box.width)}×${Math.round(box.height)} button`,
+        );
       }
     }
     return out;
@@ -49,7 +57,10 @@ export async function expectNotSqueezed(target: Locator, label = ''): Promise<vo
     else el.setAttribute('style', saved);
     return [width, wants];
   });
-  expect(width, `${label} ${await target.getAttribute('data-testid')}: as wide as its content`.trim()).toBeGreaterThanOrEqual(wants - 0.5);
+  expect(
+    width,
+    `${label} ${await target.getAttribute('data-testid')}: as wide as its content`.trim(),
+  ).toBeGreaterThanOrEqual(wants - 0.5);
 }
 
 /** No two of the shown (not visibility: hidden) elements overlap, and each is inside the viewport's width. */
@@ -65,7 +76,8 @@ export async function expectNoOverlap(items: Locator, label: string): Promise<nu
       if (a.left < -0.5 || a.right > vw + 0.5) problems.push(`"${boxes[i].text}" outside the viewport's width`);
       for (let j = i + 1; j < boxes.length; j++) {
         const b = boxes[j].r;
-        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) problems.push(`"${boxes[i].text}" overlaps "${boxes[j].text}"`);
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+          problems.push(`"${boxes[i].text}" overlaps "${boxes[j].text}"`);
       }
     }
     return { shown: boxes.length, problems };
@@ -83,8 +95,12 @@ export async function expectNumbersWhole(page: Page, label: string): Promise<voi
       const range = document.createRange();
       range.selectNodeContents(td);
       const tops: number[] = [];
-      for (const r of range.getClientRects()) if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
-      if (tops.length > 1) out.push(`${td.closest('[data-testid]')?.getAttribute('data-testid') ?? 'table'}: "${td.textContent}" on ${tops.length} lines`);
+      for (const r of range.getClientRects())
+        if (r.width > 0 && !tops.some((t) => Math.abs(t - r.top) < r.height / 2)) tops.push(r.top);
+      if (tops.length > 1)
+        out.push(
+          `${td.closest('[data-testid]')?.getAttribute('data-testid') ?? 'table'}: "${td.textContent}" on ${tops.length} lines`,
+        );
     }
     return out;
   });
@@ -102,11 +118,16 @@ export async function expectNothingSticksOut(page: Page, label: string): Promise
     const found = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((e) => {
         const b = e.getBoundingClientRect();
-        if (b.width === 0 || b.right <= vw + 0.5 || getComputedStyle(e).position === 'fixed' || !e.checkVisibility()) return false;
-        for (let a = e.parentElement; a; a = a.parentElement) if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false;
+        if (b.width === 0 || b.right <= vw + 0.5 || getComputedStyle(e).position === 'fixed' || !e.checkVisibility())
+          return false;
+        for (let a = e.parentElement; a; a = a.parentElement)
+          if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(a).overflowX)) return false;
         return true;
       })
-      .map((e) => `${e.dataset.testid ?? `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`} "${(e.textContent ?? '').slice(0, 40)}" right ${Math.round(e.getBoundingClientRect().right)}`);
+      .map(
+        (e) =>
+          `${e.dataset.testid ?? `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`} "${(e.textContent ?? '').slice(0, 40)}" right ${Math.round(e.getBoundingClientRect().right)}`,
+      );
     if (root.scrollWidth > vw) found.push(`the page scrolls sideways by ${root.scrollWidth - vw} px`);
     return found;
   });

@@ -3,9 +3,22 @@ import type { StagePanel } from '../../src/state/tour/tour';
 
 /** The panels presenter mode can show, by the class of their section. */
 const PANEL_CLASS: Partial<Record<StagePanel, string>> = {
-  heatmaps: 'heatmaps', pruning: 'pruning', chart: 'sparsity-chart', stats: 'grads', progress: 'progress', curves: 'curves',
-  article: 'article-code', experiments: 'experiments', training: 'controls', data: 'user-data', sensitivity: 'sensitivity', speed: 'speed',
-  tickets: 'tickets', gradual: 'gradual', export: 'export', how: 'how',
+  heatmaps: 'heatmaps',
+  pruning: 'pruning',
+  chart: 'sparsity-chart',
+  stats: 'grads',
+  progress: 'progress',
+  curves: 'curves',
+  article: 'article-code',
+  experiments: 'experiments',
+  training: 'controls',
+  data: 'user-data',
+  sensitivity: 'sensitivity',
+  speed: 'speed',
+  tickets: 'tickets',
+  gradual: 'gradual',
+  export: 'export',
+  how: 'how',
 };
 
 /**
@@ -13,9 +26,15 @@ const PANEL_CLASS: Partial<Record<StagePanel, string>> = {
  * the stage as tall as the viewport, and the page itself never scrolls (each column scrolls by itself).
  */
 export async function expectStage(page: Page, panels: readonly StagePanel[], label: string): Promise<void> {
-  const shown = await page.locator('.layout .panel').evaluateAll((els) => els.map((e) => e.className.split(' ').find((c: string) => c !== 'panel') ?? '?'));
+  const shown = await page
+    .locator('.layout .panel')
+    .evaluateAll((els) => els.map((e) => e.className.split(' ').find((c: string) => c !== 'panel') ?? '?'));
   expect(shown.sort(), `${label}: the panels on the stage`).toEqual(panels.map((p) => PANEL_CLASS[p]!).sort());
-  const fit = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollHeight - innerHeight, stageBottom: document.querySelector('.layout')!.getBoundingClientRect().bottom, h: innerHeight }));
+  const fit = await page.evaluate(() => ({
+    scroll: document.scrollingElement!.scrollHeight - innerHeight,
+    stageBottom: document.querySelector('.layout')!.getBoundingClientRect().bottom,
+    h: innerHeight,
+  }));
   expect(fit.scroll, `${label}: the page does not scroll`).toBeLessThanOrEqual(1);
   expect(fit.stageBottom, `${label}: the stage fills the screen`).toBeGreaterThan(fit.h - 24);
 }

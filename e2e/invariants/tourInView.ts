@@ -26,7 +26,8 @@ export function measureTour(page: Page): Promise<TourView> {
     const card = document.querySelector<HTMLElement>('[data-testid="tour"]');
     if (!card) throw new Error('no tour card');
     const c = card.getBoundingClientRect();
-    const inside = (r: DOMRect) => r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+    const inside = (r: DOMRect) =>
+      r.top >= -0.5 && r.left >= -0.5 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
     const hiddenButtons = [...card.querySelectorAll<HTMLButtonElement>('button')]
       .filter((b) => b.offsetParent !== null)
       .filter((b) => {
@@ -56,7 +57,17 @@ export function measureTour(page: Page): Promise<TourView> {
       highlight: hl ? (hl.dataset.testid ?? hl.className) : null,
       area,
       visible,
-      needed: hl ? Math.min(area * 0.8, 0.4 * innerHeight * Math.max(0, Math.min(innerWidth, hl.getBoundingClientRect().right) - Math.max(0, hl.getBoundingClientRect().left))) : 0,
+      needed: hl
+        ? Math.min(
+            area * 0.8,
+            0.4 *
+              innerHeight *
+              Math.max(
+                0,
+                Math.min(innerWidth, hl.getBoundingClientRect().right) - Math.max(0, hl.getBoundingClientRect().left),
+              ),
+          )
+        : 0,
     };
   });
 }
@@ -65,14 +76,20 @@ export function measureTour(page: Page): Promise<TourView> {
 export async function expectTourInView(page: Page, label: string): Promise<void> {
   // The highlight lands two frames after the step opens, then the page may scroll smoothly.
   await expect
-    .poll(async () => {
-      const v = await measureTour(page);
-      const problems = [];
-      if (!v.cardInside) problems.push('card not inside the viewport');
-      if (v.hiddenButtons.length) problems.push(`buttons hidden: ${v.hiddenButtons.join(', ')}`);
-      if (!v.highlight) problems.push('nothing highlighted');
-      else if (v.visible < v.needed) problems.push(`${v.highlight}: ${Math.round(v.visible)} px² visible of ${Math.round(v.area)}, needs ${Math.round(v.needed)}`);
-      return problems;
-    }, { message: `tour in view: ${label}`, timeout: 5000 })
+    .poll(
+      async () => {
+        const v = await measureTour(page);
+        const problems = [];
+        if (!v.cardInside) problems.push('card not inside the viewport');
+        if (v.hiddenButtons.length) problems.push(`buttons hidden: ${v.hiddenButtons.join(', ')}`);
+        if (!v.highlight) problems.push('nothing highlighted');
+        else if (v.visible < v.needed)
+          problems.push(
+            `${v.highlight}: ${Math.round(v.visible)} px² visible of ${Math.round(v.area)}, needs ${Math.round(v.needed)}`,
+          );
+        return problems;
+      },
+      { message: `tour in view: ${label}`, timeout: 5000 },
+    )
     .toEqual([]);
 }

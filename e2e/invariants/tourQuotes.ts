@@ -23,11 +23,15 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
     const shape = /(\d+) × \d+/.exec(await text(page, 'heatmaps'))!;
     // The largest count in the pruning numbers is the total of weights ("26,272 of 52,544 live").
     const counts = (await text(page, 'prune.numbers')).match(/\d{1,3}(?:,\d{3})+/g) ?? ['?'];
-    quoted.push(shape[1], counts.reduce((a, b) => (Number(b.replace(/,/g, '')) > Number(a.replace(/,/g, '')) ? b : a)));
+    quoted.push(
+      shape[1],
+      counts.reduce((a, b) => (Number(b.replace(/,/g, '')) > Number(a.replace(/,/g, '')) ? b : a)),
+    );
   } else if (id === 'training') {
     quoted.push(...percents(await text(page, 'curves.summary')).slice(-1));
   } else if (id === 'gradient') {
-    for (const l of ['dense_1', 'dense_2', 'dense_3']) quoted.push((await page.getByTestId(`grads.row.${l}`).locator('td').nth(1).innerText()).trim());
+    for (const l of ['dense_1', 'dense_2', 'dense_3'])
+      quoted.push((await page.getByTestId(`grads.row.${l}`).locator('td').nth(1).innerText()).trim());
   } else if (id === 'heatmaps' || id === 'rule' || id === 'finetune') {
     quoted.push((await text(page, 'prune.sparsity')).trim());
     if (id !== 'heatmaps') {
@@ -40,7 +44,9 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
       const why = await page.getByTestId('collapse.why').locator('p').first().innerText(); // the sentence on the layers' means
       quoted.push(...(why.match(/\d+(?:\.\d+)?(?:e-\d+)?/g) ?? []).filter((n) => n.includes('.')));
     }
-    const table = await Promise.all([0, 1, 2].map(async (i) => (await page.getByTestId(`prune.layer.${i}`).locator('td').nth(1).innerText()).trim()));
+    const table = await Promise.all(
+      [0, 1, 2].map(async (i) => (await page.getByTestId(`prune.layer.${i}`).locator('td').nth(1).innerText()).trim()),
+    );
     const card = percents(await page.getByTestId('tour.body').innerText());
     expect(card.length, 'the collapse step quotes layer sparsities').toBeGreaterThan(0);
     for (const p of card) expect(table, `the collapse step's ${p} is a layer's sparsity in the table`).toContain(p);

@@ -20,7 +20,8 @@ function internalCodes(): string[] {
     const root = join(import.meta.dirname, '../../src', dir);
     for (const f of readdirSync(root)) {
       if (!f.endsWith('.ts') || f.endsWith('.test.ts')) continue;
-      for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:code: |issue: |shape\()'([a-z][a-z0-9-]*)'/g)) codes.add(m[1]);
+      for (const m of readFileSync(join(root, f), 'utf8').matchAll(/(?:code: |issue: |shape\()'([a-z][a-z0-9-]*)'/g))
+        codes.add(m[1]);
     }
   }
   return [...codes];
@@ -74,10 +75,17 @@ function observe({ keys, codes }: { keys: string[]; codes: string[] }) {
     new MutationObserver((records) => {
       for (const r of records) {
         if (r.type === 'characterData') check(r.target.textContent ?? '', r.target.parentElement);
-        else if (r.type === 'attributes') check((r.target as Element).getAttribute(r.attributeName!) ?? '', r.target as Element, r.attributeName!);
+        else if (r.type === 'attributes')
+          check((r.target as Element).getAttribute(r.attributeName!) ?? '', r.target as Element, r.attributeName!);
         else r.addedNodes.forEach(scan);
       }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ATTRS });
+    }).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ATTRS,
+    });
   };
   if (document.body) start();
   else document.addEventListener('DOMContentLoaded', start);

@@ -31,10 +31,12 @@ export class TourCard {
     await expect(this.card).toHaveAttribute('data-step', String(n));
     const step = TOUR_STEPS[n - 1];
     await expect.poll(async () => (await this.lab.state()).flags.tour).toBe(n);
-    await expect.poll(async () => {
-      const s = (await this.lab.state()).settings as unknown as Record<string, unknown>;
-      return Object.fromEntries(Object.keys(step.settings).map((k) => [k, s[k]]));
-    }).toEqual(step.settings);
+    await expect
+      .poll(async () => {
+        const s = (await this.lab.state()).settings as unknown as Record<string, unknown>;
+        return Object.fromEntries(Object.keys(step.settings).map((k) => [k, s[k]]));
+      })
+      .toEqual(step.settings);
     await expect(this.title).toBeFocused();
     await expect(this.page.getByTestId('tour.live')).toContainText(await this.title.innerText());
     // The text is filled with this network's numbers: no parameter left as {name}, no dash for a number it has.
