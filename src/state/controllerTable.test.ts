@@ -7,8 +7,7 @@ import { encodeSnapshot } from '../core/formats';
 import { makeSnapshot } from '../core/formats/testSnapshot';
 import { translate, type Msg } from '../i18n/catalogue';
 import type { ToWorker } from '../train/protocol';
-import { createController } from './controller';
-import { backend, fakeEval, fakeTable, fakeTraining } from './testPorts';
+import { backend, controllerOnFakes } from './testPorts';
 import { preparedTable } from './testTable';
 
 const en = (m: Msg) => translate('en', m.key, m.params);
@@ -25,17 +24,7 @@ const readout = {
 const file = (name: string, text = 'a,b\n1,x\n') => Object.assign(new Blob([text]), { name });
 
 function setup(hash = '#snapshot=none&epochs=10') {
-  const t = fakeTraining();
-  const tb = fakeTable();
-  const hashes: string[] = [];
-  const c = createController({
-    search: '',
-    hash,
-    dataUrl: 'http://x/data/mnist.bin.gz',
-    snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`,
-    writeHash: (h) => hashes.push(h),
-    ports: { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port, table: () => tb.port },
-  });
+  const { c, t, tb, hashes } = controllerOnFakes(hash);
   t.reply({ type: 'ready', backend });
   /** Loads `name` as the table worker would answer: read, then prepared (Iris's shape). */
   const load = async (name = 'iris.csv', train = 120) => {

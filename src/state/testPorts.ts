@@ -69,6 +69,7 @@ export function controllerOnFakes(hash = '#snapshot=none') {
   const t = fakeTraining();
   const ev = fakeEval();
   const cv = fakeEval();
+  const tb = fakeTable();
   const hashes: string[] = [];
   const c = createController({
     search: '',
@@ -76,9 +77,9 @@ export function controllerOnFakes(hash = '#snapshot=none') {
     dataUrl: 'http://x/data/mnist.bin.gz',
     snapshotUrl: (name) => `http://x/snapshots/${name}.gpls.gz`,
     writeHash: (h) => hashes.push(h),
-    ports: { training: () => t.port, evaluation: ev.port, curves: cv.port },
+    ports: { training: () => t.port, evaluation: ev.port, curves: cv.port, table: () => tb.port },
   });
-  return { c, t, ev, cv, hashes };
+  return { c, t, ev, cv, tb, hashes };
 }
 
 /** Synthetic-32's layers as a scoring pass leaves them: fixed weights and gradient statistics. */
