@@ -103,12 +103,10 @@ test('keyboard: train with the keyboard, every control reachable in column order
     if (!expected.every((k) => stops.some((s) => s.key === k))) {
       // Once under CI load a walk ended at the body after a few stops (not reproduced alone): walk again,
       // and say so in the report, so that a walk cut short twice still fails below.
-      test
-        .info()
-        .annotations.push({
-          type: 'tab walk repeated',
-          description: `${scheme}: stopped after ${stops.map((s) => s.key).join(', ')}`,
-        });
+      test.info().annotations.push({
+        type: 'tab walk repeated',
+        description: `${scheme}: stopped after ${stops.map((s) => s.key).join(', ')}`,
+      });
       await lab.frames();
       stops = await tabWalk(page);
     }
