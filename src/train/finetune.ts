@@ -44,6 +44,16 @@ export interface FinetuneOutcome {
   seconds: number;
 }
 
+/** The outcome of a job stopped before its end (cancelled, superseded): the figures before it, and its time. */
+export const stopped = (before: SplitMetrics, t0: number): FinetuneOutcome => ({
+  completed: false,
+  before,
+  after: null,
+  params: null,
+  maskViolations: 0,
+  seconds: (performance.now() - t0) / 1000,
+});
+
 /**
  * @param params the trained (unpruned) weights; the mask is applied before measuring "before".
  * @param masks one Uint8Array per kernel, row-major `[inputs, units]`, 1 = kept. Not mutated.
@@ -68,15 +78,7 @@ export async function finetune(
     tf.tidy(() => model.layers.forEach((l, i) => l.kernel.assign(tf.mul(l.kernel, maskT[i]))));
     const before = await measure(model, data);
     const outcome = await train(model, data, config, {}, control, hooks, masked ? maskT : undefined);
-    if (!outcome.completed)
-      return {
-        completed: false,
-        before,
-        after: null,
-        params: null,
-        maskViolations: 0,
-        seconds: (performance.now() - t0) / 1000,
-      };
+    if (!outcome.completed) return stopped(before, t0);
     const after = await measure(model, data);
     const out = await readParams(model);
     return {

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { LayerParams } from '../core/base';
 import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/prune';
 import { RunControl } from './control';
-import { maskViolations, measure, type FinetuneOutcome } from './finetune';
+import { maskViolations, measure, stopped, type FinetuneOutcome } from './finetune';
 import { createMlp, readParams } from './model';
 import type { TrainConfig } from './runTypes';
 import { train, type DeviceData, type TrainHooks } from './trainer';
@@ -80,15 +80,7 @@ export async function gradualPrune(
     const before = await measure(model, data);
     const outcome = await train(model, data, config, {}, control, { ...hooks, beforeStep: update }, masks);
     await Promise.allSettled(reads);
-    if (!outcome.completed)
-      return {
-        completed: false,
-        before,
-        after: null,
-        params: null,
-        maskViolations: 0,
-        seconds: (performance.now() - t0) / 1000,
-      };
+    if (!outcome.completed) return stopped(before, t0);
     const after = await measure(model, data);
     const out = await readParams(model);
     const final = await Promise.all(masks.map((m) => m.data()));
