@@ -6,6 +6,7 @@ import { INPUT_SIZE, type DatasetName, type UserTable } from '../data';
 import { parseRun, serializeRun } from './runFile';
 import type { RunInput } from './runFormat';
 import { mutateValue } from '../base/testMutate';
+import { randomLayers, sparsityOf } from './testRun';
 
 const HASH = 'ab'.repeat(32);
 const TABLE: UserTable = {
@@ -23,20 +24,7 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
   const user = name === 'user';
   const order = permutation(user ? TABLE.rows : 10000, r);
   const shapes = user ? layerShapes(TABLE.featureNames.length, HIDDEN_UNITS, classes) : layerShapes(INPUT_SIZE[name]);
-  const layers = shapes.map((s) => {
-    const n = s.inputs * s.units;
-    const f = (g: () => number, k = n) => Float32Array.from({ length: k }, g);
-    return {
-      ...s,
-      kernel: f(() => r.normal()),
-      bias: f(() => r.normal(), s.units),
-      gradAbsMean: f(() => r.next()),
-      gradSqMean: f(() => r.next() * 1e-6),
-      mask: Uint8Array.from({ length: n }, () => (r.next() < 0.3 ? 0 : 1)),
-    };
-  });
-  const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
-  const total = layers.reduce((a, l) => a + l.mask.length, 0);
+  const layers = randomLayers(shapes, r);
   const split = user ? 24 : 8000;
   return {
     createdAt: '2025-01-02T03:04:05.678Z',
@@ -46,10 +34,7 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
     metrics: {
       dense: { trainAcc: 0.9, trainLoss: 0.3, valAcc: 0.85, valLoss: 0.4 },
       pruned: null,
-      sparsity: {
-        overall: pruned.reduce((a, b) => a + b, 0) / total,
-        perLayer: pruned.map((p, l) => p / layers[l].mask.length),
-      },
+      sparsity: sparsityOf(layers),
     },
     sweep: [
       {

@@ -1,13 +1,11 @@
 /** A run for the run file's tests: a built-in dataset's network with random weights, masks and statistics. */
-import { layerShapes, createRng, permutation } from '../base';
+import { layerShapes, createRng, permutation, type LayerShape, type Rng } from '../base';
 import { type DatasetName, INPUT_SIZE } from '../data';
 import type { RunInput } from './runFormat';
 
-/** A run on `name`, every array drawn from `seed`, its sparsities those of its masks, a sweep of 4 points (non-finite thresholds among them). */
-export function makeRun(name: DatasetName, seed: number): RunInput {
-  const r = createRng(seed);
-  const order = permutation(10000, r);
-  const layers = layerShapes(INPUT_SIZE[name]).map((s) => {
+/** Layers of the given shapes with every array drawn from `r` (weights normal, about 30 % of each mask pruned). */
+export function randomLayers(shapes: LayerShape[], r: Rng) {
+  return shapes.map((s) => {
     const n = s.inputs * s.units;
     return {
       ...s,
@@ -18,8 +16,24 @@ export function makeRun(name: DatasetName, seed: number): RunInput {
       mask: Uint8Array.from({ length: n }, () => (r.next() < 0.3 ? 0 : 1)),
     };
   });
+}
+
+/** The sparsities of the layers' masks: overall and per layer. */
+export function sparsityOf(layers: { mask: Uint8Array }[]) {
   const pruned = layers.map((l) => l.mask.reduce((a, b) => a + 1 - b, 0));
   const total = layers.reduce((a, l) => a + l.mask.length, 0);
+  return {
+    overall: pruned.reduce((a, b) => a + b, 0) / total,
+    perLayer: pruned.map((p, l) => p / layers[l].mask.length),
+  };
+}
+
+/** A run on `name`, every array drawn from `seed`, its sparsities those of its masks, a sweep of 4 points (non-finite thresholds among them). */
+export function makeRun(name: DatasetName, seed: number): RunInput {
+  const r = createRng(seed);
+  const order = permutation(10000, r);
+  const layers = randomLayers(layerShapes(INPUT_SIZE[name]), r);
+  const sparsity = sparsityOf(layers);
   return {
     createdAt: '2025-01-02T03:04:05.678Z',
     config: {
@@ -40,10 +54,7 @@ export function makeRun(name: DatasetName, seed: number): RunInput {
     metrics: {
       dense: { trainAcc: 0.9, trainLoss: 0.3, valAcc: 0.85, valLoss: 0.4 },
       pruned: { trainAcc: 0.8, trainLoss: 0.5, valAcc: 0.75, valLoss: NaN },
-      sparsity: {
-        overall: pruned.reduce((a, b) => a + b, 0) / total,
-        perLayer: pruned.map((p, l) => p / layers[l].mask.length),
-      },
+      sparsity,
     },
     sweep: [
       {

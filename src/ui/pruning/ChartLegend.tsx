@@ -1,22 +1,7 @@
 import { memo } from 'react';
 import { useT } from '../kit/context';
 import { CRITERION_COLORS, type Series } from './SparsityPlot';
-
-/**
- * Point markers (not toggles): fine-tuned and retrained networks. Colours are CSS variables with a light
- * and a dark shade. The first three are always named; the others once the chart has such a point.
- */
-const MARKERS = [
-  { key: 'chart.marker.one-shot', kind: 'one-shot', symbol: '★', color: 'var(--text)', always: true },
-  { key: 'chart.marker.curve', kind: 'curve', symbol: '◆', color: 'var(--c-orange)', always: true },
-  { key: 'chart.marker.iterative', kind: 'iterative', symbol: '▲', color: 'var(--c-sky)', always: true },
-  { key: 'chart.marker.snip', kind: 'snip', symbol: '✚', color: 'var(--c-green)', always: false },
-  { key: 'chart.marker.snip-shuffled', kind: 'snip-shuffled', symbol: '✚', color: 'var(--muted)', always: false },
-  { key: 'chart.marker.ticket', kind: 'ticket', symbol: '●', color: 'var(--c-purple)', always: false },
-  { key: 'chart.marker.reinit', kind: 'reinit', symbol: '●', color: 'var(--muted)', always: false },
-  { key: 'chart.marker.movement', kind: 'movement', symbol: '■', color: 'var(--c-sky)', always: false },
-  { key: 'chart.marker.gradual', kind: 'gradual', symbol: '✱', color: 'var(--c-orange)', always: false },
-] as const;
+import { MARKERS } from './markers';
 
 /** The legend as toggle buttons: recharts' own legend items take mouse clicks only, not the keyboard. Memoized: a slider move does not re-render its 14 lines and markers. */
 export const ChartLegend = memo(function ChartLegend({

@@ -13,6 +13,7 @@ import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/experimentsState';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from '../kit/context';
+import { MARKERS } from './markers';
 import { usePlotArea } from '../kit/plotArea';
 
 /** Okabe–Ito colours (colour-blind safe), one per criterion. */
@@ -111,81 +112,18 @@ export const SparsityPlot = memo(function SparsityPlot({
             isAnimationActive={false}
           />
         ))}
-        <Scatter
-          data={ftData('one-shot')}
-          dataKey="y"
-          name={t('chart.marker.one-shot')}
-          fill="var(--text)"
-          shape="star"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('curve')}
-          dataKey="y"
-          name={t('chart.marker.curve')}
-          fill="var(--c-orange)"
-          line={{ stroke: 'var(--c-orange)', strokeWidth: 2 }}
-          shape="diamond"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('iterative')}
-          dataKey="y"
-          name={t('chart.marker.iterative')}
-          fill="var(--c-sky)"
-          shape="triangle"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('snip')}
-          dataKey="y"
-          name={t('chart.marker.snip')}
-          fill="var(--c-green)"
-          shape="cross"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('snip-shuffled')}
-          dataKey="y"
-          name={t('chart.marker.snip-shuffled')}
-          fill="var(--muted)"
-          shape="cross"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('ticket')}
-          dataKey="y"
-          name={t('chart.marker.ticket')}
-          fill="var(--c-purple)"
-          line={{ stroke: 'var(--c-purple)', strokeWidth: 2 }}
-          shape="circle"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('gradual')}
-          dataKey="y"
-          name={t('chart.marker.gradual')}
-          fill="var(--c-orange)"
-          shape="wye"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('movement')}
-          dataKey="y"
-          name={t('chart.marker.movement')}
-          fill="var(--c-sky)"
-          shape="square"
-          isAnimationActive={false}
-        />
-        <Scatter
-          data={ftData('reinit')}
-          dataKey="y"
-          name={t('chart.marker.reinit')}
-          fill="var(--muted)"
-          line={{ stroke: 'var(--muted)', strokeWidth: 1, strokeDasharray: '4 3' }}
-          shape="circle"
-          isAnimationActive={false}
-        />
+        {MARKERS.map((m) => (
+          <Scatter
+            key={m.kind}
+            data={ftData(m.kind)}
+            dataKey="y"
+            name={t(m.key)}
+            fill={m.color}
+            line={'line' in m ? { stroke: m.color, ...m.line } : undefined}
+            shape={m.shape}
+            isAnimationActive={false}
+          />
+        ))}
       </ComposedChart>
     </ResponsiveContainer>
   );

@@ -127,15 +127,7 @@ const LossFrame = memo(function LossFrame({
     <ResponsiveContainer width="100%" height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis
-          dataKey="x"
-          type="number"
-          domain={[0, maxX]}
-          allowDecimals={false}
-          tickCount={Math.min(maxX + 1, 11)}
-          label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }}
-          stroke="var(--muted)"
-        />
+        {epochAxis(maxX, t('curves.axis.epoch'))}
         <YAxis
           stroke="var(--muted)"
           domain={[0, yTicks[yTicks.length - 1]]}
@@ -189,6 +181,21 @@ const LossFrame = memo(function LossFrame({
   );
 });
 
+/** The epochs' x axis of both charts (a call, not a component: recharts reads its axes from its direct children). */
+function epochAxis(maxX: number, label: string) {
+  return (
+    <XAxis
+      dataKey="x"
+      type="number"
+      domain={[0, maxX]}
+      allowDecimals={false}
+      tickCount={Math.min(maxX + 1, 11)}
+      label={{ value: label, ...AXIS_LABEL }}
+      stroke="var(--muted)"
+    />
+  );
+}
+
 const AccuracyChart = memo(function AccuracyChart({
   epochs,
   maxX,
@@ -204,15 +211,7 @@ const AccuracyChart = memo(function AccuracyChart({
     <ResponsiveContainer width="100%" height={170}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        <XAxis
-          dataKey="x"
-          type="number"
-          domain={[0, maxX]}
-          allowDecimals={false}
-          tickCount={Math.min(maxX + 1, 11)}
-          label={{ value: t('curves.axis.epoch'), ...AXIS_LABEL }}
-          stroke="var(--muted)"
-        />
+        {epochAxis(maxX, t('curves.axis.epoch'))}
         <YAxis
           stroke="var(--muted)"
           domain={[0, 1]}
