@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreLayers, buildPruneIndex, computeMasks } from '../core/prune';
 import { makeSynthetic32 } from '../core/data';
 import { initParams } from '../core/base';
 import { runArticleCode } from './articleCode';
@@ -9,7 +8,7 @@ import { disposeDevice, toDevice } from './data';
 import { finetune } from './finetune';
 import { createMlp, readParams } from './model';
 import type { TrainConfig } from './runTypes';
-import { subset, useCpuBackend } from './testUtil';
+import { magnitudeMasks, subset, useCpuBackend } from './testUtil';
 import { train } from './trainer';
 
 beforeAll(useCpuBackend);
@@ -83,17 +82,7 @@ describe("the source article's code, run as written", () => {
     const { data, model } = await trained();
     const params = await readParams(model);
     model.dispose();
-    const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
-    const scores = scoreLayers(
-      'magnitude',
-      params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })),
-    );
-    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), {
-      mode: 'sparsity',
-      value: 0.8,
-      scope: 'global',
-      granularity: 'weights',
-    });
+    const masks = magnitudeMasks(params, 0.8);
     const pruned = masks.reduce((a, m) => a + m.filter((v) => v === 0).length, 0);
     const ft = { ...config, epochs: 1, learningRate: 0.001 };
     const free = await finetune(params, masks, data, ft, new RunControl(), noHooks, false);

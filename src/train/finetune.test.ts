@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { scoreLayers, buildPruneIndex, computeMasks } from '../core/prune';
 import { makeSynthetic32 } from '../core/data';
 import { initParams } from '../core/base';
 import { MaskedEvaluator } from '../core/eval';
@@ -9,7 +8,7 @@ import { disposeDevice, toDevice } from './data';
 import { finetune } from './finetune';
 import { createMlp, readParams } from './model';
 import type { TrainConfig } from './runTypes';
-import { subset, useCpuBackend } from './testUtil';
+import { magnitudeMasks, subset, useCpuBackend } from './testUtil';
 import { train } from './trainer';
 
 beforeAll(useCpuBackend);
@@ -25,17 +24,7 @@ describe('masked fine-tuning', () => {
     await train(model, data, config, { liveGradStats: false }, new RunControl(), noHooks);
     const params = await readParams(model);
     model.dispose();
-    const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
-    const scores = scoreLayers(
-      'magnitude',
-      params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })),
-    );
-    const { masks } = computeMasks(buildPruneIndex(scores, shapes, 'weights'), {
-      mode: 'sparsity',
-      value: 0.9,
-      scope: 'global',
-      granularity: 'weights',
-    });
+    const masks = magnitudeMasks(params, 0.9);
 
     const before = tf.memory().numTensors;
     const out = await finetune(

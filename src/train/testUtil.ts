@@ -1,6 +1,7 @@
 /** Helpers for the Node unit tests of the tfjs code (CPU backend). Not imported by the app. */
 import * as tf from '@tensorflow/tfjs';
-import { type LayerShape, createRng } from '../core/base';
+import { type LayerParams, type LayerShape, createRng } from '../core/base';
+import { buildPruneIndex, computeMasks, scoreLayers } from '../core/prune';
 import type { LayersModelArtifacts } from '../core/formats';
 import type { Dataset } from '../core/data';
 
@@ -62,3 +63,18 @@ export const fromArtifacts = ({ modelJson, weightData }: LayersModelArtifacts) =
       weightData.byteOffset + weightData.byteLength,
     ) as ArrayBuffer,
   });
+
+/** Global magnitude masks of the given layers at `sparsity` (weights; 1 = kept), the pruning the fine-tune tests start from. */
+export function magnitudeMasks(params: LayerParams[], sparsity: number): Uint8Array[] {
+  const shapes = params.map((p) => ({ inputs: p.inputs, units: p.units }));
+  const scores = scoreLayers(
+    'magnitude',
+    params.map((p) => ({ ...p, gradAbsMean: p.kernel, gradSqMean: p.kernel })),
+  );
+  return computeMasks(buildPruneIndex(scores, shapes, 'weights'), {
+    mode: 'sparsity',
+    value: sparsity,
+    scope: 'global',
+    granularity: 'weights',
+  }).masks;
+}
