@@ -6,7 +6,7 @@ import { INPUT_SIZE, type DatasetName, type UserTable } from '../data';
 import { parseRun, serializeRun } from './runFile';
 import type { RunInput } from './runFormat';
 import { mutateValue } from '../base/testMutate';
-import { randomLayers, sparsityOf } from './testRun';
+import { SWEEP_START, randomLayers, sparsityOf } from './testRun';
 
 const HASH = 'ab'.repeat(32);
 const TABLE: UserTable = {
@@ -36,19 +36,7 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
       pruned: null,
       sparsity: sparsityOf(layers),
     },
-    sweep: [
-      {
-        criterion: 'gradient',
-        split: 'val',
-        scope: 'global',
-        granularity: 'weights',
-        target: 0,
-        sparsity: 0,
-        threshold: 0,
-        accuracy: 0.85,
-        loss: 0.4,
-      },
-    ],
+    sweep: [SWEEP_START],
   };
 }
 

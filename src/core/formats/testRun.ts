@@ -28,6 +28,19 @@ export function sparsityOf(layers: { mask: Uint8Array }[]) {
   };
 }
 
+/** The sweep's first point of a test run: the dense network, validation split. */
+export const SWEEP_START = {
+  criterion: 'gradient',
+  split: 'val',
+  scope: 'global',
+  granularity: 'weights',
+  target: 0,
+  sparsity: 0,
+  threshold: 0,
+  accuracy: 0.85,
+  loss: 0.4,
+} as const;
+
 /** A run on `name`, every array drawn from `seed`, its sparsities those of its masks, a sweep of 4 points (non-finite thresholds among them). */
 export function makeRun(name: DatasetName, seed: number): RunInput {
   const r = createRng(seed);
@@ -57,17 +70,7 @@ export function makeRun(name: DatasetName, seed: number): RunInput {
       sparsity,
     },
     sweep: [
-      {
-        criterion: 'gradient',
-        split: 'val',
-        scope: 'global',
-        granularity: 'weights',
-        target: 0,
-        sparsity: 0,
-        threshold: 0,
-        accuracy: 0.85,
-        loss: 0.4,
-      },
+      SWEEP_START,
       {
         criterion: 'obd',
         split: 'train',

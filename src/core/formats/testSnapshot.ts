@@ -3,20 +3,13 @@ import { layerShapes, createRng } from '../base';
 import { CRITERIA } from '../prune';
 import { dataRefOf, makeSynthetic32 } from '../data';
 import type { Snapshot } from './snapshotFormat';
+import { randomLayers } from './testRun';
 
 export function makeSnapshot(): Snapshot {
   const r = createRng(5);
   const ds = makeSynthetic32(2);
-  const layers = layerShapes(32).map((s) => {
-    const n = s.inputs * s.units;
-    return {
-      ...s,
-      kernel: Float32Array.from({ length: n }, () => r.normal()),
-      bias: Float32Array.from({ length: s.units }, () => r.normal()),
-      gradAbsMean: Float32Array.from({ length: n }, () => r.next()),
-      gradSqMean: Float32Array.from({ length: n }, () => r.next() * 1e-6),
-    };
-  });
+  // A snapshot has no masks.
+  const layers = randomLayers(layerShapes(32), r).map(({ mask, ...l }) => l);
   const point = (k: number) => ({
     target: k / 50,
     sparsity: k / 50,
