@@ -4,7 +4,7 @@ import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import { createRng, type Rng } from '../../core/base';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
 import { translate } from '../../i18n/catalogue';
-import { PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
+import { defaultFlags, PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
 import {
   EMBED_HEIGHT,
   EMBED_SANDBOX,
@@ -187,6 +187,20 @@ describe('links', () => {
       'This link opens the pre-trained mnist network: the network you have now would be replaced.',
     );
     expect(say('zh-CN', { kind: 'train' })).toBe('这个链接会训练一个新网络：你现在的网络将被替换。');
+  });
+
+  it('keep the language in every shared link', () => {
+    const s = { ...initialState(), flags: { ...defaultFlags(), lang: 'zh-CN' as const, locale: 'zh-CN' as const } };
+    for (const kind of ['settings', 'train'] as const)
+      expect(readLink('', `#${shareHash(s, kind)}`).flags.lang).toBe('zh-CN');
+  });
+
+  it('name the chosen table in shared links (never its data), not in an embed', () => {
+    const s = { ...initialState(), flags: { ...defaultFlags(), table: 'my data;1.csv' } };
+    for (const kind of ['settings', 'train'] as const)
+      expect(readLink('', `#${shareHash(s, kind)}`).flags.table).toBe('my data;1.csv');
+    expect(shareHash(s, 'train')).toBe('autotrain=1&table=my+data%3B1.csv');
+    expect(readLink('', `#${embedHash(s, 'prune', 'light')}`).flags.table).toBeNull();
   });
 });
 

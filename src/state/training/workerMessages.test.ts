@@ -100,6 +100,37 @@ describe('store reducer', () => {
     expect(s.runRates).toEqual({ 'mnist:64': 4000 });
     expect(startRun(s, 2, { ...cfg, batchSize: 32 }).runRates).toEqual({ 'mnist:64': 4000 });
   });
+
+  it('keeps the backend across runs and clears results', () => {
+    let s = applyWorkerMessage(initialState(), {
+      type: 'ready',
+      backend: {
+        name: 'cpu',
+        requested: 'cpu',
+        software: false,
+        adapter: 'cpu',
+        fallbackReason: '',
+        slowerChoice: null,
+      },
+    });
+    s = applyWorkerMessage(startRun(s, 1, null), {
+      type: 'epoch',
+      runId: 1,
+      metrics: {
+        epoch: 1,
+        trainLoss: 1,
+        trainAcc: 0.5,
+        valLoss: 1,
+        valAcc: 0.5,
+        seconds: 1,
+        validationSeconds: 0.1,
+        numTensors: 3,
+      },
+    });
+    const next = startRun(s, 2, null);
+    expect(next.backend?.name).toBe('cpu');
+    expect(next.epochs).toEqual([]);
+  });
 });
 
 const en = (m: Msg | null) => m && translate('en', m.key, m.params);
