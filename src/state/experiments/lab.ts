@@ -21,9 +21,9 @@ import {
   type ExperimentsState,
   type FinetuneState,
   type SeriesState,
-} from '../experimentsState';
-import type { Settings } from '../links/settings';
-import type { AppState, Store } from '../store';
+} from '../store/experimentsState';
+import type { Settings } from '../store/settings';
+import type { AppState, Store } from '../store/store';
 
 /** The trained network on screen, with what its experiments need of it. */
 export interface Network {

@@ -4,7 +4,7 @@ import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import { createRng, type Rng } from '../../core/base';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
 import { translate } from '../../i18n/catalogue';
-import { defaultFlags, PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from './flags';
+import { defaultFlags, PANELS, SNAPSHOT_CHOICES, THEMES, TOUR_MAX_STEP, type Flags } from '../store/flags';
 import {
   EMBED_HEIGHT,
   EMBED_SANDBOX,
@@ -22,9 +22,9 @@ import {
   showsNetwork,
   type Link,
 } from './links';
-import { defaultSettings, SCHEMA, SETTING_KEYS, type Settings } from './settings';
+import { defaultSettings, SCHEMA, SETTING_KEYS, type Settings } from '../store/settings';
 import { snapshotSettings, snapshotState, type SnapshotConfig } from '../training/snapshotState';
-import { initialState, type AppState } from '../store';
+import { initialState, type AppState } from '../store/store';
 
 const SNAPSHOT = makeSnapshot();
 const MNIST_CONFIG: SnapshotConfig = { dataset: 'mnist', seed: 1, epochs: 10, batchSize: 32, learningRate: 0.001 };

@@ -3,8 +3,8 @@
  * one plan instead of branching on every key. Pure.
  */
 import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from '../pruning/pruneSpec';
-import { PRUNING_KEYS, SETTING_KEYS, type Settings } from './settings';
-import type { AppState } from '../store';
+import { PRUNING_KEYS, SETTING_KEYS, type Settings } from '../store/settings';
+import type { AppState } from '../store/store';
 
 export interface SettingsChange {
   next: Settings;

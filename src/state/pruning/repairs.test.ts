@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { layerShapes, type LayerArrays } from '../../core/base';
 import { CRITERIA, type Criterion, GRANULARITIES, type Granularity } from '../../core/prune';
 import { PruneEvaluator, sparseFeatures } from '../../core/eval';
-import { initialPruning } from './pruningState';
+import { initialPruning } from '../store/pruningState';
 import {
   planRepair,
   pruningSettingsOf,
@@ -15,12 +15,12 @@ import {
   shownRepair,
   type Probe,
   type RepairPlan,
-} from './repairPlan';
+} from '../store/repairPlan';
 import { pruneSpecOf } from './pruneSpec';
 import { repairContext } from './repairs';
 import { settingsChange } from '../links/settingsChange';
-import { defaultSettings } from '../links/settings';
-import { initialState, type AppState } from '../store';
+import { defaultSettings } from '../store/settings';
+import { initialState, type AppState } from '../store/store';
 import { trainedController } from '../testPorts';
 
 const layers = layerShapes(32).map((s) => ({

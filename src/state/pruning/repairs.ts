@@ -22,10 +22,10 @@ import {
   type RepairContext,
   type RepairKind,
   type RepairPlan,
-} from './repairPlan';
-import type { Settings } from '../links/settings';
+} from '../store/repairPlan';
+import type { Settings } from '../store/settings';
 import { settingsChange } from '../links/settingsChange';
-import type { AppState, Store } from '../store';
+import type { AppState, Store } from '../store/store';
 
 export interface Repairs {
   /** Works out the offered repairs' plans for the settings on screen, after PREVIEW_QUIET_MS of rest (a newer call supersedes). */

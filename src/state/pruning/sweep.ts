@@ -8,9 +8,9 @@ import type { DataName } from '../../core/data';
 import { sweepLevels } from '../../core/eval';
 import { createSweepClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork } from '../../eval/protocol';
-import type { Settings } from '../links/settings';
-import { isBusy, type AppState, type Store } from '../store';
-import { applySweepMessage, startSweep } from './sweepState';
+import type { Settings } from '../store/settings';
+import { isBusy, type AppState, type Store } from '../store/store';
+import { applySweepMessage, startSweep } from '../store/sweepState';
 
 /** Levels of every curve: 51 from 0 to 99%. */
 export const CURVE_LEVELS = sweepLevels(51);

@@ -7,8 +7,8 @@
 import type { TrainingClient } from '../../train/client';
 import type { PruningWiring } from '../pruning/pruning';
 import { pruneSpecOf } from '../pruning/pruneSpec';
-import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, startMeasure } from './speedState';
-import type { AppState, Store } from '../store';
+import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, startMeasure } from '../store/speedState';
+import type { AppState, Store } from '../store/store';
 
 export interface Speed {
   /** Measures speed and sizes at the current settings (a newer call supersedes a running one). */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
-import { defaultSettings } from '../links/settings';
+import { defaultSettings } from '../store/settings';
 import { OPENING_SPARSITY, snapshotState } from './snapshotState';
-import { initialState } from '../store';
+import { initialState } from '../store/store';
 
 describe('a snapshot on screen', () => {
   const snap = makeSnapshot();

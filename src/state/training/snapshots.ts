@@ -8,9 +8,9 @@ import type { DatasetName } from '../../core/data';
 import { decodeSnapshot, type Snapshot } from '../../core/formats';
 import { fetchGunzip } from '../../data/fetch';
 import { msg, type Msg } from '../../i18n/catalogue';
-import type { Settings } from '../links/settings';
+import type { Settings } from '../store/settings';
 import { snapshotState } from './snapshotState';
-import type { AppState, Store } from '../store';
+import type { AppState, Store } from '../store/store';
 
 export interface Snapshots {
   /**

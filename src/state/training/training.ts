@@ -9,8 +9,8 @@ import type { DataRef } from '../../core/data';
 import type { FromWorker } from '../../train/protocol';
 import type { RunOptions } from '../../train/runTypes';
 import { msg } from '../../i18n/catalogue';
-import { trainConfigOf } from '../links/settings';
-import { initialState, startRun, type AppState, type Store } from '../store';
+import { trainConfigOf } from '../store/settings';
+import { initialState, startRun, type AppState, type Store } from '../store/store';
 import { applyWorkerMessage, stoppedByFault } from './workerMessages';
 
 export interface Training {

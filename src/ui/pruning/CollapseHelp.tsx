@@ -6,7 +6,7 @@ import {
   repairsFor,
   type RepairKind,
   type RepairPlan,
-} from '../../state/pruning/repairPlan';
+} from '../../state/store/repairPlan';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
 import { RichText } from '../kit/RichText';

@@ -3,11 +3,11 @@
  * (`RunState`), a new run replacing the run whole, and the minimal store the UI subscribes to. The
  * training worker's messages are folded in by the reducer of `training/workerMessages.ts`.
  */
-import type { Criterion } from '../core/prune';
-import type { DataName, DataRef, DatasetName } from '../core/data';
-import type { Throughput } from '../core/base';
-import type { SnapshotProvenance } from '../core/formats';
-import type { Msg } from '../i18n/catalogue';
+import type { Criterion } from '../../core/prune';
+import type { DataName, DataRef, DatasetName } from '../../core/data';
+import type { Throughput } from '../../core/base';
+import type { SnapshotProvenance } from '../../core/formats';
+import type { Msg } from '../../i18n/catalogue';
 import type {
   BackendInfo,
   EpochMetrics,
@@ -15,17 +15,17 @@ import type {
   ProgressInfo,
   ScoringResult,
   TrainConfig,
-} from '../train/runTypes';
+} from '../../train/runTypes';
 import { initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
-import { defaultSettings, type Settings } from './links/settings';
-import { defaultFlags, type Flags } from './links/flags';
-import { initialPruning, type PruningState } from './pruning/pruningState';
-import { initialRepair, type RepairState } from './pruning/repairPlan';
-import { initialSpeed, type SpeedState } from './speed/speedState';
-import { initialUserData, type UserDataState } from './data/userDataState';
-import { initialSweep, type SweepState } from './pruning/sweepState';
+import { defaultSettings, type Settings } from './settings';
+import { defaultFlags, type Flags } from './flags';
+import { initialPruning, type PruningState } from './pruningState';
+import { initialRepair, type RepairState } from './repairPlan';
+import { initialSpeed, type SpeedState } from './speedState';
+import { initialUserData, type UserDataState } from './userDataState';
+import { initialSweep, type SweepState } from './sweepState';
 
-export type { EpochMetrics } from '../train/runTypes';
+export type { EpochMetrics } from '../../train/runTypes';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 

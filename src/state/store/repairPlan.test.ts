@@ -13,7 +13,7 @@ import {
   type RepairContext,
   type RepairPlan,
 } from './repairPlan';
-import { defaultSettings, type Settings } from '../links/settings';
+import { defaultSettings, type Settings } from './settings';
 
 describe('the search rule', () => {
   /** A context at `current` whose repaired accuracy at a level is `curve(level)` (and `atCurrent` at the current sparsity). */
