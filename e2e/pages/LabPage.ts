@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Phase } from '../../src/state/store/store';
+import type { Phase } from '../../src/state/store';
 import type { TestState } from '../../src/harness/testApi';
 import type { RunOptions } from '../../src/train/runTypes';
 import { lowContrastText } from '../invariants/contrast';

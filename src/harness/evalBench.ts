@@ -6,7 +6,7 @@ import { CRITERIA, computeMasks, criterionIndex, type PruneIndex, type PruneSpec
 import type { Dataset } from '../core/data';
 import { MaskedEvaluator, sweep, sweepLevels, sparseFeatures } from '../core/eval';
 import { evaluate, median, percentile } from '../core/base';
-import type { AppState } from '../state/store/store';
+import type { AppState } from '../state/store';
 
 export interface Timing {
   median: number;

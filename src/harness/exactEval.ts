@@ -7,7 +7,7 @@ import type { Dataset } from '../core/data';
 import { computeMasks, criterionIndex, maskReport } from '../core/prune';
 import { MaskedEvaluator } from '../core/eval';
 import { pruneSpecOf } from '../state/pruning/pruneSpec';
-import type { AppState } from '../state/store/store';
+import type { AppState } from '../state/store';
 
 export function exactEvaluation(
   s: AppState,

@@ -6,7 +6,7 @@
  * the update is painted in the frame of the input. Also counts main-thread long tasks (> 50 ms).
  */
 import { median, percentile } from '../core/base';
-import type { AppState, Store } from '../state/store/store';
+import type { AppState, Store } from '../state/store';
 
 export interface SliderBenchResult {
   moves: number;

@@ -5,7 +5,7 @@
  */
 import { CRITERIA } from '../core/prune';
 import { encodeSnapshot, type Snapshot } from '../core/formats';
-import type { AppState } from '../state/store/store';
+import type { AppState } from '../state/store';
 
 export function snapshotOf(s: AppState, meta: { appVersion: string; commit: string }): Snapshot {
   const { scoring, runConfig, dataset, result, backend, progress, sweep } = s;

@@ -11,7 +11,7 @@ import { translate, type Msg } from '../i18n/catalogue';
 import type { Controller } from '../state/controller';
 import { masksFor } from '../state/experiments';
 import { runFile } from '../state/export/exporters';
-import type { AppState } from '../state/store/store';
+import type { AppState } from '../state/store';
 import type { RunOptions } from '../train/runTypes';
 import { injectRenderFault } from './renderFault';
 

@@ -1,6 +1,6 @@
 /** A prepared user table in the app state, for the unit tests of the data choice (values are zeros). */
 import type { TablePrepared } from '../data/tableProtocol';
-import { initialState, type AppState } from './store/store';
+import { initialState, type AppState } from './store';
 
 export interface TableShape {
   train: number;

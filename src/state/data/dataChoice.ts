@@ -8,11 +8,8 @@
 import { dataShape, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../../core/data';
 import type { TablePrepared } from '../../data/tableProtocol';
 import { msg, type Msg } from '../../i18n/catalogue';
-import type { Flags } from '../store/flags';
+import { SCHEMA, userDataRef, type AppState, type Flags, type Settings, type UserDataState } from '../store';
 import type { Link } from '../links/links';
-import { SCHEMA, type Settings } from '../store/settings';
-import type { AppState } from '../store/store';
-import { userDataRef, type UserDataState } from '../store/userDataState';
 
 /** By default a table trains for at least this many Adam steps (Iris: 120 training rows at batch 32 → 125 epochs). */
 export const TABLE_MIN_STEPS = 500;

@@ -3,7 +3,7 @@
  * (`lab.ts`), awaits its jobs in the training worker and writes what the UI shows into the store.
  */
 import type { TrainingClient } from '../../train/client';
-import type { AppState, Store } from '../store/store';
+import type { AppState, Store } from '../store';
 import { createArticle, type ArticleExperiments } from './article';
 import { createFinetune, type FinetuneExperiments } from './finetune';
 import { createGradual, type GradualExperiment } from './gradual';

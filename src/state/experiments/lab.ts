@@ -18,12 +18,13 @@ import {
   jobDone,
   jobProgress,
   startFinetune,
+  type AppState,
   type ExperimentsState,
   type FinetuneState,
   type SeriesState,
-} from '../store/experimentsState';
-import type { Settings } from '../store/settings';
-import type { AppState, Store } from '../store/store';
+  type Settings,
+  type Store,
+} from '../store';
 
 /** The trained network on screen, with what its experiments need of it. */
 export interface Network {

@@ -13,7 +13,7 @@ import {
   type RunSweepPoint,
 } from '../../core/formats';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
-import type { AppState } from '../store/store';
+import type { AppState } from '../store';
 
 export interface FileOut {
   name: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { RUN_MAX_LENGTH } from '../../core/formats';
 import { translate, type Msg } from '../../i18n/catalogue';
 import { importedState, readRunFile } from './importRun';
-import { initialState } from '../store/store';
+import { initialState } from '../store';
 
 const en = (m: Msg) => translate('en', m.key, m.params);
 

@@ -3,8 +3,7 @@
  * one plan instead of branching on every key. Pure.
  */
 import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from '../pruning/pruneSpec';
-import { PRUNING_KEYS, SETTING_KEYS, type Settings } from '../store/settings';
-import type { AppState } from '../store/store';
+import { PRUNING_KEYS, SETTING_KEYS, type AppState, type Settings } from '../store';
 
 export interface SettingsChange {
   next: Settings;

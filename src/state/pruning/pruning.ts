@@ -9,11 +9,8 @@
 import { PruneEvaluator } from '../../core/eval';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork, FromEval } from '../../eval/protocol';
-import { applyEvalMessage, withView } from '../store/pruningState';
-import { applySpeedMessage } from '../store/speedState';
+import { applyEvalMessage, applySpeedMessage, withView, type AppState, type Settings, type Store } from '../store';
 import { pruneSpecOf } from './pruneSpec';
-import type { Settings } from '../store/settings';
-import type { AppState, Store } from '../store/store';
 
 export interface PruningWiring {
   load(network: EvalNetwork): void;

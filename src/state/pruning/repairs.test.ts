@@ -6,21 +6,22 @@ import { describe, expect, it, vi } from 'vitest';
 import { layerShapes, type LayerArrays } from '../../core/base';
 import { CRITERIA, type Criterion, GRANULARITIES, type Granularity } from '../../core/prune';
 import { PruneEvaluator, sparseFeatures } from '../../core/eval';
-import { initialPruning } from '../store/pruningState';
 import {
+  defaultSettings,
+  initialPruning,
+  initialState,
   planRepair,
   pruningSettingsOf,
   repairsFor,
   runPlan,
   shownRepair,
+  type AppState,
   type Probe,
   type RepairPlan,
-} from '../store/repairPlan';
+} from '../store';
 import { pruneSpecOf } from './pruneSpec';
 import { repairContext } from './repairs';
 import { settingsChange } from '../links/settingsChange';
-import { defaultSettings } from '../store/settings';
-import { initialState, type AppState } from '../store/store';
 import { trainedController } from '../testPorts';
 
 const layers = layerShapes(32).map((s) => ({

@@ -17,15 +17,16 @@ import {
   runPlan,
   shownRepair,
   withPreview,
+  type AppState,
   type Probe,
   type ProbeResult,
   type RepairContext,
   type RepairKind,
   type RepairPlan,
-} from '../store/repairPlan';
-import type { Settings } from '../store/settings';
+  type Settings,
+  type Store,
+} from '../store';
 import { settingsChange } from '../links/settingsChange';
-import type { AppState, Store } from '../store/store';
 
 export interface Repairs {
   /** Works out the offered repairs' plans for the settings on screen, after PREVIEW_QUIET_MS of rest (a newer call supersedes). */

@@ -7,7 +7,7 @@ import type { EvalPort } from '../../eval/client';
 import type { FromEval, ToEval } from '../../eval/protocol';
 import { createSweep } from './sweep';
 import { curvesEstimate } from '../training/runProgress';
-import { initialState, Store, type AppState } from '../store/store';
+import { initialState, Store, type AppState } from '../store';
 
 function fakePort() {
   const sent: ToEval[] = [];

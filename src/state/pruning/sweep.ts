@@ -8,9 +8,7 @@ import type { DataName } from '../../core/data';
 import { sweepLevels } from '../../core/eval';
 import { createSweepClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork } from '../../eval/protocol';
-import type { Settings } from '../store/settings';
-import { isBusy, type AppState, type Store } from '../store/store';
-import { applySweepMessage, startSweep } from '../store/sweepState';
+import { applySweepMessage, isBusy, startSweep, type AppState, type Settings, type Store } from '../store';
 
 /** Levels of every curve: 51 from 0 to 99%. */
 export const CURVE_LEVELS = sweepLevels(51);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialState, type AppState } from '../store/store';
+import { initialState, type AppState } from '../store';
 import { tourNumbers } from './tourNumbers';
 
 const layer = (name: string, inputs: number, units: number, g: number) => ({

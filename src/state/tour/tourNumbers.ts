@@ -6,7 +6,7 @@
 import { HIDDEN_UNITS, layerShapes } from '../../core/base';
 import { layerMeanScores, type Criterion, type PruneSpec } from '../../core/prune';
 import { dataShape, type DataName } from '../../core/data';
-import type { AppState } from '../store/store';
+import type { AppState } from '../store';
 
 /** The repairs step quotes these criteria at 90% global weight sparsity, as the pruning panel shows them. */
 export const AT90_CRITERIA: readonly Criterion[] = ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { estimateRun } from '../../core/base';
 import { chosenData, type RunData } from '../data/dataChoice';
 import { curvesEstimate, expectedRun, runProgress } from './runProgress';
-import { initialState, type AppState } from '../store/store';
+import { initialState, type AppState } from '../store';
 import { tableState } from '../testTable';
 
 const base = (over: Partial<AppState>): AppState => ({

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
 import type { ProgressInfo } from '../../train/runTypes';
-import { initialState, startRun } from '../store/store';
-import { initialExperiments } from '../store/experimentsState';
+import { initialExperiments, initialState, startRun } from '../store';
 import { applyWorkerMessage, LOSS_SMOOTHING, MAX_LOSS_POINTS, stoppedByFault, workerError } from './workerMessages';
 
 const progress = (batch: number): ProgressInfo => ({

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { verbatim } from '../../i18n/format';
-import { isRunning } from '../../state/store/store';
+import { isRunning } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { Help, helpId } from '../kit/Help';
 import { RichText } from '../kit/RichText';

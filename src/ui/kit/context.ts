@@ -1,6 +1,6 @@
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { Controller } from '../../state/controller';
-import type { AppState } from '../../state/store/store';
+import type { AppState } from '../../state/store';
 import { translator, type Translator } from '../../i18n/catalogue';
 
 export const ControllerContext = createContext<Controller | null>(null);

@@ -7,7 +7,7 @@ import { act, cleanup, render, type RenderResult } from '@testing-library/react'
 import type { ReactElement } from 'react';
 import { afterEach, vi, type Mock } from 'vitest';
 import type { Controller } from '../../state/controllerApi';
-import { initialState, Store, type AppState } from '../../state/store/store';
+import { initialState, Store, type AppState } from '../../state/store';
 import { ControllerContext } from './context';
 
 afterEach(cleanup);

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { BACKEND_CHOICES, type BackendPreference } from '../../state/store/settings';
-import { isRunning } from '../../state/store/store';
+import { BACKEND_CHOICES, isRunning, type BackendPreference } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { DataChoice, TableEpochsNote, useChosenData } from './DataChoice';
 import { FieldLabel, helpId } from '../kit/Help';

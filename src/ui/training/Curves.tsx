@@ -1,7 +1,7 @@
 import { memo, useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useAppState, useT } from '../kit/context';
-import type { EpochMetrics, LossPoint } from '../../state/store/store';
+import type { EpochMetrics, LossPoint } from '../../state/store';
 import { LossCanvas } from './LossCanvas';
 import { useReducedMotion } from '../kit/useReducedMotion';
 

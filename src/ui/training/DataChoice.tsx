@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import { chosenData, stepsPerEpoch, TABLE_MIN_STEPS, tableEpochs, type RunData } from '../../state/data/dataChoice';
-import { isRunning } from '../../state/store/store';
+import { isRunning } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { FieldLabel, helpId } from '../kit/Help';
 

@@ -1,5 +1,5 @@
 import { useCallback, type RefObject } from 'react';
-import type { LossPoint } from '../../state/store/store';
+import type { LossPoint } from '../../state/store';
 import { PlotCanvas } from '../kit/PlotCanvas';
 
 /**

@@ -1,5 +1,5 @@
 import { DATASET_NAMES } from '../../core/data';
-import type { Origin } from '../../state/store/store';
+import type { Origin } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatDuration, formatRate, pct } from '../kit/format';
 import { RichText } from '../kit/RichText';
