@@ -1,5 +1,5 @@
 /**
- * The collapse warning's repairs, wired: their plans (`repairPlan.ts`) are worked out on the page with a
+ * The collapse warning's repairs, wired: their plans (`../store/repairPlan.ts`) are worked out on the page with a
  * second validation evaluator (the slider's stays incremental), one evaluation per task once the settings
  * have rested, so a collapsed slider position shows each repair's outcome beside its button without a
  * long task; a click applies the plan (computing what is not known yet at once), remembers what it

@@ -1,5 +1,5 @@
 /**
- * The sweep's wiring (pairs with sweepState.ts): a second evaluation worker computes the accuracy-vs-sparsity curves of every
+ * The sweep's wiring (pairs with `../store/sweepState.ts`): a second evaluation worker computes the accuracy-vs-sparsity curves of every
  * criterion and the per-layer sensitivity, so the curves never delay the slider. They are recomputed
  * for a new network and when the scope or granularity changes.
  */

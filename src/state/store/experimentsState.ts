@@ -1,7 +1,7 @@
 /**
  * The experiments slice of the app state and its pure reducers: the job running now (one fine-tune, a
  * step of a series, iterative pruning…), the series it belongs to, and the log of finished results that
- * the chart draws. The experiment modules (`experiments/`) write it as their jobs run; nothing reads a
+ * the chart draws. The experiment modules (`../experiments/`) write it as their jobs run; nothing reads a
  * job's result back out of it but the UI.
  */
 import type { Criterion, GradualSchedule } from '../../core/prune';

@@ -1,5 +1,5 @@
 // The collapse repairs' plans: the search rule on made-up accuracy curves (their outcomes on a hand-built
-// network, through the page's own evaluator, are checked in repairs.test.ts).
+// network, through the page's own evaluator, are checked in ../pruning/repairs.test.ts).
 import { describe, expect, it } from 'vitest';
 import {
   planRepair,

@@ -1,7 +1,7 @@
 /**
  * App state: what the page keeps across runs (`PageState`) and what one network on screen owns
  * (`RunState`), a new run replacing the run whole, and the minimal store the UI subscribes to. The
- * training worker's messages are folded in by the reducer of `training/workerMessages.ts`.
+ * training worker's messages are folded in by the reducer of `../training/workerMessages.ts`.
  */
 import type { Criterion } from '../../core/prune';
 import type { DataName, DataRef, DatasetName } from '../../core/data';
@@ -33,7 +33,7 @@ export interface LossPoint {
   /** Position in epochs (1.0 = end of the first epoch). */
   x: number;
   loss: number;
-  /** Bias-corrected exponential moving average of the batch losses (smoothing `LOSS_SMOOTHING` of `training/workerMessages.ts`). */
+  /** Bias-corrected exponential moving average of the batch losses (smoothing `LOSS_SMOOTHING` of `../training/workerMessages.ts`). */
   smooth: number;
 }
 
@@ -58,7 +58,7 @@ export interface EvalSpeed {
   curvesSec?: number;
 }
 
-/** The accuracies the tour's repairs step quotes, for one network (its pruning `loadId`): see tourNumbers.ts. */
+/** The accuracies the tour's repairs step quotes, for one network (its pruning `loadId`): see ../tour/tourNumbers.ts. */
 export interface TourAt90 {
   loadId: number;
   values: Partial<Record<Criterion, number>>;
@@ -126,7 +126,7 @@ export interface RunState {
   pruning: PruningState;
   /** The collapse warning's repairs: their plans (shown beside the buttons) and the last one applied (its sentence, its Undo). */
   repair: RepairState;
-  /** The tour's repairs step: each criterion's validation accuracy at 90% sparsity on this network (`tourNumbers.ts`). */
+  /** The tour's repairs step: each criterion's validation accuracy at 90% sparsity on this network (`../tour/tourNumbers.ts`). */
   tourAt90: TourAt90 | null;
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */
