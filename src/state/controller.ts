@@ -37,7 +37,7 @@ import {
   type Link,
   type LinkNetwork,
 } from './links/links';
-import { settingsChange } from './links/settingsChange';
+import { settingsChange } from './store/settingsChange';
 import { createSnapshots } from './training/snapshots';
 import { createSpeed } from './speed/speed';
 import { applyStep } from './tour/tour';

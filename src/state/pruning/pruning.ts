@@ -10,7 +10,7 @@ import { PruneEvaluator } from '../../core/eval';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork, FromEval } from '../../eval/protocol';
 import { applyEvalMessage, applySpeedMessage, withView, type AppState, type Settings, type Store } from '../store';
-import { pruneSpecOf } from './pruneSpec';
+import { pruneSpecOf } from '../store/pruneSpec';
 
 export interface PruningWiring {
   load(network: EvalNetwork): void;

@@ -19,9 +19,9 @@ import {
   type Probe,
   type RepairPlan,
 } from '../store';
-import { pruneSpecOf } from './pruneSpec';
+import { pruneSpecOf } from '../store/pruneSpec';
 import { repairContext } from './repairs';
-import { settingsChange } from '../links/settingsChange';
+import { settingsChange } from '../store/settingsChange';
 import { trainedController } from '../testPorts';
 
 const layers = layerShapes(32).map((s) => ({

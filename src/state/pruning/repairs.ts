@@ -7,7 +7,7 @@
  */
 import { yieldToEventLoop } from '../../core/base';
 import type { PruningWiring } from './pruning';
-import { fractionPruned, itemsOf, pruneSpecOf } from './pruneSpec';
+import { fractionPruned, itemsOf, pruneSpecOf } from '../store/pruneSpec';
 import {
   planRepair,
   previewKey,
@@ -26,7 +26,7 @@ import {
   type Settings,
   type Store,
 } from '../store';
-import { settingsChange } from '../links/settingsChange';
+import { settingsChange } from '../store/settingsChange';
 
 export interface Repairs {
   /** Works out the offered repairs' plans for the settings on screen, after PREVIEW_QUIET_MS of rest (a newer call supersedes). */

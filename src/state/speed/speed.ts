@@ -6,7 +6,7 @@
  */
 import type { TrainingClient } from '../../train/client';
 import type { PruningWiring } from '../pruning/pruning';
-import { pruneSpecOf } from '../pruning/pruneSpec';
+import { pruneSpecOf } from '../store/pruneSpec';
 import {
   curveLevels,
   SPEED_BATCHES,
