@@ -24,7 +24,7 @@ import { createRepairs } from './pruning/repairs';
 import { AT90_CRITERIA, AT90_SPEC } from './tour/tourNumbers';
 import { createExperiments } from './experiments';
 import { importedState } from './export/importRun';
-import { initialState, Store, withLocale, type AppState, type Settings } from './store';
+import { initialState, settingsChange, Store, withLocale, type AppState, type Settings } from './store';
 import {
   hashOf,
   holdsOwnWork,
@@ -37,7 +37,6 @@ import {
   type Link,
   type LinkNetwork,
 } from './links/links';
-import { settingsChange } from './store/settingsChange';
 import { createSnapshots } from './training/snapshots';
 import { createSpeed } from './speed/speed';
 import { applyStep } from './tour/tour';

@@ -9,8 +9,15 @@
 import { PruneEvaluator } from '../../core/eval';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork, FromEval } from '../../eval/protocol';
-import { applyEvalMessage, applySpeedMessage, withView, type AppState, type Settings, type Store } from '../store';
-import { pruneSpecOf } from '../store/pruneSpec';
+import {
+  applyEvalMessage,
+  applySpeedMessage,
+  pruneSpecOf,
+  withView,
+  type AppState,
+  type Settings,
+  type Store,
+} from '../store';
 
 export interface PruningWiring {
   load(network: EvalNetwork): void;

@@ -11,17 +11,17 @@ import {
   initialPruning,
   initialState,
   planRepair,
+  pruneSpecOf,
   pruningSettingsOf,
   repairsFor,
   runPlan,
+  settingsChange,
   shownRepair,
   type AppState,
   type Probe,
   type RepairPlan,
 } from '../store';
-import { pruneSpecOf } from '../store/pruneSpec';
 import { repairContext } from './repairs';
-import { settingsChange } from '../store/settingsChange';
 import { trainedController } from '../testPorts';
 
 const layers = layerShapes(32).map((s) => ({

@@ -7,14 +7,17 @@
  */
 import { yieldToEventLoop } from '../../core/base';
 import type { PruningWiring } from './pruning';
-import { fractionPruned, itemsOf, pruneSpecOf } from '../store/pruneSpec';
 import {
+  fractionPruned,
+  itemsOf,
   planRepair,
   previewKey,
+  pruneSpecOf,
   pruningSettingsOf,
   repairPatch,
   repairsFor,
   runPlan,
+  settingsChange,
   shownRepair,
   withPreview,
   type AppState,
@@ -26,7 +29,6 @@ import {
   type Settings,
   type Store,
 } from '../store';
-import { settingsChange } from '../store/settingsChange';
 
 export interface Repairs {
   /** Works out the offered repairs' plans for the settings on screen, after PREVIEW_QUIET_MS of rest (a newer call supersedes). */

@@ -6,9 +6,9 @@
  */
 import type { TrainingClient } from '../../train/client';
 import type { PruningWiring } from '../pruning/pruning';
-import { pruneSpecOf } from '../store/pruneSpec';
 import {
   curveLevels,
+  pruneSpecOf,
   SPEED_BATCHES,
   SPEED_ROUNDS,
   SPEED_SAMPLES,

@@ -109,3 +109,5 @@ export {
 } from './speedState';
 export { applyTableMessage, refusedFile, userDataRef, type TableOptions, type UserDataState } from './userDataState';
 export { problemMsg } from './tableProblems';
+export { settingsChange } from './settingsChange';
+export { fractionPruned, itemsOf, logToValue, pruneSpecOf, thresholdRange, valueToLog } from './pruneSpec';
