@@ -18,7 +18,7 @@ export async function appConstants() {
     [
       'src/core/prune/criteria.ts',
       'src/core/data/dataset.ts',
-      'src/state/experimentsState.ts',
+      'src/state/store/index.ts',
       'src/train/runTypes.ts',
       'src/core/base/stats.ts',
     ].map(fromSrc),

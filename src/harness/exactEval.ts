@@ -6,8 +6,7 @@
 import type { Dataset } from '../core/data';
 import { computeMasks, criterionIndex, maskReport } from '../core/prune';
 import { MaskedEvaluator } from '../core/eval';
-import { pruneSpecOf } from '../state/pruning/pruneSpec';
-import type { AppState } from '../state/store';
+import { pruneSpecOf, type AppState } from '../state/store';
 
 export function exactEvaluation(
   s: AppState,

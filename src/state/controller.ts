@@ -24,7 +24,7 @@ import { createRepairs } from './pruning/repairs';
 import { AT90_CRITERIA, AT90_SPEC } from './tour/tourNumbers';
 import { createExperiments } from './experiments';
 import { importedState } from './export/importRun';
-import { withLocale } from './links/flags';
+import { initialState, settingsChange, Store, withLocale, type AppState, type Settings } from './store';
 import {
   hashOf,
   holdsOwnWork,
@@ -37,13 +37,10 @@ import {
   type Link,
   type LinkNetwork,
 } from './links/links';
-import type { Settings } from './links/settings';
-import { settingsChange } from './links/settingsChange';
 import { createSnapshots } from './training/snapshots';
 import { createSpeed } from './speed/speed';
 import { applyStep } from './tour/tour';
 import { createUserData } from './data/userData';
-import { initialState, Store, type AppState } from './store';
 import { createTraining } from './training/training';
 
 export type { Controller, ControllerEnv } from './controllerApi';

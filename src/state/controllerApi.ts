@@ -9,11 +9,8 @@ import type { TablePort } from '../data/tableClient';
 import type { TrainingPort } from '../train/client';
 import type { RunOptions } from '../train/runTypes';
 import type { Experiments } from './experiments';
-import type { Flags } from './links/flags';
-import type { RepairKind } from './pruning/repairPlan';
-import type { Settings } from './links/settings';
+import type { AppState, Flags, RepairKind, Settings, Store } from './store';
 import type { Speed } from './speed/speed';
-import type { AppState, Store } from './store';
 import type { Training } from './training/training';
 import type { UserData } from './data/userData';
 

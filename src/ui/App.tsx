@@ -1,5 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
-import type { Panel } from '../state/links/flags';
+import type { Panel } from '../state/store';
 import { stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour/tour';
 import { AboutArticle } from './AboutArticle';
 import { EmbedApp } from './EmbedApp';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { EmbedView, Panel } from '../state/links/flags';
+import type { EmbedView, Panel } from '../state/store';
 import { hashOf } from '../state/links/links';
 import { openStep, stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour/tour';
 import { ArticleCodePanel } from './experiments/ArticleCodePanel';

@@ -1,7 +1,7 @@
 /**
  * What a user's table is and what refuses it, shared by the CSV and JSON readers (`tabular.ts`,
  * `tabularJson.ts`): the limits, the typed problems, how a cell reads. Pure; no user-facing text: a
- * refusal is a typed `TableProblem` the page words (src/state/data/userDataState.ts).
+ * refusal is a typed `TableProblem` the page words (src/state/store/tableProblems.ts).
  */
 
 export const TABLE_LIMITS = {

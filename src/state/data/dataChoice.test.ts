@@ -15,8 +15,7 @@ import {
   tableEpochs,
 } from './dataChoice';
 import { readLink } from '../links/links';
-import { SCHEMA } from '../links/settings';
-import { initialState, type AppState } from '../store';
+import { initialState, SCHEMA, type AppState } from '../store';
 import { tableState, type TableShape } from '../testTable';
 
 const IRIS: TableShape = { train: 120, val: 30, inputs: 4, classes: 3 };

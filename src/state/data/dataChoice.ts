@@ -8,11 +8,10 @@
 import { dataShape, TRAIN_SIZE, VAL_SIZE, type DataName, type DataRef, type DatasetName } from '../../core/data';
 import type { TablePrepared } from '../../data/tableProtocol';
 import { msg, type Msg } from '../../i18n/catalogue';
-import type { Flags } from '../links/flags';
-import type { Link } from '../links/links';
-import { SCHEMA, type Settings } from '../links/settings';
-import type { AppState } from '../store';
-import { userDataRef, type UserDataState } from './userDataState';
+import { SCHEMA, userDataRef, type AppState, type Flags, type Settings, type UserDataState } from '../store';
+
+/** What a data choice reads of a link (`Link`, read by `readLink` in links/links.ts): its flags, and the settings it sets itself. */
+type LinkChoice = { flags: Flags; given: (keyof Settings)[] };
 
 /** By default a table trains for at least this many Adam steps (Iris: 120 training rows at batch 32 → 125 epochs). */
 export const TABLE_MIN_STEPS = 500;
@@ -160,7 +159,7 @@ export function afterSettings(s: AppState, patch: Partial<AppState['settings']>)
  * A link's data choice, taken (on a visit, or pasted): the link's epochs are the table's own when it
  * names a table (it was made with it), else the built-in dataset's.
  */
-export function linkData(s: AppState, link: Pick<Link, 'flags' | 'given'>): AppState {
+export function linkData(s: AppState, link: LinkChoice): AppState {
   const userSet = link.flags.table !== null && link.given.includes('epochs');
   return withTableEpochs({
     ...s,
@@ -170,7 +169,7 @@ export function linkData(s: AppState, link: Pick<Link, 'flags' | 'given'>): AppS
 }
 
 /** The notice of a link that names a table this page does not have loaded (it never trains something else instead). */
-export function linkTableNotice(s: ChoiceState, link: Pick<Link, 'flags'>): Msg[] {
+export function linkTableNotice(s: ChoiceState, link: Pick<LinkChoice, 'flags'>): Msg[] {
   const name = link.flags.table;
   return name !== null && s.userData.prepared?.table.name !== name ? [msg('link.table', { name })] : [];
 }

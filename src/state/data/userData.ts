@@ -8,9 +8,7 @@ import { TABLE_LIMITS } from '../../core/data';
 import { createTableClient, type TablePort } from '../../data/tableClient';
 import type { FromTable } from '../../data/tableProtocol';
 import { msg } from '../../i18n/catalogue';
-import { problemMsg } from './tableProblems';
-import { applyTableMessage, refusedFile, type TableOptions } from './userDataState';
-import type { AppState, Store } from '../store';
+import { applyTableMessage, problemMsg, refusedFile, type AppState, type Store, type TableOptions } from '../store';
 
 export interface UserData {
   /** Reads a file the user chose or dropped: refused by its size before a byte is read. */

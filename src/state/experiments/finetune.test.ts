@@ -1,7 +1,7 @@
 // One fine-tune and the fine-tune curve as the page drives them, with a fake training worker: the job
 // each sends, what reaches the bar and the chart's log, and how a failure, a crash or a cancel ends them.
 import { describe, expect, it } from 'vitest';
-import { CURVE_SPARSITIES } from '../experimentsState';
+import { CURVE_SPARSITIES } from '../store';
 import { answerFinetune, finishedRun, lastJob, syntheticLayers, tick } from '../testPorts';
 
 const layers = syntheticLayers();

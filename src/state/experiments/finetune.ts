@@ -6,7 +6,7 @@
 import type { LayerParams } from '../../core/base';
 import type { Criterion } from '../../core/prune';
 import type { JobOf } from '../../train/jobs';
-import { CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, type FinetuneKind } from '../experimentsState';
+import { CURVE_SPARSITIES, FINETUNE_EPOCHS, FINETUNE_LR_FACTOR, type FinetuneKind } from '../store';
 import { networkMasks, sparsityOf, type Lab, type Network } from './lab';
 
 export interface FinetuneOptions {

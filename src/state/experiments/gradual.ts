@@ -3,8 +3,7 @@
  * schedule (in steps) raises each layer's sparsity; each mask update reaches the heatmaps as it comes.
  */
 import type { GradualSchedule } from '../../core/prune';
-import { gradualMasks, jobProgress } from '../experimentsState';
-import type { AppState } from '../store';
+import { gradualMasks, jobProgress, type AppState } from '../store';
 import { initialOf, type Lab } from './lab';
 
 /** Mini-batches of the run's training: what a gradual schedule counts. */

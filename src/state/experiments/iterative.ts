@@ -1,6 +1,6 @@
 /** Iterative pruning (Han et al. 2015): one worker job that prunes to `target` in steps, fine-tuning after each. */
 import type { Criterion } from '../../core/prune';
-import { FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../experimentsState';
+import { FINETUNE_LR_FACTOR, ITERATIVE_EPOCHS_PER_STEP, ITERATIVE_STEPS } from '../store';
 import type { Lab } from './lab';
 
 export interface IterativeExperiment {

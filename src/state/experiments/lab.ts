@@ -18,12 +18,13 @@ import {
   jobDone,
   jobProgress,
   startFinetune,
+  type AppState,
   type ExperimentsState,
   type FinetuneState,
   type SeriesState,
-} from '../experimentsState';
-import type { Settings } from '../links/settings';
-import type { AppState, Store } from '../store';
+  type Settings,
+  type Store,
+} from '../store';
 
 /** The trained network on screen, with what its experiments need of it. */
 export interface Network {

@@ -3,7 +3,7 @@
  * pruned to `sparsity` at the scope setting, then that mask fine-tuned from the moved weights.
  */
 import { buildPruneIndex, computeMasks } from '../../core/prune';
-import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../experimentsState';
+import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../store';
 import { finetuneJob, shownFinetune } from './finetune';
 import type { Lab } from './lab';
 

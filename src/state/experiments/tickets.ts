@@ -4,7 +4,7 @@
  */
 import { deriveSeed } from '../../core/base';
 import { shuffleWithinLayers, snipMasks, ticketMask } from '../../core/prune';
-import type { LotteryOptions } from '../experimentsState';
+import type { LotteryOptions } from '../store';
 import { finetuneJob, shownFinetune, type FinetuneOptions } from './finetune';
 import { initialOf, type Lab } from './lab';
 

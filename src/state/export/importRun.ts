@@ -8,8 +8,7 @@ import type { UserTable } from '../../core/data';
 import { parseRun, RUN_MAX_LENGTH } from '../../core/formats';
 import { sizeWords } from '../../core/base';
 import { msg, type Msg } from '../../i18n/catalogue';
-import { parseField, SETTING_KEYS, trainConfigOf, type Settings } from '../links/settings';
-import { startRun, type AppState } from '../store';
+import { parseField, SETTING_KEYS, startRun, trainConfigOf, type AppState, type Settings } from '../store';
 
 /**
  * The state with the imported run (phase 'done', no training curves), or why the file was refused.

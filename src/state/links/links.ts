@@ -5,10 +5,21 @@
  */
 import type { DatasetName } from '../../core/data';
 import { msg, type Msg } from '../../i18n/catalogue';
-import { joinHash, parseFlags, serializeFlags, snapshotToOpen, type EmbedView, type Flags, type Theme } from './flags';
-import { defaultSettings, parseSettings, serializeSettings, type Settings } from './settings';
+import {
+  defaultSettings,
+  joinHash,
+  parseFlags,
+  parseSettings,
+  serializeFlags,
+  serializeSettings,
+  snapshotToOpen,
+  type AppState,
+  type EmbedView,
+  type Flags,
+  type Settings,
+  type Theme,
+} from '../store';
 import { snapshotSettings, TRAINING_SETTINGS, VIEW_SETTINGS } from '../training/snapshotState';
-import type { AppState } from '../store';
 
 export interface Link {
   settings: Settings;

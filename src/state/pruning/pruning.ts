@@ -1,5 +1,5 @@
 /**
- * The pruning slider's wiring (pairs with pruningState.ts). A slider move is evaluated here, on the
+ * The pruning slider's wiring (pairs with `../store/pruningState.ts`). A slider move is evaluated here, on the
  * page, synchronously in the input's event: the masks, their report and the validation figures
  * (~1–2 ms with the WebAssembly engine), so React paints them in the frame of the input — a worker round trip cannot: pointer input
  * arrives at the start of a frame, and any answer lands in a later one. The slider's evaluation worker
@@ -9,11 +9,15 @@
 import { PruneEvaluator } from '../../core/eval';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork, FromEval } from '../../eval/protocol';
-import { applyEvalMessage, withView } from './pruningState';
-import { applySpeedMessage } from '../speed/speedState';
-import { pruneSpecOf } from './pruneSpec';
-import type { Settings } from '../links/settings';
-import type { AppState, Store } from '../store';
+import {
+  applyEvalMessage,
+  applySpeedMessage,
+  pruneSpecOf,
+  withView,
+  type AppState,
+  type Settings,
+  type Store,
+} from '../store';
 
 export interface PruningWiring {
   load(network: EvalNetwork): void;

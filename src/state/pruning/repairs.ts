@@ -1,5 +1,5 @@
 /**
- * The collapse warning's repairs, wired: their plans (`repairPlan.ts`) are worked out on the page with a
+ * The collapse warning's repairs, wired: their plans (`../store/repairPlan.ts`) are worked out on the page with a
  * second validation evaluator (the slider's stays incremental), one evaluation per task once the settings
  * have rested, so a collapsed slider position shows each repair's outcome beside its button without a
  * long task; a click applies the plan (computing what is not known yet at once), remembers what it
@@ -7,25 +7,28 @@
  */
 import { yieldToEventLoop } from '../../core/base';
 import type { PruningWiring } from './pruning';
-import { fractionPruned, itemsOf, pruneSpecOf } from './pruneSpec';
 import {
+  fractionPruned,
+  itemsOf,
   planRepair,
   previewKey,
+  pruneSpecOf,
   pruningSettingsOf,
   repairPatch,
   repairsFor,
   runPlan,
+  settingsChange,
   shownRepair,
   withPreview,
+  type AppState,
   type Probe,
   type ProbeResult,
   type RepairContext,
   type RepairKind,
   type RepairPlan,
-} from './repairPlan';
-import type { Settings } from '../links/settings';
-import { settingsChange } from '../links/settingsChange';
-import type { AppState, Store } from '../store';
+  type Settings,
+  type Store,
+} from '../store';
 
 export interface Repairs {
   /** Works out the offered repairs' plans for the settings on screen, after PREVIEW_QUIET_MS of rest (a newer call supersedes). */

@@ -1,5 +1,5 @@
 /**
- * The sweep's wiring (pairs with sweepState.ts): a second evaluation worker computes the accuracy-vs-sparsity curves of every
+ * The sweep's wiring (pairs with `../store/sweepState.ts`): a second evaluation worker computes the accuracy-vs-sparsity curves of every
  * criterion and the per-layer sensitivity, so the curves never delay the slider. They are recomputed
  * for a new network and when the scope or granularity changes.
  */
@@ -8,9 +8,7 @@ import type { DataName } from '../../core/data';
 import { sweepLevels } from '../../core/eval';
 import { createSweepClient, type EvalPort } from '../../eval/client';
 import type { EvalNetwork } from '../../eval/protocol';
-import type { Settings } from '../links/settings';
-import { isBusy, type AppState, type Store } from '../store';
-import { applySweepMessage, startSweep } from './sweepState';
+import { applySweepMessage, isBusy, startSweep, type AppState, type Settings, type Store } from '../store';
 
 /** Levels of every curve: 51 from 0 to 99%. */
 export const CURVE_LEVELS = sweepLevels(51);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { layerShapes } from '../../core/base';
 import type { ToEval } from '../../eval/protocol';
 import type { ToWorker } from '../../train/protocol';
-import { SPEED_LEVELS } from './speedState';
+import { SPEED_LEVELS } from '../store';
 import { trainedController } from '../testPorts';
 
 const layers = layerShapes(32).map((s) => ({

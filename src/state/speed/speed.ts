@@ -6,9 +6,16 @@
  */
 import type { TrainingClient } from '../../train/client';
 import type { PruningWiring } from '../pruning/pruning';
-import { pruneSpecOf } from '../pruning/pruneSpec';
-import { curveLevels, SPEED_BATCHES, SPEED_ROUNDS, SPEED_SAMPLES, startMeasure } from './speedState';
-import type { AppState, Store } from '../store';
+import {
+  curveLevels,
+  pruneSpecOf,
+  SPEED_BATCHES,
+  SPEED_ROUNDS,
+  SPEED_SAMPLES,
+  startMeasure,
+  type AppState,
+  type Store,
+} from '../store';
 
 export interface Speed {
   /** Measures speed and sizes at the current settings (a newer call supersedes a running one). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_T } from '../../core/prune';
-import { parseField, SCHEMA, serializeSettings, type Settings } from '../links/settings';
-import { initialState } from '../store';
+import { initialState, parseField, SCHEMA, serializeSettings, type Settings } from '../store';
 import { applyStep, STAGE_PANELS, openStep, stepIndex, TOUR_IDS, TOUR_STEPS } from './tour';
 
 describe('the tour', () => {

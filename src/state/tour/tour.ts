@@ -6,7 +6,7 @@
  * tour keeps the current state. Pure, apart from `openStep`'s two controller calls.
  */
 import { ARTICLE_T } from '../../core/prune';
-import { PANELS, type Flags, type Panel } from '../links/flags';
+import { PANELS, type Flags, type Panel, type Settings } from '../store';
 
 /**
  * What presenter mode can lay out: the panels of `hide=`, and single panels of the experiments group
@@ -14,7 +14,6 @@ import { PANELS, type Flags, type Panel } from '../links/flags';
  */
 export type StagePanel = Panel | 'article' | 'tickets' | 'gradual';
 export const STAGE_PANELS: readonly StagePanel[] = [...PANELS, 'article', 'tickets', 'gradual'];
-import type { Settings } from '../links/settings';
 
 export type TourAction = 'article-code' | 'finetune' | 'iterative' | 'train';
 

@@ -9,8 +9,7 @@ import { curvesSeconds, estimateRun, type RunEstimate } from '../../core/base';
 import { SENSITIVITY_LEVELS } from '../../core/eval';
 import { CURVE_LEVELS } from '../pruning/sweep';
 import { runDataOf, type RunData } from '../data/dataChoice';
-import type { Settings } from '../links/settings';
-import { rateKey, type AppState } from '../store';
+import { rateKey, type AppState, type Settings } from '../store';
 
 export type PhaseStatus = 'waiting' | 'running' | 'done';
 

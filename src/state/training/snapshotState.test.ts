@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
-import { defaultSettings } from '../links/settings';
+import { defaultSettings, initialState } from '../store';
 import { OPENING_SPARSITY, snapshotState } from './snapshotState';
-import { initialState } from '../store';
 
 describe('a snapshot on screen', () => {
   const snap = makeSnapshot();

@@ -7,10 +7,8 @@
 import { CRITERIA } from '../../core/prune';
 import type { DatasetName } from '../../core/data';
 import type { Snapshot } from '../../core/formats';
-import { defaultSettings, type Settings } from '../links/settings';
-import { initialState, startRun, type AppState } from '../store';
+import { defaultSettings, initialState, initialSweep, startRun, type AppState, type Settings } from '../store';
 import { appendLosses } from './workerMessages';
-import { initialSweep } from '../pruning/sweepState';
 
 /** The training settings a snapshot was made with. */
 export type SnapshotConfig = Snapshot['provenance']['config'];

@@ -8,9 +8,8 @@ import type { DatasetName } from '../../core/data';
 import { decodeSnapshot, type Snapshot } from '../../core/formats';
 import { fetchGunzip } from '../../data/fetch';
 import { msg, type Msg } from '../../i18n/catalogue';
-import type { Settings } from '../links/settings';
+import type { AppState, Settings, Store } from '../store';
 import { snapshotState } from './snapshotState';
-import type { AppState, Store } from '../store';
 
 export interface Snapshots {
   /**

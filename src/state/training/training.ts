@@ -9,8 +9,7 @@ import type { DataRef } from '../../core/data';
 import type { FromWorker } from '../../train/protocol';
 import type { RunOptions } from '../../train/runTypes';
 import { msg } from '../../i18n/catalogue';
-import { trainConfigOf } from '../links/settings';
-import { initialState, startRun, type AppState, type Store } from '../store';
+import { initialState, startRun, trainConfigOf, type AppState, type Store } from '../store';
 import { applyWorkerMessage, stoppedByFault } from './workerMessages';
 
 export interface Training {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
 import type { ProgressInfo } from '../../train/runTypes';
-import { initialState, startRun } from '../store';
-import { initialExperiments } from '../experimentsState';
+import { initialExperiments, initialState, startRun } from '../store';
 import { applyWorkerMessage, LOSS_SMOOTHING, MAX_LOSS_POINTS, stoppedByFault, workerError } from './workerMessages';
 
 const progress = (batch: number): ProgressInfo => ({
@@ -99,6 +98,37 @@ describe('store reducer', () => {
     });
     expect(s.runRates).toEqual({ 'mnist:64': 4000 });
     expect(startRun(s, 2, { ...cfg, batchSize: 32 }).runRates).toEqual({ 'mnist:64': 4000 });
+  });
+
+  it('keeps the backend across runs and clears results', () => {
+    let s = applyWorkerMessage(initialState(), {
+      type: 'ready',
+      backend: {
+        name: 'cpu',
+        requested: 'cpu',
+        software: false,
+        adapter: 'cpu',
+        fallbackReason: '',
+        slowerChoice: null,
+      },
+    });
+    s = applyWorkerMessage(startRun(s, 1, null), {
+      type: 'epoch',
+      runId: 1,
+      metrics: {
+        epoch: 1,
+        trainLoss: 1,
+        trainAcc: 0.5,
+        valLoss: 1,
+        valAcc: 0.5,
+        seconds: 1,
+        validationSeconds: 0.1,
+        numTensors: 3,
+      },
+    });
+    const next = startRun(s, 2, null);
+    expect(next.backend?.name).toBe('cpu');
+    expect(next.epochs).toEqual([]);
   });
 });
 

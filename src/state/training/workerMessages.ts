@@ -5,8 +5,7 @@
  */
 import { msg, translate, type Msg } from '../../i18n/catalogue';
 import type { FromWorker } from '../../train/protocol';
-import { finetuneFailed } from '../experimentsState';
-import { isBusy, rateKey, type AppState } from '../store';
+import { finetuneFailed, isBusy, rateKey, type AppState } from '../store';
 
 export const LOSS_SMOOTHING = 0.9;
 /** Above this many loss points, every second point is dropped (memory and drawing stay bounded). */

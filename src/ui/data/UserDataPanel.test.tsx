@@ -2,9 +2,8 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ColumnInfo } from '../../core/data';
 import { msg, translate } from '../../i18n/catalogue';
-import type { AppState } from '../../state/store';
+import { applyTableMessage, refusedFile, type AppState } from '../../state/store';
 import { tableState } from '../../state/testTable';
-import { applyTableMessage, refusedFile } from '../../state/data/userDataState';
 import { renderWithLab } from '../kit/testing';
 import { UserDataPanel } from './UserDataPanel';
 

@@ -1,5 +1,5 @@
 import { ARTICLE_T } from '../../core/prune';
-import type { ArticleRuns } from '../../state/experimentsState';
+import type { ArticleRuns } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
 import { RichText } from '../kit/RichText';

@@ -6,7 +6,7 @@ import {
   ITERATIVE_EPOCHS_PER_STEP,
   ITERATIVE_STEPS,
   type SeriesState,
-} from '../../state/experimentsState';
+} from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { Help, helpId } from '../kit/Help';

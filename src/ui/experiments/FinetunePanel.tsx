@@ -1,4 +1,4 @@
-import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../../state/experimentsState';
+import { FINETUNE_EPOCHS, FINETUNE_LR_FACTOR } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { Help, helpId } from '../kit/Help';

@@ -1,8 +1,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/catalogue';
-import type { FinetuneRecord } from '../../state/experimentsState';
-import type { AppState } from '../../state/store';
+import type { AppState, FinetuneRecord } from '../../state/store';
 import { renderWithLab } from '../kit/testing';
 import { TicketsPanel } from './TicketsPanel';
 

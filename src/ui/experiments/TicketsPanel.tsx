@@ -1,6 +1,6 @@
 import { ticketSparsity } from '../../core/prune';
 import { sliderTarget } from '../../state/experiments';
-import type { FinetuneRecord } from '../../state/experimentsState';
+import type { FinetuneRecord } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { Help, helpId } from '../kit/Help';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { EMBED_VIEWS, type EmbedView, type Theme } from '../../state/links/flags';
+import { EMBED_VIEWS, type EmbedView, type Theme } from '../../state/store';
 import { embedHash, embedSnippet } from '../../state/links/links';
 import { useAppState, useController, useT } from '../kit/context';
 import { copyText } from './download';

@@ -1,7 +1,7 @@
 import { Component, type ReactNode } from 'react';
 import { translate, type MessageKey } from '../../i18n/catalogue';
 import { matchLocale, type Locale } from '../../i18n/format';
-import { parseFlags, withLocale } from '../../state/links/flags';
+import { parseFlags, withLocale } from '../../state/store';
 
 /**
  * The page's language, read without the controller (the boundary is rendered above its context): the

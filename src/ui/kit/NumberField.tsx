@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Msg } from '../../i18n/catalogue';
-import { parseField, SCHEMA, type Settings } from '../../state/links/settings';
+import { parseField, SCHEMA, type Settings } from '../../state/store';
 import { useT } from './context';
 import { FieldLabel, helpId } from './Help';
 

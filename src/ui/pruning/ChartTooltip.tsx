@@ -1,6 +1,6 @@
 import { useRef, type RefObject } from 'react';
 import type { Criterion } from '../../core/prune';
-import { curveAt, type SweepState } from '../../state/pruning/sweepState';
+import { curveAt, type SweepState } from '../../state/store';
 import { useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
 import { RichText } from '../kit/RichText';

@@ -1,12 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { layerMeanScores } from '../../core/prune';
-import {
-  previewKey,
-  REPAIR_TOLERANCE,
-  repairsFor,
-  type RepairKind,
-  type RepairPlan,
-} from '../../state/pruning/repairPlan';
+import { previewKey, REPAIR_TOLERANCE, repairsFor, type RepairKind, type RepairPlan } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
 import { RichText } from '../kit/RichText';

@@ -1,6 +1,6 @@
 import { memo, useCallback, useId, useMemo } from 'react';
 import type { Criterion } from '../../core/prune';
-import { HEATMAP_VIEWS, type HeatmapView, type Settings } from '../../state/links/settings';
+import { HEATMAP_VIEWS, type HeatmapView, type Settings } from '../../state/store';
 import { ColorBar } from './ColorBar';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import type { Translator } from '../../i18n/catalogue';
-import type { SplitEval } from '../../state/pruning/pruningState';
+import type { SplitEval } from '../../state/store';
 import { CollapseHelp } from './CollapseHelp';
 import { useAppState, useT } from '../kit/context';
 import { formatSci, int, pct } from '../kit/format';

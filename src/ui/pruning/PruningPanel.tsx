@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { CRITERIA, type Criterion, type Granularity, type Mode, type Scope } from '../../core/prune';
-import { SCHEMA } from '../../state/links/settings';
+import { SCHEMA } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { FinetunePanel } from '../experiments/FinetunePanel';
 import { FieldLabel, helpId } from '../kit/Help';

@@ -1,5 +1,5 @@
 import type { Criterion } from '../../core/prune';
-import { REPAIR_TOLERANCE, shownRepair } from '../../state/pruning/repairPlan';
+import { REPAIR_TOLERANCE, shownRepair } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { RichText } from '../kit/RichText';

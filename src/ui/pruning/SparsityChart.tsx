@@ -1,8 +1,7 @@
 import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { CRITERIA, type MaskReport } from '../../core/prune';
 import type { Translator } from '../../i18n/catalogue';
-import { isRunning } from '../../state/store';
-import type { SweepState } from '../../state/pruning/sweepState';
+import { isRunning, type SweepState } from '../../state/store';
 import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
 import { useAppState, useController, useT } from '../kit/context';
 import { CurvesCanvas } from '../training/CurvesCanvas';

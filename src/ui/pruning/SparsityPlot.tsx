@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Criterion, Granularity } from '../../core/prune';
-import type { FinetuneRecord } from '../../state/experimentsState';
+import type { FinetuneRecord } from '../../state/store';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from '../kit/context';
 import { MARKERS } from './markers';

@@ -1,8 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/catalogue';
-import type { Settings } from '../../state/links/settings';
-import type { AppState } from '../../state/store';
+import type { AppState, Settings } from '../../state/store';
 import { renderWithLab, type LabRender } from '../kit/testing';
 import { ThresholdSlider } from './ThresholdSlider';
 

@@ -1,7 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { msg, type Msg } from '../../i18n/catalogue';
-import { fractionPruned, logToValue, thresholdRange, valueToLog } from '../../state/pruning/pruneSpec';
-import { parseField, parseNumber } from '../../state/links/settings';
+import { fractionPruned, logToValue, parseField, parseNumber, thresholdRange, valueToLog } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { formatSci, pct } from '../kit/format';
 import { Help, helpId } from '../kit/Help';

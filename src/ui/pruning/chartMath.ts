@@ -1,6 +1,6 @@
 /** Pure helpers of the charts against sparsity: axis domains and mapping, nearest points. */
 import type { Granularity } from '../../core/prune';
-import type { CurvePoint } from '../../state/pruning/sweepState';
+import type { CurvePoint } from '../../state/store';
 
 export type XMode = 'sparsity' | 'remaining';
 

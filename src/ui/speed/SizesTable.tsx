@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { msg, type Msg } from '../../i18n/catalogue';
 import { compressedModelFiles, ExportError } from '../../state/export/exporters';
-import type { SizeRow } from '../../state/speed/speedState';
+import type { SizeRow } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { download } from '../export/download';
 import { pct } from '../kit/format';

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { RatioSpread, Timing } from '../../core/infer';
 import type { Granularity } from '../../core/prune';
-import { breakEven, type BreakEven, type SpeedPoint } from '../../state/speed/speedState';
+import { breakEven, type BreakEven, type SpeedPoint } from '../../state/store';
 import { maxSparsityPct } from '../pruning/chartMath';
 import { useT } from '../kit/context';
 import { pct } from '../kit/format';

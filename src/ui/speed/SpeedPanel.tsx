@@ -7,7 +7,7 @@ import {
   SPEED_SAMPLES,
   type SpeedCurve,
   type SpeedPoint,
-} from '../../state/speed/speedState';
+} from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { Help, helpId } from '../kit/Help';
 import { JobProgress } from '../kit/JobProgress';

@@ -1,7 +1,7 @@
 /** Formatting of measured times and sizes for the speed views. Pure. */
 import type { RatioSpread } from '../../core/infer';
 import type { Translator } from '../../i18n/catalogue';
-import { sideOf } from '../../state/speed/speedState';
+import { sideOf } from '../../state/store';
 
 /** Milliseconds with two significant digits (0.021, 0.64, 3.1, 12), never in exponent form. */
 export function ms(v: number): string {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ARTICLE_T } from '../../core/prune';
-import { shortestFloat32 } from '../../state/links/settings';
+import { shortestFloat32 } from '../../state/store';
 import { applyStep, openStep, stepIndex, TOUR_STEPS, type TourAction } from '../../state/tour/tour';
 import { tourNumbers } from '../../state/tour/tourNumbers';
 import { useAppState, useController, useT } from '../kit/context';

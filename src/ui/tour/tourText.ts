@@ -1,6 +1,6 @@
 import { CATALOGUES, type MessageKey, type Translator } from '../../i18n/catalogue';
 import { paramNames, verbatim, type ParamValue } from '../../i18n/format';
-import { FINETUNE_EPOCHS } from '../../state/experimentsState';
+import { FINETUNE_EPOCHS } from '../../state/store';
 import type { TourStepId } from '../../state/tour/tour';
 import type { TourNumbers } from '../../state/tour/tourNumbers';
 import { formatSci, pct } from '../kit/format';

@@ -1,6 +1,5 @@
 import { useId } from 'react';
-import { BACKEND_CHOICES, type BackendPreference } from '../../state/links/settings';
-import { isRunning } from '../../state/store';
+import { BACKEND_CHOICES, isRunning, type BackendPreference } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { DataChoice, TableEpochsNote, useChosenData } from './DataChoice';
 import { FieldLabel, helpId } from '../kit/Help';

@@ -1,8 +1,7 @@
 /** What each heatmap shows, from the state: values per layer, the colour scale and a label. Pure. */
 import { scoreLayers, type Criterion } from '../../../core/prune';
 import { msg, type Msg } from '../../../i18n/catalogue';
-import type { LiveGrads } from '../../../state/store';
-import type { HeatmapView } from '../../../state/links/settings';
+import type { HeatmapView, LiveGrads } from '../../../state/store';
 import type { LayerArrays } from '../../../core/base';
 import type { ScaleSpec } from './colormap';
 

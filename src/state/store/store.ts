@@ -1,13 +1,13 @@
 /**
  * App state: what the page keeps across runs (`PageState`) and what one network on screen owns
  * (`RunState`), a new run replacing the run whole, and the minimal store the UI subscribes to. The
- * training worker's messages are folded in by the reducer of `training/workerMessages.ts`.
+ * training worker's messages are folded in by the reducer of `../training/workerMessages.ts`.
  */
-import type { Criterion } from '../core/prune';
-import type { DataName, DataRef, DatasetName } from '../core/data';
-import type { Throughput } from '../core/base';
-import type { SnapshotProvenance } from '../core/formats';
-import type { Msg } from '../i18n/catalogue';
+import type { Criterion } from '../../core/prune';
+import type { DataName, DataRef, DatasetName } from '../../core/data';
+import type { Throughput } from '../../core/base';
+import type { SnapshotProvenance } from '../../core/formats';
+import type { Msg } from '../../i18n/catalogue';
 import type {
   BackendInfo,
   EpochMetrics,
@@ -15,17 +15,17 @@ import type {
   ProgressInfo,
   ScoringResult,
   TrainConfig,
-} from '../train/runTypes';
+} from '../../train/runTypes';
 import { initialExperiments, isFinetuning, type ExperimentsState } from './experimentsState';
-import { defaultSettings, type Settings } from './links/settings';
-import { defaultFlags, type Flags } from './links/flags';
-import { initialPruning, type PruningState } from './pruning/pruningState';
-import { initialRepair, type RepairState } from './pruning/repairPlan';
-import { initialSpeed, type SpeedState } from './speed/speedState';
-import { initialUserData, type UserDataState } from './data/userDataState';
-import { initialSweep, type SweepState } from './pruning/sweepState';
+import { defaultSettings, type Settings } from './settings';
+import { defaultFlags, type Flags } from './flags';
+import { initialPruning, type PruningState } from './pruningState';
+import { initialRepair, type RepairState } from './repairPlan';
+import { initialSpeed, type SpeedState } from './speedState';
+import { initialUserData, type UserDataState } from './userDataState';
+import { initialSweep, type SweepState } from './sweepState';
 
-export type { EpochMetrics } from '../train/runTypes';
+export type { EpochMetrics } from '../../train/runTypes';
 
 export type Phase = 'idle' | 'loading' | 'training' | 'paused' | 'scoring' | 'done' | 'error';
 
@@ -33,7 +33,7 @@ export interface LossPoint {
   /** Position in epochs (1.0 = end of the first epoch). */
   x: number;
   loss: number;
-  /** Bias-corrected exponential moving average of the batch losses (smoothing `LOSS_SMOOTHING` of `training/workerMessages.ts`). */
+  /** Bias-corrected exponential moving average of the batch losses (smoothing `LOSS_SMOOTHING` of `../training/workerMessages.ts`). */
   smooth: number;
 }
 
@@ -58,7 +58,7 @@ export interface EvalSpeed {
   curvesSec?: number;
 }
 
-/** The accuracies the tour's repairs step quotes, for one network (its pruning `loadId`): see tourNumbers.ts. */
+/** The accuracies the tour's repairs step quotes, for one network (its pruning `loadId`): see ../tour/tourNumbers.ts. */
 export interface TourAt90 {
   loadId: number;
   values: Partial<Record<Criterion, number>>;
@@ -126,7 +126,7 @@ export interface RunState {
   pruning: PruningState;
   /** The collapse warning's repairs: their plans (shown beside the buttons) and the last one applied (its sentence, its Undo). */
   repair: RepairState;
-  /** The tour's repairs step: each criterion's validation accuracy at 90% sparsity on this network (`tourNumbers.ts`). */
+  /** The tour's repairs step: each criterion's validation accuracy at 90% sparsity on this network (`../tour/tourNumbers.ts`). */
   tourAt90: TourAt90 | null;
   sweep: SweepState;
   /** What pruning buys: measured inference speed and export sizes. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsChange } from './settingsChange';
-import { initialState, type AppState } from '../store';
+import { initialState, type AppState } from './store';
 
 const items = (w: number[], u: number[]) => ({
   weights: Float32Array.from(w),

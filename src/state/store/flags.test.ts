@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../i18n/catalogue';
 import { defaultFlags, parseFlags, serializeFlags, TABLE_NAME_MAX, TOUR_MAX_STEP, withLocale } from './flags';
-import { embedHash, readLink, shareHash } from './links';
-import { initialState } from '../store';
 
 const english = (n: ReturnType<typeof parseFlags>['notices']) => n.map((m) => translate('en', m.key, m.params));
 
@@ -35,12 +33,6 @@ describe('language, tour and presenter flags', () => {
     expect(withLocale(parseFlags('', '').flags, ['de-DE']).locale).toBe('en');
   });
 
-  it('keep the language in every shared link', () => {
-    const s = { ...initialState(), flags: { ...defaultFlags(), lang: 'zh-CN' as const, locale: 'zh-CN' as const } };
-    for (const kind of ['settings', 'train'] as const)
-      expect(readLink('', `#${shareHash(s, kind)}`).flags.lang).toBe('zh-CN');
-  });
-
   it('read the embed view and the theme; bad values are ignored with a notice', () => {
     expect(parseFlags('', '#embed=chart&theme=dark').flags).toMatchObject({ embed: 'chart', theme: 'dark' });
     const bad = parseFlags('?embed=slides', '#theme=pink');
@@ -52,12 +44,7 @@ describe('language, tour and presenter flags', () => {
     expect(serializeFlags({ ...defaultFlags(), embed: 'tour', theme: 'light' })).toBe('embed=tour&theme=light');
   });
 
-  it('name the chosen table in shared links (never its data), not in an embed; a name too long is refused', () => {
-    const s = { ...initialState(), flags: { ...defaultFlags(), table: 'my data;1.csv' } };
-    for (const kind of ['settings', 'train'] as const)
-      expect(readLink('', `#${shareHash(s, kind)}`).flags.table).toBe('my data;1.csv');
-    expect(shareHash(s, 'train')).toBe('autotrain=1&table=my+data%3B1.csv');
-    expect(readLink('', `#${embedHash(s, 'prune', 'light')}`).flags.table).toBeNull();
+  it('refuse a table name too long', () => {
     const long = parseFlags('', `#table=${'x'.repeat(TABLE_NAME_MAX + 1)}`);
     expect([long.flags.table, english(long.notices)]).toEqual([
       null,

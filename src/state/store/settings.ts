@@ -19,7 +19,7 @@ import {
   type Scope,
 } from '../../core/prune';
 import { msg, type Msg } from '../../i18n/catalogue';
-import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from '../experimentsState';
+import { GRADUAL_DEFAULTS, LOTTERY_DEFAULTS } from './experimentsState';
 
 export const HEATMAP_VIEWS = ['score', 'gradient', 'magnitude', 'taylor', 'obd', 'weights', 'fields'] as const;
 export type HeatmapView = (typeof HEATMAP_VIEWS)[number];

@@ -1,12 +1,12 @@
 /**
  * The experiments slice of the app state and its pure reducers: the job running now (one fine-tune, a
  * step of a series, iterative pruning…), the series it belongs to, and the log of finished results that
- * the chart draws. The experiment modules (`experiments/`) write it as their jobs run; nothing reads a
+ * the chart draws. The experiment modules (`../experiments/`) write it as their jobs run; nothing reads a
  * job's result back out of it but the UI.
  */
-import type { Criterion, GradualSchedule } from '../core/prune';
-import type { ArticleCodeResult, FinetuneResult, GradualMasks } from '../train/jobs';
-import type { ProgressInfo } from '../train/runTypes';
+import type { Criterion, GradualSchedule } from '../../core/prune';
+import type { ArticleCodeResult, FinetuneResult, GradualMasks } from '../../train/jobs';
+import type { ProgressInfo } from '../../train/runTypes';
 
 /** One fine-tune: 2 epochs at a tenth of the run's learning rate, the mask held. */
 export const FINETUNE_EPOCHS = 2;

@@ -8,7 +8,7 @@
  * that keeps the plans shown beside the buttons and the last repair applied (for its sentence and Undo).
  */
 import type { Criterion, PruneSpec } from '../../core/prune';
-import { PRUNING_KEYS, type Settings } from '../links/settings';
+import { PRUNING_KEYS, type Settings } from './settings';
 
 export const REPAIR_KINDS = ['scope', 'lamp', 'taylor', 'magnitude'] as const;
 export type RepairKind = (typeof REPAIR_KINDS)[number];

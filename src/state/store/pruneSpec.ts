@@ -1,6 +1,6 @@
 /** Settings ↔ pruning spec, and the threshold/sparsity mappings the slider uses. Pure. */
 import { type Criterion, countBelow, type Granularity, type PruneSpec } from '../../core/prune';
-import type { Settings } from '../links/settings';
+import type { Settings } from './settings';
 
 export function pruneSpecOf(s: Settings): PruneSpec {
   return {

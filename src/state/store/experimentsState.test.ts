@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleCodeResult, FinetuneResult } from '../train/jobs';
+import type { ArticleCodeResult, FinetuneResult } from '../../train/jobs';
 import { jobDone, initialExperiments, startFinetune } from './experimentsState';
 
 const metrics = { trainLoss: 1, trainAcc: 0.5, valLoss: 1, valAcc: 0.4 };

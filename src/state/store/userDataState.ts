@@ -22,7 +22,7 @@ export interface UserDataState {
   /** The last file refused because its first line reads like data: it can be read again without a header row. */
   headerless: string | null;
   /**
-   * The table's epochs (see dataChoice.ts): `userSet`, the user set them (else a table trains for enough
+   * The table's epochs (see ../data/dataChoice.ts): `userSet`, the user set them (else a table trains for enough
    * steps by default); `stash`, the epochs of the choice not shown (a built-in dataset's while the table is
    * chosen, and the other way round), null when the page never had them.
    */

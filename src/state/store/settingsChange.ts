@@ -2,9 +2,9 @@
  * What a change of settings requires, worked out from the state before it, so the controller applies
  * one plan instead of branching on every key. Pure.
  */
-import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from '../pruning/pruneSpec';
+import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from './pruneSpec';
 import { PRUNING_KEYS, SETTING_KEYS, type Settings } from './settings';
-import type { AppState } from '../store';
+import type { AppState } from './store';
 
 export interface SettingsChange {
   next: Settings;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { initialRun, initialState, startRun, Store, type AppState } from './store';
-import { applyWorkerMessage } from './training/workerMessages';
 
 describe('Store', () => {
   it('Store notifies subscribers only on change', () => {
@@ -17,37 +16,6 @@ describe('Store', () => {
 });
 
 describe('a new run: the page kept, the run replaced, by construction', () => {
-  it('keeps the backend across runs and clears results', () => {
-    let s = applyWorkerMessage(initialState(), {
-      type: 'ready',
-      backend: {
-        name: 'cpu',
-        requested: 'cpu',
-        software: false,
-        adapter: 'cpu',
-        fallbackReason: '',
-        slowerChoice: null,
-      },
-    });
-    s = applyWorkerMessage(startRun(s, 1, null), {
-      type: 'epoch',
-      runId: 1,
-      metrics: {
-        epoch: 1,
-        trainLoss: 1,
-        trainAcc: 0.5,
-        valLoss: 1,
-        valAcc: 0.5,
-        seconds: 1,
-        validationSeconds: 0.1,
-        numTensors: 3,
-      },
-    });
-    const next = startRun(s, 2, null);
-    expect(next.backend?.name).toBe('cpu');
-    expect(next.epochs).toEqual([]);
-  });
-
   it('every field is the page’s or the run’s, never both; startRun keeps each page field and resets each run field', () => {
     const page = [
       'settings',
