@@ -1,4 +1,4 @@
-import type { FinetuneKind } from '../../state/experimentsState';
+import type { FinetuneKind } from '../../state/store';
 
 type Shape = 'star' | 'diamond' | 'triangle' | 'cross' | 'circle' | 'square' | 'wye';
 
