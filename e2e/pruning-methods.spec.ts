@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
 import { MNIST_RUN, SYNTH_RUN } from './runs';
 
-// Issue 16: the criteria and the allocation that came after the article, each a first-class setting.
+// The pruning methods that came after the article: criteria, 2:4, SNIP, movement, lottery tickets,
+// gradual pruning — each a first-class setting with its own checks.
 
 test('the layer-normalised gradient and LAMP: chosen from the select, in the link, exact, with their guarantees', async ({
   lab,
