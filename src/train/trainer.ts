@@ -1,14 +1,15 @@
 /**
- * The training loop (mini-batch Adam on the mean cross-entropy), in the style of tfjs-examples'
- * mnist-core: every step inside tf.tidy, nothing read back per batch. Batch losses stay on the device
- * and are read in groups (about every 150 ms), which is also when the loop yields for pause/reset.
+ * The training loop (mini-batch Adam on the mean cross-entropy): the schedule of batches, read-backs,
+ * progress, pauses and validation. The steps themselves run in tfjs (`tfjsSteps.ts`) or fused in
+ * WebAssembly (`fusedSteps.ts`); nothing is read back per batch: the batch losses are read in groups
+ * (about every 150 ms), which is also when the loop yields for pause/reset.
  */
 import * as tf from '@tensorflow/tfjs';
-import { gatherRows } from './batches';
-import { readAndDispose } from './read';
 import { createRng, deriveSeed, permutation, yieldToEventLoop, FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/base';
-import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
+import type { Mlp } from './model';
 import { RunControl } from './control';
+import type { Steps } from './steps';
+import { tfjsSteps } from './tfjsSteps';
 import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './runTypes';
 
 /** Training and validation data on the device. */
@@ -43,10 +44,9 @@ export interface TrainOutcome {
 
 /**
  * The live |∂L/∂w| estimate is an exponential moving average over every LIVE_GRAD_STRIDE-th batch
- * (sampling keeps its cost small next to the training step itself), decay LIVE_GRAD_DECAY per sample.
+ * (sampling keeps its cost small next to the training step itself), decay `LIVE_GRAD_DECAY` per sample.
  */
 export const LIVE_GRAD_STRIDE = 4;
-export const LIVE_GRAD_DECAY = 0.7;
 const REPORT_TARGET_MS = 150;
 /**
  * The live rate (and so the ETA) leaves out a run's first timed batches: kernels compile and the JIT
@@ -58,8 +58,7 @@ const LIVE_GRADS_EVERY_MS = 500;
 
 /**
  * Trains `model` in place. With `masks` (one 0/1 tensor per kernel, shaped like it), pruned weights stay
- * exactly 0: their gradients are zeroed before the Adam step (so its moments never move them) and the
- * mask is re-applied to the kernels after every step.
+ * exactly 0 (see `tfjsSteps`).
  */
 export async function train(
   model: Mlp,
@@ -79,13 +78,7 @@ export async function train(
   // At least one batch is always timed.
   const warmup = Math.max(0, Math.min(options.warmupBatches ?? 0, totalBatches - 1));
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
-  // Keras' Adam defaults (β1 0.9, β2 0.999, ε 1e-7).
-  const optimizer: tf.Optimizer = tf.train.adam(config.learningRate, 0.9, 0.999, 1e-7);
-  const kernels = model.layers.map((l) => l.kernel);
-  const ema = tf.tidy(() => (liveStats ? kernels.map((k) => tf.variable(tf.zerosLike(k), false)) : []));
-  const lossSum = tf.tidy(() => tf.variable(tf.scalar(0), false));
-  const correctSum = tf.tidy(() => tf.variable(tf.scalar(0, 'int32'), false));
-  const pending: tf.Scalar[] = [];
+  const steps: Steps = tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
   let done = 0;
   let samples = 0;
   let samplesAtWarmup = 0;
@@ -134,11 +127,8 @@ export async function train(
   };
 
   const flush = async (epoch: number, batchInEpoch: number) => {
-    if (pending.length === 0) return;
-    const scalars = pending.splice(0);
-    const stacked = tf.stack(scalars);
-    tf.dispose(scalars);
-    const values = await readAndDispose(stacked);
+    if (steps.queued === 0) return;
+    const values = await steps.takeLosses();
     const now = performance.now();
     const perBatch = (now - lastFlush) / Math.max(1, values.length);
     lastFlush = now;
@@ -164,13 +154,7 @@ export async function train(
     hooks.onProgress(progressAt('training', epoch, batchInEpoch, rate), values, done - values.length);
     if (liveStats && now - lastGrads >= LIVE_GRADS_EVERY_MS) {
       lastGrads = now;
-      const flat = tf.tidy(() => tf.concat(ema.map((e) => tf.reshape(e, [-1]))));
-      const all = await readAndDispose(flat);
-      let off = 0;
-      hooks.onLiveGrads(
-        done,
-        ema.map((e) => all.slice(off, (off += e.size))),
-      );
+      hooks.onLiveGrads(done, await steps.liveGrads());
     }
   };
 
@@ -179,41 +163,14 @@ export async function train(
       const epochStart = performance.now();
       const pausedAtEpochStart = control.pausedMs;
       const order = Int32Array.from(permutation(n, rng));
-      tf.tidy(() => {
-        lossSum.assign(tf.zerosLike(lossSum));
-        correctSum.assign(tf.zerosLike(correctSum));
-      });
+      steps.startEpoch();
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch && done < totalBatches; b++) {
         const start = b * bs;
         const size = Math.min(bs, n - start);
         seen += size;
         hooks.beforeStep?.(done);
-        const loss = tf.tidy(() => {
-          const [xb, yb, lb] = gatherRows([data.trainX, data.trainOneHot, data.trainLabels], order, start, size);
-          let correct: tf.Scalar | null = null;
-          const { value, grads } = tf.variableGrads(() => {
-            const lg = logits(model, xb);
-            correct = tf.keep(correctCount(lg, lb));
-            return meanCrossEntropy(lg, yb);
-          }, model.trainable);
-          if (masks) kernels.forEach((k, i) => (grads[k.name] = tf.mul(grads[k.name], masks[i])));
-          hooks.afterGrads?.(grads);
-          optimizer.applyGradients(grads);
-          if (masks) kernels.forEach((k, i) => k.assign(tf.mul(k, masks[i])));
-          if (liveStats && done % LIVE_GRAD_STRIDE === 0) {
-            kernels.forEach((k, i) =>
-              ema[i].assign(
-                tf.add(tf.mul(ema[i], LIVE_GRAD_DECAY), tf.mul(tf.abs(grads[k.name]), 1 - LIVE_GRAD_DECAY)),
-              ),
-            );
-          }
-          lossSum.assign(tf.add(lossSum, tf.mul(value, size)));
-          correctSum.assign(tf.add(correctSum, correct!));
-          tf.dispose(correct!);
-          return value;
-        });
-        pending.push(loss);
+        steps.step(order, start, size, done % LIVE_GRAD_STRIDE === 0);
         done++;
         samples += size;
         if (done === warmup) {
@@ -223,7 +180,7 @@ export async function train(
           samplesAtWarmup = samples;
         }
         const lastOfEpoch = b === batchesPerEpoch - 1 || done === totalBatches;
-        if (pending.length >= reportEvery || lastOfEpoch) {
+        if (steps.queued >= reportEvery || lastOfEpoch) {
           await flush(epoch, b + 1);
           await yieldToEventLoop();
           if (control.paused) {
@@ -231,23 +188,16 @@ export async function train(
             await control.waitWhilePaused();
             if (!control.stopped) hooks.onPauseChange?.(false);
           }
-          if (control.stopped)
+          if (control.stopped) {
+            await steps.finish();
             return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
+          }
         }
       }
       if (!runsValidation) continue;
       hooks.onProgress(progressAt('validation', epoch, batchesPerEpoch, lastRate), new Float32Array(0), done);
       const validationStart = performance.now();
-      const summary = tf.tidy(() => {
-        const lg = logits(model, data.valX);
-        return tf.stack([
-          tf.div(lossSum, seen),
-          tf.div(tf.cast(correctSum, 'float32'), seen),
-          meanCrossEntropy(lg, data.valOneHot),
-          tf.div(tf.cast(correctCount(lg, data.valLabels), 'float32'), data.valX.shape[0]),
-        ]);
-      });
-      const [trainLoss, trainAcc, valLoss, valAcc] = await readAndDispose(summary);
+      const [trainLoss, trainAcc, valLoss, valAcc] = await steps.epochSummary(seen);
       lastValidationMs = performance.now() - validationStart;
       if (timedStart > 0) validationMs += lastValidationMs;
       hooks.onEpoch({
@@ -262,6 +212,7 @@ export async function train(
       });
     }
     const seconds = elapsedMs() / 1000;
+    await steps.finish();
     return {
       completed: true,
       batches: done,
@@ -269,7 +220,6 @@ export async function train(
       samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0,
     };
   } finally {
-    tf.dispose([...pending, ...ema, lossSum, correctSum]);
-    optimizer.dispose();
+    steps.dispose();
   }
 }
