@@ -22,6 +22,7 @@ import { printTargets, targetsOf } from './bench-targets.mjs';
 import { benchMemory } from './bench-memory.mjs';
 import { benchSparse } from './bench-sparse.mjs';
 import { benchTrainingCase } from './bench-training.mjs';
+import { joinNative, nativeTorch } from './lib/torch.mjs';
 
 const PORT = 4174;
 const log = (...parts) => console.error('[bench]', ...parts);
@@ -97,7 +98,18 @@ async function main() {
     );
 
     const training = [];
-    for (const backend of opts.only.includes('training') ? opts.backends : []) {
+    const withTraining = opts.only.includes('training');
+    // Native PyTorch in the same run: half its runs before the browser's, half after (a drift shows as spread).
+    const nativeHalf = () =>
+      nativeTorch({
+        batchSizes: opts.batchSizes,
+        batches: Math.max(opts.batches, 300),
+        warmup: 20,
+        repeats: Math.max(1, Math.ceil(opts.repeats / 2)),
+      });
+    const nativeBefore = withTraining ? nativeHalf() : null;
+    if (nativeBefore) log(`native PyTorch (before): ${JSON.stringify(nativeBefore.results ?? nativeBefore.note)}`);
+    for (const backend of withTraining ? opts.backends : []) {
       for (let i = 0; i < opts.batchSizes.length; i++) {
         await preview.ensure();
         const before = preview.events.length;
@@ -120,6 +132,10 @@ async function main() {
         }
       }
     }
+    const native = nativeBefore ? joinNative(nativeBefore, nativeHalf()) : null;
+    const ratios = native ? nativeRatios(training, native) : null;
+    if (native?.note) log(`native PyTorch: ${native.note}`);
+    if (ratios) ratios.forEach((r) => log(`  ${r.backend}, batch ${r.batchSize}: ${JSON.stringify(r)}`));
     const part = async (name, run) => {
       if (!opts.only.includes(name)) return null;
       await preview.ensure();
@@ -170,6 +186,8 @@ async function main() {
         order: opts.fixedOrder ? 'A B A B…' : 'A B, B A, A B… (A = with stats, B = plain)',
       },
       results: training,
+      native,
+      ratios,
       evaluator,
       memory,
       interaction,
@@ -194,6 +212,24 @@ async function main() {
   } finally {
     await stopAll(browser);
   }
+}
+
+/** Per backend and batch size: the lab's median samples/s over native PyTorch's median (with and without statistics). */
+function nativeRatios(training, native) {
+  if (native.note) return null;
+  return training
+    .filter((t) => t.samplesPerSec)
+    .map((t) => {
+      const runs = native.results.find((r) => r.batchSize === t.batchSize)?.runs ?? [];
+      const torch = median(runs);
+      return {
+        backend: t.backend,
+        batchSize: t.batchSize,
+        nativeMedian: torch,
+        withStats: round(t.samplesPerSec.withStats.median / torch, 2),
+        plain: round(t.samplesPerSec.plain.median / torch, 2),
+      };
+    });
 }
 
 main().catch((e) => {
