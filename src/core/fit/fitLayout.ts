@@ -9,6 +9,8 @@ export const HEADER = { beta1: 0, oneMinusBeta1: 4, beta2: 8, oneMinusBeta2: 12,
 /** The live average's decay and 1 − decay (float32). */
 export const LIVE_DECAY_AT = 24;
 export const CORRECT_AT = 32;
+/** The address of the bias's input pairs (`onePairs`). */
+export const ONE_PAIRS_AT = 36;
 /** The scratch row, zeros and ones (256 floats each), then the layer table. */
 export const ZEROS_AT = 1088;
 export const ONES_AT = 2112;
@@ -21,7 +23,7 @@ export const MAX_WIDTH = 256;
 export interface LayerAt {
   inputs: number;
   units: number;
-  /** units rounded up to a multiple of 4 (the padding columns are 0). */
+  /** units rounded up to a multiple of 16 (fit.wat works in blocks of 16 units; the padding columns are 0). */
   stride: number;
   kernel: number;
   bias: number;
@@ -48,6 +50,8 @@ export interface FitLayout {
   labels: number;
   /** f32 [capacity, inputs]: rows copied in for `forward` (the validation pass). */
   staging: number;
+  /** (i32 k, f32 1) for k < capacity: the bias's input, 1 on every row. */
+  onePairs: number;
   /** Where the cached training features start (the end of everything else). */
   data: number;
 }
@@ -66,7 +70,7 @@ export function fitLayout(shapes: { inputs: number; units: number }[], capacity:
     return start;
   };
   const params = shapes.map(({ inputs, units }) => {
-    const stride = Math.ceil(units / 4) * 4;
+    const stride = Math.ceil(units / 16) * 16;
     const k = inputs * stride * 4;
     const b = stride * 4;
     return {
@@ -86,6 +90,7 @@ export function fitLayout(shapes: { inputs: number; units: number }[], capacity:
   const rowAddr = take(capacity * 4);
   const labels = take(capacity);
   const staging = take(capacity * shapes[0].inputs * 4);
+  const onePairs = take(capacity * 8);
   const layers = params.map((p) => ({
     ...p,
     out: take(capacity * p.stride * 4),
@@ -96,11 +101,16 @@ export function fitLayout(shapes: { inputs: number; units: number }[], capacity:
     cscStarts: take((p.inputs + 1) * 4),
     csc: take((capacity * p.inputs + 1) * 8),
   }));
-  return { layers, capacity, rowAddr, labels, staging, data: at };
+  return { layers, capacity, rowAddr, labels, staging, onePairs, data: at };
 }
 
-/** Writes the layer table (fit.wat's records) into `i32`, a view of the module's memory. */
-export function writeTable(i32: Int32Array, layout: FitLayout): void {
+/** Writes the layer table (fit.wat's records) and the bias's input pairs into the module's memory (views of it). */
+export function writeTable(i32: Int32Array, f32: Float32Array, layout: FitLayout): void {
+  i32[ONE_PAIRS_AT / 4] = layout.onePairs;
+  for (let k = 0; k < layout.capacity; k++) {
+    i32[layout.onePairs / 4 + 2 * k] = k;
+    f32[layout.onePairs / 4 + 2 * k + 1] = 1;
+  }
   layout.layers.forEach((l, n) => {
     const fields = [l.inputs, l.stride, l.units, l.kernel, l.bias, l.kernelM, l.kernelV, l.biasM, l.biasV, l.mask];
     fields.push(l.live, l.out, l.dz, l.csrStarts, l.csr, l.cscStarts, l.csc);

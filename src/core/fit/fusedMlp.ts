@@ -136,7 +136,7 @@ export function createFusedMlp(layers: FusedLayer[], opts: FusedOptions): FusedM
     if (mem.f.buffer !== b) mem = { f: new Float32Array(b), i: new Int32Array(b), u: new Uint8Array(b) };
   };
   ensureBytes(layout.data);
-  writeTable(mem.i, layout);
+  writeTable(mem.i, mem.f, layout);
   mem.f.set([beta1, f32(1 - beta1), beta2, f32(1 - beta2), epsilon, -opts.learningRate], HEADER.beta1 / 4);
   mem.f.set([liveDecay, f32(1 - liveDecay)], LIVE_DECAY_AT / 4);
   mem.f.fill(1, ONES_AT / 4, ONES_AT / 4 + MAX_WIDTH);
@@ -185,7 +185,7 @@ export function createFusedMlp(layers: FusedLayer[], opts: FusedOptions): FusedM
     if (size <= layout.capacity) return;
     layout = fitLayout(shapes, Math.max(size, layout.capacity * 2));
     ensureBytes(layout.data);
-    writeTable(mem.i, layout);
+    writeTable(mem.i, mem.f, layout);
     dataX = null;
   };
   /** Batch rows and labels into the module; checks every index and label first (nothing changes on a throw). */
