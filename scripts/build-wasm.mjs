@@ -1,18 +1,21 @@
 #!/usr/bin/env node
-// Compiles the WebAssembly text (with SIMD) in src/core/wasm/ into TypeScript modules holding the bytes
-// as base64, so the app and the Node tests load them without a build step or a fetch:
-// kernels.wat → kernels.wasm.ts (the masked evaluator's, KERNELS_WASM_BASE64) and infer.wat →
-// infer.wasm.ts (the pruned network's inference, INFER_WASM_BASE64).
-// Run after editing a .wat: `npm run wasm`. kernels.test.ts and infer.test.ts fail if they differ.
+// Compiles the WebAssembly text (with SIMD) in src/core/ into TypeScript modules holding the bytes as
+// base64, so the app and the Node tests load them without a build step or a fetch:
+// wasm/kernels.wat → kernels.wasm.ts (the masked evaluator's, KERNELS_WASM_BASE64), wasm/infer.wat →
+// infer.wasm.ts (the pruned network's inference, INFER_WASM_BASE64) and fit/fit.wat → fit.wasm.ts (the
+// fused training step, FIT_WASM_BASE64).
+// Run after editing a .wat: `npm run wasm`. kernels.test.ts, infer.test.ts and fit.test.ts fail if they differ.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileKernels } from './wasm-compile.mjs';
 
-const dir = fileURLToPath(new URL('../src/core/wasm/', import.meta.url));
-for (const [name, constant] of [
-  ['kernels', 'KERNELS_WASM_BASE64'],
-  ['infer', 'INFER_WASM_BASE64'],
+const core = fileURLToPath(new URL('../src/core/', import.meta.url));
+for (const [room, name, constant] of [
+  ['wasm', 'kernels', 'KERNELS_WASM_BASE64'],
+  ['wasm', 'infer', 'INFER_WASM_BASE64'],
+  ['fit', 'fit', 'FIT_WASM_BASE64'],
 ]) {
+  const dir = `${core}${room}/`;
   const bytes = await compileKernels(readFileSync(`${dir}${name}.wat`, 'utf8'));
   const b64 = Buffer.from(bytes).toString('base64');
   const lines = b64

@@ -167,6 +167,10 @@ describe('module boundaries', () => {
     expect(violations(rows, 'src/core/prune/x.ts', "import { allCurves } from '../eval';")).toHaveLength(1);
     expect(violations(rows, 'src/core/base/x.ts', "import { masks } from '../prune';")).toHaveLength(1);
     expect(violations(rows, 'src/core/eval/x.ts', "import { masks } from '../prune';")).toEqual([]);
+    // The fused training step stands on base and wasm only.
+    expect(violations(rows, 'src/core/fit/x.ts', "import { compiledOnce } from '../wasm';")).toEqual([]);
+    expect(violations(rows, 'src/core/fit/x.ts', "import { masks } from '../prune';")).toHaveLength(1);
+    expect(violations(rows, 'src/core/wasm/x.ts', "import { createFusedMlp } from '../fit';")).toHaveLength(1);
     expect(violations(rows, 'src/train/client.ts', "import { train } from './trainer';")).toHaveLength(1);
     expect(
       violations(
