@@ -35,7 +35,8 @@ import { disposeDevice, toDevice } from './data';
 import { createMlp, readParams } from './model';
 import type { EpochMetrics, TrainConfig } from './runTypes';
 import { magnitudeMasks, subset, useCpuBackend } from './testUtil';
-import { LIVE_GRAD_DECAY, LIVE_GRAD_STRIDE, train } from './trainer';
+import { LIVE_GRAD_STRIDE, train } from './trainer';
+import { LIVE_GRAD_DECAY } from './tfjsSteps';
 
 beforeAll(useCpuBackend);
 
@@ -75,7 +76,7 @@ async function tfjsRun(ds: Dataset, params: LayerParams[], masks?: Uint8Array[])
       );
     },
   };
-  await train(model, data, config, { liveGradStats: true }, new RunControl(), hooks, maskT);
+  await train(model, data, config, { liveGradStats: true, steps: 'tfjs' }, new RunControl(), hooks, maskT);
   const out = {
     params: await readParams(model),
     losses,

@@ -29,6 +29,11 @@ export interface RunOptions {
   maxBatches?: number;
   /** Skip the scoring pass after training. */
   skipScoring?: boolean;
+  /**
+   * Test and bench hook: which steps train. By default the fused WebAssembly steps on the wasm backend
+   * where they fit (`fusedFits`), else tfjs; `fused-wasm` runs them on any backend where they fit.
+   */
+  steps?: StepsKind;
   /** Test hook: overrides the learning rate (beyond the form's limit of 10) to force a diverging loss. */
   testLearningRate?: number;
 }
@@ -66,7 +71,12 @@ export interface ProgressInfo {
   etaSec: number;
   /** Fraction of all training batches finished, 0..1. */
   fraction: number;
+  /** What runs the training steps: tfjs on the run's backend, or the fused WebAssembly step (`src/train/fusedSteps.ts`). */
+  steps?: StepsKind;
 }
+
+/** What runs a run's training steps (see `src/train/steps.ts`). */
+export type StepsKind = 'tfjs' | 'fused-wasm';
 
 export interface EpochMetrics {
   epoch: number;

@@ -4,9 +4,15 @@
  * The loop owns the schedule — batches, read-backs, progress, pauses, validation — and the steps own the
  * weights while they run; `finish` hands the weights back to the model's variables.
  */
+import type * as tf from '@tensorflow/tfjs';
+import type { StepsKind } from './runTypes';
+
+/** A hook given each step's (masked) gradients before the Adam update (movement pruning's scores). */
+export type AfterGrads = (grads: tf.NamedTensorMap) => void;
+
 export interface Steps {
   /** Which runs the steps: named in the run's result and the badge. */
-  readonly kind: 'tfjs' | 'fused-wasm';
+  readonly kind: StepsKind;
   /** One Adam step on the training rows `order[start .. start + size)`; its loss is queued, not read. */
   step(order: Int32Array, start: number, size: number, live: boolean): void;
   /** How many batch losses are queued. */

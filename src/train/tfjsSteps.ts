@@ -7,8 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { gatherRows } from './batches';
 import { readAndDispose } from './read';
 import { correctCount, logits, meanCrossEntropy, type Mlp } from './model';
-import type { Steps } from './steps';
-import type { DeviceData, TrainHooks } from './trainer';
+import type { AfterGrads, Steps } from './steps';
+import type { DeviceData } from './data';
 
 /** The live |∂L/∂w| estimate's decay per sampled batch (an exponential moving average). */
 export const LIVE_GRAD_DECAY = 0.7;
@@ -23,7 +23,7 @@ export function tfjsSteps(
   data: DeviceData,
   learningRate: number,
   liveStats: boolean,
-  afterGrads?: TrainHooks['afterGrads'],
+  afterGrads?: AfterGrads,
   masks?: tf.Tensor2D[],
 ): Steps {
   // Keras' Adam defaults (β1 0.9, β2 0.999, ε 1e-7).

@@ -8,19 +8,13 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed, permutation, yieldToEventLoop, FORWARD_SHARE, SCORING_PER_EPOCH } from '../core/base';
 import type { Mlp } from './model';
 import { RunControl } from './control';
-import type { Steps } from './steps';
-import { tfjsSteps } from './tfjsSteps';
-import type { EpochMetrics, ProgressInfo, RunOptions, TrainConfig } from './runTypes';
+import type { AfterGrads, Steps } from './steps';
+import type { DeviceData } from './data';
 
-/** Training and validation data on the device. */
-export interface DeviceData {
-  trainX: tf.Tensor2D;
-  trainOneHot: tf.Tensor2D;
-  trainLabels: tf.Tensor1D;
-  valX: tf.Tensor2D;
-  valOneHot: tf.Tensor2D;
-  valLabels: tf.Tensor1D;
-}
+export type { DeviceData } from './data';
+import { tfjsSteps } from './tfjsSteps';
+import { fusedFits, fusedSteps } from './fusedSteps';
+import type { EpochMetrics, ProgressInfo, RunOptions, StepsKind, TrainConfig } from './runTypes';
 
 export interface TrainHooks {
   onProgress(progress: ProgressInfo, losses: Float32Array, firstBatch: number): void;
@@ -31,11 +25,13 @@ export interface TrainHooks {
   /** Called before every step (0-based) with the kernels, synchronously: gradual pruning updates the masks (variables) here. */
   beforeStep?(step: number): void;
   /** Called inside each step's `tf.tidy` with the (masked) gradients, before the Adam update: movement pruning accumulates −w·g here. */
-  afterGrads?(grads: tf.NamedTensorMap): void;
+  afterGrads?: AfterGrads;
 }
 
 export interface TrainOutcome {
   completed: boolean;
+  /** What ran the steps. */
+  steps: StepsKind;
   batches: number;
   /** Wall time of the timed part (after warm-up), excluding pauses. */
   seconds: number;
@@ -78,7 +74,10 @@ export async function train(
   // At least one batch is always timed.
   const warmup = Math.max(0, Math.min(options.warmupBatches ?? 0, totalBatches - 1));
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
-  const steps: Steps = tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
+  const steps: Steps =
+    data.host && options.steps !== 'tfjs' && !hooks.afterGrads && !hooks.beforeStep && fusedFits(model, options.steps)
+      ? await fusedSteps(model, data.host, config.learningRate, liveStats, masks)
+      : tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
   let done = 0;
   let samples = 0;
   let samplesAtWarmup = 0;
@@ -123,6 +122,7 @@ export async function train(
       samplesPerSec: lastRate,
       etaSec: rateFrom !== null ? etaSec(lastRate, config.epochs - epoch + 1) : NaN,
       fraction: done / totalBatches,
+      steps: steps.kind,
     };
   };
 
@@ -190,7 +190,13 @@ export async function train(
           }
           if (control.stopped) {
             await steps.finish();
-            return { completed: false, batches: done, seconds: elapsedMs() / 1000, samplesPerSec: 0 };
+            return {
+              completed: false,
+              steps: steps.kind,
+              batches: done,
+              seconds: elapsedMs() / 1000,
+              samplesPerSec: 0,
+            };
           }
         }
       }
@@ -215,6 +221,7 @@ export async function train(
     await steps.finish();
     return {
       completed: true,
+      steps: steps.kind,
       batches: done,
       seconds,
       samplesPerSec: seconds > 0 ? (samples - samplesAtWarmup) / seconds : 0,

@@ -73,6 +73,7 @@ export const training = {
     'On {data}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {train} training and {val} validation samples.',
   'progress.stats.epoch': 'Epoch {epoch}/{epochs}',
   'progress.stats.batch': 'Batch {batch}/{batches}',
+  'progress.stats.fused': 'fused WebAssembly step',
   'progress.stats.none': 'Epoch –, batch –',
   'progress.eta': 'ETA {time}',
   'progress.etaPlusCurves': 'ETA {time} + curves',

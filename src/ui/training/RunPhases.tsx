@@ -116,6 +116,7 @@ export function RunPhases() {
             <span>{t('progress.stats.epoch', { epoch: p.epoch, epochs: p.epochs })}</span>
             <span>{t('progress.stats.batch', { batch: p.batch, batches: p.batchesPerEpoch })}</span>
             <span>{formatRate(rate, t)}</span>
+            {p.steps === 'fused-wasm' && <span data-testid="progress.fused">{t('progress.stats.fused')}</span>}
           </>
         ) : (
           <span>{t('progress.stats.none')}</span>
