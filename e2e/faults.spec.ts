@@ -4,8 +4,9 @@ import type { LabPage } from './pages/LabPage';
 
 // Each test injects one fault through the page's test hooks (window.__gpl.faults) or the browser
 // (CDP), then checks the page says what happened, nothing freezes, and a new run is consistent.
-// The WASM backend (fast here) except where the fault is WebGPU's own (a lost device).
-const LONG = '?backend=wasm#dataset=synthetic-32&epochs=40&batch=128&lr=0.01';
+// The WASM backend (fast here) except where the fault is WebGPU's own (a lost device). The long run
+// trains with the tfjs steps (`steps=tfjs`): the fused ones end it before a fault can be injected mid-epoch.
+const LONG = '?backend=wasm&steps=tfjs#dataset=synthetic-32&epochs=40&batch=128&lr=0.01';
 const SHORT = '?backend=wasm#dataset=synthetic-32&epochs=2&batch=256&lr=0.01';
 /** The watchdog's timeout in the tests that wait for it (`?watchdog=`, src/train/watchdog.ts; 15 s in the app). */
 const WATCHDOG_MS = 5000;

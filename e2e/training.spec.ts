@@ -155,7 +155,8 @@ test('without WebGPU the app falls back, says why, and trains', async ({ lab }) 
 });
 
 test('pause holds progress, resume finishes; reset mid-run leaves the app usable', async ({ lab }) => {
-  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=30&batch=64&lr=0.01');
+  // The tfjs steps (`steps=tfjs`): the fused ones would end this run before Pause is pressed.
+  await lab.open('?backend=wasm&steps=tfjs#dataset=synthetic-32&epochs=30&batch=64&lr=0.01');
   expect((await lab.memory()).numTensors).toBe(0); // nothing is left over from backend start-up
   await lab.trainButton.click();
   await expect.poll(() => lab.progressValue()).toBeGreaterThan(0);

@@ -90,9 +90,11 @@ export function createController(env: ControllerEnv): Controller {
     else training.train(options);
   };
   const noWebGPU = (new URLSearchParams(env.search).get('simulate') ?? '').includes('no-webgpu');
+  // Test hook: `?steps=tfjs` trains with the tfjs steps where the fused ones would run (see `stepsForTests`).
+  const tfjsSteps = new URLSearchParams(env.search).get('steps') === 'tfjs';
   const training = createTraining(
     store,
-    { dataUrl: env.dataUrl, noWebGPU, port: env.ports?.training },
+    { dataUrl: env.dataUrl, noWebGPU, tfjsSteps, port: env.ports?.training },
     {
       // autotrain=1: start once, as soon as a backend is ready.
       onReady: () => {

@@ -37,7 +37,7 @@ export interface RunJobOptions<K extends JobKind> {
 }
 
 export interface TrainingClient {
-  init(backend: BackendPreference, faults?: { noWebGPU?: boolean }): void;
+  init(backend: BackendPreference, faults?: { noWebGPU?: boolean; tfjsSteps?: boolean }): void;
   /** Starts a new run and returns its id; messages from older runs should be ignored. */
   train(config: TrainConfig, options?: RunOptions, data?: DataRef): number;
   pause(): void;

@@ -19,7 +19,7 @@ import type {
 } from './runTypes';
 
 export type ToWorker =
-  | { type: 'init'; backend: BackendPreference; dataUrl: string; faults?: { noWebGPU?: boolean } }
+  | { type: 'init'; backend: BackendPreference; dataUrl: string; faults?: { noWebGPU?: boolean; tfjsSteps?: boolean } }
   | {
       type: 'train';
       runId: number;

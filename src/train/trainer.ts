@@ -52,6 +52,16 @@ const REPORT_TARGET_MS = 150;
 export const RATE_SKIP_BATCHES = 8;
 const LIVE_GRADS_EVERY_MS = 500;
 
+let testSteps: StepsKind | undefined;
+/**
+ * Test hook (`?steps=tfjs` in the page's URL, given to the worker at init): the steps every run and job of
+ * this worker trains with, unless its options say otherwise. For the tests whose point needs a run that
+ * lasts (pausing, faults mid-epoch): the fused steps finish those runs before the test can act.
+ */
+export function stepsForTests(kind: StepsKind | undefined): void {
+  testSteps = kind;
+}
+
 /**
  * Trains `model` in place. With `masks` (one 0/1 tensor per kernel, shaped like it), pruned weights stay
  * exactly 0 (see `tfjsSteps`).
@@ -74,8 +84,9 @@ export async function train(
   // At least one batch is always timed.
   const warmup = Math.max(0, Math.min(options.warmupBatches ?? 0, totalBatches - 1));
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
+  const wanted = options.steps ?? testSteps;
   const steps: Steps =
-    data.host && options.steps !== 'tfjs' && !hooks.afterGrads && !hooks.beforeStep && fusedFits(model, options.steps)
+    data.host && wanted !== 'tfjs' && !hooks.afterGrads && !hooks.beforeStep && fusedFits(model, wanted)
       ? await fusedSteps(model, data.host, config.learningRate, liveStats, masks)
       : tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
   let done = 0;

@@ -17,7 +17,7 @@ import { createMlp, readParams } from './model';
 import { RUNNERS, type Runner } from './runners';
 import { scoringPass } from './scoring';
 import { predictTimed } from './predictTiming';
-import { train, type DeviceData } from './trainer';
+import { stepsForTests, train, type DeviceData } from './trainer';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
 import type { JobDoneMessage, JobKind, JobOf, JobProgressMessage } from './jobs';
 import type { BackendInfo, BackendPreference, RunOptions, TrainConfig } from './runTypes';
@@ -210,6 +210,7 @@ async function handle(msg: ToWorker): Promise<void> {
       await stopCurrent();
       dataUrl = msg.dataUrl;
       requested = { backend: msg.backend, faults: msg.faults ?? {} };
+      stepsForTests(msg.faults?.tfjsSteps ? 'tfjs' : undefined);
       return initBackend();
     case 'test-fault':
       if (msg.fault === 'throw') {

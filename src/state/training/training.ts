@@ -38,11 +38,12 @@ export interface TrainingHooks {
 
 export function createTraining(
   store: Store<AppState>,
-  env: { dataUrl: string; noWebGPU: boolean; port?: () => TrainingPort },
+  env: { dataUrl: string; noWebGPU: boolean; tfjsSteps?: boolean; port?: () => TrainingPort },
   hooks: TrainingHooks,
 ): Training {
   let client: TrainingClient;
-  const init = () => client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU });
+  const init = () =>
+    client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU, tfjsSteps: env.tfjsSteps });
   /**
    * A run's frequent messages are folded in together, once the messages already waiting are in: a small
    * table's epochs (a few batches each) arrive faster than the page can draw each one. Any other message
