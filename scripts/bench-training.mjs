@@ -39,10 +39,20 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
     log(`  ready: ${opened.backend.adapter}${opened.backend.software ? ' (software)' : ''}`);
 
     const timeoutMs = 15 * 60_000;
-    const throughputRun = (liveGradStats) =>
+    // The fused WebAssembly steps (the wasm backend's default) run ~10× faster than tfjs: they get
+    // `fastBatches` timed batches so a run lasts long enough to time (about a second or more).
+    const fast = backend === 'wasm';
+    const timed = fast ? opts.fastBatches : opts.batches;
+    const throughputRun = (liveGradStats, steps) =>
       runToEnd(
         page,
-        { maxBatches: opts.warmup + opts.batches, warmupBatches: opts.warmup, liveGradStats, skipScoring: true },
+        {
+          maxBatches: (fast ? 20 : opts.warmup) + (steps === 'tfjs' ? opts.batches : timed),
+          warmupBatches: fast ? 20 : opts.warmup,
+          liveGradStats,
+          skipScoring: true,
+          ...(steps && { steps }),
+        },
         timeoutMs,
       );
     // One discarded run first: the first run on a fresh page is markedly slower (JIT, shader
@@ -51,25 +61,33 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
       log(`  warm-up run (discarded): ${round((await throughputRun(true)).result?.samplesPerSec, 1)} samples/s`);
 
     // With stats (A) and plain (B) interleaved; by default A B, B A, A B…, so a steady drift does not
-    // always favour the variant run second.
+    // always favour the variant run second. On wasm, the tfjs steps (C, plain) after each pair: the
+    // path the fused steps replaced, measured in the same page.
+    if (fast) runs.tfjsPlain = [];
     for (let r = 0; r < opts.repeats; r++) {
       const pair = opts.fixedOrder || r % 2 === 0 ? ['withStats', 'plain'] : ['plain', 'withStats'];
-      for (const variant of pair) {
-        const s = await throughputRun(variant === 'withStats');
+      for (const variant of fast ? [...pair, 'tfjsPlain'] : pair) {
+        const s = await throughputRun(variant === 'withStats', variant === 'tfjsPlain' ? 'tfjs' : undefined);
+        if (s.phase !== 'done') throw new Error(`the run ended in phase ${s.phase}: ${JSON.stringify(s.error)}`);
         runs[variant].push(round(s.result?.samplesPerSec, 1));
         log(
-          `  run ${r + 1}/${opts.repeats} ${variant === 'withStats' ? 'with stats' : 'plain     '}: ${runs[variant].at(-1)} samples/s (${round(s.result?.trainSeconds, 2)} s timed)`,
+          `  run ${r + 1}/${opts.repeats} ${variant.padEnd(10)}: ${runs[variant].at(-1)} samples/s (${round(s.result?.trainSeconds, 2)} s timed)`,
         );
       }
     }
     const [mStats, mPlain] = [median(runs.withStats), median(runs.plain)];
+    entry.steps = fast ? 'fused-wasm' : 'tfjs';
     entry.samplesPerSec = {
       withStats: { median: round(mStats, 1), runs: runs.withStats },
       plain: { median: round(mPlain, 1), runs: runs.plain },
+      ...(fast && { tfjsPlain: { median: round(median(runs.tfjsPlain), 1), runs: runs.tfjsPlain } }),
     };
     entry.statsOverheadPct = mStats > 0 && mPlain > 0 ? round((mPlain / mStats - 1) * 100, 1) : null;
     log(
-      `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%`,
+      `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%` +
+        (fast
+          ? `; tfjs steps ${round(median(runs.tfjsPlain), 1)} (fused ÷ tfjs ${round(mPlain / median(runs.tfjsPlain), 2)}×)`
+          : ''),
     );
 
     // Scoring pass: a short training, then one sweep over the training set.

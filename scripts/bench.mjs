@@ -45,6 +45,12 @@ const opts = parseOptions(
     repeats: { parse: int(1), default: 3, value: 'N', help: 'timed runs per variant, and scoring passes, per case' },
     batches: { parse: int(1), default: 100, value: 'N', help: 'timed batches per run, after the warm-up' },
     warmup: { parse: int(0), default: 5, value: 'N', help: 'untimed warm-up batches at the start of every run' },
+    'fast-batches': {
+      parse: int(1),
+      default: 3000,
+      value: 'N',
+      help: 'timed batches per run of the fused WebAssembly steps (wasm backend; 20 warm-up batches)',
+    },
     'scoring-train-batches': {
       parse: int(1),
       default: 2,
@@ -181,6 +187,7 @@ async function main() {
         repeats: opts.repeats,
         warmupBatches: opts.warmup,
         timedBatches: opts.batches,
+        fusedTimedBatches: opts.fastBatches,
         scoringTrainBatches: opts.scoringTrainBatches,
         discardedWarmupRun: opts.warmupRun,
         order: opts.fixedOrder ? 'A B A B…' : 'A B, B A, A B… (A = with stats, B = plain)',
@@ -228,6 +235,7 @@ function nativeRatios(training, native) {
         nativeMedian: torch,
         withStats: round(t.samplesPerSec.withStats.median / torch, 2),
         plain: round(t.samplesPerSec.plain.median / torch, 2),
+        ...(t.samplesPerSec.tfjsPlain && { tfjsPlain: round(t.samplesPerSec.tfjsPlain.median / torch, 2) }),
       };
     });
 }
