@@ -53,6 +53,9 @@ function Bar() {
         disabled={!m.ready}
         aria-label={m.label}
         aria-valuetext={m.valueText}
+        // Out of the Tab order: it duplicates the pruning panel's slider, and it comes and goes with the
+        // scroll that moving the focus causes, so a Tab could land on it just before it goes (focus lost).
+        tabIndex={-1}
         data-testid="bar.threshold"
         onChange={(e) => m.move(Number(e.target.value))}
         onPointerUp={m.release}
