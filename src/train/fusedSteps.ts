@@ -80,6 +80,12 @@ export async function fusedSteps(
         }),
       );
     },
+    kernels() {
+      return net.params().map((l) => l.kernel);
+    },
+    setMasks(m) {
+      net.setMasks(m);
+    },
     dispose() {
       net.dispose();
     },

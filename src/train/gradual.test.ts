@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeSynthetic32 } from '../core/data';
-import { isPruningStep, scheduledSparsity, buildPruneIndex, computeMasks } from '../core/prune';
+import { isPruningStep, magnitudeMaskOf, scheduledSparsity, buildPruneIndex, computeMasks } from '../core/prune';
 import { initParams, createRng } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
@@ -54,6 +54,44 @@ describe('gradual pruning', () => {
   });
 });
 
+describe('gradual pruning on the fused steps', () => {
+  it('updates the masks in memory at the same steps, to the same counts, as on tfjs; holds them exactly', async () => {
+    const run = async (steps: 'fused-wasm' | 'tfjs') => {
+      const data = toDevice(ds);
+      const updates: { step: number; masks: Uint8Array[] }[] = [];
+      const kinds = new Set<string | undefined>();
+      const out = await gradualPrune(
+        initParams(32, config.seed),
+        data,
+        config,
+        schedule,
+        new RunControl(),
+        { ...noHooks, onProgress: (p) => kinds.add(p.steps) },
+        (step, _s, masks) => updates.push({ step, masks }),
+        { steps },
+      );
+      disposeDevice(data);
+      expect([...kinds]).toEqual([steps]);
+      return { out, updates };
+    };
+    const fused = await run('fused-wasm');
+    const ref = await run('tfjs');
+    expect(fused.updates.map((u) => u.step)).toEqual(ref.updates.map((u) => u.step));
+    fused.updates.forEach((u, k) =>
+      u.masks.forEach((m, l) => {
+        const r = ref.updates[k].masks[l];
+        expect(m.reduce((a, v) => a + v, 0)).toBe(r.reduce((a, v) => a + v, 0));
+        // The weights differ by float rounding only: a mask differs at most where two |w| nearly tie.
+        expect(m.filter((v, i) => v !== r[i]).length).toBeLessThanOrEqual(Math.ceil(0.005 * m.length));
+      }),
+    );
+    const last = fused.updates.at(-1)!.masks;
+    expect(fused.out.maskViolations).toBe(0);
+    fused.out.params!.forEach((p, l) => p.kernel.forEach((w, i) => last[l][i] === 0 && expect(w === 0).toBe(true)));
+    expect(Math.abs(fused.out.after!.valAcc - ref.out.after!.valAcc)).toBeLessThan(0.02);
+  });
+});
+
 describe('the on-device magnitude mask', () => {
   it('prunes the ⌊s·n⌋ lowest (|w|, index), ties to the lower index, as the lab’s masks do (property, many ties)', async () => {
     const r = createRng(12);
@@ -74,6 +112,8 @@ describe('the on-device magnitude mask', () => {
         const ref = computeMasks(index, { mode: 'sparsity', value: s, scope: 'per-layer', granularity: 'weights' })
           .masks[0];
         expect(Array.from(got), `${inputs}×${units} at ${s}`).toEqual(Array.from(ref));
+        // The in-memory mask of the fused steps' gradual pruning: the same.
+        expect(Array.from(magnitudeMaskOf(w, s)), `in memory, ${inputs}×${units} at ${s}`).toEqual(Array.from(ref));
       }
       kernel.dispose();
     }

@@ -3,15 +3,17 @@
  * prune_low_magnitude with PolynomialDecay): a network trains from its initial weights while, before the
  * steps the schedule names, each layer's mask is recomputed on the device to keep its largest |w| at the
  * scheduled sparsity; between updates the masks hold (gradients masked, kernels re-masked after every step).
- * Each update's masks are read back asynchronously for the page's live view.
+ * On tfjs steps the masks are the device's (read back asynchronously for the page's live view); on the
+ * fused steps, which hold the weights in memory, they are computed in memory (`magnitudeMaskOf`).
  */
 import * as tf from '@tensorflow/tfjs';
 import type { LayerParams } from '../core/base';
-import { isPruningStep, scheduledSparsity, type GradualSchedule } from '../core/prune';
+import { isPruningStep, magnitudeMaskOf, scheduledSparsity, type GradualSchedule } from '../core/prune';
 import { RunControl } from './control';
 import { maskViolations, measure, stopped, type FinetuneOutcome } from './finetune';
 import { createMlp, readParams } from './model';
-import type { TrainConfig } from './runTypes';
+import type { RunOptions, TrainConfig } from './runTypes';
+import type { Steps } from './steps';
 import { train, type DeviceData, type TrainHooks } from './trainer';
 
 /** Masks after an update: the step, the scheduled sparsity, one 0/1 array per kernel (row-major `[inputs, units]`). */
@@ -44,6 +46,7 @@ export async function gradualPrune(
   control: RunControl,
   hooks: TrainHooks,
   onMasks: MaskUpdate,
+  options: RunOptions = {},
 ): Promise<FinetuneOutcome> {
   const t0 = performance.now();
   const model = createMlp(init);
@@ -51,9 +54,17 @@ export async function gradualPrune(
     model.layers.map((l) => tf.variable(tf.onesLike(l.kernel), false) as tf.Variable<tf.Rank.R2>),
   );
   const reads: Promise<void>[] = [];
-  const update = (step: number) => {
+  // With the fused steps the masks live with their weights: the last update's are the final ones.
+  let held: Uint8Array[] | null = null;
+  const update = (step: number, steps: Steps) => {
     if (!isPruningStep(schedule, step)) return;
     const s = scheduledSparsity(schedule, step);
+    if (steps.kernels && steps.setMasks) {
+      held = steps.kernels().map((k) => magnitudeMaskOf(k, s));
+      steps.setMasks(held);
+      onMasks(step, s, held);
+      return;
+    }
     const flat = tf.tidy(() => {
       model.layers.forEach((l, i) => {
         const m = magnitudeMask(l.kernel, s);
@@ -78,12 +89,12 @@ export async function gradualPrune(
   };
   try {
     const before = await measure(model, data);
-    const outcome = await train(model, data, config, {}, control, { ...hooks, beforeStep: update }, masks);
+    const outcome = await train(model, data, config, options, control, { ...hooks, beforeStep: update }, masks);
     await Promise.allSettled(reads);
     if (!outcome.completed) return stopped(before, t0);
     const after = await measure(model, data);
     const out = await readParams(model);
-    const final = await Promise.all(masks.map((m) => m.data()));
+    const final = held ?? (await Promise.all(masks.map((m) => m.data())));
     return {
       completed: true,
       before,

@@ -27,6 +27,13 @@ export interface Steps {
   epochSummary(seen: number): Promise<[trainLoss: number, trainAcc: number, valLoss: number, valAcc: number]>;
   /** Writes the weights into the model's variables (a no-op where the steps train those variables). */
   finish(): Promise<void>;
+  /**
+   * Where the steps hold the weights in memory (the fused ones): the kernels now (copies, row-major
+   * `[inputs, units]`) and a new set of masks (masked weights set to 0 now and held), between two steps.
+   * Gradual pruning updates its masks through these; tfjs steps have none (it works on the variables).
+   */
+  kernels?(): Float32Array[];
+  setMasks?(masks: Uint8Array[]): void;
   /** Frees what the steps hold (tensors, WebAssembly memory); the model stays. */
   dispose(): void;
 }

@@ -22,8 +22,11 @@ export interface TrainHooks {
   onLiveGrads(step: number, gradAbs: Float32Array[]): void;
   /** Called when the loop actually stops at a pause (true) and when it goes on again (false). */
   onPauseChange?(paused: boolean): void;
-  /** Called before every step (0-based) with the kernels, synchronously: gradual pruning updates the masks (variables) here. */
-  beforeStep?(step: number): void;
+  /**
+   * Called before every step (0-based), synchronously, with the steps: gradual pruning updates the masks
+   * here (the model's mask variables for tfjs steps, `steps.setMasks` for the fused ones).
+   */
+  beforeStep?(step: number, steps: Steps): void;
   /** Called inside each step's `tf.tidy` with the (masked) gradients, before the Adam update: movement pruning accumulates −w·g here. */
   afterGrads?: AfterGrads;
 }
@@ -86,7 +89,7 @@ export async function train(
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
   const wanted = options.steps ?? testSteps;
   const steps: Steps =
-    data.host && wanted !== 'tfjs' && !hooks.afterGrads && !hooks.beforeStep && fusedFits(model, wanted)
+    data.host && wanted !== 'tfjs' && !hooks.afterGrads && fusedFits(model, wanted)
       ? await fusedSteps(model, data.host, config.learningRate, liveStats, masks)
       : tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
   let done = 0;
@@ -180,7 +183,7 @@ export async function train(
         const start = b * bs;
         const size = Math.min(bs, n - start);
         seen += size;
-        hooks.beforeStep?.(done);
+        hooks.beforeStep?.(done, steps);
         steps.step(order, start, size, done % LIVE_GRAD_STRIDE === 0);
         done++;
         samples += size;

@@ -59,3 +59,19 @@ export function scheduleProblem(s: GradualSchedule, totalSteps: number): string 
   if (!(Number.isInteger(s.frequency) && s.frequency >= 1)) return 'frequency';
   return null;
 }
+
+/**
+ * A layer's magnitude mask at sparsity s: the ⌊s·n⌋ lowest (|w|, row-major index) pruned — the lab's tie
+ * rule: of equal |w| the lower index goes first — and at least one weight kept. 1 = kept. The same mask
+ * as `magnitudeMask` of src/train/gradual.ts computes on the device (checked there).
+ */
+export function magnitudeMaskOf(kernel: Float32Array, s: number): Uint8Array {
+  const n = kernel.length;
+  const keep = Math.max(1, n - Math.floor(s * n + 1e-9));
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => Math.abs(kernel[a]) - Math.abs(kernel[b]) || a - b,
+  );
+  const mask = new Uint8Array(n).fill(1);
+  for (let k = 0; k < n - keep; k++) mask[order[k]] = 0;
+  return mask;
+}
