@@ -10,7 +10,7 @@ import { RunControl } from './control';
 import { finetune, measure, type FinetuneOutcome } from './finetune';
 import { createMlp } from './model';
 import type { TrainConfig } from './runTypes';
-import { scoringPass } from './scoring';
+import { scoreRun } from './fusedScoring';
 import type { DeviceData, TrainHooks } from './trainer';
 
 export interface IterativeOptions {
@@ -36,7 +36,7 @@ async function currentScores(
   if (o.criterion !== 'magnitude' && o.criterion !== 'random') {
     const model = createMlp(params);
     try {
-      const s = await scoringPass(model, data.trainX, data.trainOneHot, config.batchSize);
+      const s = await scoreRun(model, data, config.batchSize);
       if (!s) throw new Error('scoring pass stopped');
       stats = s;
     } finally {

@@ -15,7 +15,7 @@ import { loadDataset } from '../data/load';
 import { disposeDevice, toDevice } from './data';
 import { createMlp, readParams } from './model';
 import { RUNNERS, type Runner } from './runners';
-import { scoringPass } from './scoring';
+import { scoreRun } from './fusedScoring';
 import { predictTimed } from './predictTiming';
 import { stepsForTests, train, type DeviceData } from './trainer';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
@@ -135,13 +135,13 @@ async function runTraining(
         total: Math.ceil(ds.train.n / config.batchSize),
         etaSec: expected,
       });
-      const stats = await scoringPass(
+      const stats = await scoreRun(
         model,
-        data.trainX,
-        data.trainOneHot,
+        data,
         config.batchSize,
         () => control.stopped,
         onScoring,
+        outcome.steps === 'tfjs',
       );
       if (!stats) return;
       const params = await readParams(model);
