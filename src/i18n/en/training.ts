@@ -30,7 +30,7 @@ export const training = {
   'backend.option.auto': 'auto (best available)',
   'backend.none': 'No backend',
   'backend.starting': 'Starting backend…',
-  'backend.adapter': 'Adapter: {adapter}',
+  'backend.adapter': 'Adapter: {adapter}.',
   'backend.software': '· software adapter',
   'backend.forced': '· forced',
   'backend.fallback': '— fallback: {reason}',

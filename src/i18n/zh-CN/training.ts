@@ -32,7 +32,7 @@ export const training: Record<keyof typeof en, string> = {
   'backend.option.auto': 'auto（自动选择最佳）',
   'backend.none': '没有可用的后端',
   'backend.starting': '正在启动后端…',
-  'backend.adapter': '适配器：{adapter}',
+  'backend.adapter': '适配器：{adapter}。',
   'backend.software': '· 软件适配器',
   'backend.forced': '· 强制指定',
   'backend.fallback': '— 回退原因：{reason}',
