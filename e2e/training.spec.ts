@@ -3,19 +3,25 @@ import { expect, test } from './fixtures';
 // Small runs: WebGPU here is a software adapter (SwiftShader), correct but slow.
 const SHORT = '#dataset=synthetic-32&epochs=3&batch=256&lr=0.01';
 
-test('loads ready with no console errors; auto passes over the software WebGPU adapter for the faster WASM, says why, and estimates the run', async ({
+test('loads ready with no console errors; auto trains on WASM at once, measures the backends when idle, names the rates, and estimates the run', async ({
   lab,
 }) => {
   await lab.open(SHORT, { autoBackend: true });
-  await expect(lab.trainButton).toBeEnabled();
+  // Train is clickable before auto's choice (it runs on WASM meanwhile; the measurement comes when idle).
+  await lab.page.waitForFunction(() => {
+    const train = document.querySelector<HTMLButtonElement>('[data-testid="controls.train"]');
+    return !!window.__gpl?.state().backend?.pending && !!train && !train.disabled;
+  });
   await expect(lab.phase).toHaveAttribute('data-phase', 'idle');
   await expect(lab.page.getByRole('heading', { name: 'Gradient Pruning Lab' })).toBeVisible();
+  // After it: the fastest here (WASM, against the software adapters), with what was measured.
+  await expect(lab.badge).toHaveAttribute('data-choice', 'measured', { timeout: 60_000 });
   await expect(lab.badge).toHaveAttribute('data-backend', 'wasm');
-  await expect(lab.page.getByTestId('backend.reason')).toContainText(
-    /WebGPU here is a software adapter \(\d+(\.\d)?× slower\)/,
+  await expect(lab.page.getByTestId('backend.measured')).toContainText(
+    /^ ?· measured: WASM [\d,]+ samples\/s, (WebGPU|WebGL) [\d,]+\/s/,
   );
   expect((await lab.state()).backend!.fallbackReason).toMatch(
-    /^webgpu here is a software adapter \(.+\), [\d.]+× slower than wasm in a measured run of a few batches; \?backend=webgpu forces it$/,
+    /auto measured at batch 256: wasm [\d,]+ samples\/s, .*webgpu [\d,]+ \(software adapter .+\).*; \?backend=webgpu forces webgpu/,
   );
   // Before Train: what the run is expected to take, phase by phase, from the measured throughput.
   await expect(lab.page.getByTestId('progress.expected')).toContainText(
@@ -140,7 +146,10 @@ for (const backend of ['cpu', 'wasm'] as const) {
     await expect(lab.page.getByTestId('backend.reason')).toHaveCount(0);
     await lab.trainButton.click();
     await lab.waitDone();
+    // A forced backend is never measured against the others, not even at the first Train.
+    await expect(lab.badge).toHaveAttribute('data-choice', 'forced');
     const s = await lab.state();
+    expect(s.backend!.measured).toBeUndefined();
     expect(s.epochs).toHaveLength(3);
     expect(s.epochs[2].valAcc).toBeGreaterThan(0.3);
   });
@@ -148,10 +157,12 @@ for (const backend of ['cpu', 'wasm'] as const) {
 
 test('without WebGPU the app falls back, says why, and trains', async ({ lab }) => {
   await lab.open(`?simulate=no-webgpu${SHORT.replace('epochs=3', 'epochs=1')}`, { autoBackend: true });
-  await expect(lab.badge).not.toHaveAttribute('data-backend', 'webgpu');
-  await expect(lab.page.getByTestId('backend.reason')).toContainText('webgpu skipped: this browser has no WebGPU');
+  // The first Train comes before the measurement or during it: the run waits for the choice.
   await lab.trainButton.click();
   await lab.waitDone();
+  await expect(lab.badge).toHaveAttribute('data-choice', 'measured');
+  await expect(lab.badge).not.toHaveAttribute('data-backend', 'webgpu');
+  await expect(lab.page.getByTestId('backend.reason')).toContainText('webgpu skipped: this browser has no WebGPU');
 });
 
 test('pause holds progress, resume finishes; reset mid-run leaves the app usable', async ({ lab }) => {

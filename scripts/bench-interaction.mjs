@@ -234,3 +234,64 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     await context.close();
   }
 }
+
+/** In the page from its first script: when the first pruned numbers are painted and when Train can be clicked. */
+function watchFirstVisit() {
+  window.__visit = { pruneAt: null, trainAt: null };
+  const tick = () => {
+    const v = window.__visit;
+    const train = document.querySelector('[data-testid="controls.train"]');
+    if (v.trainAt === null && train && !train.disabled) v.trainAt = performance.now();
+    if (v.pruneAt === null && document.querySelector('[data-testid="prune.numbers"]')) {
+      v.pruneAt = -1; // painted in the frame after this one (as `firstVisit` measures it)
+      requestAnimationFrame(() => setTimeout(() => (window.__visit.pruneAt = performance.now())));
+    }
+    if (v.trainAt === null || v.pruneAt === null) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * A first visit, cold cache (a fresh context), `runs` times per URL of `urls` (interleaved A B, B A, …;
+ * e.g. main's build and a branch's), at each CPU throttling rate of `rates` (CDP, set before navigation):
+ * navigation → first pruned numbers painted and → Train enabled (page time from navigation start), their
+ * medians and ranges.
+ */
+export async function benchFirstVisits(browser, urls, { runs = 5, rates = [1, 4], median, log }) {
+  const out = {};
+  for (const rate of rates) {
+    const got = Object.fromEntries(Object.keys(urls).map((k) => [k, { pruneMs: [], trainMs: [] }]));
+    for (let r = 0; r < runs; r++) {
+      const order = r % 2 === 0 ? Object.keys(urls) : Object.keys(urls).reverse();
+      for (const name of order) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        await context.addInitScript(watchFirstVisit);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        await page.goto(urls[name]);
+        const v = await page
+          .waitForFunction(
+            () => window.__visit.trainAt !== null && window.__visit.pruneAt > 0 && window.__visit,
+            null,
+            {
+              timeout: 120_000,
+              polling: 100,
+            },
+          )
+          .then((h) => h.jsonValue());
+        got[name].pruneMs.push(Math.round(v.pruneAt));
+        got[name].trainMs.push(Math.round(v.trainAt));
+        log(
+          `  first visit ${name}, ${rate}× CPU, run ${r + 1}/${runs}: pruned numbers ${v.pruneAt.toFixed(0)} ms, Train ${v.trainAt.toFixed(0)} ms`,
+        );
+        await context.close();
+      }
+    }
+    const summary = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs), runs: xs });
+    out[`${rate}x`] = Object.fromEntries(
+      Object.entries(got).map(([k, v]) => [k, { pruneMs: summary(v.pruneMs), trainMs: summary(v.trainMs) }]),
+    );
+  }
+  return out;
+}

@@ -7,6 +7,8 @@
  *   - evaluator (bench-eval.mjs): the masked evaluator, the sweep and the in-page slider latency;
  *   - memory (bench-memory.mjs): the JS heap of the page and of each worker once a run is loaded;
  *   - interaction (bench-interaction.mjs): real input events → painted frames, long tasks;
+ *   - first-visit (bench-interaction.mjs): navigation → first pruned numbers and → Train clickable, cold
+ *     cache, 5 runs unthrottled and at 4× CPU throttling, medians and ranges;
  *   - sparse (bench-sparse.mjs): measured sparse vs dense inference and export sizes (issue 17).
  * Prints one JSON document to stdout (progress goes to stderr); `--out file.json` also writes it.
  */
@@ -17,7 +19,7 @@ import { launchChromium } from './lib/browser.mjs';
 import { startPreview } from './lib/preview.mjs';
 import { appConstants } from './lib/src.mjs';
 import { benchEvaluator } from './bench-eval.mjs';
-import { benchInteraction } from './bench-interaction.mjs';
+import { benchFirstVisits, benchInteraction } from './bench-interaction.mjs';
 import { printTargets, targetsOf } from './bench-targets.mjs';
 import { benchMemory } from './bench-memory.mjs';
 import { benchSparse } from './bench-sparse.mjs';
@@ -28,7 +30,7 @@ const PORT = 4174;
 const log = (...parts) => console.error('[bench]', ...parts);
 const round = (x, digits) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : x);
 const errorText = (e) => (e instanceof Error ? e.message : String(e)).split('\n')[0];
-const PARTS = ['training', 'evaluator', 'memory', 'interaction', 'sparse'];
+const PARTS = ['training', 'evaluator', 'memory', 'interaction', 'first-visit', 'sparse'];
 
 const { BACKEND_NAMES, DATASET_NAMES, median, percentile } = await appConstants();
 const opts = parseOptions(
@@ -170,6 +172,10 @@ async function main() {
       return out;
     });
 
+    // Navigation → first pruned numbers and → Train clickable, cold cache, unthrottled and at 4× CPU.
+    const firstVisit = await part('first-visit', () =>
+      benchFirstVisits(browser, { lab: preview.url }, { runs: Math.max(opts.runs, 5), median, log }),
+    );
     const sparse = await part('sparse', async () => {
       const out = {};
       for (const dataset of opts.datasets)
@@ -198,6 +204,7 @@ async function main() {
       evaluator,
       memory,
       interaction,
+      firstVisit,
       sparse,
       notes: [
         "samplesPerSec is the worker's own figure for the timed part of a run (after the warm-up batches); statsOverheadPct = median(plain) / median(withStats) - 1, in percent.",

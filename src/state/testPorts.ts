@@ -37,7 +37,6 @@ export const backend = {
   software: false,
   adapter: 'wasm',
   fallbackReason: '',
-  slowerChoice: null,
 };
 
 /** The slider worker's answer to a load of `layers` (32 inputs): every prune index and the validation split (seed 1's synthetic data). */

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it, vi } from 'vitest';
-import { selectBackend, smokeTest } from './backend';
+import { chooseByMeasurement, selectBackend, smokeTest } from './backend';
 
 // In the browser Vite turns these imports into asset URLs; in Node, point them at the files.
 vi.mock('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url', async () => ({
@@ -23,12 +23,31 @@ async function wasmFile(name: string): Promise<string> {
 }
 
 describe('backend selection (Node: no WebGPU, no WebGL)', () => {
-  it('falls back to WASM, which passes the gradient check, and explains each skipped backend in one line', async () => {
+  it('auto starts on WASM at once, its choice pending, with nothing skipped', async () => {
     const info = await selectBackend('auto');
-    expect(info.name).toBe('wasm');
-    expect(info.requested).toBe('auto');
-    expect(info.fallbackReason).toMatch(/^webgpu skipped: .*; webgl skipped: /);
+    expect(info).toMatchObject({
+      name: 'wasm',
+      requested: 'auto',
+      pending: 'waiting',
+      fallbackReason: '',
+      skipped: [],
+    });
+  });
+
+  it('the measurement skips what cannot start here, explains it in one line, and keeps the fastest that did', async () => {
+    const sizes: number[] = [];
+    const info = await selectBackend('auto').then(() =>
+      chooseByMeasurement(64, {}, async (batch) => (sizes.push(batch), 1234)),
+    );
+    expect(sizes).toEqual([64]); // only WASM started: measured once, at the run's batch size
+    expect(info).toMatchObject({ name: 'wasm', requested: 'auto', measuredBatch: 64 });
+    expect(info.pending).toBeUndefined();
+    expect(info.measured!.map((m) => [m.name, m.samplesPerSec])).toEqual([['wasm', 1234]]);
+    expect(info.fallbackReason).toMatch(
+      /^webgpu skipped: .*; webgl skipped: .*; auto measured at batch 64: wasm 1,230 samples\/s$/,
+    );
     expect(info.fallbackReason).not.toContain('\n');
+    expect(tf.getBackend()).toBe('wasm');
   });
 
   it('honours a forced backend without a fallback note', async () => {
@@ -38,7 +57,6 @@ describe('backend selection (Node: no WebGPU, no WebGL)', () => {
       requested: 'cpu',
       fallbackReason: '',
       software: false,
-      slowerChoice: null,
     });
   });
 

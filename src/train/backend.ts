@@ -1,7 +1,8 @@
 /**
- * Backend selection: WebGPU first, then WebGL, then WebAssembly, then plain JavaScript (CPU). Each candidate must initialise and pass a
- * tiny gradient check before it is used, so a backend that "starts" but computes wrong numbers is
- * skipped too. The result says which backend runs, whether its adapter is software, and why any
+ * Backend selection: `auto` starts on WebAssembly at once and chooses later by measurement among
+ * WebGPU, WebGL and WebAssembly (plain JavaScript on the CPU when none starts). Each candidate must
+ * initialise and pass a tiny gradient check before it is used, so a backend that "starts" but computes
+ * wrong numbers is skipped too. The result says which backend runs, whether its adapter is software, and why any
  * preferred backend was skipped.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -11,9 +12,9 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseFastest, skipText, type Measured } from './backendChoice';
-import { probeSpeed } from './probe';
-import type { BackendInfo, BackendName, BackendPreference, SkipReason } from './runTypes';
+import { byRate, CANDIDATES, chooseFastest, skipText } from './backendChoice';
+import { measureSpeed } from './probe';
+import type { BackendInfo, BackendName, BackendPreference, Measured, SkipReason } from './runTypes';
 import { registerWebGPU } from './webgpuDevice';
 
 registerWebGPU();
@@ -116,61 +117,68 @@ async function tryBackend(name: BackendName, faults: BackendFaults): Promise<Tri
   return { ok: true, software, adapter };
 }
 
+/** Tries `order` in turn; the first that starts and passes its check runs. Never throws for CPU. */
+async function firstThatStarts(order: readonly BackendName[], faults: BackendFaults, skips: Skipped) {
+  for (const name of order) {
+    const r = await tryBackend(name, faults);
+    if (r.ok) return { name, ...r };
+    skips.push({ name, reason: r.reason });
+  }
+  throw new Error(`No backend could start (${english(skips).join('; ')})`);
+}
+
+type Skipped = { name: BackendName; reason: SkipReason }[];
+const english = (skips: Skipped) => skips.map((k) => `${k.name} skipped: ${skipText(k.reason)}`);
+
 /**
- * Picks the backend. `auto` tries WebGPU, WebGL, WASM, CPU and takes the first that works, except when
- * it is a GPU backend on a software adapter (SwiftShader, llvmpipe, WARP…): then it measures that one
- * and the next candidates up to WASM (a few warm batches each, `probe`) and takes the fastest. A forced
- * backend is tried first and, if it fails, the rest of the order follows so the app still trains.
- * Never throws for CPU.
+ * Starts the backend. `auto` starts on WASM at once (then CPU if it cannot), `pending` its choice by
+ * measurement (`chooseByMeasurement`), which the page asks for when it is idle or at the first Train. A
+ * forced backend is tried first and, if it fails, the rest of the order follows so the app still trains.
  */
-export async function selectBackend(
-  requested: BackendPreference,
+export async function selectBackend(requested: BackendPreference, faults: BackendFaults = {}): Promise<BackendInfo> {
+  const auto = requested === 'auto';
+  const order = auto ? (['wasm', 'cpu'] as const) : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
+  const skips: Skipped = [];
+  const r = await firstThatStarts(order, faults, skips);
+  const info = { name: r.name, requested, software: r.software, adapter: r.adapter, skipped: skips };
+  return { ...info, fallbackReason: english(skips).join('; '), ...(auto && { pending: 'waiting' as const }) };
+}
+
+/**
+ * `auto`'s choice: measures every candidate that starts (WASM first, then WebGPU, WebGL; each a few warm
+ * batches at `batch`, `measure`) and switches to the fastest (CPU only when none starts). The chosen
+ * backend is the active one on return.
+ */
+export async function chooseByMeasurement(
+  batch: number,
   faults: BackendFaults = {},
-  probe: () => Promise<number> = probeSpeed,
+  measure: (batch: number, toBeat: number) => Promise<number> = (b, toBeat) => measureSpeed(b, 800, toBeat),
 ): Promise<BackendInfo> {
-  const order = requested === 'auto' ? AUTO_ORDER : [requested, ...AUTO_ORDER.filter((b) => b !== requested)];
-  const skips: { name: BackendName; reason: SkipReason }[] = [];
-  const skip = (name: BackendName, reason: SkipReason) => skips.push({ name, reason });
-  const english = () => skips.map((k) => `${k.name} skipped: ${skipText(k.reason)}`);
-  for (const [k, name] of order.entries()) {
+  const skips: Skipped = [];
+  const measured: Measured[] = [];
+  for (const name of ['wasm', ...CANDIDATES.filter((c) => c !== 'wasm')] as BackendName[]) {
     const r = await tryBackend(name, faults);
     if (!r.ok) {
-      skip(name, r.reason);
+      skips.push({ name, reason: r.reason });
       continue;
     }
-    const plain = {
-      name,
-      requested,
-      software: r.software,
-      adapter: r.adapter,
-      fallbackReason: english().join('; '),
-      skipped: skips,
-      slowerChoice: null,
-    };
-    if (requested !== 'auto' || !r.software || name === 'wasm' || name === 'cpu') return plain;
-    // A software GPU adapter: measure it and the candidates after it, up to the first CPU backend that works.
-    const measured: Measured[] = [{ name, software: true, adapter: r.adapter, samplesPerSec: await probe() }];
-    for (const alt of order.slice(k + 1)) {
-      const a = await tryBackend(alt, faults);
-      if (!a.ok) {
-        skip(alt, a.reason);
-        continue;
-      }
-      measured.push({ name: alt, software: a.software, adapter: a.adapter, samplesPerSec: await probe() });
-      if (alt === 'wasm' || alt === 'cpu') break;
-    }
-    const pick = chooseFastest(measured);
-    if (tf.getBackend() !== pick.chosen.name) await tf.setBackend(pick.chosen.name);
-    const { chosen } = pick;
-    return {
-      name: chosen.name,
-      requested,
-      software: chosen.software,
-      adapter: chosen.adapter,
-      fallbackReason: [...english(), pick.reason].filter(Boolean).join('; '),
-      skipped: skips,
-      slowerChoice: pick.slower,
-    };
+    const toBeat = Math.max(0, ...measured.map((m) => m.samplesPerSec));
+    measured.push({ name, software: r.software, adapter: r.adapter, samplesPerSec: await measure(batch, toBeat) });
   }
-  throw new Error(`No backend could start (${english().join('; ')})`);
+  if (measured.length === 0) {
+    const { name, software, adapter } = await firstThatStarts(['cpu'], faults, skips);
+    return { name, software, adapter, requested: 'auto', skipped: skips, fallbackReason: english(skips).join('; ') };
+  }
+  const { chosen, reason } = chooseFastest(measured, batch);
+  if (tf.getBackend() !== chosen.name) await tf.setBackend(chosen.name);
+  return {
+    name: chosen.name,
+    requested: 'auto',
+    software: chosen.software,
+    adapter: chosen.adapter,
+    fallbackReason: [...english(skips), reason].join('; '),
+    skipped: skips,
+    measured: byRate(measured),
+    measuredBatch: batch,
+  };
 }

@@ -1,29 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { chooseFastest, type Measured } from './backendChoice';
+import { roundRate } from '../core/base';
+import { byRate, chooseFastest } from './backendChoice';
+import type { Measured } from './runTypes';
 
-const m = (name: Measured['name'], batch32: number, software = false): Measured => ({
+const m = (name: Measured['name'], samplesPerSec: number, software = false): Measured => ({
   name,
   software,
   adapter: software ? 'google swiftshader' : name,
-  samplesPerSec: batch32,
+  samplesPerSec,
 });
 
-describe('auto on a software GPU adapter', () => {
-  it('takes the fastest measured backend and says how much slower the software adapter was', () => {
-    const r = chooseFastest([m('webgpu', 630, true), m('webgl', 1950, true), m('wasm', 2250)]);
+describe("auto's choice by measurement", () => {
+  it('takes the fastest, lists every rate fastest first, and says how to force each other backend', () => {
+    const r = chooseFastest([m('wasm', 21347), m('webgpu', 903, true), m('webgl', 1950, true)], 32);
     expect(r.chosen.name).toBe('wasm');
-    expect(r.slower).toEqual({ name: 'webgpu', times: 2250 / 630, adapter: 'google swiftshader' });
     expect(r.reason).toBe(
-      'webgpu here is a software adapter (google swiftshader), 3.6× slower than wasm in a measured run of a few batches; ?backend=webgpu forces it',
+      'auto measured at batch 32: wasm 21,300 samples/s, webgl 1,950 (software adapter google swiftshader), ' +
+        'webgpu 903 (software adapter google swiftshader); ?backend=webgl forces webgl; ?backend=webgpu forces webgpu',
     );
   });
 
-  it('keeps the software adapter when it measures fastest (no note)', () => {
-    const r = chooseFastest([m('webgl', 3000, true), m('wasm', 2250)]);
-    expect([r.chosen.name, r.reason, r.slower]).toEqual(['webgl', '', null]);
+  it('takes a hardware GPU when it measures fastest, and a lone candidate with nothing to force', () => {
+    expect(chooseFastest([m('wasm', 9000), m('webgpu', 40000)], 128).chosen.name).toBe('webgpu');
+    expect(chooseFastest([m('wasm', 9000)], 64).reason).toBe('auto measured at batch 64: wasm 9,000 samples/s');
   });
 
-  it('rounds large ratios to whole numbers', () => {
-    expect(chooseFastest([m('webgpu', 100, true), m('wasm', 2250)]).reason).toContain(', 23× slower than wasm');
+  it('breaks a tie by the order of preference (WebGPU, WebGL, WASM), whatever the order measured', () => {
+    expect(byRate([m('wasm', 500), m('webgl', 500), m('webgpu', 500)]).map((x) => x.name)).toEqual([
+      'webgpu',
+      'webgl',
+      'wasm',
+    ]);
+    expect(chooseFastest([m('wasm', 500), m('webgpu', 500)], 32).chosen.name).toBe('webgpu');
+  });
+
+  it('ranks without mutating, and refuses an empty measurement', () => {
+    const input = [m('wasm', 1), m('webgpu', 2)];
+    byRate(input);
+    expect(input.map((x) => x.name)).toEqual(['wasm', 'webgpu']);
+    expect(() => chooseFastest([], 32)).toThrow(/nothing was measured/);
+  });
+
+  it('rounds rates to three significant digits, whole numbers', () => {
+    expect([21347, 903.4, 12.6, 1950, 0, NaN, 99951].map(roundRate)).toEqual([21300, 903, 13, 1950, 0, 0, 100000]);
   });
 });

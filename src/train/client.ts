@@ -38,6 +38,8 @@ export interface RunJobOptions<K extends JobKind> {
 
 export interface TrainingClient {
   init(backend: BackendPreference, faults?: { noWebGPU?: boolean; tfjsSteps?: boolean }): void;
+  /** Asks `auto` to choose its backend by measurement at `batchSize` (ignored by the worker once chosen, or when forced). */
+  chooseBackend(batchSize: number): void;
   /** Starts a new run and returns its id; messages from older runs should be ignored. */
   train(config: TrainConfig, options?: RunOptions, data?: DataRef): number;
   pause(): void;
@@ -153,6 +155,7 @@ export function createTrainingClient(
 
   return {
     init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
+    chooseBackend: (batchSize) => send({ type: 'choose-backend', batchSize }),
     train: (config, options, data) => {
       send({ type: 'train', runId: newRun(), config, options, ...(data ? { data } : {}) });
       return runId;

@@ -27,6 +27,12 @@ export type ToWorker =
       options?: RunOptions;
       /** The user's table and its split (config.dataset 'user'). */ data?: DataRef;
     }
+  /**
+   * `auto`'s choice by measurement (the page asks when idle, or at the first Train, before its 'train'):
+   * measures the candidates at `batchSize`, switches to the fastest, reports it ('choosing', then 'ready'
+   * and 'throughput'). Ignored for a forced backend and once chosen.
+   */
+  | { type: 'choose-backend'; batchSize: number }
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'reset'; runId: number }
@@ -47,6 +53,8 @@ export type WorkerFault = 'device-lost' | 'throw' | 'close';
 
 export type FromWorker =
   | { type: 'ready'; backend: BackendInfo }
+  /** `auto`'s measurement started (a 'ready' with the chosen backend follows). */
+  | { type: 'choosing' }
   /** The backend's training throughput (784 inputs), measured once it is ready (or while choosing it). */
   | { type: 'throughput'; throughput: Throughput }
   | { type: 'phase'; runId: number; phase: 'loading' | 'training' | 'paused' | 'scoring' }
@@ -90,6 +98,7 @@ export function transferables(msg: FromWorker): ArrayBuffer[] {
 
 const FROM_WORKER_TYPES = new Set<FromWorker['type']>([
   'ready',
+  'choosing',
   'throughput',
   'phase',
   'dataset',

@@ -49,8 +49,23 @@ export interface BackendInfo {
   fallbackReason: string;
   /** The same, as the page shows it in its language: the backends that could not start, and why. */
   skipped?: { name: BackendName; reason: SkipReason }[];
-  /** When `auto` measured a software GPU adapter slower than the chosen backend: which, its adapter, how many times slower. */
-  slowerChoice: { name: BackendName; times: number; adapter?: string } | null;
+  /**
+   * `auto` before its choice: it runs on WASM (quick to start, always there) and waits for the page to ask
+   * for the measurement (`waiting`: when idle, or at the first Train), or measures (`measuring`). Absent
+   * once chosen, and for a forced backend.
+   */
+  pending?: 'waiting' | 'measuring';
+  /** What `auto` measured, fastest first (the chosen one first): each candidate that started, at `measuredBatch`. */
+  measured?: Measured[];
+  measuredBatch?: number;
+}
+
+/** One candidate `auto` measured: training samples per second at the run's batch size, 784 inputs. */
+export interface Measured {
+  name: BackendName;
+  software: boolean;
+  adapter: string;
+  samplesPerSec: number;
 }
 
 /** Why a backend could not be used; `detail`: the browser's or tfjs's own words, shown as they come. */

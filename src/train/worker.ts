@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays } from '../core/base';
-import { selectBackend, type BackendFaults } from './backend';
+import { chooseByMeasurement, selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
 import { RunControl } from './control';
@@ -34,18 +34,14 @@ let backendReady: Promise<BackendInfo> | null = null;
 let requested: { backend: BackendPreference; faults: BackendFaults } = { backend: 'auto', faults: {} };
 
 /**
- * Starts (or restarts) the requested backend and reports it, then its throughput (for run estimates).
- * A run waits for both: the probe trains on the same backend.
+ * Starts (or restarts) the requested backend and reports it, then its throughput (for run estimates). A
+ * run waits for both: the probe trains on the same backend. `auto` starts on WASM and reports no
+ * throughput: its measurement (`choose`) comes later, when the page asks.
  */
 async function initBackend(): Promise<void> {
-  const ready = selectBackend(requested.backend, requested.faults);
-  backendReady = ready.then(async (info) => {
+  backendReady = selectBackend(requested.backend, requested.faults).then(async (info) => {
     post({ type: 'ready', backend: info });
-    // Without a throughput the page only shows no estimate; the backend itself passed its checks.
-    await probeThroughput().then(
-      (throughput) => post({ type: 'throughput', throughput }),
-      () => {},
-    );
+    if (!info.pending) await postThroughput();
     return info;
   });
   try {
@@ -55,8 +51,30 @@ async function initBackend(): Promise<void> {
   }
 }
 
+// Without a throughput the page only shows no estimate; the backend itself passed its checks.
+const postThroughput = () =>
+  probeThroughput().then(
+    (throughput) => post({ type: 'throughput', throughput }),
+    () => {},
+  );
+
+/** `auto`'s choice by measurement at `batchSize` (once; nothing for a forced backend). */
+async function choose(batchSize: number): Promise<void> {
+  const started = await backendReady?.catch(() => null);
+  if (!started?.pending) return;
+  post({ type: 'choosing' });
+  backendReady = chooseByMeasurement(batchSize, requested.faults).then(async (info) => {
+    post({ type: 'ready', backend: info });
+    await postThroughput();
+    return info;
+  });
+  await backendReady.catch((e) => post({ type: 'error', runId: null, message: errorText(e) }));
+}
+
 // A lost GPU device stops the run, then the backend starts again (a new device, or the next backend).
 onDeviceLost((loss) => {
+  // A device `auto` measured and left: nothing runs on it.
+  if (tf.getBackend() !== 'webgpu') return resetWebGPU();
   post({ type: 'device-lost', message: `The GPU device was lost (${loss.reason}: ${loss.message}).` });
   queue = queue.then(async () => {
     await stopCurrent();
@@ -212,6 +230,8 @@ async function handle(msg: ToWorker): Promise<void> {
       requested = { backend: msg.backend, faults: msg.faults ?? {} };
       stepsForTests(msg.faults?.tfjsSteps ? 'tfjs' : undefined);
       return initBackend();
+    case 'choose-backend':
+      return choose(msg.batchSize);
     case 'test-fault':
       if (msg.fault === 'throw') {
         setTimeout(() => {

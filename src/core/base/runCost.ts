@@ -81,3 +81,10 @@ export function estimateRun(t: Throughput, r: RunShape, curves: number, measured
   const scoring = SCORING_PER_EPOCH * batches * step;
   return { training, validation, scoring, curves, total: training + validation + scoring + curves };
 }
+
+/** A measured rate as the lab quotes it: three significant digits at most, whole numbers (21,347 → 21,300). */
+export function roundRate(samplesPerSec: number): number {
+  if (!(samplesPerSec > 0) || !Number.isFinite(samplesPerSec)) return 0;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(samplesPerSec)) - 2);
+  return Math.round(samplesPerSec / step) * step;
+}

@@ -30,12 +30,9 @@ export const training = {
   'backend.option.auto': 'auto (best available)',
   'backend.none': 'No backend',
   'backend.starting': 'Starting backend…',
-  'backend.adapter': 'Adapter: {adapter}',
-  'backend.forcedWith': 'Forced with backend={requested}',
-  'backend.auto': 'Chosen automatically',
+  'backend.adapter': 'Adapter: {adapter}.',
   'backend.software': '· software adapter',
   'backend.forced': '· forced',
-  'backend.slower': '· {name} here is a software adapter ({times}× slower)',
   'backend.fallback': '— fallback: {reason}',
   'backend.skipped': '{name} skipped: {reason}',
   'backend.skip.no-webgpu': 'this browser has no WebGPU (navigator.gpu is missing)',
@@ -44,10 +41,22 @@ export const training = {
   'backend.skip.start-failed': 'it failed to start{detail}',
   'backend.skip.check-failed': 'its gradient check failed ({detail})',
   'backend.skip.check-threw': 'its gradient check threw: {detail}',
-  'backend.slowerLong':
-    '{name} here is a software adapter ({adapter}), {times}× slower than {chosen} in a measured run of a few batches; ?backend={name} forces it',
   'backend.adapter.wasm': 'WebAssembly on the CPU',
   'backend.adapter.cpu': 'JavaScript on the CPU',
+  // auto's choice by measurement: the badge while it waits or measures, what it measured, its help; the run that waits for it.
+  'backend.pending.waiting': '· to be measured',
+  'backend.pending.measuring': '· measuring…',
+  'backend.measured': '· measured: {rates}',
+  'backend.rate.first': '{name} {n} samples/s',
+  'backend.rate.other': '{name} {n}/s',
+  'backend.help.label': 'the backend',
+  'backend.help.pending':
+    'auto starts on WebAssembly, which is always there and quick to start, so you can prune and train at once. When the page is idle after opening (or at your first Train, which then waits for it), it times a few training batches at your batch size on each backend this browser can start (WebGPU, WebGL, WebAssembly) and keeps the fastest.',
+  'backend.help.measured':
+    'auto timed a few training batches at batch {batch} on each backend this browser could start and kept the fastest: {rates}. For a network this small, a GPU can lose to the CPU: each training step costs it many small dispatches. The backend setting (or ?backend= in the address) forces one.',
+  'backend.help.forced':
+    'You chose this backend (the backend setting, or ?backend= in the address); auto would choose by measurement.',
+  'progress.choosingBackend': 'Choosing the backend: timing a few training batches on each one this browser has…',
 
   // The progress panel: the run's state, the expected time of a run, epoch and batch, time left.
   'progress.label': 'Training progress',

@@ -32,12 +32,9 @@ export const training: Record<keyof typeof en, string> = {
   'backend.option.auto': 'auto（自动选择最佳）',
   'backend.none': '没有可用的后端',
   'backend.starting': '正在启动后端…',
-  'backend.adapter': '适配器：{adapter}',
-  'backend.forcedWith': '由 backend={requested} 强制指定',
-  'backend.auto': '自动选择',
+  'backend.adapter': '适配器：{adapter}。',
   'backend.software': '· 软件适配器',
   'backend.forced': '· 强制指定',
-  'backend.slower': '· 这里的 {name} 是软件适配器（慢 {times} 倍）',
   'backend.fallback': '— 回退原因：{reason}',
   'backend.skipped': '跳过 {name}：{reason}',
   'backend.skip.no-webgpu': '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
@@ -46,10 +43,21 @@ export const training: Record<keyof typeof en, string> = {
   'backend.skip.start-failed': '启动失败{detail}',
   'backend.skip.check-failed': '梯度检查未通过（{detail}）',
   'backend.skip.check-threw': '梯度检查出错：{detail}',
-  'backend.slowerLong':
-    '这里的 {name} 是软件适配器（{adapter}），在几个批次的实测中比 {chosen} 慢 {times} 倍；用 ?backend={name} 可强制使用它',
   'backend.adapter.wasm': 'CPU 上的 WebAssembly',
   'backend.adapter.cpu': 'CPU 上的 JavaScript',
+  // auto 通过实测选择后端：等待或测量时的标记、测得的速度、说明；等待选择的训练。
+  'backend.pending.waiting': '· 稍后实测',
+  'backend.pending.measuring': '· 正在实测…',
+  'backend.measured': '· 实测：{rates}',
+  'backend.rate.first': '{name} 每秒 {n} 个样本',
+  'backend.rate.other': '{name} 每秒 {n}',
+  'backend.help.label': '后端',
+  'backend.help.pending':
+    'auto 先用 WebAssembly 启动：它总是可用且启动很快，所以你可以立即剪枝和训练。页面打开后空闲时（或在你第一次点击“训练”时，训练会等它完成），它会按你的批大小在这个浏览器能启动的每个后端（WebGPU、WebGL、WebAssembly）上计时几个训练批次，并选用最快的一个。',
+  'backend.help.measured':
+    'auto 以批大小 {batch} 在这个浏览器能启动的每个后端上计时了几个训练批次，并选用了最快的：{rates}。对这么小的网络，GPU 可能比 CPU 还慢：每个训练步骤都要发出许多小的调度。“后端”设置（或地址中的 ?backend=）可以强制指定一个。',
+  'backend.help.forced': '这个后端是你指定的（“后端”设置或地址中的 ?backend=）；auto 会通过实测来选择。',
+  'progress.choosingBackend': '正在选择后端：在这个浏览器的每个后端上计时几个训练批次…',
 
   // 进度面板：训练的状态、预计用时、轮次与批次、剩余时间。
   'progress.label': '训练进度',

@@ -11,6 +11,7 @@ import type { RunOptions } from '../../train/runTypes';
 import { msg } from '../../i18n/catalogue';
 import { initialState, startRun, trainConfigOf, type AppState, type Store } from '../store';
 import { applyWorkerMessage, stoppedByFault } from './workerMessages';
+import { scheduleChoice } from './choiceTiming';
 
 export interface Training {
   /** The current worker's client (it changes when a crashed worker is replaced). */
@@ -44,6 +45,15 @@ export function createTraining(
   let client: TrainingClient;
   const init = () =>
     client.init(store.getState().settings.backend, { noWebGPU: env.noWebGPU, tfjsSteps: env.tfjsSteps });
+  /** `auto`'s choice by measurement, asked once per backend start: when the page is idle, or at the first Train. */
+  let asked = true;
+  let cancelChoice = () => {};
+  const choose = (batchSize: number) => {
+    cancelChoice();
+    if (asked || store.getState().backend?.pending !== 'waiting') return;
+    asked = true;
+    client.chooseBackend(batchSize);
+  };
   /**
    * A run's frequent messages are folded in together, once the messages already waiting are in: a small
    * table's epochs (a few batches each) arrive faster than the page can draw each one. Any other message
@@ -68,6 +78,14 @@ export function createTraining(
     foldWaiting();
     store.setState((s) => applyWorkerMessage(s, msg));
     const s = store.getState();
+    if (msg.type === 'ready' && msg.backend.pending === 'waiting') {
+      asked = false;
+      cancelChoice();
+      cancelChoice = scheduleChoice(
+        () => store.getState(),
+        () => choose(store.getState().settings.batchSize),
+      );
+    }
     if (msg.type === 'ready') hooks.onReady();
     else if (msg.type === 'done' && msg.runId === s.runId && s.phase === 'done') {
       store.setState((st) => (st.timing ? { ...st, timing: { ...st.timing, doneAt: performance.now() } } : st));
@@ -98,6 +116,7 @@ export function createTraining(
     train(options) {
       const s = store.getState();
       const config = trainConfigOf(s.settings);
+      choose(config.batchSize); // the run waits for the choice
       const runId = client.train(config, options);
       store.setState({
         ...startRun(s, runId, config),
@@ -107,6 +126,7 @@ export function createTraining(
     trainOn(data, options = {}) {
       const s = store.getState();
       const config = { ...trainConfigOf(s.settings), dataset: 'user' as const, seed: data.seed };
+      choose(config.batchSize);
       const runId = client.train(config, options, data);
       // The page holds the table: the run's reference keeps it (the worker's 'dataset' message does not carry it).
       store.setState({

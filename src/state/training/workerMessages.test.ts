@@ -109,7 +109,6 @@ describe('store reducer', () => {
         software: false,
         adapter: 'cpu',
         fallbackReason: '',
-        slowerChoice: null,
       },
     });
     s = applyWorkerMessage(startRun(s, 1, null), {
@@ -141,7 +140,6 @@ describe('stoppedByFault', () => {
     software: true,
     adapter: 'swiftshader',
     fallbackReason: '',
-    slowerChoice: null,
   };
   it('stops a running job with an error and a restart, and waits for a new backend', () => {
     const s = stoppedByFault(

@@ -54,6 +54,8 @@ export function stoppedByFault(state: AppState, message: Msg): AppState {
 export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
   if (msg.type === 'ready') return { ...state, backend: msg.backend, backendStatus: 'ready', throughput: null };
   if (msg.type === 'throughput') return { ...state, throughput: msg.throughput };
+  if (msg.type === 'choosing')
+    return state.backend?.pending ? { ...state, backend: { ...state.backend, pending: 'measuring' } } : state;
   // Answers to requests and jobs go to whoever awaits them (the client), not through the store.
   if (
     msg.type === 'memory' ||

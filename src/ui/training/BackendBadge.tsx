@@ -1,8 +1,14 @@
+import { roundRate } from '../../core/base';
+import { Help } from '../kit/Help';
 import { useAppState, useT } from '../kit/context';
+import { int } from '../kit/format';
 
 const NAMES = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
-/** Always shows which backend runs, whether its adapter is software, and why a fallback happened. */
+/**
+ * Always shows which backend runs, whether its adapter is software, why a fallback happened, and what
+ * `auto` measured (or that it will measure); its help explains the choice.
+ */
 export function BackendBadge() {
   const t = useT();
   const backend = useAppState((s) => s.backend);
@@ -15,7 +21,6 @@ export function BackendBadge() {
     );
   }
   const forced = backend.requested !== 'auto';
-  const slower = backend.slowerChoice;
   // The backends that could not start, each with why (the browser's own words, if any, as they come).
   const skipped = (backend.skipped ?? []).map((k) =>
     t('backend.skipped', {
@@ -23,55 +28,51 @@ export function BackendBadge() {
       reason: t(`backend.skip.${k.reason.code}`, { detail: k.reason.detail ?? '' }),
     }),
   );
-  const ratio = slower ? (slower.times >= 10 ? String(Math.round(slower.times)) : slower.times.toFixed(1)) : '';
+  const rates = (backend.measured ?? [])
+    .map((m, i) =>
+      t(i === 0 ? 'backend.rate.first' : 'backend.rate.other', {
+        name: NAMES[m.name],
+        n: int(roundRate(m.samplesPerSec)),
+      }),
+    )
+    .join(', ');
   const adapter =
     backend.name === 'wasm' || backend.name === 'cpu' ? t(`backend.adapter.${backend.name}`) : backend.adapter;
-  const why = [
-    ...skipped,
-    ...(slower
-      ? [
-          t('backend.slowerLong', {
-            name: slower.name,
-            adapter: slower.adapter ?? '',
-            times: ratio,
-            chosen: backend.name,
-          }),
-        ]
-      : []),
-  ].join('; ');
-  const title = [
+  const help = [
     t('backend.adapter', { adapter }),
-    forced ? t('backend.forcedWith', { requested: backend.requested }) : t('backend.auto'),
-    why,
-  ]
-    .filter(Boolean)
-    .join('\n');
+    forced
+      ? t('backend.help.forced')
+      : rates
+        ? t('backend.help.measured', { batch: backend.measuredBatch ?? 32, rates })
+        : t('backend.help.pending'),
+    ...skipped,
+  ].join(' ');
   return (
     <div
       className={`badge badge-${backend.name}`}
       data-testid="backend.badge"
       data-backend={backend.name}
       data-software={backend.software}
+      data-choice={forced ? 'forced' : (backend.pending ?? 'measured')}
       role="status"
-      title={title}
     >
       <span className="badge-name">{backend.name.toUpperCase()}</span>
       {backend.software && <span className="badge-soft"> {t('backend.software')}</span>}
       {forced && backend.requested === backend.name && <span className="badge-soft"> {t('backend.forced')}</span>}
-      {slower ? (
+      {backend.pending && <span className="badge-soft"> {t(`backend.pending.${backend.pending}`)}</span>}
+      {rates && (
+        <span className="badge-soft" data-testid="backend.measured">
+          {' '}
+          {t('backend.measured', { rates })}
+        </span>
+      )}
+      {skipped.length > 0 && (
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
-          {t('backend.slower', { name: NAMES[slower.name], times: ratio })}
-          {skipped.map((r) => `; ${r}`)}
+          {t('backend.fallback', { reason: skipped.join('; ') })}
         </span>
-      ) : (
-        skipped.length > 0 && (
-          <span className="badge-reason" data-testid="backend.reason">
-            {' '}
-            {t('backend.fallback', { reason: skipped.join('; ') })}
-          </span>
-        )
-      )}
+      )}{' '}
+      <Help id="backend" label={t('backend.help.label')} text={help} />
     </div>
   );
 }
