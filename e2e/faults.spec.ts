@@ -113,8 +113,8 @@ test('a diverging loss stops training with a clear message instead of drawing Na
 test('reset and backend switch during scoring, and a new run during fine-tuning: stale messages are ignored', async ({
   lab,
 }) => {
-  // Batch 32: a scoring pass of 250 batches, long enough to reset in the middle of it.
-  await lab.open(SHORT.replace('batch=256', 'batch=32'));
+  // Batch 32: a scoring pass of 250 batches on the tfjs steps, long enough to reset in the middle of it.
+  await lab.open(SHORT.replace('batch=256', 'batch=32').replace('?backend=wasm', '?backend=wasm&steps=tfjs'));
   // Reset exactly while the scoring pass runs.
   await lab.trainButton.click();
   await lab.page.waitForFunction(() => window.__gpl!.state().phase === 'scoring', null, {

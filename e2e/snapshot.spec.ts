@@ -79,7 +79,8 @@ test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; 
 });
 
 test("training your own keeps the snapshot's curves, faded, until the new ones arrive", async ({ lab }) => {
-  await lab.open('?backend=wasm#dataset=synthetic-32&epochs=1', { firstVisit: true });
+  // The tfjs steps (`steps=tfjs`): the fused ones train and score this run before the faded state can be seen.
+  await lab.open('?backend=wasm&steps=tfjs#dataset=synthetic-32&epochs=1', { firstVisit: true });
   await lab.settled();
   const plot = lab.page.getByTestId('chart.plot');
   await expect(plot).not.toHaveClass(/stale/);

@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { CATALOGUES } from '../../src/i18n/catalogue';
 
-/** One piece of text a reader should never see: a `{placeholder}`, a message key, an internal code. */
+/**
+ * One piece of text a reader should never see — a `{placeholder}`, a message key, an internal code — or an
+ * id the page uses twice (what the ids tie together, a reader of a screen reader hears wrong).
+ */
 export interface Unfilled {
-  what: 'placeholder' | 'key' | 'code' | 'value';
+  what: 'placeholder' | 'key' | 'code' | 'value' | 'duplicate-id';
   text: string;
   /** Where: the element's test id or tag, and the attribute if it was one. */
   where: string;
@@ -64,6 +67,9 @@ function observe({ keys, codes }: { keys: string[]; codes: string[] }) {
     if (node.nodeType !== Node.ELEMENT_NODE) return;
     const el = node as Element;
     if (el.tagName === 'SCRIPT' || el.tagName === 'STYLE') return;
+    // An id twice in the document: a label, aria-controls or aria-describedby then points at the wrong one.
+    if (el.id && found.length <= 50 && document.querySelectorAll(`#${CSS.escape(el.id)}`).length > 1)
+      found.push({ what: 'duplicate-id', text: el.id, where: where(el) });
     for (const a of ATTRS) {
       const v = el.getAttribute(a);
       if (v) check(v, el, a);

@@ -72,7 +72,7 @@ export function BackendBadge() {
           {t('backend.fallback', { reason: skipped.join('; ') })}
         </span>
       )}{' '}
-      <Help id="backend" label={t('backend.help.label')} text={help} />
+      <Help id="backendChoice" label={t('backend.help.label')} text={help} />
     </div>
   );
 }
