@@ -1,0 +1,108 @@
+/**
+ * WGSL of the backward passes (one dispatch per layer: the kernel's and bias's gradients, and the
+ * previous layer's dZ through relu') and of Adam over every parameter (one dispatch), exactly tfjs's
+ * AdamOptimizer update with the masks held and the live |∂L/∂w| average.
+ */
+import { f32, FLAT_WG, HEADER_WGSL, rowAt, type LayerAt } from './layout';
+import type { Shader } from './forward';
+
+const storage = (i: number, access: string, name: string) =>
+  `@group(0) @binding(${i}) var<storage, ${access}> ${name}: array<u32>;`;
+const F = (e: string) => `bitcast<f32>(${e})`;
+
+/**
+ * Layer `l` backward, one invocation per output in three ranges: the kernel's gradient
+ * `dW[i, j] = Σ_b a[b, i] · dZ[b, j]` (k < I·O), the bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the
+ * previous layer's `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output). The
+ * gradients go to `grads` at the layer's offsets; the kernel is read before Adam changes it.
+ */
+export function layerBackward(layer: LayerAt, l: number, batch: number): Shader {
+  const { inputs: I, units: O } = layer;
+  // [access, name in the shader, buffer]: the dataset's rows come by index for the first layer only.
+  const slots: [string, string, string][] = [
+    ['read', 'src', l === 0 ? 'x' : `act${l - 1}`],
+    ...(l === 0 ? [['read', 'idx', 'idx'] as [string, string, string]] : []),
+    ['read', 'dz', `dz${l}`],
+    // The kernel is read for the previous layer's dZ only.
+    ...(l > 0 ? [['read', 'params', 'params'] as [string, string, string]] : []),
+    ['read_write', 'grads', 'grads'],
+    ...(l > 0 ? [['read_write', 'dzPrev', `dz${l - 1}`] as [string, string, string]] : []),
+  ];
+  const decls = slots.map(([access, name], i) => storage(i + 1, access, name));
+  const names = ['header', ...slots.map((s) => s[2])];
+  const weights = I * O;
+  const previous =
+    l === 0
+      ? ''
+      : `
+  let k2 = k - ${weights + O}u;
+  let b = k2 / ${I}u;
+  let i = k2 % ${I}u;
+  if (b >= n) { return; }
+  var s = 0.0;
+  for (var j = 0u; j < ${O}u; j++) { s = s + ${F('dz[b * ' + O + 'u + j]')} * ${F(`params[${layer.kernel}u + i * ${O}u + j]`)}; }
+  var d = 0.0;
+  if (${F(`src[b * ${I}u + i]`)} > 0.0) { d = s; }
+  dzPrev[b * ${I}u + i] = bitcast<u32>(d);`;
+  const code = /* wgsl */ `
+${HEADER_WGSL}
+@group(0) @binding(0) var<uniform> h: Header;
+${decls.join('\n')}
+${rowAt(l, I)}
+@compute @workgroup_size(${FLAT_WG})
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let k = gid.x;
+  let n = h.size;
+  if (k < ${weights}u) {
+    let i = k / ${O}u;
+    let j = k % ${O}u;
+    var g = 0.0;
+    for (var b = 0u; b < n; b++) { g = g + ${F('src[rowAt(b) + i]')} * ${F(`dz[b * ${O}u + j]`)}; }
+    grads[${layer.kernel}u + k] = bitcast<u32>(g);
+    return;
+  }
+  if (k < ${weights + O}u) {
+    let j = k - ${weights}u;
+    var g = 0.0;
+    for (var b = 0u; b < n; b++) { g = g + ${F(`dz[b * ${O}u + j]`)}; }
+    grads[${layer.bias}u + j] = bitcast<u32>(g);
+    return;
+  }${previous}
+}`;
+  const threads = weights + O + (l > 0 ? batch * I : 0);
+  return { code, bindings: names, workgroups: () => Math.ceil(threads / FLAT_WG) };
+}
+
+/** Adam's constants (Keras' defaults, tfjs's `tf.train.adam(lr, 0.9, 0.999, 1e-7)`) and the live average's decay. */
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+
+/**
+ * Adam over all `size` parameters, as tfjs's AdamOptimizer.applyGradients computes it (float32):
+ * g ← g·mask; m ← m·β1 + g·(1 − β1); v ← v·β2 + g²·(1 − β2); w ← w + (m/(1 − β1ᵗ)) / (√(v/(1 − β2ᵗ)) + ε) · (−lr);
+ * then w ← w·mask (masks are 1 for biases and unmasked runs, so the products are exact there), and on
+ * live steps the average of |g| with `decay`: e ← e·decay + |g|·(1 − decay).
+ */
+export function adamShader(size: number, decay: number): Shader {
+  const names = ['header', 'grads', 'mask', 'params', 'm', 'v', 'ema'];
+  const access = ['read', 'read', 'read_write', 'read_write', 'read_write', 'read_write'];
+  const decls = names.slice(1).map((name, i) => storage(i + 1, access[i], name === 'params' ? 'w' : name));
+  const code = /* wgsl */ `
+${HEADER_WGSL}
+@group(0) @binding(0) var<uniform> h: Header;
+${decls.join('\n')}
+@compute @workgroup_size(${FLAT_WG})
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let k = gid.x;
+  if (k >= ${size}u) { return; }
+  let keep = ${F('mask[k]')};
+  let g = ${F('grads[k]')} * keep;
+  let m1 = ${F('m[k]')} * ${f32(ADAM.beta1)} + g * ${f32(1 - ADAM.beta1)};
+  let v1 = ${F('v[k]')} * ${f32(ADAM.beta2)} + (g * g) * ${f32(1 - ADAM.beta2)};
+  m[k] = bitcast<u32>(m1);
+  v[k] = bitcast<u32>(v1);
+  let upd = (m1 / h.c1) / (sqrt(v1 / h.c2) + ${f32(ADAM.epsilon)});
+  w[k] = bitcast<u32>((${F('w[k]')} + upd * (-h.lr)) * keep);
+  if (h.live != 0u) { ema[k] = bitcast<u32>(${F('ema[k]')} * ${f32(decay)} + abs(g) * ${f32(1 - decay)}); }
+}`;
+  return { code, bindings: names, workgroups: () => Math.ceil(size / FLAT_WG) };
+}
