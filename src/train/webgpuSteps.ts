@@ -27,14 +27,14 @@ interface WebGPUBackendParts {
   submitQueue(): void;
 }
 
-/** Whether the WGSL steps can train this model here: the webgpu backend, at most 3 layers (≤ 7 dispatches), widths they hold. */
+/** Whether the WGSL steps can train this model here: the webgpu backend, at most 3 layers (≤ 7 dispatches), hidden widths in vec4s. */
 export function webgpuFits(model: Mlp, wanted?: StepsKind): boolean {
   const layers = model.layers;
   return (
     tf.getBackend() === 'webgpu' &&
     (wanted === undefined || wanted === 'fused-webgpu') &&
     layers.length <= 3 &&
-    layers.slice(0, -1).every((l) => l.units <= MAX_UNITS) &&
+    layers.slice(0, -1).every((l) => l.units <= MAX_UNITS && l.units % 4 === 0) &&
     layers[layers.length - 1].units <= MAX_CLASSES
   );
 }

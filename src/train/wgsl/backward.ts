@@ -11,65 +11,80 @@ const storage = (i: number, access: string, name: string) =>
 const F = (e: string) => `bitcast<f32>(${e})`;
 
 /**
- * Layer `l` backward, one invocation per output in three ranges: the kernel's gradient
- * `dW[i, j] = Σ_b a[b, i] · dZ[b, j]` (k < I·O), the bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the
- * previous layer's `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output). The
- * gradients go to `grads` at the layer's offsets; the kernel is read before Adam changes it.
+ * Layer `l` backward, in three ranges of invocations: the kernel's gradient `dW[i, j] = Σ_b a[b, i] · dZ[b, j]`
+ * (each invocation a block of 4 inputs × V units, V = 4 where the units are a multiple of 4, else 1), the
+ * bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the previous layer's
+ * `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output). The gradients go to
+ * `grads` at the layer's offsets; the kernel is read before Adam changes it.
  */
 export function layerBackward(layer: LayerAt, l: number, batch: number): Shader {
   const { inputs: I, units: O } = layer;
-  // [access, name in the shader, buffer]: the dataset's rows come by index for the first layer only.
-  const slots: [string, string, string][] = [
-    ['read', 'src', l === 0 ? 'x' : `act${l - 1}`],
-    ...(l === 0 ? [['read', 'idx', 'idx'] as [string, string, string]] : []),
-    ['read', 'dz', `dz${l}`],
+  const V = O % 4 === 0 ? 4 : 1;
+  const T = V === 4 ? 'vec4<f32>' : 'f32';
+  const cols = O / V;
+  const blocks = Math.ceil(I / 4) * cols;
+  // [access, name in the shader, element type, buffer]: the dataset's rows come by index for the first layer only.
+  type Slot = [string, string, string, string];
+  const slots: Slot[] = [
+    ['read', 'src', 'f32', l === 0 ? 'x' : `act${l - 1}`],
+    ...(l === 0 ? [['read', 'idx', 'u32', 'idx'] as Slot] : []),
+    ['read', 'dz', T, `dz${l}`],
     // The kernel is read for the previous layer's dZ only.
-    ...(l > 0 ? [['read', 'params', 'params'] as [string, string, string]] : []),
-    ['read_write', 'grads', 'grads'],
-    ...(l > 0 ? [['read_write', 'dzPrev', `dz${l - 1}`] as [string, string, string]] : []),
+    ...(l > 0 ? [['read', 'params', T, 'params'] as Slot] : []),
+    ['read_write', 'grads', T, 'grads'],
+    ...(l > 0 ? [['read_write', 'dzPrev', 'f32', `dz${l - 1}`] as Slot] : []),
   ];
-  const decls = slots.map(([access, name], i) => storage(i + 1, access, name));
-  const names = ['header', ...slots.map((s) => s[2])];
-  const weights = I * O;
+  const decls = slots.map(
+    ([access, name, type], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type}>;`,
+  );
+  const names = ['header', ...slots.map((s) => s[3])];
+  const dot = V === 4 ? 'dot(a, b)' : 'a * b';
   const previous =
     l === 0
       ? ''
       : `
-  let k2 = k - ${weights + O}u;
+  let k2 = k - ${blocks + cols}u;
   let b = k2 / ${I}u;
   let i = k2 % ${I}u;
   if (b >= n) { return; }
   var s = 0.0;
-  for (var j = 0u; j < ${O}u; j++) { s = s + ${F('dz[b * ' + O + 'u + j]')} * ${F(`params[${layer.kernel}u + i * ${O}u + j]`)}; }
+  for (var j = 0u; j < ${cols}u; j++) { s = s + dotT(dz[b * ${cols}u + j], params[${layer.kernel / V}u + i * ${cols}u + j]); }
   var d = 0.0;
-  if (${F(`src[b * ${I}u + i]`)} > 0.0) { d = s; }
-  dzPrev[b * ${I}u + i] = bitcast<u32>(d);`;
+  if (src[b * ${I}u + i] > 0.0) { d = s; }
+  dzPrev[b * ${I}u + i] = d;`;
   const code = /* wgsl */ `
 ${HEADER_WGSL}
 @group(0) @binding(0) var<uniform> h: Header;
 ${decls.join('\n')}
 ${rowAt(l, I)}
+fn dotT(a: ${T}, b: ${T}) -> f32 { return ${dot}; }
 @compute @workgroup_size(${FLAT_WG})
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   let k = gid.x;
   let n = h.size;
-  if (k < ${weights}u) {
-    let i = k / ${O}u;
-    let j = k % ${O}u;
-    var g = 0.0;
-    for (var b = 0u; b < n; b++) { g = g + ${F('src[rowAt(b) + i]')} * ${F(`dz[b * ${O}u + j]`)}; }
-    grads[${layer.kernel}u + k] = bitcast<u32>(g);
+  if (k < ${blocks}u) {
+    let c = k % ${cols}u;
+    let i0 = (k / ${cols}u) * 4u;
+    var acc: array<${T}, 4>;
+    for (var b = 0u; b < n; b++) {
+      let g = dz[b * ${cols}u + c];
+      let a0 = rowAt(b) + i0;
+      for (var r = 0u; r < 4u; r++) { if (i0 + r < ${I}u) { acc[r] = acc[r] + src[a0 + r] * g; } }
+    }
+    for (var r = 0u; r < 4u; r++) {
+      if (i0 + r < ${I}u) { grads[${layer.kernel / V}u + (i0 + r) * ${cols}u + c] = acc[r]; }
+    }
     return;
   }
-  if (k < ${weights + O}u) {
-    let j = k - ${weights}u;
-    var g = 0.0;
-    for (var b = 0u; b < n; b++) { g = g + ${F(`dz[b * ${O}u + j]`)}; }
-    grads[${layer.bias}u + j] = bitcast<u32>(g);
+  if (k < ${blocks + cols}u) {
+    let c = k - ${blocks}u;
+    var g: ${T};
+    for (var b = 0u; b < n; b++) { g = g + dz[b * ${cols}u + c]; }
+    grads[${layer.bias / V}u + c] = g;
     return;
   }${previous}
 }`;
-  const threads = weights + O + (l > 0 ? batch * I : 0);
+  const threads = blocks + cols + (l > 0 ? batch * I : 0);
   return { code, bindings: names, workgroups: () => Math.ceil(threads / FLAT_WG) };
 }
 

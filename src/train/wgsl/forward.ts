@@ -3,7 +3,17 @@
  * layer with softmax, the cross-entropy, the correct count and the loss's gradient dZ (one dispatch).
  * Each shader names its bindings in order (`Shader.bindings`), which `gpuMlp.ts` fills by name.
  */
-import { FORWARD_ROWS as R, FORWARD_TILE as K, HEADER_WGSL, LOSS_WG, RING, rowAt, STAT, type LayerAt } from './layout';
+import {
+  FORWARD_ROWS as R,
+  FORWARD_TILE as K,
+  FORWARD_WG as WG,
+  HEADER_WGSL,
+  LOSS_WG,
+  RING,
+  rowAt,
+  STAT,
+  type LayerAt,
+} from './layout';
 
 export interface Shader {
   code: string;
@@ -27,25 +37,35 @@ const sourceBindings = (l: number): [string, string][] =>
 const sourceNames = (l: number) => (l === 0 ? ['x', 'idx'] : [`act${l - 1}`]);
 
 /**
- * Hidden layer `layer` (`units` ≤ MAX_UNITS): a workgroup takes R rows and one invocation per unit, and
- * walks the inputs in tiles of K held in workgroup memory; each weight is read once per R rows.
- * Writes `act<layer>[b, j] = relu(Σ_i a[b, i] · W[i, j] + bias[j])` for the header's rows.
+ * Hidden layer `layer` (units a multiple of 4, ≤ MAX_UNITS): an invocation computes R rows × 4 units (a
+ * vec4 of weights read once for its R rows); a workgroup of FORWARD_WG takes units/4 such columns side by
+ * side and as many row groups as fit, and walks the inputs in tiles of K rows × inputs held in workgroup
+ * memory. Writes `act<layer>[b, j] = relu(Σ_i a[b, i] · W[i, j] + bias[j])` for the header's rows.
  */
 export function hiddenForward(layer: LayerAt, l: number): Shader {
   const { inputs: I, units: O } = layer;
-  const decls = bindingLines([...sourceBindings(l), ['read', 'params'], ['read_write', 'dst']]);
+  const cols = O / 4;
+  const groups = Math.max(1, Math.floor(WG / cols));
+  const rows = groups * R;
+  const decls = [
+    ...bindingLines(sourceBindings(l)),
+    `@group(0) @binding(${sourceBindings(l).length + 1}) var<storage, read> params: array<vec4<f32>>;`,
+    `@group(0) @binding(${sourceBindings(l).length + 2}) var<storage, read_write> dst: array<vec4<f32>>;`,
+  ];
   const code = /* wgsl */ `
 ${HEADER_WGSL}
 @group(0) @binding(0) var<uniform> h: Header;
 ${decls.join('\n')}
-var<workgroup> tile: array<f32, ${R * K}>;
+var<workgroup> tile: array<f32, ${rows * K}>;
 ${rowAt(l, I)}
-@compute @workgroup_size(${O})
+@compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) t: u32) {
-  let row0 = wg.x * ${R}u;
-  var acc: array<f32, ${R}>;
+  let row0 = wg.x * ${rows}u;
+  let c = t % ${cols}u;
+  let g = t / ${cols}u;
+  var acc: array<vec4<f32>, ${R}>;
   for (var k0 = 0u; k0 < ${I}u; k0 += ${K}u) {
-    for (var e = t; e < ${R * K}u; e += ${O}u) {
+    for (var e = t; e < ${rows * K}u; e += ${WG}u) {
       let b = row0 + e / ${K}u;
       let k = k0 + e % ${K}u;
       var v = 0.0;
@@ -53,23 +73,26 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) t: u3
       tile[e] = v;
     }
     workgroupBarrier();
-    let kEnd = min(${K}u, ${I}u - k0);
-    for (var k = 0u; k < kEnd; k++) {
-      let w = bitcast<f32>(params[${layer.kernel}u + (k0 + k) * ${O}u + t]);
-      for (var r = 0u; r < ${R}u; r++) { acc[r] = acc[r] + tile[r * ${K}u + k] * w; }
+    if (g < ${groups}u) {
+      let kEnd = min(${K}u, ${I}u - k0);
+      for (var k = 0u; k < kEnd; k++) {
+        let w = params[${layer.kernel / 4}u + (k0 + k) * ${cols}u + c];
+        for (var r = 0u; r < ${R}u; r++) { acc[r] = acc[r] + tile[(g * ${R}u + r) * ${K}u + k] * w; }
+      }
     }
     workgroupBarrier();
   }
-  let bias = bitcast<f32>(params[${layer.bias}u + t]);
+  if (g >= ${groups}u) { return; }
+  let bias = params[${layer.bias / 4}u + c];
   for (var r = 0u; r < ${R}u; r++) {
-    let b = row0 + r;
-    if (b < h.size) { dst[b * ${O}u + t] = bitcast<u32>(max(acc[r] + bias, 0.0)); }
+    let b = row0 + g * ${R}u + r;
+    if (b < h.size) { dst[b * ${cols}u + c] = max(acc[r] + bias, vec4<f32>(0.0)); }
   }
 }`;
   return {
     code,
     bindings: ['header', ...sourceNames(l), 'params', `act${l}`],
-    workgroups: (rows) => Math.ceil(rows / R),
+    workgroups: (n) => Math.ceil(n / rows),
   };
 }
 

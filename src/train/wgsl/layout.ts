@@ -19,11 +19,13 @@ export interface NetLayout {
 }
 
 export function netLayout(shapes: LayerShape[]): NetLayout {
+  // Every kernel and bias starts on a multiple of 4 floats, so the shaders can read them as vec4 (the gaps stay 0).
+  const up = (n: number) => Math.ceil(n / 4) * 4;
   let at = 0;
   const layers = shapes.map((s) => {
     const kernel = at;
-    const bias = (at += s.inputs * s.units);
-    at += s.units;
+    const bias = (at = up(at + s.inputs * s.units));
+    at = up(at + s.units);
     return { name: s.name, inputs: s.inputs, units: s.units, kernel, bias };
   });
   return { layers, size: at };
@@ -46,9 +48,13 @@ export const STAT = { count: 0, correct: 1, lossSum: 2, valCorrect: 3, valLoss: 
 export const RING = 256;
 export const STAT_WORDS = STAT.ring + RING;
 
-/** Rows per workgroup in the forward passes, and the inputs per tile held in workgroup memory. */
+/**
+ * The hidden layers' forward pass: workgroups of FORWARD_WG invocations, each computing FORWARD_ROWS rows ×
+ * 4 units (a vec4), over tiles of FORWARD_TILE inputs held in workgroup memory.
+ */
+export const FORWARD_WG = 64;
 export const FORWARD_ROWS = 4;
-export const FORWARD_TILE = 256;
+export const FORWARD_TILE = 64;
 /** Workgroup size of the flat passes (backward, Adam) and of the loss pass. */
 export const FLAT_WG = 256;
 export const LOSS_WG = 64;
