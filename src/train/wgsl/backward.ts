@@ -3,7 +3,7 @@
  * previous layer's dZ through relu') and of Adam over every parameter (one dispatch), exactly tfjs's
  * AdamOptimizer update with the masks held and the live |∂L/∂w| average.
  */
-import { f32, FLAT_WG, HEADER_WGSL, rowAt, type LayerAt } from './layout';
+import { f32, FLAT_WG, HEADER_WGSL, rowAt, unrolled, type LayerAt } from './layout';
 import type { Shader } from './forward';
 
 const storage = (i: number, access: string, name: string) =>
@@ -38,6 +38,8 @@ export function layerBackward(layer: LayerAt, l: number, batch: number): Shader 
     ([access, name, type], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type}>;`,
   );
   const names = ['header', ...slots.map((s) => s[3])];
+  // The block's 4 inputs, unrolled (registers, not an indexed array); checked against I only where it is not a multiple of 4.
+  const within = (r: number, st: string) => (I % 4 === 0 ? st : `if (i0 + ${r}u < ${I}u) { ${st} }`);
   const dot = V === 4 ? 'dot(a, b)' : 'a * b';
   const previous =
     l === 0
@@ -65,15 +67,13 @@ fn main(@builtin(global_invocation_id) gid: vec3u) {
   if (k < ${blocks}u) {
     let c = k % ${cols}u;
     let i0 = (k / ${cols}u) * 4u;
-    var acc: array<${T}, 4>;
+${unrolled(4, (r) => `    var acc${r}: ${T};`)}
     for (var b = 0u; b < n; b++) {
       let g = dz[b * ${cols}u + c];
       let a0 = rowAt(b) + i0;
-      for (var r = 0u; r < 4u; r++) { if (i0 + r < ${I}u) { acc[r] = acc[r] + src[a0 + r] * g; } }
+${unrolled(4, (r) => `      ${within(r, `acc${r} = acc${r} + src[a0 + ${r}u] * g;`)}`)}
     }
-    for (var r = 0u; r < 4u; r++) {
-      if (i0 + r < ${I}u) { grads[${layer.kernel / V}u + (i0 + r) * ${cols}u + c] = acc[r]; }
-    }
+${unrolled(4, (r) => `    ${within(r, `grads[${layer.kernel / V}u + (i0 + ${r}u) * ${cols}u + c] = acc${r};`)}`)}
     return;
   }
   if (k < ${blocks + cols}u) {

@@ -13,6 +13,7 @@ import {
   rowAt,
   STAT,
   type LayerAt,
+  unrolled,
 } from './layout';
 
 export interface Shader {
@@ -63,7 +64,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) t: u3
   let row0 = wg.x * ${rows}u;
   let c = t % ${cols}u;
   let g = t / ${cols}u;
-  var acc: array<vec4<f32>, ${R}>;
+${unrolled(R, (r) => `  var acc${r}: vec4<f32>;`)}
   for (var k0 = 0u; k0 < ${I}u; k0 += ${K}u) {
     for (var e = t; e < ${rows * K}u; e += ${WG}u) {
       let b = row0 + e / ${K}u;
@@ -77,17 +78,15 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_index) t: u3
       let kEnd = min(${K}u, ${I}u - k0);
       for (var k = 0u; k < kEnd; k++) {
         let w = params[${layer.kernel / 4}u + (k0 + k) * ${cols}u + c];
-        for (var r = 0u; r < ${R}u; r++) { acc[r] = acc[r] + tile[(g * ${R}u + r) * ${K}u + k] * w; }
+${unrolled(R, (r) => `        acc${r} = acc${r} + tile[(g * ${R}u + ${r}u) * ${K}u + k] * w;`)}
       }
     }
     workgroupBarrier();
   }
   if (g >= ${groups}u) { return; }
   let bias = params[${layer.bias / 4}u + c];
-  for (var r = 0u; r < ${R}u; r++) {
-    let b = row0 + g * ${R}u + r;
-    if (b < h.size) { dst[b * ${cols}u + c] = max(acc[r] + bias, vec4<f32>(0.0)); }
-  }
+  let b0 = row0 + g * ${R}u;
+${unrolled(R, (r) => `  if (b0 + ${r}u < h.size) { dst[(b0 + ${r}u) * ${cols}u + c] = max(acc${r} + bias, vec4<f32>(0.0)); }`)}
 }`;
   return {
     code,

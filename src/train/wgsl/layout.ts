@@ -78,3 +78,7 @@ export const rowAt = (layer: number, inputs: number): string =>
   layer === 0
     ? `fn rowAt(b: u32) -> u32 { return idx[h.start + b] * ${inputs}u; }`
     : `fn rowAt(b: u32) -> u32 { return b * ${inputs}u; }`;
+
+/** Lines `line(0) … line(n − 1)`: a loop unrolled in the generated WGSL (registers, not an indexed array). */
+export const unrolled = (n: number, line: (r: number) => string): string =>
+  Array.from({ length: n }, (_, r) => line(r)).join('\n');
