@@ -62,14 +62,35 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
         );
       }
     }
+    // The same runs on tfjs's own steps (`steps: 'tfjs'`, with stats), for the fused steps' speed-up in this run.
+    runs.tfjsSteps = [];
+    for (let r = 0; r < opts.repeats; r++) {
+      const s = await runToEnd(
+        page,
+        { maxBatches: opts.warmup + opts.batches, warmupBatches: opts.warmup, liveGradStats: true, steps: 'tfjs' },
+        timeoutMs,
+      );
+      runs.tfjsSteps.push(round(s.result?.samplesPerSec, 1));
+      log(`  run ${r + 1}/${opts.repeats} tfjs steps: ${runs.tfjsSteps.at(-1)} samples/s`);
+    }
+    if (backend === 'webgpu') {
+      // Dispatches per training step, counted by wrapping the compute pass encoder (a short parity run on MNIST).
+      const p = await page.evaluate(() =>
+        window.__gpl.stepsParity({ dataset: 'mnist', seed: 1, steps: 12, batchSize: 32, learningRate: 0.01 }),
+      );
+      entry.dispatchesPerStep = { fused: p.dispatches.webgpu, tfjs: round(p.dispatches.tfjs, 1) };
+      log(`  dispatches per step: fused ${p.dispatches.webgpu}, tfjs ${round(p.dispatches.tfjs, 1)}`);
+    }
     const [mStats, mPlain] = [median(runs.withStats), median(runs.plain)];
     entry.samplesPerSec = {
       withStats: { median: round(mStats, 1), runs: runs.withStats },
       plain: { median: round(mPlain, 1), runs: runs.plain },
+      tfjsSteps: { median: round(median(runs.tfjsSteps), 1), runs: runs.tfjsSteps },
     };
+    entry.fusedOverTfjsSteps = round(mStats / median(runs.tfjsSteps), 2);
     entry.statsOverheadPct = mStats > 0 && mPlain > 0 ? round((mPlain / mStats - 1) * 100, 1) : null;
     log(
-      `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%`,
+      `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%; tfjs steps ${round(median(runs.tfjsSteps), 1)} (with stats ×${entry.fusedOverTfjsSteps})`,
     );
 
     // Scoring pass: a short training, then one sweep over the training set.

@@ -26,8 +26,6 @@ export interface GpuMlpOptions {
   beforeSubmit(): void;
 }
 
-const STORAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
-
 interface Pass {
   pipeline: GPUComputePipeline;
   shader: Shader;
@@ -62,7 +60,11 @@ export async function createGpuMlp(
   device.pushErrorScope('validation');
   const rows = Math.max(options.batch, EVAL_CHUNK);
   const owned: GPUBuffer[] = [];
-  const buffer = (bytes: number, usage = STORAGE) => {
+  // (GPUBufferUsage exists only where WebGPU does: read here, not when the module loads.)
+  const buffer = (
+    bytes: number,
+    usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+  ) => {
     const b = device.createBuffer({ size: Math.max(16, Math.ceil(bytes / 4) * 4), usage });
     owned.push(b);
     return b;
