@@ -61,12 +61,13 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
       log(`  warm-up run (discarded): ${round((await throughputRun(true)).result?.samplesPerSec, 1)} samples/s`);
 
     // With stats (A) and plain (B) interleaved; by default A B, B A, A B…, so a steady drift does not
-    // always favour the variant run second. On wasm, the tfjs steps (C, plain) after each pair: the
-    // path the fused steps replaced, measured in the same page.
-    if (fast) runs.tfjsPlain = [];
+    // always favour the variant run second. On the fused steps' backends (wasm, webgpu), tfjs's own steps
+    // (C, plain) after each pair: the path the fused steps replaced, measured in the same page.
+    const compare = fast || backend === 'webgpu';
+    if (compare) runs.tfjsPlain = [];
     for (let r = 0; r < opts.repeats; r++) {
       const pair = opts.fixedOrder || r % 2 === 0 ? ['withStats', 'plain'] : ['plain', 'withStats'];
-      for (const variant of fast ? [...pair, 'tfjsPlain'] : pair) {
+      for (const variant of compare ? [...pair, 'tfjsPlain'] : pair) {
         const s = await throughputRun(variant === 'withStats', variant === 'tfjsPlain' ? 'tfjs' : undefined);
         if (s.phase !== 'done') throw new Error(`the run ended in phase ${s.phase}: ${JSON.stringify(s.error)}`);
         runs[variant].push(round(s.result?.samplesPerSec, 1));
@@ -75,19 +76,26 @@ export async function benchTrainingCase(browser, { base, backend, batchSize, opt
         );
       }
     }
+    if (backend === 'webgpu') {
+      // Dispatches per training step, counted by wrapping the compute pass encoder (a short parity run on MNIST).
+      const p = await page.evaluate(() =>
+        window.__gpl.stepsParity({ dataset: 'mnist', seed: 1, steps: 12, batchSize: 32, learningRate: 0.01 }),
+      );
+      entry.dispatchesPerStep = { fused: p.dispatches.webgpu, tfjs: round(p.dispatches.tfjs, 1) };
+      log(`  dispatches per step: fused ${p.dispatches.webgpu}, tfjs ${round(p.dispatches.tfjs, 1)}`);
+    }
     const [mStats, mPlain] = [median(runs.withStats), median(runs.plain)];
-    entry.steps = fast ? 'fused-wasm' : 'tfjs';
+    entry.steps = fast ? 'fused-wasm' : backend === 'webgpu' ? 'fused-webgpu' : 'tfjs';
     entry.samplesPerSec = {
       withStats: { median: round(mStats, 1), runs: runs.withStats },
       plain: { median: round(mPlain, 1), runs: runs.plain },
-      ...(fast && { tfjsPlain: { median: round(median(runs.tfjsPlain), 1), runs: runs.tfjsPlain } }),
+      ...(compare && { tfjsPlain: { median: round(median(runs.tfjsPlain), 1), runs: runs.tfjsPlain } }),
     };
+    if (compare) entry.fusedOverTfjsSteps = round(mPlain / median(runs.tfjsPlain), 2);
     entry.statsOverheadPct = mStats > 0 && mPlain > 0 ? round((mPlain / mStats - 1) * 100, 1) : null;
     log(
       `  medians: with stats ${round(mStats, 1)}, plain ${round(mPlain, 1)} samples/s → stats overhead ${entry.statsOverheadPct}%` +
-        (fast
-          ? `; tfjs steps ${round(median(runs.tfjsPlain), 1)} (fused ÷ tfjs ${round(mPlain / median(runs.tfjsPlain), 2)}×)`
-          : ''),
+        (compare ? `; tfjs steps ${round(median(runs.tfjsPlain), 1)} (fused ÷ tfjs ${entry.fusedOverTfjsSteps}×)` : ''),
     );
 
     // Scoring pass: a short training, then one sweep over the training set.

@@ -59,6 +59,8 @@ export interface TestApi {
   importRun(text: string): string | null;
   /** The page's finished run as a snapshot file, gzip, base64 (`npm run snapshots`). */
   snapshotFile(meta: { appVersion: string; commit: string }): Promise<string>;
+  /** tfjs's steps and the fused WebGPU steps on the same batches (webgpu backend): their differences and dispatches. */
+  stepsParity(options: import('./stepsParity').StepsParityOptions): Promise<import('./stepsParity').StepsParityReport>;
 }
 
 declare global {
@@ -123,6 +125,7 @@ export function installTestApi(c: Controller, dataUrl: string): void {
       return refused && english(refused);
     },
     snapshotFile: async (meta) => (await import('./snapshotExport')).snapshotFile(c.store.getState(), meta),
+    stepsParity: async (options) => (await import('./stepsParity')).stepsParity(c, dataUrl, options),
     finetune: (criterion, spec, options) => {
       const s = c.store.getState();
       if (!s.scoring || !s.runConfig) return false;

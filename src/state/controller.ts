@@ -235,6 +235,7 @@ export function createController(env: ControllerEnv): Controller {
       writeHash();
     },
     faults: training.faults,
+    stepsParity: (job) => training.client().run({ kind: 'steps-parity', ...job }),
     openSnapshot: async (name) => {
       const before = store.getState();
       await snapshots.open(name);

@@ -7,6 +7,7 @@ import type { Msg } from '../i18n/catalogue';
 import type { EvalPort } from '../eval/client';
 import type { TablePort } from '../data/tableClient';
 import type { TrainingPort } from '../train/client';
+import type { JobOf, JobResult } from '../train/jobs';
 import type { RunOptions } from '../train/runTypes';
 import type { Experiments } from './experiments';
 import type { AppState, Flags, RepairKind, Settings, Store } from './store';
@@ -43,6 +44,8 @@ export interface Controller extends Experiments {
   memory(): Promise<{ numTensors: number; numBytes: number }>;
   /** Test hooks for the fault-injection e2e tests. */
   faults: Training['faults'];
+  /** Test hook: tfjs's and the fused WebGPU steps on the same batches (e2e/webgpu-steps.spec.ts). */
+  stepsParity(job: Omit<JobOf<'steps-parity'>, 'kind'>): Promise<JobResult<'steps-parity'>>;
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): Msg | null;
   /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */

@@ -106,6 +106,29 @@ export interface FinetuneResult {
   seconds: number;
 }
 
+/** Test hook: the same batches on the tfjs steps and the fused WebGPU steps (`src/train/stepsParity.ts`). */
+export interface StepsParityJob {
+  config: TrainConfig;
+  data: DataRef;
+  layers: LayerParams[];
+  /** Steps of `config.batchSize` rows, from the start of the trainer's shuffled order. */
+  steps: number;
+  masks?: Uint8Array[];
+}
+
+/** One side of a steps-parity job: the weights, every batch loss, the live average and the epoch figures after it. */
+export interface StepsRun {
+  layers: LayerParams[];
+  losses: Float32Array;
+  live: Float32Array[];
+  /** Training loss and accuracy over the steps, validation loss and accuracy after them. */
+  summary: number[];
+  /** dispatchWorkgroups calls per step, counted by wrapping the GPU's compute pass encoder. */
+  dispatchesPerStep: number;
+  /** tfjs tensors left over afterwards (0: none leaked). */
+  leakedTensors: number;
+}
+
 /**
  * The jobs of the training worker, one row each: what the page sends, what the worker reports while it
  * runs (`never`: nothing), and what it answers. Messages, the worker's runners and the client's `run`
@@ -123,6 +146,12 @@ export interface Jobs {
   'init-grads': { job: InitGradsJob; progress: never; result: { gradAbs: Float32Array[] } };
   /** The source article's gradient and pruning steps, run as written on this network. */
   'article-code': { job: ArticleCodeJob; progress: never; result: ArticleCodeResult };
+  /** Test hook: tfjs's steps and the WGSL steps (with their own dispatch count) on the same batches. */
+  'steps-parity': {
+    job: StepsParityJob;
+    progress: never;
+    result: { tfjs: StepsRun; webgpu: StepsRun; counted: number };
+  };
 }
 export type JobKind = keyof Jobs;
 /** A job as sent: its row's fields, tagged by `kind`. */

@@ -30,8 +30,9 @@ export interface RunOptions {
   /** Skip the scoring pass after training. */
   skipScoring?: boolean;
   /**
-   * Test and bench hook: which steps train. By default the fused WebAssembly steps on the wasm backend
-   * where they fit (`fusedFits`), else tfjs; `fused-wasm` runs them on any backend where they fit.
+   * Test and bench hook: which steps train. By default the fused WGSL steps on the webgpu backend
+   * (`webgpuFits`) and the fused WebAssembly steps on the wasm backend (`fusedFits`) where they fit, else
+   * tfjs; `fused-wasm` runs the WebAssembly steps on any backend where they fit.
    */
   steps?: StepsKind;
   /** Test hook: overrides the learning rate (beyond the form's limit of 10) to force a diverging loss. */
@@ -86,12 +87,12 @@ export interface ProgressInfo {
   etaSec: number;
   /** Fraction of all training batches finished, 0..1. */
   fraction: number;
-  /** What runs the training steps: tfjs on the run's backend, or the fused WebAssembly step (`src/train/fusedSteps.ts`). */
+  /** What runs the training steps: tfjs on the run's backend, or a fused step (`src/train/fusedSteps.ts`, `webgpuSteps.ts`). */
   steps?: StepsKind;
 }
 
 /** What runs a run's training steps (see `src/train/steps.ts`). */
-export type StepsKind = 'tfjs' | 'fused-wasm';
+export type StepsKind = 'tfjs' | 'fused-wasm' | 'fused-webgpu';
 
 export interface EpochMetrics {
   epoch: number;

@@ -11,6 +11,7 @@ import { movementScores } from './movement';
 import { oneBatchGradients } from './initGrads';
 import { iterativePrune } from './iterative';
 import { runArticleCode } from './articleCode';
+import { stepsParity } from './stepsParity';
 import { createMlp } from './model';
 import type { FinetuneResult, JobKind, JobOf, JobProgress, JobResult, SplitMetrics } from './jobs';
 import type { ProgressInfo } from './runTypes';
@@ -100,4 +101,6 @@ export const RUNNERS: { [K in JobKind]: Runner<K> } = {
         model.dispose();
       }
     }),
+
+  'steps-parity': (job, { withData }) => withData(job.data, (data) => stepsParity(job, data)),
 };

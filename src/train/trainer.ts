@@ -1,7 +1,7 @@
 /**
  * The training loop (mini-batch Adam on the mean cross-entropy): the schedule of batches, read-backs,
- * progress, pauses and validation. The steps themselves run in tfjs (`tfjsSteps.ts`) or fused in
- * WebAssembly (`fusedSteps.ts`); nothing is read back per batch: the batch losses are read in groups
+ * progress, pauses and validation. The steps themselves run in tfjs (`tfjsSteps.ts`), fused in
+ * WebAssembly (`fusedSteps.ts`) or fused in WGSL on WebGPU (`webgpuSteps.ts`); nothing is read back per batch: the batch losses are read in groups
  * (about every 150 ms), which is also when the loop yields for pause/reset.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -14,6 +14,7 @@ import type { DeviceData } from './data';
 export type { DeviceData } from './data';
 import { tfjsSteps } from './tfjsSteps';
 import { fusedFits, fusedSteps } from './fusedSteps';
+import { webgpuFits, webgpuSteps } from './webgpuSteps';
 import type { EpochMetrics, ProgressInfo, RunOptions, StepsKind, TrainConfig } from './runTypes';
 
 export interface TrainHooks {
@@ -88,10 +89,15 @@ export async function train(
   const warmup = Math.max(0, Math.min(options.warmupBatches ?? 0, totalBatches - 1));
   const rng = createRng(deriveSeed(config.seed, 'shuffle'));
   const wanted = options.steps ?? testSteps;
+  // The fused steps never hand out tfjs gradients (`afterGrads`); the WebGPU ones hold their masks on the
+  // GPU, so a hook that changes masks between steps (gradual pruning) runs on the WASM or the tfjs steps.
+  const fusable = wanted !== 'tfjs' && !hooks.afterGrads;
   const steps: Steps =
-    data.host && wanted !== 'tfjs' && !hooks.afterGrads && fusedFits(model, wanted)
-      ? await fusedSteps(model, data.host, config.learningRate, liveStats, masks)
-      : tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
+    fusable && !hooks.beforeStep && webgpuFits(model, wanted)
+      ? await webgpuSteps(model, data, bs, config.learningRate, liveStats, masks)
+      : fusable && data.host && fusedFits(model, wanted)
+        ? await fusedSteps(model, data.host, config.learningRate, liveStats, masks)
+        : tfjsSteps(model, data, config.learningRate, liveStats, hooks.afterGrads, masks);
   let done = 0;
   let samples = 0;
   let samplesAtWarmup = 0;

@@ -83,6 +83,7 @@ export const training = {
   'progress.stats.epoch': 'Epoch {epoch}/{epochs}',
   'progress.stats.batch': 'Batch {batch}/{batches}',
   'progress.stats.fused': 'fused WebAssembly step',
+  'progress.stats.fusedWebgpu': 'fused WebGPU step',
   'progress.stats.none': 'Epoch –, batch –',
   'progress.eta': 'ETA {time}',
   'progress.etaPlusCurves': 'ETA {time} + curves',

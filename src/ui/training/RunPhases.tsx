@@ -117,6 +117,7 @@ export function RunPhases() {
             <span>{t('progress.stats.batch', { batch: p.batch, batches: p.batchesPerEpoch })}</span>
             <span>{formatRate(rate, t)}</span>
             {p.steps === 'fused-wasm' && <span data-testid="progress.fused">{t('progress.stats.fused')}</span>}
+            {p.steps === 'fused-webgpu' && <span data-testid="progress.fused">{t('progress.stats.fusedWebgpu')}</span>}
           </>
         ) : (
           <span>{t('progress.stats.none')}</span>

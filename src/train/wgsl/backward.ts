@@ -1,0 +1,123 @@
+/**
+ * WGSL of the backward passes (one dispatch per layer: the kernel's and bias's gradients, and the
+ * previous layer's dZ through relu') and of Adam over every parameter (one dispatch), exactly tfjs's
+ * AdamOptimizer update with the masks held and the live |∂L/∂w| average.
+ */
+import { f32, FLAT_WG, HEADER_WGSL, rowAt, unrolled, type LayerAt } from './layout';
+import type { Shader } from './forward';
+
+const storage = (i: number, access: string, name: string) =>
+  `@group(0) @binding(${i}) var<storage, ${access}> ${name}: array<u32>;`;
+const F = (e: string) => `bitcast<f32>(${e})`;
+
+/**
+ * Layer `l` backward, in three ranges of invocations: the kernel's gradient `dW[i, j] = Σ_b a[b, i] · dZ[b, j]`
+ * (each invocation a block of 4 inputs × V units, V = 4 where the units are a multiple of 4, else 1), the
+ * bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the previous layer's
+ * `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output). The gradients go to
+ * `grads` at the layer's offsets; the kernel is read before Adam changes it.
+ */
+export function layerBackward(layer: LayerAt, l: number, batch: number): Shader {
+  const { inputs: I, units: O } = layer;
+  const V = O % 4 === 0 ? 4 : 1;
+  const T = V === 4 ? 'vec4<f32>' : 'f32';
+  const cols = O / V;
+  const blocks = Math.ceil(I / 4) * cols;
+  // [access, name in the shader, element type, buffer]: the dataset's rows come by index for the first layer only.
+  type Slot = [string, string, string, string];
+  const slots: Slot[] = [
+    ['read', 'src', 'f32', l === 0 ? 'x' : `act${l - 1}`],
+    ...(l === 0 ? [['read', 'idx', 'u32', 'idx'] as Slot] : []),
+    ['read', 'dz', T, `dz${l}`],
+    // The kernel is read for the previous layer's dZ only.
+    ...(l > 0 ? [['read', 'params', T, 'params'] as Slot] : []),
+    ['read_write', 'grads', T, 'grads'],
+    ...(l > 0 ? [['read_write', 'dzPrev', 'f32', `dz${l - 1}`] as Slot] : []),
+  ];
+  const decls = slots.map(
+    ([access, name, type], i) => `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type}>;`,
+  );
+  const names = ['header', ...slots.map((s) => s[3])];
+  // The block's 4 inputs, unrolled (registers, not an indexed array); checked against I only where it is not a multiple of 4.
+  const within = (r: number, st: string) => (I % 4 === 0 ? st : `if (i0 + ${r}u < ${I}u) { ${st} }`);
+  const dot = V === 4 ? 'dot(a, b)' : 'a * b';
+  const previous =
+    l === 0
+      ? ''
+      : `
+  let k2 = k - ${blocks + cols}u;
+  let b = k2 / ${I}u;
+  let i = k2 % ${I}u;
+  if (b >= n) { return; }
+  var s = 0.0;
+  for (var j = 0u; j < ${cols}u; j++) { s = s + dotT(dz[b * ${cols}u + j], params[${layer.kernel / V}u + i * ${cols}u + j]); }
+  var d = 0.0;
+  if (src[b * ${I}u + i] > 0.0) { d = s; }
+  dzPrev[b * ${I}u + i] = d;`;
+  const code = /* wgsl */ `
+${HEADER_WGSL}
+@group(0) @binding(0) var<uniform> h: Header;
+${decls.join('\n')}
+${rowAt(l, I)}
+fn dotT(a: ${T}, b: ${T}) -> f32 { return ${dot}; }
+@compute @workgroup_size(${FLAT_WG})
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let k = gid.x;
+  let n = h.size;
+  if (k < ${blocks}u) {
+    let c = k % ${cols}u;
+    let i0 = (k / ${cols}u) * 4u;
+${unrolled(4, (r) => `    var acc${r}: ${T};`)}
+    for (var b = 0u; b < n; b++) {
+      let g = dz[b * ${cols}u + c];
+      let a0 = rowAt(b) + i0;
+${unrolled(4, (r) => `      ${within(r, `acc${r} = acc${r} + src[a0 + ${r}u] * g;`)}`)}
+    }
+${unrolled(4, (r) => `    ${within(r, `grads[${layer.kernel / V}u + (i0 + ${r}u) * ${cols}u + c] = acc${r};`)}`)}
+    return;
+  }
+  if (k < ${blocks + cols}u) {
+    let c = k - ${blocks}u;
+    var g: ${T};
+    for (var b = 0u; b < n; b++) { g = g + dz[b * ${cols}u + c]; }
+    grads[${layer.bias / V}u + c] = g;
+    return;
+  }${previous}
+}`;
+  const threads = blocks + cols + (l > 0 ? batch * I : 0);
+  return { code, bindings: names, workgroups: () => Math.ceil(threads / FLAT_WG) };
+}
+
+/** Adam's constants (Keras' defaults, tfjs's `tf.train.adam(lr, 0.9, 0.999, 1e-7)`) and the live average's decay. */
+export const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+
+/**
+ * Adam over all `size` parameters, as tfjs's AdamOptimizer.applyGradients computes it (float32):
+ * g ← g·mask; m ← m·β1 + g·(1 − β1); v ← v·β2 + g²·(1 − β2); w ← w + (m/(1 − β1ᵗ)) / (√(v/(1 − β2ᵗ)) + ε) · (−lr);
+ * then w ← w·mask (masks are 1 for biases and unmasked runs, so the products are exact there), and on
+ * live steps the average of |g| with `decay`: e ← e·decay + |g|·(1 − decay).
+ */
+export function adamShader(size: number, decay: number): Shader {
+  const names = ['header', 'grads', 'mask', 'params', 'm', 'v', 'ema'];
+  const access = ['read', 'read', 'read_write', 'read_write', 'read_write', 'read_write'];
+  const decls = names.slice(1).map((name, i) => storage(i + 1, access[i], name === 'params' ? 'w' : name));
+  const code = /* wgsl */ `
+${HEADER_WGSL}
+@group(0) @binding(0) var<uniform> h: Header;
+${decls.join('\n')}
+@compute @workgroup_size(${FLAT_WG})
+fn main(@builtin(global_invocation_id) gid: vec3u) {
+  let k = gid.x;
+  if (k >= ${size}u) { return; }
+  let keep = ${F('mask[k]')};
+  let g = ${F('grads[k]')} * keep;
+  let m1 = ${F('m[k]')} * ${f32(ADAM.beta1)} + g * ${f32(1 - ADAM.beta1)};
+  let v1 = ${F('v[k]')} * ${f32(ADAM.beta2)} + (g * g) * ${f32(1 - ADAM.beta2)};
+  m[k] = bitcast<u32>(m1);
+  v[k] = bitcast<u32>(v1);
+  let upd = (m1 / h.c1) / (sqrt(v1 / h.c2) + ${f32(ADAM.epsilon)});
+  w[k] = bitcast<u32>((${F('w[k]')} + upd * (-h.lr)) * keep);
+  if (h.live != 0u) { ema[k] = bitcast<u32>(${F('ema[k]')} * ${f32(decay)} + abs(g) * ${f32(1 - decay)}); }
+}`;
+  return { code, bindings: names, workgroups: () => Math.ceil(size / FLAT_WG) };
+}
