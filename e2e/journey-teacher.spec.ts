@@ -20,7 +20,8 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
   test.setTimeout(240_000);
   const page = lab.page;
   await page.setViewportSize({ width: 1280, height: 720 });
-  await lab.open('?backend=wasm#present=1&epochs=2', { firstVisit: true });
+  // 30 epochs: on the fused WebAssembly steps a few seconds of live training, as a class would watch it.
+  await lab.open('?backend=wasm#present=1&epochs=30', { firstVisit: true });
   await lab.settled();
   // Without the tour: the chart and the slider (with its numbers) in view together.
   await expectStage(page, ['chart', 'heatmaps', 'pruning'], 'presenter mode');
@@ -42,8 +43,8 @@ test('the teacher: presenter mode and the tour on a 1280×720 projector, trainin
       // and the card speaks of this run while it trains.
       await page.getByTestId('tour.action.train').click();
       await expectVisibleTogether(page, ['curves.loss', 'progress.bar'], 'training starts');
-      await expect(tour.body).toContainText(/epoch \d of 2, batch 32/);
-      await expect(tour.body).toContainText('This network trained for 2 epochs');
+      await expect(tour.body).toContainText(/epoch \d+ of 30, batch 32/);
+      await expect(tour.body).toContainText('This network trained for 30 epochs');
       await lab.waitDone();
       await lab.settled();
       await expectTourInView(page, 'step 2, trained');
