@@ -53,7 +53,7 @@ export const training = {
   'backend.help.pending':
     'auto starts on WebAssembly, which is always there and quick to start, so you can prune and train at once. When the page is idle after opening (or at your first Train, which then waits for it), it times a few training batches at your batch size on each backend this browser can start (WebGPU, WebGL, WebAssembly) and keeps the fastest.',
   'backend.help.measured':
-    'auto timed a few training batches at batch {batch} on each backend this browser could start and kept the fastest: {rates}. For a network this small, a GPU can lose to the CPU: each training step costs it many small dispatches. The backend setting (or ?backend= in the address) forces one.',
+    'auto timed a few training batches at batch {batch} on each backend this browser could start and kept the fastest: {rates}. For a network this small, a GPU can lose to the CPU: every training step pays the fixed cost of handing work to the GPU, which a CPU does not. The backend setting (or ?backend= in the address) forces one.',
   'backend.help.forced':
     'You chose this backend (the backend setting, or ?backend= in the address); auto would choose by measurement.',
   'progress.choosingBackend': 'Choosing the backend: timing a few training batches on each one this browser has…',

@@ -55,7 +55,7 @@ export const training: Record<keyof typeof en, string> = {
   'backend.help.pending':
     'auto 先用 WebAssembly 启动：它总是可用且启动很快，所以你可以立即剪枝和训练。页面打开后空闲时（或在你第一次点击“训练”时，训练会等它完成），它会按你的批大小在这个浏览器能启动的每个后端（WebGPU、WebGL、WebAssembly）上计时几个训练批次，并选用最快的一个。',
   'backend.help.measured':
-    'auto 以批大小 {batch} 在这个浏览器能启动的每个后端上计时了几个训练批次，并选用了最快的：{rates}。对这么小的网络，GPU 可能比 CPU 还慢：每个训练步骤都要发出许多小的调度。“后端”设置（或地址中的 ?backend=）可以强制指定一个。',
+    'auto 以批大小 {batch} 在这个浏览器能启动的每个后端上计时了几个训练批次，并选用了最快的：{rates}。对这么小的网络，GPU 可能比 CPU 还慢：每个训练步骤都要付出把工作交给 GPU 的固定开销，而 CPU 不必。“后端”设置（或地址中的 ?backend=）可以强制指定一个。',
   'backend.help.forced': '这个后端是你指定的（“后端”设置或地址中的 ?backend=）；auto 会通过实测来选择。',
   'progress.choosingBackend': '正在选择后端：在这个浏览器的每个后端上计时几个训练批次…',
 
