@@ -10,14 +10,14 @@
 // u = 2⁻²⁴, K ≲ 100 summands, i.e. ≲ 1e−5 of Σ|terms|. Adam's step is lr·m̂/(√v̂ + ε): normalised, so its
 // error is lr·δg/√v̂, the gradient's error relative to its own RMS; where the terms cancel (a gradient a
 // hundredth of its terms' size) that is ρ = 1e−5·100 = 1e−3 per step, and T steps add at most T·lr·ρ. At
-// T = 40, lr = 0.01: |Δw| ≤ 4e−4. A wrong term (a missing relu', a mask not held, Adam's bias correction
+// T = 20, lr = 0.01: |Δw| ≤ 2e−4. A wrong term (a missing relu', a mask not held, Adam's bias correction
 // a step off) moves weights by ~lr per step, 25× the bound after one step. Loss per batch: its own
 // rounding (≲ 1e−5) plus ∇L·Δw; bound 2e−4 relative. The live average weighs |g| with weights summing to
 // ≤ 1, so its error is at most the largest δg: ρ = 1e−3 of the layer's largest value. Correct counts are
 // compared exactly: a flip needs two logits within ~1e−6 of each other.
 import { expect, test } from './fixtures';
 
-const STEPS = 40;
+const STEPS = 20;
 const LR = 0.01;
 const WEIGHT_BOUND = STEPS * LR * 1e-3;
 const LOSS_BOUND = 2e-4;
