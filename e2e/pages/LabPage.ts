@@ -84,10 +84,12 @@ export class LabPage {
    * Opens the app with `params` on a network trained with them: trained once per test worker and
    * imported here from its run.json (no training curves, an import notice), pruning ready and settled.
    */
-  async openTrained(params: string): Promise<void> {
+  /** `query` (e.g. `&steps=tfjs`) is added to the page's URL only, not to the shared run's key. */
+  async openTrained(params: string, { query = '' } = {}): Promise<void> {
     if (!this.runs) throw new Error('openTrained needs the shared runs of the test fixture');
     const text = await this.runs.get(params);
-    await this.open(params);
+    const hash = params.indexOf('#');
+    await this.open(hash < 0 ? params + query : params.slice(0, hash) + query + params.slice(hash));
     expect(await this.page.evaluate((t) => window.__gpl!.importRun(t), text)).toBeNull();
     await expect(this.page.getByTestId('pruning')).toHaveAttribute('data-status', 'ready');
     await this.settled();
