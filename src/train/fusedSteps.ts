@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createFusedMlp, fusedAvailable, MAX_WIDTH } from '../core/fit';
 import type { Dataset } from '../core/data';
-import { readParams, type Mlp } from './model';
+import { assignParams, readParams, type Mlp } from './model';
 import type { StepsKind } from './runTypes';
 import type { Steps } from './steps';
 import { LIVE_GRAD_DECAY } from './tfjsSteps';
@@ -72,13 +72,7 @@ export async function fusedSteps(
       return [lossSum / seen, correctSum / seen, v.loss, v.correct / val.n];
     },
     async finish() {
-      const trained = net.params();
-      tf.tidy(() =>
-        model.layers.forEach((l, i) => {
-          l.kernel.assign(tf.tensor2d(trained[i].kernel, [l.inputs, l.units]));
-          l.bias.assign(tf.tensor1d(trained[i].bias));
-        }),
-      );
+      assignParams(model, net.params());
     },
     kernels() {
       return net.params().map((l) => l.kernel);

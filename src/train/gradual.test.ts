@@ -6,7 +6,7 @@ import { initParams, createRng } from '../core/base';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
 import { gradualPrune, magnitudeMask } from './gradual';
-import type { TrainConfig } from './runTypes';
+import type { StepsKind, TrainConfig } from './runTypes';
 import { subset, useCpuBackend } from './testUtil';
 
 beforeAll(useCpuBackend);
@@ -16,21 +16,32 @@ const config: TrainConfig = { dataset: 'synthetic-32', seed: 3, epochs: 4, batch
 const noHooks = { onProgress: () => {}, onEpoch: () => {}, onLiveGrads: () => {} };
 const schedule = { initial: 0.2, final: 0.8, begin: 10, end: 60, frequency: 10, power: 3 }; // 80 steps in all
 
+/** A gradual pruning run on `ds`: its outcome, every mask update, which steps trained, and the tensors it left. */
+async function runGradual(steps?: StepsKind) {
+  const data = toDevice(ds);
+  const before = tf.memory().numTensors;
+  const updates: { step: number; sparsity: number; masks: Uint8Array[] }[] = [];
+  const kinds = new Set<string | undefined>();
+  const out = await gradualPrune(
+    initParams(32, config.seed),
+    data,
+    config,
+    schedule,
+    new RunControl(),
+    { ...noHooks, onProgress: (p) => kinds.add(p.steps) },
+    (step, sparsity, masks) => updates.push({ step, sparsity, masks }),
+    steps ? { steps } : {},
+  );
+  const leaked = tf.memory().numTensors - before;
+  disposeDevice(data);
+  return { out, updates, kinds: [...kinds], leaked };
+}
+
 describe('gradual pruning', () => {
   it('follows the schedule layer by layer, ends with pruned weights exactly 0, leaks nothing', async () => {
-    const data = toDevice(ds);
-    const before = tf.memory().numTensors;
-    const updates: { step: number; sparsity: number; masks: Uint8Array[] }[] = [];
-    const out = await gradualPrune(
-      initParams(32, config.seed),
-      data,
-      config,
-      schedule,
-      new RunControl(),
-      noHooks,
-      (step, sparsity, masks) => updates.push({ step, sparsity, masks }),
-    );
-    expect(tf.memory().numTensors).toBe(before);
+    const { out, updates, leaked, kinds } = await runGradual();
+    expect(leaked).toBe(0);
+    expect(kinds).toEqual(['tfjs']); // the CPU backend's default steps
     expect(out.completed).toBe(true);
     // One update at each step the schedule names, in order, each layer at the scheduled sparsity.
     expect(updates.map((u) => u.step)).toEqual(
@@ -50,29 +61,15 @@ describe('gradual pruning', () => {
     out.params!.forEach((p, l) => p.kernel.forEach((w, i) => last[l][i] === 0 && expect(w === 0).toBe(true)));
     // It learned while it was pruned (10 classes: chance is 10 %).
     expect(out.after!.valAcc).toBeGreaterThan(0.3);
-    disposeDevice(data);
   });
 });
 
 describe('gradual pruning on the fused steps', () => {
   it('updates the masks in memory at the same steps, to the same counts, as on tfjs; holds them exactly', async () => {
     const run = async (steps: 'fused-wasm' | 'tfjs') => {
-      const data = toDevice(ds);
-      const updates: { step: number; masks: Uint8Array[] }[] = [];
-      const kinds = new Set<string | undefined>();
-      const out = await gradualPrune(
-        initParams(32, config.seed),
-        data,
-        config,
-        schedule,
-        new RunControl(),
-        { ...noHooks, onProgress: (p) => kinds.add(p.steps) },
-        (step, _s, masks) => updates.push({ step, masks }),
-        { steps },
-      );
-      disposeDevice(data);
-      expect([...kinds]).toEqual([steps]);
-      return { out, updates };
+      const r = await runGradual(steps);
+      expect(r.kinds).toEqual([steps]);
+      return r;
     };
     const fused = await run('fused-wasm');
     const ref = await run('tfjs');

@@ -80,3 +80,16 @@ export async function readParams(model: Mlp): Promise<LayerParams[]> {
     })),
   );
 }
+
+/**
+ * Writes weights held outside tfjs (the fused steps') into the model's variables, layer by layer: kernels
+ * row-major `[inputs, units]`, biases `[units]`.
+ */
+export function assignParams(model: Mlp, layers: { kernel: Float32Array; bias: Float32Array }[]): void {
+  tf.tidy(() =>
+    model.layers.forEach((l, i) => {
+      l.kernel.assign(tf.tensor2d(layers[i].kernel, [l.inputs, l.units]));
+      l.bias.assign(tf.tensor1d(layers[i].bias));
+    }),
+  );
+}

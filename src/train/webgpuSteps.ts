@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DeviceData } from './data';
-import { readParams, type Mlp } from './model';
+import { assignParams, readParams, type Mlp } from './model';
 import type { StepsKind } from './runTypes';
 import type { Steps } from './steps';
 import { LIVE_GRAD_DECAY } from './tfjsSteps';
@@ -142,12 +142,12 @@ export async function webgpuSteps(
     },
     async finish() {
       const w = await net.readFlat('params');
-      tf.tidy(() =>
-        model.layers.forEach((l, i) => {
-          const at = layout.layers[i];
-          l.kernel.assign(tf.tensor2d(w.subarray(at.kernel, at.kernel + l.inputs * l.units), [l.inputs, l.units]));
-          l.bias.assign(tf.tensor1d(w.subarray(at.bias, at.bias + l.units)));
-        }),
+      assignParams(
+        model,
+        layout.layers.map((at, i) => ({
+          kernel: w.subarray(at.kernel, at.kernel + model.layers[i].inputs * model.layers[i].units),
+          bias: w.subarray(at.bias, at.bias + model.layers[i].units),
+        })),
       );
     },
     dispose() {
