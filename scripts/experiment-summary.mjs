@@ -4,16 +4,20 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OUT } from './experiment-results.mjs';
 
-/** Mean ± std over seeds of every results/<dataset>-seed<k>.csv. */
-export function summarize({ CRITERIA, LEVELS, DATASET_NAMES }) {
-  const files = readdirSync(OUT).filter((f) => DATASET_NAMES.some((d) => new RegExp(`^${d}-seed\\d+\\.csv$`).test(f)));
-  const rows = files.flatMap((f) =>
+/** The data rows (header left out) of the given CSV files in results/, each split into its fields. */
+const csvRows = (files) =>
+  files.flatMap((f) =>
     readFileSync(join(OUT, f), 'utf8')
       .trim()
       .split('\n')
       .slice(1)
       .map((l) => l.split(',')),
   );
+
+/** Mean ± std over seeds of every results/<dataset>-seed<k>.csv. */
+export function summarize({ CRITERIA, LEVELS, DATASET_NAMES }) {
+  const files = readdirSync(OUT).filter((f) => DATASET_NAMES.some((d) => new RegExp(`^${d}-seed\\d+\\.csv$`).test(f)));
+  const rows = csvRows(files);
   const stat = (xs) => {
     const m = xs.reduce((a, b) => a + b, 0) / xs.length;
     const sd = xs.length > 1 ? Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / (xs.length - 1)) : 0;
@@ -61,13 +65,7 @@ export function summarize({ CRITERIA, LEVELS, DATASET_NAMES }) {
 /** Mean ± std over seeds of every results/<dataset>-seed<k>-beyond.csv, one row per method, kind and round. */
 function summarizeBeyond(stat, DATASET_NAMES) {
   const files = readdirSync(OUT).filter((f) => /-seed\d+-beyond\.csv$/.test(f));
-  const rows = files.flatMap((f) =>
-    readFileSync(join(OUT, f), 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(',')),
-  );
+  const rows = csvRows(files);
   const out = [];
   for (const ds of DATASET_NAMES) {
     const d = rows.filter((r) => r[0] === ds);
