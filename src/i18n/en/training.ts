@@ -106,6 +106,7 @@ export const training = {
   'phases.validation.running': 'after epoch {epoch}: running',
   'phases.validation.progress': '{done}/{total} epochs',
   'phases.scoring.progress': '{done}/{total} batches',
+  'phases.curves.starting': 'starting',
   'phases.curves.progress': '{done}/{total} points',
 
   // The loss and accuracy charts.

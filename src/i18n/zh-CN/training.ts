@@ -105,6 +105,7 @@ export const training: Record<keyof typeof en, string> = {
   'phases.validation.running': '第 {epoch} 轮结束后：进行中',
   'phases.validation.progress': '{done}/{total} 轮',
   'phases.scoring.progress': '{done}/{total} 批',
+  'phases.curves.starting': '正在开始',
   'phases.curves.progress': '{done}/{total} 个点',
 
   // 损失与准确率图表。

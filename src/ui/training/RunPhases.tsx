@@ -73,7 +73,10 @@ function details(r: ReturnType<typeof runProgress>, p: RunView['progress'], rate
     r.curves.status === 'done'
       ? took(r.curves, t)
       : r.curves.status === 'running'
-        ? t('phases.curves.progress', { done: r.curves.done, total: r.curves.total })
+        ? // Until the sweep names its points (a fast run ends before it has): no "0/0 points".
+          r.curves.total > 0
+          ? t('phases.curves.progress', { done: r.curves.done, total: r.curves.total })
+          : t('phases.curves.starting')
         : waiting;
   return { training, validation, scoring, curves };
 }
