@@ -60,7 +60,7 @@ export function createController(env: ControllerEnv): Controller {
   const writeHash = () =>
     env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
-  const evaluation = createPruning(store, env.ports?.evaluation);
+  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask);
   const curves = createSweep(store, env.ports?.curves);
   /**
    * Hands the store's trained network to both evaluation workers (each loads the data itself). A

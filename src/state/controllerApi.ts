@@ -85,6 +85,11 @@ export interface ControllerEnv {
   writeHash(hash: string): void;
   /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
   languages?: readonly string[];
+  /**
+   * Runs a job in a task after the current one (default: a message to the page itself); unit tests on
+   * fake workers pass `(job) => job()`, so a worker's answer takes effect at once.
+   */
+  nextTask?: (job: () => void) => void;
   /** Workers to use instead of new ones (unit tests). */
   ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
 }

@@ -37,12 +37,24 @@ export interface PruningWiring {
 }
 
 const same = (s: AppState) => s;
+/** Runs `job` in a task of its own, after the current one (a message: no timer clamping). */
+function afterThisTask(job: () => void) {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    job();
+  };
+  channel.port2.postMessage(null);
+}
 
-export function createPruning(store: Store<AppState>, port?: EvalPort): PruningWiring {
+export function createPruning(
+  store: Store<AppState>,
+  port?: EvalPort,
+  nextTask: (job: () => void) => void = afterThisTask,
+): PruningWiring {
   let network: EvalNetwork | null = null;
   let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
-  const request = (settings: Settings): ((s: AppState) => AppState) => {
-    const p = store.getState().pruning;
+  const request = (settings: Settings, p = store.getState().pruning): ((s: AppState) => AppState) => {
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
     const spec = pruneSpecOf(settings);
     const id = client.train(settings.criterion, spec);
@@ -52,20 +64,27 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
   const client = createEvalClient((msg) => {
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
       const net = network;
+      // Two tasks, so neither blocks the page long on a slow laptop (a run's end, 4× throttled: ~80 ms
+      // each instead of ~200 ms in one): this one sets up the page's evaluator (its WebAssembly memory,
+      // the validation rows), the next evaluates the settings and shows the network, in one update.
       const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
-      let planner: PruneEvaluator | null = null;
-      local = {
-        loadId: msg.id,
-        evaluator,
-        planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
-      };
-      const dataset = network.data.name;
-      store.setState((s) => ({
-        ...s,
-        pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind),
-        evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs },
-      }));
-      store.setState(request(store.getState().settings));
+      nextTask(() => {
+        if (network !== net || msg.id !== store.getState().pruning.loadId) return; // a newer network came
+        let planner: PruneEvaluator | null = null;
+        local = {
+          loadId: msg.id,
+          evaluator,
+          planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
+        };
+        const loaded = (s: AppState): AppState => ({
+          ...s,
+          pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind),
+          evalSpeed: { ...s.evalSpeed, [net.data.name]: msg.fullPassMs },
+        });
+        // `request` reads the pruning status: evaluate against the loaded state, then apply both at once.
+        const shown = request(store.getState().settings, loaded(store.getState()).pruning);
+        store.setState((s) => shown(loaded(s)));
+      });
       return;
     }
     if (MEASURE_MESSAGES.has(msg.type)) {

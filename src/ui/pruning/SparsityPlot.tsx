@@ -1,4 +1,4 @@
-import { memo, type RefObject } from 'react';
+import { type RefObject } from 'react';
 import {
   CartesianGrid,
   ComposedChart,
@@ -13,6 +13,7 @@ import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/store';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from '../kit/context';
+import { staggered } from '../kit/staggered';
 import { MARKERS } from './markers';
 import { usePlotArea } from '../kit/plotArea';
 
@@ -54,7 +55,7 @@ interface PlotProps {
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
  * Its texts come from `useT`, which re-renders it only when the language changes.
  */
-export const SparsityPlot = memo(function SparsityPlot({
+export const SparsityPlot = staggered(function SparsityPlot({
   series,
   hidden,
   mode,
