@@ -7,8 +7,7 @@
  * weights float32, or tfjs's quantisations float16 and uint8/uint16 (q·scale + min). Anything else is
  * refused with an `Invalid` error that names what it found. Pure TypeScript.
  */
-import { fail, int, isObj, list, obj, show, str, type Obj } from '../base/validate';
-import { LAYER_NAMES, type LayerParams } from '../base';
+import { fail, int, isObj, LAYER_NAMES, list, obj, show, str, type LayerParams, type Obj } from '../base';
 import { fromFloat16Bits } from './quantize';
 
 export interface ImportedModel {
