@@ -34,6 +34,7 @@ export const training = {
   'backend.software': '· software adapter',
   'backend.forced': '· forced',
   'backend.fallback': '— fallback: {reason}',
+  'backend.unavailable': '— not measured: {reason}',
   'backend.skipped': '{name} skipped: {reason}',
   'backend.skip.no-webgpu': 'this browser has no WebGPU (navigator.gpu is missing)',
   'backend.skip.no-adapter': 'no WebGPU adapter is available (requestAdapter returned null)',

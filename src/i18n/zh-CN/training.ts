@@ -36,6 +36,7 @@ export const training: Record<keyof typeof en, string> = {
   'backend.software': '· 软件适配器',
   'backend.forced': '· 强制指定',
   'backend.fallback': '— 回退原因：{reason}',
+  'backend.unavailable': '— 未测量：{reason}',
   'backend.skipped': '跳过 {name}：{reason}',
   'backend.skip.no-webgpu': '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
   'backend.skip.no-adapter': '没有可用的 WebGPU 适配器（requestAdapter 返回 null）',
