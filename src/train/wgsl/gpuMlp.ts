@@ -10,11 +10,12 @@ import { adamShader, layerBackward } from './backward';
 import { hiddenForward, outputForward, type Shader } from './forward';
 import { EVAL_CHUNK, HEADER_WORDS, STAT_WORDS, type NetLayout } from './layout';
 
-/** A split on the device: features `[n, inputs]` float32, labels u32 (or i32 ≥ 0). */
+/** A split on the device: features `[n, inputs]` float32, labels u32 (or i32 ≥ 0), and its rows' nonzero input groups (`sparseRows`). */
 export interface GpuSplit {
   x: GPUBuffer;
   labels: GPUBuffer;
   n: number;
+  nz: Uint32Array;
 }
 
 export interface GpuMlpOptions {
@@ -89,7 +90,10 @@ export async function createGpuMlp(
     if (l < L - 1) buffers[`act${l}`] = buffer(rows * s.units * 4);
   });
   const idx = { train: buffer(train.n * 4), val: buffer(val.n * 4) };
+  const nz = { train: buffer(train.nz.byteLength), val: buffer(val.nz.byteLength) };
   const queue = device.queue;
+  queue.writeBuffer(nz.train, 0, train.nz);
+  queue.writeBuffer(nz.val, 0, val.nz);
   queue.writeBuffer(
     buffers.params,
     0,
@@ -122,8 +126,8 @@ export async function createGpuMlp(
       layout: pass.pipeline.getBindGroupLayout(0),
       entries: pass.shader.bindings.map((name, binding) => {
         const data = split === 'train' ? train : val;
-        const named =
-          name === 'x' ? data.x : name === 'labels' ? data.labels : name === 'idx' ? idx[split] : buffers[name];
+        const own: Record<string, GPUBuffer> = { x: data.x, labels: data.labels, idx: idx[split], nz: nz[split] };
+        const named = own[name] ?? buffers[name];
         return { binding, resource: { buffer: named } };
       }),
     });

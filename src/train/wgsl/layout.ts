@@ -49,12 +49,13 @@ export const RING = 256;
 export const STAT_WORDS = STAT.ring + RING;
 
 /**
- * The hidden layers' forward pass: workgroups of FORWARD_WG invocations, each computing FORWARD_ROWS rows ×
- * 4 units (a vec4), over tiles of FORWARD_TILE inputs held in workgroup memory.
+ * The hidden layers' forward pass: workgroups of FORWARD_WG invocations, each computing one row ×
+ * FORWARD_VECS vec4s of units.
  */
 export const FORWARD_WG = 64;
-export const FORWARD_ROWS = 4;
-export const FORWARD_TILE = 64;
+export const FORWARD_VECS = 2;
+/** The backward passes' kernel gradient: an invocation computes 4 inputs × BACKWARD_VECS vec4s of units. */
+export const BACKWARD_VECS = 4;
 /** Workgroup size of the flat passes (backward, Adam) and of the loss pass. */
 export const FLAT_WG = 256;
 export const LOSS_WG = 64;
