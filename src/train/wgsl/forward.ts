@@ -6,8 +6,10 @@
 import {
   FORWARD_VECS,
   FORWARD_WG as WG,
+  groupSize,
   HEADER_WGSL,
   LOSS_WG,
+  maskWords,
   RING,
   rowAt,
   STAT,
@@ -35,21 +37,23 @@ const bindingLines = (names: [string, string][]) =>
  * exactly 0, and the rest are summed in the same order). Writes
  * `act<layer>[b, j] = relu(Σ_i a[b, i] · W[i, j] + bias[j])` for the header's rows.
  */
-export function hiddenForward(layer: LayerAt, l: number, U = FORWARD_VECS): Shader {
+export function hiddenForward(layer: LayerAt, l: number, batch: number, U = FORWARD_VECS): Shader {
   const { inputs: I, units: O } = layer;
   const vecs = O / 4;
   while (vecs % U) U--;
   const cols = vecs / U;
   const rows = Math.max(1, Math.floor(WG / cols));
-  const P = I % 4 === 0 ? 4 : 1;
+  const P = groupSize(I);
   const T = P === 4 ? 'vec4<f32>' : 'f32';
   const sparse = l === 0;
+  const W = maskWords(batch);
   const decls = [
     `@group(0) @binding(1) var<storage, read> src: array<${T}>;`,
     ...(sparse ? ['@group(0) @binding(2) var<storage, read> idx: array<u32>;'] : []),
     ...(sparse ? ['@group(0) @binding(3) var<storage, read> nz: array<u32>;'] : []),
     `@group(0) @binding(${sparse ? 4 : 2}) var<storage, read> params: array<vec4<f32>>;`,
     `@group(0) @binding(${sparse ? 5 : 3}) var<storage, read_write> dst: array<vec4<f32>>;`,
+    ...(sparse ? ['@group(0) @binding(6) var<storage, read_write> rowMask: array<atomic<u32>>;'] : []),
   ];
   const cell = (u: number) => `acc${u}`;
   const w = (r: number, u: number) => `params[${layer.kernel / 4}u + (q * ${P}u + ${r}u) * ${vecs}u + c0 + ${u}u]`;
@@ -60,8 +64,10 @@ export function hiddenForward(layer: LayerAt, l: number, U = FORWARD_VECS): Shad
   const walk = sparse
     ? `  let row = idx[h.start + b];
   let a0 = row * ${I / P}u;
+  let train = h.mode == 0u;
   for (var j = nz[row]; j < nz[row + 1u]; j++) {
-    let q = nz[j];`
+    let q = nz[j];
+    if (train && c0 == 0u) { atomicOr(&rowMask[q * ${W}u + b / 32u], 1u << (b % 32u)); }`
     : `  let a0 = b * ${I / P}u;
   for (var q = 0u; q < ${I / P}u; q++) {`;
   const code = /* wgsl */ `
@@ -82,7 +88,7 @@ ${unrolled(U, (u) => `  dst[b * ${vecs}u + c0 + ${u}u] = max(${cell(u)} + params
 }`;
   return {
     code,
-    bindings: ['header', ...(sparse ? ['x', 'idx', 'nz'] : [`act${l - 1}`]), 'params', `act${l}`],
+    bindings: ['header', ...(sparse ? ['x', 'idx', 'nz'] : [`act${l - 1}`]), 'params', `act${l}`, ...(sparse ? ['rowMask'] : [])],
     workgroups: (n) => Math.ceil(n / rows),
   };
 }
@@ -93,7 +99,7 @@ ${unrolled(U, (u) => `  dst[b * ${vecs}u + c0 + ${u}u] = max(${cell(u)} + params
  * `[nz[r], nz[r + 1])`, counted from the start), then the groups' indices in ascending order.
  */
 export function sparseRows(x: Float32Array, n: number, inputs: number): Uint32Array {
-  const P = inputs % 4 === 0 ? 4 : 1;
+  const P = groupSize(inputs);
   const groups = inputs / P;
   const out = new Uint32Array(n + 1 + countNonzeroGroups(x, n, inputs, P));
   let at = n + 1;

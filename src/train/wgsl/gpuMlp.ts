@@ -8,7 +8,7 @@
 import type { LayerParams } from '../../core/base';
 import { adamShader, layerBackward } from './backward';
 import { hiddenForward, outputForward, type Shader } from './forward';
-import { EVAL_CHUNK, HEADER_WORDS, STAT_WORDS, type NetLayout } from './layout';
+import { EVAL_CHUNK, groupSize, HEADER_WORDS, maskWords, STAT_WORDS, type NetLayout } from './layout';
 
 /** A split on the device: features `[n, inputs]` float32, labels u32 (or i32 ≥ 0), and its rows' nonzero input groups (`sparseRows`). */
 export interface GpuSplit {
@@ -61,6 +61,7 @@ export async function createGpuMlp(
   device.pushErrorScope('validation');
   const rows = Math.max(options.batch, EVAL_CHUNK);
   const owned: GPUBuffer[] = [];
+  const rowMaskWords = (layers[0].inputs / groupSize(layers[0].inputs)) * maskWords(options.batch);
   // (GPUBufferUsage exists only where WebGPU does: read here, not when the module loads.)
   const buffer = (
     bytes: number,
@@ -84,6 +85,7 @@ export async function createGpuMlp(
     mask: buffer(size * 4),
     ema: buffer(size * 4),
     stats: buffer(STAT_WORDS * 4),
+    rowMask: buffer(rowMaskWords * 4),
   };
   layers.forEach((s, l) => {
     buffers[`dz${l}`] = buffer(rows * s.units * 4);
@@ -116,10 +118,10 @@ export async function createGpuMlp(
   );
 
   const forward = await Promise.all(
-    layers.map((s, l) => compile(device, l < L - 1 ? hiddenForward(s, l) : outputForward(s, l))),
+    layers.map((s, l) => compile(device, l < L - 1 ? hiddenForward(s, l, options.batch) : outputForward(s, l))),
   );
   const backward = await Promise.all(layers.map((s, l) => compile(device, layerBackward(s, l, options.batch))));
-  const adam = await compile(device, adamShader(size, options.liveDecay));
+  const adam = await compile(device, adamShader(size, options.liveDecay, rowMaskWords));
 
   const bind = (pass: Pass, split: 'train' | 'val') =>
     device.createBindGroup({

@@ -56,6 +56,14 @@ export const FORWARD_WG = 64;
 export const FORWARD_VECS = 2;
 /** The backward passes' kernel gradient: an invocation computes 4 inputs × BACKWARD_VECS vec4s of units. */
 export const BACKWARD_VECS = 4;
+/**
+ * The first layer's row masks, set by its forward pass and read by its backward pass in the same step:
+ * for each group of `groupSize(inputs)` inputs, `maskWords(batch)` u32 words with bit b set where the
+ * step's row b has a nonzero input in the group. Adam (the step's last pass) clears them.
+ */
+export const groupSize = (inputs: number): number => (inputs % 4 === 0 ? 4 : 1);
+export const maskWords = (batch: number): number => Math.ceil(batch / 32);
+
 /** Workgroup size of the flat passes (backward, Adam) and of the loss pass. */
 export const FLAT_WG = 256;
 export const LOSS_WG = 64;
