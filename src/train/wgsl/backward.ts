@@ -11,10 +11,11 @@ const storage = (i: number, access: string, name: string) =>
 
 /**
  * Layer `l` backward, in three ranges of invocations: the kernel's gradient `dW[i, j] = Σ_b a[b, i] · dZ[b, j]`
- * (each invocation a block of 4 inputs × V units, V = 4 where the units are a multiple of 4, else 1), the
- * bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the previous layer's
- * `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output). The gradients go to
- * `grads` at the layer's offsets; the kernel is read before Adam changes it.
+ * (each invocation a block of 4 inputs × U·V units, V = 4 where the units are a multiple of 4, else 1: each
+ * input it loads serves U·V units, each dZ load 4 inputs; for the first layer only the rows its forward
+ * pass marked), the bias's `db[j] = Σ_b dZ[b, j]`, and for l ≥ 1 the previous layer's
+ * `dZ'[b, i] = (Σ_j dZ[b, j] · W[i, j]) · [a[b, i] > 0]` (relu' from its output; 4 inputs per invocation).
+ * The gradients go to `grads` at the layer's offsets; the kernel is read before Adam changes it.
  */
 export function layerBackward(layer: LayerAt, l: number, batch: number, U = BACKWARD_VECS): Shader {
   const { inputs: I, units: O } = layer;
