@@ -3,7 +3,17 @@
  * previous layer's dZ through relu') and of Adam over every parameter (one dispatch), exactly tfjs's
  * AdamOptimizer update with the masks held and the live |∂L/∂w| average.
  */
-import { BACKWARD_VECS, f32, FLAT_WG, groupSize, HEADER_WGSL, maskWords, rowAt, unrolled, type LayerAt } from './layout';
+import {
+  BACKWARD_VECS,
+  f32,
+  FLAT_WG,
+  groupSize,
+  HEADER_WGSL,
+  maskWords,
+  rowAt,
+  unrolled,
+  type LayerAt,
+} from './layout';
 import type { Shader } from './forward';
 
 const storage = (i: number, access: string, name: string) =>

@@ -20,7 +20,9 @@ describe('sparseRows (the first layer forward pass walks these groups only)', ()
     const list = sparseRows(x, n, inputs);
     for (let r = 0; r < n; r++) {
       const quads = [...list.subarray(list[r], list[r + 1])];
-      const expected = [0, 1, 2].filter((q) => x.subarray(r * inputs + 4 * q, r * inputs + 4 * q + 4).some((v) => v !== 0));
+      const expected = [0, 1, 2].filter((q) =>
+        x.subarray(r * inputs + 4 * q, r * inputs + 4 * q + 4).some((v) => v !== 0),
+      );
       expect(quads).toEqual(expected);
     }
   });

@@ -88,7 +88,13 @@ ${unrolled(U, (u) => `  dst[b * ${vecs}u + c0 + ${u}u] = max(${cell(u)} + params
 }`;
   return {
     code,
-    bindings: ['header', ...(sparse ? ['x', 'idx', 'nz'] : [`act${l - 1}`]), 'params', `act${l}`, ...(sparse ? ['rowMask'] : [])],
+    bindings: [
+      'header',
+      ...(sparse ? ['x', 'idx', 'nz'] : [`act${l - 1}`]),
+      'params',
+      `act${l}`,
+      ...(sparse ? ['rowMask'] : []),
+    ],
     workgroups: (n) => Math.ceil(n / rows),
   };
 }
