@@ -23,6 +23,7 @@ function runOf(
   return {
     createdAt: '2026-03-04T05:06:07.890Z',
     config,
+    hidden: HIDDEN_UNITS,
     data,
     layers: withMasks,
     metrics: {
