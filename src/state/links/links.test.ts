@@ -51,6 +51,8 @@ function randomSettings(r: Rng): Settings {
     if (f.kind === 'enum') s[k] = pick(r, f.values);
     else if (f.kind === 'int') s[k] = f.min + r.int(Math.min(f.max - f.min + 1, 50));
     else if (f.kind === 'float32') s[k] = Math.fround(10 ** r.uniform(-5, 0));
+    else if (f.kind === 'list')
+      s[k] = Array.from({ length: f.minLength + r.int(f.maxLength) }, () => f.min + r.int(f.max - f.min + 1));
     else s[k] = r.uniform(f.min, Math.min(f.max, 1));
   }
   return s as unknown as Settings;

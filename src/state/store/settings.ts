@@ -199,7 +199,11 @@ function parseList(field: ListField, label: Msg, text: string): { value: number[
   }
   const value: number[] = [];
   for (const part of parts) {
-    const r = parseNumberField({ kind: 'int', key: field.key, min: field.min, max: field.max, default: 1 }, label, part);
+    const r = parseNumberField(
+      { kind: 'int', key: field.key, min: field.min, max: field.max, default: 1 },
+      label,
+      part,
+    );
     if ('error' in r) return r;
     value.push(r.value);
   }
@@ -252,7 +256,8 @@ export function serializeSettings(settings: Settings, named: readonly (keyof Set
     if (!sameValue(name, settings[name], SCHEMA[name].default) || named.includes(name))
       params.set(SCHEMA[name].key, showValue(name, settings[name]));
   }
-  return params.toString();
+  // A comma needs no escape in a URL (and reads back the same): `hidden=64,32` as a person writes it.
+  return params.toString().replace(/%2C/g, ',');
 }
 
 export function trainConfigOf(s: Settings): TrainConfig {

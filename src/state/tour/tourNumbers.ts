@@ -62,7 +62,8 @@ function waitOf(s: AppState): TourWait | null {
 export function tourNumbers(s: AppState): TourNumbers {
   const scored = s.scoring?.layers ?? null;
   const shape = s.dataset ? dataShape(s.dataset) : null;
-  const shapes = scored ?? (shape ? layerShapes(shape.inputs, s.runConfig?.hidden ?? HIDDEN_UNITS, shape.classes) : null);
+  const shapes =
+    scored ?? (shape ? layerShapes(shape.inputs, s.runConfig?.hidden ?? HIDDEN_UNITS, shape.classes) : null);
   const scores = scored ? layerMeanScores(s.settings.criterion, scored, s.runConfig?.seed ?? 0) : null;
   const report = s.pruning.view?.report;
   const last = s.epochs[s.epochs.length - 1];
