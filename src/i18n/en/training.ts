@@ -11,6 +11,13 @@ export const training = {
   'training.reset': 'Reset',
   'training.reset.title': 'Stop and clear the current run',
 
+  // The training panel's hidden layers (the setting's label and help are setting.hidden.* in common).
+  'hidden.range': '{layers} layers of {units} units.',
+  'hidden.layer': 'Hidden layer {n}, units',
+  'hidden.remove': 'Remove hidden layer {n}',
+  'hidden.removeMark': '×',
+  'hidden.add': 'Add layer',
+
   // The training panel's data: the chosen table, or why it cannot train yet; the table's epochs and why.
   'training.data.table':
     '{name}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {rows} rows ({train} for training, {val} for validation), from Your own data.',

@@ -13,6 +13,13 @@ export const training: Record<keyof typeof en, string> = {
   'training.reset': '重置',
   'training.reset.title': '停止并清除当前的训练',
 
+  // 训练面板的隐藏层（该设置的名称和说明见 common 中的 setting.hidden.*）。
+  'hidden.range': '{layers} 层，每层 {units} 个单元。',
+  'hidden.layer': '第 {n} 个隐藏层的单元数',
+  'hidden.remove': '删除第 {n} 个隐藏层',
+  'hidden.removeMark': '×',
+  'hidden.add': '添加一层',
+
   // 训练面板的数据：选中的表格，或它为何还不能训练；表格的训练轮数及其理由。
   'training.data.table':
     '{name}：{inputs} 个输入、{classes} 个类别、{rows} 行（{train} 行用于训练，{val} 行用于验证），来自“你自己的数据”。',
