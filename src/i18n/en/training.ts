@@ -91,6 +91,7 @@ export const training = {
   'progress.stats.batch': 'Batch {batch}/{batches}',
   'progress.stats.fused': 'fused WebAssembly step',
   'progress.stats.fusedWebgpu': 'fused WebGPU step',
+  'progress.stats.tfjs': 'TensorFlow.js steps',
   'progress.stats.none': 'Epoch –, batch –',
   'progress.eta': 'ETA {time}',
   'progress.etaPlusCurves': 'ETA {time} + curves',

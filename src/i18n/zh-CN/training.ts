@@ -90,6 +90,7 @@ export const training: Record<keyof typeof en, string> = {
   'progress.stats.batch': '第 {batch}/{batches} 批',
   'progress.stats.fused': '融合 WebAssembly 训练步',
   'progress.stats.fusedWebgpu': '融合 WebGPU 训练步',
+  'progress.stats.tfjs': 'TensorFlow.js 训练步',
   'progress.stats.none': '轮次 –，批次 –',
   'progress.eta': '预计剩余 {time}',
   'progress.etaPlusCurves': '预计剩余 {time} + 曲线',
