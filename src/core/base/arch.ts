@@ -10,6 +10,16 @@ export const HIDDEN_UNITS = [64, 32] as const;
 export const MAX_HIDDEN_LAYERS = 6;
 export const MAX_HIDDEN_UNITS = 512;
 
+/**
+ * Past this many weights the slider's numbers no longer paint in the frame of the move on the machine
+ * the lab is measured on (docs/benchmarks.md, "Other networks"): the Training form says so before Train.
+ */
+export const LARGE_NETWORK_WEIGHTS = 200_000;
+
+/** The number of weights (kernel entries) of a network of these layers. */
+export const weightCount = (inputs: number, hidden: readonly number[], classes: number): number =>
+  [inputs, ...hidden, classes].reduce((sum, n, l, sizes) => (l ? sum + sizes[l - 1] * n : 0), 0);
+
 /** The hidden widths of a stack of layers (every layer but the output). */
 export const hiddenOf = (layers: readonly { units: number }[]): number[] => layers.slice(0, -1).map((l) => l.units);
 

@@ -17,6 +17,10 @@ export const training = {
   'hidden.remove': 'Remove hidden layer {n}',
   'hidden.removeMark': '×',
   'hidden.add': 'Add layer',
+  'hidden.large':
+    'A large network: {weights} weights on this data. Past about {limit} the pruning numbers no longer follow the slider in the frame of the move here (they catch up when it rests), and scoring and the curves take longer.',
+  'hidden.wide':
+    'A layer of more than {max} units trains on TensorFlow.js’s own steps, several times slower than the fused step.',
 
   // The training panel's data: the chosen table, or why it cannot train yet; the table's epochs and why.
   'training.data.table':

@@ -19,6 +19,9 @@ export const training: Record<keyof typeof en, string> = {
   'hidden.remove': '删除第 {n} 个隐藏层',
   'hidden.removeMark': '×',
   'hidden.add': '添加一层',
+  'hidden.large':
+    '这是一个大网络：在这份数据上有 {weights} 个权重。超过约 {limit} 个权重后，剪枝的数字在这里无法在拖动滑块的同一帧内更新（滑块停下后会追上），打分和曲线也会更久。',
+  'hidden.wide': '单元数超过 {max} 的层会用 TensorFlow.js 自己的训练步训练，比融合训练步慢好几倍。',
 
   // 训练面板的数据：选中的表格，或它为何还不能训练；表格的训练轮数及其理由。
   'training.data.table':

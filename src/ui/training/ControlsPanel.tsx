@@ -52,7 +52,7 @@ export function ControlsPanel() {
         />
         <NumberField name="seed" value={seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
-      <HiddenLayersField disabled={running} />
+      <HiddenLayersField disabled={running} inputs={data.inputs} classes={data.classes} />
       <TableEpochsNote data={data} />
       <div className="field" hidden={hideBackend}>
         <FieldLabel

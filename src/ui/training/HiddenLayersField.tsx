@@ -1,5 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Msg } from '../../i18n/catalogue';
+import { LARGE_NETWORK_WEIGHTS, weightCount } from '../../core/base';
+import { MAX_WIDTH } from '../../core/fit';
 import { parseField, SCHEMA } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { FieldLabel, helpId } from '../kit/Help';
@@ -10,7 +12,15 @@ import { FieldLabel, helpId } from '../kit/Help';
  * value that is not a width (empty, not whole, outside 1–512) shows the form's usual message and keeps
  * the layer's last valid width in effect. Changes apply at the next Train.
  */
-export function HiddenLayersField({ disabled }: { disabled: boolean }) {
+export function HiddenLayersField({
+  disabled,
+  inputs,
+  classes,
+}: {
+  disabled: boolean;
+  inputs: number;
+  classes: number;
+}) {
   const t = useT();
   const c = useController();
   const hidden = useAppState((s) => s.settings.hidden);
@@ -31,6 +41,8 @@ export function HiddenLayersField({ disabled }: { disabled: boolean }) {
     if ('value' in r && r.value[0] !== hidden[i])
       c.updateSettings({ hidden: hidden.map((u, j) => (j === i ? r.value[0] : u)) });
   };
+  const weights = weightCount(inputs, hidden, classes);
+  const wide = hidden.some((u) => u > MAX_WIDTH);
   const help = t('field.helpRange', {
     help: t('setting.hidden.help'),
     range: t('hidden.range', {
@@ -80,6 +92,13 @@ export function HiddenLayersField({ disabled }: { disabled: boolean }) {
           {t('hidden.add')}
         </button>
       </div>
+      {(weights > LARGE_NETWORK_WEIGHTS || wide) && (
+        <p className="field-note" data-testid="controls.hidden.large">
+          {weights > LARGE_NETWORK_WEIGHTS && t('hidden.large', { weights, limit: LARGE_NETWORK_WEIGHTS })}
+          {weights > LARGE_NETWORK_WEIGHTS && wide && ' '}
+          {wide && t('hidden.wide', { max: MAX_WIDTH })}
+        </p>
+      )}
       {errors.map(
         (e, i) =>
           e && (
