@@ -1,4 +1,6 @@
+import * as tf from '@tensorflow/tfjs';
 import { expect, test } from './fixtures';
+import { loadExported } from './models';
 
 // Any stack of hidden layers: chosen in the form (and the link), trained, pruned through the UI with
 // every number checked against a from-scratch evaluation.
@@ -55,4 +57,31 @@ test('a 4-hidden-layer network from the form: trained, its five heatmaps, pruned
   await lab.settled();
   const units = (await lab.state()).pruning.view!.report.layers.slice(0, 4).map((l) => l.sparsity);
   expect(units.filter((v) => v > 0)).toHaveLength(4);
+
+  // The exports are of this network: the TF.js model has its five Dense layers, run.json (version 3) its
+  // hidden layers, and importing that file gives back the same numbers.
+  const files = await lab.downloads('export.model', 2);
+  const json = Object.entries(files).find(([name]) => name.endsWith('.json'))![1];
+  const bin = Object.entries(files).find(([name]) => name.endsWith('.bin'))![1];
+  const model = await loadExported(JSON.parse(json.toString()), bin);
+  expect(model.layers.map((l) => (l.getWeights()[0] as tf.Tensor).shape)).toEqual([
+    [32, 32],
+    [32, 32],
+    [32, 16],
+    [16, 16],
+    [16, 10],
+  ]);
+  model.dispose();
+  const run = Object.values(await lab.downloads('export.run', 1))[0].toString();
+  expect(JSON.parse(run)).toMatchObject({ format: 'gradient-pruning-lab/run@3', hidden: [32, 32, 16, 16] });
+  const before = (await lab.state()).pruning.view!;
+  expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), run)).toBeNull();
+  await lab.settled();
+  const after = await lab.state();
+  expect(after.settings.hidden).toEqual([32, 32, 16, 16]);
+  expect([after.pruning.view!.val!.accuracy, after.pruning.view!.report.sparsity]).toEqual([
+    before.val!.accuracy,
+    before.report.sparsity,
+  ]);
+  await lab.expectExactNumbers();
 });
