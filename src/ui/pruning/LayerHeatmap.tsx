@@ -185,6 +185,17 @@ export function LayerHeatmap({
   const lines = cell ? describe(cell) : null;
   // The tooltip opens under the weight's cell (above it near the viewport's bottom), inside the viewport.
   const tip = useRef<HTMLDivElement>(null);
+  // In a layer's scrolling box (more than 360 units), the arrow keys keep the weight they move to in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!keyboard || !box || !el || el.className !== 'heatmap-scroll') return;
+    const h = canvas.current?.clientHeight ?? 0;
+    const top = (box.top / 100) * h;
+    const bottom = top + Math.max(1, (box.height / 100) * h);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }, [keyboard, box]);
   useFloating(tip, box !== null, () => cellBox(canvas.current, box), TIP_PLACEMENT);
   return (
     <figure className="layer-heatmap" data-testid={`heatmap.${name}`} data-layout={layout}>
@@ -192,6 +203,7 @@ export function LayerHeatmap({
         {header}
       </figcaption>
       <div
+        ref={scroller}
         className={
           layout === 'matrix' && matrixHeight(dims.units) > MATRIX_SCROLL_HEIGHT ? 'heatmap-scroll' : undefined
         }
