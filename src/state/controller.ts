@@ -24,6 +24,7 @@ import { createRepairs } from './pruning/repairs';
 import { AT90_CRITERIA, AT90_SPEC } from './tour/tourNumbers';
 import { createExperiments } from './experiments';
 import { importedState } from './export/importRun';
+import { checkModel, modelRunState, modelWeights, readModelFiles } from './export/importModel';
 import { initialState, settingsChange, Store, withLocale, type AppState, type Settings } from './store';
 import {
   hashOf,
@@ -269,6 +270,18 @@ export function createController(env: ControllerEnv): Controller {
       store.setState(importedData(before, result.state));
       writeHash();
       loadNetwork();
+      return null;
+    },
+    async importModel(files) {
+      const read = await readModelFiles(files);
+      if ('error' in read) return read.error;
+      const checked = checkModel(store.getState(), read);
+      if ('error' in checked) return checked.error;
+      // The worker starts from the model's weights, trains 0 epochs and scores them: a run's end, as Train's.
+      training.score(modelWeights(checked.model), checked.config, checked.data, (runId) =>
+        modelRunState(store.getState(), checked, runId),
+      );
+      writeHash();
       return null;
     },
   };

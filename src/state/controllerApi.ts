@@ -48,6 +48,11 @@ export interface Controller extends Experiments {
   stepsParity(job: Omit<JobOf<'steps-parity'>, 'kind'>): Promise<JobResult<'steps-parity'>>;
   /** Restores an experiment from run.json text; returns null, or why the file was refused (nothing changes then). */
   importRun(text: string): Msg | null;
+  /**
+   * Brings a trained TF.js layers model (model.json and its weight files) and scores it on the data the
+   * Training panel names; resolves with null, or why the files were refused (nothing changes then).
+   */
+  importModel(files: readonly File[]): Promise<Msg | null>;
   /** Measures inference speed (over sparsity) and the size of every export format, for the current settings. */
   measureSpeed: Speed['measure'];
   /** Your own data: read a file (or the Iris example), change its options, train on it. */

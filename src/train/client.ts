@@ -41,7 +41,8 @@ export interface TrainingClient {
   /** Asks `auto` to choose its backend by measurement at `batchSize` (ignored by the worker once chosen, or when forced). */
   chooseBackend(batchSize: number): void;
   /** Starts a new run and returns its id; messages from older runs should be ignored. */
-  train(config: TrainConfig, options?: RunOptions, data?: DataRef): number;
+  /** `weights`: start from these instead of the seed's initial ones (an imported model: 0 epochs, then the scoring pass). */
+  train(config: TrainConfig, options?: RunOptions, data?: DataRef, weights?: LayerParams[]): number;
   pause(): void;
   resume(): void;
   reset(): number;
@@ -156,8 +157,8 @@ export function createTrainingClient(
   return {
     init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
     chooseBackend: (batchSize) => send({ type: 'choose-backend', batchSize }),
-    train: (config, options, data) => {
-      send({ type: 'train', runId: newRun(), config, options, ...(data ? { data } : {}) });
+    train: (config, options, data, weights) => {
+      send({ type: 'train', runId: newRun(), config, options, ...(data ? { data } : {}), ...(weights ? { weights } : {}) });
       return runId;
     },
     pause: () => send({ type: 'pause', runId }),

@@ -26,6 +26,8 @@ export type ToWorker =
       config: TrainConfig;
       options?: RunOptions;
       /** The user's table and its split (config.dataset 'user'). */ data?: DataRef;
+      /** The network to start from (an imported model), shaped for the data; absent: the seed's initial weights. */
+      weights?: LayerParams[];
     }
   /**
    * `auto`'s choice by measurement (the page asks when idle, or at the first Train, before its 'train'):

@@ -5,7 +5,7 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays } from '../core/base';
+import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays, type LayerParams } from '../core/base';
 import { chooseByMeasurement, selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
@@ -99,6 +99,7 @@ async function runTraining(
   options: RunOptions,
   control: RunControl,
   source?: DataRef,
+  weights?: LayerParams[],
 ): Promise<void> {
   post({ type: 'phase', runId, phase: 'loading' });
   const ds = await loadDataset(source ?? { name: config.dataset, seed: config.seed }, dataUrl);
@@ -108,7 +109,8 @@ async function runTraining(
   // The page learns where the data came from; the evaluation workers load it from there themselves.
   post({ type: 'dataset', runId, data: dataRefOf(ds, config.seed) });
   const model = createMlp(
-    initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, config.hidden ?? HIDDEN_UNITS, ds.numClasses)),
+    weights ??
+      initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, config.hidden ?? HIDDEN_UNITS, ds.numClasses)),
   );
   try {
     post({ type: 'phase', runId, phase: 'training' });
@@ -244,7 +246,7 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     case 'train':
-      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data));
+      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data, msg.weights));
     case 'job':
       return start(msg.runId, (control) => runJob(msg.runId, msg.job, control));
     case 'cancel':

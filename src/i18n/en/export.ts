@@ -39,6 +39,28 @@ export const exportArea = {
   'export.import': 'Import run.json…',
   'export.import.help': 'Restore an experiment from a run.json without retraining',
   'export.import.done': '{file} imported.',
+  // Bring a trained model (TF.js layers model.json + weight files); {detail}: the reader's own English words.
+  'model.title': 'Bring a trained model',
+  'model.lead':
+    'Pick or drop a TensorFlow.js layers model — model.json together with its weight file(s) — to prune it here: a Sequential of Dense layers, ReLU hidden layers, softmax or linear output.',
+  'model.pick': 'Choose model files…',
+  'model.pick.help':
+    'model.json and its .bin weight file(s), chosen together (or dropped here). Nothing in them is executed: the lab reads the layers and weights as data.',
+  'model.drop': 'or drop them here',
+  'model.data': 'Scored on {name}: {inputs} inputs, {classes} classes (the Training panel’s Dataset).',
+  'model.done': '{file} imported: the scoring pass runs on {name}, then the network is shown as one trained here.',
+  'model.noJson': 'None of the chosen files ({files}) is a model.json: choose model.json together with its weight files.',
+  'model.manyJson': 'Choose one model.json at a time; these are all JSON files: {files}.',
+  'model.tooLarge':
+    '{exact, plural, =1 {The chosen files hold {size} bytes; a model may have at most {max} bytes.} other {The chosen files hold {size} MB; a model may have at most {max} MB.}} Nothing was read.',
+  'model.notJson': '{file} is not JSON: {detail}',
+  'model.missingWeights': '{file} names weight files that were not chosen with it: {missing}. Choose them together.',
+  'model.refused': 'This model cannot be imported: {detail}.',
+  'model.hidden': 'This model’s hidden layers are beyond the lab’s limits: {detail}.',
+  'model.tableNotReady': 'The table {name} is not ready yet: load it under “Your own data” first.',
+  'model.inputs':
+    'The model takes {found} inputs, but {name} has {inputs}: choose data of that width in the Training panel (synthetic-32: 32, MNIST: 784, or your table).',
+  'model.classes': 'The model gives {found} classes, but {name} has {classes}: the output layer must match the data’s classes.',
   // Why nothing was downloaded; {detail}: an unexpected error's own words.
   'export.nothing': 'Train a network first: there is nothing to export yet.',
   'export.finetuneFirst': 'Fine-tune the pruned network first.',

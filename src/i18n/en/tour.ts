@@ -51,6 +51,7 @@ export const tour = {
   'tour.network.origin.snapshot': 'the lab opens on {dataset} with {inputs} inputs, already trained, so nothing waits.',
   'tour.network.origin.trained': 'this one trained here, on {dataset} with {inputs} inputs.',
   'tour.network.origin.imported': 'this one was imported from a run file: {dataset}, {inputs} inputs.',
+  'tour.network.origin.model': 'this one was imported from a TensorFlow.js model: {dataset}, {inputs} inputs.',
   'tour.network.origin.training': 'this one is training now, on {dataset} with {inputs} inputs.',
   'tour.table': 'your table {name}',
   'tour.training.live':

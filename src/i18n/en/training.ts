@@ -143,6 +143,10 @@ export const training = {
   // Where the network on screen came from (a snapshot shipped with the lab, or an imported run.json).
   'origin.imported':
     'Imported from run.json (saved {saved} UTC): weights, gradient statistics and settings, without its training curves. Train trains a new network.',
+  'origin.model':
+    'Imported from the TensorFlow.js model {file} (softmax output): its weights, scored here on this data; no training curves. Train trains a new network with these hidden layers.',
+  'origin.model.linear':
+    'Imported from the TensorFlow.js model {file} (linear output: the lab applies the softmax to its logits, so it is the same network): its weights, scored here on this data; no training curves. Train trains a new network with these hidden layers.',
   'origin.snapshot':
     '<b>Pre-trained snapshot</b>: {dataset}, seed {seed}, {epochs, plural, one {# epoch} other {# epochs}}, batch {batch}, learning rate {lr}, trained on {backend} in {time} ({rate}). It ships with the lab so you can prune at once; <em>Train</em> trains your own with the settings above.',
   'origin.snapshot.dense':

@@ -38,6 +38,27 @@ export const exportArea: Record<keyof typeof en, string> = {
   'export.import': '导入 run.json…',
   'export.import.help': '从 run.json 恢复一次实验，无需重新训练',
   'export.import.done': '已导入 {file}。',
+  // 导入训练好的模型（TF.js layers 模型的 model.json 与权重文件）；{detail}：读取器原文（英文）。
+  'model.title': '导入训练好的模型',
+  'model.lead':
+    '选择或拖入一个 TensorFlow.js layers 模型——model.json 连同它的权重文件——在这里对它剪枝：由 Dense 层组成的 Sequential，隐藏层为 ReLU，输出为 softmax 或线性。',
+  'model.pick': '选择模型文件…',
+  'model.pick.help': '同时选择 model.json 和它的 .bin 权重文件（或拖到这里）。其中的内容不会被执行：本实验室只把层和权重当作数据读取。',
+  'model.drop': '或拖到这里',
+  'model.data': '在 {name} 上评分：{inputs} 个输入，{classes} 个类别（训练面板中的“数据集”）。',
+  'model.done': '已导入 {file}：正在 {name} 上运行评分步骤，之后网络会像在这里训练的一样显示。',
+  'model.noJson': '所选文件（{files}）中没有 model.json：请把 model.json 和它的权重文件一起选择。',
+  'model.manyJson': '一次只能选择一个 model.json；以下都是 JSON 文件：{files}。',
+  'model.tooLarge':
+    '{exact, plural, =1 {所选文件共有 {size} 字节，而模型最大为 {max} 字节。} other {所选文件共有 {size} MB，而模型最大为 {max} MB。}}没有读取任何内容。',
+  'model.notJson': '{file} 不是 JSON：{detail}',
+  'model.missingWeights': '{file} 引用的权重文件没有一起选择：{missing}。请把它们一起选择。',
+  'model.refused': '无法导入这个模型：{detail}。',
+  'model.hidden': '这个模型的隐藏层超出了本实验室的限制：{detail}。',
+  'model.tableNotReady': '表格 {name} 还没有准备好：请先在“你的数据”中载入它。',
+  'model.inputs':
+    '模型需要 {found} 个输入，但 {name} 有 {inputs} 个：请在训练面板中选择宽度相同的数据（synthetic-32：32，MNIST：784，或你的表格）。',
+  'model.classes': '模型输出 {found} 个类别，但 {name} 有 {classes} 个：输出层必须与数据的类别数一致。',
   'export.nothing': '请先训练一个网络：目前还没有可导出的内容。',
   'export.finetuneFirst': '请先微调剪枝后的网络。',
   'export.noCurves': '曲线还没有计算出来。',

@@ -53,6 +53,7 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.network.origin.snapshot': '本实验室打开时用的是 {dataset}（{inputs} 个输入），并且已经训练好，无需等待。',
   'tour.network.origin.trained': '这个网络是在这里训练的，数据是 {dataset}（{inputs} 个输入）。',
   'tour.network.origin.imported': '这个网络是从运行文件导入的：{dataset}，{inputs} 个输入。',
+  'tour.network.origin.model': '这个网络是从 TensorFlow.js 模型导入的：{dataset}，{inputs} 个输入。',
   'tour.network.origin.training': '这个网络正在训练，数据是 {dataset}（{inputs} 个输入）。',
   'tour.table': '你的表格 {name}',
   'tour.training.live':

@@ -140,6 +140,10 @@ export const training: Record<keyof typeof en, string> = {
   // 屏幕上的网络从何而来（随实验室提供的快照，或导入的 run.json）。
   'origin.imported':
     '从 run.json 导入（保存于 {saved} UTC）：包含权重、梯度统计和设置，不含训练曲线。点击“训练”会训练一个新网络。',
+  'origin.model':
+    '从 TensorFlow.js 模型 {file} 导入（softmax 输出）：使用它的权重，并在这份数据上完成评分；没有训练曲线。点击“训练”会用这些隐藏层训练一个新网络。',
+  'origin.model.linear':
+    '从 TensorFlow.js 模型 {file} 导入（线性输出：本实验室对其 logits 施加 softmax，所以是同一个网络）：使用它的权重，并在这份数据上完成评分；没有训练曲线。点击“训练”会用这些隐藏层训练一个新网络。',
   'origin.snapshot':
     '<b>预训练快照</b>：{dataset}，随机种子 {seed}，{epochs} 轮，批大小 {batch}，学习率 {lr}，在 {backend} 上训练，用时 {time}（{rate}）。它随实验室一起提供，你可以立即开始剪枝；<em>训练</em>会用上面的设置训练你自己的网络。',
   'origin.snapshot.dense':

@@ -162,6 +162,8 @@ export function runFile(s: AppState): FileOut {
       // The network's hidden layers as a link writes them (the file's `hidden` is the same as numbers).
       hidden: hiddenOf(scoring.layers).join(','),
       backendUsed: backendUsed(s),
+      // A model brought in: its file's name (its weights were trained elsewhere, on a backend not recorded).
+      ...(s.origin?.kind === 'model' ? { importedFrom: s.origin.file } : {}),
       ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}),
     },
     hidden: hiddenOf(scoring.layers),

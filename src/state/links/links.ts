@@ -77,6 +77,7 @@ export function holdsOwnWork(s: AppState): boolean {
   return (
     s.origin?.kind === 'trained' ||
     s.origin?.kind === 'imported' ||
+    s.origin?.kind === 'model' ||
     s.phase === 'training' ||
     s.phase === 'paused' ||
     s.phase === 'scoring' ||

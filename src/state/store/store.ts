@@ -49,7 +49,9 @@ export interface LiveGrads {
 export type Origin =
   | { kind: 'trained' }
   | { kind: 'snapshot'; name: DatasetName; provenance: SnapshotProvenance }
-  | { kind: 'imported'; createdAt: string; backendUsed?: string };
+  | { kind: 'imported'; createdAt: string; backendUsed?: string }
+  /** A trained TensorFlow.js model brought in (`file`: its model.json's name), scored here on the data. */
+  | { kind: 'model'; file: string; output: 'softmax' | 'linear' };
 
 /** What the curves' time is estimated from (see `curvesEstimate`). */
 export interface EvalSpeed {

@@ -20,7 +20,7 @@ export interface TourNumbers {
   dataset: DataName | null;
   table: string | null;
   /** Where the network on screen came from; 'training' while a run trains it. */
-  origin: 'snapshot' | 'trained' | 'imported' | 'training' | null;
+  origin: 'snapshot' | 'trained' | 'imported' | 'model' | 'training' | null;
   inputs: number | null;
   /** The hidden layers' widths, input side first. */
   hidden: number[] | null;

@@ -7,7 +7,8 @@
 import { createTrainingClient, type TrainingClient, type TrainingPort } from '../../train/client';
 import type { DataRef } from '../../core/data';
 import type { FromWorker } from '../../train/protocol';
-import type { RunOptions } from '../../train/runTypes';
+import type { RunOptions, TrainConfig } from '../../train/runTypes';
+import type { LayerParams } from '../../core/base';
 import { msg } from '../../i18n/catalogue';
 import { initialState, startRun, trainConfigOf, type AppState, type Store } from '../store';
 import { applyWorkerMessage, stoppedByFault } from './workerMessages';
@@ -19,6 +20,11 @@ export interface Training {
   train(options?: RunOptions): void;
   /** Trains on a user's table (`data`: name 'user', its split and values) with the form's settings. */
   trainOn(data: DataRef, options?: RunOptions): void;
+  /**
+   * Starts run `state(runId)` on the given weights (an imported model): 0 epochs, then the scoring pass,
+   * ending as a run does ('done' with its scoring); `data`: a table's reference, else the config's dataset.
+   */
+  score(weights: LayerParams[], config: TrainConfig, data: DataRef | null, state: (runId: number) => AppState): void;
   pause(): void;
   resume(): void;
   reset(): void;
@@ -134,6 +140,10 @@ export function createTraining(
         dataset: data,
         timing: { startedAt: performance.now(), doneAt: null, curvesAt: null },
       });
+    },
+    score(weights, config, data, state) {
+      const runId = client.train({ ...config, epochs: 0 }, {}, data ?? undefined, weights);
+      store.setState({ ...state(runId), timing: { startedAt: performance.now(), doneAt: null, curvesAt: null } });
     },
     pause() {
       if (store.getState().phase === 'training') client.pause();

@@ -16,6 +16,13 @@ export function OriginNote({ origin }: { origin: Exclude<Origin, { kind: 'traine
       </p>
     );
   }
+  if (origin.kind === 'model') {
+    return (
+      <p className="progress-note" data-testid="progress.origin" data-origin="model">
+        {t(origin.output === 'linear' ? 'origin.model.linear' : 'origin.model', { file: origin.file })}
+      </p>
+    );
+  }
   const { config: cfg, backend, trainSeconds, samplesPerSec } = origin.provenance;
   const others = DATASET_NAMES.filter((d) => d !== origin.name);
   // Seed, batch and learning rate as written in the settings (no digit grouping).

@@ -59,7 +59,7 @@ function ExpectedRun() {
 /** What this page's run trains on: the dataset or table, its inputs, classes and split. */
 function RunDataLine() {
   const t = useT();
-  const ref = useAppState((s) => (s.origin?.kind === 'trained' ? s.dataset : null));
+  const ref = useAppState((s) => (s.origin?.kind === 'trained' || s.origin?.kind === 'model' ? s.dataset : null));
   if (!ref) return null;
   const d = runDataOf(ref);
   return (
