@@ -6,6 +6,7 @@ import { shareHash } from '../../state/links/links';
 import { useAppState, useController, useT } from '../kit/context';
 import { canvasToPng, copyText, download, svgToPng } from './download';
 import { EmbedShare } from './EmbedShare';
+import { ModelImport } from './ModelImport';
 import { Help, helpId } from '../kit/Help';
 
 type Kind = 'settings' | 'train' | 'snapshot';
@@ -210,6 +211,7 @@ export function ExportPanel() {
           {chosenTable ? t('data.linkNamesTable', { name: chosenTable }) : t('data.notInLink', { name: userTable! })}
         </p>
       )}
+      <ModelImport />
       <EmbedShare />
       <input
         ref={fileInput}
