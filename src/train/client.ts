@@ -158,7 +158,14 @@ export function createTrainingClient(
     init: (backend, faults) => send({ type: 'init', backend, dataUrl, faults }),
     chooseBackend: (batchSize) => send({ type: 'choose-backend', batchSize }),
     train: (config, options, data, weights) => {
-      send({ type: 'train', runId: newRun(), config, options, ...(data ? { data } : {}), ...(weights ? { weights } : {}) });
+      send({
+        type: 'train',
+        runId: newRun(),
+        config,
+        options,
+        ...(data ? { data } : {}),
+        ...(weights ? { weights } : {}),
+      });
       return runId;
     },
     pause: () => send({ type: 'pause', runId }),

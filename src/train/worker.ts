@@ -5,7 +5,14 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
-import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays, type LayerParams } from '../core/base';
+import {
+  HIDDEN_UNITS,
+  layerShapes,
+  initParams,
+  SCORING_PER_EPOCH,
+  type LayerArrays,
+  type LayerParams,
+} from '../core/base';
 import { chooseByMeasurement, selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
@@ -246,7 +253,9 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     case 'train':
-      return start(msg.runId, (control) => runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data, msg.weights));
+      return start(msg.runId, (control) =>
+        runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data, msg.weights),
+      );
     case 'job':
       return start(msg.runId, (control) => runJob(msg.runId, msg.job, control));
     case 'cancel':
