@@ -5,14 +5,7 @@
  * run and waits for it to release its tensors before going on.
  */
 import * as tf from '@tensorflow/tfjs';
-import {
-  HIDDEN_UNITS,
-  layerShapes,
-  initParams,
-  SCORING_PER_EPOCH,
-  type LayerArrays,
-  type LayerParams,
-} from '../core/base';
+import { HIDDEN_UNITS, layerShapes, initParams, SCORING_PER_EPOCH, type LayerArrays } from '../core/base';
 import { chooseByMeasurement, selectBackend, type BackendFaults } from './backend';
 import { probeThroughput } from './probe';
 import { destroyDeviceForTest, failedFromDeviceLoss, onDeviceLost, resetWebGPU } from './webgpuDevice';
@@ -27,7 +20,7 @@ import { predictTimed } from './predictTiming';
 import { stepsForTests, train, type DeviceData } from './trainer';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
 import type { JobDoneMessage, JobKind, JobOf, JobProgressMessage } from './jobs';
-import type { BackendInfo, BackendPreference, RunOptions, TrainConfig } from './runTypes';
+import type { BackendInfo, BackendPreference } from './runTypes';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -100,14 +93,9 @@ async function stopCurrent(): Promise<void> {
   if (current === run) current = null;
 }
 
-async function runTraining(
-  runId: number,
-  config: TrainConfig,
-  options: RunOptions,
-  control: RunControl,
-  source?: DataRef,
-  weights?: LayerParams[],
-): Promise<void> {
+/** A run: trains the seed's initial weights (or the message's `weights`, an imported model) and scores them. */
+async function runTraining(msg: Extract<ToWorker, { type: 'train' }>, control: RunControl): Promise<void> {
+  const { runId, config, data: source, weights, options = {} } = msg;
   post({ type: 'phase', runId, phase: 'loading' });
   const ds = await loadDataset(source ?? { name: config.dataset, seed: config.seed }, dataUrl);
   await backendReady;
@@ -253,9 +241,7 @@ async function handle(msg: ToWorker): Promise<void> {
       }
       return;
     case 'train':
-      return start(msg.runId, (control) =>
-        runTraining(msg.runId, msg.config, msg.options ?? {}, control, msg.data, msg.weights),
-      );
+      return start(msg.runId, (control) => runTraining(msg, control));
     case 'job':
       return start(msg.runId, (control) => runJob(msg.runId, msg.job, control));
     case 'cancel':
