@@ -6,6 +6,7 @@ import { translate, type Msg } from '../../i18n/catalogue';
 import type { ToEval } from '../../eval/protocol';
 import type { ToWorker } from '../../train/protocol';
 import { backend, controllerOnFakes, syntheticSplit } from '../testPorts';
+import { tableState } from '../testTable';
 
 const en = (m: Msg | null | undefined) => (m ? translate('en', m.key, m.params) : '');
 const bytes = (b: Uint8Array | ArrayBuffer) => new Uint8Array(b instanceof ArrayBuffer ? b : b.slice().buffer);
@@ -85,6 +86,18 @@ describe('bringing a trained model', () => {
     );
     expect(await c.importModel(files)).toBeNull();
     expect(c.store.getState().origin).toEqual({ kind: 'model', file: 'model.json', output: 'linear' });
+  });
+
+  it('on the chosen table: its reference goes with the weights; a model of another width names the table', async () => {
+    const { c, t } = ready();
+    c.store.setState((s) => tableState({ train: 120, val: 30, inputs: 4, classes: 3, name: 'iris.csv' }, true, s));
+    expect(en(await c.importModel(modelFiles([8], 5, 3).files))).toMatch(
+      /^The model takes 5 inputs, but iris\.csv has 4: /,
+    );
+    expect(await c.importModel(modelFiles([8], 4, 3).files)).toBeNull();
+    const train = t.sent.find((m): m is Extract<ToWorker, { type: 'train' }> => m.type === 'train')!;
+    expect([train.config.dataset, train.data?.name, train.data?.table?.name]).toEqual(['user', 'user', 'iris.csv']);
+    expect(c.store.getState().dataset?.table?.name).toBe('iris.csv');
   });
 
   const refusals: [string, () => File[], RegExp][] = [
