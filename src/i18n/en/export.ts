@@ -49,7 +49,8 @@ export const exportArea = {
   'model.drop': 'or drop them here',
   'model.data': 'Scored on {name}: {inputs} inputs, {classes} classes (the Training panel’s Dataset).',
   'model.done': '{file} imported: the scoring pass runs on {name}, then the network is shown as one trained here.',
-  'model.noJson': 'None of the chosen files ({files}) is a model.json: choose model.json together with its weight files.',
+  'model.noJson':
+    'None of the chosen files ({files}) is a model.json: choose model.json together with its weight files.',
   'model.manyJson': 'Choose one model.json at a time; these are all JSON files: {files}.',
   'model.tooLarge':
     '{exact, plural, =1 {The chosen files hold {size} bytes; a model may have at most {max} bytes.} other {The chosen files hold {size} MB; a model may have at most {max} MB.}} Nothing was read.',
@@ -60,7 +61,8 @@ export const exportArea = {
   'model.tableNotReady': 'The table {name} is not ready yet: load it under “Your own data” first.',
   'model.inputs':
     'The model takes {found} inputs, but {name} has {inputs}: choose data of that width in the Training panel (synthetic-32: 32, MNIST: 784, or your table).',
-  'model.classes': 'The model gives {found} classes, but {name} has {classes}: the output layer must match the data’s classes.',
+  'model.classes':
+    'The model gives {found} classes, but {name} has {classes}: the output layer must match the data’s classes.',
   // Why nothing was downloaded; {detail}: an unexpected error's own words.
   'export.nothing': 'Train a network first: there is nothing to export yet.',
   'export.finetuneFirst': 'Fine-tune the pruned network first.',

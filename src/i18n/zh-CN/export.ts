@@ -43,7 +43,8 @@ export const exportArea: Record<keyof typeof en, string> = {
   'model.lead':
     '选择或拖入一个 TensorFlow.js layers 模型——model.json 连同它的权重文件——在这里对它剪枝：由 Dense 层组成的 Sequential，隐藏层为 ReLU，输出为 softmax 或线性。',
   'model.pick': '选择模型文件…',
-  'model.pick.help': '同时选择 model.json 和它的 .bin 权重文件（或拖到这里）。其中的内容不会被执行：本实验室只把层和权重当作数据读取。',
+  'model.pick.help':
+    '同时选择 model.json 和它的 .bin 权重文件（或拖到这里）。其中的内容不会被执行：本实验室只把层和权重当作数据读取。',
   'model.drop': '或拖到这里',
   'model.data': '在 {name} 上评分：{inputs} 个输入，{classes} 个类别（训练面板中的“数据集”）。',
   'model.done': '已导入 {file}：正在 {name} 上运行评分步骤，之后网络会像在这里训练的一样显示。',
