@@ -120,6 +120,9 @@ test('bring a trained model: the lab’s own export round trip, another shape, a
   expect(await weights(lab)).toEqual(other.values);
   for (const l of [1, 2, 3]) await expect(lab.page.getByTestId(`heatmap.dense_${l}.canvas`)).toBeVisible();
   await lab.expectExactNumbers();
+  // Like a run on a table, the imported network is not in a link: the export panel says so; the link has its layers.
+  await expect(lab.page.getByTestId('export.modelNotInLink')).toContainText('imported from model.json');
+  expect(await lab.page.evaluate(() => location.hash)).toContain('hidden=16,8');
 
   // A sigmoid hidden layer is refused with the reader's words; the lab stays as it was.
   const runId = s.runId;

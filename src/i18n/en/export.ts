@@ -63,6 +63,8 @@ export const exportArea = {
     'The model takes {found} inputs, but {name} has {inputs}: choose data of that width in the Training panel (synthetic-32: 32, MNIST: 784, or your table).',
   'model.classes':
     'The model gives {found} classes, but {name} has {classes}: the output layer must match the data’s classes.',
+  'model.notInLink':
+    'This network was imported from {file}: a link keeps its hidden layers and the settings, not its weights (run.json keeps them).',
   // Why nothing was downloaded; {detail}: an unexpected error's own words.
   'export.nothing': 'Train a network first: there is nothing to export yet.',
   'export.finetuneFirst': 'Fine-tune the pruned network first.',

@@ -60,6 +60,7 @@ export const exportArea: Record<keyof typeof en, string> = {
   'model.inputs':
     '模型需要 {found} 个输入，但 {name} 有 {inputs} 个：请在训练面板中选择宽度相同的数据（synthetic-32：32，MNIST：784，或你的表格）。',
   'model.classes': '模型输出 {found} 个类别，但 {name} 有 {classes} 个：输出层必须与数据的类别数一致。',
+  'model.notInLink': '这个网络是从 {file} 导入的：链接只保存它的隐藏层和设置，不包含权重（run.json 会保存权重）。',
   'export.nothing': '请先训练一个网络：目前还没有可导出的内容。',
   'export.finetuneFirst': '请先微调剪枝后的网络。',
   'export.noCurves': '曲线还没有计算出来。',

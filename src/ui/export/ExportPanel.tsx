@@ -129,6 +129,7 @@ export function ExportPanel() {
   const state = () => c.store.getState();
   const userTable = useAppState((s) => s.dataset?.table?.name ?? null);
   const chosenTable = useAppState((s) => s.flags.table);
+  const modelFile = useAppState((s) => (s.origin?.kind === 'model' ? s.origin.file : null));
 
   return (
     <section className="panel export" aria-labelledby="export-title" data-testid="export">
@@ -209,6 +210,11 @@ export function ExportPanel() {
       {(chosenTable ?? userTable) && (
         <p className="muted" data-testid="export.userData">
           {chosenTable ? t('data.linkNamesTable', { name: chosenTable }) : t('data.notInLink', { name: userTable! })}
+        </p>
+      )}
+      {modelFile && (
+        <p className="muted" data-testid="export.modelNotInLink">
+          {t('model.notInLink', { file: modelFile })}
         </p>
       )}
       <ModelImport />
