@@ -128,8 +128,8 @@ async function runTraining(msg: Extract<ToWorker, { type: 'train' }>, control: R
     if (!options.skipScoring) {
       post({ type: 'phase', runId, phase: 'scoring' });
       const t0 = performance.now();
-      // Expected from the run's training rate at first, then from the pass's own pace.
-      const expected = (SCORING_PER_EPOCH * ds.train.n) / Math.max(1, outcome.samplesPerSec);
+      // Expected from the run's training rate at first (none after 0 epochs: an imported model), then from the pass's own pace.
+      const expected = outcome.samplesPerSec > 0 ? (SCORING_PER_EPOCH * ds.train.n) / outcome.samplesPerSec : NaN;
       let lastPost = 0;
       const onScoring = (done: number, total: number) => {
         const elapsed = (performance.now() - t0) / 1000;
