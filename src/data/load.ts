@@ -28,15 +28,33 @@ export interface DataSource {
   table?: UserTable;
 }
 
-let mnistCache: { url: string; raw: Promise<MnistRaw> } | null = null;
+/** The decoded MNIST file; `once`: fetched ahead (`prefetchMnist`) for one load, which takes it unless it caches. */
+let mnistCache: { url: string; raw: Promise<MnistRaw>; once: boolean } | null = null;
 
 function mnistRaw(url: string, cache: boolean): Promise<MnistRaw> {
-  if (mnistCache?.url === url) return mnistCache.raw;
+  if (mnistCache?.url === url) {
+    const { raw } = mnistCache;
+    if (mnistCache.once && !cache) mnistCache = null;
+    else mnistCache.once = false;
+    return raw;
+  }
   const raw = fetchGunzip(url, 'the MNIST data').then(decodeMnist);
   if (!cache) return raw;
-  mnistCache = { url, raw };
+  mnistCache = { url, raw, once: false };
   raw.catch(() => mnistCache?.raw === raw && (mnistCache = null));
   return raw;
+}
+
+/**
+ * Fetches and decodes the MNIST file now, for the next load of `url` (a worker that knows it will need
+ * it while the page is still busy elsewhere). A load that does not cache takes it and drops it; a
+ * failure is reported by that load, which then fetches again next time.
+ */
+export function prefetchMnist(url: string): void {
+  if (mnistCache?.url === url) return;
+  const raw = fetchGunzip(url, 'the MNIST data').then(decodeMnist);
+  raw.catch(() => mnistCache?.raw === raw && (mnistCache = null));
+  mnistCache = { url, raw, once: true };
 }
 
 /**

@@ -10,6 +10,8 @@ import type { EvalNetwork, FromEval, MeasureRequest, ToEval } from './protocol';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface EvalClient {
+  /** Has the worker fetch and decode the MNIST file now, for the load that will need it (a first visit's snapshot). */
+  prefetch(dataUrl: string): void;
   /** Loads a trained network (the worker loads its data); returns the load id (request ids continue from it). */
   load(network: EvalNetwork): number;
   /** Asks for the training figures of a spec; returns the request's id, which numbers that slider position. */
@@ -45,6 +47,7 @@ export function createEvalClient(
   let id = 0;
   connect(port, onMessage, () => id, 'evaluation');
   return {
+    prefetch: (dataUrl) => port.postMessage({ type: 'prefetch', id, dataUrl }),
     load(network) {
       port.postMessage({ type: 'load', id: ++id, network, report: true });
       return id;

@@ -89,6 +89,11 @@ export type MeasureRequest =
 
 export type ToEval =
   | MeasureRequest
+  /**
+   * The MNIST file, fetched and decoded ahead of the load that will need it (a first visit's snapshot,
+   * while the page still fetches it). `id`: the client's newest id (a prefetch numbers nothing).
+   */
+  | { type: 'prefetch'; id: number; dataUrl: string }
   /** A new network; with `report`, the worker answers 'loaded' (the slider's), else it loads silently (the curves'). */
   | { type: 'load'; id: number; network: EvalNetwork; report: boolean }
   /** The training figures of a spec, after TRAIN_PASS_DELAY_MS of quiet (a newer request supersedes it). */
@@ -121,11 +126,11 @@ export type FromEval =
        */
       indexes: CriterionIndexes;
       val: EvalSplit;
-      /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time. */
-      fullPassMs: { val: number; train: number };
       /** The worker's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
       engine: 'wasm' | 'js';
     }
+  /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time; after 'loaded'. */
+  | { type: 'timed'; id: number; fullPassMs: { val: number; train: number } }
   | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
   /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
   | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }

@@ -133,6 +133,8 @@ export function createController(env: ControllerEnv): Controller {
   });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
   const openNetwork = (net: LinkNetwork, link: Link) => {
+    // The slider's worker fetches the data while the page fetches the snapshot: both are on the way to its numbers.
+    if (net.kind === 'snapshot' && net.name === 'mnist') evaluation.prefetch(env.dataUrl);
     if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
     else if (net.kind === 'train' && store.getState().backendStatus === 'ready') train();
     else if (net.kind === 'train') autotrain = true; // once the backend is ready

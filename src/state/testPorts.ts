@@ -52,7 +52,6 @@ export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
     dense: { train: m, val: m },
     indexes,
     val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n },
-    fullPassMs: { val: 0.3, train: 1.2 },
     engine: 'wasm',
   };
 }

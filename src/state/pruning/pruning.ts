@@ -20,6 +20,8 @@ import {
 } from '../store';
 
 export interface PruningWiring {
+  /** The worker fetches and decodes the MNIST file now, for the network the page is about to open. */
+  prefetch(dataUrl: string): void;
   load(network: EvalNetwork): void;
   /**
    * Evaluates the pruning settings now, asks the worker for their training figures, and returns the
@@ -59,13 +61,13 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
         evaluator,
         planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
       };
-      const dataset = network.data.name;
-      store.setState((s) => ({
-        ...s,
-        pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind),
-        evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs },
-      }));
+      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind) }));
       store.setState(request(store.getState().settings));
+      return;
+    }
+    if (msg.type === 'timed') {
+      const dataset = network && msg.id === store.getState().pruning.loadId ? network.data.name : null;
+      if (dataset) store.setState((s) => ({ ...s, evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
       return;
     }
     if (MEASURE_MESSAGES.has(msg.type)) {
@@ -75,6 +77,7 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
     store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) }));
   }, port);
   return {
+    prefetch: (dataUrl) => client.prefetch(dataUrl),
     load(net) {
       network = net;
       local = null;

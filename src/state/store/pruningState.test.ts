@@ -34,7 +34,6 @@ describe('pruning state', () => {
       dense,
       indexes,
       val: {} as never,
-      fullPassMs: { val: 1, train: 4 },
       engine: 'wasm',
     });
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');

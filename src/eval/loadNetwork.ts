@@ -1,0 +1,101 @@
+/**
+ * The evaluation worker's load of a network: its data (from the MNIST file, the seeded generator or the
+ * user's table, with the run's split) kept only as sparse features, the validation split's evaluator with
+ * its prune indexes, and the training split's evaluator; what the slider's worker tells the page once it
+ * is loaded ('loaded'), and the timing of a full pass over each split ('timed'), measured after that.
+ */
+import { type LayerArrays, yieldToEventLoop } from '../core/base';
+import { CRITERIA, GRANULARITIES, type PruneIndex } from '../core/prune';
+import {
+  MaskedEvaluator,
+  PruneEvaluator,
+  splitEval,
+  type EvalSplit,
+  sparseFeatures,
+  type SparseFeatures,
+} from '../core/eval';
+import { loadDataset } from '../data/load';
+import type { CriterionIndexes, EvalNetwork, FromEval } from './protocol';
+
+export interface Loaded {
+  id: number;
+  layers: LayerArrays[];
+  splits: { val: EvalSplit; train: EvalSplit };
+  /** The validation set's evaluator with the prune indexes (the worker's own: the page has copies). */
+  pruner: PruneEvaluator;
+  train: MaskedEvaluator;
+  /** Validation rows, dense, for the speed measurements (made on first use). */
+  speedRows?: Float32Array;
+}
+
+export const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) =>
+  new MaskedEvaluator(l.layers, s.features, s.y, s.n);
+
+const copyIndex = (idx: PruneIndex): PruneIndex => {
+  const g = (s: PruneIndex['global']) => ({ order: s.order.slice(), values: s.values.slice() });
+  return {
+    ...idx,
+    shapes: idx.shapes.map((x) => ({ ...x })),
+    offsets: [...idx.offsets],
+    groups: idx.groups.map(g),
+    global: g(idx.global),
+  };
+};
+const copyFeatures = (f: SparseFeatures): SparseFeatures => ({
+  ...f,
+  colPtr: f.colPtr.slice(),
+  colRow: f.colRow.slice(),
+  colVal: f.colVal.slice(),
+  rowPtr: f.rowPtr.slice(),
+  rowCol: f.rowCol.slice(),
+  rowVal: f.rowVal.slice(),
+});
+
+/** Loads the network's data and builds its evaluators; null when `current()` says a newer load came meanwhile. */
+export async function loadNetwork(id: number, net: EvalNetwork, current: () => boolean): Promise<Loaded | null> {
+  // Not cached: the data lives on only as sparse features.
+  const ds = await loadDataset(net.data, net.dataUrl, { cache: false });
+  if (!current()) return null;
+  const d = net.layers[0].inputs;
+  if (ds.inputSize !== d) throw new Error(`the ${ds.name} data has ${ds.inputSize} inputs, the network ${d}`);
+  const split = (s: typeof ds.val): EvalSplit => ({ features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n });
+  const splits = { val: split(ds.val), train: split(ds.train) };
+  const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
+  return { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
+}
+
+const ones = (l: Loaded) => l.layers.map((x) => new Uint8Array(x.inputs * x.units).fill(1));
+
+/** What the slider's worker sends the page: copies of every prune index and of the validation split, the dense figures. */
+export function loadedMessage(l: Loaded): Extract<FromEval, { type: 'loaded' }> {
+  const indexes = Object.fromEntries(
+    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(l.pruner.index(c, g))]))]),
+  ) as CriterionIndexes;
+  const val = { features: copyFeatures(l.splits.val.features), y: l.splits.val.y.slice(), n: l.splits.val.n };
+  const dense = { train: splitEval(l.train.evaluate(ones(l))), val: l.pruner.dense() };
+  return { type: 'loaded', id: l.id, dense, indexes, val, engine: l.pruner.engineKind };
+}
+
+/**
+ * One full pass over each split, timed (to estimate a sweep's time): five groups of three passes each,
+ * the fastest group taken, yielding between groups so that a slider request is not kept waiting. It runs
+ * after the page has its first numbers, while the training worker starts: the least disturbed group is
+ * the speed the curves get on a quiet page. Null when `live()` turns false (a newer network).
+ */
+export async function timeFullPasses(l: Loaded, live: () => boolean): Promise<{ val: number; train: number } | null> {
+  const all = ones(l);
+  const best = { val: Infinity, train: Infinity };
+  for (let g = 0; g < 5; g++) {
+    for (const [k, pass] of [
+      ['train', () => l.train.evaluate(all)],
+      ['val', () => l.pruner.dense()],
+    ] as const) {
+      const t0 = performance.now();
+      for (let i = 0; i < 3; i++) pass();
+      best[k] = Math.min(best[k], (performance.now() - t0) / 3);
+    }
+    await yieldToEventLoop();
+    if (!live()) return null;
+  }
+  return best;
+}
