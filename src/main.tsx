@@ -44,6 +44,7 @@ const controller = createController({
   languages: navigator.languages,
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
   exampleUrl: asset('examples/iris.csv'),
+  afterPaint: (f) => requestAnimationFrame(() => setTimeout(f)),
   writeHash: (hash) => {
     pendingHash = hash;
     clearTimeout(hashTimer);

@@ -19,6 +19,8 @@ import type { UserData } from './data/userData';
 export interface Controller extends Experiments {
   store: Store<AppState>;
   train(options?: RunOptions): void;
+  /** Starts the training worker if it waits for a first visit's numbers (the pointer or the focus is on Train). */
+  startTraining(): void;
   pause(): void;
   resume(): void;
   reset(): void;
@@ -85,6 +87,8 @@ export interface ControllerEnv {
   writeHash(hash: string): void;
   /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
   languages?: readonly string[];
+  /** Calls `f` once what the store holds now is painted (the page: a frame, then a task); else after a task. */
+  afterPaint?(f: () => void): void;
   /** Workers to use instead of new ones (unit tests). */
   ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
 }

@@ -58,6 +58,7 @@ function page(hash: string, ready: boolean) {
     writeHash: () => {},
     ports,
   });
+  if (ready) c.startTraining(); // at once, as after a first visit's numbers
   if (ready) t.reply({ type: 'ready', backend });
   return { c, t, ev, cv, tb };
 }
@@ -202,6 +203,7 @@ describe('run.json for every origin', () => {
     expect(run.data.trainIndices).toEqual(Uint32Array.from(snap.data.trainIndices));
     expect(run.layers.map((l) => l.kernel)).toEqual(snap.layers.map((l) => l.kernel));
     // The backend that starts later is not the one that trained it.
+    p.c.startTraining();
     p.t.reply({ type: 'ready', backend });
     expect(parsed(exported(p)).config.backendUsed).toBe('webgl');
     const imported = await roundTrip(file);

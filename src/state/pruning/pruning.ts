@@ -40,7 +40,8 @@ export interface PruningWiring {
 
 const same = (s: AppState) => s;
 
-export function createPruning(store: Store<AppState>, port?: EvalPort): PruningWiring {
+/** `onShown`: called when a network's first pruned numbers are in the store (or its load failed). */
+export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: () => void = () => {}): PruningWiring {
   let network: EvalNetwork | null = null;
   let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
   const request = (settings: Settings): ((s: AppState) => AppState) => {
@@ -63,6 +64,7 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
       };
       store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind) }));
       store.setState(request(store.getState().settings));
+      onShown();
       return;
     }
     if (msg.type === 'timed') {
@@ -75,6 +77,7 @@ export function createPruning(store: Store<AppState>, port?: EvalPort): PruningW
       return;
     }
     store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) }));
+    if (msg.type === 'error' && msg.id === store.getState().pruning.loadId) onShown();
   }, port);
   return {
     prefetch: (dataUrl) => client.prefetch(dataUrl),

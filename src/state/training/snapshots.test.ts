@@ -36,12 +36,14 @@ describe('snapshots', () => {
     expect(fetch).toHaveBeenCalledWith('http://x/snapshots/synthetic-32.gpls.gz');
     expect(c.store.getState().openingSnapshot).toBe('synthetic-32');
     await opened(c);
+    // The training worker is not made before the snapshot's numbers are shown (its messages wait).
+    expect(t.port.onmessage).toBeNull();
     const s = c.store.getState();
-    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.runId]).toEqual([
+    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.backendStatus]).toEqual([
       'done',
       'snapshot',
       null,
-      t.sent.find((m) => m.type === 'stop')!.runId,
+      'starting',
     ]);
     expect(s.runConfig).toEqual(snap.provenance.config);
     // Training settings from the snapshot unless the link gives them; pruning settings from the link.
@@ -59,6 +61,15 @@ describe('snapshots', () => {
     ev.reply(loaded(ev.sent[0].id));
     expect((ev.sent[1] as Extract<ToEval, { type: 'train' }>).criterion).toBe('taylor');
     expect(c.store.getState().pruning.view!.criterion).toBe('taylor');
+    // Then, once painted, the worker starts and gets what waited, in order: its start-up, the snapshot's run id.
+    expect(t.sent).toEqual([]);
+    await vi.waitFor(() => expect(t.sent.map((m) => m.type)).toEqual(['init', 'stop']), { timeout: 1000, interval: 5 });
+    expect(t.sent[1]).toMatchObject({ runId: s.runId });
+    // The full passes' timing follows the numbers: the estimate of the curves takes it (an older load's is dropped).
+    ev.reply({ type: 'timed', id: ev.sent[0].id - 1, fullPassMs: { val: 9, train: 9 } });
+    expect(c.store.getState().evalSpeed['synthetic-32']).toBeUndefined();
+    ev.reply({ type: 'timed', id: ev.sent[0].id, fullPassMs: { val: 0.5, train: 2 } });
+    expect(c.store.getState().evalSpeed['synthetic-32']).toEqual({ val: 0.5, train: 2 });
     // The curves came with it: the curves worker is not even loaded until a sweep is needed.
     expect(cv.sent).toEqual([]);
     c.updateSettings({ scope: 'per-layer' });
@@ -97,8 +108,10 @@ describe('snapshots', () => {
   it('Train pressed while the snapshot loads wins: the snapshot is dropped', async () => {
     serve(encodeSnapshot(makeSnapshot()));
     const { c, t } = setup('#dataset=synthetic-32');
+    c.train(); // before the worker was made: Train makes it, and the run waits for its start-up
+    expect(t.sent.map((m) => m.type)).toEqual(['init', 'train']);
+    expect(c.store.getState().phase).toBe('loading');
     t.reply({ type: 'ready', backend });
-    c.train();
     await settle();
     expect(c.store.getState()).toMatchObject({ phase: 'loading', origin: { kind: 'trained' }, openingSnapshot: null });
   });
