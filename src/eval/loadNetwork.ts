@@ -14,7 +14,8 @@ import {
   sparseFeatures,
   type SparseFeatures,
 } from '../core/eval';
-import { loadDataset } from '../data/load';
+import { gatherSplit } from '../core/data';
+import { loadRows } from '../data/load';
 import type { CriterionIndexes, EvalNetwork, FromEval } from './protocol';
 
 export interface Loaded {
@@ -51,30 +52,54 @@ const copyFeatures = (f: SparseFeatures): SparseFeatures => ({
   rowVal: f.rowVal.slice(),
 });
 
-/** Loads the network's data and builds its evaluators; null when `current()` says a newer load came meanwhile. */
-export async function loadNetwork(id: number, net: EvalNetwork, current: () => boolean): Promise<Loaded | null> {
+/** What the page needs first: the validation split and its evaluator with the prune indexes. */
+export type FirstPart = Pick<Loaded, 'id' | 'layers' | 'pruner'> & { val: EvalSplit };
+
+/**
+ * Loads the network's data and builds its evaluators: the validation split's first (`first` hears of it:
+ * the page's numbers need only that), then the training split's (4× larger). Null when `current()` says
+ * a newer load came meanwhile.
+ */
+export async function loadNetwork(
+  id: number,
+  net: EvalNetwork,
+  current: () => boolean,
+  first: (part: FirstPart) => void = () => {},
+): Promise<Loaded | null> {
   // Not cached: the data lives on only as sparse features.
-  const ds = await loadDataset(net.data, net.dataUrl, { cache: false });
+  const { rows, train, val } = await loadRows(net.data, net.dataUrl, { cache: false });
   if (!current()) return null;
   const d = net.layers[0].inputs;
-  if (ds.inputSize !== d) throw new Error(`the ${ds.name} data has ${ds.inputSize} inputs, the network ${d}`);
-  const split = (s: typeof ds.val): EvalSplit => ({ features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n });
-  const splits = { val: split(ds.val), train: split(ds.train) };
-  const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
-  return { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
+  if (rows.width !== d) throw new Error(`the ${rows.name} data has ${rows.width} inputs, the network ${d}`);
+  const split = (indices: Uint32Array): EvalSplit => {
+    const s = gatherSplit(indices, d, rows.labels, rows.row);
+    return { features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n };
+  };
+  const valSplit = split(val);
+  const pruner = new PruneEvaluator(net.layers, net.seed, valSplit);
+  first({ id, layers: net.layers, pruner, val: valSplit });
+  const trainSplit = split(train);
+  const splits = { val: valSplit, train: trainSplit };
+  return { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, trainSplit) };
 }
 
-const ones = (l: Loaded) => l.layers.map((x) => new Uint8Array(x.inputs * x.units).fill(1));
+const ones = (l: Pick<Loaded, 'layers'>) => l.layers.map((x) => new Uint8Array(x.inputs * x.units).fill(1));
 
-/** What the slider's worker sends the page: copies of every prune index and of the validation split, the dense figures. */
-export function loadedMessage(l: Loaded): Extract<FromEval, { type: 'loaded' }> {
+/**
+ * What the slider's worker sends the page first: copies of every prune index and of the validation
+ * split, the dense validation figures.
+ */
+export function loadedMessage(l: FirstPart): Extract<FromEval, { type: 'loaded' }> {
   const indexes = Object.fromEntries(
     CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(l.pruner.index(c, g))]))]),
   ) as CriterionIndexes;
-  const val = { features: copyFeatures(l.splits.val.features), y: l.splits.val.y.slice(), n: l.splits.val.n };
-  const dense = { train: splitEval(l.train.evaluate(ones(l))), val: l.pruner.dense() };
+  const val = { features: copyFeatures(l.val.features), y: l.val.y.slice(), n: l.val.n };
+  const dense = { train: null, val: l.pruner.dense() };
   return { type: 'loaded', id: l.id, dense, indexes, val, engine: l.pruner.engineKind };
 }
+
+/** The dense network's training-set figures, once its split is loaded. */
+export const trainDense = (l: Loaded) => splitEval(l.train.evaluate(ones(l)));
 
 /**
  * One full pass over each split, timed (to estimate a sweep's time): five groups of three passes each,

@@ -119,7 +119,8 @@ export type FromEval =
   | {
       type: 'loaded';
       id: number;
-      dense: { train: SplitEval; val: SplitEval };
+      /** The dense network's figures: the training set's follow ('train-dense'), its split is built after this message. */
+      dense: { train: null; val: SplitEval };
       /**
        * Every criterion's prune index, and the validation split: the page evaluates slider moves
        * itself, synchronously in the input's event, so their numbers are painted in the input's frame.
@@ -131,6 +132,8 @@ export type FromEval =
     }
   /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time; after 'loaded'. */
   | { type: 'timed'; id: number; fullPassMs: { val: number; train: number } }
+  /** The dense network's training-set figures, after 'loaded' (`id`: the load's). */
+  | { type: 'train-dense'; id: number; result: SplitEval }
   | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
   /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
   | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }

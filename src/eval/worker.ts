@@ -11,7 +11,7 @@ import { yieldToEventLoop } from '../core/base';
 import { computeMasks } from '../core/prune';
 import { splitEval, allCurves, allCurvesTotal, type SweepEvent } from '../core/eval';
 import { prefetchMnist } from '../data/load';
-import { evaluator, loadedMessage, loadNetwork, timeFullPasses, type Loaded } from './loadNetwork';
+import { evaluator, loadedMessage, loadNetwork, timeFullPasses, trainDense, type Loaded } from './loadNetwork';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 import {
   evalTransferables,
@@ -45,11 +45,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * split, the dense figures) at once, then how long a full pass over each split takes.
  */
 async function load(id: number, net: EvalNetwork, report: boolean): Promise<void> {
-  const l = await loadNetwork(id, net, () => id === latestLoad);
+  const current = () => id === latestLoad;
+  const l = await loadNetwork(id, net, current, report ? (first) => post(loadedMessage(first)) : undefined);
   if (!l) return; // a newer network arrived while this one's data loaded
   loaded = l;
   if (!report) return;
-  post(loadedMessage(l));
+  post({ type: 'train-dense', id, result: trainDense(l) });
   // Not part of the load: the requests waiting for it go first (the timing yields between its groups).
   void timeFullPasses(l, () => loaded === l).then((fullPassMs) => {
     if (fullPassMs) post({ type: 'timed', id, fullPassMs });

@@ -22,7 +22,8 @@ export interface PruningState {
   loadId: number;
   /** The newest evaluate request sent. */
   requested: number;
-  dense: { train: SplitEval; val: SplitEval } | null;
+  /** The dense network's figures: validation with the load, training a moment later (null until then). */
+  dense: { train: SplitEval | null; val: SplitEval } | null;
   /** Per criterion, every score in ascending order (the worker's prune indexes). */
   sorted: Record<Criterion, Record<Granularity, Float32Array>> | null;
   /** The arithmetic of the page's evaluator (validation figures), once loaded. */
@@ -80,6 +81,8 @@ export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm'
       ) as PruningState['sorted'];
       return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
     }
+    case 'train-dense':
+      return msg.id === s.loadId && s.dense ? { ...s, dense: { ...s.dense, train: msg.result } } : s;
     case 'train-evaluated':
       if (!s.view || s.view.id !== msg.id) return s;
       return { ...s, view: { ...s.view, train: msg.result } };
