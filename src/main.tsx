@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
 import { reportMissingTo } from './i18n/format';
@@ -68,14 +68,19 @@ void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUr
 const onCaughtError = (error: unknown, info: { componentStack?: string }) =>
   console.warn('Render error shown by the error boundary:', error, info.componentStack);
 
-createRoot(document.getElementById('root')!, { onCaughtError }).render(
-  <StrictMode>
-    <ErrorBoundary onRetry={clearRenderFault}>
-      <ControllerContext.Provider value={controller}>
-        <App />
-        {/* Test hook: throws while rendering when the harness injects a render error. */}
-        <RenderFaultProbe />
-      </ControllerContext.Provider>
-    </ErrorBoundary>
-  </StrictMode>,
+// The first render in slices (a transition): the snapshot's response and the workers' start-up, the way
+// to the first pruned numbers, do not wait for the whole page to be rendered.
+const root = createRoot(document.getElementById('root')!, { onCaughtError });
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <ErrorBoundary onRetry={clearRenderFault}>
+        <ControllerContext.Provider value={controller}>
+          <App />
+          {/* Test hook: throws while rendering when the harness injects a render error. */}
+          <RenderFaultProbe />
+        </ControllerContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );
