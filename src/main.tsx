@@ -68,8 +68,12 @@ void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUr
 const onCaughtError = (error: unknown, info: { componentStack?: string }) =>
   console.warn('Render error shown by the error boundary:', error, info.componentStack);
 
-// The first render in slices (a transition): the snapshot's response and the workers' start-up, the way
-// to the first pruned numbers, do not wait for the whole page to be rendered.
+// A first visit's snapshot is usually in within a tenth of a second: the first render waits for it (a
+// moment at most), so the slider's worker has the network before the main thread is busy rendering, and
+// the page is rendered once, with it, instead of twice. That render goes in slices (a transition): the
+// workers' start-up does not wait for the whole page to be rendered.
+const FIRST_RENDER_WAIT_MS = 400;
+await Promise.race([controller.firstNetwork, new Promise((r) => setTimeout(r, FIRST_RENDER_WAIT_MS))]);
 const root = createRoot(document.getElementById('root')!, { onCaughtError });
 startTransition(() =>
   root.render(

@@ -142,11 +142,11 @@ export function createController(env: ControllerEnv): Controller {
     loaded: loadNetwork,
   });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
-  const openNetwork = (net: LinkNetwork, link: Link) => {
+  const openNetwork = (net: LinkNetwork, link: Link): Promise<void> => {
     // The slider's worker fetches the data while the page fetches the snapshot: both are on the way to its numbers.
     if (net.kind === 'snapshot' && net.name === 'mnist') evaluation.prefetch(env.dataUrl);
     if (net.kind === 'snapshot')
-      void snapshots.open(net.name, link.given).then(() => {
+      return snapshots.open(net.name, link.given).then(() => {
         writeHash();
         if (!store.getState().origin) training.start(); // not opened: no numbers to wait for
       });
@@ -155,8 +155,9 @@ export function createController(env: ControllerEnv): Controller {
       autotrain = true; // once the backend is ready
       training.start();
     }
+    return Promise.resolve();
   };
-  if (firstNetwork.kind === 'snapshot') openNetwork(firstNetwork, first);
+  const firstOpened = firstNetwork.kind === 'snapshot' ? openNetwork(firstNetwork, first) : Promise.resolve();
   // Whatever happens to the snapshot's numbers, the worker does not wait longer than this.
   if (startTrainingLater) setTimeout(() => training.start(), TRAINING_START_MAX_MS);
   /**
@@ -177,7 +178,7 @@ export function createController(env: ControllerEnv): Controller {
     const s = store.getState();
     if (s.origin || s.phase !== 'idle') training.reset();
     takeLink(link, link.settings);
-    openNetwork(linkNetwork(link), link);
+    void openNetwork(linkNetwork(link), link);
   };
   /** Changes settings; `asGiven`: a link's, taken as they are (see `settingsChange`). */
   const applySettings = (patch: Partial<Settings>, commit: boolean, asGiven: boolean) => {
@@ -197,6 +198,7 @@ export function createController(env: ControllerEnv): Controller {
   const api: Controller = {
     ...experiments,
     store,
+    firstNetwork: firstOpened,
     train,
     startTraining: () => training.start(),
     pause: training.pause,

@@ -18,6 +18,8 @@ import type { UserData } from './data/userData';
 /** The experiments' actions (`Experiments`: fine-tuning, tickets, gradual, movement, the article's) are the controller's own. */
 export interface Controller extends Experiments {
   store: Store<AppState>;
+  /** Settles once the network a first visit opens (a snapshot) is in the store or refused; at once when it opens none. */
+  firstNetwork: Promise<void>;
   train(options?: RunOptions): void;
   /** Starts the training worker if it waits for a first visit's numbers (the pointer or the focus is on Train). */
   startTraining(): void;
