@@ -5,7 +5,7 @@
  * is loaded ('loaded'), and the timing of a full pass over each split ('timed'), measured after that.
  */
 import { type LayerArrays, yieldToEventLoop } from '../core/base';
-import { CRITERIA, GRANULARITIES, type PruneIndex } from '../core/prune';
+import { CRITERIA, type Criterion, GRANULARITIES, type PruneIndex } from '../core/prune';
 import {
   MaskedEvaluator,
   PruneEvaluator,
@@ -89,14 +89,18 @@ const ones = (l: Pick<Loaded, 'layers'>) => l.layers.map((x) => new Uint8Array(x
  * What the slider's worker sends the page first: copies of every prune index and of the validation
  * split, the dense validation figures.
  */
-export function loadedMessage(l: FirstPart): Extract<FromEval, { type: 'loaded' }> {
-  const indexes = Object.fromEntries(
-    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(l.pruner.index(c, g))]))]),
-  ) as CriterionIndexes;
+export function loadedMessage(l: FirstPart, criterion?: Criterion): Extract<FromEval, { type: 'loaded' }> {
+  const indexes = indexesOf(l.pruner, criterion ? [criterion] : CRITERIA);
   const val = { features: copyFeatures(l.val.features), y: l.val.y.slice(), n: l.val.n };
   const dense = { train: null, val: l.pruner.dense() };
   return { type: 'loaded', id: l.id, dense, indexes, val, engine: l.pruner.engineKind };
 }
+
+/** Copies of the prune indexes of `criteria`, every granularity. */
+export const indexesOf = (pruner: PruneEvaluator, criteria: readonly Criterion[]): Partial<CriterionIndexes> =>
+  Object.fromEntries(
+    criteria.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(pruner.index(c, g))]))]),
+  );
 
 /** The dense network's training-set figures, once its split is loaded. */
 export const trainDense = (l: Loaded) => splitEval(l.train.evaluate(ones(l)));

@@ -8,10 +8,18 @@
  * The other computes the accuracy-vs-sparsity curves and the per-layer sensitivity.
  */
 import { yieldToEventLoop } from '../core/base';
-import { computeMasks } from '../core/prune';
+import { computeMasks, CRITERIA, type Criterion } from '../core/prune';
 import { splitEval, allCurves, allCurvesTotal, type SweepEvent } from '../core/eval';
 import { prefetchMnist } from '../data/load';
-import { evaluator, loadedMessage, loadNetwork, timeFullPasses, trainDense, type Loaded } from './loadNetwork';
+import {
+  evaluator,
+  indexesOf,
+  loadedMessage,
+  loadNetwork,
+  timeFullPasses,
+  trainDense,
+  type Loaded,
+} from './loadNetwork';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 import {
   evalTransferables,
@@ -44,13 +52,22 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  * Loads the network's data; with `report`, tells the page (copies of the indexes and the validation
  * split, the dense figures) at once, then how long a full pass over each split takes.
  */
-async function load(id: number, net: EvalNetwork, report: boolean): Promise<void> {
+async function load(id: number, net: EvalNetwork, report: boolean, criterion?: Criterion): Promise<void> {
   const current = () => id === latestLoad;
-  const l = await loadNetwork(id, net, current, report ? (first) => post(loadedMessage(first)) : undefined);
+  const l = await loadNetwork(id, net, current, report ? (first) => post(loadedMessage(first, criterion)) : undefined);
   if (!l) return; // a newer network arrived while this one's data loaded
   loaded = l;
   if (!report) return;
   post({ type: 'train-dense', id, result: trainDense(l) });
+  if (criterion)
+    post({
+      type: 'indexes',
+      id,
+      indexes: indexesOf(
+        l.pruner,
+        CRITERIA.filter((c) => c !== criterion),
+      ),
+    });
   // Not part of the load: the requests waiting for it go first (the timing yields between its groups).
   void timeFullPasses(l, () => loaded === l).then((fullPassMs) => {
     if (fullPassMs) post({ type: 'timed', id, fullPassMs });
@@ -220,7 +237,7 @@ self.onmessage = (ev: MessageEvent<ToEval>) => {
     loaded = null; // a running sweep of the previous network stops
     latestLoad = msg.id;
     latestMeasure.speed = latestMeasure.sizes = msg.id; // a measurement of the previous network stops
-    loading = load(msg.id, msg.network, msg.report).catch(fail(msg.id));
+    loading = load(msg.id, msg.network, msg.report, msg.criterion).catch(fail(msg.id));
     return;
   }
   void loading

@@ -145,16 +145,18 @@ export function buildPruneIndex(
 
 /**
  * The prune index of a criterion on trained layers: their scores (`seed` only matters for `random`),
- * sorted once per granularity. The one place the page, the workers and the harness build it.
+ * sorted once per granularity. The one place the page, the workers and the harness build it. `scores`:
+ * the criterion's scores of these layers when computed already (for another granularity).
  */
 export function criterionIndex(
   criterion: Criterion,
   layers: readonly (ScoredLayer & Shape)[],
   granularity: Granularity,
   seed: number,
+  scores: readonly Float32Array[] = scoreLayers(criterion, layers, seed),
 ): PruneIndex {
   return buildPruneIndex(
-    scoreLayers(criterion, layers, seed),
+    scores,
     layers.map(({ inputs, units }) => ({ inputs, units })),
     granularity,
   );

@@ -7,8 +7,9 @@
  * computes the training-set figures (4× larger) once the slider rests.
  */
 import { PruneEvaluator } from '../../core/eval';
+import { CRITERIA, GRANULARITIES, type Criterion, type Granularity } from '../../core/prune';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
-import type { EvalNetwork, FromEval } from '../../eval/protocol';
+import type { CriterionIndexes, EvalNetwork, FromEval } from '../../eval/protocol';
 import {
   applyEvalMessage,
   applySpeedMessage,
@@ -40,10 +41,33 @@ export interface PruningWiring {
 
 const same = (s: AppState) => s;
 
+/**
+ * Every criterion's sorted scores (the slider's threshold maths), read from the page's evaluator: the
+ * indexes the worker sent, or, for a criterion asked for before its indexes arrived, built then.
+ */
+function sortedOf(evaluator: PruneEvaluator): NonNullable<AppState['pruning']['sorted']> {
+  const byGranularity = (c: Criterion) => {
+    const out = {} as Record<Granularity, Float32Array>;
+    for (const g of GRANULARITIES)
+      Object.defineProperty(out, g, { enumerable: true, get: () => evaluator.index(c, g).global.values });
+    return out;
+  };
+  return Object.fromEntries(CRITERIA.map((c) => [c, byGranularity(c)])) as Record<
+    Criterion,
+    Record<Granularity, Float32Array>
+  >;
+}
+
 /** `onShown`: called when a network's first pruned numbers are in the store (or its load failed). */
 export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: () => void = () => {}): PruningWiring {
   let network: EvalNetwork | null = null;
-  let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
+  let local: {
+    loadId: number;
+    evaluator: PruneEvaluator;
+    known: Partial<CriterionIndexes>;
+    planner: () => PruneEvaluator;
+    later: (indexes: Partial<CriterionIndexes>) => void;
+  } | null = null;
   const request = (settings: Settings): ((s: AppState) => AppState) => {
     const p = store.getState().pruning;
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
@@ -55,16 +79,29 @@ export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: 
   const client = createEvalClient((msg) => {
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
       const net = network;
-      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
+      // The other criteria's indexes follow ('indexes'); either evaluator builds one needed before that itself.
+      const known = { ...msg.indexes };
+      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, known);
       let planner: PruneEvaluator | null = null;
       local = {
         loadId: msg.id,
         evaluator,
-        planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
+        known,
+        planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
+        later: (indexes) => {
+          Object.assign(known, indexes);
+          evaluator.addIndexes(indexes);
+          planner?.addIndexes(indexes);
+        },
       };
-      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind) }));
+      const sorted = sortedOf(evaluator);
+      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted) }));
       store.setState(request(store.getState().settings));
       onShown();
+      return;
+    }
+    if (msg.type === 'indexes') {
+      if (local && msg.id === local.loadId) local.later(msg.indexes);
       return;
     }
     if (msg.type === 'timed') {
@@ -84,7 +121,7 @@ export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: 
     load(net) {
       network = net;
       local = null;
-      const loadId = client.load(net);
+      const loadId = client.load(net, store.getState().settings.criterion);
       store.setState((s) => ({ ...s, pruning: { ...s.pruning, status: 'loading', loadId, requested: loadId } }));
     },
     request,

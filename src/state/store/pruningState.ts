@@ -68,17 +68,27 @@ export function withView(s: PruningState, id: number, a: PruneAnswer): PruningSt
   };
 }
 
-/** Pure: the state after a message of the slider's evaluation worker. `engine`: the page's evaluator's, for 'loaded'. */
-export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm' | 'js'): PruningState {
+/**
+ * Pure: the state after a message of the slider's evaluation worker. For 'loaded': `engine`, the page's
+ * evaluator's; `given`, every criterion's sorted scores from the page's evaluator (else the message's).
+ */
+export function applyEvalMessage(
+  s: PruningState,
+  msg: FromEval,
+  engine?: 'wasm' | 'js',
+  given?: PruningState['sorted'],
+): PruningState {
   switch (msg.type) {
     case 'loaded': {
       if (msg.id !== s.loadId) return s;
-      const sorted = Object.fromEntries(
-        Object.entries(msg.indexes).map(([c, i]) => [
-          c,
-          Object.fromEntries(Object.entries(i).map(([g, idx]) => [g, idx.global.values])),
-        ]),
-      ) as PruningState['sorted'];
+      const sorted =
+        given ??
+        (Object.fromEntries(
+          Object.entries(msg.indexes).map(([c, i]) => [
+            c,
+            Object.fromEntries(Object.entries(i ?? {}).map(([g, idx]) => [g, idx.global.values])),
+          ]),
+        ) as PruningState['sorted']);
       return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
     }
     case 'train-dense':

@@ -3,9 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeSnapshot } from '../../core/formats';
+import { criterionIndex } from '../../core/prune';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
 import { translate, type Msg } from '../../i18n/catalogue';
-import type { ToEval } from '../../eval/protocol';
+import type { FromEval, ToEval } from '../../eval/protocol';
 import { backend, controllerOnFakes as setup, loadedMessage, scoredLayers } from '../testPorts';
 
 const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
@@ -58,9 +59,17 @@ describe('snapshots', () => {
     expect(s.sweep).toMatchObject({ status: 'done', scope: 'global', granularity: 'weights' });
     expect(s.sweep.curves.gradient!.val).toEqual(snap.curves.gradient.val);
     expect(ev.sent.map((m) => m.type)).toEqual(['load']);
-    ev.reply(loaded(ev.sent[0].id));
+    // The page's criterion's prune indexes come first; the others follow ('indexes'), or are built on the page if asked for before.
+    expect(ev.sent[0]).toMatchObject({ criterion: 'taylor' });
+    const all = loaded(ev.sent[0].id) as Extract<FromEval, { type: 'loaded' }>;
+    ev.reply({ ...all, indexes: { taylor: all.indexes.taylor } });
     expect((ev.sent[1] as Extract<ToEval, { type: 'train' }>).criterion).toBe('taylor');
     expect(c.store.getState().pruning.view!.criterion).toBe('taylor');
+    const own = criterionIndex('gradient', c.store.getState().scoring!.layers, 'neurons', 2).global.values;
+    expect(c.store.getState().pruning.sorted!.gradient.neurons).toEqual(own);
+    const { taylor: _, ...rest } = all.indexes;
+    ev.reply({ type: 'indexes', id: ev.sent[0].id, indexes: rest });
+    expect(c.store.getState().pruning.sorted!.magnitude.weights).toBe(rest.magnitude!.weights.global.values);
     // Then, once painted, the worker starts and gets what waited, in order: its start-up, the snapshot's run id.
     expect(t.sent).toEqual([]);
     await vi.waitFor(() => expect(t.sent.map((m) => m.type)).toEqual(['init', 'stop']), { timeout: 1000, interval: 5 });
