@@ -1,14 +1,6 @@
 import { memo, type RefObject } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/store';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
@@ -75,7 +67,7 @@ export const SparsityPlot = memo(function SparsityPlot({
     log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
-    <ResponsiveContainer width="100%" height={215}>
+    <ChartFrame height={215}>
       <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis
@@ -125,7 +117,7 @@ export const SparsityPlot = memo(function SparsityPlot({
           />
         ))}
       </ComposedChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 

@@ -1,5 +1,6 @@
 import { memo, useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../kit/ChartFrame';
 import { useAppState, useT } from '../kit/context';
 import type { EpochMetrics, LossPoint } from '../../state/store';
 import { LossCanvas } from './LossCanvas';
@@ -124,7 +125,7 @@ const LossFrame = memo(function LossFrame({
   const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
   const yTicks = ticks.split(',').map(Number);
   return (
-    <ResponsiveContainer width="100%" height={170}>
+    <ChartFrame height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -177,7 +178,7 @@ const LossFrame = memo(function LossFrame({
           strokeWidth={2}
         />
       </LineChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 
@@ -208,7 +209,7 @@ const AccuracyChart = memo(function AccuracyChart({
   const t = useT();
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
-    <ResponsiveContainer width="100%" height={170}>
+    <ChartFrame height={170}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -243,7 +244,7 @@ const AccuracyChart = memo(function AccuracyChart({
           strokeWidth={2}
         />
       </LineChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 
