@@ -3,6 +3,7 @@
  * the network, its gradient statistics and split, its training curves, its global weight-granularity
  * curves and sensitivity, its dense metrics and provenance. Gzip-compressed with CompressionStream.
  */
+import { HIDDEN_UNITS, sameHidden } from '../core/base';
 import { CRITERIA } from '../core/prune';
 import { encodeSnapshot, type Snapshot } from '../core/formats';
 import type { AppState } from '../state/store';
@@ -24,6 +25,10 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
     throw new Error('Train a network on this page first: a snapshot is made from a finished run.');
   const builtIn = dataset.name;
   if (builtIn === 'user') throw new Error('Snapshots are of the built-in datasets only, not of a table you brought.');
+  // The snapshots are of the default network (a link with other hidden layers opens none); their format has no architecture.
+  const { hidden, ...config } = runConfig;
+  if (hidden && !sameHidden(hidden, HIDDEN_UNITS))
+    throw new Error(`Snapshots are of the default network (${HIDDEN_UNITS.join(', ')}), not ${hidden.join(', ')}.`);
   if (sweep.status !== 'done' || sweep.scope !== 'global' || sweep.granularity !== 'weights')
     throw new Error('Wait for the curves in global scope and weight granularity.');
   const losses = Float32Array.from(s.losses, (p) => p.loss);
@@ -43,7 +48,7 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
       appVersion: meta.appVersion,
       commit: meta.commit,
       createdAt: new Date().toISOString(),
-      config: { ...runConfig, dataset: builtIn },
+      config: { ...config, dataset: builtIn },
       backend: { name: backend.name, adapter: backend.adapter, software: backend.software },
       trainSeconds: result.trainSeconds,
       samplesPerSec: result.samplesPerSec,

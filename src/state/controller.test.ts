@@ -104,6 +104,7 @@ describe('controller wiring', () => {
     const text = serializeRun({
       createdAt: '2026-01-01T00:00:00.000Z',
       config: { dataset: 'synthetic-32', seed: 9, criterion: 'taylor', backendUsed: 'wasm' },
+      hidden: [64, 32],
       data: { name: 'synthetic-32', ...split() },
       layers: layers.map((l) => ({ ...l, mask: mask(l) })),
       metrics: {

@@ -64,13 +64,12 @@ export function createController(env: ControllerEnv): Controller {
     env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
   const firstNetwork = linkNetwork(first);
-  /**
-   * A first visit that opens a snapshot starts the training worker once its pruned numbers are painted
-   * (or at the first Train, or a pointer or focus on it): until then the two cores are the snapshot's.
-   */
+  // A first visit that opens a snapshot starts the training worker once its pruned numbers are painted
+  // (or at the first Train, a pointer or focus on it): until then the two cores are the snapshot's.
   const startTrainingLater = firstNetwork.kind === 'snapshot';
   const afterPaint = env.afterPaint ?? ((f: () => void) => setTimeout(f, 0));
-  const evaluation = createPruning(store, env.ports?.evaluation, () => afterPaint(() => training.start()));
+  const startTraining = () => afterPaint(() => training.start());
+  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask, startTraining);
   const curves = createSweep(store, env.ports?.curves);
   /**
    * Hands the store's trained network to both evaluation workers (each loads the data itself). A

@@ -91,6 +91,11 @@ export interface ControllerEnv {
   languages?: readonly string[];
   /** Calls `f` once what the store holds now is painted (the page: a frame, then a task); else after a task. */
   afterPaint?(f: () => void): void;
+  /**
+   * Runs a job in a task after the current one (default: a message to the page itself); unit tests on
+   * fake workers pass `(job) => job()`, so a worker's answer takes effect at once.
+   */
+  nextTask?: (job: () => void) => void;
   /** Workers to use instead of new ones (unit tests). */
   ports?: { training?: () => TrainingPort; evaluation?: EvalPort; curves?: EvalPort; table?: () => TablePort };
 }

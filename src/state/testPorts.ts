@@ -70,6 +70,7 @@ export function controllerOnFakes(hash = '#snapshot=none') {
   const tb = fakeTable();
   const hashes: string[] = [];
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/data/mnist.bin.gz',
@@ -98,6 +99,7 @@ export function trainedController(layers: LayerArrays[], hash: string, writeHash
   const t = fakeTraining();
   const ev = fakeEval();
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/d',
@@ -150,6 +152,7 @@ export function finishedRun(
   const t = fakeTraining();
   const ports = { training: () => t.port, evaluation: fakeEval().port, curves: fakeEval().port };
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/m.gz',

@@ -5,6 +5,7 @@ import { backend, fakeEval, fakeTraining } from './testPorts';
 function setup(hash: string) {
   const t = fakeTraining();
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/data/mnist.bin.gz',

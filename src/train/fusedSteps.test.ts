@@ -4,7 +4,7 @@
 // 1e-3 per 100 steps at lr 0.01 on the weights is used here, scaled to this run's 30 steps).
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initParams, type LayerParams } from '../core/base';
+import { initParams, layerShapes, type LayerParams } from '../core/base';
 import { makeSynthetic32 } from '../core/data';
 import { RunControl } from './control';
 import { disposeDevice, toDevice } from './data';
@@ -116,5 +116,32 @@ describe('the training loop on the fused WebAssembly steps', () => {
     expect(outcome.steps).toBe('tfjs');
     model.dispose();
     disposeDevice(data);
+  });
+});
+
+describe('which steps train a network of other hidden layers', () => {
+  it('the fused steps take any stack of layers up to MAX_WIDTH units; a wider one trains on the tfjs steps', async () => {
+    for (const [hidden, expected] of [
+      [[32, 32, 16, 16], 'fused-wasm'],
+      [[8], 'fused-wasm'],
+      [[300, 16], 'tfjs'],
+    ] as const) {
+      const before = tf.memory().numTensors;
+      const data = toDevice(ds);
+      const model = createMlp(initParams(32, 1, layerShapes(32, hidden, 10)));
+      const seen: ProgressInfo[] = [];
+      try {
+        await train(model, data, { ...config, epochs: 1 }, { steps: 'fused-wasm', maxBatches: 3 }, new RunControl(), {
+          onProgress: (p) => seen.push(p),
+          onEpoch: () => {},
+          onLiveGrads: () => {},
+        });
+      } finally {
+        model.dispose();
+        disposeDevice(data);
+      }
+      expect(seen.map((p) => p.steps).at(-1), hidden.join(',')).toBe(expected);
+      expect(tf.memory().numTensors).toBe(before);
+    }
   });
 });

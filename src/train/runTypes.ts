@@ -17,6 +17,8 @@ export interface TrainConfig {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** The hidden layers' widths, input side first; absent: HIDDEN_UNITS (64, 32; runs and snapshots made before the choice). */
+  hidden?: readonly number[];
 }
 
 /** Options that only tests and the benchmark use. */

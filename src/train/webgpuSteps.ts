@@ -14,6 +14,7 @@ import type { StepsKind } from './runTypes';
 import type { Steps } from './steps';
 import { LIVE_GRAD_DECAY } from './tfjsSteps';
 import { ADAM } from './wgsl/backward';
+import { sparseRows } from './wgsl/forward';
 import { createGpuMlp, type GpuSplit } from './wgsl/gpuMlp';
 import { MAX_CLASSES, MAX_UNITS, netLayout, RING, STAT } from './wgsl/layout';
 
@@ -69,10 +70,12 @@ export async function webgpuSteps(
     if (!(resource instanceof GPUBuffer)) throw new Error('tfjs keeps this tensor outside a GPUBuffer.');
     return resource;
   };
-  const split = (x: tf.Tensor2D, labels: tf.Tensor1D): GpuSplit => ({
+  // The rows' nonzero input groups, listed once for the first layer (from the host copy where there is one).
+  const split = async (x: tf.Tensor2D, labels: tf.Tensor1D, host?: Float32Array): Promise<GpuSplit> => ({
     x: deviceBuffer(x),
     labels: deviceBuffer(labels),
     n: x.shape[0],
+    nz: sparseRows(host ?? ((await x.data()) as Float32Array), x.shape[0], x.shape[1]),
   });
   const params = await readParams(model);
   const maskValues = masks && (await Promise.all(masks.map((m) => m.data() as Promise<Float32Array>)));
@@ -82,8 +85,8 @@ export async function webgpuSteps(
     layout,
     params,
     maskValues,
-    split(data.trainX, data.trainLabels),
-    split(data.valX, data.valLabels),
+    await split(data.trainX, data.trainLabels, data.host?.train.x),
+    await split(data.valX, data.valLabels, data.host?.val.x),
     { batch, learningRate, liveDecay: LIVE_GRAD_DECAY, beforeSubmit: flushTfjs },
   );
 

@@ -108,7 +108,7 @@ async function runTraining(
   // The page learns where the data came from; the evaluation workers load it from there themselves.
   post({ type: 'dataset', runId, data: dataRefOf(ds, config.seed) });
   const model = createMlp(
-    initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, HIDDEN_UNITS, ds.numClasses)),
+    initParams(ds.inputSize, config.seed, layerShapes(ds.inputSize, config.hidden ?? HIDDEN_UNITS, ds.numClasses)),
   );
   try {
     post({ type: 'phase', runId, phase: 'training' });

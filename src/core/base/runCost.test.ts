@@ -12,6 +12,15 @@ describe('run cost', () => {
     expect(secondsPerBatch(t, 64, 32)).toBeCloseTo(0.002 + 64e-4 * (4416 / 52544), 12);
   });
 
+  it('scales the per-sample cost by the multiply-adds of the hidden layers too', () => {
+    expect(secondsPerBatch(t, 64, 784, [64, 32])).toBe(secondsPerBatch(t, 64, 784));
+    // 784·512 + 5·512·512 + 512·10 = 1,717,248 multiply-adds per sample.
+    expect(secondsPerBatch(t, 64, 784, Array(6).fill(512))).toBeCloseTo(0.002 + 64e-4 * (1717248 / 52544), 12);
+    const narrow = { ...t, narrow32: 32 / 0.0011 };
+    // The probe's narrow step is of the default network: another one at 32 inputs is scaled, not probed.
+    expect(secondsPerBatch(narrow, 32, 32, [8])).toBeCloseTo(0.002 + 32e-4 * ((32 * 8 + 80) / 52544), 12);
+  });
+
   it("uses the narrow network's own measured step where the probe took one", () => {
     const narrow = { ...t, narrow32: 32 / 0.0011 }; // 1.1 ms per step of 32 at 32 inputs
     expect(secondsPerBatch(narrow, 32, 32)).toBeCloseTo(0.0011, 12);

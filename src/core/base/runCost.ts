@@ -4,6 +4,7 @@
  * Phases: training steps, a validation pass at the end of every epoch, the scoring pass (one pass of
  * gradients over the training set), then the accuracy-vs-sparsity curves and the sensitivity.
  */
+import { HIDDEN_UNITS, sameHidden, weightCount } from './arch';
 
 /** Training samples per second at two batch sizes for the 784-input network, and at batch 32 for the 32-input one. */
 export interface Throughput {
@@ -22,19 +23,26 @@ export const FORWARD_SHARE = 1 / 3;
 /** One curve point costs about this many full evaluation passes (warm passes; the walk and its messages add to each point: 1.0 synthetic-32, 1.6 MNIST measured on WASM). */
 export const CURVE_POINT_SHARE = 1.3;
 
-const macs = (inputs: number) => inputs * 64 + 64 * 32 + 32 * 10;
+/** Multiply-adds a sample of a network of these layers (10 classes: the probe's). */
+const macs = (inputs: number, hidden: readonly number[] = HIDDEN_UNITS) => weightCount(inputs, hidden, 10);
 
 /**
  * Seconds per training step of `batch` samples: the step at batch 32 (measured at this input width when
  * the probe did, else a fixed cost plus the per-sample cost scaled by this width's multiply-adds) plus
  * the per-sample cost (from the probe's two batch sizes, scaled the same way) of the other samples.
  */
-export function secondsPerBatch(t: Throughput, batch: number, inputs: number): number {
+export function secondsPerBatch(
+  t: Throughput,
+  batch: number,
+  inputs: number,
+  hidden: readonly number[] = HIDDEN_UNITS,
+): number {
   const s32 = 32 / t.batch32;
   const s128 = 128 / t.batch128;
-  const perSample = Math.max(0, (s128 - s32) / 96) * (macs(inputs) / macs(784));
+  const perSample = Math.max(0, (s128 - s32) / 96) * (macs(inputs, hidden) / macs(784));
   const fixed = Math.max(0, s32 - 32 * Math.max(0, (s128 - s32) / 96));
-  const at32 = inputs === NARROW_INPUTS && t.narrow32 ? 32 / t.narrow32 : fixed + 32 * perSample;
+  const probed = inputs === NARROW_INPUTS && t.narrow32 && sameHidden(hidden, HIDDEN_UNITS);
+  const at32 = probed ? 32 / t.narrow32! : fixed + 32 * perSample;
   return Math.max(0, at32 + (batch - 32) * perSample);
 }
 
@@ -44,6 +52,8 @@ export interface RunShape {
   inputs: number;
   trainN: number;
   valN: number;
+  /** The hidden layers (default HIDDEN_UNITS): the per-sample cost scales with the network's multiply-adds. */
+  hidden?: readonly number[];
 }
 
 export interface RunEstimate {
@@ -73,11 +83,11 @@ export function curvesSeconds(
 export function estimateRun(t: Throughput, r: RunShape, curves: number, measuredRate?: number): RunEstimate {
   const batches = Math.ceil(r.trainN / r.batchSize);
   const step =
-    measuredRate && measuredRate > 0 ? r.batchSize / measuredRate : secondsPerBatch(t, r.batchSize, r.inputs);
+    measuredRate && measuredRate > 0 ? r.batchSize / measuredRate : secondsPerBatch(t, r.batchSize, r.inputs, r.hidden);
   const training = r.epochs * batches * step;
   const perSampleForward =
-    (FORWARD_SHARE * (secondsPerBatch(t, 128, r.inputs) - secondsPerBatch(t, 0, r.inputs))) / 128;
-  const validation = r.epochs * (secondsPerBatch(t, 0, r.inputs) + r.valN * perSampleForward);
+    (FORWARD_SHARE * (secondsPerBatch(t, 128, r.inputs, r.hidden) - secondsPerBatch(t, 0, r.inputs, r.hidden))) / 128;
+  const validation = r.epochs * (secondsPerBatch(t, 0, r.inputs, r.hidden) + r.valN * perSampleForward);
   const scoring = SCORING_PER_EPOCH * batches * step;
   return { training, validation, scoring, curves, total: training + validation + scoring + curves };
 }

@@ -8,3 +8,4 @@ export * from './runFileData';
 export * from './runFormat';
 export * from './snapshotDecode';
 export * from './snapshotFormat';
+export { readLayersModel, type ImportedModel } from './importModel';

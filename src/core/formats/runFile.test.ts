@@ -70,8 +70,40 @@ describe('run file format and size', () => {
     );
     expect(res.run.sweep.map((p) => p.accuracy)).toEqual(base.sweep.map((p) => p.accuracy));
     // A version 2 file must carry them.
-    v1.format = RUN_FORMAT;
+    v1.format = 'gradient-pruning-lab/run@2';
     expect(errorOf(JSON.stringify(v1))).toBe('sweep[0].scope is missing, expected one of "global", "per-layer"');
+  });
+
+  it('version 3 records the architecture: any stack of hidden layers round-trips; versions 1 and 2 are 64 → 32', () => {
+    const deep = makeRun('synthetic-32', 5, [32, 32, 16, 16]);
+    const written = JSON.parse(serializeRun(deep));
+    expect(written.hidden).toEqual([32, 32, 16, 16]);
+    const res = parseRun(JSON.stringify(written));
+    if (!res.ok) throw new Error(res.error);
+    expect(res.run.hidden).toEqual([32, 32, 16, 16]);
+    expect(res.run.layers.map((l) => [l.inputs, l.units])).toEqual([
+      [32, 32],
+      [32, 32],
+      [32, 16],
+      [16, 16],
+      [16, 10],
+    ]);
+    res.run.layers.forEach((l, k) => expect(l.kernel).toEqual(deep.layers[k].kernel));
+    const wide = parseRun(serializeRun(makeRun('mnist', 6, [512])));
+    expect(wide.ok && wide.run.layers.map((l) => l.kernel.length)).toEqual([784 * 512, 512 * 10]);
+    // Version 2 had no `hidden`: its network is the default one, and another shape is refused.
+    for (const format of ['gradient-pruning-lab/run@1', 'gradient-pruning-lab/run@2']) {
+      const old = JSON.parse(text);
+      old.format = format;
+      delete old.hidden;
+      if (format.endsWith('1'))
+        for (const p of old.sweep) for (const k of ['scope', 'granularity', 'target']) delete p[k];
+      const r = parseRun(JSON.stringify(old));
+      expect(r.ok && r.run.hidden).toEqual([64, 32]);
+      const oldDeep = { ...written, format };
+      delete oldDeep.hidden;
+      expect(errorOf(JSON.stringify(oldDeep))).toBe('layers has 5 entries, expected 3 (32 → 64 → 32 → 10)');
+    }
   });
 
   it('refuses a 100 MB text at once, before parsing it', () => {

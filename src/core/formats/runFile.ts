@@ -12,7 +12,21 @@
  * class names), never its values; its layers follow the table (features → 64 → 32 → classes). The format's
  * tags, limits and types are in runFormat.ts, the checks of its data and layers in runFileData.ts and runFileLayers.ts.
  */
-import { checkKeys, fail, Invalid, isObj, list, num, obj, oneOf, show, str, sizeText } from '../base';
+import {
+  checkKeys,
+  fail,
+  HIDDEN_UNITS,
+  hiddenProblem,
+  Invalid,
+  isObj,
+  list,
+  num,
+  obj,
+  oneOf,
+  show,
+  str,
+  sizeText,
+} from '../base';
 import { CRITERIA, GRANULARITIES, SCOPES } from '../prune';
 import { runData, tableInfo } from './runFileData';
 import { maskSparsity, runLayers } from './runFileLayers';
@@ -41,6 +55,7 @@ export function serializeRun(input: RunInput): string {
     format: RUN_FORMAT,
     createdAt: input.createdAt,
     config: { ...input.config },
+    hidden: [...input.hidden],
     data: {
       name: input.data.name,
       trainIndices: arr(input.data.trainIndices),
@@ -124,6 +139,14 @@ function metrics(v: unknown, path: string): RunMetrics {
   return { trainAcc: get('trainAcc'), trainLoss: get('trainLoss'), valAcc: get('valAcc'), valLoss: get('valLoss') };
 }
 
+/** Version 3's `hidden`: 1 to MAX_HIDDEN_LAYERS whole widths of 1 to MAX_HIDDEN_UNITS (a fresh array). */
+function architecture(v: unknown): number[] {
+  const hidden = list(v, 'hidden');
+  const why = hiddenProblem(hidden);
+  if (why) fail(`hidden: ${why}`);
+  return [...(hidden as number[])];
+}
+
 /** The validated run (fresh objects); throws Invalid with the first problem found. */
 function validate(root: unknown): Run {
   if (!isObj(root)) return fail(`run file must hold a JSON object, got ${show(root)}`);
@@ -132,7 +155,7 @@ function validate(root: unknown): Run {
   if (!RUN_FORMATS_READ.includes(f as (typeof RUN_FORMATS_READ)[number])) {
     return fail(
       typeof f === 'string' && f.startsWith('gradient-pruning-lab/run@')
-        ? `format "${f}" is not supported; this version reads ${RUN_FORMATS_READ.map((v) => `"${v}"`).join(' and ')}`
+        ? `format "${f}" is not supported; this version reads ${RUN_FORMATS_READ.map((v) => `"${v}"`).join(', ')}`
         : `not a Gradient Pruning Lab run file: format is ${f === undefined ? 'missing' : show(f)}, expected "${RUN_FORMAT}"`,
     );
   }
@@ -159,7 +182,8 @@ function validate(root: unknown): Run {
       `config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`,
     );
   }
-  const { data, shapes } = runData(root.data, config);
+  const hidden = f === RUN_FORMAT ? architecture(root.hidden) : [...HIDDEN_UNITS];
+  const { data, shapes } = runData(root.data, config, hidden);
   const layers = runLayers(root.layers, shapes, data);
 
   const m = obj(root.metrics, 'metrics');
@@ -190,6 +214,7 @@ function validate(root: unknown): Run {
     format: RUN_FORMAT,
     createdAt,
     config,
+    hidden,
     data,
     layers,
     metrics: { dense, pruned: prunedMetrics, sparsity },

@@ -33,7 +33,11 @@ export const tableInfo = (t: UserTableInfo | undefined): UserTableInfo | undefin
   t && { name: t.name, hash: t.hash, rows: t.rows, featureNames: t.featureNames, classNames: t.classNames };
 
 /** The validated `data` section (fresh arrays) and the layer shapes it implies. `config` is the validated settings. */
-export function runData(v: unknown, config: Record<string, unknown>): { data: RunData; shapes: LayerShape[] } {
+export function runData(
+  v: unknown,
+  config: Record<string, unknown>,
+  hidden: readonly number[] = HIDDEN_UNITS,
+): { data: RunData; shapes: LayerShape[] } {
   const data = obj(v, 'data');
   const name = oneOf(data.name, 'data.name', DATA_NAMES);
   if ('dataset' in config && config.dataset !== name)
@@ -53,7 +57,7 @@ export function runData(v: unknown, config: Record<string, unknown>): { data: Ru
       2,
       'data.trainIndices',
     );
-    return { data: { name, trainIndices, valIndices }, shapes: layerShapes(INPUT_SIZE[name]) };
+    return { data: { name, trainIndices, valIndices }, shapes: layerShapes(INPUT_SIZE[name], hidden) };
   }
   const table = userTable(data.table);
   const seen = new Int32Array(table.rows);
@@ -62,7 +66,7 @@ export function runData(v: unknown, config: Record<string, unknown>): { data: Ru
   const valIndices = indices(data.valIndices, 'data.valIndices', null, table.rows, why, seen, 2, 'data.trainIndices');
   return {
     data: { name, trainIndices, valIndices, table },
-    shapes: layerShapes(table.featureNames.length, HIDDEN_UNITS, table.classNames.length),
+    shapes: layerShapes(table.featureNames.length, hidden, table.classNames.length),
   };
 }
 

@@ -25,9 +25,21 @@ describe('run file validation', () => {
       `not a Gradient Pruning Lab run file: format is "foo", expected "${RUN_FORMAT}"`,
     );
     expect(corrupt((f) => delete f.format)).toMatch(/format is missing/);
-    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@3'))).toBe(
-      'format "gradient-pruning-lab/run@3" is not supported; this version reads "gradient-pruning-lab/run@1" and "gradient-pruning-lab/run@2"',
+    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@4'))).toBe(
+      'format "gradient-pruning-lab/run@4" is not supported; this version reads "gradient-pruning-lab/run@1", "gradient-pruning-lab/run@2", "gradient-pruning-lab/run@3"',
     );
+    // Version 3's architecture: 1 to 6 hidden layers of 1 to 512 units, and the layers must follow it.
+    expect(corrupt((f) => delete f.hidden)).toBe('hidden must be an array, got nothing');
+    expect(corrupt((f) => (f.hidden = []))).toBe('hidden: 0 hidden layers, expected 1 to 6');
+    expect(corrupt((f) => (f.hidden = [1, 2, 3, 4, 5, 6, 7]))).toBe('hidden: 7 hidden layers, expected 1 to 6');
+    expect(corrupt((f) => (f.hidden = [64, 513]))).toBe(
+      'hidden: hidden layer 2 has 513 units, expected a whole number from 1 to 512',
+    );
+    expect(corrupt((f) => (f.hidden = [64, '32']))).toBe(
+      'hidden: hidden layer 2 has string as its units, expected a whole number from 1 to 512',
+    );
+    expect(corrupt((f) => (f.hidden = [64, 31]))).toMatch(/^layers\[1\]\.units is 32, expected 31/);
+    expect(corrupt((f) => (f.hidden = [64]))).toMatch(/^layers/);
     expect(errorOf(text.slice(0, text.length / 2))).toMatch(/^run file is not valid JSON \(/);
     expect(errorOf('[1, 2]')).toBe('run file must hold a JSON object, got an array');
     expect(corrupt((f) => (f.layers[1].kernel[5] = null))).toMatch(

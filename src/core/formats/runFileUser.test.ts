@@ -29,6 +29,7 @@ function makeRun(name: DatasetName | 'user', seed: number, classes = 3): RunInpu
   return {
     createdAt: '2025-01-02T03:04:05.678Z',
     config: { dataset: name, seed, epochs: 5, backendUsed: 'cpu' },
+    hidden: HIDDEN_UNITS,
     data: { name, trainIndices: order.slice(0, split), valIndices: order.slice(split), ...(user && { table: TABLE }) },
     layers,
     metrics: {

@@ -8,13 +8,14 @@ import type { RunData } from './runFileData';
 
 export type { RunData } from './runFileData';
 
-export const RUN_FORMAT = 'gradient-pruning-lab/run@2';
+export const RUN_FORMAT = 'gradient-pruning-lab/run@3';
 /**
  * Formats this version reads. Version 1 did not record a sweep point's scope, granularity and target:
  * they are read as the run's `config.scope` and `config.granularity` (the settings the curves followed
- * when the file was written; global and weights if absent) and an unknown target (NaN).
+ * when the file was written; global and weights if absent) and an unknown target (NaN). Versions 1 and 2
+ * did not record the architecture (`hidden`): their networks are the lab's only one then, HIDDEN_UNITS (64, 32).
  */
-export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', RUN_FORMAT] as const;
+export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', 'gradient-pruning-lab/run@2', RUN_FORMAT] as const;
 /** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
 /** Longest string value in `config` (a user's label column name longer than this is written as null). */
@@ -58,6 +59,11 @@ export interface Run {
    * the one its file says).
    */
   config: Record<string, ConfigValue>;
+  /**
+   * The architecture: the hidden Dense ReLU layers' widths, input side first (1 to MAX_HIDDEN_LAYERS of 1 to
+   * MAX_HIDDEN_UNITS); the layers are inputs → hidden → classes (softmax). HIDDEN_UNITS for versions 1 and 2.
+   */
+  hidden: number[];
   /** `table` present iff `name` is 'user'. */
   data: RunData;
   layers: RunLayer[];
@@ -79,7 +85,8 @@ export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'swee
   sweep: Json<RunSweepPoint>[];
 }
 /** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
-export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers'> {
+export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers' | 'hidden'> {
+  hidden: readonly number[];
   /** `table` present iff `name` is 'user'; only its `UserTableInfo` fields are written (a `UserTable`'s values are not). */
   data: Omit<RunData, 'trainIndices' | 'valIndices'> & {
     trainIndices: ArrayLike<number>;

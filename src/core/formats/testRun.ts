@@ -1,5 +1,5 @@
 /** A run for the run file's tests: a built-in dataset's network with random weights, masks and statistics. */
-import { layerShapes, createRng, permutation, type LayerShape, type Rng } from '../base';
+import { HIDDEN_UNITS, layerShapes, createRng, permutation, type LayerShape, type Rng } from '../base';
 import { type DatasetName, INPUT_SIZE } from '../data';
 import type { RunInput } from './runFormat';
 
@@ -41,11 +41,14 @@ export const SWEEP_START = {
   loss: 0.4,
 } as const;
 
-/** A run on `name`, every array drawn from `seed`, its sparsities those of its masks, a sweep of 4 points (non-finite thresholds among them). */
-export function makeRun(name: DatasetName, seed: number): RunInput {
+/**
+ * A run on `name` with `hidden` layers, every array drawn from `seed`, its sparsities those of its masks, a
+ * sweep of 4 points (non-finite thresholds among them).
+ */
+export function makeRun(name: DatasetName, seed: number, hidden: readonly number[] = HIDDEN_UNITS): RunInput {
   const r = createRng(seed);
   const order = permutation(10000, r);
-  const layers = randomLayers(layerShapes(INPUT_SIZE[name]), r);
+  const layers = randomLayers(layerShapes(INPUT_SIZE[name], hidden), r);
   const sparsity = sparsityOf(layers);
   return {
     createdAt: '2025-01-02T03:04:05.678Z',
@@ -62,6 +65,7 @@ export function makeRun(name: DatasetName, seed: number): RunInput {
       note: null,
       flag: true,
     },
+    hidden,
     data: { name, trainIndices: order.slice(0, 8000), valIndices: order.slice(8000) },
     layers,
     metrics: {

@@ -11,6 +11,7 @@ export const notices = {
   'field.notFinite': '{label}: "{value}" is not a finite number',
   'field.notWhole': '{label}: {value} is not a whole number',
   'field.outside': '{label}: {value} is outside {min}–{max}',
+  'field.listLength': '{label}: "{value}" has {count} values, expected {min} to {max}',
   'field.keeping': '{error}; keeping {value}.',
   'field.helpRange': '{help} {range}',
   // A link's keys that were ignored.

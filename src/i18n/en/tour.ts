@@ -15,13 +15,13 @@ export const tour = {
   'tour.action.iterative': 'Prune iteratively',
   'tour.network.title': 'The network and the data',
   'tour.network.body':
-    'The article’s network: {inputs} inputs → Dense 64 ReLU → Dense 32 ReLU → Dense {classes} softmax, {weights} weights, trained with Adam on cross-entropy. The article used 32 features; {onScreen} Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
+    'The network: {inputs} inputs → {hidden} → Dense {classes} softmax, {weights} weights, trained with Adam on cross-entropy. The article’s has two hidden layers, Dense 64 ReLU → Dense 32 ReLU, and 32 features; {onScreen} Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
   'tour.training.title': 'Training and the loss',
   'tour.training.body':
     'This network trained for {epochs} epochs, batch {batch}, Adam at learning rate {lr}: validation accuracy {valAcc}. The curves are its own. Training a fresh one here shows the loss fall live; every later step works on whichever network is on screen.',
   'tour.gradient.title': '∂L/∂w, and the scoring pass',
   'tour.gradient.body':
-    '∂L/∂w says how fast the loss L changes when one weight w moves. After training, a <b>scoring pass</b> runs the training set once more with the weights frozen and averages |∂L/∂w| over the mini-batches, for every weight. The mean per layer here: {l1} {g1}, {l2} {g2}, {l3} {g3}. These are gradients of the <em>loss</em>; the article takes them of the model’s outputs (step 7).',
+    '∂L/∂w says how fast the loss L changes when one weight w moves. After training, a <b>scoring pass</b> runs the training set once more with the weights frozen and averages |∂L/∂w| over the mini-batches, for every weight. The mean per layer here: {means}. These are gradients of the <em>loss</em>; the article takes them of the model’s outputs (step 7).',
   'tour.heatmaps.title': 'The heatmaps',
   'tour.heatmaps.body':
     'Now each cell is one weight’s score |∂L/∂w|, on a log colour scale (gradients span decades). Grey cells are pruned: at the slider’s {sparsity}, the lowest scores go first. Hover or tap a cell to read its weight and score.',
@@ -45,6 +45,9 @@ export const tour = {
     'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, what pruning buys in this browser (measured speed and file sizes, below the charts), or the article’s own setting, synthetic-32 (32 features). Leaving the tour keeps everything as it is.',
   'tour.collapse.none':
     'Here T = {t} prunes {lowSparsity} of {low}, the layer with the smallest gradients (mean |∂L/∂w| {lowMean}), and {highSparsity} of {high} ({highMean}, {ratio}× larger): no layer is lost yet. One global T removes the layer with the smallest gradients first; on a network trained longer, whose gradients are smaller (the pre-trained one), the same T removes all of {low}, and a network that has lost its first layer cannot see its input.',
+  'tour.network.hidden': 'Dense {units} ReLU',
+  'tour.gradient.mean': '{layer} {mean}',
+  'tour.list.separator': ', ',
   'tour.network.origin.snapshot': 'the lab opens on {dataset} with {inputs} inputs, already trained, so nothing waits.',
   'tour.network.origin.trained': 'this one trained here, on {dataset} with {inputs} inputs.',
   'tour.network.origin.imported': 'this one was imported from a run file: {dataset}, {inputs} inputs.',
@@ -57,7 +60,7 @@ export const tour = {
   'tour.move.keys': 'Drag the slider, or use the arrow keys on it, to move T.',
   'tour.move.touch': 'Drag the slider to move T.',
   'tour.network.wait':
-    'The article’s network: inputs → Dense 64 ReLU → Dense 32 ReLU → Dense softmax over the classes, trained with Adam on cross-entropy; the article used 32 features. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
+    'The network: inputs → hidden Dense ReLU layers (the article’s: 64 and 32 units) → Dense softmax over the classes, trained with Adam on cross-entropy; the article used 32 features. Each heatmap is one layer’s kernel, one cell per weight: here, the raw weights.',
   'tour.training.wait':
     'Training shows the loss fall live, batch by batch, and the accuracy after each epoch; every later step works on whichever network is on screen.',
   'tour.gradient.wait':

@@ -11,6 +11,17 @@ export const training = {
   'training.reset': 'Reset',
   'training.reset.title': 'Stop and clear the current run',
 
+  // The training panel's hidden layers (the setting's label and help are setting.hidden.* in common).
+  'hidden.range': '{layers} layers of {units} units.',
+  'hidden.layer': 'Hidden layer {n}, units',
+  'hidden.remove': 'Remove hidden layer {n}',
+  'hidden.removeMark': '×',
+  'hidden.add': 'Add layer',
+  'hidden.large':
+    'A large network: {weights} weights on this data. Past about {limit} the pruning numbers no longer follow the slider in the frame of the move here (they catch up when it rests), and scoring and the curves take longer.',
+  'hidden.wide':
+    'A layer of more than {max} units trains on TensorFlow.js’s own steps, several times slower than the fused step.',
+
   // The training panel's data: the chosen table, or why it cannot train yet; the table's epochs and why.
   'training.data.table':
     '{name}: {inputs, plural, one {# input} other {# inputs}}, {classes} classes, {rows} rows ({train} for training, {val} for validation), from Your own data.',
@@ -34,6 +45,7 @@ export const training = {
   'backend.software': '· software adapter',
   'backend.forced': '· forced',
   'backend.fallback': '— fallback: {reason}',
+  'backend.unavailable': '— not measured: {reason}',
   'backend.skipped': '{name} skipped: {reason}',
   'backend.skip.no-webgpu': 'this browser has no WebGPU (navigator.gpu is missing)',
   'backend.skip.no-adapter': 'no WebGPU adapter is available (requestAdapter returned null)',
@@ -85,6 +97,7 @@ export const training = {
   'progress.stats.batch': 'Batch {batch}/{batches}',
   'progress.stats.fused': 'fused WebAssembly step',
   'progress.stats.fusedWebgpu': 'fused WebGPU step',
+  'progress.stats.tfjs': 'TensorFlow.js steps',
   'progress.stats.none': 'Epoch –, batch –',
   'progress.eta': 'ETA {time}',
   'progress.etaPlusCurves': 'ETA {time} + curves',

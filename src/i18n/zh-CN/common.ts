@@ -20,6 +20,9 @@ export const common: Record<keyof typeof en, string> = {
   'setting.dataset.label': '数据集',
   'setting.dataset.help':
     '“训练”按钮训练的数据。mnist：10,000 张手写数字（784 个输入）。synthetic-32：原文的 32 个特征、10 个类别的设定。你的表格：在“你自己的数据”中加载的文件（一加载就会被选中）。',
+  'setting.hidden.label': '隐藏层',
+  'setting.hidden.help':
+    '输入与类别之间的网络：1 到 6 个 Dense ReLU 层，每层 1 到 512 个单元（默认是原文的 64、32，也是预训练网络的结构）。宽度和深度决定剪枝能剪掉多少：更宽的网络有更多用不上的权重，在同样的准确率下能剪得更多；更深的网络让信号经过更多层，一个全局阈值会更早把其中一层剪空（层坍塌）。',
   'setting.seed.label': '随机种子',
   'setting.seed.help': '决定初始权重、批次顺序和合成数据。',
   'setting.epochs.label': '训练轮数',

@@ -11,6 +11,7 @@ export const notices: Record<keyof typeof en, string> = {
   'field.notFinite': '{label}：“{value}”不是有限的数',
   'field.notWhole': '{label}：{value} 不是整数',
   'field.outside': '{label}：{value} 超出范围 {min}–{max}',
+  'field.listLength': '{label}：“{value}”有 {count} 个值，应为 {min} 到 {max} 个',
   'field.keeping': '{error}；保留 {value}。',
   'field.helpRange': '{help}{range}',
   'url.setting': '已忽略网址参数“{key}”（{error}），改用 {value}。',

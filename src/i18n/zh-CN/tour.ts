@@ -17,13 +17,13 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.action.iterative': '迭代剪枝',
   'tour.network.title': '网络与数据',
   'tour.network.body':
-    '原文的网络：{inputs} 个输入 → Dense 64 ReLU → Dense 32 ReLU → Dense {classes} softmax，共 {weights} 个权重，用 Adam 优化交叉熵。原文使用 32 个特征；{onScreen}每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
+    '网络：{inputs} 个输入 → {hidden} → Dense {classes} softmax，共 {weights} 个权重，用 Adam 优化交叉熵。原文的网络有两个隐藏层 Dense 64 ReLU → Dense 32 ReLU，使用 32 个特征；{onScreen}每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
   'tour.training.title': '训练与损失',
   'tour.training.body':
     '这个网络训练了 {epochs} 轮，批大小 {batch}，Adam 学习率 {lr}：验证集准确率 {valAcc}。曲线就是这次训练的。在这里重新训练一个网络，可以实时看到损失下降；之后的每一步都作用于屏幕上当前的网络。',
   'tour.gradient.title': '∂L/∂w 与打分过程',
   'tour.gradient.body':
-    '∂L/∂w 表示某个权重 w 变化时损失 L 变化得有多快。训练结束后，<b>打分过程</b>在冻结权重的情况下把训练集再跑一遍，对每个权重在各个小批次上求 |∂L/∂w| 的平均值。这里各层的平均值：{l1} {g1}，{l2} {g2}，{l3} {g3}。这些是<em>损失</em>的梯度；原文求的是模型输出的梯度（见第 7 步）。',
+    '∂L/∂w 表示某个权重 w 变化时损失 L 变化得有多快。训练结束后，<b>打分过程</b>在冻结权重的情况下把训练集再跑一遍，对每个权重在各个小批次上求 |∂L/∂w| 的平均值。这里各层的平均值：{means}。这些是<em>损失</em>的梯度；原文求的是模型输出的梯度（见第 7 步）。',
   'tour.heatmaps.title': '热图',
   'tour.heatmaps.body':
     '现在每个格子是一个权重的分数 |∂L/∂w|，使用对数色标（梯度跨越好几个数量级）。灰色格子表示已剪掉：滑块位于 {sparsity}，分数最低的先被剪掉。把鼠标移到格子上或轻点格子，可以看到它的权重和分数。',
@@ -47,6 +47,9 @@ export const tour: Record<keyof typeof en, string> = {
     '迭代剪枝每次剪一点、微调、再重复（Han 等，2015）；在高稀疏度下通常优于一次剪完。接下来可以试试：逐层范围、神经元粒度（得到更小的稠密网络）、每一层的敏感度、剪枝在本浏览器中带来了什么（图表下方实测的速度和文件大小），或者原文自己的设定 synthetic-32（32 个特征）。退出导览后，一切保持原样。',
   'tour.collapse.none':
     '这里 T = {t} 剪掉了梯度最小的 {low} 的 {lowSparsity}（平均 |∂L/∂w| 为 {lowMean}），以及 {high} 的 {highSparsity}（{highMean}，大 {ratio} 倍）：还没有哪一层被剪光。一个全局阈值 T 会先剪掉梯度最小的那一层；在训练得更久、梯度更小的网络上（预训练的网络），同样的 T 会剪光 {low}，而失去第一层的网络看不到自己的输入。',
+  'tour.network.hidden': 'Dense {units} ReLU',
+  'tour.gradient.mean': '{layer} {mean}',
+  'tour.list.separator': '，',
   'tour.network.origin.snapshot': '本实验室打开时用的是 {dataset}（{inputs} 个输入），并且已经训练好，无需等待。',
   'tour.network.origin.trained': '这个网络是在这里训练的，数据是 {dataset}（{inputs} 个输入）。',
   'tour.network.origin.imported': '这个网络是从运行文件导入的：{dataset}，{inputs} 个输入。',
@@ -59,7 +62,7 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.move.keys': '拖动滑块，或在滑块上使用方向键，可以改变 T。',
   'tour.move.touch': '拖动滑块可以改变 T。',
   'tour.network.wait':
-    '原文的网络：输入 → Dense 64 ReLU → Dense 32 ReLU → 各类别上的 Dense softmax，用 Adam 优化交叉熵；原文使用 32 个特征。每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
+    '网络：输入 → 若干 Dense ReLU 隐藏层（原文为 64 和 32 个单元）→ 各类别上的 Dense softmax，用 Adam 优化交叉熵；原文使用 32 个特征。每张热图是一层的权重矩阵，一个格子对应一个权重：这里显示的是原始权重。',
   'tour.training.wait':
     '训练时可以实时看到损失一批一批地下降，以及每一轮之后的准确率；之后的每一步都作用于屏幕上当前的网络。',
   'tour.gradient.wait':

@@ -13,6 +13,16 @@ export const training: Record<keyof typeof en, string> = {
   'training.reset': '重置',
   'training.reset.title': '停止并清除当前的训练',
 
+  // 训练面板的隐藏层（该设置的名称和说明见 common 中的 setting.hidden.*）。
+  'hidden.range': '{layers} 层，每层 {units} 个单元。',
+  'hidden.layer': '第 {n} 个隐藏层的单元数',
+  'hidden.remove': '删除第 {n} 个隐藏层',
+  'hidden.removeMark': '×',
+  'hidden.add': '添加一层',
+  'hidden.large':
+    '这是一个大网络：在这份数据上有 {weights} 个权重。超过约 {limit} 个权重后，剪枝的数字在这里无法在拖动滑块的同一帧内更新（滑块停下后会追上），打分和曲线也会更久。',
+  'hidden.wide': '单元数超过 {max} 的层会用 TensorFlow.js 自己的训练步训练，比融合训练步慢好几倍。',
+
   // 训练面板的数据：选中的表格，或它为何还不能训练；表格的训练轮数及其理由。
   'training.data.table':
     '{name}：{inputs} 个输入、{classes} 个类别、{rows} 行（{train} 行用于训练，{val} 行用于验证），来自“你自己的数据”。',
@@ -36,6 +46,7 @@ export const training: Record<keyof typeof en, string> = {
   'backend.software': '· 软件适配器',
   'backend.forced': '· 强制指定',
   'backend.fallback': '— 回退原因：{reason}',
+  'backend.unavailable': '— 未测量：{reason}',
   'backend.skipped': '跳过 {name}：{reason}',
   'backend.skip.no-webgpu': '这个浏览器不支持 WebGPU（没有 navigator.gpu）',
   'backend.skip.no-adapter': '没有可用的 WebGPU 适配器（requestAdapter 返回 null）',
@@ -84,6 +95,7 @@ export const training: Record<keyof typeof en, string> = {
   'progress.stats.batch': '第 {batch}/{batches} 批',
   'progress.stats.fused': '融合 WebAssembly 训练步',
   'progress.stats.fusedWebgpu': '融合 WebGPU 训练步',
+  'progress.stats.tfjs': 'TensorFlow.js 训练步',
   'progress.stats.none': '轮次 –，批次 –',
   'progress.eta': '预计剩余 {time}',
   'progress.etaPlusCurves': '预计剩余 {time} + 曲线',

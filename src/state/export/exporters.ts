@@ -12,6 +12,7 @@ import {
   serializeRun,
   type RunSweepPoint,
 } from '../../core/formats';
+import { hiddenOf } from '../../core/base';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
 import type { AppState } from '../store';
 
@@ -166,9 +167,12 @@ export function runFile(s: AppState): FileOut {
     config: {
       ...s.settings,
       ...config,
+      // The network's hidden layers as a link writes them (the file's `hidden` is the same as numbers).
+      hidden: hiddenOf(scoring.layers).join(','),
       backendUsed: backendUsed(s),
       ...(dataset.table && s.userData.prepared?.table.hash === dataset.table.hash ? tableConfig(s) : {}),
     },
+    hidden: hiddenOf(scoring.layers),
     data: {
       name: dataset.name,
       trainIndices: dataset.trainIndices,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RUN_MAX_LENGTH } from '../../core/formats';
+import { RUN_MAX_LENGTH, serializeRun } from '../../core/formats';
+import { makeRun } from '../../core/formats/testRun';
 import { translate, type Msg } from '../../i18n/catalogue';
 import { importedState, readRunFile } from './importRun';
 import { initialState } from '../store';
@@ -61,5 +62,20 @@ describe('importing a run file: what the page says', () => {
       /^This run file cannot be imported: run file is not valid JSON \(.*\)\.$/,
     );
     expect(called).toBe(false);
+  });
+
+  it('takes the network of the file: its hidden layers become the form’s (what Train trains again)', () => {
+    const before = { ...initialState(), settings: { ...initialState().settings, hidden: [8] } };
+    const deep = importedState(before, serializeRun(makeRun('synthetic-32', 2, [32, 32, 16, 16])), () => 7);
+    if (!('state' in deep)) throw new Error('refused');
+    expect(deep.state.settings.hidden).toEqual([32, 32, 16, 16]);
+    expect(deep.state.runConfig?.hidden).toEqual([32, 32, 16, 16]);
+    expect(deep.state.scoring?.layers.map((l) => l.units)).toEqual([32, 32, 16, 16, 10]);
+    // A version 2 file: the default network, whatever the form said.
+    const old = JSON.parse(serializeRun(makeRun('synthetic-32', 2)));
+    delete old.hidden;
+    old.format = 'gradient-pruning-lab/run@2';
+    const r = importedState(before, JSON.stringify(old), () => 8);
+    expect('state' in r && r.state.settings.hidden).toEqual([64, 32]);
   });
 });

@@ -52,6 +52,8 @@ export function importedState(
       return { error: msg('import.tableSplit', { name: info.name, seed: String(run.config.seed ?? '') }) };
     table = have;
   } else settings.dataset = run.data.name;
+  // The file's network is what Train trains again (config.hidden is only the form's, when it was written).
+  settings.hidden = run.hidden;
   const config = { ...trainConfigOf(settings), dataset: run.data.name };
   const layers = run.layers.map(({ name, inputs, units, kernel, bias, gradAbsMean, gradSqMean }) => ({
     name,

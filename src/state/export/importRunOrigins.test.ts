@@ -51,6 +51,7 @@ function page(hash: string, ready: boolean) {
   const tb = fakeTable();
   const ports = { training: () => t.port, evaluation: ev.port, curves: cv.port, table: () => tb.port };
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/d',

@@ -51,6 +51,8 @@ function randomSettings(r: Rng): Settings {
     if (f.kind === 'enum') s[k] = pick(r, f.values);
     else if (f.kind === 'int') s[k] = f.min + r.int(Math.min(f.max - f.min + 1, 50));
     else if (f.kind === 'float32') s[k] = Math.fround(10 ** r.uniform(-5, 0));
+    else if (f.kind === 'list')
+      s[k] = Array.from({ length: f.minLength + r.int(f.maxLength) }, () => f.min + r.int(f.max - f.min + 1));
     else s[k] = r.uniform(f.min, Math.min(f.max, 1));
   }
   return s as unknown as Settings;
@@ -108,6 +110,11 @@ describe('links', () => {
     expect(linkNetwork(readLink('', '#autotrain=1'))).toEqual({ kind: 'train' });
     expect(linkNetwork(readLink('?snapshot=none', ''))).toEqual({ kind: 'none' });
     expect(readLink('', '#seed=3&T=x').given).toEqual(['seed']);
+    // The snapshots are of the default network: a link with other hidden layers opens none, even one it names.
+    expect(linkNetwork(readLink('', '#hidden=32,32,16,16'))).toEqual({ kind: 'none' });
+    expect(linkNetwork(readLink('', '#hidden=32&snapshot=mnist'))).toEqual({ kind: 'none' });
+    expect(linkNetwork(readLink('', '#hidden=64,32'))).toEqual({ kind: 'snapshot', name: 'mnist' });
+    expect(linkNetwork(readLink('', '#hidden=32&autotrain=1'))).toEqual({ kind: 'train' });
   });
 
   it("knows when the network on screen is the link's, and when replacing it would lose the user's work", () => {
@@ -128,6 +135,9 @@ describe('links', () => {
     expect(shareHash(s, 'train')).toBe('epochs=10&criterion=taylor&T=0.003&hide=export&autotrain=1');
     expect(shareHash(s, 'snapshot')).toBe('epochs=10&criterion=taylor&T=0.003&hide=export&snapshot=mnist');
     expect(shareHash({ ...s, origin: { kind: 'trained' } }, 'snapshot')).toBeNull();
+    // The snapshot's link is of the snapshot's network, whatever the form's hidden layers.
+    expect(shareHash({ ...s, settings: { ...s.settings, hidden: [8] } }, 'snapshot')).toBe(shareHash(s, 'snapshot'));
+    expect(shareHash({ ...s, settings: { ...s.settings, hidden: [8] } }, 'settings')).toContain('hidden=8&');
     // Each reads back as what it says.
     expect(linkNetwork(readLink('', `#${shareHash(s, 'train')}`))).toEqual({ kind: 'train' });
     expect(readLink('', `#${shareHash(s, 'snapshot')}`).settings).toMatchObject({

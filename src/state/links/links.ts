@@ -3,6 +3,7 @@
  * it opens: a training run (`autotrain=1`), a pre-trained snapshot, or none. The same reading serves a
  * first visit and a link pasted into an open tab (`hashchange`). Pure.
  */
+import { HIDDEN_UNITS } from '../../core/base';
 import type { DatasetName } from '../../core/data';
 import { msg, type Msg } from '../../i18n/catalogue';
 import {
@@ -10,6 +11,7 @@ import {
   joinHash,
   parseFlags,
   parseSettings,
+  sameValue,
   serializeFlags,
   serializeSettings,
   snapshotToOpen,
@@ -39,7 +41,7 @@ export function readLink(search: string, hash: string): Link {
 
 export function linkNetwork(link: Link): LinkNetwork {
   if (link.flags.autotrain) return { kind: 'train' };
-  const name = snapshotToOpen(link.flags, link.settings.dataset);
+  const name = snapshotToOpen(link.flags, link.settings.dataset, link.settings.hidden);
   return name ? { kind: 'snapshot', name } : { kind: 'none' };
 }
 
@@ -89,11 +91,11 @@ export function holdsOwnWork(s: AppState): boolean {
  * sparsity when it names no mode, T or sparsity.
  */
 function pinned(settings: Settings, flags: Flags, origin: AppState['origin']): (keyof Settings)[] {
-  const name = snapshotToOpen(flags, settings.dataset);
+  const name = snapshotToOpen(flags, settings.dataset, settings.hidden);
   if (!name) return [];
   const config = origin?.kind === 'snapshot' && origin.name === name ? origin.provenance.config : null;
   const defaults = defaultSettings();
-  const atDefault = (k: keyof Settings) => settings[k] === defaults[k];
+  const atDefault = (k: keyof Settings) => sameValue(k, settings[k], defaults[k]);
   const keys: (keyof Settings)[] = TRAINING_SETTINGS.filter(
     (k) => atDefault(k) && (k === 'dataset' ? name !== settings.dataset : config?.[k] !== settings[k]),
   );
@@ -124,7 +126,7 @@ export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'):
   if (kind === 'train') return hashOf(s.settings, { ...s.flags, autotrain: true, snapshot: 'auto' }, s.origin);
   if (s.origin?.kind !== 'snapshot') return null;
   return hashOf(
-    { ...s.settings, dataset: s.origin.name },
+    { ...s.settings, dataset: s.origin.name, hidden: HIDDEN_UNITS },
     { ...s.flags, autotrain: false, snapshot: s.origin.name },
     s.origin,
   );
@@ -136,7 +138,8 @@ export function shareHash(s: AppState, kind: 'settings' | 'train' | 'snapshot'):
  */
 export function embedHash(s: AppState, view: EmbedView, theme: Theme): string {
   const snapshot = s.origin?.kind === 'snapshot' ? s.origin.name : 'auto';
-  const settings = s.origin?.kind === 'snapshot' ? { ...s.settings, dataset: s.origin.name } : s.settings;
+  const settings =
+    s.origin?.kind === 'snapshot' ? { ...s.settings, dataset: s.origin.name, hidden: HIDDEN_UNITS } : s.settings;
   const tour = view === 'tour' ? (s.flags.tour ?? 1) : null;
   return hashOf(
     settings,

@@ -39,6 +39,7 @@ function lab(hash: string) {
   const ev = fakeEval();
   const cv = fakeEval();
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/d',

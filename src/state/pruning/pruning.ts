@@ -57,19 +57,28 @@ function sortedOf(evaluator: PruneEvaluator): NonNullable<AppState['pruning']['s
     Record<Granularity, Float32Array>
   >;
 }
+/** Runs `job` in a task of its own, after the current one (a message: no timer clamping). */
+function afterThisTask(job: () => void) {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    job();
+  };
+  channel.port2.postMessage(null);
+}
 
 /** `onShown`: called when a network's first pruned numbers are in the store (or its load failed). */
-export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: () => void = () => {}): PruningWiring {
+export function createPruning(
+  store: Store<AppState>,
+  port?: EvalPort,
+  nextTask: (job: () => void) => void = afterThisTask,
+  onShown: () => void = () => {},
+): PruningWiring {
   let network: EvalNetwork | null = null;
-  let local: {
-    loadId: number;
-    evaluator: PruneEvaluator;
-    known: Partial<CriterionIndexes>;
-    planner: () => PruneEvaluator;
-    later: (indexes: Partial<CriterionIndexes>) => void;
-  } | null = null;
-  const request = (settings: Settings): ((s: AppState) => AppState) => {
-    const p = store.getState().pruning;
+  /** The other criteria's indexes, when they come ('indexes'), go to the newest load's evaluators. */
+  let later: { loadId: number; add(indexes: Partial<CriterionIndexes>): void } | null = null;
+  let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
+  const request = (settings: Settings, p = store.getState().pruning): ((s: AppState) => AppState) => {
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
     const spec = pruneSpecOf(settings);
     const id = client.train(settings.criterion, spec);
@@ -79,29 +88,43 @@ export function createPruning(store: Store<AppState>, port?: EvalPort, onShown: 
   const client = createEvalClient((msg) => {
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
       const net = network;
-      // The other criteria's indexes follow ('indexes'); either evaluator builds one needed before that itself.
+      // Two tasks, so neither blocks the page long on a slow laptop (a run's end, 4× throttled: ~80 ms
+      // each instead of ~200 ms in one): this one sets up the page's evaluator (its WebAssembly memory,
+      // the validation rows), the next evaluates the settings and shows the network, in one update.
+      // The page's criterion's indexes came with it, the others follow ('indexes'); either evaluator
+      // builds one needed before that itself.
       const known = { ...msg.indexes };
       const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, known);
       let planner: PruneEvaluator | null = null;
-      local = {
+      later = {
         loadId: msg.id,
-        evaluator,
-        known,
-        planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
-        later: (indexes) => {
+        add: (indexes) => {
           Object.assign(known, indexes);
           evaluator.addIndexes(indexes);
           planner?.addIndexes(indexes);
         },
       };
-      const sorted = sortedOf(evaluator);
-      store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted) }));
-      store.setState(request(store.getState().settings));
-      onShown();
+      nextTask(() => {
+        if (network !== net || msg.id !== store.getState().pruning.loadId) return; // a newer network came
+        local = {
+          loadId: msg.id,
+          evaluator,
+          planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
+        };
+        const sorted = sortedOf(evaluator);
+        const loaded = (s: AppState): AppState => ({
+          ...s,
+          pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted),
+        });
+        // `request` reads the pruning status: evaluate against the loaded state, then apply both at once.
+        const shown = request(store.getState().settings, loaded(store.getState()).pruning);
+        store.setState((s) => shown(loaded(s)));
+        onShown();
+      });
       return;
     }
     if (msg.type === 'indexes') {
-      if (local && msg.id === local.loadId) local.later(msg.indexes);
+      if (later?.loadId === msg.id) later.add(msg.indexes);
       return;
     }
     if (msg.type === 'timed') {

@@ -8,6 +8,7 @@
  * `table=<file name>`: the Training panel trains the user's table of that name (a link names it; its data
  * is never in a link, so a page without that table loaded says so and trains nothing until it is).
  */
+import { HIDDEN_UNITS, sameHidden } from '../../core/base';
 import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import { msg, type Msg } from '../../i18n/catalogue';
 import { matchLocale, pickLocale, type Locale } from '../../i18n/format';
@@ -75,9 +76,17 @@ export const defaultFlags = (): Flags => ({
   table: null,
 });
 
-/** The snapshot a visit with these flags opens on, for the link's dataset; null for none. */
-export function snapshotToOpen(flags: Flags, dataset: DatasetName): DatasetName | null {
+/**
+ * The snapshot a visit with these flags opens on, for the link's dataset and hidden layers; null for none.
+ * The snapshots are of the default network (HIDDEN_UNITS): a link with other hidden layers opens none.
+ */
+export function snapshotToOpen(
+  flags: Flags,
+  dataset: DatasetName,
+  hidden: readonly number[] = HIDDEN_UNITS,
+): DatasetName | null {
   if (flags.snapshot === 'none' || (flags.snapshot === 'auto' && flags.autotrain)) return null;
+  if (!sameHidden(hidden, HIDDEN_UNITS)) return null;
   return flags.snapshot === 'auto' ? dataset : flags.snapshot;
 }
 

@@ -48,6 +48,7 @@ export {
   parseNumber,
   parseSettings,
   PRUNING_KEYS,
+  sameValue,
   SCHEMA,
   serializeSettings,
   SETTING_KEYS,

@@ -7,6 +7,7 @@ import {
   parseField,
   parseNumber,
   parseSettings,
+  sameValue,
   SCHEMA,
   serializeSettings,
   SETTING_KEYS,
@@ -53,6 +54,35 @@ describe('settings URL codec', () => {
     expect('error' in long && en(long.error)).toBe('Dataset: value is too long');
     const bad = parseField('scope', 'local');
     expect('error' in bad && en(bad.error)).toBe('Scope: "local" is not one of global, per-layer');
+  });
+
+  it('reads the hidden layers as a comma-separated list; a bad one is refused whole, with the usual notice', () => {
+    const { settings, given, notices } = parseSettings('', '#hidden=32,32,16,16&seed=3');
+    expect(settings.hidden).toEqual([32, 32, 16, 16]);
+    expect(given.sort()).toEqual(['hidden', 'seed']);
+    expect(notices).toEqual([]);
+    expect(serializeSettings(settings)).toBe('hidden=32,32,16,16&seed=3');
+    expect(serializeSettings({ ...settings, hidden: [64, 32] })).toBe('seed=3'); // the default is not written
+    expect(parseSettings('', '#hidden=%201,512%20').settings.hidden).toEqual([1, 512]);
+    const refused = (value: string) => {
+      const r = parseSettings('', `#hidden=${value}&seed=3`);
+      expect(r.settings).toEqual({ ...defaultSettings(), seed: 3 }); // nothing else changes
+      return r.notices.map(en);
+    };
+    const keep = '; using 64,32.';
+    expect(refused('')).toEqual([`URL key "hidden" ignored — Hidden layers: "" has 0 values, expected 1 to 6${keep}`]);
+    expect(refused('1,2,3,4,5,6,7')).toEqual([
+      `URL key "hidden" ignored — Hidden layers: "1,2,3,4,5,6,7" has 7 values, expected 1 to 6${keep}`,
+    ]);
+    expect(refused('64,0')).toEqual([`URL key "hidden" ignored — Hidden layers: 0 is outside 1–512${keep}`]);
+    expect(refused('64,513')).toEqual([`URL key "hidden" ignored — Hidden layers: 513 is outside 1–512${keep}`]);
+    expect(refused('64,,32')).toEqual([`URL key "hidden" ignored — Hidden layers: "" is not a number${keep}`]);
+    expect(refused('64,x')).toEqual([`URL key "hidden" ignored — Hidden layers: "x" is not a number${keep}`]);
+    expect(refused('64,1.5')).toEqual([`URL key "hidden" ignored — Hidden layers: 1.5 is not a whole number${keep}`]);
+    const zhNotice = parseSettings('', '#hidden=9,9,9,9,9,9,9').notices.map(zh)[0];
+    expect(zhNotice).toContain('隐藏层：“9,9,9,9,9,9,9”有 7 个值，应为 1 到 6 个');
+    expect(sameValue('hidden', [64, 32], [64, 32])).toBe(true);
+    expect(sameValue('hidden', [64, 32], [64, 32, 1])).toBe(false);
   });
 
   it('round-trips through serialize, writing only non-defaults', () => {
@@ -120,18 +150,20 @@ describe('settings codec: every field, and fuzzing', () => {
         default: unknown;
       };
       alt[name] =
-        f.kind === 'enum'
-          ? f.values!.find((v) => v !== f.default)
-          : f.kind === 'int'
-            ? Math.min(f.max!, Number(f.default) + 1)
-            : Number(f.default) * 0.5 || f.max! / 2;
+        f.kind === 'list'
+          ? [512, 1, 17]
+          : f.kind === 'enum'
+            ? f.values!.find((v) => v !== f.default)
+            : f.kind === 'int'
+              ? Math.min(f.max!, Number(f.default) + 1)
+              : Number(f.default) * 0.5 || f.max! / 2;
     }
     Object.assign(s, alt);
     const text = serializeSettings(s);
     SETTING_KEYS.forEach((name) => expect(text).toContain(`${SCHEMA[name].key}=`));
     expect(parseSettings('', `#${text}`)).toEqual({
       settings: s,
-      given: SETTING_KEYS.filter((k) => s[k] !== defaultSettings()[k]),
+      given: SETTING_KEYS.filter((k) => !sameValue(k, s[k], defaultSettings()[k])),
       notices: [],
     });
   });

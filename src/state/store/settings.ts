@@ -5,6 +5,7 @@
  * the field's reason, `field.*`). The settings' names and explanations are the catalogue's
  * `setting.<name>.label` and `.help`.
  */
+import { HIDDEN_UNITS, MAX_HIDDEN_LAYERS, MAX_HIDDEN_UNITS, sameHidden } from '../../core/base';
 import { DATASET_NAMES, type DatasetName } from '../../core/data';
 import type { BackendPreference, TrainConfig } from '../../train/runTypes';
 
@@ -27,6 +28,8 @@ export type HeatmapView = (typeof HEATMAP_VIEWS)[number];
 export interface Settings extends Omit<TrainConfig, 'dataset'> {
   /** The built-in dataset of the form (Train trains the user's table instead while `flags.table` names one). */
   dataset: DatasetName;
+  /** The hidden layers' widths, input side first (1 to MAX_HIDDEN_LAYERS of 1 to MAX_HIDDEN_UNITS; link `hidden=64,32`). */
+  hidden: readonly number[];
   backend: BackendPreference;
   criterion: Criterion;
   scope: Scope;
@@ -57,6 +60,16 @@ interface NumberField {
   max: number;
   default: number;
 }
+/** A list of whole numbers, each in min–max, written comma-separated (`hidden=64,32`). */
+interface ListField {
+  kind: 'list';
+  key: string;
+  min: number;
+  max: number;
+  minLength: number;
+  maxLength: number;
+  default: readonly number[];
+}
 interface EnumField<T extends string> {
   kind: 'enum';
   key: string;
@@ -65,7 +78,11 @@ interface EnumField<T extends string> {
 }
 
 type Schema = {
-  [K in keyof Settings]: Settings[K] extends number ? NumberField : EnumField<Extract<Settings[K], string>>;
+  [K in keyof Settings]: Settings[K] extends number
+    ? NumberField
+    : Settings[K] extends readonly number[]
+      ? ListField
+      : EnumField<Extract<Settings[K], string>>;
 };
 
 export const BACKEND_CHOICES = [
@@ -78,6 +95,15 @@ export const BACKEND_CHOICES = [
 
 export const SCHEMA: Schema = {
   dataset: { kind: 'enum', key: 'dataset', values: DATASET_NAMES, default: 'mnist' },
+  hidden: {
+    kind: 'list',
+    key: 'hidden',
+    min: 1,
+    max: MAX_HIDDEN_UNITS,
+    minLength: 1,
+    maxLength: MAX_HIDDEN_LAYERS,
+    default: HIDDEN_UNITS,
+  },
   seed: { kind: 'int', key: 'seed', min: 0, max: 2 ** 31 - 1, default: 1 },
   epochs: { kind: 'int', key: 'epochs', min: 1, max: 1000, default: 5 },
   batchSize: { kind: 'int', key: 'batch', min: 1, max: 1024, default: 32 },
@@ -130,7 +156,11 @@ export function shortestFloat32(v: number): string {
 
 /** A setting's value as text, as links and notices show it. */
 export const showValue = (name: keyof Settings, v: Settings[keyof Settings]) =>
-  SCHEMA[name].kind === 'float32' ? shortestFloat32(v as number) : String(v);
+  SCHEMA[name].kind === 'float32' ? shortestFloat32(v as number) : Array.isArray(v) ? v.join(',') : String(v);
+
+/** Whether two values of a setting are the same (a list by its numbers). */
+export const sameValue = <K extends keyof Settings>(name: K, a: Settings[K], b: Settings[K]): boolean =>
+  SCHEMA[name].kind === 'list' ? sameHidden(a as readonly number[], b as readonly number[]) : a === b;
 
 /** A plain decimal or exponent number (no hex, no Infinity, no separators), or null. */
 export function parseNumber(raw: string): number | null {
@@ -147,7 +177,7 @@ export const settingLabel = (name: keyof Settings): Msg => msg(`setting.${name}.
  * naming the field. Limits are passed as text, as the schema writes them (1024, not 1,024).
  */
 export function parseField<K extends keyof Settings>(name: K, raw: string): { value: Settings[K] } | { error: Msg } {
-  const field = SCHEMA[name] as NumberField | EnumField<string>;
+  const field = SCHEMA[name] as NumberField | EnumField<string> | ListField;
   const label = settingLabel(name);
   const text = raw.trim();
   if (text.length > MAX_VALUE_LENGTH) return { error: msg('field.tooLong', { label }) };
@@ -156,13 +186,39 @@ export function parseField<K extends keyof Settings>(name: K, raw: string): { va
       ? { value: text as Settings[K] }
       : { error: msg('field.notOneOf', { label, value: text, values: field.values.join(', ') }) };
   }
+  if (field.kind === 'list') return parseList(field, label, text) as { value: Settings[K] } | { error: Msg };
+  return parseNumberField(field, label, text) as { value: Settings[K] } | { error: Msg };
+}
+
+/** A list field's value: `min`–`max` comma-separated numbers, each a whole number in its range. */
+function parseList(field: ListField, label: Msg, text: string): { value: number[] } | { error: Msg } {
+  const parts = text === '' ? [] : text.split(',');
+  if (parts.length < field.minLength || parts.length > field.maxLength) {
+    const limits = { min: String(field.minLength), max: String(field.maxLength) };
+    return { error: msg('field.listLength', { label, value: text, count: String(parts.length), ...limits }) };
+  }
+  const value: number[] = [];
+  for (const part of parts) {
+    const r = parseNumberField(
+      { kind: 'int', key: field.key, min: field.min, max: field.max, default: 1 },
+      label,
+      part,
+    );
+    if ('error' in r) return r;
+    value.push(r.value);
+  }
+  return { value };
+}
+
+function parseNumberField(field: NumberField, label: Msg, raw: string): { value: number } | { error: Msg } {
+  const text = raw.trim();
   const v = parseNumber(text);
   if (v === null) return { error: msg('field.notNumber', { label, value: text }) };
   if (!Number.isFinite(v)) return { error: msg('field.notFinite', { label, value: text }) };
   if (field.kind === 'int' && !Number.isInteger(v)) return { error: msg('field.notWhole', { label, value: text }) };
   if (v < field.min || v > field.max)
     return { error: msg('field.outside', { label, value: text, min: String(field.min), max: String(field.max) }) };
-  return { value: (field.kind === 'float32' ? Math.fround(v) : v) as Settings[K] };
+  return { value: field.kind === 'float32' ? Math.fround(v) : v };
 }
 
 /**
@@ -197,10 +253,11 @@ export function parseSettings(
 export function serializeSettings(settings: Settings, named: readonly (keyof Settings)[] = []): string {
   const params = new URLSearchParams();
   for (const name of SETTING_KEYS) {
-    if (settings[name] !== SCHEMA[name].default || named.includes(name))
+    if (!sameValue(name, settings[name], SCHEMA[name].default) || named.includes(name))
       params.set(SCHEMA[name].key, showValue(name, settings[name]));
   }
-  return params.toString();
+  // A comma needs no escape in a URL (and reads back the same): `hidden=64,32` as a person writes it.
+  return params.toString().replace(/%2C/g, ',');
 }
 
 export function trainConfigOf(s: Settings): TrainConfig {
@@ -210,5 +267,6 @@ export function trainConfigOf(s: Settings): TrainConfig {
     epochs: s.epochs,
     batchSize: s.batchSize,
     learningRate: s.learningRate,
+    hidden: [...s.hidden],
   };
 }

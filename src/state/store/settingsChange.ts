@@ -3,7 +3,7 @@
  * one plan instead of branching on every key. Pure.
  */
 import { fractionPruned, itemsOf, thresholdForCount, thresholdKeepingSparsity } from './pruneSpec';
-import { PRUNING_KEYS, SETTING_KEYS, type Settings } from './settings';
+import { PRUNING_KEYS, sameValue, SETTING_KEYS, type Settings } from './settings';
 import type { AppState } from './store';
 
 export interface SettingsChange {
@@ -56,7 +56,7 @@ export function settingsChange(state: AppState, patch: Partial<Settings>, asGive
   next.threshold = Math.fround(next.threshold);
   return {
     next,
-    changed: SETTING_KEYS.some((k) => next[k] !== before[k]),
+    changed: SETTING_KEYS.some((k) => !sameValue(k, next[k], before[k])),
     evaluate: PRUNING_KEYS.some((k) => next[k] !== before[k]),
     curves: (next.scope !== before.scope || next.granularity !== before.granularity) && state.pruning.status !== 'idle',
     backend: next.backend !== before.backend,

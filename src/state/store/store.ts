@@ -5,7 +5,7 @@
  */
 import type { Criterion } from '../../core/prune';
 import type { DataName, DataRef, DatasetName } from '../../core/data';
-import type { Throughput } from '../../core/base';
+import { HIDDEN_UNITS, sameHidden, type Throughput } from '../../core/base';
 import type { SnapshotProvenance } from '../../core/formats';
 import type { Msg } from '../../i18n/catalogue';
 import type {
@@ -138,8 +138,9 @@ export interface RunState {
 export type AppState = PageState & RunState;
 
 /** Key of a measured training rate (`runRates`): the data (a user's table by its SHA-256) and the batch size. */
-export const rateKey = (name: DataName, batch: number, tableHash?: string) =>
-  name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`;
+export const rateKey = (name: DataName, batch: number, tableHash?: string, hidden: readonly number[] = HIDDEN_UNITS) =>
+  (name === 'user' ? `user:${tableHash ?? ''}:${batch}` : `${name}:${batch}`) +
+  (sameHidden(hidden, HIDDEN_UNITS) ? '' : `:${hidden.join(',')}`);
 
 /** A run before anything happened: idle, no network, every slice at its start. */
 export function initialRun(): RunState {

@@ -3,7 +3,7 @@
  * panel each step points at shows (the tour's text formats them as that panel does) — and, where they
  * are not known yet, why not (so the card can say so in words). Pure.
  */
-import { HIDDEN_UNITS, layerShapes } from '../../core/base';
+import { HIDDEN_UNITS, hiddenOf, layerShapes } from '../../core/base';
 import { layerMeanScores, type Criterion, type PruneSpec } from '../../core/prune';
 import { dataShape, type DataName } from '../../core/data';
 import type { AppState } from '../store';
@@ -22,6 +22,8 @@ export interface TourNumbers {
   /** Where the network on screen came from; 'training' while a run trains it. */
   origin: 'snapshot' | 'trained' | 'imported' | 'training' | null;
   inputs: number | null;
+  /** The hidden layers' widths, input side first. */
+  hidden: number[] | null;
   classes: number | null;
   weights: number | null;
   /** Per layer: the mean score of the current criterion (after the scoring pass) and its pruned fraction. */
@@ -60,7 +62,8 @@ function waitOf(s: AppState): TourWait | null {
 export function tourNumbers(s: AppState): TourNumbers {
   const scored = s.scoring?.layers ?? null;
   const shape = s.dataset ? dataShape(s.dataset) : null;
-  const shapes = scored ?? (shape ? layerShapes(shape.inputs, HIDDEN_UNITS, shape.classes) : null);
+  const shapes =
+    scored ?? (shape ? layerShapes(shape.inputs, s.runConfig?.hidden ?? HIDDEN_UNITS, shape.classes) : null);
   const scores = scored ? layerMeanScores(s.settings.criterion, scored, s.runConfig?.seed ?? 0) : null;
   const report = s.pruning.view?.report;
   const last = s.epochs[s.epochs.length - 1];
@@ -73,6 +76,7 @@ export function tourNumbers(s: AppState): TourNumbers {
     table: s.dataset?.table?.name ?? null,
     origin,
     inputs: shapes ? shapes[0].inputs : null,
+    hidden: shapes ? hiddenOf(shapes) : null,
     classes: shapes ? shapes[shapes.length - 1].units : null,
     weights: shapes ? shapes.reduce((a, l) => a + l.inputs * l.units, 0) : null,
     layers:

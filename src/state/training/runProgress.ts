@@ -60,14 +60,21 @@ export function curvesEstimate(s: Pick<AppState, 'evalSpeed'>, dataset: DataName
 export function expectedRun(
   s: Pick<AppState, 'throughput' | 'evalSpeed'> & Partial<Pick<AppState, 'runRates'>>,
   data: RunData,
-  training: Pick<Settings, 'epochs' | 'batchSize'>,
+  training: Pick<Settings, 'epochs' | 'batchSize'> & Partial<Pick<Settings, 'hidden'>>,
 ): (RunEstimate & { curvesKnown: boolean; fromRun: boolean; rate?: number }) | null {
   if (!s.throughput || !data.ready) return null;
   const { epochs, batchSize } = training;
   const curves = curvesEstimate(s, data.name);
   // A run of the same data and batch size measured the training speed better than the probe.
-  const rate = s.runRates?.[rateKey(data.name, batchSize, data.hash)];
-  const shape = { epochs, batchSize, inputs: data.inputs, trainN: data.trainN, valN: data.valN };
+  const rate = s.runRates?.[rateKey(data.name, batchSize, data.hash, training.hidden)];
+  const shape = {
+    epochs,
+    batchSize,
+    inputs: data.inputs,
+    trainN: data.trainN,
+    valN: data.valN,
+    hidden: training.hidden,
+  };
   return {
     ...estimateRun(s.throughput, shape, curves ?? 0, rate),
     curvesKnown: curves !== null,
@@ -164,10 +171,11 @@ export function runProgress(s: RunView, now: number): RunProgress {
         inputs: size.inputs,
         trainN: size.trainN,
         valN: size.valN,
+        hidden: cfg.hidden,
       };
     const expected =
       cfg && shape && s.throughput && t
-        ? estimateRun(s.throughput, shape, 0, s.runRates[rateKey(cfg.dataset, cfg.batchSize, size!.hash)])
+        ? estimateRun(s.throughput, shape, 0, s.runRates[rateKey(cfg.dataset, cfg.batchSize, size!.hash, cfg.hidden)])
         : null;
     const left = Number.isFinite(p.etaSec)
       ? p.etaSec

@@ -4,6 +4,7 @@
  * the link are kept (untouched ones open at OPENING_SPARSITY); its training settings too where the link
  * gives them (they are what Train uses), else the snapshot's. Pure.
  */
+import { HIDDEN_UNITS } from '../../core/base';
 import { CRITERIA } from '../../core/prune';
 import type { DatasetName } from '../../core/data';
 import type { Snapshot } from '../../core/formats';
@@ -43,6 +44,8 @@ export function snapshotSettings(
 ): Settings {
   const next = { ...settings };
   for (const k of TRAINING_SETTINGS) if (!given.includes(k)) (next as Record<string, unknown>)[k] = config[k];
+  // The snapshot's network is what Train trains again (a link with other hidden layers opens no snapshot).
+  next.hidden = HIDDEN_UNITS;
   const defaults = defaultSettings();
   const untouched = VIEW_SETTINGS.every((k) => !given.includes(k) && next[k] === defaults[k]);
   return untouched ? { ...next, mode: 'sparsity', sparsity: OPENING_SPARSITY } : next;

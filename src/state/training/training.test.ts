@@ -16,6 +16,7 @@ function crashable() {
   const ports = { training, evaluation: fakeEval().port, curves: fakeEval().port };
   const hash = '#dataset=synthetic-32&snapshot=none';
   const c = createController({
+    nextTask: (job) => job(),
     search: '',
     hash,
     dataUrl: 'http://x/d',

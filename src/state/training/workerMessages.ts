@@ -100,7 +100,7 @@ export function applyWorkerMessage(state: AppState, msg: FromWorker): AppState {
       return { ...state, liveGrads: { step: msg.step, layers: msg.layers } };
     case 'done': {
       const cfg = state.runConfig;
-      const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash);
+      const key = cfg && rateKey(cfg.dataset, cfg.batchSize, state.dataset?.table?.hash, cfg.hidden);
       const runRates = key && msg.samplesPerSec > 0 ? { ...state.runRates, [key]: msg.samplesPerSec } : state.runRates;
       const result = {
         trainSeconds: msg.trainSeconds,

@@ -8,13 +8,14 @@
 import type { LayerParams } from '../../core/base';
 import { adamShader, layerBackward } from './backward';
 import { hiddenForward, outputForward, type Shader } from './forward';
-import { EVAL_CHUNK, HEADER_WORDS, STAT_WORDS, type NetLayout } from './layout';
+import { EVAL_CHUNK, groupSize, HEADER_WORDS, maskWords, STAT_WORDS, type NetLayout } from './layout';
 
-/** A split on the device: features `[n, inputs]` float32, labels u32 (or i32 ≥ 0). */
+/** A split on the device: features `[n, inputs]` float32, labels u32 (or i32 ≥ 0), and its rows' nonzero input groups (`sparseRows`). */
 export interface GpuSplit {
   x: GPUBuffer;
   labels: GPUBuffer;
   n: number;
+  nz: Uint32Array;
 }
 
 export interface GpuMlpOptions {
@@ -60,6 +61,7 @@ export async function createGpuMlp(
   device.pushErrorScope('validation');
   const rows = Math.max(options.batch, EVAL_CHUNK);
   const owned: GPUBuffer[] = [];
+  const rowMaskWords = (layers[0].inputs / groupSize(layers[0].inputs)) * maskWords(options.batch);
   // (GPUBufferUsage exists only where WebGPU does: read here, not when the module loads.)
   const buffer = (
     bytes: number,
@@ -83,13 +85,17 @@ export async function createGpuMlp(
     mask: buffer(size * 4),
     ema: buffer(size * 4),
     stats: buffer(STAT_WORDS * 4),
+    rowMask: buffer(rowMaskWords * 4),
   };
   layers.forEach((s, l) => {
     buffers[`dz${l}`] = buffer(rows * s.units * 4);
     if (l < L - 1) buffers[`act${l}`] = buffer(rows * s.units * 4);
   });
   const idx = { train: buffer(train.n * 4), val: buffer(val.n * 4) };
+  const nz = { train: buffer(train.nz.byteLength), val: buffer(val.nz.byteLength) };
   const queue = device.queue;
+  queue.writeBuffer(nz.train, 0, train.nz);
+  queue.writeBuffer(nz.val, 0, val.nz);
   queue.writeBuffer(
     buffers.params,
     0,
@@ -112,18 +118,18 @@ export async function createGpuMlp(
   );
 
   const forward = await Promise.all(
-    layers.map((s, l) => compile(device, l < L - 1 ? hiddenForward(s, l) : outputForward(s, l))),
+    layers.map((s, l) => compile(device, l < L - 1 ? hiddenForward(s, l, options.batch) : outputForward(s, l))),
   );
   const backward = await Promise.all(layers.map((s, l) => compile(device, layerBackward(s, l, options.batch))));
-  const adam = await compile(device, adamShader(size, options.liveDecay));
+  const adam = await compile(device, adamShader(size, options.liveDecay, rowMaskWords));
 
   const bind = (pass: Pass, split: 'train' | 'val') =>
     device.createBindGroup({
       layout: pass.pipeline.getBindGroupLayout(0),
       entries: pass.shader.bindings.map((name, binding) => {
         const data = split === 'train' ? train : val;
-        const named =
-          name === 'x' ? data.x : name === 'labels' ? data.labels : name === 'idx' ? idx[split] : buffers[name];
+        const own: Record<string, GPUBuffer> = { x: data.x, labels: data.labels, idx: idx[split], nz: nz[split] };
+        const named = own[name] ?? buffers[name];
         return { binding, resource: { buffer: named } };
       }),
     });

@@ -49,12 +49,21 @@ export const RING = 256;
 export const STAT_WORDS = STAT.ring + RING;
 
 /**
- * The hidden layers' forward pass: workgroups of FORWARD_WG invocations, each computing FORWARD_ROWS rows ×
- * 4 units (a vec4), over tiles of FORWARD_TILE inputs held in workgroup memory.
+ * The hidden layers' forward pass: workgroups of FORWARD_WG invocations, each computing one row ×
+ * FORWARD_VECS vec4s of units.
  */
 export const FORWARD_WG = 64;
-export const FORWARD_ROWS = 4;
-export const FORWARD_TILE = 64;
+export const FORWARD_VECS = 2;
+/** The backward passes' kernel gradient: an invocation computes 4 inputs × BACKWARD_VECS vec4s of units. */
+export const BACKWARD_VECS = 4;
+/**
+ * The first layer's row masks, set by its forward pass and read by its backward pass in the same step:
+ * for each group of `groupSize(inputs)` inputs, `maskWords(batch)` u32 words with bit b set where the
+ * step's row b has a nonzero input in the group. Adam (the step's last pass) clears them.
+ */
+export const groupSize = (inputs: number): number => (inputs % 4 === 0 ? 4 : 1);
+export const maskWords = (batch: number): number => Math.ceil(batch / 32);
+
 /** Workgroup size of the flat passes (backward, Adam) and of the loss pass. */
 export const FLAT_WG = 256;
 export const LOSS_WG = 64;

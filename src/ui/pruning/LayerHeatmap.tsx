@@ -9,6 +9,8 @@ import {
   matrixSize,
   type Cell,
   type LayerDims,
+  matrixHeight,
+  MATRIX_SCROLL_HEIGHT,
 } from './heatmap/layout';
 import { renderFields, renderMatrix, repaintCells } from './heatmap/render';
 import { diffPositions } from '../../core/prune';
@@ -183,6 +185,17 @@ export function LayerHeatmap({
   const lines = cell ? describe(cell) : null;
   // The tooltip opens under the weight's cell (above it near the viewport's bottom), inside the viewport.
   const tip = useRef<HTMLDivElement>(null);
+  // In a layer's scrolling box (more than 360 units), the arrow keys keep the weight they move to in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!keyboard || !box || !el || el.className !== 'heatmap-scroll') return;
+    const h = canvas.current?.clientHeight ?? 0;
+    const top = (box.top / 100) * h;
+    const bottom = top + Math.max(1, (box.height / 100) * h);
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight;
+  }, [keyboard, box]);
   useFloating(tip, box !== null, () => cellBox(canvas.current, box), TIP_PLACEMENT);
   return (
     <figure className="layer-heatmap" data-testid={`heatmap.${name}`} data-layout={layout}>
@@ -190,62 +203,69 @@ export function LayerHeatmap({
         {header}
       </figcaption>
       <div
-        className={`heatmap-box heatmap-${layout}`}
-        style={layout === 'matrix' ? { height: `${Math.max(40, Math.min(200, dims.units * 3))}px` } : undefined}
+        ref={scroller}
+        className={
+          layout === 'matrix' && matrixHeight(dims.units) > MATRIX_SCROLL_HEIGHT ? 'heatmap-scroll' : undefined
+        }
       >
-        <canvas
-          ref={canvas}
-          width={size.width}
-          height={size.height}
-          className="heatmap-canvas"
-          tabIndex={0}
-          role="img"
-          aria-label={t(layout === 'fields' ? 'heatmap.canvas.fields' : 'heatmap.canvas.matrix', { summary })}
-          aria-describedby={cell ? tipId : undefined}
-          data-testid={`heatmap.${name}.canvas`}
-          onPointerDown={(e) => {
-            if (e.pointerType !== 'touch') return;
-            touchAt.current = e.timeStamp;
-            const next = cellFromPointer(e);
-            const same = tapped && cell && next && cell.i === next.i && cell.j === next.j;
-            setKeyboard(false);
-            setTapped(!same);
-            setCell(same ? null : next);
-          }}
-          onMouseMove={(e) => {
-            if (e.timeStamp - touchAt.current < 1000) return; // the mouse events a tap emulates
-            setKeyboard(false);
-            setCell(cellFromPointer(e));
-          }}
-          onMouseLeave={() => !keyboard && !tapped && setCell(null)}
-          onKeyDown={onKey}
-          onBlur={() => keyboard && setCell(null)}
-        />
-        {box && (
-          <>
-            <div
-              className="heatmap-cursor"
-              style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }}
-            />
-            <div
-              ref={tip}
-              id={tipId}
-              role="tooltip"
-              className="heatmap-tooltip floating"
-              popover="manual"
-              data-testid={`heatmap.${name}.tooltip`}
-              data-i={cell!.i}
-              data-j={cell!.j}
-            >
-              {lines!.map((line) => (
-                <div key={line}>{line}</div>
-              ))}
-            </div>
-          </>
-        )}
-        {/* Screen readers hear the weight the arrow keys moved to (a changed aria-describedby is not announced). */}
-        <div className="sr-only" aria-live="polite" data-testid={`heatmap.${name}.live`}>
-          {keyboard && lines ? lines.join(t('heatmap.tip.separator')) : ''}
+        <div
+          className={`heatmap-box heatmap-${layout}`}
+          style={layout === 'matrix' ? { height: `${matrixHeight(dims.units)}px` } : undefined}
+        >
+          <canvas
+            ref={canvas}
+            width={size.width}
+            height={size.height}
+            className="heatmap-canvas"
+            tabIndex={0}
+            role="img"
+            aria-label={t(layout === 'fields' ? 'heatmap.canvas.fields' : 'heatmap.canvas.matrix', { summary })}
+            aria-describedby={cell ? tipId : undefined}
+            data-testid={`heatmap.${name}.canvas`}
+            onPointerDown={(e) => {
+              if (e.pointerType !== 'touch') return;
+              touchAt.current = e.timeStamp;
+              const next = cellFromPointer(e);
+              const same = tapped && cell && next && cell.i === next.i && cell.j === next.j;
+              setKeyboard(false);
+              setTapped(!same);
+              setCell(same ? null : next);
+            }}
+            onMouseMove={(e) => {
+              if (e.timeStamp - touchAt.current < 1000) return; // the mouse events a tap emulates
+              setKeyboard(false);
+              setCell(cellFromPointer(e));
+            }}
+            onMouseLeave={() => !keyboard && !tapped && setCell(null)}
+            onKeyDown={onKey}
+            onBlur={() => keyboard && setCell(null)}
+          />
+          {box && (
+            <>
+              <div
+                className="heatmap-cursor"
+                style={{ left: `${box.left}%`, top: `${box.top}%`, width: `${box.width}%`, height: `${box.height}%` }}
+              />
+              <div
+                ref={tip}
+                id={tipId}
+                role="tooltip"
+                className="heatmap-tooltip floating"
+                popover="manual"
+                data-testid={`heatmap.${name}.tooltip`}
+                data-i={cell!.i}
+                data-j={cell!.j}
+              >
+                {lines!.map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+              </div>
+            </>
+          )}
+          {/* Screen readers hear the weight the arrow keys moved to (a changed aria-describedby is not announced). */}
+          <div className="sr-only" aria-live="polite" data-testid={`heatmap.${name}.live`}>
+            {keyboard && lines ? lines.join(t('heatmap.tip.separator')) : ''}
+          </div>
         </div>
       </div>
     </figure>

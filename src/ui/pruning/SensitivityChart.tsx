@@ -1,16 +1,17 @@
-import { memo, useRef } from 'react';
+import { useRef } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion } from '../../core/prune';
 import type { LayerArrays } from '../../core/base';
 import { useAppState, useT } from '../kit/context';
+import { staggered } from '../kit/staggered';
 import { CRITERION_COLORS } from './SparsityPlot';
 
 type Points = readonly { sparsity: number; accuracy: number }[];
 const NONE: Points = [];
 
 /** One layer's panel; memoized, so it re-renders only when its own points (or the criterion) change. */
-const Panel = memo(function Panel({
+const Panel = staggered(function Panel({
   layer,
   index,
   points,

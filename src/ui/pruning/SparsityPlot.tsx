@@ -1,10 +1,11 @@
-import { memo, type RefObject } from 'react';
+import { type RefObject } from 'react';
 import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/store';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
 import { useT } from '../kit/context';
+import { staggered } from '../kit/staggered';
 import { MARKERS } from './markers';
 import { usePlotArea } from '../kit/plotArea';
 
@@ -46,7 +47,7 @@ interface PlotProps {
  * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
  * Its texts come from `useT`, which re-renders it only when the language changes.
  */
-export const SparsityPlot = memo(function SparsityPlot({
+export const SparsityPlot = staggered(function SparsityPlot({
   series,
   hidden,
   mode,
@@ -90,32 +91,37 @@ export const SparsityPlot = memo(function SparsityPlot({
         {denseAccuracy !== null && (
           <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />
         )}
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            data={s.data}
-            dataKey="y"
-            name={s.name}
-            stroke={CRITERION_COLORS[s.criterion]}
-            strokeDasharray={s.split === 'train' ? '5 3' : undefined}
-            strokeWidth={s.criterion === criterion ? 2.5 : 1.5}
-            dot={false}
-            hide={hidden.has(s.key)}
-            isAnimationActive={false}
-          />
-        ))}
-        {MARKERS.map((m) => (
-          <Scatter
-            key={m.kind}
-            data={ftData(m.kind)}
-            dataKey="y"
-            name={t(m.key)}
-            fill={m.color}
-            line={'line' in m ? { stroke: m.color, ...m.line } : undefined}
-            shape={m.shape}
-            isAnimationActive={false}
-          />
-        ))}
+        {/* Hidden lines and empty markers are left out, not drawn hidden: each recharts item costs the
+            chart's render time whether drawn or not (~27 ms for fourteen lines and four scatters). */}
+        {series
+          .filter((s) => !hidden.has(s.key))
+          .map((s) => (
+            <Line
+              key={s.key}
+              data={s.data}
+              dataKey="y"
+              name={s.name}
+              stroke={CRITERION_COLORS[s.criterion]}
+              strokeDasharray={s.split === 'train' ? '5 3' : undefined}
+              strokeWidth={s.criterion === criterion ? 2.5 : 1.5}
+              dot={false}
+              isAnimationActive={false}
+            />
+          ))}
+        {MARKERS.map((m) => ({ m, data: ftData(m.kind) }))
+          .filter(({ data }) => data.length > 0)
+          .map(({ m, data }) => (
+            <Scatter
+              key={m.kind}
+              data={data}
+              dataKey="y"
+              name={t(m.key)}
+              fill={m.color}
+              line={'line' in m ? { stroke: m.color, ...m.line } : undefined}
+              shape={m.shape}
+              isAnimationActive={false}
+            />
+          ))}
       </ComposedChart>
     </ChartFrame>
   );

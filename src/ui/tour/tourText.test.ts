@@ -17,6 +17,7 @@ const done: TourNumbers = {
   table: null,
   origin: 'snapshot',
   inputs: 784,
+  hidden: [64, 32],
   classes: 10,
   weights: 52544,
   layers,
@@ -38,6 +39,7 @@ const blank: TourNumbers = {
   dataset: null,
   origin: null,
   inputs: null,
+  hidden: null,
   classes: null,
   weights: null,
   layers: null,
@@ -61,6 +63,7 @@ const STATES: Record<string, TourNumbers> = {
     dataset: 'synthetic-32',
     origin: 'training',
     inputs: 32,
+    hidden: [64, 32],
     classes: 10,
     weights: 4416,
     epoch: 1,
@@ -74,6 +77,7 @@ const STATES: Record<string, TourNumbers> = {
     dataset: 'synthetic-32',
     origin: 'training',
     inputs: 32,
+    hidden: [64, 32],
     classes: 10,
     weights: 4416,
     epoch: 3,
@@ -89,6 +93,7 @@ const STATES: Record<string, TourNumbers> = {
     table: 'iris.csv',
     origin: 'training',
     inputs: 4,
+    hidden: [64, 32],
     classes: 3,
     weights: 2432,
     epochs: 100,
@@ -171,6 +176,27 @@ describe('the tour’s text', () => {
     expect(kept).toContain('prunes 99.1% of dense_1');
     expect(kept).toContain('no layer is lost yet');
     expect(kept).not.toContain('Why so much');
+  });
+
+  it('describes the network on screen, whatever its layers: every hidden layer, every layer’s mean', () => {
+    const deep: TourNumbers = {
+      ...done,
+      hidden: [32, 32, 16, 16],
+      layers: [1, 2, 3, 4, 5].map((l) => ({ name: `dense_${l}`, meanScore: l * 1e-3, sparsity: 0.5 })),
+    };
+    const t = translator('en');
+    expect(tourText(t, 'network', deep, '0.01', false).body).toContain(
+      '784 inputs → Dense 32 ReLU → Dense 32 ReLU → Dense 16 ReLU → Dense 16 ReLU → Dense 10 softmax',
+    );
+    expect(tourText(t, 'gradient', deep, '0.01', false).body).toContain(
+      'dense_1 1.00e-3, dense_2 2.00e-3, dense_3 3.00e-3, dense_4 4.00e-3, dense_5 5.00e-3.',
+    );
+    const one = { ...done, hidden: [8], layers: layers.slice(0, 2) };
+    expect(tourText(t, 'network', one, '0.01', false).body).toContain('784 inputs → Dense 8 ReLU → Dense 10 softmax');
+    expect(tourText(t, 'gradient', one, '0.01', false).waiting).toBe(false);
+    expect(tourText(translator('zh-CN'), 'gradient', one, '0.01', false).body).toContain(
+      'dense_1 1.50e-4，dense_2 2.50e-3。',
+    );
   });
 
   it('mentions keys only where there are keys', () => {

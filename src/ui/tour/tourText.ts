@@ -34,6 +34,8 @@ export function tourParams(
   set('inputs', n.inputs);
   set('classes', n.classes);
   set('weights', n.weights);
+  const sep = t('tour.list.separator');
+  if (n.hidden) set('hidden', n.hidden.map((units) => t('tour.network.hidden', { units })).join(' → '));
   if (n.origin && p.dataset !== undefined && p.inputs !== undefined)
     set('onScreen', t(`tour.network.origin.${n.origin}`, { dataset: p.dataset, inputs: p.inputs }));
   set('epoch', n.epoch);
@@ -47,10 +49,7 @@ export function tourParams(
   for (const c of ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'] as const) set(c, acc(n.at90[c]));
   const layers = n.layers;
   if (layers && layers.length) {
-    layers.slice(0, 3).forEach((l, i) => {
-      set(`l${i + 1}`, l.name);
-      set(`g${i + 1}`, formatSci(l.meanScore));
-    });
+    set('means', layers.map((l) => t('tour.gradient.mean', { layer: l.name, mean: formatSci(l.meanScore) })).join(sep));
     const order = layers.map((l, i) => [l.meanScore, i] as const).sort((a, b) => a[0] - b[0]);
     const low = layers[order[0][1]];
     const high = layers[order[order.length - 1][1]];

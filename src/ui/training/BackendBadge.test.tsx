@@ -52,6 +52,16 @@ describe("the badge: auto's choice", () => {
     );
   });
 
+  it('under auto, a backend that could not start is "not measured"; a forced one that could not start "fell back"', () => {
+    const skipped = [{ name: 'webgpu' as const, reason: { code: 'no-adapter' as const } }];
+    const why = en('backend.skipped', { name: 'webgpu', reason: en('backend.skip.no-adapter') });
+    const { unmount } = renderWithLab(<BackendBadge />, { state: withBackend({ ...measured, skipped }) });
+    expect(screen.getByTestId('backend.reason').textContent).toBe(` ${en('backend.unavailable', { reason: why })}`);
+    unmount();
+    renderWithLab(<BackendBadge />, { state: withBackend({ ...wasm, requested: 'webgpu', skipped }) });
+    expect(screen.getByTestId('backend.reason').textContent).toBe(` ${en('backend.fallback', { reason: why })}`);
+  });
+
   it('a forced backend: neither pending nor measured', () => {
     renderWithLab(<BackendBadge />, { state: withBackend({ ...wasm, requested: 'wasm' }) });
     expect(screen.getByTestId('backend.badge').getAttribute('data-choice')).toBe('forced');

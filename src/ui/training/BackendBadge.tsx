@@ -69,7 +69,8 @@ export function BackendBadge() {
       {skipped.length > 0 && (
         <span className="badge-reason" data-testid="backend.reason">
           {' '}
-          {t('backend.fallback', { reason: skipped.join('; ') })}
+          {/* A forced backend that could not start fell back; under auto the others were only not available to measure. */}
+          {t(forced ? 'backend.fallback' : 'backend.unavailable', { reason: skipped.join('; ') })}
         </span>
       )}{' '}
       <Help id="backendChoice" label={t('backend.help.label')} text={help} />

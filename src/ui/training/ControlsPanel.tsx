@@ -4,6 +4,7 @@ import { useAppState, useController, useT } from '../kit/context';
 import { DataChoice, TableEpochsNote, useChosenData } from './DataChoice';
 import { FieldLabel, helpId } from '../kit/Help';
 import { NumberField } from '../kit/NumberField';
+import { HiddenLayersField } from './HiddenLayersField';
 
 export function ControlsPanel() {
   const c = useController();
@@ -52,6 +53,7 @@ export function ControlsPanel() {
         />
         <NumberField name="seed" value={seed} disabled={running} onCommit={(v) => c.updateSettings({ seed: v })} />
       </div>
+      <HiddenLayersField disabled={running} inputs={data.inputs} classes={data.classes} />
       <TableEpochsNote data={data} />
       <div className="field" hidden={hideBackend}>
         <FieldLabel

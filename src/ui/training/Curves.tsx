@@ -1,7 +1,8 @@
-import { memo, useRef } from 'react';
+import { useRef } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import { useAppState, useT } from '../kit/context';
+import { staggered } from '../kit/staggered';
 import type { EpochMetrics, LossPoint } from '../../state/store';
 import { LossCanvas } from './LossCanvas';
 import { useReducedMotion } from '../kit/useReducedMotion';
@@ -107,7 +108,7 @@ function smoothAtEpochs(losses: LossPoint[], epochs: EpochMetrics[]): string {
     .join(',');
 }
 
-const LossFrame = memo(function LossFrame({
+const LossFrame = staggered(function LossFrame({
   epochs,
   smoothAtEpochs,
   maxX,
@@ -197,7 +198,7 @@ function epochAxis(maxX: number, label: string) {
   );
 }
 
-const AccuracyChart = memo(function AccuracyChart({
+const AccuracyChart = staggered(function AccuracyChart({
   epochs,
   maxX,
   reduced,

@@ -20,10 +20,11 @@ function ExpectedRun() {
   const evalSpeed = useAppState((s) => s.evalSpeed);
   const epochs = useAppState((s) => s.settings.epochs);
   const batchSize = useAppState((s) => s.settings.batchSize);
+  const hidden = useAppState((s) => s.settings.hidden);
   const backend = useAppState((s) => s.backend?.name);
   const runRates = useAppState((s) => s.runRates);
   const data = useChosenData();
-  const e = expectedRun({ throughput, evalSpeed, runRates }, data, { epochs, batchSize });
+  const e = expectedRun({ throughput, evalSpeed, runRates }, data, { epochs, batchSize, hidden });
   if (!e) return null;
   const d = (seconds: number) => formatDuration(seconds, t);
   const phases = { training: d(e.training), validation: d(e.validation), scoring: d(e.scoring) };

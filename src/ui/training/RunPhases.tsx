@@ -121,6 +121,7 @@ export function RunPhases() {
             <span>{formatRate(rate, t)}</span>
             {p.steps === 'fused-wasm' && <span data-testid="progress.fused">{t('progress.stats.fused')}</span>}
             {p.steps === 'fused-webgpu' && <span data-testid="progress.fused">{t('progress.stats.fusedWebgpu')}</span>}
+            {p.steps === 'tfjs' && <span data-testid="progress.tfjs">{t('progress.stats.tfjs')}</span>}
           </>
         ) : (
           <span>{t('progress.stats.none')}</span>

@@ -10,7 +10,15 @@ import {
   scaleTicks,
   VIRIDIS,
 } from './colormap';
-import { fieldsCellToPixel, fieldsGrid, fieldsPixelToCell, matrixCellAt, matrixPixelToIndex } from './layout';
+import {
+  fieldsCellToPixel,
+  fieldsGrid,
+  fieldsPixelToCell,
+  matrixCellAt,
+  matrixHeight,
+  matrixPixelToIndex,
+  MATRIX_SCROLL_HEIGHT,
+} from './layout';
 import { diffPositions } from '../../../core/prune';
 import { colorIndices, renderFields, renderMatrix, repaintCells } from './render';
 
@@ -90,6 +98,19 @@ describe('index maths', () => {
     expect(fieldsPixelToCell(28, 0, d)).toBeNull(); // the gap after the first tile
     expect(fieldsPixelToCell(29, 0, d)).toEqual({ i: 0, j: 1 });
     expect(fieldsPixelToCell(0, 29 * 2 + 3, d)).toEqual({ i: 3 * 28, j: 16 });
+  });
+});
+
+describe('matrix height', () => {
+  it('never draws a unit thinner than a CSS pixel; only layers wider than the scroll box scroll', () => {
+    for (let units = 1; units <= 512; units++) {
+      const h = matrixHeight(units);
+      expect(h / units, `${units} units`).toBeGreaterThanOrEqual(1);
+      expect(h).toBeGreaterThanOrEqual(40);
+      if (units > 1) expect(h).toBeGreaterThanOrEqual(matrixHeight(units - 1));
+    }
+    expect([matrixHeight(10), matrixHeight(32), matrixHeight(64), matrixHeight(512)]).toEqual([40, 96, 192, 512]);
+    expect(matrixHeight(360) > MATRIX_SCROLL_HEIGHT || matrixHeight(361) <= MATRIX_SCROLL_HEIGHT).toBe(false);
   });
 });
 

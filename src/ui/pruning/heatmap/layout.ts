@@ -20,6 +20,15 @@ export interface Cell {
 /** Canvas size of the matrix view. */
 export const matrixSize = (d: LayerDims) => ({ width: d.inputs, height: d.units });
 
+/**
+ * CSS height of the matrix view of a layer of `units` units: 3 px a unit (at least 40, at most 200 px), and
+ * for a layer of more than 200 units one px a unit (a 512-unit layer: 512 px, in a box that scrolls past
+ * MATRIX_SCROLL_HEIGHT), so that no unit's row is drawn thinner than a pixel.
+ */
+export const matrixHeight = (units: number) => Math.max(40, Math.min(Math.max(200, units), units * 3));
+/** The tallest a matrix view is shown before its box scrolls (CSS px; the stylesheet's `.heatmap-scroll`). */
+export const MATRIX_SCROLL_HEIGHT = 360;
+
 /** Kernel index of the weight drawn at canvas pixel (x, y) in the matrix view. */
 export const matrixPixelToIndex = (x: number, y: number, d: LayerDims) => x * d.units + y;
 
