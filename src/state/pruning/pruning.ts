@@ -76,7 +76,7 @@ export function createPruning(
 ): PruningWiring {
   let network: EvalNetwork | null = null;
   /** The other criteria's indexes, when they come ('indexes'), go to the newest load's evaluators. */
-  let later: { loadId: number; add(indexes: Partial<CriterionIndexes>): void } | null = null;
+  let later: { loadId: number; add(indexes: Partial<CriterionIndexes>): void; dense?: FromEval } | null = null;
   let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
   const request = (settings: Settings, p = store.getState().pruning): ((s: AppState) => AppState) => {
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
@@ -119,8 +119,15 @@ export function createPruning(
         // `request` reads the pruning status: evaluate against the loaded state, then apply both at once.
         const shown = request(store.getState().settings, loaded(store.getState()).pruning);
         store.setState((s) => shown(loaded(s)));
+        // The dense training figures, if they came before this task.
+        const dense = later?.loadId === msg.id ? later.dense : undefined;
+        if (dense) store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, dense) }));
         onShown();
       });
+      return;
+    }
+    if (msg.type === 'train-dense' && local?.loadId !== msg.id && later?.loadId === msg.id) {
+      later.dense = msg; // the network is shown in a task still to come: taken there
       return;
     }
     if (msg.type === 'indexes') {
