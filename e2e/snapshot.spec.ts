@@ -78,16 +78,30 @@ test('#dataset=synthetic-32 opens that snapshot; the other one is a click away; 
   await expect(lab.page.getByTestId('pruning')).toHaveAttribute('data-status', 'idle');
 });
 
-test("training your own keeps the snapshot's curves, faded, until the new ones arrive", async ({ lab }) => {
+test("Train pressed before the training backend is up runs; training your own keeps the snapshot's curves, faded, until the new ones arrive", async ({
+  lab,
+}) => {
+  // The training worker's script held back: a first visit's Train is pressed before its backend is up.
+  let release = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await lab.page.route('**/assets/train-worker-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
   // The tfjs steps (`steps=tfjs`): the fused ones train and score this run before the faded state can be seen.
-  await lab.open('?backend=wasm&steps=tfjs#dataset=synthetic-32&epochs=1', { firstVisit: true });
+  await lab.page.goto('./?backend=wasm&steps=tfjs#dataset=synthetic-32&epochs=1');
+  await lab.page.waitForFunction(() => !!window.__gpl);
   await lab.settled();
   const plot = lab.page.getByTestId('chart.plot');
   await expect(plot).not.toHaveClass(/stale/);
-  await lab.trainButton.click();
+  await expect(lab.badge).toHaveText('Starting backend…');
+  await lab.trainButton.click(); // enabled: the run waits for the backend, and says so
+  await expect(lab.phase).toHaveText('Starting the backend: the run begins as soon as it is up…');
+  await expect(lab.phase).toHaveAttribute('data-phase', 'loading');
   await expect(lab.page.getByTestId('chart.waiting')).toContainText('The faded lines are the previous network’s.');
   await expect(plot).toHaveClass(/stale/);
   expect(await lab.drawnLines(plot, 40)).toBe(CRITERIA.length); // still drawn while the new network trains
+  release();
   await lab.curvesDone();
   await expect(plot).not.toHaveClass(/stale/);
   await expect(lab.page.getByTestId('chart.waiting')).toHaveCount(0);

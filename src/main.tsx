@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
 import { reportMissingTo } from './i18n/format';
@@ -44,6 +44,7 @@ const controller = createController({
   languages: navigator.languages,
   snapshotUrl: (name) => asset(`snapshots/${name}.gpls.gz`),
   exampleUrl: asset('examples/iris.csv'),
+  afterPaint: (f) => requestAnimationFrame(() => setTimeout(f)),
   writeHash: (hash) => {
     pendingHash = hash;
     clearTimeout(hashTimer);
@@ -67,14 +68,23 @@ void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUr
 const onCaughtError = (error: unknown, info: { componentStack?: string }) =>
   console.warn('Render error shown by the error boundary:', error, info.componentStack);
 
-createRoot(document.getElementById('root')!, { onCaughtError }).render(
-  <StrictMode>
-    <ErrorBoundary onRetry={clearRenderFault}>
-      <ControllerContext.Provider value={controller}>
-        <App />
-        {/* Test hook: throws while rendering when the harness injects a render error. */}
-        <RenderFaultProbe />
-      </ControllerContext.Provider>
-    </ErrorBoundary>
-  </StrictMode>,
+// A first visit's snapshot is usually in within a tenth of a second: the first render waits for it (a
+// moment at most), so the slider's worker has the network before the main thread is busy rendering, and
+// the page is rendered once, with it, instead of twice. That render goes in slices (a transition): the
+// workers' start-up does not wait for the whole page to be rendered.
+const FIRST_RENDER_WAIT_MS = 400;
+await Promise.race([controller.firstNetwork, new Promise((r) => setTimeout(r, FIRST_RENDER_WAIT_MS))]);
+const root = createRoot(document.getElementById('root')!, { onCaughtError });
+startTransition(() =>
+  root.render(
+    <StrictMode>
+      <ErrorBoundary onRetry={clearRenderFault}>
+        <ControllerContext.Provider value={controller}>
+          <App />
+          {/* Test hook: throws while rendering when the harness injects a render error. */}
+          <RenderFaultProbe />
+        </ControllerContext.Provider>
+      </ErrorBoundary>
+    </StrictMode>,
+  ),
 );

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataRefOf, makeSynthetic32 } from '../core/data';
-import { loadDataset } from './load';
+import { loadDataset, prefetchMnist } from './load';
 
 /** A GPLD file (see core/mnistFormat.ts) of 10,000 samples whose pixels encode their sample number. */
 function mnistFile(): Uint8Array {
@@ -85,6 +85,33 @@ describe('loadDataset', () => {
     await loadDataset({ name: 'mnist', seed: 2 }, 'http://x/b.gz');
     expect(fetch).toHaveBeenCalledTimes(3);
     expect([std.train.n, std.val.n, std.inputSize]).toEqual([8000, 2000, 784]);
+  });
+
+  it('a prefetched MNIST file serves the next uncached load of its URL once, with the same data', async () => {
+    const gz = gzipSync(mnistFile());
+    const fetch = vi.fn(async () => new Response(gz));
+    vi.stubGlobal('fetch', fetch);
+    prefetchMnist('http://x/p.gz');
+    prefetchMnist('http://x/p.gz'); // already on its way: not fetched again
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const ref = { name: 'mnist' as const, seed: 1, trainIndices: Uint32Array.of(7, 2), valIndices: Uint32Array.of(9) };
+    const a = await loadDataset(ref, 'http://x/p.gz', { cache: false });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(Array.from(a.train.y)).toEqual([7, 2]);
+    // Taken and dropped: the next uncached load fetches again, and gets the same arrays.
+    const b = await loadDataset(ref, 'http://x/p.gz', { cache: false });
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(b.train.x).toEqual(a.train.x);
+    // A failed prefetch is reported by the load that takes it; the one after fetches again.
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('nope', { status: 404 })),
+    );
+    prefetchMnist('http://x/q.gz');
+    await expect(loadDataset(ref, 'http://x/q.gz', { cache: false })).rejects.toThrow('(HTTP 404)');
+    vi.stubGlobal('fetch', fetch);
+    expect((await loadDataset(ref, 'http://x/q.gz', { cache: false })).val.y).toEqual(Uint8Array.of(9));
+    expect(fetch).toHaveBeenCalledTimes(3);
   });
 
   it('says which file failed, and which sample number does not exist', async () => {

@@ -4,6 +4,7 @@
  * it only knows the `DataRef` (dataset, seed, split), from which every worker rebuilds the same arrays.
  */
 import {
+  type DataSource as Rows,
   datasetFromIndices,
   makeSynthetic32,
   synthetic32Source,
@@ -28,15 +29,33 @@ export interface DataSource {
   table?: UserTable;
 }
 
-let mnistCache: { url: string; raw: Promise<MnistRaw> } | null = null;
+/** The decoded MNIST file; `once`: fetched ahead (`prefetchMnist`) for one load, which takes it unless it caches. */
+let mnistCache: { url: string; raw: Promise<MnistRaw>; once: boolean } | null = null;
 
 function mnistRaw(url: string, cache: boolean): Promise<MnistRaw> {
-  if (mnistCache?.url === url) return mnistCache.raw;
+  if (mnistCache?.url === url) {
+    const { raw } = mnistCache;
+    if (mnistCache.once && !cache) mnistCache = null;
+    else mnistCache.once = false;
+    return raw;
+  }
   const raw = fetchGunzip(url, 'the MNIST data').then(decodeMnist);
   if (!cache) return raw;
-  mnistCache = { url, raw };
+  mnistCache = { url, raw, once: false };
   raw.catch(() => mnistCache?.raw === raw && (mnistCache = null));
   return raw;
+}
+
+/**
+ * Fetches and decodes the MNIST file now, for the next load of `url` (a worker that knows it will need
+ * it while the page is still busy elsewhere). A load that does not cache takes it and drops it; a
+ * failure is reported by that load, which then fetches again next time.
+ */
+export function prefetchMnist(url: string): void {
+  if (mnistCache?.url === url) return;
+  const raw = fetchGunzip(url, 'the MNIST data').then(decodeMnist);
+  raw.catch(() => mnistCache?.raw === raw && (mnistCache = null));
+  mnistCache = { url, raw, once: true };
 }
 
 /**
@@ -49,17 +68,35 @@ export async function loadDataset(
   options: { cache?: boolean } = {},
 ): Promise<Dataset> {
   const { name, seed, trainIndices, valIndices } = source;
-  if (name === 'user') {
-    if (!source.table || !trainIndices || !valIndices)
-      throw new Error('a run on your own data needs its table and its split');
-    checkIndices(trainIndices, valIndices, source.table.rows, source.table.name);
-    return datasetFromIndices(tableSource(source.table), trainIndices, valIndices);
+  if (name !== 'user' && (!trainIndices || !valIndices)) {
+    const raw = name === 'mnist' ? await mnistRaw(mnistUrl, options.cache ?? true) : null;
+    return raw ? mnistDataset(raw) : makeSynthetic32(seed);
   }
-  const raw = name === 'mnist' ? await mnistRaw(mnistUrl, options.cache ?? true) : null;
-  if (!trainIndices || !valIndices) return raw ? mnistDataset(raw) : makeSynthetic32(seed);
-  const all = raw ? mnistSource(raw) : synthetic32Source(seed);
-  checkIndices(trainIndices, valIndices, all.labels.length, name);
-  return datasetFromIndices(all, trainIndices, valIndices);
+  const { rows, train, val } = await loadRows(source, mnistUrl, options);
+  return datasetFromIndices(rows, train, val);
+}
+
+/**
+ * The samples `source` names, row by row, with its split (which it must have), checked: for a worker
+ * that converts the rows itself, one split after the other (the evaluator), without the dense arrays.
+ */
+export async function loadRows(
+  source: DataSource,
+  mnistUrl: string,
+  options: { cache?: boolean } = {},
+): Promise<{ rows: Rows; train: Uint32Array; val: Uint32Array }> {
+  const { name, seed, trainIndices: train, valIndices: val } = source;
+  if (name === 'user' && (!source.table || !train || !val))
+    throw new Error('a run on your own data needs its table and its split');
+  if (!train || !val) throw new Error(`the ${name} data was asked for without its split`);
+  const rows =
+    name === 'user'
+      ? tableSource(source.table!)
+      : name === 'mnist'
+        ? mnistSource(await mnistRaw(mnistUrl, options.cache ?? true))
+        : synthetic32Source(seed);
+  checkIndices(train, val, rows.labels.length, name === 'user' ? source.table!.name : name);
+  return { rows, train, val };
 }
 
 function checkIndices(train: Uint32Array, val: Uint32Array, max: number, name: string): void {

@@ -10,8 +10,13 @@ import type { EvalNetwork, FromEval, MeasureRequest, ToEval } from './protocol';
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface EvalClient {
-  /** Loads a trained network (the worker loads its data); returns the load id (request ids continue from it). */
-  load(network: EvalNetwork): number;
+  /** Has the worker fetch and decode the MNIST file now, for the load that will need it (a first visit's snapshot). */
+  prefetch(dataUrl: string): void;
+  /**
+   * Loads a trained network (the worker loads its data); returns the load id (request ids continue from
+   * it). `criterion`'s prune indexes come first, the others' after the training split ('indexes').
+   */
+  load(network: EvalNetwork, criterion?: Criterion): number;
   /** Asks for the training figures of a spec; returns the request's id, which numbers that slider position. */
   train(criterion: Criterion, spec: PruneSpec): number;
   /** A speed curve or the export sizes of the network loaded; returns its id (a newer one ends it). */
@@ -45,8 +50,9 @@ export function createEvalClient(
   let id = 0;
   connect(port, onMessage, () => id, 'evaluation');
   return {
-    load(network) {
-      port.postMessage({ type: 'load', id: ++id, network, report: true });
+    prefetch: (dataUrl) => port.postMessage({ type: 'prefetch', id, dataUrl }),
+    load(network, criterion) {
+      port.postMessage({ type: 'load', id: ++id, network, report: true, ...(criterion ? { criterion } : {}) });
       return id;
     },
     train(criterion, spec) {

@@ -89,8 +89,20 @@ export type MeasureRequest =
 
 export type ToEval =
   | MeasureRequest
+  /**
+   * The MNIST file, fetched and decoded ahead of the load that will need it (a first visit's snapshot,
+   * while the page still fetches it). `id`: the client's newest id (a prefetch numbers nothing).
+   */
+  | { type: 'prefetch'; id: number; dataUrl: string }
   /** A new network; with `report`, the worker answers 'loaded' (the slider's), else it loads silently (the curves'). */
-  | { type: 'load'; id: number; network: EvalNetwork; report: boolean }
+  | {
+      type: 'load';
+      id: number;
+      network: EvalNetwork;
+      report: boolean;
+      /** The page's criterion: its prune indexes come with 'loaded', the others' a moment later ('indexes'). */
+      criterion?: Criterion;
+    }
   /** The training figures of a spec, after TRAIN_PASS_DELAY_MS of quiet (a newer request supersedes it). */
   | {
       type: 'train';
@@ -114,18 +126,24 @@ export type FromEval =
   | {
       type: 'loaded';
       id: number;
-      dense: { train: SplitEval; val: SplitEval };
+      /** The dense network's figures: the training set's follow ('train-dense'), its split is built after this message. */
+      dense: { train: null; val: SplitEval };
       /**
-       * Every criterion's prune index, and the validation split: the page evaluates slider moves
-       * itself, synchronously in the input's event, so their numbers are painted in the input's frame.
+       * The prune indexes of the criterion the load named (of every criterion if it named none), and the
+       * validation split: the page evaluates slider moves itself, synchronously in the input's event, so
+       * their numbers are painted in the input's frame.
        */
-      indexes: CriterionIndexes;
+      indexes: Partial<CriterionIndexes>;
       val: EvalSplit;
-      /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time. */
-      fullPassMs: { val: number; train: number };
       /** The worker's arithmetic: WebAssembly SIMD, or plain TypeScript where the browser lacks it. */
       engine: 'wasm' | 'js';
     }
+  /** Milliseconds of one full pass over each split (the dense evaluations), to estimate a sweep's time; after 'loaded'. */
+  | { type: 'timed'; id: number; fullPassMs: { val: number; train: number } }
+  /** The other criteria's prune indexes, after 'loaded' and 'train-dense' (`id`: the load's). */
+  | { type: 'indexes'; id: number; indexes: Partial<CriterionIndexes> }
+  /** The dense network's training-set figures, after 'loaded' (`id`: the load's). */
+  | { type: 'train-dense'; id: number; result: SplitEval }
   | { type: 'train-evaluated'; id: number; result: SplitEval; ms: number }
   /** The curve and sensitivity points computed since the last message (about every SWEEP_POST_MS). */
   | { type: 'sweep-points'; id: number; points: SweepEvent[]; done: number; total: number }
@@ -145,11 +163,14 @@ export type FromEval =
 
 /** The buffers a worker message transfers (the worker sends copies of what it keeps). */
 export function evalTransferables(msg: FromEval): ArrayBuffer[] {
-  if (msg.type !== 'loaded') return [];
-  const f = msg.val.features;
-  const arrays: ArrayBufferView[] = [msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal];
+  if (msg.type !== 'loaded' && msg.type !== 'indexes') return [];
+  const arrays: ArrayBufferView[] = [];
+  if (msg.type === 'loaded') {
+    const f = msg.val.features;
+    arrays.push(msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal);
+  }
   for (const byGranularity of Object.values(msg.indexes))
-    for (const idx of Object.values(byGranularity))
+    for (const idx of Object.values(byGranularity ?? {}))
       for (const g of [idx.global, ...idx.groups]) arrays.push(g.order, g.values);
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

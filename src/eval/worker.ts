@@ -7,25 +7,23 @@
  * when the slider rests: a newer request supersedes an older one before that larger pass (latest wins).
  * The other computes the accuracy-vs-sparsity curves and the per-layer sensitivity.
  */
-import { type LayerArrays, yieldToEventLoop } from '../core/base';
-import { CRITERIA, computeMasks, GRANULARITIES, type PruneIndex } from '../core/prune';
+import { yieldToEventLoop } from '../core/base';
+import { computeMasks, CRITERIA, type Criterion } from '../core/prune';
+import { splitEval, allCurves, allCurvesTotal, type SweepEvent } from '../core/eval';
+import { prefetchMnist } from '../data/load';
 import {
-  MaskedEvaluator,
-  PruneEvaluator,
-  splitEval,
-  type EvalSplit,
-  sparseFeatures,
-  type SparseFeatures,
-  allCurves,
-  allCurvesTotal,
-  type SweepEvent,
-} from '../core/eval';
-import { loadDataset } from '../data/load';
+  evaluator,
+  indexesOf,
+  loadedMessage,
+  loadNetwork,
+  timeFullPasses,
+  trainDense,
+  type Loaded,
+} from './loadNetwork';
 import { denseRows, measureSizes, measureSpeed, sampleSpeed, speedPoints, type SpeedRound } from './measure';
 import {
   evalTransferables,
   SPEED_BATCHES,
-  type CriterionIndexes,
   type EvalNetwork,
   type FromEval,
   type MeasureRequest,
@@ -33,17 +31,6 @@ import {
 } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
-
-interface Loaded {
-  id: number;
-  layers: LayerArrays[];
-  splits: { val: EvalSplit; train: EvalSplit };
-  /** The validation set's evaluator with the prune indexes (the worker's own: the page has copies). */
-  pruner: PruneEvaluator;
-  train: MaskedEvaluator;
-  /** Validation rows, dense, for the speed measurements (made on first use). */
-  speedRows?: Float32Array;
-}
 
 let loaded: Loaded | null = null;
 /** The newest request of any kind, and the newest load. */
@@ -53,7 +40,6 @@ let latestLoad = 0;
 const latestMeasure = { speed: 0, sizes: 0 };
 
 const post = (msg: FromEval) => self.postMessage(msg, evalTransferables(msg));
-const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluator(l.layers, s.features, s.y, s.n);
 /**
  * The training-set pass (4× the validation set) waits for this much quiet: during a drag a newer
  * position arrives every frame and supersedes it, so it never delays the next move; once the slider
@@ -62,67 +48,29 @@ const evaluator = (l: Pick<Loaded, 'layers'>, s: EvalSplit) => new MaskedEvaluat
 export const TRAIN_PASS_DELAY_MS = 40;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-const copyIndex = (idx: PruneIndex): PruneIndex => {
-  const g = (s: PruneIndex['global']) => ({ order: s.order.slice(), values: s.values.slice() });
-  return {
-    ...idx,
-    shapes: idx.shapes.map((x) => ({ ...x })),
-    offsets: [...idx.offsets],
-    groups: idx.groups.map(g),
-    global: g(idx.global),
-  };
-};
-const copyFeatures = (f: SparseFeatures): SparseFeatures => ({
-  ...f,
-  colPtr: f.colPtr.slice(),
-  colRow: f.colRow.slice(),
-  colVal: f.colVal.slice(),
-  rowPtr: f.rowPtr.slice(),
-  rowCol: f.rowCol.slice(),
-  rowVal: f.rowVal.slice(),
-});
-
-/** Loads the network's data; with `report`, tells the page (with copies of the indexes and the validation split). */
-async function load(id: number, net: EvalNetwork, report: boolean): Promise<void> {
-  // Not cached: the data lives on only as sparse features.
-  const ds = await loadDataset(net.data, net.dataUrl, { cache: false });
-  if (id !== latestLoad) return; // a newer network arrived while this one's data loaded
-  const d = net.layers[0].inputs;
-  if (ds.inputSize !== d) throw new Error(`the ${ds.name} data has ${ds.inputSize} inputs, the network ${d}`);
-  const split = (s: typeof ds.val): EvalSplit => ({ features: sparseFeatures(s.x, s.n, d), y: s.y, n: s.n });
-  const splits = { val: split(ds.val), train: split(ds.train) };
-  const pruner = new PruneEvaluator(net.layers, net.seed, splits.val);
-  loaded = { id, layers: net.layers, splits, pruner, train: evaluator({ layers: net.layers }, splits.train) };
+/**
+ * Loads the network's data; with `report`, tells the page (copies of the indexes and the validation
+ * split, the dense figures) at once, then how long a full pass over each split takes.
+ */
+async function load(id: number, net: EvalNetwork, report: boolean, criterion?: Criterion): Promise<void> {
+  const current = () => id === latestLoad;
+  const l = await loadNetwork(id, net, current, report ? (first) => post(loadedMessage(first, criterion)) : undefined);
+  if (!l) return; // a newer network arrived while this one's data loaded
+  loaded = l;
   if (!report) return;
-  const indexes = Object.fromEntries(
-    CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, copyIndex(pruner.index(c, g))]))]),
-  ) as CriterionIndexes;
-  const ones = net.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
-  const val = { features: copyFeatures(splits.val.features), y: splits.val.y.slice(), n: splits.val.n };
-  // Each pass once untimed (the JIT warms up), then five groups of three timed, the fastest group taken:
-  // this runs while the training worker probes its backend and the page opens the network, and the
-  // least disturbed group is the speed the curves get on a quiet page (a pass is about a timer tick).
-  const timed = <T>(f: () => T): [T, number] => {
-    let out = f();
-    let best = Infinity;
-    for (let g = 0; g < 5; g++) {
-      const t0 = performance.now();
-      for (let i = 0; i < 3; i++) out = f();
-      best = Math.min(best, (performance.now() - t0) / 3);
-    }
-    return [out, best];
-  };
-  const [trainDense, trainMs] = timed(() => splitEval(loaded!.train.evaluate(ones)));
-  const [valDense, valMs] = timed(() => pruner.dense());
-  const fullPassMs = { val: valMs, train: trainMs };
-  post({
-    type: 'loaded',
-    id,
-    dense: { train: trainDense, val: valDense },
-    indexes,
-    val,
-    fullPassMs,
-    engine: pruner.engineKind,
+  post({ type: 'train-dense', id, result: trainDense(l) });
+  if (criterion)
+    post({
+      type: 'indexes',
+      id,
+      indexes: indexesOf(
+        l.pruner,
+        CRITERIA.filter((c) => c !== criterion),
+      ),
+    });
+  // Not part of the load: the requests waiting for it go first (the timing yields between its groups).
+  void timeFullPasses(l, () => loaded === l).then((fullPassMs) => {
+    if (fullPassMs) post({ type: 'timed', id, fullPassMs });
   });
 }
 
@@ -283,12 +231,13 @@ self.onmessage = (ev: MessageEvent<ToEval>) => {
       .catch((e) => post({ type: 'measure-error', id: msg.id, message: e instanceof Error ? e.message : String(e) }));
     return;
   }
+  if (msg.type === 'prefetch') return prefetchMnist(msg.dataUrl);
   latest = Math.max(latest, msg.id);
   if (msg.type === 'load') {
     loaded = null; // a running sweep of the previous network stops
     latestLoad = msg.id;
     latestMeasure.speed = latestMeasure.sizes = msg.id; // a measurement of the previous network stops
-    loading = load(msg.id, msg.network, msg.report).catch(fail(msg.id));
+    loading = load(msg.id, msg.network, msg.report, msg.criterion).catch(fail(msg.id));
     return;
   }
   void loading

@@ -20,7 +20,7 @@ export function snapshotOf(s: AppState, meta: { appVersion: string; commit: stri
     !result ||
     !backend ||
     !progress ||
-    !dense
+    !dense?.train
   )
     throw new Error('Train a network on this page first: a snapshot is made from a finished run.');
   const builtIn = dataset.name;

@@ -47,6 +47,9 @@ import { createTraining } from './training/training';
 export type { Controller, ControllerEnv } from './controllerApi';
 import type { Controller, ControllerEnv } from './controllerApi';
 
+/** The longest a first visit's training worker waits for the snapshot's numbers to be painted. */
+export const TRAINING_START_MAX_MS = 8000;
+
 export function createController(env: ControllerEnv): Controller {
   const languages = env.languages ?? [];
   const read = (search: string, hash: string): Link => {
@@ -61,7 +64,13 @@ export function createController(env: ControllerEnv): Controller {
   const writeHash = () =>
     env.writeHash(hashOf(store.getState().settings, store.getState().flags, store.getState().origin));
 
-  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask);
+  const firstNetwork = linkNetwork(first);
+  // A first visit that opens a snapshot starts the training worker once its pruned numbers are painted
+  // (or at the first Train, a pointer or focus on it): until then the two cores are the snapshot's.
+  const startTrainingLater = firstNetwork.kind === 'snapshot';
+  const afterPaint = env.afterPaint ?? ((f: () => void) => setTimeout(f, 0));
+  const startTraining = () => afterPaint(() => training.start());
+  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask, startTraining);
   const curves = createSweep(store, env.ports?.curves);
   /**
    * Hands the store's trained network to both evaluation workers (each loads the data itself). A
@@ -95,7 +104,7 @@ export function createController(env: ControllerEnv): Controller {
   const tfjsSteps = new URLSearchParams(env.search).get('steps') === 'tfjs';
   const training = createTraining(
     store,
-    { dataUrl: env.dataUrl, noWebGPU, tfjsSteps, port: env.ports?.training },
+    { dataUrl: env.dataUrl, noWebGPU, tfjsSteps, port: env.ports?.training, startLater: startTrainingLater },
     {
       // autotrain=1: start once, as soon as a backend is ready.
       onReady: () => {
@@ -133,13 +142,24 @@ export function createController(env: ControllerEnv): Controller {
     loaded: loadNetwork,
   });
   /** Opens the network a link asks for (its settings and flags are in the store already). */
-  const openNetwork = (net: LinkNetwork, link: Link) => {
-    if (net.kind === 'snapshot') void snapshots.open(net.name, link.given).then(writeHash);
+  const openNetwork = (net: LinkNetwork, link: Link): Promise<void> => {
+    // The slider's worker fetches the data while the page fetches the snapshot: both are on the way to its numbers.
+    if (net.kind === 'snapshot' && net.name === 'mnist') evaluation.prefetch(env.dataUrl);
+    if (net.kind === 'snapshot')
+      return snapshots.open(net.name, link.given).then(() => {
+        writeHash();
+        if (!store.getState().origin) training.start(); // not opened: no numbers to wait for
+      });
     else if (net.kind === 'train' && store.getState().backendStatus === 'ready') train();
-    else if (net.kind === 'train') autotrain = true; // once the backend is ready
+    else if (net.kind === 'train') {
+      autotrain = true; // once the backend is ready
+      training.start();
+    }
+    return Promise.resolve();
   };
-  const firstNetwork = linkNetwork(first);
-  if (firstNetwork.kind === 'snapshot') openNetwork(firstNetwork, first);
+  const firstOpened = firstNetwork.kind === 'snapshot' ? openNetwork(firstNetwork, first) : Promise.resolve();
+  // Whatever happens to the snapshot's numbers, the worker does not wait longer than this.
+  if (startTrainingLater) setTimeout(() => training.start(), TRAINING_START_MAX_MS);
   /**
    * Takes a link's flags, notices and `settings` as they are (re-evaluating the network on screen); a
    * tour step the link names applies its settings on a ready network, as opening it does.
@@ -158,7 +178,7 @@ export function createController(env: ControllerEnv): Controller {
     const s = store.getState();
     if (s.origin || s.phase !== 'idle') training.reset();
     takeLink(link, link.settings);
-    openNetwork(linkNetwork(link), link);
+    void openNetwork(linkNetwork(link), link);
   };
   /** Changes settings; `asGiven`: a link's, taken as they are (see `settingsChange`). */
   const applySettings = (patch: Partial<Settings>, commit: boolean, asGiven: boolean) => {
@@ -178,7 +198,9 @@ export function createController(env: ControllerEnv): Controller {
   const api: Controller = {
     ...experiments,
     store,
+    firstNetwork: firstOpened,
     train,
+    startTraining: () => training.start(),
     pause: training.pause,
     resume: training.resume,
     reset: training.reset,

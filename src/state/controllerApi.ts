@@ -18,7 +18,11 @@ import type { UserData } from './data/userData';
 /** The experiments' actions (`Experiments`: fine-tuning, tickets, gradual, movement, the article's) are the controller's own. */
 export interface Controller extends Experiments {
   store: Store<AppState>;
+  /** Settles once the network a first visit opens (a snapshot) is in the store or refused; at once when it opens none. */
+  firstNetwork: Promise<void>;
   train(options?: RunOptions): void;
+  /** Starts the training worker if it waits for a first visit's numbers (the pointer or the focus is on Train). */
+  startTraining(): void;
   pause(): void;
   resume(): void;
   reset(): void;
@@ -90,6 +94,8 @@ export interface ControllerEnv {
   writeHash(hash: string): void;
   /** The browser's preferred languages (`navigator.languages`), for the page's language when the URL names none. */
   languages?: readonly string[];
+  /** Calls `f` once what the store holds now is painted (the page: a frame, then a task); else after a task. */
+  afterPaint?(f: () => void): void;
   /**
    * Runs a job in a task after the current one (default: a message to the page itself); unit tests on
    * fake workers pass `(job) => job()`, so a worker's answer takes effect at once.

@@ -49,10 +49,9 @@ export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
   return {
     type: 'loaded',
     id,
-    dense: { train: m, val: m },
+    dense: { train: null, val: m },
     indexes,
     val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n },
-    fullPassMs: { val: 0.3, train: 1.2 },
     engine: 'wasm',
   };
 }

@@ -1,8 +1,8 @@
 // The training client on a fake worker port: a job's promise resolves with its result and hears its
 // progress; it rejects with a typed error when cancelled, superseded by a newer run, failed in the
 // worker, or when the worker dies — and so do pending memory and timing requests.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTrainingClient, isJobError, JobError, type TrainingPort } from './client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createTrainingClient, isJobError, JobError, startLater, type TrainingPort } from './client';
 import type { FromWorker, ToWorker } from './protocol';
 import type { JobOf } from './jobs';
 
@@ -140,5 +140,68 @@ describe('training client: jobs', () => {
       isJobError(e, 'failed', 'cancelled'),
       isJobError(new Error('x')),
     ]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('training client: a worker made later', () => {
+  it('holds start-up and controls in order, drops pings, and makes the worker at start() or at a run', () => {
+    const made: ReturnType<typeof fakePort>[] = [];
+    const make = () => (made.push(fakePort()), made.at(-1)!.port);
+    const later = startLater(make);
+    const c = createTrainingClient(
+      'http://x/d',
+      () => {},
+      () => {},
+      counter(),
+      later,
+    );
+    clients.push(c);
+    c.init('auto');
+    const stopId = c.stop();
+    later.postMessage({ type: 'ping' });
+    expect([made.length, later.started]).toEqual([0, false]);
+    const runId = c.train(config); // a run needs the worker: it is made, and gets what waited first
+    expect([made.length, later.started]).toEqual([1, true]);
+    expect(made[0].sent.map((m) => m.type)).toEqual(['init', 'stop', 'train']);
+    expect([made[0].sent[1], made[0].sent[2]]).toMatchObject([{ runId: stopId }, { runId }]);
+    // Its answers reach the client; start() again makes no second worker.
+    const heard: FromWorker[] = [];
+    later.onmessage = (ev) => heard.push(ev.data as FromWorker);
+    made[0].reply({ type: 'pong' });
+    later.start();
+    expect([made.length, heard]).toEqual([1, [{ type: 'pong' }]]);
+    // start() makes it too; a port stopped before it started never makes one.
+    const other = startLater(make);
+    other.postMessage({ type: 'init', backend: 'wasm', dataUrl: 'u' });
+    other.start();
+    expect(made[1].sent.map((m) => m.type)).toEqual(['init']);
+    const ended = startLater(make);
+    ended.terminate();
+    ended.postMessage({ type: 'memory', requestId: 1 });
+    ended.start();
+    expect(made.length).toBe(2);
+  });
+
+  it('the watchdog does not count the time before the worker is made', () => {
+    vi.useFakeTimers();
+    try {
+      const later = startLater(() => fakePort().port);
+      const crashes: string[] = [];
+      const c = createTrainingClient(
+        'http://x/d',
+        () => {},
+        (m) => crashes.push(m),
+        counter(),
+        later,
+      );
+      clients.push(c);
+      vi.advanceTimersByTime(60_000);
+      expect(crashes).toEqual([]);
+      later.start(); // a worker that then never answers is noticed
+      vi.advanceTimersByTime(20_000);
+      expect(crashes).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

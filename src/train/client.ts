@@ -76,6 +76,57 @@ export interface TrainingPort {
 const trainingWorker = (): TrainingPort =>
   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'training' }) as unknown as TrainingPort;
 
+/** A port whose worker is made later (`startLater`): until then it holds the messages sent to it. */
+export interface LaterPort extends TrainingPort {
+  readonly started: boolean;
+  /** Makes the worker (once) and hands it the messages held, in order. */
+  start(): void;
+}
+
+/** What can wait for the worker: its start-up and the controls of runs it cannot have yet. */
+const CAN_WAIT: ReadonlySet<ToWorker['type']> = new Set(['init', 'stop', 'reset', 'cancel', 'pause', 'resume']);
+
+/**
+ * A training port whose worker (tfjs: megabytes of script to compile, a WebAssembly backend) is made
+ * only at `start()` or when a message that needs it is sent (a run, a job, a request), so that a first
+ * visit's snapshot gets both cores. Pings are dropped until then (the watchdog waits: `waiting`).
+ */
+export function startLater(make: () => TrainingPort = trainingWorker): LaterPort {
+  let worker: TrainingPort | null = null;
+  let ended = false;
+  const held: ToWorker[] = [];
+  const port: LaterPort = {
+    onmessage: null,
+    onerror: null,
+    get started() {
+      return worker !== null;
+    },
+    start() {
+      if (worker || ended) return;
+      const w = make();
+      worker = w;
+      w.onmessage = (ev) => port.onmessage?.(ev);
+      w.onerror = (ev) => port.onerror?.(ev);
+      for (const msg of held.splice(0)) w.postMessage(msg);
+    },
+    postMessage(msg) {
+      if (worker) return worker.postMessage(msg);
+      if (ended || msg.type === 'ping') return;
+      held.push(msg);
+      if (!CAN_WAIT.has(msg.type)) port.start();
+    },
+    terminate() {
+      ended = true;
+      held.length = 0;
+      worker?.terminate();
+    },
+  };
+  return port;
+}
+
+/** A port that has not made its worker yet: nothing to hear from. */
+const waiting = (port: TrainingPort) => 'started' in port && !(port as LaterPort).started;
+
 /** A pending job or request: how it ends. */
 interface Waiter {
   resolve(value: never): void;
@@ -127,7 +178,7 @@ export function createTrainingClient(
     ping: () => send({ type: 'ping' }),
     onDead: (ms) => gone(`it stopped responding for ${Math.round(ms / 1000)} s`),
   });
-  const timer = setInterval(() => watchdog.tick(), 1000);
+  const timer = setInterval(() => (waiting(worker) ? watchdog.heard() : watchdog.tick()), 1000);
 
   worker.onmessage = (ev: MessageEvent<unknown>) => {
     watchdog.heard();

@@ -11,6 +11,7 @@ import {
   type MaskReport,
   computeMasks,
   criterionIndex,
+  scoreLayers,
   type Granularity,
   type PruneIndex,
   type PruneSpec,
@@ -55,6 +56,7 @@ export interface PruneAnswer {
 
 export class PruneEvaluator {
   private readonly indexes = new Map<string, PruneIndex>();
+  private readonly scores = new Map<Criterion, Float32Array[]>();
   private readonly evaluator: MaskedEvaluator;
 
   /** @param indexes prune indexes already built for these layers (by criterion, then granularity) */
@@ -73,11 +75,21 @@ export class PruneEvaluator {
     return this.evaluator.engineKind;
   }
 
+  /** Prune indexes built elsewhere (the worker's, sent later): taken unless this one has built its own. */
+  addIndexes(indexes: Partial<Record<Criterion, Partial<Record<Granularity, PruneIndex>>>>): void {
+    for (const [c, byGranularity] of Object.entries(indexes))
+      for (const [g, idx] of Object.entries(byGranularity ?? {}))
+        if (!this.indexes.has(`${c}/${g}`)) this.indexes.set(`${c}/${g}`, idx);
+  }
+
   index(criterion: Criterion, granularity: Granularity): PruneIndex {
     const key = `${criterion}/${granularity}`;
     let idx = this.indexes.get(key);
     if (!idx) {
-      idx = criterionIndex(criterion, this.layers, granularity, this.seed);
+      // The criterion's scores computed once for its three granularities.
+      let scores = this.scores.get(criterion);
+      if (!scores) this.scores.set(criterion, (scores = scoreLayers(criterion, this.layers, this.seed)));
+      idx = criterionIndex(criterion, this.layers, granularity, this.seed, scores);
       this.indexes.set(key, idx);
     }
     return idx;

@@ -148,16 +148,27 @@ describe('neuron granularity', () => {
 });
 
 describe('helpers', () => {
-  it('sortScores (packed-key sort) matches a comparator sort, with ties, NaN, negatives and -0', () => {
+  it('sortScores (radix sort) matches a comparator sort, with ties, NaN, ±Infinity, negatives, -0 and subnormals', () => {
     const r = createRng(13);
-    const scores = Float32Array.from({ length: 5000 }, (_, i) =>
-      i % 97 === 0 ? NaN : i % 89 === 0 ? -0 : r.int(50) / 7 - (i % 3 === 0 ? 3 : 0),
-    );
-    const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
-    const expected = [...scores.keys()].sort((a, b) => key(a) - key(b) || a - b);
-    const got = sortScores(scores);
-    expect(Array.from(got.order)).toEqual(expected);
-    expect(Array.from(got.values)).toEqual(expected.map(key));
+    const special = [NaN, -0, Infinity, -Infinity, 1e-42, -1e-42, 3.4e38, -3.4e38];
+    for (const [n, spread] of [
+      [5000, 50],
+      [70000, 1e6],
+      [3, 2],
+      [0, 1],
+    ]) {
+      const scores = Float32Array.from({ length: n }, (_, i) =>
+        i % 97 === 0 ? special[(i / 97) % special.length] : r.int(spread) / 7 - (i % 3 === 0 ? 3 : 0),
+      );
+      // A view into a larger buffer, as a layer's scores may be.
+      const view = new Float32Array(n + 2).subarray(1, n + 1);
+      view.set(scores);
+      const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
+      const expected = [...scores.keys()].sort((a, b) => key(a) - key(b) || a - b);
+      const got = sortScores(view);
+      expect(Array.from(got.order)).toEqual(expected);
+      expect(Array.from(got.values)).toEqual(expected.map(key));
+    }
   });
 
   it('countBelow is a lower bound; sortScores orders NaN first and keeps ties stable', () => {

@@ -48,35 +48,45 @@ export interface SortedGroup {
 /** Sorts a score array (ties broken by position; NaN scores count as -Infinity). Pure. */
 export function sortScores(scores: Float32Array): SortedGroup {
   const n = scores.length;
-  const key = (i: number) => (Number.isNaN(scores[i]) ? -Infinity : scores[i]);
-  let order: Uint32Array;
-  if (n <= INDEX_LIMIT) {
-    // Native numeric sort of packed keys (order-preserving float32 bits · 2^21 + index): exact in
-    // float64, ties broken by index, and several times faster than a comparator sort.
-    const f32 = new Float32Array(1);
-    const bits = new Uint32Array(f32.buffer);
-    const packed = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      f32[0] = key(i) + 0; // + 0 turns -0 into +0
-      const b = bits[0];
-      const ordered = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-      packed[i] = ordered * INDEX_LIMIT + i;
+  // Order-preserving unsigned keys of the float32 bits (NaN as −∞, −0 as +0), sorted by a stable LSD
+  // radix sort (11 + 11 + 10 bits) of (key, index) pairs that start in index order: ties stay in index
+  // order. Several times faster than the native sort of packed float64 keys it replaced (same result).
+  const bits = new Uint32Array(scores.buffer, scores.byteOffset, n);
+  let keys = new Uint32Array(n);
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let b = bits[i];
+    if ((b & 0x7fffffff) > 0x7f800000) b = 0xff800000;
+    else if (b === 0x80000000) b = 0;
+    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+    order[i] = i;
+  }
+  let keysTo = new Uint32Array(n);
+  let orderTo = new Uint32Array(n);
+  const count = new Uint32Array(2048);
+  for (const shift of [0, 11, 22]) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(keys[i] >>> shift) & 0x7ff]++;
+    if (n > 0 && count[(keys[0] >>> shift) & 0x7ff] === n) continue; // one digit for all: already in order
+    for (let d = 0, sum = 0; d < 2048; d++) {
+      const c = count[d];
+      count[d] = sum;
+      sum += c;
     }
-    packed.sort();
-    order = new Uint32Array(n);
-    for (let r = 0; r < n; r++) order[r] = packed[r] % INDEX_LIMIT;
-  } else {
-    order = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    order.sort((a, b) => key(a) - key(b) || a - b);
+    for (let i = 0; i < n; i++) {
+      const at = count[(keys[i] >>> shift) & 0x7ff]++;
+      keysTo[at] = keys[i];
+      orderTo[at] = order[i];
+    }
+    [keys, keysTo, order, orderTo] = [keysTo, keys, orderTo, order];
   }
   const values = new Float32Array(n);
-  for (let i = 0; i < n; i++) values[i] = key(order[i]);
+  for (let i = 0; i < n; i++) {
+    const v = scores[order[i]];
+    values[i] = Number.isNaN(v) ? -Infinity : v;
+  }
   return { order, values };
 }
-
-/** Largest group the packed-key sort handles (2^21 items; 32 + 21 bits stay exact in a float64). */
-const INDEX_LIMIT = 2 ** 21;
 
 /** Number of values strictly below t in an ascending array. */
 export function countBelow(sorted: Float32Array, t: number): number {
@@ -135,16 +145,18 @@ export function buildPruneIndex(
 
 /**
  * The prune index of a criterion on trained layers: their scores (`seed` only matters for `random`),
- * sorted once per granularity. The one place the page, the workers and the harness build it.
+ * sorted once per granularity. The one place the page, the workers and the harness build it. `scores`:
+ * the criterion's scores of these layers when computed already (for another granularity).
  */
 export function criterionIndex(
   criterion: Criterion,
   layers: readonly (ScoredLayer & Shape)[],
   granularity: Granularity,
   seed: number,
+  scores: readonly Float32Array[] = scoreLayers(criterion, layers, seed),
 ): PruneIndex {
   return buildPruneIndex(
-    scoreLayers(criterion, layers, seed),
+    scores,
     layers.map(({ inputs, units }) => ({ inputs, units })),
     granularity,
   );

@@ -69,6 +69,7 @@ export const training = {
   'backend.help.forced':
     'You chose this backend (the backend setting, or ?backend= in the address); auto would choose by measurement.',
   'progress.choosingBackend': 'Choosing the backend: timing a few training batches on each one this browser has…',
+  'progress.startingBackend': 'Starting the backend: the run begins as soon as it is up…',
 
   // The progress panel: the run's state, the expected time of a run, epoch and batch, time left.
   'progress.label': 'Training progress',

@@ -69,6 +69,7 @@ export const training: Record<keyof typeof en, string> = {
     'auto 以批大小 {batch} 在这个浏览器能启动的每个后端上计时了几个训练批次，并选用了最快的：{rates}。对这么小的网络，GPU 可能比 CPU 还慢：每个训练步骤都要付出把工作交给 GPU 的固定开销，而 CPU 不必。“后端”设置（或地址中的 ?backend=）可以强制指定一个。',
   'backend.help.forced': '这个后端是你指定的（“后端”设置或地址中的 ?backend=）；auto 会通过实测来选择。',
   'progress.choosingBackend': '正在选择后端：在这个浏览器的每个后端上计时几个训练批次…',
+  'progress.startingBackend': '正在启动后端：后端一就绪，训练就开始…',
 
   // 进度面板：训练的状态、预计用时、轮次与批次、剩余时间。
   'progress.label': '训练进度',

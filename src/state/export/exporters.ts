@@ -30,9 +30,17 @@ export class ExportError extends Error {
 }
 
 const required = (s: AppState) => {
-  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !s.pruning.dense)
+  const dense = s.pruning.dense;
+  // The dense training figures follow the network's first numbers within a moment.
+  if (!s.scoring || !s.runConfig || !s.dataset || !s.pruning.view || !dense?.train)
     throw new ExportError(msg('export.nothing'));
-  return { scoring: s.scoring, config: s.runConfig, dataset: s.dataset, view: s.pruning.view, dense: s.pruning.dense };
+  return {
+    scoring: s.scoring,
+    config: s.runConfig,
+    dataset: s.dataset,
+    view: s.pruning.view,
+    dense: { ...dense, train: dense.train },
+  };
 };
 
 /** The data's name for file names: the dataset, or a user table's file name without its extension (safe characters only). */

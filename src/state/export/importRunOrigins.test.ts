@@ -59,6 +59,7 @@ function page(hash: string, ready: boolean) {
     writeHash: () => {},
     ports,
   });
+  if (ready) c.startTraining(); // at once, as after a first visit's numbers
   if (ready) t.reply({ type: 'ready', backend });
   return { c, t, ev, cv, tb };
 }
@@ -107,6 +108,8 @@ function evaluate(p: Page) {
     loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val };
   }
   p.ev.reply(loaded);
+  // As the worker does: the dense training figures, once that split is loaded, then the slider's.
+  p.ev.reply({ type: 'train-dense', id: load.id, result: { accuracy: 0.5, loss: 1, perClass: [] } });
   const train = last(p.ev.sent, 'train')!;
   p.ev.reply({ type: 'train-evaluated', id: train.id, result: { accuracy: 0.75, loss: 0.625, perClass: [] }, ms: 1 });
   expect(p.c.store.getState().pruning.view!.train).not.toBeNull();
@@ -203,6 +206,7 @@ describe('run.json for every origin', () => {
     expect(run.data.trainIndices).toEqual(Uint32Array.from(snap.data.trainIndices));
     expect(run.layers.map((l) => l.kernel)).toEqual(snap.layers.map((l) => l.kernel));
     // The backend that starts later is not the one that trained it.
+    p.c.startTraining();
     p.t.reply({ type: 'ready', backend });
     expect(parsed(exported(p)).config.backendUsed).toBe('webgl');
     const imported = await roundTrip(file);

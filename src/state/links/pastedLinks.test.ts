@@ -52,7 +52,10 @@ function lab(hash: string) {
   /** What the page does between events: answer the slider worker's loads, the backend comes up, the tour card applies its step. */
   const tick = () => {
     for (const m of ev.sent) if (m.type === 'load' && !answered.has(m.id)) answered.add(m.id) && ev.reply(loaded(m.id));
-    if (c.store.getState().backendStatus === 'starting') t.reply({ type: 'ready', backend });
+    if (c.store.getState().backendStatus === 'starting') {
+      c.startTraining(); // a first visit's worker waits for the numbers (or the pointer on Train)
+      t.reply({ type: 'ready', backend });
+    }
     // Tour.tsx: `useEffect(() => { if (open !== null && ready) applyStep(c, open) }, [c, open, ready, runId])`.
     const s = c.store.getState();
     const now = JSON.stringify([s.flags.tour, s.pruning.status === 'ready', s.runId]);

@@ -46,6 +46,17 @@ describe('a network loaded into the slider', () => {
     expect(p.view?.masks.map((m) => m.length)).toEqual(layers.map((l) => l.inputs * l.units));
   });
 
+  it('takes the dense training figures that came before the task that shows the network', () => {
+    const { c, ev, queue, finish } = onQueuedTasks();
+    const layers = finish();
+    const load = ev.sent[ev.sent.length - 1];
+    ev.reply(loadedMessage(load.id, layers));
+    const result = { accuracy: 0.875, loss: 0.25, perClass: [] };
+    ev.reply({ type: 'train-dense', id: load.id, result });
+    queue.shift()!();
+    expect(c.store.getState().pruning.dense).toMatchObject({ train: result });
+  });
+
   it('drops the second half when a newer network came in between', () => {
     const { c, ev, queue, finish } = onQueuedTasks();
     const first = finish();

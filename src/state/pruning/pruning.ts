@@ -7,8 +7,9 @@
  * computes the training-set figures (4× larger) once the slider rests.
  */
 import { PruneEvaluator } from '../../core/eval';
+import { CRITERIA, GRANULARITIES, type Criterion, type Granularity } from '../../core/prune';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
-import type { EvalNetwork, FromEval } from '../../eval/protocol';
+import type { CriterionIndexes, EvalNetwork, FromEval } from '../../eval/protocol';
 import {
   applyEvalMessage,
   applySpeedMessage,
@@ -20,6 +21,8 @@ import {
 } from '../store';
 
 export interface PruningWiring {
+  /** The worker fetches and decodes the MNIST file now, for the network the page is about to open. */
+  prefetch(dataUrl: string): void;
   load(network: EvalNetwork): void;
   /**
    * Evaluates the pruning settings now, asks the worker for their training figures, and returns the
@@ -37,6 +40,23 @@ export interface PruningWiring {
 }
 
 const same = (s: AppState) => s;
+
+/**
+ * Every criterion's sorted scores (the slider's threshold maths), read from the page's evaluator: the
+ * indexes the worker sent, or, for a criterion asked for before its indexes arrived, built then.
+ */
+function sortedOf(evaluator: PruneEvaluator): NonNullable<AppState['pruning']['sorted']> {
+  const byGranularity = (c: Criterion) => {
+    const out = {} as Record<Granularity, Float32Array>;
+    for (const g of GRANULARITIES)
+      Object.defineProperty(out, g, { enumerable: true, get: () => evaluator.index(c, g).global.values });
+    return out;
+  };
+  return Object.fromEntries(CRITERIA.map((c) => [c, byGranularity(c)])) as Record<
+    Criterion,
+    Record<Granularity, Float32Array>
+  >;
+}
 /** Runs `job` in a task of its own, after the current one (a message: no timer clamping). */
 function afterThisTask(job: () => void) {
   const channel = new MessageChannel();
@@ -47,12 +67,16 @@ function afterThisTask(job: () => void) {
   channel.port2.postMessage(null);
 }
 
+/** `onShown`: called when a network's first pruned numbers are in the store (or its load failed). */
 export function createPruning(
   store: Store<AppState>,
   port?: EvalPort,
   nextTask: (job: () => void) => void = afterThisTask,
+  onShown: () => void = () => {},
 ): PruningWiring {
   let network: EvalNetwork | null = null;
+  /** The other criteria's indexes, when they come ('indexes'), go to the newest load's evaluators. */
+  let later: { loadId: number; add(indexes: Partial<CriterionIndexes>): void; dense?: FromEval } | null = null;
   let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
   const request = (settings: Settings, p = store.getState().pruning): ((s: AppState) => AppState) => {
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
@@ -67,24 +91,52 @@ export function createPruning(
       // Two tasks, so neither blocks the page long on a slow laptop (a run's end, 4× throttled: ~80 ms
       // each instead of ~200 ms in one): this one sets up the page's evaluator (its WebAssembly memory,
       // the validation rows), the next evaluates the settings and shows the network, in one update.
-      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes);
+      // The page's criterion's indexes came with it, the others follow ('indexes'); either evaluator
+      // builds one needed before that itself.
+      const known = { ...msg.indexes };
+      const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, known);
+      let planner: PruneEvaluator | null = null;
+      later = {
+        loadId: msg.id,
+        add: (indexes) => {
+          Object.assign(known, indexes);
+          evaluator.addIndexes(indexes);
+          planner?.addIndexes(indexes);
+        },
+      };
       nextTask(() => {
         if (network !== net || msg.id !== store.getState().pruning.loadId) return; // a newer network came
-        let planner: PruneEvaluator | null = null;
         local = {
           loadId: msg.id,
           evaluator,
-          planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, msg.indexes)),
+          planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
         };
+        const sorted = sortedOf(evaluator);
         const loaded = (s: AppState): AppState => ({
           ...s,
-          pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind),
-          evalSpeed: { ...s.evalSpeed, [net.data.name]: msg.fullPassMs },
+          pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted),
         });
         // `request` reads the pruning status: evaluate against the loaded state, then apply both at once.
         const shown = request(store.getState().settings, loaded(store.getState()).pruning);
         store.setState((s) => shown(loaded(s)));
+        // The dense training figures, if they came before this task.
+        const dense = later?.loadId === msg.id ? later.dense : undefined;
+        if (dense) store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, dense) }));
+        onShown();
       });
+      return;
+    }
+    if (msg.type === 'train-dense' && local?.loadId !== msg.id && later?.loadId === msg.id) {
+      later.dense = msg; // the network is shown in a task still to come: taken there
+      return;
+    }
+    if (msg.type === 'indexes') {
+      if (later?.loadId === msg.id) later.add(msg.indexes);
+      return;
+    }
+    if (msg.type === 'timed') {
+      const dataset = network && msg.id === store.getState().pruning.loadId ? network.data.name : null;
+      if (dataset) store.setState((s) => ({ ...s, evalSpeed: { ...s.evalSpeed, [dataset]: msg.fullPassMs } }));
       return;
     }
     if (MEASURE_MESSAGES.has(msg.type)) {
@@ -92,12 +144,14 @@ export function createPruning(
       return;
     }
     store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, msg) }));
+    if (msg.type === 'error' && msg.id === store.getState().pruning.loadId) onShown();
   }, port);
   return {
+    prefetch: (dataUrl) => client.prefetch(dataUrl),
     load(net) {
       network = net;
       local = null;
-      const loadId = client.load(net);
+      const loadId = client.load(net, store.getState().settings.criterion);
       store.setState((s) => ({ ...s, pruning: { ...s.pruning, status: 'loading', loadId, requested: loadId } }));
     },
     request,

@@ -25,7 +25,7 @@ const loading = (): PruningState => ({ ...initialPruning(), status: 'loading', l
 
 describe('pruning state', () => {
   it('becomes ready only with the answer to the current load', () => {
-    const dense = { train: result(0.9), val: result(0.8) };
+    const dense = { train: null, val: result(0.8) };
     const idx = (v: number) => ({ global: { values: Float32Array.of(v) } });
     const indexes = { gradient: { weights: idx(1), neurons: idx(2) } } as unknown as CriterionIndexes;
     const loaded = (id: number): FromEval => ({
@@ -34,13 +34,16 @@ describe('pruning state', () => {
       dense,
       indexes,
       val: {} as never,
-      fullPassMs: { val: 1, train: 4 },
       engine: 'wasm',
     });
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');
     const s = applyEvalMessage(loading(), loaded(3), 'js');
     expect(s).toMatchObject({ status: 'ready', dense, engine: 'js' }); // the page's own evaluator's arithmetic
     expect(s.sorted!.gradient).toEqual({ weights: Float32Array.of(1), neurons: Float32Array.of(2) });
+    // The dense training figures follow, for this load only.
+    const dt = (id: number): FromEval => ({ type: 'train-dense', id, result: result(0.9) });
+    expect(applyEvalMessage(s, dt(2)).dense).toEqual(dense);
+    expect(applyEvalMessage(s, dt(3)).dense).toEqual({ train: result(0.9), val: result(0.8) });
   });
 
   it('only moves forward: older positions and their figures are dropped', () => {

@@ -22,7 +22,8 @@ export interface PruningState {
   loadId: number;
   /** The newest evaluate request sent. */
   requested: number;
-  dense: { train: SplitEval; val: SplitEval } | null;
+  /** The dense network's figures: validation with the load, training a moment later (null until then). */
+  dense: { train: SplitEval | null; val: SplitEval } | null;
   /** Per criterion, every score in ascending order (the worker's prune indexes). */
   sorted: Record<Criterion, Record<Granularity, Float32Array>> | null;
   /** The arithmetic of the page's evaluator (validation figures), once loaded. */
@@ -67,19 +68,31 @@ export function withView(s: PruningState, id: number, a: PruneAnswer): PruningSt
   };
 }
 
-/** Pure: the state after a message of the slider's evaluation worker. `engine`: the page's evaluator's, for 'loaded'. */
-export function applyEvalMessage(s: PruningState, msg: FromEval, engine?: 'wasm' | 'js'): PruningState {
+/**
+ * Pure: the state after a message of the slider's evaluation worker. For 'loaded': `engine`, the page's
+ * evaluator's; `given`, every criterion's sorted scores from the page's evaluator (else the message's).
+ */
+export function applyEvalMessage(
+  s: PruningState,
+  msg: FromEval,
+  engine?: 'wasm' | 'js',
+  given?: PruningState['sorted'],
+): PruningState {
   switch (msg.type) {
     case 'loaded': {
       if (msg.id !== s.loadId) return s;
-      const sorted = Object.fromEntries(
-        Object.entries(msg.indexes).map(([c, i]) => [
-          c,
-          Object.fromEntries(Object.entries(i).map(([g, idx]) => [g, idx.global.values])),
-        ]),
-      ) as PruningState['sorted'];
+      const sorted =
+        given ??
+        (Object.fromEntries(
+          Object.entries(msg.indexes).map(([c, i]) => [
+            c,
+            Object.fromEntries(Object.entries(i ?? {}).map(([g, idx]) => [g, idx.global.values])),
+          ]),
+        ) as PruningState['sorted']);
       return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
     }
+    case 'train-dense':
+      return msg.id === s.loadId && s.dense ? { ...s, dense: { ...s.dense, train: msg.result } } : s;
     case 'train-evaluated':
       if (!s.view || s.view.id !== msg.id) return s;
       return { ...s, view: { ...s.view, train: msg.result } };

@@ -3,9 +3,10 @@
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeSnapshot } from '../../core/formats';
+import { criterionIndex } from '../../core/prune';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
 import { translate, type Msg } from '../../i18n/catalogue';
-import type { ToEval } from '../../eval/protocol';
+import type { FromEval, ToEval } from '../../eval/protocol';
 import { backend, controllerOnFakes as setup, loadedMessage, scoredLayers } from '../testPorts';
 
 const en = (m: Msg | null | undefined) => m && translate('en', m.key, m.params);
@@ -36,12 +37,14 @@ describe('snapshots', () => {
     expect(fetch).toHaveBeenCalledWith('http://x/snapshots/synthetic-32.gpls.gz');
     expect(c.store.getState().openingSnapshot).toBe('synthetic-32');
     await opened(c);
+    // The training worker is not made before the snapshot's numbers are shown (its messages wait).
+    expect(t.port.onmessage).toBeNull();
     const s = c.store.getState();
-    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.runId]).toEqual([
+    expect([s.phase, s.origin?.kind, s.openingSnapshot, s.backendStatus]).toEqual([
       'done',
       'snapshot',
       null,
-      t.sent.find((m) => m.type === 'stop')!.runId,
+      'starting',
     ]);
     expect(s.runConfig).toEqual(snap.provenance.config);
     // Training settings from the snapshot unless the link gives them; pruning settings from the link.
@@ -56,9 +59,26 @@ describe('snapshots', () => {
     expect(s.sweep).toMatchObject({ status: 'done', scope: 'global', granularity: 'weights' });
     expect(s.sweep.curves.gradient!.val).toEqual(snap.curves.gradient.val);
     expect(ev.sent.map((m) => m.type)).toEqual(['load']);
-    ev.reply(loaded(ev.sent[0].id));
+    // The page's criterion's prune indexes come first; the others follow ('indexes'), or are built on the page if asked for before.
+    expect(ev.sent[0]).toMatchObject({ criterion: 'taylor' });
+    const all = loaded(ev.sent[0].id) as Extract<FromEval, { type: 'loaded' }>;
+    ev.reply({ ...all, indexes: { taylor: all.indexes.taylor } });
     expect((ev.sent[1] as Extract<ToEval, { type: 'train' }>).criterion).toBe('taylor');
     expect(c.store.getState().pruning.view!.criterion).toBe('taylor');
+    const own = criterionIndex('gradient', c.store.getState().scoring!.layers, 'neurons', 2).global.values;
+    expect(c.store.getState().pruning.sorted!.gradient.neurons).toEqual(own);
+    const { taylor: _, ...rest } = all.indexes;
+    ev.reply({ type: 'indexes', id: ev.sent[0].id, indexes: rest });
+    expect(c.store.getState().pruning.sorted!.magnitude.weights).toBe(rest.magnitude!.weights.global.values);
+    // Then, once painted, the worker starts and gets what waited, in order: its start-up, the snapshot's run id.
+    expect(t.sent).toEqual([]);
+    await vi.waitFor(() => expect(t.sent.map((m) => m.type)).toEqual(['init', 'stop']), { timeout: 1000, interval: 5 });
+    expect(t.sent[1]).toMatchObject({ runId: s.runId });
+    // The full passes' timing follows the numbers: the estimate of the curves takes it (an older load's is dropped).
+    ev.reply({ type: 'timed', id: ev.sent[0].id - 1, fullPassMs: { val: 9, train: 9 } });
+    expect(c.store.getState().evalSpeed['synthetic-32']).toBeUndefined();
+    ev.reply({ type: 'timed', id: ev.sent[0].id, fullPassMs: { val: 0.5, train: 2 } });
+    expect(c.store.getState().evalSpeed['synthetic-32']).toEqual({ val: 0.5, train: 2 });
     // The curves came with it: the curves worker is not even loaded until a sweep is needed.
     expect(cv.sent).toEqual([]);
     c.updateSettings({ scope: 'per-layer' });
@@ -97,8 +117,10 @@ describe('snapshots', () => {
   it('Train pressed while the snapshot loads wins: the snapshot is dropped', async () => {
     serve(encodeSnapshot(makeSnapshot()));
     const { c, t } = setup('#dataset=synthetic-32');
+    c.train(); // before the worker was made: Train makes it, and the run waits for its start-up
+    expect(t.sent.map((m) => m.type)).toEqual(['init', 'train']);
+    expect(c.store.getState().phase).toBe('loading');
     t.reply({ type: 'ready', backend });
-    c.train();
     await settle();
     expect(c.store.getState()).toMatchObject({ phase: 'loading', origin: { kind: 'trained' }, openingSnapshot: null });
   });

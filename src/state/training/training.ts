@@ -4,7 +4,13 @@
  * reducer (`workerMessages.ts`); the transitions other wiring cares about are explicit hooks called after
  * the state changed (a backend became ready; a run finished with its scoring pass), not store listeners.
  */
-import { createTrainingClient, type TrainingClient, type TrainingPort } from '../../train/client';
+import {
+  createTrainingClient,
+  startLater,
+  type LaterPort,
+  type TrainingClient,
+  type TrainingPort,
+} from '../../train/client';
 import type { DataRef } from '../../core/data';
 import type { FromWorker } from '../../train/protocol';
 import type { RunOptions, TrainConfig } from '../../train/runTypes';
@@ -17,6 +23,11 @@ import { scheduleChoice } from './choiceTiming';
 export interface Training {
   /** The current worker's client (it changes when a crashed worker is replaced). */
   client(): TrainingClient;
+  /**
+   * Starts the worker made with `startLater` (nothing when it runs already). A run, a job or a request
+   * starts it too; until then its messages wait, and the backend says it is starting.
+   */
+  start(): void;
   train(options?: RunOptions): void;
   /** Trains on a user's table (`data`: name 'user', its split and values) with the form's settings. */
   trainOn(data: DataRef, options?: RunOptions): void;
@@ -45,7 +56,7 @@ export interface TrainingHooks {
 
 export function createTraining(
   store: Store<AppState>,
-  env: { dataUrl: string; noWebGPU: boolean; tfjsSteps?: boolean; port?: () => TrainingPort },
+  env: { dataUrl: string; noWebGPU: boolean; tfjsSteps?: boolean; port?: () => TrainingPort; startLater?: boolean },
   hooks: TrainingHooks,
 ): Training {
   let client: TrainingClient;
@@ -111,14 +122,19 @@ export function createTraining(
    */
   let lastRunId = 0;
   const nextRunId = () => ++lastRunId;
+  /** The first worker, when it starts later (a worker that replaces a crashed one starts at once). */
+  let later: LaterPort | null = env.startLater ? startLater(env.port) : null;
   const connect = () => {
-    client = createTrainingClient(env.dataUrl, onMessage, crash, nextRunId, env.port?.());
+    client = createTrainingClient(env.dataUrl, onMessage, crash, nextRunId, later ?? env.port?.());
+    later = null;
     init();
   };
+  const first = later;
   connect();
 
   return {
     client: () => client,
+    start: () => first?.start(),
     train(options) {
       const s = store.getState();
       const config = trainConfigOf(s.settings);

@@ -119,7 +119,7 @@ export function PruneNumbers() {
           label={t('split.train')}
           now={view.train}
           before={view.trainBefore}
-          dense={dense.train}
+          dense={dense.train ?? undefined}
           testid="prune.acc.train"
         />
       </StatsTable>

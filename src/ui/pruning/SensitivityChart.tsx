@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion } from '../../core/prune';
 import type { LayerArrays } from '../../core/base';
 import { useAppState, useT } from '../kit/context';
@@ -31,7 +32,7 @@ const Panel = staggered(function Panel({
       <figcaption>
         {layer.name} ({layer.inputs}×{layer.units})
       </figcaption>
-      <ResponsiveContainer width="100%" height={130}>
+      <ChartFrame height={130}>
         {/* Not focusable (no accessibility layer): there is no tooltip to step through; the sentence below is the text alternative. */}
         <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
@@ -61,7 +62,7 @@ const Panel = staggered(function Panel({
             isAnimationActive={false}
           />
         </LineChart>
-      </ResponsiveContainer>
+      </ChartFrame>
       <p className="sr-only">
         {last
           ? t('sensitivity.summary', {

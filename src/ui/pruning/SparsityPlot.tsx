@@ -1,14 +1,6 @@
 import { type RefObject } from 'react';
-import {
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  Scatter,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/store';
 import { fractionAtX, toX, xAxis, type XMode } from './chartMath';
@@ -76,7 +68,7 @@ export const SparsityPlot = staggered(function SparsityPlot({
     log.filter((r) => r.kind === kind).map((r) => ({ x: toX(r.sparsity, mode), y: r.afterValAcc, r }));
   return (
     // No recharts accessibility layer: this chart has no recharts tooltip to step through, and the slider is its keyboard equivalent.
-    <ResponsiveContainer width="100%" height={215}>
+    <ChartFrame height={215}>
       <ComposedChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         <XAxis
@@ -131,7 +123,7 @@ export const SparsityPlot = staggered(function SparsityPlot({
             />
           ))}
       </ComposedChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 

@@ -17,7 +17,8 @@ export function ControlsPanel() {
   const seed = useAppState((s) => s.settings.seed);
   const backend = useAppState((s) => s.settings.backend);
   const phase = useAppState((s) => s.phase);
-  const backendReady = useAppState((s) => s.backendStatus === 'ready');
+  // A backend still starting takes a run too: it waits in the worker's queue (the progress panel says so).
+  const backendUp = useAppState((s) => s.backendStatus !== 'error');
   const running = isRunning(phase);
   const hideBackend = useAppState((s) => s.flags.hide.includes('backend'));
   // "Train again" when the network on screen was trained here on the data Train trains now.
@@ -81,8 +82,10 @@ export function ControlsPanel() {
           type="button"
           className="primary"
           data-testid="controls.train"
-          disabled={running || !backendReady || !data.ready}
+          disabled={running || !backendUp || !data.ready}
           onClick={() => c.train()}
+          onPointerEnter={() => c.startTraining()}
+          onFocus={() => c.startTraining()}
           title={t('training.train.title')}
         >
           {phase !== 'done' ? t('training.train') : own ? t('training.trainAgain') : t('training.trainOwn')}

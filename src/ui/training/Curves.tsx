@@ -1,5 +1,6 @@
 import { useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../kit/ChartFrame';
 import { useAppState, useT } from '../kit/context';
 import { staggered } from '../kit/staggered';
 import type { EpochMetrics, LossPoint } from '../../state/store';
@@ -125,7 +126,7 @@ const LossFrame = staggered(function LossFrame({
   const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
   const yTicks = ticks.split(',').map(Number);
   return (
-    <ResponsiveContainer width="100%" height={170}>
+    <ChartFrame height={170}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -178,7 +179,7 @@ const LossFrame = staggered(function LossFrame({
           strokeWidth={2}
         />
       </LineChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 
@@ -209,7 +210,7 @@ const AccuracyChart = staggered(function AccuracyChart({
   const t = useT();
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
-    <ResponsiveContainer width="100%" height={170}>
+    <ChartFrame height={170}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -244,7 +245,7 @@ const AccuracyChart = staggered(function AccuracyChart({
           strokeWidth={2}
         />
       </LineChart>
-    </ResponsiveContainer>
+    </ChartFrame>
   );
 });
 

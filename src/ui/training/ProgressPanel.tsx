@@ -77,18 +77,22 @@ export function ProgressPanel() {
   const opening = useAppState((s) => s.openingSnapshot);
   // A first Train waits for auto's choice of backend.
   const choosing = useAppState((s) => !!s.backend?.pending);
+  // A Train pressed before the backend was up: the run starts once it is.
+  const starting = useAppState((s) => s.backendStatus === 'starting');
   const percent = Math.round(fraction * 100);
   const trained = origin?.kind === 'trained';
   const data = useChosenData();
   const head = opening
     ? t('progress.opening', { dataset: t(`dataset.short.${opening}`) })
-    : phase === 'loading' && choosing
-      ? t('progress.choosingBackend')
-      : phase === 'done' && origin && !trained
-        ? t(origin.kind === 'snapshot' ? 'progress.pretrained' : 'progress.imported')
-        : phase === 'idle' && data.table !== null && !data.ready
-          ? t('progress.waitingTable', { name: data.table })
-          : t(`progress.phase.${phase}`);
+    : phase === 'loading' && starting
+      ? t('progress.startingBackend')
+      : phase === 'loading' && choosing
+        ? t('progress.choosingBackend')
+        : phase === 'done' && origin && !trained
+          ? t(origin.kind === 'snapshot' ? 'progress.pretrained' : 'progress.imported')
+          : phase === 'idle' && data.table !== null && !data.ready
+            ? t('progress.waitingTable', { name: data.table })
+            : t(`progress.phase.${phase}`);
   return (
     <section className="panel progress" aria-label={t('progress.label')}>
       <div className="progress-head">
