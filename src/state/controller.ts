@@ -12,7 +12,6 @@ import {
   autoTableEpochs,
   chooseData,
   chosenTableRef,
-  importedData,
   linkData,
   linkTableNotice,
   snapshotData,
@@ -23,8 +22,7 @@ import { createPruning } from './pruning/pruning';
 import { createRepairs } from './pruning/repairs';
 import { AT90_CRITERIA, AT90_SPEC } from './tour/tourNumbers';
 import { createExperiments } from './experiments';
-import { importedState } from './export/importRun';
-import { checkModel, modelRunState, modelWeights, readModelFiles } from './export/importModel';
+import { createImports } from './export/imports';
 import { initialState, settingsChange, Store, withLocale, type AppState, type Settings } from './store';
 import {
   hashOf,
@@ -284,28 +282,7 @@ export function createController(env: ControllerEnv): Controller {
       if (replace) replaceWith(link);
       else takeLink(link, keptSettings(store.getState(), link));
     },
-    importRun(text) {
-      // A valid file stops whatever the training worker runs; the import becomes the current run.
-      const before = store.getState();
-      const result = importedState(before, text, () => training.client().stop());
-      if ('error' in result) return result.error;
-      store.setState(importedData(before, result.state));
-      writeHash();
-      loadNetwork();
-      return null;
-    },
-    async importModel(files) {
-      const read = await readModelFiles(files);
-      if ('error' in read) return read.error;
-      const checked = checkModel(store.getState(), read);
-      if ('error' in checked) return checked.error;
-      // The worker starts from the model's weights, trains 0 epochs and scores them: a run's end, as Train's.
-      training.score(modelWeights(checked.model), checked.config, checked.data, (runId) =>
-        modelRunState(store.getState(), checked, runId),
-      );
-      writeHash();
-      return null;
-    },
+    ...createImports(store, training, { writeHash, loadNetwork }),
   };
   return api;
 }
