@@ -8,15 +8,61 @@ const pts = (xs: [number, number][]) => xs.map(([sparsity, accuracy]) => ({ spar
 describe('dropSparsity', () => {
   it('interpolates between the last point within the drop and the first beyond it', () => {
     // dense 0.95, floor 0.94: between (0.4, 0.945) and (0.6, 0.925) the line crosses 0.94 a quarter of the way.
-    expect(dropSparsity(pts([[0, 0.95], [0.2, 0.951], [0.4, 0.945], [0.6, 0.925]]), 0.95)).toBeCloseTo(0.45, 12);
+    expect(
+      dropSparsity(
+        pts([
+          [0, 0.95],
+          [0.2, 0.951],
+          [0.4, 0.945],
+          [0.6, 0.925],
+        ]),
+        0.95,
+      ),
+    ).toBeCloseTo(0.45, 12);
   });
   it('counts a point exactly at the floor as not fallen, and uses the given drop', () => {
-    expect(dropSparsity(pts([[0, 0.9], [0.5, 0.85], [1, 0.75]]), 0.9, 0.05)).toBeCloseTo(0.5, 12);
-    expect(dropSparsity(pts([[0, 0.9], [0.5, 0.85], [1, 0.75]]), 0.9, 0.1)).toBeCloseTo(0.75, 12);
+    expect(
+      dropSparsity(
+        pts([
+          [0, 0.9],
+          [0.5, 0.85],
+          [1, 0.75],
+        ]),
+        0.9,
+        0.05,
+      ),
+    ).toBeCloseTo(0.5, 12);
+    expect(
+      dropSparsity(
+        pts([
+          [0, 0.9],
+          [0.5, 0.85],
+          [1, 0.75],
+        ]),
+        0.9,
+        0.1,
+      ),
+    ).toBeCloseTo(0.75, 12);
   });
   it('returns the first sparsity when already below, null when never below', () => {
-    expect(dropSparsity(pts([[0.1, 0.5], [0.2, 0.4]]), 0.9)).toBe(0.1);
-    expect(dropSparsity(pts([[0, 0.9], [0.99, 0.895]]), 0.9)).toBeNull();
+    expect(
+      dropSparsity(
+        pts([
+          [0.1, 0.5],
+          [0.2, 0.4],
+        ]),
+        0.9,
+      ),
+    ).toBe(0.1);
+    expect(
+      dropSparsity(
+        pts([
+          [0, 0.9],
+          [0.99, 0.895],
+        ]),
+        0.9,
+      ),
+    ).toBeNull();
   });
 });
 
@@ -45,7 +91,10 @@ describe('emptiedAt', () => {
     const index = buildPruneIndex(scores, shapes, 'weights');
     const n = index.global.order.length;
     const report = (k: number) =>
-      maskReport(computeMasks(index, { mode: 'sparsity', value: k / n, scope: 'global', granularity: 'weights' }).masks, shapes);
+      maskReport(
+        computeMasks(index, { mode: 'sparsity', value: k / n, scope: 'global', granularity: 'weights' }).masks,
+        shapes,
+      );
     const got = emptiedAt(index.global.order, index.offsets);
     shapes.forEach((_, l) => {
       expect(report(got[l]).layers[l].collapsed).toBe(true);
