@@ -53,6 +53,10 @@ function parse(argv) {
     'Usage: npm run experiment -- [options]',
   );
   o.epochs ??= o.dataset === 'mnist' ? 5 : 20;
+  if (o.study && o.dataset !== 'mnist') {
+    console.error(`--study ${o.study} is of MNIST only (got --dataset ${o.dataset})`);
+    process.exit(2);
+  }
   return o;
 }
 
