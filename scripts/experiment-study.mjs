@@ -23,7 +23,8 @@ const DEPTHS = ['64', '64-64', '64-64-64', '64-64-64-64'];
 const CSV = join(OUT, 'width-depth.csv');
 const SWEEP_CSV = join(OUT, 'width-depth-sweep.csv');
 const HEADER =
-  'network,seed,criterion,weights,dense_val_acc,drop1_sparsity,collapse_sparsity,emptied_sparsity,emptied_layer,layers,epochs,backend,minutes';
+  'network,seed,criterion,weights,dense_val_acc,drop1_sparsity,collapse_sparsity,emptied_sparsity,emptied_layer,layers,' +
+  'layers_at_drop1,layers_emptied_at,epochs,backend,minutes';
 const SWEEP_HEADER = 'network,seed,criterion,target,sparsity,threshold,val_acc';
 
 /** Runs every network × seed of `o` (o.networks, o.seeds, o.epochs, o.batch, o.lr, o.backend, o.port). */
@@ -113,12 +114,19 @@ function measure(prune, formats, run, criterion, seed) {
   const collapseK = firstTrue(0, n, (k) => prune.maskReport(masksAt(k), index.shapes).collapse);
   const emptied = emptiedAt(index.global.order, index.offsets);
   const first = emptied.indexOf(Math.min(...emptied));
+  const drop1 = dropSparsity(run.curves[criterion].val, run.dense.val.accuracy, 0.01);
+  const spec = { mode: 'sparsity', value: drop1 ?? 0, scope: 'global', granularity: 'weights' };
+  const atDrop1 = prune.prunedCounts(index, spec).map((c, l) => c / (index.shapes[l].inputs * index.shapes[l].units));
   return {
     criterion,
     weights: n,
     layers: layers.length,
     dense: run.dense.val.accuracy,
-    drop1: dropSparsity(run.curves[criterion].val, run.dense.val.accuracy, 0.01),
+    drop1,
+    /** Each kernel's own sparsity at the 1-point drop (null when the sweep never drops that far). */
+    atDrop1: drop1 === null ? null : atDrop1,
+    /** For each kernel, the global sparsity at which it is entirely pruned. */
+    emptiedAll: emptied.map((k) => k / n),
     collapse: collapseK === null ? null : collapseK / n,
     emptied: emptied[first] / n,
     emptiedLayer: first + 1,
@@ -138,6 +146,8 @@ const csvRow = (network, seed, r, run, o, minutes) =>
     fix(r.emptied),
     r.emptiedLayer,
     r.layers,
+    r.atDrop1 ? r.atDrop1.map(fix).join(';') : '',
+    r.emptiedAll.map(fix).join(';'),
     o.epochs,
     run.backend,
     minutes.toFixed(3),
@@ -174,13 +184,20 @@ export function summarizeStudy(log = () => {}) {
     const never = xs.length - m.n;
     return `${pct(m.median, d)} [${pct(m.min, d)}–${pct(m.max, d)}]${never ? `, ${never}× none` : ''}`;
   };
+  // Per kernel, the median over seeds of its own sparsity at the 1-point drop, e.g. "75 / 31 / 12".
+  const perLayer = (at) => {
+    const per = at.filter((r) => r.layers_at_drop1).map((r) => r.layers_at_drop1.split(';').map(Number));
+    if (!per.length) return '–';
+    return per[0].map((_, l) => pct(medianRange(per.map((p) => p[l])).median, 0)).join(' / ');
+  };
   const table = (title, networks) => {
     if (!rows.some((r) => networks.includes(r.network))) return [];
     const out = [
       title,
       '',
-      '| network | weights | criterion | seeds | dense val acc | sparsity at −1 point | collapse onset | first layer emptied (which) |',
-      '|---|---:|---|---:|---:|---:|---:|---:|',
+      '| network | weights | criterion | seeds | dense val acc | sparsity at −1 point | each kernel’s sparsity there | ' +
+        'collapse onset | first kernel emptied (which) |',
+      '|---|---:|---|---:|---:|---:|---:|---:|---:|',
     ];
     for (const net of networks)
       for (const c of STUDY_CRITERIA) {
@@ -189,7 +206,7 @@ export function summarizeStudy(log = () => {}) {
         const which = [...new Set(at.map((r) => `${r.emptied_layer}/${r.layers}`))].join(', ');
         out.push(
           `| ${net.replaceAll('-', '→')} | ${at[0].weights} | ${c} | ${at.length} | ${cell(at.map((r) => num(r.dense_val_acc)))} | ` +
-            `${cell(at.map((r) => num(r.drop1_sparsity)))} | ${cell(at.map((r) => num(r.collapse_sparsity)))} | ` +
+            `${cell(at.map((r) => num(r.drop1_sparsity)))} | ${perLayer(at)} | ${cell(at.map((r) => num(r.collapse_sparsity)))} | ` +
             `${cell(at.map((r) => num(r.emptied_sparsity)))} (${which}) |`,
         );
       }
@@ -200,9 +217,9 @@ export function summarizeStudy(log = () => {}) {
     ...table('### Width (two hidden layers of equal width)', WIDTHS),
     ...table('### Depth (hidden layers of 64 units)', DEPTHS),
     'MNIST, global scope, weights. Percentages: median [smallest–largest] over seeds. "Sparsity at −1 point": ' +
-      'where validation accuracy first falls 1 point below dense, interpolated on the 51-level sweep; "collapse ' +
+      'where validation accuracy first falls 1 point below dense, interpolated on the 51-level sweep, and each kernel’s own sparsity there (median, input side first); "collapse ' +
       'onset": the first sparsity at which the app warns of collapse (some kernel entirely pruned, or no input ' +
-      'reaching any output); "first layer emptied": the first sparsity at which a kernel is entirely pruned, ' +
+      'reaching any output); "first kernel emptied": the first sparsity at which a kernel is entirely pruned, ' +
       'and which (k/K: the k-th of K kernels, the last one the output layer). ' +
       `Training and sweeps: ${minutes.toFixed(1)} min in all.`,
     '',
