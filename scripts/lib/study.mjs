@@ -6,6 +6,9 @@
  * The sparsity at which `points` (ascending sparsity, each { sparsity, accuracy }) first fall more than
  * `drop` below `dense`: linear interpolation between the last point at or above `dense - drop` and the
  * first below it. The first point already below: its sparsity. Never below: null (beyond the sweep).
+ * @param {readonly { sparsity: number, accuracy: number }[]} points
+ * @param {number} dense
+ * @returns {number | null}
  */
 export function dropSparsity(points, dense, drop = 0.01) {
   const floor = dense - drop;
@@ -23,6 +26,10 @@ export function dropSparsity(points, dense, drop = 0.01) {
  * The smallest whole k in lo..hi for which `holds(k)` is true, for a condition that stays true once it
  * holds (pruning more never un-collapses a layer, nor reconnects the input to the output); null when
  * not even `holds(hi)`. Calls `holds` about log2(hi - lo) + 1 times.
+ * @param {number} lo
+ * @param {number} hi
+ * @param {(k: number) => boolean} holds
+ * @returns {number | null}
  */
 export function firstTrue(lo, hi, holds) {
   if (!holds(hi)) return null;
@@ -37,6 +44,9 @@ export function firstTrue(lo, hi, holds) {
 /**
  * For each layer, how many items a global order must prune before that layer has none left: one more
  * than the position of its last item in `order` (ids = offsets[layer] + index, as the app's PruneIndex).
+ * @param {ArrayLike<number>} order
+ * @param {readonly number[]} offsets
+ * @returns {number[]}
  */
 export function emptiedAt(order, offsets) {
   const last = offsets.map(() => -1);
@@ -48,7 +58,10 @@ export function emptiedAt(order, offsets) {
   return last.map((r) => r + 1);
 }
 
-/** Median, smallest and largest of the finite values (null ones left out), and how many there were. */
+/**
+ * Median, smallest and largest of the finite values (null ones left out), and how many there were.
+ * @param {readonly (number | null)[]} values
+ */
 export function medianRange(values) {
   const xs = values.filter((v) => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   const n = xs.length;
