@@ -20,29 +20,14 @@ describe('dropSparsity', () => {
       ),
     ).toBeCloseTo(0.45, 12);
   });
-  it('counts a point exactly at the floor as not fallen, and uses the given drop', () => {
-    expect(
-      dropSparsity(
-        pts([
-          [0, 0.9],
-          [0.5, 0.85],
-          [1, 0.75],
-        ]),
-        0.9,
-        0.05,
-      ),
-    ).toBeCloseTo(0.5, 12);
-    expect(
-      dropSparsity(
-        pts([
-          [0, 0.9],
-          [0.5, 0.85],
-          [1, 0.75],
-        ]),
-        0.9,
-        0.1,
-      ),
-    ).toBeCloseTo(0.75, 12);
+  it('uses the given drop', () => {
+    const curve = pts([
+      [0, 1],
+      [0.5, 0.75],
+      [1, 0.25],
+    ]);
+    expect(dropSparsity(curve, 1, 0.25)).toBeCloseTo(0.5, 12);
+    expect(dropSparsity(curve, 1, 0.5)).toBeCloseTo(0.75, 12);
   });
   it('returns the first sparsity when already below, null when never below', () => {
     expect(
