@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPruneIndex, computeMasks, maskReport } from '../../src/core/prune';
-import { createRng } from '../../src/core/base';
+import { fromSrc } from './src.mjs';
 import { dropSparsity, emptiedAt, firstTrue, medianRange } from './study.mjs';
+
+// The app's engine, as the study itself loads it (scripts reach src/ through Vite's module runner).
+const { buildPruneIndex, computeMasks, maskReport } = await fromSrc('src/core/prune/index.ts');
+const { createRng } = await fromSrc('src/core/base/index.ts');
 
 const pts = (xs: [number, number][]) => xs.map(([sparsity, accuracy]) => ({ sparsity, accuracy }));
 
