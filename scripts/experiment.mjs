@@ -40,6 +40,7 @@ function parse(argv) {
       },
       study: {
         parse: oneOf(['width-depth']),
+        value: 'NAME',
         help: 'run a study instead: width-depth (MNIST; with --summarize, its table only)',
       },
       seeds: { parse: list(null, int(0)), default: [1, 2, 3], value: 'LIST', help: "the study's seeds" },
