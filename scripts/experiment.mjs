@@ -8,6 +8,7 @@
 // Writes results/<dataset>-seed<k>.csv (fine-tuning), results/<dataset>-seed<k>-sweep.csv (curves) and
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
+// `--study width-depth [--seeds 1,2,3] [--networks 16-16,64]`: the width and depth study (experiment-study.mjs).
 import { int, list, oneOf, parseOptions } from './lib/args.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
@@ -15,6 +16,7 @@ import { startPreview } from './lib/preview.mjs';
 import { appConstants } from './lib/src.mjs';
 import { writeBeyond, writeRun } from './experiment-results.mjs';
 import { summarize } from './experiment-summary.mjs';
+import { STUDY_NETWORKS, runStudy, summarizeStudy } from './experiment-study.mjs';
 
 const { CRITERIA, CURVE_SPARSITIES: LEVELS, DATASET_NAMES, BACKEND_NAMES } = await appConstants();
 const BEYOND = ['iterative', 'snip', 'lottery-rewind0', 'lottery-rewind1', 'gradual', 'movement'];
@@ -36,10 +38,26 @@ function parse(argv) {
         value: 'LIST',
         help: `only these experiments beyond one-shot pruning (${BEYOND.join(', ')}), merged into -beyond.csv`,
       },
+      study: {
+        parse: oneOf(['width-depth']),
+        value: 'NAME',
+        help: 'run a study instead: width-depth (MNIST; with --summarize, its table only)',
+      },
+      seeds: { parse: list(null, int(0)), default: [1, 2, 3], value: 'LIST', help: "the study's seeds" },
+      networks: {
+        parse: list(STUDY_NETWORKS),
+        default: STUDY_NETWORKS,
+        value: 'LIST',
+        help: "the study's networks, hidden widths joined by '-'",
+      },
     },
     'Usage: npm run experiment -- [options]',
   );
   o.epochs ??= o.dataset === 'mnist' ? 5 : 20;
+  if (o.study && o.dataset !== 'mnist') {
+    console.error(`--study ${o.study} is of MNIST only (got --dataset ${o.dataset})`);
+    process.exit(2);
+  }
   return o;
 }
 
@@ -173,6 +191,7 @@ async function runBeyond(page, o, from, only = BEYOND) {
 Promise.resolve()
   .then(() => {
     const o = parse(process.argv.slice(2));
+    if (o.study) return o.summarize ? summarizeStudy(log) : runStudy(o, log);
     return o.summarize ? summarize({ CRITERIA, LEVELS, DATASET_NAMES }) : run(o);
   })
   .catch((e) => {
