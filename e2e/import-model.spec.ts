@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import type { LabPage } from './pages/LabPage';
 
 // Bring a trained model: the lab's own TF.js export comes back as the same network; a hand-written
-// model.json of another shape opens on synthetic-32; a refused file leaves the lab as it was.
+// model.json of another shape opens on synthetic-32; each refused file leaves the lab as it was.
 
 /** The network on screen's weights, as plain numbers. */
 const weights = (lab: LabPage) =>
@@ -18,13 +18,16 @@ const jsonFile = (name: string, json: unknown): File => ({
 });
 
 /** A Keras Sequential 32 → 16 → 8 → 10 as tensorflowjs_converter writes it (model_config, one shard). */
-function handWritten(hiddenActivation = 'relu'): { files: File[]; values: { kernel: number[]; bias: number[] }[] } {
-  const shapes = [
+function handWritten(
+  hiddenActivation = 'relu',
+  shapes = [
     [32, 16],
     [16, 8],
     [8, 10],
-  ];
-  const names = ['dense', 'dense_1', 'dense_2'];
+  ],
+): { files: File[]; values: { kernel: number[]; bias: number[] }[] } {
+  const names = shapes.map((_, l) => (l === 0 ? 'dense' : `dense_${l}`));
+  const last = shapes.length - 1;
   const values = shapes.map(([i, o], l) => ({
     kernel: Array.from(Float32Array.from({ length: i * o }, (_, k) => Math.sin(k * 0.7 + l) * 0.4)),
     bias: Array.from(Float32Array.from({ length: o }, (_, k) => Math.cos(k + l) * 0.05)),
@@ -34,7 +37,7 @@ function handWritten(hiddenActivation = 'relu'): { files: File[]; values: { kern
     config: {
       name: names[l],
       units: o,
-      activation: l === 2 ? 'linear' : hiddenActivation,
+      activation: l === last ? 'linear' : hiddenActivation,
       use_bias: true,
       ...(l === 0 ? { batch_input_shape: [null, i] } : {}),
     },
@@ -63,7 +66,7 @@ function handWritten(hiddenActivation = 'relu'): { files: File[]; values: { kern
   return { files: [jsonFile('model.json', model), bin], values };
 }
 
-test('bring a trained model: the lab’s own export round trip, another shape, a refusal', async ({ lab }) => {
+test('bring a trained model: the lab’s own export round trip, another shape, each refusal', async ({ lab }) => {
   await lab.open('#dataset=synthetic-32&epochs=2');
   await lab.trainAndSettle();
   // Dense (sparsity 0): the exported model holds every weight as trained.
@@ -124,13 +127,59 @@ test('bring a trained model: the lab’s own export round trip, another shape, a
   await expect(lab.page.getByTestId('export.modelNotInLink')).toContainText('imported from model.json');
   expect(await lab.page.evaluate(() => location.hash)).toContain('hidden=16,8');
 
-  // A sigmoid hidden layer is refused with the reader's words; the lab stays as it was.
+  // Each refusal names what it found and leaves the lab as it was: a sigmoid hidden layer (the reader's
+  // words), another input width or class count than the data's, layers beyond the lab's limits, a weight
+  // file not chosen, a file that is not JSON, two model.json at once.
   const runId = s.runId;
-  await input.setInputFiles(handWritten('sigmoid').files);
-  await expect(lab.page.getByTestId('model.message')).toHaveText(
-    'This model cannot be imported: hidden layer 1 (dense) uses "sigmoid": the lab’s hidden layers are ReLU.',
-  );
-  s = await lab.state();
-  expect([s.runId, s.phase, s.settings.hidden]).toEqual([runId, 'done', [16, 8]]);
+  const good = handWritten();
+  const refusals: [string, File[], string | RegExp][] = [
+    [
+      'sigmoid',
+      handWritten('sigmoid').files,
+      'This model cannot be imported: hidden layer 1 (dense) uses "sigmoid": the lab’s hidden layers are ReLU.',
+    ],
+    [
+      'inputs',
+      handWritten('relu', [
+        [784, 16],
+        [16, 10],
+      ]).files,
+      /^The model takes 784 inputs, but synthetic-32 has 32/,
+    ],
+    [
+      'classes',
+      handWritten('relu', [
+        [32, 16],
+        [16, 3],
+      ]).files,
+      /^The model gives 3 classes, but synthetic-32 has 10/,
+    ],
+    [
+      'seven hidden layers',
+      handWritten('relu', [[32, 8], ...Array.from({ length: 6 }, () => [8, 8]), [8, 10]]).files,
+      /^This model’s hidden layers are beyond the lab’s limits/,
+    ],
+    [
+      'a weight file left out',
+      [good.files[0]],
+      /^model\.json names weight files that were not chosen with it: group1-shard1of1\.bin/,
+    ],
+    [
+      'not JSON',
+      [{ ...good.files[0], buffer: Buffer.from('{ not json') }, good.files[1]],
+      /^model\.json is not JSON: /,
+    ],
+    [
+      'two model.json',
+      [good.files[0], { ...good.files[0], name: 'other.json' }, good.files[1]],
+      /^Choose one model\.json at a time/,
+    ],
+  ];
+  for (const [what, chosen, message] of refusals) {
+    await input.setInputFiles(chosen);
+    await expect(lab.page.getByTestId('model.message'), what).toHaveText(message);
+    s = await lab.state();
+    expect([s.runId, s.phase, s.settings.hidden], what).toEqual([runId, 'done', [16, 8]]);
+  }
   expect(await weights(lab)).toEqual(other.values);
 });

@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'rec
 import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion } from '../../core/prune';
 import type { LayerArrays } from '../../core/base';
+import { isRunning } from '../../state/store';
 import { useAppState, useT } from '../kit/context';
 import { staggered } from '../kit/staggered';
 import { CRITERION_COLORS } from './SparsityPlot';
@@ -90,15 +91,22 @@ export function SensitivityChart() {
   if (!running) finished.current = layers;
   const dense = useAppState((s) => s.pruning.dense?.val.accuracy ?? null);
   const scoring = useAppState((s) => s.scoring);
-  if (!scoring) return null;
+  // A new run clears the network until its scoring pass: the panels stay (faded) meanwhile, as the
+  // accuracy chart does — unmounting and mounting three recharts charts cost a long task each.
+  const training = useAppState((s) => isRunning(s.phase));
+  const kept = useRef(scoring);
+  if (scoring || !training) kept.current = scoring;
+  const network = kept.current;
+  if (!network) return null;
+  const stale = running || network !== scoring;
   return (
     <section className="panel sensitivity" aria-labelledby="sens-title" data-testid="sensitivity">
       <h2 id="sens-title">
         {t('sensitivity.title')}{' '}
         <span className="muted">{t('sensitivity.subtitle', { criterion: t(`criterion.${criterion}.label`) })}</span>
       </h2>
-      <div className={running ? 'small-multiples stale' : 'small-multiples'}>
-        {scoring.layers.map((layer, l) => (
+      <div className={stale ? 'small-multiples stale' : 'small-multiples'}>
+        {network.layers.map((layer, l) => (
           <Panel
             key={layer.name}
             layer={layer}
