@@ -3,7 +3,7 @@
  * a dataset's first rows, the lab's initial weights of `seed`, seeded random masks — runs the worker's
  * 'steps-parity' job (both steps on the same batches) and reduces its two runs to their differences.
  */
-import { createRng, deriveSeed, initParams } from '../core/base';
+import { createRng, deriveSeed, HIDDEN_UNITS, initParams, layerShapes } from '../core/base';
 import { dataRefOf, type DatasetName } from '../core/data';
 import { loadDataset } from '../data/load';
 import type { Controller } from '../state/controller';
@@ -17,6 +17,8 @@ export interface StepsParityOptions {
   /** Share of every kernel's weights masked (seeded random), 0 for none. */
   sparsity?: number;
   valRows?: number;
+  /** The hidden layers' widths (default 64, 32). */
+  hidden?: readonly number[];
 }
 
 export interface StepsParityReport {
@@ -56,12 +58,20 @@ export async function stepsParity(c: Controller, dataUrl: string, o: StepsParity
     trainIndices: ref.trainIndices.slice(0, o.steps * bs),
     valIndices: ref.valIndices.slice(0, o.valRows ?? 500),
   };
-  const layers = initParams(ds.inputSize, o.seed);
+  const hidden = o.hidden ?? HIDDEN_UNITS;
+  const layers = initParams(ds.inputSize, o.seed, layerShapes(ds.inputSize, hidden, ds.numClasses));
   const rng = createRng(deriveSeed(o.seed, 'parity-masks'));
   const masks = o.sparsity
     ? layers.map((l) => Uint8Array.from({ length: l.kernel.length }, () => (rng.next() < o.sparsity! ? 0 : 1)))
     : undefined;
-  const config = { dataset: o.dataset, seed: o.seed, epochs: 1, batchSize: bs, learningRate: o.learningRate ?? 0.01 };
+  const config = {
+    dataset: o.dataset,
+    seed: o.seed,
+    epochs: 1,
+    batchSize: bs,
+    learningRate: o.learningRate ?? 0.01,
+    hidden: [...hidden],
+  };
   const { tfjs, webgpu, counted } = await c.stepsParity({ config, data, layers, steps: o.steps, masks });
 
   let weightDiff = 0;

@@ -28,13 +28,16 @@ interface WebGPUBackendParts {
   submitQueue(): void;
 }
 
-/** Whether the WGSL steps can train this model here: the webgpu backend, at most 3 layers (≤ 7 dispatches), hidden widths in vec4s. */
+/**
+ * Whether the WGSL steps can train this model here: the webgpu backend, up to 6 hidden layers (2 dispatches
+ * a layer and one for Adam: 7 for the default 64, 32), hidden widths in vec4s.
+ */
 export function webgpuFits(model: Mlp, wanted?: StepsKind): boolean {
   const layers = model.layers;
   return (
     tf.getBackend() === 'webgpu' &&
     (wanted === undefined || wanted === 'fused-webgpu') &&
-    layers.length <= 3 &&
+    layers.length <= 7 &&
     layers.slice(0, -1).every((l) => l.units <= MAX_UNITS && l.units % 4 === 0) &&
     layers[layers.length - 1].units <= MAX_CLASSES
   );
