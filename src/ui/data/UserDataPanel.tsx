@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef } from 'react';
+import { useDropZone } from '../kit/useDropZone';
 import { verbatim } from '../../i18n/format';
 import { isRunning } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
@@ -98,7 +99,9 @@ export function UserDataPanel() {
   const seed = useAppState((s) => s.settings.seed);
   const canTrain = useAppState((s) => s.backendStatus === 'ready' && !isRunning(s.phase));
   const file = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
+  const drop = useDropZone((files) => {
+    if (files[0]) void c.loadTable(files[0]);
+  });
   const p = u.prepared;
   const onScreen = useAppState(
     (s) => !!s.dataset?.table && s.dataset.table.hash === s.userData.prepared?.table.hash && s.phase !== 'idle',
@@ -109,21 +112,7 @@ export function UserDataPanel() {
     <section className="panel user-data" aria-labelledby="data-title" data-testid="data" data-status={u.status}>
       <h2 id="data-title">{t('data.title')}</h2>
       <p className="muted">{t('data.lead')}</p>
-      <div
-        className={over ? 'drop-zone over' : 'drop-zone'}
-        data-testid="data.drop"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          const f = e.dataTransfer.files[0];
-          if (f) void c.loadTable(f);
-        }}
-      >
+      <div className={drop.over ? 'drop-zone over' : 'drop-zone'} data-testid="data.drop" {...drop.handlers}>
         <button type="button" data-testid="data.choose" onClick={() => file.current?.click()}>
           {t('data.choose')}
         </button>{' '}

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { useDropZone } from '../kit/useDropZone';
 import { msg, type Msg } from '../../i18n/catalogue';
 import { useController, useT } from '../kit/context';
 import { Help, helpId } from '../kit/Help';
@@ -14,7 +15,6 @@ export function ModelImport() {
   const t = useT();
   const data = useChosenData();
   const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   // A message, translated when shown (the language may change while it is on screen).
   const [message, setMessage] = useState<{ text: Msg; error: boolean } | null>(null);
   const name = dataName(data, t);
@@ -27,22 +27,10 @@ export function ModelImport() {
     const file = files.find((f) => f.name.toLowerCase().endsWith('.json'))?.name ?? '';
     setMessage(error ? { text: error, error: true } : { text: msg('model.done', { file, name }), error: false });
   };
+  const drop = useDropZone((files) => void take(files));
 
   return (
-    <div
-      className={over ? 'model-import over' : 'model-import'}
-      data-testid="model"
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        void take(e.dataTransfer.files);
-      }}
-    >
+    <div className={drop.over ? 'model-import over' : 'model-import'} data-testid="model" {...drop.handlers}>
       <h3>{t('model.title')}</h3>
       <p>{t('model.lead')}</p>
       <div className="model-pick">
