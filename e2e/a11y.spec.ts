@@ -138,16 +138,17 @@ test('keyboard: train with the keyboard, every control reachable in column order
   }
 
   // Operable: the legend toggles, the scale and axis switches and "How it works" with Space/Enter.
-  const curves = page.locator('[data-testid="chart.plot"] path.recharts-curve');
-  await expect(curves).toHaveCount(CRITERIA.length);
+  const plot = page.getByTestId('chart.plot');
+  const lines = () => lab.drawnLines(plot, 40);
+  await expect.poll(lines).toBe(CRITERIA.length);
   const legend = page.getByTestId('chart.legend.magnitude:train');
   await legend.focus();
   await page.keyboard.press('Space');
   await expect(legend).toHaveAttribute('aria-pressed', 'true');
-  await expect(curves).toHaveCount(CRITERIA.length + 1);
+  await expect.poll(lines).toBe(CRITERIA.length + 1);
   await page.keyboard.press('Enter');
   await expect(legend).toHaveAttribute('aria-pressed', 'false');
-  await expect(curves).toHaveCount(CRITERIA.length);
+  await expect.poll(lines).toBe(CRITERIA.length);
   for (const id of ['heatmaps.scale', 'chart.axis']) {
     const button = page.getByTestId(id);
     const before = await button.getAttribute('aria-pressed');

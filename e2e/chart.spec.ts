@@ -3,6 +3,17 @@ import type { LabPage } from './pages/LabPage';
 import { CRITERIA } from '../src/core/prune';
 import { SYNTH_RUN } from './runs';
 
+/** The criteria's colours (Okabe–Ito, colour-blind safe), as the chart draws them. */
+const PALETTE = {
+  gradient: '#d55e00',
+  gradnorm: '#e69f00',
+  magnitude: '#0072b2',
+  lamp: '#56b4e9',
+  taylor: '#009e73',
+  obd: '#cc79a7',
+  random: '#7f7f7f',
+};
+
 /** A trained network (trained once, imported here) with its curves computed. */
 async function trainedWithCurves(lab: LabPage) {
   await lab.openTrained(SYNTH_RUN);
@@ -21,10 +32,11 @@ test('the chart shows a validation curve per criterion, a dense baseline and a m
   lab,
 }) => {
   await trainedWithCurves(lab);
-  const drawn = await lab.page
-    .locator('[data-testid="chart.plot"] path.recharts-curve')
-    .evaluateAll((ps) => ps.filter((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= 20).length);
-  expect(drawn).toBe(CRITERIA.length); // validation curves; the training curves start hidden
+  // The curves are drawn on a canvas under recharts' frame: one line per criterion, in its colour.
+  const plot = lab.page.getByTestId('chart.plot');
+  await expect.poll(() => lab.drawnLines(plot, 51)).toBe(CRITERIA.length); // validation curves; the training curves start hidden
+  const painted = await lab.canvasColours('chart.lines', Object.values(PALETTE));
+  for (const [k, n] of painted.entries()) expect(n, `${Object.keys(PALETTE)[k]}'s line is painted`).toBeGreaterThan(40);
   const s = await lab.state();
   for (const c of CRITERIA) {
     const val = s.sweep.curves[c]!.val;
@@ -36,9 +48,7 @@ test('the chart shows a validation curve per criterion, a dense baseline and a m
   await lab.page
     .locator('[data-testid="chart.plot"] .recharts-legend-item', { hasText: 'Magnitude |w| · training' })
     .click();
-  await expect
-    .poll(() => lab.page.locator('[data-testid="chart.plot"] path.recharts-curve').count())
-    .toBe(CRITERIA.length + 1);
+  await expect.poll(() => lab.drawnLines(plot, 51)).toBe(CRITERIA.length + 1);
 
   await lab.page.getByTestId('controls.mode').selectOption('sparsity');
   await lab.page.getByTestId('controls.threshold.number').fill('20');
@@ -153,9 +163,14 @@ test("after window resizes the marker still sits at the slider's sparsity; click
   await lab.curvesDone();
   await expect(lab.page.getByTestId('chart.canvas')).toHaveCount(0);
   await expect(lab.page.getByTestId('chart.plot')).not.toHaveClass(/stale/);
-  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
+  await expect.poll(() => lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   expect((await lab.state()).sweep.scope).toBe('per-layer');
-  for (let l = 0; l < 3; l++)
+  const colour = PALETTE[(await lab.state()).settings.criterion];
+  for (let l = 0; l < 3; l++) {
     await expect(lab.page.getByTestId(`sensitivity.panel.${l}`)).toHaveAttribute('data-points', '21');
+    // Each layer's curve is painted on its panel's canvas, in the criterion's colour.
+    await expect(lab.page.getByTestId(`sensitivity.canvas.${l}`)).toHaveAttribute('data-points', '21');
+    expect((await lab.canvasColours(`sensitivity.canvas.${l}`, [colour]))[0]).toBeGreaterThan(40);
+  }
   await expect(lab.page.locator('[data-testid^="sensitivity.panel."]')).toHaveCount(3);
 });

@@ -24,7 +24,7 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   expect(await lab.drawnLines(lab.lossChart, 10)).toBe(2); // recharts: the validation loss, and the (invisible) smoothed points of the tooltip
   expect(await lab.drawnLines(lab.accuracyChart, 10)).toBe(2);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
-  expect(await lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
+  await expect.poll(() => lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);
   const s = await lab.state();
   expect(s.sweep.ms).toBeNull();
   expect([s.settings.epochs, s.runConfig!.epochs, s.dataset!.name, s.scoring!.layers[0].inputs]).toEqual([
@@ -100,7 +100,7 @@ test("Train pressed before the training backend is up runs; training your own ke
   await expect(lab.phase).toHaveAttribute('data-phase', 'loading');
   await expect(lab.page.getByTestId('chart.waiting')).toContainText('The faded lines are the previous network’s.');
   await expect(plot).toHaveClass(/stale/);
-  expect(await lab.drawnLines(plot, 40)).toBe(CRITERIA.length); // still drawn while the new network trains
+  await expect.poll(() => lab.drawnLines(plot, 40)).toBe(CRITERIA.length); // still drawn while the new network trains
   release();
   await lab.curvesDone();
   await expect(plot).not.toHaveClass(/stale/);

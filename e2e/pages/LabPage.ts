@@ -153,14 +153,47 @@ export class LabPage {
     return this.page.evaluate((o) => window.__gpl!.train(o), options);
   }
 
-  /** Number of drawn recharts lines in a chart whose path has at least `minPoints` points. */
-  drawnLines(chart: Locator, minPoints = 2): Promise<number> {
+  /**
+   * Number of lines drawn in a chart with at least `minPoints` points: recharts' paths, or in the
+   * accuracy-vs-sparsity chart the lines its curves canvas drew (`data-lines`: each line's key and points).
+   */
+  async drawnLines(chart: Locator, minPoints = 2): Promise<number> {
+    const canvas = chart.getByTestId('chart.lines');
+    if (await canvas.count())
+      return canvas.evaluate(
+        (c: HTMLCanvasElement, min) =>
+          (c.dataset.lines ?? '').split(' ').filter((l) => l && Number(l.split(':').pop()) >= min).length,
+        minPoints,
+      );
     return chart
       .locator('path.recharts-curve')
       .evaluateAll(
         (paths, min) => paths.filter((p) => ((p.getAttribute('d') ?? '').match(/[ML]/g) ?? []).length >= min).length,
         minPoints,
       );
+  }
+
+  /**
+   * How many pixels of a canvas are painted in each of `colors` ('#rrggbb'; a pixel counts for the nearest
+   * colour within a small distance, so antialiased edges of other colours do not): what a user sees drawn.
+   */
+  canvasColours(testid: string, colors: string[]): Promise<number[]> {
+    return this.page.getByTestId(testid).evaluate((c: HTMLCanvasElement, hex) => {
+      const rgb = hex.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+      const counts = hex.map(() => 0);
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] < 250) continue;
+        let best = -1;
+        let bestDist = 30 * 30;
+        rgb.forEach(([r, g, b], k) => {
+          const dist = (d[i] - r) ** 2 + (d[i + 1] - g) ** 2 + (d[i + 2] - b) ** 2;
+          if (dist < bestDist) [best, bestDist] = [k, dist];
+        });
+        if (best >= 0) counts[best]++;
+      }
+      return counts;
+    }, colors);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { ARTICLE_T } from '../../core/prune';
 import { fractionBelow, summarize } from '../../core/base';
 import { useAppState, useT } from '../kit/context';
@@ -12,8 +12,11 @@ import { StatsTable } from '../kit/StatsTable';
  */
 export function GradientSummary() {
   const t = useT();
-  const live = useAppState((s) => s.liveGrads);
-  const scoring = useAppState((s) => s.scoring);
+  // Deferred: the summaries (medians of every layer's 50,000 values) are computed in a render of their
+  // own, which React can interrupt, not in the task of the store update that brought new values (a run's
+  // end re-renders most of the page in that one task).
+  const live = useDeferredValue(useAppState((s) => s.liveGrads));
+  const scoring = useDeferredValue(useAppState((s) => s.scoring));
   const rows = useMemo(() => {
     if (scoring) {
       return scoring.layers.map((l) => {

@@ -1,18 +1,55 @@
-import { useRef } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { memo, useCallback, useRef } from 'react';
+import { CartesianGrid, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion } from '../../core/prune';
 import type { LayerArrays } from '../../core/base';
 import { isRunning } from '../../state/store';
 import { useAppState, useT } from '../kit/context';
 import { staggered } from '../kit/staggered';
+import { PlotCanvas } from '../kit/PlotCanvas';
 import { CRITERION_COLORS } from './SparsityPlot';
 
 type Points = readonly { sparsity: number; accuracy: number }[];
 const NONE: Points = [];
 
-/** One layer's panel; memoized, so it re-renders only when its own points (or the criterion) change. */
-const Panel = staggered(function Panel({
+/**
+ * A panel's frame in recharts (grid, axes, the dense line): re-rendered only when the dense accuracy
+ * changes. The layer's curve is drawn on a canvas over it: a recharts line measures its SVG path in
+ * every render, which made each panel's new curve a long task of its own.
+ */
+const PanelFrame = staggered(function PanelFrame({ dense }: { dense: number | null }) {
+  return (
+    <ChartFrame height={130}>
+      {/* Not focusable (no accessibility layer): there is no tooltip to step through; the sentence below the panel is the text alternative. */}
+      <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }} accessibilityLayer={false}>
+        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
+        <XAxis
+          dataKey="x"
+          type="number"
+          domain={[0, 100]}
+          allowDataOverflow
+          ticks={[0, 50, 100]}
+          tickFormatter={(v: number) => `${v}%`}
+          stroke="var(--muted)"
+          fontSize={10}
+        />
+        <YAxis
+          type="number"
+          domain={[0, 1]}
+          allowDataOverflow
+          ticks={[0, 0.5, 1]}
+          tickFormatter={(v: number) => `${v * 100}%`}
+          stroke="var(--muted)"
+          fontSize={10}
+        />
+        {dense !== null && <ReferenceLine y={dense} stroke="var(--text)" strokeDasharray="2 4" />}
+      </LineChart>
+    </ChartFrame>
+  );
+});
+
+/** One layer's panel; memoized, so it redraws only when its own points (or the criterion) change. */
+const Panel = memo(function Panel({
   layer,
   index,
   points,
@@ -26,50 +63,37 @@ const Panel = staggered(function Panel({
   dense: number | null;
 }) {
   const t = useT();
-  const data = points.map((p) => ({ x: p.sparsity * 100, y: p.accuracy }));
-  const last = data[data.length - 1];
+  const box = useRef<HTMLDivElement>(null);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => {
+      ctx.beginPath();
+      points.forEach((p, i) => {
+        const [x, y] = [p.sparsity * w, (1 - p.accuracy) * h];
+        if (i) ctx.lineTo(x, y);
+        else ctx.moveTo(x, y);
+      });
+      Object.assign(ctx, { strokeStyle: CRITERION_COLORS[criterion], lineWidth: 2 * dpr, lineJoin: 'round' });
+      ctx.stroke();
+      return points.length;
+    },
+    [points, criterion],
+  );
+  const last = points[points.length - 1];
   return (
-    <figure className="small-multiple" data-testid={`sensitivity.panel.${index}`} data-points={data.length}>
+    <figure className="small-multiple" data-testid={`sensitivity.panel.${index}`} data-points={points.length}>
       <figcaption>
         {layer.name} ({layer.inputs}×{layer.units})
       </figcaption>
-      <ChartFrame height={130}>
-        {/* Not focusable (no accessibility layer): there is no tooltip to step through; the sentence below is the text alternative. */}
-        <LineChart margin={{ top: 6, right: 8, bottom: 0, left: -18 }} accessibilityLayer={false}>
-          <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={[0, 100]}
-            ticks={[0, 50, 100]}
-            tickFormatter={(v: number) => `${v}%`}
-            stroke="var(--muted)"
-            fontSize={10}
-          />
-          <YAxis
-            domain={[0, 1]}
-            ticks={[0, 0.5, 1]}
-            tickFormatter={(v: number) => `${v * 100}%`}
-            stroke="var(--muted)"
-            fontSize={10}
-          />
-          {dense !== null && <ReferenceLine y={dense} stroke="var(--text)" strokeDasharray="2 4" />}
-          <Line
-            data={data}
-            dataKey="y"
-            stroke={CRITERION_COLORS[criterion]}
-            dot={false}
-            strokeWidth={2}
-            isAnimationActive={false}
-          />
-        </LineChart>
-      </ChartFrame>
+      <div ref={box} className="loss-box">
+        <PanelFrame dense={dense} />
+        <PlotCanvas box={box} draw={draw} testid={`sensitivity.canvas.${index}`} />
+      </div>
       <p className="sr-only">
         {last
           ? t('sensitivity.summary', {
-              sparsity: last.x.toFixed(0),
+              sparsity: (last.sparsity * 100).toFixed(0),
               layer: layer.name,
-              accuracy: (last.y * 100).toFixed(1),
+              accuracy: (last.accuracy * 100).toFixed(1),
             })
           : t('sensitivity.computing')}
       </p>
@@ -95,7 +119,11 @@ export function SensitivityChart() {
   // accuracy chart does — unmounting and mounting three recharts charts cost a long task each.
   const training = useAppState((s) => isRunning(s.phase));
   const kept = useRef(scoring);
+  // The dense line of the network shown; a new network's comes a moment after it (kept till then: one
+  // render of the panels instead of two).
+  const keptDense = useRef(dense);
   if (scoring || !training) kept.current = scoring;
+  if ((scoring || !training) && (dense !== null || !scoring)) keptDense.current = dense;
   const network = kept.current;
   if (!network) return null;
   const stale = running || network !== scoring;
@@ -113,7 +141,7 @@ export function SensitivityChart() {
             index={l}
             points={finished.current?.[l] ?? NONE}
             criterion={criterion}
-            dense={dense}
+            dense={keptDense.current}
           />
         ))}
       </div>

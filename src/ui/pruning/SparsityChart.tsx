@@ -4,7 +4,7 @@ import type { Translator } from '../../i18n/catalogue';
 import { isRunning, type SweepState } from '../../state/store';
 import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
 import { useAppState, useController, useT } from '../kit/context';
-import { CurvesCanvas } from '../training/CurvesCanvas';
+import { CurvesCanvas } from './CurvesCanvas';
 import { Help, helpId } from '../kit/Help';
 import { JobProgress } from '../kit/JobProgress';
 import { RichText } from '../kit/RichText';
@@ -52,19 +52,20 @@ export function SparsityChart() {
   const reduced = useReducedMotion();
 
   const series = useMemo(() => seriesOf(sweep.curves, mode, t), [sweep.curves, mode, t]);
-  // While a sweep runs, recharts keeps the last finished curves (faded) and the new points go to the
-  // canvas: re-rendering recharts when a sweep starts cost the change's input event ~40 ms.
-  // So does a new run until its curves start: clearing recharts on Train and drawing it from nothing
-  // at the end cost two long tasks (removing and re-adding ten lines and their axes' registrations).
+  // While a sweep runs, the last finished curves stay (faded) and the new points go to a second canvas;
+  // so do they while a new run trains, until its curves start (the chart does not empty on Train).
   const training = useAppState((s) => isRunning(s.phase));
   const waiting = sweep.status === 'running' || (sweep.status === 'idle' && training);
   const finished = useRef(sweep.curves);
-  // The x axis fits the granularity of the curves drawn (2:4 ends at 50 %): the finished ones, which
-  // recharts draws; a running sweep's canvas and the slider's marker use the same axis.
+  // The x axis fits the granularity of the finished curves (2:4 ends at 50 %); a running sweep's canvas
+  // and the slider's marker use the same axis.
   const finishedGranularity = useRef(sweep.granularity);
+  // The dense line goes with the curves it belongs to (the previous network's stay, faded, while a new one trains).
+  const finishedDense = useRef<number | null>(null);
   if (!waiting) {
     finished.current = sweep.curves;
     finishedGranularity.current = sweep.granularity;
+    finishedDense.current = dense?.val.accuracy ?? null;
   }
   const finishedCurves = finished.current;
   const plotted = useMemo(() => seriesOf(finishedCurves, mode, t), [finishedCurves, mode, t]);
@@ -164,21 +165,31 @@ export function SparsityChart() {
         }}
         onMouseLeave={() => setHover(null)}
       >
-        {/* Recharts draws finished curves only; while a sweep runs its points go to the canvas. */}
+        {/* The finished curves, under the frame recharts draws (its grid, axes, dense line and markers):
+            faded while new ones are computed, whose points go to a second canvas as they arrive. */}
+        <CurvesCanvas
+          box={box}
+          series={plotted}
+          hidden={hidden}
+          mode={mode}
+          domain={domain}
+          criterion={criterion}
+          testid="chart.lines"
+        />
         {/* The label lives outside the memoized plot: it names the scope, which changes when a sweep starts. */}
         <div role="img" aria-label={plotLabel}>
-          <SparsityPlot
-            series={plotted}
-            hidden={hidden}
-            mode={mode}
-            granularity={granularity}
-            denseAccuracy={dense?.val.accuracy ?? null}
-            criterion={criterion}
-            log={log}
-          />
+          <SparsityPlot mode={mode} granularity={granularity} denseAccuracy={finishedDense.current} log={log} />
         </div>
         {running && (
-          <CurvesCanvas box={box} series={series} hidden={hidden} mode={mode} domain={domain} criterion={criterion} />
+          <CurvesCanvas
+            box={box}
+            series={series}
+            hidden={hidden}
+            mode={mode}
+            domain={domain}
+            criterion={criterion}
+            testid="chart.canvas"
+          />
         )}
         <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
         <ChartTooltip box={box} hover={hover} curves={sweep.curves} criteria={shownCriteria} />

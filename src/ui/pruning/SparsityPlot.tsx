@@ -1,5 +1,5 @@
 import { type RefObject } from 'react';
-import { CartesianGrid, ComposedChart, Line, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, ReferenceLine, Scatter, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import type { Criterion, Granularity } from '../../core/prune';
 import type { FinetuneRecord } from '../../state/store';
@@ -29,33 +29,21 @@ export interface Series {
 }
 
 interface PlotProps {
-  series: Series[];
-  hidden: ReadonlySet<string>;
   mode: XMode;
   /** The curves' granularity: 2:4 prunes at most 50 %, and the x axis ends there. */
   granularity: Granularity;
   /** The dense network's validation accuracy (a dashed reference line), if known. */
   denseAccuracy: number | null;
-  /** The selected criterion: its lines are drawn thicker. */
-  criterion: Criterion;
   log: readonly FinetuneRecord[];
 }
 
 /**
- * The recharts part of the chart. Memoized, and none of its props follow the slider, so a slider move
- * does not re-render it: re-rendering ten 51-point lines cost ~30 ms of main-thread time per move (SVG
- * path measuring), more than the whole frame budget. The slider's position is `SliderMarker`, drawn over it.
- * Its texts come from `useT`, which re-renders it only when the language changes.
+ * The recharts part of the chart: its frame (grid, axes, the dense line) and the fine-tuning markers. The
+ * curves are drawn on a canvas under it (`CurvesCanvas`), the slider's position by `SliderMarker`: so
+ * neither new curves nor a slider move re-render it (its lines cost ~30 ms a render in SVG path
+ * measuring). Memoized; its texts come from `useT`, which re-renders it only when the language changes.
  */
-export const SparsityPlot = staggered(function SparsityPlot({
-  series,
-  hidden,
-  mode,
-  granularity,
-  denseAccuracy,
-  criterion,
-  log,
-}: PlotProps) {
+export const SparsityPlot = staggered(function SparsityPlot({ mode, granularity, denseAccuracy, log }: PlotProps) {
   const t = useT();
   const denseLabel = {
     value: t('chart.dense'),
@@ -83,7 +71,10 @@ export const SparsityPlot = staggered(function SparsityPlot({
           stroke="var(--muted)"
         />
         <YAxis
+          type="number"
           domain={[0, 1]}
+          allowDataOverflow
+          ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
           tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
           width={52}
           stroke="var(--muted)"
@@ -91,23 +82,7 @@ export const SparsityPlot = staggered(function SparsityPlot({
         {denseAccuracy !== null && (
           <ReferenceLine y={denseAccuracy} stroke="var(--text)" strokeDasharray="2 4" label={denseLabel} />
         )}
-        {/* Hidden lines and empty markers are left out, not drawn hidden: each recharts item costs the
-            chart's render time whether drawn or not (~27 ms for fourteen lines and four scatters). */}
-        {series
-          .filter((s) => !hidden.has(s.key))
-          .map((s) => (
-            <Line
-              key={s.key}
-              data={s.data}
-              dataKey="y"
-              name={s.name}
-              stroke={CRITERION_COLORS[s.criterion]}
-              strokeDasharray={s.split === 'train' ? '5 3' : undefined}
-              strokeWidth={s.criterion === criterion ? 2.5 : 1.5}
-              dot={false}
-              isAnimationActive={false}
-            />
-          ))}
+        {/* Empty markers are left out, not drawn hidden: each recharts item costs render time. */}
         {MARKERS.map((m) => ({ m, data: ftData(m.kind) }))
           .filter(({ data }) => data.length > 0)
           .map(({ m, data }) => (

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../kit/ChartFrame';
 import { useAppState, useT } from '../kit/context';
 import { staggered } from '../kit/staggered';
@@ -13,36 +13,26 @@ const CANVAS_COLORS = { batch: COLORS.batch, smooth: COLORS.smooth };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
 /** The lines never animate: they grow live while training, and a tween would lag behind the data. */
 const animate = false;
-/** Legend and tooltip text in the text colour (recharts colours it like the line, too faint on some backgrounds). */
-const legendText = (value: unknown) => <span className="legend-text">{String(value)}</span>;
 interface LegendEntry {
-  value?: unknown;
-  color?: string;
-  inactive?: boolean;
-  payload?: { strokeDasharray?: string | number; strokeOpacity?: number | string };
+  name: string;
+  color: string;
+  dash?: string;
 }
 /**
- * The legend, drawn here rather than by recharts: its default labels every icon "<name> legend icon" in
- * English for screen readers; here the icons are decorative and the names come from the catalogue.
+ * A chart's legend, in HTML under the chart rather than recharts' `Legend`: its entries never change
+ * while a run trains, and recharts' legend re-rendered and re-measured with every new point (a second
+ * layout of the chart each time). The icons are decorative; the names come from the catalogue.
  */
-function LegendList({ payload }: { payload?: readonly LegendEntry[] }) {
+function LegendList({ entries }: { entries: readonly LegendEntry[] }) {
   return (
-    <ul className="recharts-default-legend legend-list">
-      {payload?.map((e, i) => (
-        <li key={i} className="recharts-legend-item">
+    <ul className="legend-list curves-legend">
+      {entries.map((e) => (
+        <li key={e.name}>
           <svg width={14} height={14} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-            <line
-              x1={0}
-              y1={16}
-              x2={32}
-              y2={16}
-              stroke={e.color}
-              strokeWidth={5}
-              strokeDasharray={e.payload?.strokeDasharray}
-            />
+            <line x1={0} y1={16} x2={32} y2={16} stroke={e.color} strokeWidth={5} strokeDasharray={e.dash} />
             <circle cx={16} cy={16} r={6} fill="var(--panel)" stroke={e.color} strokeWidth={4} />
           </svg>
-          {legendText(e.value)}
+          <span className="legend-text">{e.name}</span>
         </li>
       ))}
     </ul>
@@ -126,7 +116,7 @@ const LossFrame = staggered(function LossFrame({
   const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
   const yTicks = ticks.split(',').map(Number);
   return (
-    <ChartFrame height={170}>
+    <ChartFrame height={148}>
       <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -145,18 +135,6 @@ const LossFrame = staggered(function LossFrame({
           itemStyle={TEXT_STYLE}
           labelStyle={TEXT_STYLE}
           isAnimationActive={!reduced}
-        />
-        <Legend content={LegendList} />
-        {/* Drawn on the canvas; here for the legend only. */}
-        <Line
-          data={[]}
-          dataKey="loss"
-          name={t('curves.batchLoss')}
-          stroke={COLORS.batch}
-          strokeOpacity={0.45}
-          dot={false}
-          isAnimationActive={animate}
-          strokeWidth={1}
         />
         {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
         <Line
@@ -210,7 +188,7 @@ const AccuracyChart = staggered(function AccuracyChart({
   const t = useT();
   const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
   return (
-    <ChartFrame height={170}>
+    <ChartFrame height={148}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
         <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
         {epochAxis(maxX, t('curves.axis.epoch'))}
@@ -228,7 +206,6 @@ const AccuracyChart = staggered(function AccuracyChart({
           labelStyle={TEXT_STYLE}
           isAnimationActive={!reduced}
         />
-        <Legend content={LegendList} />
         <Line
           dataKey="train"
           name={t('curves.trainAccuracy')}
@@ -263,10 +240,23 @@ export function Curves() {
       <div className="chart" data-testid="curves.loss" data-points={losses.length} data-reduced-motion={reduced}>
         <h3>{t('curves.loss.heading')}</h3>
         <LossChart losses={losses} epochs={epochs} maxX={maxX} reduced={reduced} />
+        <LegendList
+          entries={[
+            { name: t('curves.batchLoss'), color: COLORS.batch },
+            { name: t('curves.trainLoss'), color: COLORS.smooth },
+            { name: t('curves.valLoss'), color: COLORS.val },
+          ]}
+        />
       </div>
       <div className="chart" data-testid="curves.accuracy" data-points={epochs.length} data-reduced-motion={reduced}>
         <h3>{t('curves.accuracy.heading')}</h3>
         <AccuracyChart epochs={epochs} maxX={maxX} reduced={reduced} />
+        <LegendList
+          entries={[
+            { name: t('curves.trainAccuracy'), color: COLORS.train, dash: '5 3' },
+            { name: t('curves.valAccuracy'), color: COLORS.val },
+          ]}
+        />
       </div>
       <p className="chart-summary" data-testid="curves.summary" aria-live="polite">
         {last
