@@ -9,6 +9,7 @@
 // results/<dataset>-seed<k>.md. `--summarize` aggregates every results/*.csv into results/summary.md.
 // Usage: npm run experiment -- --dataset mnist --seed 1 [--epochs 5] [--backend wasm]
 // `--study width-depth [--seeds 1,2,3] [--networks 16-16,64]`: the width and depth study (experiment-study.mjs).
+// `--study forget [--seeds 1,2,3,4,5]`: what pruning forgets across seeds (experiment-forget.mjs).
 import { int, list, oneOf, parseOptions } from './lib/args.mjs';
 import { launchChromium } from './lib/browser.mjs';
 import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
@@ -17,6 +18,7 @@ import { appConstants } from './lib/src.mjs';
 import { writeBeyond, writeRun } from './experiment-results.mjs';
 import { summarize } from './experiment-summary.mjs';
 import { STUDY_NETWORKS, runStudy, summarizeStudy } from './experiment-study.mjs';
+import { runForget, summarizeForget } from './experiment-forget.mjs';
 
 const { CRITERIA, CURVE_SPARSITIES: LEVELS, DATASET_NAMES, BACKEND_NAMES } = await appConstants();
 const BEYOND = ['iterative', 'snip', 'lottery-rewind0', 'lottery-rewind1', 'gradual', 'movement'];
@@ -39,9 +41,9 @@ function parse(argv) {
         help: `only these experiments beyond one-shot pruning (${BEYOND.join(', ')}), merged into -beyond.csv`,
       },
       study: {
-        parse: oneOf(['width-depth']),
+        parse: oneOf(['width-depth', 'forget']),
         value: 'NAME',
-        help: 'run a study instead: width-depth (MNIST; with --summarize, its table only)',
+        help: 'run a study instead: width-depth or forget (MNIST; with --summarize, its table only)',
       },
       seeds: { parse: list(null, int(0)), default: [1, 2, 3], value: 'LIST', help: "the study's seeds" },
       networks: {
@@ -191,6 +193,7 @@ async function runBeyond(page, o, from, only = BEYOND) {
 Promise.resolve()
   .then(() => {
     const o = parse(process.argv.slice(2));
+    if (o.study === 'forget') return o.summarize ? summarizeForget(log) : runForget(o, log);
     if (o.study) return o.summarize ? summarizeStudy(log) : runStudy(o, log);
     return o.summarize ? summarize({ CRITERIA, LEVELS, DATASET_NAMES }) : run(o);
   })
