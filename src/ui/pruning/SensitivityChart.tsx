@@ -119,11 +119,11 @@ export function SensitivityChart() {
   // accuracy chart does — unmounting and mounting three recharts charts cost a long task each.
   const training = useAppState((s) => isRunning(s.phase));
   const kept = useRef(scoring);
-  // The dense line of the network shown; a new network's comes a moment after it (kept till then: one
-  // render of the panels instead of two).
+  // The dense line: a new network's comes a moment after the network (the old one is kept till then:
+  // one render of the panels instead of two).
   const keptDense = useRef(dense);
   if (scoring || !training) kept.current = scoring;
-  if ((scoring || !training) && (dense !== null || !scoring)) keptDense.current = dense;
+  if (dense !== null) keptDense.current = dense;
   const network = kept.current;
   if (!network) return null;
   const stale = running || network !== scoring;
