@@ -26,7 +26,14 @@ describe('reloadLoses', () => {
     expect(reloadLoses({ ...s, experiments: { ...s.experiments, finetune: job as never } })).toBe('job');
     expect(reloadLoses({ ...s, origin: { kind: 'trained' } })).toBe('work');
     expect(reloadLoses({ ...s, origin: { kind: 'imported', createdAt: '2026-01-01' } })).toBe('work');
-    const record = { kind: 'finetune', criterion: 'taylor', sparsity: 0.5, beforeValAcc: 0.5, afterValAcc: 0.9, afterTrainAcc: 0.9 };
+    const record = {
+      kind: 'finetune',
+      criterion: 'taylor',
+      sparsity: 0.5,
+      beforeValAcc: 0.5,
+      afterValAcc: 0.9,
+      afterTrainAcc: 0.9,
+    };
     expect(reloadLoses({ ...s, experiments: { ...s.experiments, log: [record as never] } })).toBe('work');
   });
 });

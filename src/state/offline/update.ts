@@ -12,10 +12,7 @@ import { isRunning, type AppState } from '../store';
 export type ReloadLoss = 'run' | 'job' | 'work' | null;
 
 /** What the notice shows: nothing, the offer to reload, or the question before a reload that loses `loss`. */
-export type UpdateView =
-  | { kind: 'none' }
-  | { kind: 'ready' }
-  | { kind: 'asking'; loss: Exclude<ReloadLoss, null> };
+export type UpdateView = { kind: 'none' } | { kind: 'ready' } | { kind: 'asking'; loss: Exclude<ReloadLoss, null> };
 
 /**
  * What a reload of the page in state `s` would lose: a run in progress, a job running, or the user's own
