@@ -63,7 +63,12 @@ test('after one visit the lab works offline: reload, prune, the other snapshot, 
   await expect(lab.page.getByTestId('progress.origin')).toHaveAttribute('data-snapshot', 'synthetic-32');
   await lab.settled();
   const files = await lab.downloads('export.model', 2);
-  expect(JSON.parse(files['model.json'].toString()).weightsManifest).toHaveLength(1);
+  const json = Object.entries(files).find(([name]) => name.endsWith('.json'))![1];
+  const bin = Object.entries(files).find(([name]) => name.endsWith('.bin'))![1];
+  const manifest = JSON.parse(json.toString()).weightsManifest[0];
+  expect(bin.length).toBe(
+    manifest.weights.reduce((n: number, w: { shape: number[] }) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0),
+  );
   // A new run on MNIST: its data file comes from the precache too.
   await lab.page.goto('./?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005&snapshot=none');
   await lab.trainAndSettle();
