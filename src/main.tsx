@@ -93,15 +93,20 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && !controller.store.ge
  */
 function registerWorker(u: Updates) {
   const wb = new Workbox(asset('sw.js'));
+  let applying = false;
+  const reload = () => location.reload();
   wb.addEventListener('waiting', () =>
     u.found(() => {
-      const reload = () => location.reload();
+      applying = true;
       wb.addEventListener('controlling', reload);
       // A page that no worker controls (the visit that installed the first one) reloads once the new one is active.
       if (!navigator.serviceWorker.controller) wb.addEventListener('activated', reload);
       wb.messageSkipWaiting();
     }),
   );
+  // A new version that became active without waiting (nothing was controlled by the old one: this page is the
+  // visit that installed it) or by another tab's Reload: this page runs the old one until it is reloaded.
+  wb.addEventListener('activated', (e) => (e.isUpdate || e.isExternal) && !applying && u.found(reload));
   const HOUR_MS = 3_600_000;
   // Workbox registers once the page's load event has passed.
   wb.register().then(
