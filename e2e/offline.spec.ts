@@ -102,6 +102,7 @@ async function buildChanged(mark: string): Promise<{ dir: string; remove: () => 
 test('from a sub-path: an embed registers no worker, the lab works offline, and a new version waits for Reload, which asks during a run', async ({
   lab,
   context,
+  browser,
 }) => {
   const mark = `changed ${Date.now()}`;
   const next = await buildChanged(mark);
@@ -152,6 +153,25 @@ test('from a sub-path: an embed registers no worker, the lab works offline, and 
     await context.setOffline(true);
     expect(await lab.page.evaluate(() => fetch('examples/LICENSE-iris.txt').then((r) => r.text()))).toContain(mark);
     await expect(lab.page.getByTestId('update.notice')).toHaveCount(0);
+
+    // The visit that installed the first worker: a new version takes over at once (the old one controlled
+    // nothing); the page, still the old version, says so too, and its Reload brings the new one.
+    dir = DIST;
+    const first = await browser.newContext({ serviceWorkers: 'allow' });
+    const page = await first.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${base}?backend=wasm#snapshot=none`);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    dir = next.dir;
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
+    await expect(page.getByTestId('update.notice')).toBeVisible();
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update.reload').click()]);
+    expect(await page.evaluate(() => navigator.serviceWorker.controller?.state)).toBe('activated');
+    expect(await page.evaluate(() => fetch('examples/LICENSE-iris.txt').then((r) => r.text()))).toContain(mark);
+    expect(errors).toEqual([]);
+    await first.close();
   } finally {
     server.close();
     next.remove();
