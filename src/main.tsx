@@ -4,7 +4,7 @@ import { Workbox } from 'workbox-window';
 import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
 import { reportMissingTo } from './i18n/format';
 import { createController } from './state/controller';
-import { createUpdates, type Updates } from './state/offline/update';
+import { afterFirstNumbers, createUpdates, type Updates } from './state/offline/update';
 import { App } from './ui/App';
 import { ControllerContext } from './ui/kit/context';
 import { ErrorBoundary } from './ui/kit/ErrorBoundary';
@@ -81,11 +81,12 @@ const linkManifest = () => {
 linkManifest();
 controller.store.subscribe(linkManifest);
 if (import.meta.env.PROD && 'serviceWorker' in navigator && !controller.store.getState().flags.embed)
-  registerWorker(updates);
+  void afterFirstNumbers(controller.store, controller.firstNetwork, 15_000).then(() => registerWorker(updates));
 
 /**
  * Registers the service worker for the lab's folder (its scope: the sub-path the site is served from) once the
- * page has loaded, so that its precaching does not compete with the first visit. An embed registers none: it
+ * page has loaded and shown its first numbers (`afterFirstNumbers`), so that its precaching does not compete
+ * with the first visit. An embed registers none: it
  * is a figure on someone else's page, whose reader did not come for the whole lab (the worker would download
  * it, ~7 MB, in the host page's storage partition). A new version found (at each visit, and hourly for a tab
  * left open in a classroom) waits for the reader's Reload on the notice; only that Reload makes it take over
@@ -108,7 +109,7 @@ function registerWorker(u: Updates) {
   // visit that installed it) or by another tab's Reload: this page runs the old one until it is reloaded.
   wb.addEventListener('activated', (e) => (e.isUpdate || e.isExternal) && !applying && u.found(reload));
   const HOUR_MS = 3_600_000;
-  // Workbox registers once the page's load event has passed.
+  // Workbox registers once the page's load event has passed (long before, as a rule).
   wb.register().then(
     () => setInterval(() => navigator.onLine && wb.update().catch(() => {}), HOUR_MS), // offline: next hour
     (e: unknown) => console.warn('The service worker could not be registered: the lab will not work offline.', e),

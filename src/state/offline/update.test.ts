@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { initialState, startRun, type AppState } from '../store';
-import { createUpdates, reloadLoses } from './update';
+import { describe, expect, it, vi } from 'vitest';
+import { initialState, startRun, Store, type AppState } from '../store';
+import { afterFirstNumbers, createUpdates, reloadLoses } from './update';
 
 const fresh = (): AppState => initialState();
 const snapshotOpen = (): AppState => ({
@@ -75,5 +75,41 @@ describe('createUpdates', () => {
     expect(u.view()).toEqual({ kind: 'none' });
     u.confirm();
     expect(applied).toBe(0);
+  });
+});
+
+describe('afterFirstNumbers', () => {
+  const settled = async (p: Promise<void>) => {
+    let done = false;
+    void p.then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(0);
+    return done;
+  };
+  it('waits for the first network’s pruned numbers, training-set figures included', async () => {
+    vi.useFakeTimers();
+    const store = new Store<AppState>({ ...fresh(), openingSnapshot: 'mnist' });
+    let opened!: () => void;
+    const p = afterFirstNumbers(store, new Promise<void>((r) => (opened = r)), 15_000);
+    opened();
+    store.setState((s) => ({ ...snapshotOpen(), pruning: { ...s.pruning, view: { train: null } as never } }));
+    expect(await settled(p)).toBe(false);
+    store.setState((s) => ({ ...s, pruning: { ...s.pruning, view: { train: { accuracy: 0.9 } } as never } }));
+    expect(await settled(p)).toBe(true);
+    vi.useRealTimers();
+  });
+
+  it('settles once no network was opened, and at the latest after its timeout', async () => {
+    vi.useFakeTimers();
+    const none = afterFirstNumbers(new Store(fresh()), Promise.resolve(), 15_000);
+    expect(await settled(none)).toBe(true);
+    const stuck = afterFirstNumbers(
+      new Store<AppState>({ ...fresh(), openingSnapshot: 'mnist' }),
+      Promise.resolve(),
+      15_000,
+    );
+    expect(await settled(stuck)).toBe(false);
+    await vi.advanceTimersByTimeAsync(15_000);
+    expect(await settled(stuck)).toBe(true);
+    vi.useRealTimers();
   });
 });
