@@ -42,7 +42,7 @@ async function reloaded(lab: LabPage): Promise<void> {
   await lab.settled();
 }
 
-test('after one visit the lab works offline: reload, prune, the other snapshot, export, a 1-epoch MNIST run, 中文', async ({
+test('after one visit the lab works offline: reload, prune, the other snapshot, export, fine-tune, a 1-epoch MNIST run, Iris, 中文', async ({
   lab,
   context,
 }) => {
@@ -69,10 +69,17 @@ test('after one visit the lab works offline: reload, prune, the other snapshot, 
   expect(bin.length).toBe(
     manifest.weights.reduce((n: number, w: { shape: number[] }) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0),
   );
+  // An experiment: fine-tuning the pruned network (the training worker, started offline).
+  await lab.page.getByTestId('finetune.start').click();
+  await expect(lab.page.getByTestId('finetune')).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
+  expect((await lab.state()).experiments.finetune!.result!.maskViolations).toBe(0);
   // A new run on MNIST: its data file comes from the precache too.
   await lab.page.goto('./?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005&snapshot=none');
   await lab.trainAndSettle();
   expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
+  // The Iris example (the table worker, the example file).
+  await lab.page.getByTestId('data.example').click();
+  await expect(lab.page.getByTestId('data.classes')).toContainText('setosa (50) · versicolor (50) · virginica (50)');
   await lab.page.getByTestId('lang.select').selectOption('zh-CN');
   await expect(lab.page).toHaveTitle('梯度剪枝实验室');
   // Control, outside the fixture's console watch: the network is off indeed (a file the precache leaves out fails).
