@@ -94,11 +94,14 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && !controller.store.ge
  */
 function registerWorker(u: Updates) {
   const wb = new Workbox(asset('sw.js'));
+  let registration: ServiceWorkerRegistration | undefined;
   let applying = false;
   const reload = () => location.reload();
   wb.addEventListener('waiting', () =>
     u.found(() => {
       applying = true;
+      // Taken over in the meantime (another tab's Reload): the new version is active, a reload shows it.
+      if (!registration?.waiting) return reload();
       wb.addEventListener('controlling', reload);
       // A page that no worker controls (the visit that installed the first one) reloads once the new one is active.
       if (!navigator.serviceWorker.controller) wb.addEventListener('activated', reload);
@@ -111,7 +114,10 @@ function registerWorker(u: Updates) {
   const HOUR_MS = 3_600_000;
   // Workbox registers once the page's load event has passed (long before, as a rule).
   wb.register().then(
-    () => setInterval(() => navigator.onLine && wb.update().catch(() => {}), HOUR_MS), // offline: next hour
+    (r) => {
+      registration = r;
+      setInterval(() => navigator.onLine && wb.update().catch(() => {}), HOUR_MS); // offline: next hour
+    },
     (e: unknown) => console.warn('The service worker could not be registered: the lab will not work offline.', e),
   );
 }
