@@ -42,10 +42,10 @@ const csp = (): Plugin => ({
  * chunk and worker, the .wasm files, both snapshots, the MNIST data, the Iris example, the manifests and icons
  * — so that after one visit the lab works with the network off. An update waits until the page asks it to
  * take over (the reader's Reload on the notice: src/main.tsx, src/ui/UpdateNotice.tsx); nothing reloads by
- * itself. The link-preview image is the only file left out (no one looks at it offline). Exported for the
- * e2e test that builds a changed site (e2e/offline.spec.ts).
+ * itself. The link-preview image is the only file left out (no one looks at it offline). Tested by
+ * e2e/offline.spec.ts; its bytes: docs/benchmarks.md.
  */
-export const PWA_WORKBOX = {
+const PWA_WORKBOX = {
   globPatterns: ['**/*.{html,js,css,wasm,gz,csv,txt,png,svg,webmanifest}'],
   globIgnores: ['og.png'],
   // The largest file is the training worker (~2.4 MB); the MNIST file is ~1.6 MB.
@@ -53,7 +53,7 @@ export const PWA_WORKBOX = {
   // A navigation anywhere in the lab's folder (a link's ?query, #hash) is the page, also offline.
   navigateFallback: 'index.html',
   cleanupOutdatedCaches: true,
-  // The page registers the worker itself (src/main.tsx), with workbox-window.
+  // A new version takes no page over by itself: it waits for the notice's Reload (workbox-window's SKIP_WAITING).
   clientsClaim: false,
   skipWaiting: false,
 };

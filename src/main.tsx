@@ -86,11 +86,10 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator && !controller.store.ge
 /**
  * Registers the service worker for the lab's folder (its scope: the sub-path the site is served from) once the
  * page has loaded and shown its first numbers (`afterFirstNumbers`), so that its precaching does not compete
- * with the first visit. An embed registers none: it
- * is a figure on someone else's page, whose reader did not come for the whole lab (the worker would download
- * it, ~7 MB, in the host page's storage partition). A new version found (at each visit, and hourly for a tab
- * left open in a classroom) waits for the reader's Reload on the notice; only that Reload makes it take over
- * and reloads the page, never a version taken over from another tab.
+ * with the first visit. An embed registers none: it is a figure on someone else's page, whose reader did not
+ * come for the whole lab (the worker would download it, ~7 MB, in the host page's storage partition). A new
+ * version found (at each visit, and hourly for a tab left open in a classroom) waits for the reader's Reload on
+ * the notice, and only that Reload reloads the page; a version another tab made active is announced the same way.
  */
 function registerWorker(u: Updates) {
   const wb = new Workbox(asset('sw.js'));
