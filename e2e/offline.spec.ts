@@ -75,6 +75,7 @@ test('after one visit the lab works offline: reload, prune, the other snapshot, 
   expect((await lab.state()).experiments.finetune!.result!.maskViolations).toBe(0);
   // A new run on MNIST: its data file comes from the precache too.
   await lab.page.goto('./?backend=wasm#dataset=mnist&epochs=1&batch=500&lr=0.005&snapshot=none');
+  await lab.page.waitForFunction(() => !!window.__gpl);
   await lab.trainAndSettle();
   expect((await lab.state()).epochs[0].valAcc).toBeGreaterThan(0.5);
   // The Iris example (the table worker, the example file).
@@ -124,6 +125,7 @@ test('from a sub-path: an embed registers no worker, the lab works offline, and 
     expect(await lab.page.evaluate(() => navigator.serviceWorker.getRegistrations().then((r) => r.length))).toBe(0);
     // The lab: its worker's scope is the sub-path; it holds every file.
     await lab.page.goto(`${base}?backend=wasm&steps=tfjs#dataset=synthetic-32`);
+    await lab.page.waitForFunction(() => !!window.__gpl); // the test API loads in its own chunk
     await lab.settled();
     expect(await precached(lab, '/some/sub/path/')).toEqual(siteFiles(DIST));
     expect(await lab.page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.scope))).toBe(base);
