@@ -44,7 +44,8 @@ export class TrainedRuns implements RunSource {
   }
 
   private async train(params: string): Promise<string> {
-    const context = await this.browser.newContext({ baseURL: this.baseURL });
+    // A context made here does not take the config's `use` options: the lab's service worker blocked as there.
+    const context = await this.browser.newContext({ baseURL: this.baseURL, serviceWorkers: 'block' });
     try {
       const lab = new LabPage(await context.newPage());
       const problems = watch(lab.page, this.baseURL);

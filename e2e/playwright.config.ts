@@ -23,6 +23,10 @@ export default defineConfig({
     viewport: { width: 1366, height: 768 },
     launchOptions: { executablePath: browser?.path, args: CHROMIUM_ARGS },
     trace: 'off',
+    // The lab's service worker would precache the whole site (~7 MB) in every test's fresh context and serve
+    // later page loads from its cache, out of reach of the tests' page.route(): blocked here, and allowed by
+    // the offline spec (offline.spec.ts), whose subject it is.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `npx vite preview --port ${PORT} --strictPort`,

@@ -13,14 +13,22 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
   '.gz': 'application/gzip',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
 };
 
-export function serveDist(prefix: string, port: number): Promise<Server> {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+/** The build's folder, dist/. */
+export const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
+
+/**
+ * Serves a build under `prefix` on `port` (0: a free port, `server.address()` says which). `dir` says which
+ * build at each request (the offline test switches to a newer build while the page is open).
+ */
+export function serveDist(prefix: string, port: number, dir: () => string = () => DIST): Promise<Server> {
   const server = createServer((req, res) => {
+    const root = dir();
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]);
     if (!path.startsWith(prefix)) {
       res.writeHead(404).end('not found');

@@ -69,7 +69,7 @@ const at = (points, batch, level) => points.find((p) => p.batch === batch && Mat
 
 /** @param {{ median: (xs: number[]) => number }} stats */
 export async function benchSparse(browser, base, log, { median }, dataset = 'mnist') {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, serviceWorkers: 'block' }); // no precache download meanwhile
   await context.addInitScript(installProbe);
   const page = await context.newPage();
   page.on('console', (m) => m.type() === 'error' && log(`  console error: ${m.text().split('\n')[0]}`));

@@ -14,7 +14,8 @@ export async function openLab(
   url,
   { log = () => {}, viewport = { width: 1366, height: 768 }, label = '' } = {},
 ) {
-  const page = await browser.newPage({ viewport });
+  // No service worker: the scripts measure the lab, not its precache download (~7 MB after the first numbers).
+  const page = await browser.newPage({ viewport, serviceWorkers: 'block' });
   page.on('pageerror', (e) => log(`page error${label}: ${errorText(e)}`));
   page.on('console', (m) => m.type() === 'error' && log(`console error${label}: ${m.text().split('\n')[0]}`));
   await page.goto(url);

@@ -33,6 +33,15 @@ export const notices = {
   'link.prompt.none': 'This link starts an empty lab: the network you have now would be replaced.',
   'link.replace': 'Open the link’s network',
   'link.keep': 'Keep mine, use the link’s settings',
+  // A new version of the lab, downloaded in the background (the page never reloads by itself).
+  'update.ready': 'A new version of the lab is available. Reload to use it.',
+  'update.reload': 'Reload',
+  'update.later': 'Later',
+  'update.loses.run': 'A run is in training: reloading now stops it, and the network it was training is lost.',
+  'update.loses.job': 'An experiment is running: reloading now stops it, and its result is lost.',
+  'update.loses.work':
+    'Reloading loses the network you have here and its results. To keep them, download run.json first (Share and export).',
+  'update.reloadAnyway': 'Reload anyway',
   // The notices panel.
   'notice.dismiss': 'Dismiss notice',
   'error.label': 'Error:',
