@@ -112,3 +112,4 @@ export { applyTableMessage, refusedFile, userDataRef, type TableOptions, type Us
 export { problemMsg } from './tableProblems';
 export { settingsChange } from './settingsChange';
 export { fractionPruned, itemsOf, logToValue, pruneSpecOf, thresholdRange, valueToLog } from './pruneSpec';
+export { classNamesOf, featureRow, forgetOf, selectedClass } from './forgetState';
