@@ -47,7 +47,11 @@ export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
   ) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
   const val = { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n };
-  const denseLogits = new PruneEvaluator(layers, 1, val).denseWithLogits().logits;
+  // The dense logits when the layers fit the data (a table's network gets zeros: its rows are not these).
+  const denseLogits =
+    layers[0].inputs === 32
+      ? new PruneEvaluator(layers, 1, val).denseWithLogits().logits
+      : new Float64Array(val.n * layers[layers.length - 1].units);
   return { type: 'loaded', id, dense: { train: null, val: m }, denseLogits, indexes, val, engine: 'wasm' };
 }
 

@@ -22,7 +22,8 @@ export const forget = {
   'forget.examples.newlyRight': 'Newly right ({n})',
   'forget.examples.none': 'None at this sparsity.',
   'forget.example.label': 'Example {sample}, a {label}: dense says {dense}, pruned says {pruned}',
-  'forget.example.short': '{label} → {pruned} · {from} → {to}',
+  'forget.example.short': '{dense} → {pruned}',
+  'forget.example.p': '{from} → {to}',
   'forget.probs.caption': 'Example {sample} (true class {label}): class probabilities',
   'forget.confusion.title': 'Confusion matrix',
   'forget.confusion.help':

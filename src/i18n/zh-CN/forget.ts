@@ -24,7 +24,8 @@ export const forget: Record<keyof typeof en, string> = {
   'forget.examples.newlyRight': '新答对（{n}）',
   'forget.examples.none': '这个稀疏度下没有。',
   'forget.example.label': '样本 {sample}，类别 {label}：稠密网络判为 {dense}，剪枝后判为 {pruned}',
-  'forget.example.short': '{label} → {pruned} · {from} → {to}',
+  'forget.example.short': '{dense} → {pruned}',
+  'forget.example.p': '{from} → {to}',
   'forget.probs.caption': '样本 {sample}（真实类别 {label}）：各类别概率',
   'forget.confusion.title': '混淆矩阵',
   'forget.confusion.help':

@@ -57,12 +57,10 @@ function Example({
           </span>
         )}
         <span className="forget-example-caption">
-          {t('forget.example.short', {
-            label: names[e.label],
-            pruned: names[e.prunedPred],
-            from: pct(e.pDense, 0),
-            to: pct(e.pPruned, 0),
-          })}
+          {t('forget.example.short', { dense: names[e.densePred], pruned: names[e.prunedPred] })}
+        </span>
+        <span className="forget-example-caption muted">
+          {t('forget.example.p', { from: pct(e.pDense, 0), to: pct(e.pPruned, 0) })}
         </span>
       </button>
     </li>
