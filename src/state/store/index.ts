@@ -75,7 +75,7 @@ export {
   type Panel,
   type Theme,
 } from './flags';
-export { applyEvalMessage, initialPruning, withView, type SplitEval } from './pruningState';
+export { applyEvalMessage, initialPruning, withView, type PruneView, type SplitEval } from './pruningState';
 export { applySweepMessage, curveAt, initialSweep, startSweep, type CurvePoint, type SweepState } from './sweepState';
 export {
   planRepair,
