@@ -50,6 +50,15 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
     const card = percents(await page.getByTestId('tour.body').innerText());
     expect(card.length, 'the collapse step quotes layer sparsities').toBeGreaterThan(0);
     for (const p of card) expect(table, `the collapse step's ${p} is a layer's sparsity in the table`).toContain(p);
+  } else if (id === 'next') {
+    // What pruning forgets: the sparsity, the forgotten examples' count, the worst class's row (dense, pruned).
+    quoted.push((await text(page, 'prune.sparsity')).trim());
+    quoted.push((await page.getByTestId('forget.summary').getAttribute('data-forgotten'))!);
+    const worst = page.locator('[data-testid^="forget.class."][data-worst="true"]');
+    if (await worst.count()) {
+      const cells = await worst.locator('td').allInnerTexts();
+      quoted.push((await worst.locator('th').innerText()).trim(), `${cells[0]} → ${cells[1]}`);
+    }
   } else if (id === 'repairs') {
     const criterion = page.getByTestId('controls.criterion');
     const was = await criterion.inputValue();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, evaluate, forwardLogits, initParams, layerShapes } from '../base';
 import { MaskedEvaluator } from './maskedEval';
-import { classChange, forgetReport, rowOutputs, rowProbabilities, type RowOutputs } from './forgetting';
+import { classChange, forgetReport, mostLost, rowOutputs, rowProbabilities, type RowOutputs } from './forgetting';
 
 describe('forgetting on a tiny example, by hand', () => {
   // Three classes, five rows. Logits chosen so the probabilities are easy to order.
@@ -46,6 +46,7 @@ describe('forgetting on a tiny example, by hand', () => {
     expect(Array.from(r.pruned.correct)).toEqual([0, 2, 1]);
     expect(Array.from(r.dense.count)).toEqual([2, 2, 1]);
     expect(Array.from(classChange(r))).toEqual([-1, 0.5, 1]);
+    expect(mostLost(r)).toEqual([0]); // only class 0 loses
   });
 
   it('breaks a tie in the drop by index', () => {

@@ -153,3 +153,16 @@ export function classChange(report: ForgetReport): Float64Array {
   const { dense, pruned } = report;
   return Float64Array.from(dense.count, (k, c) => (k ? (pruned.correct[c] - dense.correct[c]) / k : NaN));
 }
+
+/**
+ * The classes that lose most: those whose accuracy drops, the largest drop first (ties: by class id), at
+ * most `n`. Class ids.
+ */
+export function mostLost(report: ForgetReport, n = 3): number[] {
+  const { dense, pruned } = report;
+  const drop = (c: number) => (dense.count[c] ? (dense.correct[c] - pruned.correct[c]) / dense.count[c] : 0);
+  return Array.from(dense.count, (_, c) => c)
+    .filter((c) => drop(c) > 0)
+    .sort((a, b) => drop(b) - drop(a) || a - b)
+    .slice(0, n);
+}

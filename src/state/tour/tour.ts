@@ -112,8 +112,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
   {
     id: 'next',
     settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9 },
-    targets: ['experiments'],
-    panels: ['chart', 'experiments'],
+    targets: ['forget', 'experiments'],
+    panels: ['chart', 'forget', 'experiments'],
     action: 'iterative',
   },
 ];

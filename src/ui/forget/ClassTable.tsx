@@ -1,20 +1,7 @@
-import type { ForgetReport } from '../../core/eval';
+import { mostLost, type ForgetReport } from '../../core/eval';
 import { useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { StatsTable } from '../kit/StatsTable';
-
-/** How many of the classes that lose most are highlighted. */
-const HIGHLIGHTED = 3;
-
-/** The classes that lose most (largest drop in accuracy first; only classes that lose), by class id. */
-export function mostLost(report: ForgetReport, n = HIGHLIGHTED): number[] {
-  const { dense, pruned } = report;
-  const drop = (c: number) => (dense.count[c] ? (dense.correct[c] - pruned.correct[c]) / dense.count[c] : 0);
-  return Array.from(dense.count, (_, c) => c)
-    .filter((c) => drop(c) > 0)
-    .sort((a, b) => drop(b) - drop(a) || a - b)
-    .slice(0, n);
-}
 
 /**
  * Validation accuracy per class, dense and pruned, and the change; the classes that lose most are marked.
@@ -45,6 +32,7 @@ export function ClassTable({ report, names, selected }: { report: ForgetReport; 
             data-pruned={pruned.correct[k]}
             data-count={n}
             data-lost={marked}
+            data-worst={lost[0] === k}
             className={`${marked ? 'forget-lost' : ''}${selected === k ? ' forget-selected' : ''}`.trim() || undefined}
           >
             <th scope="row">
