@@ -99,6 +99,6 @@ test('presenter mode at 1920×1080 from a deep link: the same stage, larger, and
     const grid = l.closest('.chart-box')!.querySelector('.recharts-cartesian-grid')!.getBoundingClientRect();
     return (r.left - grid.left) / grid.width;
   });
-  expect(marker).toBeCloseTo(0.9, 2); // step 10 prunes 90%
+  expect(marker).toBeCloseTo(0.9, 2); // the last step prunes 90%
   await expect.poll(() => page.evaluate(() => location.hash)).toContain('lang=zh-CN'); // the link keeps the language
 });

@@ -50,7 +50,7 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
     const card = percents(await page.getByTestId('tour.body').innerText());
     expect(card.length, 'the collapse step quotes layer sparsities').toBeGreaterThan(0);
     for (const p of card) expect(table, `the collapse step's ${p} is a layer's sparsity in the table`).toContain(p);
-  } else if (id === 'next') {
+  } else if (id === 'forget') {
     // What pruning forgets: the sparsity, the forgotten examples' count, the worst class's row (dense, pruned).
     quoted.push((await text(page, 'prune.sparsity')).trim());
     quoted.push((await page.getByTestId('forget.summary').getAttribute('data-forgotten'))!);

@@ -27,6 +27,7 @@ export const TOUR_IDS = [
   'article',
   'repairs',
   'finetune',
+  'forget',
   'next',
 ] as const;
 export type TourStepId = (typeof TOUR_IDS)[number];
@@ -110,10 +111,16 @@ export const TOUR_STEPS: readonly TourStep[] = [
     action: 'finetune',
   },
   {
+    id: 'forget',
+    settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights' },
+    targets: ['forget'],
+    panels: ['chart', 'forget'],
+  },
+  {
     id: 'next',
     settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9 },
-    targets: ['forget', 'experiments'],
-    panels: ['chart', 'forget', 'experiments'],
+    targets: ['experiments'],
+    panels: ['chart', 'experiments'],
     action: 'iterative',
   },
 ];

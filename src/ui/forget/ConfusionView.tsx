@@ -9,13 +9,18 @@ export const MAX_MATRIX_CLASSES = 20;
 const VIEWS = ['dense', 'pruned', 'diff'] as const;
 type View = (typeof VIEWS)[number];
 
-/** The cell's colour: counts as a share of the row (its class), blue; a difference red (added) or green (fewer). */
+/**
+ * The cell's colour: counts as a share of the row (its class), blue; a difference red (added) or green (fewer).
+ * At most 45% opaque, so the count on it keeps its contrast in both colour schemes.
+ */
 function cellStyle(view: View, v: number, rowTotal: number, diag: boolean) {
   if (!rowTotal || v === 0) return undefined;
-  const a = Math.min(1, Math.abs(v) / rowTotal);
-  if (view !== 'diff') return { background: `rgba(37, 99, 235, ${(diag ? 0.15 : 0.25) + 0.75 * a})` };
+  const alpha = (share: number) => (0.08 + 0.37 * Math.min(1, share)).toFixed(3);
+  const a = Math.abs(v) / rowTotal;
+  if (view !== 'diff') return { background: `rgba(37, 99, 235, ${alpha(a)})` };
   const bad = diag ? v < 0 : v > 0;
-  return { background: bad ? `rgba(220, 38, 38, ${0.2 + 0.8 * a * 4})` : `rgba(22, 163, 74, ${0.2 + 0.8 * a * 4})` };
+  // Differences are small shares of a row: scaled up so that a few examples show.
+  return { background: bad ? `rgba(220, 38, 38, ${alpha(a * 10)})` : `rgba(22, 163, 74, ${alpha(a * 10)})` };
 }
 
 /** The confusion matrix, dense or pruned (true class by row), or their difference: the confusions pruning adds. */

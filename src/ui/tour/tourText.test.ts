@@ -181,11 +181,11 @@ describe('the tour’s text', () => {
     expect(kept).toContain('prunes 99.1% of dense_1');
     expect(kept).toContain('no layer is lost yet');
     expect(kept).not.toContain('Why so much');
-    // The last step: what pruning forgets, as its panel writes it (per-class accuracy with one decimal).
-    expect(shown(tourText(t, 'next', done, '0.01', false).body)).toContain(
+    // What pruning forgets, as its panel writes it (per-class accuracy with one decimal).
+    expect(shown(tourText(t, 'forget', done, '0.01', false).body)).toContain(
       'gets 213 validation examples wrong that the dense one got right, and class 8 loses most (93.7% → 50.0%)',
     );
-    expect(tourText(t, 'next', STATES['no class loses'], '0.01', false).body).toContain('no class loses accuracy');
+    expect(tourText(t, 'forget', STATES['no class loses'], '0.01', false).body).toContain('no class loses accuracy');
   });
 
   it('describes the network on screen, whatever its layers: every hidden layer, every layer’s mean', () => {

@@ -93,8 +93,8 @@ export function tourText(
   if (id === 'training' && n.epoch !== null) key = n.valAcc === null ? 'tour.training.first' : 'tour.training.live';
   // A network whose layers all survive the article's T (trained less): the step says so, not "why so much".
   if (id === 'collapse' && n.collapsed === false) key = 'tour.collapse.none';
-  // No class loses at this sparsity: the last step says so instead of naming one.
-  if (id === 'next' && n.forgotten !== null && n.worst === null) key = 'tour.next.even';
+  // No class loses at this sparsity: the step says so instead of naming one.
+  if (id === 'forget' && n.forgotten !== null && n.worst === null) key = 'tour.forget.even';
   if (filled(t, key, params)) return { title, body: t(key, params), waiting: false };
   const wait = `tour.${id}.wait` as MessageKey;
   const when = t(`tour.when.${n.wait ?? 'pruning'}`);
