@@ -85,18 +85,6 @@ describe('settings URL codec', () => {
     expect(sameValue('hidden', [64, 32], [64, 32, 1])).toBe(false);
   });
 
-  it('keeps the class of what pruning forgets in a link (class=3); a bad one is refused with the usual notice', () => {
-    expect(parseSettings('', '#class=3').settings.forgetClass).toBe(3);
-    expect(serializeSettings({ ...defaultSettings(), forgetClass: 7 })).toBe('class=7');
-    expect(serializeSettings(defaultSettings())).not.toContain('class=');
-    const { settings, notices } = parseSettings('', '#class=two&seed=4');
-    expect(settings).toMatchObject({ forgetClass: -1, seed: 4 });
-    expect(notices.map(en)).toEqual(['URL key "class" ignored — Class: "two" is not a number; using -1.']);
-    expect(parseSettings('', '#class=256').notices.map(en)).toEqual([
-      'URL key "class" ignored — Class: 256 is outside -1–255; using -1.',
-    ]);
-  });
-
   it('round-trips through serialize, writing only non-defaults', () => {
     const s = { ...defaultSettings(), seed: 42, learningRate: 0.0005, backend: 'webgl' as const };
     const text = serializeSettings(s);
