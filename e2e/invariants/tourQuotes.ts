@@ -54,6 +54,7 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
     // What pruning forgets: the sparsity (where the pruning panel is shown: not on the presenter's stage),
     // the forgotten examples' count, the worst class's row (dense, pruned).
     if (await page.getByTestId('prune.sparsity').count()) quoted.push((await text(page, 'prune.sparsity')).trim());
+    await expect(page.locator('.forget-rested')).toHaveAttribute('data-stale', 'false'); // the examples follow at rest
     quoted.push((await page.getByTestId('forget.summary').getAttribute('data-forgotten'))!);
     const worst = page.locator('[data-testid^="forget.class."][data-worst="true"]');
     if (await worst.count()) {

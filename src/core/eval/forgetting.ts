@@ -155,14 +155,21 @@ export function classChange(report: ForgetReport): Float64Array {
 }
 
 /**
- * The classes that lose most: those whose accuracy drops, the largest drop first (ties: by class id), at
- * most `n`. Class ids.
+ * The classes that lose most: those whose accuracy drops (`dense[c]` → `pruned[c]`, per-class accuracies,
+ * NaN for a class without samples), the largest drop first (ties: by class id), at most `n`. Class ids.
  */
-export function mostLost(report: ForgetReport, n = 3): number[] {
-  const { dense, pruned } = report;
-  const drop = (c: number) => (dense.count[c] ? (dense.correct[c] - pruned.correct[c]) / dense.count[c] : 0);
-  return Array.from(dense.count, (_, c) => c)
+export function mostLostBy(dense: ArrayLike<number>, pruned: ArrayLike<number>, n = 3): number[] {
+  const drop = (c: number) => (Number.isFinite(dense[c]) && Number.isFinite(pruned[c]) ? dense[c] - pruned[c] : 0);
+  return Array.from({ length: dense.length }, (_, c) => c)
     .filter((c) => drop(c) > 0)
     .sort((a, b) => drop(b) - drop(a) || a - b)
     .slice(0, n);
 }
+
+/** Per-class accuracy (correct ÷ count; NaN for a class without samples). New array. */
+export const classAccuracy = (c: ClassCounts): Float64Array =>
+  Float64Array.from(c.correct, (k, i) => (c.count[i] ? k / c.count[i] : NaN));
+
+/** `mostLostBy` on a report's per-class accuracies. */
+export const mostLost = (report: ForgetReport, n = 3): number[] =>
+  mostLostBy(classAccuracy(report.dense), classAccuracy(report.pruned), n);

@@ -71,13 +71,12 @@ function Mini({
  * multiples; the selected class's drawn first and larger. A snapshot's curves carry no classes: a button
  * computes them.
  */
-export function ClassCurves({ names, selected }: { names: string[]; selected: number }) {
+export function ClassCurves({ names, selected, at }: { names: string[]; selected: number; at: number }) {
   const t = useT();
   const c = useController();
   const criterion = useAppState((s) => s.settings.criterion);
   const points = useAppState((s) => s.sweep.curves[criterion]?.val);
   const status = useAppState((s) => s.sweep.status);
-  const at = useAppState((s) => s.pruning.view?.report.sparsity ?? 0);
   const have = !!points?.length && points.every((p) => p.perClass?.length === names.length);
   const order =
     selected >= 0 ? [selected, ...names.map((_, k) => k).filter((k) => k !== selected)] : names.map((_, k) => k);

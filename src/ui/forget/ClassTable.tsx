@@ -1,17 +1,26 @@
-import { mostLost, type ForgetReport } from '../../core/eval';
+import { mostLostBy } from '../../core/eval';
 import { useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { StatsTable } from '../kit/StatsTable';
 
+export interface ClassFigures {
+  /** Validation accuracy per class, dense and at the slider (the evaluators' own `perClass`; NaN: no samples). */
+  dense: readonly number[];
+  pruned: readonly number[];
+  /** Validation samples per class. */
+  count: readonly number[];
+}
+
 /**
  * Validation accuracy per class, dense and pruned, and the change; the classes that lose most are marked.
- * A row's button selects its class (the curves and the examples follow it).
+ * Read from the figures the slider's evaluation already has, so it follows the slider in the frame of its
+ * input. A row's button selects its class (the curves and the examples follow it).
  */
-export function ClassTable({ report, names, selected }: { report: ForgetReport; names: string[]; selected: number }) {
+export function ClassTable({ figures, names, selected }: { figures: ClassFigures; names: string[]; selected: number }) {
   const t = useT();
   const c = useController();
-  const lost = mostLost(report);
-  const { dense, pruned } = report;
+  const { dense, pruned, count } = figures;
+  const lost = mostLostBy(dense, pruned);
   return (
     <StatsTable
       testid="forget.classes"
@@ -19,18 +28,17 @@ export function ClassTable({ report, names, selected }: { report: ForgetReport; 
       columns={[t('forget.col.class'), t('forget.col.dense'), t('forget.col.pruned'), 'Δ', t('forget.col.bar')]}
     >
       {names.map((name, k) => {
-        const n = dense.count[k];
-        const a = n ? dense.correct[k] / n : NaN;
-        const b = n ? pruned.correct[k] / n : NaN;
+        const a = dense[k];
+        const b = pruned[k];
         const d = (b - a) * 100;
         const marked = lost.includes(k);
         return (
           <tr
             key={k}
             data-testid={`forget.class.${k}`}
-            data-dense={dense.correct[k]}
-            data-pruned={pruned.correct[k]}
-            data-count={n}
+            data-dense={Math.round(a * count[k])}
+            data-pruned={Math.round(b * count[k])}
+            data-count={count[k]}
             data-lost={marked}
             data-worst={lost[0] === k}
             className={`${marked ? 'forget-lost' : ''}${selected === k ? ' forget-selected' : ''}`.trim() || undefined}

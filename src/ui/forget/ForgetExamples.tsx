@@ -68,11 +68,20 @@ function Example({
 }
 
 /** Class probabilities of one example, dense vs pruned. */
-function Probabilities({ row, sample, names }: { row: number; sample: number; names: string[] }) {
+function Probabilities({
+  row,
+  sample,
+  names,
+  logits,
+}: {
+  row: number;
+  sample: number;
+  names: string[];
+  logits: Float64Array;
+}) {
   const t = useT();
   const forget = useAppState((s) => s.pruning.forget);
-  const logits = useAppState((s) => s.pruning.view?.logits);
-  if (!forget || !logits) return null;
+  if (!forget) return null;
   const dense = rowProbabilities(forget.denseLogits, row, forget.classes);
   const pruned = rowProbabilities(logits, row, forget.classes);
   const label = forget.val.y[row];
@@ -95,16 +104,19 @@ function Probabilities({ row, sample, names }: { row: number; sample: number; na
 
 /**
  * The examples pruning forgot (dense right, pruned wrong) and the few it newly gets right, ranked by how far
- * the true class's probability moved; only the selected class's when one is selected. Live with the slider.
+ * the true class's probability moved; only the selected class's when one is selected. At the slider's rest.
  */
 export function ForgetExamples({
   report,
   names,
   selected,
+  logits,
 }: {
   report: ForgetReport;
   names: string[];
   selected: number;
+  /** The pruned logits the report was made from, row-major `[n, classes]`. */
+  logits: Float64Array;
 }) {
   const t = useT();
   const samples = useAppState((s) => s.dataset?.valIndices);
@@ -143,7 +155,9 @@ export function ForgetExamples({
         </h3>
       </div>
       {KINDS.map((kind) => list(kind, kind === KINDS[0] ? forgotten : newly))}
-      {open !== null && open < report.n && <Probabilities row={open} sample={sample(open)} names={names} />}
+      {open !== null && open < report.n && (
+        <Probabilities row={open} sample={sample(open)} names={names} logits={logits} />
+      )}
     </div>
   );
 }

@@ -1,16 +1,27 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { rowOutputs, sparseFeatures } from '../../core/eval';
 import { translate } from '../../i18n/catalogue';
 import type { AppState, PruneView, Settings } from '../../state/store';
 import { renderWithLab } from '../kit/testing';
 import { ForgetPanel } from './ForgetPanel';
+import { REST_MS } from './useRested';
 
 // Three classes, four validation rows (sample numbers 40–43), two features.
 const y = Uint8Array.of(0, 1, 2, 0);
 const dense = Float64Array.of(3, 0, 0, /**/ 0, 2, 0, /**/ 1, 0, 0, /**/ 2, 0, 0); // right, right, wrong, right
 const pruned = Float64Array.of(0, 3, 0, /**/ 0, 2, 0, /**/ 0, 0, 1, /**/ 2, 0, 0); // row 0 forgotten, row 2 newly right
 const x = Float32Array.of(0.5, 0, 0, 1, 0.25, 0.75, 1, 1);
+
+/** Per-class accuracy of logits, as the evaluator counts it. */
+const perClass = (logits: Float64Array) => {
+  const { pred } = rowOutputs(logits, y, 4, 3);
+  return [0, 1, 2].map((c) => {
+    const rows = [0, 1, 2, 3].filter((r) => y[r] === c);
+    return rows.filter((r) => pred[r] === c).length / rows.length;
+  });
+};
 
 /** A network loaded and the slider at a position whose logits are `logits`; `settings` on top. */
 const loaded =
@@ -33,7 +44,8 @@ const loaded =
         denseLogits: dense,
         dense: rowOutputs(dense, y, 4, 3),
       },
-      view: { id: 1, logits, report: { sparsity: 0.5 } } as unknown as PruneView,
+      dense: { train: null, val: { accuracy: 0.75, loss: 0, perClass: perClass(dense) } },
+      view: { id: 1, logits, val: { perClass: perClass(logits) }, report: { sparsity: 0.5 } } as unknown as PruneView,
     },
   });
 
@@ -63,6 +75,23 @@ describe('ForgetPanel', () => {
     expect(screen.getByTestId('forget.summary').textContent).toBe(
       en('forget.summary', { forgotten: 1, newly: 1, n: 4 }),
     );
+  });
+
+  it('moves the per-class table with the slider at once, the examples once it rests', () => {
+    vi.useFakeTimers();
+    try {
+      const lab = renderWithLab(<ForgetPanel />, { state: loaded(dense) }); // nothing pruned yet
+      expect(screen.getByTestId('forget.summary').dataset.forgotten).toBe('0');
+      lab.update(loaded(pruned));
+      expect(screen.getByTestId('forget.class.0').dataset.pruned).toBe('1'); // at once
+      expect(screen.getByTestId('forget.summary').dataset.forgotten).toBe('0'); // not yet: shown as stale
+      expect(screen.getByTestId('forget.summary').closest('[data-stale]')!.getAttribute('data-stale')).toBe('true');
+      act(() => vi.advanceTimersByTime(REST_MS));
+      expect(screen.getByTestId('forget.summary').dataset.forgotten).toBe('1');
+      expect(screen.getByTestId('forget.summary').closest('[data-stale]')!.getAttribute('data-stale')).toBe('false');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('lists the forgotten example and opens its class probabilities, dense vs pruned', () => {
