@@ -3,7 +3,7 @@ export const forget = {
   'forget.title': 'What pruning forgets',
   'forget.idle': 'Train or open a network, then move the slider: this panel shows where pruning’s damage lands.',
   'forget.lead':
-    'The accuracy above is an average. Hooker et al. (2019) showed that it hides where the damage lands: some classes lose far more than others, and a few examples are forgotten first. Everything here follows the slider (validation set).',
+    'The accuracy above is an average. Hooker et al. (2019) showed that it hides where the damage lands: some classes lose far more than others, and a few examples are forgotten first. The per-class table follows the slider as it moves; the rest once it rests (validation set).',
   'forget.summary':
     'At this sparsity the pruned network forgets {forgotten, plural, one {# example} other {# examples}} the dense one got right, and newly gets {newly} right (of {n}).',
   'setting.forgetClass.label': 'Class',
@@ -17,7 +17,7 @@ export const forget = {
   'forget.delta': '{sign}{d} pts',
   'forget.examples.title': 'The examples it forgot',
   'forget.examples.help':
-    'Validation examples the dense network classifies correctly and the pruned one does not, ranked by how far the probability of their true class dropped (the most forgotten first); below them the few it newly gets right, ranked by how far it rose. Click one to see its class probabilities, dense vs pruned. They follow the slider live.',
+    'Validation examples the dense network classifies correctly and the pruned one does not, ranked by how far the probability of their true class dropped (the most forgotten first); below them the few it newly gets right, ranked by how far it rose. Click one to see its class probabilities, dense vs pruned. They follow the slider once it rests.',
   'forget.examples.forgotten': 'Forgotten ({n})',
   'forget.examples.newlyRight': 'Newly right ({n})',
   'forget.examples.none': 'None at this sparsity.',

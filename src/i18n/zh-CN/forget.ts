@@ -5,7 +5,7 @@ export const forget: Record<keyof typeof en, string> = {
   'forget.title': '剪枝遗忘了什么',
   'forget.idle': '先训练或打开一个网络，再移动滑块：这个面板显示剪枝的损伤落在哪里。',
   'forget.lead':
-    '上面的准确率是一个平均值。Hooker 等人（2019）指出，平均值掩盖了损伤落在哪里：有些类别损失远多于其他类别，少数样本最先被遗忘。这里的一切都随滑块变化（验证集）。',
+    '上面的准确率是一个平均值。Hooker 等人（2019）指出，平均值掩盖了损伤落在哪里：有些类别损失远多于其他类别，少数样本最先被遗忘。各类别表格随滑块实时变化，其余内容在滑块停下后更新（验证集）。',
   'forget.summary':
     '在这个稀疏度下，剪枝后的网络遗忘了 {forgotten} 个稠密网络答对的样本，新答对了 {newly} 个（共 {n} 个）。',
   'setting.forgetClass.label': '类别',
@@ -19,7 +19,7 @@ export const forget: Record<keyof typeof en, string> = {
   'forget.delta': '{sign}{d} 个百分点',
   'forget.examples.title': '它遗忘的样本',
   'forget.examples.help':
-    '稠密网络分类正确、剪枝后网络分类错误的验证样本，按真实类别概率下降的幅度排序（遗忘最多的在前）；下面是少数新答对的样本，按概率上升的幅度排序。点击一个样本可查看它在稠密与剪枝后网络中的各类别概率。它们随滑块实时变化。',
+    '稠密网络分类正确、剪枝后网络分类错误的验证样本，按真实类别概率下降的幅度排序（遗忘最多的在前）；下面是少数新答对的样本，按概率上升的幅度排序。点击一个样本可查看它在稠密与剪枝后网络中的各类别概率。滑块停下后它们随之更新。',
   'forget.examples.forgotten': '被遗忘（{n}）',
   'forget.examples.newlyRight': '新答对（{n}）',
   'forget.examples.none': '这个稀疏度下没有。',
