@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CurvePoint } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
@@ -71,7 +72,15 @@ function Mini({
  * multiples; the selected class's drawn first and larger. A snapshot's curves carry no classes: a button
  * computes them.
  */
-export function ClassCurves({ names, selected, at }: { names: string[]; selected: number; at: number }) {
+export const ClassCurves = memo(function ClassCurves({
+  names,
+  selected,
+  at,
+}: {
+  names: string[];
+  selected: number;
+  at: number;
+}) {
   const t = useT();
   const c = useController();
   const criterion = useAppState((s) => s.settings.criterion);
@@ -109,4 +118,4 @@ export function ClassCurves({ names, selected, at }: { names: string[]; selected
       )}
     </div>
   );
-}
+});

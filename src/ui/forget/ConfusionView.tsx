@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ForgetReport } from '../../core/eval';
 import { useT } from '../kit/context';
 import { Help } from '../kit/Help';
@@ -24,7 +24,7 @@ function cellStyle(view: View, v: number, rowTotal: number, diag: boolean) {
 }
 
 /** The confusion matrix, dense or pruned (true class by row), or their difference: the confusions pruning adds. */
-export function ConfusionView({ report, names }: { report: ForgetReport; names: string[] }) {
+export const ConfusionView = memo(function ConfusionView({ report, names }: { report: ForgetReport; names: string[] }) {
   const t = useT();
   const [view, setView] = useState<View>('diff');
   const k = report.classes;
@@ -94,4 +94,4 @@ export function ConfusionView({ report, names }: { report: ForgetReport; names: 
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { rowProbabilities, type ChangedExample, type ForgetReport } from '../../core/eval';
 import { featureRow } from '../../state/store';
 import { useAppState, useT } from '../kit/context';
@@ -106,7 +106,7 @@ function Probabilities({
  * The examples pruning forgot (dense right, pruned wrong) and the few it newly gets right, ranked by how far
  * the true class's probability moved; only the selected class's when one is selected. At the slider's rest.
  */
-export function ForgetExamples({
+export const ForgetExamples = memo(function ForgetExamples({
   report,
   names,
   selected,
@@ -160,4 +160,4 @@ export function ForgetExamples({
       )}
     </div>
   );
-}
+});

@@ -64,7 +64,8 @@ export function ForgetPanel() {
   const report = useMemo(() => forgetOf({ forget, view: rested }), [forget, rested]);
   const count = useMemo(() => (forget ? countsOf(forget.val.y, forget.val.n, forget.classes) : []), [forget]);
   const ready = forget && view && denseVal && view.val.perClass.length === forget.classes && report;
-  const names = ready ? classNamesOf(dataset, forget.classes) : [];
+  const classes = forget?.classes ?? 0;
+  const names = useMemo(() => classNamesOf(dataset, classes), [dataset, classes]);
   const selected = selectedClass(wanted, names.length);
   const stale = rested !== view;
   return (
