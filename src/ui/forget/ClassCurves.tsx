@@ -69,7 +69,7 @@ function Mini({
 
 /**
  * Accuracy vs sparsity of each class for the current criterion (validation, from the sweep), as small
- * multiples; the selected class's drawn first and larger. A snapshot's curves carry no classes: a button
+ * multiples; the selected class's drawn first, its line thicker. A snapshot's curves carry no classes: a button
  * computes them.
  */
 export const ClassCurves = memo(function ClassCurves({
