@@ -6,7 +6,7 @@ import { expect, test } from './fixtures';
  * own `tape.gradient(model(train_x), weights)`, the adapter's name, the `?backend=` parameter, Keras's `Sequential`, the path docs/results.md). Anything else in Latin letters is untranslated text.
  */
 const NAMES = new Set(
-  'English Keras MLP MNIST mnist synthetic auto webgpu webgl wasm cpu WASM WebGPU WebGL CPU GPU WebAssembly SIMD OBD Fisher CSR RMS dense tape gradient model train weights softmax ReLU Dense Adam run json bin JSON CSV PNG Esc gradAbsMean gradSqMean float int worker Han LeCun Molchanov Theis SNIP TensorFlow layers loadLayersModel numpy google swiftshader backend iframe README LAMP Lee Frankle Carbin Zhu Gupta NVIDIA ICLR ICML Model Optimization PolynomialDecay Sanh predict gzip CompressionStream logits scale min Iris iris npm ml dataset MIT one hot SHA UTF Sequential docs results'.split(
+  'English Keras MLP MNIST mnist synthetic auto webgpu webgl wasm cpu WASM WebGPU WebGL CPU GPU WebAssembly SIMD OBD Fisher CSR RMS dense tape gradient model train weights softmax ReLU Dense Adam run json bin JSON CSV PNG Esc gradAbsMean gradSqMean float int worker Han LeCun Molchanov Theis SNIP TensorFlow layers loadLayersModel numpy google swiftshader backend iframe README LAMP Lee Frankle Carbin Zhu Gupta NVIDIA ICLR ICML Model Optimization PolynomialDecay Sanh predict gzip CompressionStream logits scale min Iris iris npm ml dataset MIT one hot SHA UTF Sequential docs results Hooker'.split(
     ' ',
   ),
 );

@@ -5,6 +5,7 @@ import type { StagePanel } from '../../src/state/tour/tour';
 const PANEL_CLASS: Partial<Record<StagePanel, string>> = {
   heatmaps: 'heatmaps',
   pruning: 'pruning',
+  forget: 'forget',
   chart: 'sparsity-chart',
   stats: 'grads',
   progress: 'progress',

@@ -50,6 +50,17 @@ export async function expectTourQuotesPage(page: Page, id: TourStepId): Promise<
     const card = percents(await page.getByTestId('tour.body').innerText());
     expect(card.length, 'the collapse step quotes layer sparsities').toBeGreaterThan(0);
     for (const p of card) expect(table, `the collapse step's ${p} is a layer's sparsity in the table`).toContain(p);
+  } else if (id === 'forget') {
+    // What pruning forgets: the sparsity (where the pruning panel is shown: not on the presenter's stage),
+    // the forgotten examples' count, the worst class's row (dense, pruned).
+    if (await page.getByTestId('prune.sparsity').count()) quoted.push((await text(page, 'prune.sparsity')).trim());
+    await expect(page.locator('.forget-rested')).toHaveAttribute('data-stale', 'false'); // the examples follow at rest
+    quoted.push((await page.getByTestId('forget.summary').getAttribute('data-forgotten'))!);
+    const worst = page.locator('[data-testid^="forget.class."][data-worst="true"]');
+    if (await worst.count()) {
+      const cells = await worst.locator('td').allInnerTexts();
+      quoted.push((await worst.locator('th').innerText()).trim(), `${cells[0]} → ${cells[1]}`);
+    }
   } else if (id === 'repairs') {
     const criterion = page.getByTestId('controls.criterion');
     const was = await criterion.inputValue();

@@ -92,8 +92,9 @@ const ones = (l: Pick<Loaded, 'layers'>) => l.layers.map((x) => new Uint8Array(x
 export function loadedMessage(l: FirstPart, criterion?: Criterion): Extract<FromEval, { type: 'loaded' }> {
   const indexes = indexesOf(l.pruner, criterion ? [criterion] : CRITERIA);
   const val = { features: copyFeatures(l.val.features), y: l.val.y.slice(), n: l.val.n };
-  const dense = { train: null, val: l.pruner.dense() };
-  return { type: 'loaded', id: l.id, dense, indexes, val, engine: l.pruner.engineKind };
+  const { val: denseVal, logits: denseLogits } = l.pruner.denseWithLogits();
+  const dense = { train: null, val: denseVal };
+  return { type: 'loaded', id: l.id, dense, denseLogits, indexes, val, engine: l.pruner.engineKind };
 }
 
 /** Copies of the prune indexes of `criteria`, every granularity. */

@@ -128,6 +128,8 @@ export type FromEval =
       id: number;
       /** The dense network's figures: the training set's follow ('train-dense'), its split is built after this message. */
       dense: { train: null; val: SplitEval };
+      /** The dense network's validation logits, row-major `[n, classes]` (what pruning forgets is measured against them). */
+      denseLogits: Float64Array;
       /**
        * The prune indexes of the criterion the load named (of every criterion if it named none), and the
        * validation split: the page evaluates slider moves itself, synchronously in the input's event, so
@@ -167,7 +169,7 @@ export function evalTransferables(msg: FromEval): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [];
   if (msg.type === 'loaded') {
     const f = msg.val.features;
-    arrays.push(msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal);
+    arrays.push(msg.denseLogits, msg.val.y, f.colPtr, f.colRow, f.colVal, f.rowPtr, f.rowCol, f.rowVal);
   }
   for (const byGranularity of Object.values(msg.indexes))
     for (const idx of Object.values(byGranularity ?? {}))

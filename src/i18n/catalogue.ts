@@ -7,6 +7,7 @@ import { common } from './en/common';
 import { data } from './en/data';
 import { experiments } from './en/experiments';
 import { exportArea } from './en/export';
+import { forget } from './en/forget';
 import { notices } from './en/notices';
 import { pruning } from './en/pruning';
 import { speed } from './en/speed';
@@ -18,6 +19,7 @@ import { common as zhCommon } from './zh-CN/common';
 import { data as zhData } from './zh-CN/data';
 import { experiments as zhExperiments } from './zh-CN/experiments';
 import { exportArea as zhExport } from './zh-CN/export';
+import { forget as zhForget } from './zh-CN/forget';
 import { notices as zhNotices } from './zh-CN/notices';
 import { pruning as zhPruning } from './zh-CN/pruning';
 import { speed as zhSpeed } from './zh-CN/speed';
@@ -29,12 +31,26 @@ import { formatMessage, reportMissing, type Locale, type ParamValue, type Params
 
 /** The areas, by name (the catalogue test checks that no key is defined by two areas). */
 export const AREAS = {
-  en: { common, data, experiments, export: exportArea, notices, pruning, speed, tickets, tour, training, views },
+  en: {
+    common,
+    data,
+    experiments,
+    export: exportArea,
+    forget,
+    notices,
+    pruning,
+    speed,
+    tickets,
+    tour,
+    training,
+    views,
+  },
   'zh-CN': {
     common: zhCommon,
     data: zhData,
     experiments: zhExperiments,
     export: zhExport,
+    forget: zhForget,
     notices: zhNotices,
     pruning: zhPruning,
     speed: zhSpeed,
@@ -50,6 +66,7 @@ const EN = {
   ...data,
   ...experiments,
   ...exportArea,
+  ...forget,
   ...notices,
   ...pruning,
   ...speed,
@@ -64,6 +81,7 @@ const ZH: Record<MessageKey, string> = {
   ...zhData,
   ...zhExperiments,
   ...zhExport,
+  ...zhForget,
   ...zhNotices,
   ...zhPruning,
   ...zhSpeed,

@@ -203,6 +203,10 @@ export function createController(env: ControllerEnv): Controller {
     resume: training.resume,
     reset: training.reset,
     updateSettings: (patch, commit = true) => applySettings(patch, commit, false),
+    classCurves: () => {
+      if (store.getState().pruning.status === 'ready' && store.getState().sweep.status !== 'running')
+        curves.request(store.getState().settings);
+    },
     updateFlags(patch) {
       store.setState((s) => ({ ...s, flags: { ...s.flags, ...patch, locale: patch.lang ?? s.flags.locale } }));
       writeHash();

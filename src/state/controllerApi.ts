@@ -31,6 +31,8 @@ export interface Controller extends Experiments {
   dismissNotice(index: number): void;
   /** The collapse warning's repairs: work out their outcomes (shown beside the buttons), apply one, undo it. */
   previewRepairs(): void;
+  /** What pruning forgets: computes the curves again, with each class's accuracy (a snapshot's curves carry none). */
+  classCurves(): void;
   /** Works out the accuracies the tour's repairs step quotes (`tourAt90` in the store), unless known. */
   tourAt90(): void;
   applyRepair(kind: RepairKind): void;

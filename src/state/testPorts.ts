@@ -5,7 +5,7 @@
 import { layerShapes, type LayerArrays, type LayerParams } from '../core/base';
 import { CRITERIA, criterionIndex, GRANULARITIES } from '../core/prune';
 import { makeSynthetic32 } from '../core/data';
-import { sparseFeatures } from '../core/eval';
+import { PruneEvaluator, sparseFeatures } from '../core/eval';
 import type { TablePort } from '../data/tableClient';
 import type { FromTable, ToTable } from '../data/tableProtocol';
 import type { EvalPort } from '../eval/client';
@@ -46,14 +46,13 @@ export function loadedMessage(id: number, layers: LayerArrays[]): FromEval {
     CRITERIA.map((c) => [c, Object.fromEntries(GRANULARITIES.map((g) => [g, criterionIndex(c, layers, g, 1)]))]),
   ) as Extract<FromEval, { type: 'loaded' }>['indexes'];
   const m = { accuracy: 0.5, loss: 1, perClass: [] };
-  return {
-    type: 'loaded',
-    id,
-    dense: { train: null, val: m },
-    indexes,
-    val: { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n },
-    engine: 'wasm',
-  };
+  const val = { features: sparseFeatures(ds.val.x, ds.val.n, 32), y: ds.val.y, n: ds.val.n };
+  // The dense logits when the layers fit the data (a table's network gets zeros: its rows are not these).
+  const denseLogits =
+    layers[0].inputs === 32
+      ? new PruneEvaluator(layers, 1, val).denseWithLogits().logits
+      : new Float64Array(val.n * layers[layers.length - 1].units);
+  return { type: 'loaded', id, dense: { train: null, val: m }, denseLogits, indexes, val, engine: 'wasm' };
 }
 
 /** A fixed split of 10,000 synthetic-32 samples: 8,000 for training, 2,000 for validation. */

@@ -22,6 +22,7 @@ import { HowItWorks } from './HowItWorks';
 import { Notices } from './Notices';
 import { ProgressPanel } from './training/ProgressPanel';
 import { PruningPanel } from './pruning/PruningPanel';
+import { ForgetPanel } from './forget/ForgetPanel';
 import { SensitivityChart } from './pruning/SensitivityChart';
 import { SparsityChart } from './pruning/SparsityChart';
 import { SpeedPanel } from './speed/SpeedPanel';
@@ -127,6 +128,9 @@ function FullApp() {
           <div className="side-scroll">
             <Shown panel="pruning">
               <PruningPanel />
+            </Shown>
+            <Shown panel="forget">
+              <ForgetPanel />
             </Shown>
             <Shown panel="experiments">
               <ExperimentsPanel />

@@ -49,6 +49,8 @@ export interface PruneAnswer {
   threshold: number;
   groupThresholds: number[];
   val: SplitEval;
+  /** The split's logits under the masks, row-major `[n, classes]` (what pruning forgets is read from them). */
+  logits: Float64Array;
   /** Milliseconds of the evaluation, and whether it was a full pass (else incremental). */
   valMs: number;
   valFull: boolean;
@@ -97,14 +99,25 @@ export class PruneEvaluator {
 
   /** The split's figures with every weight kept. */
   dense(): SplitEval {
-    return splitEval(this.evaluator.evaluate(this.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1))));
+    return splitEval(this.evaluator.evaluate(this.ones()));
+  }
+
+  /** The split's figures and logits (row-major `[n, classes]`, a new array) with every weight kept. */
+  denseWithLogits(): { val: SplitEval; logits: Float64Array } {
+    const { result, logits } = this.evaluator.logits(this.ones());
+    return { val: splitEval(result), logits };
+  }
+
+  private ones(): Uint8Array[] {
+    return this.layers.map((l) => new Uint8Array(l.inputs * l.units).fill(1));
   }
 
   /** The answer for a spec. Returns new arrays (the evaluator keeps its own copy of the first mask). */
   evaluate(criterion: Criterion, spec: PruneSpec): PruneAnswer {
     const res = computeMasks(this.index(criterion, spec.granularity), spec);
     const t0 = performance.now();
-    const val = splitEval(this.evaluator.evaluate(res.masks));
+    const { result, logits } = this.evaluator.logits(res.masks);
+    const val = splitEval(result);
     const valMs = performance.now() - t0;
     return {
       criterion,
@@ -115,6 +128,7 @@ export class PruneEvaluator {
       threshold: res.threshold,
       groupThresholds: res.groupThresholds,
       val,
+      logits,
       valMs,
       valFull: this.evaluator.work.full,
     };

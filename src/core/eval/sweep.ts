@@ -17,6 +17,8 @@ export interface CurvePoint {
   threshold: number;
   accuracy: number;
   loss: number;
+  /** Accuracy per class (validation points of `allCurves`; NaN for a class without samples). */
+  perClass?: number[];
 }
 
 export interface SweepPoint {
@@ -178,6 +180,7 @@ export function* allCurves(
             threshold: p.threshold,
             accuracy: p.val.accuracy,
             loss: p.val.loss,
+            ...(split === 'val' ? { perClass: Array.from(p.val.perClass) } : {}),
           },
         };
       }

@@ -9,3 +9,4 @@ export * from './runFormat';
 export * from './snapshotDecode';
 export * from './snapshotFormat';
 export { readLayersModel, type ImportedModel } from './importModel';
+export * from './runFileForget';

@@ -29,6 +29,7 @@ import {
 } from '../base';
 import { CRITERIA, GRANULARITIES, SCOPES } from '../prune';
 import { runData, tableInfo } from './runFileData';
+import { forgetJson, runForget } from './runFileForget';
 import { maskSparsity, runLayers } from './runFileLayers';
 import {
   CONFIG_STRING_MAX,
@@ -88,6 +89,7 @@ export function serializeRun(input: RunInput): string {
       accuracy: p.accuracy,
       loss: p.loss,
     })),
+    forget: input.forget ? forgetJson(input.forget) : null,
   };
   const text = JSON.stringify(file);
   try {
@@ -182,7 +184,7 @@ function validate(root: unknown): Run {
       `config.backendUsed is ${used === undefined ? 'missing' : show(used)}, expected the name of the backend that trained the weights (a string, such as "wasm")`,
     );
   }
-  const hidden = f === RUN_FORMAT ? architecture(root.hidden) : [...HIDDEN_UNITS];
+  const hidden = f === RUN_FORMAT || f === RUN_FORMATS_READ[2] ? architecture(root.hidden) : [...HIDDEN_UNITS];
   const { data, shapes } = runData(root.data, config, hidden);
   const layers = runLayers(root.layers, shapes, data);
 
@@ -210,6 +212,7 @@ function validate(root: unknown): Run {
       loss: num(o.loss, `${p}.loss`, 0, Infinity, true),
     };
   });
+  const forget = f === RUN_FORMAT ? runForget(root.forget, layers[layers.length - 1].units, data.valIndices) : null;
   return {
     format: RUN_FORMAT,
     createdAt,
@@ -219,5 +222,6 @@ function validate(root: unknown): Run {
     layers,
     metrics: { dense, pruned: prunedMetrics, sparsity },
     sweep,
+    forget,
   };
 }

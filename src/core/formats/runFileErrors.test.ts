@@ -25,8 +25,8 @@ describe('run file validation', () => {
       `not a Gradient Pruning Lab run file: format is "foo", expected "${RUN_FORMAT}"`,
     );
     expect(corrupt((f) => delete f.format)).toMatch(/format is missing/);
-    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@4'))).toBe(
-      'format "gradient-pruning-lab/run@4" is not supported; this version reads "gradient-pruning-lab/run@1", "gradient-pruning-lab/run@2", "gradient-pruning-lab/run@3"',
+    expect(corrupt((f) => (f.format = 'gradient-pruning-lab/run@5'))).toBe(
+      'format "gradient-pruning-lab/run@5" is not supported; this version reads "gradient-pruning-lab/run@1", "gradient-pruning-lab/run@2", "gradient-pruning-lab/run@3", "gradient-pruning-lab/run@4"',
     );
     // Version 3's architecture: 1 to 6 hidden layers of 1 to 512 units, and the layers must follow it.
     expect(corrupt((f) => delete f.hidden)).toBe('hidden must be an array, got nothing');

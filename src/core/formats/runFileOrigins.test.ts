@@ -147,7 +147,7 @@ const ORIGINS: Record<string, string> = {
 
 /** Refusals start with the field of the file they are about (or the file itself), and show no value a reader cannot act on. */
 const FIELD =
-  /^(run file|the file|not a Gradient Pruning Lab run file|format|createdAt|config|hidden|data|layers|metrics|sweep|sample \d+)\b/;
+  /^(run file|the file|not a Gradient Pruning Lab run file|format|createdAt|config|hidden|data|layers|metrics|sweep|forget|sample \d+)\b/;
 const UNREADABLE = /undefined|\[object|\((?:[a-z]+-)+[a-z]+\)|\(record \d+:/;
 
 describe('run files of every origin', () => {

@@ -5,17 +5,25 @@
 import type { LayerArrays } from '../base';
 import type { Criterion, Granularity, Scope } from '../prune';
 import type { RunData } from './runFileData';
+import type { RunForget } from './runFileForget';
 
 export type { RunData } from './runFileData';
+export type { RunForget } from './runFileForget';
 
-export const RUN_FORMAT = 'gradient-pruning-lab/run@3';
+export const RUN_FORMAT = 'gradient-pruning-lab/run@4';
 /**
  * Formats this version reads. Version 1 did not record a sweep point's scope, granularity and target:
  * they are read as the run's `config.scope` and `config.granularity` (the settings the curves followed
  * when the file was written; global and weights if absent) and an unknown target (NaN). Versions 1 and 2
  * did not record the architecture (`hidden`): their networks are the lab's only one then, HIDDEN_UNITS (64, 32).
+ * Versions 1 to 3 did not record what pruning forgets (`forget`): null.
  */
-export const RUN_FORMATS_READ = ['gradient-pruning-lab/run@1', 'gradient-pruning-lab/run@2', RUN_FORMAT] as const;
+export const RUN_FORMATS_READ = [
+  'gradient-pruning-lab/run@1',
+  'gradient-pruning-lab/run@2',
+  'gradient-pruning-lab/run@3',
+  RUN_FORMAT,
+] as const;
 /** Default limit on the text handed to `parseRun`, in UTF-16 code units (= bytes for the ASCII JSON written here). */
 export const RUN_MAX_LENGTH = 50 * 1024 * 1024;
 /** Longest string value in `config` (a user's label column name longer than this is written as null). */
@@ -69,12 +77,14 @@ export interface Run {
   layers: RunLayer[];
   metrics: { dense: RunMetrics; pruned: RunMetrics | null; sparsity: { overall: number; perLayer: number[] } };
   sweep: RunSweepPoint[];
+  /** What pruning forgets at the recorded mask (validation split); null when not recorded (versions 1 to 3). */
+  forget: RunForget | null;
 }
 type Json<T> = {
   [K in keyof T]: T[K] extends number ? number | null : T[K] extends ArrayLike<number> ? number[] : T[K];
 };
 /** The JSON on disk: plain arrays, `null` for non-finite numbers. */
-export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'sweep'> {
+export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'sweep' | 'forget'> {
   data: Json<Run['data']>;
   layers: (Omit<Json<RunLayer>, 'mask' | 'inputs' | 'units'> & { inputs: number; units: number; mask: (0 | 1)[] })[];
   metrics: {
@@ -83,9 +93,11 @@ export interface RunFile extends Omit<Run, 'data' | 'layers' | 'metrics' | 'swee
     sparsity: { overall: number; perLayer: number[] };
   };
   sweep: Json<RunSweepPoint>[];
+  forget: (Omit<RunForget, 'dense' | 'pruned'> & { dense: (number | null)[]; pruned: (number | null)[] }) | null;
 }
 /** What `serializeRun` accepts: a `Run` without its format tag, with any numeric arrays. */
-export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers' | 'hidden'> {
+export interface RunInput extends Omit<Run, 'format' | 'data' | 'layers' | 'hidden' | 'forget'> {
+  forget?: RunForget | null;
   hidden: readonly number[];
   /** `table` present iff `name` is 'user'; only its `UserTableInfo` fields are written (a `UserTable`'s values are not). */
   data: Omit<RunData, 'trainIndices' | 'valIndices'> & {

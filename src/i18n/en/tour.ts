@@ -40,6 +40,13 @@ export const tour = {
   'tour.finetune.title': 'Fine-tuning with the mask held',
   'tour.finetune.body':
     'Pruning costs accuracy; a little training wins some back. Fine-tune trains the pruned network ({sparsity} pruned, by magnitude) for {finetuneEpochs} more epochs with the mask held, so pruned weights stay exactly 0 (validation accuracy now {prunedVal}). The article’s fine-tune has no mask: its pruned weights grow back.',
+  'tour.forget.title': 'What pruning forgets',
+  'tour.forget.body':
+    'Accuracy is an average; it hides where the damage lands (Hooker et al. 2019). At {sparsity} sparsity the pruned network gets {forgotten} validation examples wrong that the dense one got right, and class {worst} loses most ({worstDense} → {worstPruned}). Tap a forgotten example to see its class probabilities.',
+  'tour.forget.even':
+    'Accuracy is an average; it hides where the damage lands (Hooker et al. 2019). At {sparsity} sparsity the pruned network gets {forgotten} validation examples wrong that the dense one got right, and no class loses accuracy. Tap a forgotten example to see its class probabilities.',
+  'tour.forget.wait':
+    'Accuracy is an average; it hides where the damage lands (Hooker et al. 2019): the classes that lose most, and the examples the pruned network gets wrong that the dense one got right.',
   'tour.next.title': 'Iterative pruning, and what to explore next',
   'tour.next.body':
     'Iterative pruning prunes a little, fine-tunes, and repeats (Han et al. 2015); it usually beats one shot at high sparsity. Try next: per-layer scope, neuron granularity (a smaller dense network), each layer’s sensitivity, what pruning buys in this browser (measured speed and file sizes, below the charts), or the article’s own setting, synthetic-32 (32 features). How width and depth change pruning: the width and depth study in docs/results.md. Leaving the tour keeps everything as it is.',

@@ -42,6 +42,13 @@ export const tour: Record<keyof typeof en, string> = {
   'tour.finetune.title': '保持掩码的微调',
   'tour.finetune.body':
     '剪枝会损失准确率；再训练一小会儿能挽回一部分。微调在保持掩码的情况下把剪枝后的网络（按幅值剪掉 {sparsity}）再训练 {finetuneEpochs} 轮，被剪掉的权重始终严格为 0（当前验证集准确率 {prunedVal}）。原文的微调没有掩码：被剪掉的权重会重新长回来。',
+  'tour.forget.title': '剪枝遗忘了什么',
+  'tour.forget.body':
+    '准确率是一个平均值，它掩盖了损伤落在哪里（Hooker 等，2019）。在 {sparsity} 的稀疏度下，剪枝后的网络答错了 {forgotten} 个稠密网络答对的验证样本，类别 {worst} 损失最多（{worstDense} → {worstPruned}）。点一下被遗忘的样本可查看它的各类别概率。',
+  'tour.forget.even':
+    '准确率是一个平均值，它掩盖了损伤落在哪里（Hooker 等，2019）。在 {sparsity} 的稀疏度下，剪枝后的网络答错了 {forgotten} 个稠密网络答对的验证样本，没有哪个类别的准确率下降。点一下被遗忘的样本可查看它的各类别概率。',
+  'tour.forget.wait':
+    '准确率是一个平均值，它掩盖了损伤落在哪里（Hooker 等，2019）：损失最多的类别，以及稠密网络答对、剪枝后网络答错的样本。',
   'tour.next.title': '迭代剪枝，以及接下来可以探索什么',
   'tour.next.body':
     '迭代剪枝每次剪一点、微调、再重复（Han 等，2015）；在高稀疏度下通常优于一次剪完。接下来可以试试：逐层范围、神经元粒度（得到更小的稠密网络）、每一层的敏感度、剪枝在本浏览器中带来了什么（图表下方实测的速度和文件大小），或者原文自己的设定 synthetic-32（32 个特征）。宽度和深度如何改变剪枝：见 docs/results.md 中的宽度与深度实验。退出导览后，一切保持原样。',

@@ -15,6 +15,7 @@ import {
 import { hiddenOf } from '../../core/base';
 import { msg, translate, type Msg } from '../../i18n/catalogue';
 import type { AppState } from '../store';
+import { classColumns, runForgetOf } from './forgetExport';
 
 export interface FileOut {
   name: string;
@@ -202,6 +203,7 @@ export function runFile(s: AppState): FileOut {
       sparsity: { overall: view.report.sparsity, perLayer: view.report.layers.map((l) => l.sparsity) },
     },
     sweep,
+    forget: runForgetOf(s),
   });
   return { name: `run-${fileStem(s)}.json`, type: 'application/json', data: text };
 }
@@ -222,7 +224,10 @@ const tableConfig = (s: AppState) => {
 
 /** Every curve point as CSV. */
 export function sweepCsv(s: AppState): FileOut {
-  const rows = ['criterion,split,scope,granularity,target,sparsity,threshold,accuracy,loss'];
+  const perClass = classColumns(s);
+  const rows = [
+    ['criterion,split,scope,granularity,target,sparsity,threshold,accuracy,loss', ...perClass.header].join(','),
+  ];
   for (const [criterion, curves] of Object.entries(s.sweep.curves)) {
     for (const split of ['val', 'train'] as const) {
       for (const p of curves?.[split] ?? [])
@@ -237,6 +242,7 @@ export function sweepCsv(s: AppState): FileOut {
             Number.isFinite(p.threshold) ? p.threshold : '',
             p.accuracy,
             p.loss,
+            ...perClass.cells(p),
           ].join(','),
         );
     }

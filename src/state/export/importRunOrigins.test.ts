@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HIDDEN_UNITS, layerShapes, type LayerArrays } from '../../core/base';
 import { CRITERIA, criterionIndex, GRANULARITIES } from '../../core/prune';
 import { parseRun, encodeSnapshot } from '../../core/formats';
-import { sparseFeatures } from '../../core/eval';
+import { PruneEvaluator, sparseFeatures } from '../../core/eval';
 import { makeSnapshot } from '../../core/formats/testSnapshot';
 import type { FromEval } from '../../eval/protocol';
 import { createController } from '../controller';
@@ -105,7 +105,8 @@ function evaluate(p: Page) {
       y: Uint8Array.from(data.valIndices, (i) => t.y[i]),
       n,
     };
-    loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val };
+    const denseLogits = new PruneEvaluator(layers, 1, val).denseWithLogits().logits;
+    loaded = { ...loaded, indexes: indexes as typeof loaded.indexes, val, denseLogits };
   }
   p.ev.reply(loaded);
   // As the worker does: the dense training figures, once that split is loaded, then the slider's.

@@ -25,6 +25,7 @@ export const PANELS = [
   'speed',
   'stats',
   'pruning',
+  'forget',
   'experiments',
   'export',
   'how',

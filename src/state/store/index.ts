@@ -75,7 +75,7 @@ export {
   type Panel,
   type Theme,
 } from './flags';
-export { applyEvalMessage, initialPruning, withView, type SplitEval } from './pruningState';
+export { applyEvalMessage, initialPruning, withView, type PruneView, type SplitEval } from './pruningState';
 export { applySweepMessage, curveAt, initialSweep, startSweep, type CurvePoint, type SweepState } from './sweepState';
 export {
   planRepair,
@@ -112,3 +112,4 @@ export { applyTableMessage, refusedFile, userDataRef, type TableOptions, type Us
 export { problemMsg } from './tableProblems';
 export { settingsChange } from './settingsChange';
 export { fractionPruned, itemsOf, logToValue, pruneSpecOf, thresholdRange, valueToLog } from './pruneSpec';
+export { classNamesOf, featureRow, forgetOf, selectedClass } from './forgetState';

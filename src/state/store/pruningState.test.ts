@@ -16,6 +16,7 @@ const answer = (val = 0.6): PruneAnswer => ({
   threshold: 0.01,
   groupThresholds: [],
   val: result(val),
+  logits: new Float64Array(0),
   valMs: 2,
   valFull: false,
 });
@@ -32,13 +33,16 @@ describe('pruning state', () => {
       type: 'loaded',
       id,
       dense,
+      denseLogits: Float64Array.of(2, 1, 0, 3),
       indexes,
-      val: {} as never,
+      val: { y: Uint8Array.of(0, 0), n: 2 } as never,
       engine: 'wasm',
     });
     expect(applyEvalMessage(loading(), loaded(2)).status).toBe('loading');
     const s = applyEvalMessage(loading(), loaded(3), 'js');
     expect(s).toMatchObject({ status: 'ready', dense, engine: 'js' }); // the page's own evaluator's arithmetic
+    // The dense outputs what pruning forgets is measured against: two rows, two classes.
+    expect(s.forget).toMatchObject({ classes: 2, dense: { pred: Int32Array.of(0, 1) } });
     expect(s.sorted!.gradient).toEqual({ weights: Float32Array.of(1), neurons: Float32Array.of(2) });
     // The dense training figures follow, for this load only.
     const dt = (id: number): FromEval => ({ type: 'train-dense', id, result: result(0.9) });

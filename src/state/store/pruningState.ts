@@ -4,7 +4,7 @@
  * the numbers on screen only ever move forward to the newest slider position.
  */
 import type { Criterion, Granularity } from '../../core/prune';
-import type { PruneAnswer } from '../../core/eval';
+import { rowOutputs, type EvalSplit, type PruneAnswer, type RowOutputs } from '../../core/eval';
 import type { FromEval, SplitEval } from '../../eval/protocol';
 
 export type { SplitEval } from '../../eval/protocol';
@@ -26,6 +26,8 @@ export interface PruningState {
   dense: { train: SplitEval | null; val: SplitEval } | null;
   /** Per criterion, every score in ascending order (the worker's prune indexes). */
   sorted: Record<Criterion, Record<Granularity, Float32Array>> | null;
+  /** The validation split and the dense network's outputs on it, what pruning forgets is measured against (`forgetState.ts`). */
+  forget: { val: EvalSplit; classes: number; denseLogits: Float64Array; dense: RowOutputs } | null;
   /** The arithmetic of the page's evaluator (validation figures), once loaded. */
   engine: 'wasm' | 'js' | null;
   view: PruneView | null;
@@ -37,6 +39,7 @@ export const initialPruning = (): PruningState => ({
   loadId: 0,
   requested: 0,
   dense: null,
+  forget: null,
   sorted: null,
   engine: null,
   view: null,
@@ -46,7 +49,7 @@ export const initialPruning = (): PruningState => ({
 /** Pure: the state showing the answer for slider position `id` (the validation figures, computed on the page). */
 export function withView(s: PruningState, id: number, a: PruneAnswer): PruningState {
   if (id < s.loadId || (s.view && id <= s.view.id)) return s;
-  const { criterion, spec, masks, units, report, threshold, groupThresholds, val, valMs, valFull } = a;
+  const { criterion, spec, masks, units, report, threshold, groupThresholds, val, logits, valMs, valFull } = a;
   return {
     ...s,
     requested: Math.max(s.requested, id),
@@ -60,6 +63,7 @@ export function withView(s: PruningState, id: number, a: PruneAnswer): PruningSt
       threshold,
       groupThresholds,
       val,
+      logits,
       valMs,
       valFull,
       train: null,
@@ -89,7 +93,10 @@ export function applyEvalMessage(
             Object.fromEntries(Object.entries(i ?? {}).map(([g, idx]) => [g, idx.global.values])),
           ]),
         ) as PruningState['sorted']);
-      return { ...s, status: 'ready', dense: msg.dense, sorted, engine: engine ?? msg.engine, error: null };
+      const { val, denseLogits } = msg;
+      const classes = val.n ? denseLogits.length / val.n : 0;
+      const forget = { val, classes, denseLogits, dense: rowOutputs(denseLogits, val.y, val.n, classes) };
+      return { ...s, status: 'ready', dense: msg.dense, forget, sorted, engine: engine ?? msg.engine, error: null };
     }
     case 'train-dense':
       return msg.id === s.loadId && s.dense ? { ...s, dense: { ...s.dense, train: msg.result } } : s;

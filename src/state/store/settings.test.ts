@@ -268,7 +268,7 @@ describe('URL flags', () => {
   it('words each refusal as before, in English, and with the same values in Chinese', () => {
     const { notices } = parseFlags('', '#hide=a,b&autotrain=maybe&lang=fr&tour=0&present=2');
     expect(notices.map(en)).toEqual([
-      'URL key "hide": unknown panels "a", "b" ignored; panels are backend, training, data, progress, curves, heatmaps, chart, sensitivity, speed, stats, pruning, experiments, export, how.',
+      'URL key "hide": unknown panels "a", "b" ignored; panels are backend, training, data, progress, curves, heatmaps, chart, sensitivity, speed, stats, pruning, forget, experiments, export, how.',
       'URL key "autotrain" ignored — "maybe" is not 1 or 0.',
       'URL key "lang" ignored — "fr" is not en or zh-CN.',
       'URL key "tour" ignored — "0" is not a step number.',

@@ -50,6 +50,8 @@ export interface Settings extends Omit<TrainConfig, 'dataset'> {
   gradualBegin: number;
   gradualEnd: number;
   gradualFrequency: number;
+  /** What pruning forgets: the class whose curve and examples are shown (-1: every class). */
+  forgetClass: number;
 }
 
 interface NumberField {
@@ -124,6 +126,7 @@ export const SCHEMA: Schema = {
   gradualBegin: { kind: 'float', key: 'gbegin', min: 0, max: 1, default: GRADUAL_DEFAULTS.begin },
   gradualEnd: { kind: 'float', key: 'gend', min: 0, max: 1, default: GRADUAL_DEFAULTS.end },
   gradualFrequency: { kind: 'int', key: 'gfreq', min: 1, max: 10000, default: GRADUAL_DEFAULTS.frequency },
+  forgetClass: { kind: 'int', key: 'class', min: -1, max: 255, default: -1 },
 };
 
 export const SETTING_KEYS = Object.keys(SCHEMA) as (keyof Settings)[];

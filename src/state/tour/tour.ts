@@ -27,6 +27,7 @@ export const TOUR_IDS = [
   'article',
   'repairs',
   'finetune',
+  'forget',
   'next',
 ] as const;
 export type TourStepId = (typeof TOUR_IDS)[number];
@@ -108,6 +109,12 @@ export const TOUR_STEPS: readonly TourStep[] = [
     targets: ['finetune'],
     panels: ['heatmaps', 'pruning'],
     action: 'finetune',
+  },
+  {
+    id: 'forget',
+    settings: { criterion: 'magnitude', mode: 'sparsity', sparsity: 0.9, scope: 'global', granularity: 'weights' },
+    targets: ['forget'],
+    panels: ['chart', 'forget'],
   },
   {
     id: 'next',

@@ -6,7 +6,8 @@
 import { HIDDEN_UNITS, hiddenOf, layerShapes } from '../../core/base';
 import { layerMeanScores, type Criterion, type PruneSpec } from '../../core/prune';
 import { dataShape, type DataName } from '../../core/data';
-import type { AppState } from '../store';
+import { mostLost } from '../../core/eval';
+import { classNamesOf, forgetOf, type AppState } from '../store';
 
 /** The repairs step quotes these criteria at 90% global weight sparsity, as the pruning panel shows them. */
 export const AT90_CRITERIA: readonly Criterion[] = ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'];
@@ -43,6 +44,9 @@ export interface TourNumbers {
   at90: Partial<Record<Criterion, number>>;
   /** The largest over the smallest layer mean of the current criterion's scores. */
   ratio: number | null;
+  /** What pruning forgets at the slider: examples forgotten, and the class that loses most (null: none loses). */
+  forgotten: number | null;
+  worst: { name: string; dense: number; pruned: number } | null;
   /** Whether the current mask cuts every path from the input to the output (the pruning panel's warning). */
   collapsed: boolean | null;
   /** Why some of the above are not known yet; null once they all are. */
@@ -71,6 +75,8 @@ export function tourNumbers(s: AppState): TourNumbers {
   const at90 = s.tourAt90 && s.tourAt90.loadId === s.pruning.loadId ? s.tourAt90.values : {};
   const positive = scores?.filter((v) => v > 0) ?? [];
   const origin = running(s) || s.phase === 'scoring' ? 'training' : (s.origin?.kind ?? null);
+  const forget = forgetOf(s.pruning);
+  const worst = forget ? mostLost(forget, 1)[0] : undefined;
   return {
     dataset: s.dataset?.name ?? null,
     table: s.dataset?.table?.name ?? null,
@@ -99,6 +105,15 @@ export function tourNumbers(s: AppState): TourNumbers {
     ratio:
       scores && positive.length === scores.length && scores.length ? Math.max(...scores) / Math.min(...scores) : null,
     collapsed: report ? report.collapse : null,
+    forgotten: forget ? forget.forgotten.length : null,
+    worst:
+      forget && worst !== undefined
+        ? {
+            name: classNamesOf(s.dataset, forget.classes)[worst],
+            dense: forget.dense.correct[worst] / forget.dense.count[worst],
+            pruned: forget.pruned.correct[worst] / forget.pruned.count[worst],
+          }
+        : null,
     wait: waitOf(s),
   };
 }

@@ -32,6 +32,8 @@ const done: TourNumbers = {
   at90: { gradient: 0.348, taylor: 0.655, magnitude: 0.8, gradnorm: 0.11, lamp: 0.78 },
   ratio: 16.7,
   collapsed: true,
+  forgotten: 213,
+  worst: { name: '8', dense: 0.9365, pruned: 0.5 },
   wait: null,
 };
 const blank: TourNumbers = {
@@ -53,6 +55,8 @@ const blank: TourNumbers = {
   at90: {},
   ratio: null,
   collapsed: null,
+  forgotten: null,
+  worst: null,
 };
 const STATES: Record<string, TourNumbers> = {
   done,
@@ -103,6 +107,7 @@ const STATES: Record<string, TourNumbers> = {
     wait: 'scoring',
   },
   'kept every layer': { ...done, origin: 'trained', collapsed: false },
+  'no class loses': { ...done, forgotten: 2, worst: null },
   'scored, no pruning yet': {
     ...done,
     origin: 'trained',
@@ -176,6 +181,11 @@ describe('the tour’s text', () => {
     expect(kept).toContain('prunes 99.1% of dense_1');
     expect(kept).toContain('no layer is lost yet');
     expect(kept).not.toContain('Why so much');
+    // What pruning forgets, as its panel writes it (per-class accuracy with one decimal).
+    expect(shown(tourText(t, 'forget', done, '0.01', false).body)).toContain(
+      'gets 213 validation examples wrong that the dense one got right, and class 8 loses most (93.7% → 50.0%)',
+    );
+    expect(tourText(t, 'forget', STATES['no class loses'], '0.01', false).body).toContain('no class loses accuracy');
   });
 
   it('describes the network on screen, whatever its layers: every hidden layer, every layer’s mean', () => {

@@ -47,6 +47,13 @@ export function tourParams(
   set('denseVal', acc(n.denseVal));
   set('prunedVal', acc(n.prunedVal));
   for (const c of ['gradient', 'taylor', 'magnitude', 'gradnorm', 'lamp'] as const) set(c, acc(n.at90[c]));
+  // What pruning forgets, as its panel writes it (per-class accuracies with one decimal).
+  set('forgotten', n.forgotten);
+  if (n.worst) {
+    set('worst', verbatim(n.worst.name));
+    set('worstDense', pct(n.worst.dense, 1));
+    set('worstPruned', pct(n.worst.pruned, 1));
+  }
   const layers = n.layers;
   if (layers && layers.length) {
     set('means', layers.map((l) => t('tour.gradient.mean', { layer: l.name, mean: formatSci(l.meanScore) })).join(sep));
@@ -86,6 +93,8 @@ export function tourText(
   if (id === 'training' && n.epoch !== null) key = n.valAcc === null ? 'tour.training.first' : 'tour.training.live';
   // A network whose layers all survive the article's T (trained less): the step says so, not "why so much".
   if (id === 'collapse' && n.collapsed === false) key = 'tour.collapse.none';
+  // No class loses at this sparsity: the step says so instead of naming one.
+  if (id === 'forget' && n.forgotten !== null && n.worst === null) key = 'tour.forget.even';
   if (filled(t, key, params)) return { title, body: t(key, params), waiting: false };
   const wait = `tour.${id}.wait` as MessageKey;
   const when = t(`tour.when.${n.wait ?? 'pruning'}`);
