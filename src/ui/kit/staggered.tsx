@@ -1,60 +1,32 @@
-import {
-  memo,
-  startTransition,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ComponentType,
-} from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * Staggered charts. A store update that reaches several charts at once (Train pressed: every chart
  * clears; a run's end: the scoring, the sweep) re-rendered them all in one task — recharts mounts and
  * lays out each chart synchronously, so on a slow laptop (4× CPU throttling) that one task blocked the
- * page for 250–370 ms. A component wrapped by `staggered` shows its new props later, one chart at a
- * time, in the order the updates came, each rendered as a transition (React renders it in slices and
- * yields to input between them; only its commit is one piece): the page answers input meanwhile. A chart
- * lags its props by a few tasks; everything else (numbers, the slider's heatmaps) updates in the input's
- * frame as before.
+ * page for 250–370 ms. A component wrapped by `staggered` shows its new props in a task of its own,
+ * one chart per task, in the order the updates came: the page answers input between charts. A chart
+ * lags its props by at most a few tasks (milliseconds); everything else (numbers, the slider's
+ * heatmaps) updates in the input's frame as before.
  */
 
 type Job = () => void;
 /** Pending updates, oldest first (a Set keeps insertion order; a chart's newer props replace its job). */
 const jobs = new Set<Job>();
 let pumping = false;
-/** The update whose chart React is rendering (a transition, in slices), until it is committed. */
-let inflight: Job | null = null;
-let watchdog: ReturnType<typeof setTimeout> | undefined;
-/** After this long without a commit (an interrupted or abandoned render), the next chart goes on anyway. */
-const COMMIT_WAIT_MS = 1000;
 
-/**
- * Starts the oldest update as a transition: React renders that chart in slices of a few milliseconds,
- * yielding to input and paint between them, and commits it; the next chart starts after that commit.
- */
+/** Runs the oldest job, then yields to the browser (input, paint) before the next one. */
 function pump() {
   const [job] = jobs;
-  if (!job) {
-    pumping = false;
-    return;
+  if (job) {
+    jobs.delete(job);
+    job();
   }
-  jobs.delete(job);
-  inflight = job;
-  clearTimeout(watchdog);
-  watchdog = setTimeout(() => committed(job), COMMIT_WAIT_MS);
-  job();
-}
-
-/** `job`'s chart has committed (or was unmounted): the next one may start, in a task of its own. */
-function committed(job: Job) {
-  if (inflight !== job) return;
-  inflight = null;
-  clearTimeout(watchdog);
   if (jobs.size) post();
   else pumping = false;
 }
+
 let channel: MessageChannel | null = null;
 /** A task without setTimeout's clamping (nested timeouts wait ≥ 4 ms each). */
 function post() {
@@ -75,8 +47,8 @@ function enqueue(job: Job) {
   }
 }
 
-/** How many chart updates wait or render (the test API: the page is quiet when none does). */
-export const pendingStaggered = () => jobs.size + (inflight ? 1 : 0);
+/** How many chart updates wait (the test API: the page is quiet when none does). */
+export const pendingStaggered = () => jobs.size;
 
 const shallowEqual = (a: object, b: object) => {
   const ka = Object.keys(a);
@@ -89,27 +61,15 @@ function useStaggeredProps<P extends object>(props: P): P {
   const [shown, setShown] = useState(props);
   const latest = useRef(props);
   latest.current = props;
-  const mine = useRef<Job | null>(null);
   const changed = !shallowEqual(props, shown);
   useEffect(() => {
     if (!changed) return;
-    const job = () => startTransition(() => setShown(latest.current));
-    mine.current = job;
+    const job = () => flushSync(() => setShown(latest.current));
     enqueue(job);
     return () => {
       jobs.delete(job);
     };
   });
-  // Committed: the next chart's turn (also when this one goes away mid-render).
-  useLayoutEffect(() => {
-    if (mine.current) committed(mine.current);
-  }, [shown]);
-  useLayoutEffect(
-    () => () => {
-      if (mine.current) committed(mine.current);
-    },
-    [],
-  );
   return shown;
 }
 
