@@ -214,9 +214,11 @@ export class LabPage {
     });
   }
 
-  /** Waits until the pruning numbers belong to the newest slider position (training accuracy included). */
+  /** Waits until the pruning numbers belong to the newest slider position (training accuracy included) and the views that follow a resting slider caught up. */
   async settled(): Promise<void> {
     await this.page.waitForFunction(() => window.__gpl!.pruningSettled(), null, { timeout: 60_000 });
+    // What follows the slider once it rests (what pruning forgets: the examples, the confusions) caught up.
+    await expect(this.page.locator('[data-stale="true"]')).toHaveCount(0, { timeout: 60_000 });
   }
 
   /** Waits for the newest numbers, then checks they equal a from-scratch evaluation of the same settings. */
