@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect, test } from './fixtures';
 import { loadExported } from './models';
+import { RUN_FORMAT } from '../src/core/formats';
 
 // Any stack of hidden layers: chosen in the form (and the link), trained, pruned through the UI with
 // every number checked against a from-scratch evaluation.
@@ -73,7 +74,7 @@ test('a 4-hidden-layer network from the form: trained, its five heatmaps, pruned
   ]);
   model.dispose();
   const run = Object.values(await lab.downloads('export.run', 1))[0].toString();
-  expect(JSON.parse(run)).toMatchObject({ format: 'gradient-pruning-lab/run@3', hidden: [32, 32, 16, 16] });
+  expect(JSON.parse(run)).toMatchObject({ format: RUN_FORMAT, hidden: [32, 32, 16, 16] });
   const before = (await lab.state()).pruning.view!;
   expect(await lab.page.evaluate((t) => window.__gpl!.importRun(t), run)).toBeNull();
   await lab.settled();
