@@ -17,6 +17,7 @@ import { ROOT, fromSrc } from './lib/src.mjs';
 import { aucLower, atLeast, countClasses, digitGrid, jaccard } from './lib/forgetStudy.mjs';
 import { medianRange } from './lib/study.mjs';
 import { grayPng } from './lib/png.mjs';
+import { mergeCsv } from './lib/csvMerge.mjs';
 import { OUT } from './experiment-results.mjs';
 
 export const FORGET_CRITERIA = ['magnitude', 'gradient'];
@@ -127,21 +128,16 @@ async function train(browser, url, o, log) {
   }
 }
 
-/** Replaces the rows of `seed` in a CSV file (created with `header` if absent) by `lines`. */
-function merge(file, header, seed, lines) {
-  mkdirSync(OUT, { recursive: true });
-  const kept = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .filter((l) => Number(l.split(',')[0]) !== seed)
-    : [];
-  writeFileSync(
+const seedOf = (row) => Number(row.split(',')[0]);
+/** Replaces the rows of `seed` in a CSV file (created with `header` if absent) by `lines`, sorted by seed. */
+const merge = (file, header, seed, lines) =>
+  mergeCsv(
     file,
-    `${header}\n${[...kept, ...lines].sort((a, b) => Number(a.split(',')[0]) - Number(b.split(',')[0])).join('\n')}\n`,
+    header,
+    (row) => seedOf(row) === seed,
+    lines,
+    (a, b) => seedOf(a) - seedOf(b),
   );
-}
 
 const readCsv = (file) => {
   const [head, ...body] = readFileSync(file, 'utf8').trim().split('\n');

@@ -6,7 +6,7 @@
 // pruned, or no input reaching any output: maskReport's `collapse`, found exactly by bisection on the
 // pruned count) and the first layer a global threshold empties. Rows are merged into
 // results/width-depth.csv (and -sweep.csv) after every run; results/width-depth.md is rebuilt from them.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './lib/browser.mjs';
 import { openLab, runToEnd, waitQuiet } from './lib/lab.mjs';
@@ -14,6 +14,7 @@ import { startPreview } from './lib/preview.mjs';
 import { fromSrc } from './lib/src.mjs';
 import { dropSparsity, emptiedAt, firstTrue, medianRange } from './lib/study.mjs';
 import { OUT } from './experiment-results.mjs';
+import { mergeCsv } from './lib/csvMerge.mjs';
 
 export const STUDY_CRITERIA = ['magnitude', 'gradient'];
 /** Width at depth 2 (equal widths, so that 64-64 is also the depth series' depth 2), then depth at width 64. */
@@ -158,18 +159,15 @@ const describe = (r) =>
 
 /** Replaces the rows of (network, seed) in a CSV file (created with `header` if absent) by `lines`. */
 function merge(file, header, network, seed, lines) {
-  mkdirSync(OUT, { recursive: true });
-  const kept = existsSync(file)
-    ? readFileSync(file, 'utf8')
-        .trim()
-        .split('\n')
-        .slice(1)
-        .filter((l) => {
-          const [n, s] = l.split(',');
-          return !(n === network && Number(s) === seed);
-        })
-    : [];
-  writeFileSync(file, `${header}\n${[...kept, ...lines].join('\n')}\n`);
+  mergeCsv(
+    file,
+    header,
+    (row) => {
+      const [n, s] = row.split(',');
+      return n === network && Number(s) === seed;
+    },
+    lines,
+  );
 }
 
 /** results/width-depth.md from results/width-depth.csv: medians and ranges over seeds. */
