@@ -3,6 +3,7 @@ import type { Panel } from '../state/store';
 import { stepIndex, TOUR_STEPS, type StagePanel } from '../state/tour/tour';
 import { AboutArticle } from './AboutArticle';
 import { EmbedApp } from './EmbedApp';
+import { Lagged } from './kit/lagged';
 import { useDocument } from './kit/useDocument';
 import { HeaderControls } from './HeaderControls';
 import { PruneBar } from './pruning/PruneBar';
@@ -34,16 +35,28 @@ const PRESENT_PANELS: readonly StagePanel[] = ['chart', 'heatmaps', 'pruning'];
 /**
  * Renders its children unless the URL's `hide=` flag names the panel (classroom mode), or presenter
  * mode shows other panels (those of the tour's step, else PRESENT_PANELS). `stage` names a single panel
- * of a group for presenter mode (the article's code within the experiments).
+ * of a group for presenter mode (the article's code within the experiments). A panel follows the store
+ * a task later, in a task of its own (`Lagged`), unless it is `live`: what a slider move changes in the
+ * move's own frame (the heatmaps, the pruned numbers).
  */
-function Shown({ panel, stage = panel, children }: { panel: Panel; stage?: StagePanel; children: ReactNode }) {
+function Shown({
+  panel,
+  stage = panel,
+  live = false,
+  children,
+}: {
+  panel: Panel;
+  stage?: StagePanel;
+  live?: boolean;
+  children: ReactNode;
+}) {
   const hidden = useAppState((s) => {
     if (s.flags.hide.includes(panel)) return true;
     if (!s.flags.present) return false;
     const shown = s.flags.tour === null ? PRESENT_PANELS : TOUR_STEPS[stepIndex(s.flags.tour)].panels;
     return !shown.includes(stage);
   });
-  return hidden ? null : children;
+  return hidden ? null : live ? children : <Lagged>{children}</Lagged>;
 }
 
 export function App() {
@@ -80,7 +93,11 @@ function FullApp() {
         <BackendBadge />
         <HeaderControls />
       </header>
-      {!present && <AboutArticle />}
+      {!present && (
+        <Lagged>
+          <AboutArticle />
+        </Lagged>
+      )}
       <PruneBar />
       <Notices />
       {/* Presenter mode: a stage of the screen's height, the step's wide panels in a column that scrolls by
@@ -105,7 +122,7 @@ function FullApp() {
             </Shown>
           </div>
           <div className="col-main">
-            <Shown panel="heatmaps">
+            <Shown panel="heatmaps" live>
               <Heatmaps />
             </Shown>
             <Shown panel="chart">
@@ -126,7 +143,7 @@ function FullApp() {
           {/* Presenter mode: the tour's text beside the heatmaps, above the slider and its numbers. */}
           {present && <Tour />}
           <div className="side-scroll">
-            <Shown panel="pruning">
+            <Shown panel="pruning" live>
               <PruningPanel />
             </Shown>
             <Shown panel="forget">

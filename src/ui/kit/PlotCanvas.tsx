@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, type RefObject } from 'react';
-import { cssZoom, usePlotArea } from './plotArea';
+import { cssZoom, usePlotArea, type Rect } from './plotArea';
 
 /** Draws into a cleared canvas of `w` × `h` device pixels; returns the number of points drawn. */
 export type PlotDraw = (ctx: CanvasRenderingContext2D, w: number, h: number, dpr: number) => number;
@@ -7,21 +7,25 @@ export type PlotDraw = (ctx: CanvasRenderingContext2D, w: number, h: number, dpr
 /**
  * A canvas over the plot area of the recharts chart inside `box`, for what recharts cannot draw fast
  * enough. `draw` (memoized by the caller: a new one redraws) runs at most once per frame; the canvas
- * carries the points drawn as `data-points`. `areaKey` re-measures the plot area when it changes.
+ * carries the points drawn as `data-points`. `areaKey` re-measures the plot area when it changes. A
+ * chart that lays out its own plot area passes it as `area` (nothing is measured).
  */
 export function PlotCanvas({
   box,
   areaKey = null,
+  area: given,
   draw,
   testid,
 }: {
   box: RefObject<HTMLDivElement | null>;
   areaKey?: unknown;
+  area?: Rect;
   draw: PlotDraw;
   testid: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const area = usePlotArea(box, true, areaKey);
+  const measured = usePlotArea(box, !given, areaKey);
+  const area = given ?? measured;
   const frame = useRef(0);
   useLayoutEffect(() => {
     const c = canvas.current;

@@ -11,10 +11,19 @@ export function useController(): Controller {
   return c;
 }
 
+/** What a component reads the app state through: the store itself, or a lagged view of it (lagged.tsx). */
+export interface StateSource<S> {
+  getState(): S;
+  subscribe(listener: () => void): () => void;
+}
+/** The state source of the components below, when not the store itself (a `Lagged` panel). */
+export const StateSourceContext = createContext<StateSource<AppState> | null>(null);
+
 /** Subscribes to one slice of the app state; re-renders only when that slice changes identity. */
 export function useAppState<T>(select: (s: AppState) => T): T {
   const { store } = useController();
-  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+  const source = useContext(StateSourceContext) ?? store;
+  return useSyncExternalStore(source.subscribe, () => select(source.getState()));
 }
 
 /** The translator of the page's language (re-renders when the language changes). */

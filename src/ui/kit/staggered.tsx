@@ -1,5 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
+import { dequeue, enqueue, pendingViews } from './taskQueue';
 
 /**
  * Staggered charts. A store update that reaches several charts at once (Train pressed: every chart
@@ -11,44 +12,8 @@ import { flushSync } from 'react-dom';
  * heatmaps) updates in the input's frame as before.
  */
 
-type Job = () => void;
-/** Pending updates, oldest first (a Set keeps insertion order; a chart's newer props replace its job). */
-const jobs = new Set<Job>();
-let pumping = false;
-
-/** Runs the oldest job, then yields to the browser (input, paint) before the next one. */
-function pump() {
-  const [job] = jobs;
-  if (job) {
-    jobs.delete(job);
-    job();
-  }
-  if (jobs.size) post();
-  else pumping = false;
-}
-
-let channel: MessageChannel | null = null;
-/** A task without setTimeout's clamping (nested timeouts wait ≥ 4 ms each). */
-function post() {
-  if (typeof MessageChannel === 'undefined') {
-    setTimeout(pump);
-    return;
-  }
-  channel ??= new MessageChannel();
-  channel.port1.onmessage = pump;
-  channel.port2.postMessage(null);
-}
-
-function enqueue(job: Job) {
-  jobs.add(job);
-  if (!pumping) {
-    pumping = true;
-    post();
-  }
-}
-
-/** How many chart updates wait (the test API: the page is quiet when none does). */
-export const pendingStaggered = () => jobs.size;
+/** How many chart updates wait (kept for the charts' tests; the queue is shared with lagged panels). */
+export const pendingStaggered = pendingViews;
 
 const shallowEqual = (a: object, b: object) => {
   const ka = Object.keys(a);
@@ -66,9 +31,7 @@ function useStaggeredProps<P extends object>(props: P): P {
     if (!changed) return;
     const job = () => flushSync(() => setShown(latest.current));
     enqueue(job);
-    return () => {
-      jobs.delete(job);
-    };
+    return () => dequeue(job);
   });
   return shown;
 }

@@ -1,18 +1,13 @@
-import { useRef } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { ChartFrame } from '../kit/ChartFrame';
+import { useCallback, useMemo } from 'react';
 import { useAppState, useT } from '../kit/context';
-import { staggered } from '../kit/staggered';
+import { mediaStore, useMedia } from '../kit/mediaQuery';
 import type { EpochMetrics, LossPoint } from '../../state/store';
-import { LossCanvas } from './LossCanvas';
+import { EpochChart, type Plot } from './EpochChart';
 import { useReducedMotion } from '../kit/useReducedMotion';
 
 // Okabe–Ito hues; orange is a darker shade in the light scheme (CSS variable) for 3:1 against the panel.
 const COLORS = { batch: '#9aa5b1', smooth: '#0072b2', train: 'var(--c-orange)', val: '#009e73' };
-const CANVAS_COLORS = { batch: COLORS.batch, smooth: COLORS.smooth };
 const fmt = (v: unknown) => (typeof v === 'number' ? v.toFixed(4) : String(v));
-/** The lines never animate: they grow live while training, and a tween would lag behind the data. */
-const animate = false;
 interface LegendEntry {
   name: string;
   color: string;
@@ -38,9 +33,6 @@ function LegendList({ entries }: { entries: readonly LegendEntry[] }) {
     </ul>
   );
 }
-const TEXT_STYLE = { color: 'var(--text)' };
-const TOOLTIP_STYLE = { background: 'var(--panel)', border: '1px solid var(--border)' };
-const AXIS_LABEL = { position: 'insideBottomRight', offset: -2, fill: 'var(--muted)' } as const;
 /** Rounds a loss-axis maximum up to a readable value (0.5 steps, or 0.1 below 1). */
 const niceMax = (max: number) =>
   !Number.isFinite(max) || max <= 0 ? 1 : max < 1 ? Math.ceil(max * 10) / 10 : Math.ceil(max * 2) / 2;
@@ -54,177 +46,166 @@ function lossTicks(losses: LossPoint[], epochs: EpochMetrics[]): number[] {
   return Array.from({ length: Math.floor(top / step + 1e-9) + 1 }, (_, i) => Number((i * step).toFixed(2)));
 }
 
+const darkStore = mediaStore('(prefers-color-scheme: dark)');
+const resolved = new Map<string, string>();
 /**
- * The loss chart: recharts draws the frame (grid, axes, legend, tooltip) and the validation loss per
- * epoch, and re-renders only when those change; the batch losses and their smoothed average, which grow
- * with every progress message, are drawn on a canvas over it (LossCanvas).
+ * A CSS colour as the canvas takes it: "var(--c-orange)" resolved on the canvas, in the colour scheme
+ * `dark` says (once per scheme).
  */
-function LossChart({
-  losses,
-  epochs,
-  maxX,
-  reduced,
-}: {
-  losses: LossPoint[];
-  epochs: EpochMetrics[];
-  maxX: number;
-  reduced: boolean;
-}) {
-  const box = useRef<HTMLDivElement>(null);
-  const ticks = lossTicks(losses, epochs);
-  const yTop = ticks[ticks.length - 1];
-  return (
-    <div ref={box} className="loss-box">
-      <LossFrame
-        epochs={epochs}
-        smoothAtEpochs={smoothAtEpochs(losses, epochs)}
-        maxX={maxX}
-        ticks={ticks.join(',')}
-        reduced={reduced}
-      />
-      <LossCanvas box={box} losses={losses} maxX={maxX} yTop={yTop} colors={CANVAS_COLORS} />
-    </div>
-  );
+const resolve = (ctx: CanvasRenderingContext2D, color: string, dark = false) => {
+  if (!color.startsWith('var(')) return color;
+  const key = `${color} ${dark}`;
+  if (!resolved.has(key)) {
+    ctx.canvas.style.color = color;
+    resolved.set(key, getComputedStyle(ctx.canvas).color);
+  }
+  return resolved.get(key)!;
+};
+/** A polyline through `n` points. */
+function polyline(ctx: CanvasRenderingContext2D, n: number, at: (i: number) => [number, number]) {
+  ctx.beginPath();
+  for (let i = 0; i < n; i++) {
+    const [x, y] = at(i);
+    if (i) ctx.lineTo(x, y);
+    else ctx.moveTo(x, y);
+  }
+}
+/** A line of one value per epoch with a dot at each epoch, `dash` in CSS pixels. */
+function epochLine(
+  ctx: CanvasRenderingContext2D,
+  p: Plot,
+  epochs: EpochMetrics[],
+  value: (e: EpochMetrics) => number,
+  color: string,
+  dash: number[] = [],
+) {
+  const c = color;
+  polyline(ctx, epochs.length, (i) => [p.x(epochs[i].epoch), p.y(value(epochs[i]))]);
+  ctx.setLineDash(dash.map((d) => d * p.dpr));
+  Object.assign(ctx, { strokeStyle: c, lineWidth: 2 * p.dpr, globalAlpha: 1, lineJoin: 'round' });
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = c;
+  for (const e of epochs) {
+    ctx.beginPath();
+    ctx.arc(p.x(e.epoch), p.y(value(e)), 2.5 * p.dpr, 0, 2 * Math.PI);
+    ctx.fill();
+  }
 }
 
-/** The smoothed training loss at each epoch's end (for the tooltip); changes once per epoch. */
-function smoothAtEpochs(losses: LossPoint[], epochs: EpochMetrics[]): string {
-  let k = 0;
-  return epochs
-    .map((e) => {
-      while (k + 1 < losses.length && losses[k + 1].x <= e.epoch + 1e-9) k++;
-      return losses[k]?.smooth ?? NaN;
-    })
-    .join(',');
+/** The smoothed training loss at the end of epoch `x` (the last batch loss at or before it). */
+function smoothAt(losses: LossPoint[], x: number): number {
+  let lo = 0;
+  let hi = losses.length - 1;
+  if (hi < 0) return NaN;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (losses[mid].x <= x + 1e-9) lo = mid;
+    else hi = mid - 1;
+  }
+  return losses[lo].smooth;
 }
 
-const LossFrame = staggered(function LossFrame({
-  epochs,
-  smoothAtEpochs,
-  maxX,
-  ticks,
-  reduced,
-}: {
-  epochs: EpochMetrics[];
-  smoothAtEpochs: string;
-  maxX: number;
-  ticks: string;
-  reduced: boolean;
-}) {
+/** The y axis's ticks as a stable array (a new array only when the ticks change: the frame then renders). */
+function useTicks(ticks: number[]): number[] {
+  const key = ticks.join(',');
+  return useMemo(() => key.split(',').map(Number), [key]);
+}
+
+/**
+ * The loss chart: every batch loss and its smoothed average, which grow with every progress message,
+ * and the validation loss per epoch, all on the chart's canvas (EpochChart).
+ */
+function LossChart({ losses, epochs, maxX }: { losses: LossPoint[]; epochs: EpochMetrics[]; maxX: number }) {
   const t = useT();
-  const smooth = smoothAtEpochs ? smoothAtEpochs.split(',').map(Number) : [];
-  const data = epochs.map((e, i) => ({ x: e.epoch, v: e.valLoss, smooth: smooth[i] }));
-  const yTicks = ticks.split(',').map(Number);
-  return (
-    <ChartFrame height={148}>
-      <LineChart margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.loss.title')}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        {epochAxis(maxX, t('curves.axis.epoch'))}
-        <YAxis
-          stroke="var(--muted)"
-          domain={[0, yTicks[yTicks.length - 1]]}
-          ticks={yTicks}
-          tickFormatter={(v: number) => v.toFixed(1)}
-          width={44}
-          allowDataOverflow
-        />
-        <Tooltip
-          formatter={fmt}
-          labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: Number(x).toFixed(2) })}
-          contentStyle={TOOLTIP_STYLE}
-          itemStyle={TEXT_STYLE}
-          labelStyle={TEXT_STYLE}
-          isAnimationActive={!reduced}
-        />
-        {/* The canvas draws the whole smoothed line; these points at the epochs' ends give the tooltip its values. */}
-        <Line
-          data={data}
-          dataKey="smooth"
-          name={t('curves.trainLoss')}
-          stroke={COLORS.smooth}
-          strokeOpacity={0}
-          dot={false}
-          activeDot={{ r: 3 }}
-          isAnimationActive={animate}
-          strokeWidth={2}
-        />
-        <Line
-          data={data}
-          dataKey="v"
-          name={t('curves.valLoss')}
-          stroke={COLORS.val}
-          isAnimationActive={animate}
-          strokeWidth={2}
-        />
-      </LineChart>
-    </ChartFrame>
+  const yTicks = useTicks(lossTicks(losses, epochs));
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, p: Plot) => {
+      const line = (value: (q: LossPoint) => number, color: string, width: number, alpha: number) => {
+        polyline(ctx, losses.length, (i) => [p.x(losses[i].x), p.y(value(losses[i]))]);
+        Object.assign(ctx, { strokeStyle: color, lineWidth: width * p.dpr, globalAlpha: alpha, lineJoin: 'round' });
+        ctx.stroke();
+      };
+      line((q) => q.loss, COLORS.batch, 1, 0.45);
+      line((q) => q.smooth, COLORS.smooth, 2, 1);
+      epochLine(ctx, p, epochs, (e) => e.valLoss, COLORS.val);
+      const n = losses.length;
+      return { points: n, lines: [`batch:${n}`, `smooth:${n}`, `val:${epochs.length}`] };
+    },
+    [losses, epochs],
   );
-});
-
-/** The epochs' x axis of both charts (a call, not a component: recharts reads its axes from its direct children). */
-function epochAxis(maxX: number, label: string) {
+  const tip = (i: number) => {
+    const e = epochs[i];
+    const smooth = smoothAt(losses, e.epoch);
+    return {
+      label: t('curves.tooltip.epoch', { epoch: String(e.epoch) }),
+      rows: [
+        { name: t('curves.trainLoss'), color: COLORS.smooth, value: fmt(smooth), y: smooth },
+        { name: t('curves.valLoss'), color: COLORS.val, value: fmt(e.valLoss), y: e.valLoss },
+      ],
+    };
+  };
   return (
-    <XAxis
-      dataKey="x"
-      type="number"
-      domain={[0, maxX]}
-      allowDecimals={false}
-      tickCount={Math.min(maxX + 1, 11)}
-      label={{ value: label, ...AXIS_LABEL }}
-      stroke="var(--muted)"
+    <EpochChart
+      testid="curves.loss"
+      title={t('curves.loss.title')}
+      xLabel={t('curves.axis.epoch')}
+      height={148}
+      maxX={maxX}
+      yTicks={yTicks}
+      yFormat={oneDecimal}
+      yWidth={44}
+      xs={epochs.map((e) => e.epoch)}
+      tip={tip}
+      draw={draw}
     />
   );
 }
+const oneDecimal = (v: number) => v.toFixed(1);
+const percentTick = (v: number) => `${Math.round(v * 100)}%`;
+const ACCURACY_TICKS = [0, 0.25, 0.5, 0.75, 1];
+const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
 
-const AccuracyChart = staggered(function AccuracyChart({
-  epochs,
-  maxX,
-  reduced,
-}: {
-  epochs: EpochMetrics[];
-  maxX: number;
-  reduced: boolean;
-}) {
+/** The accuracy chart: training (dashed) and validation accuracy per epoch, on the chart's canvas. */
+function AccuracyChart({ epochs, maxX }: { epochs: EpochMetrics[]; maxX: number }) {
   const t = useT();
-  const data = epochs.map((e) => ({ x: e.epoch, train: e.trainAcc, val: e.valAcc }));
-  return (
-    <ChartFrame height={148}>
-      <LineChart data={data} margin={{ top: 8, right: 16, bottom: 4, left: 0 }} title={t('curves.accuracy.title')}>
-        <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-        {epochAxis(maxX, t('curves.axis.epoch'))}
-        <YAxis
-          stroke="var(--muted)"
-          domain={[0, 1]}
-          tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-          width={52}
-        />
-        <Tooltip
-          formatter={(v) => (typeof v === 'number' ? `${(v * 100).toFixed(2)}%` : String(v))}
-          labelFormatter={(x) => t('curves.tooltip.epoch', { epoch: String(x) })}
-          contentStyle={TOOLTIP_STYLE}
-          itemStyle={TEXT_STYLE}
-          labelStyle={TEXT_STYLE}
-          isAnimationActive={!reduced}
-        />
-        <Line
-          dataKey="train"
-          name={t('curves.trainAccuracy')}
-          stroke={COLORS.train}
-          isAnimationActive={animate}
-          strokeWidth={2}
-          strokeDasharray="5 3"
-        />
-        <Line
-          dataKey="val"
-          name={t('curves.valAccuracy')}
-          stroke={COLORS.val}
-          isAnimationActive={animate}
-          strokeWidth={2}
-        />
-      </LineChart>
-    </ChartFrame>
+  const dark = useMedia(darkStore);
+  const draw = useCallback(
+    (ctx: CanvasRenderingContext2D, p: Plot) => {
+      epochLine(ctx, p, epochs, (e) => e.trainAcc, resolve(ctx, COLORS.train, dark), [5, 3]);
+      epochLine(ctx, p, epochs, (e) => e.valAcc, COLORS.val);
+      return { points: epochs.length, lines: [`train:${epochs.length}`, `val:${epochs.length}`] };
+    },
+    [epochs, dark],
   );
-});
+  const tip = (i: number) => ({
+    label: t('curves.tooltip.epoch', { epoch: String(epochs[i].epoch) }),
+    rows: [
+      {
+        name: t('curves.trainAccuracy'),
+        color: COLORS.train,
+        value: percent(epochs[i].trainAcc),
+        y: epochs[i].trainAcc,
+      },
+      { name: t('curves.valAccuracy'), color: COLORS.val, value: percent(epochs[i].valAcc), y: epochs[i].valAcc },
+    ],
+  });
+  return (
+    <EpochChart
+      testid="curves.accuracy"
+      title={t('curves.accuracy.title')}
+      xLabel={t('curves.axis.epoch')}
+      height={148}
+      maxX={maxX}
+      yTicks={ACCURACY_TICKS}
+      yFormat={percentTick}
+      yWidth={52}
+      xs={epochs.map((e) => e.epoch)}
+      tip={tip}
+      draw={draw}
+    />
+  );
+}
 
 /** Live loss (per batch, smoothed, and per-epoch validation) and accuracy (per epoch) curves. */
 export function Curves() {
@@ -234,12 +215,11 @@ export function Curves() {
   const last = epochs[epochs.length - 1];
   const reduced = useReducedMotion();
   const t = useT();
-  const percent = (v: number) => `${(v * 100).toFixed(2)}%`;
   return (
     <section className="panel curves" aria-label={t('curves.label')}>
       <div className="chart" data-testid="curves.loss" data-points={losses.length} data-reduced-motion={reduced}>
         <h3>{t('curves.loss.heading')}</h3>
-        <LossChart losses={losses} epochs={epochs} maxX={maxX} reduced={reduced} />
+        <LossChart losses={losses} epochs={epochs} maxX={maxX} />
         <LegendList
           entries={[
             { name: t('curves.batchLoss'), color: COLORS.batch },
@@ -250,7 +230,7 @@ export function Curves() {
       </div>
       <div className="chart" data-testid="curves.accuracy" data-points={epochs.length} data-reduced-motion={reduced}>
         <h3>{t('curves.accuracy.heading')}</h3>
-        <AccuracyChart epochs={epochs} maxX={maxX} reduced={reduced} />
+        <AccuracyChart epochs={epochs} maxX={maxX} />
         <LegendList
           entries={[
             { name: t('curves.trainAccuracy'), color: COLORS.train, dash: '5 3' },

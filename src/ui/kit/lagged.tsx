@@ -1,0 +1,67 @@
+import { useMemo, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
+import type { AppState } from '../../state/store';
+import { StateSourceContext, useController, type StateSource } from './context';
+import { dequeue, enqueue } from './taskQueue';
+
+/**
+ * Events during which a lagged view follows the store at once: a controlled field changed in them must
+ * show its new value in the same render, or React would put the old one back (and the caret with it).
+ */
+const TYPING = new Set(['input', 'change', 'beforeinput', 'keydown', 'keyup', 'keypress', 'paste', 'cut', 'drop']);
+const typing = () => {
+  const e = (globalThis as { event?: Event }).event;
+  return !!e && TYPING.has(e.type);
+};
+
+/**
+ * A view of a store that shows each change a task later, in a task of its own (the queue the staggered
+ * charts use). A store update that reaches many panels at once — Train pressed, a run's end, a network
+ * opened — re-rendered all of them in one task (React renders an external store's update
+ * synchronously): 100–170 ms on a 4× slower CPU. Behind lagged views, the panels re-render one per
+ * task and the page answers input between them. Updates made while the user types into a field are
+ * shown at once (see TYPING).
+ */
+export class LaggedView<S> implements StateSource<S> {
+  private listeners = new Set<() => void>();
+  private shown: S;
+  private unsubscribe: (() => void) | null = null;
+  constructor(private source: StateSource<S>) {
+    this.shown = source.getState();
+  }
+  getState = (): S => (this.unsubscribe ? this.shown : this.source.getState());
+  subscribe = (listener: () => void): (() => void) => {
+    if (!this.unsubscribe) {
+      this.shown = this.source.getState();
+      this.unsubscribe = this.source.subscribe(this.changed);
+    }
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.unsubscribe?.();
+      this.unsubscribe = null;
+      dequeue(this.show);
+    };
+  };
+  private changed = () => {
+    if (typing()) {
+      dequeue(this.show);
+      this.publish();
+    } else enqueue(this.show);
+  };
+  private show = () => flushSync(() => this.publish());
+  private publish() {
+    const next = this.source.getState();
+    if (next === this.shown) return;
+    this.shown = next;
+    this.listeners.forEach((l) => l());
+  }
+}
+
+/** Its children read the app state through a lagged view of the store (see LaggedView). */
+export function Lagged({ children }: { children: ReactNode }) {
+  const { store } = useController();
+  const view = useMemo(() => new LaggedView<AppState>(store), [store]);
+  return <StateSourceContext.Provider value={view}>{children}</StateSourceContext.Provider>;
+}
