@@ -20,8 +20,8 @@ test('a first visit opens on the pre-trained MNIST network: everything works at 
   // The training curves and the accuracy-vs-sparsity curves came with it (nothing was computed).
   await expect.poll(async () => (await lab.lossCanvas()).points).toBe(2500); // 10 epochs × 250 batches
   const drawn = await lab.lossCanvas();
-  expect([drawn.grey > 500, drawn.blue > 300]).toEqual([true, true]); // both lines are on the canvas
-  expect(await lab.drawnLines(lab.lossChart, 10)).toBe(2); // recharts: the validation loss, and the (invisible) smoothed points of the tooltip
+  expect([drawn.grey > 500, drawn.blue > 300, drawn.green > 50]).toEqual([true, true, true]); // the three lines are on the canvas
+  expect(await lab.drawnLines(lab.lossChart, 10)).toBe(3); // batch, smoothed and validation loss
   expect(await lab.drawnLines(lab.accuracyChart, 10)).toBe(2);
   await expect(lab.page.getByTestId('chart')).toHaveAttribute('data-status', 'done');
   await expect.poll(() => lab.drawnLines(lab.page.getByTestId('chart.plot'), 40)).toBe(CRITERIA.length);

@@ -54,11 +54,11 @@ test('WebGPU end to end: a short run with progress, curves and gradient statisti
   await expect(lab.page.getByTestId('progress.stats')).toContainText('Epoch 3/3');
   await expect(lab.page.getByTestId('progress.stats')).toContainText(/\d[\d,.]* samples\/s/); // a finite rate (Infinity reads ∞)
 
-  // Every batch loss and the smoothed line on the canvas (3 epochs × 32 batches), the validation loss in recharts.
+  // Every batch loss, the smoothed line (3 epochs × 32 batches) and the validation loss on the canvas.
   await expect.poll(async () => (await lab.lossCanvas()).points).toBe(96);
   const drawn = await lab.lossCanvas();
-  expect([drawn.grey > 100, drawn.blue > 100]).toEqual([true, true]);
-  expect(await lab.drawnLines(lab.lossChart, 3)).toBe(2); // the validation loss, and the smoothed points of the tooltip
+  expect([drawn.grey > 100, drawn.blue > 100, drawn.green > 20]).toEqual([true, true, true]);
+  expect(await lab.drawnLines(lab.lossChart, 3)).toBe(3); // batch, smoothed, validation (3 epochs)
   expect(await lab.drawnLines(lab.accuracyChart, 3)).toBe(2); // train + validation, 3 epochs
 
   const s = await lab.state();

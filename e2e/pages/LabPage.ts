@@ -154,23 +154,18 @@ export class LabPage {
   }
 
   /**
-   * Number of lines drawn in a chart with at least `minPoints` points: recharts' paths, or in the
-   * accuracy-vs-sparsity chart the lines its curves canvas drew (`data-lines`: each line's key and points).
+   * Number of lines drawn in a chart with at least `minPoints` points: the lines its canvas drew
+   * (`data-lines`: each line's key and points; the accuracy-vs-sparsity chart's finished curves, the
+   * training curves' batch, smoothed and validation lines).
    */
   async drawnLines(chart: Locator, minPoints = 2): Promise<number> {
-    const canvas = chart.getByTestId('chart.lines');
-    if (await canvas.count())
-      return canvas.evaluate(
-        (c: HTMLCanvasElement, min) =>
-          (c.dataset.lines ?? '').split(' ').filter((l) => l && Number(l.split(':').pop()) >= min).length,
-        minPoints,
-      );
-    return chart
-      .locator('path.recharts-curve')
-      .evaluateAll(
-        (paths, min) => paths.filter((p) => ((p.getAttribute('d') ?? '').match(/[ML]/g) ?? []).length >= min).length,
-        minPoints,
-      );
+    const finished = chart.getByTestId('chart.lines');
+    const canvas = (await finished.count()) ? finished : chart.locator('canvas[data-lines]').first();
+    return canvas.evaluate(
+      (c: HTMLCanvasElement, min) =>
+        (c.dataset.lines ?? '').split(' ').filter((l) => l && Number(l.split(':').pop()) >= min).length,
+      minPoints,
+    );
   }
 
   /**
@@ -197,20 +192,21 @@ export class LabPage {
   }
 
   /**
-   * The batch losses drawn on the loss chart's canvas: how many points, and how many of its pixels are
-   * painted in each of the two line colours (batch loss grey, smoothed blue).
+   * What the loss chart's canvas drew: how many batch losses, and how many of its pixels are painted in
+   * each line's colour (batch loss grey, smoothed loss blue, validation loss green).
    */
-  lossCanvas(): Promise<{ points: number; grey: number; blue: number }> {
+  lossCanvas(): Promise<{ points: number; grey: number; blue: number; green: number }> {
     return this.page.getByTestId('curves.loss.canvas').evaluate((c: HTMLCanvasElement) => {
       const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-      let grey = 0;
-      let blue = 0;
+      let [grey, blue, green] = [0, 0, 0];
       for (let i = 0; i < d.length; i += 4) {
         if (d[i + 3] === 0) continue;
-        if (d[i + 2] > d[i] + 60) blue++;
-        else grey++;
+        const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+        if (b > r + 60 && b > g + 30) blue++;
+        else if (g > r + 60 && g > b + 20) green++;
+        else if (Math.max(r, g, b) - Math.min(r, g, b) < 40) grey++;
       }
-      return { points: Number(c.dataset.points ?? 0), grey, blue };
+      return { points: Number(c.dataset.points ?? 0), grey, blue, green };
     });
   }
 
