@@ -2,6 +2,7 @@ import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Workbox } from 'workbox-window';
 import { clearRenderFault, RenderFaultProbe } from './harness/renderFault';
+import { pendingViews } from './ui/kit/taskQueue';
 import { reportMissingTo } from './i18n/format';
 import { createController } from './state/controller';
 import { afterFirstNumbers, createUpdates, type Updates } from './state/offline/update';
@@ -65,7 +66,7 @@ addEventListener('hashchange', () => {
 // A phone locking or the tab going to the background pauses a run in training; coming back resumes it.
 document.addEventListener('visibilitychange', () => controller.pageVisibility(document.visibilityState === 'hidden'));
 // The test API (window.__gpl) for the e2e tests, the benchmark and the scripts: its own chunk.
-void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl));
+void import('./harness/testApi').then((m) => m.installTestApi(controller, dataUrl, pendingViews));
 
 // Offline after one visit: the service worker (built by vite-plugin-pwa, see vite.config.ts) precaches the
 // whole lab. The manifest linked is the page's language's (its name on an installed app's icon).

@@ -105,6 +105,13 @@ export class LabPage {
 
   /** Waits until the run ends, failing fast with the app's message if it ends in an error. */
   async waitDone(timeout = 150_000): Promise<void> {
+    // The run's end in the store first: a panel shows a change a task after it (the phase a click just
+    // replaced may still be on screen for that task).
+    await this.page.waitForFunction(
+      () => ['done', 'error'].includes(window.__gpl!.state().phase) && window.__gpl!.viewsSettled(),
+      null,
+      { timeout },
+    );
     await expect(this.phase).toHaveAttribute('data-phase', /^(done|error)$/, { timeout });
     const s = await this.state();
     expect(s.error, 'the run ended with an error').toBeNull();

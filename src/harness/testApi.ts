@@ -37,8 +37,10 @@ export interface TestApi {
   finetune(criterion: Criterion, spec: PruneSpec, options?: { epochs?: number }): boolean;
   /** A from-scratch evaluation of the current pruning settings (to check what the page shows). */
   exactEval(): Promise<Awaited<ReturnType<typeof import('./exactEval').exactEvaluation>>>;
-  /** True once the numbers on screen belong to the newest slider position, with training accuracy. */
+  /** True once the numbers on screen belong to the newest slider position, with training accuracy (and every panel shows the store). */
   pruningSettled(): boolean;
+  /** True when every panel shows the store's newest state (no lagged panel or staggered chart waits for its task). */
+  viewsSettled(): boolean;
   /** Slider latency: synthetic input events → the frame that paints their numbers and heatmaps. */
   benchSlider(moves?: number): Promise<import('./sliderBench').SliderBenchResult>;
   /** Prune → fine-tune at 50/80/90/95/98% for a criterion; resolves when done or cancelled. */
@@ -76,7 +78,8 @@ async function currentData(s: AppState, dataUrl: string) {
   return loadDataset(s.dataset, dataUrl, { cache: false });
 }
 
-export function installTestApi(c: Controller, dataUrl: string): void {
+/** `pendingViews`: how many panel or chart updates wait for their task (src/ui/kit/taskQueue.ts). */
+export function installTestApi(c: Controller, dataUrl: string, pendingViews: () => number = () => 0): void {
   window.__gpl = {
     state: () => {
       const { dataset: d, pruning, notices, error, pendingLink, ...rest } = c.store.getState();
@@ -105,8 +108,9 @@ export function installTestApi(c: Controller, dataUrl: string): void {
     },
     pruningSettled: () => {
       const p = c.store.getState().pruning;
-      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.train;
+      return p.status === 'ready' && !!p.view && p.view.id === p.requested && !!p.view.train && pendingViews() === 0;
     },
+    viewsSettled: () => pendingViews() === 0,
     benchSlider: async (moves) => (await import('./sliderBench')).benchSlider(c.store, moves),
     finetuneCurve: (criterion) => c.finetuneCurve(criterion),
     iterative: (criterion, target) => c.iterative(criterion, target),

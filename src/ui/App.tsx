@@ -37,7 +37,7 @@ const PRESENT_PANELS: readonly StagePanel[] = ['chart', 'heatmaps', 'pruning'];
  * mode shows other panels (those of the tour's step, else PRESENT_PANELS). `stage` names a single panel
  * of a group for presenter mode (the article's code within the experiments). A panel follows the store
  * a task later, in a task of its own (`Lagged`), unless it is `live`: what a slider move changes in the
- * move's own frame (the heatmaps, the pruned numbers).
+ * move's own frame (the heatmaps, the pruned numbers, the per-class table).
  */
 function Shown({
   panel,
@@ -146,7 +146,7 @@ function FullApp() {
             <Shown panel="pruning" live>
               <PruningPanel />
             </Shown>
-            <Shown panel="forget">
+            <Shown panel="forget" live>
               <ForgetPanel />
             </Shown>
             <Shown panel="experiments">

@@ -88,11 +88,11 @@ export function ExportPanel() {
         ['curves.accuracy', 'training-accuracy'],
       ];
       for (const [testid, name] of charts) {
-        // The chart's own surface (legend icons are small SVGs of the same class).
+        // The chart's own surface (recharts', or the training curves' frame; legend icons are small SVGs).
         const svg = document.querySelector<SVGSVGElement>(
-          `[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface`,
+          `[data-testid="${testid}"] .recharts-wrapper > svg.recharts-surface, [data-testid="${testid}"] svg.epoch-frame`,
         );
-        // The chart's canvases (the loss chart's batch losses) are drawn over its SVG.
+        // The chart's canvases (its lines) are drawn over its SVG.
         const overlays = [...(svg?.closest(`[data-testid="${testid}"]`)?.querySelectorAll('canvas') ?? [])];
         if (svg) download(png(`${name}-${stem}.png`, await svgToPng(svg, overlays)));
       }

@@ -26,6 +26,15 @@ export function useAppState<T>(select: (s: AppState) => T): T {
   return useSyncExternalStore(source.subscribe, () => select(source.getState()));
 }
 
+/**
+ * One slice of the store itself, also inside a `Lagged` panel: for what follows the slider in the
+ * input's own frame (the slider's marker on the accuracy-vs-sparsity chart).
+ */
+export function useLiveAppState<T>(select: (s: AppState) => T): T {
+  const { store } = useController();
+  return useSyncExternalStore(store.subscribe, () => select(store.getState()));
+}
+
 /** The translator of the page's language (re-renders when the language changes). */
 export function useT(): Translator {
   return translator(useAppState((s) => s.flags.locale));

@@ -5,22 +5,49 @@ import { StateSourceContext, useController, type StateSource } from './context';
 import { dequeue, enqueue } from './taskQueue';
 
 /**
- * Events during which a lagged view follows the store at once: a controlled field changed in them must
+ * While the user changes a form field, lagged views follow the store at once: a controlled field must
  * show its new value in the same render, or React would put the old one back (and the caret with it).
+ * A capture listener marks the task of such an event (a checkbox's or a radio's click included: React
+ * reads their change from it); the mark lasts until the task is over.
  */
-const TYPING = new Set(['input', 'change', 'beforeinput', 'keydown', 'keyup', 'keypress', 'paste', 'cut', 'drop']);
-const typing = () => {
-  const e = (globalThis as { event?: Event }).event;
-  return !!e && TYPING.has(e.type);
+const FIELD_EVENTS = [
+  'input',
+  'change',
+  'beforeinput',
+  'keydown',
+  'keyup',
+  'keypress',
+  'paste',
+  'cut',
+  'drop',
+  'click',
+];
+let typing = false;
+const isFieldEvent = (e: Event) => {
+  const el = e.target;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  if (!(el instanceof HTMLInputElement)) return false;
+  return e.type !== 'click' || el.type === 'checkbox' || el.type === 'radio';
 };
+if (typeof window !== 'undefined')
+  for (const type of FIELD_EVENTS)
+    window.addEventListener(
+      type,
+      (e) => {
+        if (typing || !isFieldEvent(e)) return;
+        typing = true;
+        setTimeout(() => (typing = false));
+      },
+      { capture: true, passive: true },
+    );
 
 /**
  * A view of a store that shows each change a task later, in a task of its own (the queue the staggered
  * charts use). A store update that reaches many panels at once — Train pressed, a run's end, a network
  * opened — re-rendered all of them in one task (React renders an external store's update
  * synchronously): 100–170 ms on a 4× slower CPU. Behind lagged views, the panels re-render one per
- * task and the page answers input between them. Updates made while the user types into a field are
- * shown at once (see TYPING).
+ * task and the page answers input between them. Updates made while the user changes a form field are
+ * shown at once (see FIELD_EVENTS).
  */
 export class LaggedView<S> implements StateSource<S> {
   private listeners = new Set<() => void>();
@@ -45,7 +72,7 @@ export class LaggedView<S> implements StateSource<S> {
     };
   };
   private changed = () => {
-    if (typing()) {
+    if (typing) {
       dequeue(this.show);
       this.publish();
     } else enqueue(this.show);

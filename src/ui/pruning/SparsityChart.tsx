@@ -1,9 +1,9 @@
-import { useCallback, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { CRITERIA, type MaskReport } from '../../core/prune';
 import type { Translator } from '../../i18n/catalogue';
 import { isRunning, type SweepState } from '../../state/store';
 import { fromX, nearestPoint, toX, xAtFraction, xAxis, type XMode } from './chartMath';
-import { useAppState, useController, useT } from '../kit/context';
+import { useAppState, useController, useLiveAppState, useT } from '../kit/context';
 import { CurvesCanvas } from './CurvesCanvas';
 import { Help, helpId } from '../kit/Help';
 import { JobProgress } from '../kit/JobProgress';
@@ -34,6 +34,12 @@ const efficiency = (r: MaskReport) => ({
   macsSparse: r.macsSparse,
   shapes: r.shapes.join('-'),
 });
+
+/** The slider's position on the chart, from the store itself: it moves in the slider's frame (the chart's panel is lagged). */
+function LiveMarker(props: { box: RefObject<HTMLDivElement | null>; mode: XMode; domain: [number, number] }) {
+  const sparsity = useLiveAppState((s) => s.pruning.view?.report.sparsity);
+  return <SliderMarker {...props} x={sparsity === undefined ? null : toX(sparsity, props.mode)} />;
+}
 
 /** Accuracy vs. sparsity for every criterion (validation solid, training dashed), linked to the slider. */
 export function SparsityChart() {
@@ -106,7 +112,6 @@ export function SparsityChart() {
     else c.updateSettings({ mode: 'sparsity', sparsity: Math.min(0.999, p.target) });
   };
 
-  const markerX = view ? toX(view.report.sparsity, mode) : null;
   const toggle = useCallback(
     (key: string) => setHidden((h) => new Set(h.has(key) ? [...h].filter((x) => x !== key) : [...h, key])),
     [],
@@ -191,7 +196,7 @@ export function SparsityChart() {
             testid="chart.canvas"
           />
         )}
-        <SliderMarker box={box} x={markerX} mode={mode} domain={domain} />
+        <LiveMarker box={box} mode={mode} domain={domain} />
         <ChartTooltip box={box} hover={hover} curves={sweep.curves} criteria={shownCriteria} />
         <ChartLegend series={series} hidden={hidden} onToggle={toggle} kinds={kinds} />
       </div>

@@ -1,0 +1,92 @@
+import { act, fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { useAppState, useLiveAppState } from './context';
+import { Lagged } from './lagged';
+import { pendingViews } from './taskQueue';
+import { renderWithLab } from './testing';
+
+/** Which panel rendered which epochs setting, and how many view updates still waited then. */
+const log: string[] = [];
+function Epochs({ id }: { id: string }) {
+  const epochs = useAppState((s) => s.settings.epochs);
+  log.push(`${id}=${epochs}@${pendingViews()}`);
+  return <p data-testid={id}>{epochs}</p>;
+}
+function Live() {
+  return <p data-testid="live">{useLiveAppState((s) => s.settings.epochs)}</p>;
+}
+/** A field bound to the store, as the controls' selects are. */
+function Field() {
+  const epochs = useAppState((s) => s.settings.epochs);
+  return (
+    <input data-testid="field" value={String(epochs)} onChange={(e) => fieldHooks.update(Number(e.target.value))} />
+  );
+}
+const fieldHooks = { update: (_v: number) => {} };
+
+const page = (
+  <>
+    <Epochs id="plain" />
+    <Lagged>
+      <Epochs id="a" />
+      <Live />
+    </Lagged>
+    <Lagged>
+      <Epochs id="b" />
+      <Field />
+    </Lagged>
+  </>
+);
+const text = (id: string) => screen.getByTestId(id).textContent;
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
+async function settle() {
+  for (let k = 0; k < 10 && pendingViews() > 0; k++) await act(nextTask);
+}
+
+describe('lagged panels', () => {
+  it('show a store change a task later, one panel per task, in order; unlagged readers at once', async () => {
+    const lab = renderWithLab(page);
+    await settle();
+    const start = lab.store.getState().settings.epochs;
+    log.length = 0;
+    lab.update((s) => ({ ...s, settings: { ...s.settings, epochs: start + 1 } }));
+    expect([text('plain'), text('live')]).toEqual([String(start + 1), String(start + 1)]);
+    expect([text('a'), text('b')]).toEqual([String(start), String(start)]);
+    expect(pendingViews()).toBe(2);
+    await settle();
+    expect([text('a'), text('b')]).toEqual([String(start + 1), String(start + 1)]);
+    // Each lagged panel rendered once, a then b, in a task of its own (b's update still waited while a rendered).
+    expect(log).toEqual([`plain=${start + 1}@2`, `a=${start + 1}@1`, `b=${start + 1}@0`]);
+  });
+
+  it('show only the newest state after several changes, and follow at once while the user types', async () => {
+    const lab = renderWithLab(page);
+    await settle();
+    log.length = 0;
+    for (const n of [5, 6, 7]) lab.update((s) => ({ ...s, settings: { ...s.settings, epochs: n } }));
+    await settle();
+    expect(log.filter((l) => l.startsWith('a='))).toEqual(['a=7@1']);
+    // Typing into a field bound to the store: its panel shows the typed value in the same render.
+    fieldHooks.update = (v) => lab.store.setState((s) => ({ ...s, settings: { ...s.settings, epochs: v } }));
+    fireEvent.change(screen.getByTestId('field'), { target: { value: '12' } });
+    expect((screen.getByTestId('field') as HTMLInputElement).value).toBe('12');
+    expect(text('b')).toBe('12');
+    expect(pendingViews()).toBe(0);
+    // Once that task is over, changes lag again.
+    await act(nextTask);
+    lab.update((s) => ({ ...s, settings: { ...s.settings, epochs: 3 } }));
+    expect(text('b')).toBe('12');
+    expect(pendingViews()).toBe(2);
+    await settle();
+    expect(text('b')).toBe('3');
+  });
+
+  it('forget the update of an unmounted panel', async () => {
+    const lab = renderWithLab(page);
+    await settle();
+    lab.update((s) => ({ ...s, settings: { ...s.settings, epochs: 9 } }));
+    expect(pendingViews()).toBe(2);
+    lab.unmount();
+    expect(pendingViews()).toBe(0);
+  });
+});
