@@ -44,13 +44,15 @@ test('what pruning forgets: per class with the slider (exact), the forgotten dig
   const first = panel.getByTestId('forget.forgotten').getByRole('button').first();
   const row = Number((await first.getAttribute('data-testid'))!.split('.').pop());
   expect(after.forgotten).toContain(row);
-  const inked = await first.locator('canvas').evaluate(
-    (c: HTMLCanvasElement) =>
-      c
-        .getContext('2d')!
-        .getImageData(0, 0, 28, 28)
-        .data.filter((v, i) => i % 4 === 0 && v < 128).length,
-  );
+  // The digit's image, drawn on a canvas to read its pixels: a digit has ink.
+  const inked = await first.locator('img.forget-digit').evaluate(async (img: HTMLImageElement) => {
+    await img.decode();
+    const c = document.createElement('canvas');
+    Object.assign(c, { width: 28, height: 28 });
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    return ctx.getImageData(0, 0, 28, 28).data.filter((v, i) => i % 4 === 0 && v < 128).length;
+  });
   expect(inked).toBeGreaterThan(20);
   await first.click();
   const probs = panel.getByTestId('forget.probs');

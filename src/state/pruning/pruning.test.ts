@@ -30,13 +30,16 @@ function onQueuedTasks() {
 }
 
 describe('a network loaded into the slider', () => {
-  it('is shown in a task after the worker’s answer (two shorter tasks at a run’s end), evaluated at the settings', () => {
+  it('is shown two tasks after the worker’s answer (three shorter tasks at a run’s end), evaluated at the settings', () => {
     const { c, ev, queue, finish } = onQueuedTasks();
     const layers = finish();
     const load = ev.sent[ev.sent.length - 1];
     ev.reply(loadedMessage(load.id, layers));
-    // The answer's own task set up the evaluator only: nothing shown yet.
+    // The answer's own task set up the evaluator only, the next evaluates: nothing shown yet.
     expect(c.store.getState().pruning.status).toBe('loading');
+    expect(c.store.getState().pruning.view).toBeNull();
+    expect(queue).toHaveLength(1);
+    queue.shift()!();
     expect(c.store.getState().pruning.view).toBeNull();
     expect(queue).toHaveLength(1);
     queue.shift()!();
@@ -46,24 +49,41 @@ describe('a network loaded into the slider', () => {
     expect(p.view?.masks.map((m) => m.length)).toEqual(layers.map((l) => l.inputs * l.units));
   });
 
-  it('takes the dense training figures that came before the task that shows the network', () => {
+  it('shows the settings of its last task when they changed after the evaluation', () => {
     const { c, ev, queue, finish } = onQueuedTasks();
     const layers = finish();
-    const load = ev.sent[ev.sent.length - 1];
-    ev.reply(loadedMessage(load.id, layers));
-    const result = { accuracy: 0.875, loss: 0.25, perClass: [] };
-    ev.reply({ type: 'train-dense', id: load.id, result });
+    ev.reply(loadedMessage(ev.sent[ev.sent.length - 1].id, layers));
+    queue.shift()!(); // evaluated at the settings then
+    c.store.setState((s) => ({ ...s, settings: { ...s.settings, mode: 'sparsity', sparsity: 0.6 } }));
     queue.shift()!();
-    expect(c.store.getState().pruning.dense).toMatchObject({ train: result });
+    const view = c.store.getState().pruning.view!;
+    expect(view.spec).toEqual(pruneSpecOf(c.store.getState().settings));
+    expect(view.report.sparsity).toBeGreaterThan(0.55);
   });
 
-  it('drops the second half when a newer network came in between', () => {
-    const { c, ev, queue, finish } = onQueuedTasks();
-    const first = finish();
-    ev.reply(loadedMessage(ev.sent[ev.sent.length - 1].id, first));
-    finish(); // another run ended before the page's next task
-    queue.shift()!();
-    expect(c.store.getState().pruning.status).toBe('loading');
-    expect(c.store.getState().pruning.view).toBeNull();
-  });
+  for (const before of [1, 2])
+    it(`takes the dense training figures that came before the task that shows the network (after task ${before})`, () => {
+      const { c, ev, queue, finish } = onQueuedTasks();
+      const layers = finish();
+      const load = ev.sent[ev.sent.length - 1];
+      ev.reply(loadedMessage(load.id, layers));
+      if (before === 2) queue.shift()!();
+      const result = { accuracy: 0.875, loss: 0.25, perClass: [] };
+      ev.reply({ type: 'train-dense', id: load.id, result });
+      while (queue.length) queue.shift()!();
+      expect(c.store.getState().pruning.dense).toMatchObject({ train: result });
+    });
+
+  for (const at of [1, 2])
+    it(`drops the rest when a newer network came in between (before task ${at + 1})`, () => {
+      const { c, ev, queue, finish } = onQueuedTasks();
+      const first = finish();
+      ev.reply(loadedMessage(ev.sent[ev.sent.length - 1].id, first));
+      if (at === 2) queue.shift()!();
+      finish(); // another run ended before the page's next task
+      queue.shift()!();
+      expect(queue).toHaveLength(0);
+      expect(c.store.getState().pruning.status).toBe('loading');
+      expect(c.store.getState().pruning.view).toBeNull();
+    });
 });

@@ -6,7 +6,7 @@
  * loads the network's data, hands over every criterion's prune index and the validation split, and
  * computes the training-set figures (4× larger) once the slider rests.
  */
-import { PruneEvaluator } from '../../core/eval';
+import { PruneEvaluator, type PruneAnswer } from '../../core/eval';
 import { CRITERIA, GRANULARITIES, type Criterion, type Granularity } from '../../core/prune';
 import { createEvalClient, type EvalClient, type EvalPort } from '../../eval/client';
 import type { CriterionIndexes, EvalNetwork, FromEval } from '../../eval/protocol';
@@ -78,21 +78,26 @@ export function createPruning(
   /** The other criteria's indexes, when they come ('indexes'), go to the newest load's evaluators. */
   let later: { loadId: number; add(indexes: Partial<CriterionIndexes>): void; dense?: FromEval } | null = null;
   let local: { loadId: number; evaluator: PruneEvaluator; planner: () => PruneEvaluator } | null = null;
-  const request = (settings: Settings, p = store.getState().pruning): ((s: AppState) => AppState) => {
+  /** `early`: the answer for some settings, evaluated in an earlier task (used when they are these). */
+  const request = (
+    settings: Settings,
+    p = store.getState().pruning,
+    early?: { settings: Settings; answer: PruneAnswer },
+  ): ((s: AppState) => AppState) => {
     if (!local || p.status !== 'ready' || local.loadId !== p.loadId) return same;
     const spec = pruneSpecOf(settings);
     const id = client.train(settings.criterion, spec);
-    const answer = local.evaluator.evaluate(settings.criterion, spec);
+    const answer = early?.settings === settings ? early.answer : local.evaluator.evaluate(settings.criterion, spec);
     return (s) => ({ ...s, pruning: withView(s.pruning, id, answer) });
   };
   const client = createEvalClient((msg) => {
     if (msg.type === 'loaded' && network && msg.id === store.getState().pruning.loadId) {
       const net = network;
-      // Two tasks, so neither blocks the page long on a slow laptop (a run's end, 4× throttled: ~80 ms
-      // each instead of ~200 ms in one): this one sets up the page's evaluator (its WebAssembly memory,
-      // the validation rows), the next evaluates the settings and shows the network, in one update.
-      // The page's criterion's indexes came with it, the others follow ('indexes'); either evaluator
-      // builds one needed before that itself.
+      // Three tasks, so none blocks the page long on a slow laptop (a run's end, 4× throttled: ~200 ms
+      // in one task, ~150 ms in two): this one sets up the page's evaluator (its WebAssembly memory, the
+      // validation rows), the next evaluates the page's settings (a full pass), the last shows the network
+      // and its numbers in one update (the panels' render). The page's criterion's indexes came with it,
+      // the others follow ('indexes'); either evaluator builds one needed before that itself.
       const known = { ...msg.indexes };
       const evaluator = new PruneEvaluator(net.layers, net.seed, msg.val, known);
       let planner: PruneEvaluator | null = null;
@@ -104,25 +109,32 @@ export function createPruning(
           planner?.addIndexes(indexes);
         },
       };
+      const current = () => network === net && msg.id === store.getState().pruning.loadId; // else a newer network came
       nextTask(() => {
-        if (network !== net || msg.id !== store.getState().pruning.loadId) return; // a newer network came
-        local = {
-          loadId: msg.id,
-          evaluator,
-          planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
-        };
+        if (!current()) return;
+        const settings = store.getState().settings;
+        const early = { settings, answer: evaluator.evaluate(settings.criterion, pruneSpecOf(settings)) };
         const sorted = sortedOf(evaluator);
-        const loaded = (s: AppState): AppState => ({
-          ...s,
-          pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted),
+        nextTask(() => {
+          if (!current()) return;
+          local = {
+            loadId: msg.id,
+            evaluator,
+            planner: () => (planner ??= new PruneEvaluator(net.layers, net.seed, msg.val, known)),
+          };
+          const loaded = (s: AppState): AppState => ({
+            ...s,
+            pruning: applyEvalMessage(s.pruning, msg, evaluator.engineKind, sorted),
+          });
+          // `request` reads the pruning status: evaluate against the loaded state (the settings evaluated
+          // in the task before, unless they changed since), then apply both at once.
+          const shown = request(store.getState().settings, loaded(store.getState()).pruning, early);
+          store.setState((s) => shown(loaded(s)));
+          // The dense training figures, if they came before this task.
+          const dense = later?.loadId === msg.id ? later.dense : undefined;
+          if (dense) store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, dense) }));
+          onShown();
         });
-        // `request` reads the pruning status: evaluate against the loaded state, then apply both at once.
-        const shown = request(store.getState().settings, loaded(store.getState()).pruning);
-        store.setState((s) => shown(loaded(s)));
-        // The dense training figures, if they came before this task.
-        const dense = later?.loadId === msg.id ? later.dense : undefined;
-        if (dense) store.setState((s) => ({ ...s, pruning: applyEvalMessage(s.pruning, dense) }));
-        onShown();
       });
       return;
     }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { staggered } from '../kit/staggered';
 import type { CurvePoint } from '../../state/store';
 import { useAppState, useController, useT } from '../kit/context';
 import { pct } from '../kit/format';
@@ -72,7 +72,7 @@ function Mini({
  * multiples; the selected class's drawn first, its line thicker. A snapshot's curves carry no classes: a button
  * computes them.
  */
-export const ClassCurves = memo(function ClassCurves({
+export const ClassCurves = staggered(function ClassCurves({
   names,
   selected,
   at,

@@ -1,4 +1,5 @@
-import { memo, useState } from 'react';
+import { staggered } from '../kit/staggered';
+import { useState } from 'react';
 import type { ForgetReport } from '../../core/eval';
 import { useT } from '../kit/context';
 import { Help } from '../kit/Help';
@@ -24,7 +25,13 @@ function cellStyle(view: View, v: number, rowTotal: number, diag: boolean) {
 }
 
 /** The confusion matrix, dense or pruned (true class by row), or their difference: the confusions pruning adds. */
-export const ConfusionView = memo(function ConfusionView({ report, names }: { report: ForgetReport; names: string[] }) {
+export const ConfusionView = staggered(function ConfusionView({
+  report,
+  names,
+}: {
+  report: ForgetReport;
+  names: string[];
+}) {
   const t = useT();
   const [view, setView] = useState<View>('diff');
   const k = report.classes;

@@ -1,11 +1,12 @@
-import { memo, useMemo, useState } from 'react';
+import { staggered } from '../kit/staggered';
+import { useMemo, useState } from 'react';
 import { rowProbabilities, type ChangedExample, type ForgetReport } from '../../core/eval';
 import { featureRow } from '../../state/store';
 import { useAppState, useT } from '../kit/context';
 import { pct } from '../kit/format';
 import { Help } from '../kit/Help';
 import { StatsTable } from '../kit/StatsTable';
-import { DigitCanvas } from './ExampleImage';
+import { DigitImage } from './ExampleImage';
 
 /** How many examples of each list are shown (the most changed first). */
 export const SHOWN = { forgotten: 12, newlyRight: 4 } as const;
@@ -49,7 +50,7 @@ function Example({
         onClick={onOpen}
       >
         {digit ? (
-          <DigitCanvas values={values} />
+          <DigitImage values={values} />
         ) : (
           <span className="forget-values">
             {Array.from(values.subarray(0, VALUES), (v) => v.toFixed(2)).join(' ')}
@@ -106,7 +107,7 @@ function Probabilities({
  * The examples pruning forgot (dense right, pruned wrong) and the few it newly gets right, ranked by how far
  * the true class's probability moved; only the selected class's when one is selected. At the slider's rest.
  */
-export const ForgetExamples = memo(function ForgetExamples({
+export const ForgetExamples = staggered(function ForgetExamples({
   report,
   names,
   selected,

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { rowOutputs, sparseFeatures } from '../../core/eval';
 import { translate } from '../../i18n/catalogue';
 import type { AppState, PruneView, Settings } from '../../state/store';
-import { renderWithLab } from '../kit/testing';
+import { renderWithLab, settleViews } from '../kit/testing';
 import { ForgetPanel } from './ForgetPanel';
 import { REST_MS } from './useRested';
 
@@ -110,11 +110,12 @@ describe('ForgetPanel', () => {
     expect(screen.getByTestId('forget.newlyRight').dataset.count).toBe('1');
   });
 
-  it('selects a class from the table, and lists only that class’s examples when one is selected', () => {
+  it('selects a class from the table, and lists only that class’s examples when one is selected', async () => {
     const lab = renderWithLab(<ForgetPanel />, { state: loaded(pruned) });
     fireEvent.click(within(screen.getByTestId('forget.class.1')).getByRole('button', { name: '1' }));
     expect(lab.calls('updateSettings').mock.calls).toEqual([[{ forgetClass: 1 }]]);
     lab.update(loaded(pruned, { forgetClass: 2 }));
+    await settleViews(); // the examples follow in a task of their own
     expect(screen.getByTestId('forget.forgotten').dataset.count).toBe('0');
     expect(screen.getByTestId('forget.newlyRight').dataset.count).toBe('1');
     expect((screen.getByTestId('forget.class') as HTMLSelectElement).value).toBe('2');

@@ -9,6 +9,7 @@ import { afterEach, vi, type Mock } from 'vitest';
 import type { Controller } from '../../state/controllerApi';
 import { initialState, Store, type AppState } from '../../state/store';
 import { ControllerContext } from './context';
+import { pendingViews } from './taskQueue';
 
 afterEach(cleanup);
 
@@ -63,4 +64,9 @@ export function renderWithLab(
     wrapper: ({ children }) => <ControllerContext.Provider value={fake}>{children}</ControllerContext.Provider>,
   });
   return { ...result, store, controller: fake, calls, update: (change) => act(() => store.setState(change)) };
+}
+
+/** Lets the staggered charts and lagged panels show the store's newest state (each waits for a task of its own). */
+export async function settleViews(): Promise<void> {
+  for (let k = 0; k < 20 && pendingViews() > 0; k++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
 }
