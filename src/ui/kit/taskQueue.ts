@@ -1,7 +1,7 @@
 /**
  * One queue of deferred view updates (staggered charts, lagged panels): each job runs in a task of its
  * own, oldest first, and the browser handles input and paints between them. A job queued again before
- * its turn keeps its place (a Set keeps insertion order) and runs once, with the newest state.
+ * its turn keeps its place (a Set keeps insertion order).
  */
 export type Job = () => void;
 
@@ -20,19 +20,8 @@ function pump() {
 }
 
 let channel: MessageChannel | null = null;
-/** The longest a waiting view update is put off for input and frames (ms). */
-export const MAX_DELAY_MS = 50;
-/**
- * The next job's task: when the browser is idle (after it has answered input and painted the frame), or
- * after MAX_DELAY_MS at the latest; a message where there is no idle callback (no timer clamping: nested
- * timeouts wait ≥ 4 ms each). A slider dragged on a slow laptop so answers each move first, and the
- * lagged panels catch up between moves instead of before each frame.
- */
+/** A task without setTimeout's clamping (nested timeouts wait ≥ 4 ms each). */
 function post() {
-  if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback(pump, { timeout: MAX_DELAY_MS });
-    return;
-  }
   if (typeof MessageChannel === 'undefined') {
     setTimeout(pump);
     return;
