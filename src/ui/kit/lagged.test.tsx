@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useAppState, useLiveAppState } from './context';
-import { Lagged } from './lagged';
+import { Lagged, SLIDER_REST_MS } from './lagged';
 import { pendingViews } from './taskQueue';
 import { renderWithLab } from './testing';
 
@@ -79,6 +79,35 @@ describe('lagged panels', () => {
     expect(pendingViews()).toBe(2);
     await settle();
     expect(text('b')).toBe('3');
+  });
+
+  it('hold their updates while the pruning slider moves, and follow once it has rested', async () => {
+    const lab = renderWithLab(page);
+    await settle();
+    const slider = document.createElement('input');
+    slider.type = 'range';
+    document.body.append(slider);
+    const move = (epochs: number) => {
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      lab.update((s) => ({ ...s, settings: { ...s.settings, epochs } }));
+    };
+    move(21);
+    await act(nextTask);
+    move(22);
+    await act(nextTask);
+    // The live readers follow each move; the lagged panels hold theirs (counted as waiting).
+    expect([text('plain'), text('live'), text('a'), text('b')]).toEqual([
+      '22',
+      '22',
+      expect.any(String),
+      expect.any(String),
+    ]);
+    expect(text('a')).not.toBe('22');
+    expect(pendingViews()).toBe(2);
+    await act(() => new Promise<void>((r) => setTimeout(r, SLIDER_REST_MS + 50)));
+    await settle();
+    expect([text('a'), text('b')]).toEqual(['22', '22']);
+    slider.remove();
   });
 
   it('forget the update of an unmounted panel', async () => {

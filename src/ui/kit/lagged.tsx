@@ -2,13 +2,15 @@ import { useMemo, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import type { AppState } from '../../state/store';
 import { StateSourceContext, useController, type StateSource } from './context';
-import { dequeue, enqueue } from './taskQueue';
+import { dequeue, enqueue, holdUntilRest, releaseHeld } from './taskQueue';
 
 /**
  * While the user changes a form field, lagged views follow the store at once: a controlled field must
  * show its new value in the same render, or React would put the old one back (and the caret with it).
  * A capture listener marks the task of such an event (a checkbox's or a radio's click included: React
- * reads their change from it); the mark lasts until the task is over.
+ * reads their change from it); the mark lasts until the task is over. The pruning slider (a range input,
+ * in live panels only) is the exception: while it moves, lagged views hold their updates until it has
+ * rested SLIDER_REST_MS, so a move renders only what follows it live (heatmaps, numbers, the marker).
  */
 const FIELD_EVENTS = [
   'input',
@@ -22,18 +24,29 @@ const FIELD_EVENTS = [
   'drop',
   'click',
 ];
+export const SLIDER_REST_MS = 150;
 let typing = false;
+let sliding = 0;
 const isFieldEvent = (e: Event) => {
   const el = e.target;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
   if (!(el instanceof HTMLInputElement)) return false;
   return e.type !== 'click' || el.type === 'checkbox' || el.type === 'radio';
 };
+const isSlider = (e: Event) => e.target instanceof HTMLInputElement && e.target.type === 'range';
 if (typeof window !== 'undefined')
   for (const type of FIELD_EVENTS)
     window.addEventListener(
       type,
       (e) => {
+        if (isSlider(e)) {
+          clearTimeout(sliding);
+          sliding = window.setTimeout(() => {
+            sliding = 0;
+            releaseHeld();
+          }, SLIDER_REST_MS);
+          return;
+        }
         if (typing || !isFieldEvent(e)) return;
         typing = true;
         setTimeout(() => (typing = false));
@@ -75,7 +88,8 @@ export class LaggedView<S> implements StateSource<S> {
     if (typing) {
       dequeue(this.show);
       this.publish();
-    } else enqueue(this.show);
+    } else if (sliding) holdUntilRest(this.show);
+    else enqueue(this.show);
   };
   private show = () => flushSync(() => this.publish());
   private publish() {

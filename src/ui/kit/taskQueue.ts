@@ -40,10 +40,25 @@ export function enqueue(job: Job): void {
   }
 }
 
-/** Drops a waiting job (its view unmounted, or it was shown another way). */
-export function dequeue(job: Job): void {
-  jobs.delete(job);
+/** Jobs held until the pruning slider rests (see `holdUntilRest`). */
+const held = new Set<Job>();
+
+/** Holds `job` until `releaseHeld` (the slider at rest), then queues it as `enqueue` does. */
+export function holdUntilRest(job: Job): void {
+  if (!jobs.has(job)) held.add(job);
 }
 
-/** How many view updates wait (the test API: the page is quiet when none does). */
-export const pendingViews = () => jobs.size;
+/** Queues every held job (oldest first). */
+export function releaseHeld(): void {
+  for (const job of held) enqueue(job);
+  held.clear();
+}
+
+/** Drops a waiting or held job (its view unmounted, or it was shown another way). */
+export function dequeue(job: Job): void {
+  jobs.delete(job);
+  held.delete(job);
+}
+
+/** How many view updates wait or are held (the test API: the page is quiet when none does). */
+export const pendingViews = () => jobs.size + held.size;
