@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { rowProbabilities, type ChangedExample, type ForgetReport } from '../../core/eval';
 import { featureRow } from '../../state/store';
 import { useAppState, useT } from '../kit/context';
-import { pct } from '../kit/format';
+import { pct, roughPct } from '../kit/format';
 import { Help } from '../kit/Help';
 import { StatsTable } from '../kit/StatsTable';
 import { DigitImage } from './ExampleImage';
@@ -61,7 +61,7 @@ function Example({
           {t('forget.example.short', { dense: names[e.densePred], pruned: names[e.prunedPred] })}
         </span>
         <span className="forget-example-caption muted">
-          {t('forget.example.p', { from: pct(e.pDense, 0), to: pct(e.pPruned, 0) })}
+          {t('forget.example.p', { from: roughPct(e.pDense), to: roughPct(e.pPruned) })}
         </span>
       </button>
     </li>

@@ -1,11 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../i18n/catalogue';
-import { formatDuration, formatRate, int, pct } from './format';
+import { formatDuration, formatRate, int, pct, roughPct } from './format';
 
 const en = translator('en');
 const zh = translator('zh-CN');
 
 describe('formats', () => {
+  it('rough percentages: whole, at most four characters, never a false 0% or 100%', () => {
+    expect([0, 1, 0.5, 0.004, 0.995, 0.9949, 1e-9, 1 - 1e-9, 0.12345].map(roughPct)).toEqual([
+      '0%',
+      '100%',
+      '50%',
+      '<1%',
+      '>99%',
+      '99%',
+      '<1%',
+      '>99%',
+      '12%',
+    ]);
+    for (let k = 0; k <= 1000; k++) expect(roughPct(k / 1000).length).toBeLessThanOrEqual(4);
+    expect(roughPct(NaN)).toBe('–');
+  });
+
   it('pct never shows 0% or 100% for a share that is not exactly that', () => {
     expect(pct(0.5)).toBe('50.0%');
     expect(pct(1)).toBe('100.0%');

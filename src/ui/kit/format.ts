@@ -37,6 +37,18 @@ export function pct(v: number, digits = 1): string {
   return v < 0.5 ? '< 0.0001%' : '> 99.9999%';
 }
 
+/**
+ * A probability in whole percents for a small caption: never 0% or 100% when it is not exactly that
+ * ("<1%", ">99%"), and never longer than four characters (pct's "> 99.9999%" overflowed a digit's caption).
+ */
+export function roughPct(v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  const r = Math.round(v * 100);
+  if (r >= 100 && v < 1) return '>99%';
+  if (r <= 0 && v > 0) return '<1%';
+  return `${r}%`;
+}
+
 /** Compact scientific-ish formatting for gradient magnitudes (e.g. 3.2e-4). */
 export function formatSci(v: number): string {
   if (!Number.isFinite(v)) return '–';

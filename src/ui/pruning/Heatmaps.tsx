@@ -1,4 +1,4 @@
-import { memo, useCallback, useId, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useId, useMemo } from 'react';
 import type { Criterion } from '../../core/prune';
 import { HEATMAP_VIEWS, type HeatmapView, type Settings } from '../../state/store';
 import { ColorBar } from './ColorBar';
@@ -15,7 +15,9 @@ import { LayerHeatmap } from './LayerHeatmap';
 export function Heatmaps() {
   const t = useT();
   const scoring = useAppState((s) => s.scoring);
-  const live = useAppState((s) => s.liveGrads);
+  // Live gradients (every 500 ms while a run trains) are drawn in a deferred render: the three layers'
+  // colour mapping and the canvases' repaint no longer share a task with the progress message's update.
+  const live = useDeferredValue(useAppState((s) => s.liveGrads));
   const heatmapView = useAppState((s) => s.settings.view);
   const criterion = useAppState((s) => s.settings.criterion);
   const scaleKind = useAppState((s) => s.settings.scale);
