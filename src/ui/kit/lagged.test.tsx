@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useAppState, useLiveAppState } from './context';
 import { Lagged, SLIDER_REST_MS } from './lagged';
 import { pendingViews } from './taskQueue';
-import { renderWithLab } from './testing';
+import { nextTask, renderWithLab, settleViews as settle } from './testing';
 
 /** Which panel rendered which epochs setting, and how many view updates still waited then. */
 const log: string[] = [];
@@ -38,11 +38,6 @@ const page = (
   </>
 );
 const text = (id: string) => screen.getByTestId(id).textContent;
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
-async function settle() {
-  for (let k = 0; k < 10 && pendingViews() > 0; k++) await act(nextTask);
-}
-
 describe('lagged panels', () => {
   it('show a store change a task later, one panel per task, in order; unlagged readers at once', async () => {
     const lab = renderWithLab(page);
@@ -73,7 +68,7 @@ describe('lagged panels', () => {
     expect(text('b')).toBe('12');
     expect(pendingViews()).toBe(0);
     // Once that task is over, changes lag again.
-    await act(nextTask);
+    await nextTask();
     lab.update((s) => ({ ...s, settings: { ...s.settings, epochs: 3 } }));
     expect(text('b')).toBe('12');
     expect(pendingViews()).toBe(2);
@@ -92,9 +87,9 @@ describe('lagged panels', () => {
       lab.update((s) => ({ ...s, settings: { ...s.settings, epochs } }));
     };
     move(21);
-    await act(nextTask);
+    await nextTask();
     move(22);
-    await act(nextTask);
+    await nextTask();
     // The live readers follow each move; the lagged panels hold theirs (counted as waiting).
     expect([text('plain'), text('live'), text('a'), text('b')]).toEqual([
       '22',

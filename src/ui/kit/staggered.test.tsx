@@ -1,13 +1,15 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pendingStaggered, staggered } from './staggered';
+import { staggered } from './staggered';
+import { pendingViews } from './taskQueue';
+import { settleViews as settle } from './testing';
 
 afterEach(cleanup);
 
 /** Which chart rendered, with which value, and how many chart updates still waited then. */
 const log: string[] = [];
 const Chart = ({ id, value }: { id: string; value: number }) => {
-  log.push(`${id}=${value}@${pendingStaggered()}`);
+  log.push(`${id}=${value}@${pendingViews()}`);
   return <p data-testid={id}>{value}</p>;
 };
 const A = staggered(Chart, 'A');
@@ -19,12 +21,6 @@ const Page = ({ a, b }: { a: number; b: number }) => (
   </>
 );
 const text = (id: string) => screen.getByTestId(id).textContent;
-/** Lets the browser run one queued task (staggered updates post one task each). */
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0));
-async function settle() {
-  for (let k = 0; k < 10 && pendingStaggered() > 0; k++) await act(nextTask);
-}
-
 describe('staggered', () => {
   it('shows new props a task later, one chart per task, in the order they changed', async () => {
     const { rerender } = render(<Page a={1} b={1} />);
@@ -34,7 +30,7 @@ describe('staggered', () => {
     // Same render pass: both still show the old values, and neither chart re-rendered.
     expect([text('a'), text('b')]).toEqual(['1', '1']);
     expect(log).toEqual([]);
-    expect(pendingStaggered()).toBe(2);
+    expect(pendingViews()).toBe(2);
     await settle();
     expect([text('a'), text('b')]).toEqual(['2', '2']);
     // Each chart rendered once, a then b, each in its own step (b's update still waited while a rendered).
@@ -56,11 +52,11 @@ describe('staggered', () => {
     const { rerender } = render(<Page a={1} b={1} />);
     log.length = 0;
     rerender(<Page a={1} b={1} />);
-    expect(pendingStaggered()).toBe(0);
+    expect(pendingViews()).toBe(0);
     rerender(<Page a={5} b={1} />);
-    expect(pendingStaggered()).toBe(1);
+    expect(pendingViews()).toBe(1);
     rerender(<></>);
-    expect(pendingStaggered()).toBe(0);
+    expect(pendingViews()).toBe(0);
     await settle();
     expect(log).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { memo, useEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
-import { dequeue, enqueue, pendingViews } from './taskQueue';
+import { dequeue, enqueue } from './taskQueue';
 
 /**
  * Staggered charts. A store update that reaches several charts at once (Train pressed: every chart
@@ -11,9 +11,6 @@ import { dequeue, enqueue, pendingViews } from './taskQueue';
  * lags its props by at most a few tasks (milliseconds); everything else (numbers, the slider's
  * heatmaps) updates in the input's frame as before.
  */
-
-/** How many chart updates wait (kept for the charts' tests; the queue is shared with lagged panels). */
-export const pendingStaggered = pendingViews;
 
 const shallowEqual = (a: object, b: object) => {
   const ka = Object.keys(a);

@@ -66,7 +66,10 @@ export function renderWithLab(
   return { ...result, store, controller: fake, calls, update: (change) => act(() => store.setState(change)) };
 }
 
-/** Lets the staggered charts and lagged panels show the store's newest state (each waits for a task of its own). */
+/** Lets the browser run one queued task (each deferred view update waits for a task of its own). */
+export const nextTask = () => act(() => new Promise<void>((r) => setTimeout(r, 0)));
+
+/** Lets the staggered charts and lagged panels show the store's newest state. */
 export async function settleViews(): Promise<void> {
-  for (let k = 0; k < 20 && pendingViews() > 0; k++) await act(() => new Promise<void>((r) => setTimeout(r, 0)));
+  for (let k = 0; k < 20 && pendingViews() > 0; k++) await nextTask();
 }
