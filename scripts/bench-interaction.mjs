@@ -1,22 +1,17 @@
 // The interaction part of `npm run bench`: what a user feels, with real input events (Playwright's
 // mouse and keyboard, i.e. CDP input) and every main-thread long task (scripts/lib/probe.mjs):
 //   - navigation → first pruned numbers painted from the snapshot, cold cache, and the bytes fetched;
-//   - a training run (long tasks over its wall time), its end and the curves arriving;
-//   - a change of criterion, mode, scope and granularity (keyboard on the select), a window resize;
-//   - slider drags with the mouse and key presses: input → painted frame; then all of it again under
-//     4× CPU throttling (Emulation.setCPUThrottlingRate).
+//   - a run from Train pressed under the pointer (`pointAt`), its end and the curves; a change of criterion,
+//     mode, scope and granularity (keyboard on the select), a window resize; slider drags with the mouse and
+//     key presses: input → painted frame; then again under 4× CPU throttling (Emulation.setCPUThrottlingRate).
 import { longTasksBetween, movesSince, pageNow, installProbe } from './lib/probe.mjs';
+import { pointAt, pressHere } from './lib/lab.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const quiet = (page, timeout = 600_000) =>
-  page.waitForFunction(
-    () => {
-      const s = window.__gpl?.state();
-      return !!s && s.sweep.status !== 'running' && s.pruning.status === 'ready' && window.__gpl.pruningSettled();
-    },
-    null,
-    { timeout, polling: 100 },
-  );
+/** In the page: no curves computing, and the numbers on screen the slider's. */
+const isQuiet = () =>
+  !!window.__gpl && window.__gpl.state().sweep.status !== 'running' && window.__gpl.pruningSettled();
+const quiet = (page, timeout = 600_000) => page.waitForFunction(isQuiet, null, { timeout, polling: 100 });
 
 /** Opens `url` in a fresh context (cold cache) and times navigation → the first pruned numbers painted. */
 async function firstVisit(browser, url) {
@@ -192,8 +187,9 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     await page.getByTestId('controls.epochs').fill(String(epochs));
     const expected = await expectedSeconds(page);
     await watchFirstEta(page);
+    await pointAt(page, 'controls.train');
     const t0 = await pageNow(page);
-    await page.getByTestId('controls.train').click();
+    await pressHere(page);
     await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, {
       timeout: 1_800_000,
       polling: 250,
@@ -216,8 +212,9 @@ export async function benchInteraction(browser, base, dataset, { epochs, throttl
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     out.throttled = { rate: throttle, slider: await slider(page, { moves: 60, keys: 30 }) };
     await page.getByTestId('controls.epochs').fill('1');
+    await pointAt(page, 'controls.train');
     const t3 = await pageNow(page);
-    await page.getByTestId('controls.train').click();
+    await pressHere(page);
     await page.waitForFunction(() => ['done', 'error'].includes(window.__gpl.state().phase), null, {
       timeout: 1_800_000,
       polling: 250,

@@ -80,3 +80,24 @@ export async function waitQuiet(page, timeoutMs = 600_000) {
     { timeout: timeoutMs, polling: 250 },
   );
 }
+
+/**
+ * Puts the pointer on a control as a user does before clicking it: scrolled into view, the mouse moved onto
+ * its centre and left there a moment (do this before a measured window). The click is then `pressHere`: the
+ * mouse button pressed and released there (CDP input). Playwright's `locator.click()` would also check the
+ * hit target inside the click's own task (elementsFromPoint, which forces a style and layout pass), and
+ * move the pointer from where it was in that same task: work of the test, not of the page, in the task
+ * measured.
+ */
+export async function pointAt(page, testid) {
+  const target = page.getByTestId(testid);
+  await target.scrollIntoViewIfNeeded();
+  const box = await target.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+export async function pressHere(page) {
+  await page.mouse.down();
+  await page.mouse.up();
+}

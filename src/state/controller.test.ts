@@ -37,14 +37,9 @@ describe('controller wiring', () => {
       samplesPerSec: 1000,
       scoring: { layers, batches: 250, seconds: 1 },
     });
-    for (const worker of [ev, cv]) {
-      const load = worker.sent[0] as Extract<ToEval, { type: 'load' }>;
-      expect(load.type).toBe('load');
-      expect(load.network).toEqual({ layers, seed: 4, data, dataUrl: 'http://x/data/mnist.bin.gz' });
-      expect(Object.keys(load.network.data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']); // no features
-    }
     expect(ev.sent.map((m) => m.type)).toEqual(['load']);
-    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
+    // The curves' worker waits for the page's first pruned numbers (the cores are the page's and the slider worker's).
+    expect(cv.sent).toEqual([]);
     expect(c.store.getState().pruning).toMatchObject({
       status: 'loading',
       loadId: ev.sent[0].id,
@@ -60,6 +55,13 @@ describe('controller wiring', () => {
       requested: ev.sent[1].id,
       view: { id: ev.sent[1].id, criterion: 'gradient', train: null },
     });
+    // Shown: now the curves' worker loads the network and sweeps it.
+    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
+    for (const worker of [ev, cv]) {
+      const load = worker.sent[0] as Extract<ToEval, { type: 'load' }>;
+      expect(load.network).toEqual({ layers, seed: 4, data, dataUrl: 'http://x/data/mnist.bin.gz' });
+      expect(Object.keys(load.network.data).sort()).toEqual(['name', 'seed', 'trainIndices', 'valIndices']); // no features
+    }
     expect(p.view!.val.accuracy).toBeGreaterThan(0);
     // A later message of the finished run does not load it again.
     t.reply({ type: 'phase', runId, phase: 'scoring' });
@@ -130,8 +132,11 @@ describe('controller wiring', () => {
       'Imported run.json from 2026-01-01T00:00:00.000Z: settings, weights and gradient statistics restored without retraining (no training curves).',
     );
     expect(ev.sent.map((m) => m.type)).toEqual(['load']);
-    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
     expect((ev.sent[0] as Extract<ToEval, { type: 'load' }>).network.data.trainIndices).toEqual(split().trainIndices);
+    // A load the slider's worker cannot do (here: refused) still lets the curves' worker try, and say why.
+    expect(cv.sent).toEqual([]);
+    ev.reply({ type: 'error', id: ev.sent[0].id, message: 'cannot load' });
+    expect(cv.sent.map((m) => m.type)).toEqual(['load', 'sweep']);
     expect(t.sent.some((m) => m.type === 'train')).toBe(false);
   });
 

@@ -68,11 +68,18 @@ export function createController(env: ControllerEnv): Controller {
   const startTrainingLater = firstNetwork.kind === 'snapshot';
   const afterPaint = env.afterPaint ?? ((f: () => void) => setTimeout(f, 0));
   const startTraining = () => afterPaint(() => training.start());
-  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask, startTraining);
+  /** The curves' load of the newest network, waiting for the page to show its first pruned numbers. */
+  let curvesLoad = () => {};
+  const evaluation = createPruning(store, env.ports?.evaluation, env.nextTask, () => {
+    startTraining();
+    curvesLoad();
+    curvesLoad = () => {};
+  });
   const curves = createSweep(store, env.ports?.curves);
   /**
-   * Hands the store's trained network to both evaluation workers (each loads the data itself). A
-   * snapshot brings its global, weight-granularity curves: they are not computed again.
+   * Hands the store's network to both evaluation workers (each loads the data itself): the slider's at once,
+   * the curves' once the page shows its first pruned numbers (or why not): the page's evaluation then shares
+   * two cores with one worker, not two (docs/benchmarks.md). A snapshot's curves are not computed again.
    */
   const loadNetwork = () => {
     const s = store.getState();
@@ -84,7 +91,8 @@ export function createController(env: ControllerEnv): Controller {
       dataUrl: env.dataUrl,
     };
     evaluation.load(network);
-    curves.load(network, s.origin?.kind === 'snapshot' ? { scope: 'global', granularity: 'weights' } : undefined);
+    const have = s.origin?.kind === 'snapshot' ? ({ scope: 'global', granularity: 'weights' } as const) : undefined;
+    curvesLoad = () => curves.load(network, have);
   };
   let autotrain = first.flags.autotrain;
   let pausedWhileHidden = false;

@@ -7,6 +7,7 @@ import { ClassTable } from './ClassTable';
 import { ConfusionView } from './ConfusionView';
 import { ForgetExamples } from './ForgetExamples';
 import { useRested } from './useRested';
+import { KeptWhileHidden } from '../kit/KeptWhileHidden';
 
 /** The class to look at: every class, or one (the curves and the examples follow it; a link keeps it). */
 function ClassChoice({ names, selected }: { names: string[]; selected: number }) {
@@ -68,38 +69,55 @@ export function ForgetPanel() {
   const names = useMemo(() => classNamesOf(dataset, classes), [dataset, classes]);
   const selected = selectedClass(wanted, names.length);
   const stale = rested !== view;
+  // What the panel shows, kept (hidden) while a new network trains: see KeptWhileHidden.
+  const shown = useMemo(
+    () =>
+      ready ? { denseVal, perClass: view.val.perClass, count, names, selected, stale, report, rested: rested! } : null,
+    [ready, denseVal, view, count, names, selected, stale, report, rested],
+  );
   return (
     <section className="panel forget" aria-labelledby="forget-title" data-testid="forget">
       <h2 id="forget-title">{t('forget.title')}</h2>
-      {!ready ? (
-        <p className="muted">{t('forget.idle')}</p>
-      ) : (
-        <>
-          <p className="forget-lead">{t('forget.lead')}</p>
-          <ClassChoice names={names} selected={selected} />
-          <ClassTable
-            figures={{ dense: denseVal.perClass, pruned: view.val.perClass, count }}
-            names={names}
-            selected={selected}
-          />
-          <div className={stale ? 'forget-rested stale' : 'forget-rested'} data-stale={stale}>
-            <p
-              data-testid="forget.summary"
-              data-forgotten={report.forgotten.length}
-              data-newly={report.newlyRight.length}
-            >
-              {t('forget.summary', {
-                forgotten: report.forgotten.length,
-                newly: report.newlyRight.length,
-                n: report.n,
-              })}
-            </p>
-            <ForgetExamples report={report} names={names} selected={selected} logits={rested!.logits} />
-            <ConfusionView report={report} names={names} />
-            <ClassCurves names={names} selected={selected} at={rested?.report.sparsity ?? 0} />
-          </div>
-        </>
-      )}
+      {!ready && <p className="muted">{t('forget.idle')}</p>}
+      <KeptWhileHidden props={shown} render={(p) => <ForgetContent {...p} />} />
     </section>
+  );
+}
+
+/** The panel's content for one network: the per-class table, then what follows the resting slider. */
+function ForgetContent({
+  denseVal,
+  perClass,
+  count,
+  names,
+  selected,
+  stale,
+  report,
+  rested,
+}: {
+  denseVal: { perClass: number[] };
+  perClass: number[];
+  count: number[];
+  names: string[];
+  selected: number;
+  stale: boolean;
+  report: NonNullable<ReturnType<typeof forgetOf>>;
+  rested: { logits: Float64Array; report: { sparsity: number } };
+}) {
+  const t = useT();
+  return (
+    <>
+      <p className="forget-lead">{t('forget.lead')}</p>
+      <ClassChoice names={names} selected={selected} />
+      <ClassTable figures={{ dense: denseVal.perClass, pruned: perClass, count }} names={names} selected={selected} />
+      <div className={stale ? 'forget-rested stale' : 'forget-rested'} data-stale={stale}>
+        <p data-testid="forget.summary" data-forgotten={report.forgotten.length} data-newly={report.newlyRight.length}>
+          {t('forget.summary', { forgotten: report.forgotten.length, newly: report.newlyRight.length, n: report.n })}
+        </p>
+        <ForgetExamples report={report} names={names} selected={selected} logits={rested.logits} />
+        <ConfusionView report={report} names={names} />
+        <ClassCurves names={names} selected={selected} at={rested.report.sparsity ?? 0} />
+      </div>
+    </>
   );
 }
