@@ -19,7 +19,9 @@ import { injectRenderFault } from './renderFault';
  * The app state as tests see it: the data reference is summarised, and the state's messages (notices,
  * the error, the pasted-link prompt) are given in English, as text.
  */
-export type TestState = Omit<AppState, 'dataset' | 'notices' | 'error' | 'pendingLink'> & {
+export type TestState = Omit<AppState, 'dataset' | 'notices' | 'error' | 'pendingLink' | 'pruning'> & {
+  /** Without the internal arrays (the sorted scores, the validation split kept for what pruning forgets). */
+  pruning: Omit<AppState['pruning'], 'sorted' | 'forget'> & { sorted: null; forget: null };
   dataset: { name: string; inputSize: number; trainN: number; valN: number } | null;
   notices: string[];
   error: string | null;
