@@ -14,7 +14,8 @@ export const forget = {
   'forget.col.dense': 'dense',
   'forget.col.pruned': 'pruned',
   'forget.col.bar': 'accuracy',
-  'forget.delta': '{sign}{d} pts',
+  'forget.col.delta': 'Δ pts',
+  'forget.delta': '{sign}{d}',
   'forget.examples.title': 'The examples it forgot',
   'forget.examples.help':
     'Validation examples the dense network classifies correctly and the pruned one does not, ranked by how far the probability of their true class dropped (the most forgotten first); below them the few it newly gets right, ranked by how far it rose. Click one to see its class probabilities, dense vs pruned. They follow the slider once it rests.',

@@ -16,7 +16,8 @@ export const forget: Record<keyof typeof en, string> = {
   'forget.col.dense': '稠密',
   'forget.col.pruned': '剪枝后',
   'forget.col.bar': '准确率',
-  'forget.delta': '{sign}{d} 个百分点',
+  'forget.col.delta': 'Δ 百分点',
+  'forget.delta': '{sign}{d}',
   'forget.examples.title': '它遗忘的样本',
   'forget.examples.help':
     '稠密网络分类正确、剪枝后网络分类错误的验证样本，按真实类别概率下降的幅度排序（遗忘最多的在前）；下面是少数新答对的样本，按概率上升的幅度排序。点击一个样本可查看它在稠密与剪枝后网络中的各类别概率。滑块停下后它们随之更新。',

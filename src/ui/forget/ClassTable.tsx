@@ -25,7 +25,13 @@ export function ClassTable({ figures, names, selected }: { figures: ClassFigures
     <StatsTable
       testid="forget.classes"
       className="forget-classes"
-      columns={[t('forget.col.class'), t('forget.col.dense'), t('forget.col.pruned'), 'Δ', t('forget.col.bar')]}
+      columns={[
+        t('forget.col.class'),
+        t('forget.col.dense'),
+        t('forget.col.pruned'),
+        t('forget.col.delta'),
+        t('forget.col.bar'),
+      ]}
     >
       {names.map((name, k) => {
         const a = dense[k];
